@@ -1,0 +1,50 @@
+# Cluster Navigator — the two commands: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+DB := data/navigator.duckdb
+PORT ?= 8501
+
+.PHONY: run test data bench chromium clean
+
+$(VENV)/bin/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/activate
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+$(DB): | $(VENV)/.runtime
+	$(PY) -m analytics.store --if-missing $(DB)
+
+## Serve the app on http://localhost:$(PORT) (builds the demo store if missing).
+run: $(VENV)/.runtime $(DB)
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true
+
+## Rebuild the demo store from data/seed/ (deterministic).
+data: $(VENV)/.runtime
+	$(PY) -m analytics.store $(DB)
+
+## The whole suite: unit, AppTest and browser tests.
+test: $(VENV)/.dev chromium
+	$(PY) -m pytest -q
+
+## Benchmarks: print measured figures against the issues' targets.
+bench: $(VENV)/.dev
+	for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+## Debian's chromium for the browser tests (Playwright must not download its own browser).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB).wal test-artifacts .pytest_cache

@@ -1,0 +1,213 @@
+"""The store's schema: one list of migrations, applied in order, idempotently.
+
+Every table the product reads is declared here and nowhere else. Units are in the column names
+(``_mln_rub`` = millions of roubles, current prices; ``employees`` = average headcount, persons).
+
+Identifiers are text: INN (10 or 12 digits), OGRN (13 or 15), OKTMO (8 or 11), OKVED 2 codes
+("29", "29.1", "29.10", "29.10.2") and region codes ("40" = Kaluga oblast). Leading zeros matter.
+
+Keys, NOT NULL and CHECK constraints are enforced by DuckDB. References between tables
+(an enterprise's OKVED exists in ``sectors``, a supply link's INNs exist in ``enterprises`` …) are
+*not* declared as FOREIGN KEY: DuckDB refuses to delete or replace a referenced row, which would make
+an analyst's "replace the OKVED classifier" load impossible. They are checked instead by
+:func:`analytics.store.integrity_problems` (and by the ingest validation before every load).
+
+``data_status`` columns say, per row, whether a value is a public fact (``public``, with a source),
+an approximation of a public fact (``approximate``) or made up for the demo (``illustrative``).
+"""
+from __future__ import annotations
+
+DATA_STATUSES = ("public", "approximate", "illustrative", "loaded")
+ENTERPRISE_KINDS = ("industrial", "infrastructure", "specialised")
+TEMPLATE_ROLES = ("core", "supplier", "service")
+PROJECT_STAGES = ("rd", "engineering", "pilot", "serial")
+SECTOR_LEVELS = ("section", "division", "group", "class", "subclass")
+
+
+def _in(values: tuple[str, ...]) -> str:
+    """SQL list literal for a CHECK ... IN (...) built from constants of this module only."""
+    return "(" + ", ".join("'" + v + "'" for v in values) + ")"
+
+
+_STATUS = _in(DATA_STATUSES)
+
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (
+        1,
+        "initial schema",
+        [
+            """
+            CREATE TABLE IF NOT EXISTS regions (
+                code            VARCHAR PRIMARY KEY CHECK (regexp_full_match(code, '[0-9]{2}')),
+                name_ru         VARCHAR NOT NULL,
+                name_en         VARCHAR NOT NULL,
+                federal_district VARCHAR NOT NULL,
+                oktmo_prefix    VARCHAR
+            )""",
+            f"""
+            CREATE TABLE IF NOT EXISTS municipalities (
+                oktmo           VARCHAR PRIMARY KEY CHECK (regexp_full_match(oktmo, '[0-9]{{8}}|[0-9]{{11}}')),
+                region_code     VARCHAR NOT NULL,
+                name_ru         VARCHAR NOT NULL,
+                name_en         VARCHAR NOT NULL,
+                kind            VARCHAR NOT NULL CHECK (kind IN ('municipal_district', 'urban_okrug', 'municipal_okrug')),
+                admin_centre_ru VARCHAR,
+                admin_centre_en VARCHAR,
+                lat             DOUBLE CHECK (lat BETWEEN 41 AND 82),
+                lon             DOUBLE CHECK (lon BETWEEN 19 AND 180),
+                oktmo_status    VARCHAR NOT NULL DEFAULT 'loaded',
+                data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {_STATUS})
+            )""",
+            f"""
+            CREATE TABLE IF NOT EXISTS sectors (
+                code            VARCHAR PRIMARY KEY
+                                CHECK (regexp_full_match(code, '[A-U]|[0-9]{{2}}(\\.[0-9]{{1,2}}(\\.[0-9]{{1,2}})?)?')),
+                parent          VARCHAR,
+                level           VARCHAR NOT NULL CHECK (level IN {_in(SECTOR_LEVELS)}),
+                section         VARCHAR NOT NULL,
+                name_ru         VARCHAR NOT NULL,
+                name_en         VARCHAR
+            )""",
+            f"""
+            CREATE TABLE IF NOT EXISTS enterprises (
+                inn             VARCHAR PRIMARY KEY CHECK (regexp_full_match(inn, '[0-9]{{10}}|[0-9]{{12}}')),
+                ogrn            VARCHAR CHECK (ogrn IS NULL OR regexp_full_match(ogrn, '[0-9]{{13}}|[0-9]{{15}}')),
+                name_ru         VARCHAR NOT NULL,
+                name_en         VARCHAR,
+                okved           VARCHAR NOT NULL,
+                region_code     VARCHAR NOT NULL,
+                oktmo           VARCHAR,
+                lat             DOUBLE CHECK (lat IS NULL OR lat BETWEEN 41 AND 82),
+                lon             DOUBLE CHECK (lon IS NULL OR lon BETWEEN 19 AND 180),
+                is_sme          BOOLEAN NOT NULL DEFAULT FALSE,
+                founded         INTEGER CHECK (founded IS NULL OR founded BETWEEN 1700 AND 2100),
+                kind            VARCHAR NOT NULL DEFAULT 'industrial' CHECK (kind IN {_in(ENTERPRISE_KINDS)}),
+                cluster_hint    VARCHAR,
+                data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {_STATUS}),
+                source          VARCHAR
+            )""",
+            f"""
+            CREATE TABLE IF NOT EXISTS enterprise_years (
+                inn                 VARCHAR NOT NULL,
+                year                INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+                employees           INTEGER CHECK (employees IS NULL OR employees >= 0),
+                revenue_mln_rub     DOUBLE CHECK (revenue_mln_rub IS NULL OR revenue_mln_rub >= 0),
+                purchases_mln_rub   DOUBLE CHECK (purchases_mln_rub IS NULL OR purchases_mln_rub >= 0),
+                exports_mln_rub     DOUBLE CHECK (exports_mln_rub IS NULL OR exports_mln_rub >= 0),
+                investment_mln_rub  DOUBLE CHECK (investment_mln_rub IS NULL OR investment_mln_rub >= 0),
+                data_status         VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {_STATUS}),
+                PRIMARY KEY (inn, year)
+            )""",
+            f"""
+            CREATE TABLE IF NOT EXISTS region_sector_years (
+                region_code     VARCHAR NOT NULL,
+                okved           VARCHAR NOT NULL,
+                year            INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+                employees       DOUBLE CHECK (employees IS NULL OR employees >= 0),
+                wages_mln_rub   DOUBLE CHECK (wages_mln_rub IS NULL OR wages_mln_rub >= 0),
+                establishments  INTEGER CHECK (establishments IS NULL OR establishments >= 0),
+                data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {_STATUS}),
+                PRIMARY KEY (region_code, okved, year)
+            )""",
+            f"""
+            CREATE TABLE IF NOT EXISTS supply_links (
+                supplier_inn    VARCHAR NOT NULL,
+                buyer_inn       VARCHAR NOT NULL,
+                year            INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+                value_mln_rub   DOUBLE NOT NULL CHECK (value_mln_rub >= 0),
+                data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {_STATUS}),
+                PRIMARY KEY (supplier_inn, buyer_inn, year),
+                CHECK (supplier_inn <> buyer_inn)
+            )""",
+            f"""
+            CREATE TABLE IF NOT EXISTS cluster_templates (
+                cluster_id      VARCHAR NOT NULL CHECK (regexp_full_match(cluster_id, '[a-z][a-z0-9_]*')),
+                cluster_name_ru VARCHAR NOT NULL,
+                cluster_name_en VARCHAR NOT NULL,
+                okved           VARCHAR NOT NULL,
+                role            VARCHAR NOT NULL CHECK (role IN {_in(TEMPLATE_ROLES)}),
+                weight          DOUBLE NOT NULL DEFAULT 1 CHECK (weight > 0),
+                note            VARCHAR,
+                data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {_STATUS}),
+                PRIMARY KEY (cluster_id, okved)
+            )""",
+            f"""
+            CREATE TABLE IF NOT EXISTS projects (
+                project_id      VARCHAR PRIMARY KEY,
+                name_ru         VARCHAR NOT NULL,
+                name_en         VARCHAR,
+                cluster_id      VARCHAR NOT NULL,
+                initiator_inn   VARCHAR NOT NULL,
+                stage           VARCHAR NOT NULL CHECK (stage IN {_in(PROJECT_STAGES)}),
+                start_year      INTEGER NOT NULL CHECK (start_year BETWEEN 2000 AND 2100),
+                jobs            INTEGER NOT NULL DEFAULT 0 CHECK (jobs >= 0),
+                is_joint        BOOLEAN NOT NULL DEFAULT TRUE,
+                data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {_STATUS})
+            )""",
+            """
+            CREATE TABLE IF NOT EXISTS project_participants (
+                project_id      VARCHAR NOT NULL,
+                inn             VARCHAR NOT NULL,
+                role            VARCHAR NOT NULL CHECK (role IN ('initiator', 'participant')),
+                PRIMARY KEY (project_id, inn)
+            )""",
+            """
+            CREATE TABLE IF NOT EXISTS project_costs (
+                project_id      VARCHAR NOT NULL,
+                year            INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+                category        VARCHAR NOT NULL CHECK (category IN
+                                ('rd', 'design_docs', 'ip_licences', 'engineering', 'equipment',
+                                 'loan_interest', 'leasing', 'component_batches', 'other')),
+                amount_mln_rub  DOUBLE NOT NULL CHECK (amount_mln_rub >= 0),
+                supplier_inn    VARCHAR,
+                PRIMARY KEY (project_id, year, category)
+            )""",
+            """
+            CREATE TABLE IF NOT EXISTS project_revenues (
+                project_id      VARCHAR NOT NULL,
+                year            INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+                revenue_mln_rub DOUBLE NOT NULL CHECK (revenue_mln_rub >= 0),
+                taxes_mln_rub   DOUBLE CHECK (taxes_mln_rub IS NULL OR taxes_mln_rub >= 0),
+                PRIMARY KEY (project_id, year)
+            )""",
+            """
+            CREATE SEQUENCE IF NOT EXISTS dataset_version_seq START 1""",
+            """
+            CREATE TABLE IF NOT EXISTS dataset_versions (
+                version_id      INTEGER PRIMARY KEY DEFAULT nextval('dataset_version_seq'),
+                table_name      VARCHAR NOT NULL,
+                action          VARCHAR NOT NULL CHECK (action IN ('seed', 'append', 'replace', 'rollback', 'synth')),
+                file_name       VARCHAR,
+                sha256          VARCHAR CHECK (sha256 IS NULL OR regexp_full_match(sha256, '[0-9a-f]{64}')),
+                user_name       VARCHAR NOT NULL DEFAULT 'system',
+                loaded_at       TIMESTAMP NOT NULL DEFAULT current_timestamp,
+                rows_in_file    BIGINT CHECK (rows_in_file IS NULL OR rows_in_file >= 0),
+                rows_after      BIGINT NOT NULL CHECK (rows_after >= 0),
+                note            VARCHAR
+            )""",
+            """
+            CREATE TABLE IF NOT EXISTS meta (
+                key             VARCHAR PRIMARY KEY,
+                value           VARCHAR NOT NULL
+            )""",
+        ],
+    ),
+]
+
+#: Tables holding the product's data (not bookkeeping), in load order.
+DATA_TABLES: tuple[str, ...] = (
+    "regions",
+    "municipalities",
+    "sectors",
+    "enterprises",
+    "enterprise_years",
+    "region_sector_years",
+    "supply_links",
+    "cluster_templates",
+    "projects",
+    "project_participants",
+    "project_costs",
+    "project_revenues",
+)
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -1,0 +1,22 @@
+"""Cluster Navigator: page config, language, navigation — nothing else."""
+import streamlit as st
+
+from ui import state
+
+st.set_page_config(page_title="Кластерный навигатор / Cluster Navigator", page_icon=":material/hub:",
+                   layout="wide", initial_sidebar_state="expanded")
+
+state.language_switch()
+st.sidebar.title(state.t("app.title"))
+st.sidebar.caption(state.t("app.subtitle"))
+
+navigation = st.navigation(
+    [
+        st.Page("pages/home.py", title=state.t("nav.home"), icon=":material/factory:", url_path="home",
+                default=True),
+        st.Page("pages/about_data.py", title=state.t("nav.data"), icon=":material/dataset:",
+                url_path="about-data"),
+    ]
+)
+state.demo_marker()
+navigation.run()

@@ -1,0 +1,73 @@
+"""Shared fixtures: a demo store built once per test session, and a tiny hand-made store."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analytics import store
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> str:
+    """Path of a demo store built from data/seed/ for this test session (never the app's own file)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    store.build_demo(path)
+    return str(path)
+
+
+@pytest.fixture()
+def tiny_con():
+    """A hand-made in-memory store: region 40 with 5 firms, region 77 with sector data only.
+
+    Region 40, year 2023 (employees / revenue):
+      A 4000000001 okved 29.10   hint automotive  1000 / 5000.0  oktmo 29701000
+      B 4000000002 okved 22.29   no hint          200  /  300.0  oktmo 29701000  (SME)
+      C 4000000003 okved 21.20   no hint          150  /  900.0  oktmo 29606000
+      D 4000000004 okved 10.11   no hint           50  /   40.0  oktmo 29606000  (SME)
+      E 4000000005 okved 72.19   infrastructure     10  /    5.0  oktmo NULL
+    Templates: automotive core 29.10, supplier 22.29; composites core 22.29 … so B is counted as
+    composites (core beats supplier); pharma core 21.20.
+    Sector data (employees): 2022 and 2023, divisions 29 and 21 for regions 40 and 77.
+    """
+    con = store.connect(":memory:")
+    frames = {
+        "regions": pd.DataFrame({"code": ["40", "77"], "name_ru": ["Калужская область", "Москва"],
+                                 "name_en": ["Kaluga Oblast", "Moscow"], "federal_district": ["Центральный"] * 2}),
+        "municipalities": pd.DataFrame({
+            "oktmo": ["29701000", "29606000", "29614000"], "region_code": ["40"] * 3,
+            "name_ru": ["Город Калуга", "Боровский район", "Кировский район"],
+            "name_en": ["Kaluga", "Borovsky District", "Kirovsky District"],
+            "kind": ["urban_okrug", "municipal_district", "municipal_district"],
+            "lat": [54.53, 55.21, 54.08], "lon": [36.27, 36.49, 34.32]}),
+        "sectors": pd.DataFrame({
+            "code": ["C", "M", "10", "21", "22", "29", "72", "10.11", "21.20", "22.29", "29.10", "72.19"],
+            "parent": [None, None, "C", "C", "C", "C", "M", "10", "21", "22", "29", "72"],
+            "level": ["section"] * 2 + ["division"] * 5 + ["class"] * 5,
+            "section": ["C", "M", "C", "C", "C", "C", "M", "C", "C", "C", "C", "M"],
+            "name_ru": ["Обрабатывающие производства", "Научная деятельность", "Пищевые", "Фарма", "Резина",
+                        "Авто", "НИОКР", "Мясо", "Препараты", "Пластмассы", "Автомобили", "Прочие НИОКР"]}),
+        "enterprises": pd.DataFrame({
+            "inn": ["4000000001", "4000000002", "4000000003", "4000000004", "4000000005"],
+            "name_ru": list("ABCDE"), "okved": ["29.10", "22.29", "21.20", "10.11", "72.19"],
+            "region_code": ["40"] * 5, "oktmo": ["29701000", "29701000", "29606000", "29606000", None],
+            "is_sme": [False, True, False, True, False],
+            "kind": ["industrial"] * 4 + ["infrastructure"],
+            "cluster_hint": ["automotive", None, None, None, None]}),
+        "enterprise_years": pd.DataFrame({
+            "inn": ["4000000001", "4000000002", "4000000003", "4000000004", "4000000005", "4000000001"],
+            "year": [2023] * 5 + [2022], "employees": [1000, 200, 150, 50, 10, 900],
+            "revenue_mln_rub": [5000.0, 300.0, 900.0, 40.0, 5.0, 4000.0]}),
+        "region_sector_years": pd.DataFrame({
+            "region_code": ["40", "40", "77", "77"] * 2, "okved": ["29", "21", "29", "21"] * 2,
+            "year": [2022] * 4 + [2023] * 4,
+            "employees": [8000.0, 2000.0, 30000.0, 60000.0, 6000.0, 2500.0, 31000.0, 60500.0]}),
+        "cluster_templates": pd.DataFrame({
+            "cluster_id": ["automotive", "automotive", "composites", "pharma"],
+            "cluster_name_ru": ["Автомобилестроение", "Автомобилестроение", "Композиты", "Фармацевтика"],
+            "cluster_name_en": ["Automotive", "Automotive", "Composites", "Pharmaceuticals"],
+            "okved": ["29.10", "22.29", "22.29", "21"], "role": ["core", "supplier", "core", "core"]}),
+    }
+    for table, frame in frames.items():
+        store.load_frame(con, table, frame)
+    yield con
+    con.close()

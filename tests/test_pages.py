@@ -1,0 +1,78 @@
+"""Every page renders in AppTest, in Russian and in English, on the demo store."""
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from ui.i18n import CATALOG
+
+PAGES = ["pages/home.py", "pages/about_data.py"]
+
+
+@pytest.fixture()
+def app(demo_db, monkeypatch):
+    monkeypatch.setenv("NAVIGATOR_DB", demo_db)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+    def make(page: str | None = None, lang: str | None = None, **params: str) -> AppTest:
+        at = AppTest.from_file("app.py", default_timeout=60)
+        if lang:
+            at.query_params["lang"] = lang
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()
+        if page:
+            at.switch_page(page)
+            at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    yield make
+    st.cache_resource.clear()
+
+
+def _texts(at: AppTest) -> str:
+    parts = [e.value for e in at.title] + [e.value for e in at.subheader] + [e.value for e in at.markdown]
+    parts += [m.label for m in at.metric] + [e.value for e in at.caption] + [e.body for e in at.info]
+    parts += [e.body for e in at.warning] + [e.body for e in at.success]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_in_both_languages(app, page, lang):
+    at = app(page, lang)
+    text = _texts(at)
+    other = "en" if lang == "ru" else "ru"
+    assert CATALOG[lang]["app.demo_badge"] in text or CATALOG[lang]["app.demo_badge"] in [w.body for w in at.sidebar.warning]
+    # The page speaks one language: a page-specific title is in the chosen language only.
+    key = "data.title" if page.endswith("about_data.py") else "kpi.manufacturing"
+    assert CATALOG[lang][key] in text
+    assert CATALOG[other][key] not in text
+
+
+def test_home_defaults_to_kaluga_in_russian_with_headline_numbers(app):
+    at = app()
+    assert at.title[0].value == "Калужская область: промышленность в цифрах"
+    labels = {m.label: m.value for m in at.metric}
+    assert set(labels) == {CATALOG["ru"][k] for k in
+                           ("kpi.enterprises", "kpi.employees", "kpi.revenue", "kpi.manufacturing", "kpi.share_russia")}
+    assert int(labels["Предприятия в базе"].replace("\u00a0", "")) >= 120
+    assert labels["Доля региона в России"].endswith("%") and "," in labels["Доля региона в России"]
+    assert len(at.get("plotly_chart")) == 3
+
+
+def test_region_switch_changes_the_figures(app):
+    at = app(region="77")
+    assert at.title[0].value.startswith("Москва") or at.title[0].value.startswith("г. Москва")
+    assert any(CATALOG["ru"]["home.no_enterprises"] == i.body for i in at.info)
+
+
+def test_language_switch_persists_across_pages(app):
+    at = app(lang="en")
+    assert at.title[0].value.endswith("industry in figures")
+    at.switch_page("pages/about_data.py")
+    at.run()
+    assert at.title[0].value == "About the data"

@@ -1,0 +1,1 @@
+"""Shared UI pieces: translation catalogs, number formatting, chart builders, Streamlit state."""

@@ -1,0 +1,73 @@
+"""Number formatting in one place, for both UI languages (no Streamlit import).
+
+Russian: ``1 234,5`` (narrow no-break space as the group separator, decimal comma), ``млн ₽``.
+English: ``1,234.5``, ``RUB mln``. Missing values (None, NaN) show as an en dash.
+"""
+from __future__ import annotations
+
+import math
+from numbers import Real
+
+from babel.numbers import format_decimal, format_percent
+
+LOCALES = {"ru": "ru_RU", "en": "en_GB"}
+DASH = "–"
+
+
+def _missing(x: object) -> bool:
+    return x is None or (isinstance(x, Real) and math.isnan(float(x)))
+
+
+def number(x: float | int | None, lang: str = "ru", digits: int = 1) -> str:
+    """A number with group separators and exactly ``digits`` decimals (``1 234,5``)."""
+    if _missing(x):
+        return DASH
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return format_decimal(float(x), format=pattern, locale=LOCALES[lang])
+
+
+def integer(x: float | int | None, lang: str = "ru") -> str:
+    """A whole number with group separators (``12 345``)."""
+    return number(x, lang, digits=0)
+
+
+def money_mln(x: float | None, lang: str = "ru", digits: int = 1) -> str:
+    """Millions of roubles: ``1 234,5 млн ₽`` / ``RUB 1,234.5 mln``."""
+    if _missing(x):
+        return DASH
+    body = number(x, lang, digits)
+    return f"{body}\u00a0млн\u00a0₽" if lang == "ru" else f"RUB\u00a0{body}\u00a0mln"
+
+
+def money_bn(x_mln: float | None, lang: str = "ru", digits: int = 1) -> str:
+    """Billions of roubles from a value in millions: ``6,5 млрд ₽`` / ``RUB 6.5 bn``."""
+    if _missing(x_mln):
+        return DASH
+    body = number(float(x_mln) / 1000.0, lang, digits)
+    return f"{body}\u00a0млрд\u00a0₽" if lang == "ru" else f"RUB\u00a0{body}\u00a0bn"
+
+
+def thousands(x: float | None, lang: str = "ru", digits: int = 1) -> str:
+    """A count in thousands: ``110,3 тыс.`` / ``110.3 thousand``."""
+    if _missing(x):
+        return DASH
+    body = number(float(x) / 1000.0, lang, digits)
+    return f"{body}\u00a0тыс." if lang == "ru" else f"{body}\u00a0thousand"
+
+
+def percent(share: float | None, lang: str = "ru", digits: int = 1) -> str:
+    """A share 0–1 as a percentage: ``23,8 %`` / ``23.8%``."""
+    if _missing(share):
+        return DASH
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "") + "%"
+    return format_percent(float(share), format=pattern, locale=LOCALES[lang])
+
+
+def plotly_separators(lang: str = "ru") -> str:
+    """Plotly's ``layout.separators`` (decimal then group) for the language."""
+    return ", " if lang == "ru" else ".,"
+
+
+def d3_number(digits: int = 1) -> str:
+    """A d3 format for plotly hover and tick labels that uses the layout separators."""
+    return f",.{digits}f"

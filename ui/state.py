@@ -1,0 +1,108 @@
+"""Streamlit-side state: the store connection, cached library calls, language and shared controls.
+
+Caching is done here, never in ``analytics/``: one DuckDB connection per process
+(``st.cache_resource``; DuckDB 2.0 refuses concurrent calls on one connection, so every library call
+opens its own cursor) and results cached with ``st.cache_data`` under the store's data fingerprint,
+which changes with every load or rollback, so new data shows at once on every page.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+from typing import Any, Callable
+
+import streamlit as st
+
+from analytics import overview, store
+from ui.i18n import DEFAULT_LANG, LANGS
+from ui.i18n import t as _t
+
+DB_ENV = "NAVIGATOR_DB"
+DEFAULT_REGION = "40"
+
+
+def db_path() -> Path:
+    """The store file: ``$NAVIGATOR_DB`` or ``data/navigator.duckdb``."""
+    return Path(os.environ.get(DB_ENV, str(store.DEFAULT_DB)))
+
+
+@st.cache_resource(show_spinner=False)
+def _connection(path: str):
+    store.ensure_demo(path)
+    return store.connect(path)
+
+
+def connection():
+    """The process-wide store connection (the demo store is built on first use if missing)."""
+    return _connection(str(db_path()))
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached_call(module: str, name: str, fingerprint: str, args: tuple, kwargs: tuple) -> Any:
+    func = getattr(importlib.import_module(module), name)
+    return func(connection(), *args, **dict(kwargs))
+
+
+def cached(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Call ``func(connection(), *args, **kwargs)`` from ``analytics``, cached per data version."""
+    fingerprint = store.data_fingerprint(connection())
+    return _cached_call(func.__module__, func.__name__, fingerprint, args, tuple(sorted(kwargs.items())))
+
+
+def clear_caches() -> None:
+    """Drop cached results (after a load or rollback)."""
+    _cached_call.clear()
+
+
+def lang() -> str:
+    """The current UI language (``ru`` by default)."""
+    value = st.session_state.get("lang", DEFAULT_LANG)
+    return value if value in LANGS else DEFAULT_LANG
+
+
+def t(key: str, **values: object) -> str:
+    """Translate ``key`` into the current language."""
+    return _t(key, lang(), **values)
+
+
+def language_switch() -> None:
+    """The language switch, bound to ``?lang=`` so links keep the language."""
+    st.sidebar.segmented_control(
+        _t("app.language", DEFAULT_LANG),
+        options=list(LANGS),
+        format_func=lambda code: {"ru": "Русский", "en": "English"}[code],
+        default=DEFAULT_LANG,
+        required=True,
+        key="lang",
+        bind="query-params",
+    )
+
+
+def region_picker() -> str:
+    """Sidebar region selector (Kaluga by default), bound to ``?region=``; returns the region code."""
+    regions = cached(overview.regions)
+    if regions.empty:
+        return DEFAULT_REGION
+    codes = list(regions["code"])
+    names = dict(zip(regions["code"], regions["name_en" if lang() == "en" else "name_ru"]))
+    default = codes.index(DEFAULT_REGION) if DEFAULT_REGION in codes else 0
+    choice = st.sidebar.selectbox(
+        t("app.region"), codes, index=default, format_func=lambda c: names.get(c, c),
+        key="region", bind="query-params",
+    )
+    return choice if choice in names else codes[default]
+
+
+def year_picker(region_code: str) -> int:
+    """Sidebar year selector (latest year by default)."""
+    available = cached(overview.years, region_code)
+    return st.sidebar.selectbox(t("app.year"), available[::-1], index=0, key="year")
+
+
+def demo_marker() -> None:
+    """A visible marker while illustrative data is loaded (sidebar badge and a note)."""
+    if cached(store.is_illustrative):
+        st.sidebar.warning(t("app.demo_badge"), icon=":material/science:")
+        with st.sidebar.expander(t("app.demo_badge")):
+            st.write(t("app.demo_note"))
