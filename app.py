@@ -12,11 +12,12 @@ st.sidebar.caption(state.t("app.subtitle"))
 
 navigation = st.navigation(
     [
-        st.Page("pages/home.py", title=state.t("nav.home"), icon=":material/factory:", url_path="home",
+        st.Page("app_pages/home.py", title=state.t("nav.home"), icon=":material/factory:", url_path="home",
                 default=True),
-        st.Page("pages/about_data.py", title=state.t("nav.data"), icon=":material/dataset:",
+        st.Page("app_pages/about_data.py", title=state.t("nav.data"), icon=":material/dataset:",
                 url_path="about-data"),
     ]
 )
+state.region_picker()
 state.demo_marker()
 navigation.run()

@@ -192,6 +192,48 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             )""",
         ],
     ),
+    (
+        2,
+        "subsidy programme regimes and saved scenarios",
+        [
+            # Edited or added programme regimes of Decree No. 41; the law's defaults live in
+            # analytics/rules.py, a row here overrides the built-in regime with the same id.
+            """
+            CREATE TABLE IF NOT EXISTS programme_regimes (
+                regime_id           VARCHAR PRIMARY KEY CHECK (regexp_full_match(regime_id, '[a-z][a-z0-9_]*')),
+                name_ru             VARCHAR NOT NULL,
+                name_en             VARCHAR NOT NULL,
+                max_share           DOUBLE NOT NULL CHECK (max_share > 0 AND max_share <= 1),
+                eligible_categories VARCHAR[] NOT NULL,
+                eligible_stages     VARCHAR[] NOT NULL,
+                costs_from          DATE,
+                costs_to            DATE,
+                cap_mln_rub         DOUBLE CHECK (cap_mln_rub IS NULL OR cap_mln_rub >= 0),
+                cap_basis           VARCHAR NOT NULL CHECK (cap_basis IN ('applicant', 'project')),
+                min_participants    INTEGER NOT NULL CHECK (min_participants BETWEEN 1 AND 100),
+                supplier_in_cluster BOOLEAN NOT NULL,
+                in_force_from       DATE,
+                in_force_to         DATE,
+                source              VARCHAR NOT NULL,
+                to_verify           VARCHAR[] NOT NULL,
+                user_name           VARCHAR NOT NULL DEFAULT 'system',
+                updated_at          TIMESTAMP NOT NULL DEFAULT current_timestamp,
+                CHECK (costs_from IS NULL OR costs_to IS NULL OR costs_from <= costs_to)
+            )""",
+            # A saved scenario is its URL parameters (plain strings, JSON object): loading one goes
+            # through the same parsing and range checks as a link.
+            """
+            CREATE TABLE IF NOT EXISTS scenarios (
+                name                VARCHAR PRIMARY KEY CHECK (length(trim(name)) BETWEEN 1 AND 100),
+                params              VARCHAR NOT NULL,
+                regime_id           VARCHAR NOT NULL,
+                note                VARCHAR,
+                user_name           VARCHAR NOT NULL DEFAULT 'system',
+                created_at          TIMESTAMP NOT NULL DEFAULT current_timestamp,
+                updated_at          TIMESTAMP NOT NULL DEFAULT current_timestamp
+            )""",
+        ],
+    ),
 ]
 
 #: Tables holding the product's data (not bookkeeping), in load order.

@@ -20,6 +20,7 @@ def style(fig: go.Figure, lang: str, *, height: int = 460) -> go.Figure:
     """The house layout: fonts, separators, margins, white background."""
     fig.update_layout(
         separators=fmt.plotly_separators(lang),
+        uniformtext=dict(minsize=FONT_SIZE - 4, mode="show"),
         font=dict(size=FONT_SIZE, family="Inter, Segoe UI, Roboto, Arial, sans-serif", color="#1F2937"),
         template="plotly_white",
         height=height,
@@ -56,7 +57,9 @@ def horizontal_bars(frame: pd.DataFrame, *, label: str, value: str, lang: str, v
         )
     )
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(title_text=value_title, tickformat=fmt.d3_number(0), rangemode="tozero")
+    top = float(data[value].max()) if len(data) else 0.0
+    # room for the printed values at the bar ends
+    fig.update_xaxes(title_text=value_title, tickformat=fmt.d3_number(0), range=[0, top * 1.25 if top > 0 else 1])
     return style(fig, lang, height=max(320, 60 + 44 * len(data)))
 
 

@@ -40,19 +40,19 @@ def money_mln(x: float | None, lang: str = "ru", digits: int = 1) -> str:
 
 
 def money_bn(x_mln: float | None, lang: str = "ru", digits: int = 1) -> str:
-    """Billions of roubles from a value in millions: ``6,5 млрд ₽`` / ``RUB 6.5 bn``."""
+    """Billions of roubles from a value in millions: ``6,5 млрд ₽`` / ``RUB 6.5bn``."""
     if _missing(x_mln):
         return DASH
     body = number(float(x_mln) / 1000.0, lang, digits)
-    return f"{body}\u00a0млрд\u00a0₽" if lang == "ru" else f"RUB\u00a0{body}\u00a0bn"
+    return f"{body}\u00a0млрд\u00a0₽" if lang == "ru" else f"RUB\u00a0{body}bn"
 
 
 def thousands(x: float | None, lang: str = "ru", digits: int = 1) -> str:
-    """A count in thousands: ``110,3 тыс.`` / ``110.3 thousand``."""
+    """A count in thousands: ``110,3 тыс.`` / ``110.3k``."""
     if _missing(x):
         return DASH
     body = number(float(x) / 1000.0, lang, digits)
-    return f"{body}\u00a0тыс." if lang == "ru" else f"{body}\u00a0thousand"
+    return f"{body}\u00a0тыс." if lang == "ru" else f"{body}k"
 
 
 def percent(share: float | None, lang: str = "ru", digits: int = 1) -> str:

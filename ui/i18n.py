@@ -17,6 +17,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "app.region": "Регион",
         "app.year": "Год",
         "app.demo_badge": "Демонстрационные данные",
+        "app.demo_what": "Что это значит?",
         "app.demo_note": (
             "Загружен демонстрационный набор: названия и отрасли калужских предприятий — публичные "
             "факты, а численность, выручка, связи и проекты — условные значения для показа. "
@@ -30,18 +31,19 @@ CATALOG: dict[str, dict[str, str]] = {
         "home.source_demo": "демонстрационный набор (условные значения)",
         "home.source_loaded": "загруженные данные",
         "kpi.enterprises": "Предприятия в базе",
-        "kpi.enterprises_help": "Число предприятий региона в базе, всех видов; в скобках — малые и средние.",
+        "kpi.enterprises_help": "Число предприятий региона в базе, всех видов; ниже — из них малые и средние.",
         "kpi.sme": "из них МСП: {n}",
-        "kpi.employees": "Занятые на предприятиях базы",
+        "kpi.employees": "Занятые в них",
         "kpi.employees_help": "Среднесписочная численность предприятий региона из базы, человек.",
-        "kpi.revenue": "Выручка предприятий базы",
+        "kpi.revenue": "Их выручка",
         "kpi.revenue_help": "Сумма выручки предприятий региона из базы, в текущих ценах.",
-        "kpi.manufacturing": "Занятые в обрабатывающих производствах",
+        "kpi.manufacturing": "Занятые в обработке",
         "kpi.manufacturing_help": (
-            "Занятость в разделе C ОКВЭД 2 (разделы 10–33) по отраслевой статистике региона; "
+            "Занятые в обрабатывающих производствах: раздел C ОКВЭД 2 (классы 10–33) "
+            "по отраслевой статистике региона; "
             "изменение — к предыдущему году."
         ),
-        "kpi.share_russia": "Доля региона в России",
+        "kpi.share_russia": "Доля в России",
         "kpi.share_russia_help": "Доля региона в занятости обрабатывающих производств России.",
         "home.by_cluster": "Занятость по кластерам",
         "home.by_cluster_caption": (
@@ -119,6 +121,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "app.region": "Region",
         "app.year": "Year",
         "app.demo_badge": "Demo data",
+        "app.demo_what": "What does this mean?",
         "app.demo_note": (
             "The demo dataset is loaded: names and industries of Kaluga enterprises are public facts, "
             "while headcounts, revenues, links and projects are illustrative values for the "
@@ -131,19 +134,19 @@ CATALOG: dict[str, dict[str, str]] = {
         "home.caption": "Data for {year}. Source: {source}.",
         "home.source_demo": "demo dataset (illustrative values)",
         "home.source_loaded": "loaded data",
-        "kpi.enterprises": "Enterprises in the database",
+        "kpi.enterprises": "Enterprises in database",
         "kpi.enterprises_help": "Number of the region's enterprises in the database, all kinds; below: SMEs.",
         "kpi.sme": "of which SMEs: {n}",
-        "kpi.employees": "Employees of these enterprises",
+        "kpi.employees": "Their employees",
         "kpi.employees_help": "Average headcount of the region's enterprises in the database, persons.",
-        "kpi.revenue": "Revenue of these enterprises",
+        "kpi.revenue": "Their revenue",
         "kpi.revenue_help": "Total revenue of the region's enterprises in the database, current prices.",
-        "kpi.manufacturing": "Manufacturing employment",
+        "kpi.manufacturing": "Manufacturing jobs",
         "kpi.manufacturing_help": (
             "Employment in OKVED 2 section C (divisions 10–33) from the regional sector statistics; "
             "change against the previous year."
         ),
-        "kpi.share_russia": "Region's share of Russia",
+        "kpi.share_russia": "Share of Russia",
         "kpi.share_russia_help": "The region's share of Russia's manufacturing employment.",
         "home.by_cluster": "Employment by cluster",
         "home.by_cluster_caption": (

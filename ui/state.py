@@ -67,11 +67,14 @@ def t(key: str, **values: object) -> str:
 
 
 def language_switch() -> None:
-    """The language switch, bound to ``?lang=`` so links keep the language."""
+    """The language switch, bound to ``?lang=RU`` / ``?lang=EN`` so links keep the language.
+
+    Streamlit puts the *formatted* option into the URL, hence the upper-case codes.
+    """
     st.sidebar.segmented_control(
         _t("app.language", DEFAULT_LANG),
         options=list(LANGS),
-        format_func=lambda code: {"ru": "Русский", "en": "English"}[code],
+        format_func=str.upper,
         default=DEFAULT_LANG,
         required=True,
         key="lang",
@@ -80,29 +83,48 @@ def language_switch() -> None:
 
 
 def region_picker() -> str:
-    """Sidebar region selector (Kaluga by default), bound to ``?region=``; returns the region code."""
+    """Sidebar region selector (Kaluga by default) kept in ``?region=40``; returns the region code.
+
+    Not bound with ``bind="query-params"``: Streamlit would put the translated region *name* into
+    the URL, and a link must not depend on the language.
+    """
     regions = cached(overview.regions)
     if regions.empty:
         return DEFAULT_REGION
     codes = list(regions["code"])
     names = dict(zip(regions["code"], regions["name_en" if lang() == "en" else "name_ru"]))
-    default = codes.index(DEFAULT_REGION) if DEFAULT_REGION in codes else 0
+    fallback = DEFAULT_REGION if DEFAULT_REGION in names else codes[0]
+    code = st.session_state.get("region_code")
+    if code not in names:
+        requested = st.query_params.get("region")
+        code = requested if requested in names else fallback
+    # One widget per language: a widget keeps the option labels it was first drawn with.
     choice = st.sidebar.selectbox(
-        t("app.region"), codes, index=default, format_func=lambda c: names.get(c, c),
-        key="region", bind="query-params",
+        t("app.region"), codes, index=codes.index(code), format_func=lambda c: names.get(c, c),
+        key=f"region_select_{lang()}",
     )
-    return choice if choice in names else codes[default]
+    st.session_state["region_code"] = choice
+    if choice == DEFAULT_REGION:
+        st.query_params.pop("region", None)
+    else:
+        st.query_params["region"] = choice
+    return choice
 
 
-def year_picker(region_code: str) -> int:
-    """Sidebar year selector (latest year by default)."""
+def current_region() -> str:
+    """The region chosen in the sidebar (set by :func:`region_picker` in ``app.py``)."""
+    return st.session_state.get("region_code", DEFAULT_REGION)
+
+
+def year_picker(region_code: str, container=st) -> int:
+    """Year selector (latest year by default), drawn in ``container``."""
     available = cached(overview.years, region_code)
-    return st.sidebar.selectbox(t("app.year"), available[::-1], index=0, key="year")
+    return container.selectbox(t("app.year"), available[::-1], index=0, key="year")
 
 
 def demo_marker() -> None:
     """A visible marker while illustrative data is loaded (sidebar badge and a note)."""
     if cached(store.is_illustrative):
         st.sidebar.warning(t("app.demo_badge"), icon=":material/science:")
-        with st.sidebar.expander(t("app.demo_badge")):
+        with st.sidebar.expander(t("app.demo_what")):
             st.write(t("app.demo_note"))

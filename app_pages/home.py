@@ -3,18 +3,21 @@ import streamlit as st
 
 from analytics import overview, store
 from ui import charts, fmt
-from ui.state import cached, lang, region_picker, t, year_picker
+from ui.state import cached, current_region, lang, t, year_picker
 
-region = region_picker()
-year = year_picker(region)
+region = current_region()
 regions = cached(overview.regions).set_index("code")
 name_col = "name_en" if lang() == "en" else "name_ru"
 region_name = regions.loc[region, name_col] if region in regions.index else region
-figures = cached(overview.region_overview, region, year)
 demo = cached(store.is_illustrative)
 
-st.title(t("home.title", region=region_name))
+heading, year_box = st.columns([5, 1], vertical_alignment="bottom")
+with year_box:
+    year = year_picker(region)
+with heading:
+    st.title(t("home.title", region=region_name))
 st.caption(t("home.caption", year=year, source=t("home.source_demo" if demo else "home.source_loaded")))
+figures = cached(overview.region_overview, region, year)
 
 c1, c2, c3, c4, c5 = st.columns(5)
 c1.metric(t("kpi.enterprises"), fmt.integer(figures.enterprises, lang()), help=t("kpi.enterprises_help"),
@@ -38,7 +41,7 @@ else:
         st.plotly_chart(
             charts.horizontal_bars(clusters, label="label", value="employees", lang=lang(),
                                    value_title=t("col.employees"), highlight_last=t("cluster.other")),
-            config=charts.plotly_config(f"employment-by-cluster-{region}-{year}"),
+            theme=None, config=charts.plotly_config(f"employment-by-cluster-{region}-{year}"),
         )
         st.caption(t("home.by_cluster_caption"))
     municipalities = cached(overview.by_municipality, region, year)
@@ -49,7 +52,7 @@ else:
         st.plotly_chart(
             charts.horizontal_bars(shown, label="label", value="employees", lang=lang(),
                                    value_title=t("col.employees")),
-            config=charts.plotly_config(f"employment-by-municipality-{region}-{year}"),
+            theme=None, config=charts.plotly_config(f"employment-by-municipality-{region}-{year}"),
         )
     with st.expander(t("home.table")):
         st.dataframe(
@@ -65,5 +68,5 @@ if not trend.empty:
     st.plotly_chart(
         charts.index_lines(trend, x="year", series={"region_index": region_name, "russia_index": t("col.russia")},
                            lang=lang(), y_title=t("col.index")),
-        config=charts.plotly_config(f"manufacturing-employment-index-{region}"),
+        theme=None, config=charts.plotly_config(f"manufacturing-employment-index-{region}"),
     )

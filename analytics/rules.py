@@ -1,0 +1,245 @@
+"""Thresholds and facts from law and from the source article — the one place they live.
+
+Every value is a :class:`SourcedValue`: the value, its unit, the act (decree, number, date), the edition
+(amendment) it comes from, the date from which it applies and a status:
+
+- ``confirmed`` — seen in a published source;
+- ``to_verify`` — remembered and plausible, not seen in full text. Such values are parameters the user
+  sees and may change (the programme-regime editor, the registry check), never hidden literals.
+
+Reference: ``regulations.md`` (the project's summary of the decrees) and the source article of
+29.11.2018 (Kaluga strategic session on industrial clusters). Money in millions of roubles (mln ₽),
+shares 0–1.
+
+The programme regimes of Decree No. 41 are given as plain mappings of field → :class:`SourcedValue`
+(:data:`REGIMES`); :mod:`analytics.subsidy` turns them into editable ``ProgrammeRegime`` rows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+Status = Literal["confirmed", "to_verify"]
+STATUSES: tuple[str, ...] = ("confirmed", "to_verify")
+
+
+@dataclass(frozen=True)
+class SourcedValue:
+    """A value with its source, edition, start date and confidence status."""
+
+    value: Any
+    unit: str
+    source: str
+    edition: str
+    applies_from: date | None
+    status: Status
+    note: str = ""
+
+
+# --- Acts ------------------------------------------------------------------------------------------
+
+DECREE_779 = "Government Decree No. 779 of 31.07.2015 (requirements for industrial clusters; registry)"
+DECREE_41 = (
+    "Government Decree No. 41 of 28.01.2016 (subsidies to industrial-cluster participants for joint "
+    "projects, import substitution)"
+)
+ORDER_1995 = "Minpromtorg Order No. 1995 of 17.06.2016 (implementing Decree No. 41)"
+DECREE_1119 = "Government Decree No. 1119 of 30.10.2014 (where support moved in 2019)"
+LAW_488 = "Federal Law No. 488-FZ of 31.12.2014 \"On industrial policy in the Russian Federation\""
+ARTICLE_2018 = (
+    "Strategic session \"Industrial clusters as a tool to stimulate industrial production\", "
+    "Kaluga, 29.11.2018 (AIRKO news article; A. Shpilenko, Association of Clusters and Technoparks)"
+)
+
+#: Amendments of Decree No. 41 known to the project (regulations.md); numbers where confirmed.
+DECREE_41_EDITIONS: tuple[str, ...] = (
+    "original, 28.01.2016",
+    "No. 1218 of 06.10.2017",
+    "amendment of December 2020",
+    "No. 564 of 08.04.2021",
+    "amendment of December 2022",
+)
+#: Amendments of Decree No. 779.
+DECREE_779_EDITIONS: tuple[str, ...] = (
+    "original, 31.07.2015",
+    "No. 963 of 26.09.2016",
+    "No. 905 of 02.08.2018",
+    "No. 1956 of 16.11.2021",
+    "No. 2372 of 22.12.2022",
+    "No. 1585 of 28.09.2023",
+    "No. 413 of 01.04.2024",
+)
+
+# --- Decree No. 779: requirements for the registry -------------------------------------------------
+
+FUNCTIONAL_DEPENDENCE_MIN = SourcedValue(
+    0.20, "share of purchases", DECREE_779, "original, 31.07.2015", date(2015, 7, 31), "confirmed",
+    "purchases of final-product participants bought from other participants, ≥",
+)
+FUNCTIONAL_DEPENDENCE_MIN_RELAXED = SourcedValue(
+    0.10, "share of purchases", DECREE_779, "No. 1956 of 16.11.2021", date(2021, 11, 16), "confirmed",
+    "when ≥ 30% of participants operate in regions with individual development programmes, "
+    "geostrategic territories or single-industry towns",
+)
+RELAXED_TRIGGER_PARTICIPANT_SHARE = SourcedValue(
+    0.30, "share of participants", DECREE_779, "No. 1956 of 16.11.2021", date(2021, 11, 16), "confirmed",
+)
+MAX_PARTICIPANTS_WITHOUT_LINKS = SourcedValue(
+    3, "participants", DECREE_779, "original, 31.07.2015", date(2015, 7, 31), "confirmed",
+    "participants without production links yet; they must sign contracts within 3 years",
+)
+PRE_2021_DECISIONS_VALID_YEARS = SourcedValue(
+    5, "years", DECREE_779, "No. 1956 of 16.11.2021", date(2021, 11, 16), "confirmed",
+)
+MIN_INDUSTRIAL_PARTICIPANTS = SourcedValue(
+    10, "participants", DECREE_779, "original, 31.07.2015", None, "to_verify",
+)
+MIN_INFRASTRUCTURE_ORGANISATIONS = SourcedValue(
+    1, "organisations", DECREE_779, "original, 31.07.2015", None, "to_verify",
+)
+
+# --- Decree No. 41: joint projects ------------------------------------------------------------------
+
+#: A joint project is an initiator plus at least one other cluster participant.
+JOINT_PROJECT_MIN_PARTICIPANTS = SourcedValue(
+    2, "participants (initiator included)", DECREE_41, "original, 28.01.2016", date(2016, 1, 28),
+    "to_verify", "initiator plus at least one other cluster participant; minimum not seen in full text",
+)
+
+#: Cost categories of ``project_costs.category`` (schema) eligible under the 2016–2022 regimes.
+JOINT_PROJECT_COST_CATEGORIES: tuple[str, ...] = (
+    "rd", "design_docs", "ip_licences", "engineering", "equipment", "loan_interest", "leasing",
+)
+ALL_STAGES: tuple[str, ...] = ("rd", "engineering", "pilot", "serial")
+
+#: The 2019–2022 values are known from practice, not tied to one amendment in the sources we hold.
+EDITION_2019 = "as applied 2019–2022 (amendments of December 2020 and No. 564 of 08.04.2021)"
+
+REGIMES: dict[str, dict[str, SourcedValue]] = {
+    # The regime of the source article: up to 50% of joint-project costs, R&D to serial production.
+    "joint_2016": {
+        "name_ru": SourcedValue("Совместные проекты, 2016–2018 (до 50%)", "", DECREE_41,
+                                "original, 28.01.2016", date(2016, 1, 28), "confirmed"),
+        "name_en": SourcedValue("Joint projects, 2016–2018 (up to 50%)", "", DECREE_41,
+                                "original, 28.01.2016", date(2016, 1, 28), "confirmed"),
+        "max_share": SourcedValue(0.50, "share of eligible costs", DECREE_41 + "; " + ARTICLE_2018,
+                                  "original, 28.01.2016", date(2016, 1, 28), "confirmed",
+                                  "\"up to 50% of the costs of joint investment projects\" (article)"),
+        "eligible_categories": SourcedValue(JOINT_PROJECT_COST_CATEGORIES, "cost categories", DECREE_41,
+                                            "original, 28.01.2016", date(2016, 1, 28), "to_verify",
+                                            "R&D and design documentation, IP licences, engineering, "
+                                            "industrial equipment, loan interest, leasing (as remembered)"),
+        "eligible_stages": SourcedValue(ALL_STAGES, "project stages", ARTICLE_2018,
+                                        "original, 28.01.2016", date(2016, 1, 28), "confirmed",
+                                        "all stages of the cluster product life cycle, development to serial"),
+        "costs_from": SourcedValue(None, "date", DECREE_41, "original, 28.01.2016", None, "to_verify",
+                                   "no cost-date window known"),
+        "costs_to": SourcedValue(None, "date", DECREE_41, "original, 28.01.2016", None, "to_verify"),
+        "cap_mln_rub": SourcedValue(None, "mln ₽", DECREE_41, "original, 28.01.2016", None, "to_verify",
+                                    "a per-project cap existed; amount unknown"),
+        "cap_basis": SourcedValue("project", "", DECREE_41, "original, 28.01.2016", None, "to_verify"),
+        "min_participants": JOINT_PROJECT_MIN_PARTICIPANTS,
+        "supplier_in_cluster": SourcedValue(False, "", DECREE_41, "original, 28.01.2016", None, "confirmed",
+                                            "no condition on who supplies what"),
+        "in_force_from": SourcedValue(date(2016, 1, 28), "date", DECREE_41, "original, 28.01.2016",
+                                      date(2016, 1, 28), "confirmed"),
+        "in_force_to": SourcedValue(date(2018, 12, 31), "date", DECREE_41, "original, 28.01.2016",
+                                    None, "to_verify", "new rounds paused in 2019"),
+    },
+    "joint_2019": {
+        "name_ru": SourcedValue("Совместные проекты, 2019–2022 (до 30%)", "", DECREE_41,
+                                EDITION_2019, date(2019, 1, 1), "confirmed"),
+        "name_en": SourcedValue("Joint projects, 2019–2022 (up to 30%)", "", DECREE_41,
+                                EDITION_2019, date(2019, 1, 1), "confirmed"),
+        "max_share": SourcedValue(0.30, "share of eligible costs", DECREE_41 + "; " + DECREE_1119,
+                                  EDITION_2019, date(2019, 1, 1), "confirmed",
+                                  "sources cite \"up to 30%\"; a 2021 round had 1.6 bn ₽ for 2021–2023"),
+        "eligible_categories": SourcedValue(JOINT_PROJECT_COST_CATEGORIES, "cost categories", DECREE_41,
+                                            EDITION_2019, date(2019, 1, 1), "to_verify",
+                                            "as in 2016–2018"),
+        "eligible_stages": SourcedValue(ALL_STAGES, "project stages", DECREE_41, EDITION_2019,
+                                        date(2019, 1, 1), "to_verify"),
+        "costs_from": SourcedValue(None, "date", DECREE_41, EDITION_2019, None, "to_verify"),
+        "costs_to": SourcedValue(None, "date", DECREE_41, EDITION_2019, None, "to_verify"),
+        "cap_mln_rub": SourcedValue(None, "mln ₽", DECREE_41, EDITION_2019, None, "to_verify",
+                                    "cap unknown"),
+        "cap_basis": SourcedValue("project", "", DECREE_41, EDITION_2019, None, "to_verify"),
+        "min_participants": JOINT_PROJECT_MIN_PARTICIPANTS,
+        "supplier_in_cluster": SourcedValue(False, "", DECREE_41, EDITION_2019, None, "to_verify"),
+        "in_force_from": SourcedValue(date(2019, 1, 1), "date", DECREE_41, EDITION_2019,
+                                      date(2019, 1, 1), "confirmed"),
+        "in_force_to": SourcedValue(date(2022, 12, 31), "date", DECREE_41, "amendment of December 2022",
+                                    None, "confirmed"),
+    },
+    "components_2023": {
+        "name_ru": SourcedValue("Стартовые партии комплектующих, с 2023 (до 50%, 150 млн ₽)", "", DECREE_41,
+                                "amendment of December 2022", date(2023, 1, 1), "confirmed"),
+        "name_en": SourcedValue("Starting batches of components, from 2023 (up to 50%, 150 mln ₽)", "",
+                                DECREE_41, "amendment of December 2022", date(2023, 1, 1), "confirmed"),
+        "max_share": SourcedValue(0.50, "share of eligible costs", DECREE_41, "amendment of December 2022",
+                                  date(2023, 1, 1), "confirmed"),
+        "eligible_categories": SourcedValue(("component_batches",), "cost categories", DECREE_41,
+                                            "amendment of December 2022", date(2023, 1, 1), "confirmed",
+                                            "purchases of starting batches of components"),
+        "eligible_stages": SourcedValue(ALL_STAGES, "project stages", DECREE_41,
+                                        "amendment of December 2022", date(2023, 1, 1), "confirmed",
+                                        "no stage condition; the cost category decides"),
+        "costs_from": SourcedValue(date(2023, 1, 1), "date", DECREE_41, "amendment of December 2022",
+                                   date(2023, 1, 1), "confirmed", "costs incurred from 01.01.2023"),
+        "costs_to": SourcedValue(None, "date", DECREE_41, "amendment of December 2022", None, "confirmed"),
+        "cap_mln_rub": SourcedValue(150.0, "mln ₽", DECREE_41, "amendment of December 2022",
+                                    date(2023, 1, 1), "confirmed", "per applicant"),
+        "cap_basis": SourcedValue("applicant", "", DECREE_41, "amendment of December 2022",
+                                  date(2023, 1, 1), "confirmed"),
+        "min_participants": JOINT_PROJECT_MIN_PARTICIPANTS,
+        "supplier_in_cluster": SourcedValue(True, "", DECREE_41, "amendment of December 2022",
+                                            date(2023, 1, 1), "confirmed",
+                                            "components produced by other cluster participants"),
+        "in_force_from": SourcedValue(date(2023, 1, 1), "date", DECREE_41, "amendment of December 2022",
+                                      date(2023, 1, 1), "confirmed"),
+        "in_force_to": SourcedValue(None, "date", DECREE_41, "amendment of December 2022", None, "confirmed"),
+    },
+}
+
+#: The regime a new scenario starts from (the one in force now).
+DEFAULT_REGIME = "components_2023"
+
+# --- National context (the source article, 29.11.2018, and later registry counts) -----------------
+
+REGISTERED_CLUSTERS_2018 = SourcedValue(
+    41, "clusters on the Minpromtorg registry", ARTICLE_2018, "—", date(2018, 11, 29), "confirmed",
+)
+SUPPORTED_ENTERPRISES_2018 = SourcedValue(
+    600, "large and medium enterprises that used support (more than)", ARTICLE_2018, "—",
+    date(2018, 11, 29), "confirmed",
+)
+SUPPORTED_JOINT_PROJECTS_2018 = SourcedValue(
+    25, "joint cluster projects supported in two years (more than)", ARTICLE_2018, "—",
+    date(2018, 11, 29), "confirmed",
+)
+SUPPORTED_PROJECTS_VALUE_MLN_RUB_2018 = SourcedValue(
+    6_500.0, "mln ₽, total value of the supported joint projects, two years (more than)", ARTICLE_2018,
+    "—", date(2018, 11, 29), "confirmed", "\"более 6,5 миллиардов рублей\"",
+)
+SUPPORT_PROGRAMME_YEARS_2018 = SourcedValue(
+    2, "years of the programme by Nov 2018", ARTICLE_2018, "—", date(2018, 11, 29), "confirmed",
+)
+REGISTERED_CLUSTERS_2022 = SourcedValue(
+    50, "clusters on the registry (more than); ~640 participants", "regulations.md (registry over time)",
+    "—", date(2022, 12, 1), "confirmed",
+)
+REGISTERED_CLUSTERS_2024 = SourcedValue(
+    54, "clusters confirmed under the updated requirements", "regulations.md (registry over time)",
+    "—", date(2024, 9, 1), "confirmed",
+)
+
+NATIONAL_CONTEXT: dict[str, SourcedValue] = {
+    "registered_clusters_2018": REGISTERED_CLUSTERS_2018,
+    "supported_enterprises_2018": SUPPORTED_ENTERPRISES_2018,
+    "supported_joint_projects_2018": SUPPORTED_JOINT_PROJECTS_2018,
+    "supported_projects_value_mln_rub_2018": SUPPORTED_PROJECTS_VALUE_MLN_RUB_2018,
+    "support_programme_years_2018": SUPPORT_PROGRAMME_YEARS_2018,
+    "registered_clusters_2022": REGISTERED_CLUSTERS_2022,
+    "registered_clusters_2024": REGISTERED_CLUSTERS_2024,
+}
