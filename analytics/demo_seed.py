@@ -888,6 +888,13 @@ WAGE_DIVISION = {
     "19": 2.2, "20": 1.3, "21": 1.5, "22": 0.9, "23": 0.95, "24": 1.35, "25": 1.0, "26": 1.3, "27": 1.0,
     "28": 1.05, "29": 1.1, "30": 1.3, "31": 0.7, "32": 0.85, "33": 1.1,
 }
+#: Revenue per employee, mln ₽ a year, by division (illustrative, of the order of Rosstat's
+#: manufacturing averages: refining and metals high, clothing and wood low).
+REVENUE_PER_EMPLOYEE = {
+    "10": 9.0, "11": 14.0, "12": 40.0, "13": 4.0, "14": 2.5, "15": 3.5, "16": 5.0, "17": 10.0, "18": 4.5,
+    "19": 120.0, "20": 22.0, "21": 14.0, "22": 8.0, "23": 7.5, "24": 25.0, "25": 5.5, "26": 7.0, "27": 7.5,
+    "28": 6.0, "29": 16.0, "30": 8.0, "31": 4.0, "32": 4.5, "33": 3.5,
+}
 WAGE_DISTRICT = {"Центральный": 0.92, "Северо-Западный": 1.05, "Южный": 0.8, "Северо-Кавказский": 0.62,
                  "Приволжский": 0.82, "Уральский": 0.98, "Сибирский": 0.9, "Дальневосточный": 1.2}
 WAGE_REGION = {"77": 1.7, "50": 1.3, "78": 1.35, "47": 1.15, "51": 1.4, "83": 1.9, "11": 1.25, "29": 1.15,
@@ -923,7 +930,7 @@ KALUGA_FLOOR = 1.15  # Kaluga rows ≥ this multiple of the dataset's enterprise
 
 def region_sector_years(regs: pd.DataFrame, facts: Path, ent: pd.DataFrame,
                         years_frame: pd.DataFrame, class_codes: list[str]) -> pd.DataFrame:
-    """Employment, wage fund and establishments by region × manufacturing division/class × year."""
+    """Employment, wage fund, establishments and revenue by region × manufacturing division/class × year."""
     rng = np.random.default_rng(SEED)
     pop = read_fact("regions.csv", facts).set_index("code")["population_thousands"].astype(float)
     codes = list(regs["code"])
@@ -1031,7 +1038,14 @@ def region_sector_years(regs: pd.DataFrame, facts: Path, ent: pd.DataFrame,
     cest = np.where(cemp > 0, np.maximum(1, np.round(cemp / cest_size[:, :, None])), 0)
     cest = np.minimum(cest, est[:, class_div, :])
 
-    def long(values, wage, estab, labels):
+    # revenue = employees × revenue per employee (division level × regional noise); a class takes its
+    # division's productivity, so class revenues never exceed their division's
+    productivity = np.array([REVENUE_PER_EMPLOYEE[d] for d in DIVISIONS])[None, :] * np.exp(
+        rng.normal(0, 0.15, (nr, nd)))
+    revenue = emp * productivity[:, :, None]
+    crevenue = cemp * productivity[:, class_div][:, :, None]
+
+    def long(values, wage, estab, rev, labels):
         r_idx, c_idx, y_idx = np.meshgrid(np.arange(nr), np.arange(len(labels)), np.arange(ny), indexing="ij")
         return pd.DataFrame({
             "region_code": np.array(codes)[r_idx.ravel()],
@@ -1040,9 +1054,11 @@ def region_sector_years(regs: pd.DataFrame, facts: Path, ent: pd.DataFrame,
             "employees": values.ravel().astype(np.int64),
             "wages_mln_rub": np.round(wage.ravel(), 1),
             "establishments": estab.ravel().astype(np.int64),
+            "revenue_mln_rub": np.round(rev.ravel(), 1),
         })
 
-    out = pd.concat([long(emp, wages, est, DIVISIONS), long(cemp, cwages, cest, class_codes)], ignore_index=True)
+    out = pd.concat([long(emp, wages, est, revenue, DIVISIONS), long(cemp, cwages, cest, crevenue, class_codes)],
+                    ignore_index=True)
     out["data_status"] = ILLUSTRATIVE
     return out
 
@@ -1181,7 +1197,7 @@ DECIMALS = {
     "municipalities": {"lat": 4, "lon": 4}, "enterprises": {"lat": 4, "lon": 4},
     "enterprise_years": {c: 1 for c in ("revenue_mln_rub", "purchases_mln_rub", "exports_mln_rub",
                                         "investment_mln_rub")},
-    "region_sector_years": {"wages_mln_rub": 1}, "supply_links": {"value_mln_rub": 1},
+    "region_sector_years": {"wages_mln_rub": 1, "revenue_mln_rub": 1}, "supply_links": {"value_mln_rub": 1},
     "cluster_templates": {"weight": 1}, "project_costs": {"amount_mln_rub": 1},
     "project_revenues": {"revenue_mln_rub": 1, "taxes_mln_rub": 1},
 }

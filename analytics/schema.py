@@ -106,6 +106,7 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 employees       DOUBLE CHECK (employees IS NULL OR employees >= 0),
                 wages_mln_rub   DOUBLE CHECK (wages_mln_rub IS NULL OR wages_mln_rub >= 0),
                 establishments  INTEGER CHECK (establishments IS NULL OR establishments >= 0),
+                revenue_mln_rub DOUBLE CHECK (revenue_mln_rub IS NULL OR revenue_mln_rub >= 0),
                 data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {_STATUS}),
                 PRIMARY KEY (region_code, okved, year)
             )""",

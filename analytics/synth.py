@@ -16,7 +16,8 @@ What is in it
   «Синтетический регион NN» / "Synthetic region NN", 8 federal districts.
 - ``sectors``: ``data/seed/sectors.csv`` when present, else a synthetic OKVED-2-like tree of section C
   (divisions 10–33 with groups and classes) plus a few codes of sections H and M for infrastructure.
-- ``municipalities``: 20–60 per region, OKTMO = region's OKTMO prefix + 5xx/6xx/7xx + "000".
+- ``municipalities``: 20–60 per region, OKTMO = region's 2-digit OKTMO prefix + 5xx/6xx/7xx + "000"
+  (municipal okrug / district / urban okrug), or its 3-digit prefix + 2 digits + "000".
 - ``enterprises``: N firms with unique, checksum-valid 10-digit INNs (region code + 7 digits + check
   digit) and valid 13-digit OGRNs (a few NULL); OKVED classes drawn from region-specific
   (Dirichlet-style, i.e. normalised Gamma) sector weights so that regions specialise; lognormal size.
@@ -146,18 +147,32 @@ def _regions(n: int, seed_dir: Path) -> tuple[pd.DataFrame, Path | None]:
                      "federal_district": FEDERAL_DISTRICTS[k % len(FEDERAL_DISTRICTS)], "oktmo_prefix": None})
         used_codes.add(code)
     regions = pd.DataFrame(rows, columns=cols)
-    # one unique 2-digit OKTMO prefix per region: the seed's when valid and free, else the code, else any
-    taken: set[str] = set()
+    # one OKTMO prefix per region whose municipality codes cannot collide with another region's: the
+    # seed's (2 or 3 digits, e.g. "29" Kaluga, "118" Nenets AO) when free, else the region code, else any
+    taken: list[str] = []
     prefixes = []
     for code, prefix in zip(regions["code"], regions["oktmo_prefix"]):
-        candidates = [p for p in (prefix, code) if isinstance(p, str) and re.fullmatch(r"[0-9]{2}", p)]
-        choice = next((p for p in candidates if p not in taken and p != "00"), None)
+        candidates = [p for p in (prefix, code) if isinstance(p, str) and re.fullmatch(r"[0-9]{2,3}", p)]
+        choice = next((p for p in candidates if not p.startswith("00") and
+                       not any(_prefixes_clash(p, t) for t in taken)), None)
         if choice is None:
-            choice = next(f"{i:02d}" for i in range(1, 100) if f"{i:02d}" not in taken)
-        taken.add(choice)
+            choice = next(f"{i:02d}" for i in range(1, 100)
+                          if not any(_prefixes_clash(f"{i:02d}", t) for t in taken))
+        taken.append(choice)
         prefixes.append(choice)
     regions["oktmo_prefix"] = prefixes
     return regions.reset_index(drop=True), (path if frame is not None and len(frame) else None)
+
+
+def _prefixes_clash(a: str, b: str) -> bool:
+    """Whether municipality codes generated under two OKTMO prefixes can coincide.
+
+    A 2-digit prefix P gives codes P + {5,6,7} + NN + "000"; a 3-digit prefix Q gives Q + NN + "000".
+    """
+    if len(a) == len(b):
+        return a == b
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return long_.startswith(short) and long_[2] in "567"
 
 
 def _synthetic_sectors() -> pd.DataFrame:
@@ -297,7 +312,10 @@ def _municipalities(regions: pd.DataFrame, rng: np.random.Generator) -> tuple[pd
         kinds = ["urban_okrug"] * n_urban + ["municipal_okrug"] * n_okrug + ["municipal_district"] * n_district
         serial = list(range(1, n_urban + 1)) + list(range(1, n_okrug + 1)) + list(range(1, n_district + 1))
         first = {"urban_okrug": "7", "municipal_okrug": "5", "municipal_district": "6"}
-        oktmo = [f"{row['oktmo_prefix']}{first[k]}{s:02d}000" for k, s in zip(kinds, serial)]
+        if len(row["oktmo_prefix"]) == 2:
+            oktmo = [f"{row['oktmo_prefix']}{first[k]}{s:02d}000" for k, s in zip(kinds, serial)]
+        else:  # 3-digit prefix (an autonomous okrug inside an oblast): one running number
+            oktmo = [f"{row['oktmo_prefix']}{s:02d}000" for s in range(1, m + 1)]
         ru_kind = {"urban_okrug": "Городской округ", "municipal_okrug": "Муниципальный округ",
                    "municipal_district": "Муниципальный район"}
         en_kind = {"urban_okrug": "urban okrug", "municipal_okrug": "municipal okrug",

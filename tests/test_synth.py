@@ -139,7 +139,8 @@ def test_identifiers_are_valid_and_unique(con):
     municipalities = q(con, "SELECT m.oktmo, r.oktmo_prefix FROM municipalities m JOIN regions r "
                             "ON r.code = m.region_code")
     assert municipalities["oktmo"].str.fullmatch(r"[0-9]{8}").all()
-    assert (municipalities["oktmo"].str[:2] == municipalities["oktmo_prefix"]).all()
+    assert all(o.startswith(p) for o, p in zip(municipalities["oktmo"], municipalities["oktmo_prefix"]))
+    assert municipalities["oktmo"].is_unique
 
 
 def test_enterprises_content(con):
@@ -266,7 +267,8 @@ def test_seed_files_are_used_and_an_incomplete_regions_file_is_completed(tmp_pat
     (seed_dir / "regions.csv").write_text(
         "code,name_ru,name_en,federal_district,oktmo_prefix\n"
         "01,Республика Адыгея,Republic of Adygea,Южный,79\n"
-        "40,Калужская область,Kaluga Oblast,Центральный,29\n", encoding="utf-8")
+        "40,Калужская область,Kaluga Oblast,Центральный,29\n"
+        "83,Ненецкий автономный округ,Nenets Autonomous Okrug,Северо-Западный,118\n", encoding="utf-8")
     (seed_dir / "sectors.csv").write_text(
         "code,parent,level,section,name_ru,name_en\n"
         "C,,section,C,Обрабатывающие производства,Manufacturing\n"
@@ -293,7 +295,10 @@ def test_seed_files_are_used_and_an_incomplete_regions_file_is_completed(tmp_pat
     c = duckdb.connect(str(path), read_only=True)
     try:
         regions = q(c, "SELECT * FROM regions ORDER BY code")
-        assert regions["code"].tolist() == ["01", "02", "03", "40"]  # 2 from the file, 2 synthetic
+        assert regions["code"].tolist() == ["01", "02", "40", "83"]  # 3 from the file, 1 synthetic
+        assert regions.set_index("code").loc["83", "oktmo_prefix"] == "118"  # 3-digit prefixes kept
+        munis = q(c, "SELECT m.oktmo, r.oktmo_prefix FROM municipalities m JOIN regions r ON r.code = m.region_code")
+        assert all(o.startswith(p) for o, p in zip(munis["oktmo"], munis["oktmo_prefix"]))
         assert regions.set_index("code").loc["02", "name_ru"] == "Синтетический регион 02"
         kaluga = regions.set_index("code").loc["40"]
         assert kaluga["name_ru"] == "Калужская область" and kaluga["oktmo_prefix"] == "29"
