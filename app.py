@@ -14,6 +14,8 @@ navigation = st.navigation(
     [
         st.Page("app_pages/home.py", title=state.t("nav.home"), icon=":material/factory:", url_path="home",
                 default=True),
+        st.Page("app_pages/sectors.py", title=state.t("nav.sectors"), icon=":material/bubble_chart:",
+                url_path="sectors"),
         st.Page("app_pages/about_data.py", title=state.t("nav.data"), icon=":material/dataset:",
                 url_path="about-data"),
     ]

@@ -143,17 +143,40 @@ def _unique_positive_root(coef: np.ndarray) -> np.ndarray:
     return x
 
 
-def _roots_status(series: np.ndarray) -> tuple[float, str]:
-    """IRR of one series with several sign changes: all positive real roots of Σ CF_t x^t."""
-    roots = np.roots(series[::-1])
-    real = roots[(np.abs(roots.imag) <= _ROOT_IMAG_TOL * np.maximum(np.abs(roots), 1.0)) & (roots.real > 0)]
-    xs = np.sort(real.real)
-    if xs.size == 0:
-        return np.nan, IRR_NONE
-    distinct = 1 + int(np.count_nonzero(np.diff(xs) > _ROOT_MERGE_TOL * xs[1:]))
-    if distinct > 1:
-        return np.nan, IRR_MULTIPLE
-    return float(1.0 / xs.mean() - 1.0), IRR_UNIQUE
+def _roots_status(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """IRR and status of series with several sign changes: all positive real roots of Σ CF_t x^t.
+
+    Roots are the eigenvalues of companion matrices (as :func:`numpy.roots`), computed in one batch
+    per polynomial degree; a positive real root is one IRR, several distinct ones are ``multiple``.
+    """
+    n_rows, n = rows.shape
+    rate = np.full(n_rows, np.nan)
+    status = np.full(n_rows, IRR_NONE, dtype=object)
+    nonzero = rows != 0
+    idx = np.arange(n)
+    first = np.where(nonzero, idx, n).min(axis=1)
+    last = np.where(nonzero, idx, -1).max(axis=1)
+    degree = last - first
+    for d in np.unique(degree):  # a loop over polynomial degrees (≤ number of years)
+        group = np.flatnonzero(degree == d)
+        take = first[group, None] + np.arange(d + 1)
+        coef = rows[group[:, None], take]                     # c_first … c_last, low to high
+        companion = np.zeros((len(group), d, d))
+        companion[:, 0, :] = -coef[:, -2::-1] / coef[:, -1:]   # numpy.roots' companion form
+        companion[:, np.arange(1, d), np.arange(d - 1)] = 1.0
+        roots = np.linalg.eigvals(companion)
+        real = (np.abs(roots.imag) <= _ROOT_IMAG_TOL * np.maximum(np.abs(roots), 1.0)) & (roots.real > 0)
+        xs = np.sort(np.where(real, roots.real, np.inf), axis=1)
+        found = np.isfinite(xs)
+        with np.errstate(invalid="ignore"):
+            apart = np.diff(xs, axis=1) > _ROOT_MERGE_TOL * xs[:, 1:]
+        distinct = found[:, 0] + (apart & found[:, 1:]).sum(axis=1)
+        one = distinct == 1
+        x_one = np.where(found, xs, 0.0).sum(axis=1) / np.maximum(found.sum(axis=1), 1)
+        rate[group[one]] = 1.0 / x_one[one] - 1.0
+        status[group[one]] = IRR_UNIQUE
+        status[group[distinct > 1]] = IRR_MULTIPLE
+    return rate, status
 
 
 def irr_detail(flows: object) -> IrrResult:
@@ -172,8 +195,9 @@ def irr_detail(flows: object) -> IrrResult:
         x = _unique_positive_root(rows[one])
         rate[one] = 1.0 / x - 1.0
         status[one] = IRR_UNIQUE
-    for i in np.flatnonzero(changes >= 2):  # rare: unconventional series only
-        rate[i], status[i] = _roots_status(rows[i])
+    several = np.flatnonzero(changes >= 2)
+    if several.size:
+        rate[several], status[several] = _roots_status(rows[several])
     return IrrResult(rate, status)
 
 

@@ -1216,10 +1216,12 @@ def portfolio_summary(evaluation: Evaluation, selected: Iterable[str] | None = N
 
 # --- Allocation under a budget ---------------------------------------------------------------------
 
-#: Up to this many candidate projects the solver must prove optimality (relative gap 0).
-EXACT_LIMIT = 1000
-#: Beyond it: the solver stops within this relative gap of the proven bound (the result says so).
+#: Up to this many candidate projects the solver is asked to prove optimality (relative gap 0).
+EXACT_LIMIT = 200
+#: Beyond it: the solver stops within this relative gap of its proven bound (the result says so).
 APPROX_GAP = 1e-3
+#: Seconds the solver may take; past it the best set found is returned with its proven gap.
+DEFAULT_TIME_LIMIT = 10.0
 
 
 @dataclass(frozen=True)
@@ -1291,7 +1293,7 @@ def _solve(values: np.ndarray, weights: np.ndarray, budget: float, *, exact: boo
 
 
 def allocate(projects: Projects | Evaluation, scenario: Scenario | None = None, objective: str = "npv_uplift", *,
-             budget_mln_rub: float | None = None, time_limit: float = 30.0) -> Allocation:
+             budget_mln_rub: float | None = None, time_limit: float = DEFAULT_TIME_LIMIT) -> Allocation:
     """Choose the eligible projects that maximise ``objective`` within the annual budget.
 
     ``projects`` may be an :class:`Evaluation` already computed for the scenario (a budget sweep
@@ -1345,7 +1347,7 @@ class BudgetSweep:
 
 
 def budget_sweep(projects: Projects | Evaluation, scenario: Scenario | None, budgets: Sequence[float],
-                 objective: str = "npv_uplift", *, time_limit: float = 30.0) -> BudgetSweep:
+                 objective: str = "npv_uplift", *, time_limit: float = DEFAULT_TIME_LIMIT) -> BudgetSweep:
     """Run :func:`allocate` for each annual budget: which projects drop out as the budget moves.
 
     A knapsack's selection need not be nested: a project may leave when the budget grows and another,

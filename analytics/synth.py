@@ -6,7 +6,8 @@
 writes a DuckDB store with exactly the schema of :func:`analytics.store.connect` (it is created by
 it), filled with made-up data (``data_status = 'illustrative'``). Same seed and arguments → the same
 table contents (every random draw comes from a ``numpy`` generator seeded from ``seed`` and a fixed
-stream number; aggregates are computed from integers, so they do not depend on thread scheduling).
+stream number; aggregates are computed from integers or decimals, so they do not depend on thread
+scheduling).
 Only ``dataset_versions.loaded_at`` records the wall-clock time of the build.
 
 What is in it
@@ -20,16 +21,22 @@ What is in it
   (municipal okrug / district / urban okrug), or its 3-digit prefix + 2 digits + "000".
 - ``enterprises``: N firms with unique, checksum-valid 10-digit INNs (region code + 7 digits + check
   digit) and valid 13-digit OGRNs (a few NULL); OKVED classes drawn from region-specific
-  (Dirichlet-style, i.e. normalised Gamma) sector weights so that regions specialise; lognormal size.
-- A *planted cluster*: in 1–3 regions, 15 % of the firms are moved into 5 related classes (taken from
-  a cluster template when one has enough manufacturing classes), concentrated in two municipalities,
-  larger, growing faster and densely linked to each other. Recorded as JSON in ``meta`` under
-  ``synth_planted`` (cluster id, OKVED codes, region codes, municipalities, firm INNs when ≤ 20,000).
+  (Dirichlet-style, i.e. normalised Gamma) sector weights so that regions specialise; lognormal size
+  (median 6 employees, heavy tail); SME by size; 96 % industrial (section C), 2.5 % infrastructure,
+  1.5 % specialised. Firms are numbered («ООО «Синтетика 000123»») in INN order, which makes the
+  primary-key inserts faster. Divisions of section C without classes in ``sectors`` are used as such.
+- A *planted cluster*: in 1–3 of the larger regions, 15 % of the firms are moved into up to 5 classes
+  (the first cluster template, core roles first, with ≥ 3 manufacturing classes; else classes of one
+  division), concentrated in two municipalities, 2.5× larger with one anchor firm per class, growing
+  2 %/year faster, buying mostly from each other; elsewhere these classes get no regional
+  specialisation. Recorded as JSON in ``meta`` under ``synth_planted`` (cluster id, OKVED codes,
+  region codes, municipalities, firm count, firm INNs when ≤ 20,000).
 - ``enterprise_years``: every firm × every year (headcount random walk, revenue, purchases, exports,
   investment), generated in chunks of 100,000 firms and bulk-inserted from Arrow.
 - ``region_sector_years``: aggregated in SQL from ``enterprise_years``: one row per region × class ×
   year and one per region × division × year (division = sum of its classes, integers summed exactly);
-  wages = employees × a per-region/class/year wage (thousand ₽, integer) / 1000.
+  wages = employees × a per-region/class/year wage (thousand ₽, integer) / 1000; revenue (when the
+  schema has the column) = sum of the firms' revenue.
 - ``supply_links``: a network of about ``links_per_enterprise × N`` supplier→buyer pairs (buyers pick
   suppliers mostly in the same region and in related sectors), observed over the last ``link_years``
   years (default 3): every pair exists in the last year and, going back, a pair survives each earlier
@@ -721,7 +728,8 @@ def _enterprise_years(cur, firms: _Firms, year_list: np.ndarray, seed: int, n_li
         })
         cur.register("_ey", tab)
         cur.execute("""
-            INSERT INTO enterprise_years
+            INSERT INTO enterprise_years (inn, year, employees, revenue_mln_rub, purchases_mln_rub,
+                                          exports_mln_rub, investment_mln_rub, data_status)
             SELECT lpad(CAST(inn AS VARCHAR), 10, '0'), year, employees, revenue, purchases, exports, investment,
                    'illustrative'
             FROM _ey""")
@@ -747,27 +755,40 @@ def _region_sector_years(cur, reg: pd.DataFrame, used_codes: list[str], sectors:
     cur.register("_wage_grid", grid)
     divisions = sorted(set(sectors.loc[sectors["level"] == "division", "code"]))
     cur.register("_divisions", pa.table({"code": divisions}))
-    cur.execute("""
-        INSERT INTO region_sector_years
+    # revenue (rounded to 0.001 in enterprise_years) is summed as DECIMAL: exact, so the result does not
+    # depend on the order in which threads add it up; filled only while the schema has the column
+    has_revenue = "revenue_mln_rub" in _columns(cur, "region_sector_years")
+    rev_col, rev_class, rev_div = (", revenue_mln_rub", ", CAST(rev AS DOUBLE)", ", CAST(sum(rev) AS DOUBLE)") \
+        if has_revenue else ("", "", "")
+    cur.execute(f"""
+        INSERT INTO region_sector_years (region_code, okved, year, employees, wages_mln_rub, establishments,
+                                         data_status{rev_col})
         WITH agg AS (
             SELECT e.region_code, e.okved, y.year,
                    CAST(sum(y.employees) AS BIGINT) AS emp,
-                   CAST(count(*) FILTER (WHERE y.employees > 0) AS BIGINT) AS est
+                   CAST(count(*) FILTER (WHERE y.employees > 0) AS BIGINT) AS est,
+                   sum(CAST(y.revenue_mln_rub AS DECIMAL(18, 3))) AS rev
             FROM enterprise_years y JOIN enterprises e USING (inn)
             GROUP BY ALL),
         w AS (
             SELECT a.*, a.emp * g.wage_k AS wage_k_total
             FROM agg a JOIN _wage_grid g USING (region_code, okved, year))
         SELECT region_code, okved, year, CAST(emp AS DOUBLE), wage_k_total / 1000.0, CAST(est AS INTEGER),
-               'illustrative'
+               'illustrative'{rev_class}
         FROM w WHERE length(okved) > 2
         UNION ALL
         SELECT region_code, left(okved, 2), year, CAST(sum(emp) AS DOUBLE), sum(wage_k_total) / 1000.0,
-               CAST(sum(est) AS INTEGER), 'illustrative'
+               CAST(sum(est) AS INTEGER), 'illustrative'{rev_div}
         FROM w WHERE left(okved, 2) IN (SELECT code FROM _divisions)
         GROUP BY ALL""")
     cur.unregister("_wage_grid")
     cur.unregister("_divisions")
+
+
+def _columns(cur, table: str) -> list[str]:
+    return [r[0] for r in cur.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+        [table]).fetchall()]
 
 
 def _group_index(keys: np.ndarray, n_keys: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -855,7 +876,7 @@ def _supply_links(cur, firms: _Firms, n_ind: int, div_of_class: np.ndarray, link
                         "y": link_years[col].astype(np.int32), "v": vals})
         cur.register("_links", tab)
         cur.execute("""
-            INSERT INTO supply_links
+            INSERT INTO supply_links (supplier_inn, buyer_inn, year, value_mln_rub, data_status)
             SELECT lpad(CAST(s AS VARCHAR), 10, '0'), lpad(CAST(b AS VARCHAR), 10, '0'), y, v, 'illustrative'
             FROM _links""")
         cur.unregister("_links")

@@ -68,6 +68,7 @@ def timed(fn, runs: int) -> tuple[float, float, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--skip-allocation", action="store_true")
     args = parser.parse_args()
 
     t0 = time.perf_counter()
@@ -88,6 +89,8 @@ def main() -> None:
     median, worst, _ = timed(lambda: subsidy.evaluate(projects, base.replace(discount_rate=next(rates))), args.runs)
     print(f"evaluate, discount-rate move: median {median * 1000:.1f} ms, max {worst * 1000:.1f} ms (target < 50 ms)")
 
+    if args.skip_allocation:
+        return
     for n in (200, 1000):
         subset = projects.subset(projects.projects["project_id"].iloc[:n])
         evaluation = subsidy.evaluate_detail(subset, base)

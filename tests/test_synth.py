@@ -170,12 +170,18 @@ def test_region_sector_years_levels_are_consistent(con):
     classes = rsy[rsy["level"] == "class"].assign(division=lambda d: d["okved"].str[:2])
     summed = classes.groupby(["region_code", "division", "year"], as_index=False)[
         ["employees", "wages_mln_rub", "establishments"]].sum()
+    assert (rsy["employees"] > 0).all() and (rsy["wages_mln_rub"] > 0).all()
     divisions = rsy[rsy["level"] == "division"].rename(columns={"okved": "division"})
     both = summed.merge(divisions, on=["region_code", "division", "year"], suffixes=("_c", "_d"), how="left")
     assert both["employees_d"].notna().all()
     assert (both["employees_c"] == both["employees_d"]).all()
     assert (both["establishments_c"] == both["establishments_d"]).all()
     np.testing.assert_allclose(both["wages_mln_rub_c"], both["wages_mln_rub_d"], rtol=1e-9)
+    if "revenue_mln_rub" in rsy.columns:
+        revenue = classes.groupby(["region_code", "division", "year"], as_index=False)["revenue_mln_rub"].sum()
+        revenue = revenue.merge(divisions, on=["region_code", "division", "year"], suffixes=("_c", "_d"))
+        assert revenue["revenue_mln_rub_d"].notna().all()
+        np.testing.assert_allclose(revenue["revenue_mln_rub_c"], revenue["revenue_mln_rub_d"], rtol=1e-9)
     # division rows equal an independent aggregation of enterprise_years
     firms = q(con, "SELECT y.year, y.employees, e.region_code, left(e.okved, 2) AS division "
                    "FROM enterprise_years y JOIN enterprises e USING (inn)")

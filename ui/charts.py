@@ -5,6 +5,7 @@ language's format (``layout.separators``), hover texts pre-formatted by :mod:`ui
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -13,6 +14,8 @@ from ui import fmt
 #: Okabe–Ito palette: distinguishable for colour-blind viewers and on washed-out projectors.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 NEUTRAL = "#8C8C8C"
+#: Tick values of a log LQ axis: 1-2-5 steps.
+LOG_TICKS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0]
 FONT_SIZE = 18
 
 
@@ -79,3 +82,82 @@ def index_lines(frame: pd.DataFrame, *, x: str, series: dict[str, str], lang: st
     fig.update_yaxes(title_text=y_title, tickformat=fmt.d3_number(0))
     fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
     return style(fig, lang, height=420)
+
+
+def cluster_colours(cluster_ids: list[str]) -> dict[str, str]:
+    """A stable colour per cluster id (alphabetical order), grey for ``other``."""
+    named = sorted(c for c in set(cluster_ids) if c != "other")
+    colours = {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(named)}
+    colours["other"] = NEUTRAL
+    return colours
+
+
+def portfolio_bubbles(frame: pd.DataFrame, *, lang: str, cluster_names: dict[str, str],
+                      quadrant_names: dict[str, str], x_title: str, y_title: str, size_title: str,
+                      label_top: int = 6) -> go.Figure:
+    """The sector portfolio: x = LQ (log scale), y = growth relative to the benchmark (p.p. a year),
+    bubble area = employment, colour = cluster; quadrant lines at LQ = 1 and relative growth = 0.
+
+    ``frame`` needs ``label``, ``lq``, ``relative_growth`` (share), ``employees``, ``cluster_id`` and
+    ``hover`` (pre-formatted text). The ``label_top`` largest bubbles carry their label.
+    """
+    data = frame.dropna(subset=["lq", "relative_growth"])
+    data = data[data["lq"] > 0]
+    colours = cluster_colours(list(data["cluster_id"]))
+    size_ref = 2.0 * float(data["employees"].max() or 1) / (70.0 ** 2)
+    labelled = set(data.nlargest(label_top, "employees").index)
+    fig = go.Figure()
+    for cluster_id, part in data.groupby("cluster_id", sort=True):
+        fig.add_trace(go.Scatter(
+            x=part["lq"], y=100 * part["relative_growth"], mode="markers+text",
+            name=cluster_names.get(cluster_id, cluster_id),
+            text=[lab if i in labelled else "" for i, lab in zip(part.index, part["label"])],
+            textposition="top center", textfont=dict(size=FONT_SIZE - 2), cliponaxis=False,
+            marker=dict(size=part["employees"], sizemode="area", sizeref=size_ref, sizemin=6,
+                        color=colours.get(cluster_id, NEUTRAL), opacity=0.75,
+                        line=dict(width=1.5, color="white")),
+            customdata=part["hover"], hovertemplate="%{customdata}<extra></extra>",
+        ))
+    fig.add_vline(x=1, line_dash="dash", line_color="#374151", line_width=2)
+    fig.add_hline(y=0, line_dash="dash", line_color="#374151", line_width=2)
+    for key, x, y, xanchor, yanchor in [
+        ("Star", 0.99, 0.99, "right", "top"), ("Emerging", 0.01, 0.99, "left", "top"),
+        ("Mature", 0.99, 0.01, "right", "bottom"), ("Transforming", 0.01, 0.01, "left", "bottom"),
+    ]:
+        fig.add_annotation(text=f"<b>{quadrant_names[key]}</b>", xref="paper", yref="paper", x=x, y=y,
+                           xanchor=xanchor, yanchor=yanchor, showarrow=False, bgcolor="rgba(255,255,255,0.85)",
+                           font=dict(size=FONT_SIZE + 2, color="#4B5563"))
+    low, high = float(data["lq"].min()), float(data["lq"].max())
+    ticks = [v for v in LOG_TICKS if low / 1.5 <= v <= high * 1.5] or [1.0]
+    fig.update_xaxes(type="log", title_text=x_title, tickvals=ticks,
+                     ticktext=[fmt.number(v, lang, 2 if v < 0.1 else 1 if v < 1 else 0) for v in ticks],
+                     showgrid=True, range=[np.log10(low / 1.3), np.log10(high * 1.6)])
+    fig.update_yaxes(title_text=y_title, tickformat=".1f", zeroline=False, ticksuffix="")
+    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, title_text=""))
+    fig.add_annotation(text=size_title, xref="paper", yref="paper", x=1, y=-0.16, showarrow=False,
+                       xanchor="right", font=dict(size=FONT_SIZE - 4, color="#6B7280"))
+    return style(fig, lang, height=640)
+
+
+def shift_share_bars(frame: pd.DataFrame, *, lang: str, components: dict[str, str], change_name: str,
+                     x_title: str) -> go.Figure:
+    """Horizontal relative bars of the shift-share components per sector, a diamond at the total change.
+
+    ``frame`` needs ``label``, the component columns (keys of ``components``) and ``change``.
+    """
+    fig = go.Figure()
+    for i, (column, name) in enumerate(components.items()):
+        fig.add_trace(go.Bar(
+            y=frame["label"], x=frame[column], name=name, orientation="h",
+            marker_color=PALETTE[i % len(PALETTE)],
+            hovertemplate=f"{name}: %{{x:,.0f}}<extra>%{{y}}</extra>",
+        ))
+    fig.add_trace(go.Scatter(
+        y=frame["label"], x=frame["change"], name=change_name, mode="markers",
+        marker=dict(symbol="diamond", size=16, color="#111827", line=dict(width=2, color="white")),
+        hovertemplate=f"{change_name}: %{{x:,.0f}}<extra>%{{y}}</extra>",
+    ))
+    fig.update_layout(barmode="relative", legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(title_text=x_title, tickformat=",.0f", zeroline=True, zerolinewidth=2)
+    return style(fig, lang, height=max(380, 90 + 46 * len(frame)))

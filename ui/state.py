@@ -111,6 +111,14 @@ def region_picker() -> str:
     return choice
 
 
+def region_name(code: str) -> str:
+    """The region's name in the current language (the code when unknown)."""
+    regions = cached(overview.regions).set_index("code")
+    if code not in regions.index:
+        return code
+    return str(regions.loc[code, "name_en" if lang() == "en" else "name_ru"])
+
+
 def current_region() -> str:
     """The region chosen in the sidebar (set by :func:`region_picker` in ``app.py``)."""
     return st.session_state.get("region_code", DEFAULT_REGION)

@@ -32,3 +32,14 @@ def test_about_data_page_in_english_via_link(server, page):
     page.get_by_text(CATALOG["en"]["data.title"]).first.wait_for(timeout=30_000)
     page.get_by_text(CATALOG["en"]["data.integrity_ok"]).first.wait_for(timeout=30_000)
     page.screenshot(path=str(ARTIFACTS / "about-data-en.png"), full_page=True)
+
+
+def test_sectors_page_draws_the_bubble_chart(server, page):
+    page.goto(server + "/sectors")
+    wait_for_app(page)
+    page.get_by_text(CATALOG["ru"]["sectors.portfolio"]).first.wait_for(timeout=30_000)
+    bubbles = page.locator(".js-plotly-plot").first
+    bubbles.locator(".scatterlayer .point").first.wait_for(timeout=30_000)
+    assert bubbles.locator(".scatterlayer .point").count() >= 20  # one bubble per division with data
+    assert page.get_by_text(CATALOG["ru"]["sectors.quadrant.Star"]).count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "sectors-ru.png"), full_page=True)

@@ -1,0 +1,290 @@
+"""The Sectors page's questions, answered from the store: a region's sector portfolio against a benchmark.
+
+Reads ``region_sector_years`` (employees, revenue by region × OKVED × year) and hands long tables to
+:mod:`analytics.specialization`, :mod:`analytics.complexity` and :mod:`analytics.robustness`.
+
+Levels. ``division`` = the 24 manufacturing divisions 10–33 (OKVED 2 «классы» in Russian usage);
+``class`` = the four-digit codes the store holds (OKVED 2 «группы»; the demo holds the cluster
+templates' classes). At class level every division also gets a *residual* sector ``"29*"`` =
+division − its listed classes, so that the region's total (x_r) is its whole manufacturing and LQs
+are not inflated by a partial list; residual rows are marked ``residual`` and never shown as sectors.
+
+Benchmark. ``russia`` = all regions in the store; ``district`` = the regions of the region's own
+federal district (each region is compared with its own district).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from analytics import specialization as spec
+from analytics.store import query
+
+Level = Literal["division", "class"]
+Measure = Literal["employees", "revenue_mln_rub"]
+BenchmarkName = Literal["russia", "district"]
+MEASURES: tuple[str, ...] = ("employees", "revenue_mln_rub")
+LEVELS: tuple[str, ...] = ("division", "class")
+RESIDUAL = "*"
+#: A sector is robustly in the top when it stays there in at least this share of variants.
+ROBUST_SHARE = 0.75
+
+
+def sector_panel(con: duckdb.DuckDBPyConnection, level: Level = "division") -> pd.DataFrame:
+    """Long table ``region``, ``sector``, ``year``, ``employees``, ``revenue_mln_rub``,
+    ``establishments``, ``residual`` for manufacturing (section C) at ``level``.
+
+    At class level the residual sectors (``"29*"``) are added, see the module docstring.
+    """
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
+    divisions = query(
+        con,
+        "SELECT r.region_code AS region, r.okved AS sector, r.year, r.employees, r.revenue_mln_rub, "
+        "r.establishments FROM region_sector_years r JOIN sectors s ON s.code = r.okved "
+        "WHERE s.section = 'C' AND s.level = 'division'",
+    )
+    if level == "division":
+        return divisions.assign(residual=False)
+    classes = query(
+        con,
+        "SELECT r.region_code AS region, r.okved AS sector, r.year, r.employees, r.revenue_mln_rub, "
+        "r.establishments, left(r.okved, 2) AS division FROM region_sector_years r "
+        "JOIN sectors s ON s.code = r.okved WHERE s.section = 'C' AND s.level = 'class'",
+    )
+    measures = ["employees", "revenue_mln_rub", "establishments"]
+    listed = classes.groupby(["region", "division", "year"], as_index=False)[measures].sum()
+    rest = divisions.rename(columns={"sector": "division"}).merge(
+        listed, on=["region", "division", "year"], how="left", suffixes=("", "_listed")
+    )
+    for m in measures:
+        rest[m] = (rest[m] - rest[f"{m}_listed"].fillna(0)).clip(lower=0)
+    rest["sector"] = rest["division"] + RESIDUAL
+    out = pd.concat(
+        [classes.drop(columns="division").assign(residual=False),
+         rest[["region", "sector", "year", *measures]].assign(residual=True)],
+        ignore_index=True,
+    )
+    return out
+
+
+def sector_labels(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Manufacturing sectors: ``sector``, ``name_ru``, ``name_en``, ``cluster_id``.
+
+    A sector belongs to the template whose code equals it or contains it (any role), or to a
+    template with a *core* code inside it (so division 29 is automotive, but division 13 is not made
+    automotive by one supplier class); core before supplier before service; ``other`` when none.
+    """
+    return query(
+        con,
+        """
+        WITH s AS (SELECT code, name_ru, name_en FROM sectors WHERE section = 'C' AND level IN ('division', 'class')),
+        m AS (
+            SELECT s.code, t.cluster_id,
+                   row_number() OVER (PARTITION BY s.code ORDER BY
+                       CASE t.role WHEN 'core' THEN 0 WHEN 'supplier' THEN 1 ELSE 2 END, t.cluster_id) AS rank
+            FROM s JOIN cluster_templates t
+              ON t.okved = s.code OR starts_with(s.code, t.okved || '.')
+                 OR (starts_with(t.okved, s.code || '.') AND t.role = 'core')
+        )
+        SELECT s.code AS sector, s.name_ru, s.name_en, coalesce(m.cluster_id, 'other') AS cluster_id
+        FROM s LEFT JOIN m ON m.code = s.code AND m.rank = 1 ORDER BY s.code
+        """,
+    )
+
+
+def districts(con: duckdb.DuckDBPyConnection) -> pd.Series:
+    """Region code → federal district."""
+    frame = query(con, "SELECT code, federal_district FROM regions")
+    return frame.set_index("code")["federal_district"]
+
+
+def _benchmark_regions(panel: pd.DataFrame, region: str, benchmark: BenchmarkName,
+                       district_of: pd.Series | None) -> pd.DataFrame:
+    if benchmark == "russia":
+        return panel
+    if benchmark != "district":
+        raise ValueError(f"benchmark must be 'russia' or 'district', not {benchmark!r}")
+    if district_of is None or region not in district_of.index:
+        raise ValueError("the district benchmark needs the region's federal district")
+    peers = district_of.index[district_of == district_of[region]]
+    return panel[panel["region"].isin(peers)]
+
+
+@dataclass(frozen=True)
+class PortfolioSettings:
+    """What the Sectors page asks for."""
+
+    region: str = "40"
+    start: int = 2016
+    end: int = 2023
+    measure: Measure = "employees"
+    benchmark: BenchmarkName = "russia"
+
+    def __post_init__(self) -> None:
+        if self.measure not in MEASURES:
+            raise ValueError(f"measure must be one of {MEASURES}, not {self.measure!r}")
+        if self.start >= self.end:
+            raise ValueError(f"start year {self.start} must be before end year {self.end}")
+
+
+def portfolio(panel: pd.DataFrame, settings: PortfolioSettings,
+              district_of: pd.Series | None = None) -> pd.DataFrame:
+    """One row per sector of ``settings.region``: the bubble chart and the metrics table.
+
+    Columns: ``sector``, ``value`` (measure in the end year), ``employees`` (end year, persons),
+    ``share`` (of the region's manufacturing, 0–1), ``lq`` and ``lq_start`` (vs the benchmark),
+    ``cagr`` and ``benchmark_cagr`` (per year, shares), ``relative_growth`` = cagr − benchmark_cagr
+    (percentage points / 100), ``quadrant`` (Star / Mature / Emerging / Transforming: LQ ≥ 1 or not ×
+    LQ rising or not), ``strong`` (US Cluster Mapping rule on employment in the end year).
+    Residual sectors are dropped; sectors with no value in the end year are dropped.
+    """
+    s = settings
+    pool = _benchmark_regions(panel, s.region, s.benchmark, district_of)
+    pool = pool[pool["year"].isin([s.start, s.end])]
+    value = s.measure
+    lq = spec.location_quotient(pool, region="region", sector="sector", value=value, by="year")
+    mine = lq[lq["region"] == s.region]
+    end_rows = mine[mine["year"] == s.end].set_index("sector")
+    start_rows = mine[mine["year"] == s.start].set_index("sector")
+    grown = spec.growth(pool, region="region", sector="sector", year="year", value=value,
+                        start=s.start, end=s.end)
+    grown = grown[grown["region"] == s.region].set_index("sector")
+    strong = spec.strong_clusters(pool[pool["year"] == s.end], region="region", sector="sector",
+                                  employment="employees", establishments="establishments")
+    strong = strong[strong["region"] == s.region].set_index("sector")
+
+    out = pd.DataFrame(index=end_rows.index)
+    out["value"] = end_rows[value]
+    out["employees"] = end_rows["employees"]
+    real = ~end_rows["residual"].astype(bool)
+    total = float(end_rows[value].sum())
+    out["share"] = out["value"] / total if total > 0 else np.nan
+    out["lq"] = end_rows["lq"]
+    out["lq_start"] = start_rows["lq"].reindex(out.index)
+    out["cagr"] = grown["cagr"].reindex(out.index)
+    out["benchmark_cagr"] = grown["benchmark_cagr"].reindex(out.index)
+    out["relative_growth"] = out["cagr"] - out["benchmark_cagr"]
+    rising = out["lq"] > out["lq_start"]
+    above = out["lq"] >= 1
+    out["quadrant"] = np.select(
+        [above & rising, above & ~rising, ~above & rising], spec.QUADRANTS[:3], spec.QUADRANTS[3]
+    )
+    out.loc[out["lq"].isna() | out["lq_start"].isna(), "quadrant"] = None
+    out["strong"] = strong["strong"].reindex(out.index).fillna(False).astype(bool)
+    out = out[real & (out["value"] > 0)]
+    return out.reset_index().rename(columns={"index": "sector"}).sort_values("value", ascending=False,
+                                                                               ignore_index=True)
+
+
+def shift_share_table(panel: pd.DataFrame, settings: PortfolioSettings, method: str = "dunn",
+                      district_of: pd.Series | None = None) -> pd.DataFrame:
+    """Shift-share of the region's sectors between the start and end years (residuals dropped).
+
+    Columns from :func:`analytics.specialization.shift_share` (``national_growth``, ``industry_mix``,
+    ``competitive`` [, ``allocation``], ``change``), largest absolute change first.
+    """
+    s = settings
+    pool = _benchmark_regions(panel, s.region, s.benchmark, district_of)
+    pool = pool[(pool["year"] >= s.start) & (pool["year"] <= s.end)]
+    table = spec.shift_share(pool, region="region", sector="sector", year="year", value=s.measure,
+                             start=s.start, end=s.end, method=method)
+    table = table[(table["region"] == s.region) & ~table["sector"].str.endswith(RESIDUAL)]
+    return table.reindex(table["change"].abs().sort_values(ascending=False).index).reset_index(drop=True)
+
+
+def structure_against_peers(panel: pd.DataFrame, settings: PortfolioSettings,
+                            district_of: pd.Series) -> pd.DataFrame:
+    """Krugman, Hachman, HHI and entropy of the region and of the other regions of its district
+    (end year, against Russia). Columns: ``region``, ``is_focus``, ``krugman``, ``hachman``, ``hhi``,
+    ``entropy``, ``total``; the focus region first."""
+    s = settings
+    year = panel[panel["year"] == s.end]
+    indices = spec.structure_indices(year, region="region", sector="sector", value=s.measure)
+    peers = set(district_of.index[district_of == district_of.get(s.region)])
+    out = indices[indices["region"].isin(peers | {s.region})].copy()
+    out["is_focus"] = out["region"] == s.region
+    return out.sort_values(["is_focus", "krugman"], ascending=[False, False], ignore_index=True)
+
+
+def opportunity_ranking(panel: pd.DataFrame, settings: PortfolioSettings,
+                        weights: tuple[float, float, float] | str = "balanced", top: int = 15) -> pd.DataFrame:
+    """Sectors to attract: RCA < 1 in the end year, scored by density, PCI and COG
+    (:func:`analytics.complexity.opportunities`), computed over all regions; residuals dropped."""
+    s = settings
+    year = panel[(panel["year"] == s.end) & ~panel["residual"].astype(bool)]
+    ranked = spec.opportunities(year, region="region", sector="sector", value=s.measure,
+                                focus=s.region, weights=weights)
+    return ranked.sort_values("score", ascending=False, ignore_index=True).head(top)
+
+
+def opportunity_robustness(panel: pd.DataFrame, settings: PortfolioSettings, district_of: pd.Series,
+                           weights: tuple[float, float, float] | str = "balanced", top_k: int = 5):
+    """How stable the opportunity ranking is across thresholds, benchmark, measure and presence
+    (:func:`analytics.robustness.robustness`); returns its ``Robustness`` result."""
+    s = settings
+    year = panel[(panel["year"] == s.end) & ~panel["residual"].astype(bool)]
+    other = [m for m in MEASURES if m != s.measure]
+    ranking = spec.robustness(year, ranking="opportunity", focus=s.region, region="region",
+                              sector="sector", value=s.measure, measures=other, districts=district_of,
+                              top_k=top_k, stable_share=ROBUST_SHARE)
+    return ranking
+
+
+# --- From the store, in one call each (what the page and notebooks call) -------------------------------
+
+def years_available(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Years present in ``region_sector_years``."""
+    return [int(y) for y in query(con, "SELECT DISTINCT year FROM region_sector_years ORDER BY 1")["year"]]
+
+
+def cluster_names(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
+    """``{"ru": {cluster_id: name}, "en": {...}}`` from the templates."""
+    frame = query(con, "SELECT DISTINCT cluster_id, cluster_name_ru, cluster_name_en FROM cluster_templates")
+    return {"ru": dict(zip(frame["cluster_id"], frame["cluster_name_ru"])),
+            "en": dict(zip(frame["cluster_id"], frame["cluster_name_en"]))}
+
+
+def region_portfolio(con: duckdb.DuckDBPyConnection, region: str, start: int, end: int,
+                     measure: Measure = "employees", benchmark: BenchmarkName = "russia",
+                     level: Level = "division") -> pd.DataFrame:
+    """:func:`portfolio` for a region straight from the store, with ``name_ru``, ``name_en`` and
+    ``cluster_id`` of each sector joined."""
+    settings = PortfolioSettings(region=region, start=start, end=end, measure=measure, benchmark=benchmark)
+    table = portfolio(sector_panel(con, level), settings, districts(con))
+    return table.merge(sector_labels(con), on="sector", how="left").fillna({"cluster_id": "other"})
+
+
+def region_shift_share(con: duckdb.DuckDBPyConnection, region: str, start: int, end: int,
+                       measure: Measure = "employees", benchmark: BenchmarkName = "russia",
+                       level: Level = "division", method: str = "dunn") -> pd.DataFrame:
+    """:func:`shift_share_table` from the store, with sector names."""
+    settings = PortfolioSettings(region=region, start=start, end=end, measure=measure, benchmark=benchmark)
+    table = shift_share_table(sector_panel(con, level), settings, method, districts(con))
+    return table.merge(sector_labels(con), on="sector", how="left")
+
+
+def region_structure(con: duckdb.DuckDBPyConnection, region: str, end: int,
+                     measure: Measure = "employees", level: Level = "division") -> pd.DataFrame:
+    """:func:`structure_against_peers` from the store, with region names."""
+    settings = PortfolioSettings(region=region, start=end - 1, end=end, measure=measure)
+    table = structure_against_peers(sector_panel(con, level), settings, districts(con))
+    names = query(con, "SELECT code AS region, name_ru, name_en FROM regions")
+    return table.merge(names, on="region", how="left")
+
+
+def region_opportunities(con: duckdb.DuckDBPyConnection, region: str, end: int,
+                         measure: Measure = "employees", level: Level = "division",
+                         weights: tuple[float, float, float] | str = "balanced",
+                         top: int = 15) -> tuple[pd.DataFrame, "spec.RobustnessSummary"]:
+    """:func:`opportunity_ranking` (with sector names) and the robustness summary of its top 5."""
+    settings = PortfolioSettings(region=region, start=end - 1, end=end, measure=measure)
+    panel = sector_panel(con, level)
+    ranked = opportunity_ranking(panel, settings, weights, top)
+    ranked = ranked.merge(sector_labels(con), on="sector", how="left")
+    check = opportunity_robustness(panel, settings, districts(con), weights)
+    return ranked, check.summary

@@ -1,0 +1,41 @@
+"""Turning library frames into what people read: labels, translated headers, formatted hover text."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ui import fmt
+from ui.i18n import t
+
+
+def short(text: str | None, limit: int = 34) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis."""
+    text = "" if text is None or (isinstance(text, float)) else str(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def sector_labels(frame: pd.DataFrame, lang: str, limit: int = 34) -> pd.Series:
+    """``"29 Производство автотранспортных…"``: the code and a shortened name in ``lang``."""
+    names = frame["name_en" if lang == "en" else "name_ru"]
+    return pd.Series([f"{code} {short(name, limit)}" for code, name in zip(frame["sector"], names)],
+                     index=frame.index)
+
+
+def localise(frame: pd.DataFrame, columns: dict[str, str], lang: str) -> pd.DataFrame:
+    """Keep ``columns`` (column → catalog key) in that order, with headers in ``lang``."""
+    return frame[list(columns)].rename(columns={c: t(k, lang) for c, k in columns.items()})
+
+
+def portfolio_hover(frame: pd.DataFrame, lang: str, measure_key: str) -> pd.Series:
+    """Hover text of a portfolio bubble, numbers in the language's format."""
+    name = frame["name_en" if lang == "en" else "name_ru"]
+    rows = []
+    for code, n, lq, rel, emp, value in zip(frame["sector"], name, frame["lq"], frame["relative_growth"],
+                                            frame["employees"], frame["value"]):
+        rows.append(
+            f"<b>{code} {short(n, 60)}</b><br>"
+            f"LQ: {fmt.number(lq, lang, 2)}<br>"
+            f"{t('col.relative_growth', lang)}: {fmt.number(100 * rel, lang, 1)} {t('unit.pp', lang)}<br>"
+            f"{t('col.employees', lang)}: {fmt.integer(emp, lang)}<br>"
+            f"{t(measure_key, lang)}: {fmt.number(value, lang, 0)}"
+        )
+    return pd.Series(rows, index=frame.index)
