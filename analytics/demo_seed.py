@@ -1132,7 +1132,7 @@ def projects(ent: pd.DataFrame) -> dict[str, pd.DataFrame]:
                 if c == "component_batches":
                     supplier = key_inn[keys[1 + (j % (len(keys) - 1))]]
                 costs.append({"project_id": pid, "year": start + j, "category": c, "amount_mln_rub": amount,
-                              "supplier_inn": supplier})
+                              "supplier_inn": supplier, "line": 1})
         # revenues: from the year after the last cost year, 7–10 years, ramp-up to a plateau
         length = int(rng.integers(7, 11))
         peak = total * rng.uniform(1.2, 2.5) * (0.4 if stage == "rd" else 1.0)
@@ -1191,7 +1191,7 @@ SORT_KEYS = {
     "enterprise_years": ["inn", "year"], "region_sector_years": ["region_code", "okved", "year"],
     "supply_links": ["supplier_inn", "buyer_inn", "year"], "cluster_templates": ["cluster_id", "okved"],
     "projects": ["project_id"], "project_participants": ["project_id", "inn"],
-    "project_costs": ["project_id", "year", "category"], "project_revenues": ["project_id", "year"],
+    "project_costs": ["project_id", "year", "category", "line"], "project_revenues": ["project_id", "year"],
 }
 DECIMALS = {
     "municipalities": {"lat": 4, "lon": 4}, "enterprises": {"lat": 4, "lon": 4},

@@ -42,7 +42,7 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 name_ru         VARCHAR NOT NULL,
                 name_en         VARCHAR NOT NULL,
                 federal_district VARCHAR NOT NULL,
-                oktmo_prefix    VARCHAR
+                oktmo_prefix    VARCHAR CHECK (oktmo_prefix IS NULL OR regexp_full_match(oktmo_prefix, '[0-9]{2,3}'))
             )""",
             f"""
             CREATE TABLE IF NOT EXISTS municipalities (
@@ -161,7 +161,8 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                                  'loan_interest', 'leasing', 'component_batches', 'other')),
                 amount_mln_rub  DOUBLE NOT NULL CHECK (amount_mln_rub >= 0),
                 supplier_inn    VARCHAR,
-                PRIMARY KEY (project_id, year, category)
+                line            INTEGER NOT NULL DEFAULT 1 CHECK (line >= 1),
+                PRIMARY KEY (project_id, year, category, line)
             )""",
             """
             CREATE TABLE IF NOT EXISTS project_revenues (

@@ -5,9 +5,11 @@ Reads ``region_sector_years`` (employees, revenue by region × OKVED × year) an
 
 Levels. ``division`` = the 24 manufacturing divisions 10–33 (OKVED 2 «классы» in Russian usage);
 ``class`` = the four-digit codes the store holds (OKVED 2 «группы»; the demo holds the cluster
-templates' classes). At class level every division also gets a *residual* sector ``"29*"`` =
-division − its listed classes, so that the region's total (x_r) is its whole manufacturing and LQs
-are not inflated by a partial list; residual rows are marked ``residual`` and never shown as sectors.
+templates' classes); ``group`` = three-digit codes (OKVED 2 «подгруппы»… «подклассы»), the sum of
+the stored classes under each. At group and class level every division also gets a *residual*
+sector ``"29*"`` = division − its listed codes, so that the region's total (x_r) is its whole
+manufacturing and LQs are not inflated by a partial list; residual rows are marked ``residual`` and
+never shown as sectors.
 
 Benchmark. ``russia`` = all regions in the store; ``district`` = the regions of the region's own
 federal district (each region is compared with its own district).
@@ -24,11 +26,11 @@ import pandas as pd
 from analytics import specialization as spec
 from analytics.store import query
 
-Level = Literal["division", "class"]
+Level = Literal["division", "group", "class"]
 Measure = Literal["employees", "revenue_mln_rub"]
 BenchmarkName = Literal["russia", "district"]
 MEASURES: tuple[str, ...] = ("employees", "revenue_mln_rub")
-LEVELS: tuple[str, ...] = ("division", "class")
+LEVELS: tuple[str, ...] = ("division", "group", "class")
 RESIDUAL = "*"
 #: A sector is robustly in the top when it stays there in at least this share of variants.
 ROBUST_SHARE = 0.75
@@ -52,11 +54,14 @@ def sector_panel(con: duckdb.DuckDBPyConnection, level: Level = "division") -> p
         return divisions.assign(residual=False)
     classes = query(
         con,
-        "SELECT r.region_code AS region, r.okved AS sector, r.year, r.employees, r.revenue_mln_rub, "
-        "r.establishments, left(r.okved, 2) AS division FROM region_sector_years r "
-        "JOIN sectors s ON s.code = r.okved WHERE s.section = 'C' AND s.level = 'class'",
+        "SELECT r.region_code AS region, CASE WHEN ? = 'group' THEN s.parent ELSE r.okved END AS sector, "
+        "r.year, r.employees, r.revenue_mln_rub, r.establishments, left(r.okved, 2) AS division "
+        "FROM region_sector_years r JOIN sectors s ON s.code = r.okved "
+        "WHERE s.section = 'C' AND s.level = 'class'",
+        [level],
     )
     measures = ["employees", "revenue_mln_rub", "establishments"]
+    classes = classes.groupby(["region", "sector", "year", "division"], as_index=False)[measures].sum(min_count=1)
     listed = classes.groupby(["region", "division", "year"], as_index=False)[measures].sum()
     rest = divisions.rename(columns={"sector": "division"}).merge(
         listed, on=["region", "division", "year"], how="left", suffixes=("", "_listed")
@@ -82,14 +87,15 @@ def sector_labels(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return query(
         con,
         """
-        WITH s AS (SELECT code, name_ru, name_en FROM sectors WHERE section = 'C' AND level IN ('division', 'class')),
+        WITH s AS (SELECT code, name_ru, name_en FROM sectors
+                   WHERE section = 'C' AND level IN ('division', 'group', 'class')),
         m AS (
             SELECT s.code, t.cluster_id,
                    row_number() OVER (PARTITION BY s.code ORDER BY
                        CASE t.role WHEN 'core' THEN 0 WHEN 'supplier' THEN 1 ELSE 2 END, t.cluster_id) AS rank
             FROM s JOIN cluster_templates t
               ON t.okved = s.code OR starts_with(s.code, t.okved || '.')
-                 OR (starts_with(t.okved, s.code || '.') AND t.role = 'core')
+                 OR (starts_with(t.okved, s.code) AND t.okved <> s.code AND t.role = 'core')
         )
         SELECT s.code AS sector, s.name_ru, s.name_en, coalesce(m.cluster_id, 'other') AS cluster_id
         FROM s LEFT JOIN m ON m.code = s.code AND m.rank = 1 ORDER BY s.code

@@ -51,7 +51,7 @@ import math
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import duckdb
@@ -268,11 +268,10 @@ class ProgrammeRegime:
         set_("eligible_stages", _options("regime.eligible_stages", self.eligible_stages, PROJECT_STAGES))
         for name in ("costs_from", "costs_to", "in_force_from", "in_force_to"):
             value = getattr(self, name)
-            if value is not None and (not isinstance(value, date) or isinstance(value, pd.Timestamp)):
-                if isinstance(value, pd.Timestamp):
-                    set_(name, value.date())
-                else:
-                    raise ParameterError(f"regime.{name}", value, "a date", "not_a_date")
+            if isinstance(value, datetime):
+                set_(name, value.date())
+            elif value is not None and not isinstance(value, date):
+                raise ParameterError(f"regime.{name}", value, "a date", "not_a_date")
         if self.costs_from and self.costs_to and self.costs_from > self.costs_to:
             raise ParameterError("regime.costs_to", self.costs_to, (self.costs_from, None))
         if self.cap_mln_rub is not None:
@@ -546,7 +545,8 @@ class Scenario:
         }
         base = base_regimes.get(regime_id)
         if base is not None:
-            regime = base.replace(**overrides) if overrides else base
+            regime = base.replace(**overrides, source=base.source + " — edited (query parameters)") \
+                if overrides else base
         else:
             missing = [k for k in _REGIME_QUERY_KEYS if k not in params]
             if missing:
@@ -598,6 +598,10 @@ def _require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
 
 def _text(series: pd.Series) -> np.ndarray:
     return series.astype(object).where(series.notna(), None).to_numpy(dtype=object)
+
+
+def _is_leap(year: np.ndarray) -> np.ndarray:
+    return (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
 
 
 def _known_projects(frame: pd.DataFrame, ids: pd.Index, what: str) -> pd.DataFrame:
@@ -783,15 +787,15 @@ class Projects:
         in_cluster = (pd.MultiIndex.from_arrays([cluster_of_row, supplier_text]).isin(member_pairs)
                       if len(costs) else np.zeros(0, dtype=bool))
 
-        dates = costs["cost_date"]
-        year_start = np.array([date(int(y), 1, 1).toordinal() for y in years], dtype=np.int64)
-        year_end = np.array([date(int(y), 12, 31).toordinal() for y in years], dtype=np.int64)
-        dated = dates.notna().to_numpy()
-        day = np.zeros(len(costs), dtype=np.int64)
-        if dated.any():
-            day[dated] = [d.toordinal() for d in dates[dated].dt.date]  # only rows that carry a date
-        c_first_day = np.where(dated, day, year_start[c_y] if len(costs) else day)
-        c_last_day = np.where(dated, day, year_end[c_y] if len(costs) else day)
+        # Day numbers as date.toordinal(); an undated row spans 1 Jan … 31 Dec of its year.
+        epoch = date(1970, 1, 1).toordinal()
+        day = costs["cost_date"].to_numpy(dtype="datetime64[D]")
+        dated = ~np.isnat(day)
+        day = np.where(dated, day, np.datetime64("1970-01-01")).astype(np.int64) + epoch
+        row_year = costs["year"].to_numpy()
+        year_start = (row_year - 1970).astype("datetime64[Y]").astype("datetime64[D]").astype(np.int64) + epoch
+        c_first_day = np.where(dated, day, year_start)
+        c_last_day = np.where(dated, day, year_start + np.where(_is_leap(row_year), 365, 364))
 
         registered = (np.ones(n, dtype=bool) if self.registered_clusters is None
                       else p["cluster_id"].isin(self.registered_clusters).to_numpy())
@@ -1004,6 +1008,7 @@ def evaluate_detail(projects: Projects, scenario: Scenario) -> Evaluation:
     reason = np.full(n, None, dtype=object)
     for code, ok in reversed([*project_checks, ("no_eligible_costs", e_total > 0)]):
         reason[~ok] = code
+    reason_column = pd.Series(reason, dtype=object)
 
     p = projects.projects
     own = total_costs - subsidy_total
@@ -1018,7 +1023,7 @@ def evaluate_detail(projects: Projects, scenario: Scenario) -> Evaluation:
         "jobs": a.jobs,
         "n_participants": a.n_participants,
         "eligible": eligible,
-        "reason": reason,
+        "reason": reason_column,
         "total_costs_mln_rub": total_costs,
         "eligible_costs_mln_rub": e_total,
         "subsidy_federal_mln_rub": federal.sum(axis=1),

@@ -230,9 +230,10 @@ CATALOG["ru"].update({
         "В каких отраслях обработки регион специализирован, какие растут быстрее России и какие "
         "смежные отрасли можно развивать дальше."
     ),
-    "sectors.level": "Уровень ОКВЭД 2",
-    "sectors.level.division": "Класс (2 знака)",
-    "sectors.level.class": "Группа (4 знака)",
+    "sectors.level": "Уровень ОКВЭД 2 (знаков в коде)",
+    "sectors.level.division": "Класс (2)",
+    "sectors.level.group": "Подкласс (3)",
+    "sectors.level.class": "Группа (4)",
     "sectors.measure": "Показатель",
     "sectors.measure.employees": "Занятые",
     "sectors.measure.revenue_mln_rub": "Выручка",
@@ -333,9 +334,10 @@ CATALOG["en"].update({
         "Which manufacturing industries the region specialises in, which grow faster than Russia, "
         "and which related industries it could grow next."
     ),
-    "sectors.level": "OKVED 2 level",
-    "sectors.level.division": "Division (2 digits)",
-    "sectors.level.class": "Class (4 digits)",
+    "sectors.level": "OKVED 2 level (digits in code)",
+    "sectors.level.division": "Division (2)",
+    "sectors.level.group": "Group (3)",
+    "sectors.level.class": "Class (4)",
     "sectors.measure": "Measure",
     "sectors.measure.employees": "Employees",
     "sectors.measure.revenue_mln_rub": "Revenue",
