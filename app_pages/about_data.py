@@ -12,8 +12,9 @@ status = cached(provenance.status_by_table)
 status["table"] = [t(f"table.{name}") for name in status["table_name"]]
 status["status"] = [t(f"data.status.{value}") for value in status["data_status"]]
 st.dataframe(
-    status[["table", "status", "rows"]].rename(columns={"table": t("col.table"), "status": "", "rows": t("col.rows")}),
-    hide_index=True,
+    status[["table", "status", "rows"]].rename(columns={"table": t("col.table"), "status": t("col.status"),
+                                                        "rows": t("col.rows")}),
+    hide_index=True, column_config={t("col.rows"): st.column_config.NumberColumn(format="localized")},
 )
 
 problems = cached(store.integrity_problems)
@@ -29,8 +30,9 @@ versions["table"] = [t(f"table.{name}") for name in versions["table_name"]]
 versions["action_label"] = [t(f"action.{a}") for a in versions["action"]]
 st.dataframe(
     versions[["version_id", "table", "action_label", "file_name", "user_name", "loaded_at", "rows_after"]].rename(
-        columns={"table": t("col.table"), "action_label": t("col.action"), "file_name": t("col.file"),
+        columns={"version_id": t("col.version"), "table": t("col.table"), "action_label": t("col.action"),
+                 "file_name": t("col.file"),
                  "user_name": t("col.user"), "loaded_at": t("col.loaded_at"), "rows_after": t("col.rows")}),
-    hide_index=True,
+    hide_index=True, column_config={t("col.rows"): st.column_config.NumberColumn(format="localized")},
 )
 st.info(t("data.sources"))
