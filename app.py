@@ -16,6 +16,8 @@ navigation = st.navigation(
                 default=True),
         st.Page("app_pages/sectors.py", title=state.t("nav.sectors"), icon=":material/bubble_chart:",
                 url_path="sectors"),
+        st.Page("app_pages/methodology.py", title=state.t("nav.methodology"), icon=":material/menu_book:",
+                url_path="methodology"),
         st.Page("app_pages/about_data.py", title=state.t("nav.data"), icon=":material/dataset:",
                 url_path="about-data"),
     ]

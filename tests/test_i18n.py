@@ -15,6 +15,8 @@ def test_both_languages_have_the_same_keys():
 
 def test_placeholders_match_between_languages():
     for key in CATALOG["ru"]:
+        if key.startswith("method."):  # Markdown with LaTeX braces, never formatted with values
+            continue
         ru = set(re.findall(r"{(\w+)}", CATALOG["ru"][key]))
         en = set(re.findall(r"{(\w+)}", CATALOG["en"][key]))
         assert ru == en, key

@@ -43,3 +43,11 @@ def test_sectors_page_draws_the_bubble_chart(server, page):
     assert bubbles.locator(".scatterlayer .point").count() >= 20  # one bubble per division with data
     assert page.get_by_text(CATALOG["ru"]["sectors.quadrant.Star"]).count() >= 1
     page.screenshot(path=str(ARTIFACTS / "sectors-ru.png"), full_page=True)
+
+
+def test_methodology_page_renders_formulas(server, page):
+    page.goto(server + "/methodology?lang=EN")
+    wait_for_app(page)
+    page.get_by_text(CATALOG["en"]["method.lq.title"]).first.wait_for(timeout=30_000)
+    assert page.locator(".katex").count() >= 5  # formulas rendered by KaTeX, offline
+    page.screenshot(path=str(ARTIFACTS / "methodology-en.png"), full_page=True)

@@ -1,0 +1,11 @@
+"""Methodology: every metric in plain words and as a formula, with references and data status."""
+import streamlit as st
+
+from ui.catalogs.methodology import SECTIONS
+from ui.state import t
+
+st.title(t("method.title"))
+st.markdown(t("method.intro"))
+for section in SECTIONS:
+    st.subheader(t(f"method.{section}.title"), anchor=section)
+    st.markdown(t(f"method.{section}.body"))
