@@ -73,8 +73,11 @@ DECREE_779_EDITIONS: tuple[str, ...] = (
 
 # --- Decree No. 779: requirements for the registry -------------------------------------------------
 
+#: The value is confirmed but the sources we hold do not say which amendment introduced it.
+EDITION_NOT_RECORDED = "edition not recorded in the sources held"
+
 FUNCTIONAL_DEPENDENCE_MIN = SourcedValue(
-    0.20, "share of purchases", DECREE_779, "original, 31.07.2015", date(2015, 7, 31), "confirmed",
+    0.20, "share of purchases", DECREE_779, EDITION_NOT_RECORDED, None, "confirmed",
     "purchases of final-product participants bought from other participants, ≥",
 )
 FUNCTIONAL_DEPENDENCE_MIN_RELAXED = SourcedValue(
@@ -86,25 +89,25 @@ RELAXED_TRIGGER_PARTICIPANT_SHARE = SourcedValue(
     0.30, "share of participants", DECREE_779, "No. 1956 of 16.11.2021", date(2021, 11, 16), "confirmed",
 )
 MAX_PARTICIPANTS_WITHOUT_LINKS = SourcedValue(
-    3, "participants", DECREE_779, "original, 31.07.2015", date(2015, 7, 31), "confirmed",
+    3, "participants", DECREE_779, EDITION_NOT_RECORDED, None, "confirmed",
     "participants without production links yet; they must sign contracts within 3 years",
 )
 PRE_2021_DECISIONS_VALID_YEARS = SourcedValue(
     5, "years", DECREE_779, "No. 1956 of 16.11.2021", date(2021, 11, 16), "confirmed",
 )
 MIN_INDUSTRIAL_PARTICIPANTS = SourcedValue(
-    10, "participants", DECREE_779, "original, 31.07.2015", None, "to_verify",
+    10, "participants", DECREE_779, EDITION_NOT_RECORDED, None, "to_verify",
 )
 MIN_INFRASTRUCTURE_ORGANISATIONS = SourcedValue(
-    1, "organisations", DECREE_779, "original, 31.07.2015", None, "to_verify",
+    1, "organisations", DECREE_779, EDITION_NOT_RECORDED, None, "to_verify",
 )
 
 # --- Decree No. 41: joint projects ------------------------------------------------------------------
 
 #: A joint project is an initiator plus at least one other cluster participant.
 JOINT_PROJECT_MIN_PARTICIPANTS = SourcedValue(
-    2, "participants (initiator included)", DECREE_41, "original, 28.01.2016", date(2016, 1, 28),
-    "to_verify", "initiator plus at least one other cluster participant; minimum not seen in full text",
+    2, "participants (initiator included)", DECREE_41, "all editions", None, "to_verify",
+    "initiator plus at least one other cluster participant; minimum not seen in full text",
 )
 
 #: Cost categories of ``project_costs.category`` (schema) eligible under the 2016–2022 regimes.
@@ -113,38 +116,39 @@ JOINT_PROJECT_COST_CATEGORIES: tuple[str, ...] = (
 )
 ALL_STAGES: tuple[str, ...] = ("rd", "engineering", "pilot", "serial")
 
-#: The 2019–2022 values are known from practice, not tied to one amendment in the sources we hold.
+#: Editions behind the 2016–2018 and 2019–2022 regimes (regulations.md names no single amendment).
+EDITION_2016 = "as in force 2016–2018 (original of 28.01.2016; No. 1218 of 06.10.2017)"
 EDITION_2019 = "as applied 2019–2022 (amendments of December 2020 and No. 564 of 08.04.2021)"
 
 REGIMES: dict[str, dict[str, SourcedValue]] = {
     # The regime of the source article: up to 50% of joint-project costs, R&D to serial production.
     "joint_2016": {
         "name_ru": SourcedValue("Совместные проекты, 2016–2018 (до 50%)", "", DECREE_41,
-                                "original, 28.01.2016", date(2016, 1, 28), "confirmed"),
+                                EDITION_2016, date(2016, 1, 28), "confirmed"),
         "name_en": SourcedValue("Joint projects, 2016–2018 (up to 50%)", "", DECREE_41,
-                                "original, 28.01.2016", date(2016, 1, 28), "confirmed"),
+                                EDITION_2016, date(2016, 1, 28), "confirmed"),
         "max_share": SourcedValue(0.50, "share of eligible costs", DECREE_41 + "; " + ARTICLE_2018,
-                                  "original, 28.01.2016", date(2016, 1, 28), "confirmed",
+                                  EDITION_2016, date(2016, 1, 28), "confirmed",
                                   "\"up to 50% of the costs of joint investment projects\" (article)"),
         "eligible_categories": SourcedValue(JOINT_PROJECT_COST_CATEGORIES, "cost categories", DECREE_41,
-                                            "original, 28.01.2016", date(2016, 1, 28), "to_verify",
+                                            EDITION_2016, date(2016, 1, 28), "to_verify",
                                             "R&D and design documentation, IP licences, engineering, "
                                             "industrial equipment, loan interest, leasing (as remembered)"),
         "eligible_stages": SourcedValue(ALL_STAGES, "project stages", ARTICLE_2018,
-                                        "original, 28.01.2016", date(2016, 1, 28), "confirmed",
+                                        EDITION_2016, date(2016, 1, 28), "confirmed",
                                         "all stages of the cluster product life cycle, development to serial"),
-        "costs_from": SourcedValue(None, "date", DECREE_41, "original, 28.01.2016", None, "to_verify",
+        "costs_from": SourcedValue(None, "date", DECREE_41, EDITION_2016, None, "to_verify",
                                    "no cost-date window known"),
-        "costs_to": SourcedValue(None, "date", DECREE_41, "original, 28.01.2016", None, "to_verify"),
-        "cap_mln_rub": SourcedValue(None, "mln ₽", DECREE_41, "original, 28.01.2016", None, "to_verify",
+        "costs_to": SourcedValue(None, "date", DECREE_41, EDITION_2016, None, "to_verify"),
+        "cap_mln_rub": SourcedValue(None, "mln ₽", DECREE_41, EDITION_2016, None, "to_verify",
                                     "a per-project cap existed; amount unknown"),
-        "cap_basis": SourcedValue("project", "", DECREE_41, "original, 28.01.2016", None, "to_verify"),
+        "cap_basis": SourcedValue("project", "", DECREE_41, EDITION_2016, None, "to_verify"),
         "min_participants": JOINT_PROJECT_MIN_PARTICIPANTS,
-        "supplier_in_cluster": SourcedValue(False, "", DECREE_41, "original, 28.01.2016", None, "confirmed",
+        "supplier_in_cluster": SourcedValue(False, "", DECREE_41, EDITION_2016, None, "confirmed",
                                             "no condition on who supplies what"),
-        "in_force_from": SourcedValue(date(2016, 1, 28), "date", DECREE_41, "original, 28.01.2016",
+        "in_force_from": SourcedValue(date(2016, 1, 28), "date", DECREE_41, EDITION_2016,
                                       date(2016, 1, 28), "confirmed"),
-        "in_force_to": SourcedValue(date(2018, 12, 31), "date", DECREE_41, "original, 28.01.2016",
+        "in_force_to": SourcedValue(date(2018, 12, 31), "date", DECREE_41, EDITION_2016,
                                     None, "to_verify", "new rounds paused in 2019"),
     },
     "joint_2019": {

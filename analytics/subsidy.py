@@ -61,7 +61,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 from analytics import rules
 from analytics._panel import DataWarning, warn
-from analytics.finance import IRR_UNIQUE, irr_detail, recovery_index
+from analytics.finance import irr_detail, recovery_index
 from analytics.schema import PROJECT_STAGES
 from analytics.store import query
 
@@ -245,7 +245,7 @@ class ProgrammeRegime:
     costs_to: date | None = None
     cap_mln_rub: float | None = None
     cap_basis: str = "project"
-    min_participants: int = 2
+    min_participants: int = rules.JOINT_PROJECT_MIN_PARTICIPANTS.value
     supplier_in_cluster: bool = False
     name_ru: str = field(default="", compare=False)
     name_en: str = field(default="", compare=False)
@@ -302,10 +302,10 @@ _REGIME_FIELDS = (
 
 
 def _builtin_regime(regime_id: str, values: Mapping[str, rules.SourcedValue]) -> ProgrammeRegime:
-    sources = sorted({v.source + " (" + v.edition + ")" for k, v in values.items() if k == "max_share"})
+    share = values["max_share"]
     return ProgrammeRegime(
         regime_id=regime_id,
-        source="; ".join(sources),
+        source=f"{share.source} ({share.edition})",
         to_verify=tuple(k for k in _REGIME_FIELDS if k in values and values[k].status == "to_verify"),
         **{k: values[k].value for k in _REGIME_FIELDS if k in values},
     )
@@ -551,7 +551,8 @@ class Scenario:
             missing = [k for k in _REGIME_QUERY_KEYS if k not in params]
             if missing:
                 raise ParameterError("regime", regime_id, tuple(base_regimes), "not_an_option")
-            regime = ProgrammeRegime(regime_id=regime_id, source="query parameters", **overrides)  # type: ignore[arg-type]
+            regime = ProgrammeRegime(regime_id=regime_id, source="query parameters",
+                                     **overrides)  # type: ignore[arg-type]
         values = {
             name: _decode(key, params[key], kind, name)
             for key, (name, kind) in _QUERY_KEYS.items() if key in params
@@ -645,10 +646,12 @@ class Projects:
         p = self.projects.copy()
         _require(p, ["project_id", "cluster_id", "initiator_inn", "stage", "start_year"], "projects")
         if p["project_id"].duplicated().any():
-            raise ValueError(f"projects: duplicated project_id {p.loc[p['project_id'].duplicated(), 'project_id'].iloc[0]!r}")
+            duplicated = p.loc[p["project_id"].duplicated(), "project_id"].iloc[0]
+            raise ValueError(f"projects: duplicated project_id {duplicated!r}")
         bad_stage = ~p["stage"].isin(PROJECT_STAGES)
         if bad_stage.any():
-            raise ValueError(f"projects: unknown stage {p.loc[bad_stage, 'stage'].iloc[0]!r}; allowed {PROJECT_STAGES}")
+            stage = p.loc[bad_stage, "stage"].iloc[0]
+            raise ValueError(f"projects: unknown stage {stage!r}; allowed {PROJECT_STAGES}")
         if "jobs" not in p:
             p["jobs"] = 0
         if "is_joint" not in p:
@@ -704,6 +707,8 @@ class Projects:
         if (revs["taxes_mln_rub"] < 0).any():
             raise ValueError("revenues: taxes_mln_rub must be ≥ 0")
 
+        if isinstance(self.registered_clusters, str):
+            raise ValueError("registered_clusters must be a collection of cluster ids, not one string")
         registered = None if self.registered_clusters is None else frozenset(self.registered_clusters)
         members = None if self.cluster_members is None else {
             str(k): frozenset(v) for k, v in self.cluster_members.items()}
@@ -828,14 +833,25 @@ class Projects:
 
 def load_projects(con: duckdb.DuckDBPyConnection, *, registered_clusters: Collection[str] | None = None,
                   cluster_members: Mapping[str, Collection[str]] | None = None) -> Projects:
-    """Read ``projects``, ``project_participants``, ``project_costs`` and ``project_revenues``."""
+    """Read ``projects``, ``project_participants``, ``project_costs`` and ``project_revenues``.
+
+    ``registered_clusters``: cluster ids on the registry (None: all). ``cluster_members`` (None): the
+    participants and initiators of the cluster's projects plus the enterprises whose
+    ``cluster_hint`` names the cluster — an approximation until a membership list is loaded.
+    """
     projects = query(con, "SELECT project_id, name_ru, name_en, cluster_id, initiator_inn, stage, start_year, "
                           "jobs, is_joint FROM projects ORDER BY project_id")
     participants = query(con, "SELECT project_id, inn, role FROM project_participants ORDER BY project_id, inn")
     costs = query(con, "SELECT project_id, year, category, amount_mln_rub, supplier_inn FROM project_costs "
-                       "ORDER BY project_id, year, category")
+                       "ORDER BY ALL")
     revenues = query(con, "SELECT project_id, year, revenue_mln_rub, taxes_mln_rub FROM project_revenues "
                           "ORDER BY project_id, year")
+    if cluster_members is None:
+        members = query(con, """
+            SELECT p.cluster_id, pp.inn FROM project_participants pp JOIN projects p USING (project_id)
+            UNION SELECT cluster_id, initiator_inn FROM projects
+            UNION SELECT cluster_hint, inn FROM enterprises WHERE cluster_hint IS NOT NULL""")
+        cluster_members = members.groupby("cluster_id")["inn"].agg(frozenset).to_dict()
     return Projects(projects, participants, costs, revenues,
                     registered_clusters=registered_clusters, cluster_members=cluster_members)
 
@@ -1119,7 +1135,7 @@ def cost_eligibility(projects: Projects, scenario: Scenario) -> pd.DataFrame:
     for code, ok in reversed(checks):
         reason[~ok] = code
     out["eligible"] = pd.isna(reason) if len(out) else np.zeros(0, dtype=bool)
-    out["reason"] = reason
+    out["reason"] = pd.Series(reason, index=out.index, dtype=object)
     return out
 
 
@@ -1286,14 +1302,16 @@ def _solve(values: np.ndarray, weights: np.ndarray, budget: float, *, exact: boo
     chosen = result.x > 0.5
     # the solver's feasibility tolerance must not let a set exceed the budget
     excess = chosen @ weights - budget
+    repaired = False
     while np.any(excess > 1e-9 * max(budget, 1.0)):
+        repaired = True
         y = int(np.argmax(excess))
         in_y = np.flatnonzero(chosen & (weights[:, y] > 0))
         drop = in_y[np.argmin(values[in_y] / weights[in_y, y])]
         chosen[drop] = False
         excess = chosen @ weights - budget
     gap = float(result.mip_gap) if result.mip_gap is not None else np.nan
-    optimal = result.status == 0 and (exact or gap == 0.0)
+    optimal = result.status == 0 and (exact or gap == 0.0) and not repaired
     return chosen, bool(optimal), 0.0 if optimal else gap, "milp"
 
 
@@ -1307,9 +1325,14 @@ def allocate(projects: Projects | Evaluation, scenario: Scenario | None = None, 
     positive objective value; each calendar year's subsidy of the chosen set (federal + regional)
     must fit the annual budget.
 
-    Exact (0/1 integer programme, scipy's HiGHS, proven optimal) up to :data:`EXACT_LIMIT`
-    candidates; beyond, the solver stops within :data:`APPROX_GAP` of its bound and the result says
-    ``optimal=False`` with the gap. Objectives: :data:`OBJECTIVES`.
+    Exact — a 0/1 integer programme solved by scipy's HiGHS and proven optimal (within the solver's
+    tolerance of 1e-6 of the largest project value) — up to :data:`EXACT_LIMIT` candidates; beyond,
+    the solver stops within :data:`APPROX_GAP` of its proven bound. When ``time_limit`` seconds pass
+    first, the best set found is returned with ``optimal=False`` and its proven gap. ``npv_uplift``
+    is the hard case: a project's value is almost its own subsidy (a subset-sum problem), and proving
+    optimality for 200 projects can take tens of seconds, while a set within 0.1% is found in about
+    one. Objectives: :data:`OBJECTIVES`. An :class:`Evaluation` may be passed with another
+    ``scenario``: that scenario's budget is then used.
     """
     evaluation = projects if isinstance(projects, Evaluation) else None
     if evaluation is None:
@@ -1358,7 +1381,12 @@ def budget_sweep(projects: Projects | Evaluation, scenario: Scenario | None, bud
     A knapsack's selection need not be nested: a project may leave when the budget grows and another,
     bigger one fits.
     """
-    evaluation = projects if isinstance(projects, Evaluation) else evaluate_detail(projects, scenario)  # type: ignore[arg-type]
+    if isinstance(projects, Evaluation):
+        evaluation = projects
+    elif scenario is None:
+        raise ValueError("budget_sweep needs a scenario")
+    else:
+        evaluation = evaluate_detail(projects, scenario)
     results = [allocate(evaluation, scenario, objective, budget_mln_rub=b, time_limit=time_limit) for b in budgets]
     table = evaluation.table
     values = _objective_values(table, objective)
@@ -1388,8 +1416,8 @@ def compare_scenarios(projects: Projects, scenarios: Mapping[str, Scenario] | Se
                       objective: str = "npv_uplift") -> pd.DataFrame:
     """Headline metrics, one column per scenario (at most three), one row per :data:`HEADLINE_METRICS`.
 
-    Each scenario's portfolio is what :func:`allocate` selects under its budget with ``objective``
-    (every eligible project when the budget is unlimited).
+    Each scenario's portfolio is what :func:`allocate` selects under its budget with ``objective``;
+    with an unlimited budget, every eligible project.
     """
     items = list(scenarios.items()) if isinstance(scenarios, Mapping) else list(scenarios)
     if not 1 <= len(items) <= MAX_COMPARED:
@@ -1397,8 +1425,8 @@ def compare_scenarios(projects: Projects, scenarios: Mapping[str, Scenario] | Se
     columns = {}
     for name, scenario in items:
         evaluation = evaluate_detail(projects, scenario)
-        chosen = allocate(evaluation, scenario, objective)
-        columns[name] = portfolio_summary(evaluation, chosen.selected)
+        selected = None if scenario.budget_mln_rub is None else allocate(evaluation, scenario, objective).selected
+        columns[name] = portfolio_summary(evaluation, selected)
     out = pd.DataFrame(columns)
     out.index.name = "metric"
     return out
@@ -1474,7 +1502,7 @@ def save_scenario(con: duckdb.DuckDBPyConnection, name: str, scenario: Scenario,
         cur.execute(
             "INSERT INTO scenarios (name, params, regime_id, note, user_name) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (name) DO UPDATE SET params = excluded.params, regime_id = excluded.regime_id, "
-            "note = excluded.note, user_name = excluded.user_name, updated_at = current_timestamp",
+            "note = excluded.note, user_name = excluded.user_name, updated_at = now()",
             [name, params, scenario.regime.regime_id, note, user_name],
         )
 
