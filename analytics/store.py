@@ -234,11 +234,17 @@ def build_demo(path: str | os.PathLike[str] = DEFAULT_DB, *, seed_dir: Path = SE
         con.execute("CHECKPOINT")
     finally:
         con.close()
-    os.replace(tmp, target)
+    install_built(tmp, target)
+    return counts
+
+
+def install_built(built: Path, target: Path) -> None:
+    """Move a store built under a temporary name into place (atomic on one file system) and drop a
+    stale write-ahead log of the old file, so a reader never sees a half-built store."""
+    os.replace(built, target)
     wal = Path(str(target) + ".wal")
     if wal.exists():
         wal.unlink()
-    return counts
 
 
 def ensure_demo(path: str | os.PathLike[str] = DEFAULT_DB) -> bool:

@@ -666,10 +666,7 @@ def generate(
         lap("meta_checkpoint")
     finally:
         con.close()
-    os.replace(tmp, target)
-    wal = Path(str(target) + ".wal")
-    if wal.exists():
-        wal.unlink()
+    store.install_built(tmp, target)
     total = time.perf_counter() - started
     planted_info.pop("inns", None)
     return {"path": str(target), "counts": counts, "timings_s": timings, "total_s": round(total, 3),
