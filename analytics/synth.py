@@ -559,8 +559,8 @@ def generate(
 
     con = store.connect(tmp)
     try:
-        con.execute(f"SET threads = {int(threads or os.cpu_count() or 2)}")
-        con.execute(f"SET memory_limit = '{_safe_limit(memory_limit)}'")
+        con.execute("SET threads = ?", [int(threads or os.cpu_count() or 2)])
+        con.execute("SET memory_limit = ?", [_safe_limit(memory_limit)])
         con.execute("SET preserve_insertion_order = false")
         cur = con.cursor()
 
@@ -597,17 +597,17 @@ def generate(
                           ("_firms", firm_tab)):
             cur.register(name, tab)
         source = f"synthetic: analytics.synth seed={seed}"
-        cur.execute(f"""
+        cur.execute("""
             INSERT INTO enterprises (inn, ogrn, name_ru, name_en, okved, region_code, oktmo, lat, lon, is_sme,
                                      founded, kind, cluster_hint, data_status, source)
             SELECT lpad(CAST(f.inn AS VARCHAR), 10, '0'), CAST(f.ogrn AS VARCHAR),
-                   fo.form_ru || ' «Синтетика ' || lpad(CAST(f.i + 1 AS VARCHAR), {width}, '0') || '»',
-                   'Sintetika ' || fo.form_en || ' ' || lpad(CAST(f.i + 1 AS VARCHAR), {width}, '0'),
+                   fo.form_ru || ' «Синтетика ' || lpad(CAST(f.i + 1 AS VARCHAR), ?, '0') || '»',
+                   'Sintetika ' || fo.form_en || ' ' || lpad(CAST(f.i + 1 AS VARCHAR), ?, '0'),
                    s.okved, r.region_code, m.oktmo, f.lat, f.lon, f.is_sme, f.founded, k.kind, NULL,
                    'illustrative', ?
             FROM _firms f
             JOIN _forms fo USING (l) JOIN _dims_sectors s USING (s) JOIN _dims_regions r USING (r)
-            JOIN _kinds k USING (k) LEFT JOIN _dims_munis m USING (m)""", [source])
+            JOIN _kinds k USING (k) LEFT JOIN _dims_munis m USING (m)""", [width, width, source])
         cur.unregister("_firms")
         del firm_tab
         lap("insert_enterprises")
@@ -753,13 +753,10 @@ def _region_sector_years(cur, reg: pd.DataFrame, used_codes: list[str], sectors:
     divisions = sorted(set(sectors.loc[sectors["level"] == "division", "code"]))
     cur.register("_divisions", pa.table({"code": divisions}))
     # revenue (rounded to 0.001 in enterprise_years) is summed as DECIMAL: exact, so the result does not
-    # depend on the order in which threads add it up; filled only while the schema has the column
-    has_revenue = "revenue_mln_rub" in _columns(cur, "region_sector_years")
-    rev_col, rev_class, rev_div = (", revenue_mln_rub", ", CAST(rev AS DOUBLE)", ", CAST(sum(rev) AS DOUBLE)") \
-        if has_revenue else ("", "", "")
-    cur.execute(f"""
+    # depend on the order in which threads add it up
+    cur.execute("""
         INSERT INTO region_sector_years (region_code, okved, year, employees, wages_mln_rub, establishments,
-                                         data_status{rev_col})
+                                         data_status, revenue_mln_rub)
         WITH agg AS (
             SELECT e.region_code, e.okved, y.year,
                    CAST(sum(y.employees) AS BIGINT) AS emp,
@@ -771,21 +768,15 @@ def _region_sector_years(cur, reg: pd.DataFrame, used_codes: list[str], sectors:
             SELECT a.*, a.emp * g.wage_k AS wage_k_total
             FROM agg a JOIN _wage_grid g USING (region_code, okved, year))
         SELECT region_code, okved, year, CAST(emp AS DOUBLE), wage_k_total / 1000.0, CAST(est AS INTEGER),
-               'illustrative'{rev_class}
+               'illustrative', CAST(rev AS DOUBLE)
         FROM w WHERE length(okved) > 2
         UNION ALL
         SELECT region_code, left(okved, 2), year, CAST(sum(emp) AS DOUBLE), sum(wage_k_total) / 1000.0,
-               CAST(sum(est) AS INTEGER), 'illustrative'{rev_div}
+               CAST(sum(est) AS INTEGER), 'illustrative', CAST(sum(rev) AS DOUBLE)
         FROM w WHERE left(okved, 2) IN (SELECT code FROM _divisions)
         GROUP BY ALL""")
     cur.unregister("_wage_grid")
     cur.unregister("_divisions")
-
-
-def _columns(cur, table: str) -> list[str]:
-    return [r[0] for r in cur.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
-        [table]).fetchall()]
 
 
 def _group_index(keys: np.ndarray, n_keys: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
