@@ -10,18 +10,26 @@ state.language_switch()
 st.sidebar.title(state.t("app.title"))
 st.sidebar.caption(state.t("app.subtitle"))
 
+presentation = st.Page("app_pages/present.py", title=state.t("nav.present"), icon=":material/slideshow:",
+                       url_path="present")
+presenting = st.query_params.get("present") == "1" or st.session_state.get("presenting", False)
 navigation = st.navigation(
     [
         st.Page("app_pages/home.py", title=state.t("nav.home"), icon=":material/factory:", url_path="home",
                 default=True),
         st.Page("app_pages/sectors.py", title=state.t("nav.sectors"), icon=":material/bubble_chart:",
                 url_path="sectors"),
+        presentation,
         st.Page("app_pages/methodology.py", title=state.t("nav.methodology"), icon=":material/menu_book:",
                 url_path="methodology"),
         st.Page("app_pages/about_data.py", title=state.t("nav.data"), icon=":material/dataset:",
                 url_path="about-data"),
-    ]
+    ],
+    position="hidden" if presenting else "sidebar",
 )
 state.region_picker()
 state.demo_marker()
+if presenting and navigation.url_path != "present":
+    st.session_state["presenting"] = True  # switch_page drops the query string
+    st.switch_page(presentation)  # ?present=1 opens the deck from any page
 navigation.run()

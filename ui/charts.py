@@ -62,7 +62,7 @@ def horizontal_bars(frame: pd.DataFrame, *, label: str, value: str, lang: str, v
     fig.update_yaxes(autorange="reversed", automargin=True)
     top = float(data[value].max()) if len(data) else 0.0
     # room for the printed values at the bar ends
-    fig.update_xaxes(title_text=value_title, tickformat=fmt.d3_number(0), range=[0, top * 1.25 if top > 0 else 1])
+    fig.update_xaxes(title_text=value_title, tickformat=fmt.d3_number(digits), range=[0, top * 1.25 if top > 0 else 1])
     return style(fig, lang, height=max(320, 60 + 44 * len(data)))
 
 
@@ -129,13 +129,11 @@ def portfolio_bubbles(frame: pd.DataFrame, *, lang: str, cluster_names: dict[str
                            font=dict(size=FONT_SIZE + 2, color="#4B5563"))
     low, high = float(data["lq"].min()), float(data["lq"].max())
     ticks = [v for v in LOG_TICKS if low / 1.5 <= v <= high * 1.5] or [1.0]
-    fig.update_xaxes(type="log", title_text=x_title, tickvals=ticks,
+    fig.update_xaxes(type="log", title_text=f"{x_title} · {size_title}", tickvals=ticks,
                      ticktext=[fmt.number(v, lang, 2 if v < 0.1 else 1 if v < 1 else 0) for v in ticks],
                      showgrid=True, range=[np.log10(low / 1.3), np.log10(high * 1.6)])
     fig.update_yaxes(title_text=y_title, tickformat=".1f", zeroline=False, ticksuffix="")
     fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, title_text=""))
-    fig.add_annotation(text=size_title, xref="paper", yref="paper", x=1, y=-0.16, showarrow=False,
-                       xanchor="right", font=dict(size=FONT_SIZE - 4, color="#6B7280"))
     return style(fig, lang, height=640)
 
 

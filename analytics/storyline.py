@@ -1,0 +1,86 @@
+"""The briefing storyline: what each slide says, computed live from the store (no drawing here).
+
+A deck is a list of :class:`Slide`: an id (which the UI maps to a title, a chart and a sentence in
+the chosen language), the key numbers to show as text, and the tables a chart or an export needs.
+The same slides feed the presentation mode, the PPTX briefing and the Excel workbook, so what is
+shown on the projector, sent as a file and exported as data are the same numbers.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from analytics import overview, sector_portfolio
+
+#: Slide ids in storyline order. Slides whose library is not loaded are skipped by :func:`build`.
+SLIDE_ORDER: tuple[str, ...] = (
+    "profile", "portfolio", "clusters", "registry", "network", "subsidy", "next_steps",
+)
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide: ``slide_id`` in :data:`SLIDE_ORDER`, key numbers and tables."""
+
+    slide_id: str
+    numbers: dict[str, float | int | str | None] = field(default_factory=dict)
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DeckSettings:
+    """What the presenter picks before the session."""
+
+    region: str = "40"
+    year: int | None = None          #: latest year with data when None
+    start: int | None = None         #: first year with sector data when None
+    cluster_id: str | None = None    #: the cluster the deck focuses on (largest candidate when None)
+
+
+def _years(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> tuple[int, int]:
+    available = sector_portfolio.years_available(con)
+    end = settings.year or available[-1]
+    start = settings.start or available[0]
+    return start, end
+
+
+def profile(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
+    """Region profile: headline figures and employment by cluster."""
+    _, end = _years(con, settings)
+    o = overview.region_overview(con, settings.region, end)
+    clusters = overview.by_cluster(con, settings.region, end)
+    return Slide("profile", {
+        "year": end, "enterprises": o.enterprises, "sme": o.sme, "employees": o.employees,
+        "revenue_mln_rub": o.revenue_mln_rub, "manufacturing_employees": o.manufacturing_employees,
+        "share_of_russia": o.share_of_russia,
+    }, {"by_cluster": clusters})
+
+
+def portfolio(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
+    """Sector portfolio: LQ × relative growth, the stars and the strongest specialisation."""
+    start, end = _years(con, settings)
+    table = sector_portfolio.region_portfolio(con, settings.region, start, end)
+    top = table.sort_values("lq", ascending=False).head(1)
+    stars = int((table["quadrant"] == "Star").sum())
+    return Slide("portfolio", {
+        "start": start, "end": end, "stars": stars, "strong": int(table["strong"].sum()),
+        "top_sector": top["sector"].iloc[0] if len(top) else None,
+        "top_lq": float(top["lq"].iloc[0]) if len(top) else None,
+    }, {"portfolio": table})
+
+
+def next_steps(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
+    """Next steps: the sectors to attract (balanced opportunity ranking) and the stars to keep."""
+    _, end = _years(con, settings)
+    ranked, stability = sector_portfolio.region_opportunities(con, settings.region, end, top=3)
+    return Slide("next_steps", {"robust": not stability.picture_changes}, {"opportunities": ranked})
+
+
+BUILDERS = {"profile": profile, "portfolio": portfolio, "next_steps": next_steps}
+
+
+def build(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> list[Slide]:
+    """All slides of the storyline, in order (those with a builder)."""
+    return [BUILDERS[slide_id](con, settings) for slide_id in SLIDE_ORDER if slide_id in BUILDERS]

@@ -1,0 +1,42 @@
+"""Presentation mode: the storyline as full-screen slides, built live from the current data."""
+import streamlit as st
+
+from analytics import sector_portfolio, store, storyline
+from ui import present, slides
+from ui.state import cached, current_region, lang, region_name, t
+
+if st.query_params.get("present") != "1" and not st.session_state.get("presenting"):
+    st.title(t("present.setup"))
+    st.write(t("present.setup_help"))
+    st.link_button(t("present.open"), f"?present=1&region={current_region()}&lang={lang().upper()}&slide=1",
+                   type="primary")
+    st.stop()
+
+st.session_state["presenting"] = True
+st.query_params["present"] = "1"
+present.projector_chrome()
+settings = storyline.DeckSettings(region=current_region())
+deck = cached(storyline.build, settings)
+index = present.slide_index(len(deck))
+screen = 720 if st.query_params.get("screen") == "720" else 1080
+names = cached(sector_portfolio.cluster_names).get(lang(), {})
+view = slides.view(deck[index], lang(), region_name=region_name(current_region()), cluster_names=names,
+                   screen=screen)
+
+st.title(view.title)
+st.markdown(view.message)
+if view.numbers:
+    for column, (label, value) in zip(st.columns(len(view.numbers)), view.numbers):
+        column.metric(label, value)
+if view.figure is not None:
+    st.plotly_chart(view.figure, theme=None, config={"displayModeBar": False, "staticPlot": False})
+
+back, counter, demo, leave, forward = st.columns([1, 2, 3, 1.2, 1], vertical_alignment="center")
+back.button(t("present.prev"), key="slide-prev", on_click=present.move, args=(-1,), disabled=index == 0,
+            use_container_width=True)
+counter.markdown(t("present.counter", n=index + 1, total=len(deck)))
+if cached(store.is_illustrative):
+    demo.caption(t("present.demo_note"))
+leave.button(t("present.exit"), key="slide-exit", on_click=present.leave, use_container_width=True)
+forward.button(t("present.next"), key="slide-next", on_click=present.move, args=(1,),
+               disabled=index == len(deck) - 1, use_container_width=True)

@@ -1,0 +1,104 @@
+"""Slides for the projector and the PPTX briefing: a title, one message, key numbers, one chart.
+
+Everything here is drawn from :mod:`analytics.storyline` slides; no queries. Sizes are made for a
+hall: body text ≥ 24 px, chart labels ≥ 18 px, a high-contrast colour-blind-safe palette.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+from analytics.storyline import Slide
+from ui import charts, fmt, tables
+from ui.i18n import t
+
+SLIDE_FONT = 22  #: chart text on slides, px (≥ 18 required)
+#: Chart height by screen height (px), and what a row of key numbers takes from it.
+CHART_HEIGHT = {1080: 700, 720: 380}
+NUMBERS_ROW = {1080: 130, 720: 120}
+
+
+@dataclass(frozen=True)
+class SlideView:
+    """A slide ready to draw: texts in one language, key numbers as (label, value) and a figure."""
+
+    title: str
+    message: str
+    numbers: list[tuple[str, str]]
+    figure: go.Figure | None
+    filename: str
+
+
+def _big(fig: go.Figure, height: int) -> go.Figure:
+    fig.update_layout(font=dict(size=SLIDE_FONT), height=height, hoverlabel=dict(font_size=SLIDE_FONT),
+                      legend=dict(font=dict(size=SLIDE_FONT - 2)), margin=dict(l=10, r=40, t=40, b=10))
+    fig.update_annotations(font_size=SLIDE_FONT)
+    fig.update_traces(textfont_size=SLIDE_FONT - 2, selector=dict(type="bar"))
+    fig.update_traces(textfont_size=SLIDE_FONT - 2, selector=dict(type="scatter"))
+    return fig
+
+
+def _profile(slide: Slide, lang: str, region_name: str, height: int) -> SlideView:
+    n = slide.numbers
+    clusters = slide.tables["by_cluster"].copy()
+    clusters["label"] = clusters["name_en" if lang == "en" else "name_ru"].fillna(t("cluster.other", lang))
+    fig = charts.horizontal_bars(clusters, label="label", value="employees", lang=lang,
+                                 value_title=t("col.employees", lang), highlight_last=t("cluster.other", lang))
+    return SlideView(
+        title=t("slide.profile.title", lang, region=region_name, year=n["year"]),
+        message=t("slide.profile.message", lang, share=fmt.percent(n["share_of_russia"], lang, 2),
+                  manufacturing=fmt.thousands(n["manufacturing_employees"], lang)),
+        numbers=[(t("kpi.enterprises", lang), fmt.integer(n["enterprises"], lang)),
+                 (t("kpi.employees", lang), fmt.thousands(n["employees"], lang)),
+                 (t("kpi.revenue", lang), fmt.money_bn(n["revenue_mln_rub"], lang))],
+        figure=_big(fig, height), filename="slide-1-profile",
+    )
+
+
+def _portfolio(slide: Slide, lang: str, region_name: str, height: int, cluster_names: dict[str, str]) -> SlideView:
+    n = slide.numbers
+    table = slide.tables["portfolio"].copy()
+    table["label"] = tables.sector_labels(table, lang, 18)
+    table["hover"] = tables.portfolio_hover(table, lang, "sectors.measure.employees")
+    fig = charts.portfolio_bubbles(
+        table, lang=lang, cluster_names={**cluster_names, "other": t("cluster.other", lang)},
+        quadrant_names={q: t(f"sectors.quadrant.{q}", lang) for q in ("Star", "Mature", "Emerging", "Transforming")},
+        x_title=t("sectors.lq_axis", lang), y_title=t("sectors.growth_axis", lang),
+        size_title=t("sectors.size_note", lang), label_top=5,
+    )
+    top = table.loc[table["sector"] == n["top_sector"]]
+    top_name = tables.short(top["name_en" if lang == "en" else "name_ru"].iloc[0], 40) if len(top) else "–"
+    return SlideView(
+        title=t("slide.portfolio.title", lang, start=n["start"], end=n["end"]),
+        message=t("slide.portfolio.message", lang, stars=n["stars"], strong=n["strong"], sector=top_name,
+                  lq=fmt.number(n["top_lq"], lang, 1)),
+        numbers=[], figure=_big(fig, height), filename="slide-2-portfolio",
+    )
+
+
+def _next_steps(slide: Slide, lang: str, region_name: str, height: int) -> SlideView:
+    ranked = slide.tables["opportunities"].copy()
+    ranked["label"] = tables.sector_labels(ranked, lang, 40)
+    fig = charts.horizontal_bars(ranked, label="label", value="score", lang=lang,
+                                 value_title=t("col.score", lang), digits=2)
+    names = "; ".join(tables.short(v, 40) for v in ranked["name_en" if lang == "en" else "name_ru"])
+    key = "slide.next_steps.message" if slide.numbers["robust"] else "slide.next_steps.message_unstable"
+    return SlideView(title=t("slide.next_steps.title", lang), message=t(key, lang, sectors=names),
+                     numbers=[], figure=_big(fig, min(height, 420)), filename="slide-7-next-steps")
+
+
+def view(slide: Slide, lang: str, *, region_name: str, cluster_names: dict[str, str], screen: int = 1080) -> SlideView:
+    """The :class:`SlideView` of ``slide`` in ``lang`` for a screen ``screen`` px high (1080 or 720)."""
+    screen = 720 if screen == 720 else 1080
+    height = CHART_HEIGHT[screen] - (NUMBERS_ROW[screen] if slide.slide_id == "profile" and screen == 1080 else 0)
+    if slide.slide_id == "profile":
+        profile = _profile(slide, lang, region_name, height)
+        # on a 720-line screen the key numbers would squeeze the chart: the message carries them
+        return profile if screen == 1080 else SlideView(profile.title, profile.message, [], profile.figure,
+                                                        profile.filename)
+    if slide.slide_id == "portfolio":
+        return _portfolio(slide, lang, region_name, height, cluster_names)
+    if slide.slide_id == "next_steps":
+        return _next_steps(slide, lang, region_name, height)
+    raise KeyError(slide.slide_id)
