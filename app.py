@@ -30,6 +30,5 @@ navigation = st.navigation(
 state.region_picker()
 state.demo_marker()
 if presenting and navigation.url_path != "present":
-    st.session_state["presenting"] = True  # switch_page drops the query string
-    st.switch_page(presentation)  # ?present=1 opens the deck from any page
+    st.switch_page(presentation, query_params=st.query_params.to_dict())  # ?present=1 works on any page
 navigation.run()

@@ -8,7 +8,7 @@ from ui.state import cached, current_region, lang, region_name, t
 if st.query_params.get("present") != "1" and not st.session_state.get("presenting"):
     st.title(t("present.setup"))
     st.write(t("present.setup_help"))
-    st.link_button(t("present.open"), f"?present=1&region={current_region()}&lang={lang().upper()}&slide=1",
+    st.link_button(t("present.open"), f"?present=1&region={current_region()}&lang={lang()}&slide=1",
                    type="primary")
     st.stop()
 

@@ -11,7 +11,7 @@ from ui.i18n import CATALOG
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
-PAGES = ["app_pages/home.py", "app_pages/sectors.py", "app_pages/methodology.py", "app_pages/about_data.py"]
+PAGES = ["app_pages/home.py", "app_pages/sectors.py", "app_pages/methodology.py", "app_pages/present.py", "app_pages/about_data.py"]
 
 
 @pytest.fixture()
@@ -23,7 +23,7 @@ def app(demo_db, monkeypatch):
     def make(page: str | None = None, lang: str | None = None, **params: str) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=60)
         if lang:
-            at.query_params["lang"] = lang.upper()
+            at.query_params["lang"] = lang
         for key, value in params.items():
             at.query_params[key] = value
         at.run()
@@ -54,7 +54,7 @@ def test_every_page_renders_in_both_languages(app, page, lang):
     assert len(at.sidebar.warning) == 1
     assert at.sidebar.expander[0].label == CATALOG[lang]["app.demo_what"]
     # The page speaks one language: a page-specific title is in the chosen language only.
-    key = {"home": "kpi.manufacturing", "sectors": "sectors.portfolio", "about_data": "data.title", "methodology": "method.lq.title"}[
+    key = {"home": "kpi.manufacturing", "sectors": "sectors.portfolio", "about_data": "data.title", "methodology": "method.lq.title", "present": "present.setup"}[
         Path(page).stem]
     assert CATALOG[lang][key] in text
     assert CATALOG[other][key] not in text

@@ -67,19 +67,21 @@ def t(key: str, **values: object) -> str:
 
 
 def language_switch() -> None:
-    """The language switch, bound to ``?lang=RU`` / ``?lang=EN`` so links keep the language.
+    """The language switch, kept in ``?lang=en`` (Russian, the default, leaves the URL clean).
 
-    Streamlit puts the *formatted* option into the URL, hence the upper-case codes.
+    Not bound with ``bind="query-params"``: a bound parameter makes ``st.switch_page`` fail and would
+    put the formatted label into the URL.
     """
+    if st.session_state.get("lang") not in LANGS:
+        requested = str(st.query_params.get("lang", "")).lower()
+        st.session_state["lang"] = requested if requested in LANGS else DEFAULT_LANG
     st.sidebar.segmented_control(
-        _t("app.language", DEFAULT_LANG),
-        options=list(LANGS),
-        format_func=str.upper,
-        default=DEFAULT_LANG,
-        required=True,
-        key="lang",
-        bind="query-params",
+        _t("app.language", DEFAULT_LANG), options=list(LANGS), format_func=str.upper, required=True, key="lang",
     )
+    if st.session_state["lang"] == DEFAULT_LANG:
+        st.query_params.pop("lang", None)
+    else:
+        st.query_params["lang"] = st.session_state["lang"]
 
 
 def region_picker() -> str:

@@ -22,12 +22,12 @@ def test_home_shows_kpis_and_switches_language(server, page):
     page.get_by_text(CATALOG["en"]["kpi.enterprises"]).first.wait_for(timeout=30_000)
     wait_for_app(page)
     assert "Kaluga" in page.locator(MAIN_H1).first.inner_text()
-    assert "lang=EN" in page.url
+    assert "lang=en" in page.url
     page.screenshot(path=str(ARTIFACTS / "home-en.png"), full_page=True)
 
 
 def test_about_data_page_in_english_via_link(server, page):
-    page.goto(server + "/about-data?lang=EN")
+    page.goto(server + "/about-data?lang=en")
     wait_for_app(page)
     page.get_by_text(CATALOG["en"]["data.title"]).first.wait_for(timeout=30_000)
     page.get_by_text(CATALOG["en"]["data.integrity_ok"]).first.wait_for(timeout=30_000)
@@ -46,7 +46,7 @@ def test_sectors_page_draws_the_bubble_chart(server, page):
 
 
 def test_methodology_page_renders_formulas(server, page):
-    page.goto(server + "/methodology?lang=EN")
+    page.goto(server + "/methodology?lang=en")
     wait_for_app(page)
     page.get_by_text(CATALOG["en"]["method.lq.title"]).first.wait_for(timeout=30_000)
     assert page.locator(".katex").count() >= 5  # formulas rendered by KaTeX, offline
