@@ -2,7 +2,7 @@
 import streamlit as st
 
 from analytics import sector_portfolio, store, storyline
-from ui import present, slides
+from ui import briefing, present, slides
 from ui.state import cached, current_region, lang, region_name, t
 
 if st.query_params.get("present") != "1" and not st.session_state.get("presenting"):
@@ -10,6 +10,18 @@ if st.query_params.get("present") != "1" and not st.session_state.get("presentin
     st.write(t("present.setup_help"))
     st.link_button(t("present.open"), f"?present=1&region={current_region()}&lang={lang()}&slide=1",
                    type="primary")
+    st.subheader(t("briefing.title"))
+    setup = storyline.DeckSettings(region=current_region())
+    st.download_button(t("briefing.excel"), cached(briefing.workbook_bytes, setup, lang()),
+                       f"briefing-{current_region()}-{lang()}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    if not briefing.chart_engine_available():
+        st.info(t("briefing.no_chromium"))
+    elif st.button(t("briefing.make_deck"), key="make-deck"):
+        with st.spinner(t("briefing.making")):
+            deck_file = cached(briefing.deck_bytes, setup, lang(), region_name(current_region()))
+        st.download_button(t("briefing.deck"), deck_file, f"briefing-{current_region()}-{lang()}.pptx",
+                           mime="application/vnd.openxmlformats-officedocument.presentationml.presentation")
     st.stop()
 
 st.session_state["presenting"] = True

@@ -15,6 +15,19 @@ RU: dict[str, str] = {
     "present.open": "Открыть презентацию",
     "present.link": "Ссылка на презентацию",
     "present.demo_note": "Демонстрационные данные: значения условны",
+    "briefing.title": "Файлы для рассылки",
+    "briefing.excel": "Скачать Excel со всеми таблицами",
+    "briefing.make_deck": "Подготовить презентацию PPTX",
+    "briefing.deck": "Скачать PPTX",
+    "briefing.making": "Рисую графики…",
+    "briefing.no_chromium": (
+        "Для картинок графиков в PPTX нужен браузер Chromium (Debian: apt-get install chromium). "
+        "Excel доступен и без него."
+    ),
+    "sheet.clusters": "Кластеры",
+    "sheet.sectors": "Отрасли",
+    "sheet.opportunities": "Возможности",
+    "sheet.provenance": "Источники данных",
     "slide.profile.title": "{region}: промышленность, {year}",
     "slide.profile.message": "{manufacturing} занятых в обработке — {share} обрабатывающей промышленности России",
     "slide.portfolio.title": "Портфель отраслей, {start}–{end}",
@@ -43,6 +56,19 @@ EN: dict[str, str] = {
     "present.open": "Open the presentation",
     "present.link": "Link to the presentation",
     "present.demo_note": "Demo data: values are illustrative",
+    "briefing.title": "Files to send",
+    "briefing.excel": "Download Excel with every table",
+    "briefing.make_deck": "Prepare the PPTX deck",
+    "briefing.deck": "Download PPTX",
+    "briefing.making": "Drawing the charts…",
+    "briefing.no_chromium": (
+        "Chart images in the PPTX need the Chromium browser (Debian: apt-get install chromium). "
+        "The Excel file works without it."
+    ),
+    "sheet.clusters": "Clusters",
+    "sheet.sectors": "Sectors",
+    "sheet.opportunities": "Opportunities",
+    "sheet.provenance": "Data provenance",
     "slide.profile.title": "{region}: industry, {year}",
     "slide.profile.message": "{manufacturing} manufacturing jobs — {share} of Russia's manufacturing",
     "slide.portfolio.title": "Sector portfolio, {start}–{end}",

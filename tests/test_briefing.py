@@ -1,0 +1,71 @@
+"""Briefing exports: the Excel workbook (sheets, numbers as numbers, formula injection) and the PPTX deck."""
+import io
+import shutil
+
+import openpyxl
+import pandas as pd
+import pytest
+from pptx import Presentation
+
+from analytics import export, store, storyline
+from ui import briefing
+from ui.i18n import CATALOG
+
+
+@pytest.fixture(scope="module")
+def con(demo_db, tmp_path_factory):
+    copy = tmp_path_factory.mktemp("briefing") / "demo.duckdb"
+    shutil.copyfile(demo_db, copy)
+    c = store.connect(copy, read_only=True)
+    yield c
+    c.close()
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_workbook_has_the_sheets_and_numeric_cells(con, lang):
+    data = briefing.workbook_bytes(con, storyline.DeckSettings(), lang)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    expected = [CATALOG[lang][k] for k in ("sheet.clusters", "sheet.sectors", "sheet.opportunities", "sheet.provenance")]
+    assert book.sheetnames == expected
+    sectors = book[CATALOG[lang]["sheet.sectors"]]
+    header = [c.value for c in sectors[1]]
+    assert header[:2] == [CATALOG[lang]["col.code"], CATALOG[lang]["col.sector"]]
+    lq = header.index("LQ") + 1
+    values = [sectors.cell(row=r, column=lq).value for r in range(2, sectors.max_row + 1)]
+    assert values and all(isinstance(v, float) for v in values)
+    assert sectors.column_dimensions["B"].width > 10  # widths set from the content
+
+
+def test_formula_like_text_is_exported_as_text():
+    frame = pd.DataFrame({"name": ["=HYPERLINK(\"http://x\")", "+7 495", "-1", "@cmd", "ООО «Ромашка»"],
+                          "value": [1.5, 2.0, -1.0, 0.0, 3.0]})
+    book = openpyxl.load_workbook(io.BytesIO(export.excel_bytes({"s": frame})))
+    ws = book["s"]
+    assert [ws.cell(row=r, column=1).value for r in range(2, 7)] == [
+        "'=HYPERLINK(\"http://x\")", "'+7 495", "'-1", "'@cmd", "ООО «Ромашка»"]
+    assert all(ws.cell(row=r, column=1).data_type == "s" for r in range(2, 7))
+    assert ws.cell(row=4, column=2).value == -1.0  # numbers stay numbers, negative ones too
+    csv = export.csv_bytes(frame).decode("utf-8-sig")
+    assert "'=HYPERLINK" in csv and "1,5" in csv
+
+
+def test_deck_has_one_slide_per_storyline_slide_with_title_and_image(con):
+    assert briefing.chart_engine_available(), "Debian chromium is needed (make test installs it)"
+    data = briefing.deck_bytes(con, storyline.DeckSettings(), "ru", "Калужская область")
+    deck = Presentation(io.BytesIO(data))
+    slides = list(deck.slides)
+    assert len(slides) == len([s for s in storyline.SLIDE_ORDER if s in storyline.BUILDERS])
+    titles = [next(sh for sh in s.shapes if sh.name == "Title").text_frame.text for s in slides]
+    assert titles[0] == "Калужская область: промышленность, 2023"
+    assert titles[-1] == CATALOG["ru"]["slide.next_steps.title"]
+    for s in slides:
+        pictures = [sh for sh in s.shapes if sh.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
+        assert len(pictures) == 1 and pictures[0].image.content_type == "image/png"
+        assert len(pictures[0].image.blob) > 10_000
+
+
+def test_deck_refuses_clearly_without_a_chart_engine(con, monkeypatch):
+    monkeypatch.setattr(briefing.shutil, "which", lambda name: None)
+    with pytest.raises(briefing.ExportUnavailable) as error:
+        briefing.deck_bytes(con, storyline.DeckSettings(), "en", "Kaluga Oblast")
+    assert error.value.reason in CATALOG["en"]

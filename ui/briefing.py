@@ -1,0 +1,112 @@
+"""Briefing files: the storyline as a PPTX deck and everything the pages show as an Excel workbook.
+
+No Streamlit here: the same functions serve the app's download buttons and a notebook.
+Static chart images need a browser engine: kaleido drives the system's Debian chromium
+(``apt-get install chromium``). Without it :func:`deck_bytes` raises :class:`ExportUnavailable`
+and the app says so; the Excel workbook needs nothing extra.
+"""
+from __future__ import annotations
+
+import io
+import shutil
+
+import duckdb
+import pandas as pd
+
+from analytics import export, provenance, sector_portfolio, storyline
+from ui import slides, tables
+from ui.i18n import t
+
+SLIDE_WIDTH_PX, SLIDE_HEIGHT_PX = 1600, 900
+
+
+class ExportUnavailable(RuntimeError):
+    """A file cannot be produced on this machine; ``reason`` is a catalog key for the UI."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def chart_engine_available() -> bool:
+    """True when kaleido and a chromium it can drive are installed."""
+    try:
+        import kaleido  # noqa: F401
+    except ImportError:
+        return False
+    return any(shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome"))
+
+
+def _figure_png(figure) -> bytes:
+    return figure.to_image(format="png", width=SLIDE_WIDTH_PX, height=SLIDE_HEIGHT_PX - 260, scale=1)
+
+
+def deck_bytes(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings, lang: str,
+               region_name: str) -> bytes:
+    """A 16:9 PPTX: one slide per storyline slide with its title, message, key numbers and chart."""
+    if not chart_engine_available():
+        raise ExportUnavailable("briefing.no_chromium")
+    from pptx import Presentation
+    from pptx.util import Emu, Pt
+
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = Emu(12192000), Emu(6858000)  # 13.333 × 7.5 in
+    blank = deck.slide_layouts[6]
+    names = sector_portfolio.cluster_names(con).get(lang, {})
+    for slide in storyline.build(con, settings):
+        v = slides.view(slide, lang, region_name=region_name, cluster_names=names, screen=1080)
+        page = deck.slides.add_slide(blank)
+        title = page.shapes.add_textbox(Emu(457200), Emu(228600), Emu(11277600), Emu(685800))
+        title.text_frame.text = v.title
+        title.text_frame.paragraphs[0].runs[0].font.size = Pt(34)
+        title.text_frame.paragraphs[0].runs[0].font.bold = True
+        title.name = "Title"
+        message = page.shapes.add_textbox(Emu(457200), Emu(914400), Emu(11277600), Emu(548640))
+        message.text_frame.word_wrap = True
+        message.text_frame.text = v.message + ("  ·  " + "  ·  ".join(f"{a}: {b}" for a, b in v.numbers)
+                                               if v.numbers else "")
+        message.text_frame.paragraphs[0].runs[0].font.size = Pt(18)
+        if v.figure is not None:
+            figure = v.figure
+            figure.update_layout(height=None, width=None)
+            page.shapes.add_picture(io.BytesIO(_figure_png(figure)), Emu(457200), Emu(1554480),
+                                    width=Emu(11277600))
+    buffer = io.BytesIO()
+    deck.save(buffer)
+    return buffer.getvalue()
+
+
+def workbook_sheets(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings, lang: str) -> dict[str, pd.DataFrame]:
+    """Every table the briefing shows, one frame per sheet, headers in ``lang``, numbers as numbers."""
+    deck = {s.slide_id: s for s in storyline.build(con, settings)}
+    sheets: dict[str, pd.DataFrame] = {}
+    name = "name_en" if lang == "en" else "name_ru"
+    clusters = deck["profile"].tables["by_cluster"].copy()
+    clusters["label"] = clusters[name].fillna(t("cluster.other", lang))
+    sheets[t("sheet.clusters", lang)] = tables.localise(
+        clusters, {"label": "col.cluster", "enterprises": "col.enterprises", "employees": "col.employees",
+                   "revenue_mln_rub": "col.revenue"}, lang)
+    portfolio = deck["portfolio"].tables["portfolio"].copy()
+    portfolio["name"] = portfolio[name]
+    portfolio["quadrant"] = [t(f"sectors.quadrant.{q}", lang) if isinstance(q, str) else "" for q in portfolio["quadrant"]]
+    sheets[t("sheet.sectors", lang)] = tables.localise(
+        portfolio, {"sector": "col.code", "name": "col.sector", "value": "col.value", "share": "col.share",
+                    "lq": "col.lq", "lq_start": "col.lq_start", "cagr": "col.cagr",
+                    "benchmark_cagr": "col.benchmark_cagr", "relative_growth": "col.relative_growth",
+                    "quadrant": "col.quadrant", "strong": "col.strong"}, lang)
+    ranked = deck["next_steps"].tables["opportunities"].copy()
+    ranked["name"] = ranked[name]
+    sheets[t("sheet.opportunities", lang)] = tables.localise(
+        ranked, {"sector": "col.code", "name": "col.sector", "score": "col.score", "rca": "col.rca",
+                 "density": "col.density", "pci": "col.pci", "cog": "col.cog"}, lang)
+    status = provenance.status_by_table(con)
+    status["table"] = [t(f"table.{x}", lang) for x in status["table_name"]]
+    status["status"] = [t(f"data.status.{x}", lang) for x in status["data_status"]]
+    sheets[t("sheet.provenance", lang)] = tables.localise(
+        status, {"table": "col.table", "status": "col.status", "rows": "col.rows"}, lang)
+    return sheets
+
+
+def workbook_bytes(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings, lang: str) -> bytes:
+    """The Excel workbook of :func:`workbook_sheets` (formula-like text neutralised)."""
+    return export.excel_bytes(workbook_sheets(con, settings, lang))
