@@ -236,6 +236,50 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             )""",
         ],
     ),
+    (
+        3,
+        "data loading: row history for rollback, remembered column mappings, boundaries",
+        [
+            # Header → column mappings an analyst chose on the Data page, remembered per table
+            # (header normalised as by analytics.validate.normalise_header; column NULL = skip it).
+            """
+            CREATE TABLE IF NOT EXISTS column_mappings (
+                table_name      VARCHAR NOT NULL,
+                header          VARCHAR NOT NULL,
+                column_name     VARCHAR,
+                user_name       VARCHAR NOT NULL DEFAULT 'system',
+                updated_at      TIMESTAMP NOT NULL DEFAULT current_timestamp,
+                PRIMARY KEY (table_name, header)
+            )""",
+            # Boundaries loaded from GeoJSON: one Polygon / MultiPolygon (lon/lat, WGS 84) per region
+            # (code "40") or municipality (OKTMO), for choropleth maps.
+            """
+            CREATE TABLE IF NOT EXISTS boundaries (
+                level           VARCHAR NOT NULL CHECK (level IN ('region', 'municipality')),
+                code            VARCHAR NOT NULL,
+                name            VARCHAR,
+                geometry        VARCHAR NOT NULL,
+                file_name       VARCHAR,
+                version_id      INTEGER,
+                PRIMARY KEY (level, code)
+            )""",
+            # Row history of every data table (analytics/versions.py): the table's columns plus the
+            # version that added the row and the one that removed or changed it (NULL while current).
+            # The list is the data tables as of this migration: a table added later gets its history
+            # table in its own migration.
+            *[
+                statement
+                for table in ("regions", "municipalities", "sectors", "enterprises", "enterprise_years",
+                              "region_sector_years", "supply_links", "cluster_templates", "projects",
+                              "project_participants", "project_costs", "project_revenues")
+                for statement in (
+                    f'CREATE TABLE IF NOT EXISTS "history_{table}" AS SELECT * FROM "{table}" LIMIT 0',
+                    f'ALTER TABLE "history_{table}" ADD COLUMN IF NOT EXISTS _valid_from INTEGER',
+                    f'ALTER TABLE "history_{table}" ADD COLUMN IF NOT EXISTS _valid_to INTEGER',
+                )
+            ],
+        ],
+    ),
 ]
 
 #: Tables holding the product's data (not bookkeeping), in load order.

@@ -1,0 +1,209 @@
+"""Versions of the data tables: the row history behind every load, and rollback to any version.
+
+Each data table ``T`` has a history table ``history_T`` (schema migration 3) with T's columns plus
+``_valid_from`` and ``_valid_to``: the ``dataset_versions.version_id`` that added the row and the one
+that removed or changed it (``NULL`` while the row is current). Invariant: the open rows of
+``history_T`` have exactly the keys of ``T``. An open row holds only the key and ``_valid_from`` (the
+values are in ``T``); its values are written when the row leaves ``T``. A load writes only the
+difference (keys that arrived, rows that left), so history grows with changes, not with table size ×
+versions, and appending a million rows costs one narrow insert.
+
+The state of ``T`` at version ``v`` is every history row with ``_valid_from <= v`` and
+(``_valid_to IS NULL`` or ``_valid_to > v``); :func:`rollback` makes that state current again as a
+new version (``action = 'rollback'``), so a rollback can itself be rolled back.
+
+Rows present before the first tracked load (the demo seed, a notebook's ``load_frame``) are attached
+to the table's latest ``dataset_versions`` row when its row count matches, else recorded as a
+baseline version; rows changed outside the loader are recorded as a ``replace`` by ``system`` before
+the next load, so the history never silently disagrees with the table.
+"""
+from __future__ import annotations
+
+import re
+
+import duckdb
+import pandas as pd
+
+from analytics import schema, store
+
+
+def history_table(table: str) -> str:
+    """The history table of a data table (``enterprises`` → ``history_enterprises``)."""
+    if table not in schema.DATA_TABLES:
+        raise ValueError(f"not a data table: {table}")
+    return "history_" + table
+
+
+def _q(identifier: str) -> str:
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", identifier):
+        raise ValueError(f"not a schema identifier: {identifier!r}")
+    return '"' + identifier + '"'
+
+
+def _columns(cur: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    return [r[0] for r in cur.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = 'main' "
+        "ORDER BY ordinal_position", [table]).fetchall()]
+
+
+def _key(cur: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    rows = cur.execute(
+        "SELECT constraint_column_names FROM duckdb_constraints() WHERE table_name = ? "
+        "AND constraint_type = 'PRIMARY KEY'", [table]).fetchall()
+    return list(rows[0][0]) if rows else []
+
+
+def _count(cur: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> int:
+    return int(cur.execute(sql, params or []).fetchall()[0][0])
+
+
+def _new_version(cur: duckdb.DuckDBPyConnection, table: str, action: str, *, file_name: str | None = None,
+                 sha256: str | None = None, user: str | None = None, rows_in_file: int | None = None,
+                 rows_after: int, note: str | None = None) -> int:
+    return int(cur.execute(
+        "INSERT INTO dataset_versions (table_name, action, file_name, sha256, user_name, rows_in_file, rows_after, "
+        "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING version_id",
+        [table, action, file_name, sha256, user or "system", rows_in_file, rows_after, note]).fetchall()[0][0])
+
+
+def _record(cur: duckdb.DuckDBPyConnection, table: str, source: str, version_id: int, key: list[str],
+            columns: list[str]) -> tuple[int, int]:
+    """Make ``table`` equal to ``source`` and log the difference in the history as ``version_id``.
+
+    ``source`` is a table or view with the table's columns. Returns (rows gone, rows arrived);
+    a changed row counts in both.
+    """
+    hist = _q(history_table(table))
+    cols = ", ".join(_q(c) for c in columns)
+    keys = ", ".join(_q(k) for k in key)
+    others = [c for c in columns if c not in key]
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE _versions_gone AS SELECT {cols} FROM {_q(table)} "
+                f"EXCEPT SELECT {cols} FROM {source}")
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE _versions_new AS SELECT {cols} FROM {source} "
+                f"EXCEPT SELECT {cols} FROM {_q(table)}")
+    gone = _count(cur, "SELECT count(*) FROM _versions_gone")
+    new = _count(cur, "SELECT count(*) FROM _versions_new")
+    on_h = " AND ".join(f"h.{_q(k)} = g.{_q(k)}" for k in key)
+    on_t = " AND ".join(f"{_q(table)}.{_q(k)} = g.{_q(k)}" for k in key)
+    if gone:
+        # The open history row holds only the key: its values are written now, as the row leaves.
+        sets = ", ".join([f"{_q(c)} = g.{_q(c)}" for c in others] + ["_valid_to = ?"])
+        cur.execute(f"UPDATE {hist} h SET {sets} FROM _versions_gone g WHERE h._valid_to IS NULL AND {on_h}",
+                    [version_id])
+        cur.execute(f"DELETE FROM {_q(table)} USING _versions_gone g WHERE {on_t}")
+    if new:
+        cur.execute(f"INSERT INTO {_q(table)} ({cols}) SELECT {cols} FROM _versions_new")
+        cur.execute(f"INSERT INTO {hist} ({keys}, _valid_from) SELECT {keys}, ? FROM _versions_new", [version_id])
+    cur.execute("DROP TABLE _versions_gone")
+    cur.execute("DROP TABLE _versions_new")
+    return gone, new
+
+
+def ensure_history(cur: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Bring ``history_T`` in line with ``T`` before a change (inside the caller's transaction)."""
+    hist = _q(history_table(table))
+    in_table = _count(cur, f"SELECT count(*) FROM {_q(table)}")
+    open_rows = _count(cur, f"SELECT count(*) FROM {hist} WHERE _valid_to IS NULL")
+    tracked = _count(cur, f"SELECT count(*) FROM {hist}")
+    key = _key(cur, table)
+    keys = ", ".join(_q(k) for k in key)
+    if not tracked:
+        if not in_table:
+            return
+        latest = cur.execute(
+            "SELECT version_id, rows_after FROM dataset_versions WHERE table_name = ? ORDER BY version_id DESC LIMIT 1",
+            [table]).fetchall()
+        if latest and latest[0][1] == in_table:
+            version_id = int(latest[0][0])
+        else:
+            version_id = _new_version(cur, table, "seed", rows_after=in_table,
+                                      note="baseline: rows present before the first tracked load")
+        cur.execute(f"INSERT INTO {hist} ({keys}, _valid_from) SELECT {keys}, ? FROM {_q(table)}", [version_id])
+        return
+    if open_rows == in_table:
+        return
+    # Rows added or deleted outside the loader: record the present keys as a version of their own.
+    # Values of rows deleted outside the loader are gone; their open history rows are dropped.
+    version_id = _new_version(cur, table, "replace", rows_after=in_table, note="changes made outside the loader")
+    on = " AND ".join(f"h.{_q(k)} = t.{_q(k)}" for k in key)
+    cur.execute(f"DELETE FROM {hist} h WHERE h._valid_to IS NULL AND NOT EXISTS "
+                f"(SELECT 1 FROM {_q(table)} t WHERE {on})")
+    cur.execute(f"INSERT INTO {hist} ({keys}, _valid_from) SELECT {keys}, ? FROM {_q(table)} t WHERE NOT EXISTS "
+                f"(SELECT 1 FROM {hist} h WHERE h._valid_to IS NULL AND {on})", [version_id])
+
+
+def apply(cur: duckdb.DuckDBPyConnection, table: str, source: str, *, action: str, file_name: str | None = None,
+          sha256: str | None = None, user: str | None = None, rows_in_file: int | None = None,
+          key: tuple[str, ...] | None = None, note: str | None = None, new_rows: int | None = None) -> int:
+    """Load ``source`` (a staged relation with the table's columns) into ``table`` as a new version.
+
+    ``action``: ``append`` (source rows are added), ``replace`` or ``rollback`` (source becomes the
+    table). Runs inside the caller's transaction; returns the new ``version_id``. ``new_rows``: the
+    number of source rows, when the caller knows it (saves a count on large appends).
+    """
+    ensure_history(cur, table)
+    columns = _columns(cur, table)
+    keys = list(key or _key(cur, table))
+    cols = ", ".join(_q(c) for c in columns)
+    if action == "append":
+        added = new_rows if new_rows is not None else _count(cur, f"SELECT count(*) FROM {source}")
+        rows_after = _count(cur, f"SELECT count(*) FROM {_q(table)}") + added
+    else:
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE _versions_target AS SELECT {cols} FROM {source}")
+        rows_after = _count(cur, "SELECT count(*) FROM _versions_target")
+    version_id = _new_version(cur, table, action, file_name=file_name, sha256=sha256, user=user,
+                              rows_in_file=rows_in_file, rows_after=rows_after, note=note)
+    if action == "append":
+        key_list = ", ".join(_q(k) for k in keys)
+        cur.execute(f"INSERT INTO {_q(table)} ({cols}) SELECT {cols} FROM {source}")
+        cur.execute(f"INSERT INTO {_q(history_table(table))} ({key_list}, _valid_from) SELECT {key_list}, ? "
+                    f"FROM {source}", [version_id])
+    else:
+        _record(cur, table, "_versions_target", version_id, keys, columns)
+        cur.execute("DROP TABLE _versions_target")
+    return version_id
+
+
+def state_at(con: duckdb.DuckDBPyConnection, table: str, version_id: int) -> pd.DataFrame:
+    """The rows ``table`` held right after ``version_id`` (ordered by the primary key).
+
+    Rows that have left the table since come from their closed history rows; rows still in the
+    table come from the table itself (their open history row holds only the key and version).
+    """
+    with con.cursor() as cur:
+        columns = _columns(cur, table)
+        key = _key(cur, table) or columns
+        cols = ", ".join(_q(c) for c in columns)
+        tcols = ", ".join("t." + _q(c) for c in columns)
+        on = " AND ".join(f"h.{_q(k)} = t.{_q(k)}" for k in key)
+        hist = _q(history_table(table))
+        return cur.execute(
+            f"SELECT * FROM (SELECT {cols} FROM {hist} WHERE _valid_to IS NOT NULL AND _valid_from <= ? "
+            f"AND _valid_to > ? UNION ALL SELECT {tcols} FROM {_q(table)} t JOIN {hist} h ON {on} "
+            f"WHERE h._valid_to IS NULL AND h._valid_from <= ?) ORDER BY {', '.join(_q(k) for k in key)}",
+            [version_id, version_id, version_id]).df()
+
+
+def restorable(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
+    """Versions of ``table`` that can be restored (from the first tracked one on), newest first."""
+    with con.cursor() as cur:
+        hist = _q(history_table(table))
+        first = cur.execute(f"SELECT min(_valid_from) FROM {hist}").fetchall()[0][0]
+        latest = cur.execute("SELECT max(version_id) FROM dataset_versions WHERE table_name = ?",
+                             [table]).fetchall()[0][0]
+        since = first if first is not None else latest
+        if since is None:
+            return store.query(con, "SELECT * FROM dataset_versions WHERE FALSE")
+        return store.query(
+            con, "SELECT version_id, table_name, action, file_name, sha256, user_name, loaded_at, rows_in_file, "
+                 "rows_after, note FROM dataset_versions WHERE table_name = ? AND version_id >= ? "
+                 "ORDER BY version_id DESC", [table, since])
+
+
+def history(con: duckdb.DuckDBPyConnection, table: str | None = None) -> pd.DataFrame:
+    """The load history (``dataset_versions``), newest first, for one table or all."""
+    sql = ("SELECT version_id, table_name, action, file_name, sha256, user_name, loaded_at, rows_in_file, "
+           "rows_after, note FROM dataset_versions")
+    if table:
+        return store.query(con, sql + " WHERE table_name = ? ORDER BY version_id DESC", [table])
+    return store.query(con, sql + " ORDER BY version_id DESC")

@@ -1,0 +1,67 @@
+"""Analyst accounts: salted hashes only, constant-time checks, throttled failures, the CLI."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analytics import auth
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_hashes_are_salted_and_verify(tmp_path):
+    first, second = auth.hash_password("correct horse"), auth.hash_password("correct horse")
+    assert first != second  # a fresh salt each time
+    assert auth.verify_password("correct horse", first) and auth.verify_password("correct horse", second)
+    assert not auth.verify_password("correct hors", first)
+    assert not auth.verify_password("x", "garbage") and not auth.verify_password("x", "md5$1$2$3$ab$cd")
+
+
+def test_the_accounts_file_holds_no_password(tmp_path):
+    path = tmp_path / "analysts.toml"
+    auth.add_analyst("anna", "секретный-пароль-1", path)
+    text = path.read_text(encoding="utf-8")
+    assert "секретный" not in text and "anna = \"scrypt$" in text
+    assert (path.stat().st_mode & 0o777) == 0o600
+    assert set(auth.load_accounts(path)) == {"anna"}
+    with pytest.raises(ValueError):
+        auth.add_analyst("anna", "short", path)
+    with pytest.raises(ValueError):
+        auth.add_analyst("Анна", "long enough password", path)
+    assert auth.remove_analyst("anna", path) and not auth.remove_analyst("anna", path)
+
+
+def test_login_and_throttling(tmp_path):
+    accounts = {"anna": auth.hash_password("long enough password")}
+    throttle = auth.Throttle(max_failures=3, window_s=60, lock_s=30)
+    assert auth.login("Anna ", "long enough password", throttle, accounts=accounts, now=0).ok
+    for i in range(2):
+        result = auth.login("anna", "wrong", throttle, accounts=accounts, now=1 + i)
+        assert not result.ok and result.wait_s == 0
+    locked = auth.login("anna", "wrong", throttle, accounts=accounts, now=3)
+    assert not locked.ok and locked.wait_s == pytest.approx(30)
+    # even the right password waits until the lock ends
+    assert auth.login("anna", "long enough password", throttle, accounts=accounts, now=10).wait_s == pytest.approx(23)
+    assert auth.login("anna", "long enough password", throttle, accounts=accounts, now=34).ok
+    assert not auth.login("nobody", "whatever", throttle, accounts=accounts, now=40).ok
+
+
+def test_many_names_trip_the_global_lock():
+    throttle = auth.Throttle(max_failures=100, max_total_failures=5, window_s=60, lock_s=10)
+    for i in range(5):
+        auth.login(f"user{i}", "x", throttle, accounts={}, now=float(i))
+    assert throttle.wait_seconds("someone-else", now=5) > 0
+
+
+def test_command_line_adds_and_lists(tmp_path):
+    path = tmp_path / "analysts.toml"
+    run = [sys.executable, "-m", "analytics.auth"]
+    added = subprocess.run([*run, "add", "boris", "--password-stdin", "--file", str(path)], cwd=ROOT,
+                           input="a long password here\n", capture_output=True, text=True)
+    assert added.returncode == 0, added.stderr
+    listed = subprocess.run([*run, "list", "--file", str(path)], cwd=ROOT, capture_output=True, text=True)
+    assert listed.stdout.split() == ["boris"]
+    assert auth.verify_password("a long password here", auth.load_accounts(path)["boris"])
