@@ -685,12 +685,12 @@ def unstage(cur: duckdb.DuckDBPyConnection) -> None:
 
 def _references(table: str) -> list[tuple[str, str, str]]:
     """(column, parent table, parent column) this table's rows point to."""
-    return [(col, parent, pcol) for child, col, parent, pcol in store._REFERENCES if child == table]
+    return [(col, parent, pcol) for child, col, parent, pcol in store.REFERENCES if child == table]
 
 
 def _referrers(table: str) -> list[tuple[str, str, str]]:
     """(child table, child column, our column) of rows elsewhere that point to this table."""
-    return [(child, col, pcol) for child, col, parent, pcol in store._REFERENCES if parent == table]
+    return [(child, col, pcol) for child, col, parent, pcol in store.REFERENCES if parent == table]
 
 
 def store_checks(cur: duckdb.DuckDBPyConnection, spec: TableSpec, mode: str, frame: pd.DataFrame,

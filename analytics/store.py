@@ -114,7 +114,8 @@ def is_illustrative(con: duckdb.DuckDBPyConnection) -> bool:
     return False
 
 
-_REFERENCES: list[tuple[str, str, str, str]] = [
+#: References between tables (checked in code, see analytics.schema): child table, column, parent, column.
+REFERENCES: list[tuple[str, str, str, str]] = [
     # (child table, child column, parent table, parent column)
     ("municipalities", "region_code", "regions", "code"),
     ("enterprises", "okved", "sectors", "code"),
@@ -141,7 +142,7 @@ def integrity_problems(con: duckdb.DuckDBPyConnection, limit: int = 20) -> pd.Da
     """Rows whose references point nowhere: columns ``table``, ``column``, ``value``, ``missing_in``."""
     frames = []
     with con.cursor() as cur:
-        for child, col, parent, pcol in _REFERENCES:
+        for child, col, parent, pcol in REFERENCES:
             # Identifiers come from the constant list above, never from input.
             sql = (
                 f'SELECT DISTINCT c."{col}" AS value FROM "{child}" c '
