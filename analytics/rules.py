@@ -101,6 +101,10 @@ MIN_INDUSTRIAL_PARTICIPANTS = SourcedValue(
 MIN_INFRASTRUCTURE_ORGANISATIONS = SourcedValue(
     1, "organisations", DECREE_779, EDITION_NOT_RECORDED, None, "to_verify",
 )
+MIN_SPECIALISED_ORGANISATIONS = SourcedValue(
+    1, "organisations", DECREE_779, EDITION_NOT_RECORDED, None, "to_verify",
+    "a specialised organisation (SOPK) manages the cluster under a development programme",
+)
 
 # --- Decree No. 41: joint projects ------------------------------------------------------------------
 

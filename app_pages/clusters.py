@@ -1,0 +1,251 @@
+"""Clusters: template candidates ranked with stars, score and registry badge; one candidate in detail
+(members, map, cooperation network, registry checklist, missing links); clusters found beyond the
+templates."""
+import streamlit as st
+
+from analytics import clusters, discovery, export, registry
+from ui import charts, fmt, tables
+from ui import cluster_charts as cc
+from ui.state import cached, current_region, lang, region_name, t, year_picker
+
+region = current_region()
+L = lang()
+st.title(t("clusters.title", region=region_name(region)))
+st.caption(t("clusters.intro"))
+
+# --- controls: year, registry thresholds ------------------------------------------------------------
+c_year, c_params, _ = st.columns([1, 2, 3], vertical_alignment="bottom")
+year = year_picker(region, c_year)
+defaults = registry.RegistryParams()
+default_pct = defaults.percentages()
+to_verify = f" ({t('clusters.to_verify')})"
+with c_params.popover(t("clusters.registry_params"), icon=":material/gavel:"):
+    st.caption(t("clusters.registry_params_caption"))
+    p1, p2 = st.columns(2)
+    dependence_pct = p1.number_input(t("clusters.param.dependence_min"), 0.0, 100.0,
+                                     default_pct["dependence_min_pct"], 1.0, key="reg_dependence")
+    relaxed_pct = p2.number_input(t("clusters.param.dependence_min_relaxed"), 0.0, 100.0,
+                                  default_pct["dependence_min_relaxed_pct"], 1.0, key="reg_relaxed")
+    trigger_pct = p1.number_input(t("clusters.param.relaxed_trigger_share"), 0.0, 100.0,
+                                  default_pct["relaxed_trigger_pct"], 5.0, key="reg_trigger")
+    max_without = p2.number_input(t("clusters.param.max_without_links"), 0, 100, defaults.max_without_links,
+                                  key="reg_without")
+    min_industrial = p1.number_input(t("clusters.param.min_industrial") + to_verify, 0, 1000,
+                                     defaults.min_industrial, key="reg_industrial")
+    min_infrastructure = p2.number_input(t("clusters.param.min_infrastructure") + to_verify, 0, 100,
+                                         defaults.min_infrastructure, key="reg_infrastructure")
+    min_specialised = p1.number_input(t("clusters.param.min_specialised") + to_verify, 0, 10,
+                                      defaults.min_specialised, key="reg_specialised")
+    participants = p2.radio(t("clusters.param.participants"), ("declared", "all"),
+                            format_func=lambda v: t(f"clusters.participants.{v}"), key="reg_participants")
+    places_all = cached(clusters.region_municipalities, region)
+    place_names = dict(zip(places_all["oktmo"], places_all["name_en" if L == "en" else "name_ru"]))
+    qualifying = st.multiselect(t("clusters.param.qualifying_oktmo"), list(place_names),
+                                format_func=lambda o: place_names[o], key="reg_qualifying")
+params = registry.RegistryParams.from_percentages(
+    dependence_min_pct=dependence_pct, dependence_min_relaxed_pct=relaxed_pct, relaxed_trigger_pct=trigger_pct,
+    max_without_links=int(max_without), min_industrial=int(min_industrial),
+    min_infrastructure=int(min_infrastructure), min_specialised=int(min_specialised),
+    participants=participants, qualifying_oktmo=tuple(qualifying),
+)
+
+candidates = cached(clusters.find_candidates, region, year)
+if candidates["members"].eq(0).all() and candidates["stat_employees"].isna().all():
+    st.info(t("clusters.no_data"))
+    st.stop()
+if candidates["members"].eq(0).all():
+    st.info(t("clusters.no_enterprises"))
+verdicts = cached(registry.verdicts, region, year, params).set_index("cluster_id")
+stars = clusters.StarParams()
+star_help = t("clusters.stars_help", size=cc.percent_share(stars.size_top), lq=fmt.number(stars.specialisation_lq, L, 0),
+              focus=cc.percent_share(stars.focus_top), productivity=cc.percent_share(stars.productivity_top),
+              dynamism=cc.percent_share(stars.dynamism_top))
+BADGE = {"pass": ("green", ":material/verified:"), "fail": ("red", ":material/block:"),
+         "not_enough_data": ("gray", ":material/help:")}
+STAR_KEYS = ("size", "specialisation", "focus", "productivity", "dynamism")
+
+
+def candidate_card(row) -> None:
+    """One ranked candidate: name, stars, score, members, key numbers, registry badge."""
+    verdict = verdicts.loc[row["cluster_id"]] if row["cluster_id"] in verdicts.index else None
+    with st.container(border=True, key=f"card_{row['cluster_id']}"):
+        head, badge = st.columns([3, 2], vertical_alignment="center")
+        head.subheader(t("clusters.card_title", rank=int(row["rank"]), name=cc.name_of(row, L)), anchor=False)
+        earned = ", ".join(t(f"clusters.star.{k}") for k in STAR_KEYS if row[f"star_{k}"])
+        head.markdown(f"**{t('clusters.stars', stars=cc.stars_text(row['stars']))}**" + (f" — {earned}" if earned else ""),
+                      help=star_help)
+        if verdict is not None:
+            colour, icon = BADGE[verdict["verdict"]]
+            badge.badge(t(f"clusters.badge.{verdict['verdict']}"), color=colour, icon=icon)
+        if row["strong"]:
+            badge.badge(t("clusters.strong"), color="blue", icon=":material/star:")
+        k = st.columns(6)
+        k[0].metric(t("clusters.kpi.score"), fmt.number(row["score"], L, 0), help=t("clusters.kpi.score_help"))
+        k[1].metric(t("clusters.kpi.members"), fmt.integer(row["members"], L))
+        k[2].metric(t("clusters.kpi.employees"), fmt.integer(row["employees"], L))
+        k[3].metric(t("clusters.kpi.lq"), fmt.number(row["lq"], L, 2), help=t("clusters.kpi.lq_help"))
+        k[4].metric(t("clusters.kpi.growth"), cc.points(row["relative_growth"], L), help=t("clusters.kpi.growth_help"))
+        dependence = verdict["dependence"] if verdict is not None else None
+        k[5].metric(t("clusters.kpi.dependence"), fmt.percent(dependence, L, 1),
+                    help=t("clusters.kpi.dependence_help", threshold=fmt.percent(params.dependence_min, L, 0)))
+        names = row["anchor_names_en" if L == "en" else "anchor_names_ru"]
+        st.caption(t("clusters.members_breakdown", industrial=row["industrial"], sme=row["sme"],
+                     infrastructure=row["infrastructure"], specialised=row["specialised"]))
+        st.caption(t("clusters.anchors", names=", ".join(names)) if names
+                   else t("clusters.no_anchors", n=clusters.ANCHOR_MIN_EMPLOYEES))
+
+
+@st.fragment
+def ranking() -> None:
+    """The ranked cards and the weights panel: a weight change reruns only this part."""
+    head, weights_box = st.columns([4, 1], vertical_alignment="bottom")
+    head.subheader(t("clusters.candidates"), anchor=False)
+    with weights_box.popover(t("clusters.weights"), icon=":material/tune:", use_container_width=True):
+        st.caption(t("clusters.weights_caption"))
+        weights = clusters.ScoreWeights(**{
+            k: st.slider(t(f"clusters.weight.{k}"), 0.0, 3.0, 1.0, 0.25, key=f"clusters_w_{k}")
+            for k in clusters.SCORE_COMPONENTS})
+    st.caption(t("clusters.candidates_caption"))
+    for _, row in clusters.score(candidates, weights).iterrows():
+        candidate_card(row)
+
+
+ranking()
+
+# --- one candidate in detail --------------------------------------------------------------------------
+found = cached(discovery.discover, region, year)
+template_names = dict(zip(candidates["cluster_id"], candidates["name_en" if L == "en" else "name_ru"]))
+options = {cid: (None, t("clusters.option.template", name=template_names[cid])) for cid in candidates["cluster_id"]}
+for _, row in found.candidates.iterrows():
+    options[row["cluster_id"]] = (tuple(row["codes"]), t("clusters.option.discovered", name=cc.name_of(row, L),
+                                                          more=len(row["codes"][1:])))
+choice = st.selectbox(t("clusters.select"), list(options), format_func=lambda c: options[c][1], key="clusters_selected")
+codes, label = options[choice]
+st.header(t("clusters.detail", name=label), anchor=False)
+args = dict(region=region, year=year, codes=codes)
+members = cached(clusters.members, choice, **args)
+tab_members, tab_map, tab_network, tab_registry, tab_gaps = st.tabs(
+    [t("clusters.tab.members"), t("clusters.tab.map"), t("clusters.tab.network"), t("clusters.tab.registry"),
+     t("clusters.tab.gaps")], key=f"clusters_tab_{L}", on_change="rerun")
+role_names = {r: t(f"clusters.role.{r}") for r in cc.ROLE_ORDER}
+
+# only the open tab is drawn: reruns stay cheap at national scale
+if tab_members.open:
+    with tab_members:
+        st.caption(t("clusters.members_caption", n=clusters.ANCHOR_MIN_EMPLOYEES))
+        shown = cc.members_table(members, L)
+        st.dataframe(shown, hide_index=True, column_config={
+            t("col.employees"): st.column_config.NumberColumn(format="localized"),
+            t("col.revenue"): st.column_config.NumberColumn(format="%.1f"),
+            t("clusters.col.purchases"): st.column_config.NumberColumn(format="%.1f"),
+            t("clusters.col.sales_to_members"): st.column_config.NumberColumn(format="%.1f")})
+        d1, d2, _ = st.columns([1, 1, 4])
+        # the files are made when a button is pressed, not on every rerun (a workbook of 2,000 rows: 0.6 s)
+        d1.download_button(t("clusters.download_csv"), lambda: export.csv_bytes(shown),
+                           f"cluster-{choice}-{region}-{year}.csv", mime="text/csv", key="clusters_csv", on_click="ignore")
+        d2.download_button(t("clusters.download_xlsx"), lambda: export.excel_bytes({t("clusters.tab.members"): shown}),
+                           f"cluster-{choice}-{region}-{year}.xlsx", key="clusters_xlsx", on_click="ignore",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+if tab_map.open:
+    with tab_map:
+        places = cached(clusters.member_municipalities, choice, **args)
+        boundaries = cached(clusters.municipal_boundaries, region)
+        if members["lat"].notna().any() or places["lat"].notna().any():
+            m_left, m_right = st.columns([3, 2])
+            with m_left:
+                st.plotly_chart(
+                    cc.member_map(members, places, lang=L, role_names=role_names, place_title=t("clusters.map_municipality"),
+                                  boundaries=boundaries, feature_key="id",
+                                  outline=cached(clusters.region_outline, region)),
+                    theme=None, config=charts.plotly_config(f"cluster-map-{choice}-{region}-{year}"), key="clusters_map")
+            m_right.dataframe(cc.place_table(places, L), hide_index=True)
+            st.caption(t("clusters.map_choropleth_caption" if boundaries else "clusters.map_caption"))
+        else:
+            st.info(t("clusters.map_no_points"))
+
+if tab_network.open:
+    with tab_network:
+        links = cached(clusters.member_links, choice, **args)
+        if links.empty:
+            st.info(t("clusters.network_empty"))
+        drawn = cc.network_members(members)
+        st.plotly_chart(cc.cooperation_network(drawn, links, lang=L, role_names=role_names), theme=None,
+                        config=charts.plotly_config(f"cluster-network-{choice}-{region}-{year}"), key="clusters_network")
+        st.caption(t("clusters.network_caption"))
+        if len(drawn) < len(members):
+            st.caption(t("clusters.network_truncated", shown=len(drawn), total=len(members)))
+
+if tab_registry.open:
+    with tab_registry:
+        result = cached(registry.registry_check, choice, params=params, **args)
+        {"pass": st.success, "fail": st.error, "not_enough_data": st.warning}[result.verdict](
+            t(f"clusters.registry_verdict.{result.verdict}"))
+        st.caption(t(f"clusters.registry_basis.{result.participants_basis}", n=result.participants))
+        for line in cc.registry_lines(result, L):
+            with st.container(border=True):
+                title, status = st.columns([4, 1])
+                title.markdown(f"{line['icon']} **{line['title']}** — {line['measured']}")
+                status.markdown(f"**{line['status']}**")
+                if line["to_verify"]:
+                    status.badge(t("clusters.to_verify"), color="orange", icon=":material/help:")
+                for detail in line["details"]:
+                    st.markdown(detail)
+                st.caption(line["source"])
+
+if tab_gaps.open:
+    with tab_gaps:
+        gaps = cached(clusters.gaps, choice, **args)
+        st.caption(t("clusters.gaps_caption"))
+        if gaps.empty:
+            st.success(t("clusters.gaps_none"))
+        else:
+            st.dataframe(cc.gaps_table(gaps, L), hide_index=True, column_config={
+                t("col.sector"): st.column_config.TextColumn(width=380),
+                t("clusters.col.elsewhere"): st.column_config.TextColumn(width="large"),
+                t("col.lq"): st.column_config.NumberColumn(format="%.2f"),
+                t("col.density"): st.column_config.NumberColumn(format="%.2f"),
+                t("clusters.col.weight"): st.column_config.NumberColumn(format="localized"),
+                t("clusters.col.stat_employees"): st.column_config.NumberColumn(format="localized")})
+
+# --- discovered beyond the templates ------------------------------------------------------------------
+st.header(t("clusters.discovered"), anchor=False)
+summary = found.summary
+st.caption(t("clusters.discovered_how", regions=summary["regions"], sectors=summary["sectors"],
+             fdr=fmt.percent(summary["fdr"], L, 0), min_correlation=fmt.number(summary["min_correlation"], L, 2),
+             significant=summary["significant_pairs"], min_lq=fmt.number(summary["min_lq"], L, 0)))
+if found.communities.empty:
+    st.info(t("clusters.discovered_nothing"))
+elif found.candidates.empty:
+    st.info(t("clusters.discovered_none"))
+else:
+    for _, row in found.candidates.iterrows():
+        with st.container(border=True, key=f"found_{row['cluster_id']}"):
+            st.subheader(tables.short(cc.name_of(row, L), 70), anchor=False)
+            if row["new"]:
+                st.badge(t("clusters.discovered_new"), color="violet", icon=":material/new_releases:")
+            else:
+                st.badge(t("clusters.discovered_matches", template=template_names.get(row["matched_template"],
+                                                                                      row["matched_template"]),
+                              share=fmt.percent(row["overlap"], L, 0)), color="gray", icon=":material/link:")
+            st.caption(t("clusters.codes", codes=", ".join(row["codes"])))
+            k = st.columns(5)
+            k[0].metric(t("clusters.kpi.score"), fmt.number(row["score"], L, 0))
+            k[1].metric(t("clusters.col.stars"), cc.stars_text(row["stars"]), help=star_help)
+            k[2].metric(t("clusters.kpi.lq"), fmt.number(row["lq"], L, 2))
+            k[3].metric(t("clusters.kpi.members"), fmt.integer(row["members"], L))
+            k[4].metric(t("clusters.kpi.employees"), fmt.integer(row["employees"], L))
+
+# --- method and templates -------------------------------------------------------------------------------
+with st.expander(t("clusters.method")):
+    st.markdown(t("clusters.method_text", start=candidates["start_year"].iloc[0],
+                  size=cc.percent_share(stars.size_top), lq=fmt.number(stars.specialisation_lq, L, 0),
+                  focus=cc.percent_share(stars.focus_top), productivity=cc.percent_share(stars.productivity_top),
+                  dynamism=cc.percent_share(stars.dynamism_top),
+                  reference=fmt.percent(clusters.COOPERATION_REFERENCE, L, 0)))
+with st.expander(t("clusters.templates")):
+    st.caption(t("clusters.templates_caption"))
+    template_table = cc.templates_table(cached(clusters.templates), L)
+    st.dataframe(template_table, hide_index=True)
+    st.download_button(t("clusters.download_csv"), lambda: export.csv_bytes(template_table), "cluster-templates.csv",
+                       mime="text/csv", key="templates_csv", on_click="ignore")
