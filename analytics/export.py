@@ -7,10 +7,18 @@ run as a formula (OWASP "CSV injection"). Numbers stay numbers.
 from __future__ import annotations
 
 import io
+import re
 
 import pandas as pd
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_name(name: str) -> str:
+    """A valid Excel sheet name: no ``[]:*?/\\``, at most 31 characters, not empty."""
+    cleaned = _SHEET_FORBIDDEN.sub(" ", str(name)).strip().strip("'")[:31].strip()
+    return cleaned or "Sheet"
 
 
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
@@ -35,7 +43,7 @@ def excel_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in sheets.items():
-            sheet = name[:31]
+            sheet = sheet_name(name)
             neutralise(frame).to_excel(writer, sheet_name=sheet, index=False)
             ws = writer.sheets[sheet]
             for i, column in enumerate(frame.columns, start=1):

@@ -69,3 +69,9 @@ def test_deck_refuses_clearly_without_a_chart_engine(con, monkeypatch):
     with pytest.raises(briefing.ExportUnavailable) as error:
         briefing.deck_bytes(con, storyline.DeckSettings(), "en", "Kaluga Oblast")
     assert error.value.reason in CATALOG["en"]
+
+
+def test_sheet_names_are_made_valid_for_excel():
+    data = export.excel_bytes({"Регистр: 779/2015 [проверка]?": pd.DataFrame({"a": [1]}), "x" * 40: pd.DataFrame()})
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["Регистр  779 2015  проверка", "x" * 31]
