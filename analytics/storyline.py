@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from analytics import overview, sector_portfolio
+from analytics import clusters, overview, registry, sector_portfolio, subsidy
 
 #: Slide ids in storyline order. Slides whose library is not loaded are skipped by :func:`build`.
 SLIDE_ORDER: tuple[str, ...] = (
@@ -78,7 +78,70 @@ def next_steps(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
     return Slide("next_steps", {"robust": not stability.picture_changes}, {"opportunities": ranked})
 
 
-BUILDERS = {"profile": profile, "portfolio": portfolio, "next_steps": next_steps}
+def _focus(con: duckdb.DuckDBPyConnection, settings: DeckSettings, candidates: pd.DataFrame) -> str | None:
+    if settings.cluster_id and settings.cluster_id in set(candidates["cluster_id"]):
+        return settings.cluster_id
+    return candidates.sort_values("rank")["cluster_id"].iloc[0] if len(candidates) else None
+
+
+def cluster_candidates(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
+    """Cluster candidates: composite score, European Cluster Observatory stars, the leader."""
+    _, end = _years(con, settings)
+    table = clusters.find_candidates(con, settings.region, end).sort_values("rank")
+    lead = table.iloc[0] if len(table) else None
+    return Slide("clusters", {
+        "candidates": len(table), "year": end,
+        "leader_ru": lead["name_ru"] if lead is not None else None,
+        "leader_en": lead["name_en"] if lead is not None else None,
+        "leader_stars": int(lead["stars"]) if lead is not None else 0,
+        "strong": int(table["strong"].sum()) if len(table) else 0,
+    }, {"candidates": table})
+
+
+def registry_readiness(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
+    """Registry readiness (Decree No. 779): functional dependence of each candidate against its threshold."""
+    _, end = _years(con, settings)
+    verdicts = registry.verdicts(con, settings.region, end)
+    names = clusters.find_candidates(con, settings.region, end)[["cluster_id", "name_ru", "name_en"]]
+    table = verdicts.merge(names, on="cluster_id", how="left")
+    return Slide("registry", {
+        "passing": int((table["verdict"] == "pass").sum()), "candidates": len(table),
+        "threshold": float(table["threshold"].max()) if len(table) else None,
+    }, {"verdicts": table})
+
+
+def network_and_gaps(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
+    """Cooperation and gaps of the focus cluster: its links and the supplier codes to attract."""
+    _, end = _years(con, settings)
+    candidates = clusters.find_candidates(con, settings.region, end)
+    focus = _focus(con, settings, candidates)
+    row = candidates.loc[candidates["cluster_id"] == focus].iloc[0]
+    links = clusters.member_links(con, focus, region=settings.region, year=end)
+    missing = clusters.gaps(con, focus, region=settings.region, year=end)
+    return Slide("network", {
+        "cluster_ru": row["name_ru"], "cluster_en": row["name_en"], "members": int(row["members"]),
+        "links": len(links), "cooperation": float(row["cooperation"]), "gaps": len(missing),
+    }, {"gaps": missing.head(6), "links": links})
+
+
+def subsidy_effect(con: duckdb.DuckDBPyConnection, settings: DeckSettings,
+                   scenario: subsidy.Scenario | None = None) -> Slide:
+    """The subsidy scenario and its effect on the budget: outlay against discounted taxes returned."""
+    scenario = scenario or subsidy.Scenario()
+    evaluation = subsidy.evaluate_detail(subsidy.load_projects(con), scenario)
+    summary = subsidy.portfolio_summary(evaluation)
+    balance = subsidy.budget_balance(evaluation)
+    return Slide("subsidy", {
+        "share": float(scenario.federal_share + scenario.regional_share),
+        "subsidy_mln_rub": float(summary["subsidy_mln_rub"]), "projects": int(summary["n_selected"]),
+        "leverage": float(summary["leverage"]), "effectiveness": float(summary["budget_effectiveness"]),
+        "break_even_year": balance.break_even_year,
+    }, {"balance": balance.table})
+
+
+BUILDERS = {"profile": profile, "portfolio": portfolio, "clusters": cluster_candidates,
+            "registry": registry_readiness, "network": network_and_gaps, "subsidy": subsidy_effect,
+            "next_steps": next_steps}
 
 
 def build(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> list[Slide]:

@@ -159,3 +159,40 @@ def shift_share_bars(frame: pd.DataFrame, *, lang: str, components: dict[str, st
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(title_text=x_title, tickformat=",.0f", zeroline=True, zerolinewidth=2)
     return style(fig, lang, height=max(380, 90 + 46 * len(frame)))
+
+
+def threshold_bars(frame: pd.DataFrame, *, label: str, value: str, passed: str, threshold: float, lang: str,
+                   value_title: str, threshold_name: str) -> go.Figure:
+    """Horizontal bars of a share (0–1) per item, green where ``passed``, orange otherwise, with the
+    threshold drawn as a labelled line (e.g. functional dependence against Decree 779's 20 %)."""
+    colours = [PALETTE[2] if ok else PALETTE[3] for ok in frame[passed]]
+    fig = go.Figure(go.Bar(
+        x=100 * frame[value], y=frame[label], orientation="h", marker_color=colours,
+        text=[fmt.percent(v, lang, 1) for v in frame[value]], textposition="outside", cliponaxis=False,
+        hovertemplate="%{y}: %{text}<extra></extra>",
+    ))
+    fig.add_vline(x=100 * threshold, line_dash="dash", line_width=3, line_color="#111827",
+                  annotation_text=f"{threshold_name} {fmt.percent(threshold, lang, 0)}",
+                  annotation_position="top right")
+    top = max(float(frame[value].max()) if len(frame) else 0.0, threshold)
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(title_text=value_title, ticksuffix="%", range=[0, 100 * top * 1.3])
+    return style(fig, lang, height=max(320, 80 + 56 * len(frame)))
+
+
+def cumulative_balance(frame: pd.DataFrame, *, x: str, outlay: str, returned: str, lang: str,
+                       outlay_name: str, returned_name: str, y_title: str, break_even: int | None,
+                       break_even_name: str) -> go.Figure:
+    """Cumulative budget outlay against cumulative discounted taxes returned, break-even year marked."""
+    fig = go.Figure()
+    for i, (column, name) in enumerate(((outlay, outlay_name), (returned, returned_name))):
+        fig.add_trace(go.Scatter(x=frame[x], y=frame[column], name=name, mode="lines+markers",
+                                 line=dict(width=5, color=PALETTE[3] if i == 0 else PALETTE[2]),
+                                 marker=dict(size=10), hovertemplate=f"{name}, %{{x}}: %{{y:,.0f}}<extra></extra>"))
+    if break_even is not None:
+        fig.add_vline(x=break_even, line_dash="dash", line_width=3, line_color="#111827",
+                      annotation_text=f"{break_even_name}: {break_even}", annotation_position="top left")
+    fig.update_xaxes(dtick=1, tickformat="d")
+    fig.update_yaxes(title_text=y_title, tickformat=",.0f", rangemode="tozero")
+    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
+    return style(fig, lang, height=460)

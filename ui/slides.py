@@ -88,6 +88,66 @@ def _next_steps(slide: Slide, lang: str, region_name: str, height: int) -> Slide
                      numbers=[], figure=_big(fig, min(height, 420)), filename="slide-7-next-steps")
 
 
+def _name(numbers: dict, key: str, lang: str) -> str:
+    return str(numbers.get(f"{key}_{'en' if lang == 'en' else 'ru'}") or "–")
+
+
+def _clusters(slide: Slide, lang: str, height: int) -> SlideView:
+    n = slide.numbers
+    table = slide.tables["candidates"].copy()
+    table["label"] = [f"{name} {'★' * int(stars)}" for name, stars in
+                      zip(table["name_en" if lang == "en" else "name_ru"], table["stars"])]
+    fig = charts.horizontal_bars(table, label="label", value="score", lang=lang, value_title=t("slide.score_axis", lang))
+    return SlideView(title=t("slide.clusters.title", lang, year=n["year"]),
+                     message=t("slide.clusters.message", lang, n=n["candidates"], leader=_name(n, "leader", lang),
+                               stars=n["leader_stars"], strong=n["strong"]),
+                     numbers=[], figure=_big(fig, min(height, 560)), filename="slide-3-clusters")
+
+
+def _registry(slide: Slide, lang: str, height: int) -> SlideView:
+    n = slide.numbers
+    table = slide.tables["verdicts"].copy()
+    table["label"] = table["name_en" if lang == "en" else "name_ru"]
+    table["passed"] = table["verdict"] == "pass"
+    fig = charts.threshold_bars(table, label="label", value="dependence", passed="passed", threshold=n["threshold"],
+                                lang=lang, value_title=t("slide.registry.axis", lang),
+                                threshold_name=t("slide.registry.threshold", lang))
+    return SlideView(title=t("slide.registry.title", lang),
+                     message=t("slide.registry.message", lang, passing=n["passing"], n=n["candidates"]),
+                     numbers=[], figure=_big(fig, min(height, 560)), filename="slide-4-registry")
+
+
+def _network(slide: Slide, lang: str, height: int) -> SlideView:
+    n = slide.numbers
+    gaps = slide.tables["gaps"].rename(columns={"okved": "sector"}).copy()
+    gaps["label"] = tables.sector_labels(gaps, lang, 40)
+    fig = charts.horizontal_bars(gaps, label="label", value="density", lang=lang,
+                                 value_title=t("col.density", lang), digits=2) if len(gaps) else None
+    return SlideView(title=t("slide.network.title", lang, cluster=_name(n, "cluster", lang)),
+                     message=t("slide.network.message", lang, members=n["members"], links=n["links"],
+                               cooperation=fmt.percent(n["cooperation"], lang, 0), gaps=n["gaps"]),
+                     numbers=[], figure=_big(fig, min(height, 560)) if fig is not None else None,
+                     filename="slide-5-network-gaps")
+
+
+def _subsidy(slide: Slide, lang: str, height: int) -> SlideView:
+    n = slide.numbers
+    balance = slide.tables["balance"]
+    balance = balance[(balance["cum_subsidy_mln_rub"] > 0) | (balance["cum_taxes_pv_mln_rub"] > 0)]
+    fig = charts.cumulative_balance(
+        balance, x="year", outlay="cum_subsidy_mln_rub", returned="cum_taxes_pv_mln_rub", lang=lang,
+        outlay_name=t("slide.subsidy.outlay", lang), returned_name=t("slide.subsidy.returned", lang),
+        y_title=t("slide.subsidy.axis", lang),
+        break_even=n["break_even_year"], break_even_name=t("slide.subsidy.break_even", lang))
+    return SlideView(
+        title=t("slide.subsidy.title", lang, share=fmt.percent(n["share"], lang, 0)),
+        message=t("slide.subsidy.message", lang, subsidy=fmt.money_mln(n["subsidy_mln_rub"], lang, 0),
+                  projects=n["projects"], leverage=fmt.number(n["leverage"], lang, 1),
+                  effectiveness=fmt.number(n["effectiveness"], lang, 1),
+                  year=n["break_even_year"] if n["break_even_year"] is not None else "–"),
+        numbers=[], figure=_big(fig, min(height, 560)), filename="slide-6-subsidy")
+
+
 def view(slide: Slide, lang: str, *, region_name: str, cluster_names: dict[str, str], screen: int = 1080) -> SlideView:
     """The :class:`SlideView` of ``slide`` in ``lang`` for a screen ``screen`` px high (1080 or 720)."""
     screen = 720 if screen == 720 else 1080
@@ -99,6 +159,14 @@ def view(slide: Slide, lang: str, *, region_name: str, cluster_names: dict[str, 
                                                         profile.filename)
     if slide.slide_id == "portfolio":
         return _portfolio(slide, lang, region_name, height, cluster_names)
+    if slide.slide_id == "clusters":
+        return _clusters(slide, lang, height)
+    if slide.slide_id == "registry":
+        return _registry(slide, lang, height)
+    if slide.slide_id == "network":
+        return _network(slide, lang, height)
+    if slide.slide_id == "subsidy":
+        return _subsidy(slide, lang, height)
     if slide.slide_id == "next_steps":
         return _next_steps(slide, lang, region_name, height)
     raise KeyError(slide.slide_id)

@@ -34,6 +34,30 @@ RU: dict[str, str] = {
     "slide.portfolio.message": (
         "Отраслей-звёзд: {stars}, сильных кластеров: {strong}. Сильнее всего специализация — {sector} (LQ {lq})"
     ),
+    "slide.score_axis": "Сводная оценка (0–100)",
+    "slide.clusters.title": "Кандидаты в кластеры, {year}",
+    "slide.clusters.message": (
+        "Кандидатов: {n}, сильных по правилу US Cluster Mapping: {strong}. Лидер сводной оценки — {leader}, "
+        "звёзд Европейской обсерватории: {stars}"
+    ),
+    "slide.registry.title": "Готовность к реестру Минпромторга (ПП № 779)",
+    "slide.registry.axis": "Функциональная зависимость, %",
+    "slide.registry.threshold": "порог",
+    "slide.registry.message": "Проходят все требования: {passing} из {n}; остальным не хватает внутренних закупок",
+    "slide.network.title": "{cluster}: кооперация и недостающие звенья",
+    "slide.network.message": (
+        "{members} участников, {links} связей поставки, {cooperation} закупок — у своих; "
+        "звеньев привлечь или локализовать: {gaps}"
+    ),
+    "slide.subsidy.title": "Субсидия {share} затрат: эффект для бюджета",
+    "slide.subsidy.message": (
+        "{subsidy} на {projects} проектов; {leverage} ₽ частных денег на рубль субсидии; налогов вернётся "
+        "в {effectiveness} раза больше; бюджет окупится в {year} году"
+    ),
+    "slide.subsidy.outlay": "Субсидия нарастающим итогом",
+    "slide.subsidy.returned": "Налоги (дисконт.) нарастающим итогом",
+    "slide.subsidy.axis": "млн ₽",
+    "slide.subsidy.break_even": "окупаемость",
     "slide.next_steps.title": "Следующие шаги: какие отрасли привлекать",
     "slide.next_steps.message": "Ближе всего к тому, что регион уже умеет: {sectors}",
     "slide.next_steps.message_unstable": (
@@ -75,6 +99,30 @@ EN: dict[str, str] = {
     "slide.portfolio.message": (
         "Star sectors: {stars}, strong clusters: {strong}. The strongest specialisation: {sector} (LQ {lq})"
     ),
+    "slide.score_axis": "Composite score (0–100)",
+    "slide.clusters.title": "Cluster candidates, {year}",
+    "slide.clusters.message": (
+        "Candidates: {n}, strong by the US Cluster Mapping rule: {strong}. Top composite score: {leader}, "
+        "European Cluster Observatory stars: {stars}"
+    ),
+    "slide.registry.title": "Readiness for the Minpromtorg registry (Decree No. 779)",
+    "slide.registry.axis": "Functional dependence, %",
+    "slide.registry.threshold": "threshold",
+    "slide.registry.message": "Meeting every requirement: {passing} of {n}; the others buy too little from each other",
+    "slide.network.title": "{cluster}: cooperation and missing links",
+    "slide.network.message": (
+        "{members} participants, {links} supply links, {cooperation} of purchases from each other; "
+        "links to attract or localise: {gaps}"
+    ),
+    "slide.subsidy.title": "A subsidy of {share} of costs: the effect on the budget",
+    "slide.subsidy.message": (
+        "{subsidy} for {projects} projects; {leverage} private roubles per subsidy rouble; taxes return "
+        "{effectiveness} times the subsidy; the budget breaks even in {year}"
+    ),
+    "slide.subsidy.outlay": "Cumulative subsidy",
+    "slide.subsidy.returned": "Cumulative discounted taxes",
+    "slide.subsidy.axis": "RUB mln",
+    "slide.subsidy.break_even": "break-even",
     "slide.next_steps.title": "Next steps: industries to attract",
     "slide.next_steps.message": "Closest to what the region already does: {sectors}",
     "slide.next_steps.message_unstable": (
