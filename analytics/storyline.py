@@ -121,14 +121,16 @@ def network_and_gaps(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> 
     return Slide("network", {
         "cluster_ru": row["name_ru"], "cluster_en": row["name_en"], "members": int(row["members"]),
         "links": len(links), "cooperation": float(row["cooperation"]), "gaps": len(missing),
-    }, {"gaps": missing.head(6), "links": links})
+    }, {"gaps": missing.head(6), "all_gaps": missing, "links": links,
+        "members": clusters.members(con, focus, region=settings.region, year=end)})
 
 
 def subsidy_effect(con: duckdb.DuckDBPyConnection, settings: DeckSettings,
                    scenario: subsidy.Scenario | None = None) -> Slide:
     """The subsidy scenario and its effect on the budget: outlay against discounted taxes returned."""
     scenario = scenario or subsidy.Scenario()
-    evaluation = subsidy.evaluate_detail(subsidy.load_projects(con), scenario)
+    projects = subsidy.load_projects(con)
+    evaluation = subsidy.evaluate_detail(projects, scenario)
     summary = subsidy.portfolio_summary(evaluation)
     balance = subsidy.budget_balance(evaluation)
     return Slide("subsidy", {
@@ -136,7 +138,7 @@ def subsidy_effect(con: duckdb.DuckDBPyConnection, settings: DeckSettings,
         "subsidy_mln_rub": float(summary["subsidy_mln_rub"]), "projects": int(summary["n_selected"]),
         "leverage": float(summary["leverage"]), "effectiveness": float(summary["budget_effectiveness"]),
         "break_even_year": balance.break_even_year,
-    }, {"balance": balance.table})
+    }, {"balance": balance.table, "projects": subsidy.evaluate(projects, scenario)})
 
 
 BUILDERS = {"profile": profile, "portfolio": portfolio, "clusters": cluster_candidates,

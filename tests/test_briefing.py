@@ -25,7 +25,9 @@ def con(demo_db, tmp_path_factory):
 def test_workbook_has_the_sheets_and_numeric_cells(con, lang):
     data = briefing.workbook_bytes(con, storyline.DeckSettings(), lang)
     book = openpyxl.load_workbook(io.BytesIO(data))
-    expected = [CATALOG[lang][k] for k in ("sheet.clusters", "sheet.sectors", "sheet.opportunities", "sheet.provenance")]
+    expected = [CATALOG[lang][k] for k in ("sheet.clusters", "sheet.sectors", "sheet.opportunities", "sheet.candidates",
+                                           "sheet.members", "sheet.registry", "sheet.gaps", "sheet.scenario",
+                                           "sheet.provenance")]
     assert book.sheetnames == expected
     sectors = book[CATALOG[lang]["sheet.sectors"]]
     header = [c.value for c in sectors[1]]
@@ -34,6 +36,11 @@ def test_workbook_has_the_sheets_and_numeric_cells(con, lang):
     values = [sectors.cell(row=r, column=lq).value for r in range(2, sectors.max_row + 1)]
     assert values and all(isinstance(v, float) for v in values)
     assert sectors.column_dimensions["B"].width > 10  # widths set from the content
+    registry = book[CATALOG[lang]["sheet.registry"]]
+    dependence = [registry.cell(row=r, column=3).value for r in range(2, registry.max_row + 1)]
+    assert len(dependence) == 5 and all(isinstance(v, float) and 0 <= v <= 1 for v in dependence)
+    scenario = book[CATALOG[lang]["sheet.scenario"]]
+    assert scenario.max_row == 17  # 16 demo projects + header
 
 
 def test_formula_like_text_is_exported_as_text():

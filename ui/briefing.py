@@ -99,6 +99,39 @@ def workbook_sheets(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSett
     sheets[t("sheet.opportunities", lang)] = tables.localise(
         ranked, {"sector": "col.code", "name": "col.sector", "score": "col.score", "rca": "col.rca",
                  "density": "col.density", "pci": "col.pci", "cog": "col.cog"}, lang)
+    candidates = deck["clusters"].tables["candidates"].copy()
+    candidates["name"] = candidates[name]
+    sheets[t("sheet.candidates", lang)] = tables.localise(
+        candidates, {"rank": "col.rank", "name": "col.cluster", "score": "col.score", "stars": "xl.stars",
+                     "members": "xl.members", "employees": "col.employees", "lq": "col.lq",
+                     "relative_growth": "col.relative_growth", "completeness": "xl.completeness",
+                     "cooperation": "xl.cooperation", "strong": "col.strong"}, lang)
+    members = deck["network"].tables["members"].copy()
+    members["name"] = members[name]
+    sheets[t("sheet.members", lang)] = tables.localise(
+        members, {"inn": "xl.inn", "name": "xl.enterprise", "okved": "col.code", "role": "xl.role",
+                  "employees": "col.employees", "revenue_mln_rub": "col.revenue",
+                  "purchases_from_members": "xl.purchases_from_members"}, lang)
+    verdicts = deck["registry"].tables["verdicts"].copy()
+    verdicts["name"] = verdicts[name]
+    verdicts["verdict"] = [t(f"xl.verdict.{v}", lang) for v in verdicts["verdict"]]
+    verdicts["failed"] = [", ".join(map(str, f)) for f in verdicts["failed"]]
+    sheets[t("sheet.registry", lang)] = tables.localise(
+        verdicts, {"name": "col.cluster", "verdict": "xl.verdict", "dependence": "xl.dependence",
+                   "threshold": "xl.threshold", "participants": "xl.members", "failed": "xl.failed"}, lang)
+    gaps = deck["network"].tables["all_gaps"].copy()
+    gaps["name"] = gaps[name]
+    sheets[t("sheet.gaps", lang)] = tables.localise(
+        gaps, {"okved": "col.code", "name": "col.sector", "status": "xl.status", "firms": "xl.firms",
+               "lq": "col.lq", "density": "col.density"}, lang)
+    projects = deck["subsidy"].tables["projects"].copy()
+    projects["name"] = projects[name]
+    sheets[t("sheet.scenario", lang)] = tables.localise(
+        projects, {"project_id": "xl.project", "name": "xl.project_name", "eligible": "xl.eligible",
+                   "total_costs_mln_rub": "xl.costs", "subsidy_mln_rub": "xl.subsidy",
+                   "own_money_mln_rub": "xl.own_money", "npv_without_mln_rub": "xl.npv_without",
+                   "npv_with_mln_rub": "xl.npv_with", "pv_taxes_mln_rub": "xl.pv_taxes",
+                   "budget_effectiveness": "xl.effectiveness", "jobs": "xl.jobs"}, lang)
     status = provenance.status_by_table(con)
     status["table"] = [t(f"table.{x}", lang) for x in status["table_name"]]
     status["status"] = [t(f"data.status.{x}", lang) for x in status["data_status"]]
