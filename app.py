@@ -1,9 +1,11 @@
 """Cluster Navigator: page config, language, navigation — nothing else."""
+from pathlib import Path
+
 import streamlit as st
 
 from ui import state
 
-st.set_page_config(page_title="Кластерный навигатор / Cluster Navigator", page_icon=":material/hub:",
+st.set_page_config(page_title="Кластерный навигатор / Cluster Navigator", page_icon=str(Path(__file__).parent / "ui" / "static" / "favicon.png"),
                    layout="wide", initial_sidebar_state="expanded")
 
 state.language_switch()
@@ -19,9 +21,13 @@ navigation = st.navigation(
                 default=True),
         st.Page("app_pages/sectors.py", title=state.t("nav.sectors"), icon=":material/bubble_chart:",
                 url_path="sectors"),
+        st.Page("app_pages/clusters.py", title=state.t("nav.clusters"), icon=":material/hub:", url_path="clusters"),
+        st.Page("app_pages/subsidies.py", title=state.t("nav.subsidies"), icon=":material/payments:",
+                url_path="subsidies"),
         presentation,
         st.Page("app_pages/methodology.py", title=state.t("nav.methodology"), icon=":material/menu_book:",
                 url_path="methodology"),
+        st.Page("app_pages/data.py", title=state.t("nav.load"), icon=":material/upload_file:", url_path="data"),
         st.Page("app_pages/about_data.py", title=state.t("nav.data"), icon=":material/dataset:",
                 url_path="about-data"),
     ],

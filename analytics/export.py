@@ -22,14 +22,17 @@ def sheet_name(name: str) -> str:
 
 
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``frame`` whose formula-like text cells start with ``'``."""
+    """A copy of ``frame`` whose formula-like text cells and headers start with ``'``."""
     out = frame.copy()
+    out.columns = [_safe(c) for c in out.columns]
     for column in out.columns:
         if pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object:
-            out[column] = out[column].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
-            )
+            out[column] = out[column].map(_safe)
     return out
+
+
+def _safe(value: object) -> object:
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) else value
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -47,6 +50,6 @@ def excel_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
             neutralise(frame).to_excel(writer, sheet_name=sheet, index=False)
             ws = writer.sheets[sheet]
             for i, column in enumerate(frame.columns, start=1):
-                width = max([len(str(column))] + [len(str(v)) for v in frame[column].head(200)])
+                width = max([len(str(column))] + [len(str(v)) for v in frame.iloc[:200, i - 1]])
                 ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = min(60, width + 2)
     return buffer.getvalue()

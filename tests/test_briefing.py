@@ -82,3 +82,8 @@ def test_sheet_names_are_made_valid_for_excel():
     data = export.excel_bytes({"Регистр: 779/2015 [проверка]?": pd.DataFrame({"a": [1]}), "x" * 40: pd.DataFrame()})
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["Регистр  779 2015  проверка", "x" * 31]
+
+
+def test_formula_like_headers_are_neutralised_too():
+    book = openpyxl.load_workbook(io.BytesIO(export.excel_bytes({"s": pd.DataFrame({"=evil()": [1.0]})})))
+    assert book["s"].cell(row=1, column=1).value == "'=evil()"

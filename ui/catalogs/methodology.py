@@ -129,7 +129,8 @@ RU: dict[str, str] = {
     "method.budget.body": (
         "Рычаг — частные рубли на рубль субсидии; бюджетная эффективность — дисконтированные налоги, "
         "вернувшиеся в бюджет за горизонт, на рубль субсидии; год окупаемости для бюджета — первый год, "
-        "когда накопленные дисконтированные налоги не меньше накопленной субсидии; рабочие места на "
+        "начиная с которого накопленные дисконтированные налоги не меньше накопленной субсидии и остаются "
+        "такими до конца горизонта (новая выплата, обогнавшая налоги, отодвигает его); рабочие места на "
         "1 млн ₽ субсидии."
     ),
     "method.data.title": "Данные и их статус",
@@ -258,8 +259,9 @@ EN: dict[str, str] = {
     "method.budget.title": "Effect on the budget",
     "method.budget.body": (
         "Leverage: private roubles per subsidy rouble; budget effectiveness: discounted taxes returned to "
-        "the budget over the horizon per subsidy rouble; budget break-even year: the first year cumulative "
-        "discounted taxes reach the cumulative subsidy; jobs per 1 mln ₽ of subsidy."
+        "the budget over the horizon per subsidy rouble; budget break-even year: the first year from which "
+        "cumulative discounted taxes are at least the cumulative subsidy and stay so to the end of the "
+        "horizon (a later payment that overtakes the taxes moves it later); jobs per 1 mln ₽ of subsidy."
     ),
     "method.data.title": "The data and its status",
     "method.data.body": (

@@ -1,0 +1,498 @@
+"""The Subsidies page driven through its widgets (AppTest); expected numbers computed by hand from the
+store's costs, never read back from the code under test."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from analytics import rules, store
+from ui.i18n import CATALOG
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+RU = CATALOG["ru"]
+EN = CATALOG["en"]
+JOINT_CATEGORIES = ("rd", "design_docs", "ip_licences", "engineering", "equipment", "loan_interest", "leasing")
+
+
+@pytest.fixture()
+def own_db(demo_db, tmp_path) -> str:
+    """A copy of the demo store for one test: the page may save scenarios into it."""
+    path = tmp_path / "subsidies.duckdb"
+    shutil.copyfile(demo_db, path)
+    return str(path)
+
+
+@pytest.fixture()
+def page(own_db, monkeypatch):
+    """``page(**query)`` → an AppTest on the Subsidies page, opened as a link with ``query``."""
+    monkeypatch.setenv("NAVIGATOR_DB", own_db)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+    def open_page(session: dict | None = None, **query: str) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=120)
+        for key, value in query.items():
+            at.query_params[key] = value
+        for key, value in (session or {}).items():
+            at.session_state[key] = value
+        at.run()
+        at.switch_page("app_pages/subsidies.py")
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    yield open_page
+    st.cache_resource.clear()
+
+
+@pytest.fixture(scope="module")
+def costs_by_hand(tmp_path_factory, demo_db):
+    """Eligible costs per project under the 2016–2018 regime, straight from the store with SQL of
+    this test: the seven joint-project categories, within ten years of the project's first year (the
+    earliest of its start, cost and revenue years), projects declared joint with ≥ 2 participants."""
+    copy = tmp_path_factory.mktemp("hand") / "hand.duckdb"
+    shutil.copyfile(demo_db, copy)
+    con = store.connect(copy, read_only=True)
+    frame = store.query(con, f"""
+        WITH first AS (
+            SELECT p.project_id, least(p.start_year,
+                       coalesce((SELECT min(year) FROM project_costs c WHERE c.project_id = p.project_id), 9999),
+                       coalesce((SELECT min(year) FROM project_revenues r WHERE r.project_id = p.project_id), 9999)
+                   ) AS first_year
+            FROM projects p),
+        people AS (
+            SELECT project_id, count(DISTINCT inn) AS n FROM (
+                SELECT project_id, inn FROM project_participants
+                UNION SELECT project_id, initiator_inn FROM projects) GROUP BY project_id)
+        SELECT p.project_id, p.is_joint, people.n AS participants,
+               sum(c.amount_mln_rub) FILTER (WHERE c.category IN ({", ".join(f"'{c}'" for c in JOINT_CATEGORIES)})
+                                              AND c.year - first.first_year < 10) AS eligible
+        FROM projects p JOIN first USING (project_id) JOIN people USING (project_id)
+        LEFT JOIN project_costs c USING (project_id)
+        GROUP BY ALL ORDER BY p.project_id""")
+    by_year = store.query(con, f"""
+        SELECT project_id, year, sum(amount_mln_rub) AS eligible FROM project_costs
+        WHERE category IN ({", ".join(f"'{c}'" for c in JOINT_CATEGORIES)}) GROUP BY ALL""")
+    con.close()
+    assert frame["is_joint"].all() and (frame["participants"] >= 2).all()  # all 16 demo projects qualify
+    return frame.set_index("project_id")["eligible"], by_year
+
+
+@pytest.fixture(scope="module")
+def participants_by_hand(tmp_path_factory, demo_db) -> pd.Series:
+    """Participants per project, the initiator included, counted with SQL of this test."""
+    copy = tmp_path_factory.mktemp("people") / "people.duckdb"
+    shutil.copyfile(demo_db, copy)
+    con = store.connect(copy, read_only=True)
+    frame = store.query(con, """
+        SELECT project_id, count(DISTINCT inn) AS n FROM (
+            SELECT project_id, inn FROM project_participants UNION SELECT project_id, initiator_inn FROM projects)
+        GROUP BY project_id""")
+    con.close()
+    return frame.set_index("project_id")["n"]
+
+
+def number(text: str) -> float:
+    """A number as the page prints it (``1 148``, ``852,2 млн ₽``, ``-245,7``) back to a float."""
+    cleaned = re.sub(r"[^\d,.\-−]", "", str(text)).replace("−", "-").replace(",", ".")
+    return float(cleaned)
+
+
+def kpi(at: AppTest, key: str, lang: dict = RU):
+    return next(m for m in at.metric if m.label == lang[key])
+
+
+def projects(at: AppTest, lang: dict = RU) -> pd.DataFrame:
+    table = next(d.value for d in at.dataframe if lang["subsidies.col.project_id"] in d.value.columns)
+    return table.set_index(lang["subsidies.col.project_id"])
+
+
+def chart(at: AppTest, key: str) -> dict:
+    spec = next(c for c in at.get("plotly_chart") if c.proto.id.endswith(key) or key in c.proto.id)
+    return json.loads(spec.proto.spec)
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for e in at.markdown] + [e.value for e in at.caption] + [e.value for e in at.info]
+    parts += [e.value for e in at.warning] + [e.value for e in at.error] + [e.value for e in at.success]
+    return "\n".join(str(p) for p in parts)
+
+
+# --- sliders move the numbers as the formulas say ------------------------------------------------------
+
+def test_subsidy_is_the_federal_share_of_eligible_costs_project_by_project(page, costs_by_hand):
+    eligible, _ = costs_by_hand
+    at = page(regime="joint_2016")
+    table = projects(at)
+    assert set(table.index) == set(eligible.index)
+    federal = table[RU["subsidies.col.federal"]]
+    for project_id, costs in eligible.items():
+        assert federal[project_id] == pytest.approx(0.5 * costs, rel=1e-9), project_id
+    assert table[RU["subsidies.col.regional"]].eq(0).all()
+    assert number(kpi(at, "subsidies.kpi.subsidy").value) == pytest.approx(0.5 * eligible.sum(), abs=0.5)
+
+
+def test_doubling_the_federal_share_doubles_every_uncapped_subsidy(page, costs_by_hand):
+    eligible, _ = costs_by_hand
+    at = page(regime="joint_2016", fed="0.25")
+    quarter = projects(at)[RU["subsidies.col.federal"]]
+    at.slider(key="sub_fed").set_value(0.5).run()
+    assert not at.exception
+    half = projects(at)[RU["subsidies.col.federal"]]
+    for project_id, costs in eligible.items():
+        assert quarter[project_id] == pytest.approx(0.25 * costs, rel=1e-9)
+        assert half[project_id] == pytest.approx(2 * quarter[project_id], rel=1e-9)
+    assert at.query_params["fed"] == "0.5"
+
+
+def test_regional_top_up_adds_its_own_share_and_leaves_the_federal_one(page, costs_by_hand):
+    eligible, _ = costs_by_hand
+    at = page(regime="joint_2016")
+    at.slider(key="sub_top_up").set_value(0.1).run()
+    assert not at.exception
+    table = projects(at)
+    for project_id, costs in eligible.items():
+        assert table.loc[project_id, RU["subsidies.col.regional"]] == pytest.approx(0.1 * costs, rel=1e-9)
+        assert table.loc[project_id, RU["subsidies.col.federal"]] == pytest.approx(0.5 * costs, rel=1e-9)
+    assert number(kpi(at, "subsidies.kpi.subsidy").value) == pytest.approx(0.6 * eligible.sum(), abs=0.5)
+    assert at.query_params["top_up"] == "0.1"
+
+
+def test_an_own_cap_per_project_cuts_each_subsidy_at_the_cap(page, costs_by_hand):
+    eligible, _ = costs_by_hand
+    at = page(regime="joint_2016", cap_basis="project")
+    at.number_input(key="sub_cap").set_value(60.0).run()
+    assert not at.exception
+    federal = projects(at)[RU["subsidies.col.federal"]]
+    for project_id, costs in eligible.items():
+        assert federal[project_id] == pytest.approx(min(0.5 * costs, 60.0), rel=1e-9)
+    assert (eligible * 0.5 > 60).any() and (eligible * 0.5 < 60).any()  # the cap binds for some, not all
+
+
+def test_the_federal_slider_stops_at_the_regime_limit_which_is_drawn(page):
+    at = page(regime="joint_2016")
+    fed = at.slider(key="sub_fed")
+    assert fed.max == 0.5 and "50%" in fed.label
+    support = chart(at, "sub_support_chart")
+    lines = [s for s in support["layout"]["shapes"] if s["type"] == "line"]
+    assert [s["x0"] for s in lines] == [50.0]  # the limit line at 50 % of eligible costs
+    at.radio(key="sub_regime").set_value("joint_2019").run()
+    assert not at.exception
+    assert at.slider(key="sub_fed").max == 0.3
+    assert at.slider(key="sub_fed").value == 0.3  # restarted at the new limit, and said so
+    assert RU["subsidies.notice.federal_share_restarted"].split(":")[0] in texts(at)
+    assert at.query_params["regime"] == "joint_2019" and at.query_params["fed"] == "0.3"
+
+
+def test_lowering_the_regime_limit_lowers_the_federal_share_out_loud(page):
+    at = page(regime="joint_2016")
+    at.slider(key="sub_r_share").set_value(0.4).run()
+    assert not at.exception
+    assert at.slider(key="sub_fed").value == 0.4
+    assert any(RU["subsidies.notice.federal_share_lowered"].split(":")[0] in i.value for i in at.info)
+    assert at.query_params["r_share"] == "0.4"
+
+
+def test_support_above_all_costs_is_refused_with_a_message_not_clipped(page):
+    at = page(regime="joint_2016", r_share="0.8", fed="0.8")
+    at.slider(key="sub_top_up").set_value(0.3).run()
+    assert not at.exception
+    assert at.slider(key="sub_top_up").value == 0.3  # kept as given…
+    message = " ".join(e.value for e in at.error)
+    assert RU["subsidies.field.regional_share"] in message and "20,0" in message  # …and refused: 0–20 %
+    assert not at.get("plotly_chart")[1:]  # nothing computed from a refused scenario
+
+
+# --- budget and portfolio ------------------------------------------------------------------------------
+
+def test_a_budget_keeps_every_year_of_the_portfolio_within_it(page, costs_by_hand):
+    eligible, by_year = costs_by_hand
+    at = page(regime="joint_2016")
+    assert RU["subsidies.portfolio_all"].split(":")[0] in texts(at)
+    at.number_input(key="sub_budget").set_value(150.0).run()
+    assert not at.exception
+    table = projects(at)
+    chosen = table.index[table[RU["subsidies.col.selected"]]]
+    assert 0 < len(chosen) < len(eligible)
+    per_year = by_year[by_year["project_id"].isin(chosen)].groupby("year")["eligible"].sum() * 0.5
+    assert per_year.max() <= 150.0 + 1e-9
+    assert RU["subsidies.optimal"] in texts(at)
+    assert at.query_params["budget"] == "150.0"
+    # the sweep shows who drops out, the current budget among the columns
+    sweep = chart(at, "sub_sweep_chart")
+    assert "150" in sweep["data"][0]["x"]
+
+
+def test_ineligible_projects_say_why(page):
+    at = page()  # the regime from 2023: starting batches of components only
+    table = projects(at)
+    reason = table[RU["subsidies.col.reason"]]
+    refused = reason[reason != RU["subsidies.reason.eligible"]]
+    assert len(refused) > 0
+    assert refused.str.startswith(RU["subsidies.reason.no_eligible_costs"]).all()
+    assert refused.str.contains(RU["subsidies.cost_reason.category_not_eligible"]).any()
+
+
+def test_a_cluster_off_the_registry_makes_its_projects_ineligible(page):
+    at = page(regime="joint_2016")
+    clusters = at.multiselect(key="sub_registry").value
+    at.multiselect(key="sub_registry").set_value([c for c in clusters if c != "pharma"]).run()
+    assert not at.exception
+    table = projects(at)
+    pharma = table.index.str.startswith("PHAR")
+    assert (table.loc[pharma, RU["subsidies.col.reason"]] == RU["subsidies.reason.cluster_not_registered"]).all()
+    assert table.loc[pharma, RU["subsidies.col.federal"]].eq(0).all()
+    assert "pharma" not in at.query_params["registry"].split(",")
+
+
+# --- the URL is the scenario -----------------------------------------------------------------------------
+
+def test_a_link_restores_exactly_what_was_on_screen(page):
+    at = page(regime="joint_2016")
+    at.slider(key="sub_fed").set_value(0.35).run()
+    at.slider(key="sub_top_up").set_value(0.05).run()
+    at.slider(key="sub_rate").set_value(0.12).run()
+    at.number_input(key="sub_budget").set_value(200.0).run()
+    at.selectbox(key="sub_objective").set_value("jobs").run()
+    assert not at.exception
+    link = {k: at.query_params[k] for k in at.query_params}
+    shown = {m.label: m.value for m in at.metric}
+    again = page(**link)
+    assert {m.label: m.value for m in again.metric} == shown
+    assert again.slider(key="sub_fed").value == 0.35 and again.slider(key="sub_rate").value == 0.12
+    assert again.selectbox(key="sub_objective").value == "jobs"
+    assert {k: again.query_params[k] for k in again.query_params} == link
+
+
+def test_a_link_with_an_edited_regime_shows_the_edits_and_keeps_them(page, participants_by_hand):
+    from datetime import date
+
+    at = page(r_from="1990-01-01", r_cats="equipment,component_batches", r_minp="3")
+    assert at.radio(key="sub_regime").value == "components_2023"
+    assert at.date_input(key="sub_r_from").value == date(1990, 1, 1)  # outside the usual range: widened
+    assert at.multiselect(key="sub_r_cats").value == ["equipment", "component_batches"]
+    assert at.number_input(key="sub_r_minp").value == 3
+    assert at.query_params["r_from"] == "1990-01-01" and at.query_params["r_minp"] == "3"
+    assert at.query_params["r_cats"] == "equipment,component_batches"
+    # three participants at least: the projects with two (counted in the store by hand) say so
+    reasons = projects(at)[RU["subsidies.col.reason"]]
+    too_few = set(reasons.index[reasons == RU["subsidies.reason.too_few_participants"]])
+    assert too_few == set(participants_by_hand.index[participants_by_hand < 3]) != set()
+
+
+@pytest.mark.parametrize("query,field", [
+    ({"regime": "joint_2019", "fed": "0.9"}, "federal_share"),
+    ({"fed": "abc"}, "federal_share"),
+    ({"horizon": "0"}, "horizon_years"),
+    ({"objective": "profit"}, "objective"),
+])
+def test_a_bad_link_is_explained_and_the_defaults_are_shown(page, query, field):
+    at = page(**query)
+    message = " ".join(e.value for e in at.error)
+    assert RU["subsidies.error.url"].split(";")[0].split(",")[0] in message
+    assert RU[f"subsidies.field.{field}"] in message
+    assert at.radio(key="sub_regime").value == rules.DEFAULT_REGIME and at.slider(key="sub_fed").value == 0.5
+
+
+# --- scenarios side by side, saving -----------------------------------------------------------------------
+
+def test_the_quick_comparison_is_0_25_and_50_percent(page, costs_by_hand):
+    eligible, _ = costs_by_hand
+    at = page(regime="joint_2016")
+    table = next(d.value for d in at.dataframe if RU["subsidies.col.metric"] in d.value.columns)
+    columns = [c for c in table.columns if c != RU["subsidies.col.metric"]]
+    assert columns == [RU["subsidies.compare_fed"].format(share=s) for s in ("0%", "25%", "50%")]
+    row = table.set_index(RU["subsidies.col.metric"]).loc[RU["subsidies.metric.subsidy_mln_rub"]]
+    for column, share in zip(columns, (0.0, 0.25, 0.5)):
+        assert number(row[column]) == pytest.approx(share * eligible.sum(), abs=0.05)
+    assert at.download_button(key="sub_download_compare")
+
+
+def test_saving_needs_the_analyst_and_a_saved_scenario_can_be_compared(page):
+    at = page(regime="joint_2016")
+    save = next(b for b in at.button if b.label == RU["subsidies.save_button"])
+    assert save.disabled
+    assert RU["subsidies.login_required"] in texts(at)
+
+    at = page(session={"analyst": "anna"}, regime="joint_2016", fed="0.4")
+    at.text_input(key="sub_save_name").input("Сорок процентов")
+    next(b for b in at.button if b.label == RU["subsidies.save_button"]).click().run()
+    assert not at.exception
+    assert RU["subsidies.saved"].format(name="Сорок процентов") in texts(at)
+    at.button_group(key="sub_cmp_mode").set_value("saved").run()
+    at.multiselect(key="sub_cmp_saved").set_value(["__current__", "Сорок процентов"]).run()
+    assert not at.exception
+    table = next(d.value for d in at.dataframe if RU["subsidies.col.metric"] in d.value.columns)
+    row = table.set_index(RU["subsidies.col.metric"]).loc[RU["subsidies.metric.subsidy_mln_rub"]]
+    assert row[RU["subsidies.compare_current"]] == row["Сорок процентов"]  # the same scenario, saved
+
+    at.slider(key="sub_fed").set_value(0.1).run()
+    at.button(key="sub_open").click().run()  # open the saved one: the widgets take its values
+    assert not at.exception
+    assert at.slider(key="sub_fed").value == 0.4 and at.query_params["fed"] == "0.4"
+
+
+# --- reference panel, language, charts -------------------------------------------------------------------
+
+def test_national_context_from_the_source_article(page):
+    at = page()
+    labels = {m.label: m.value for m in at.metric}
+    assert labels[RU["subsidies.national.clusters"]] == "41"
+    assert labels[RU["subsidies.national.enterprises"]] == "более 600"
+    assert labels[RU["subsidies.national.projects"]] == "более 25"
+    assert labels[RU["subsidies.national.value"]].replace("\u00a0", " ") == "более 6,5 млрд ₽"
+
+
+def test_the_page_in_english(page):
+    at = page(lang="en", regime="joint_2016")
+    assert at.title[0].value == EN["subsidies.title"]
+    assert re.fullmatch(r"1,70[45]", kpi(at, "subsidies.kpi.subsidy", EN).value)  # RUB 1,704.5 mln, English style
+    assert EN["subsidies.col.federal"] in projects(at, EN).columns
+    assert RU["subsidies.kpi.subsidy"] not in {m.label for m in at.metric}
+
+
+def test_every_chart_is_a_valid_plotly_figure(page):
+    at = page(regime="joint_2016", budget="150")
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert len(specs) == 8  # support, projects, balance, NPV, tornado, budget, sweep, comparison
+    for spec in specs:
+        go.Figure(spec)  # full validation: a wrong property name fails here
+    balance = chart(at, "sub_balance_chart")
+    break_even = [s["x0"] for s in balance["layout"]["shapes"]]
+    assert len(break_even) == 1 and str(break_even[0]) in kpi(at, "subsidies.kpi.break_even").value
+
+
+# --- the page's helpers, without Streamlit -------------------------------------------------------------
+
+def test_url_update_sets_the_scenario_and_drops_what_it_no_longer_holds():
+    from analytics import scenarios_view as sv
+    from analytics.subsidy import BUILTIN_REGIMES, Scenario
+
+    scenario = Scenario(regime=BUILTIN_REGIMES["joint_2016"], federal_share=0.3)
+    current = {"lang": "en", "region": "77", "fed": "0.5", "budget": "100.0", "objective": "jobs", "r_share": "0.4"}
+    to_set, to_drop = sv.url_update(current, scenario, sv.PageOptions())
+    assert to_set["fed"] == "0.3" and to_set["regime"] == "joint_2016"
+    assert set(to_drop) == {"budget", "objective", "r_share"}  # unlimited budget, default objective, law's regime
+    assert "lang" not in to_set and "lang" not in to_drop and "region" not in to_drop
+    # applying the update gives a query string that parses back to the same scenario and options
+    after = {k: v for k, v in {**current, **to_set}.items() if k not in to_drop}
+    assert sv.parse_scenario(after) == scenario
+    assert sv.parse_page(after, ("automotive", "pharma")) == sv.PageOptions()
+    assert sv.url_update(after, scenario, sv.PageOptions()) == ({}, [])
+
+
+@pytest.mark.parametrize("query,field,reason", [
+    ({"objective": "profit"}, "objective", "not_an_option"),
+    ({"sensitivity": "irr"}, "sensitivity", "not_an_option"),
+    ({"registry": "automotive,space"}, "registry", "not_an_option"),
+])
+def test_page_options_from_a_link_are_checked(query, field, reason):
+    from analytics import scenarios_view as sv
+    from analytics.subsidy import ParameterError
+
+    with pytest.raises(ParameterError) as caught:
+        sv.parse_page(query, ("automotive", "pharma"))
+    assert (caught.value.field, caught.value.reason) == (field, reason)
+    assert sv.parse_page({"registry": "pharma,automotive"}, ("automotive", "pharma")).registry == ("automotive", "pharma")
+    assert sv.parse_page({"registry": ""}, ("automotive", "pharma")).registry == ()  # no cluster registered
+
+
+def test_registry_option_is_none_only_when_every_cluster_is_chosen():
+    from analytics import scenarios_view as sv
+
+    assert sv.registry_option(["b", "a"], ("a", "b")) is None
+    assert sv.registry_option(["b"], ("a", "b")) == ("b",)
+    assert sv.registry_option([], ("a", "b")) == ()
+
+
+def test_widget_values_round_trip_and_regime_switches_say_what_changed():
+    from analytics import scenarios_view as sv
+    from analytics.subsidy import BUILTIN_REGIMES, Scenario
+
+    scenario = Scenario(regime=BUILTIN_REGIMES["components_2023"], federal_share=0.45, cap_mln_rub=120.0,
+                        budget_mln_rub=300.0, discount_rate=0.08, base_year=2024)
+    inputs = sv.inputs_from(scenario)
+    assert sv.scenario_from(inputs, BUILTIN_REGIMES) == scenario
+    assert sv.scenario_from({**inputs, "fed": 0.29000000000000004}, BUILTIN_REGIMES).federal_share == 0.29
+    switched, notices = sv.switch_regime(inputs, BUILTIN_REGIMES["joint_2019"])
+    assert switched["fed"] == 0.3 and switched["r_cap"] is None and switched["cap"] == 120.0
+    assert [n.code for n in notices] == ["federal_share_restarted"]
+    lowered, notices = sv.reconcile({**inputs, "r_share": 0.4, "r_cap": 100.0})
+    assert lowered["fed"] == 0.4 and lowered["cap"] is None
+    assert [(n.code, n.old, n.new) for n in notices] == [("federal_share_lowered", 0.45, 0.4),
+                                                          ("cap_dropped", 120.0, None)]
+    at_limit, notices = sv.reconcile({**inputs, "r_share": 0.45, "r_cap": 120.0})  # the boundary: equal is kept
+    assert notices == [] and at_limit["fed"] == 0.45 and at_limit["cap"] == 120.0
+    edited = sv.scenario_from({**inputs, "r_minp": 3}, BUILTIN_REGIMES)
+    assert edited.regime.min_participants == 3 and "edited" in edited.regime.source
+
+
+def test_sliders_widen_to_hold_a_value_from_a_link_instead_of_moving_it():
+    from analytics import scenarios_view as sv
+
+    assert sv.slider_range("rate", 0.1) == (0.0, 0.3)
+    assert sv.slider_range("rate", 0.45) == (0.0, 0.45)
+    assert sv.slider_range("horizon", 40) == (1, 40)
+
+
+def test_sweep_budgets_are_round_fractions_of_the_peak_with_the_current_budget():
+    from analytics import scenarios_view as sv
+
+    assert sv.sweep_budgets(253.0, None) == (25.0, 51.0, 76.0, 100.0, 130.0, 150.0, 180.0, 200.0, 230.0, 250.0)
+    assert 137.0 in sv.sweep_budgets(253.0, 137.0)
+    assert sv.sweep_budgets(0.0, None) == ()
+
+
+def test_workbooks_have_named_sheets_and_neutralised_text(demo_db, tmp_path):
+    import io
+
+    import openpyxl
+
+    from analytics import export
+    from analytics import scenarios_view as sv
+    from analytics.subsidy import BUILTIN_REGIMES, Scenario
+    from ui import subsidy_charts as sc
+
+    copy = tmp_path / "wb.duckdb"
+    shutil.copyfile(demo_db, copy)
+    con = store.connect(copy, read_only=True)
+    results = sv.scenario_results(con, sv.scenario_key(Scenario(regime=BUILTIN_REGIMES["joint_2016"])))
+    book = openpyxl.load_workbook(io.BytesIO(export.excel_bytes(sc.scenario_workbook(results, "ru", {}))))
+    assert book.sheetnames == ["Проекты", "Бюджет по годам", "Итоги портфеля", "Параметры"]
+    params = {row[0]: row[2] for row in book["Параметры"].iter_rows(min_row=2, values_only=True)}
+    assert params["regime"] == "joint_2016" and params["fed"] == "0.5"
+    items = (("=evil()", sv.scenario_key(Scenario())), ("Б", sv.scenario_key(Scenario(federal_share=0.2))))
+    compared = sv.comparison(con, items)
+    con.close()
+    book = openpyxl.load_workbook(io.BytesIO(export.excel_bytes(sc.comparison_workbook(compared, items, "en"))))
+    assert book.sheetnames == ["Comparison", "Parameters"]
+    for sheet in ("Comparison", "Parameters"):  # a name that looks like a formula stays text
+        header = [c for c in book[sheet][1]]
+        assert [c.value for c in header][-2:] == ["'=evil()", "Б"] and header[-2].data_type == "s"
+
+
+def test_charts_validate_and_mark_what_they_promise():
+    from ui import subsidy_charts as sc
+
+    balance = pd.DataFrame({"year": [2024, 2025, 2026], "cum_subsidy_mln_rub": [10.0, 20.0, 20.0],
+                            "cum_taxes_pv_mln_rub": [0.0, 5.0, 9.0]})
+    fig = sc.balance_chart(balance, None, "en")
+    go.Figure(fig.to_dict())
+    assert not fig.layout.shapes and EN["subsidies.balance.no_break_even"] in fig.layout.annotations[0].text
+    fig = sc.support_level(0.3, 0.2, 0.3, "ru")
+    go.Figure(fig.to_dict())
+    assert [b.x[0] for b in fig.data] == pytest.approx([30.0, 20.0, 50.0])  # federal, regional, own: 100 %
+    frame = pd.DataFrame({"project_id": ["P1"], "name_ru": ["<b>Жирный</b>"], "name_en": [None], "federal": [5.0],
+                          "regional": [1.0], "own": [4.0], "npv_without": [-1.0], "npv_with": [3.0], "capped": [True]})
+    fig = sc.project_bars(frame, "en")  # no English name: the Russian one, escaped, with the cap mark
+    assert fig.data[0].y[0] == "&lt;b&gt;Жирный&lt;/b&gt; ▲"
+    go.Figure(fig.to_dict())
+    go.Figure(sc.npv_chart(frame, "ru").to_dict())
