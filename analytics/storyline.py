@@ -36,7 +36,12 @@ class DeckSettings:
     region: str = "40"
     year: int | None = None          #: latest year with data when None
     start: int | None = None         #: first year with sector data when None
-    cluster_id: str | None = None    #: the cluster the deck focuses on (largest candidate when None)
+    cluster_id: str | None = None    #: the cluster the deck focuses on (top-ranked candidate when None)
+    scenario: tuple[tuple[str, str], ...] = ()  #: subsidy scenario as URL parameters (default scenario when empty)
+
+    def subsidy_scenario(self) -> subsidy.Scenario:
+        """The deck's subsidy scenario (range-checked: a bad value raises ``subsidy.ParameterError``)."""
+        return subsidy.Scenario.from_query_params(dict(self.scenario)) if self.scenario else subsidy.Scenario()
 
 
 def _years(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> tuple[int, int]:
@@ -128,7 +133,7 @@ def network_and_gaps(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> 
 def subsidy_effect(con: duckdb.DuckDBPyConnection, settings: DeckSettings,
                    scenario: subsidy.Scenario | None = None) -> Slide:
     """The subsidy scenario and its effect on the budget: outlay against discounted taxes returned."""
-    scenario = scenario or subsidy.Scenario()
+    scenario = scenario or settings.subsidy_scenario()
     projects = subsidy.load_projects(con)
     evaluation = subsidy.evaluate_detail(projects, scenario)
     summary = subsidy.portfolio_summary(evaluation)

@@ -1,17 +1,29 @@
 """Presentation mode: the storyline as full-screen slides, built live from the current data."""
 import streamlit as st
 
-from analytics import sector_portfolio, store, storyline
+from analytics import sector_portfolio, store, storyline, subsidy
 from ui import briefing, present, slides
+from ui.present import deck_link
 from ui.state import cached, current_region, lang, region_name, t
 
 if st.query_params.get("present") != "1" and not st.session_state.get("presenting"):
     st.title(t("present.setup"))
     st.write(t("present.setup_help"))
-    st.link_button(t("present.open"), f"?present=1&region={current_region()}&lang={lang()}&slide=1",
-                   type="primary")
+    names = cached(sector_portfolio.cluster_names).get(lang(), {})
+    pick_cluster, pick_scenario = st.columns(2)
+    cluster_id = pick_cluster.selectbox(t("present.cluster"), [None, *sorted(names)], key="deck_cluster",
+                                        format_func=lambda c: t("present.cluster_auto") if c is None else names[c])
+    saved = cached(subsidy.list_scenarios)
+    scenario_name = pick_scenario.selectbox(t("present.scenario"), [None, *saved["name"]], key="deck_scenario",
+                                            format_func=lambda n: t("present.scenario_default") if n is None else n)
+    scenario = cached(subsidy.load_scenario, scenario_name).to_query_params() if scenario_name else {}
+    link = deck_link(current_region(), lang(), cluster_id, scenario)
+    st.link_button(t("present.open"), link, type="primary")
+    st.caption(t("present.link"))
+    st.code(link, language=None)
     st.subheader(t("briefing.title"))
-    setup = storyline.DeckSettings(region=current_region())
+    setup = storyline.DeckSettings(region=current_region(), cluster_id=cluster_id,
+                                   scenario=tuple(sorted(scenario.items())))
     st.download_button(t("briefing.excel"), cached(briefing.workbook_bytes, setup, lang()),
                        f"briefing-{current_region()}-{lang()}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -27,7 +39,9 @@ if st.query_params.get("present") != "1" and not st.session_state.get("presentin
 st.session_state["presenting"] = True
 st.query_params["present"] = "1"
 present.projector_chrome()
-settings = storyline.DeckSettings(region=current_region())
+settings, bad = present.deck_settings(current_region(), st.query_params.to_dict())
+if bad is not None:
+    st.warning(t("present.bad_scenario", field=bad.field, value=str(bad.value)))
 deck = cached(storyline.build, settings)
 index = present.slide_index(len(deck))
 screen = 720 if st.query_params.get("screen") == "720" else 1080

@@ -57,3 +57,42 @@ def test_exit_returns_to_the_app(deck_app):
     at.button(key="slide-exit").click().run()
     assert not at.exception
     assert at.title[0].value == CATALOG["ru"]["present.setup"]
+
+
+def _slide(at: AppTest, slide_id: str) -> str:
+    """Go to the slide ``slide_id`` by the buttons and return its title."""
+    wanted = [k for k in storyline.SLIDE_ORDER if k in storyline.BUILDERS].index(slide_id)
+    for _ in range(wanted):
+        at.button(key="slide-next").click().run()
+        assert not at.exception
+    return at.title[0].value
+
+
+def test_a_prepared_link_opens_the_chosen_cluster_and_scenario(deck_app):
+    at = AppTest.from_file(APP, default_timeout=90)
+    for key, value in {"present": "1", "cluster": "automotive", "regime": "joint_2016", "fed": "0.25"}.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    assert _slide(at, "network").startswith("Автомобилестроение")
+    at.button(key="slide-next").click().run()
+    assert at.title[0].value == CATALOG["ru"]["slide.subsidy.title"].format(share="25%")
+
+
+def test_a_bad_scenario_in_the_link_is_said_and_the_default_shown(deck_app):
+    at = AppTest.from_file(APP, default_timeout=90)
+    for key, value in {"present": "1", "fed": "0.9"}.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    assert any("fed" in w.body for w in at.warning)
+    assert _slide(at, "subsidy") == CATALOG["ru"]["slide.subsidy.title"].format(share="50%")
+
+
+def test_setup_page_builds_the_link_from_the_choices(deck_app):
+    at = AppTest.from_file(APP, default_timeout=90).run()
+    at.switch_page("app_pages/present.py").run()
+    at.selectbox(key="deck_cluster").set_value("rail").run()
+    assert not at.exception
+    link = at.code[0].value
+    assert "present=1" in link and "cluster=rail" in link and "region=40" in link

@@ -1,7 +1,11 @@
 """Presentation mode chrome: projector CSS (static, no user text) and the slide number in the URL."""
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import streamlit as st
+
+from analytics import storyline, subsidy
 
 #: Hides Streamlit's sidebar, header and menus; large type for a hall. Static text only.
 PROJECTOR_CSS = """
@@ -62,3 +66,23 @@ def leave() -> None:
     st.session_state.pop("slide", None)
     for key in ("present", "slide", "screen"):
         st.query_params.pop(key, None)
+
+
+def deck_link(region: str, lang: str, cluster_id: str | None, scenario: dict[str, str]) -> str:
+    """The query string that opens exactly this deck: region, language, focus cluster, subsidy scenario."""
+    params = {"present": "1", "region": region, "lang": lang, "slide": "1"}
+    if cluster_id:
+        params["cluster"] = cluster_id
+    return "?" + urlencode({**params, **scenario})
+
+
+def deck_settings(region: str, params: dict) -> tuple[storyline.DeckSettings, subsidy.ParameterError | None]:
+    """Deck settings from the URL; a bad scenario value falls back to the default scenario (and is returned)."""
+    keys = set(subsidy.Scenario().to_query_params())
+    scenario = tuple(sorted((k, str(v)) for k, v in params.items() if k in keys))
+    settings = storyline.DeckSettings(region=region, cluster_id=params.get("cluster") or None, scenario=scenario)
+    try:
+        settings.subsidy_scenario()
+    except subsidy.ParameterError as error:
+        return storyline.DeckSettings(region=region, cluster_id=settings.cluster_id), error
+    return settings, None
