@@ -644,11 +644,7 @@ def _table_columns(cur: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str
         "ORDER BY ordinal_position", [table]).fetchall()]
 
 
-def _q(identifier: str) -> str:
-    """Quote an identifier that comes from the schema (never from a file)."""
-    if not re.fullmatch(r"[a-z_][a-z0-9_]*", identifier):
-        raise ValueError(f"not a schema identifier: {identifier!r}")
-    return '"' + identifier + '"'
+_q = store.quote_identifier
 
 
 def stage(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, *, materialise: bool = True) -> None:
@@ -663,7 +659,8 @@ def stage(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, *, ma
     select = ", ".join(f"CAST({_q(c)} AS {t}) AS {_q(c)}" for c, t in columns)
     _drop_stage(cur)
     kind = "TABLE" if materialise else "VIEW"
-    cur.execute(f"CREATE TEMP {kind} {_STAGE} AS SELECT {select}, CAST(_row AS BIGINT) AS _row FROM _ingest_frame")
+    create_sql = f"CREATE TEMP {kind} {_q(_STAGE)} AS SELECT {select}, CAST(_row AS BIGINT) AS _row FROM _ingest_frame"
+    cur.execute(create_sql)
     if materialise:
         cur.unregister("_ingest_frame")
 
@@ -671,7 +668,8 @@ def stage(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, *, ma
 def _drop_stage(cur: duckdb.DuckDBPyConnection) -> None:
     kinds = cur.execute("SELECT table_type FROM information_schema.tables WHERE table_name = ?", [_STAGE]).fetchall()
     for (kind,) in kinds:
-        cur.execute(f"DROP {'VIEW' if kind == 'VIEW' else 'TABLE'} IF EXISTS {_STAGE}")
+        drop_sql = f"DROP {'VIEW' if kind == 'VIEW' else 'TABLE'} IF EXISTS {_q(_STAGE)}"
+        cur.execute(drop_sql)
 
 
 def unstage(cur: duckdb.DuckDBPyConnection) -> None:
@@ -699,6 +697,7 @@ def store_checks(cur: duckdb.DuckDBPyConnection, spec: TableSpec, mode: str, fra
     would lose (replace). ``frame`` holds the new rows with ``_row``; ``source`` is the same rows
     staged in SQL."""
     table = spec.name
+    source = _q(source)  # identifiers are allow-listed; values travel as parameters
     errors: list[Issue] = []
     counts: dict[str, int] = {}
 
@@ -712,8 +711,8 @@ def store_checks(cur: duckdb.DuckDBPyConnection, spec: TableSpec, mode: str, fra
         # the parent's keys are read inside the caller's transaction, so the check is just as exact.
         values = pc.cast(pa.array(frame[col].array if isinstance(frame[col].array, pd.arrays.ArrowStringArray)
                                   else frame[col].astype("str").array), pa.large_string())
-        known = cur.sql(f"SELECT DISTINCT CAST({_q(pcol)} AS VARCHAR) FROM {_q(parent)} "
-                        f"WHERE {_q(pcol)} IS NOT NULL").to_arrow_table().column(0)
+        keys_sql = f"SELECT DISTINCT CAST({_q(pcol)} AS VARCHAR) FROM {_q(parent)} WHERE {_q(pcol)} IS NOT NULL"
+        known = cur.sql(keys_sql).to_arrow_table().column(0)
         known = pc.cast(known, pa.large_string()).combine_chunks() if len(known) else pa.array([], pa.large_string())
         missing = np.asarray(pc.fill_null(pc.and_(pc.is_valid(values), pc.invert(pc.is_in(values, value_set=known))),
                                           False).to_numpy(zero_copy_only=False), dtype=bool)
@@ -739,10 +738,11 @@ def store_checks(cur: duckdb.DuckDBPyConnection, spec: TableSpec, mode: str, fra
     if table == "sectors":
         parents = "SELECT code FROM " + source + (" UNION ALL SELECT code FROM sectors" if mode == "append" else "")
         where = f"s.parent IS NOT NULL AND s.parent NOT IN ({parents})"
-        n = cur.execute(f"SELECT count(*) FROM {source} s WHERE {where}").fetchall()[0][0]
+        count_sql = f"SELECT count(*) FROM {source} s WHERE {where}"
+        n = cur.execute(count_sql).fetchall()[0][0]
         if n:
-            bad = cur.execute(f"SELECT _row, parent FROM {source} s WHERE {where} ORDER BY _row LIMIT ?",
-                              [CAP_PER_CODE]).fetchall()
+            rows_sql = f"SELECT _row, parent FROM {source} s WHERE {where} ORDER BY _row LIMIT ?"
+            bad = cur.execute(rows_sql, [CAP_PER_CODE]).fetchall()
             add("ref_missing", n, [Issue(int(r) if r is not None else None, "parent", str(v),
                                          msg("ref_missing", table="sectors")) for r, v in bad])
     key = [_q(k) for k in spec.key]
@@ -789,7 +789,7 @@ def diff(cur: duckdb.DuckDBPyConnection, spec: TableSpec, mode: str, source: str
          samples: int = SAMPLE_ROWS) -> tuple[dict[str, int], dict[str, pd.DataFrame]]:
     """Rows the load adds, changes and removes (by primary key), with a few of each for the preview."""
     columns = [c for c, _ in _table_columns(cur, spec.name)]
-    added, removed, changed, same = _diff_sql(spec, columns, source)
+    added, removed, changed, same = _diff_sql(spec, columns, _q(source))
     cols = ", ".join("s." + _q(c) for c in columns)
     counts = {"added": cur.execute("SELECT count(*) " + added).fetchall()[0][0]}
     shown = {"added": cur.execute(f"SELECT s._row, {cols} {added} ORDER BY s._row LIMIT ?", [samples]).df()}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -26,6 +27,17 @@ from analytics import schema
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "data" / "seed"
 DEFAULT_DB = ROOT / "data" / "navigator.duckdb"
+
+
+def quote_identifier(identifier: str) -> str:
+    """Quote a table or column name for SQL after checking it against ``[a-z_][a-z0-9_]*``.
+
+    Only names from the schema or module constants ever reach SQL text; values always travel as
+    parameters. A name that does not fit raises ``ValueError`` instead of being interpolated.
+    """
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", identifier):
+        raise ValueError(f"not a schema identifier: {identifier!r}")
+    return '"' + identifier + '"'
 
 
 def connect(path: str | os.PathLike[str] = DEFAULT_DB, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:

@@ -19,8 +19,6 @@ the next load, so the history never silently disagrees with the table.
 """
 from __future__ import annotations
 
-import re
-
 import duckdb
 import pandas as pd
 
@@ -34,10 +32,7 @@ def history_table(table: str) -> str:
     return "history_" + table
 
 
-def _q(identifier: str) -> str:
-    if not re.fullmatch(r"[a-z_][a-z0-9_]*", identifier):
-        raise ValueError(f"not a schema identifier: {identifier!r}")
-    return '"' + identifier + '"'
+_q = store.quote_identifier
 
 
 def _columns(cur: duckdb.DuckDBPyConnection, table: str) -> list[str]:
@@ -73,6 +68,7 @@ def _record(cur: duckdb.DuckDBPyConnection, table: str, source: str, version_id:
     ``source`` is a table or view with the table's columns. Returns (rows gone, rows arrived);
     a changed row counts in both.
     """
+    source = _q(source)
     hist = _q(history_table(table))
     cols = ", ".join(_q(c) for c in columns)
     keys = ", ".join(_q(k) for k in key)
@@ -141,6 +137,7 @@ def apply(cur: duckdb.DuckDBPyConnection, table: str, source: str, *, action: st
     table). Runs inside the caller's transaction; returns the new ``version_id``. ``new_rows``: the
     number of source rows, when the caller knows it (saves a count on large appends).
     """
+    source = _q(source)
     ensure_history(cur, table)
     columns = _columns(cur, table)
     keys = list(key or _key(cur, table))
