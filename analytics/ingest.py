@@ -37,6 +37,7 @@ are in ``ui/catalogs/data.py``. Limits (file size, rows) are :class:`Limits`, co
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
@@ -160,37 +161,52 @@ def _russian_score(text: str) -> tuple[int, float]:
     return len(letters), sum(c in _RU_COMMON for c in letters) / len(letters) * len(letters) / len(high)
 
 
-def decode_text(data: bytes) -> tuple[str | None, str | None, Issue | None]:
-    """``(text, encoding, error)``: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1251.
+def _undecodable(data: bytes, encoding: str, skip: int = 0) -> bool:
+    """True when ``data[skip:]`` does not decode in ``encoding`` (the decoded text is not kept)."""
+    try:
+        codecs.lookup(encoding).decode(memoryview(data)[skip:])
+    except UnicodeDecodeError:
+        return True
+    return False
 
+
+#: Bytes Windows-1251 leaves undefined (Python's codec refuses them).
+_CP1251_UNDEFINED = bytes(b for b in range(256) if _undecodable(bytes([b]), "cp1251"))
+#: Start of the file decoded for sniffing (delimiter, header row, layout, code page plausibility).
+HEAD_BYTES = 256 * 1024
+
+
+def detect_encoding(data: bytes) -> tuple[str | None, str | None, Issue | None]:
+    """``(head, encoding, error)``: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1251.
+
+    ``head`` is the decoded start of the file (whole lines, at most :data:`HEAD_BYTES`); the whole
+    file is checked to decode in ``encoding`` (UTF-8 strictly, Windows-1251 for its one undefined
+    byte) without keeping a decoded copy: the CSV parser transcodes as it reads.
     Refuses bytes that are not text, a mix of UTF-8 and Windows-1251, and text that reads as
     Russian only in another Cyrillic code page (KOI8-R, DOS 866) rather than guess.
     """
     if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8"), "utf-8-sig", None
-        except UnicodeDecodeError:
+        if _undecodable(data, "utf-8", 3):
             return None, None, _file_error("encoding_mixed")
+        return _head(data, "utf-8", 3), "utf-8-sig", None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), "utf-16", None
+            text = data.decode("utf-16")
         except UnicodeDecodeError:
             return None, None, _file_error("encoding_unknown", guess="UTF-16")
+        return text[: HEAD_BYTES // 2], "utf-16", None
     if b"\x00" in data[:65536]:
         return None, None, _file_error("not_text")
-    try:
-        return data.decode("utf-8"), "utf-8", None
-    except UnicodeDecodeError:
-        pass
+    if not _undecodable(data, "utf-8"):
+        return _head(data, "utf-8"), "utf-8", None
     sample = data[:200_000]
     utf8_pairs = len(re.findall(rb"[\xd0\xd1][\x80-\xbf]", sample))
     if utf8_pairs >= 5 and utf8_pairs * 4 > len(re.findall(rb"[\xc0-\xff]", sample)):
         return None, None, _file_error("encoding_mixed")
-    try:
-        text = data.decode("cp1251")
-    except UnicodeDecodeError:
+    if any(bytes([b]) in data for b in _CP1251_UNDEFINED):
         return None, None, _file_error("encoding_unknown", guess="?")
-    n, score = _russian_score(text[:100_000])
+    head = _head(data, "cp1251")
+    n, score = _russian_score(head[:100_000])
     if n >= 30:
         for other, label in (("koi8_r", "KOI8-R"), ("cp866", "DOS 866"), ("mac_cyrillic", "Mac Cyrillic")):
             try:
@@ -199,7 +215,25 @@ def decode_text(data: bytes) -> tuple[str | None, str | None, Issue | None]:
                 continue
             if _russian_score(alt)[1] > score + 0.1:
                 return None, None, _file_error("encoding_unknown", guess=label)
-    return text, "cp1251", None
+    return head, "cp1251", None
+
+
+def _head(data: bytes, encoding: str, skip: int = 0) -> str:
+    """The first :data:`HEAD_BYTES` of ``data`` after ``skip``, cut after the last line break, decoded."""
+    chunk = data[skip: skip + HEAD_BYTES]
+    if len(data) - skip > HEAD_BYTES and b"\n" in chunk:
+        chunk = chunk[: chunk.rfind(b"\n") + 1]
+    return chunk.decode(encoding, errors="replace")
+
+
+def _csv_payload(data: bytes, encoding: str) -> tuple[pa.Buffer | bytes, str]:
+    """(bytes for the CSV parser, the encoding it should transcode from). No copy for UTF-8 and
+    Windows-1251 (pyarrow transcodes as it reads); UTF-16 is re-encoded as UTF-8 first."""
+    if encoding == "utf-16":
+        return data.decode("utf-16").encode("utf-8"), "utf8"
+    if encoding == "utf-8-sig":
+        return pa.py_buffer(data).slice(3), "utf8"
+    return data, ("utf8" if encoding == "utf-8" else encoding)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -273,16 +307,21 @@ def _records_before(text: str, delimiter: str, count: int) -> list[list[str]]:
     return [r for _, r in zip(range(count), csv.reader(io.StringIO(text[:65536]), delimiter=delimiter))]
 
 
-def read_csv_text(text: str, spec: TableSpec, mapping: Mapping[str, str | None], encoding: str
-                  ) -> RawTable | list[Issue]:
-    """Parse decoded CSV text (pyarrow, single pass) into a :class:`RawTable`, or the file's errors."""
-    layout = _layout(text, spec)
-    delimiter, header_index, hits = _sniff(text, spec, mapping)
-    if layout and not hits:
-        return layout
+def read_csv(data: bytes, head: str, encoding: str, spec: TableSpec, mapping: Mapping[str, str | None]
+             ) -> RawTable | list[Issue]:
+    """Parse CSV bytes in ``encoding`` into a :class:`RawTable`, or the file's errors.
+
+    ``head``: the decoded start of the file (:func:`detect_encoding`), enough to find the delimiter
+    and the header. The body is parsed by pyarrow in one multithreaded pass that transcodes to UTF-8
+    as it reads (no decoded copy of the file is held).
+    """
+    payload, arrow_encoding = _csv_payload(data, encoding)
+    delimiter, header_index, hits = _sniff(head, spec, mapping)
+    if not hits and _is_rosstat_okved(head, spec):
+        return _read_rosstat_okved(payload, arrow_encoding)
     if delimiter is None:
         return [_file_error("delimiter_unknown")]
-    head_records = _records_before(text, delimiter, header_index + 1)
+    head_records = _records_before(head, delimiter, header_index + 1)
     if len(head_records) <= header_index:
         return [_file_error("no_data_rows")]
     headers = [h.strip() for h in head_records[header_index]]
@@ -296,13 +335,11 @@ def read_csv_text(text: str, spec: TableSpec, mapping: Mapping[str, str | None],
         invalid.append((row.number, row.expected_columns, row.actual_columns, row.text))
         return "skip"
 
-    encoded = text.encode("utf-8")
-
     def parse(threads: bool) -> pa.Table:
         return pacsv.read_csv(
-            io.BytesIO(encoded),
+            pa.BufferReader(payload),
             read_options=pacsv.ReadOptions(column_names=names, skip_rows=header_index + 1, use_threads=threads,
-                                           block_size=1 << 22),
+                                           block_size=1 << 22, encoding=arrow_encoding),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False,
                                               invalid_row_handler=on_invalid),
             convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
@@ -357,16 +394,20 @@ def _drop_blank(raw: RawTable) -> RawTable:
 _ROSSTAT_OKVED = re.compile(r'^"?[A-U]"?;"?( |\d{2}(\.\d{1,2}){0,2})"?;')
 
 
-def _layout(text: str, spec: TableSpec) -> RawTable | None:
-    """Header-less files of a known publisher: the Rosstat OKVED 2 classifier (``section;code;name``)."""
+def _is_rosstat_okved(head: str, spec: TableSpec) -> bool:
+    """A header-less file of a known publisher: the Rosstat OKVED 2 classifier (``section;code;name``)."""
     if spec.name != "sectors":
-        return None
-    first_lines = [line for line in text[:4096].splitlines() if line.strip()][:5]
-    if not first_lines or not all(_ROSSTAT_OKVED.match(line) for line in first_lines):
-        return None
+        return False
+    first_lines = [line for line in head[:4096].splitlines() if line.strip()][:5]
+    return bool(first_lines) and all(_ROSSTAT_OKVED.match(line) for line in first_lines)
+
+
+def _read_rosstat_okved(payload: pa.Buffer | bytes, arrow_encoding: str) -> RawTable:
+    """The Rosstat OKVED 2 classifier as a :class:`RawTable` of ``code``, ``section``, ``name_ru``."""
     table = pacsv.read_csv(
-        io.BytesIO(text.encode("utf-8")),
-        read_options=pacsv.ReadOptions(column_names=["section", "code", "name_ru"], use_threads=False),
+        pa.BufferReader(payload),
+        read_options=pacsv.ReadOptions(column_names=["section", "code", "name_ru"], use_threads=False,
+                                       encoding=arrow_encoding),
         parse_options=pacsv.ParseOptions(delimiter=";", newlines_in_values=True, ignore_empty_lines=False),
         convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in ("section", "code", "name_ru")},
                                              strings_can_be_null=False, quoted_strings_can_be_null=False),
@@ -472,7 +513,7 @@ def read_table(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], 
     if len(data) > limits.max_bytes:
         return [_file_error("file_too_large", size_mb=round(len(data) / 2**20, 1),
                             limit_mb=round(limits.max_bytes / 2**20, 1))]
-    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
+    if not re.search(rb"[^ \t\r\n\xef\xbb\xbf]", data):
         return [_file_error("empty_file")]
     if data.startswith(b"PK\x03\x04"):
         return read_xlsx(data, spec, mapping, limits.max_rows)
@@ -480,11 +521,11 @@ def read_table(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], 
         return [_file_error("xls_old_format")]
     if data.count(b"\n") > limits.max_rows + 10:
         return [_file_error("too_many_rows", rows=data.count(b"\n"), limit=limits.max_rows)]
-    text, encoding, error = decode_text(data)
+    head, encoding, error = detect_encoding(data)
     if error:
         return [error]
-    assert text is not None and encoding is not None
-    return read_csv_text(text, spec, mapping, encoding)
+    assert head is not None and encoding is not None
+    return read_csv(data, head, encoding, spec, mapping)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -206,3 +206,63 @@ def test_the_enterprise_template_loads_once_its_example_is_real(con):
     assert report.ok, report.errors
     row = store.query(con, "SELECT * FROM enterprises WHERE inn = '4027100017'").iloc[0]
     assert (row["okved"], row["founded"], row["lat"], bool(row["is_sme"])) == ("29.10", 2007, 54.5293, True)
+
+
+def _big_enterprises_csv(rows: int) -> tuple[bytes, list[str]]:
+    """A cp1251 ``;`` decimal-comma file well past the sniffed head (:data:`ingest.HEAD_BYTES`), and its INNs.
+
+    Check digits come from python-stdnum, not from the loader's own code.
+    """
+    from stdnum.ru import inn as stdnum_inn
+
+    inns = [f"40{n:07d}" for n in range(3_000_000, 3_000_000 + rows)]
+    inns = [i + stdnum_inn.calc_company_check_digit(i) for i in inns]
+    lines = ["ИНН;Наименование;ОКВЭД;Код региона;Широта"]
+    lines += [f"{i};ООО «Ёлочка-{n}» — щётки;29.32;40;54,{n % 10000:04d}" for n, i in enumerate(inns)]
+    return "\r\n".join(lines).encode("cp1251") + b"\r\n", inns
+
+
+def test_a_windows_1251_file_is_read_whole_beyond_its_sniffed_head(con):
+    data, inns = _big_enterprises_csv(6_000)
+    assert len(data) > 1.2 * ingest.HEAD_BYTES
+    before = store.query(con, "SELECT count(*) AS n FROM enterprises")["n"][0]
+    report = ingest.load_file(con, "enterprises", data, user="tester")
+    assert report.ok, report.errors[:3]
+    assert report.dialect["encoding"] == "cp1251" and report.rows_loaded == 6_000
+    last = store.query(con, "SELECT name_ru, lat FROM enterprises WHERE inn = ?", [inns[-1]]).iloc[0]
+    assert last["name_ru"] == "ООО «Ёлочка-5999» — щётки" and last["lat"] == pytest.approx(54.5999)
+    assert store.query(con, "SELECT count(*) AS n FROM enterprises")["n"][0] == before + 6_000
+
+
+def test_a_byte_windows_1251_lacks_is_refused_even_past_the_head(con):
+    data, _ = _big_enterprises_csv(6_000)
+    broken = data[:-40] + b"\x98" + data[-39:]  # 0x98 is undefined in Windows-1251
+    before = table(con, "enterprises")
+    report = ingest.load_file(con, "enterprises", broken, user="tester")
+    assert not report.ok and [e.code for e in report.errors] == ["encoding_unknown"]
+    pd.testing.assert_frame_equal(table(con, "enterprises"), before)
+
+
+def test_utf8_with_windows_1251_text_past_the_head_is_called_mixed(con):
+    data, _ = _big_enterprises_csv(6_000)
+    text = data.decode("cp1251")
+    cut = text.index("\r\n", ingest.HEAD_BYTES)  # the head is UTF-8 with a BOM, the rest Windows-1251
+    mixed = b"\xef\xbb\xbf" + text[:cut].encode("utf-8") + text[cut:].encode("cp1251")
+    report = ingest.load_file(con, "enterprises", mixed, user="tester")
+    assert not report.ok and [e.code for e in report.errors] == ["encoding_mixed"]
+
+
+def test_a_load_leaves_the_insertion_order_setting_as_it_found_it(con):
+    # The write switches DuckDB's database-wide preserve_insertion_order off for speed; it must come back.
+    def setting():
+        return con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()[0][0]
+
+    data, _ = _big_enterprises_csv(50)
+    assert setting() is True
+    assert ingest.load_file(con, "enterprises", data, user="tester").ok
+    assert setting() is True
+    with pytest.raises(RuntimeError):
+        with versions._unordered_writes(con.cursor()):
+            assert setting() is False
+            raise RuntimeError("write failed")
+    assert setting() is True

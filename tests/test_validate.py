@@ -40,6 +40,18 @@ def test_inn_check_digits_agree_with_python_stdnum(inns):
     assert ours == [stdnum_inn.is_valid(i) for i in inns]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.from_regex(r"[0-9]{8,10}[0-9 /:+ёЁaО٣]{1,4}|[0-9]{1,15}", fullmatch=True), min_size=1, max_size=40))
+def test_check_digits_refuse_anything_but_ascii_digits(values):
+    # Same length in bytes as a valid code but not all digits (Cyrillic letters take two bytes in
+    # UTF-8, "/" and " " sit below "0", "٣" is an Arabic-Indic digit): only plain digit strings pass.
+    plain = [v.isascii() and v.isdigit() for v in values]
+    assert validate.inn_valid(_s(values)).tolist() == [p and stdnum_inn.is_valid(v) for p, v in zip(plain, values)]
+    ogrn = [(o, p and stdnum_ogrn.is_valid(v)) for o, p, v in zip(validate.ogrn_valid(_s(values)), plain, values)
+            if not (p and len(v) == 15 and int(v[:14]) % 13 >= 10)]  # stdnum's OGRNIP quirk, see below
+    assert [o for o, _ in ogrn] == [e for _, e in ogrn]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.from_regex(r"[0-9]{13}|[0-9]{15}|[0-9]{12}", fullmatch=True), min_size=1, max_size=40))
 def test_ogrn_check_digits_agree_with_python_stdnum(numbers):
