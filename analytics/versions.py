@@ -136,10 +136,11 @@ def _unordered_writes(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """Let DuckDB write the rows of a large insert in parallel, in whatever order its threads finish.
 
     ``preserve_insertion_order`` is a database-wide setting (DuckDB has no per-statement form): it is
-    switched off for the writes of one load and restored afterwards. Nothing relies on the physical
-    order of a table's rows (every read that needs an order says ``ORDER BY``); a query of another
-    session that runs meanwhile may see rows without ``ORDER BY`` in a different order. On a
-    1,000,000-row append this halves the write and the commit (``bench/bench_ingest.py``).
+    switched off for the writes of one load and restored afterwards, even when a write fails. A
+    table is a set keyed by its primary key: the rows of a large load may be stored in another order
+    than the file's, and a query without ``ORDER BY`` of another session running meanwhile may see
+    rows in another order.
+    On a 1,000,000-row append this halves the write and the commit (``bench/bench_ingest.py``).
     """
     before = cur.execute("SELECT current_setting('preserve_insertion_order')").fetchall()[0][0]
     cur.execute("SET preserve_insertion_order = false")
