@@ -46,6 +46,7 @@ import math
 import os
 import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -154,17 +155,18 @@ def _russian_score(text: str) -> tuple[int, float]:
     """(Cyrillic letters, plausibility as Russian): the share of the 15 most frequent Russian letters
     among the letters, times the share of letters among the non-ASCII characters (a wrong code page
     turns letters into symbols or into rare letters)."""
-    high = [c for c in text.lower() if ord(c) > 127]
-    letters = [c for c in high if "а" <= c <= "я" or c == "ё"]
+    counts = Counter(text.lower())
+    high = sum(n for c, n in counts.items() if ord(c) > 127)
+    letters = sum(n for c, n in counts.items() if "а" <= c <= "я" or c == "ё")
     if not letters:
         return 0, 0.0
-    return len(letters), sum(c in _RU_COMMON for c in letters) / len(letters) * len(letters) / len(high)
+    return letters, sum(counts[c] for c in _RU_COMMON) / letters * letters / high
 
 
 def _undecodable(data: bytes, encoding: str, skip: int = 0) -> bool:
     """True when ``data[skip:]`` does not decode in ``encoding`` (the decoded text is not kept)."""
     try:
-        codecs.lookup(encoding).decode(memoryview(data)[skip:])
+        data.decode(encoding) if not skip else codecs.lookup(encoding).decode(memoryview(data)[skip:])
     except UnicodeDecodeError:
         return True
     return False
@@ -519,8 +521,6 @@ def read_table(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], 
         return read_xlsx(data, spec, mapping, limits.max_rows)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return [_file_error("xls_old_format")]
-    if data.count(b"\n") > limits.max_rows + 10:
-        return [_file_error("too_many_rows", rows=data.count(b"\n"), limit=limits.max_rows)]
     head, encoding, error = detect_encoding(data)
     if error:
         return [error]

@@ -172,3 +172,41 @@ def test_duplicates_name_the_first_row():
     issues, n = validate.duplicates_in_file(frame, ("inn",), np.array([2, 3, 4, 5, 6]))
     assert n == 2
     assert [(i.row, i.message.values["first_row"]) for i in issues] == [(4, 2), (6, 2)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="аЯё1 -+@<&:;,\t\x00\x07\x1f\x7f\u00a0«»", max_size=6), min_size=1, max_size=30),
+       st.lists(st.integers(min_value=0, max_value=30), max_size=4), st.booleans(), st.integers(0, 3))
+def test_the_byte_scan_finds_the_same_cells_as_a_regular_expression(values, cuts, large, skip):
+    # Several chunks, sliced (non-zero offsets), both offset widths: the scan must agree with RE2 on every layout.
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    kind = pa.large_string() if large else pa.string()
+    padded = ["x"] * skip + values
+    bounds = sorted({0, len(padded), *[min(c, len(padded)) for c in cuts]})
+    chunks = [pa.array(padded[a:b], kind) for a, b in zip(bounds, bounds[1:])]
+    arr = pa.chunked_array(chunks, kind)[skip:] if chunks else pa.chunked_array([], kind)
+    for table, pattern in ((validate._SUSPECT_TEXT, r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f<&:]"),
+                           (validate._SUSPECT_IDENT, r"[\x00-\x1f\x7f<&:;, ]")):
+        expected = np.asarray(pc.match_substring_regex(arr, pattern).to_numpy(zero_copy_only=False), dtype=bool)
+        assert validate._cells_with_bytes(arr, table).tolist() == expected.tolist()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet="0123456789.,-", max_size=9), min_size=1, max_size=30))
+def test_the_one_cast_reading_of_plain_numbers_agrees_with_the_general_reading(values):
+    # 1.234.567, 1,5, -.5, 5., --1, 1-2, "" …: the fast path must read each exactly as the general one, or defer to it.
+    arr = validate._arrow(_s(values))
+    suppressed = np.array([v in validate.SUPPRESSED for v in values])  # a lone "-" is a suppressed cell
+    empty = np.array([v == "" for v in values]) | suppressed
+    fast, fast_bad, _ = validate._numbers(arr)
+    general, general_bad, _ = validate._numbers_general(arr, suppressed, empty)
+    assert fast_bad.tolist() == general_bad.tolist()
+    pd.testing.assert_series_equal(fast, general)
+
+
+def test_plain_numbers_with_a_decimal_comma_by_hand():
+    values, bad, _ = validate.parse_numbers(_s(["54,5293", "-0,5", "17", "", "36.1"]))
+    assert values.tolist()[:3] == [54.5293, -0.5, 17.0] and np.isnan(values[3]) and values[4] == 36.1
+    assert not bad.any()
