@@ -91,7 +91,8 @@ def _record(cur: duckdb.DuckDBPyConnection, table: str, source: str, version_id:
                     [version_id])
         cur.execute(f"DELETE FROM {_q(table)} USING _versions_gone g WHERE {on_t}")
     if new:
-        cur.execute(f"INSERT INTO {_q(table)} ({cols}) SELECT {cols} FROM _versions_new")
+        # In key order: the primary-key index takes sorted keys far faster than the hash order of EXCEPT.
+        cur.execute(f"INSERT INTO {_q(table)} ({cols}) SELECT {cols} FROM _versions_new ORDER BY {keys}")
         cur.execute(f"INSERT INTO {hist} ({keys}, _valid_from) SELECT {keys}, ? FROM _versions_new", [version_id])
     cur.execute("DROP TABLE _versions_gone")
     cur.execute("DROP TABLE _versions_new")
@@ -152,12 +153,16 @@ def _unordered_writes(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
 
 def apply(cur: duckdb.DuckDBPyConnection, table: str, source: str, *, action: str, file_name: str | None = None,
           sha256: str | None = None, user: str | None = None, rows_in_file: int | None = None,
-          key: tuple[str, ...] | None = None, note: str | None = None, new_rows: int | None = None) -> int:
+          key: tuple[str, ...] | None = None, note: str | None = None, new_rows: int | None = None,
+          in_key_order: bool = False) -> int:
     """Load ``source`` (a staged relation with the table's columns) into ``table`` as a new version.
 
     ``action``: ``append`` (source rows are added), ``replace`` or ``rollback`` (source becomes the
     table). Runs inside the caller's transaction; returns the new ``version_id``. ``new_rows``: the
     number of source rows, when the caller knows it (saves a count on large appends).
+    ``in_key_order``: the source rows are already in ascending primary-key order, so an append need
+    not sort them (rows reach the key index sorted either way: a million unsorted keys go in about
+    0.3 s faster sorted, sorted ones 0.3 s faster without sorting again; ``bench/bench_ingest.py``).
     """
     source = _q(source)
     ensure_history(cur, table)
@@ -175,7 +180,8 @@ def apply(cur: duckdb.DuckDBPyConnection, table: str, source: str, *, action: st
     with _unordered_writes(cur):
         if action == "append":
             key_list = ", ".join(_q(k) for k in keys)
-            cur.execute(f"INSERT INTO {_q(table)} ({cols}) SELECT {cols} FROM {source}")
+            order = "" if in_key_order else f" ORDER BY {key_list}"
+            cur.execute(f"INSERT INTO {_q(table)} ({cols}) SELECT {cols} FROM {source}{order}")
             cur.execute(f"INSERT INTO {_q(history_table(table))} ({key_list}, _valid_from) SELECT {key_list}, ? "
                         f"FROM {source}", [version_id])
         else:

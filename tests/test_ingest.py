@@ -266,3 +266,31 @@ def test_a_load_leaves_the_insertion_order_setting_as_it_found_it(con):
             assert setting() is False
             raise RuntimeError("write failed")
     assert setting() is True
+
+
+def test_key_order_is_recognised_column_by_column():
+    frame = pd.DataFrame({"inn": pd.Series(["4027100017", "4027100017", "4029032450", "500100732259"], dtype="str"),
+                          "year": pd.array([2021, 2023, 2020, 2019], dtype="Int64")})
+    assert ingest.in_key_order(frame, ("inn", "year"))            # ties on inn are ordered by year
+    assert ingest.in_key_order(frame, ("inn",))
+    assert not ingest.in_key_order(frame.iloc[[1, 0, 2, 3]], ("inn", "year"))  # 2023 before 2021 within a tie
+    assert ingest.in_key_order(frame.iloc[[1, 0, 2, 3]], ("inn",))
+    assert not ingest.in_key_order(frame.iloc[[0, 2, 1, 3]], ("inn",))
+    assert ingest.in_key_order(frame.iloc[:1], ("inn",)) and ingest.in_key_order(frame.iloc[:0], ("inn",))
+
+
+def test_a_shuffled_file_loads_the_same_rows_as_a_sorted_one(con, demo_db, tmp_path):
+    # Unsorted keys take the sorted way into the key index (versions.apply); the table must not care.
+    data, inns = _big_enterprises_csv(2_000)
+    head, *rows = data.decode("cp1251").rstrip("\r\n").split("\r\n")
+    assert len(rows) == 2_000
+    shuffled = "\r\n".join([head, *reversed(rows)]).encode("cp1251")
+    frame = ingest.prepare(con, "enterprises", shuffled).frame
+    assert not ingest.in_key_order(frame, ("inn",))
+    other = tmp_path / "other.duckdb"
+    shutil.copyfile(demo_db, other)
+    second = store.connect(other)
+    assert ingest.load_file(con, "enterprises", data, user="tester").ok
+    assert ingest.load_file(second, "enterprises", shuffled, user="tester").ok
+    pd.testing.assert_frame_equal(table(con, "enterprises"), table(second, "enterprises"))
+    second.close()
