@@ -271,12 +271,13 @@ def test_a_load_leaves_the_insertion_order_setting_as_it_found_it(con):
 def test_key_order_is_recognised_column_by_column():
     frame = pd.DataFrame({"inn": pd.Series(["4027100017", "4027100017", "4029032450", "500100732259"], dtype="str"),
                           "year": pd.array([2021, 2023, 2020, 2019], dtype="Int64")})
-    assert ingest.in_key_order(frame, ("inn", "year"))            # ties on inn are ordered by year
-    assert ingest.in_key_order(frame, ("inn",))
-    assert not ingest.in_key_order(frame.iloc[[1, 0, 2, 3]], ("inn", "year"))  # 2023 before 2021 within a tie
-    assert ingest.in_key_order(frame.iloc[[1, 0, 2, 3]], ("inn",))
-    assert not ingest.in_key_order(frame.iloc[[0, 2, 1, 3]], ("inn",))
-    assert ingest.in_key_order(frame.iloc[:1], ("inn",)) and ingest.in_key_order(frame.iloc[:0], ("inn",))
+    assert validate.key_order(frame, ("inn", "year")) == (True, False)   # ties on inn are ordered by year
+    assert validate.key_order(frame, ("inn",)) == (True, True)           # rows 1 and 2 share an INN
+    assert validate.key_order(frame.iloc[[1, 0, 2, 3]], ("inn", "year")) == (False, False)  # 2023 before 2021
+    assert validate.key_order(frame.iloc[[1, 0, 2, 3]], ("inn",)) == (True, True)
+    assert validate.key_order(frame.iloc[[0, 2, 1, 3]], ("inn",)) == (False, False)
+    assert validate.key_order(frame.iloc[[0, 0, 2]], ("inn", "year")) == (True, True)
+    assert validate.key_order(frame.iloc[:1], ("inn",)) == validate.key_order(frame.iloc[:0], ("inn",)) == (True, False)
 
 
 def test_a_shuffled_file_loads_the_same_rows_as_a_sorted_one(con, demo_db, tmp_path):
@@ -286,7 +287,7 @@ def test_a_shuffled_file_loads_the_same_rows_as_a_sorted_one(con, demo_db, tmp_p
     assert len(rows) == 2_000
     shuffled = "\r\n".join([head, *reversed(rows)]).encode("cp1251")
     frame = ingest.prepare(con, "enterprises", shuffled).frame
-    assert not ingest.in_key_order(frame, ("inn",))
+    assert validate.key_order(frame, ("inn",)) == (False, False)
     other = tmp_path / "other.duckdb"
     shutil.copyfile(demo_db, other)
     second = store.connect(other)

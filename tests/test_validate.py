@@ -210,3 +210,18 @@ def test_plain_numbers_with_a_decimal_comma_by_hand():
     values, bad, _ = validate.parse_numbers(_s(["54,5293", "-0,5", "17", "", "36.1"]))
     assert values.tolist()[:3] == [54.5293, -0.5, 17.0] and np.isnan(values[3]) and values[4] == 36.1
     assert not bad.any()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["4027100017", "4029032450", "500100732259", "7707083893"]),
+                          st.integers(2019, 2022)), min_size=1, max_size=12), st.booleans())
+def test_duplicate_keys_are_counted_as_pandas_counts_them_sorted_or_not(pairs, sort):
+    # The sorted-file fast path (no hashing) and the general path must both agree with pandas.
+    pairs = sorted(pairs) if sort else pairs
+    frame = pd.DataFrame({"inn": _s([p[0] for p in pairs]), "year": pd.array([p[1] for p in pairs], dtype="Int64")})
+    rows = np.arange(2, len(pairs) + 2)
+    issues, count = validate.duplicates_in_file(frame, ("inn", "year"), rows)
+    assert count == int(frame.duplicated().sum())
+    assert sorted(i.row for i in issues) == [int(r) for r in rows[frame.duplicated().to_numpy()]]
+    _, single = validate.duplicates_in_file(frame, ("inn",), rows)
+    assert single == int(frame["inn"].duplicated().sum())
