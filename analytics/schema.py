@@ -31,6 +31,15 @@ def _in(values: tuple[str, ...]) -> str:
 
 _STATUS = _in(DATA_STATUSES)
 
+#: Primary keys of the tables with a row history (as declared below), for migration 4.
+_HISTORY_KEYS: dict[str, str] = {
+    "regions": "code", "municipalities": "oktmo", "sectors": "code", "enterprises": "inn",
+    "enterprise_years": "inn, year", "region_sector_years": "region_code, okved, year",
+    "supply_links": "supplier_inn, buyer_inn, year", "cluster_templates": "cluster_id, okved",
+    "projects": "project_id", "project_participants": "project_id, inn",
+    "project_costs": "project_id, year, category, line", "project_revenues": "project_id, year",
+}
+
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (
         1,
@@ -278,6 +287,22 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                     f'ALTER TABLE "history_{table}" ADD COLUMN IF NOT EXISTS _valid_to INTEGER',
                 )
             ],
+        ],
+    ),
+    (
+        4,
+        "current rows' versions in narrow tables",
+        # The history row of a current row held only its key and _valid_from, with every other
+        # column NULL: a million-row append spent 0.35 s writing those empty columns. Such rows now
+        # live in history_open_T (the key and _valid_from); history_T keeps the closed rows.
+        [
+            statement
+            for table, key in _HISTORY_KEYS.items()
+            for statement in (
+                f'CREATE TABLE IF NOT EXISTS "history_open_{table}" AS SELECT {key}, _valid_from '
+                f'FROM "history_{table}" WHERE _valid_to IS NULL',
+                f'DELETE FROM "history_{table}" WHERE _valid_to IS NULL',
+            )
         ],
     ),
 ]

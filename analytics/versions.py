@@ -1,15 +1,15 @@
 """Versions of the data tables: the row history behind every load, and rollback to any version.
 
-Each data table ``T`` has a history table ``history_T`` (schema migration 3) with T's columns plus
-``_valid_from`` and ``_valid_to``: the ``dataset_versions.version_id`` that added the row and the one
-that removed or changed it (``NULL`` while the row is current). Invariant: the open rows of
-``history_T`` have exactly the keys of ``T``. An open row holds only the key and ``_valid_from`` (the
-values are in ``T``); its values are written when the row leaves ``T``. A load writes only the
-difference (keys that arrived, rows that left), so history grows with changes, not with table size ×
-versions, and appending a million rows costs one narrow insert.
+Each data table ``T`` has two history tables: ``history_open_T`` holds, for every row now in ``T``,
+its key and ``_valid_from`` (the ``dataset_versions.version_id`` that added it); ``history_T``
+holds the rows that have left ``T`` (removed or changed), with all their values, ``_valid_from``
+and ``_valid_to`` (the version that removed or changed them). Invariant: the keys of
+``history_open_T`` are exactly the keys of ``T``. A load writes only the difference (keys that
+arrived, rows that left), so history grows with changes, not with table size × versions, and
+appending a million rows costs one narrow insert (schema migrations 3 and 4).
 
-The state of ``T`` at version ``v`` is every history row with ``_valid_from <= v`` and
-(``_valid_to IS NULL`` or ``_valid_to > v``); :func:`rollback` makes that state current again as a
+The state of ``T`` at version ``v`` is every closed row with ``_valid_from <= v < _valid_to`` plus
+every current row whose ``_valid_from <= v``; :func:`rollback` makes that state current again as a
 new version (``action = 'rollback'``), so a rollback can itself be rolled back.
 
 Rows present before the first tracked load (the demo seed, a notebook's ``load_frame``) are attached
@@ -29,10 +29,15 @@ from analytics import schema, store
 
 
 def history_table(table: str) -> str:
-    """The history table of a data table (``enterprises`` → ``history_enterprises``)."""
+    """The table of rows that left a data table (``enterprises`` → ``history_enterprises``)."""
     if table not in schema.DATA_TABLES:
         raise ValueError(f"not a data table: {table}")
     return "history_" + table
+
+
+def open_table(table: str) -> str:
+    """The keys and versions of a data table's current rows (``enterprises`` → ``history_open_enterprises``)."""
+    return "history_open_" + history_table(table)[len("history_"):]
 
 
 _q = store.quote_identifier
@@ -72,39 +77,39 @@ def _record(cur: duckdb.DuckDBPyConnection, table: str, source: str, version_id:
     a changed row counts in both.
     """
     source = _q(source)
-    hist = _q(history_table(table))
+    hist, live = _q(history_table(table)), _q(open_table(table))
     cols = ", ".join(_q(c) for c in columns)
     keys = ", ".join(_q(k) for k in key)
-    others = [c for c in columns if c not in key]
     cur.execute(f"CREATE OR REPLACE TEMP TABLE _versions_gone AS SELECT {cols} FROM {_q(table)} "
                 f"EXCEPT SELECT {cols} FROM {source}")
     cur.execute(f"CREATE OR REPLACE TEMP TABLE _versions_new AS SELECT {cols} FROM {source} "
                 f"EXCEPT SELECT {cols} FROM {_q(table)}")
     gone = _count(cur, "SELECT count(*) FROM _versions_gone")
     new = _count(cur, "SELECT count(*) FROM _versions_new")
-    on_h = " AND ".join(f"h.{_q(k)} = g.{_q(k)}" for k in key)
-    on_t = " AND ".join(f"{_q(table)}.{_q(k)} = g.{_q(k)}" for k in key)
+    on_o = " AND ".join(f"o.{_q(k)} = g.{_q(k)}" for k in key)
     if gone:
-        # The open history row holds only the key: its values are written now, as the row leaves.
-        sets = ", ".join([f"{_q(c)} = g.{_q(c)}" for c in others] + ["_valid_to = ?"])
-        cur.execute(f"UPDATE {hist} h SET {sets} FROM _versions_gone g WHERE h._valid_to IS NULL AND {on_h}",
-                    [version_id])
-        cur.execute(f"DELETE FROM {_q(table)} USING _versions_gone g WHERE {on_t}")
+        # A row leaving the table takes its values into the history, closed at this version.
+        gcols = ", ".join("g." + _q(c) for c in columns)
+        cur.execute(f"INSERT INTO {hist} ({cols}, _valid_from, _valid_to) SELECT {gcols}, o._valid_from, ? "
+                    f"FROM _versions_gone g JOIN {live} o ON {on_o}", [version_id])
+        for target in (live, _q(table)):
+            on = " AND ".join(f"{target}.{_q(k)} = g.{_q(k)}" for k in key)
+            cur.execute(f"DELETE FROM {target} USING _versions_gone g WHERE {on}")
     if new:
         # In key order: the primary-key index takes sorted keys far faster than the hash order of EXCEPT.
         cur.execute(f"INSERT INTO {_q(table)} ({cols}) SELECT {cols} FROM _versions_new ORDER BY {keys}")
-        cur.execute(f"INSERT INTO {hist} ({keys}, _valid_from) SELECT {keys}, ? FROM _versions_new", [version_id])
+        cur.execute(f"INSERT INTO {live} ({keys}, _valid_from) SELECT {keys}, ? FROM _versions_new", [version_id])
     cur.execute("DROP TABLE _versions_gone")
     cur.execute("DROP TABLE _versions_new")
     return gone, new
 
 
 def ensure_history(cur: duckdb.DuckDBPyConnection, table: str) -> None:
-    """Bring ``history_T`` in line with ``T`` before a change (inside the caller's transaction)."""
-    hist = _q(history_table(table))
+    """Bring the history of ``T`` in line with ``T`` before a change (inside the caller's transaction)."""
+    live = _q(open_table(table))
     in_table = _count(cur, f"SELECT count(*) FROM {_q(table)}")
-    open_rows = _count(cur, f"SELECT count(*) FROM {hist} WHERE _valid_to IS NULL")
-    tracked = _count(cur, f"SELECT count(*) FROM {hist}")
+    open_rows = _count(cur, f"SELECT count(*) FROM {live}")
+    tracked = open_rows + _count(cur, f"SELECT count(*) FROM {_q(history_table(table))}")
     key = _key(cur, table)
     keys = ", ".join(_q(k) for k in key)
     if not tracked:
@@ -118,18 +123,17 @@ def ensure_history(cur: duckdb.DuckDBPyConnection, table: str) -> None:
         else:
             version_id = _new_version(cur, table, "seed", rows_after=in_table,
                                       note="baseline: rows present before the first tracked load")
-        cur.execute(f"INSERT INTO {hist} ({keys}, _valid_from) SELECT {keys}, ? FROM {_q(table)}", [version_id])
+        cur.execute(f"INSERT INTO {live} ({keys}, _valid_from) SELECT {keys}, ? FROM {_q(table)}", [version_id])
         return
     if open_rows == in_table:
         return
     # Rows added or deleted outside the loader: record the present keys as a version of their own.
     # Values of rows deleted outside the loader are gone; their open history rows are dropped.
     version_id = _new_version(cur, table, "replace", rows_after=in_table, note="changes made outside the loader")
-    on = " AND ".join(f"h.{_q(k)} = t.{_q(k)}" for k in key)
-    cur.execute(f"DELETE FROM {hist} h WHERE h._valid_to IS NULL AND NOT EXISTS "
-                f"(SELECT 1 FROM {_q(table)} t WHERE {on})")
-    cur.execute(f"INSERT INTO {hist} ({keys}, _valid_from) SELECT {keys}, ? FROM {_q(table)} t WHERE NOT EXISTS "
-                f"(SELECT 1 FROM {hist} h WHERE h._valid_to IS NULL AND {on})", [version_id])
+    on = " AND ".join(f"o.{_q(k)} = t.{_q(k)}" for k in key)
+    cur.execute(f"DELETE FROM {live} o WHERE NOT EXISTS (SELECT 1 FROM {_q(table)} t WHERE {on})")
+    cur.execute(f"INSERT INTO {live} ({keys}, _valid_from) SELECT {keys}, ? FROM {_q(table)} t WHERE NOT EXISTS "
+                f"(SELECT 1 FROM {live} o WHERE {on})", [version_id])
 
 
 @contextmanager
@@ -182,7 +186,7 @@ def apply(cur: duckdb.DuckDBPyConnection, table: str, source: str, *, action: st
             key_list = ", ".join(_q(k) for k in keys)
             order = "" if in_key_order else f" ORDER BY {key_list}"
             cur.execute(f"INSERT INTO {_q(table)} ({cols}) SELECT {cols} FROM {source}{order}")
-            cur.execute(f"INSERT INTO {_q(history_table(table))} ({key_list}, _valid_from) SELECT {key_list}, ? "
+            cur.execute(f"INSERT INTO {_q(open_table(table))} ({key_list}, _valid_from) SELECT {key_list}, ? "
                         f"FROM {source}", [version_id])
         else:
             _record(cur, table, "_versions_target", version_id, keys, columns)
@@ -194,27 +198,28 @@ def state_at(con: duckdb.DuckDBPyConnection, table: str, version_id: int) -> pd.
     """The rows ``table`` held right after ``version_id`` (ordered by the primary key).
 
     Rows that have left the table since come from their closed history rows; rows still in the
-    table come from the table itself (their open history row holds only the key and version).
+    table come from the table itself, when their version (``history_open_T``) is not later.
     """
     with con.cursor() as cur:
         columns = _columns(cur, table)
         key = _key(cur, table) or columns
         cols = ", ".join(_q(c) for c in columns)
         tcols = ", ".join("t." + _q(c) for c in columns)
-        on = " AND ".join(f"h.{_q(k)} = t.{_q(k)}" for k in key)
-        hist = _q(history_table(table))
+        on = " AND ".join(f"o.{_q(k)} = t.{_q(k)}" for k in key)
+        hist, live = _q(history_table(table)), _q(open_table(table))
         return cur.execute(
-            f"SELECT * FROM (SELECT {cols} FROM {hist} WHERE _valid_to IS NOT NULL AND _valid_from <= ? "
-            f"AND _valid_to > ? UNION ALL SELECT {tcols} FROM {_q(table)} t JOIN {hist} h ON {on} "
-            f"WHERE h._valid_to IS NULL AND h._valid_from <= ?) ORDER BY {', '.join(_q(k) for k in key)}",
+            f"SELECT * FROM (SELECT {cols} FROM {hist} WHERE _valid_from <= ? AND _valid_to > ? "
+            f"UNION ALL SELECT {tcols} FROM {_q(table)} t JOIN {live} o ON {on} WHERE o._valid_from <= ?) "
+            f"ORDER BY {', '.join(_q(k) for k in key)}",
             [version_id, version_id, version_id]).df()
 
 
 def restorable(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
     """Versions of ``table`` that can be restored (from the first tracked one on), newest first."""
     with con.cursor() as cur:
-        hist = _q(history_table(table))
-        first = cur.execute(f"SELECT min(_valid_from) FROM {hist}").fetchall()[0][0]
+        hist, live = _q(history_table(table)), _q(open_table(table))
+        first = cur.execute(f"SELECT min(v) FROM (SELECT min(_valid_from) AS v FROM {hist} "
+                            f"UNION ALL SELECT min(_valid_from) FROM {live})").fetchall()[0][0]
         latest = cur.execute("SELECT max(version_id) FROM dataset_versions WHERE table_name = ?",
                              [table]).fetchall()[0][0]
         since = first if first is not None else latest

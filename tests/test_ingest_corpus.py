@@ -21,7 +21,7 @@ GOOD = [c for c in CASES if c["file"].startswith("good/")]
 def fingerprint(con) -> str:
     """A digest of every data table's rows, the history and the version log."""
     tables = [*schema.DATA_TABLES, "dataset_versions", "boundaries", "column_mappings",
-              *[f"history_{t}" for t in schema.DATA_TABLES]]
+              *[f"history_{t}" for t in schema.DATA_TABLES], *[f"history_open_{t}" for t in schema.DATA_TABLES]]
     parts = []
     for table in tables:  # names from the schema constants above; hash of every whole row
         parts.append(con.execute(f'SELECT count(*), sum(hash(x)::HUGEINT) FROM "{table}" x').fetchall()[0])

@@ -40,7 +40,7 @@ def state(path: Path) -> list:
     """Row count and a hash of every row of the tables a load touches, and the version log."""
     con = store.connect(path, read_only=True)
     try:
-        tables = ["enterprises", "history_enterprises", "dataset_versions"]
+        tables = ["enterprises", "history_enterprises", "history_open_enterprises", "dataset_versions"]
         return [con.execute(f'SELECT count(*), sum(hash(x)::HUGEINT) FROM "{t}" x').fetchall()[0] for t in tables]
     finally:
         con.close()

@@ -117,3 +117,34 @@ def test_ensure_demo_builds_only_when_missing(tmp_path):
     path = tmp_path / "x.duckdb"
     assert store.ensure_demo(path) is True
     assert store.ensure_demo(path) is False
+
+
+def test_every_data_table_has_a_history_keyed_as_the_table(tmp_path):
+    con = store.connect(tmp_path / "a.duckdb")
+    assert list(schema._HISTORY_KEYS) == list(schema.DATA_TABLES)
+    for table, key in schema._HISTORY_KEYS.items():
+        declared = con.execute("SELECT constraint_column_names FROM duckdb_constraints() WHERE table_name = ? "
+                               "AND constraint_type = 'PRIMARY KEY'", [table]).fetchall()[0][0]
+        assert list(declared) == key.split(", ")
+        open_columns = store.query(con, "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                                        "ORDER BY ordinal_position", [f"history_open_{table}"])["column_name"]
+        assert open_columns.tolist() == [*key.split(", "), "_valid_from"]
+    con.close()
+
+
+def test_migration_4_moves_the_current_rows_versions_into_the_narrow_table(tmp_path, monkeypatch):
+    path = tmp_path / "v3.duckdb"
+    monkeypatch.setattr(schema, "MIGRATIONS", [m for m in schema.MIGRATIONS if m[0] <= 3])
+    con = store.connect(path)
+    assert store.schema_version(con) == 3
+    con.execute("INSERT INTO regions VALUES ('40', 'Калужская область', 'Kaluga Oblast', 'Центральный', '29')")
+    # one current row (only key and version) and one row that left at version 2, as migration 3 kept them
+    con.execute("INSERT INTO history_regions (code, _valid_from) VALUES ('40', 1)")
+    con.execute("INSERT INTO history_regions VALUES ('77', 'Москва', 'Moscow', 'Центральный', '45', 1, 2)")
+    con.close()
+    monkeypatch.undo()
+    con = store.connect(path)
+    assert store.schema_version(con) == schema.SCHEMA_VERSION >= 4
+    assert con.execute("SELECT * FROM history_open_regions").fetchall() == [("40", 1)]
+    assert con.execute("SELECT code, _valid_from, _valid_to FROM history_regions").fetchall() == [("77", 1, 2)]
+    con.close()
