@@ -583,7 +583,26 @@ def _well_formed(arr: pa_.ChunkedArray, kind: str) -> np.ndarray:
     """Cells already in the canonical form of identifier ``kind`` (:data:`_VALID`)."""
     if kind in _DIGIT_WIDTHS:
         return _digit_strings(arr, _DIGIT_WIDTHS[kind])
+    if kind in ("okved", "sector"):  # a few hundred codes among a million cells
+        return _per_distinct(arr, lambda values: _full(values, _VALID[kind]))
     return _full(arr, _VALID[kind])
+
+
+def _yes_no(values: pa_.ChunkedArray) -> np.ndarray:
+    """1 for :data:`TRUE_WORDS`, 0 for :data:`FALSE_WORDS`, -1 for anything else (any case)."""
+    lowered = pc.utf8_lower(values)
+    truthy = _bool(pc.is_in(lowered, value_set=pa_.array(TRUE_WORDS)))
+    falsy = _bool(pc.is_in(lowered, value_set=pa_.array(FALSE_WORDS)))
+    return np.where(truthy, 1, np.where(falsy, 0, -1)).astype(np.int8)
+
+
+def _per_distinct(arr: pa_.ChunkedArray, mask: Callable[[pa_.ChunkedArray], np.ndarray]) -> np.ndarray:
+    """``mask(arr)`` computed once per distinct value (one hash pass, then a lookup per cell): for
+    columns with few distinct values, such as OKVED codes or yes/no flags."""
+    encoded = pc.dictionary_encode(arr).combine_chunks()
+    if not len(encoded):
+        return np.zeros(0, dtype=bool)
+    return mask(pa_.chunked_array([encoded.dictionary]))[encoded.indices.to_numpy(zero_copy_only=False)]
 
 
 def _byte_table(characters: str) -> bytes:
@@ -870,12 +889,11 @@ def _read_column_(column: Column, raw: pd.Series, rows: np.ndarray, scale: float
         out.add(name, refused & filled, arr, "enum", allowed=", ".join(sorted(set(column.choices.values()))))
         value = pd.Series(pd.arrays.ArrowStringArray(pa_.chunked_array([mapped]))).astype("str")
     elif kind == "bool":
-        lowered = pc.utf8_lower(arr)
-        truthy = _bool(pc.is_in(lowered, value_set=pa_.array(TRUE_WORDS)))
-        falsy = _bool(pc.is_in(lowered, value_set=pa_.array(FALSE_WORDS)))
-        out.add(name, ~truthy & ~falsy & filled, arr, "not_bool")
-        value = pd.Series(pd.array(np.where(truthy, True, False), dtype="boolean"))
-        value[~truthy & ~falsy] = pd.NA if default is None else default
+        answer = _per_distinct(arr, _yes_no)
+        unknown = answer < 0
+        out.add(name, unknown & filled, arr, "not_bool")
+        values = np.where(unknown, bool(default), answer == 1)  # unknown and empty cells take the default
+        value = pd.Series(pd.arrays.BooleanArray(values, unknown if default is None else np.zeros(len(arr), bool)))
     elif kind == "founded":
         years, bad = _years_from(arr)
         out.add(name, bad, arr, "not_date")

@@ -225,3 +225,15 @@ def test_duplicate_keys_are_counted_as_pandas_counts_them_sorted_or_not(pairs, s
     assert sorted(i.row for i in issues) == [int(r) for r in rows[frame.duplicated().to_numpy()]]
     _, single = validate.duplicates_in_file(frame, ("inn",), rows)
     assert single == int(frame["inn"].duplicated().sum())
+
+
+def test_yes_no_cells_in_words_any_case_and_the_default_for_empty():
+    spec = validate.TABLES["enterprises"]
+    words = ["да", "НЕТ", "", "Yes", "0", "может быть", "МСП", "Ложь"]
+    raw = pd.DataFrame({"inn": _s(["4027100017"] * 8), "name_ru": _s(["А"] * 8), "okved": _s(["29.10"] * 8),
+                        "region_code": _s(["40"] * 8), "is_sme": _s(words)})
+    cells = validate.read_cells(raw, spec, np.arange(2, 10))
+    read = cells.frame["is_sme"]
+    assert read.dtype == "boolean"
+    assert read.tolist() == [True, False, False, True, False, False, True, False]  # empty → the default, no
+    assert [(i.row, i.column, i.value, i.code) for i in cells.issues] == [(7, "is_sme", "может быть", "not_bool")]
