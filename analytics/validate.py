@@ -973,23 +973,20 @@ def _digits(s: pd.Series, width: int) -> tuple[np.ndarray, np.ndarray]:
     """(rows of ``s`` exactly ``width`` ASCII digits long, their n × width digit matrix, uint8).
 
     Read straight from the Arrow data buffer: strings of ``width`` bytes are contiguous once
-    filtered, so the buffer reshapes into a byte matrix without a Python loop; rows whose bytes are
-    not all ``0``–``9`` are then dropped (no regular expression pass over the column).
+    filtered, so the buffer reshapes into a byte matrix without a Python loop (cells are picked by
+    byte length and Arrow's ``ascii_is_decimal``: no regular expression pass over the column).
     """
     arr = pa_.array(s.array) if isinstance(s.array, pd.arrays.ArrowStringArray) else pa_.array(s.astype("str").array)
     arr = arr.combine_chunks() if isinstance(arr, pa_.ChunkedArray) else arr
     arr = pc.fill_null(arr, "")
-    selected = pc.binary_length(arr).to_numpy(zero_copy_only=False) == width
+    selected = _digit_strings(arr, (width,))
     matrix = np.zeros((0, width), dtype=np.uint8)
     if selected.any():
         sub = arr.filter(pa_.array(selected))
         offset_type = np.int64 if pa_.types.is_large_string(sub.type) else np.int32
         offsets = np.frombuffer(sub.buffers()[1], dtype=offset_type)[sub.offset: sub.offset + len(sub) + 1]
         data = np.frombuffer(sub.buffers()[2], dtype=np.uint8)[offsets[0]: offsets[-1]]
-        matrix = data.reshape(len(sub), width) - np.uint8(48)  # bytes below "0" wrap round to > 9
-        digits = (matrix <= 9).all(axis=1)
-        selected[selected] = digits
-        matrix = matrix[digits]
+        matrix = data.reshape(len(sub), width) - np.uint8(48)
     return selected, matrix
 
 
@@ -1078,7 +1075,7 @@ def check_rules(cells: Cells, spec: TableSpec, rows: np.ndarray, cap: int = 200)
     issues, counts = list(cells.issues), dict(cells.counts)
     frame = cells.frame
     try:
-        rules.validate(frame, lazy=True)
+        rules.validate(frame, lazy=True, inplace=True)  # nothing is coerced: no copy of a million rows
         failures = pd.DataFrame(columns=["column", "check", "failure_case", "index"])
     except pa.errors.SchemaErrors as exc:
         failures = exc.failure_cases
