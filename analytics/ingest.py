@@ -1014,6 +1014,16 @@ def prepare(con: duckdb.DuckDBPyConnection, table: str, source: str | os.PathLik
     return plan
 
 
+def _rejected(cur: duckdb.DuckDBPyConnection, report: LoadReport, exc: duckdb.Error) -> LoadReport:
+    """Roll the write back (the store stays as it was) and report what DuckDB refused."""
+    try:
+        cur.execute("ROLLBACK")
+    except duckdb.Error:
+        pass
+    return _finish(report, [_file_error("store_rejected", detail=str(exc).splitlines()[0][:300])],
+                   {"store_rejected": 1})
+
+
 def _count(issues: list[Issue]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for issue in issues:
@@ -1059,12 +1069,7 @@ def commit(con: duckdb.DuckDBPyConnection, plan: LoadPlan, user: str | None = No
             progress("written")
             cur.execute("COMMIT")
         except duckdb.Error as exc:
-            try:
-                cur.execute("ROLLBACK")
-            except duckdb.Error:
-                pass
-            detail = str(exc).splitlines()[0][:300]
-            return _finish(report, [_file_error("store_rejected", detail=detail)], {"store_rejected": 1})
+            return _rejected(cur, report, exc)
     progress("committed")
     report.version_id = version_id
     report.rows_loaded = report.added + report.changed
@@ -1148,12 +1153,7 @@ def rollback(con: duckdb.DuckDBPyConnection, table: str, version_id: int, user: 
             unstage(cur)
             cur.execute("COMMIT")
         except duckdb.Error as exc:
-            try:
-                cur.execute("ROLLBACK")
-            except duckdb.Error:
-                pass
-            return _finish(report, [_file_error("store_rejected", detail=str(exc).splitlines()[0][:300])],
-                           {"store_rejected": 1})
+            return _rejected(cur, report, exc)
     report.version_id = new_version
     report.rows_loaded = report.added + report.changed
     return report

@@ -5,6 +5,7 @@ import io
 import shutil
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -295,3 +296,20 @@ def test_a_shuffled_file_loads_the_same_rows_as_a_sorted_one(con, demo_db, tmp_p
     assert ingest.load_file(second, "enterprises", shuffled, user="tester").ok
     pd.testing.assert_frame_equal(table(con, "enterprises"), table(second, "enterprises"))
     second.close()
+
+
+def test_a_write_the_database_refuses_is_reported_and_rolled_back(con, monkeypatch):
+    data, _ = _big_enterprises_csv(20)
+    before = table(con, "enterprises")
+    real_apply = versions.apply
+
+    def refusing(cur, *args, **kwargs):
+        real_apply(cur, *args, **kwargs)  # the rows are written inside the transaction, then DuckDB refuses
+        raise duckdb.ConstraintException("Constraint Error: simulated refusal")
+
+    monkeypatch.setattr(versions, "apply", refusing)
+    report = ingest.load_file(con, "enterprises", data, user="tester")
+    assert not report.ok and [e.code for e in report.errors] == ["store_rejected"]
+    assert report.errors[0].message.values["detail"] == "Constraint Error: simulated refusal"
+    pd.testing.assert_frame_equal(table(con, "enterprises"), before)
+    assert con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()[0][0] is True
