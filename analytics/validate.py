@@ -1174,12 +1174,14 @@ def duplicates_in_file(frame: pd.DataFrame, key: tuple[str, ...], rows: np.ndarr
 def inn_region_mismatch(frame: pd.DataFrame) -> int:
     """Enterprises whose INN's first two digits (tax office region) differ from ``region_code``.
 
-    A soft hint, not an error: a firm registered elsewhere may operate in the region.
+    A soft hint, not an error: a firm registered elsewhere may operate in the region. INNs that are
+    not 10 or 12 digits already have an error of their own and are not counted.
     """
     if "inn" not in frame or "region_code" not in frame:
         return 0
-    both = frame["inn"].notna() & frame["region_code"].notna()
-    return int((both & (frame["inn"].str.slice(0, 2) != frame["region_code"])).sum())
+    inn = _arrow(frame["inn"])
+    both = _digit_strings(inn, (10, 12)) & frame["region_code"].notna().to_numpy()
+    return int((both & (frame["inn"].str.slice(0, 2) != frame["region_code"]).to_numpy(dtype=bool, na_value=False)).sum())
 
 
 def schema_columns() -> dict[str, list[str]]:

@@ -237,3 +237,10 @@ def test_yes_no_cells_in_words_any_case_and_the_default_for_empty():
     assert read.dtype == "boolean"
     assert read.tolist() == [True, False, False, True, False, False, True, False]  # empty → the default, no
     assert [(i.row, i.column, i.value, i.code) for i in cells.issues] == [(7, "is_sme", "может быть", "not_bool")]
+
+
+def test_the_inn_region_hint_counts_only_well_formed_inns():
+    frame = pd.DataFrame({"inn": _s(["4027100017", "7707083893", "712345679", None, "500100732259"]),
+                          "region_code": _s(["40", "40", "40", "40", "50"])})
+    # 7707083893 is registered in Moscow (77); 712345679 lost a digit and has its own error
+    assert validate.inn_region_mismatch(frame) == 1
