@@ -60,6 +60,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from analytics import schema, store, validate, versions
+from analytics.store import SQL, columns, equal, joined, sql, sql_type
 from analytics.validate import Issue, TableSpec, msg
 
 MODES = ("append", "replace")
@@ -694,14 +695,18 @@ def stage(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, *, ma
     ``materialise=False`` makes it a view over the registered frame (no copy: a million-row append
     goes straight from Arrow memory into the table); a replace needs a table it can update.
     """
-    columns = _table_columns(cur, table)
+    typed = _table_columns(cur, table)
     # As an Arrow table: DuckDB scans it natively, in parallel, without copying the strings.
     cur.register("_ingest_frame", pa.Table.from_pandas(frame, preserve_index=False))
-    select = ", ".join(f"CAST({_q(c)} AS {t}) AS {_q(c)}" for c, t in columns)
+    select = joined(sql("CAST({c} AS {t}) AS {c}", c=c, t=sql_type(t)) for c, t in typed)
     _drop_stage(cur)
-    kind = "TABLE" if materialise else "VIEW"
-    create_sql = f"CREATE TEMP {kind} {_q(_STAGE)} AS SELECT {select}, CAST(_row AS BIGINT) AS _row FROM _ingest_frame"
-    cur.execute(create_sql)
+    if materialise:
+        create = sql("CREATE TEMP TABLE {stage} AS SELECT {select}, CAST(_row AS BIGINT) AS _row FROM _ingest_frame",
+                     stage=_STAGE, select=select)
+    else:
+        create = sql("CREATE TEMP VIEW {stage} AS SELECT {select}, CAST(_row AS BIGINT) AS _row FROM _ingest_frame",
+                     stage=_STAGE, select=select)
+    cur.execute(create)
     if materialise:
         cur.unregister("_ingest_frame")
 
@@ -709,8 +714,10 @@ def stage(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, *, ma
 def _drop_stage(cur: duckdb.DuckDBPyConnection) -> None:
     kinds = cur.execute("SELECT table_type FROM information_schema.tables WHERE table_name = ?", [_STAGE]).fetchall()
     for (kind,) in kinds:
-        drop_sql = f"DROP {'VIEW' if kind == 'VIEW' else 'TABLE'} IF EXISTS {_q(_STAGE)}"
-        cur.execute(drop_sql)
+        if kind == "VIEW":
+            cur.execute(sql("DROP VIEW IF EXISTS {stage}", stage=_STAGE))
+        else:
+            cur.execute(sql("DROP TABLE IF EXISTS {stage}", stage=_STAGE))
 
 
 def unstage(cur: duckdb.DuckDBPyConnection) -> None:
@@ -752,8 +759,8 @@ def store_checks(cur: duckdb.DuckDBPyConnection, spec: TableSpec, mode: str, fra
         # the parent's keys are read inside the caller's transaction, so the check is just as exact.
         values = pc.cast(pa.array(frame[col].array if isinstance(frame[col].array, pd.arrays.ArrowStringArray)
                                   else frame[col].astype("str").array), pa.large_string())
-        keys_sql = f"SELECT DISTINCT CAST({_q(pcol)} AS VARCHAR) FROM {_q(parent)} WHERE {_q(pcol)} IS NOT NULL"
-        known = cur.sql(keys_sql).to_arrow_table().column(0)
+        known = cur.sql(sql("SELECT DISTINCT CAST({pcol} AS VARCHAR) FROM {parent} WHERE {pcol} IS NOT NULL",
+                            pcol=pcol, parent=parent)).to_arrow_table().column(0)
         known = pc.cast(known, pa.large_string()).combine_chunks() if len(known) else pa.array([], pa.large_string())
         missing = np.asarray(pc.fill_null(pc.and_(pc.is_valid(values), pc.invert(pc.is_in(values, value_set=known))),
                                           False).to_numpy(zero_copy_only=False), dtype=bool)
@@ -777,22 +784,25 @@ def store_checks(cur: duckdb.DuckDBPyConnection, spec: TableSpec, mode: str, fra
             add(code, n if len(codes) == 1 else sum(1 for i in issues if i.message.code == code),
                 [i for i in issues if i.message.code == code])
     if table == "sectors":
-        parents = "SELECT code FROM " + source + (" UNION ALL SELECT code FROM sectors" if mode == "append" else "")
-        where = f"s.parent IS NOT NULL AND s.parent NOT IN ({parents})"
-        count_sql = f"SELECT count(*) FROM {source} s WHERE {where}"
-        n = cur.execute(count_sql).fetchall()[0][0]
+        if mode == "append":
+            parents = sql("SELECT code FROM {source} UNION ALL SELECT code FROM sectors", source=source)
+        else:
+            parents = sql("SELECT code FROM {source}", source=source)
+        where = sql("s.parent IS NOT NULL AND s.parent NOT IN ({parents})", parents=parents)
+        n = cur.execute(sql("SELECT count(*) FROM {source} s WHERE {where}", source=source, where=where)).fetchall()[0][0]
         if n:
-            rows_sql = f"SELECT _row, parent FROM {source} s WHERE {where} ORDER BY _row LIMIT ?"
-            bad = cur.execute(rows_sql, [CAP_PER_CODE]).fetchall()
+            bad = cur.execute(sql("SELECT _row, parent FROM {source} s WHERE {where} ORDER BY _row LIMIT ?",
+                                  source=source, where=where), [CAP_PER_CODE]).fetchall()
             add("ref_missing", n, [Issue(int(r) if r is not None else None, "parent", str(v),
                                          msg("ref_missing", table="sectors")) for r, v in bad])
-    key = [_q(k) for k in spec.key]
-    on = " AND ".join(f"t.{k} = s.{k}" for k in key)
+    on = equal(spec.key, "t", "s")
     if mode == "append":
-        n = cur.execute(f"SELECT count(*) FROM {source} s JOIN {_q(table)} t ON {on}").fetchall()[0][0]
+        n = cur.execute(sql("SELECT count(*) FROM {source} s JOIN {table} t ON {on}",
+                            source=source, table=table, on=on)).fetchall()[0][0]
         if n:
-            bad = cur.execute(f"SELECT s._row, {', '.join('s.' + k for k in key)} FROM {source} s "
-                              f"JOIN {_q(table)} t ON {on} ORDER BY s._row LIMIT ?", [CAP_PER_CODE]).fetchall()
+            bad = cur.execute(sql("SELECT s._row, {keys} FROM {source} s JOIN {table} t ON {on} ORDER BY s._row LIMIT ?",
+                                  keys=columns(spec.key, "s"), source=source, table=table, on=on),
+                              [CAP_PER_CODE]).fetchall()
             add("duplicate_in_store", n, [Issue(int(r[0]) if r[0] is not None else None, ", ".join(spec.key),
                                                 " / ".join(str(v) for v in r[1:]), msg("duplicate_in_store"))
                                           for r in bad])
@@ -800,12 +810,11 @@ def store_checks(cur: duckdb.DuckDBPyConnection, spec: TableSpec, mode: str, fra
         for child, col, pcol in _referrers(table):
             if child == table:
                 continue
-            sql = (f"SELECT c.{_q(col)} AS value, count(*) AS n FROM {_q(child)} c "
-                   f"WHERE c.{_q(col)} IS NOT NULL "
-                   f"AND EXISTS (SELECT 1 FROM {_q(table)} p WHERE p.{_q(pcol)} = c.{_q(col)}) "
-                   f"AND NOT EXISTS (SELECT 1 FROM {source} s WHERE s.{_q(pcol)} = c.{_q(col)}) "
-                   "GROUP BY 1 ORDER BY 1")
-            lost = cur.execute(sql).fetchall()
+            lost = cur.execute(sql(
+                "SELECT c.{col} AS value, count(*) AS n FROM {child} c WHERE c.{col} IS NOT NULL "
+                "AND EXISTS (SELECT 1 FROM {table} p WHERE p.{pcol} = c.{col}) "
+                "AND NOT EXISTS (SELECT 1 FROM {source} s WHERE s.{pcol} = c.{col}) GROUP BY 1 ORDER BY 1",
+                col=col, child=child, table=table, pcol=pcol, source=source)).fetchall()
             if lost:
                 add("still_referenced", len(lost), [
                     Issue(None, pcol, str(value), msg("still_referenced", table=child, count=int(n)))
@@ -813,36 +822,44 @@ def store_checks(cur: duckdb.DuckDBPyConnection, spec: TableSpec, mode: str, fra
     return errors, counts
 
 
-def _diff_sql(spec: TableSpec, columns: list[str], source: str) -> tuple[str, str, str, str]:
-    key = [_q(k) for k in spec.key]
-    on = " AND ".join(f"t.{k} = s.{k}" for k in key)
-    others = [_q(c) for c in columns if c not in spec.key]
-    differs = " OR ".join(f"s.{c} IS DISTINCT FROM t.{c}" for c in others) or "FALSE"
-    table = _q(spec.name)
-    added = f"FROM {source} s WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {on})"
-    removed = f"FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM {source} s WHERE {on})"
-    changed = f"FROM {source} s JOIN {table} t ON {on} WHERE {differs}"
-    same = f"FROM {source} s JOIN {table} t ON {on} WHERE NOT ({differs})"
+def _diff_sql(spec: TableSpec, names: list[str], source: str) -> tuple[SQL, SQL, SQL, SQL]:
+    """FROM-clauses (source aliased ``s``, table ``t``) of the rows a load adds, removes, changes
+    and leaves as they are, by primary key; ``names`` are the table's columns."""
+    on = equal(spec.key, "t", "s")
+    others = [c for c in names if c not in spec.key]
+    differs = joined((sql("s.{c} IS DISTINCT FROM t.{c}", c=c) for c in others), " OR ") if others else SQL("FALSE")
+    table = spec.name
+    added = sql("FROM {source} s WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {on})",
+                source=source, table=table, on=on)
+    removed = sql("FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM {source} s WHERE {on})",
+                  source=source, table=table, on=on)
+    changed = sql("FROM {source} s JOIN {table} t ON {on} WHERE {differs}",
+                  source=source, table=table, on=on, differs=differs)
+    same = sql("FROM {source} s JOIN {table} t ON {on} WHERE NOT ({differs})",
+               source=source, table=table, on=on, differs=differs)
     return added, removed, changed, same
 
 
 def diff(cur: duckdb.DuckDBPyConnection, spec: TableSpec, mode: str, source: str = _STAGE,
          samples: int = SAMPLE_ROWS) -> tuple[dict[str, int], dict[str, pd.DataFrame]]:
     """Rows the load adds, changes and removes (by primary key), with a few of each for the preview."""
-    columns = [c for c, _ in _table_columns(cur, spec.name)]
-    added, removed, changed, same = _diff_sql(spec, columns, _q(source))
-    cols = ", ".join("s." + _q(c) for c in columns)
-    counts = {"added": cur.execute("SELECT count(*) " + added).fetchall()[0][0]}
-    shown = {"added": cur.execute(f"SELECT s._row, {cols} {added} ORDER BY s._row LIMIT ?", [samples]).df()}
+    names = [c for c, _ in _table_columns(cur, spec.name)]
+    added, removed, changed, same = _diff_sql(spec, names, source)
+    cols = columns(names, "s")
+    counts = {"added": cur.execute(sql("SELECT count(*) {rows}", rows=added)).fetchall()[0][0]}
+    shown = {"added": cur.execute(sql("SELECT s._row, {cols} {rows} ORDER BY s._row LIMIT ?", cols=cols, rows=added),
+                                  [samples]).df()}
     if mode == "replace":
-        counts["removed"] = cur.execute("SELECT count(*) " + removed).fetchall()[0][0]
-        counts["changed"] = cur.execute("SELECT count(*) " + changed).fetchall()[0][0]
-        counts["unchanged"] = cur.execute("SELECT count(*) " + same).fetchall()[0][0]
-        tcols = ", ".join("t." + _q(c) for c in columns)
-        order = ", ".join("t." + _q(k) for k in spec.key)
-        shown["removed"] = cur.execute(f"SELECT {tcols} {removed} ORDER BY {order} LIMIT ?", [samples]).df()
-        new = cur.execute(f"SELECT s._row, {cols} {changed} ORDER BY s._row LIMIT ?", [samples]).df()
-        old = cur.execute(f"SELECT s._row, {tcols} {changed} ORDER BY s._row LIMIT ?", [samples]).df()
+        counts["removed"] = cur.execute(sql("SELECT count(*) {rows}", rows=removed)).fetchall()[0][0]
+        counts["changed"] = cur.execute(sql("SELECT count(*) {rows}", rows=changed)).fetchall()[0][0]
+        counts["unchanged"] = cur.execute(sql("SELECT count(*) {rows}", rows=same)).fetchall()[0][0]
+        tcols = columns(names, "t")
+        shown["removed"] = cur.execute(sql("SELECT {tcols} {rows} ORDER BY {order} LIMIT ?",
+                                           tcols=tcols, rows=removed, order=columns(spec.key, "t")), [samples]).df()
+        new = cur.execute(sql("SELECT s._row, {cols} {rows} ORDER BY s._row LIMIT ?", cols=cols, rows=changed),
+                          [samples]).df()
+        old = cur.execute(sql("SELECT s._row, {tcols} {rows} ORDER BY s._row LIMIT ?", tcols=tcols, rows=changed),
+                          [samples]).df()
         shown["changed"] = _changed_view(new, old, spec)
     else:
         counts.update(removed=0, changed=0, unchanged=0)
@@ -875,12 +892,12 @@ def _keep_absent(cur: duckdb.DuckDBPyConnection, spec: TableSpec, absent: tuple[
     keep = [c for c in spec.keep_when_absent if c in absent]
     if not keep:
         return 0
-    on = " AND ".join(f"t.{_q(k)} = {_STAGE}.{_q(k)}" for k in spec.key)
-    sets = ", ".join(f"{_q(c)} = t.{_q(c)}" for c in keep)
-    kept = cur.execute(f"SELECT count(*) FROM {_STAGE} s JOIN {_q(spec.name)} t ON "
-                       + on.replace(f"{_STAGE}.", "s.")).fetchall()[0][0]
+    kept = cur.execute(sql("SELECT count(*) FROM {stage} s JOIN {table} t ON {on}",
+                           stage=_STAGE, table=spec.name, on=equal(spec.key, "t", "s"))).fetchall()[0][0]
     if kept:
-        cur.execute(f"UPDATE {_STAGE} SET {sets} FROM {_q(spec.name)} t WHERE {on}")
+        cur.execute(sql("UPDATE {stage} SET {sets} FROM {table} t WHERE {on}",
+                        stage=_STAGE, sets=equal(keep, None, "t", ", "), table=spec.name,
+                        on=equal(spec.key, "t", _STAGE)))
     return kept
 
 

@@ -10,6 +10,10 @@ Public contract (notebooks, scripts and tests rely on it):
 
 DuckDB 2.0 refuses concurrent calls on one connection: long-lived callers (the Streamlit app) keep
 one connection per process and open a cursor per query (:func:`query`).
+
+SQL text is composed only with :func:`sql` (and :func:`columns`, :func:`equal`, :func:`joined`,
+:func:`sql_type`): fixed text written in the code plus names that pass :func:`quote_identifier`.
+Values never enter SQL text; they travel as ``?`` parameters (or as a registered frame).
 """
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ import hashlib
 import os
 import re
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Literal, LiteralString, Sequence
 
 import duckdb
 import pandas as pd
@@ -29,7 +33,18 @@ SEED_DIR = ROOT / "data" / "seed"
 DEFAULT_DB = ROOT / "data" / "navigator.duckdb"
 
 
-def quote_identifier(identifier: str) -> str:
+class SQL(str):
+    """A piece of SQL text made by this module from fixed text and quoted identifiers only.
+
+    Only the helpers below (and a literal written in the code, e.g. ``SQL("FALSE")``) make one;
+    :func:`sql` puts an ``SQL`` piece in as it is and quotes every plain ``str``. Concatenating an
+    ``SQL`` piece with ``+`` gives a plain ``str`` again, which :func:`sql` would refuse as a name.
+    """
+
+    __slots__ = ()
+
+
+def quote_identifier(identifier: str) -> SQL:
     """Quote a table or column name for SQL after checking it against ``[a-z_][a-z0-9_]*``.
 
     Only names from the schema or module constants ever reach SQL text; values always travel as
@@ -37,7 +52,83 @@ def quote_identifier(identifier: str) -> str:
     """
     if not re.fullmatch(r"[a-z_][a-z0-9_]*", identifier):
         raise ValueError(f"not a schema identifier: {identifier!r}")
-    return '"' + identifier + '"'
+    return SQL('"' + identifier + '"')
+
+
+Part = SQL | str | Sequence[SQL | str]
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+
+def _part(value: SQL | str) -> SQL:
+    if isinstance(value, SQL):
+        return value
+    if isinstance(value, str):
+        return quote_identifier(value)
+    raise TypeError(f"not an SQL piece or a name: {value!r}")
+
+
+def sql(template: LiteralString, /, **parts: Part) -> SQL:
+    """``template`` (fixed text written in the code, with ``{name}`` placeholders) filled in.
+
+    An :class:`SQL` piece goes in as it is; a ``str`` goes in as a quoted identifier
+    (:func:`quote_identifier` refuses anything that is not one); a list or tuple goes in item by
+    item, the same way, joined by ``", "``. Values never pass through here: they travel as ``?``
+    parameters. Every placeholder must be given and every part used.
+    """
+    used: set[str] = set()
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in parts:
+            raise KeyError(f"no part for {{{name}}} in the SQL template")
+        used.add(name)
+        value = parts[name]
+        if isinstance(value, (list, tuple)):
+            return joined([_part(v) for v in value])
+        return _part(value)  # type: ignore[arg-type]
+
+    text = _PLACEHOLDER.sub(fill, template)
+    if unused := set(parts) - used:
+        raise TypeError(f"SQL parts not in the template: {sorted(unused)}")
+    return SQL(text)
+
+
+def joined(pieces: Iterable[SQL], separator: Literal[", ", " AND ", " OR "] = ", ") -> SQL:
+    """``SQL`` pieces joined by one of a few fixed separators (a plain ``str`` piece is refused)."""
+    if separator not in (", ", " AND ", " OR "):
+        raise ValueError(f"not an SQL separator: {separator!r}")
+    pieces = list(pieces)
+    for piece in pieces:
+        if not isinstance(piece, SQL):
+            raise TypeError(f"not an SQL piece: {piece!r}")
+    return SQL(separator.join(pieces))
+
+
+def columns(names: Iterable[str], prefix: str | None = None) -> SQL:
+    """Quoted column names joined by ``", "``, each qualified by ``prefix`` when given:
+    ``columns(["a", "b"], "s")`` → ``"s"."a", "s"."b"``."""
+    if prefix is None:
+        return joined(quote_identifier(n) for n in names)
+    return joined(sql("{p}.{n}", p=prefix, n=n) for n in names)
+
+
+def equal(names: Iterable[str], left: str | None, right: str,
+          joiner: Literal[" AND ", ", "] = " AND ") -> SQL:
+    """``left.name = right.name`` for each name, joined by ``joiner``:
+    ``equal(["k"], "t", "s")`` → ``"t"."k" = "s"."k"``. ``left=None`` leaves the left side unqualified
+    (an ``UPDATE ... SET`` list: ``equal(["a"], None, "t", ", ")`` → ``"a" = "t"."a"``)."""
+    if left is None:
+        return joined((sql("{n} = {r}.{n}", n=n, r=right) for n in names), joiner)
+    return joined((sql("{l}.{n} = {r}.{n}", l=left, n=n, r=right) for n in names), joiner)
+
+
+def sql_type(name: str) -> SQL:
+    """An SQL type name for ``CAST(... AS <type>)`` (as ``information_schema`` spells it: ``VARCHAR``,
+    ``DOUBLE``, ``DECIMAL(18,3)``, ``TIMESTAMP WITH TIME ZONE``), after checking it against
+    ``[A-Z][A-Z0-9 ]*`` with an optional ``(precision[, scale])``; anything else raises ``ValueError``."""
+    if not re.fullmatch(r"[A-Z][A-Z0-9 ]*(\(\d+(, ?\d+)?\))?", name):
+        raise ValueError(f"not an SQL type name: {name!r}")
+    return SQL(name)
 
 
 def connect(path: str | os.PathLike[str] = DEFAULT_DB, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -100,7 +191,7 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     with con.cursor() as cur:
         for table in schema.DATA_TABLES:
             # Table names come from the schema module's constant tuple, never from input.
-            counts[table] = cur.execute('SELECT count(*) FROM "' + table + '"').fetchall()[0][0]
+            counts[table] = cur.execute(sql("SELECT count(*) FROM {table}", table=table)).fetchall()[0][0]
     return counts
 
 
@@ -119,7 +210,7 @@ def is_illustrative(con: duckdb.DuckDBPyConnection) -> bool:
     with con.cursor() as cur:
         for table in tables:
             hit = cur.execute(
-                'SELECT count(*) FROM "' + table + "\" WHERE data_status = 'illustrative'"
+                sql("SELECT count(*) FROM {table} WHERE data_status = 'illustrative'", table=table)
             ).fetchall()[0][0]
             if hit:
                 return True
@@ -156,12 +247,11 @@ def integrity_problems(con: duckdb.DuckDBPyConnection, limit: int = 20) -> pd.Da
     with con.cursor() as cur:
         for child, col, parent, pcol in REFERENCES:
             # Identifiers come from the constant list above, never from input.
-            sql = (
-                f'SELECT DISTINCT c."{col}" AS value FROM "{child}" c '
-                f'LEFT JOIN "{parent}" p ON c."{col}" = p."{pcol}" '
-                f'WHERE c."{col}" IS NOT NULL AND p."{pcol}" IS NULL LIMIT ?'
-            )
-            bad = cur.execute(sql, [limit]).df()
+            statement = sql(
+                "SELECT DISTINCT c.{col} AS value FROM {child} c LEFT JOIN {parent} p ON c.{col} = p.{pcol} "
+                "WHERE c.{col} IS NOT NULL AND p.{pcol} IS NULL LIMIT ?",
+                col=col, child=child, parent=parent, pcol=pcol)
+            bad = cur.execute(statement, [limit]).df()
             if len(bad):
                 bad.insert(0, "column", col)
                 bad.insert(0, "table", child)
@@ -202,10 +292,8 @@ def load_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) 
     if unknown:
         raise ValueError(f"{table}: columns not in the schema: {unknown}")
     cur.register("_incoming", frame[cols])
-    col_list = ", ".join('"' + c + '"' for c in cols)
     # Identifiers are checked against the schema above; values travel as a registered frame.
-    insert = f'INSERT INTO "{table}" ({col_list}) SELECT {col_list} FROM _incoming'
-    cur.execute(insert)
+    cur.execute(sql("INSERT INTO {table} ({cols}) SELECT {cols} FROM _incoming", table=table, cols=cols))
     cur.unregister("_incoming")
     return len(frame)
 

@@ -26,6 +26,7 @@ import duckdb
 import pandas as pd
 
 from analytics import schema, store
+from analytics.store import SQL, columns, equal, sql
 
 
 def history_table(table: str) -> str:
@@ -38,9 +39,6 @@ def history_table(table: str) -> str:
 def open_table(table: str) -> str:
     """The keys and versions of a data table's current rows (``enterprises`` → ``history_open_enterprises``)."""
     return "history_open_" + history_table(table)[len("history_"):]
-
-
-_q = store.quote_identifier
 
 
 def _columns(cur: duckdb.DuckDBPyConnection, table: str) -> list[str]:
@@ -56,8 +54,8 @@ def _key(cur: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     return list(rows[0][0]) if rows else []
 
 
-def _count(cur: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> int:
-    return int(cur.execute(sql, params or []).fetchall()[0][0])
+def _count(cur: duckdb.DuckDBPyConnection, statement: str, params: list | None = None) -> int:
+    return int(cur.execute(statement, params or []).fetchall()[0][0])
 
 
 def _new_version(cur: duckdb.DuckDBPyConnection, table: str, action: str, *, file_name: str | None = None,
@@ -70,35 +68,34 @@ def _new_version(cur: duckdb.DuckDBPyConnection, table: str, action: str, *, fil
 
 
 def _record(cur: duckdb.DuckDBPyConnection, table: str, source: str, version_id: int, key: list[str],
-            columns: list[str]) -> tuple[int, int]:
+            names: list[str]) -> tuple[int, int]:
     """Make ``table`` equal to ``source`` and log the difference in the history as ``version_id``.
 
-    ``source`` is a table or view with the table's columns. Returns (rows gone, rows arrived);
-    a changed row counts in both.
+    ``source`` is a table or view with the table's columns ``names``. Returns (rows gone, rows
+    arrived); a changed row counts in both.
     """
-    source = _q(source)
-    hist, live = _q(history_table(table)), _q(open_table(table))
-    cols = ", ".join(_q(c) for c in columns)
-    keys = ", ".join(_q(k) for k in key)
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE _versions_gone AS SELECT {cols} FROM {_q(table)} "
-                f"EXCEPT SELECT {cols} FROM {source}")
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE _versions_new AS SELECT {cols} FROM {source} "
-                f"EXCEPT SELECT {cols} FROM {_q(table)}")
+    hist, live = history_table(table), open_table(table)
+    cur.execute(sql("CREATE OR REPLACE TEMP TABLE _versions_gone AS SELECT {cols} FROM {table} "
+                    "EXCEPT SELECT {cols} FROM {source}", cols=names, table=table, source=source))
+    cur.execute(sql("CREATE OR REPLACE TEMP TABLE _versions_new AS SELECT {cols} FROM {source} "
+                    "EXCEPT SELECT {cols} FROM {table}", cols=names, table=table, source=source))
     gone = _count(cur, "SELECT count(*) FROM _versions_gone")
     new = _count(cur, "SELECT count(*) FROM _versions_new")
-    on_o = " AND ".join(f"o.{_q(k)} = g.{_q(k)}" for k in key)
     if gone:
         # A row leaving the table takes its values into the history, closed at this version.
-        gcols = ", ".join("g." + _q(c) for c in columns)
-        cur.execute(f"INSERT INTO {hist} ({cols}, _valid_from, _valid_to) SELECT {gcols}, o._valid_from, ? "
-                    f"FROM _versions_gone g JOIN {live} o ON {on_o}", [version_id])
-        for target in (live, _q(table)):
-            on = " AND ".join(f"{target}.{_q(k)} = g.{_q(k)}" for k in key)
-            cur.execute(f"DELETE FROM {target} USING _versions_gone g WHERE {on}")
+        cur.execute(sql("INSERT INTO {hist} ({cols}, _valid_from, _valid_to) SELECT {gcols}, o._valid_from, ? "
+                        "FROM _versions_gone g JOIN {live} o ON {on}",
+                        hist=hist, cols=names, gcols=columns(names, "g"), live=live, on=equal(key, "o", "g")),
+                    [version_id])
+        for target in (live, table):
+            cur.execute(sql("DELETE FROM {target} USING _versions_gone g WHERE {on}",
+                            target=target, on=equal(key, target, "g")))
     if new:
         # In key order: the primary-key index takes sorted keys far faster than the hash order of EXCEPT.
-        cur.execute(f"INSERT INTO {_q(table)} ({cols}) SELECT {cols} FROM _versions_new ORDER BY {keys}")
-        cur.execute(f"INSERT INTO {live} ({keys}, _valid_from) SELECT {keys}, ? FROM _versions_new", [version_id])
+        cur.execute(sql("INSERT INTO {table} ({cols}) SELECT {cols} FROM _versions_new ORDER BY {keys}",
+                        table=table, cols=names, keys=key))
+        cur.execute(sql("INSERT INTO {live} ({keys}, _valid_from) SELECT {keys}, ? FROM _versions_new",
+                        live=live, keys=key), [version_id])
     cur.execute("DROP TABLE _versions_gone")
     cur.execute("DROP TABLE _versions_new")
     return gone, new
@@ -106,12 +103,11 @@ def _record(cur: duckdb.DuckDBPyConnection, table: str, source: str, version_id:
 
 def ensure_history(cur: duckdb.DuckDBPyConnection, table: str) -> None:
     """Bring the history of ``T`` in line with ``T`` before a change (inside the caller's transaction)."""
-    live = _q(open_table(table))
-    in_table = _count(cur, f"SELECT count(*) FROM {_q(table)}")
-    open_rows = _count(cur, f"SELECT count(*) FROM {live}")
-    tracked = open_rows + _count(cur, f"SELECT count(*) FROM {_q(history_table(table))}")
+    live = open_table(table)
+    in_table = _count(cur, sql("SELECT count(*) FROM {table}", table=table))
+    open_rows = _count(cur, sql("SELECT count(*) FROM {live}", live=live))
+    tracked = open_rows + _count(cur, sql("SELECT count(*) FROM {hist}", hist=history_table(table)))
     key = _key(cur, table)
-    keys = ", ".join(_q(k) for k in key)
     if not tracked:
         if not in_table:
             return
@@ -123,17 +119,19 @@ def ensure_history(cur: duckdb.DuckDBPyConnection, table: str) -> None:
         else:
             version_id = _new_version(cur, table, "seed", rows_after=in_table,
                                       note="baseline: rows present before the first tracked load")
-        cur.execute(f"INSERT INTO {live} ({keys}, _valid_from) SELECT {keys}, ? FROM {_q(table)}", [version_id])
+        cur.execute(sql("INSERT INTO {live} ({keys}, _valid_from) SELECT {keys}, ? FROM {table}",
+                        live=live, keys=key, table=table), [version_id])
         return
     if open_rows == in_table:
         return
     # Rows added or deleted outside the loader: record the present keys as a version of their own.
     # Values of rows deleted outside the loader are gone; their open history rows are dropped.
     version_id = _new_version(cur, table, "replace", rows_after=in_table, note="changes made outside the loader")
-    on = " AND ".join(f"o.{_q(k)} = t.{_q(k)}" for k in key)
-    cur.execute(f"DELETE FROM {live} o WHERE NOT EXISTS (SELECT 1 FROM {_q(table)} t WHERE {on})")
-    cur.execute(f"INSERT INTO {live} ({keys}, _valid_from) SELECT {keys}, ? FROM {_q(table)} t WHERE NOT EXISTS "
-                f"(SELECT 1 FROM {live} o WHERE {on})", [version_id])
+    on = equal(key, "o", "t")
+    cur.execute(sql("DELETE FROM {live} o WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {on})",
+                    live=live, table=table, on=on))
+    cur.execute(sql("INSERT INTO {live} ({keys}, _valid_from) SELECT {keys}, ? FROM {table} t WHERE NOT EXISTS "
+                    "(SELECT 1 FROM {live} o WHERE {on})", live=live, keys=key, table=table, on=on), [version_id])
 
 
 @contextmanager
@@ -152,7 +150,7 @@ def _unordered_writes(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
     try:
         yield
     finally:
-        cur.execute("SET preserve_insertion_order = " + ("true" if before else "false"))
+        cur.execute("SET preserve_insertion_order = true" if before else "SET preserve_insertion_order = false")
 
 
 def apply(cur: duckdb.DuckDBPyConnection, table: str, source: str, *, action: str, file_name: str | None = None,
@@ -168,28 +166,28 @@ def apply(cur: duckdb.DuckDBPyConnection, table: str, source: str, *, action: st
     not sort them (rows reach the key index sorted either way: a million unsorted keys go in about
     0.3 s faster sorted, sorted ones 0.3 s faster without sorting again; ``bench/bench_ingest.py``).
     """
-    source = _q(source)
+    source = store.quote_identifier(source)  # checked before anything is written
     ensure_history(cur, table)
-    columns = _columns(cur, table)
+    names = _columns(cur, table)
     keys = list(key or _key(cur, table))
-    cols = ", ".join(_q(c) for c in columns)
     if action == "append":
-        added = new_rows if new_rows is not None else _count(cur, f"SELECT count(*) FROM {source}")
-        rows_after = _count(cur, f"SELECT count(*) FROM {_q(table)}") + added
+        added = new_rows if new_rows is not None else _count(cur, sql("SELECT count(*) FROM {source}", source=source))
+        rows_after = _count(cur, sql("SELECT count(*) FROM {table}", table=table)) + added
     else:
-        cur.execute(f"CREATE OR REPLACE TEMP TABLE _versions_target AS SELECT {cols} FROM {source}")
+        cur.execute(sql("CREATE OR REPLACE TEMP TABLE _versions_target AS SELECT {cols} FROM {source}",
+                        cols=names, source=source))
         rows_after = _count(cur, "SELECT count(*) FROM _versions_target")
     version_id = _new_version(cur, table, action, file_name=file_name, sha256=sha256, user=user,
                               rows_in_file=rows_in_file, rows_after=rows_after, note=note)
     with _unordered_writes(cur):
         if action == "append":
-            key_list = ", ".join(_q(k) for k in keys)
-            order = "" if in_key_order else f" ORDER BY {key_list}"
-            cur.execute(f"INSERT INTO {_q(table)} ({cols}) SELECT {cols} FROM {source}{order}")
-            cur.execute(f"INSERT INTO {_q(open_table(table))} ({key_list}, _valid_from) SELECT {key_list}, ? "
-                        f"FROM {source}", [version_id])
+            order = SQL("") if in_key_order else sql(" ORDER BY {keys}", keys=keys)
+            cur.execute(sql("INSERT INTO {table} ({cols}) SELECT {cols} FROM {source}{order}",
+                            table=table, cols=names, source=source, order=order))
+            cur.execute(sql("INSERT INTO {live} ({keys}, _valid_from) SELECT {keys}, ? FROM {source}",
+                            live=open_table(table), keys=keys, source=source), [version_id])
         else:
-            _record(cur, table, "_versions_target", version_id, keys, columns)
+            _record(cur, table, "_versions_target", version_id, keys, names)
             cur.execute("DROP TABLE _versions_target")
     return version_id
 
@@ -201,25 +199,23 @@ def state_at(con: duckdb.DuckDBPyConnection, table: str, version_id: int) -> pd.
     table come from the table itself, when their version (``history_open_T``) is not later.
     """
     with con.cursor() as cur:
-        columns = _columns(cur, table)
-        key = _key(cur, table) or columns
-        cols = ", ".join(_q(c) for c in columns)
-        tcols = ", ".join("t." + _q(c) for c in columns)
-        on = " AND ".join(f"o.{_q(k)} = t.{_q(k)}" for k in key)
-        hist, live = _q(history_table(table)), _q(open_table(table))
-        return cur.execute(
-            f"SELECT * FROM (SELECT {cols} FROM {hist} WHERE _valid_from <= ? AND _valid_to > ? "
-            f"UNION ALL SELECT {tcols} FROM {_q(table)} t JOIN {live} o ON {on} WHERE o._valid_from <= ?) "
-            f"ORDER BY {', '.join(_q(k) for k in key)}",
+        names = _columns(cur, table)
+        key = _key(cur, table) or names
+        return cur.execute(sql(
+            "SELECT * FROM (SELECT {cols} FROM {hist} WHERE _valid_from <= ? AND _valid_to > ? "
+            "UNION ALL SELECT {tcols} FROM {table} t JOIN {live} o ON {on} WHERE o._valid_from <= ?) "
+            "ORDER BY {keys}",
+            cols=names, hist=history_table(table), tcols=columns(names, "t"), table=table, live=open_table(table),
+            on=equal(key, "o", "t"), keys=key),
             [version_id, version_id, version_id]).df()
 
 
 def restorable(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
     """Versions of ``table`` that can be restored (from the first tracked one on), newest first."""
     with con.cursor() as cur:
-        hist, live = _q(history_table(table)), _q(open_table(table))
-        first = cur.execute(f"SELECT min(v) FROM (SELECT min(_valid_from) AS v FROM {hist} "
-                            f"UNION ALL SELECT min(_valid_from) FROM {live})").fetchall()[0][0]
+        first = cur.execute(sql("SELECT min(v) FROM (SELECT min(_valid_from) AS v FROM {hist} "
+                                "UNION ALL SELECT min(_valid_from) FROM {live})",
+                                hist=history_table(table), live=open_table(table))).fetchall()[0][0]
         latest = cur.execute("SELECT max(version_id) FROM dataset_versions WHERE table_name = ?",
                              [table]).fetchall()[0][0]
         since = first if first is not None else latest
@@ -233,8 +229,8 @@ def restorable(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
 
 def history(con: duckdb.DuckDBPyConnection, table: str | None = None) -> pd.DataFrame:
     """The load history (``dataset_versions``), newest first, for one table or all."""
-    sql = ("SELECT version_id, table_name, action, file_name, sha256, user_name, loaded_at, rows_in_file, "
-           "rows_after, note FROM dataset_versions")
+    select = ("SELECT version_id, table_name, action, file_name, sha256, user_name, loaded_at, rows_in_file, "
+              "rows_after, note FROM dataset_versions")
     if table:
-        return store.query(con, sql + " WHERE table_name = ? ORDER BY version_id DESC", [table])
-    return store.query(con, sql + " ORDER BY version_id DESC")
+        return store.query(con, select + " WHERE table_name = ? ORDER BY version_id DESC", [table])
+    return store.query(con, select + " ORDER BY version_id DESC")

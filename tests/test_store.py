@@ -148,3 +148,93 @@ def test_migration_4_moves_the_current_rows_versions_into_the_narrow_table(tmp_p
     assert con.execute("SELECT * FROM history_open_regions").fetchall() == [("40", 1)]
     assert con.execute("SELECT code, _valid_from, _valid_to FROM history_regions").fetchall() == [("77", 1, 2)]
     con.close()
+
+
+# --------------------------------------------------------------------------------------------------
+# SQL composition: names through store.sql(), values as ? parameters
+# --------------------------------------------------------------------------------------------------
+
+
+def test_sql_quotes_a_plain_name_and_joins_a_list_of_names():
+    statement = store.sql("SELECT {cols} FROM {table} WHERE x = ?", cols=["inn", "year"], table="enterprise_years")
+    assert statement == 'SELECT "inn", "year" FROM "enterprise_years" WHERE x = ?'
+    assert isinstance(statement, store.SQL)
+    assert store.sql("SELECT count(*) FROM {t}", t=("a_1",)) == 'SELECT count(*) FROM "a_1"'
+
+
+def test_sql_puts_an_sql_piece_in_unchanged():
+    on = store.equal(["inn"], "t", "s")
+    assert store.sql("FROM {src} s JOIN {table} t ON {on}", src="_ingest_stage", table="enterprises", on=on) == \
+        'FROM "_ingest_stage" s JOIN "enterprises" t ON "t"."inn" = "s"."inn"'
+    assert store.sql("SELECT {n}", n=store.SQL("FALSE")) == "SELECT FALSE"
+    # the same text as a plain str is a name, and not one quote_identifier accepts
+    with pytest.raises(ValueError):
+        store.sql("SELECT {n}", n='"t"."inn"')
+
+
+def test_columns_with_and_without_prefix():
+    assert store.columns(["a", "b_2"]) == '"a", "b_2"'
+    assert store.columns(["a", "b_2"], "s") == '"s"."a", "s"."b_2"'
+    assert store.columns([], "s") == ""
+
+
+def test_equal_joins_pairs_of_qualified_names():
+    assert store.equal(["inn", "year"], "t", "s") == '"t"."inn" = "s"."inn" AND "t"."year" = "s"."year"'
+    assert store.equal(["a", "b"], None, "t", ", ") == '"a" = "t"."a", "b" = "t"."b"'
+    assert store.equal(["k"], "_ingest_stage", "g") == '"_ingest_stage"."k" = "g"."k"'
+
+
+@pytest.mark.parametrize("bad", ["x; DROP TABLE regions", "a b", "1a", "Inn", 'a"b', "", "t.inn"])
+def test_something_that_is_not_a_name_is_refused_everywhere(bad):
+    with pytest.raises(ValueError):
+        store.quote_identifier(bad)
+    with pytest.raises(ValueError):
+        store.sql("SELECT * FROM {t}", t=bad)
+    with pytest.raises(ValueError):
+        store.sql("SELECT {cols} FROM regions", cols=["code", bad])
+    with pytest.raises(ValueError):
+        store.columns(["code", bad], "s")
+    with pytest.raises(ValueError):
+        store.columns(["code"], bad)
+    with pytest.raises(ValueError):
+        store.equal([bad], "t", "s")
+    with pytest.raises(ValueError):
+        store.equal(["code"], "t", bad)
+
+
+def test_sql_refuses_values_and_missing_or_extra_parts():
+    with pytest.raises(TypeError):
+        store.sql("SELECT * FROM regions LIMIT {n}", n=5)  # values travel as ? parameters
+    with pytest.raises(KeyError):
+        store.sql("SELECT {a} FROM {b}", a="code")
+    with pytest.raises(TypeError):
+        store.sql("SELECT {a} FROM regions", a="code", b="name_ru")
+    with pytest.raises(TypeError):
+        store.joined(['"a"', '"b"'])  # plain str pieces are not SQL pieces
+    with pytest.raises(ValueError):
+        store.joined([store.SQL("TRUE")], "; ")  # type: ignore[arg-type]
+
+
+def test_sql_type_accepts_type_names_only():
+    assert store.sql_type("VARCHAR") == "VARCHAR"
+    assert store.sql_type("DECIMAL(18,3)") == "DECIMAL(18,3)"
+    assert store.sql_type("DECIMAL(18, 3)") == "DECIMAL(18, 3)"
+    assert store.sql_type("DOUBLE") == "DOUBLE"
+    assert store.sql_type("TIMESTAMP WITH TIME ZONE") == "TIMESTAMP WITH TIME ZONE"
+    assert isinstance(store.sql_type("BIGINT"), store.SQL)
+    for bad in ["VARCHAR); DROP TABLE x; --", "varchar", "DECIMAL(18,3", "INTEGER -- x", "DOUBLE'", ""]:
+        with pytest.raises(ValueError):
+            store.sql_type(bad)
+    assert store.sql("CAST({c} AS {t}) AS {c}", c="revenue", t=store.sql_type("DECIMAL(18,3)")) == \
+        'CAST("revenue" AS DECIMAL(18,3)) AS "revenue"'
+
+
+def test_composed_sql_runs_with_values_as_parameters():
+    con = store.connect(":memory:")
+    con.execute("INSERT INTO regions VALUES ('40', 'Калужская область', 'Kaluga Oblast', 'Центральный', '29')")
+    hostile = "40'; DROP TABLE regions; --"
+    statement = store.sql("SELECT {cols} FROM {table} r WHERE {key} IN (?, ?)",
+                          cols=store.columns(["code", "name_en"], "r"), table="regions", key=store.columns(["code"], "r"))
+    assert con.execute(statement, ["40", hostile]).fetchall() == [("40", "Kaluga Oblast")]
+    assert store.table_counts(con)["regions"] == 1
+    con.close()
