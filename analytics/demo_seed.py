@@ -56,6 +56,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analytics.validate import okved_level
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "data" / "seed"
 FACTS_DIR = SEED_DIR / "facts"
@@ -87,19 +89,8 @@ def ogrn_check(first12: str) -> str:
     return first12 + str(int(first12) % 11 % 10)
 
 
-def sector_level(code: str) -> str:
-    if code.isalpha():
-        return "section"
-    parts = code.split(".")
-    if len(parts) == 1:
-        return "division"
-    if len(parts) == 2:
-        return "group" if len(parts[1]) == 1 else "class"
-    return "subclass"
-
-
 def sector_parent(code: str, division_section: dict[str, str]) -> str | None:
-    level = sector_level(code)
+    level = okved_level(code)
     if level == "section":
         return None
     if level == "division":
@@ -215,7 +206,7 @@ def cluster_templates(facts: Path) -> pd.DataFrame:
 def sectors(facts: Path, used_codes: set[str]) -> pd.DataFrame:
     """Sections, divisions and every group/class/subclass used (plus their ancestors)."""
     names = read_fact("okved.csv", facts).set_index("code")
-    levels = {c: sector_level(c) for c in names.index}
+    levels = {c: okved_level(c) for c in names.index}
     division_section = {}
     section = None
     for code in names.index:  # the facts file lists each section before its divisions

@@ -686,9 +686,6 @@ def _table_columns(cur: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str
         "ORDER BY ordinal_position", [table]).fetchall()]
 
 
-_q = store.quote_identifier
-
-
 def stage(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, *, materialise: bool = True) -> None:
     """Stage the plan's rows on this cursor as ``_ingest_stage`` (store column types, plus ``_row``).
 
@@ -745,7 +742,7 @@ def store_checks(cur: duckdb.DuckDBPyConnection, spec: TableSpec, mode: str, fra
     would lose (replace). ``frame`` holds the new rows with ``_row``; ``source`` is the same rows
     staged in SQL."""
     table = spec.name
-    source = _q(source)  # identifiers are allow-listed; values travel as parameters
+    source = store.quote_identifier(source)  # checked before any statement uses it
     errors: list[Issue] = []
     counts: dict[str, int] = {}
 

@@ -1,5 +1,7 @@
-"""Shared fixtures: a demo store built once per test session, and a tiny hand-made store."""
+"""Shared fixtures: a demo store built once per test session, a writable copy of it per test, and a tiny hand-made store."""
 from __future__ import annotations
+
+import shutil
 
 import pandas as pd
 import pytest
@@ -13,6 +15,16 @@ def demo_db(tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     store.build_demo(path)
     return str(path)
+
+
+@pytest.fixture()
+def demo_copy(demo_db, tmp_path):
+    """A writable copy of the session's demo store, connected (loads change it; the original stays)."""
+    path = tmp_path / "store.duckdb"
+    shutil.copyfile(demo_db, path)
+    connection = store.connect(path)
+    yield connection
+    connection.close()
 
 
 @pytest.fixture()

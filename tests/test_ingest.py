@@ -16,12 +16,8 @@ OKVED_UTF8 = REFERENCE / "okved2-rosstat-20231201-utf8.csv"
 
 
 @pytest.fixture()
-def con(demo_db, tmp_path):
-    path = tmp_path / "store.duckdb"
-    shutil.copyfile(demo_db, path)
-    connection = store.connect(path)
-    yield connection
-    connection.close()
+def con(demo_copy):
+    return demo_copy
 
 
 def rosstat_okved_bytes() -> bytes:

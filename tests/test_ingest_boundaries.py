@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,12 +12,8 @@ REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "thir
 
 
 @pytest.fixture()
-def con(demo_db, tmp_path):
-    path = tmp_path / "store.duckdb"
-    shutil.copyfile(demo_db, path)
-    connection = store.connect(path)
-    yield connection
-    connection.close()
+def con(demo_copy):
+    return demo_copy
 
 
 def test_russian_regions_match_the_store_by_name(con):

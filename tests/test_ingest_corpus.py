@@ -38,12 +38,8 @@ def shared_store(demo_db, tmp_path_factory):
 
 
 @pytest.fixture()
-def fresh_store(demo_db, tmp_path):
-    path = tmp_path / "store.duckdb"
-    shutil.copyfile(demo_db, path)
-    con = store.connect(path)
-    yield con
-    con.close()
+def fresh_store(demo_copy):
+    return demo_copy
 
 
 def test_the_corpus_is_big_enough_and_matches_its_generator():
