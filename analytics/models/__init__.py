@@ -1,0 +1,1 @@
+"""Domain models: rules from law, cluster candidates, registry checks, discovery, subsidies."""

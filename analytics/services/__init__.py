@@ -1,0 +1,1 @@
+"""What pages call: one function per page question (store → queries → metrics/models → frames)."""

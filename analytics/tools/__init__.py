@@ -1,0 +1,1 @@
+"""Generators: the demo seed files and the national-scale synthetic store."""
