@@ -67,16 +67,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sheet '{sheet}', cell {cell}: expected '{expected}', found '{found}'",
     ),
     "no_products": (
-        "Лист «{sheet}», строка {row}: не найдены номера продуктов 001, 002, … начиная с ячейки {cell}",
-        "Sheet '{sheet}', row {row}: no product numbers 001, 002, … starting at cell {cell}",
+        "Лист «{sheet}», строка {row}: ожидались номера продуктов 001, 002, … начиная с ячейки {cell}, "
+        "найдено «{found}»",
+        "Sheet '{sheet}', row {row}: expected product numbers 001, 002, … starting at cell {cell}, found '{found}'",
     ),
     "product_mismatch": (
         "Лист «{sheet}», ячейка {cell}: продукт «{found}» не совпадает с «{expected}» листа «{reference}»",
         "Sheet '{sheet}', cell {cell}: product '{found}' does not match '{expected}' of sheet '{reference}'",
     ),
     "row_missing": (
-        "Лист «{sheet}», столбец B: нет строки с кодом «{code}» (искали в строках {first}–{last})",
-        "Sheet '{sheet}', column B: no row with the code '{code}' (searched rows {first}–{last})",
+        "Лист «{sheet}», столбец B: нет строки с кодом «{row_code}» (искали в строках {first}–{last})",
+        "Sheet '{sheet}', column B: no row with the code '{row_code}' (searched rows {first}–{last})",
     ),
     "not_a_number": (
         "Лист «{sheet}», ячейка {cell}: ожидалось число, найдено «{found}»",
@@ -257,7 +258,7 @@ def _value_rows(sheet: _Sheet, n: int) -> dict[str, int]:
             found[code] = row
     for code in VALUE_ROWS:
         if code not in found:
-            raise RosstatIOError("row_missing", sheet=sheet.name, column="B", code=code, first=first, last=last)
+            raise RosstatIOError("row_missing", sheet=sheet.name, column="B", row_code=code, first=first, last=last)
     return found
 
 
