@@ -298,3 +298,24 @@ def test_linkages_by_hand() -> None:
     L = np.array([[2.0, 0.5], [1.0, 1.0]])   # columns 3, 1.5 → 4/3, 2/3; rows 2.5, 2 → 10/9, 8/9
     link = io.linkages(L)
     assert list(link["key_sector"]) == [True, False]
+
+
+def test_product_slq_by_hand() -> None:
+    corr = pd.DataFrame({"no": ["p1", "p2", "p3", "p4"],
+                         "okved2_divisions": ["10", "29", "41;42;43", "86"],
+                         "okved2_section": ["C", "C", "F", "Q"]})
+    national = pd.Series({"29": 1000.0, "21": 1000.0, "F": 600.0})
+    regional = pd.Series({"29": 20.0, "21": 5.0, "F": 3.0})
+    got = io.product_slq(regional, national, corr, 0.01)
+    # p2: (20/1000)/0.01 = 2; p1: division 10 has no data → section C = (25/2000)/0.01 = 1.25;
+    # p3: divisions 41–43 have none → section row F = (3/600)/0.01 = 0.5; p4: nothing for Q → 1
+    np.testing.assert_allclose(got["slq"].to_numpy(), [1.25, 2.0, 0.5, 1.0])
+    assert list(got["slq_source"]) == ["section", "division", "section", "none"]
+    many, source = io.product_slq_matrix(pd.DataFrame([[20.0, 5.0, 3.0], [0.0, 0.0, 0.0]], index=["r", "s"],
+                                                      columns=["29", "21", "F"]),
+                                         national, corr, pd.Series({"r": 0.01, "s": 0.5}))
+    np.testing.assert_allclose(many.loc["s"].to_numpy(), [0.0, 0.0, 0.0, 1.0])
+    assert list(source) == ["section", "division", "section", "none"]
+    with pytest.raises(ValueError):
+        io.product_slq(regional, national, corr, 0.0)
+    assert io.section_of("29.10") == "C" and io.section_of("f") == "F" and io.section_of("97") == "T"

@@ -389,3 +389,90 @@ def shock_to_products(shock_by_okved: Mapping[str, float], correspondence: pd.Da
     if unknown:
         raise ValueError(f"OKVED codes without a product: {unknown}")
     return result
+
+
+SLQ_SOURCES = ("division", "section", "none")
+
+#: OKVED 2 (ОК 029-2014) sections by division number, inclusive ranges; OKPD 2 (ОК 034-2014) uses the
+#: same sections and divisions (both follow NACE Rev. 2 / CPA 2008).
+SECTION_DIVISIONS: tuple[tuple[str, int, int], ...] = (
+    ("A", 1, 3), ("B", 5, 9), ("C", 10, 33), ("D", 35, 35), ("E", 36, 39), ("F", 41, 43),
+    ("G", 45, 47), ("H", 49, 53), ("I", 55, 56), ("J", 58, 63), ("K", 64, 66), ("L", 68, 68),
+    ("M", 69, 75), ("N", 77, 82), ("O", 84, 84), ("P", 85, 85), ("Q", 86, 88), ("R", 90, 93),
+    ("S", 94, 96), ("T", 97, 98), ("U", 99, 99),
+)
+
+
+def section_of(code: str) -> str:
+    """OKVED 2 section letter of a code (``"29"``, ``"29.10"`` → ``"C"``; a letter stays itself)."""
+    text = str(code).strip().upper()
+    if len(text) == 1 and "A" <= text <= "U":
+        return text
+    number = int(text[:2])
+    for letter, low, high in SECTION_DIVISIONS:
+        if low <= number <= high:
+            return letter
+    raise ValueError(f"no OKVED 2 section for {code!r}")
+
+
+def product_slq_matrix(regional: pd.DataFrame, national: pd.Series, correspondence: pd.DataFrame,
+                       regional_share: pd.Series) -> tuple[pd.DataFrame, pd.Series]:
+    """SLQ of every product in several regions at once, and where each came from.
+
+    ``regional``: employees (persons), rows = regions, columns = OKVED 2 codes — two-digit divisions
+    (``"29"``) and/or section letters (``"F"``); ``national``: the same codes, national employees
+    (the sum over regions); ``correspondence``: ``no, okved2_divisions`` (``;``-separated),
+    ``okved2_section``; ``regional_share``: ``E^r / E^n`` of each region (whole economy, 0–1).
+    For product p with divisions D:
+
+    ``SLQ_p = (Σ_{d∈D} E_d^r / Σ_{d∈D} E_d^n) / (E^r/E^n)`` — source ``division``;
+
+    when the nation has no employment in D, the same ratio over p's section (its section row if the
+    data have one, else the sum of its divisions) — ``section``; with no data for the section either,
+    ``SLQ = 1`` (national structure assumed) — ``none``. Returns (regions × products SLQ, source by
+    product).
+    """
+    share = regional_share.reindex(regional.index).to_numpy(dtype=float)
+    if np.isnan(share).any() or (share <= 0).any() or (share > 1).any():
+        raise ValueError("every region needs a regional share in (0, 1]")
+    codes = pd.Index([str(c) for c in national.index])
+    nat = national.to_numpy(dtype=float)
+    reg = regional.reindex(columns=national.index).fillna(0.0).to_numpy(dtype=float)
+    is_letter = np.asarray(codes.str.fullmatch(r"[A-U]"), dtype=bool)
+    is_division = np.asarray(codes.str.fullmatch(r"\d{2}"), dtype=bool)
+    code_section = np.array([section_of(c) if (is_letter[i] or is_division[i]) else "" for i, c in enumerate(codes)])
+    letters = set(codes[is_letter])
+    frame = correspondence.set_index("no")
+    product_divisions = frame["okved2_divisions"].str.split(";")
+    n_products = len(frame)
+    div_inc = np.zeros((n_products, len(codes)))
+    sec_inc = np.zeros((n_products, len(codes)))
+    for p, (divisions, section) in enumerate(zip(product_divisions, frame["okved2_section"], strict=True)):
+        div_inc[p] = is_division & codes.isin(divisions)
+        own = code_section == section
+        sec_inc[p] = own & (is_letter if section in letters else is_division)
+    den_d, den_s = div_inc @ nat, sec_inc @ nat
+    with np.errstate(divide="ignore", invalid="ignore"):
+        by_division = (reg @ div_inc.T) / den_d
+        by_section = (reg @ sec_inc.T) / den_s
+    use_d, use_s = den_d > 0, den_s > 0
+    ratio = np.where(use_d, by_division, np.where(use_s, by_section, share[:, np.newaxis]))
+    slq_values = ratio / share[:, np.newaxis]
+    source = pd.Series(np.where(use_d, "division", np.where(use_s, "section", "none")), index=frame.index,
+                       name="slq_source")
+    return pd.DataFrame(slq_values, index=regional.index, columns=frame.index), source
+
+
+def product_slq(regional: pd.Series, national: pd.Series, correspondence: pd.DataFrame,
+                regional_share: float) -> pd.DataFrame:
+    """:func:`product_slq_matrix` for one region: ``regional`` employees by OKVED 2 code (persons).
+
+    Returns ``no`` (index), ``slq``, ``slq_source``.
+    """
+    if not 0.0 < regional_share <= 1.0:
+        raise ValueError(f"regional share {regional_share} outside (0, 1]")
+    row = regional.groupby(level=0).sum().to_frame().T
+    row.index = ["region"]
+    values, source = product_slq_matrix(row, national.groupby(level=0).sum(), correspondence,
+                                        pd.Series({"region": regional_share}))
+    return pd.DataFrame({"slq": values.iloc[0], "slq_source": source})

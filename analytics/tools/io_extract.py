@@ -22,24 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from analytics.data.rosstat_io import read_rosstat_io, write_extract
-
-#: OKVED 2 (ОК 029-2014) sections by division number (first two digits), inclusive ranges. OKPD 2
-#: (ОК 034-2014) uses the same sections and divisions (both follow NACE Rev. 2 / CPA 2008).
-SECTION_DIVISIONS: tuple[tuple[str, int, int], ...] = (
-    ("A", 1, 3), ("B", 5, 9), ("C", 10, 33), ("D", 35, 35), ("E", 36, 39), ("F", 41, 43),
-    ("G", 45, 47), ("H", 49, 53), ("I", 55, 56), ("J", 58, 63), ("K", 64, 66), ("L", 68, 68),
-    ("M", 69, 75), ("N", 77, 82), ("O", 84, 84), ("P", 85, 85), ("Q", 86, 88), ("R", 90, 93),
-    ("S", 94, 96), ("T", 97, 98), ("U", 99, 99),
-)
-
-
-def section_of(division: str) -> str:
-    """OKVED 2 section letter of a two-digit division (``"29"`` → ``"C"``)."""
-    number = int(division)
-    for letter, low, high in SECTION_DIVISIONS:
-        if low <= number <= high:
-            return letter
-    raise ValueError(f"no OKVED 2 section for division {division!r}")
+from analytics.metrics.input_output import section_of
 
 
 def okved_correspondence(products: pd.DataFrame) -> pd.DataFrame:
