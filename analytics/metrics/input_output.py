@@ -26,6 +26,7 @@ are already out). δ = 0.3 is the value Flegg & Webber recommend; the literature
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -415,6 +416,30 @@ def section_of(code: str) -> str:
     raise ValueError(f"no OKVED 2 section for {code!r}")
 
 
+@lru_cache(maxsize=8)
+def _incidence(codes: tuple[str, ...], divisions: tuple[str, ...],
+               sections: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """Products × codes incidence: (own divisions, own section — its letter row if any, else its
+    divisions)."""
+    column = {c: k for k, c in enumerate(codes)}
+    letters = {c for c in codes if len(c) == 1 and "A" <= c <= "U"}
+    by_section: dict[str, list[int]] = {}
+    for k, c in enumerate(codes):
+        if len(c) == 2 and c.isdigit():
+            by_section.setdefault(section_of(c), []).append(k)
+    div_inc = np.zeros((len(divisions), len(codes)))
+    sec_inc = np.zeros((len(divisions), len(codes)))
+    for p, (own, section) in enumerate(zip(divisions, sections, strict=True)):
+        for d in own.split(";"):
+            if d in column:
+                div_inc[p, column[d]] = 1.0
+        if section in letters:
+            sec_inc[p, column[section]] = 1.0
+        else:
+            sec_inc[p, by_section.get(section, [])] = 1.0
+    return div_inc, sec_inc
+
+
 def product_slq_matrix(regional: pd.DataFrame, national: pd.Series, correspondence: pd.DataFrame,
                        regional_share: pd.Series) -> tuple[pd.DataFrame, pd.Series]:
     """SLQ of every product in several regions at once, and where each came from.
@@ -435,22 +460,12 @@ def product_slq_matrix(regional: pd.DataFrame, national: pd.Series, corresponden
     share = regional_share.reindex(regional.index).to_numpy(dtype=float)
     if np.isnan(share).any() or (share <= 0).any() or (share > 1).any():
         raise ValueError("every region needs a regional share in (0, 1]")
-    codes = pd.Index([str(c) for c in national.index])
+    codes = [str(c) for c in national.index]
     nat = national.to_numpy(dtype=float)
     reg = regional.reindex(columns=national.index).fillna(0.0).to_numpy(dtype=float)
-    is_letter = np.asarray(codes.str.fullmatch(r"[A-U]"), dtype=bool)
-    is_division = np.asarray(codes.str.fullmatch(r"\d{2}"), dtype=bool)
-    code_section = np.array([section_of(c) if (is_letter[i] or is_division[i]) else "" for i, c in enumerate(codes)])
-    letters = set(codes[is_letter])
+    div_inc, sec_inc = _incidence(tuple(codes), tuple(correspondence["okved2_divisions"]),
+                                  tuple(correspondence["okved2_section"]))
     frame = correspondence.set_index("no")
-    product_divisions = frame["okved2_divisions"].str.split(";")
-    n_products = len(frame)
-    div_inc = np.zeros((n_products, len(codes)))
-    sec_inc = np.zeros((n_products, len(codes)))
-    for p, (divisions, section) in enumerate(zip(product_divisions, frame["okved2_section"], strict=True)):
-        div_inc[p] = is_division & codes.isin(divisions)
-        own = code_section == section
-        sec_inc[p] = own & (is_letter if section in letters else is_division)
     den_d, den_s = div_inc @ nat, sec_inc @ nat
     with np.errstate(divide="ignore", invalid="ignore"):
         by_division = (reg @ div_inc.T) / den_d

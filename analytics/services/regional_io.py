@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from analytics import rules
+from analytics._panel import single_threaded_blas
 from analytics.data.rosstat_io import IOTables, load_io_tables
 from analytics.metrics import input_output as io
 from analytics.queries import io_queries
@@ -95,7 +96,8 @@ def national_model() -> NationalModel:
     })
     A = io.technical_coefficients(tables.flows_domestic, tables.output)
     household = io.household_consumption_coeff(tables.final_demand_domestic["P3_S14"], tables.compensation)
-    table, _, _ = _multiplier_table(A, coeffs, household)
+    with single_threaded_blas():
+        table, _, _ = _multiplier_table(A, coeffs, household)
     return NationalModel(tables, corr, A, coeffs, household, table)
 
 
@@ -157,8 +159,12 @@ def _regional_models(employment: pd.DataFrame, regions: list[str] | None, year: 
             raise LookupError(f"no employment by OKVED for region {region!r} in {year}")
     if not wanted:
         return
-    table = employment.pivot_table(index="region_code", columns="okved", values="employees", aggfunc="sum",
-                                   fill_value=0.0)
+    region_idx, region_labels = pd.factorize(employment["region_code"], sort=True)
+    code_idx, code_labels = pd.factorize(employment["okved"], sort=True)
+    grid = np.zeros((len(region_labels), len(code_labels)))
+    np.add.at(grid, (region_idx, code_idx), employment["employees"].to_numpy(dtype=float))
+    table = pd.DataFrame(grid, index=pd.Index([str(r) for r in region_labels]),
+                         columns=pd.Index([str(c) for c in code_labels]))
     national = table.sum(axis=0)
     shares = regional_shares(wanted, year, employment)
     slq_all, source = io.product_slq_matrix(table.loc[wanted], national, nat.correspondence, shares["share"])
@@ -183,7 +189,8 @@ def regional_model(con: duckdb.DuckDBPyConnection, region: str, year: int, *, de
                    method: str = "flq") -> RegionalModel:
     """The region's model from the store's employment in ``year`` (see the module docstring)."""
     employment = io_queries.division_employment(con, year)
-    return next(_regional_models(employment, [region], year, delta=delta, method=method))
+    with single_threaded_blas():
+        return next(_regional_models(employment, [region], year, delta=delta, method=method))
 
 
 @dataclass(frozen=True)
@@ -262,13 +269,14 @@ def multipliers_all_regions(con: duckdb.DuckDBPyConnection, year: int, *, delta:
     coeff_rows = np.vstack([c["value_added"].to_numpy(), c["income"].to_numpy(), c["employment"].to_numpy()])
     n = len(nat.A)
     frames = []
-    for model in _regional_models(employment, None, year, delta=delta, method=method):
-        L = model.L
-        va, inc, emp = coeff_rows @ L
-        frames.append(pd.DataFrame({
-            "region_code": model.region, "no": nat.A.index, "output": L.sum(axis=0), "value_added": va,
-            "income": inc, "employment": emp, "output_type2": model.closed_inverse[:n, :n].sum(axis=0),
-        }))
+    with single_threaded_blas():
+        for model in _regional_models(employment, None, year, delta=delta, method=method):
+            L = model.L
+            va, inc, emp = coeff_rows @ L
+            frames.append(pd.DataFrame({
+                "region_code": model.region, "no": nat.A.index, "output": L.sum(axis=0), "value_added": va,
+                "income": inc, "employment": emp, "output_type2": model.closed_inverse[:n, :n].sum(axis=0),
+            }))
     columns = ["region_code", "no", "output", "value_added", "income", "employment", "output_type2"]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
 
