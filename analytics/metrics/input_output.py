@@ -36,6 +36,8 @@ Matrix = pd.DataFrame | np.ndarray
 #: Literature range for FLQ's δ (Flegg & Tohmo 2013; Bonfiglio & Chelli 2008).
 DELTA_RANGE: tuple[float, float] = (0.0, 1.0)
 DEFAULT_DELTA = 0.3
+#: δ values used in empirical work (Flegg & Tohmo 2013: 0.1–0.4): the range the UI offers.
+DELTA_LITERATURE: tuple[float, float] = (0.1, 0.4)
 
 EFFECTS = ("direct", "indirect", "induced", "total")
 IMPACT_COLUMNS = ("output_mln_rub", "value_added_mln_rub", "wages_mln_rub", "jobs", "taxes_mln_rub")

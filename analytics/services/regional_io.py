@@ -48,6 +48,10 @@ EMPLOYMENT_DIR = ROOT / "data" / "employment_rf"
 EMPLOYMENT_YEAR = 2021
 
 MULTIPLIER_KINDS = ("output", "value_added", "income", "employment")
+#: For the page's controls: regionalisation methods, default δ and the literature's range of δ.
+METHODS = io.METHODS
+DEFAULT_DELTA = io.DEFAULT_DELTA
+DELTA_LITERATURE = io.DELTA_LITERATURE
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,8 @@ def _multiplier_table(A: pd.DataFrame, coeffs: pd.DataFrame, household: pd.Serie
 def national_model() -> NationalModel:
     """Build (once per process) the national domestic model from the shipped 2021 extract."""
     tables = load_io_tables(IO_DIR)
-    corr = pd.read_csv(IO_DIR / "okpd2_okved2.csv", dtype=str)
+    corr = pd.read_csv(IO_DIR / "okpd2_okved2.csv", dtype=str).merge(
+        pd.read_csv(IO_DIR / "products_en.csv", dtype=str), on="no", how="left")
     employment = pd.read_csv(EMPLOYMENT_DIR / "rf_employment_by_okved2_section_2017_2023.csv",
                              dtype={"okved2_section": str})
     year = employment[employment["year"] == EMPLOYMENT_YEAR].set_index("okved2_section")
@@ -217,7 +222,8 @@ def _region_table(model: RegionalModel) -> pd.DataFrame:
     link = io.linkages(L)
     corr = nat.correspondence.set_index("no")
     table = pd.DataFrame({
-        "okpd2": corr["okpd2"], "name_ru": corr["name_ru"], "okved2_section": corr["okved2_section"],
+        "okpd2": corr["okpd2"], "name_ru": corr["name_ru"], "name_en": corr["name_en"],
+        "okved2_section": corr["okved2_section"],
         "okved2_divisions": corr["okved2_divisions"],
         "slq": model.slq["slq"], "slq_source": model.slq["slq_source"],
     }, index=nat.A.index)
@@ -244,7 +250,7 @@ def regional_multipliers(con: duckdb.DuckDBPyConnection, region: str, year: int,
                          delta: float = io.DEFAULT_DELTA, method: str = "flq") -> RegionalMultipliers:
     """Multipliers of every product for ``region`` (employment of ``year``) against Russia's.
 
-    Table index: product number; columns ``okpd2, name_ru, okved2_section, okved2_divisions, slq,
+    Table index: product number; columns ``okpd2, name_ru, name_en, okved2_section, okved2_divisions, slq,
     slq_source`` (``division`` / ``section`` / ``none``: where the product's SLQ came from), then for
     each of ``output`` (mln ₽ per mln ₽ of final demand), ``value_added`` (mln ₽/mln ₽),
     ``income`` (compensation, mln ₽/mln ₽), ``employment`` (persons per mln ₽) — Type I — and
@@ -255,6 +261,36 @@ def regional_multipliers(con: duckdb.DuckDBPyConnection, region: str, year: int,
     return RegionalMultipliers(_region_table(model), region, int(year), national_model().tables.year, method,
                                float(delta), model.regional_share, model.regional_share_source, model.lambda_star,
                                model.data_status)
+
+
+@dataclass(frozen=True)
+class SectorIOView:
+    """What the Sectors page shows of the input–output model for a region.
+
+    ``table``: :attr:`RegionalMultipliers.table` sorted by the region's Type I output multiplier
+    (largest first) with ``retained`` = regional ÷ Russia's output multiplier (share 0–1: how much of
+    the national supplier chain stays in the region); ``top``: its first ``top_n`` rows;
+    ``key_sectors``: the key sectors, strongest backward linkage first; ``slq_sources``: number of
+    products by SLQ source (``division`` / ``section`` / ``none``).
+    """
+
+    table: pd.DataFrame
+    top: pd.DataFrame
+    key_sectors: pd.DataFrame
+    slq_sources: dict[str, int]
+    multipliers: RegionalMultipliers
+
+
+def sector_io_view(con: duckdb.DuckDBPyConnection, region: str, year: int, *, delta: float = io.DEFAULT_DELTA,
+                   method: str = "flq", top_n: int = 15) -> SectorIOView:
+    """The region's multipliers against Russia's, ready to draw (see :class:`SectorIOView`)."""
+    result = regional_multipliers(con, region, year, delta=delta, method=method)
+    table = result.table.copy()
+    table["retained"] = table["output_region"] / table["output_russia"]
+    table = table.sort_values(["output_region", "okpd2"], ascending=[False, True])
+    key = table[table["key_sector"]].sort_values("backward", ascending=False)
+    counts = {source: int((table["slq_source"] == source).sum()) for source in io.SLQ_SOURCES}
+    return SectorIOView(table, table.head(top_n), key, counts, result)
 
 
 def multipliers_all_regions(con: duckdb.DuckDBPyConnection, year: int, *, delta: float = io.DEFAULT_DELTA,
