@@ -13,7 +13,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analytics.data.rosstat_io import IOTables, RosstatIOError, load_io_tables, read_rosstat_io
+from analytics.data.rosstat_io import (
+    IOTables,
+    RosstatIOError,
+    load_io_tables,
+    read_rosstat_io,
+)
 from analytics.tools.io_extract import okved_correspondence
 
 WORKBOOK = Path(__file__).parent / "data" / "io" / "baz_tzv-2021.xlsx"

@@ -67,8 +67,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sheet '{sheet}', cell {cell}: expected '{expected}', found '{found}'",
     ),
     "no_products": (
-        "Лист «{sheet}», строка {row}: ожидались номера продуктов 001, 002, … начиная с ячейки {cell}, "
-        "найдено «{found}»",
+        ("Лист «{sheet}», строка {row}: ожидались номера продуктов 001, 002, … начиная с ячейки {cell}, "
+         "найдено «{found}»"),
         "Sheet '{sheet}', row {row}: expected product numbers 001, 002, … starting at cell {cell}, found '{found}'",
     ),
     "product_mismatch": (
