@@ -39,7 +39,6 @@ test: lint chromium
 ## House rules: ruff (lint and format) and the import-linter layer contracts (pyproject.toml).
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 
 ## Apply ruff's fixes and formatting.
