@@ -35,10 +35,10 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import rules
-from analytics._panel import single_threaded_blas
 from analytics.data.rosstat_io import IOTables, load_io_tables
 from analytics.metrics import input_output as io
+from analytics.metrics._panel import single_threaded_blas
+from analytics.models import rules
 from analytics.queries import io_queries
 
 ROOT = Path(__file__).resolve().parents[2]
