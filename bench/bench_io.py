@@ -17,6 +17,7 @@ Run: ``.venv/bin/python bench/bench_io.py [--strict]`` (``--strict`` exits 1 whe
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -84,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         (f"multipliers_all_regions({YEAR}): {n_regions} of {len(regions)} regions", t_all, ALL_REGIONS_TARGET_S),
     ]
     missed = False
+    load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
+    print(f"load average (1, 5, 15 min): {load} on {os.cpu_count()} cores")
     print(f"{'measure':<62} {'median':>10} {'target':>10}  verdict")
     for name, seconds, target in rows:
         verdict = "" if target is None else ("OK" if seconds < target else "MISSED")

@@ -28,6 +28,9 @@ def test_query_reads_divisions_and_sections_only(tiny_con) -> None:
     assert set(frame["okved"]) == {"21", "29"}
     assert frame.loc[(frame["region_code"] == "40") & (frame["okved"] == "29"), "employees"].item() == 6000
     assert io_queries.employment_years(tiny_con) == [2022, 2023]
+    own, national = io_queries.region_and_national_employment(tiny_con, "77", 2023)
+    assert dict(zip(own["okved"], own["employees"], strict=True)) == {"21": 60500, "29": 31000}
+    assert national.to_dict() == {"21": 63000.0, "29": 37000.0}
     assert io_queries.region_codes(tiny_con) == ["40", "77"]
 
 

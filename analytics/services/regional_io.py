@@ -106,25 +106,27 @@ def national_model() -> NationalModel:
     return NationalModel(tables, corr, A, coeffs, household, table)
 
 
-@lru_cache(maxsize=1)
-def _labour_force() -> pd.DataFrame:
-    return pd.read_csv(EMPLOYMENT_DIR / "labour_force_by_region_2017_2024.csv", dtype={"region_code": str})
-
-
-def regional_shares(regions: list[str], year: int, employment: pd.DataFrame) -> pd.DataFrame:
-    """``E^r / E^n`` of each region and its source: ``labour_force`` (the region's share of Russia's
-    labour force, Rosstat LFS, nearest year to ``year``) or ``store`` (its share of the store's
-    employment, when the region is not in that file)."""
-    lf = _labour_force()
+@lru_cache(maxsize=16)
+def _labour_force_shares(year: int) -> dict[str, float]:
+    """Each region's share of the 85 regions' labour force in the file's year nearest to ``year``."""
+    lf = pd.read_csv(EMPLOYMENT_DIR / "labour_force_by_region_2017_2024.csv", dtype={"region_code": str})
     years = lf["year"].unique()
     nearest = int(years[np.argmin(np.abs(years - int(year)))])
-    one = lf[lf["year"] == nearest].set_index("region_code")["labour_force_thousand"]
-    store_total = employment.groupby("region_code")["employees"].sum()
-    from_lf = one.reindex(regions) / float(one.sum())
-    from_store = store_total.reindex(regions) / float(store_total.sum()) if store_total.sum() > 0 else np.nan
-    share = from_lf.where(from_lf > 0, from_store)
-    source = np.where(from_lf > 0, "labour_force", "store")
-    return pd.DataFrame({"share": share.to_numpy(dtype=float), "source": source}, index=pd.Index(regions))
+    one = lf[lf["year"] == nearest].set_index("region_code")["labour_force_thousand"].astype(float)
+    total = float(one.sum())
+    return {str(code): float(v) / total for code, v in one.items() if v > 0} if total > 0 else {}
+
+
+def regional_share(region: str, year: int, store_share: float | None = None) -> tuple[float, str]:
+    """``E^r / E^n`` of a region and its source: ``labour_force`` (its share of Russia's labour force,
+    Rosstat LFS, the file's year nearest to ``year``) or ``store`` (``store_share``: its share of the
+    store's employment, when the region is not in that file)."""
+    share = _labour_force_shares(int(year)).get(region)
+    if share is not None:
+        return share, "labour_force"
+    if store_share is not None and 0 < store_share <= 1:
+        return float(store_share), "store"
+    raise LookupError(f"no size for region {region!r} in {year}: not in the labour-force file nor in the store")
 
 
 @dataclass(frozen=True)
@@ -149,53 +151,65 @@ def _household_quotients(slq: np.ndarray, method: str, lam: float) -> np.ndarray
     return np.minimum(1.0, slq * lam) if method == "flq" else np.minimum(1.0, slq)
 
 
-def _regional_models(employment: pd.DataFrame, regions: list[str] | None, year: int, *, delta: float,
-                     method: str) -> Iterator[RegionalModel]:
-    """Models of ``regions`` (default: every region with employment) from one employment read."""
-    nat = national_model()
-    if method not in io.METHODS:
-        raise ValueError(f"unknown method {method!r}; one of {io.METHODS}")
-    io.lambda_star(0.5, delta)                     # δ checked before any work
-    totals = employment.groupby("region_code")["employees"].sum()
-    present = sorted(totals.index[totals > 0])
-    wanted = present if regions is None else list(regions)
-    for region in wanted:
-        if region not in present:
-            raise LookupError(f"no employment by OKVED for region {region!r} in {year}")
-    if not wanted:
-        return
+def _grid(employment: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, tuple[str, ...]]]:
+    """Regions × OKVED codes of employees, and each region's data statuses."""
     region_idx, region_labels = pd.factorize(employment["region_code"], sort=True)
     code_idx, code_labels = pd.factorize(employment["okved"], sort=True)
     grid = np.zeros((len(region_labels), len(code_labels)))
     np.add.at(grid, (region_idx, code_idx), employment["employees"].to_numpy(dtype=float))
-    table = pd.DataFrame(grid, index=pd.Index([str(r) for r in region_labels]),
-                         columns=pd.Index([str(c) for c in code_labels]))
-    national = table.sum(axis=0)
-    shares = regional_shares(wanted, year, employment)
-    slq_all, source = io.product_slq_matrix(table.loc[wanted], national, nat.correspondence, shares["share"])
-    status = employment.groupby("region_code")["data_status"].unique()
+    regions = [str(r) for r in region_labels]
+    table = pd.DataFrame(grid, index=pd.Index(regions), columns=pd.Index([str(c) for c in code_labels]))
+    status_values = employment["data_status"].to_numpy(dtype=object)
+    statuses = {r: tuple(sorted({str(v) for v in status_values[region_idx == k]})) for k, r in enumerate(regions)}
+    return table, statuses
+
+
+def _regional_models(table: pd.DataFrame, national: pd.Series, statuses: dict[str, tuple[str, ...]],
+                     store_total: float, year: int, *, delta: float, method: str) -> Iterator[RegionalModel]:
+    """Models of the regions (rows) of ``table`` (employees by OKVED code) against ``national``."""
+    nat = national_model()
+    if method not in io.METHODS:
+        raise ValueError(f"unknown method {method!r}; one of {io.METHODS}")
+    io.lambda_star(0.5, delta)                     # δ checked before any work
+    totals = table.sum(axis=1)
+    wanted = [r for r in table.index if totals[r] > 0]
+    if not wanted:
+        return
+    share_of = {r: regional_share(r, year, float(totals[r]) / store_total if store_total > 0 else None)
+                for r in wanted}
+    shares = pd.Series({r: v for r, (v, _) in share_of.items()})
+    slq_all, source = io.product_slq_matrix(table.loc[wanted], national, nat.correspondence, shares)
+    slq_values = slq_all.reindex(columns=nat.A.index).to_numpy()
+    source_values = source.reindex(nat.A.index).to_numpy()
     A_nat = nat.A.to_numpy()
     w = nat.coefficients["income"].to_numpy()
     h_nat = nat.household.to_numpy()
-    for region in wanted:
-        share = float(shares.at[region, "share"])
-        s = slq_all.loc[region].reindex(nat.A.index).to_numpy()
+    for k, region in enumerate(wanted):
+        share, share_source = share_of[region]
+        s = slq_values[k]
         lam = io.lambda_star(share, delta) if method == "flq" else 1.0
         A = io.regionalise(A_nat, s, share, method=method, delta=delta)
         h = h_nat * _household_quotients(s, method, lam)
         L = io.leontief_inverse(A)
         closed = io.leontief_inverse(io.close_households(A, w, h))
-        slq = pd.DataFrame({"slq": s, "slq_source": source.reindex(nat.A.index).to_numpy()}, index=nat.A.index)
-        yield RegionalModel(region, int(year), method, float(delta), share, str(shares.at[region, "source"]), lam,
-                            slq, A, L, closed, tuple(sorted(status[region])))
+        slq = pd.DataFrame({"slq": s, "slq_source": source_values}, index=nat.A.index)
+        yield RegionalModel(region, int(year), method, float(delta), share, share_source, lam, slq, A, L, closed,
+                            statuses.get(region, ()))
 
 
 def regional_model(con: duckdb.DuckDBPyConnection, region: str, year: int, *, delta: float = io.DEFAULT_DELTA,
                    method: str = "flq") -> RegionalModel:
-    """The region's model from the store's employment in ``year`` (see the module docstring)."""
-    employment = io_queries.division_employment(con, year)
+    """The region's model from the store's employment in ``year`` (see the module docstring).
+
+    Raises ``LookupError`` when the store has no employment by OKVED for the region in ``year``.
+    """
+    own, nat_series = io_queries.region_and_national_employment(con, region, year)
+    table, statuses = _grid(own)
+    if region not in table.index or float(table.loc[region].sum()) <= 0:
+        raise LookupError(f"no employment by OKVED for region {region!r} in {year}")
     with single_threaded_blas():
-        return next(_regional_models(employment, [region], year, delta=delta, method=method))
+        return next(_regional_models(table, nat_series, statuses, float(nat_series.sum()), year,
+                                     delta=delta, method=method))
 
 
 @dataclass(frozen=True)
@@ -220,13 +234,13 @@ def _region_table(model: RegionalModel) -> pd.DataFrame:
     L, closed = model.L, model.closed_inverse[:n, :n]
     c = nat.coefficients
     link = io.linkages(L)
-    corr = nat.correspondence.set_index("no")
-    table = pd.DataFrame({
-        "okpd2": corr["okpd2"], "name_ru": corr["name_ru"], "name_en": corr["name_en"],
-        "okved2_section": corr["okved2_section"],
-        "okved2_divisions": corr["okved2_divisions"],
-        "slq": model.slq["slq"], "slq_source": model.slq["slq_source"],
-    }, index=nat.A.index)
+    corr = nat.correspondence
+    columns: dict[str, object] = {
+        "okpd2": corr["okpd2"].to_numpy(), "name_ru": corr["name_ru"].to_numpy(),
+        "name_en": corr["name_en"].to_numpy(), "okved2_section": corr["okved2_section"].to_numpy(),
+        "okved2_divisions": corr["okved2_divisions"].to_numpy(),
+        "slq": model.slq["slq"].to_numpy(), "slq_source": model.slq["slq_source"].to_numpy(),
+    }
     regional = {
         "output": L.sum(axis=0),
         "value_added": c["value_added"].to_numpy() @ L,
@@ -237,13 +251,12 @@ def _region_table(model: RegionalModel) -> pd.DataFrame:
         "employment_type2": c["employment"].to_numpy() @ closed,
     }
     for kind, values in regional.items():
-        table[f"{kind}_region"] = values
-        table[f"{kind}_russia"] = nat.multipliers[kind].to_numpy()
-    table["backward"] = link["backward"].to_numpy()
-    table["forward"] = link["forward"].to_numpy()
-    table["key_sector"] = link["key_sector"].to_numpy()
-    table.index.name = "no"
-    return table
+        columns[f"{kind}_region"] = values
+        columns[f"{kind}_russia"] = nat.multipliers[kind].to_numpy()
+    columns["backward"] = link["backward"].to_numpy()
+    columns["forward"] = link["forward"].to_numpy()
+    columns["key_sector"] = link["key_sector"].to_numpy()
+    return pd.DataFrame(columns, index=nat.A.index.rename("no"))
 
 
 def regional_multipliers(con: duckdb.DuckDBPyConnection, region: str, year: int, *,
@@ -300,13 +313,16 @@ def multipliers_all_regions(con: duckdb.DuckDBPyConnection, year: int, *, delta:
     value_added, income, employment, output_type2``.
     """
     employment = io_queries.division_employment(con, year)
+    table, statuses = _grid(employment)
+    national = table.sum(axis=0)
     nat = national_model()
     c = nat.coefficients
     coeff_rows = np.vstack([c["value_added"].to_numpy(), c["income"].to_numpy(), c["employment"].to_numpy()])
     n = len(nat.A)
     frames = []
     with single_threaded_blas():
-        for model in _regional_models(employment, None, year, delta=delta, method=method):
+        for model in _regional_models(table, national, statuses, float(national.sum()), year, delta=delta,
+                                      method=method):
             L = model.L
             va, inc, emp = coeff_rows @ L
             frames.append(pd.DataFrame({
