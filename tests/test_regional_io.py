@@ -165,3 +165,16 @@ def test_tax_bases() -> None:
 def test_lambda_literal_matches_formula() -> None:
     assert math.log2(1 + SHARE_40) ** 0.3 == pytest.approx(LAMBDA_40, abs=1e-5)
     assert isinstance(rio.national_model().correspondence, pd.DataFrame)
+
+
+def test_sector_io_view(tiny_con) -> None:
+    view = rio.sector_io_view(tiny_con, "40", 2023, top_n=5)
+    table = view.table
+    assert len(view.top) == 5 and list(view.top.index) == list(table.index[:5])
+    assert table["output_region"].is_monotonic_decreasing
+    np.testing.assert_allclose(table["retained"].to_numpy(),
+                               (table["output_region"] / table["output_russia"]).to_numpy())
+    assert ((table["retained"] > 0) & (table["retained"] <= 1 + 1e-12)).all()
+    assert view.slq_sources == {"division": 2, "section": 39, "none": 72}
+    assert view.key_sectors["key_sector"].all() and view.key_sectors["backward"].is_monotonic_decreasing
+    assert table.loc["047", "name_en"] == "Motor vehicles, trailers and semi-trailers"

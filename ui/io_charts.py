@@ -55,7 +55,7 @@ def multiplier_bars(frame: pd.DataFrame, *, lang: str, region_name: str, russia_
 
 
 def linkage_scatter(frame: pd.DataFrame, *, lang: str, x_title: str, y_title: str, key_name: str,
-                    other_name: str, label_top: int = 8) -> go.Figure:
+                    other_name: str, label_top: int = 5) -> go.Figure:
     """Rasmussen's linkages: x = backward (power of dispersion), y = forward (sensitivity of
     dispersion), lines at 1; key sectors (both > 1) coloured and the ``label_top`` strongest labelled.
 
@@ -72,7 +72,7 @@ def linkage_scatter(frame: pd.DataFrame, *, lang: str, x_title: str, y_title: st
         fig.add_trace(go.Scatter(
             x=part["backward"], y=part["forward"], mode="markers+text", name=name,
             text=[lab if i in labelled else "" for i, lab in zip(part.index, part["label"], strict=True)],
-            textposition="top center", textfont=dict(size=FONT_SIZE - 4), cliponaxis=False,
+            textposition="middle right", textfont=dict(size=FONT_SIZE - 4), cliponaxis=False,
             marker=dict(size=12, color=colour, opacity=0.8, line=dict(width=1, color="white")),
             customdata=hover, hovertemplate="%{customdata}<extra></extra>",
         ))
