@@ -12,8 +12,7 @@ from stdnum.ru import ogrn as stdnum_ogrn
 from analytics import demo_seed, schema, store
 
 SEED = store.SEED_DIR
-REFERENCE = store.ROOT.parent / "shared" / "reference"
-ROSSTAT_OKVED = REFERENCE / "third-party" / "okved2-rosstat-20231201-utf8.csv"
+ROSSTAT_OKVED = store.ROOT / "data" / "reference" / "okved2-rosstat-20231201-utf8.csv"  # shipped, see its ATTRIBUTION.md
 YEARS = list(range(2016, 2024))
 
 
@@ -113,8 +112,6 @@ def test_municipalities_keep_confirmed_oktmo_and_mark_provisional_ones(seed):
 
 
 def test_sector_names_match_the_rosstat_classifier(seed):
-    if not ROSSTAT_OKVED.exists():
-        pytest.skip("Rosstat OKVED 2 file not available")
     ros = pd.read_csv(ROSSTAT_OKVED, sep=";", header=None, dtype=str, names=["section", "code", "name"])
     ros["code"] = ros["code"].str.strip()
     ros.loc[ros["code"] == "", "code"] = ros["section"]
@@ -190,10 +187,7 @@ def test_real_enterprises_keep_sources_and_placeholder_inns(seed):
 
 
 def test_all_real_enterprises_of_the_reference_are_present(seed):
-    path = REFERENCE / "kaluga-enterprises.csv"
-    if not path.exists():
-        path = demo_seed.FACTS_DIR / "kaluga_enterprises.csv"
-    ref = pd.read_csv(path, dtype=str)
+    ref = pd.read_csv(demo_seed.FACTS_DIR / "kaluga_enterprises.csv", dtype=str)
     # one reference row holds two companies (both names separated by "; " in Russian and English)
     expected = {name for ru, en in zip(ref["name_ru"], ref["name_en"])
                 for name in (en.split("; ") if "; " in ru and "(" not in ru else [en])}

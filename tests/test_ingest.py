@@ -11,8 +11,7 @@ import pytest
 
 from analytics import ingest, store, validate, versions
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "third-party"
-OKVED_UTF8 = REFERENCE / "okved2-rosstat-20231201-utf8.csv"
+OKVED_UTF8 = store.ROOT / "data" / "reference" / "okved2-rosstat-20231201-utf8.csv"  # shipped with its licence
 
 
 @pytest.fixture()
