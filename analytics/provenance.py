@@ -9,7 +9,8 @@ from analytics.store import query
 
 _TABLES_WITH_STATUS = (
     "municipalities", "enterprises", "enterprise_years", "region_sector_years", "supply_links",
-    "cluster_templates", "projects",
+    "cluster_templates", "projects", "region_reference", "region_indicators", "registry_clusters", "public_facts",
+    "programme_projects",
 )
 
 

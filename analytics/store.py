@@ -271,11 +271,15 @@ def read_seed(table: str, seed_dir: Path = SEED_DIR) -> pd.DataFrame:
     text_cols = {
         "code", "parent", "section", "region_code", "oktmo", "inn", "ogrn", "okved", "supplier_inn",
         "buyer_inn", "initiator_inn", "project_id", "cluster_id", "oktmo_prefix",
-    }
+        "okato", "kladr_id", "iso_code", "timezone", "region_codes", "breakdown", "period", "selection_year",
+    } | ({"value"} if table == "public_facts" else set())
     path = seed_dir / f"{table}.csv"
     header = pd.read_csv(path, nrows=0).columns
     dtypes = {c: "string" for c in header if c in text_cols}
-    return pd.read_csv(path, dtype=dtypes, keep_default_na=True, na_values=[""])
+    frame = pd.read_csv(path, dtype=dtypes, keep_default_na=True, na_values=[""])
+    if "breakdown" in frame.columns:  # '' = a table with one line per region (NOT NULL in the store)
+        frame["breakdown"] = frame["breakdown"].fillna("")
+    return frame
 
 
 def load_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:
