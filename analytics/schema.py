@@ -333,21 +333,21 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             )""",
             # Any regional statistic by region and year (Rosstat tables as published, loaded long):
             # region_code = FNS code, or 'RU' for the Russian Federation; breakdown = the row-label
-            # path or OKVED code when a table has several lines per region ('' when it has one);
-            # status = ok / suppressed («…», «к», «х») / missing («-», empty), value NULL unless ok.
+            # path or OKVED code when a table has several lines per region ('total' when it has one);
+            # cell_status = ok / suppressed («…», «к», «х») / missing («-», empty), value NULL unless ok.
             f"""
             CREATE TABLE IF NOT EXISTS region_indicators (
                 indicator       VARCHAR NOT NULL CHECK (length(indicator) BETWEEN 1 AND 120),
-                breakdown       VARCHAR NOT NULL DEFAULT '',
+                breakdown       VARCHAR NOT NULL DEFAULT 'total' CHECK (length(breakdown) BETWEEN 1 AND 300),
                 region_code     VARCHAR NOT NULL CHECK (region_code = 'RU' OR regexp_full_match(region_code, '[0-9]{{2}}')),
                 year            INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
                 value           DOUBLE,
                 unit            VARCHAR,
-                status          VARCHAR NOT NULL DEFAULT 'ok' CHECK (status IN ('ok', 'suppressed', 'missing')),
+                cell_status     VARCHAR NOT NULL DEFAULT 'ok' CHECK (cell_status IN ('ok', 'suppressed', 'missing')),
                 source          VARCHAR,
                 data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {_STATUS}),
                 PRIMARY KEY (indicator, breakdown, region_code, year),
-                CHECK (status = 'ok' OR value IS NULL)
+                CHECK (cell_status = 'ok' OR value IS NULL)
             )""",
             # Real industrial clusters named in public sources (Decree 779 registry or regional).
             f"""

@@ -276,10 +276,7 @@ def read_seed(table: str, seed_dir: Path = SEED_DIR) -> pd.DataFrame:
     path = seed_dir / f"{table}.csv"
     header = pd.read_csv(path, nrows=0).columns
     dtypes = {c: "string" for c in header if c in text_cols}
-    frame = pd.read_csv(path, dtype=dtypes, keep_default_na=True, na_values=[""])
-    if "breakdown" in frame.columns:  # '' = a table with one line per region (NOT NULL in the store)
-        frame["breakdown"] = frame["breakdown"].fillna("")
-    return frame
+    return pd.read_csv(path, dtype=dtypes, keep_default_na=True, na_values=[""])
 
 
 def load_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:

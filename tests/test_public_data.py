@@ -47,7 +47,7 @@ def test_kaluga_share_of_russias_manufacturing_shipments(con):
 
 
 def test_confidential_cells_are_suppressed_not_zero(con):
-    rows = store.query(con, "SELECT value, status FROM region_indicators WHERE status <> 'ok'")
+    rows = store.query(con, "SELECT value, cell_status AS status FROM region_indicators WHERE cell_status <> 'ok'")
     assert len(rows) == 8 and rows["value"].isna().all() and set(rows["status"]) == {"suppressed"}
 
 

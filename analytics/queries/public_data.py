@@ -14,22 +14,22 @@ RUSSIA = "RU"
 
 
 def indicator_series(con: duckdb.DuckDBPyConnection, indicator: str, region_code: str,
-                     breakdown: str = "") -> pd.DataFrame:
+                     breakdown: str = "total") -> pd.DataFrame:
     """One region's (or ``RU``'s) series: ``year``, ``value``, ``unit``, ``status``, ``source``,
     ``data_status``, oldest year first. ``value`` is NaN where ``status`` is suppressed or missing."""
     return query(con, """
-        SELECT year, value, unit, status, source, data_status FROM region_indicators
+        SELECT year, value, unit, cell_status AS status, source, data_status FROM region_indicators
         WHERE indicator = ? AND breakdown = ? AND region_code = ? ORDER BY year""",
                  [indicator, breakdown, region_code])
 
 
 def region_and_russia(con: duckdb.DuckDBPyConnection, indicator: str, region_code: str,
-                      breakdown: str = "") -> pd.DataFrame:
+                      breakdown: str = "total") -> pd.DataFrame:
     """A region's series beside Russia's: ``year``, ``region_value``, ``russia_value``, ``status``
     (the region's), ``unit``, ``source``, ``data_status``; years where either is held."""
     return query(con, """
         SELECT coalesce(r.year, ru.year) AS year, r.value AS region_value, ru.value AS russia_value,
-               coalesce(r.status, 'missing') AS status, coalesce(r.unit, ru.unit) AS unit,
+               coalesce(r.cell_status, 'missing') AS status, coalesce(r.unit, ru.unit) AS unit,
                coalesce(r.source, ru.source) AS source, coalesce(r.data_status, ru.data_status) AS data_status
         FROM (SELECT * FROM region_indicators WHERE indicator = ? AND breakdown = ? AND region_code = ?) r
         FULL JOIN (SELECT * FROM region_indicators WHERE indicator = ? AND breakdown = ? AND region_code = 'RU') ru
@@ -37,11 +37,11 @@ def region_and_russia(con: duckdb.DuckDBPyConnection, indicator: str, region_cod
         ORDER BY year""", [indicator, breakdown, region_code, indicator, breakdown])
 
 
-def regions_in_year(con: duckdb.DuckDBPyConnection, indicator: str, year: int, breakdown: str = "") -> pd.DataFrame:
+def regions_in_year(con: duckdb.DuckDBPyConnection, indicator: str, year: int, breakdown: str = "total") -> pd.DataFrame:
     """Every region's value in one year (Russia left out): ``region_code``, ``value``, ``status``,
     ``unit``, ``source``."""
     return query(con, """
-        SELECT region_code, value, status, unit, source FROM region_indicators
+        SELECT region_code, value, cell_status AS status, unit, source FROM region_indicators
         WHERE indicator = ? AND breakdown = ? AND year = ? AND region_code <> 'RU' ORDER BY region_code""",
                  [indicator, breakdown, year])
 

@@ -67,7 +67,7 @@ def region_map(con: duckdb.DuckDBPyConnection, metric: str, *, sector: str | Non
                                              pd.Series(float(total.iloc[0]) if len(total) else float("nan"),
                                                        index=values.index)).values
     elif metric == "labour_force":
-        values, source = _public(con, "labour_force", "", year)
+        values, source = _public(con, "labour_force", "total", year)
     else:
         years = [start, year] if metric == "growth" and start is not None else [year]
         panel = q.division_panel(con, years)

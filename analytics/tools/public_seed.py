@@ -84,7 +84,7 @@ def shipments(public_dir: Path = PUBLIC_DIR) -> pd.DataFrame:
         suppressed = value == "" or flag != ""
         rows.append({"indicator": "shipments_okved1", "breakdown": section[0], "region_code": code,
                      "year": int(year), "value": None if suppressed else float(value), "unit": "mln_rub",
-                     "status": "suppressed" if suppressed else "ok", "source": SHIPMENTS_SOURCE,
+                     "cell_status": "suppressed" if suppressed else "ok", "source": SHIPMENTS_SOURCE,
                      "data_status": PUBLIC})
     return pd.DataFrame(rows)
 
@@ -100,8 +100,8 @@ def labour_force(public_dir: Path = PUBLIC_DIR) -> pd.DataFrame:
         if code in WITHOUT_OKRUGS:
             value = value - sum(values[(okrug, year)] for okrug in WITHOUT_OKRUGS[code])
             source += "; без АО = область − АО"
-        rows.append({"indicator": "labour_force", "breakdown": "", "region_code": code, "year": int(year),
-                     "value": round(value, 3), "unit": "thousand_persons", "status": "ok", "source": source,
+        rows.append({"indicator": "labour_force", "breakdown": "total", "region_code": code, "year": int(year),
+                     "value": round(value, 3), "unit": "thousand_persons", "cell_status": "ok", "source": source,
                      "data_status": PUBLIC})
     return pd.DataFrame(rows)
 
@@ -111,7 +111,7 @@ def employment_by_section(public_dir: Path = PUBLIC_DIR) -> pd.DataFrame:
     return pd.DataFrame({
         "indicator": "employment_avg_annual", "breakdown": raw["okved2_section"], "region_code": "RU",
         "year": raw["year"].astype(int), "value": raw["employed_avg_annual_thousand"].astype(float),
-        "unit": "thousand_persons", "status": "ok", "source": EMPLOYMENT_SOURCE, "data_status": PUBLIC})
+        "unit": "thousand_persons", "cell_status": "ok", "source": EMPLOYMENT_SOURCE, "data_status": PUBLIC})
 
 
 def registry_clusters(public_dir: Path = PUBLIC_DIR) -> pd.DataFrame:
