@@ -6,14 +6,15 @@ PY := $(VENV)/bin/python
 DB := data/navigator.duckdb
 PORT ?= 8501
 
-.PHONY: run test data bench chromium clean
+.PHONY: run test lint format data bench chromium clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(VENV)/.runtime: requirements.txt | $(VENV)/bin/activate
+$(VENV)/.runtime: requirements.txt pyproject.toml | $(VENV)/bin/activate
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
 $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
@@ -31,9 +32,19 @@ run: $(VENV)/.runtime $(DB)
 data: $(VENV)/.runtime
 	$(PY) -m analytics.store $(DB)
 
-## The whole suite: unit, AppTest and browser tests.
-test: $(VENV)/.dev chromium
+## The whole suite: the house rules (ruff, import contracts), then unit, AppTest and browser tests.
+test: lint chromium
 	$(PY) -m pytest -q
+
+## House rules: ruff (lint and format) and the import-linter layer contracts (pyproject.toml).
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+
+## Apply ruff's fixes and formatting.
+format: $(VENV)/.dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 ## Benchmarks: print measured figures against the issues' targets.
 bench: $(VENV)/.dev

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import io
 import shutil
-from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pytest
 
-from analytics import ingest, store, validate, versions
+from analytics import store
+from analytics.data import ingest, validate
+from analytics.store import versions
 
 OKVED_UTF8 = store.ROOT / "data" / "reference" / "okved2-rosstat-20231201-utf8.csv"  # shipped with its licence
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from analytics import auth
+from analytics.data import auth
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,7 +58,7 @@ def test_many_names_trip_the_global_lock():
 
 def test_command_line_adds_and_lists(tmp_path):
     path = tmp_path / "analysts.toml"
-    run = [sys.executable, "-m", "analytics.auth"]
+    run = [sys.executable, "-m", "analytics.data.auth"]
     added = subprocess.run([*run, "add", "boris", "--password-stdin", "--file", str(path)], cwd=ROOT,
                            input="a long password here\n", capture_output=True, text=True)
     assert added.returncode == 0, added.stderr

@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from analytics import boundaries, store
+from analytics import store
+from analytics.data import boundaries
 
 REFERENCE = store.ROOT / "data" / "boundaries"
 

@@ -5,7 +5,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from analytics import storyline
+from analytics.services import storyline
 from ui.i18n import CATALOG
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

@@ -5,9 +5,10 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from analytics import storyline, subsidy
-
 #: Hides Streamlit's sidebar, header and menus; large type for a hall. Static text only.
+from analytics.models import subsidy
+from analytics.services import storyline
+
 PROJECTOR_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],

@@ -27,9 +27,10 @@ from typing import BinaryIO
 import duckdb
 import pandas as pd
 
-from analytics import ingest, store, validate
+from analytics import store
+from analytics.data import ingest, validate
 from analytics.data.rosstat_tables import RosstatTable, RosstatTableError, read_rosstat_table
-from analytics.validate import Issue, msg
+from analytics.data.validate import Issue, msg
 
 TARGETS = ("region_sector_years", "region_indicators")
 MEASURES = ("employees", "wages_mln_rub", "establishments", "revenue_mln_rub")

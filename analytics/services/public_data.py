@@ -49,9 +49,13 @@ def region_public_figures(con: duckdb.DuckDBPyConnection, region_code: str) -> R
     ship = q.region_and_russia(con, "shipments_okved1", region_code, MANUFACTURING_OKVED1)
     ship = ship.assign(share=share_of_total(ship["region_value"], ship["russia_value"]).values)
     labour = q.indicator_series(con, "labour_force", region_code)
-    first = (lambda f, c: None if f.empty else str(f[c].dropna().iloc[0]) if f[c].notna().any() else None)
     return RegionPublicFigures(region_code, ship[["year", "region_value", "russia_value", "share", "status"]],
-                               labour[["year", "value", "status"]], first(ship, "source"), first(labour, "source"))
+                               labour[["year", "value", "status"]], _first(ship["source"]), _first(labour["source"]))
+
+
+def _first(values: pd.Series) -> str | None:
+    present = values.dropna()
+    return None if present.empty else str(present.iloc[0])
 
 
 @dataclass(frozen=True)

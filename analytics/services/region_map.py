@@ -19,10 +19,11 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from analytics import specialization
 from analytics.data import russia_map
+from analytics.metrics import specialization
 from analytics.metrics.shares import share_of_total
-from analytics.queries import public_data, region_map as q
+from analytics.queries import public_data
+from analytics.queries import region_map as q
 
 METRICS = ("shipments", "shipments_share", "employees", "lq", "growth", "labour_force")
 UNITS = {"shipments": "mln_rub", "shipments_share": "share", "employees": "persons", "lq": "ratio",

@@ -9,9 +9,9 @@ points elsewhere), one line per analyst, never a password::
 
 Add, change or remove an analyst from a shell on the server::
 
-    .venv/bin/python -m analytics.auth add anna        # asks for the password twice
-    .venv/bin/python -m analytics.auth remove anna
-    .venv/bin/python -m analytics.auth list
+    .venv/bin/python -m analytics.data.auth add anna        # asks for the password twice
+    .venv/bin/python -m analytics.data.auth remove anna
+    .venv/bin/python -m analytics.data.auth list
 
 Hashing: ``hashlib.scrypt`` (RFC 7914; n = 2¹⁴, r = 8, p = 1, 16-byte random salt, 32-byte key),
 compared in constant time. Failed logins are throttled per name and in total (:class:`Throttle`):
@@ -35,7 +35,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_FILE = ROOT / ".streamlit" / "analysts.toml"
 ENV = "NAVIGATOR_ANALYSTS"
 NAME_PATTERN = r"[a-z][a-z0-9_.-]{1,31}"
@@ -81,7 +81,7 @@ def load_accounts(path: Path | None = None) -> dict[str, str]:
 
 def _write_accounts(accounts: dict[str, str], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    lines = ["# Analysts allowed to load data (python -m analytics.auth add NAME). Salted scrypt hashes only.",
+    lines = ["# Analysts allowed to load data (python -m analytics.data.auth add NAME). Salted scrypt hashes only.",
              "[analysts]"]
     lines += [f'{name} = "{value}"' for name, value in sorted(accounts.items())]
     tmp = path.with_name(path.name + ".tmp")
@@ -182,7 +182,7 @@ def login(name: str, password: str, throttle: Throttle, *, accounts: dict[str, s
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m analytics.auth add|remove|list [NAME]``."""
+    """``python -m analytics.data.auth add|remove|list [NAME]``."""
     parser = argparse.ArgumentParser(description="Manage analyst accounts of the Data page.")
     parser.add_argument("command", choices=("add", "remove", "list"))
     parser.add_argument("name", nargs="?")
