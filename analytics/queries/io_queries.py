@@ -51,6 +51,22 @@ def region_and_national_employment(con: duckdb.DuckDBPyConnection, region: str,
     return own, national
 
 
+def labour_force(con: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
+    """Labour force of every region (``region_indicators``, indicator ``labour_force``, thousand persons)
+    in the year held nearest to ``year`` (the later one on a tie): ``region_code``, ``year``, ``value``,
+    ``data_status``. Empty when the store holds no labour force."""
+    return query(
+        con,
+        "SELECT region_code, year, value, data_status FROM region_indicators "
+        "WHERE indicator = 'labour_force' AND breakdown = 'total' AND region_code <> 'RU' "
+        "AND cell_status = 'ok' AND value > 0 AND year = ("
+        "  SELECT year FROM region_indicators WHERE indicator = 'labour_force' AND breakdown = 'total' "
+        "  AND region_code <> 'RU' AND cell_status = 'ok' ORDER BY abs(year - ?), year DESC LIMIT 1) "
+        "ORDER BY region_code",
+        [int(year)],
+    )
+
+
 def region_codes(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Codes of all regions in the store, sorted."""
     return [str(c) for c in query(con, "SELECT code FROM regions ORDER BY code")["code"]]

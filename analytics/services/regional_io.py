@@ -9,12 +9,14 @@ Model (formulas in :mod:`analytics.metrics.input_output`):
    OKPD 2 ↔ OKVED 2 correspondence (``data/io2021/okpd2_okved2.csv``); products whose divisions have
    no data take their section's SLQ, and products of sections without any data take SLQ = 1
    (``slq_source`` says which). National employment by division = the sum over the store's regions.
-3. Region size ``E^r/E^n`` (λ*): the region's share of Russia's labour force in ``year`` (Rosstat LFS,
-   ``data/employment_rf``; the nearest year when ``year`` is outside 2017–2024); the region's share
-   of the store's employment when the region is not in that file (``regional_share_source``).
+3. Region size ``E^r/E^n`` (λ*): the region's share of the regions' labour force in the store
+   (``region_indicators``, ``labour_force``, Rosstat LFS; the year held nearest to ``year``); its share
+   of the store's employment by OKVED when the store holds no labour force for it
+   (``regional_share_source`` says which).
 4. Per-₽ coefficients of every product are national (2021): value added B1g/P1, compensation D1/P1,
-   wages D11/P1, employment = Rosstat's 2021 employment by OKVED 2 section split over the section's
-   products by compensation, ÷ P1 (persons per mln ₽).
+   wages D11/P1, employment = Rosstat's 2021 employment by OKVED 2 section
+   (``data/public/rosstat-employment``) split over the section's products by compensation, ÷ P1
+   (persons per mln ₽).
 5. Type II: households closed with the compensation row and household consumption of domestic
    products (P3_S14), κ = 1 (all compensation spent, :func:`~analytics.metrics.input_output.
    household_consumption_coeff`); in a region the consumption column is scaled like a sector with
@@ -43,7 +45,8 @@ from analytics.queries import io_queries
 
 ROOT = Path(__file__).resolve().parents[2]
 IO_DIR = ROOT / "data" / "io2021"
-EMPLOYMENT_DIR = ROOT / "data" / "employment_rf"
+#: Rosstat's employment by OKVED 2 section (shipped with its source, data/public/rosstat-employment/SOURCE.md).
+EMPLOYMENT_CSV = ROOT / "data" / "public" / "rosstat-employment" / "rf_employment_by_okved2_section_2017_2023.csv"
 #: Employment year matched to the input–output table's output (the coefficients' denominator).
 EMPLOYMENT_YEAR = 2021
 
@@ -88,8 +91,7 @@ def national_model() -> NationalModel:
     tables = load_io_tables(IO_DIR)
     corr = pd.read_csv(IO_DIR / "okpd2_okved2.csv", dtype=str).merge(
         pd.read_csv(IO_DIR / "products_en.csv", dtype=str), on="no", how="left")
-    employment = pd.read_csv(EMPLOYMENT_DIR / "rf_employment_by_okved2_section_2017_2023.csv",
-                             dtype={"okved2_section": str})
+    employment = pd.read_csv(EMPLOYMENT_CSV, dtype={"okved2_section": str})
     year = employment[employment["year"] == EMPLOYMENT_YEAR].set_index("okved2_section")
     persons = (year["employed_avg_annual_thousand"] * 1000.0).drop(labels=["M72"], errors="ignore")
     jobs = io.employment_by_product(persons, corr.set_index("no")["okved2_section"], tables.compensation)
@@ -106,27 +108,26 @@ def national_model() -> NationalModel:
     return NationalModel(tables, corr, A, coeffs, household, table)
 
 
-@lru_cache(maxsize=16)
-def _labour_force_shares(year: int) -> dict[str, float]:
-    """Each region's share of the 85 regions' labour force in the file's year nearest to ``year``."""
-    lf = pd.read_csv(EMPLOYMENT_DIR / "labour_force_by_region_2017_2024.csv", dtype={"region_code": str})
-    years = lf["year"].unique()
-    nearest = int(years[np.argmin(np.abs(years - int(year)))])
-    one = lf[lf["year"] == nearest].set_index("region_code")["labour_force_thousand"].astype(float)
-    total = float(one.sum())
-    return {str(code): float(v) / total for code, v in one.items() if v > 0} if total > 0 else {}
+def labour_force_shares(con: duckdb.DuckDBPyConnection, year: int) -> dict[str, float]:
+    """Each region's share of the regions' total labour force (store: ``region_indicators``,
+    ``labour_force``, Rosstat LFS; the year held nearest to ``year``); empty when the store has none."""
+    frame = io_queries.labour_force(con, year)
+    total = float(frame["value"].sum()) if len(frame) else 0.0
+    if total <= 0:
+        return {}
+    return {str(code): float(v) / total for code, v in zip(frame["region_code"], frame["value"], strict=True)}
 
 
-def regional_share(region: str, year: int, store_share: float | None = None) -> tuple[float, str]:
+def regional_share(region: str, lf_shares: dict[str, float], store_share: float | None = None) -> tuple[float, str]:
     """``E^r / E^n`` of a region and its source: ``labour_force`` (its share of Russia's labour force,
-    Rosstat LFS, the file's year nearest to ``year``) or ``store`` (``store_share``: its share of the
-    store's employment, when the region is not in that file)."""
-    share = _labour_force_shares(int(year)).get(region)
-    if share is not None:
+    :func:`labour_force_shares`) or ``store`` (``store_share``: its share of the store's employment by
+    OKVED, when the store has no labour force for it)."""
+    share = lf_shares.get(region)
+    if share is not None and 0 < share <= 1:
         return share, "labour_force"
     if store_share is not None and 0 < store_share <= 1:
         return float(store_share), "store"
-    raise LookupError(f"no size for region {region!r} in {year}: not in the labour-force file nor in the store")
+    raise LookupError(f"no size for region {region!r}: no labour force and no employment in the store")
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,8 @@ def _grid(employment: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, tuple[str, 
 
 
 def _regional_models(table: pd.DataFrame, national: pd.Series, statuses: dict[str, tuple[str, ...]],
-                     store_total: float, year: int, *, delta: float, method: str) -> Iterator[RegionalModel]:
+                     store_total: float, lf_shares: dict[str, float], year: int, *, delta: float,
+                     method: str) -> Iterator[RegionalModel]:
     """Models of the regions (rows) of ``table`` (employees by OKVED code) against ``national``."""
     nat = national_model()
     if method not in io.METHODS:
@@ -175,7 +177,7 @@ def _regional_models(table: pd.DataFrame, national: pd.Series, statuses: dict[st
     wanted = [r for r in table.index if totals[r] > 0]
     if not wanted:
         return
-    share_of = {r: regional_share(r, year, float(totals[r]) / store_total if store_total > 0 else None)
+    share_of = {r: regional_share(r, lf_shares, float(totals[r]) / store_total if store_total > 0 else None)
                 for r in wanted}
     shares = pd.Series({r: v for r, (v, _) in share_of.items()})
     slq_all, source = io.product_slq_matrix(table.loc[wanted], national, nat.correspondence, shares)
@@ -208,8 +210,8 @@ def regional_model(con: duckdb.DuckDBPyConnection, region: str, year: int, *, de
     if region not in table.index or float(table.loc[region].sum()) <= 0:
         raise LookupError(f"no employment by OKVED for region {region!r} in {year}")
     with single_threaded_blas():
-        return next(_regional_models(table, nat_series, statuses, float(nat_series.sum()), year,
-                                     delta=delta, method=method))
+        return next(_regional_models(table, nat_series, statuses, float(nat_series.sum()),
+                                     labour_force_shares(con, year), year, delta=delta, method=method))
 
 
 @dataclass(frozen=True)
@@ -321,8 +323,8 @@ def multipliers_all_regions(con: duckdb.DuckDBPyConnection, year: int, *, delta:
     n = len(nat.A)
     frames = []
     with single_threaded_blas():
-        for model in _regional_models(table, national, statuses, float(national.sum()), year, delta=delta,
-                                      method=method):
+        for model in _regional_models(table, national, statuses, float(national.sum()),
+                                      labour_force_shares(con, year), year, delta=delta, method=method):
             L = model.L
             va, inc, emp = coeff_rows @ L
             frames.append(pd.DataFrame({
