@@ -133,9 +133,12 @@ def test_regional_impact_of_1000_in_motor_vehicles(io_con) -> None:
                                model.L[:, j] * 1000)
     # direct value added = B1g/P1 of 047 × 1000 = 606 358 / 3 480 846 × 1000 = 174.198 (published cells)
     assert effects.loc["direct", "value_added_mln_rub"] == pytest.approx(606358 / 3480846 * 1000)
-    # direct wages = D1/P1 × 1000 = 244 405 / 3 480 846 × 1000 = 70.214; tax 13% of that = 9.128
-    assert effects.loc["direct", "wages_mln_rub"] == pytest.approx(244405 / 3480846 * 1000)
-    assert effects.loc["direct", "taxes_mln_rub"] == pytest.approx(0.13 * 244405 / 3480846 * 1000)
+    # direct compensation = D1/P1 × 1000 = 244 405 / 3 480 846 × 1000 = 70.214;
+    # direct wages = D11/P1 × 1000 = 191 914 / 3 480 846 × 1000 = 55.134; tax 13% of wages = 7.167
+    assert effects.loc["direct", "compensation_mln_rub"] == pytest.approx(244405 / 3480846 * 1000)
+    assert effects.loc["direct", "wages_mln_rub"] == pytest.approx(191914 / 3480846 * 1000)
+    assert effects.loc["direct", "taxes_mln_rub"] == pytest.approx(0.13 * 191914 / 3480846 * 1000)
+    assert effects.loc["direct", "taxes_mln_rub"] == pytest.approx(7.167, abs=1e-3)
     assert effects.loc["induced", "output_mln_rub"] > 0
     assert result.tax_rates == {"wages": 0.13}
     assert result.data_status == ("loaded",)

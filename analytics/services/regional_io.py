@@ -348,7 +348,8 @@ def default_tax_rates() -> dict[str, float]:
 @dataclass(frozen=True)
 class RegionalImpact:
     """Effects of a final-demand shock in a region: ``effects`` (rows direct, indirect, induced, total;
-    columns output, value added, wages, taxes in mln ₽ and jobs in persons) and ``by_product``
+    columns output, value added, compensation (D1), wages (D11), taxes in mln ₽ and jobs in persons) and
+    ``by_product``
     (output effects by product, mln ₽; with ``slq_source``)."""
 
     effects: pd.DataFrame
@@ -366,13 +367,14 @@ def regional_impact(con: duckdb.DuckDBPyConnection, region: str, year: int, shoc
                     delta: float = io.DEFAULT_DELTA, method: str = "flq",
                     tax_rates: Mapping[str, float] | None = None) -> RegionalImpact:
     """What final demand of ``shock_by_okved`` (mln ₽ by OKVED 2 code, e.g. a project's annual revenue)
-    brings the region: output, value added, wages, jobs and taxes — direct, indirect (regional
+    brings the region: output, value added, compensation, wages, jobs and taxes — direct, indirect (regional
     suppliers, Type I) and induced (household spending of the wages, Type II).
 
     The shock is spread over the products of each code's division in proportion to national output
     (:func:`~analytics.metrics.input_output.shock_to_products`). Jobs use national 2021 persons per
-    mln ₽ of output; wages are compensation of employees (D1). Taxes: ``tax_rates`` on the bases
-    ``wages`` / ``value_added`` (default: personal income tax on wages, :func:`default_tax_rates`).
+    mln ₽ of output; compensation of employees (D1) and wages (D11) per ₽ of output are national.
+    Taxes: ``tax_rates`` on the bases ``value_added`` / ``compensation`` / ``wages`` (default: personal
+    income tax on wages, :func:`default_tax_rates`).
     """
     model = regional_model(con, region, year, delta=delta, method=method)
     nat = national_model()
@@ -380,8 +382,8 @@ def regional_impact(con: duckdb.DuckDBPyConnection, region: str, year: int, shoc
     rates = default_tax_rates() if tax_rates is None else dict(tax_rates)
     c = nat.coefficients
     effects = io.impact(model.L, shock.to_numpy(), value_added=c["value_added"].to_numpy(),
-                        compensation=c["income"].to_numpy(), employment=c["employment"].to_numpy(),
-                        tax_rates=rates, closed_inverse=model.closed_inverse)
+                        compensation=c["income"].to_numpy(), wages=c["wages"].to_numpy(),
+                        employment=c["employment"].to_numpy(), tax_rates=rates, closed_inverse=model.closed_inverse)
     by_product = io.output_effects(model.L, shock.to_numpy(), closed_inverse=model.closed_inverse)
     by_product.index = nat.A.index
     by_product["name_ru"] = nat.correspondence.set_index("no")["name_ru"]
