@@ -3,9 +3,12 @@ import streamlit as st
 
 from analytics.data import export
 from analytics.metrics.complexity import OPPORTUNITY_PRESETS
+from analytics.services import peers as peer_service
 from analytics.services import regional_io
 from analytics.services import sector_portfolio as sp
 from ui import charts, fmt, io_charts, tables
+from ui import enterprise_charts as ec
+from ui.peers import peer_picker
 from ui.state import cached, current_region, lang, region_name, t
 
 region = current_region()
@@ -101,6 +104,17 @@ d1.download_button(t("sectors.download_csv"), export.csv_bytes(shown), f"sectors
 d2.download_button(t("sectors.download_xlsx"), export.excel_bytes({t("sectors.table"): shown}),
                    f"sectors-{region}-{start}-{end}.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+st.subheader(t("peers.title"))
+peers = peer_picker(region, end, key="sectors_peers")
+if peers:
+    compared = cached(peer_service.peer_sectors, region, start, end, peers)
+    lq_col, growth_col = st.columns(2)
+    lq_col.plotly_chart(ec.peer_bars(compared, value="lq", lang=lang(), title=t("peers.lq", year=end)), theme=None,
+                        config=charts.plotly_config(f"peers-lq-{region}-{end}"))
+    growth_col.plotly_chart(ec.peer_bars(compared, value="cagr", kind="share", lang=lang(),
+                                         title=t("peers.growth", start=start, end=end)),
+                            theme=None, config=charts.plotly_config(f"peers-growth-{region}-{start}-{end}"))
 
 st.subheader(t("sectors.opportunities"))
 st.caption(t("sectors.opportunities_method"))

@@ -1,0 +1,77 @@
+"""The peer-region sections of the Sectors and Clusters pages (AppTest), checked against the library."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from analytics import store
+from analytics.services import peers as peer_service
+from ui.i18n import CATALOG
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+RU = CATALOG["ru"]
+
+
+@pytest.fixture(scope="module")
+def suggested(demo_db, tmp_path_factory):
+    copy = tmp_path_factory.mktemp("peers_pages") / "demo.duckdb"
+    shutil.copyfile(demo_db, copy)
+    con = store.connect(copy, read_only=True)
+    out = peer_service.peer_regions(con, "40", 2023)
+    con.close()
+    return out
+
+
+@pytest.fixture()
+def page(demo_db, monkeypatch):
+    monkeypatch.setenv("NAVIGATOR_DB", demo_db)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+    def make(path: str) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=120).run()
+        at.switch_page(path).run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    yield make
+    st.cache_resource.clear()
+
+
+def _peer_picker(at: AppTest, prefix: str):
+    return next(m for m in at.multiselect if m.key and m.key.startswith(prefix))
+
+
+def _peer_charts(at: AppTest) -> list[dict]:
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    return [s for s in specs if s["layout"].get("barmode") == "group" and s["layout"].get("title")]
+
+
+def test_sectors_page_compares_the_region_with_the_suggested_peers(page, suggested):
+    at = page("app_pages/sectors.py")
+    picker = _peer_picker(at, "sectors_peers")
+    assert list(picker.value) == suggested["code"].tolist()  # the suggestion is preselected
+    lq_chart, growth_chart = _peer_charts(at)
+    assert lq_chart["layout"]["title"]["text"] == RU["peers.lq"].format(year=2023)
+    names = [trace["name"] for trace in lq_chart["data"]]
+    assert names == ["Калужская область", *suggested["name_ru"]]
+    assert len(growth_chart["data"]) == 1 + len(suggested)
+    # a peer picked by hand replaces the suggestion
+    picker.set_value(["77"]).run()
+    assert not at.exception
+    lq_chart, _ = _peer_charts(at)
+    assert [trace["name"] for trace in lq_chart["data"]] == ["Калужская область", "Москва"]
+
+
+def test_clusters_page_shows_stars_of_the_region_and_its_peers(page, suggested):
+    at = page("app_pages/clusters.py")
+    assert any(h.value == RU["peers.title"] for h in at.header)
+    table = at.dataframe[-2].value  # the last one is the templates table
+    assert list(table.columns) == [RU["col.peer.cluster"], "Калужская область", *suggested["name_ru"]]
+    assert len(table) == 5  # the five demo templates
+    assert all("LQ" in cell for cell in table["Калужская область"])
