@@ -79,6 +79,8 @@ def test_russian_employment_by_section(con):
 def test_registry_clusters_of_kaluga_and_of_russia(con):
     context = service.registry_context(con, "40")
     assert len(context.russia) == 24
+    # SOURCE.md: «about 16 are confirmed or implied to be in the 779 registry»
+    assert 14 <= context.russia_in_registry <= 18
     in_registry = context.region[context.region["in_registry"]]
     # SOURCE.md: Kaluga's only confirmed registry entry is the 2024 microfiltration cluster
     assert len(in_registry) == 1 and "микрофильтрац" in in_registry["cluster_name_ru"].iloc[0]

@@ -67,6 +67,11 @@ class RegistryContext:
     russia: pd.DataFrame
     registry_size: pd.DataFrame = field(default_factory=pd.DataFrame)
 
+    @property
+    def russia_in_registry(self) -> int:
+        """How many of Russia's named clusters the sources place in the Decree 779 registry."""
+        return int(self.russia["in_registry"].sum())
+
 
 def registry_context(con: duckdb.DuckDBPyConnection, region_code: str) -> RegistryContext:
     """The Clusters page's national context: named real clusters (with status and source link)."""
