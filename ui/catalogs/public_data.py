@@ -33,6 +33,17 @@ RU: dict[str, str] = {
     "rosstat.region_code_help": "RU — Россия в целом; иначе двузначный код субъекта.",
     "rosstat.title": "Заголовок листа: {title}",
     "rosstat.rows": "Строки файла, как они будут записаны: {n}",
+    "public.programme_title": "Программа ПП № 41: итоги по публичным источникам",
+    "public.programme_projects": "Проекты-победители, названные в источниках: {n}",
+    "public.programme_caption": (
+        "Факты из открытых источников (Коммерсантъ и др.), значения — как в источнике; суммы по отдельным "
+        "проектам в основном не опубликованы. Статус: публичные данные."
+    ),
+    "col.period": "Период",
+    "col.indicator": "Показатель",
+    "col.unit": "Единица",
+    "col.selection_year": "Год отбора",
+    "col.project": "Проект",
     "public.title": "Публичные данные Росстата",
     "public.share": "Доля в отгрузке обрабатывающих производств России, {year}",
     "public.share_help": (
@@ -112,6 +123,17 @@ EN: dict[str, str] = {
     "rosstat.region_code_help": "RU: Russia as a whole; otherwise the two-digit region code.",
     "rosstat.title": "Sheet title: {title}",
     "rosstat.rows": "The file's rows as they will be stored: {n}",
+    "public.programme_title": "Decree 41 programme: totals from public sources",
+    "public.programme_projects": "Winning projects named in the sources: {n}",
+    "public.programme_caption": (
+        "Facts from public sources (Kommersant and others), values as the source gives them; amounts per project "
+        "are mostly unpublished. Status: public data."
+    ),
+    "col.period": "Period",
+    "col.indicator": "Indicator",
+    "col.unit": "Unit",
+    "col.selection_year": "Selection year",
+    "col.project": "Project",
     "public.title": "Rosstat public data",
     "public.share": "Share of Russia's manufacturing shipments, {year}",
     "public.share_help": (
