@@ -219,6 +219,7 @@ def isin(values: pd.Series, pool) -> np.ndarray:
 _MEMBERS_SQL = """
 WITH f AS (
     SELECT e.inn, e.name_ru, e.name_en, e.okved, e.kind, e.is_sme, e.oktmo, e.lat, e.lon, e.cluster_hint,
+           e.organising_production,
            coalesce(e.cluster_hint IN (SELECT DISTINCT cluster_id FROM cluster_templates), false) AS hinted
     FROM enterprises e WHERE e.region_code = ?
 ),
@@ -239,7 +240,7 @@ pairs AS (
     SELECT b.inn, b.cluster_id FROM by_code b JOIN f ON f.inn = b.inn JOIN kinds k ON k.cluster_id = b.cluster_id
     WHERE k.source <> 'template' OR NOT f.hinted
 )
-SELECT p.cluster_id, f.inn, {names} f.okved, f.kind, f.is_sme, f.oktmo, f.lat, f.lon,
+SELECT p.cluster_id, f.inn, {names} f.okved, f.kind, f.is_sme, f.oktmo, f.lat, f.lon, f.organising_production,
        b.role AS code_role, b.matched_code,
        (k.source = 'template' AND coalesce(f.cluster_hint = p.cluster_id, false)) AS declared,
        CAST(ey.employees AS DOUBLE) AS employees, ey.revenue_mln_rub, ey.purchases_mln_rub
@@ -305,7 +306,8 @@ def members(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, yea
     """The enterprises of one candidate with their role, as the members table shows them.
 
     Columns: ``inn``, ``name_ru``, ``name_en``, ``okved``, ``kind``, ``is_sme``, ``role``, ``basis``,
-    ``declared``, ``oktmo``, ``municipality_ru`` / ``_en``, ``lat``, ``lon``, ``employees`` (persons),
+    ``declared``, ``organising_production`` (the Decree No. 779 member flag), ``oktmo``,
+    ``municipality_ru`` / ``_en``, ``lat``, ``lon``, ``employees`` (persons),
     ``revenue_mln_rub``, ``purchases_mln_rub`` (mln ₽, ``year``), ``anchor``, ``partners`` (members it
     has a link with, either direction), ``sales_to_members``, ``purchases_from_members`` (mln ₽).
     Largest first. ``codes``: a discovered community's codes instead of a template.

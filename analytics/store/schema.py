@@ -305,6 +305,17 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             )
         ],
     ),
+    (
+        5,
+        "member flag of Decree No. 779: participant organising production within the cluster",
+        # The decree tolerates up to 3 participants that did not produce within the cluster in the
+        # previous reporting period but are organising production there (analytics/models/rules.py,
+        # MAX_ORGANISING_PRODUCTION). The flag is loaded with the enterprises; default false.
+        [
+            "ALTER TABLE enterprises ADD COLUMN organising_production BOOLEAN NOT NULL DEFAULT FALSE",
+            'ALTER TABLE "history_enterprises" ADD COLUMN IF NOT EXISTS organising_production BOOLEAN',
+        ],
+    ),
 ]
 
 #: Tables holding the product's data (not bookkeeping), in load order.
