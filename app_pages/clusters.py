@@ -253,8 +253,7 @@ with st.expander(t("clusters.method")):
     st.markdown(t("clusters.method_text", start=candidates["start_year"].iloc[0],
                   size=cc.percent_share(stars.size_top), lq=fmt.number(stars.specialisation_lq, L, 0),
                   focus=cc.percent_share(stars.focus_top), productivity=cc.percent_share(stars.productivity_top),
-                  dynamism=cc.percent_share(stars.dynamism_top),
-                  reference=fmt.percent(clusters.COOPERATION_REFERENCE, L, 0)))
+                  dynamism=cc.percent_share(stars.dynamism_top)))
 with st.expander(t("clusters.templates")):
     st.caption(t("clusters.templates_caption"))
     template_table = cc.templates_table(cached(clusters.templates), L)

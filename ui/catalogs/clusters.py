@@ -250,9 +250,9 @@ RU: dict[str, str] = {
         "{dynamism}.\n\n"
         "**Сводная оценка** = 100 × Σ wₖ·sₖ / Σ wₖ: размер, специализация и рост — процентильный ранг "
         "среди регионов (0–1), полнота цепочки — доля (0–1), кооперация — доля закупок участников у "
-        "участников, отнесённая к {reference} (не больше 1).\n\n"
+        "участников (0–1), без пересчёта к порогу реестра.\n\n"
         "**Реестр** — требования ПП РФ № 779; функциональная зависимость = закупки конечных "
-        "производителей у других участников / все их закупки. Подробнее — на странице «Методика»."
+        "производителей у других участников кластера (не друг у друга) / все их закупки. Подробнее — на странице «Методика»."
     ),
     "clusters.templates": "Шаблоны кластеров",
     "clusters.templates_caption": (
@@ -522,9 +522,9 @@ EN: dict[str, str] = {
         "{dynamism}.\n\n"
         "**Composite score** = 100 × Σ wₖ·sₖ / Σ wₖ: size, specialisation and growth as percentile ranks "
         "among regions (0–1), chain completeness as a share (0–1), cooperation as the members' share of "
-        "purchases from members over {reference} (at most 1).\n\n"
+        "purchases from members (0–1), not scaled to the registry's bar.\n\n"
         "**Registry**: the requirements of Decree No. 779; functional dependence = purchases of final "
-        "producers from other participants / all their purchases. More on the Methodology page."
+        "producers from the cluster's other participants (not from one another) / all their purchases. More on the Methodology page."
     ),
     "clusters.templates": "Cluster templates",
     "clusters.templates_caption": (
