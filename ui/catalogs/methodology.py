@@ -45,7 +45,10 @@ DESCRIBES: dict[str, Describes] = {
         Quote(_S + "STRONG_CLUSTER_LQ_PERCENTILE_STRICT", 0.90, "90-й перцентиль", "90th percentile"),
         Quote(_S + "STRONG_CLUSTER_SIZE_PERCENTILE", 0.25, "25-го перцентиля", "25th percentile"),
     )),
-    "complexity": Describes(("analytics.metrics.complexity.economic_complexity",)),
+    "complexity": Describes(("analytics.metrics.complexity.economic_complexity",
+                             "analytics.metrics.complexity.complexity_plausibility"), (
+        Quote("analytics.metrics.complexity.PLAUSIBILITY_MIN_SECTORS", 50, "меньше 50", "fewer than 50"),
+    )),
     "opportunities": Describes(("analytics.metrics.complexity.opportunities",), (
         Quote("analytics.metrics.complexity.OPPORTUNITY_PRESETS.low_hanging_fruit", (0.60, 0.15, 0.25),
               "60/15/25", "60/15/25"),
@@ -176,7 +179,10 @@ RU: dict[str, str] = {
         "$\\tilde M = (M / k_s)^T (M / k_r)$; ECI — средняя сложность отраслей региона, обе величины "
         "стандартизованы (по умолчанию — по длинной таблице, ddof = 1, как в Stata). COI — насколько "
         "сложны отрасли рядом с регионом; COG — выигрыш в COI от освоения отрасли. "
-        "Источник: Hidalgo & Hausmann (2009); Harvard Growth Lab."
+        "Источник: Hidalgo & Hausmann (2009); Harvard Growth Lab.\n\n"
+        "Правдоподобие: если отраслей меньше 50 или все они из одного раздела ОКВЭД 2 (24 подраздела "
+        "обработки — и то и другое), рядом с ECI, PCI и оценкой возможностей выводится предупреждение: "
+        "на таком грубом делении место региона решают одна-две крупные отрасли."
     ),
     "method.opportunities.title": "Возможности: оценка отраслей для привлечения",
     "method.opportunities.body": (
@@ -345,7 +351,10 @@ EN: dict[str, str] = {
         "second largest eigenvalue of $\\tilde M = (M / k_s)^T (M / k_r)$; ECI is the mean complexity of "
         "the region's sectors; both are standardised (by default over the long table, ddof 1, as in "
         "Stata). COI: how complex the sectors near the region are; COG: the COI gain from entering a "
-        "sector. Sources: Hidalgo & Hausmann (2009); Harvard Growth Lab."
+        "sector. Sources: Hidalgo & Hausmann (2009); Harvard Growth Lab.\n\n"
+        "Plausibility: with fewer than 50 sectors, or all of them in one OKVED 2 section (the 24 "
+        "manufacturing divisions are both), a warning is shown beside ECI, PCI and the opportunity score: "
+        "on so coarse a split one or two large sectors decide a region's place."
     ),
     "method.opportunities.title": "Opportunities: scoring sectors to attract",
     "method.opportunities.body": (
