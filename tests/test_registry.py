@@ -261,6 +261,13 @@ def test_relaxed_threshold_follows_the_region_with_an_individual_programme(regio
     assert check(members, table, region="40", qualifying_regions=("40",)).rule("dependence").threshold == 0.10
 
 
+@pytest.mark.parametrize("share, status", [(0.10, "pass"), (0.0999, "fail"), (0.1001, "pass")])
+def test_relaxed_dependence_at_under_and_over_ten_percent(share, status):
+    # "not less than 10 %" in a region with an individual programme (Pskov, 60)
+    rule = check(*cluster(dependence=share), region="60").rule("dependence")
+    assert rule.threshold == 0.10 and rule.status == status and rule.measured == pytest.approx(share)
+
+
 def test_dependence_without_data():
     members, table = cluster()
     nothing = check(members, table.iloc[0:0], min_industrial=0)
