@@ -104,7 +104,7 @@ DECREE_779_CLAUSES: dict[str, tuple[str, str, Status]] = {
 }
 
 CONTRACTS_PER_PARTICIPANT_MIN = SourcedValue(
-    1, "contracts with another participant", DECREE_779, "original, 31.07.2015", date(2015, 7, 31), "confirmed",
+    1, "contracts with another participant", DECREE_779, EDITION_NOT_RECORDED, None, "confirmed",
     "each participant has at least one contract with another participant (import-substitution project, "
     "supply of cluster products, production works or services) or is a party to a special investment "
     "contract; no participant is exempt",
