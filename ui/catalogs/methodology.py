@@ -107,7 +107,7 @@ DESCRIBES: dict[str, Describes] = {
 SECTIONS: tuple[str, ...] = (
     "lq", "growth", "shift_share", "structure", "strong", "quadrants", "proximity", "complexity",
     "opportunities", "robustness", "stars", "composite", "registry", "regimes", "npv_irr",
-    "budget", "data",
+    "budget", "io", "io_regional", "data",
 )
 
 RU: dict[str, str] = {
