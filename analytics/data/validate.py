@@ -41,7 +41,7 @@ import pandera.pandas as pa
 import pyarrow as pa_
 import pyarrow.compute as pc
 
-from analytics.data import messages
+from analytics.data import examples, messages
 from analytics.store import schema
 
 # --------------------------------------------------------------------------------------------------
@@ -603,7 +603,7 @@ def template_frame(spec: TableSpec, lang: str) -> pd.DataFrame:
     example = [c.example for c in spec.columns]
     if lang == "en":
         example = [_english_example(c) for c in spec.columns]
-    return pd.DataFrame([example], columns=headers)
+    return pd.DataFrame([examples.fictional(spec.columns, example)], columns=headers)
 
 
 def _english_example(column: Column) -> str:
