@@ -74,7 +74,8 @@ with left:
     line("enterprise.kind", t(f"enterprise.kind.{who.kind}"))
     line("enterprise.founded", who.founded)
     line("enterprise.status", t(f"enterprise.status.{who.data_status}"))
-    line("enterprise.source", who.source)
+    st.markdown(f"**{t('enterprise.source')}:**")
+    st.text(who.source or t("enterprise.not_given"))  # URLs and notes as they are: plain text, no Markdown
 with right:
     st.subheader(t("enterprise.clusters"), anchor=False)
     if profile.clusters.empty:
@@ -110,11 +111,13 @@ else:
                            buyer_title=t("enterprise.buyers"), max_partners=ent.NETWORK_MAX_PARTNERS),
         theme=None, config=charts.plotly_config(f"enterprise-{profile.inn}-{profile.year}"),
     )
-    s_col, b_col = st.columns(2)
-    s_col.markdown(f"**{t('enterprise.suppliers')}**")
-    s_col.dataframe(ec.partners_table(profile.suppliers, L), hide_index=True)
-    b_col.markdown(f"**{t('enterprise.buyers')}**")
-    b_col.dataframe(ec.partners_table(profile.buyers, L), hide_index=True)
+    for column, side, title in zip(st.columns(2), (profile.suppliers, profile.buyers),
+                                   ("enterprise.suppliers", "enterprise.buyers")):
+        column.markdown(f"**{t(title)}**")
+        if side.empty:
+            column.caption(t("enterprise.none_side"))
+        else:
+            column.dataframe(ec.partners_table(side, L), hide_index=True)
 
 st.subheader(t("enterprise.years"), anchor=False)
 if profile.years.empty:

@@ -110,12 +110,9 @@ st.subheader(t("peers.title"))
 peers = peer_picker(region, end, key="sectors_peers")
 if peers:
     compared = cached(peer_service.peer_sectors, region, start, end, peers)
-    lq_col, growth_col = st.columns(2)
-    lq_col.plotly_chart(ec.peer_bars(compared, value="lq", lang=lang(), title=t("peers.lq", year=end)), theme=None,
-                        config=charts.plotly_config(f"peers-lq-{region}-{end}"))
-    growth_col.plotly_chart(ec.peer_bars(compared, value="cagr", kind="share", lang=lang(),
-                                         title=t("peers.growth", start=start, end=end)),
-                            theme=None, config=charts.plotly_config(f"peers-growth-{region}-{start}-{end}"))
+    st.plotly_chart(ec.peer_bars(compared, lang=lang(), lq_title=t("peers.lq", year=end),
+                                 growth_title=t("peers.growth", start=start, end=end)),
+                    theme=None, config=charts.plotly_config(f"peers-{region}-{start}-{end}"))
 
 st.subheader(t("sectors.opportunities"))
 st.caption(t("sectors.opportunities_method"))

@@ -47,25 +47,27 @@ def _peer_picker(at: AppTest, prefix: str):
     return next(m for m in at.multiselect if m.key and m.key.startswith(prefix))
 
 
-def _peer_charts(at: AppTest) -> list[dict]:
+def _peer_chart(at: AppTest) -> dict:
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-    return [s for s in specs if s["layout"].get("barmode") == "group" and s["layout"].get("title")]
+    [chart] = [s for s in specs if s["layout"].get("barmode") == "group" and "xaxis2" in s["layout"]]
+    return chart
 
 
 def test_sectors_page_compares_the_region_with_the_suggested_peers(page, suggested):
     at = page("app_pages/sectors.py")
     picker = _peer_picker(at, "sectors_peers")
     assert list(picker.value) == suggested["code"].tolist()  # the suggestion is preselected
-    lq_chart, growth_chart = _peer_charts(at)
-    assert lq_chart["layout"]["title"]["text"] == RU["peers.lq"].format(year=2023)
-    names = [trace["name"] for trace in lq_chart["data"]]
-    assert names == ["Калужская область", *suggested["name_ru"]]
-    assert len(growth_chart["data"]) == 1 + len(suggested)
+    chart = _peer_chart(at)
+    titles = [a["text"] for a in chart["layout"]["annotations"]]
+    assert titles[:2] == [RU["peers.lq"].format(year=2023), RU["peers.growth"].format(start=2016, end=2023)]
+    legend = [trace["name"] for trace in chart["data"] if trace.get("showlegend", True)]
+    assert legend == ["Калужская область", *suggested["name_ru"]]
+    assert len(chart["data"]) == 2 * (1 + len(suggested))  # LQ and growth for each region
     # a peer picked by hand replaces the suggestion
     picker.set_value(["77"]).run()
     assert not at.exception
-    lq_chart, _ = _peer_charts(at)
-    assert [trace["name"] for trace in lq_chart["data"]] == ["Калужская область", "Москва"]
+    chart = _peer_chart(at)
+    assert [trace["name"] for trace in chart["data"] if trace.get("showlegend", True)] == ["Калужская область", "Москва"]
 
 
 def test_clusters_page_shows_stars_of_the_region_and_its_peers(page, suggested):

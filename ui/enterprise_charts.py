@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from ui import fmt
 from ui.charts import PALETTE, style
@@ -56,15 +57,15 @@ def partner_network(center_name: str, suppliers: pd.DataFrame, buyers: pd.DataFr
         fig.add_trace(go.Scatter(
             x=[x] * len(shown), y=ys, mode="markers+text", name=title,
             marker=dict(size=16, color=colour, line=dict(width=1, color="#FFFFFF")),
-            text=[_html(short(n, 30)) for n in names], textposition="middle left" if x < 0 else "middle right",
+            text=[_html(short(n, 28)) for n in names], textposition="middle left" if x < 0 else "middle right",
             textfont=dict(size=14), hovertext=hover, hoverinfo="text"))
     fig.add_trace(go.Scatter(x=[0.0], y=[0.0], mode="markers+text", name=_html(short(center_name, 40)),
                              marker=dict(size=26, color=SELF_COLOUR, symbol="diamond"),
-                             text=[_html(short(center_name, 40))], textposition="top center",
+                             text=[_html(short(center_name, 40))], textposition="bottom center",
                              hovertext=[_html(center_name)], hoverinfo="text", showlegend=False))
     style(fig, lang, height=height)
-    fig.update_xaxes(visible=False, range=[-2.6, 2.6])
-    fig.update_yaxes(visible=False, range=[-1.25, 1.3])
+    fig.update_xaxes(visible=False, range=[-3.3, 3.3])
+    fig.update_yaxes(visible=False, range=[-1.35, 1.2])
     fig.update_layout(legend=dict(orientation="h", y=-0.02), margin=dict(l=10, r=10, t=10, b=10))
     return fig
 
@@ -93,11 +94,11 @@ def years_table(years: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def partners_table(partners: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Suppliers or buyers: INN, name, value."""
+    """Suppliers or buyers: value, name, INN (the value first: names are long)."""
     return pd.DataFrame({
-        t("col.ent.inn", lang): partners["inn"].astype(str),
-        t("col.ent.name", lang): _name(partners, lang).astype(str),
         t("col.ent.value", lang): [fmt.number(v, lang, 1) for v in partners["value_mln_rub"]],
+        t("col.ent.name", lang): _name(partners, lang).astype(str),
+        t("col.ent.inn", lang): partners["inn"].astype(str),
     })
 
 
@@ -129,30 +130,34 @@ def peer_label(row: Any, lang: str) -> str:
              ratio=fmt.number(row["size_ratio"], lang, 2))
 
 
-def peer_bars(frame: pd.DataFrame, *, value: str, lang: str, title: str, kind: str = "ratio",
-              height: int = 420) -> go.Figure:
-    """Grouped horizontal bars: one group per division, one bar per region (the region first, in
-    blue; peers in the other palette colours). ``frame`` as :func:`analytics.services.peers.peer_sectors`
-    returns it; ``kind``: ``ratio`` (2 decimals) or ``share`` (percent)."""
-    fig = go.Figure()
-    regions = frame.drop_duplicates("code")
-    labels = [f"{s} {short(n, 24)}" for s, n in zip(frame["sector"], _name(frame, lang, "sector"))]
+def peer_bars(frame: pd.DataFrame, *, lang: str, lq_title: str, growth_title: str) -> go.Figure:
+    """LQ and employment growth side by side (two panels sharing the division axis): one group of bars
+    per division, one bar per region — the region first, in blue, its peers in the other palette
+    colours; values in the hover text. ``frame`` as :func:`analytics.services.peers.peer_sectors`
+    returns it."""
+    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.10,
+                        subplot_titles=(_html(lq_title), _html(growth_title)))
+    labels = [f"{s} {short(n, 26)}" for s, n in zip(frame["sector"], _name(frame, lang, "sector"))]
     frame = frame.assign(label=labels)
     order = list(dict.fromkeys(frame["label"]))
+    regions = frame.drop_duplicates("code")
     for i, (_, region) in enumerate(regions.iterrows()):
         rows = frame[frame["code"] == region["code"]].set_index("label").reindex(order)
-        values = rows[value]
-        text = [fmt.percent(v, lang, 1) if kind == "share" else fmt.number(v, lang, 2) for v in values]
         name = _html(region["name_en" if lang == "en" else "name_ru"])
-        fig.add_trace(go.Bar(y=order, x=values, orientation="h", name=name, text=text, textposition="outside",
-                             cliponaxis=False, marker_color=PALETTE[i % len(PALETTE)],
-                             hovertemplate=f"{name}<br>%{{y}}: %{{text}}<extra></extra>"))
-    style(fig, lang, height=height)
-    fig.update_layout(barmode="group", title=dict(text=_html(title), font=dict(size=16)),
-                      legend=dict(orientation="h", y=-0.12), margin=dict(l=10, r=40, t=40, b=10))
+        colour = PALETTE[i % len(PALETTE)]
+        for col, value, text in ((1, rows["lq"], [fmt.number(v, lang, 2) for v in rows["lq"]]),
+                                 (2, rows["cagr"], [fmt.percent(v, lang, 1) for v in rows["cagr"]])):
+            fig.add_trace(go.Bar(y=order, x=value, orientation="h", name=name, legendgroup=name,
+                                 showlegend=col == 1, marker_color=colour, customdata=text,
+                                 hovertemplate=f"{name}<br>%{{y}}: %{{customdata}}<extra></extra>"),
+                          row=1, col=col)
+    style(fig, lang, height=max(420, 150 + 22 * len(order) * max(1, len(regions))))
+    fig.update_layout(barmode="group", legend=dict(orientation="h", y=1.08, yanchor="bottom", x=0),
+                      margin=dict(l=10, r=20, t=110, b=10))
+    fig.update_annotations(font_size=16, yshift=4)
     fig.update_yaxes(autorange="reversed")
-    if kind == "share":
-        fig.update_xaxes(tickformat=".0%")
+    fig.add_vline(x=1.0, line_dash="dash", line_color="#6B7280", row=1, col=1)
+    fig.update_xaxes(tickformat=".0%", row=1, col=2)
     return fig
 
 
