@@ -96,6 +96,9 @@ DESCRIBES: dict[str, Describes] = {
         Quote(_R + "REGIMES.components_2023.cap_mln_rub", 150.0, "150 млн ₽", "150 mln ₽"),
     )),
     "npv_irr": Describes(("analytics.metrics.finance.npv", "analytics.metrics.finance.irr")),
+    "peers": Describes(("analytics.metrics.peers.peer_similarity", "analytics.services.peers.peer_regions"), (
+        Quote("analytics.metrics.peers.MAX_SIZE_RATIO", 10.0, "в 10 раз", "10 times"),
+    )),
     "budget": Describes(("analytics.models.subsidy.evaluate",), (
         Quote("analytics.models.subsidy.Scenario.payment_lag_years", 1, "по умолчанию лаг 1 год",
               "default lag of 1 year", pending="subsidy"),
@@ -105,7 +108,7 @@ DESCRIBES: dict[str, Describes] = {
 }
 
 SECTIONS: tuple[str, ...] = (
-    "lq", "growth", "shift_share", "structure", "strong", "quadrants", "proximity", "complexity",
+    "lq", "growth", "shift_share", "structure", "peers", "strong", "quadrants", "proximity", "complexity",
     "opportunities", "robustness", "stars", "composite", "registry", "regimes", "npv_irr",
     "budget", "io", "io_regional", "data",
 )
@@ -152,6 +155,19 @@ RU: dict[str, str] = {
         "Индекс Кругмана $K_r = \\sum_s |s_{rs} - s_s|$ (0–2) — насколько структура региона отличается "
         "от базы; индекс Хахмана $1 / \\sum_s s_{rs} LQ_{rs}$ — похожесть на базу (1 — совпадает); "
         "$HHI = \\sum_s s_{rs}^2$ — концентрация; энтропия $-\\sum_s s_{rs} \\log_2 s_{rs}$ — разнообразие."
+    ),
+    "method.peers.title": "Похожие регионы",
+    "method.peers.body": (
+        "Похожие регионы — те, у кого похожа структура обрабатывающей промышленности и сопоставим размер. "
+        "Структура: доли занятых $s_{rd}$ по разделам ОКВЭД 10–33 за год; сходство структур — косинус "
+        "$\\cos(r,p) = \\sum_d s_{rd} s_{pd} / (\\lVert s_r \\rVert \\lVert s_p \\rVert)$ (0–1). "
+        "Размер: $E$ — занятые в обработке; поправка "
+        "$f = \\max(0,\\ 1 - |\\ln(E_p / E_r)| / \\ln 10)$: 1 при равном размере, около 0,70 — при "
+        "вдвое большем или меньшем, 0 — если регион больше или меньше в 10 раз и более.\n\n"
+        "$$\\text{сходство} = \\cos(r,p) \\times f$$\n\n"
+        "По умолчанию показываются 5 регионов с наибольшим сходством; список можно изменить вручную. "
+        "Косинусная близость отраслевых векторов — как в работах о технологической близости (Jaffe, 1986); "
+        "поправка на размер — выбор проекта."
     ),
     "method.strong.title": "Сильный кластер (US Cluster Mapping)",
     "method.strong.body": (
@@ -324,6 +340,19 @@ EN: dict[str, str] = {
         "Krugman index $K_r = \\sum_s |s_{rs} - s_s|$ (0–2): how far the region's structure is from the "
         "benchmark; Hachman index $1 / \\sum_s s_{rs} LQ_{rs}$: similarity to the benchmark (1 = same); "
         "$HHI = \\sum_s s_{rs}^2$: concentration; entropy $-\\sum_s s_{rs} \\log_2 s_{rs}$: diversity."
+    ),
+    "method.peers.title": "Peer regions",
+    "method.peers.body": (
+        "Peer regions have a similar manufacturing structure and a comparable size. Structure: employment "
+        "shares $s_{rd}$ across OKVED divisions 10–33 in one year; structural similarity is the cosine "
+        "$\\cos(r,p) = \\sum_d s_{rd} s_{pd} / (\\lVert s_r \\rVert \\lVert s_p \\rVert)$ (0–1). "
+        "Size: $E$ = manufacturing employment; the size factor "
+        "$f = \\max(0,\\ 1 - |\\ln(E_p / E_r)| / \\ln 10)$ is 1 at equal size, about 0.70 at twice or "
+        "half the size and 0 when a region is 10 times larger or smaller or more.\n\n"
+        "$$\\text{similarity} = \\cos(r,p) \\times f$$\n\n"
+        "The 5 most similar regions are shown by default; users can change the list by hand. Cosine "
+        "proximity of industry vectors follows the technological-proximity literature (Jaffe, 1986); the "
+        "size factor is this project's choice."
     ),
     "method.strong.title": "Strong cluster (US Cluster Mapping)",
     "method.strong.body": (
