@@ -106,6 +106,13 @@ MESSAGE_CODES: tuple[str, ...] = (
     # boundaries (GeoJSON)
     "boundary_level", "json_invalid", "geojson_type", "geometry_type", "geometry_invalid", "boundary_no_match",
     "boundary_property", "boundary_unmatched", "boundary_merged",
+    # FNS open data (analytics/data/fns.py, fns_load.py; texts in ui/catalogs/fns.py)
+    "fns_zip_members", "fns_zip_member_size", "fns_zip_total_size", "fns_zip_ratio", "fns_zip_encrypted",
+    "fns_zip_broken", "fns_file_size", "fns_dtd", "fns_not_xml", "fns_not_fns", "fns_xml_broken",
+    "fns_truncated", "fns_unknown_type", "fns_mixed", "fns_no_documents", "fns_inn_format", "fns_inn_checksum",
+    "fns_ogrn_checksum", "fns_duplicate_inn", "fns_number", "fns_date", "fns_doc_count", "fns_okved_2001",
+    "fns_okved_format", "fns_code_unknown", "fns_tax_unknown", "fns_source_missing", "fns_not_in_store",
+    "fns_other_region", "fns_entrepreneurs_skipped", "fns_okved_missing", "fns_okved_unknown", "fns_region_unknown",
 )
 
 # --------------------------------------------------------------------------------------------------

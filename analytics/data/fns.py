@@ -1,0 +1,726 @@
+"""Reading the FNS open data on organisations: RSMP, SSHR, REVEXP and PAYTAX archives as published.
+
+Public contract::
+
+    result = read_fns_open_data("data-10062025-structure-10062025.zip")
+    result.frame          # one row per document (PAYTAX: per tax line), columns COLUMNS
+    result.ok, result.errors, result.warnings, result.files
+
+    scan = scan_fns_open_data(path, chunk_rows=200_000)   # the same, in chunks, for all of Russia
+    for chunk in scan: ...                                # scan.errors complete once exhausted
+
+``source``: one XML file, a zip as FNS publishes it (many XML files), a folder of either, ``bytes``
+or a binary file object (an upload). The dataset is recognised from the root's ``ТипИнф``, never
+from a file name; any ``ВерсФорм`` is accepted (4.01–4.06 seen), elements unknown to a version are
+ignored. Documents are streamed (``iterparse`` on ``Документ`` with ``clear()``), zip members are
+read one at a time: memory does not grow with the archive (bench/bench_fns.py).
+
+Columns (:data:`COLUMNS`): ``dataset`` (``rsmp``, ``sshr``, ``revexp``, ``paytax``), ``inn``,
+``name`` (whitespace collapsed), ``as_of`` (``ДатаСост``, a date), then per dataset — RSMP:
+``region_code`` (``СведМН@КодРегион``, may differ from the INN prefix), ``okved`` (main code, OKVED 2
+only: an OKVED 2001 code is left empty and reported), ``sme_category`` (micro/small/medium),
+``kind`` (legal/entrepreneur/farm), ``ogrn`` (absent in 2019 files); SSHR ``employees`` (persons);
+REVEXP ``income_mln_rub`` and ``expenses_mln_rub`` (roubles ÷ 10⁶; income is total income of the
+statements, *not* sales revenue); PAYTAX ``tax_name`` (whitespace collapsed), ``paid_mln_rub``
+(roubles ÷ 10⁶) and ``budget_level`` (:mod:`analytics.data.fns_taxes`). Entrepreneurs (12-digit
+INN) are personal data: they are read here, and loaded only when asked (:mod:`analytics.data.fns_load`).
+
+Hardening: the parser is lxml with entities not resolved, no network, no DTD loading and libxml2's
+size limits on (``huge_tree=False``); a ``<!DOCTYPE`` in a file's prolog (the only place a DTD and
+its entities can be declared) refuses the file before it is parsed. Zip limits (:class:`FnsLimits`:
+member count, each member's size, total size, compression ratio) are checked on the central
+directory before anything is decompressed; ``zipfile`` stops at a member's declared size and
+checks its CRC, so a lying header cannot inflate past the checked figure.
+
+Problems are :class:`analytics.validate.Issue` values with codes ``fns_*`` (texts in both
+languages in ``ui/catalogs/fns.py``) naming the file, the document number (1 = first ``Документ``
+of the file), the attribute and the value. Errors (the load is refused): limits, DTD, not XML, not
+an FNS file, broken or truncated XML, unknown ``ТипИнф``, several datasets in one source, INN
+format or check digits, OGRN check digits, duplicate INNs of one dataset and date, numbers that do
+not parse. Warnings: ``КолДок`` not matching the documents, OKVED 2001 codes, unknown codes, tax
+names not in the table.
+"""
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, BinaryIO, Iterator
+
+import numpy as np
+import pandas as pd
+from lxml import etree
+
+from analytics import validate
+from analytics.data import fns_taxes
+from analytics.validate import Issue, msg
+
+#: ``ТипИнф`` → dataset (reference README of the FNS folder; 1 and 6 are not handled: unverified).
+DATASETS: dict[str, str] = {"РЕЕСТРМСП": "rsmp", "ОТКРДАННЫЕ3": "sshr", "ОТКРДАННЫЕ4": "paytax",
+                            "ОТКРДАННЫЕ5": "revexp"}
+COLUMNS: tuple[str, ...] = ("dataset", "inn", "name", "as_of", "region_code", "okved", "sme_category", "kind",
+                            "ogrn", "employees", "income_mln_rub", "expenses_mln_rub", "tax_name", "paid_mln_rub",
+                            "budget_level")
+#: RSMP codes (FNS format of the SME register; the same meanings in every independent parser).
+SME_CATEGORIES = {"1": "micro", "2": "small", "3": "medium"}
+SUBJECT_KINDS = {"1": "legal", "2": "entrepreneur", "3": "farm"}
+#: Issues kept per code (all are counted in ``error_counts`` / ``warning_counts``).
+CAP_PER_CODE = 200
+
+#: Message codes of this reader and of the FNS loader (listed in validate.MESSAGE_CODES; texts in ui/catalogs/fns.py).
+FNS_MESSAGE_CODES: tuple[str, ...] = tuple(c for c in validate.MESSAGE_CODES if c.startswith("fns_"))
+
+_XML_HEAD = 64 * 1024
+_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FnsLimits:
+    """What an archive may hold; checked on the zip's central directory before decompressing.
+
+    Real files: about 900 documents and 1–4 MB per XML file, ~7,000 files for all of Russia's RSMP
+    (≈ 20 GB unpacked), one-line XML deflating about 10–20 : 1.
+    """
+
+    max_members: int = 20_000
+    max_member_bytes: int = 256 * 1024 * 1024
+    max_total_bytes: int = 64 * 1024 ** 3
+    max_ratio: float = 200.0
+    #: the ratio is checked on members at least this large (a small file may compress well and harm none)
+    ratio_from_bytes: int = 1024 * 1024
+    #: one plain XML file (not in a zip)
+    max_file_bytes: int = 256 * 1024 * 1024
+
+    @classmethod
+    def from_env(cls) -> "FnsLimits":
+        """``NAVIGATOR_FNS_MAX_MEMBERS`` and ``NAVIGATOR_FNS_MAX_TOTAL_GB`` override the defaults."""
+        members = os.environ.get("NAVIGATOR_FNS_MAX_MEMBERS")
+        total = os.environ.get("NAVIGATOR_FNS_MAX_TOTAL_GB")
+        return cls(max_members=int(members) if members else cls.max_members,
+                   max_total_bytes=int(float(total) * 1024 ** 3) if total else cls.max_total_bytes)
+
+
+@dataclass
+class FnsFile:
+    """One XML file read: its name (``archive.zip/member.xml`` inside a zip), header and documents."""
+
+    name: str
+    dataset: str | None = None
+    tip: str | None = None
+    version: str | None = None
+    declared: int | None = None
+    documents: int = 0
+
+
+@dataclass
+class FnsRead:
+    """The rows of an FNS source and what was wrong with it."""
+
+    frame: pd.DataFrame
+    errors: list[Issue]
+    warnings: list[Issue]
+    files: list[FnsFile]
+    error_counts: dict[str, int] = field(default_factory=dict)
+    warning_counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def datasets(self) -> list[str]:
+        return sorted({f.dataset for f in self.files if f.dataset})
+
+    @property
+    def documents(self) -> int:
+        return sum(f.documents for f in self.files)
+
+
+class _Stop(Exception):
+    """A file cannot be read further (already reported)."""
+
+
+class _Issues:
+    """Issues per code, at most :data:`CAP_PER_CODE` kept, every one counted."""
+
+    def __init__(self) -> None:
+        self.items: list[Issue] = []
+        self.counts: dict[str, int] = {}
+
+    def add(self, code: str, column: str | None = None, cell: Any = None, n: int = 1, **params: Any) -> None:
+        seen = self.counts.get(code, 0)
+        self.counts[code] = seen + n
+        if seen < CAP_PER_CODE:
+            shown = None if cell is None else str(cell)[:200]
+            self.items.append(Issue(None, column, shown, msg(code, **params)))
+
+
+# --------------------------------------------------------------------------------------------------
+# Sources: files, folders, zips
+# --------------------------------------------------------------------------------------------------
+
+Source = str | os.PathLike[str] | bytes | BinaryIO
+
+
+def _is_zip(stream: BinaryIO) -> bool:
+    position = stream.tell()
+    head = stream.read(4)
+    stream.seek(position)
+    return head in (b"PK\x03\x04", b"PK\x05\x06")
+
+
+class _Budget:
+    """Bytes of XML accepted so far (the total limit spans zips and folders)."""
+
+    def __init__(self) -> None:
+        self.total = 0
+
+
+def _zip_checks(zf: zipfile.ZipFile, label: str, limits: FnsLimits, errors: _Issues,
+                budget: _Budget) -> list[zipfile.ZipInfo]:
+    """The members to read, or [] after reporting why the archive is refused (nothing decompressed yet)."""
+    members = [m for m in zf.infolist() if not m.is_dir()]
+    refused = False
+    if len(members) > limits.max_members:
+        errors.add("fns_zip_members", None, len(members), file=label, count=len(members), limit=limits.max_members)
+        return []
+    total = budget.total
+    for m in members:
+        name = f"{label}/{m.filename}"
+        if m.flag_bits & 0x1:
+            errors.add("fns_zip_encrypted", None, m.filename, file=name)
+            refused = True
+        if m.file_size > limits.max_member_bytes:
+            errors.add("fns_zip_member_size", None, m.file_size, file=name, size_mb=round(m.file_size / 2 ** 20, 1),
+                       limit_mb=round(limits.max_member_bytes / 2 ** 20))
+            refused = True
+        if m.file_size >= limits.ratio_from_bytes and m.file_size > limits.max_ratio * max(m.compress_size, 1):
+            errors.add("fns_zip_ratio", None, m.filename, file=name,
+                       ratio=round(m.file_size / max(m.compress_size, 1)), limit=round(limits.max_ratio))
+            refused = True
+        total += m.file_size
+    if total > limits.max_total_bytes:
+        errors.add("fns_zip_total_size", None, total, file=label, size_gb=round(total / 2 ** 30, 2),
+                   limit_gb=round(limits.max_total_bytes / 2 ** 30, 2))
+        refused = True
+    if refused:
+        return []
+    budget.total = total
+    return sorted(members, key=lambda m: m.filename)
+
+
+def _streams(source: Source, limits: FnsLimits, errors: _Issues) -> Iterator[tuple[str, BinaryIO]]:
+    """(label, binary stream) of every XML file of the source, one open at a time.
+
+    Every zip is checked whole (:func:`_zip_checks`) before its first member is opened, and all zips
+    of a folder before the first is read, so a refusal comes before any work.
+    """
+    budget = _Budget()
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        yield from _from_stream("upload", io.BytesIO(bytes(source)), limits, errors, budget)
+        return
+    if hasattr(source, "read"):
+        stream = source if hasattr(source, "seek") else io.BytesIO(source.read())
+        label = Path(getattr(source, "name", "upload") or "upload").name
+        yield from _from_stream(label, stream, limits, errors, budget)
+        return
+    path = Path(source)
+    if not path.exists():
+        errors.add("fns_source_missing", None, str(path), file=path.name)
+        return
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file())
+        zips: list[tuple[Path, zipfile.ZipFile, list[zipfile.ZipInfo]]] = []
+        plain: list[Path] = []
+        try:
+            for p in files:
+                with p.open("rb") as fh:
+                    is_zip = _is_zip(fh)
+                if is_zip:
+                    try:
+                        zf = zipfile.ZipFile(p)
+                    except zipfile.BadZipFile as exc:
+                        errors.add("fns_zip_broken", None, None, file=p.name, detail=str(exc)[:200])
+                        continue
+                    zips.append((p, zf, _zip_checks(zf, p.name, limits, errors, budget)))
+                else:
+                    plain.append(p)
+            if errors.counts:
+                return
+            for p in plain:
+                with p.open("rb") as fh:
+                    yield from _plain(str(p.relative_to(path)), fh, limits, errors)
+            for p, zf, members in zips:
+                yield from _members(p.name, zf, members, errors)
+        finally:
+            for _, zf, _ in zips:
+                zf.close()
+        return
+    with path.open("rb") as fh:
+        yield from _from_stream(path.name, fh, limits, errors, budget)
+
+
+def _from_stream(label: str, stream: BinaryIO, limits: FnsLimits, errors: _Issues,
+                 budget: _Budget) -> Iterator[tuple[str, BinaryIO]]:
+    if _is_zip(stream):
+        try:
+            zf = zipfile.ZipFile(stream)
+        except zipfile.BadZipFile as exc:
+            errors.add("fns_zip_broken", None, None, file=label, detail=str(exc)[:200])
+            return
+        with zf:
+            members = _zip_checks(zf, label, limits, errors, budget)
+            yield from _members(label, zf, members, errors)
+        return
+    yield from _plain(label, stream, limits, errors)
+
+
+def _plain(label: str, stream: BinaryIO, limits: FnsLimits, errors: _Issues) -> Iterator[tuple[str, BinaryIO]]:
+    try:
+        size = os.fstat(stream.fileno()).st_size
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        position = stream.tell()
+        size = stream.seek(0, io.SEEK_END) - position
+        stream.seek(position)
+    if size > limits.max_file_bytes:
+        errors.add("fns_file_size", None, size, file=label, size_mb=round(size / 2 ** 20, 1),
+                   limit_mb=round(limits.max_file_bytes / 2 ** 20))
+        return
+    yield label, stream
+
+
+def _members(label: str, zf: zipfile.ZipFile, members: list[zipfile.ZipInfo],
+             errors: _Issues) -> Iterator[tuple[str, BinaryIO]]:
+    for m in members:
+        name = f"{label}/{m.filename}"
+        try:
+            with zf.open(m) as member:
+                yield name, member
+        except zipfile.BadZipFile as exc:  # CRC mismatch, a member longer than declared, bad compression
+            errors.add("fns_zip_broken", None, m.filename, file=name, detail=str(exc)[:200])
+        except (NotImplementedError, RuntimeError) as exc:
+            errors.add("fns_zip_broken", None, m.filename, file=name, detail=str(exc)[:200])
+
+
+# --------------------------------------------------------------------------------------------------
+# One XML file
+# --------------------------------------------------------------------------------------------------
+
+
+class _Prolog(io.RawIOBase):
+    """A stream that gives back the bytes already read for the prolog check, then the rest."""
+
+    def __init__(self, head: bytes, rest: BinaryIO):
+        self._head, self._rest = head, rest
+        self.tail = head[-64:]   # the last bytes given out: a whole file ends with </Файл>
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        if data:
+            self.tail = (self.tail + data[-64:])[-64:]
+        return len(data)
+
+    def ends_whole(self) -> bool:
+        """Read to the end: does the file end with the root's closing tag (else it was cut short)?"""
+        while self.read(1024 * 1024):
+            pass
+        return self.tail.rstrip().endswith("</Файл>".encode())
+
+
+def _prolog(label: str, stream: BinaryIO, errors: _Issues) -> _Prolog | None:
+    """Refuse a DTD (and so any entity declaration) or a file that is not XML, before parsing."""
+    head = stream.read(_XML_HEAD)
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not text.startswith(b"<"):
+        errors.add("fns_not_xml", None, head[:40].decode("utf-8", "replace"), file=label)
+        return None
+    root = _root_start(text)
+    if _DOCTYPE.search(text[: root if root is not None else len(text)]):
+        errors.add("fns_dtd", None, "<!DOCTYPE", file=label)
+        return None
+    return _Prolog(head, stream)
+
+
+def _root_start(text: bytes) -> int | None:
+    """Offset of the root element's ``<`` (after the declaration, comments and processing instructions)."""
+    i = 0
+    while True:
+        j = text.find(b"<", i)
+        if j < 0:
+            return None
+        if text.startswith(b"<?", j):
+            k = text.find(b"?>", j)
+        elif text.startswith(b"<!--", j):
+            k = text.find(b"-->", j)
+        elif text.startswith(b"<!", j):
+            k = text.find(b">", j)   # a DOCTYPE: it stays in the part searched for "<!DOCTYPE"
+        else:
+            return j
+        if k < 0:
+            return None
+        i = k + 1
+
+
+def _parser_args() -> dict[str, Any]:
+    # No DTD loading, no entity resolution, no network, libxml2's default size limits (huge_tree off).
+    return dict(events=("end",), tag="Документ", resolve_entities=False, no_network=True, load_dtd=False,
+                dtd_validation=False, huge_tree=False, remove_comments=True, remove_pis=True)
+
+
+_DATES: dict[str, date | None] = {}
+
+
+def _date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return _DATES[text]
+    except KeyError:
+        pass
+    value = None
+    m = re.fullmatch(r"(\d{2})\.(\d{2})\.(\d{4})", text)
+    if m:
+        try:
+            value = date(int(m[3]), int(m[2]), int(m[1]))
+        except ValueError:
+            value = None
+    if len(_DATES) < 100_000:
+        _DATES[text] = value
+    return value
+
+
+def _space(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return " ".join(text.split()) if ("  " in text or text[:1].isspace() or text[-1:].isspace()
+                                      or "\t" in text or "\n" in text or "\xa0" in text) else text
+
+
+class _FileReader:
+    """Documents of one XML file as row tuples (``COLUMNS`` order plus the document number)."""
+
+    def __init__(self, label: str, info: FnsFile, errors: _Issues, warnings: _Issues):
+        self.label, self.info, self.errors, self.warnings = label, info, errors, warnings
+
+    def _number(self, text: str | None, attribute: str, doc: int) -> float | None:
+        if text is None:
+            self.errors.add("fns_number", attribute, None, file=self.label, doc=doc, attribute=attribute)
+            return None
+        try:
+            return float(text)
+        except ValueError:
+            self.errors.add("fns_number", attribute, text, file=self.label, doc=doc, attribute=attribute)
+            return None
+
+    def _code(self, table: dict[str, str], text: str | None, attribute: str, doc: int) -> str | None:
+        value = table.get(text) if text is not None else None
+        if value is None and text is not None:
+            self.warnings.add("fns_code_unknown", attribute, text, file=self.label, doc=doc, attribute=attribute)
+        return value
+
+    def rsmp(self, d: Any, doc: int) -> list[tuple]:
+        get = d.get
+        as_of = _date(get("ДатаСост"))
+        inn = name = ogrn = region = okved = None
+        for child in d:
+            tag = child.tag
+            if tag == "ОргВклМСП":
+                inn, ogrn, name = child.get("ИННЮЛ"), child.get("ОГРН"), _space(child.get("НаимОрг"))
+            elif tag == "ИПВклМСП":
+                inn, ogrn = child.get("ИННФЛ"), child.get("ОГРНИП")
+                fio = child.find("ФИОИП")
+                if fio is not None:
+                    name = " ".join(p for p in (fio.get("Фамилия"), fio.get("Имя"), fio.get("Отчество")) if p)
+            elif tag == "СведМН":
+                region = child.get("КодРегион")
+            elif tag == "СвОКВЭД":
+                main = child.find("СвОКВЭДОсн")
+                if main is not None:
+                    okved = self._okved(main.get("КодОКВЭД"), main.get("ВерсОКВЭД"), doc)
+        return [("rsmp", inn, name, as_of, region, okved,
+                 self._code(SME_CATEGORIES, get("КатСубМСП"), "КатСубМСП", doc),
+                 self._code(SUBJECT_KINDS, get("ВидСубМСП"), "ВидСубМСП", doc),
+                 ogrn, None, None, None, None, None, None, doc)]
+
+    def _okved(self, code: str | None, version: str | None, doc: int) -> str | None:
+        if code is None:
+            return None
+        if version == "2001":
+            self.warnings.add("fns_okved_2001", "КодОКВЭД", code, file=self.label, doc=doc, value=code)
+            return None
+        if not re.fullmatch(validate.OKVED_PATTERN[1:-1], code):
+            self.warnings.add("fns_okved_format", "КодОКВЭД", code, file=self.label, doc=doc, value=code)
+            return None
+        return code
+
+    def _subject(self, d: Any) -> tuple[str | None, str | None]:
+        np_ = d.find("СведНП")
+        if np_ is None:
+            return None, None
+        return np_.get("ИННЮЛ"), _space(np_.get("НаимОрг"))
+
+    def sshr(self, d: Any, doc: int) -> list[tuple]:
+        inn, name = self._subject(d)
+        node = d.find("СведССЧР")
+        text = node.get("КолРаб") if node is not None else None
+        employees = None
+        if text is not None and text.isdigit():
+            employees = int(text)
+        else:
+            self.errors.add("fns_number", "КолРаб", text, file=self.label, doc=doc, attribute="КолРаб")
+        return [("sshr", inn, name, _date(d.get("ДатаСост")), None, None, None, None, None, employees,
+                 None, None, None, None, None, doc)]
+
+    def revexp(self, d: Any, doc: int) -> list[tuple]:
+        inn, name = self._subject(d)
+        node = d.find("СведДохРасх")
+        income = expenses = None
+        income = self._number(node.get("СумДоход") if node is not None else None, "СумДоход", doc)
+        expenses = self._number(node.get("СумРасход") if node is not None else None, "СумРасход", doc)
+        return [("revexp", inn, name, _date(d.get("ДатаСост")), None, None, None, None, None, None,
+                 None if income is None else income / 1e6, None if expenses is None else expenses / 1e6,
+                 None, None, None, doc)]
+
+    def paytax(self, d: Any, doc: int) -> list[tuple]:
+        inn, name = self._subject(d)
+        as_of = _date(d.get("ДатаСост"))
+        rows = []
+        for line in d.iterchildren("СвУплСумНал"):
+            tax = fns_taxes.normalise_space(line.get("НаимНалог") or "")
+            paid = self._number(line.get("СумУплНал"), "СумУплНал", doc)
+            if not fns_taxes.known(tax):
+                self.warnings.add("fns_tax_unknown", "НаимНалог", tax, file=self.label, doc=doc, value=tax)
+            rows.append(("paytax", inn, name, as_of, None, None, None, None, None, None, None, None, tax,
+                         None if paid is None else paid / 1e6, fns_taxes.budget_level(tax), doc))
+        return rows
+
+
+def _read_file(label: str, stream: BinaryIO, errors: _Issues, warnings: _Issues,
+               info: FnsFile) -> Iterator[list[tuple]]:
+    """Row tuples of one XML file, a batch per document; header problems end the file early."""
+    wrapped = _prolog(label, stream, errors)
+    if wrapped is None:
+        return
+    reader = _FileReader(label, info, errors, warnings)
+    handler = None
+    doc = 0
+    context = etree.iterparse(io.BufferedReader(wrapped, buffer_size=1024 * 1024), **_parser_args())
+    try:
+        for _, element in context:
+            if handler is None:
+                handler = _start(element.getroottree().getroot(), label, info, errors)
+                if handler is None:
+                    return
+                handler = getattr(reader, handler)
+            doc += 1
+            yield handler(element, doc)
+            element.clear()
+            parent = element.getparent()
+            while element.getprevious() is not None:
+                del parent[0]
+        if handler is None:
+            root = context.root
+            if root is None or _start(root, label, info, errors) is None:
+                return
+            warnings.add("fns_no_documents", None, None, file=label)
+    except etree.XMLSyntaxError as exc:
+        detail = str(exc)[:200]
+        truncated = not wrapped.ends_whole()
+        errors.add("fns_truncated" if truncated else "fns_xml_broken", None, None, file=label, doc=doc + 1,
+                   detail=detail)
+        return
+    finally:
+        info.documents = doc
+    if info.declared is not None and info.declared != doc:
+        warnings.add("fns_doc_count", "КолДок", info.declared, file=label, declared=info.declared, found=doc)
+
+
+def _start(root: Any, label: str, info: FnsFile, errors: _Issues) -> str | None:
+    """Check the root ``Файл`` and its ``ТипИнф``; the dataset's handler name, or None (reported)."""
+    if root is None or root.tag != "Файл":
+        errors.add("fns_not_fns", None, None if root is None else str(root.tag)[:60], file=label,
+                   root=None if root is None else str(root.tag)[:60])
+        return None
+    info.tip, info.version = root.get("ТипИнф"), root.get("ВерсФорм")
+    declared = root.get("КолДок")
+    info.declared = int(declared) if declared and declared.isdigit() else None
+    dataset = DATASETS.get(info.tip or "")
+    if dataset is None:
+        errors.add("fns_unknown_type", "ТипИнф", info.tip, file=label, value=info.tip or "")
+        return None
+    info.dataset = dataset
+    return dataset
+
+
+# --------------------------------------------------------------------------------------------------
+# The whole source, in chunks
+# --------------------------------------------------------------------------------------------------
+
+_INTERNAL = ("_doc", "_file")
+
+
+class FnsScan:
+    """Chunks (DataFrames with :data:`COLUMNS`) of an FNS source; :attr:`errors` and
+    :attr:`warnings` are complete once the iteration ends (duplicates are found at the end)."""
+
+    def __init__(self, source: Source, *, chunk_rows: int = 200_000, limits: FnsLimits | None = None,
+                 keep_internal: bool = False):
+        self.source, self.chunk_rows, self.limits = source, chunk_rows, limits or FnsLimits.from_env()
+        self.keep_internal = keep_internal
+        self._errors, self._warnings = _Issues(), _Issues()
+        self.files: list[FnsFile] = []
+        # INN keys per (dataset, as_of) for the duplicate check: 8 bytes per document plus file/doc numbers
+        self._keys: dict[tuple[str, date | None], list[np.ndarray]] = {}
+        self._where: dict[tuple[str, date | None], list[np.ndarray]] = {}
+        self.done = False
+
+    @property
+    def errors(self) -> list[Issue]:
+        return self._errors.items
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return self._warnings.items
+
+    @property
+    def error_counts(self) -> dict[str, int]:
+        return dict(self._errors.counts)
+
+    @property
+    def warning_counts(self) -> dict[str, int]:
+        return dict(self._warnings.counts)
+
+    def __iter__(self) -> Iterator[pd.DataFrame]:
+        rows: list[tuple] = []
+        file_index: list[int] = []
+        for label, stream in _streams(self.source, self.limits, self._errors):
+            info = FnsFile(label)
+            self.files.append(info)
+            index = len(self.files) - 1
+            try:
+                for batch in _read_file(label, stream, self._errors, self._warnings, info):
+                    rows.extend(batch)
+                    if len(rows) >= self.chunk_rows:
+                        file_index.extend([index] * (len(rows) - len(file_index)))
+                        yield self._chunk(rows, file_index)
+                        rows, file_index = [], []
+            except (zipfile.BadZipFile, EOFError, OSError) as exc:
+                # a CRC mismatch (a member longer or other than its header says), a damaged deflate stream
+                self._errors.add("fns_zip_broken", None, None, file=label, detail=str(exc)[:200])
+            file_index.extend([index] * (len(rows) - len(file_index)))
+            datasets = {f.dataset for f in self.files if f.dataset}
+            if len(datasets) > 1 and "fns_mixed" not in self._errors.counts:
+                self._errors.add("fns_mixed", None, ", ".join(sorted(datasets)), datasets=", ".join(sorted(datasets)))
+        if rows:
+            yield self._chunk(rows, file_index)
+        self._duplicates()
+        self.done = True
+
+    def _chunk(self, rows: list[tuple], file_index: list[int]) -> pd.DataFrame:
+        frame = pd.DataFrame.from_records(rows, columns=[*COLUMNS, "_doc"])
+        frame["_file"] = np.asarray(file_index, dtype=np.int32)
+        frame["employees"] = frame["employees"].astype("Int64")
+        for column in ("income_mln_rub", "expenses_mln_rub", "paid_mln_rub"):
+            frame[column] = frame[column].astype("float64")
+        self._check_identifiers(frame)
+        self._remember(frame)
+        return frame if self.keep_internal else frame.drop(columns=list(_INTERNAL))
+
+    def _where_of(self, frame: pd.DataFrame, i: int) -> dict[str, Any]:
+        return {"file": self.files[int(frame["_file"].iat[i])].name, "doc": int(frame["_doc"].iat[i])}
+
+    def _check_identifiers(self, frame: pd.DataFrame) -> None:
+        """INN 10 digits (legal) or 12 (entrepreneurs, farms), check digits by analytics.validate; OGRN check digits."""
+        inn = frame["inn"]
+        twelve = frame["kind"].isin(["entrepreneur", "farm"]).to_numpy()
+        text = inn.fillna("").astype(str)
+        lengths = text.str.len().to_numpy()
+        digits = text.str.fullmatch(r"[0-9]+").to_numpy(dtype=bool, na_value=False)
+        form_ok = digits & np.where(twelve, lengths == 12, lengths == 10)
+        for i in np.flatnonzero(~form_ok):
+            attribute = "ИННФЛ" if twelve[i] else "ИННЮЛ"
+            self._errors.add("fns_inn_format", attribute, text.iat[i], attribute=attribute, value=text.iat[i],
+                             **self._where_of(frame, i))
+        if form_ok.any():
+            valid = validate.inn_valid(inn.where(form_ok)).to_numpy(dtype=bool)
+            for i in np.flatnonzero(form_ok & ~valid):
+                attribute = "ИННФЛ" if twelve[i] else "ИННЮЛ"
+                self._errors.add("fns_inn_checksum", attribute, text.iat[i], attribute=attribute,
+                                 value=text.iat[i], **self._where_of(frame, i))
+        ogrn = frame["ogrn"]
+        if ogrn.notna().any():
+            valid = validate.ogrn_valid(ogrn).to_numpy(dtype=bool)
+            for i in np.flatnonzero(~valid):
+                attribute = "ОГРНИП" if twelve[i] else "ОГРН"
+                self._errors.add("fns_ogrn_checksum", attribute, ogrn.iat[i], attribute=attribute,
+                                 value=str(ogrn.iat[i]), **self._where_of(frame, i))
+        frame.attrs["inn_ok"] = form_ok
+
+    def _remember(self, frame: pd.DataFrame) -> None:
+        ok = frame.attrs.pop("inn_ok")
+        first = ~frame.duplicated(["_file", "_doc"]).to_numpy()   # PAYTAX: one key per document, not per line
+        pick = ok & first
+        if not pick.any():
+            return
+        sub = frame.loc[pick, ["dataset", "as_of", "inn", "_file", "_doc"]]
+        # The key keeps the length apart: INN "0…" of 12 digits never equals one of 10.
+        keys = sub["inn"].astype("int64").to_numpy() * 2 + (sub["inn"].str.len().to_numpy() == 12)
+        where = (sub["_file"].to_numpy(dtype=np.int64) << 32) | sub["_doc"].to_numpy(dtype=np.int64)
+        for (dataset, as_of), idx in sub.groupby(["dataset", "as_of"], dropna=False, sort=False).indices.items():
+            self._keys.setdefault((dataset, as_of), []).append(keys[idx])
+            self._where.setdefault((dataset, as_of), []).append(where[idx])
+
+    def _duplicates(self) -> None:
+        """The same INN twice in one dataset and date (in two files or one): an error naming both places."""
+        for group, parts in self._keys.items():
+            keys = np.concatenate(parts)
+            where = np.concatenate(self._where[group])
+            order = np.argsort(keys, kind="stable")
+            keys, where = keys[order], where[order]
+            repeat = np.flatnonzero(keys[1:] == keys[:-1]) + 1
+            for i in repeat:
+                first, second = int(where[i - 1]), int(where[i])
+                key = int(keys[i])
+                inn = str(key // 2).zfill(12 if key % 2 else 10)
+                self._errors.add("fns_duplicate_inn", "ИННЮЛ", inn, value=inn,
+                                 file=self.files[first >> 32].name, doc=first & 0xFFFFFFFF,
+                                 file2=self.files[second >> 32].name, doc2=second & 0xFFFFFFFF)
+        self._keys.clear()
+        self._where.clear()
+
+
+def scan_fns_open_data(source: Source, *, chunk_rows: int = 200_000, limits: FnsLimits | None = None) -> FnsScan:
+    """Iterate an FNS source chunk by chunk (memory flat in the archive's size); see :class:`FnsScan`."""
+    return FnsScan(source, chunk_rows=chunk_rows, limits=limits)
+
+
+def empty_frame() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS}).astype(
+        {"employees": "Int64", "income_mln_rub": "float64", "expenses_mln_rub": "float64", "paid_mln_rub": "float64"})
+
+
+def read_fns_open_data(source: Source, *, limits: FnsLimits | None = None) -> FnsRead:
+    """Every row of an FNS open-data source (file, zip, folder, bytes or upload) as one frame.
+
+    Returns :class:`FnsRead`: ``frame`` with exactly :data:`COLUMNS`, ``errors`` / ``warnings``
+    (:class:`Issue` with ``fns_*`` codes), the files read with their dataset, format version and
+    document counts. For sources too large for one frame use :func:`scan_fns_open_data`.
+    """
+    scan = FnsScan(source, limits=limits)
+    chunks = list(scan)
+    frame = pd.concat(chunks, ignore_index=True) if chunks else empty_frame()
+    return FnsRead(frame[list(COLUMNS)], scan.errors, scan.warnings, scan.files, scan.error_counts,
+                   scan.warning_counts)
