@@ -1,0 +1,348 @@
+"""Loading FNS open-data archives into the store in one step: preview, one transaction, versions, rollback.
+
+Public contract::
+
+    report = load_fns(con, "data-10062025-structure-10062025.zip", region="40", user="anna")
+    report.ok, report.dataset, report.table, report.added, report.changed, report.skipped, report.version_id
+
+    plan = prepare_fns(con, source, region="40")      # read, check, preview — writes nothing
+    report = commit_fns(con, plan, user="anna")       # re-checks against the store, one transaction
+
+What goes where (schema migration 5):
+
+- **RSMP** (SME register) → ``enterprises``: INN, OGRN (kept when the file has none, as in 2019),
+  name, main OKVED 2 code, region (``СведМН``), ``is_sme`` = true, ``sme_category``, ``legal_kind``,
+  ``data_status`` = ``loaded``, ``source`` = «ФНС, реестр МСП на ДД.ММ.ГГГГ». A firm already in the
+  store keeps what RSMP does not give (English name, OKTMO, coordinates, founding year, kind, cluster).
+  Only ``region``'s organisations when given. Organisations without a main OKVED 2 code, with a code
+  the loaded classifier lacks, or with a region the store lacks, are skipped and counted.
+- **SSHR** → ``enterprise_years.employees``; **REVEXP** → ``income_mln_rub``, ``expenses_mln_rub``
+  (totals of the statements: income is *not* sales revenue, ``revenue_mln_rub`` stays as it is);
+  **PAYTAX** → ``taxes_<level>_mln_rub`` (sum of the year's lines per budget level, 0 for a level with
+  no line). Year = year of ``ДатаСост`` (31.12.N → N). Joined by INN: an organisation not in the
+  store is not added here (its figures are counted in the report: load RSMP first); with ``region``,
+  only organisations of that region in the store.
+- **Entrepreneurs and heads of farms** (12-digit INN) are personal data: skipped (and counted)
+  unless ``include_entrepreneurs=True``.
+
+A load is a ``replace`` of the table with its current rows plus the FNS changes, through
+:func:`analytics.versions.apply`: only the changed rows enter the history, and any earlier version
+can be restored (``ingest.rollback``). Any error leaves the store exactly as it was.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from analytics import ingest, schema, store, validate, versions
+from analytics.data import fns
+from analytics.ingest import LoadReport
+from analytics.store import sql
+from analytics.validate import Issue, msg
+
+#: Store table each dataset fills, and the columns it sets there.
+TARGETS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "rsmp": ("enterprises", ("ogrn", "name_ru", "okved", "region_code", "is_sme", "sme_category", "legal_kind",
+                             "data_status", "source")),
+    "sshr": ("enterprise_years", ("employees", "data_status", "source")),
+    "revexp": ("enterprise_years", ("income_mln_rub", "expenses_mln_rub", "data_status", "source")),
+    "paytax": ("enterprise_years", (*(f"taxes_{level}_mln_rub" for level in schema.TAX_BUDGET_LEVELS),
+                                    "data_status", "source")),
+}
+#: How the ``source`` column names each dataset (Russian, as the other sources in the store).
+SOURCE_NAMES = {"rsmp": "ФНС, реестр МСП на {date}", "sshr": "ФНС, среднесписочная численность на {date}",
+                "revexp": "ФНС, доходы и расходы по бухотчётности на {date}",
+                "paytax": "ФНС, уплаченные налоги и сборы на {date}"}
+
+
+@dataclass
+class FnsLoadReport(LoadReport):
+    """A :class:`analytics.ingest.LoadReport` with the FNS dataset, its dates and what was skipped."""
+
+    dataset: str | None = None
+    as_of: list[date] = field(default_factory=list)
+    documents: int = 0
+    files: int = 0
+    #: message code → count of organisations skipped for that reason (also in ``warnings``)
+    skipped: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class FnsPlan:
+    """Checked FNS rows shaped for their table, and the preview computed from them."""
+
+    report: FnsLoadReport
+    rows: pd.DataFrame | None = None
+    region: str | None = None
+    samples: dict[str, pd.DataFrame] = field(default_factory=dict)
+    fingerprint: str = ""
+
+
+def _sha256(source: fns.Source) -> str | None:
+    digest = hashlib.sha256()
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        digest.update(source)
+    elif hasattr(source, "read"):
+        if not hasattr(source, "seek"):
+            return None
+        position = source.tell()
+        for block in iter(lambda: source.read(1 << 20), b""):
+            digest.update(block)
+        source.seek(position)
+    else:
+        path = Path(source)
+        if not path.is_file():
+            return None   # a folder: the file names and sizes are in the version note
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()
+
+
+def _name_of(source: fns.Source, file_name: str | None) -> str | None:
+    if file_name:
+        return Path(file_name).name[:200]
+    if isinstance(source, (str, os.PathLike)):
+        return Path(source).name[:200]
+    return Path(getattr(source, "name", "") or "").name[:200] or None
+
+
+def _skip(report: FnsLoadReport, code: str, count: int, cell: str | None = None, **params: Any) -> None:
+    if count:
+        report.skipped[code] = report.skipped.get(code, 0) + int(count)
+        report.warnings.append(Issue(None, None, cell, msg(code, count=int(count), **params)))
+
+
+def _finish(report: FnsLoadReport, errors: list[Issue], counts: dict[str, int]) -> FnsLoadReport:
+    report.errors, report.error_counts, report.ok = errors, counts, not errors
+    return report
+
+
+def _known(cur: duckdb.DuckDBPyConnection, statement: str) -> set[str]:
+    return {r[0] for r in cur.execute(statement).fetchall()}
+
+
+def _rsmp_rows(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, report: FnsLoadReport, region: str | None,
+               include_entrepreneurs: bool) -> pd.DataFrame:
+    if region is not None:
+        other = frame["region_code"] != region
+        _skip(report, "fns_other_region", int(other.sum()))
+        frame = frame[~other]
+    personal = frame["kind"].isin(["entrepreneur", "farm"]) | (frame["inn"].str.len() == 12)
+    if not include_entrepreneurs:
+        _skip(report, "fns_entrepreneurs_skipped", int(personal.sum()))
+        frame = frame[~personal]
+    missing = frame["okved"].isna()
+    _skip(report, "fns_okved_missing", int(missing.sum()))
+    frame = frame[~missing]
+    sectors = _known(cur, "SELECT code FROM sectors")
+    unknown = ~frame["okved"].isin(sectors)
+    if unknown.any():
+        _skip(report, "fns_okved_unknown", int(unknown.sum()), str(frame.loc[unknown, "okved"].iloc[0]),
+              value=str(frame.loc[unknown, "okved"].iloc[0]))
+    frame = frame[~unknown]
+    regions = _known(cur, "SELECT code FROM regions")
+    unknown = ~frame["region_code"].isin(regions)
+    if unknown.any():
+        _skip(report, "fns_region_unknown", int(unknown.sum()), str(frame.loc[unknown, "region_code"].iloc[0]),
+              value=str(frame.loc[unknown, "region_code"].iloc[0]))
+    frame = frame[~unknown]
+    # Several monthly releases in one source: the latest state of each organisation wins.
+    frame = frame.sort_values("as_of", kind="stable").drop_duplicates("inn", keep="last")
+    return pd.DataFrame({
+        "inn": frame["inn"], "ogrn": frame["ogrn"], "name_ru": frame["name"], "okved": frame["okved"],
+        "region_code": frame["region_code"], "is_sme": True, "sme_category": frame["sme_category"],
+        "legal_kind": frame["kind"], "data_status": "loaded",
+        "source": [SOURCE_NAMES["rsmp"].format(date=d.strftime("%d.%m.%Y")) for d in frame["as_of"]],
+    }).reset_index(drop=True)
+
+
+def _year_rows(cur: duckdb.DuckDBPyConnection, dataset: str, frame: pd.DataFrame, report: FnsLoadReport,
+               region: str | None) -> pd.DataFrame:
+    if dataset == "paytax":
+        pivot = (frame.assign(level=frame["budget_level"])
+                 .pivot_table(index=["inn", "as_of"], columns="level", values="paid_mln_rub", aggfunc="sum",
+                              fill_value=0.0))
+        pivot = pivot.reindex(columns=list(schema.TAX_BUDGET_LEVELS), fill_value=0.0)
+        pivot.columns = [f"taxes_{level}_mln_rub" for level in pivot.columns]
+        rows = pivot.reset_index()
+    else:
+        keep = ["employees"] if dataset == "sshr" else ["income_mln_rub", "expenses_mln_rub"]
+        rows = frame[["inn", "as_of", *keep]].copy()
+    in_store = cur.execute("SELECT inn, region_code FROM enterprises").df()
+    region_of = dict(zip(in_store["inn"], in_store["region_code"]))
+    known = rows["inn"].map(region_of)
+    absent = known.isna()
+    _skip(report, "fns_not_in_store", int(rows.loc[absent, "inn"].nunique()))
+    rows = rows[~absent]
+    if region is not None:
+        other = known[~absent] != region
+        _skip(report, "fns_other_region", int(rows.loc[other, "inn"].nunique()))
+        rows = rows[~other]
+    rows.insert(1, "year", [d.year for d in rows["as_of"]])
+    rows["data_status"] = "loaded"
+    rows["source"] = [SOURCE_NAMES[dataset].format(date=d.strftime("%d.%m.%Y")) for d in rows["as_of"]]
+    return rows.drop(columns=["as_of"]).reset_index(drop=True)
+
+
+def _table_frame(cur: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
+    return cur.execute(sql("SELECT * FROM {table}", table=table)).df()
+
+
+def _merge_source(old: pd.Series, new: pd.Series) -> pd.Series:
+    """``source`` of a yearly row fed by several FNS datasets: the sources joined by «; »."""
+    out = []
+    for a, b in zip(old, new):
+        if a is None or (isinstance(a, float) and np.isnan(a)) or a == "" or pd.isna(a):
+            out.append(b)
+        elif b in str(a).split("; "):
+            out.append(a)
+        else:
+            out.append(f"{a}; {b}")
+    return pd.Series(out, index=old.index, dtype="object")
+
+
+def _target(cur: duckdb.DuckDBPyConnection, table: str, dataset: str, rows: pd.DataFrame) -> pd.DataFrame:
+    """The whole table after the load: current rows, the FNS columns of matching keys set, new keys added."""
+    current = _table_frame(cur, table)
+    key = list(validate.TABLES[table].key)
+    columns = list(current.columns)
+    updated = [c for c in TARGETS[dataset][1] if c in rows.columns]
+    old = current.set_index(key)
+    new = rows.set_index(key)
+    common = new.index.intersection(old.index)
+    old = old.astype({c: "object" for c in updated if c in old.columns})
+    if len(common):
+        patch = new.loc[common, updated].copy()
+        if "source" in updated and table == "enterprise_years":
+            patch["source"] = _merge_source(old.loc[common, "source"], patch["source"]).to_numpy()
+        if "ogrn" in updated:   # 2019 files have no OGRN: keep the one the store has
+            patch["ogrn"] = patch["ogrn"].where(patch["ogrn"].notna(), old.loc[common, "ogrn"])
+        old.loc[common, updated] = patch.to_numpy()
+    added = new.loc[new.index.difference(old.index)]
+    frame = old.reset_index()
+    if len(added):
+        extra = added.reset_index().reindex(columns=columns)
+        if table == "enterprises":
+            extra["kind"] = "industrial"    # the store's default kind; RSMP says nothing about it
+        frame = pd.concat([frame, extra], ignore_index=True)
+    frame = frame[columns]
+    frame["_row"] = np.arange(1, len(frame) + 1, dtype=np.int64)
+    return frame
+
+
+def _stage_and_diff(cur: duckdb.DuckDBPyConnection, plan: FnsPlan, samples: int) -> tuple[list[Issue], dict[str, int],
+                                                                                         dict[str, int]]:
+    report = plan.report
+    spec = validate.TABLES[report.table]
+    target = _target(cur, report.table, report.dataset, plan.rows)
+    ingest.stage(cur, report.table, target, materialise=True)
+    errors, counts = ingest.store_checks(cur, spec, "replace", target)
+    if errors:
+        return errors, counts, {}
+    numbers, shown = ingest.diff(cur, spec, "replace", samples=samples)
+    if samples:
+        plan.samples = shown
+    return [], {}, numbers
+
+
+def _set_numbers(report: FnsLoadReport, numbers: dict[str, int]) -> None:
+    report.added, report.changed = int(numbers["added"]), int(numbers["changed"])
+    report.removed, report.unchanged = int(numbers["removed"]), int(numbers["unchanged"])
+
+
+def prepare_fns(con: duckdb.DuckDBPyConnection, source: fns.Source, *, region: str | None = None,
+                include_entrepreneurs: bool = False, file_name: str | None = None,
+                limits: fns.FnsLimits | None = None) -> FnsPlan:
+    """Read and check an FNS archive and compute what it would change (added / changed rows), writing nothing."""
+    report = FnsLoadReport(ok=False, rows_loaded=0, errors=[], warnings=[], version_id=None, mode="replace",
+                           file_name=_name_of(source, file_name))
+    read = fns.read_fns_open_data(source, limits=limits)
+    report.files, report.documents = len(read.files), read.documents
+    report.rows_in_file = len(read.frame)
+    report.warnings.extend(read.warnings)
+    if not read.ok:
+        return FnsPlan(_finish(report, read.errors, read.error_counts))
+    if not read.datasets or read.frame.empty:
+        error = Issue(None, None, None, msg("fns_no_documents", file=report.file_name or ""))
+        return FnsPlan(_finish(report, [error], {"fns_no_documents": 1}))
+    report.dataset = read.datasets[0]
+    report.table = TARGETS[report.dataset][0]
+    report.as_of = sorted(set(read.frame["as_of"].dropna()))
+    report.sha256 = _sha256(source)
+    plan = FnsPlan(report, region=region)
+    with con.cursor() as cur:
+        if report.dataset == "rsmp":
+            plan.rows = _rsmp_rows(cur, read.frame, report, region, include_entrepreneurs)
+        else:
+            plan.rows = _year_rows(cur, report.dataset, read.frame, report, region)
+        del read
+        plan.fingerprint = store.data_fingerprint(cur)
+        errors, counts, numbers = _stage_and_diff(cur, plan, ingest.SAMPLE_ROWS)
+        ingest.unstage(cur)
+    if errors:
+        plan.rows = None
+        _finish(report, errors, counts)
+        return plan
+    _set_numbers(report, numbers)
+    report.ok = True
+    return plan
+
+
+def _note(report: FnsLoadReport) -> str:
+    dates = ", ".join(d.strftime("%d.%m.%Y") for d in report.as_of)
+    skipped = "; ".join(f"{code}: {n}" for code, n in sorted(report.skipped.items()))
+    return (f"FNS {report.dataset} {dates}: files {report.files}, documents {report.documents}"
+            + (f"; skipped {skipped}" if skipped else ""))
+
+
+def commit_fns(con: duckdb.DuckDBPyConnection, plan: FnsPlan, user: str | None = None) -> FnsLoadReport:
+    """Write a prepared FNS plan in one transaction (refused with ``store_changed`` when the store moved
+    since the preview so that its numbers no longer hold)."""
+    report = plan.report
+    if not report.ok or plan.rows is None:
+        return report
+    previewed = (report.added, report.changed, report.removed)
+    with con.cursor() as cur:
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            errors, counts, numbers = _stage_and_diff(cur, plan, 0)
+            if errors:
+                cur.execute("ROLLBACK")
+                return _finish(report, errors, counts)
+            if (numbers["added"], numbers["changed"], numbers["removed"]) != previewed:
+                cur.execute("ROLLBACK")
+                return _finish(report, [Issue(None, None, None, msg("store_changed"))], {"store_changed": 1})
+            version_id = versions.apply(cur, report.table, ingest._STAGE, action="replace", file_name=report.file_name,
+                                        sha256=report.sha256, user=user, rows_in_file=report.rows_in_file,
+                                        key=validate.TABLES[report.table].key, note=_note(report))
+            ingest.unstage(cur)
+            cur.execute("COMMIT")
+        except duckdb.Error as exc:
+            try:
+                cur.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+            error = Issue(None, None, None, msg("store_rejected", detail=str(exc).splitlines()[0][:300]))
+            return _finish(report, [error], {"store_rejected": 1})
+    report.version_id = version_id
+    report.rows_loaded = report.added + report.changed
+    return report
+
+
+def load_fns(con: duckdb.DuckDBPyConnection, source: fns.Source, *, region: str | None = None,
+             include_entrepreneurs: bool = False, user: str | None = None, file_name: str | None = None,
+             limits: fns.FnsLimits | None = None) -> FnsLoadReport:
+    """Read, check and load one FNS archive (any of the four datasets) in one step; see the module docstring."""
+    plan = prepare_fns(con, source, region=region, include_entrepreneurs=include_entrepreneurs,
+                       file_name=file_name, limits=limits)
+    return commit_fns(con, plan, user)
