@@ -317,3 +317,22 @@ def test_chunks_cover_the_whole_source_and_issues_complete_at_the_end():
     assert [len(c) for c in chunks] == [1, 1, 1]
     assert all(list(c.columns) == list(fns.COLUMNS) for c in chunks)
     assert codes(scan.errors) == ["fns_duplicate_inn"]
+
+
+def test_worker_processes_give_the_same_rows_and_issues(tmp_path):
+    """Members of a zip on disk parsed in 2 processes: same rows in the same order, same problems."""
+    path = tmp_path / "data-31122023-structure-20200408.zip"
+    a, b = fx.duplicate_pair()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("1.xml", fx.sshr_2023())
+        zf.writestr("2.xml", a.replace("31.12.2023", "31.12.2022"))
+        zf.writestr("3.xml", b.replace("31.12.2023", "31.12.2022"))
+        zf.writestr("4.xml", fx.truncated())
+    serial = fns.read_fns_open_data(path)
+    parallel = fns.read_fns_open_data(path, workers=2)
+    pd.testing.assert_frame_equal(serial.frame, parallel.frame)
+    assert len(serial.frame) == 3 + 1 + 2 + 1
+    # FIRM1 twice on 31.12.2022 (2.xml, 3.xml) and twice on 31.12.2023 (1.xml, the whole first document of 4.xml)
+    assert codes(serial.errors) == codes(parallel.errors) == ["fns_truncated", "fns_duplicate_inn", "fns_duplicate_inn"]
+    assert [e.message.values for e in serial.errors] == [e.message.values for e in parallel.errors]
+    assert [(f.name, f.documents) for f in serial.files] == [(f.name, f.documents) for f in parallel.files]

@@ -42,40 +42,56 @@ names not in the table.
 """
 from __future__ import annotations
 
+import collections
+import concurrent.futures
 import io
+import multiprocessing
 import os
-import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, BinaryIO, Iterator
+from typing import Any, BinaryIO
 
 import numpy as np
 import pandas as pd
-from lxml import etree
 
 from analytics import validate
-from analytics.data import fns_taxes
+from analytics.data import fns_xml
+from analytics.data.fns_xml import (
+    CAP_PER_CODE,
+    DATASETS,
+    SME_CATEGORIES,
+    SUBJECT_KINDS,
+    FnsFile,
+    Issues,
+    read_file,
+)
 from analytics.validate import Issue, msg
 
-#: ``ТипИнф`` → dataset (reference README of the FNS folder; 1 and 6 are not handled: unverified).
-DATASETS: dict[str, str] = {"РЕЕСТРМСП": "rsmp", "ОТКРДАННЫЕ3": "sshr", "ОТКРДАННЫЕ4": "paytax",
-                            "ОТКРДАННЫЕ5": "revexp"}
+__all__ = [
+    "CAP_PER_CODE",
+    "COLUMNS",
+    "DATASETS",
+    "FNS_MESSAGE_CODES",
+    "SME_CATEGORIES",
+    "SUBJECT_KINDS",
+    "FnsFile",
+    "FnsLimits",
+    "FnsRead",
+    "FnsScan",
+    "read_fns_open_data",
+    "scan_fns_open_data",
+]
+
+#: The columns of the rows read (per dataset, the others are empty).
 COLUMNS: tuple[str, ...] = ("dataset", "inn", "name", "as_of", "region_code", "okved", "sme_category", "kind",
                             "ogrn", "employees", "income_mln_rub", "expenses_mln_rub", "tax_name", "paid_mln_rub",
                             "budget_level")
-#: RSMP codes (FNS format of the SME register; the same meanings in every independent parser).
-SME_CATEGORIES = {"1": "micro", "2": "small", "3": "medium"}
-SUBJECT_KINDS = {"1": "legal", "2": "entrepreneur", "3": "farm"}
-#: Issues kept per code (all are counted in ``error_counts`` / ``warning_counts``).
-CAP_PER_CODE = 200
 
 #: Message codes of this reader and of the FNS loader (listed in validate.MESSAGE_CODES; texts in ui/catalogs/fns.py).
 FNS_MESSAGE_CODES: tuple[str, ...] = tuple(c for c in validate.MESSAGE_CODES if c.startswith("fns_"))
-
-_XML_HEAD = 64 * 1024
-_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -96,24 +112,12 @@ class FnsLimits:
     max_file_bytes: int = 256 * 1024 * 1024
 
     @classmethod
-    def from_env(cls) -> "FnsLimits":
+    def from_env(cls) -> FnsLimits:
         """``NAVIGATOR_FNS_MAX_MEMBERS`` and ``NAVIGATOR_FNS_MAX_TOTAL_GB`` override the defaults."""
         members = os.environ.get("NAVIGATOR_FNS_MAX_MEMBERS")
         total = os.environ.get("NAVIGATOR_FNS_MAX_TOTAL_GB")
         return cls(max_members=int(members) if members else cls.max_members,
                    max_total_bytes=int(float(total) * 1024 ** 3) if total else cls.max_total_bytes)
-
-
-@dataclass
-class FnsFile:
-    """One XML file read: its name (``archive.zip/member.xml`` inside a zip), header and documents."""
-
-    name: str
-    dataset: str | None = None
-    tip: str | None = None
-    version: str | None = None
-    declared: int | None = None
-    documents: int = 0
 
 
 @dataclass
@@ -140,25 +144,6 @@ class FnsRead:
         return sum(f.documents for f in self.files)
 
 
-class _Stop(Exception):
-    """A file cannot be read further (already reported)."""
-
-
-class _Issues:
-    """Issues per code, at most :data:`CAP_PER_CODE` kept, every one counted."""
-
-    def __init__(self) -> None:
-        self.items: list[Issue] = []
-        self.counts: dict[str, int] = {}
-
-    def add(self, code: str, column: str | None = None, cell: Any = None, n: int = 1, **params: Any) -> None:
-        seen = self.counts.get(code, 0)
-        self.counts[code] = seen + n
-        if seen < CAP_PER_CODE:
-            shown = None if cell is None else str(cell)[:200]
-            self.items.append(Issue(None, column, shown, msg(code, **params)))
-
-
 # --------------------------------------------------------------------------------------------------
 # Sources: files, folders, zips
 # --------------------------------------------------------------------------------------------------
@@ -180,7 +165,7 @@ class _Budget:
         self.total = 0
 
 
-def _zip_checks(zf: zipfile.ZipFile, label: str, limits: FnsLimits, errors: _Issues,
+def _zip_checks(zf: zipfile.ZipFile, label: str, limits: FnsLimits, errors: Issues,
                 budget: _Budget) -> list[zipfile.ZipInfo]:
     """The members to read, or [] after reporting why the archive is refused (nothing decompressed yet)."""
     members = [m for m in zf.infolist() if not m.is_dir()]
@@ -213,8 +198,12 @@ def _zip_checks(zf: zipfile.ZipFile, label: str, limits: FnsLimits, errors: _Iss
     return sorted(members, key=lambda m: m.filename)
 
 
-def _streams(source: Source, limits: FnsLimits, errors: _Issues) -> Iterator[tuple[str, BinaryIO]]:
-    """(label, binary stream) of every XML file of the source, one open at a time.
+#: (label, open binary stream, (zip path, member) when the file is a member of a zip on disk)
+_Item = tuple[str, BinaryIO, "tuple[str, str] | None"]
+
+
+def _streams(source: Source, limits: FnsLimits, errors: Issues) -> Iterator[_Item]:
+    """(label, binary stream, origin) of every XML file of the source, one open at a time.
 
     Every zip is checked whole (:func:`_zip_checks`) before its first member is opened, and all zips
     of a folder before the first is read, so a refusal comes before any work.
@@ -255,17 +244,17 @@ def _streams(source: Source, limits: FnsLimits, errors: _Issues) -> Iterator[tup
                 with p.open("rb") as fh:
                     yield from _plain(str(p.relative_to(path)), fh, limits, errors)
             for p, zf, members in zips:
-                yield from _members(p.name, zf, members, errors)
+                yield from _members(p.name, zf, members, errors, p)
         finally:
             for _, zf, _ in zips:
                 zf.close()
         return
     with path.open("rb") as fh:
-        yield from _from_stream(path.name, fh, limits, errors, budget)
+        yield from _from_stream(path.name, fh, limits, errors, budget, path)
 
 
-def _from_stream(label: str, stream: BinaryIO, limits: FnsLimits, errors: _Issues,
-                 budget: _Budget) -> Iterator[tuple[str, BinaryIO]]:
+def _from_stream(label: str, stream: BinaryIO, limits: FnsLimits, errors: Issues,
+                 budget: _Budget, path: Path | None = None) -> Iterator[_Item]:
     if _is_zip(stream):
         try:
             zf = zipfile.ZipFile(stream)
@@ -274,12 +263,12 @@ def _from_stream(label: str, stream: BinaryIO, limits: FnsLimits, errors: _Issue
             return
         with zf:
             members = _zip_checks(zf, label, limits, errors, budget)
-            yield from _members(label, zf, members, errors)
+            yield from _members(label, zf, members, errors, path)
         return
     yield from _plain(label, stream, limits, errors)
 
 
-def _plain(label: str, stream: BinaryIO, limits: FnsLimits, errors: _Issues) -> Iterator[tuple[str, BinaryIO]]:
+def _plain(label: str, stream: BinaryIO, limits: FnsLimits, errors: Issues) -> Iterator[_Item]:
     try:
         size = os.fstat(stream.fileno()).st_size
     except (AttributeError, OSError, io.UnsupportedOperation):
@@ -290,279 +279,20 @@ def _plain(label: str, stream: BinaryIO, limits: FnsLimits, errors: _Issues) -> 
         errors.add("fns_file_size", None, size, file=label, size_mb=round(size / 2 ** 20, 1),
                    limit_mb=round(limits.max_file_bytes / 2 ** 20))
         return
-    yield label, stream
+    yield label, stream, None
 
 
-def _members(label: str, zf: zipfile.ZipFile, members: list[zipfile.ZipInfo],
-             errors: _Issues) -> Iterator[tuple[str, BinaryIO]]:
+def _members(label: str, zf: zipfile.ZipFile, members: list[zipfile.ZipInfo], errors: Issues,
+             path: Path | None = None) -> Iterator[_Item]:
     for m in members:
         name = f"{label}/{m.filename}"
         try:
             with zf.open(m) as member:
-                yield name, member
+                yield name, member, (str(path), m.filename) if path is not None else None
         except zipfile.BadZipFile as exc:  # CRC mismatch, a member longer than declared, bad compression
             errors.add("fns_zip_broken", None, m.filename, file=name, detail=str(exc)[:200])
         except (NotImplementedError, RuntimeError) as exc:
             errors.add("fns_zip_broken", None, m.filename, file=name, detail=str(exc)[:200])
-
-
-# --------------------------------------------------------------------------------------------------
-# One XML file
-# --------------------------------------------------------------------------------------------------
-
-
-class _Prolog(io.RawIOBase):
-    """A stream that gives back the bytes already read for the prolog check, then the rest."""
-
-    def __init__(self, head: bytes, rest: BinaryIO):
-        self._head, self._rest = head, rest
-        self.tail = head[-64:]   # the last bytes given out: a whole file ends with </Файл>
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        if self._head:
-            n = min(len(buffer), len(self._head))
-            buffer[:n] = self._head[:n]
-            self._head = self._head[n:]
-            return n
-        data = self._rest.read(len(buffer))
-        buffer[: len(data)] = data
-        if data:
-            self.tail = (self.tail + data[-64:])[-64:]
-        return len(data)
-
-    def ends_whole(self) -> bool:
-        """Read to the end: does the file end with the root's closing tag (else it was cut short)?"""
-        while self.read(1024 * 1024):
-            pass
-        return self.tail.rstrip().endswith("</Файл>".encode())
-
-
-def _prolog(label: str, stream: BinaryIO, errors: _Issues) -> _Prolog | None:
-    """Refuse a DTD (and so any entity declaration) or a file that is not XML, before parsing."""
-    head = stream.read(_XML_HEAD)
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not text.startswith(b"<"):
-        errors.add("fns_not_xml", None, head[:40].decode("utf-8", "replace"), file=label)
-        return None
-    root = _root_start(text)
-    if _DOCTYPE.search(text[: root if root is not None else len(text)]):
-        errors.add("fns_dtd", None, "<!DOCTYPE", file=label)
-        return None
-    return _Prolog(head, stream)
-
-
-def _root_start(text: bytes) -> int | None:
-    """Offset of the root element's ``<`` (after the declaration, comments and processing instructions)."""
-    i = 0
-    while True:
-        j = text.find(b"<", i)
-        if j < 0:
-            return None
-        if text.startswith(b"<?", j):
-            k = text.find(b"?>", j)
-        elif text.startswith(b"<!--", j):
-            k = text.find(b"-->", j)
-        elif text.startswith(b"<!", j):
-            k = text.find(b">", j)   # a DOCTYPE: it stays in the part searched for "<!DOCTYPE"
-        else:
-            return j
-        if k < 0:
-            return None
-        i = k + 1
-
-
-def _parser_args() -> dict[str, Any]:
-    # No DTD loading, no entity resolution, no network, libxml2's default size limits (huge_tree off).
-    return dict(events=("end",), tag="Документ", resolve_entities=False, no_network=True, load_dtd=False,
-                dtd_validation=False, huge_tree=False, remove_comments=True, remove_pis=True)
-
-
-_DATES: dict[str, date | None] = {}
-
-
-def _date(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return _DATES[text]
-    except KeyError:
-        pass
-    value = None
-    m = re.fullmatch(r"(\d{2})\.(\d{2})\.(\d{4})", text)
-    if m:
-        try:
-            value = date(int(m[3]), int(m[2]), int(m[1]))
-        except ValueError:
-            value = None
-    if len(_DATES) < 100_000:
-        _DATES[text] = value
-    return value
-
-
-def _space(text: str | None) -> str | None:
-    if text is None:
-        return None
-    return " ".join(text.split()) if ("  " in text or text[:1].isspace() or text[-1:].isspace()
-                                      or "\t" in text or "\n" in text or "\xa0" in text) else text
-
-
-class _FileReader:
-    """Documents of one XML file as row tuples (``COLUMNS`` order plus the document number)."""
-
-    def __init__(self, label: str, info: FnsFile, errors: _Issues, warnings: _Issues):
-        self.label, self.info, self.errors, self.warnings = label, info, errors, warnings
-
-    def _number(self, text: str | None, attribute: str, doc: int) -> float | None:
-        if text is None:
-            self.errors.add("fns_number", attribute, None, file=self.label, doc=doc, attribute=attribute)
-            return None
-        try:
-            return float(text)
-        except ValueError:
-            self.errors.add("fns_number", attribute, text, file=self.label, doc=doc, attribute=attribute)
-            return None
-
-    def _code(self, table: dict[str, str], text: str | None, attribute: str, doc: int) -> str | None:
-        value = table.get(text) if text is not None else None
-        if value is None and text is not None:
-            self.warnings.add("fns_code_unknown", attribute, text, file=self.label, doc=doc, attribute=attribute)
-        return value
-
-    def rsmp(self, d: Any, doc: int) -> list[tuple]:
-        get = d.get
-        as_of = _date(get("ДатаСост"))
-        inn = name = ogrn = region = okved = None
-        for child in d:
-            tag = child.tag
-            if tag == "ОргВклМСП":
-                inn, ogrn, name = child.get("ИННЮЛ"), child.get("ОГРН"), _space(child.get("НаимОрг"))
-            elif tag == "ИПВклМСП":
-                inn, ogrn = child.get("ИННФЛ"), child.get("ОГРНИП")
-                fio = child.find("ФИОИП")
-                if fio is not None:
-                    name = " ".join(p for p in (fio.get("Фамилия"), fio.get("Имя"), fio.get("Отчество")) if p)
-            elif tag == "СведМН":
-                region = child.get("КодРегион")
-            elif tag == "СвОКВЭД":
-                main = child.find("СвОКВЭДОсн")
-                if main is not None:
-                    okved = self._okved(main.get("КодОКВЭД"), main.get("ВерсОКВЭД"), doc)
-        return [("rsmp", inn, name, as_of, region, okved,
-                 self._code(SME_CATEGORIES, get("КатСубМСП"), "КатСубМСП", doc),
-                 self._code(SUBJECT_KINDS, get("ВидСубМСП"), "ВидСубМСП", doc),
-                 ogrn, None, None, None, None, None, None, doc)]
-
-    def _okved(self, code: str | None, version: str | None, doc: int) -> str | None:
-        if code is None:
-            return None
-        if version == "2001":
-            self.warnings.add("fns_okved_2001", "КодОКВЭД", code, file=self.label, doc=doc, value=code)
-            return None
-        if not re.fullmatch(validate.OKVED_PATTERN[1:-1], code):
-            self.warnings.add("fns_okved_format", "КодОКВЭД", code, file=self.label, doc=doc, value=code)
-            return None
-        return code
-
-    def _subject(self, d: Any) -> tuple[str | None, str | None]:
-        np_ = d.find("СведНП")
-        if np_ is None:
-            return None, None
-        return np_.get("ИННЮЛ"), _space(np_.get("НаимОрг"))
-
-    def sshr(self, d: Any, doc: int) -> list[tuple]:
-        inn, name = self._subject(d)
-        node = d.find("СведССЧР")
-        text = node.get("КолРаб") if node is not None else None
-        employees = None
-        if text is not None and text.isdigit():
-            employees = int(text)
-        else:
-            self.errors.add("fns_number", "КолРаб", text, file=self.label, doc=doc, attribute="КолРаб")
-        return [("sshr", inn, name, _date(d.get("ДатаСост")), None, None, None, None, None, employees,
-                 None, None, None, None, None, doc)]
-
-    def revexp(self, d: Any, doc: int) -> list[tuple]:
-        inn, name = self._subject(d)
-        node = d.find("СведДохРасх")
-        income = expenses = None
-        income = self._number(node.get("СумДоход") if node is not None else None, "СумДоход", doc)
-        expenses = self._number(node.get("СумРасход") if node is not None else None, "СумРасход", doc)
-        return [("revexp", inn, name, _date(d.get("ДатаСост")), None, None, None, None, None, None,
-                 None if income is None else income / 1e6, None if expenses is None else expenses / 1e6,
-                 None, None, None, doc)]
-
-    def paytax(self, d: Any, doc: int) -> list[tuple]:
-        inn, name = self._subject(d)
-        as_of = _date(d.get("ДатаСост"))
-        rows = []
-        for line in d.iterchildren("СвУплСумНал"):
-            tax = fns_taxes.normalise_space(line.get("НаимНалог") or "")
-            paid = self._number(line.get("СумУплНал"), "СумУплНал", doc)
-            if not fns_taxes.known(tax):
-                self.warnings.add("fns_tax_unknown", "НаимНалог", tax, file=self.label, doc=doc, value=tax)
-            rows.append(("paytax", inn, name, as_of, None, None, None, None, None, None, None, None, tax,
-                         None if paid is None else paid / 1e6, fns_taxes.budget_level(tax), doc))
-        return rows
-
-
-def _read_file(label: str, stream: BinaryIO, errors: _Issues, warnings: _Issues,
-               info: FnsFile) -> Iterator[list[tuple]]:
-    """Row tuples of one XML file, a batch per document; header problems end the file early."""
-    wrapped = _prolog(label, stream, errors)
-    if wrapped is None:
-        return
-    reader = _FileReader(label, info, errors, warnings)
-    handler = None
-    doc = 0
-    context = etree.iterparse(io.BufferedReader(wrapped, buffer_size=1024 * 1024), **_parser_args())
-    try:
-        for _, element in context:
-            if handler is None:
-                handler = _start(element.getroottree().getroot(), label, info, errors)
-                if handler is None:
-                    return
-                handler = getattr(reader, handler)
-            doc += 1
-            yield handler(element, doc)
-            element.clear()
-            parent = element.getparent()
-            while element.getprevious() is not None:
-                del parent[0]
-        if handler is None:
-            root = context.root
-            if root is None or _start(root, label, info, errors) is None:
-                return
-            warnings.add("fns_no_documents", None, None, file=label)
-    except etree.XMLSyntaxError as exc:
-        detail = str(exc)[:200]
-        truncated = not wrapped.ends_whole()
-        errors.add("fns_truncated" if truncated else "fns_xml_broken", None, None, file=label, doc=doc + 1,
-                   detail=detail)
-        return
-    finally:
-        info.documents = doc
-    if info.declared is not None and info.declared != doc:
-        warnings.add("fns_doc_count", "КолДок", info.declared, file=label, declared=info.declared, found=doc)
-
-
-def _start(root: Any, label: str, info: FnsFile, errors: _Issues) -> str | None:
-    """Check the root ``Файл`` and its ``ТипИнф``; the dataset's handler name, or None (reported)."""
-    if root is None or root.tag != "Файл":
-        errors.add("fns_not_fns", None, None if root is None else str(root.tag)[:60], file=label,
-                   root=None if root is None else str(root.tag)[:60])
-        return None
-    info.tip, info.version = root.get("ТипИнф"), root.get("ВерсФорм")
-    declared = root.get("КолДок")
-    info.declared = int(declared) if declared and declared.isdigit() else None
-    dataset = DATASETS.get(info.tip or "")
-    if dataset is None:
-        errors.add("fns_unknown_type", "ТипИнф", info.tip, file=label, value=info.tip or "")
-        return None
-    info.dataset = dataset
-    return dataset
 
 
 # --------------------------------------------------------------------------------------------------
@@ -576,24 +306,28 @@ class FnsScan:
     """Chunks (DataFrames with :data:`COLUMNS`) of an FNS source; :attr:`errors` and
     :attr:`warnings` are complete once the iteration ends (duplicates are found at the end)."""
 
-    def __init__(self, source: Source, *, chunk_rows: int = 200_000, limits: FnsLimits | None = None,
-                 keep_internal: bool = False):
+    def __init__(self, source: Source, *, chunk_rows: int = 20_000, limits: FnsLimits | None = None,
+                 workers: int = 1, keep_internal: bool = False):
         self.source, self.chunk_rows, self.limits = source, chunk_rows, limits or FnsLimits.from_env()
-        self.keep_internal = keep_internal
-        self._errors, self._warnings = _Issues(), _Issues()
+        self.workers, self.keep_internal = max(1, int(workers)), keep_internal
+        self._errors, self._warnings = Issues(), Issues()
         self.files: list[FnsFile] = []
         # INN keys per (dataset, as_of) for the duplicate check: 8 bytes per document plus file/doc numbers
         self._keys: dict[tuple[str, date | None], list[np.ndarray]] = {}
         self._where: dict[tuple[str, date | None], list[np.ndarray]] = {}
         self.done = False
 
+    @staticmethod
+    def _issues(store: Issues) -> list[Issue]:
+        return [Issue(None, column, cell, msg(code, **params)) for code, column, cell, params in store.items]
+
     @property
     def errors(self) -> list[Issue]:
-        return self._errors.items
+        return self._issues(self._errors)
 
     @property
     def warnings(self) -> list[Issue]:
-        return self._warnings.items
+        return self._issues(self._warnings)
 
     @property
     def error_counts(self) -> dict[str, int]:
@@ -603,23 +337,55 @@ class FnsScan:
     def warning_counts(self) -> dict[str, int]:
         return dict(self._warnings.counts)
 
+    def _files(self) -> Iterator[tuple[FnsFile, Iterator[list[tuple]]]]:
+        """Each file with its row batches: read here, or by worker processes (zip members on disk, ``workers`` > 1)."""
+        if self.workers == 1:
+            for label, stream, _origin in _streams(self.source, self.limits, self._errors):
+                info = FnsFile(label)
+                yield info, self._guarded(label, read_file(label, stream, self._errors, self._warnings, info))
+            return
+        # Spawned (not forked) workers: the caller may hold threads and a database connection.
+        context = multiprocessing.get_context("spawn")
+        with concurrent.futures.ProcessPoolExecutor(self.workers, mp_context=context) as pool:
+            pending: collections.deque = collections.deque()
+            for label, stream, origin in _streams(self.source, self.limits, self._errors):
+                if origin is None:      # not a zip member on disk: drain the workers, then read it here
+                    while pending:
+                        yield self._collected(pending.popleft())
+                    info = FnsFile(label)
+                    yield info, self._guarded(label, read_file(label, stream, self._errors, self._warnings, info))
+                    continue
+                pending.append(pool.submit(fns_xml.parse_member, origin[0], origin[1], label))
+                while len(pending) > 2 * self.workers:   # a bounded window keeps memory flat
+                    yield self._collected(pending.popleft())
+            while pending:
+                yield self._collected(pending.popleft())
+
+    def _collected(self, future: concurrent.futures.Future) -> tuple[FnsFile, Iterator[list[tuple]]]:
+        rows, info, (error_items, error_counts), (warning_items, warning_counts) = future.result()
+        self._errors.merge(error_items, error_counts)
+        self._warnings.merge(warning_items, warning_counts)
+        return info, iter([rows])
+
+    def _guarded(self, label: str, batches: Iterator[list[tuple]]) -> Iterator[list[tuple]]:
+        try:
+            yield from batches
+        except (zipfile.BadZipFile, EOFError, OSError) as exc:
+            # a CRC mismatch (a member longer or other than its header says), a damaged deflate stream
+            self._errors.add("fns_zip_broken", None, None, file=label, detail=str(exc)[:200])
+
     def __iter__(self) -> Iterator[pd.DataFrame]:
         rows: list[tuple] = []
         file_index: list[int] = []
-        for label, stream in _streams(self.source, self.limits, self._errors):
-            info = FnsFile(label)
+        for info, batches in self._files():
             self.files.append(info)
             index = len(self.files) - 1
-            try:
-                for batch in _read_file(label, stream, self._errors, self._warnings, info):
-                    rows.extend(batch)
-                    if len(rows) >= self.chunk_rows:
-                        file_index.extend([index] * (len(rows) - len(file_index)))
-                        yield self._chunk(rows, file_index)
-                        rows, file_index = [], []
-            except (zipfile.BadZipFile, EOFError, OSError) as exc:
-                # a CRC mismatch (a member longer or other than its header says), a damaged deflate stream
-                self._errors.add("fns_zip_broken", None, None, file=label, detail=str(exc)[:200])
+            for batch in batches:
+                rows.extend(batch)
+                if len(rows) >= self.chunk_rows:
+                    file_index.extend([index] * (len(rows) - len(file_index)))
+                    yield self._chunk(rows, file_index)
+                    rows, file_index = [], []
             file_index.extend([index] * (len(rows) - len(file_index)))
             datasets = {f.dataset for f in self.files if f.dataset}
             if len(datasets) > 1 and "fns_mixed" not in self._errors.counts:
@@ -702,9 +468,13 @@ class FnsScan:
         self._where.clear()
 
 
-def scan_fns_open_data(source: Source, *, chunk_rows: int = 200_000, limits: FnsLimits | None = None) -> FnsScan:
-    """Iterate an FNS source chunk by chunk (memory flat in the archive's size); see :class:`FnsScan`."""
-    return FnsScan(source, chunk_rows=chunk_rows, limits=limits)
+def scan_fns_open_data(source: Source, *, chunk_rows: int = 20_000, limits: FnsLimits | None = None,
+                       workers: int = 1) -> FnsScan:
+    """Iterate an FNS source chunk by chunk (memory flat in the archive's size); see :class:`FnsScan`.
+
+    ``workers`` > 1 parses the members of zips on disk in that many processes (in order; a bounded
+    window of files in flight), for national archives on a multi-core server."""
+    return FnsScan(source, chunk_rows=chunk_rows, limits=limits, workers=workers)
 
 
 def empty_frame() -> pd.DataFrame:
@@ -712,14 +482,14 @@ def empty_frame() -> pd.DataFrame:
         {"employees": "Int64", "income_mln_rub": "float64", "expenses_mln_rub": "float64", "paid_mln_rub": "float64"})
 
 
-def read_fns_open_data(source: Source, *, limits: FnsLimits | None = None) -> FnsRead:
+def read_fns_open_data(source: Source, *, limits: FnsLimits | None = None, workers: int = 1) -> FnsRead:
     """Every row of an FNS open-data source (file, zip, folder, bytes or upload) as one frame.
 
     Returns :class:`FnsRead`: ``frame`` with exactly :data:`COLUMNS`, ``errors`` / ``warnings``
     (:class:`Issue` with ``fns_*`` codes), the files read with their dataset, format version and
     document counts. For sources too large for one frame use :func:`scan_fns_open_data`.
     """
-    scan = FnsScan(source, limits=limits)
+    scan = FnsScan(source, limits=limits, workers=workers)
     chunks = list(scan)
     frame = pd.concat(chunks, ignore_index=True) if chunks else empty_frame()
     return FnsRead(frame[list(COLUMNS)], scan.errors, scan.warnings, scan.files, scan.error_counts,

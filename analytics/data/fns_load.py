@@ -32,12 +32,11 @@ can be restored (``ingest.rollback``). Any error leaves the store exactly as it 
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import duckdb
 import numpy as np

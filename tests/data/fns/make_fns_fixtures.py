@@ -260,11 +260,10 @@ def duplicate_pair() -> tuple[str, str]:
 
 def zip_bomb(path: Path, megabytes: int = 20) -> Path:
     """One member of ``megabytes`` MB of a repeated byte: deflates about 1000 : 1."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        with zf.open("VO_RRMSPSV_0000_9965_bomb.xml", "w") as member:
-            chunk = b" " * (1024 * 1024)
-            for _ in range(megabytes):
-                member.write(chunk)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf, zf.open("VO_RRMSPSV_0000_9965_bomb.xml", "w") as member:
+        chunk = b" " * (1024 * 1024)
+        for _ in range(megabytes):
+            member.write(chunk)
     return path
 
 
