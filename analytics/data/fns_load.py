@@ -36,7 +36,6 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import duckdb
 import numpy as np
@@ -73,6 +72,7 @@ class FnsLoadReport(LoadReport):
     files: int = 0
     #: message code → count of organisations skipped for that reason (also in ``warnings``)
     skipped: dict[str, int] = field(default_factory=dict)
+    skipped_examples: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -115,10 +115,19 @@ def _name_of(source: fns.Source, file_name: str | None) -> str | None:
     return Path(getattr(source, "name", "") or "").name[:200] or None
 
 
-def _skip(report: FnsLoadReport, code: str, count: int, cell: str | None = None, **params: Any) -> None:
+def _skip(report: FnsLoadReport, code: str, count: int, example: str | None = None) -> None:
+    """Count organisations skipped for ``code`` (the warnings are written once, by :func:`_skip_warnings`)."""
     if count:
         report.skipped[code] = report.skipped.get(code, 0) + int(count)
-        report.warnings.append(Issue(None, None, cell, msg(code, count=int(count), **params)))
+        if example is not None:
+            report.skipped_examples.setdefault(code, example)
+
+
+def _skip_warnings(report: FnsLoadReport) -> None:
+    for code, count in report.skipped.items():
+        example = report.skipped_examples.get(code)
+        params = {"value": example} if code in ("fns_okved_unknown", "fns_region_unknown") else {}
+        report.warnings.append(Issue(None, None, example, msg(code, count=count, **params)))
 
 
 def _finish(report: FnsLoadReport, errors: list[Issue], counts: dict[str, int]) -> FnsLoadReport:
@@ -130,30 +139,46 @@ def _known(cur: duckdb.DuckDBPyConnection, statement: str) -> set[str]:
     return {r[0] for r in cur.execute(statement).fetchall()}
 
 
-def _rsmp_rows(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, report: FnsLoadReport, region: str | None,
-               include_entrepreneurs: bool) -> pd.DataFrame:
+def _prefilter(chunk: pd.DataFrame, report: FnsLoadReport, region: str | None, include_entrepreneurs: bool,
+               region_of: dict[str, str]) -> pd.DataFrame:
+    """Drop, chunk by chunk, what will not be loaded (memory follows the region, not the archive):
+    RSMP — other regions and, unless asked, individuals; the yearly sets — INNs not in the store or
+    (with ``region``) of other regions. A document's rows are never split between chunks."""
+    if chunk.empty:
+        return chunk
+    if chunk["dataset"].iat[0] == "rsmp":
+        if region is not None:
+            other = (chunk["region_code"] != region).to_numpy(dtype=bool, na_value=True)
+            _skip(report, "fns_other_region", int(other.sum()))
+            chunk = chunk[~other]
+        personal = (chunk["kind"].isin(["entrepreneur", "farm"]) | (chunk["inn"].str.len() == 12)).to_numpy(dtype=bool)
+        if not include_entrepreneurs:
+            _skip(report, "fns_entrepreneurs_skipped", int(personal.sum()))
+            chunk = chunk[~personal]
+        return chunk
+    known = chunk["inn"].map(region_of)
+    absent = known.isna().to_numpy()
+    _skip(report, "fns_not_in_store", int(chunk.loc[absent, "inn"].nunique()))
     if region is not None:
-        other = frame["region_code"] != region
-        _skip(report, "fns_other_region", int(other.sum()))
-        frame = frame[~other]
-    personal = frame["kind"].isin(["entrepreneur", "farm"]) | (frame["inn"].str.len() == 12)
-    if not include_entrepreneurs:
-        _skip(report, "fns_entrepreneurs_skipped", int(personal.sum()))
-        frame = frame[~personal]
+        other = ~absent & (known != region).to_numpy(dtype=bool, na_value=True)
+        _skip(report, "fns_other_region", int(chunk.loc[other, "inn"].nunique()))
+        absent = absent | other
+    return chunk[~absent]
+
+
+def _rsmp_rows(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, report: FnsLoadReport) -> pd.DataFrame:
     missing = frame["okved"].isna()
     _skip(report, "fns_okved_missing", int(missing.sum()))
     frame = frame[~missing]
     sectors = _known(cur, "SELECT code FROM sectors")
     unknown = ~frame["okved"].isin(sectors)
     if unknown.any():
-        _skip(report, "fns_okved_unknown", int(unknown.sum()), str(frame.loc[unknown, "okved"].iloc[0]),
-              value=str(frame.loc[unknown, "okved"].iloc[0]))
+        _skip(report, "fns_okved_unknown", int(unknown.sum()), str(frame.loc[unknown, "okved"].iloc[0]))
     frame = frame[~unknown]
     regions = _known(cur, "SELECT code FROM regions")
     unknown = ~frame["region_code"].isin(regions)
     if unknown.any():
-        _skip(report, "fns_region_unknown", int(unknown.sum()), str(frame.loc[unknown, "region_code"].iloc[0]),
-              value=str(frame.loc[unknown, "region_code"].iloc[0]))
+        _skip(report, "fns_region_unknown", int(unknown.sum()), str(frame.loc[unknown, "region_code"].iloc[0]))
     frame = frame[~unknown]
     # Several monthly releases in one source: the latest state of each organisation wins.
     frame = frame.sort_values("as_of", kind="stable").drop_duplicates("inn", keep="last")
@@ -165,8 +190,7 @@ def _rsmp_rows(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, report: FnsL
     }).reset_index(drop=True)
 
 
-def _year_rows(cur: duckdb.DuckDBPyConnection, dataset: str, frame: pd.DataFrame, report: FnsLoadReport,
-               region: str | None) -> pd.DataFrame:
+def _year_rows(dataset: str, frame: pd.DataFrame) -> pd.DataFrame:
     if dataset == "paytax":
         pivot = (frame.assign(level=frame["budget_level"])
                  .pivot_table(index=["inn", "as_of"], columns="level", values="paid_mln_rub", aggfunc="sum",
@@ -177,16 +201,6 @@ def _year_rows(cur: duckdb.DuckDBPyConnection, dataset: str, frame: pd.DataFrame
     else:
         keep = ["employees"] if dataset == "sshr" else ["income_mln_rub", "expenses_mln_rub"]
         rows = frame[["inn", "as_of", *keep]].copy()
-    in_store = cur.execute("SELECT inn, region_code FROM enterprises").df()
-    region_of = dict(zip(in_store["inn"], in_store["region_code"]))
-    known = rows["inn"].map(region_of)
-    absent = known.isna()
-    _skip(report, "fns_not_in_store", int(rows.loc[absent, "inn"].nunique()))
-    rows = rows[~absent]
-    if region is not None:
-        other = known[~absent] != region
-        _skip(report, "fns_other_region", int(rows.loc[other, "inn"].nunique()))
-        rows = rows[~other]
     rows.insert(1, "year", [d.year for d in rows["as_of"]])
     rows["data_status"] = "loaded"
     rows["source"] = [SOURCE_NAMES[dataset].format(date=d.strftime("%d.%m.%Y")) for d in rows["as_of"]]
@@ -261,30 +275,42 @@ def _set_numbers(report: FnsLoadReport, numbers: dict[str, int]) -> None:
 
 def prepare_fns(con: duckdb.DuckDBPyConnection, source: fns.Source, *, region: str | None = None,
                 include_entrepreneurs: bool = False, file_name: str | None = None,
-                limits: fns.FnsLimits | None = None) -> FnsPlan:
-    """Read and check an FNS archive and compute what it would change (added / changed rows), writing nothing."""
+                limits: fns.FnsLimits | None = None, workers: int = 1) -> FnsPlan:
+    """Read and check an FNS archive and compute what it would change (added / changed rows), writing nothing.
+
+    The archive is read chunk by chunk and filtered as it goes (:func:`_prefilter`), so a national
+    archive loaded for one region needs memory for that region's rows only.
+    """
     report = FnsLoadReport(ok=False, rows_loaded=0, errors=[], warnings=[], version_id=None, mode="replace",
                            file_name=_name_of(source, file_name))
-    read = fns.read_fns_open_data(source, limits=limits)
-    report.files, report.documents = len(read.files), read.documents
-    report.rows_in_file = len(read.frame)
-    report.warnings.extend(read.warnings)
-    if not read.ok:
-        return FnsPlan(_finish(report, read.errors, read.error_counts))
-    if not read.datasets or read.frame.empty:
+    with con.cursor() as cur:
+        region_of = dict(cur.execute("SELECT inn, region_code FROM enterprises").fetchall())
+    scan = fns.FnsScan(source, limits=limits, workers=workers)
+    kept = [_prefilter(chunk, report, region, include_entrepreneurs, region_of) for chunk in scan]
+    del region_of
+    report.files, report.documents = len(scan.files), sum(f.documents for f in scan.files)
+    report.rows_in_file = report.documents
+    report.warnings.extend(scan.warnings)
+    if scan.errors:
+        return FnsPlan(_finish(report, scan.errors, scan.error_counts))
+    datasets = sorted({f.dataset for f in scan.files if f.dataset})
+    if not datasets or not report.documents:
         error = Issue(None, None, None, msg("fns_no_documents", file=report.file_name or ""))
         return FnsPlan(_finish(report, [error], {"fns_no_documents": 1}))
-    report.dataset = read.datasets[0]
+    frame = pd.concat(kept, ignore_index=True) if kept else fns.empty_frame()
+    del kept
+    report.dataset = datasets[0]
     report.table = TARGETS[report.dataset][0]
-    report.as_of = sorted(set(read.frame["as_of"].dropna()))
+    report.as_of = sorted({f_as_of for f_as_of in frame["as_of"].dropna()})
     report.sha256 = _sha256(source)
     plan = FnsPlan(report, region=region)
     with con.cursor() as cur:
         if report.dataset == "rsmp":
-            plan.rows = _rsmp_rows(cur, read.frame, report, region, include_entrepreneurs)
+            plan.rows = _rsmp_rows(cur, frame, report)
         else:
-            plan.rows = _year_rows(cur, report.dataset, read.frame, report, region)
-        del read
+            plan.rows = _year_rows(report.dataset, frame)
+        del frame
+        _skip_warnings(report)
         plan.fingerprint = store.data_fingerprint(cur)
         errors, counts, numbers = _stage_and_diff(cur, plan, ingest.SAMPLE_ROWS)
         ingest.unstage(cur)
@@ -340,8 +366,8 @@ def commit_fns(con: duckdb.DuckDBPyConnection, plan: FnsPlan, user: str | None =
 
 def load_fns(con: duckdb.DuckDBPyConnection, source: fns.Source, *, region: str | None = None,
              include_entrepreneurs: bool = False, user: str | None = None, file_name: str | None = None,
-             limits: fns.FnsLimits | None = None) -> FnsLoadReport:
+             limits: fns.FnsLimits | None = None, workers: int = 1) -> FnsLoadReport:
     """Read, check and load one FNS archive (any of the four datasets) in one step; see the module docstring."""
     plan = prepare_fns(con, source, region=region, include_entrepreneurs=include_entrepreneurs,
-                       file_name=file_name, limits=limits)
+                       file_name=file_name, limits=limits, workers=workers)
     return commit_fns(con, plan, user)
