@@ -3,6 +3,10 @@
 Text cells that a spreadsheet would read as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or
 carriage return) are prefixed with an apostrophe, so a name loaded from an untrusted file can never
 run as a formula (OWASP "CSV injection"). Numbers stay numbers.
+
+Individual entrepreneurs and heads of farms (12-digit INN, loaded from the FNS SME register only when
+asked) are personal data (152-FZ): rows whose INN column holds a 12-digit INN are left out of every
+export unless ``include_personal=True``.
 """
 from __future__ import annotations
 
@@ -21,6 +25,21 @@ def sheet_name(name: str) -> str:
     return cleaned or "Sheet"
 
 
+def _is_inn_column(name: object) -> bool:
+    text = str(name).strip().lower()
+    return text in ("inn", "инн") or text.endswith("_inn") or text.startswith(("инн ", "inn "))
+
+
+def without_personal_data(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` without the rows whose INN column (``inn``, ``*_inn``, «ИНН …») holds a 12-digit INN:
+    an individual's (entrepreneur, head of a farm), personal data under 152-FZ."""
+    personal = pd.Series(False, index=frame.index)
+    for column in [c for c in frame.columns if _is_inn_column(c)]:
+        values = frame[column].astype("string").str.strip()
+        personal |= values.str.fullmatch(r"[0-9]{12}").fillna(False).astype(bool)
+    return frame[~personal] if personal.any() else frame
+
+
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` whose formula-like text cells and headers start with ``'``."""
     out = frame.copy()
@@ -35,17 +54,22 @@ def _safe(value: object) -> object:
     return "'" + value if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) else value
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV that Excel opens correctly in a Russian locale: UTF-8 with BOM, `;`, decimal comma."""
+def csv_bytes(frame: pd.DataFrame, *, include_personal: bool = False) -> bytes:
+    """CSV that Excel opens correctly in a Russian locale: UTF-8 with BOM, `;`, decimal comma.
+    Rows of individuals (12-digit INN) only with ``include_personal``."""
+    if not include_personal:
+        frame = without_personal_data(frame)
     return neutralise(frame).to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 
-def excel_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+def excel_bytes(sheets: dict[str, pd.DataFrame], *, include_personal: bool = False) -> bytes:
     """An XLSX workbook with one sheet per frame (names cut to Excel's 31 characters), column widths
-    set from the content."""
+    set from the content. Rows of individuals (12-digit INN) only with ``include_personal``."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in sheets.items():
+            if not include_personal:
+                frame = without_personal_data(frame)
             sheet = sheet_name(name)
             neutralise(frame).to_excel(writer, sheet_name=sheet, index=False)
             ws = writer.sheets[sheet]

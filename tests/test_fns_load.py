@@ -232,3 +232,20 @@ def test_limits_are_the_readers(shared_store, tmp_path):
     report = fns_load.load_fns(shared_store, fx.many_members(tmp_path / "m.zip", 3), user="anna",
                                limits=fns.FnsLimits(max_members=2))
     assert [e.code for e in report.errors] == ["fns_zip_members"]
+
+
+def test_entrepreneurs_are_never_exported_by_default():
+    import io
+
+    import openpyxl
+
+    from analytics import export
+    frame = pd.DataFrame({"inn": [fx.FIRM1, fx.IP1], "name_ru": ["ООО", "ИВАНОВ ИВАН ИВАНОВИЧ"]})
+    text = export.csv_bytes(frame).decode("utf-8-sig")
+    assert fx.FIRM1 in text and fx.IP1 not in text and "ИВАНОВ" not in text
+    assert fx.IP1 in export.csv_bytes(frame, include_personal=True).decode("utf-8-sig")
+    headed = frame.rename(columns={"inn": "ИНН"})           # a page's translated header
+    book = openpyxl.load_workbook(io.BytesIO(export.excel_bytes({"s": headed})))
+    assert [c.value for c in book["s"]["A"]] == ["ИНН", fx.FIRM1]
+    links = pd.DataFrame({"supplier_inn": [fx.IP1], "buyer_inn": [fx.FIRM1], "value_mln_rub": [1.0]})
+    assert export.without_personal_data(links).empty
