@@ -5,15 +5,18 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DB := data/navigator.duckdb
 PORT ?= 8501
+# Listen on this machine only; ADDRESS=0.0.0.0 make run serves the network (put a proxy with TLS in front).
+ADDRESS ?= 127.0.0.1
 
-.PHONY: run test data bench chromium clean
+.PHONY: run test lint format data bench chromium clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(VENV)/.runtime: requirements.txt | $(VENV)/bin/activate
+$(VENV)/.runtime: requirements.txt pyproject.toml | $(VENV)/bin/activate
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
 $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
@@ -25,15 +28,25 @@ $(DB): | $(VENV)/.runtime
 
 ## Serve the app on http://localhost:$(PORT) (builds the demo store if missing).
 run: $(VENV)/.runtime $(DB)
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS) --server.headless true
 
 ## Rebuild the demo store from data/seed/ (deterministic).
 data: $(VENV)/.runtime
 	$(PY) -m analytics.store $(DB)
 
-## The whole suite: unit, AppTest and browser tests.
-test: $(VENV)/.dev chromium
+## The whole suite: the house rules (ruff, import contracts), then unit, AppTest and browser tests.
+test: lint chromium
 	$(PY) -m pytest -q
+
+## House rules: ruff (lint and format) and the import-linter layer contracts (pyproject.toml).
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+
+## Apply ruff's fixes and formatting.
+format: $(VENV)/.dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 ## Benchmarks: print measured figures against the issues' targets.
 bench: $(VENV)/.dev

@@ -1,8 +1,8 @@
 """About the data: what the store holds, the status of its values, and the load history."""
 import streamlit as st
 
-from analytics import provenance, store
-from ui.state import cached, lang, t
+from analytics.services import provenance
+from ui.state import cached, t
 
 st.title(t("data.title"))
 st.write(t("data.intro"))
@@ -17,7 +17,7 @@ st.dataframe(
     hide_index=True, column_config={t("col.rows"): st.column_config.NumberColumn(format="localized")},
 )
 
-problems = cached(store.integrity_problems)
+problems = cached(provenance.integrity_problems)
 if problems.empty:
     st.success(t("data.integrity_ok"))
 else:

@@ -3,7 +3,8 @@
 templates."""
 import streamlit as st
 
-from analytics import clusters, discovery, export, registry
+from analytics.data import export
+from analytics.models import clusters, discovery, registry
 from ui import charts, fmt, tables
 from ui import cluster_charts as cc
 from ui.state import cached, current_region, lang, region_name, t, year_picker

@@ -6,7 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics import auth, boundaries, export, ingest, store, validate, versions
+from analytics.data import auth, boundaries, export, ingest, validate
+from analytics.services import provenance
 from ui import charts, fmt
 from ui.state import cached, clear_caches, connection, current_region, lang, t
 
@@ -167,7 +168,7 @@ def _preview(plan: ingest.LoadPlan) -> None:
 def _plan_for(data: bytes, name: str, table: str, mode: str) -> ingest.LoadPlan:
     """The plan of this exact file, table, mode and store state (kept across reruns)."""
     con = connection()
-    key = (hashlib.sha256(data).hexdigest(), name, table, mode, store.data_fingerprint(con),
+    key = (hashlib.sha256(data).hexdigest(), name, table, mode, provenance.data_fingerprint(con),
            tuple(sorted(ingest.remembered_mapping(con, table).items(), key=str)))
     held = st.session_state.get("upload_plan")
     if held and held[0] == key:
@@ -241,7 +242,7 @@ with tab_load:
 
 with tab_history:
     st.subheader(t("upload.history"))
-    history = cached(versions.history)
+    history = cached(provenance.versions)
     shown = history.assign(
         table=[t(f"table.{n}") if f"table.{n}" in _TABLE_KEYS else n for n in history["table_name"]],
         action_label=[t(f"action.{a}") for a in history["action"]])
@@ -256,7 +257,7 @@ with tab_history:
     st.write(t("upload.rollback_intro"))
     rb_table = st.selectbox(t("upload.table"), tables, index=tables.index("enterprises"), key="rollback_table",
                             format_func=lambda name: t(f"table.{name}"))
-    candidates = cached(versions.restorable, rb_table)
+    candidates = cached(provenance.restorable, rb_table)
     if len(candidates) < 2:
         st.info(t("upload.rollback_none"))
     else:

@@ -1,7 +1,7 @@
 """Region overview: headline figures and employment by cluster, municipality and year."""
 import streamlit as st
 
-from analytics import overview, store
+from analytics.services import overview, provenance
 from ui import charts, fmt
 from ui.state import cached, current_region, lang, t, year_picker
 
@@ -9,7 +9,7 @@ region = current_region()
 regions = cached(overview.regions).set_index("code")
 name_col = "name_en" if lang() == "en" else "name_ru"
 region_name = regions.loc[region, name_col] if region in regions.index else region
-demo = cached(store.is_illustrative)
+demo = cached(provenance.is_illustrative)
 
 heading, year_box = st.columns([5, 1], vertical_alignment="bottom")
 with year_box:

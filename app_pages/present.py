@@ -1,7 +1,8 @@
 """Presentation mode: the storyline as full-screen slides, built live from the current data."""
 import streamlit as st
 
-from analytics import sector_portfolio, store, storyline, subsidy
+from analytics.models import subsidy
+from analytics.services import provenance, sector_portfolio, storyline
 from ui import briefing, present, slides
 from ui.present import deck_link
 from ui.state import cached, current_region, lang, region_name, t
@@ -61,7 +62,7 @@ back, counter, demo, leave, forward = st.columns([1, 2, 3, 1.2, 1], vertical_ali
 back.button(t("present.prev"), key="slide-prev", on_click=present.move, args=(-1,), disabled=index == 0,
             use_container_width=True)
 counter.markdown(t("present.counter", n=index + 1, total=len(deck)))
-if cached(store.is_illustrative):
+if cached(provenance.is_illustrative):
     demo.caption(t("present.demo_note"))
 leave.button(t("present.exit"), key="slide-exit", on_click=present.leave, use_container_width=True)
 forward.button(t("present.next"), key="slide-next", on_click=present.move, args=(1,),

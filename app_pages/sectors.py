@@ -1,8 +1,9 @@
 """Sectors: specialisation, growth against the benchmark, shift-share, structure and opportunities."""
 import streamlit as st
 
-from analytics import export, sector_portfolio as sp
-from analytics.complexity import OPPORTUNITY_PRESETS
+from analytics.data import export
+from analytics.metrics.complexity import OPPORTUNITY_PRESETS
+from analytics.services import sector_portfolio as sp
 from ui import charts, fmt, tables
 from ui.state import cached, current_region, lang, region_name, t
 

@@ -2,9 +2,10 @@
 slider away, the portfolio within the budget, scenarios side by side; the scenario lives in the URL."""
 import streamlit as st
 
-from analytics import export, rules, subsidy
-from analytics import scenarios_view as sv
-from analytics.subsidy import ParameterError
+from analytics.data import export
+from analytics.models import rules, subsidy
+from analytics.models.subsidy import ParameterError
+from analytics.services import scenarios_view as sv
 from ui import charts, fmt
 from ui import subsidy_charts as sc
 from ui.state import cached, connection, lang, t

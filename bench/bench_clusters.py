@@ -1,14 +1,14 @@
 """Bench: cluster candidates, discovery and registry checks on the national synthetic store.
 
 Targets of issue 4, on the 2-core machine, with the synthetic database of 1,000,000 enterprises and
-85 regions (``bench/out/synth_1000000.duckdb``; built with ``python -m analytics.synth --out …`` when
+85 regions (``bench/out/synth_1000000.duckdb``; built with ``python -m analytics.tools.synth --out …`` when
 missing, which takes a few minutes):
 
-- all template candidates (:func:`analytics.clusters.find_candidates`) + discovery
-  (:func:`analytics.discovery.discover`) + the registry checks of every template
-  (:func:`analytics.registry.verdicts`) for one region: under 2 s;
+- all template candidates (:func:`analytics.models.clusters.find_candidates`) + discovery
+  (:func:`analytics.models.discovery.discover`) + the registry checks of every template
+  (:func:`analytics.models.registry.verdicts`) for one region: under 2 s;
 - the page's interaction "change the score weights": under 200 ms of server time. Measured twice:
-  the library call it makes (:func:`analytics.clusters.score`) and a whole rerun of the Clusters page
+  the library call it makes (:func:`analytics.models.clusters.score`) and a whole rerun of the Clusters page
   in Streamlit's AppTest on a copy of the store (an upper bound: in the browser the weights panel is
   a fragment, so only the ranked cards rerun).
 
@@ -24,15 +24,15 @@ import json
 import os
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from analytics import store
+from analytics.models import clusters, discovery, registry
+from analytics.tools import synth
 
-from analytics import clusters, discovery, registry, store, synth  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 SYNTH = ROOT / "bench" / "out" / "synth_1000000.duckdb"
 ANALYSIS_TARGET_S = 2.0

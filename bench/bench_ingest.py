@@ -1,6 +1,6 @@
 """Bench: validate and load a 1,000,000-row enterprises CSV (Windows-1251, ``;``, decimal comma).
 
-Prints the wall time of ``analytics.ingest.load_file`` (read, decode, parse, validate every cell —
+Prints the wall time of ``analytics.data.ingest.load_file`` (read, decode, parse, validate every cell —
 INN and OGRN check digits, OKVED/OKTMO/region references, duplicates in the file and against the
 store — preview, and the committed write with its row history) and the peak resident memory of the
 loading process, against the targets of issue 6: under 5 s on the 2-core machine, under 2 GB.
@@ -33,7 +33,6 @@ import numpy as np
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from analytics import store  # noqa: E402
 
@@ -42,8 +41,8 @@ MEMORY_TARGET_GB = 2.0
 
 _CHILD = """
 import json, sys, time
-sys.path.insert(0, {root!r})
-from analytics import ingest, store
+from analytics.data import ingest
+from analytics import store
 con = store.connect({db!r})
 stages = {{}}
 started = time.perf_counter()
@@ -102,7 +101,7 @@ def load(db: Path, csv_path: Path) -> tuple[dict, float, float]:
     shutil.copyfile(db, fresh)
     usage_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     child = subprocess.run([sys.executable, "-c", _CHILD.format(root=str(ROOT), db=str(fresh), csv=str(csv_path))],
-                           capture_output=True, text=True, check=False)
+                           capture_output=True, text=True, check=False, cwd=ROOT)
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     fresh.unlink()
     if child.returncode:

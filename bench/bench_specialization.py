@@ -23,14 +23,11 @@ import statistics
 import sys
 import time
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from analytics import specialization as sp  # noqa: E402
+from analytics.metrics import specialization as sp  # noqa: E402
 
 PIPELINE_TARGET_S = 0.5
 SPEEDUP_TARGET = 5.0

@@ -18,7 +18,6 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from analytics import store  # noqa: E402
 
@@ -49,9 +48,9 @@ def one_run(db: str) -> tuple[float, float]:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
                     break
-            except OSError:
+            except OSError as exc:
                 if time.perf_counter() - started > 60:
-                    raise RuntimeError("no health answer within 60 s")
+                    raise RuntimeError("no health answer within 60 s") from exc
                 time.sleep(0.05)
         health = time.perf_counter() - started
         with sync_playwright() as p:

@@ -3,7 +3,7 @@
 Prints measured figures beside the targets:
 
 - the demo store (``analytics.store.build_demo`` from ``data/seed/``): build time and file size;
-- a synthetic national store (``analytics.synth.generate``: 85 regions, 1,000,000 enterprises,
+- a synthetic national store (``analytics.tools.synth.generate``: 85 regions, 1,000,000 enterprises,
   10 years, 3 supply links per enterprise): generation time (target < 180 s on the 2-core machine),
   file size, row counts, and the peak resident memory of the generating process (target < 6 GB;
   the machine has 24 GiB).
@@ -29,7 +29,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from analytics import store  # noqa: E402
 
@@ -38,8 +37,7 @@ PEAK_RSS_TARGET_GB = 6.0    #: the generating process, well under the machine's 
 
 _CHILD = """
 import json, sys
-sys.path.insert(0, {root!r})
-from analytics import synth
+from analytics.tools import synth
 result = synth.generate({path!r}, regions={regions}, enterprises={enterprises}, years={years},
                         links_per_enterprise={links}, seed={seed})
 print(json.dumps(result, ensure_ascii=False))
@@ -57,7 +55,7 @@ def bench_demo(out_dir: Path) -> None:
         counts = store.build_demo(path)
     except Exception as exc:  # noqa: BLE001 - the seed files may not exist yet: say so and go on
         print(f"demo store: could not be built from {store.SEED_DIR} "
-              f"({type(exc).__name__}: {exc}). Run `python -m analytics.demo_seed` first, if that exists.")
+              f"({type(exc).__name__}: {exc}). Run `python -m analytics.tools.demo_seed` first, if that exists.")
         return
     took = time.perf_counter() - started
     if not any(counts.values()):

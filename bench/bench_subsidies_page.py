@@ -2,7 +2,7 @@
 
 Targets (subsidy issue): moving a slider with 1,000 projects recomputes in under 50 ms of library time
 and the page reruns in under 300 ms of server time. The store is synthetic
-(``analytics.synth.generate``: 5 regions, 20,000 enterprises, 3 years, 1,000 projects); the scenario
+(``analytics.tools.synth.generate``: 5 regions, 20,000 enterprises, 3 years, 1,000 projects); the scenario
 is the 2016–2018 regime, under which about nine in ten synthetic projects are eligible (the 2023 regime
 accepts none of them: their costs predate it). The page runs in Streamlit's AppTest — the same script
 run a browser triggers, without the network — and ``at.run()`` is timed after each slider move.
@@ -15,16 +15,16 @@ import argparse
 import logging
 import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from analytics import store
+from analytics.models import subsidy
+from analytics.services import scenarios_view as sv
+from analytics.tools import synth
 
-from analytics import scenarios_view as sv  # noqa: E402
-from analytics import store, subsidy, synth  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 REGIME = "joint_2016"
 

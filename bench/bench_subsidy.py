@@ -1,6 +1,6 @@
 """Subsidy library speed: evaluate after a slider move, and allocation under a budget.
 
-Targets (subsidy issue): recomputing :func:`analytics.subsidy.evaluate` for 1,000 projects after a
+Targets (subsidy issue): recomputing :func:`analytics.models.subsidy.evaluate` for 1,000 projects after a
 slider move < 50 ms (library time, the Projects arrays already built); allocation for 200 and 1,000
 projects (exact up to ``EXACT_LIMIT`` candidates). Projects are synthetic (seeded), shaped like the
 demo: 2–5 participants, costs over 1–4 years in 1–3 categories, 5–8 years of revenue.
@@ -21,9 +21,8 @@ import numpy as np
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from analytics import subsidy  # noqa: E402
+from analytics.models import subsidy  # noqa: E402
 
 CLUSTERS = ("automotive", "composites", "railway", "electronics", "pharma")
 

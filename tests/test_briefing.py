@@ -7,7 +7,9 @@ import pandas as pd
 import pytest
 from pptx import Presentation
 
-from analytics import export, store, storyline
+from analytics import store
+from analytics.data import export
+from analytics.services import storyline
 from ui import briefing
 from ui.i18n import CATALOG
 

@@ -37,7 +37,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analytics import clusters, store
+from analytics import store
+from analytics.models import clusters
 
 REGIONS = ["40", "50", "66", "77", "78"]
 TOTAL = {"40": 10000, "50": 20000, "66": 30000, "77": 40000, "78": 10000}

@@ -6,8 +6,9 @@ import json
 import pandas as pd
 import pytest
 
-from analytics import clusters, registry, store
-from analytics.registry import RegistryParams
+from analytics import store
+from analytics.models import clusters, registry
+from analytics.models.registry import RegistryParams
 from tests.test_clusters import build
 from tests.test_registry import cluster, firm, links
 from ui import cluster_charts as cc

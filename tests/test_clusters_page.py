@@ -9,7 +9,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from analytics import clusters, discovery, registry, store
+from analytics import store
+from analytics.models import clusters, discovery, registry
 from ui.i18n import CATALOG
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

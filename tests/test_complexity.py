@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analytics import complexity as cx
-from analytics import robustness as rb
-from analytics.specialization import DataWarning
+from analytics.metrics import complexity as cx
+from analytics.metrics import robustness as rb
+from analytics.metrics.specialization import DataWarning
 
 # Three regions, three sectors.       a    b    c   total
 #   R1                               10   10    0    20
@@ -121,7 +121,7 @@ def test_continuous_presence():
     assert out["eci"].notna().all()
 
 
-@pytest.mark.filterwarnings("ignore::analytics._panel.DataWarning")
+@pytest.mark.filterwarnings("ignore::analytics.metrics._panel.DataWarning")
 def test_threshold_is_greater_or_equal():
     # RCA of R1 in a and b is 1.25 exactly: present at threshold 1.25, absent above
     assert at(cx.economic_complexity(HAND, threshold=1.25), "R1", "a", "m") == 1
@@ -302,7 +302,7 @@ ROBUST = pd.DataFrame({"region": ["R1"] * 3 + ["R2"] * 3, "sector": ["a", "b", "
 
 
 # At RCA ≥ 1.25 the two regions share no sector: the (expected) "disconnected" warning is not the point here.
-@pytest.mark.filterwarnings("ignore::analytics._panel.DataWarning")
+@pytest.mark.filterwarnings("ignore::analytics.metrics._panel.DataWarning")
 def test_robustness_of_an_rca_ranking_that_does_not_depend_on_the_threshold():
     result = rb.robustness(ROBUST, ranking="rca", focus="R1", value="employees", top_k=1)
     # 3 thresholds + continuous = 4 variants, all with the same RCA → τ = 1 everywhere
@@ -314,7 +314,7 @@ def test_robustness_of_an_rca_ranking_that_does_not_depend_on_the_threshold():
     assert result.table["in_top_k"].tolist() == [4, 0, 0]
 
 
-@pytest.mark.filterwarnings("ignore::analytics._panel.DataWarning")
+@pytest.mark.filterwarnings("ignore::analytics.metrics._panel.DataWarning")
 def test_robustness_sees_a_measure_that_reverses_the_picture():
     result = rb.robustness(ROBUST, ranking="rca", focus="R1", value="employees", measures=["revenue"], top_k=1)
     s = result.summary

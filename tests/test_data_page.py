@@ -9,7 +9,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from analytics import auth, store
+from analytics import store
+from analytics.data import auth
 from ui.i18n import CATALOG
 
 ROOT = Path(__file__).resolve().parent.parent

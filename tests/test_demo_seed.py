@@ -9,7 +9,9 @@ import pytest
 from stdnum.ru import inn as stdnum_inn
 from stdnum.ru import ogrn as stdnum_ogrn
 
-from analytics import demo_seed, schema, store
+from analytics import store
+from analytics.store import schema
+from analytics.tools import demo_seed
 
 SEED = store.SEED_DIR
 REFERENCE = store.ROOT.parent / "shared" / "reference"

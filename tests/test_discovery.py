@@ -7,7 +7,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analytics import discovery, store, synth
+from analytics import store
+from analytics.models import discovery
+from analytics.tools import synth
 
 N_REGIONS = 60
 DIVISIONS = [str(d) for d in range(10, 20)]

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analytics import finance
-from analytics.finance import IRR_MULTIPLE, IRR_NONE, IRR_UNIQUE
+from analytics.metrics import finance
+from analytics.metrics.finance import IRR_MULTIPLE, IRR_NONE, IRR_UNIQUE
 
 money = st.floats(min_value=-1e4, max_value=1e4, allow_nan=False, allow_infinity=False)
 

@@ -9,7 +9,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from analytics import ingest, store, validate, versions
+from analytics import store
+from analytics.data import ingest, validate
+from analytics.store import versions
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "third-party"
 OKVED_UTF8 = REFERENCE / "okved2-rosstat-20231201-utf8.csv"

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from analytics import boundaries, store
+from analytics import store
+from analytics.data import boundaries
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "third-party"
 

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from analytics import boundaries, ingest, schema, store
+from analytics import store
+from analytics.data import boundaries, ingest
+from analytics.store import schema
 from tests.data import make_corpus
 
 DATA = Path(__file__).resolve().parent / "data"

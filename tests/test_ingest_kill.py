@@ -11,14 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from analytics import schema, store
+from analytics import store
+from analytics.store import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
 CHILD = """
 import sys, time
-sys.path.insert(0, {root!r})
-from analytics import ingest, store
+from analytics.data import ingest
+from analytics import store
 con = store.connect({db!r})
 
 def progress(stage):
@@ -62,7 +63,7 @@ def test_a_killed_load_leaves_the_previous_data(demo_db, tmp_path, big_file, pau
     shutil.copyfile(demo_db, db)
     # One committed load first, so that the history and the version log are in play.
     con = store.connect(db)
-    from analytics import ingest
+    from analytics.data import ingest
 
     assert ingest.load_file(con, "enterprises", "ИНН;Наименование;ОКВЭД;Код региона\n4027100017;А;29.32;40\n"
                             .encode(), user="before").ok
@@ -77,7 +78,7 @@ def test_a_killed_load_leaves_the_previous_data(demo_db, tmp_path, big_file, pau
         big_file.write_bytes(big_file.read_bytes() + ("\r\n" + extra).encode("cp1251"))
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD.format(root=str(ROOT), db=str(db), csv=str(big_file), pause=pause, mode=mode)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     seen = []
     deadline = time.monotonic() + 120
     try:

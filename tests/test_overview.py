@@ -1,7 +1,7 @@
 """Region overview against the hand-made store in conftest.tiny_con (figures worked out by hand)."""
 import math
 
-from analytics import overview
+from analytics.services import overview
 
 
 def test_region_overview_headline_figures(tiny_con):

@@ -7,8 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from analytics import registry, rules
-from analytics.registry import RegistryParams, evaluate
+from analytics.models import registry, rules
+from analytics.models.registry import RegistryParams, evaluate
 
 
 def firm(inn: str, *, kind: str = "industrial", role: str = "core", declared: bool = True, purchases: float = 100.0,

@@ -11,7 +11,8 @@ Totals 2016: 29 = 500, 21 = 500, all = 1000; 2023: 29 = 450, 21 = 550, all = 100
 import pandas as pd
 import pytest
 
-from analytics import sector_portfolio as sp, store
+from analytics import store
+from analytics.services import sector_portfolio as sp
 
 
 @pytest.fixture()

@@ -9,7 +9,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from analytics import sector_portfolio as sp, store
+from analytics import store
+from analytics.services import sector_portfolio as sp
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 

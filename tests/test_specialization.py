@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analytics import specialization as sp
-from analytics.specialization import DataWarning
+from analytics.metrics import specialization as sp
+from analytics.metrics.specialization import DataWarning
 
 
 def long(rows, columns=("region", "sector", "value")):
@@ -424,7 +424,7 @@ def test_strong_clusters_without_years_or_establishments():
 
 
 def test_the_library_imports_neither_streamlit_nor_dev_dependencies():
-    code = ("import sys, analytics.specialization, analytics.complexity, analytics.robustness; "
+    code = ("import sys, analytics.metrics.specialization, analytics.metrics.complexity, analytics.metrics.robustness; "
             "print(sorted(m for m in ('streamlit', 'ecomplexity', 'sklearn') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=__file__.rsplit("/tests/", 1)[0])

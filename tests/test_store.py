@@ -3,7 +3,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from analytics import schema, store
+from analytics import store
+from analytics.store import schema
 
 
 def test_connect_creates_every_table_and_records_the_version(tmp_path):

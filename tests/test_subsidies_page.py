@@ -13,7 +13,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from analytics import rules, store
+from analytics import store
+from analytics.models import rules
 from ui.i18n import CATALOG
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -373,8 +374,8 @@ def test_every_chart_is_a_valid_plotly_figure(page):
 # --- the page's helpers, without Streamlit -------------------------------------------------------------
 
 def test_url_update_sets_the_scenario_and_drops_what_it_no_longer_holds():
-    from analytics import scenarios_view as sv
-    from analytics.subsidy import BUILTIN_REGIMES, Scenario
+    from analytics.models.subsidy import BUILTIN_REGIMES, Scenario
+    from analytics.services import scenarios_view as sv
 
     scenario = Scenario(regime=BUILTIN_REGIMES["joint_2016"], federal_share=0.3)
     current = {"lang": "en", "region": "77", "fed": "0.5", "budget": "100.0", "objective": "jobs", "r_share": "0.4"}
@@ -395,8 +396,8 @@ def test_url_update_sets_the_scenario_and_drops_what_it_no_longer_holds():
     ({"registry": "automotive,space"}, "registry", "not_an_option"),
 ])
 def test_page_options_from_a_link_are_checked(query, field, reason):
-    from analytics import scenarios_view as sv
-    from analytics.subsidy import ParameterError
+    from analytics.models.subsidy import ParameterError
+    from analytics.services import scenarios_view as sv
 
     with pytest.raises(ParameterError) as caught:
         sv.parse_page(query, ("automotive", "pharma"))
@@ -406,7 +407,7 @@ def test_page_options_from_a_link_are_checked(query, field, reason):
 
 
 def test_registry_option_is_none_only_when_every_cluster_is_chosen():
-    from analytics import scenarios_view as sv
+    from analytics.services import scenarios_view as sv
 
     assert sv.registry_option(["b", "a"], ("a", "b")) is None
     assert sv.registry_option(["b"], ("a", "b")) == ("b",)
@@ -414,8 +415,8 @@ def test_registry_option_is_none_only_when_every_cluster_is_chosen():
 
 
 def test_widget_values_round_trip_and_regime_switches_say_what_changed():
-    from analytics import scenarios_view as sv
-    from analytics.subsidy import BUILTIN_REGIMES, Scenario
+    from analytics.models.subsidy import BUILTIN_REGIMES, Scenario
+    from analytics.services import scenarios_view as sv
 
     scenario = Scenario(regime=BUILTIN_REGIMES["components_2023"], federal_share=0.45, cap_mln_rub=120.0,
                         budget_mln_rub=300.0, discount_rate=0.08, base_year=2024)
@@ -436,7 +437,7 @@ def test_widget_values_round_trip_and_regime_switches_say_what_changed():
 
 
 def test_sliders_widen_to_hold_a_value_from_a_link_instead_of_moving_it():
-    from analytics import scenarios_view as sv
+    from analytics.services import scenarios_view as sv
 
     assert sv.slider_range("rate", 0.1) == (0.0, 0.3)
     assert sv.slider_range("rate", 0.45) == (0.0, 0.45)
@@ -444,7 +445,7 @@ def test_sliders_widen_to_hold_a_value_from_a_link_instead_of_moving_it():
 
 
 def test_sweep_budgets_are_round_fractions_of_the_peak_with_the_current_budget():
-    from analytics import scenarios_view as sv
+    from analytics.services import scenarios_view as sv
 
     assert sv.sweep_budgets(253.0, None) == (25.0, 51.0, 76.0, 100.0, 130.0, 150.0, 180.0, 200.0, 230.0, 250.0)
     assert 137.0 in sv.sweep_budgets(253.0, 137.0)
@@ -456,9 +457,9 @@ def test_workbooks_have_named_sheets_and_neutralised_text(demo_db, tmp_path):
 
     import openpyxl
 
-    from analytics import export
-    from analytics import scenarios_view as sv
-    from analytics.subsidy import BUILTIN_REGIMES, Scenario
+    from analytics.data import export
+    from analytics.models.subsidy import BUILTIN_REGIMES, Scenario
+    from analytics.services import scenarios_view as sv
     from ui import subsidy_charts as sc
 
     copy = tmp_path / "wb.duckdb"

@@ -16,8 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analytics import finance, rules, schema, store, subsidy
-from analytics.subsidy import (
+from analytics import store
+from analytics.metrics import finance
+from analytics.models import rules, subsidy
+from analytics.models.subsidy import (
     BUILTIN_REGIMES,
     HEADLINE_METRICS,
     ParameterError,
@@ -25,6 +27,7 @@ from analytics.subsidy import (
     Projects,
     Scenario,
 )
+from analytics.store import schema
 
 R2016 = BUILTIN_REGIMES["joint_2016"]
 R2019 = BUILTIN_REGIMES["joint_2019"]

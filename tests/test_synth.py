@@ -1,4 +1,4 @@
-"""The synthetic national-scale generator (analytics.synth): schema, validity, reproducibility, content."""
+"""The synthetic national-scale generator (analytics.tools.synth): schema, validity, reproducibility, content."""
 from __future__ import annotations
 
 import json
@@ -11,7 +11,9 @@ import pytest
 from stdnum.ru import inn as stdnum_inn
 from stdnum.ru import ogrn as stdnum_ogrn
 
-from analytics import schema, store, synth
+from analytics import store
+from analytics.store import schema
+from analytics.tools import synth
 
 SMALL = dict(regions=5, enterprises=2000, years=3, start_year=2020, links_per_enterprise=3, projects=120)
 
@@ -74,7 +76,7 @@ def test_identifier_check_digits_match_python_stdnum():
     first12 = rng.integers(10**11, 2 * 10**11, 500)
     ogrns = first12 * 10 + synth.ogrn13_check_digit(first12)
     assert all(stdnum_ogrn.is_valid(str(x)) for x in ogrns)
-    # the reference examples of regulations.md
+    # the reference examples of docs/regulations.md
     assert synth.inn10_check_digit(np.array([773605000]))[0] == 3
     assert synth.ogrn13_check_digit(np.array([102770013219]))[0] == 5
 

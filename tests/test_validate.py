@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 from stdnum.ru import inn as stdnum_inn
 from stdnum.ru import ogrn as stdnum_ogrn
 
-from analytics import schema, store, validate
+from analytics import store
+from analytics.data import validate
+from analytics.store import schema
 from ui.i18n import CATALOG
 
 

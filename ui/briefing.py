@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import io
 import shutil
+from typing import TYPE_CHECKING
 
-import duckdb
 import pandas as pd
 
-from analytics import export, provenance, sector_portfolio, storyline
+from analytics.data import export
+from analytics.services import provenance, sector_portfolio, storyline
 from ui import slides, tables
 from ui.i18n import t
+
+if TYPE_CHECKING:
+    import duckdb
 
 SLIDE_WIDTH_PX, SLIDE_HEIGHT_PX = 1600, 900
 

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics import rules
+from analytics.models import rules
 from ui import fmt
 from ui.charts import FONT_SIZE, NEUTRAL, PALETTE, style
 from ui.i18n import t
@@ -115,9 +115,9 @@ def member_map(members: pd.DataFrame, places: pd.DataFrame, *, lang: str, role_n
                outline: dict | None = None, height: int = 620) -> go.Figure:
     """Members as dots (area: employees, colour: role) over the region's municipalities.
 
-    ``members``: as :func:`analytics.clusters.members` returns them (``name_ru``, ``name_en``,
+    ``members``: as :func:`analytics.models.clusters.members` returns them (``name_ru``, ``name_en``,
     ``okved``, ``lat``, ``lon``, ``employees``, ``revenue_mln_rub``, ``role``); ``places``: as
-    :func:`analytics.clusters.member_municipalities` (``oktmo``, names, ``lat``, ``lon``,
+    :func:`analytics.models.clusters.member_municipalities` (``oktmo``, names, ``lat``, ``lon``,
     ``members``, ``employees`` of the members there).
     Without ``boundaries`` municipalities are grey bubbles at their admin centres (area: members'
     employees; a small ring where there are none). With a GeoJSON FeatureCollection whose features
@@ -223,7 +223,7 @@ def cooperation_network(members: pd.DataFrame, links: pd.DataFrame, *, lang: str
                         label_top: int = 6, height: int = 680) -> go.Figure:
     """Members as nodes (area: employees, colour: role), supplies as lines (width: value, three
     classes), the ``label_top`` largest members labelled. ``members`` as
-    :func:`analytics.clusters.members` returns them; ``links`` ``supplier_inn``, ``buyer_inn``,
+    :func:`analytics.models.clusters.members` returns them; ``links`` ``supplier_inn``, ``buyer_inn``,
     ``value_mln_rub``. Pass :func:`network_members` of a large cluster."""
     nodes = members["inn"].tolist()
     inside = links[links["supplier_inn"].isin(nodes) & links["buyer_inn"].isin(nodes)]
@@ -290,7 +290,7 @@ def _value(rule, value: float | None, lang: str) -> str:
     return fmt.percent(value, lang, 1) if rule.unit == "share" else fmt.integer(value, lang)
 
 
-#: The acts and editions of :mod:`analytics.rules` (English there) → catalog keys.
+#: The acts and editions of :mod:`analytics.models.rules` (English there) → catalog keys.
 _SOURCE_KEYS = {rules.DECREE_779: "clusters.src.decree_779"}
 _EDITION_KEYS = {rules.EDITION_NOT_RECORDED: "clusters.src.edition_not_recorded",
                  "No. 1956 of 16.11.2021": "clusters.src.edition_1956"}
@@ -304,7 +304,7 @@ def source_text(source: str, edition: str, lang: str) -> str:
 
 
 def registry_lines(result, lang: str) -> list[dict[str, Any]]:
-    """The checklist of a :class:`analytics.registry.RegistryResult` in words: one dict per rule with
+    """The checklist of a :class:`analytics.models.registry.RegistryResult` in words: one dict per rule with
     ``icon`` (Markdown), ``title``, ``status``, ``measured`` (value against threshold), ``to_verify``
     (bool), ``source`` and ``details`` (Markdown lines, data escaped)."""
     out = []
@@ -378,7 +378,7 @@ def elsewhere_text(items: tuple, lang: str, regions_limit: int = 3) -> str:
     if not items:
         return t("clusters.elsewhere_none", lang)
     parts = []
-    for inn, name_ru, name_en, region_code, region_ru, region_en, employees in items[:regions_limit]:
+    for _inn, name_ru, name_en, region_code, region_ru, region_en, employees in items[:regions_limit]:
         name = name_en if lang == "en" and isinstance(name_en, str) and name_en else name_ru
         region = region_en if lang == "en" and isinstance(region_en, str) and region_en else (region_ru or region_code)
         parts.append(t("clusters.elsewhere_item", lang, name=name, region=region, employees=fmt.integer(employees, lang)))

@@ -240,6 +240,10 @@ def _merge_page_catalogs() -> None:
             if clash:
                 raise KeyError(f"ui/catalogs/{info.name}.py redefines {sorted(clash)}")
             CATALOG[lang].update(strings)
+    from analytics.data import messages  # the library's own messages (codes → text)
+
+    for lang in LANGS:
+        CATALOG[lang].update(messages.MESSAGES[lang])
 
 
 _merge_page_catalogs()

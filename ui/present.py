@@ -5,9 +5,10 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from analytics import storyline, subsidy
-
 #: Hides Streamlit's sidebar, header and menus; large type for a hall. Static text only.
+from analytics.models import subsidy
+from analytics.services import storyline
+
 PROJECTOR_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
@@ -49,7 +50,8 @@ def slide_index(total: int) -> int:
     """The current slide (0-based) from the session, else from ``?slide=N`` (1-based), clamped."""
     if "slide" not in st.session_state:
         raw = st.query_params.get("slide", "1")
-        st.session_state["slide"] = int(raw) - 1 if raw.isdigit() else 0
+        # ASCII digits only: str.isdigit() accepts "²", which int() refuses
+        st.session_state["slide"] = int(raw) - 1 if raw.isascii() and raw.isdecimal() and len(raw) < 4 else 0
     st.session_state["slide"] = max(0, min(total - 1, st.session_state["slide"]))
     st.query_params["slide"] = str(st.session_state["slide"] + 1)
     return st.session_state["slide"]

@@ -1,6 +1,6 @@
 """Slides for the projector and the PPTX briefing: a title, one message, key numbers, one chart.
 
-Everything here is drawn from :mod:`analytics.storyline` slides; no queries. Sizes are made for a
+Everything here is drawn from :mod:`analytics.services.storyline` slides; no queries. Sizes are made for a
 hall: body text ≥ 24 px, chart labels ≥ 18 px, a high-contrast colour-blind-safe palette.
 """
 from __future__ import annotations
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from analytics.storyline import Slide
+from analytics.services.storyline import Slide
 from ui import charts, fmt, tables
 from ui.i18n import t
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import streamlit as st
 
-from analytics import overview, store
+from analytics import store
+from analytics.services import overview
 from ui.i18n import DEFAULT_LANG, LANGS
 from ui.i18n import t as _t
 

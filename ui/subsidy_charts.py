@@ -2,7 +2,7 @@
 per project, the budget's outlay against the taxes it gets back, NPV with and without support, the
 tornado, the portfolio within the annual budget, the budget sweep and the scenario comparison.
 
-Frames from :mod:`analytics.scenarios_view` in, plotly figures and strings out; no store access and no
+Frames from :mod:`analytics.services.scenarios_view` in, plotly figures and strings out; no store access and no
 sums (the frames hold every number drawn). Text from the data (project and scenario names) is escaped
 before plotly sees it: plotly reads ``<b>``, ``<a>`` … in labels as markup.
 """
@@ -20,9 +20,9 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
 
-from analytics import export
-from analytics.scenarios_view import scenario_key
-from analytics.subsidy import ParameterError
+from analytics.data import export
+from analytics.models.subsidy import ParameterError
+from analytics.services.scenarios_view import scenario_key
 from ui import fmt
 from ui.charts import FONT_SIZE, NEUTRAL, PALETTE, style
 from ui.i18n import CATALOG, t
@@ -172,7 +172,7 @@ def parameter_error(error: ParameterError, lang: str) -> str:
 def regime_source(regime: Any, lang: str) -> str:
     """The regime's source in ``lang``: the catalog's wording for a built-in regime as the law has it,
     else the stored text (Markdown-escaped)."""
-    from analytics.subsidy import BUILTIN_REGIMES
+    from analytics.models.subsidy import BUILTIN_REGIMES
 
     key = f"subsidies.source.{regime.regime_id}"
     if BUILTIN_REGIMES.get(regime.regime_id) == regime and key in CATALOG[lang]:
@@ -181,7 +181,7 @@ def regime_source(regime: Any, lang: str) -> str:
 
 
 def metric_text(metric: str, value: Any, lang: str) -> str:
-    """A headline metric (:data:`analytics.subsidy.HEADLINE_METRICS`) formatted for a table cell."""
+    """A headline metric (:data:`analytics.models.subsidy.HEADLINE_METRICS`) formatted for a table cell."""
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return fmt.DASH
     if metric.endswith("_mln_rub"):
@@ -203,7 +203,7 @@ def comparison_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def header_text(label: Any) -> str:
     """A column header from user text (a scenario name) that a spreadsheet must not read as a formula:
-    :func:`analytics.export.neutralise` guards cells, not headers."""
+    :func:`analytics.data.export.neutralise` guards cells, not headers."""
     text = str(label)
     return "'" + text if text.startswith(export.FORMULA_PREFIXES) else text
 

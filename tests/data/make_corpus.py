@@ -19,7 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-# --- identifiers with valid check digits (regulations.md), none of them in the demo store -------------
+# --- identifiers with valid check digits (docs/regulations.md), none of them in the demo store -------------
 
 
 def inn10(first9: str) -> str:
@@ -92,10 +92,10 @@ def bad_files() -> list[tuple[str, str, str, str, bytes]]:
          rows_csv([RU_HEAD, GOOD_ROW_A], delimiter=":").encode("utf-8")),
         ("quote_unclosed.csv", "enterprises", "append", "quote_unclosed",
          (f'ИНН;Наименование;ОКВЭД;Код региона\n{A};"ООО Ромашка;29.32;40\n{B};ООО Лютик;29.32;40\n'
-          ).encode("utf-8")),
+          ).encode()),
         ("field_count.csv", "enterprises", "append", "field_count",
          f"ИНН;Наименование;ОКВЭД;Код региона\n{A};ООО Ромашка;29.32;40\n{B};ООО Лютик;29.32;40;лишнее\n"
-         .encode("utf-8")),
+         .encode()),
         ("empty.csv", "enterprises", "append", "empty_file", b""),
         ("header_only.csv", "enterprises", "append", "no_data_rows", enterprises().encode("utf-8")),
         ("extra_column.csv", "enterprises", "append", "column_unknown",

@@ -93,7 +93,7 @@ import os as _os  # noqa: E402
 import tempfile as _tempfile  # noqa: E402
 from pathlib import Path as _Path  # noqa: E402
 
-from analytics import auth as _auth  # noqa: E402
+from analytics.data import auth as _auth  # noqa: E402
 
 _ANALYSTS = _Path(_tempfile.mkdtemp()) / "analysts.toml"
 _auth.add_analyst("anna", "long enough password", _ANALYSTS)

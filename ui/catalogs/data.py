@@ -1,5 +1,7 @@
-"""Strings of the Data page (upload, validation report, versions, templates, boundaries, login) and the
-loader's messages (``ingest.<code>``, codes from :data:`analytics.validate.MESSAGE_CODES`)."""
+"""Strings of the Data page (upload, validation report, versions, templates, boundaries, login).
+
+The loader's own messages (``ingest.<code>``) live in the library, :mod:`analytics.data.messages`, and
+are merged into the catalogs by :mod:`ui.i18n`."""
 RU: dict[str, str] = {
     "nav.load": "Данные",
     "table.boundaries": "Границы",
@@ -26,7 +28,7 @@ RU: dict[str, str] = {
     "upload.login_throttled": "Слишком много неудачных попыток. Повторите через {seconds} с.",
     "upload.no_analysts": (
         "Учётных записей аналитиков пока нет. Администратор добавляет их на сервере: "
-        "`python -m analytics.auth add ИМЯ` (см. README, раздел «Loading real data»)."
+        "`python -m analytics.data.auth add ИМЯ` (см. README, раздел «Loading real data»)."
     ),
     # upload
     "upload.table": "Таблица",
@@ -135,105 +137,6 @@ RU: dict[str, str] = {
     "upload.col_level": "Уровень",
     "upload.col_units": "Территорий",
     # loader messages
-    "ingest.file_too_large": "Файл слишком велик: {size_mb} МБ при пределе {limit_mb} МБ. Разбейте его на части.",
-    "ingest.too_many_rows": "Слишком много строк: {rows} при пределе {limit}. Разбейте файл на части.",
-    "ingest.empty_file": "Файл пуст.",
-    "ingest.no_data_rows": "В файле только заголовок, строк с данными нет.",
-    "ingest.not_text": "Это не текстовый файл CSV и не книга Excel .xlsx.",
-    "ingest.xls_old_format": "Старый формат Excel (.xls) не поддерживается: сохраните файл как .xlsx или CSV.",
-    "ingest.xlsx_broken": "Книгу Excel не удалось открыть (файл повреждён или пуст): {detail}.",
-    "ingest.encoding_unknown": (
-        "Неизвестная кодировка (похоже на {guess}). Сохраните файл в UTF-8 или Windows-1251."
-    ),
-    "ingest.encoding_mixed": (
-        "В файле смешаны кодировки UTF-8 и Windows-1251 (часть текста превратится в «кракозябры»). "
-        "Пересохраните файл целиком в одной кодировке."
-    ),
-    "ingest.delimiter_unknown": (
-        "Не удалось определить разделитель столбцов и заголовки. Ожидается «;», «,» или табуляция "
-        "и строка заголовков."
-    ),
-    "ingest.quote_unclosed": "Незакрытая кавычка в строке {row}: дальше столбцы сдвинуты. Проверьте кавычки.",
-    "ingest.field_count": "В строке {row} столбцов: {found}, а в заголовке: {expected}. Проверьте разделители и кавычки.",
-    "ingest.header_duplicate": "Заголовок «{header}» повторяется.",
-    "ingest.header_empty": "У столбца № {position} с данными нет заголовка.",
-    "ingest.column_unknown": "Неизвестный столбец «{header}»: сопоставьте его со столбцом таблицы или пропустите.",
-    "ingest.column_missing": "Нет обязательного столбца {column}.",
-    "ingest.column_twice": "Два столбца файла означают один столбец {column}: {headers}.",
-    "ingest.table_unknown": "Неизвестная таблица «{table}».",
-    "ingest.mode_unknown": "Неизвестный режим «{mode}».",
-    "ingest.store_rejected": "Хранилище отказалось записать данные, ничего не изменено: {detail}",
-    "ingest.store_changed": "Пока вы смотрели проверку, данные в хранилище изменились. Проверьте файл ещё раз.",
-    "ingest.version_unknown": "Версию № {version} этой таблицы восстановить нельзя.",
-    "ingest.required": "Пустое значение в обязательном столбце.",
-    "ingest.not_number": "Не число.",
-    "ingest.not_integer": "Должно быть целым числом.",
-    "ingest.negative": "Отрицательное значение: здесь допустимо только ноль и больше.",
-    "ingest.out_of_range": "Вне допустимого диапазона {low} … {high}.",
-    "ingest.not_positive": "Должно быть больше нуля.",
-    "ingest.year_range": "Год вне разумного диапазона {low}–{high}.",
-    "ingest.not_bool": "Ожидается «да» или «нет».",
-    "ingest.not_date": "Не дата и не год: ожидается дд.мм.гггг, гггг-мм-дд или гггг.",
-    "ingest.enum": "Недопустимое значение; допустимы: {allowed}.",
-    "ingest.inn_format": "ИНН должен состоять из 10 (организация) или 12 (ИП) цифр.",
-    "ingest.inn_lost_zero": (
-        "ИНН короче на одну цифру: вероятно, потерян ведущий ноль (Excel хранил ИНН как число). "
-        "Задайте столбцу текстовый формат и выгрузите заново."
-    ),
-    "ingest.inn_checksum": "Неверная контрольная цифра ИНН: в номере опечатка.",
-    "ingest.inn_scientific": "ИНН записан в экспоненциальной форме (Excel округлил число): цифры потеряны.",
-    "ingest.ogrn_format": "ОГРН должен состоять из 13 цифр (ОГРНИП — из 15).",
-    "ingest.ogrn_checksum": "Неверная контрольная цифра ОГРН.",
-    "ingest.okved_format": "Код ОКВЭД 2 должен иметь вид 29, 29.1, 29.10 или 29.10.1.",
-    "ingest.okved_number": (
-        "Код ОКВЭД сохранён в Excel как число (29.10 становится 29.1): задайте столбцу текстовый формат."
-    ),
-    "ingest.okved_unknown": "Такого кода нет в загруженном классификаторе ОКВЭД 2.",
-    "ingest.okved_version1": "Такого класса нет в ОКВЭД 2: похоже на код старого ОКВЭД (ОК 029-2007).",
-    "ingest.okved_section": "Код {code} относится к разделу {section}, а в файле указан другой.",
-    "ingest.oktmo_format": "Код ОКТМО должен состоять из 8 или 11 цифр.",
-    "ingest.oktmo_lost_zero": "Код ОКТМО короче на одну цифру: вероятно, потерян ведущий ноль.",
-    "ingest.region_format": "Код региона — две цифры (например, 40 или 07).",
-    "ingest.section_format": "Раздел ОКВЭД 2 — одна латинская буква от A до U.",
-    "ingest.ident_format": "Недопустимый идентификатор: латинские строчные буквы, цифры и «_», без пробелов.",
-    "ingest.formula": "Формула электронной таблицы (начинается с «=»): вставьте значение, а не формулу.",
-    "ingest.formula_like": "Текст начинается с «+», «-» или «@» и может сработать как формула в Excel.",
-    "ingest.html": "Текст содержит HTML-разметку или сценарий.",
-    "ingest.control_chars": "Текст содержит управляющие символы.",
-    "ingest.too_long": "Слишком длинный текст (больше {max} знаков).",
-    "ingest.same_inn": "Поставщик и покупатель — одно и то же предприятие.",
-    "ingest.duplicate_in_file": "Повтор: строка с тем же ключом уже есть в файле (строка {first_row}).",
-    "ingest.duplicate_in_store": (
-        "Строка с таким ключом уже есть в хранилище. Чтобы обновить данные, выберите режим «Заменить»."
-    ),
-    "ingest.ref_missing": "Ссылка в никуда: такого значения нет в таблице «{table}».",
-    "ingest.still_referenced": (
-        "Значение исчезнет из таблицы, а на него ссылаются строки таблицы «{table}»: {count}."
-    ),
-    "ingest.header_row": "Строка заголовков найдена в строке {row}; строки выше пропущены.",
-    "ingest.sheet_used": "В книге несколько листов; прочитан лист «{sheet}».",
-    "ingest.suppressed": "Скрытые (конфиденциальные) ячейки «к», «…», «-» прочитаны как пропуски, не нули: {count}.",
-    "ingest.unit_converted": "Столбец «{header}» в единицах «{unit}» пересчитан в млн ₽.",
-    "ingest.unit_assumed": "В заголовке «{header}» нет единицы: значения считаются в млн ₽.",
-    "ingest.column_ignored": "Столбец «{header}» пропущен по вашему сопоставлению.",
-    "ingest.name_en_copied": "Английских названий нет: взяты русские ({count}).",
-    "ingest.names_en_kept": "Английские названия сохранены из прежней версии для совпадающих кодов: {count}.",
-    "ingest.inn_region": (
-        "У предприятий ({count}) первые две цифры ИНН не совпадают с кодом региона. Это подсказка, "
-        "не ошибка: организация могла встать на учёт в другом регионе."
-    ),
-    "ingest.layout_used": "Распознан формат «{layout}»: файл без заголовка (раздел; код; наименование).",
-    "ingest.boundary_level": "Неизвестный уровень границ «{level}».",
-    "ingest.json_invalid": "Файл не является корректным JSON: {detail}.",
-    "ingest.geojson_type": "Ожидается GeoJSON FeatureCollection с объектами (features).",
-    "ingest.geometry_type": "Объект не полигон (тип {kind}): нужны Polygon или MultiPolygon.",
-    "ingest.geometry_invalid": "Полигон некорректен: кольцо не замкнуто, меньше 4 точек или координаты вне диапазона.",
-    "ingest.boundary_no_match": (
-        "Ни одно свойство объектов не совпадает с кодами или названиями (уровень «{level}») в хранилище."
-    ),
-    "ingest.boundary_property": "Объекты сопоставлены по свойству «{property}»: {matched}.",
-    "ingest.boundary_unmatched": "Не сопоставлены и пропущены объекты ({count}): {names}.",
-    "ingest.boundary_merged": "Несколько объектов одной территории объединены в мультиполигон.",
 }
 
 EN: dict[str, str] = {
@@ -261,7 +164,7 @@ EN: dict[str, str] = {
     "upload.login_throttled": "Too many failed attempts. Try again in {seconds} s.",
     "upload.no_analysts": (
         "No analyst accounts yet. An administrator adds them on the server: "
-        "`python -m analytics.auth add NAME` (see the README, “Loading real data”)."
+        "`python -m analytics.data.auth add NAME` (see the README, “Loading real data”)."
     ),
     "upload.table": "Table",
     "upload.mode": "Mode",
@@ -364,92 +267,4 @@ EN: dict[str, str] = {
     "upload.boundary_none": "No boundaries of this level yet.",
     "upload.col_level": "Level",
     "upload.col_units": "Territories",
-    "ingest.file_too_large": "The file is too large: {size_mb} MB, the limit is {limit_mb} MB. Split it into parts.",
-    "ingest.too_many_rows": "Too many rows: {rows}, the limit is {limit}. Split the file into parts.",
-    "ingest.empty_file": "The file is empty.",
-    "ingest.no_data_rows": "The file has only a header and no data rows.",
-    "ingest.not_text": "This is neither a CSV text file nor an Excel .xlsx workbook.",
-    "ingest.xls_old_format": "The old Excel format (.xls) is not supported: save the file as .xlsx or CSV.",
-    "ingest.xlsx_broken": "The Excel workbook could not be opened (damaged or empty): {detail}.",
-    "ingest.encoding_unknown": "Unknown encoding (looks like {guess}). Save the file as UTF-8 or Windows-1251.",
-    "ingest.encoding_mixed": (
-        "The file mixes UTF-8 and Windows-1251 (part of the text would turn into garbage). Save the whole "
-        "file in one encoding."
-    ),
-    "ingest.delimiter_unknown": (
-        "Could not find the column delimiter and the headers. Expected “;”, “,” or tab and a header row."
-    ),
-    "ingest.quote_unclosed": "Unclosed quote on row {row}: the columns after it are shifted. Check the quotes.",
-    "ingest.field_count": "Row {row} has {found} columns, the header has {expected}. Check delimiters and quotes.",
-    "ingest.header_duplicate": "The header “{header}” appears twice.",
-    "ingest.header_empty": "Column {position} holds data but has no header.",
-    "ingest.column_unknown": "Unknown column “{header}”: map it to a table column or skip it.",
-    "ingest.column_missing": "The required column {column} is missing.",
-    "ingest.column_twice": "Two file columns mean the same column {column}: {headers}.",
-    "ingest.table_unknown": "Unknown table “{table}”.",
-    "ingest.mode_unknown": "Unknown mode “{mode}”.",
-    "ingest.store_rejected": "The store refused to write the data, nothing changed: {detail}",
-    "ingest.store_changed": "The store changed while you were looking at the check. Check the file again.",
-    "ingest.version_unknown": "Version {version} of this table cannot be restored.",
-    "ingest.required": "Empty value in a required column.",
-    "ingest.not_number": "Not a number.",
-    "ingest.not_integer": "Must be a whole number.",
-    "ingest.negative": "Negative value: only zero or more is allowed here.",
-    "ingest.out_of_range": "Outside the allowed range {low} … {high}.",
-    "ingest.not_positive": "Must be greater than zero.",
-    "ingest.year_range": "Year outside the sane range {low}–{high}.",
-    "ingest.not_bool": "Expected “yes” or “no”.",
-    "ingest.not_date": "Neither a date nor a year: expected dd.mm.yyyy, yyyy-mm-dd or yyyy.",
-    "ingest.enum": "Value not allowed; allowed: {allowed}.",
-    "ingest.inn_format": "An INN has 10 (organisation) or 12 (sole trader) digits.",
-    "ingest.inn_lost_zero": (
-        "The INN is one digit short: its leading zero was probably lost (Excel kept the INN as a number). "
-        "Format the column as text and export again."
-    ),
-    "ingest.inn_checksum": "Wrong INN check digit: the number has a typo.",
-    "ingest.inn_scientific": "The INN is in scientific notation (Excel rounded the number): digits are lost.",
-    "ingest.ogrn_format": "An OGRN has 13 digits (OGRNIP: 15).",
-    "ingest.ogrn_checksum": "Wrong OGRN check digit.",
-    "ingest.okved_format": "An OKVED 2 code looks like 29, 29.1, 29.10 or 29.10.1.",
-    "ingest.okved_number": "The OKVED code was stored by Excel as a number (29.10 becomes 29.1): format the column as text.",
-    "ingest.okved_unknown": "No such code in the loaded OKVED 2 classifier.",
-    "ingest.okved_version1": "No such division in OKVED 2: looks like a code of the old OKVED (OK 029-2007).",
-    "ingest.okved_section": "Code {code} belongs to section {section}, the file says otherwise.",
-    "ingest.oktmo_format": "An OKTMO code has 8 or 11 digits.",
-    "ingest.oktmo_lost_zero": "The OKTMO code is one digit short: its leading zero was probably lost.",
-    "ingest.region_format": "A region code has two digits (e.g. 40 or 07).",
-    "ingest.section_format": "An OKVED 2 section is one Latin letter from A to U.",
-    "ingest.ident_format": "Invalid identifier: lower-case Latin letters, digits and “_”, no spaces.",
-    "ingest.formula": "A spreadsheet formula (starts with “=”): paste the value, not the formula.",
-    "ingest.formula_like": "The text starts with “+”, “-” or “@” and could run as a formula in Excel.",
-    "ingest.html": "The text contains HTML markup or a script.",
-    "ingest.control_chars": "The text contains control characters.",
-    "ingest.too_long": "The text is too long (more than {max} characters).",
-    "ingest.same_inn": "Supplier and buyer are the same enterprise.",
-    "ingest.duplicate_in_file": "Repeated key: the file already has a row with this key (row {first_row}).",
-    "ingest.duplicate_in_store": "A row with this key is already in the store. To update data, use the “Replace” mode.",
-    "ingest.ref_missing": "Dangling reference: no such value in the table “{table}”.",
-    "ingest.still_referenced": "The value would disappear, yet {count} rows of the table “{table}” refer to it.",
-    "ingest.header_row": "The header was found on row {row}; the rows above were skipped.",
-    "ingest.sheet_used": "The workbook has several sheets; the sheet “{sheet}” was read.",
-    "ingest.suppressed": "Suppressed (confidential) cells “к”, “…”, “-” read as missing, not zero: {count}.",
-    "ingest.unit_converted": "The column “{header}” in “{unit}” was converted to RUB mln.",
-    "ingest.unit_assumed": "The header “{header}” names no unit: values are taken as RUB mln.",
-    "ingest.column_ignored": "The column “{header}” was skipped as you mapped it.",
-    "ingest.name_en_copied": "No English names: the Russian ones were used ({count}).",
-    "ingest.names_en_kept": "English names kept from the previous version for matching codes: {count}.",
-    "ingest.inn_region": (
-        "For {count} enterprises the first two INN digits differ from the region code. A hint, not an error: "
-        "the organisation may be registered in another region."
-    ),
-    "ingest.layout_used": "Recognised the “{layout}” layout: a file without a header (section; code; name).",
-    "ingest.boundary_level": "Unknown boundary level “{level}”.",
-    "ingest.json_invalid": "The file is not valid JSON: {detail}.",
-    "ingest.geojson_type": "Expected a GeoJSON FeatureCollection with features.",
-    "ingest.geometry_type": "The feature is not a polygon (type {kind}): Polygon or MultiPolygon needed.",
-    "ingest.geometry_invalid": "Invalid polygon: a ring is not closed, has fewer than 4 points or coordinates out of range.",
-    "ingest.boundary_no_match": "No property of the features matches the codes or names (level “{level}”) in the store.",
-    "ingest.boundary_property": "Features matched by the property “{property}”: {matched}.",
-    "ingest.boundary_unmatched": "Features not matched and skipped ({count}): {names}.",
-    "ingest.boundary_merged": "Several features of one territory were merged into a multipolygon.",
 }

@@ -19,14 +19,14 @@ the next load, so the history never silently disagrees with the table.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 import duckdb
 import pandas as pd
 
-from analytics import schema, store
-from analytics.store import SQL, columns, equal, sql
+from analytics import store
+from analytics.store import SQL, columns, equal, schema, sql
 
 
 def history_table(table: str) -> str:

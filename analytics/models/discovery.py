@@ -3,7 +3,7 @@
 How a community is found (:func:`discover`):
 
 1. **Sectors**: the manufacturing codes of ``region_sector_years`` at the finest level stored — the
-   classes, and every division without stored classes as a whole (:func:`analytics.sector_portfolio.
+   classes, and every division without stored classes as a whole (:func:`analytics.queries.sectors.
    sector_panel` at class level; the remainders of divisions that do have classes count in the
    regions' totals but are not nodes).
 2. **Co-location across regions** in ``year``: the *locational correlation* of two sectors,
@@ -14,7 +14,7 @@ How a community is found (:func:`discover`):
    one-sided test of r > 0 (t = r √(n − 2) / √(1 − r²), n regions) passes the Benjamini–Hochberg
    false-discovery-rate procedure at ``fdr`` over all pairs, and r ≥ ``min_correlation``. Only such
    pairs become edges: territorial proximity is required. The proximity φ_st of
-   :func:`analytics.complexity.proximity` (RCA ≥ 1 in both) is reported beside it.
+   :func:`analytics.metrics.complexity.proximity` (RCA ≥ 1 in both) is reported beside it.
 3. **Supplier links between the region's firms** strengthen edges: w_st = r_st + ``link_weight`` ×
    L_st, with L_st = (V_st + V_ts) ÷ √(V_s V_t): V_st the value of the region's supply links in
    ``year`` from firms of s to firms of t, V_s the value of those with a firm of s at either end (a
@@ -23,7 +23,7 @@ How a community is found (:func:`discover`):
    kept with at least ``min_sectors`` sectors.
 5. **Candidates for the region**: communities whose employment LQ in the region is at least
    ``min_lq`` and where the region is present (RCA ≥ 1) in at least ``min_present`` of the sectors;
-   each is measured like a template candidate (:func:`analytics.clusters.measure`, every sector
+   each is measured like a template candidate (:func:`analytics.models.clusters.measure`, every sector
    with the role ``core``, membership by OKVED only) and compared with the templates:
    ``matched_template`` is the template covering the largest share of the community's sectors when
    that share is at least ``template_overlap``; ``new`` = no template matches.
@@ -47,8 +47,10 @@ import numpy as np
 import pandas as pd
 from scipy.stats import t as student_t
 
-from analytics import clusters, complexity, sector_portfolio
-from analytics import specialization as spec
+from analytics.metrics import complexity
+from analytics.metrics import specialization as spec
+from analytics.models import clusters
+from analytics.queries import sectors as sector_queries
 from analytics.store import query
 
 
@@ -81,7 +83,7 @@ class Discovery:
       ``sectors``, ``edges``, ``mean_correlation``, ``max_p``, ``regions_specialised`` (regions with
       community LQ ≥ ``min_lq``), ``matched_template``, ``overlap``, ``new``.
     - ``candidates``: the communities proposed for the region, measured like template candidates
-      (columns of :func:`analytics.clusters.find_candidates`) plus ``community_id``, ``codes``,
+      (columns of :func:`analytics.models.clusters.find_candidates`) plus ``community_id``, ``codes``,
       ``lead_sector`` (the community's largest sector in Russia, which names it), ``matched_template``,
       ``overlap``, ``new``, ``mean_correlation``, ``max_p``, ``edges``, ``regions_specialised``.
     - ``edges``: the network's edges (``sector_1``, ``sector_2``, ``correlation``, ``proximity``, ``p_value``,
@@ -113,7 +115,7 @@ def benjamini_hochberg(p: np.ndarray, q: float) -> np.ndarray:
 
 def _cross_section(con, year: int) -> tuple[pd.DataFrame, list[str]]:
     """Class-level employment of every region in ``year`` and the node sectors."""
-    panel = sector_portfolio.sector_panel(con, "class")
+    panel = sector_queries.sector_panel(con, "class")
     cross = panel[panel["year"] == year].copy()
     if cross.empty:
         return cross, []

@@ -2,10 +2,10 @@
 
 Every function takes a *long* table — one row per region × sector [× year] — with the column names
 given as keyword arguments, and returns a new DataFrame; nothing loops over rows in Python.
-Formulas follow ``metrics.md`` (the project's reference); x_rs is the value (employees, revenue,
+Formulas follow ``docs/metrics.md`` (the project's reference); x_rs is the value (employees, revenue,
 wage fund …) of region r in sector s, x_r, x_s and x its totals over the benchmark population.
 
-Shared conventions (see :mod:`analytics._panel`):
+Shared conventions (see :mod:`analytics.metrics._panel`):
 
 - Region × sector duplicates are summed, so enterprise-level rows can be passed as they are.
 - A region × sector that is absent from the table is 0. A NaN value is *unknown*; each function says
@@ -16,8 +16,8 @@ Shared conventions (see :mod:`analytics._panel`):
   holds every region); or a frame of sector totals; or a mapping region → peer group (e.g. federal
   district) so that each region is compared with its own group.
 
-Relatedness and complexity (proximity, ECI/PCI, opportunities) live in :mod:`analytics.complexity`,
-the robustness check in :mod:`analytics.robustness`; both are re-exported here.
+Relatedness and complexity (proximity, ECI/PCI, opportunities) live in :mod:`analytics.metrics.complexity`,
+the robustness check in :mod:`analytics.metrics.robustness`; both are re-exported here.
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from analytics._panel import (
+from analytics.metrics._panel import (
     DataWarning,
     as_list,
     divide,
@@ -41,13 +41,13 @@ from analytics._panel import (
     to_float,
     warn,
 )
-from analytics.complexity import (
+from analytics.metrics.complexity import (
     OPPORTUNITY_PRESETS,
     economic_complexity,
     opportunities,
     proximity,
 )
-from analytics.robustness import Robustness, RobustnessSummary, robustness
+from analytics.metrics.robustness import Robustness, RobustnessSummary, robustness
 
 __all__ = [
     "DataWarning",
@@ -166,7 +166,7 @@ def location_quotient(df: pd.DataFrame, *, region: str = "region", sector: str =
     """The input rows plus ``lq``, the location quotient (Balassa's revealed comparative advantage).
 
     LQ_rs = (x_rs / x_r) / (x_s / x), dimensionless; > 1 means the region is more specialised in s than
-    the benchmark. Reference: Balassa (1965); metrics.md "LQ / RCA".
+    the benchmark. Reference: Balassa (1965); docs/metrics.md "LQ / RCA".
 
     - ``benchmark``: ``None`` — totals over all regions in ``df``; a DataFrame with ``sector`` and
       ``value`` columns (e.g. Russia's official totals; shares are taken over its own sectors, and
@@ -319,7 +319,7 @@ def shift_share(df: pd.DataFrame, *, region: str = "region", sector: str = "sect
     """Shift-share decomposition of each region × sector's change from ``start`` to ``end``.
 
     With x⁰, x¹ the region × sector values, g = X¹/X⁰ − 1 the national growth of all sectors and
-    g_s = X¹_s/X⁰_s − 1 the national growth of the sector (metrics.md "Shift-share"):
+    g_s = X¹_s/X⁰_s − 1 the national growth of the sector (docs/metrics.md "Shift-share"):
 
     - ``"dunn"`` (Dunn 1960, classic): ``national_growth`` = x⁰·g, ``industry_mix`` = x⁰·(g_s − g),
       ``competitive`` = x⁰·(g_rs − g_s).
@@ -384,7 +384,7 @@ def growth(df: pd.DataFrame, *, region: str = "region", sector: str = "sector", 
     """Compound annual growth of each region × sector, with the benchmark sector's beside it.
 
     CAGR = (v_end / v_start)^(1 / (end − start)) − 1, a share per year (0.05 = 5 %/yr);
-    metrics.md "Growth". ``benchmark_cagr`` is the same for the sector's total over all regions in
+    docs/metrics.md "Growth". ``benchmark_cagr`` is the same for the sector's total over all regions in
     ``df`` (or from ``benchmark``: columns ``sector``, ``year``, ``value``).
 
     Returns ``region``, ``sector``, ``start_value``, ``end_value``, ``cagr``, ``benchmark_cagr``.
@@ -472,7 +472,7 @@ def strong_clusters(df: pd.DataFrame, *, region: str = "region", sector: str = "
     With ``year``, the rule is evaluated in ``end`` (default: the last year) and the quadrant compares
     LQ with ``start`` (default: the first year): Star (LQ ≥ 1, LQ rising), Mature (LQ ≥ 1, not rising),
     Emerging (LQ < 1, rising), Transforming (LQ < 1, not rising) — Purdue Center for Regional
-    Development; metrics.md. Without ``year`` (or with start = end) ``lq_change`` and ``quadrant`` are
+    Development; docs/metrics.md. Without ``year`` (or with start = end) ``lq_change`` and ``quadrant`` are
     NaN / missing.
 
     Returns ``region``, ``sector``, [``year``], the ``employment`` and [``establishments``] columns

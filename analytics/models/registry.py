@@ -3,11 +3,11 @@
 Each requirement becomes a :class:`RuleResult`: ``pass``, ``fail`` or ``not_enough_data``, the
 measured value beside the threshold, and a structured ``missing`` (a reason code with numbers) that
 the page turns into plain sentences in either language. Thresholds are the fields of
-:class:`RegistryParams`, whose defaults come from :mod:`analytics.rules` (decree, edition, date and
+:class:`RegistryParams`, whose defaults come from :mod:`analytics.models.rules` (decree, edition, date and
 status of each); the requirements marked "to verify" there are ordinary, editable parameters.
 
 Participants. With ``participants="declared"`` (default) the participants are the candidate's members
-declared by ``cluster_hint`` (see :mod:`analytics.clusters`); when a candidate has none (a region
+declared by ``cluster_hint`` (see :mod:`analytics.models.clusters`); when a candidate has none (a region
 without hints, or a discovered community) — or with ``participants="all"`` — every member is.
 *Final-product participants* are the industrial participants in a ``core`` role of the definition.
 The specialised organisation manages the cluster and is not itself held to the production-contract
@@ -38,14 +38,15 @@ Verdict: ``fail`` when a blocking rule fails, else ``not_enough_data`` when a ru
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 import duckdb
 import pandas as pd
 
-from analytics import clusters, rules
-from analytics.clusters import isin
+from analytics.models import clusters, rules
+from analytics.models.clusters import isin
 from analytics.store import query
 
 Status = Literal["pass", "fail", "not_enough_data"]
@@ -72,7 +73,7 @@ SUGGESTION_MAX_PER_BUYER = 3
 
 @dataclass(frozen=True)
 class RegistryParams:
-    """Thresholds of Decree No. 779 as editable parameters (defaults: :mod:`analytics.rules`)."""
+    """Thresholds of Decree No. 779 as editable parameters (defaults: :mod:`analytics.models.rules`)."""
 
     dependence_min: float = rules.FUNCTIONAL_DEPENDENCE_MIN.value
     dependence_min_relaxed: float = rules.FUNCTIONAL_DEPENDENCE_MIN_RELAXED.value
@@ -104,7 +105,7 @@ class RegistryParams:
 
     @classmethod
     def from_percentages(cls, *, dependence_min_pct: float, dependence_min_relaxed_pct: float,
-                         relaxed_trigger_pct: float, **others: Any) -> "RegistryParams":
+                         relaxed_trigger_pct: float, **others: Any) -> RegistryParams:
         """Parameters from a form that asks for percentages (20 → 0.20); other fields as they are."""
         return cls(dependence_min=dependence_min_pct / 100.0, dependence_min_relaxed=dependence_min_relaxed_pct / 100.0,
                    relaxed_trigger_share=relaxed_trigger_pct / 100.0, **others)
@@ -278,7 +279,7 @@ def suggest_links(members: pd.DataFrame, participants: pd.DataFrame, final: pd.D
 def evaluate(cluster_id: str, members: pd.DataFrame, links: pd.DataFrame, *, region: str, year: int,
              params: RegistryParams = RegistryParams(), links_loaded: bool = True,
              lookup: NameLookup | None | bool = None) -> RegistryResult:
-    """The rules on given data (no store access): ``members`` as :func:`analytics.clusters.members`
+    """The rules on given data (no store access): ``members`` as :func:`analytics.models.clusters.members`
     returns them (at least ``inn``, ``name_ru``, ``name_en``, ``kind``, ``role``, ``declared``,
     ``oktmo``, ``revenue_mln_rub``, ``purchases_mln_rub``), ``links`` the supply links of ``year``
     among them (``supplier_inn``, ``buyer_inn``, ``value_mln_rub``). ``links_loaded=False`` says the

@@ -2,14 +2,14 @@
 
 The page stays thin: it collects widget values, calls these functions (through ``ui.state.cached``
 where a connection is the first argument) and draws. Every sum, ratio and selection is made here or in
-:mod:`analytics.subsidy`; nothing here imports Streamlit.
+:mod:`analytics.models.subsidy`; nothing here imports Streamlit.
 
 - **URL.** A scenario travels as :meth:`Scenario.to_query_params` (plain strings, range-checked on the
   way back); the page adds ``objective``, ``registry`` and ``sensitivity`` (:class:`PageOptions`).
   :func:`url_update` says which query keys to set and which to drop so that a link reproduces exactly
   what is on screen.
 - **Widgets.** :func:`inputs_from` turns a scenario into widget values (shares 0–1, mln ₽, years) and
-  :func:`scenario_from` back; a refused value raises :class:`analytics.subsidy.ParameterError` (never
+  :func:`scenario_from` back; a refused value raises :class:`analytics.models.subsidy.ParameterError` (never
   clipped). Switching or editing the regime may lower the federal share or drop the own cap: the
   functions say so in :class:`Notice` values, which the page shows.
 - **Results.** :func:`scenario_results` evaluates a scenario once per parameter set: the project
@@ -20,8 +20,8 @@ where a connection is the first argument) and draws. Every sum, ratio and select
   three scenarios side by side.
 
 Money in mln ₽ (current prices), shares 0–1, headcount in persons. Source of the rules: Decree No. 41
-(``analytics.rules``); modelling assumptions (discount rate, tax rate, cash margin, horizon) are the
-defaults of :mod:`analytics.subsidy`, not law.
+(``analytics.models.rules``); modelling assumptions (discount rate, tax rate, cash margin, horizon) are the
+defaults of :mod:`analytics.models.subsidy`, not law.
 """
 from __future__ import annotations
 
@@ -37,8 +37,9 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import store, subsidy
-from analytics.subsidy import (
+from analytics import store
+from analytics.models import subsidy
+from analytics.models.subsidy import (
     OBJECTIVES,
     TORNADO_METRICS,
     ParameterError,
@@ -321,12 +322,12 @@ def slider_range(field: str, value: float | int | None) -> tuple[float, float]:
 
 # --- Store-level views (the page calls them through ui.state.cached) --------------------------------
 
-_PROJECTS: "weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, dict]" = weakref.WeakKeyDictionary()
+_PROJECTS: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, dict] = weakref.WeakKeyDictionary()
 _PROJECTS_LOCK = threading.Lock()
 
 
 def load_projects(con: duckdb.DuckDBPyConnection, registry: tuple[str, ...] | None = None) -> subsidy.Projects:
-    """:func:`analytics.subsidy.load_projects` kept per connection and data version (the arrays are
+    """:func:`analytics.models.subsidy.load_projects` kept per connection and data version (the arrays are
     built once; a slider move only re-evaluates). ``registry``: cluster ids on the Minpromtorg registry
     (None: every cluster — the store holds no registry list)."""
     fingerprint = store.data_fingerprint(con)

@@ -7,12 +7,12 @@ Every value is a :class:`SourcedValue`: the value, its unit, the act (decree, nu
 - ``to_verify`` — remembered and plausible, not seen in full text. Such values are parameters the user
   sees and may change (the programme-regime editor, the registry check), never hidden literals.
 
-Reference: ``regulations.md`` (the project's summary of the decrees) and the source article of
+Reference: ``docs/regulations.md`` (the project's summary of the decrees) and the source article of
 29.11.2018 (Kaluga strategic session on industrial clusters). Money in millions of roubles (mln ₽),
 shares 0–1.
 
 The programme regimes of Decree No. 41 are given as plain mappings of field → :class:`SourcedValue`
-(:data:`REGIMES`); :mod:`analytics.subsidy` turns them into editable ``ProgrammeRegime`` rows.
+(:data:`REGIMES`); :mod:`analytics.models.subsidy` turns them into editable ``ProgrammeRegime`` rows.
 """
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ ARTICLE_2018 = (
     "Kaluga, 29.11.2018 (AIRKO news article; A. Shpilenko, Association of Clusters and Technoparks)"
 )
 
-#: Amendments of Decree No. 41 known to the project (regulations.md); numbers where confirmed.
+#: Amendments of Decree No. 41 known to the project (docs/regulations.md); numbers where confirmed.
 DECREE_41_EDITIONS: tuple[str, ...] = (
     "original, 28.01.2016",
     "No. 1218 of 06.10.2017",
@@ -120,7 +120,7 @@ JOINT_PROJECT_COST_CATEGORIES: tuple[str, ...] = (
 )
 ALL_STAGES: tuple[str, ...] = ("rd", "engineering", "pilot", "serial")
 
-#: Editions behind the 2016–2018 and 2019–2022 regimes (regulations.md names no single amendment).
+#: Editions behind the 2016–2018 and 2019–2022 regimes (docs/regulations.md names no single amendment).
 EDITION_2016 = "as in force 2016–2018 (original of 28.01.2016; No. 1218 of 06.10.2017)"
 EDITION_2019 = "as applied 2019–2022 (amendments of December 2020 and No. 564 of 08.04.2021)"
 
@@ -234,11 +234,11 @@ SUPPORT_PROGRAMME_YEARS_2018 = SourcedValue(
     2, "years of the programme by Nov 2018", ARTICLE_2018, "—", date(2018, 11, 29), "confirmed",
 )
 REGISTERED_CLUSTERS_2022 = SourcedValue(
-    50, "clusters on the registry (more than); ~640 participants", "regulations.md (registry over time)",
+    50, "clusters on the registry (more than); ~640 participants", "docs/regulations.md (registry over time)",
     "—", date(2022, 12, 1), "confirmed",
 )
 REGISTERED_CLUSTERS_2024 = SourcedValue(
-    54, "clusters confirmed under the updated requirements", "regulations.md (registry over time)",
+    54, "clusters confirmed under the updated requirements", "docs/regulations.md (registry over time)",
     "—", date(2024, 9, 1), "confirmed",
 )
 

@@ -1,6 +1,6 @@
 """National-scale synthetic store for benchmarks and load tests.
 
-``python -m analytics.synth --out PATH [--regions 85] [--enterprises 1000000] [--years 10]
+``python -m analytics.tools.synth --out PATH [--regions 85] [--enterprises 1000000] [--years 10]
 [--start-year 2014] [--links-per-enterprise 3] [--link-years 3] [--projects 1000] [--seed 42]``
 
 writes a DuckDB store with exactly the schema of :func:`analytics.store.connect` (it is created by
@@ -65,7 +65,9 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from analytics import schema, store
+from analytics import store
+from analytics.store import schema
+from analytics.store.demo import file_sha256
 
 CHUNK_FIRMS = 100_000  #: firms per enterprise_years chunk (fixed: results depend on it)
 LINK_PERSISTENCE = 0.8  #: probability that a supply link existed the year before too
@@ -596,7 +598,7 @@ def generate(
                           ("_dims_munis", dims_munis), ("_kinds", kinds), ("_forms", forms),
                           ("_firms", firm_tab)):
             cur.register(name, tab)
-        source = f"synthetic: analytics.synth seed={seed}"
+        source = f"synthetic: analytics.tools.synth seed={seed}"
         cur.execute("""
             INSERT INTO enterprises (inn, ogrn, name_ru, name_en, okved, region_code, oktmo, lat, lon, is_sme,
                                      founded, kind, cluster_hint, data_status, source)
@@ -653,13 +655,13 @@ def generate(
                     [json.dumps(planted_info, ensure_ascii=False, sort_keys=True)])
         counts = store.table_counts(cur)
         files = {"regions": reg_path, "sectors": sec_path, "cluster_templates": tpl_path}
-        note = "analytics.synth " + " ".join(f"{k}={v}" for k, v in params.items())
+        note = "analytics.tools.synth " + " ".join(f"{k}={v}" for k, v in params.items())
         for table in schema.DATA_TABLES:
             fpath = files.get(table)
             cur.execute(
                 "INSERT INTO dataset_versions (table_name, action, file_name, sha256, user_name, rows_in_file, "
                 "rows_after, note) VALUES (?, 'synth', ?, ?, 'synth', NULL, ?, ?)",
-                [table, fpath.name if fpath else None, store._sha256(fpath) if fpath else None, counts[table],
+                [table, fpath.name if fpath else None, file_sha256(fpath) if fpath else None, counts[table],
                  note + (" (from seed file)" if fpath else "")])
         cur.close()
         con.execute("CHECKPOINT")
@@ -958,7 +960,7 @@ def _projects(cur, firms: _Firms, templates: pd.DataFrame, used_codes: list[str]
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python -m analytics.synth --out PATH [options]``."""
+    """Command line: ``python -m analytics.tools.synth --out PATH [options]``."""
     import argparse
 
     parser = argparse.ArgumentParser(description="Write a synthetic national-scale Cluster Navigator store.")

@@ -16,7 +16,7 @@ analyst confirms::
 Formats: CSV (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1251; delimiter ``;``, ``,``,
 tab or ``|``; quoted or not; CRLF or LF) and XLSX (the first sheet with a recognisable header;
 formulas are refused, numbers and dates read as the cells hold them). The header may sit below
-title rows. Headers are matched in Russian or English (:mod:`analytics.validate`); unknown headers
+title rows. Headers are matched in Russian or English (:mod:`analytics.data.validate`); unknown headers
 are reported so the page can offer a manual mapping, which :func:`save_mapping` remembers per table.
 The OKVED 2 classifier file exactly as Rosstat publishes it (Windows-1251, ``;``, quoted, CRLF, no
 header: ``section;code;name``) is recognised as a *layout* of ``sectors``: level, parent and section
@@ -28,10 +28,10 @@ added, changed and removed) and refuses to remove rows other tables still refere
 
 Atomicity and history: one transaction per file, with a ``dataset_versions`` row (file name,
 SHA-256, user, time, row counts) and the row history that makes every version restorable
-(:mod:`analytics.versions`). A crash or kill before ``COMMIT`` leaves the previous data intact (the
+(:mod:`analytics.store.versions`). A crash or kill before ``COMMIT`` leaves the previous data intact (the
 DuckDB write-ahead log replays only committed transactions).
 
-Messages are codes with parameters (:class:`analytics.validate.Message`); texts in both languages
+Messages are codes with parameters (:class:`analytics.data.validate.Message`); texts in both languages
 are in ``ui/catalogs/data.py``. Limits (file size, rows) are :class:`Limits`, configurable through
 ``NAVIGATOR_MAX_UPLOAD_MB`` and ``NAVIGATOR_MAX_ROWS``.
 """
@@ -47,10 +47,11 @@ import os
 import re
 import zipfile
 from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Mapping
+from typing import Any, BinaryIO
 
 import duckdb
 import numpy as np
@@ -59,9 +60,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from analytics import schema, store, validate, versions
-from analytics.store import SQL, columns, equal, joined, sql, sql_type
-from analytics.validate import Issue, TableSpec, msg
+from analytics import store
+from analytics.data import validate
+from analytics.data.validate import Issue, TableSpec, msg
+from analytics.store import SQL, columns, equal, joined, schema, sql, sql_type, versions
 
 MODES = ("append", "replace")
 DELIMITERS = (";", "\t", ",", "|")
@@ -78,7 +80,7 @@ class Limits:
     max_rows: int = 2_000_000
 
     @classmethod
-    def from_env(cls) -> "Limits":
+    def from_env(cls) -> Limits:
         """``NAVIGATOR_MAX_UPLOAD_MB`` and ``NAVIGATOR_MAX_ROWS`` override the defaults."""
         mb = os.environ.get("NAVIGATOR_MAX_UPLOAD_MB")
         rows = os.environ.get("NAVIGATOR_MAX_ROWS")
@@ -90,7 +92,7 @@ class Limits:
 class LoadReport:
     """What happened to a file (or would happen, in a preview).
 
-    ``errors`` / ``warnings``: :class:`analytics.validate.Issue` tuples ``(row, column, value,
+    ``errors`` / ``warnings``: :class:`analytics.data.validate.Issue` tuples ``(row, column, value,
     message)``; rows as a spreadsheet numbers them (header = 1), ``column`` the store column (the
     file's own header for unknown columns). At most :data:`CAP_PER_CODE` issues per message code are
     listed; ``error_counts`` has the full counts.
@@ -551,17 +553,11 @@ def save_mapping(con: duckdb.DuckDBPyConnection, table: str, mapping: Mapping[st
         norm = validate.normalise_header(header)
         if norm:
             rows.append([table, norm, column, user or "system"])
-    with con.cursor() as cur:
-        cur.execute("BEGIN TRANSACTION")
-        try:
-            for row in rows:
-                cur.execute(
-                    "INSERT OR REPLACE INTO column_mappings (table_name, header, column_name, user_name, updated_at) "
-                    "VALUES (?, ?, ?, ?, current_timestamp)", row)
-            cur.execute("COMMIT")
-        except Exception:
-            cur.execute("ROLLBACK")
-            raise
+    with con.cursor() as cur, store.transaction(cur):
+        for row in rows:
+            cur.execute(
+                "INSERT OR REPLACE INTO column_mappings (table_name, header, column_name, user_name, updated_at) "
+                "VALUES (?, ?, ?, ?, current_timestamp)", row)
     return len(rows)
 
 
@@ -1028,12 +1024,8 @@ def prepare(con: duckdb.DuckDBPyConnection, table: str, source: str | os.PathLik
     return plan
 
 
-def _rejected(cur: duckdb.DuckDBPyConnection, report: LoadReport, exc: duckdb.Error) -> LoadReport:
-    """Roll the write back (the store stays as it was) and report what DuckDB refused."""
-    try:
-        cur.execute("ROLLBACK")
-    except duckdb.Error:
-        pass
+def _rejected(report: LoadReport, exc: duckdb.Error) -> LoadReport:
+    """Report what DuckDB refused (the transaction has rolled the write back: the store is as it was)."""
     return _finish(report, [_file_error("store_rejected", detail=str(exc).splitlines()[0][:300])],
                    {"store_rejected": 1})
 
@@ -1063,15 +1055,14 @@ def commit(con: duckdb.DuckDBPyConnection, plan: LoadPlan, user: str | None = No
         return report
     spec = validate.TABLES[report.table]
     previewed = (report.added, report.changed, report.removed)
-    with con.cursor() as cur:
-        cur.execute("BEGIN TRANSACTION")
-        try:
+    try:
+        with con.cursor() as cur, store.transaction(cur) as tx:
             errors, counts, numbers = _store_phase(cur, plan, 0)
             if errors:
-                cur.execute("ROLLBACK")
+                tx.rollback()
                 return _finish(report, errors, counts)
             if plan.fingerprint and (numbers["added"], numbers["changed"], numbers["removed"]) != previewed:
-                cur.execute("ROLLBACK")
+                tx.rollback()
                 return _finish(report, [_file_error("store_changed")], {"store_changed": 1})
             _set_numbers(report, numbers)
             progress("staged")
@@ -1081,9 +1072,8 @@ def commit(con: duckdb.DuckDBPyConnection, plan: LoadPlan, user: str | None = No
                 in_key_order=validate.key_order(plan.frame, spec.key)[0])
             unstage(cur)
             progress("written")
-            cur.execute("COMMIT")
-        except duckdb.Error as exc:
-            return _rejected(cur, report, exc)
+    except duckdb.Error as exc:
+        return _rejected(report, exc)
     progress("committed")
     report.version_id = version_id
     report.rows_loaded = report.added + report.changed
@@ -1150,24 +1140,22 @@ def rollback(con: duckdb.DuckDBPyConnection, table: str, version_id: int, user: 
     if not report.ok or plan.frame is None:
         return report
     spec = validate.TABLES[table]
-    with con.cursor() as cur:
-        cur.execute("BEGIN TRANSACTION")
-        try:
+    try:
+        with con.cursor() as cur, store.transaction(cur) as tx:
             stage(cur, table, plan.frame)
             errors, counts = store_checks(cur, spec, "replace", plan.frame)
             if errors:
-                cur.execute("ROLLBACK")
+                tx.rollback()
                 return _finish(report, _sorted(errors), counts)
             if store.data_fingerprint(cur) != plan.fingerprint:
-                cur.execute("ROLLBACK")
+                tx.rollback()
                 return _finish(report, [_file_error("store_changed")], {"store_changed": 1})
             new_version = versions.apply(cur, table, _STAGE, action="rollback", user=user,
                                          rows_in_file=len(plan.frame), key=spec.key,
                                          note=f"restored version {int(version_id)}")
             unstage(cur)
-            cur.execute("COMMIT")
-        except duckdb.Error as exc:
-            return _rejected(cur, report, exc)
+    except duckdb.Error as exc:
+        return _rejected(report, exc)
     report.version_id = new_version
     report.rows_loaded = report.added + report.changed
     return report
@@ -1186,7 +1174,7 @@ def template_csv(table: str, lang: str = "ru") -> bytes:
 
 def template_xlsx(lang: str = "ru") -> bytes:
     """An XLSX workbook with one template sheet per table (headers in ``lang``, one example row)."""
-    from analytics import export
+    from analytics.data import export
 
     return export.excel_bytes({table: validate.template_frame(spec, lang) for table, spec in validate.TABLES.items()})
 

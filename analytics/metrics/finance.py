@@ -1,6 +1,6 @@
 """Money maths for project appraisal: NPV, IRR, discounted payback — vectorised over rows.
 
-Conventions (``metrics.md``, Money; the same as numpy-financial):
+Conventions (``docs/metrics.md``, Money; the same as numpy-financial):
 
 - A cash-flow series is ``flows[0], flows[1], …`` at t = 0, 1, … years; flow 0 is *not* discounted.
 - NPV = Σ_t CF_t / (1 + i)^t.

@@ -1,7 +1,7 @@
 """The Sectors page's questions, answered from the store: a region's sector portfolio against a benchmark.
 
 Reads ``region_sector_years`` (employees, revenue by region × OKVED × year) and hands long tables to
-:mod:`analytics.specialization`, :mod:`analytics.complexity` and :mod:`analytics.robustness`.
+:mod:`analytics.metrics.specialization`, :mod:`analytics.metrics.complexity` and :mod:`analytics.metrics.robustness`.
 
 Levels. ``division`` = the 24 manufacturing divisions 10–33 (OKVED 2 «классы» in Russian usage);
 ``class`` = the four-digit codes the store holds (OKVED 2 «группы»; the demo holds the cluster
@@ -23,90 +23,24 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import specialization as spec
-from analytics.store import query
+from analytics.metrics import specialization as spec
+from analytics.queries.sectors import (  # noqa: F401  (re-exported: the Sectors page's public names)
+    LEVELS,
+    RESIDUAL,
+    Level,
+    cluster_names,
+    districts,
+    region_names,
+    sector_labels,
+    sector_panel,
+    years_available,
+)
 
-Level = Literal["division", "group", "class"]
 Measure = Literal["employees", "revenue_mln_rub"]
 BenchmarkName = Literal["russia", "district"]
 MEASURES: tuple[str, ...] = ("employees", "revenue_mln_rub")
-LEVELS: tuple[str, ...] = ("division", "group", "class")
-RESIDUAL = "*"
 #: A sector is robustly in the top when it stays there in at least this share of variants.
 ROBUST_SHARE = 0.75
-
-
-def sector_panel(con: duckdb.DuckDBPyConnection, level: Level = "division") -> pd.DataFrame:
-    """Long table ``region``, ``sector``, ``year``, ``employees``, ``revenue_mln_rub``,
-    ``establishments``, ``residual`` for manufacturing (section C) at ``level``.
-
-    At class level the residual sectors (``"29*"``) are added, see the module docstring.
-    """
-    if level not in LEVELS:
-        raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
-    divisions = query(
-        con,
-        "SELECT r.region_code AS region, r.okved AS sector, r.year, r.employees, r.revenue_mln_rub, "
-        "r.establishments FROM region_sector_years r JOIN sectors s ON s.code = r.okved "
-        "WHERE s.section = 'C' AND s.level = 'division'",
-    )
-    if level == "division":
-        return divisions.assign(residual=False)
-    classes = query(
-        con,
-        "SELECT r.region_code AS region, CASE WHEN ? = 'group' THEN s.parent ELSE r.okved END AS sector, "
-        "r.year, r.employees, r.revenue_mln_rub, r.establishments, left(r.okved, 2) AS division "
-        "FROM region_sector_years r JOIN sectors s ON s.code = r.okved "
-        "WHERE s.section = 'C' AND s.level = 'class'",
-        [level],
-    )
-    measures = ["employees", "revenue_mln_rub", "establishments"]
-    classes = classes.groupby(["region", "sector", "year", "division"], as_index=False)[measures].sum(min_count=1)
-    listed = classes.groupby(["region", "division", "year"], as_index=False)[measures].sum()
-    rest = divisions.rename(columns={"sector": "division"}).merge(
-        listed, on=["region", "division", "year"], how="left", suffixes=("", "_listed")
-    )
-    for m in measures:
-        rest[m] = (rest[m] - rest[f"{m}_listed"].fillna(0)).clip(lower=0)
-    rest["sector"] = rest["division"] + RESIDUAL
-    out = pd.concat(
-        [classes.drop(columns="division").assign(residual=False),
-         rest[["region", "sector", "year", *measures]].assign(residual=True)],
-        ignore_index=True,
-    )
-    return out
-
-
-def sector_labels(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Manufacturing sectors: ``sector``, ``name_ru``, ``name_en``, ``cluster_id``.
-
-    A sector belongs to the template whose code equals it or contains it (any role), or to a
-    template with a *core* code inside it (so division 29 is automotive, but division 13 is not made
-    automotive by one supplier class); core before supplier before service; ``other`` when none.
-    """
-    return query(
-        con,
-        """
-        WITH s AS (SELECT code, name_ru, name_en FROM sectors
-                   WHERE section = 'C' AND level IN ('division', 'group', 'class')),
-        m AS (
-            SELECT s.code, t.cluster_id,
-                   row_number() OVER (PARTITION BY s.code ORDER BY
-                       CASE t.role WHEN 'core' THEN 0 WHEN 'supplier' THEN 1 ELSE 2 END, t.cluster_id) AS rank
-            FROM s JOIN cluster_templates t
-              ON t.okved = s.code OR starts_with(s.code, t.okved || '.')
-                 OR (starts_with(t.okved, s.code) AND t.okved <> s.code AND t.role = 'core')
-        )
-        SELECT s.code AS sector, s.name_ru, s.name_en, coalesce(m.cluster_id, 'other') AS cluster_id
-        FROM s LEFT JOIN m ON m.code = s.code AND m.rank = 1 ORDER BY s.code
-        """,
-    )
-
-
-def districts(con: duckdb.DuckDBPyConnection) -> pd.Series:
-    """Region code → federal district."""
-    frame = query(con, "SELECT code, federal_district FROM regions")
-    return frame.set_index("code")["federal_district"]
 
 
 def _benchmark_regions(panel: pd.DataFrame, region: str, benchmark: BenchmarkName,
@@ -191,7 +125,7 @@ def shift_share_table(panel: pd.DataFrame, settings: PortfolioSettings, method: 
                       district_of: pd.Series | None = None) -> pd.DataFrame:
     """Shift-share of the region's sectors between the start and end years (residuals dropped).
 
-    Columns from :func:`analytics.specialization.shift_share` (``national_growth``, ``industry_mix``,
+    Columns from :func:`analytics.metrics.specialization.shift_share` (``national_growth``, ``industry_mix``,
     ``competitive`` [, ``allocation``], ``change``), largest absolute change first.
     """
     s = settings
@@ -220,7 +154,7 @@ def structure_against_peers(panel: pd.DataFrame, settings: PortfolioSettings,
 def opportunity_ranking(panel: pd.DataFrame, settings: PortfolioSettings,
                         weights: tuple[float, float, float] | str = "balanced", top: int = 15) -> pd.DataFrame:
     """Sectors to attract: RCA < 1 in the end year, scored by density, PCI and COG
-    (:func:`analytics.complexity.opportunities`), computed over all regions; residuals dropped."""
+    (:func:`analytics.metrics.complexity.opportunities`), computed over all regions; residuals dropped."""
     s = settings
     year = panel[(panel["year"] == s.end) & ~panel["residual"].astype(bool)]
     ranked = spec.opportunities(year, region="region", sector="sector", value=s.measure,
@@ -231,7 +165,7 @@ def opportunity_ranking(panel: pd.DataFrame, settings: PortfolioSettings,
 def opportunity_robustness(panel: pd.DataFrame, settings: PortfolioSettings, district_of: pd.Series,
                            weights: tuple[float, float, float] | str = "balanced", top_k: int = 5):
     """How stable the opportunity ranking is across thresholds, benchmark, measure and presence
-    (:func:`analytics.robustness.robustness`); returns its ``Robustness`` result."""
+    (:func:`analytics.metrics.robustness.robustness`); returns its ``Robustness`` result."""
     s = settings
     year = panel[(panel["year"] == s.end) & ~panel["residual"].astype(bool)]
     other = [m for m in MEASURES if m != s.measure]
@@ -242,18 +176,6 @@ def opportunity_robustness(panel: pd.DataFrame, settings: PortfolioSettings, dis
 
 
 # --- From the store, in one call each (what the page and notebooks call) -------------------------------
-
-def years_available(con: duckdb.DuckDBPyConnection) -> list[int]:
-    """Years present in ``region_sector_years``."""
-    return [int(y) for y in query(con, "SELECT DISTINCT year FROM region_sector_years ORDER BY 1")["year"]]
-
-
-def cluster_names(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
-    """``{"ru": {cluster_id: name}, "en": {...}}`` from the templates."""
-    frame = query(con, "SELECT DISTINCT cluster_id, cluster_name_ru, cluster_name_en FROM cluster_templates")
-    return {"ru": dict(zip(frame["cluster_id"], frame["cluster_name_ru"])),
-            "en": dict(zip(frame["cluster_id"], frame["cluster_name_en"]))}
-
 
 def region_portfolio(con: duckdb.DuckDBPyConnection, region: str, start: int, end: int,
                      measure: Measure = "employees", benchmark: BenchmarkName = "russia",
@@ -279,14 +201,13 @@ def region_structure(con: duckdb.DuckDBPyConnection, region: str, end: int,
     """:func:`structure_against_peers` from the store, with region names."""
     settings = PortfolioSettings(region=region, start=end - 1, end=end, measure=measure)
     table = structure_against_peers(sector_panel(con, level), settings, districts(con))
-    names = query(con, "SELECT code AS region, name_ru, name_en FROM regions")
-    return table.merge(names, on="region", how="left")
+    return table.merge(region_names(con), on="region", how="left")
 
 
 def region_opportunities(con: duckdb.DuckDBPyConnection, region: str, end: int,
                          measure: Measure = "employees", level: Level = "division",
                          weights: tuple[float, float, float] | str = "balanced",
-                         top: int = 15) -> tuple[pd.DataFrame, "spec.RobustnessSummary"]:
+                         top: int = 15) -> tuple[pd.DataFrame, spec.RobustnessSummary]:
     """:func:`opportunity_ranking` (with sector names) and the robustness summary of its top 5."""
     settings = PortfolioSettings(region=region, start=end - 1, end=end, measure=measure)
     panel = sector_panel(con, level)

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from analytics import clusters, overview, registry, sector_portfolio, subsidy
+from analytics.models import clusters, registry, subsidy
 
 #: Slide ids in storyline order. Slides whose library is not loaded are skipped by :func:`build`.
+from analytics.services import overview, sector_portfolio
+
 SLIDE_ORDER: tuple[str, ...] = (
     "profile", "portfolio", "clusters", "registry", "network", "subsidy", "next_steps",
 )

@@ -3,7 +3,7 @@
 A *candidate* is a cluster definition — a list of OKVED 2 codes with roles — measured in one region
 and year. Definitions come from the ``cluster_templates`` table (five templates seeded from the
 project's proposal ``cluster-okved.csv``; analysts replace them by loading that table) or from
-:mod:`analytics.discovery` (communities of co-located sectors, all codes with the role ``core``).
+:mod:`analytics.models.discovery` (communities of co-located sectors, all codes with the role ``core``).
 
 Membership (firm level)
 -----------------------
@@ -48,14 +48,14 @@ summed per region; a code the table lacks is replaced by its stored descendants)
 
 - ``stat_employees`` E_rc (persons), ``lq`` = (E_rc / E_r) / (E_c / E) against all regions, with E_r
   the region's manufacturing employment (divisions of section C) — via
-  :func:`analytics.specialization.location_quotient`;
+  :func:`analytics.metrics.specialization.location_quotient`;
 - ``cagr`` of E_rc from ``start`` to ``year``, ``benchmark_cagr`` of the cluster in Russia,
   ``relative_growth`` = cagr − benchmark_cagr (shares per year) — via
-  :func:`analytics.specialization.growth`;
+  :func:`analytics.metrics.specialization.growth`;
 - ``focus`` = E_rc / E_r (share of the region's manufacturing employment);
 - ``productivity`` = revenue ÷ employees of the cluster in the region (mln ₽ per person) and
   ``relative_productivity`` = that ÷ Russia's (NaN where revenue is not loaded);
-- ``strong``: the US Cluster Mapping rule (:func:`analytics.specialization.strong_clusters`).
+- ``strong``: the US Cluster Mapping rule (:func:`analytics.metrics.specialization.strong_clusters`).
 
 European Cluster Observatory stars (:class:`StarParams`; regions with E_rc > 0 are the comparison
 set, percentiles linearly interpolated): ``star_size`` E_rc ≥ the 90th percentile (top 10 %);
@@ -67,11 +67,11 @@ Composite score (:func:`score`, weights :class:`ScoreWeights` set by the user): 
 Σ_k w_k over the components with a value, where s_size, s_specialisation and s_growth are the
 percentile ranks (0–1) of E_rc, LQ and CAGR among the regions, s_completeness = ``completeness`` and
 s_cooperation = min(1, cooperation ÷ 0.20) — the share of the registry's functional-dependence bar
-(Decree No. 779, :data:`analytics.rules.FUNCTIONAL_DEPENDENCE_MIN`) the members already reach.
+(Decree No. 779, :data:`analytics.models.rules.FUNCTIONAL_DEPENDENCE_MIN`) the members already reach.
 
 Sources: European Cluster Observatory star rating (Ketels & Protsiv, *Methodology and findings report
 for a cluster mapping of related sectors*, 2013/2014); US Cluster Mapping (Delgado, Porter & Stern);
-``metrics.md``. Units: persons, mln ₽, shares 0–1.
+``docs/metrics.md``. Units: persons, mln ₽, shares 0–1.
 """
 from __future__ import annotations
 
@@ -83,8 +83,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analytics import rules
-from analytics import specialization as spec
+from analytics.metrics import specialization as spec
+from analytics.models import rules
 from analytics.store import query
 
 TEMPLATE_ROLES: tuple[str, ...] = ("core", "supplier", "service")
@@ -585,7 +585,7 @@ def measure(con: duckdb.DuckDBPyConnection, defs: pd.DataFrame, *, region: str, 
             start: int | None = None, stars: StarParams = StarParams(), weights: ScoreWeights = ScoreWeights(),
             stats: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per definition in ``defs`` measured in ``region`` and ``year`` (the work behind
-    :func:`find_candidates`; :mod:`analytics.discovery` calls it with its communities, passing the
+    :func:`find_candidates`; :mod:`analytics.models.discovery` calls it with its communities, passing the
     statistics of every region it already computed, as ``_region_stats`` returns them)."""
     start = _start_year(con, year, start)
     out = defs.drop_duplicates("cluster_id").set_index("cluster_id")[["name_ru", "name_en", "source"]]
@@ -674,13 +674,14 @@ def gaps(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: 
     Columns: ``okved``, ``name_ru``, ``name_en``, ``weight`` (in the template), ``firms`` (enterprises
     of the region within the code), ``stat_employees`` (region, persons), ``lq`` (vs Russia),
     ``density`` (relatedness density ω of the code for the region, 0–1: how much of what is related to
-    it the region already has — :func:`analytics.complexity.economic_complexity`), ``status``
+    it the region already has — :func:`analytics.metrics.complexity.economic_complexity`), ``status``
     (``absent``: no firm and no employment in the statistics; ``weak``: LQ < 1 or no firm), and
     ``elsewhere``: up to ``elsewhere`` of the largest industrial enterprises of other regions within the
     code, as tuples (inn, name_ru, name_en, region_code, region_ru, region_en, employees).
     Ranked by weight (descending), then density (descending).
     """
-    from analytics import complexity, sector_portfolio
+    from analytics.metrics import complexity
+    from analytics.queries import sectors as sector_queries
 
     defs = _definition(con, cluster_id, codes)
     wanted = defs if codes else defs[defs["role"] == "supplier"]
@@ -719,7 +720,7 @@ def gaps(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: 
             [region, year, elsewhere],
         ).df()
         cur.unregister("_codes")
-    panel = sector_portfolio.sector_panel(con, "class")
+    panel = sector_queries.sector_panel(con, "class")
     cross = panel[panel["year"] == year]
     if cross.empty:
         table = pd.DataFrame(columns=["sector", "employees", "rca", "density"])

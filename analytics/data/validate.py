@@ -16,23 +16,24 @@ Three layers, all vectorised (a 1,000,000-row file is validated in about a secon
    formats, INN/OGRN check digits, allowed values — whose failures become :class:`Issue` values.
 
 Duplicates, references to other tables and duplicates against the store are checked by
-:mod:`analytics.ingest` in SQL on the staged rows.
+:mod:`analytics.data.ingest` in SQL on the staged rows.
 
 Messages are *codes with parameters* (:class:`Message`), never text: the texts live in the UI
 catalog ``ui/catalogs/data.py`` under ``ingest.<code>`` in Russian and English;
 ``Message.text(lang)`` looks them up for notebooks and scripts. Rows are numbered as a spreadsheet
 shows them: the header is row 1, the first data row is row 2 (``None``: the whole file or column).
 
-Identifier rules: ``regulations.md`` (INN 10/12 digits with check digits, OGRN 13/15, OKVED 2
+Identifier rules: ``docs/regulations.md`` (INN 10/12 digits with check digits, OGRN 13/15, OKVED 2
 ``dd[.d[d][.d[d]]]`` present in the classifier, OKTMO 8 or 11 digits). Units: persons, mln ₽.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -40,7 +41,8 @@ import pandera.pandas as pa
 import pyarrow as pa_
 import pyarrow.compute as pc
 
-from analytics import schema
+from analytics.data import messages
+from analytics.store import schema
 
 # --------------------------------------------------------------------------------------------------
 # Messages
@@ -60,9 +62,7 @@ class Message:
 
     def text(self, lang: str = "en") -> str:
         """The message in ``lang`` (``ru`` / ``en``), parameters filled in as given."""
-        from ui.i18n import t  # the catalogs import nothing from Streamlit
-
-        return t("ingest." + self.code, lang, **self.values)
+        return messages.render("ingest." + self.code, lang, **self.values)
 
     def __str__(self) -> str:
         return self.text("en")
@@ -557,7 +557,7 @@ def _english_example(column: Column) -> str:
 # Cells
 # --------------------------------------------------------------------------------------------------
 
-#: Marks of suppressed (confidential) cells in statistical tables: missing, not zero (regulations.md).
+#: Marks of suppressed (confidential) cells in statistical tables: missing, not zero (docs/regulations.md).
 SUPPRESSED = ("к", "К", "…", "...", "-", "—", "–", "x", "х", "X", "Х")
 TRUE_WORDS = ("1", "да", "д", "true", "t", "yes", "y", "истина", "+", "мсп")
 FALSE_WORDS = ("0", "нет", "н", "false", "f", "no", "n", "ложь")
@@ -1051,7 +1051,7 @@ def inn_valid(s: pd.Series) -> pd.Series:
 
 def ogrn_valid(s: pd.Series) -> pd.Series:
     """OGRN (13 digits, first digit not 0: first 12 mod 11 mod 10) and OGRNIP (15 digits, first digit 3
-    or 4: first 14 mod 13 mod 10) check digits (regulations.md; python-stdnum refuses an OGRNIP whose
+    or 4: first 14 mod 13 mod 10) check digits (docs/regulations.md; python-stdnum refuses an OGRNIP whose
     remainder mod 13 exceeds 9, the tax service's rule takes its last digit)."""
     s = s.reset_index(drop=True)
     ok = np.zeros(len(s), dtype=bool)
@@ -1148,7 +1148,7 @@ def key_order(frame: pd.DataFrame, key: tuple[str, ...]) -> tuple[bool, bool]:
     """(rows in ascending order of ``key``, some row's key equal to the next row's), comparing each
     row with the next in Arrow, lexicographically over the key's columns (milliseconds for a million
     rows). A file in key order has no duplicate keys unless two neighbours share one; the store
-    writes such a file without sorting it (:func:`analytics.versions.apply`)."""
+    writes such a file without sorting it (:func:`analytics.store.versions.apply`)."""
     if len(frame) < 2:
         return True, False
     out_of_order = tied = None

@@ -1,7 +1,7 @@
 """Relatedness and economic complexity of regions and sectors (Hidalgo & Hausmann; Harvard Growth Lab).
 
 Region × sector tables become dense matrices (regions × sectors, labels sorted); every measure is a
-few matrix products. Formulas follow ``metrics.md`` ("Relatedness and complexity"):
+few matrix products. Formulas follow ``docs/metrics.md`` ("Relatedness and complexity"):
 
 - RCA_rs = (x_rs / x_r) / (x_s / x); presence M_rs = 1 where RCA_rs ≥ threshold (binary, default
   threshold 1 — note ≥; the Stata package uses >), or M_rs = RCA / (1 + RCA) (continuous presence,
@@ -36,7 +36,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from analytics._panel import (
+from analytics.metrics._panel import (
     Matrix,
     as_list,
     divide,
@@ -288,11 +288,11 @@ def economic_complexity(df: pd.DataFrame, *, region: str = "region", sector: str
     Formulas and the two standard-deviation conventions are in the module docstring; defaults follow
     the Growth Lab's Stata ``ecomplexity`` (proximity diagonal 0, ``sd="stata"``: ECI/PCI standardised
     by the sd of the region vector over the long region × sector table, ddof 1) except that presence
-    is RCA ≥ ``threshold`` (metrics.md), where Stata tests RCA > threshold. ``diagonal=1, sd="numpy"``
+    is RCA ≥ ``threshold`` (docs/metrics.md), where Stata tests RCA > threshold. ``diagonal=1, sd="numpy"``
     reproduces the PyPI ``ecomplexity`` 0.5.3 package.
 
     - ``presence="continuous"`` uses M = RCA / (1 + RCA) (``threshold`` is then unused).
-    - ``benchmark`` as in :func:`analytics.specialization.location_quotient` (national totals over
+    - ``benchmark`` as in :func:`analytics.metrics.specialization.location_quotient` (national totals over
       ``df`` by default; a sector-totals frame; or a region → peer-group mapping).
     - ``by``: one cross-section per group (e.g. ``"year"``); otherwise duplicated region × sector rows
       (several years!) are summed.

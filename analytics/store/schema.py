@@ -250,7 +250,7 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "data loading: row history for rollback, remembered column mappings, boundaries",
         [
             # Header → column mappings an analyst chose on the Data page, remembered per table
-            # (header normalised as by analytics.validate.normalise_header; column NULL = skip it).
+            # (header normalised as by analytics.data.validate.normalise_header; column NULL = skip it).
             """
             CREATE TABLE IF NOT EXISTS column_mappings (
                 table_name      VARCHAR NOT NULL,

@@ -10,7 +10,7 @@ or any function of the complexity table) is recomputed under every combination o
 
 and compared with the default variant (first measure, Russia, binary, RCA ≥ 1): Kendall's τ-b over the
 items both variants score, and how many variants keep each item in the top k ("top-5 in 9 of 12
-variants"). Reference: metrics.md; Kendall (1938).
+variants"). Reference: docs/metrics.md; Kendall (1938).
 """
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analytics._panel import as_list, require_columns
-from analytics.complexity import SdConvention, economic_complexity, score_opportunities
+from analytics.metrics._panel import as_list, require_columns
+from analytics.metrics.complexity import SdConvention, economic_complexity, score_opportunities
 
 Ranking = str | Callable[[pd.DataFrame], pd.Series]
 
@@ -138,7 +138,7 @@ def robustness(df: pd.DataFrame, *, ranking: Ranking = "rca", focus: str | None 
     ``measures`` columns (e.g. ``("revenue_mln_rub",)``). ``districts`` maps region → federal district
     and adds the district benchmark. ``ranking`` is a name from :data:`RANKINGS` (``"rca"``,
     ``"density"``, ``"opportunity"`` need ``focus``, a region code) or a function taking the
-    :func:`~analytics.complexity.economic_complexity` table of a variant and returning scores
+    :func:`~analytics.metrics.complexity.economic_complexity` table of a variant and returning scores
     (higher = better) indexed by item.
 
     Returns a :class:`Robustness` with

@@ -1,7 +1,7 @@
 """Deterministic generator of the Kaluga demo dataset (``data/seed/*.csv``).
 
-``python -m analytics.demo_seed [--out DIR]`` reads the curated fact files in ``data/seed/facts/`` and
-writes one CSV per data table of :mod:`analytics.schema` into ``DIR`` (default ``data/seed/``). Running
+``python -m analytics.tools.demo_seed [--out DIR]`` reads the curated fact files in ``data/seed/facts/`` and
+writes one CSV per data table of :mod:`analytics.store.schema` into ``DIR`` (default ``data/seed/``). Running
 it twice gives byte-identical files: one fixed numpy seed for the regional statistics, per-entity seeds
 derived from stable keys (CRC32) for enterprises, sorted rows, fixed decimal places, ``\\n`` line ends.
 
@@ -56,9 +56,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analytics.validate import okved_level
+from analytics.data.validate import okved_level
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED_DIR = ROOT / "data" / "seed"
 FACTS_DIR = SEED_DIR / "facts"
 
@@ -1080,7 +1080,7 @@ PHAR-2020-02|pharma|engineering|2020|45|420|p02,p12,p06|Биотехнологи
 PHAR-2023-03|pharma|serial|2023|80|480|p17,p04,p03|Упаковка для инъекционных лекарственных форм|Packaging for injectable dosage forms
 """
 
-#: Cost categories by programme regime (see regulations.md): before 2023 the joint-project list;
+#: Cost categories by programme regime (see docs/regulations.md): before 2023 the joint-project list;
 #: from 2023 starting batches of components bought from other participants.
 COST_MIX_EARLY = {"rd": 0.15, "design_docs": 0.08, "ip_licences": 0.04, "engineering": 0.13,
                   "equipment": 0.45, "loan_interest": 0.07, "leasing": 0.08}

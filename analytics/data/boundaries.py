@@ -28,8 +28,8 @@ import duckdb
 import pandas as pd
 
 from analytics import store
-from analytics.ingest import Limits, LoadReport, _read_source
-from analytics.validate import Issue, msg
+from analytics.data.ingest import Limits, LoadReport, _read_source
+from analytics.data.validate import Issue, msg
 
 LEVELS = ("region", "municipality")
 _DROP_WORDS = r"\b(республика|респ|город|г|городской округ|муниципальный район|муниципальный округ|район|" \
@@ -225,9 +225,8 @@ def commit_boundaries(con: duckdb.DuckDBPyConnection, plan: BoundaryPlan, user: 
     report = plan.report
     if not report.ok:
         return report
-    with con.cursor() as cur:
-        cur.execute("BEGIN TRANSACTION")
-        try:
+    try:
+        with con.cursor() as cur, store.transaction(cur):
             version_id = int(cur.execute(
                 "INSERT INTO dataset_versions (table_name, action, file_name, sha256, user_name, rows_in_file, "
                 "rows_after, note) VALUES ('boundaries', 'replace', ?, ?, ?, ?, ?, ?) RETURNING version_id",
@@ -239,12 +238,10 @@ def commit_boundaries(con: duckdb.DuckDBPyConnection, plan: BoundaryPlan, user: 
             cur.execute("INSERT INTO boundaries (level, code, name, geometry, file_name, version_id) "
                         "SELECT level, code, name, geometry, file_name, version_id FROM _boundaries_frame")
             cur.unregister("_boundaries_frame")
-            cur.execute("COMMIT")
-        except duckdb.Error as exc:
-            cur.execute("ROLLBACK")
-            report.ok = False
-            report.errors = [Issue(None, None, None, msg("store_rejected", detail=str(exc).splitlines()[0][:300]))]
-            return report
+    except duckdb.Error as exc:
+        report.ok = False
+        report.errors = [Issue(None, None, None, msg("store_rejected", detail=str(exc).splitlines()[0][:300]))]
+        return report
     report.version_id = version_id
     report.rows_loaded = len(plan.rows)
     return report

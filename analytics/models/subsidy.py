@@ -10,7 +10,7 @@ Flow for a page (sliders → numbers): ::
     balance = budget_balance(evaluate_detail(projects, scenario), chosen.selected)
 
 **Programme regimes** (:class:`ProgrammeRegime`) are rows of editable parameters with their source;
-the built-in ones come from :mod:`analytics.rules` (2016–2018 joint projects up to 50%, 2019–2022 up
+the built-in ones come from :mod:`analytics.models.rules` (2016–2018 joint projects up to 50%, 2019–2022 up
 to 30%, from 2023 starting batches of components up to 50% and 150 mln ₽ per applicant). Edited and
 new regimes are stored in ``programme_regimes``.
 
@@ -20,7 +20,7 @@ the regime accepts, of an eligible project, within the horizon) give a federal s
 regime's legal cap and the scenario's own cap; an applicant's capped yearly total is shared among its
 projects in proportion to their uncapped amounts), plus a regional top-up ``regional_share × E``
 (not capped). This is ``min(share × eligible costs, cap − subsidy already received)`` of
-``regulations.md``; subsidies received before the first year in the data are not known and not
+``docs/regulations.md``; subsidies received before the first year in the data are not known and not
 deducted. The annual programme budget limits the *selection* of projects (:func:`allocate`);
 :func:`evaluate` reports what each project would receive if selected.
 
@@ -34,7 +34,7 @@ convention) unless ``base_year`` fixes one year for every project.
 **Metrics** (columns of :func:`evaluate`):
 
 - leverage = participants' own money ÷ subsidy, own money = costs − subsidy (₽ per ₽, nominal);
-- budget effectiveness = discounted taxes over the horizon ÷ subsidy (nominal), per ``metrics.md``;
+- budget effectiveness = discounted taxes over the horizon ÷ subsidy (nominal), per ``docs/metrics.md``;
 - budget break-even year = first calendar year from which cumulative discounted taxes stay ≥
   cumulative subsidy;
 - discounted payback = years from t = 0 until the cumulative discounted flow stays ≥ 0;
@@ -59,11 +59,11 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from analytics import rules
-from analytics._panel import DataWarning, warn
-from analytics.finance import irr_detail, recovery_index
-from analytics.schema import PROJECT_STAGES
+from analytics.metrics._panel import DataWarning, warn
+from analytics.metrics.finance import irr_detail, recovery_index
+from analytics.models import rules
 from analytics.store import query
+from analytics.store.schema import PROJECT_STAGES
 
 __all__ = [
     "Allocation",
@@ -234,7 +234,7 @@ class ProgrammeRegime:
     """One regime of Decree No. 41: an editable row of parameters with its source.
 
     Equality compares the parameters that change numbers (names, source and status are labels).
-    ``to_verify`` names the fields whose value is [to verify] in ``regulations.md``: the page shows them.
+    ``to_verify`` names the fields whose value is [to verify] in ``docs/regulations.md``: the page shows them.
     """
 
     regime_id: str
@@ -289,7 +289,7 @@ class ProgrammeRegime:
         if not self.name_en:
             set_("name_en", self.regime_id)
 
-    def replace(self, **changes: Any) -> "ProgrammeRegime":
+    def replace(self, **changes: Any) -> ProgrammeRegime:
         """A copy with ``changes`` (validated like a new regime)."""
         return dataclasses.replace(self, **changes)
 
@@ -311,7 +311,7 @@ def _builtin_regime(regime_id: str, values: Mapping[str, rules.SourcedValue]) ->
     )
 
 
-#: The regimes as the law has them (:data:`analytics.rules.REGIMES`), by id.
+#: The regimes as the law has them (:data:`analytics.models.rules.REGIMES`), by id.
 BUILTIN_REGIMES: dict[str, ProgrammeRegime] = {
     rid: _builtin_regime(rid, values) for rid, values in rules.REGIMES.items()
 }
@@ -490,11 +490,11 @@ class Scenario:
             set_("base_year", _number("base_year", self.base_year, *RANGES["base_year"], integer=True))
         _option("taxes", self.taxes, TAX_SOURCES)
 
-    def replace(self, **changes: Any) -> "Scenario":
+    def replace(self, **changes: Any) -> Scenario:
         """A copy with ``changes``, validated (a slider move)."""
         return dataclasses.replace(self, **changes)
 
-    def with_regime(self, regime: ProgrammeRegime) -> "Scenario":
+    def with_regime(self, regime: ProgrammeRegime) -> Scenario:
         """Switch regime; the federal share and the cap basis restart from the new regime's values and
         the scenario's own cap is dropped when it exceeds the new legal cap (explicitly, not clipped)."""
         cap = self.cap_mln_rub
@@ -526,7 +526,7 @@ class Scenario:
 
     @classmethod
     def from_query_params(cls, params: Mapping[str, object],
-                          base_regimes: Mapping[str, ProgrammeRegime] | None = None) -> "Scenario":
+                          base_regimes: Mapping[str, ProgrammeRegime] | None = None) -> Scenario:
         """Parse and range-check plain query values (strings, or lists of strings: the last one counts).
 
         Keys this class does not know (``lang``, ``region`` …) are ignored; missing keys take their
@@ -723,11 +723,11 @@ class Projects:
     def __len__(self) -> int:
         return len(self.projects)
 
-    def with_registry(self, registered_clusters: Collection[str] | None) -> "Projects":
+    def with_registry(self, registered_clusters: Collection[str] | None) -> Projects:
         """The same projects checked against another registry (None: every cluster registered)."""
         return dataclasses.replace(self, registered_clusters=registered_clusters)
 
-    def subset(self, project_ids: Iterable[str]) -> "Projects":
+    def subset(self, project_ids: Iterable[str]) -> Projects:
         """Only the given projects (same registry and membership)."""
         keep = set(project_ids)
         return dataclasses.replace(

@@ -1,0 +1,129 @@
+"""Build the demo store from the seed CSV files in ``data/seed/`` (deterministic), atomically."""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from analytics.store import schema
+from analytics.store.compose import sql
+from analytics.store.connection import DEFAULT_DB, SEED_DIR, connect, table_counts, transaction
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file's bytes, hex (recorded with each seed load)."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_seed(table: str, seed_dir: Path = SEED_DIR) -> pd.DataFrame:
+    """Read one seed CSV (UTF-8, comma) with identifier columns kept as text."""
+    text_cols = {
+        "code", "parent", "section", "region_code", "oktmo", "inn", "ogrn", "okved", "supplier_inn",
+        "buyer_inn", "initiator_inn", "project_id", "cluster_id", "oktmo_prefix",
+    }
+    path = seed_dir / f"{table}.csv"
+    header = pd.read_csv(path, nrows=0).columns
+    dtypes = {c: "string" for c in header if c in text_cols}
+    return pd.read_csv(path, dtype=dtypes, keep_default_na=True, na_values=[""])
+
+
+def load_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:
+    """Insert ``frame`` into ``table`` by column name (inside the caller's transaction)."""
+    if table not in schema.DATA_TABLES:
+        raise ValueError(f"unknown table: {table}")
+    cur = con  # the caller's connection or cursor: its transaction must cover the insert
+    table_cols = [r[0] for r in cur.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+        [table],
+    ).fetchall()]
+    cols = [c for c in frame.columns if c in table_cols]
+    unknown = [c for c in frame.columns if c not in table_cols and not c.startswith("_")]
+    if unknown:
+        raise ValueError(f"{table}: columns not in the schema: {unknown}")
+    cur.register("_incoming", frame[cols])
+    # Identifiers are checked against the schema above; values travel as a registered frame.
+    cur.execute(sql("INSERT INTO {table} ({cols}) SELECT {cols} FROM _incoming", table=table, cols=cols))
+    cur.unregister("_incoming")
+    return len(frame)
+
+
+def build_demo(path: str | os.PathLike[str] = DEFAULT_DB, *, seed_dir: Path = SEED_DIR,
+               overwrite: bool = True) -> dict[str, int]:
+    """Build the demo store at ``path`` from the seed CSVs; returns row counts per table.
+
+    The file is written to a temporary name and moved into place at the end, so a crash never leaves
+    a half-built store where the app looks for one. Deterministic: the same seed files give the same
+    rows (the seed files are themselves produced by ``python -m analytics.tools.demo_seed`` with a fixed
+    random seed).
+    """
+    target = Path(path)
+    if target.exists() and not overwrite:
+        raise FileExistsError(target)
+    tmp = target.with_name(target.name + ".building")
+    for leftover in (tmp, Path(str(tmp) + ".wal")):
+        if leftover.exists():
+            leftover.unlink()
+    con = connect(tmp)
+    try:
+        with con.cursor() as cur, transaction(cur):
+            for table in schema.DATA_TABLES:
+                seed_file = seed_dir / f"{table}.csv"
+                if not seed_file.exists():
+                    continue
+                frame = read_seed(table, seed_dir)
+                load_frame(cur, table, frame)
+                cur.execute(
+                    "INSERT INTO dataset_versions (table_name, action, file_name, sha256, user_name, "
+                    "rows_in_file, rows_after, note) VALUES (?, 'seed', ?, ?, 'system', ?, ?, ?)",
+                    [table, seed_file.name, file_sha256(seed_file), len(frame), len(frame), "demo seed"],
+                )
+            cur.execute("INSERT OR REPLACE INTO meta VALUES ('dataset', 'demo-kaluga')")
+        counts = table_counts(con)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    install_built(tmp, target)
+    return counts
+
+
+def install_built(built: Path, target: Path) -> None:
+    """Move a store built under a temporary name into place (atomic on one file system) and drop a
+    stale write-ahead log of the old file, so a reader never sees a half-built store."""
+    os.replace(built, target)
+    wal = Path(str(target) + ".wal")
+    if wal.exists():
+        wal.unlink()
+
+
+def ensure_demo(path: str | os.PathLike[str] = DEFAULT_DB) -> bool:
+    """Build the demo store at ``path`` if no store is there yet; True when it built one."""
+    if Path(path).exists():
+        return False
+    build_demo(path)
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m analytics.store [--if-missing] [PATH]``: (re)build the demo store."""
+    import argparse
+    import time
+
+    parser = argparse.ArgumentParser(description="Build the Cluster Navigator demo store from data/seed/.")
+    parser.add_argument("path", nargs="?", default=str(DEFAULT_DB))
+    parser.add_argument("--if-missing", action="store_true", help="do nothing when the store exists")
+    args = parser.parse_args(argv)
+    if args.if_missing and Path(args.path).exists():
+        print(f"store exists: {args.path}")
+        return 0
+    started = time.perf_counter()
+    counts = build_demo(args.path)
+    took = time.perf_counter() - started
+    size = Path(args.path).stat().st_size / 1e6
+    print(f"built {args.path} in {took:.2f} s, {size:.1f} MB")
+    for table, n in counts.items():
+        print(f"  {table:22s} {n:>9,d}")
+    return 0
+
