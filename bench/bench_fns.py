@@ -27,14 +27,12 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 RATE_TARGET = 100_000
 PER_FILE = 900
 
 _CHILD = """
-import json, resource, sys, time
-sys.path.insert(0, {root!r})
+import json, resource, time
 from analytics.data import fns
 started = time.perf_counter()
 scan = fns.scan_fns_open_data({path!r}, workers={workers})
@@ -110,8 +108,8 @@ def make_archive(path: Path, documents: int) -> int:
 
 
 def measure(path: Path, workers: int = 1) -> dict:
-    child = subprocess.run([sys.executable, "-c", _CHILD.format(root=str(ROOT), path=str(path), workers=workers)],
-                           capture_output=True, text=True, check=False)
+    child = subprocess.run([sys.executable, "-c", _CHILD.format(path=str(path), workers=workers)],
+                           capture_output=True, text=True, check=False, cwd=ROOT)
     if child.returncode:
         raise RuntimeError(child.stderr)
     return json.loads(child.stdout.strip().splitlines()[-1])

@@ -33,7 +33,7 @@ directory before anything is decompressed; ``zipfile`` stops at a member's decla
 checks its CRC, so a lying header cannot inflate past the checked figure.
 
 Problems are :class:`analytics.validate.Issue` values with codes ``fns_*`` (texts in both
-languages in ``ui/catalogs/fns.py``) naming the file, the document number (1 = first ``Документ``
+languages in ``analytics/data/fns_messages.py``) naming the file, the document number (1 = first ``Документ``
 of the file), the attribute and the value. Errors (the load is refused): limits, DTD, not XML, not
 an FNS file, broken or truncated XML, unknown ``ТипИнф``, several datasets in one source, INN
 format or check digits, OGRN check digits, duplicate INNs of one dataset and date, numbers that do
@@ -57,8 +57,7 @@ from typing import Any, BinaryIO
 import numpy as np
 import pandas as pd
 
-from analytics import validate
-from analytics.data import fns_xml
+from analytics.data import fns_xml, validate
 from analytics.data.fns_xml import (
     CAP_PER_CODE,
     DATASETS,
@@ -68,7 +67,7 @@ from analytics.data.fns_xml import (
     Issues,
     read_file,
 )
-from analytics.validate import Issue, msg
+from analytics.data.validate import Issue, msg
 
 __all__ = [
     "CAP_PER_CODE",
@@ -90,7 +89,7 @@ COLUMNS: tuple[str, ...] = ("dataset", "inn", "name", "as_of", "region_code", "o
                             "ogrn", "employees", "income_mln_rub", "expenses_mln_rub", "tax_name", "paid_mln_rub",
                             "budget_level")
 
-#: Message codes of this reader and of the FNS loader (listed in validate.MESSAGE_CODES; texts in ui/catalogs/fns.py).
+#: Message codes of this reader and of the FNS loader (listed in validate.MESSAGE_CODES; texts in analytics/data/fns_messages.py).
 FNS_MESSAGE_CODES: tuple[str, ...] = tuple(c for c in validate.MESSAGE_CODES if c.startswith("fns_"))
 
 

@@ -41,11 +41,11 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import ingest, schema, store, validate, versions
-from analytics.data import fns
-from analytics.ingest import LoadReport
-from analytics.store import sql
-from analytics.validate import Issue, msg
+from analytics import store
+from analytics.data import fns, ingest, validate
+from analytics.data.ingest import LoadReport
+from analytics.data.validate import Issue, msg
+from analytics.store import schema, sql, versions
 
 #: Store table each dataset fills, and the columns it sets there.
 TARGETS: dict[str, tuple[str, tuple[str, ...]]] = {

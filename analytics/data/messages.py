@@ -6,6 +6,8 @@ these into its catalogs and translates codes, nothing more. Codes are listed in
 """
 from __future__ import annotations
 
+from analytics.data import fns_messages
+
 RU: dict[str, str] = {
     "ingest.file_too_large": "Файл слишком велик: {size_mb} МБ при пределе {limit_mb} МБ. Разбейте его на части.",
     "ingest.too_many_rows": "Слишком много строк: {rows} при пределе {limit}. Разбейте файл на части.",
@@ -198,6 +200,9 @@ EN: dict[str, str] = {
     "ingest.boundary_unmatched": "Features not matched and skipped ({count}): {names}.",
     "ingest.boundary_merged": "Several features of one territory were merged into a multipolygon.",
 }
+
+RU.update(fns_messages.RU)   # FNS open data (analytics/data/fns.py, fns_load.py)
+EN.update(fns_messages.EN)
 
 MESSAGES: dict[str, dict[str, str]] = {"ru": RU, "en": EN}
 

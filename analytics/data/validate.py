@@ -106,7 +106,7 @@ MESSAGE_CODES: tuple[str, ...] = (
     # boundaries (GeoJSON)
     "boundary_level", "json_invalid", "geojson_type", "geometry_type", "geometry_invalid", "boundary_no_match",
     "boundary_property", "boundary_unmatched", "boundary_merged",
-    # FNS open data (analytics/data/fns.py, fns_load.py; texts in ui/catalogs/fns.py)
+    # FNS open data (analytics/data/fns.py, fns_load.py; texts in analytics/data/fns_messages.py)
     "fns_zip_members", "fns_zip_member_size", "fns_zip_total_size", "fns_zip_ratio", "fns_zip_encrypted",
     "fns_zip_broken", "fns_file_size", "fns_dtd", "fns_not_xml", "fns_not_fns", "fns_xml_broken",
     "fns_truncated", "fns_unknown_type", "fns_mixed", "fns_no_documents", "fns_inn_format", "fns_inn_checksum",

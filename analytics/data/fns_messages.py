@@ -1,5 +1,7 @@
-"""Messages of the FNS open-data reader and loader (``ingest.fns_*``, codes from
-:data:`analytics.data.fns.FNS_MESSAGE_CODES`)."""
+"""Messages of the FNS open-data reader and loader in Russian and English (``ingest.fns_*``, codes from
+:data:`analytics.data.fns.FNS_MESSAGE_CODES`); merged into :mod:`analytics.data.messages`."""
+from __future__ import annotations
+
 RU: dict[str, str] = {
     "ingest.fns_zip_members": "Архив «{file}» отклонён: в нём {count} файлов при пределе {limit}.",
     "ingest.fns_zip_member_size": "Архив отклонён: файл «{file}» в распакованном виде {size_mb} МБ при пределе {limit_mb} МБ.",
