@@ -8,7 +8,7 @@ Public contract::
     plan = prepare_fns(con, source, region="40")      # read, check, preview — writes nothing
     report = commit_fns(con, plan, user="anna")       # re-checks against the store, one transaction
 
-What goes where (schema migration 5):
+What goes where (schema migration 6):
 
 - **RSMP** (SME register) → ``enterprises``: INN, OGRN (kept when the file has none, as in 2019),
   name, main OKVED 2 code, region (``СведМН``), ``is_sme`` = true, ``sme_category``, ``legal_kind``,

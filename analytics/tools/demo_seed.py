@@ -57,6 +57,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.data.validate import okved_level
+from analytics.tools import public_seed
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_DIR = ROOT / "data" / "seed"
@@ -1174,6 +1175,7 @@ def build(facts: Path = FACTS_DIR) -> dict[str, pd.DataFrame]:
         "region_sector_years": rsy, "supply_links": links, "cluster_templates": templates,
         "_enterprise_keys": ent[["key", "inn", "cluster_hint", "kind", "okved"]],
     })
+    tables.update(public_seed.build_public())  # real public data from data/public/
     return tables
 
 
@@ -1192,9 +1194,11 @@ DECIMALS = {
     "cluster_templates": {"weight": 1}, "project_costs": {"amount_mln_rub": 1},
     "project_revenues": {"revenue_mln_rub": 1, "taxes_mln_rub": 1},
 }
+SORT_KEYS.update(public_seed.SORT_KEYS)
+DECIMALS.update(public_seed.DECIMALS)
 
 
-#: Columns of migration 5 filled only from FNS open data (analytics/data/fns_load.py).
+#: Columns of migration 6 filled only from FNS open data (analytics/data/fns_load.py).
 FNS_COLUMNS: dict[str, tuple[str, ...]] = {
     "enterprises": ("sme_category", "legal_kind"),
     "enterprise_years": ("income_mln_rub", "expenses_mln_rub", "taxes_federal_mln_rub", "taxes_regional_mln_rub",
@@ -1207,7 +1211,7 @@ def write_all(out_dir: Path = SEED_DIR, facts: Path = FACTS_DIR) -> dict[str, in
     tables = build(facts)
     counts = {}
     for name, keys in SORT_KEYS.items():
-        # Columns the demo does not fill (the FNS columns of migration 5) are written empty.
+        # Columns the demo does not fill (the FNS columns of migration 6) are written empty.
         frame = tables[name].reindex(columns=[*tables[name].columns, *FNS_COLUMNS.get(name, ())])
         write_csv(frame, Path(out_dir) / f"{name}.csv", keys, DECIMALS.get(name))
         counts[name] = len(tables[name])
