@@ -336,3 +336,11 @@ def test_worker_processes_give_the_same_rows_and_issues(tmp_path):
     assert codes(serial.errors) == codes(parallel.errors) == ["fns_truncated", "fns_duplicate_inn", "fns_duplicate_inn"]
     assert [e.message.values for e in serial.errors] == [e.message.values for e in parallel.errors]
     assert [(f.name, f.documents) for f in serial.files] == [(f.name, f.documents) for f in parallel.files]
+
+
+def test_a_document_without_a_valid_date_is_an_error():
+    text = fx.sshr_2023().replace('ДатаСост="31.12.2023"', 'ДатаСост="2023-12-31"', 1)
+    result = fns.read_fns_open_data(text.encode())
+    assert codes(result.errors) == ["fns_date"]
+    assert result.errors[0].value == "2023-12-31" and result.errors[0].message.values["doc"] == 1
+    texts_complete(result.errors)

@@ -34,7 +34,7 @@ RU: dict[str, str] = {
         "ИНН {value} встречается дважды на одну дату: «{file}», документ № {doc}, и «{file2}», документ № {doc2}."
     ),
     "ingest.fns_number": "Файл «{file}», документ № {doc}: {attribute} — не число или отсутствует.",
-    "ingest.fns_date": "Файл «{file}», документ № {doc}: неверная дата.",
+    "ingest.fns_date": "Файл «{file}», документ № {doc}: {attribute} — нет даты или она не в виде ДД.ММ.ГГГГ.",
     "ingest.fns_doc_count": "Файл «{file}»: в заголовке КолДок={declared}, а документов {found} (выдержка?).",
     "ingest.fns_okved_2001": "Файл «{file}», документ № {doc}: код «{value}» по старому ОКВЭД (2001), не ОКВЭД 2: не используется.",
     "ingest.fns_okved_format": "Файл «{file}», документ № {doc}: «{value}» — не код ОКВЭД 2.",
@@ -90,7 +90,7 @@ EN: dict[str, str] = {
         "INN {value} appears twice for one date: “{file}”, document no. {doc}, and “{file2}”, document no. {doc2}."
     ),
     "ingest.fns_number": "File “{file}”, document no. {doc}: {attribute} is missing or not a number.",
-    "ingest.fns_date": "File “{file}”, document no. {doc}: invalid date.",
+    "ingest.fns_date": "File “{file}”, document no. {doc}: {attribute} is missing or not a date DD.MM.YYYY.",
     "ingest.fns_doc_count": "File “{file}”: the header says КолДок={declared}, it holds {found} documents (an excerpt?).",
     "ingest.fns_okved_2001": "File “{file}”, document no. {doc}: code “{value}” is of the old OKVED (2001), not OKVED 2: not used.",
     "ingest.fns_okved_format": "File “{file}”, document no. {doc}: “{value}” is not an OKVED 2 code.",

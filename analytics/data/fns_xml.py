@@ -197,6 +197,14 @@ class _FileReader:
             self.errors.add("fns_number", attribute, text, file=self.label, doc=doc, attribute=attribute)
             return None
 
+    def _as_of(self, d: Any, doc: int) -> date | None:
+        """``ДатаСост`` (ДД.ММ.ГГГГ): the date the document describes; the year of the yearly datasets."""
+        text = d.get("ДатаСост")
+        value = _date(text)
+        if value is None:
+            self.errors.add("fns_date", "ДатаСост", text, file=self.label, doc=doc, attribute="ДатаСост")
+        return value
+
     def _code(self, table: dict[str, str], text: str | None, attribute: str, doc: int) -> str | None:
         value = table.get(text) if text is not None else None
         if value is None and text is not None:
@@ -205,7 +213,7 @@ class _FileReader:
 
     def rsmp(self, d: Any, doc: int) -> list[tuple]:
         get = d.get
-        as_of = _date(get("ДатаСост"))
+        as_of = self._as_of(d, doc)
         inn = name = ogrn = region = okved = None
         for child in d:
             tag = child.tag
@@ -258,7 +266,7 @@ class _FileReader:
             employees = int(text)
         else:
             self.errors.add("fns_number", "КолРаб", text, file=self.label, doc=doc, attribute="КолРаб")
-        return [("sshr", inn, name, _date(d.get("ДатаСост")), None, None, None, None, None, employees,
+        return [("sshr", inn, name, self._as_of(d, doc), None, None, None, None, None, employees,
                  None, None, None, None, None, doc)]
 
     def revexp(self, d: Any, doc: int) -> list[tuple]:
@@ -267,13 +275,13 @@ class _FileReader:
         income = expenses = None
         income = self._number(node.get("СумДоход") if node is not None else None, "СумДоход", doc)
         expenses = self._number(node.get("СумРасход") if node is not None else None, "СумРасход", doc)
-        return [("revexp", inn, name, _date(d.get("ДатаСост")), None, None, None, None, None, None,
+        return [("revexp", inn, name, self._as_of(d, doc), None, None, None, None, None, None,
                  None if income is None else income / 1e6, None if expenses is None else expenses / 1e6,
                  None, None, None, doc)]
 
     def paytax(self, d: Any, doc: int) -> list[tuple]:
         inn, name = self._subject(d)
-        as_of = _date(d.get("ДатаСост"))
+        as_of = self._as_of(d, doc)
         rows = []
         for line in d.iterchildren("СвУплСумНал"):
             tax = fns_taxes.normalise_space(line.get("НаимНалог") or "")
