@@ -5,6 +5,7 @@ import streamlit as st
 
 from analytics.data import export
 from analytics.models import clusters, discovery, registry
+from analytics.services import public_data
 from ui import charts, fmt, tables
 from ui import cluster_charts as cc
 from ui.state import cached, current_region, lang, region_name, t, year_picker
@@ -250,3 +251,18 @@ with st.expander(t("clusters.templates")):
     st.dataframe(template_table, hide_index=True)
     st.download_button(t("clusters.download_csv"), lambda: export.csv_bytes(template_table), "cluster-templates.csv",
                        mime="text/csv", key="templates_csv", on_click="ignore")
+
+# --- real clusters named in public sources ---------------------------------------------------------
+st.subheader(t("public.registry_title"))
+real = cached(public_data.registry_context, region)
+link = {t("col.source"): st.column_config.LinkColumn(display_text="↗"),
+        t("col.in_registry"): st.column_config.CheckboxColumn()}
+st.markdown("**" + t("public.registry_region") + "**")
+if real.region.empty:
+    st.info(t("public.registry_none"))
+else:
+    st.dataframe(tables.registry_clusters(real.region, L), hide_index=True, column_config=link, key="real_region")
+with st.expander(t("public.registry_russia", count=fmt.integer(len(real.russia), L),
+                   in_registry=fmt.integer(real.russia_in_registry, L))):
+    st.dataframe(tables.registry_clusters(real.russia, L), hide_index=True, column_config=link, key="real_russia")
+st.caption(t("public.registry_caption"))
