@@ -45,7 +45,7 @@ from analytics import store
 from analytics.data import fns, ingest, validate
 from analytics.data.ingest import LoadReport
 from analytics.data.validate import Issue, msg
-from analytics.store import schema, sql, versions
+from analytics.store import columns, equal, schema, sql, versions
 
 #: Store table each dataset fills, and the columns it sets there.
 TARGETS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -207,10 +207,6 @@ def _year_rows(dataset: str, frame: pd.DataFrame) -> pd.DataFrame:
     return rows.drop(columns=["as_of"]).reset_index(drop=True)
 
 
-def _table_frame(cur: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
-    return cur.execute(sql("SELECT * FROM {table}", table=table)).df()
-
-
 def _merge_source(old: pd.Series, new: pd.Series) -> pd.Series:
     """``source`` of a yearly row fed by several FNS datasets: the sources joined by «; »."""
     out = []
@@ -224,14 +220,14 @@ def _merge_source(old: pd.Series, new: pd.Series) -> pd.Series:
     return pd.Series(out, index=old.index, dtype="object")
 
 
-def _target(cur: duckdb.DuckDBPyConnection, table: str, dataset: str, rows: pd.DataFrame) -> pd.DataFrame:
-    """The whole table after the load: current rows, the FNS columns of matching keys set, new keys added."""
-    current = _table_frame(cur, table)
+def _merged(current: pd.DataFrame, rows: pd.DataFrame, table: str, dataset: str) -> pd.DataFrame:
+    """The rows the load touches, as they will be: ``current`` (the store's rows of the same keys) with
+    the dataset's columns set from ``rows``, plus the keys the store does not have yet."""
     key = list(validate.TABLES[table].key)
     columns = list(current.columns)
     updated = [c for c in TARGETS[dataset][1] if c in rows.columns]
     old = current.set_index(key)
-    new = rows.set_index(key)
+    new = rows.drop_duplicates(key, keep="last").set_index(key)
     common = new.index.intersection(old.index)
     old = old.astype({c: "object" for c in updated if c in old.columns})
     if len(common):
@@ -247,19 +243,38 @@ def _target(cur: duckdb.DuckDBPyConnection, table: str, dataset: str, rows: pd.D
         extra = added.reset_index().reindex(columns=columns)
         if table == "enterprises":
             extra["kind"] = "industrial"    # the store's default kind; RSMP says nothing about it
-        frame = pd.concat([frame, extra], ignore_index=True)
-    frame = frame[columns]
+        frame = pd.concat([frame, extra], ignore_index=True) if len(frame) else extra
+    frame = frame[columns].reset_index(drop=True)
     frame["_row"] = np.arange(1, len(frame) + 1, dtype=np.int64)
     return frame
+
+
+def _stage_target(cur: duckdb.DuckDBPyConnection, table: str, dataset: str, rows: pd.DataFrame) -> pd.DataFrame:
+    """Stage the whole table as it will be after the load (``ingest``'s staging table): only the rows the
+    FNS data touches are read and merged in pandas; the others are copied inside DuckDB, so memory
+    follows the archive's organisations, not the store's size. Returns the touched rows."""
+    key = list(validate.TABLES[table].key)
+    names = [r[0] for r in cur.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = 'main' "
+        "ORDER BY ordinal_position", [table]).fetchall()]
+    cur.register("_fns_keys", rows[key].drop_duplicates())
+    touched = sql("EXISTS (SELECT 1 FROM _fns_keys k WHERE {on})", on=equal(key, "t", "k"))
+    current = cur.execute(sql("SELECT {cols} FROM {table} t WHERE {touched}",
+                              cols=columns(names, "t"), table=table, touched=touched)).df()
+    merged = _merged(current, rows, table, dataset)
+    ingest.stage(cur, table, merged, materialise=True)
+    cur.execute(sql("INSERT INTO {stage} ({cols}) SELECT {tcols} FROM {table} t WHERE NOT {touched}",
+                    stage=ingest._STAGE, cols=names, tcols=columns(names, "t"), table=table, touched=touched))
+    cur.unregister("_fns_keys")
+    return merged
 
 
 def _stage_and_diff(cur: duckdb.DuckDBPyConnection, plan: FnsPlan, samples: int) -> tuple[list[Issue], dict[str, int],
                                                                                          dict[str, int]]:
     report = plan.report
     spec = validate.TABLES[report.table]
-    target = _target(cur, report.table, report.dataset, plan.rows)
-    ingest.stage(cur, report.table, target, materialise=True)
-    errors, counts = ingest.store_checks(cur, spec, "replace", target)
+    touched = _stage_target(cur, report.table, report.dataset, plan.rows)
+    errors, counts = ingest.store_checks(cur, spec, "replace", touched)
     if errors:
         return errors, counts, {}
     numbers, shown = ingest.diff(cur, spec, "replace", samples=samples)
