@@ -344,3 +344,17 @@ def test_a_document_without_a_valid_date_is_an_error():
     assert codes(result.errors) == ["fns_date"]
     assert result.errors[0].value == "2023-12-31" and result.errors[0].message.values["doc"] == 1
     texts_complete(result.errors)
+
+
+def test_a_plain_xml_file_over_the_size_limit_is_refused_unread():
+    result = fns.read_fns_open_data(DATA / "sshr-2023.xml", limits=fns.FnsLimits(max_file_bytes=1000))
+    assert codes(result.errors) == ["fns_file_size"] and result.files == []   # the file is 1,105 bytes
+
+
+def test_a_zip_inside_the_zip_is_not_opened(tmp_path):
+    inner = (DATA / "data-10012024-structure-10062023.zip").read_bytes()
+    path = tmp_path / "outer.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("inner.zip", inner)
+    result = fns.read_fns_open_data(path)
+    assert codes(result.errors) == ["fns_not_xml"] and result.frame.empty

@@ -6,14 +6,15 @@ Public contract::
     result.frame          # one row per document (PAYTAX: per tax line), columns COLUMNS
     result.ok, result.errors, result.warnings, result.files
 
-    scan = scan_fns_open_data(path, chunk_rows=200_000)   # the same, in chunks, for all of Russia
-    for chunk in scan: ...                                # scan.errors complete once exhausted
+    scan = scan_fns_open_data(path, workers=2)   # the same in chunks (20,000 rows), for all of Russia
+    for chunk in scan: ...                       # scan.errors complete once exhausted
 
 ``source``: one XML file, a zip as FNS publishes it (many XML files), a folder of either, ``bytes``
 or a binary file object (an upload). The dataset is recognised from the root's ``ТипИнф``, never
 from a file name; any ``ВерсФорм`` is accepted (4.01–4.06 seen), elements unknown to a version are
 ignored. Documents are streamed (``iterparse`` on ``Документ`` with ``clear()``), zip members are
-read one at a time: memory does not grow with the archive (bench/bench_fns.py).
+read one at a time (or a few at once by ``workers`` processes, in order): memory does not grow with
+the archive (bench/bench_fns.py). Parsing one file is :mod:`analytics.data.fns_xml`.
 
 Columns (:data:`COLUMNS`): ``dataset`` (``rsmp``, ``sshr``, ``revexp``, ``paytax``), ``inn``,
 ``name`` (whitespace collapsed), ``as_of`` (``ДатаСост``, a date), then per dataset — RSMP:
@@ -32,12 +33,12 @@ member count, each member's size, total size, compression ratio) are checked on 
 directory before anything is decompressed; ``zipfile`` stops at a member's declared size and
 checks its CRC, so a lying header cannot inflate past the checked figure.
 
-Problems are :class:`analytics.validate.Issue` values with codes ``fns_*`` (texts in both
-languages in ``analytics/data/fns_messages.py``) naming the file, the document number (1 = first ``Документ``
-of the file), the attribute and the value. Errors (the load is refused): limits, DTD, not XML, not
+Problems are :class:`analytics.data.validate.Issue` values with codes ``fns_*`` (texts in both
+languages in ``analytics/data/fns_messages.py``) naming the file, the document number (1 = first
+``Документ`` of the file), the attribute and the value. Errors (the load is refused): limits, DTD, not XML, not
 an FNS file, broken or truncated XML, unknown ``ТипИнф``, several datasets in one source, INN
-format or check digits, OGRN check digits, duplicate INNs of one dataset and date, numbers that do
-not parse. Warnings: ``КолДок`` not matching the documents, OKVED 2001 codes, unknown codes, tax
+format or check digits (``analytics.data.validate.inn_valid``), OGRN check digits, duplicate INNs
+of one dataset and date, numbers or dates (``ДатаСост``) that do not parse. Warnings: ``КолДок`` not matching the documents, OKVED 2001 codes, unknown codes, tax
 names not in the table.
 """
 from __future__ import annotations
