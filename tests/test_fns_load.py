@@ -249,3 +249,11 @@ def test_entrepreneurs_are_never_exported_by_default():
     assert [c.value for c in book["s"]["A"]] == ["ИНН", fx.FIRM1]
     links = pd.DataFrame({"supplier_inn": [fx.IP1], "buyer_inn": [fx.FIRM1], "value_mln_rub": [1.0]})
     assert export.without_personal_data(links).empty
+
+
+def test_personal_rows_dropped_even_under_a_repeated_header():
+    from analytics import export
+    frame = pd.DataFrame([[fx.IP1, fx.FIRM1], [fx.FIRM2, fx.FIRM1]], columns=["ИНН", "ИНН"])
+    assert export.without_personal_data(frame).values.tolist() == [[fx.FIRM2, fx.FIRM1]]
+    numbers = pd.DataFrame({"inn": [4027012346, 402712345698]})     # INNs that became numbers
+    assert export.without_personal_data(numbers)["inn"].tolist() == [4027012346]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 
+import numpy as np
 import pandas as pd
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -33,10 +34,11 @@ def _is_inn_column(name: object) -> bool:
 def without_personal_data(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` without the rows whose INN column (``inn``, ``*_inn``, «ИНН …») holds a 12-digit INN:
     an individual's (entrepreneur, head of a farm), personal data under 152-FZ."""
-    personal = pd.Series(False, index=frame.index)
-    for column in [c for c in frame.columns if _is_inn_column(c)]:
-        values = frame[column].astype("string").str.strip()
-        personal |= values.str.fullmatch(r"[0-9]{12}").fillna(False).astype(bool)
+    personal = np.zeros(len(frame), dtype=bool)
+    for position, name in enumerate(frame.columns):   # by position: a frame may repeat a header
+        if _is_inn_column(name):
+            values = frame.iloc[:, position].astype("string").str.strip()
+            personal |= values.str.fullmatch(r"[0-9]{12}").fillna(False).to_numpy(dtype=bool)
     return frame[~personal] if personal.any() else frame
 
 
