@@ -26,7 +26,7 @@ What goes where (schema migration 6):
   unless ``include_entrepreneurs=True``.
 
 A load is a ``replace`` of the table with its current rows plus the FNS changes, through
-:func:`analytics.versions.apply`: only the changed rows enter the history, and any earlier version
+:func:`analytics.store.versions.apply`: only the changed rows enter the history, and any earlier version
 can be restored (``ingest.rollback``). Any error leaves the store exactly as it was.
 """
 from __future__ import annotations
@@ -64,7 +64,7 @@ SOURCE_NAMES = {"rsmp": "ФНС, реестр МСП на {date}", "sshr": "ФН
 
 @dataclass
 class FnsLoadReport(LoadReport):
-    """A :class:`analytics.ingest.LoadReport` with the FNS dataset, its dates and what was skipped."""
+    """A :class:`analytics.data.ingest.LoadReport` with the FNS dataset, its dates and what was skipped."""
 
     dataset: str | None = None
     as_of: list[date] = field(default_factory=list)

@@ -3,7 +3,7 @@
 Kept free of pandas and the validation stack so that worker processes (several zip members parsed
 at once, :mod:`analytics.data.fns`) start fast. Problems are recorded as raw tuples
 ``(code, column, cell, params)``; :mod:`analytics.data.fns` turns them into
-:class:`analytics.validate.Issue` values. See :mod:`analytics.data.fns` for the formats.
+:class:`analytics.data.validate.Issue` values. See :mod:`analytics.data.fns` for the formats.
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ SUBJECT_KINDS = {"1": "legal", "2": "entrepreneur", "3": "farm"}
 #: Issues kept per code (all are counted in ``error_counts`` / ``warning_counts``).
 CAP_PER_CODE = 200
 
-#: OKVED 2 code: division, group, class, subclass (as analytics.validate.OKVED_PATTERN).
+#: OKVED 2 code: division, group, class, subclass (as analytics.data.validate.OKVED_PATTERN).
 _OKVED2 = re.compile(r"\d{2}(\.\d{1,2}(\.\d{1,2})?)?")
 _OKVED_SEEN: dict[str, bool] = {}
 _XML_HEAD = 64 * 1024
