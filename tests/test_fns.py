@@ -358,3 +358,27 @@ def test_a_zip_inside_the_zip_is_not_opened(tmp_path):
         zf.writestr("inner.zip", inner)
     result = fns.read_fns_open_data(path)
     assert codes(result.errors) == ["fns_not_xml"] and result.frame.empty
+
+
+def test_many_small_members_that_add_up_to_a_bomb_are_refused(tmp_path):
+    path = tmp_path / "many-small.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for i in range(8):                      # 8 × 512 KB of spaces: each member under the 1 MB threshold
+            zf.writestr(f"{i}.xml", b" " * (512 * 1024))
+    result = fns.read_fns_open_data(path)
+    assert codes(result.errors) == ["fns_zip_ratio"] and result.files == []
+    assert result.errors[0].message.values["file"] == "many-small.zip"
+
+
+def test_the_structure_file_beside_the_data_is_not_read(tmp_path):
+    folder = tmp_path / "unpacked"
+    folder.mkdir()
+    (folder / "sshr.xml").write_bytes((DATA / "sshr-2023.xml").read_bytes())
+    (folder / "structure-20200408.xsd").write_bytes((DATA / "revexp-structure-20180110.xsd").read_bytes())
+    path = tmp_path / "data-20240715-structure-20200408.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.write(folder / "sshr.xml", "VO_OTKRDAN_3.xml")
+        zf.write(folder / "structure-20200408.xsd", "structure-20200408.xsd")
+    for source in (folder, path):
+        result = fns.read_fns_open_data(source)
+        assert result.ok and len(result.frame) == 3, source

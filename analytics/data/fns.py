@@ -10,7 +10,8 @@ Public contract::
     for chunk in scan: ...                       # scan.errors complete once exhausted
 
 ``source``: one XML file, a zip as FNS publishes it (many XML files), a folder of either, ``bytes``
-or a binary file object (an upload). The dataset is recognised from the root's ``ТипИнф``, never
+or a binary file object (an upload). Structure files (``.xsd``) and hidden files beside the data
+are not read. The dataset is recognised from the root's ``ТипИнф``, never
 from a file name; any ``ВерсФорм`` is accepted (4.01–4.06 seen), elements unknown to a version are
 ignored. Documents are streamed (``iterparse`` on ``Документ`` with ``clear()``), zip members are
 read one at a time (or a few at once by ``workers`` processes, in order): memory does not grow with
@@ -168,7 +169,8 @@ class _Budget:
 def _zip_checks(zf: zipfile.ZipFile, label: str, limits: FnsLimits, errors: Issues,
                 budget: _Budget) -> list[zipfile.ZipInfo]:
     """The members to read, or [] after reporting why the archive is refused (nothing decompressed yet)."""
-    members = [m for m in zf.infolist() if not m.is_dir()]
+    # The published structure (XSD) may sit beside the data: it is not data, and it is not read.
+    members = [m for m in zf.infolist() if not m.is_dir() and not m.filename.lower().endswith(".xsd")]
     refused = False
     if len(members) > limits.max_members:
         errors.add("fns_zip_members", None, len(members), file=label, count=len(members), limit=limits.max_members)
@@ -188,6 +190,13 @@ def _zip_checks(zf: zipfile.ZipFile, label: str, limits: FnsLimits, errors: Issu
                        ratio=round(m.file_size / max(m.compress_size, 1)), limit=round(limits.max_ratio))
             refused = True
         total += m.file_size
+    # Many small members that each pass may still add up to a bomb: the ratio of the whole archive too.
+    unpacked = sum(m.file_size for m in members)
+    packed = max(sum(m.compress_size for m in members), 1)
+    if not refused and unpacked >= limits.ratio_from_bytes and unpacked > limits.max_ratio * packed:
+        errors.add("fns_zip_ratio", None, label, file=label, ratio=round(unpacked / packed),
+                   limit=round(limits.max_ratio))
+        refused = True
     if total > limits.max_total_bytes:
         errors.add("fns_zip_total_size", None, total, file=label, size_gb=round(total / 2 ** 30, 2),
                    limit_gb=round(limits.max_total_bytes / 2 ** 30, 2))
@@ -222,7 +231,8 @@ def _streams(source: Source, limits: FnsLimits, errors: Issues) -> Iterator[_Ite
         errors.add("fns_source_missing", None, str(path), file=path.name)
         return
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file())
+        files = sorted(p for p in path.rglob("*")
+                       if p.is_file() and not p.name.startswith(".") and p.suffix.lower() != ".xsd")
         zips: list[tuple[Path, zipfile.ZipFile, list[zipfile.ZipInfo]]] = []
         plain: list[Path] = []
         try:
