@@ -8,7 +8,7 @@ Public contract::
     plan = prepare_fns(con, source, region="40")      # read, check, preview — writes nothing
     report = commit_fns(con, plan, user="anna")       # re-checks against the store, one transaction
 
-What goes where (schema migration 6):
+What goes where (schema migration 7):
 
 - **RSMP** (SME register) → ``enterprises``: INN, OGRN (kept when the file has none, as in 2019),
   name, main OKVED 2 code, region (``СведМН``), ``is_sme`` = true, ``sme_category``, ``legal_kind``,
@@ -241,8 +241,11 @@ def _merged(current: pd.DataFrame, rows: pd.DataFrame, table: str, dataset: str)
     frame = old.reset_index()
     if len(added):
         extra = added.reset_index().reindex(columns=columns)
-        if table == "enterprises":
-            extra["kind"] = "industrial"    # the store's default kind; RSMP says nothing about it
+        # What the FNS data does not give takes the table's default (kind 'industrial', flags false …).
+        for column in validate.TABLES[table].columns:
+            if column.default is not None and column.name in extra:
+                extra[column.name] = extra[column.name].astype("object").where(extra[column.name].notna(),
+                                                                                column.default)
         frame = pd.concat([frame, extra], ignore_index=True) if len(frame) else extra
     frame = frame[columns].reset_index(drop=True)
     frame["_row"] = np.arange(1, len(frame) + 1, dtype=np.int64)

@@ -341,6 +341,10 @@ TABLES: dict[str, TableSpec] = {
                example="automotive"),
         _STATUS,
         Column("source", "text", ("источник",), ("source",), example="ЕГРЮЛ, 2024"),
+        Column("organising_production", "bool",
+               ("организует производство", "организует производство в кластере"),
+               ("organising production", "organising production in the cluster"), default=False,
+               example="нет"),
         Column("sme_category", "enum", ("категория мсп", "категория субъекта мсп"), ("sme category",),
                choices=_choices(("micro", ("микропредприятие", "микро")), ("small", ("малое",)),
                                 ("medium", ("среднее",))), example="small"),
@@ -348,7 +352,7 @@ TABLES: dict[str, TableSpec] = {
                choices=_choices(("legal", ("юридическое лицо", "юл")),
                                 ("entrepreneur", ("индивидуальный предприниматель", "ип")),
                                 ("farm", ("глава кфх", "кфх"))), example="legal"),
-    ), key=("inn",)),
+    ), key=("inn",), keep_when_absent=("organising_production",)),
     "enterprise_years": TableSpec("enterprise_years", (
         Column("inn", "inn", ("инн", "инн организации"), ("inn", "tax id"), required=True, example="4029032450"),
         _YEAR,
@@ -361,7 +365,7 @@ TABLES: dict[str, TableSpec] = {
         _money("investment_mln_rub", ("инвестиции", "инвестиции в основной капитал"), ("investment",),
                example="98,2"),
         _STATUS,
-        # FNS open data (migration 6): statement totals, not sales revenue; they may be negative.
+        # FNS open data (migration 7): statement totals, not sales revenue; they may be negative.
         Column("income_mln_rub", "money", ("сумма доходов", "доходы по отчетности"), ("income", "total income"),
                example="45,7"),
         Column("expenses_mln_rub", "money", ("сумма расходов", "расходы по отчетности"),

@@ -412,6 +412,17 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     ),
     (
         6,
+        "member flag of Decree No. 779: participant organising production within the cluster",
+        # The decree tolerates up to 3 participants that did not produce within the cluster in the
+        # previous reporting period but are organising production there (analytics/models/rules.py,
+        # MAX_ORGANISING_PRODUCTION). The flag is loaded with the enterprises; default false.
+        [
+            "ALTER TABLE enterprises ADD COLUMN organising_production BOOLEAN NOT NULL DEFAULT FALSE",
+            'ALTER TABLE "history_enterprises" ADD COLUMN IF NOT EXISTS organising_production BOOLEAN',
+        ],
+    ),
+    (
+        7,
         "FNS open data: SME category and kind of subject; income, expenses and taxes paid by budget level",
         # Filled by analytics/data/fns_load.py from the FNS open data (RSMP, REVEXP, PAYTAX). DuckDB
         # cannot add a column with a CHECK constraint: the allowed values (FNS_SME_CATEGORIES,
@@ -438,10 +449,10 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
 # Every data table's key (migration 4's statements are built above, before the public tables join).
 _HISTORY_KEYS = {**_HISTORY_KEYS, **_PUBLIC_KEYS}
 
-#: Values of the FNS columns of migration 6 (RSMP codes 1/2/3 of КатСубМСП and ВидСубМСП).
+#: Values of the FNS columns of migration 7 (RSMP codes 1/2/3 of КатСубМСП and ВидСубМСП).
 FNS_SME_CATEGORIES = ("micro", "small", "medium")
 FNS_SUBJECT_KINDS = ("legal", "entrepreneur", "farm")
-#: Budget levels of taxes paid, each a column taxes_<level>_mln_rub of enterprise_years (migration 6).
+#: Budget levels of taxes paid, each a column taxes_<level>_mln_rub of enterprise_years (migration 7).
 TAX_BUDGET_LEVELS = ("federal", "regional", "local", "social_funds", "non_tax", "unknown")
 
 #: Tables holding the product's data (not bookkeeping), in load order.

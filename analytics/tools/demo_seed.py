@@ -1147,7 +1147,7 @@ def projects(ent: pd.DataFrame) -> dict[str, pd.DataFrame]:
 # --------------------------------------------------------------------------------------------------
 
 ENTERPRISE_COLUMNS = ["inn", "ogrn", "name_ru", "name_en", "okved", "region_code", "oktmo", "lat", "lon",
-                      "is_sme", "founded", "kind", "cluster_hint", "data_status", "source"]
+                      "is_sme", "founded", "kind", "cluster_hint", "data_status", "source", "organising_production"]
 
 
 def build(facts: Path = FACTS_DIR) -> dict[str, pd.DataFrame]:
@@ -1164,6 +1164,8 @@ def build(facts: Path = FACTS_DIR) -> dict[str, pd.DataFrame]:
     add = [extra.get((i, y), 0.0) for i, y in zip(years_frame["inn"], years_frame["year"])]
     years_frame["investment_mln_rub"] = (years_frame["investment_mln_rub"] + np.array(add)).round(1)
     ent["is_sme"] = sme_flags(ent, years_frame)
+    # Decree No. 779 member flag: no demo participant is declared as organising production
+    ent["organising_production"] = False
     links = supply_links(ent, years_frame, templates)
     used = set(ent["okved"]) | set(templates["okved"])
     secs = sectors(facts, used)
@@ -1198,7 +1200,7 @@ SORT_KEYS.update(public_seed.SORT_KEYS)
 DECIMALS.update(public_seed.DECIMALS)
 
 
-#: Columns of migration 6 filled only from FNS open data (analytics/data/fns_load.py).
+#: Columns of migration 7 filled only from FNS open data (analytics/data/fns_load.py).
 FNS_COLUMNS: dict[str, tuple[str, ...]] = {
     "enterprises": ("sme_category", "legal_kind"),
     "enterprise_years": ("income_mln_rub", "expenses_mln_rub", "taxes_federal_mln_rub", "taxes_regional_mln_rub",
@@ -1211,7 +1213,7 @@ def write_all(out_dir: Path = SEED_DIR, facts: Path = FACTS_DIR) -> dict[str, in
     tables = build(facts)
     counts = {}
     for name, keys in SORT_KEYS.items():
-        # Columns the demo does not fill (the FNS columns of migration 6) are written empty.
+        # Columns the demo does not fill (the FNS columns of migration 7) are written empty.
         frame = tables[name].reindex(columns=[*tables[name].columns, *FNS_COLUMNS.get(name, ())])
         write_csv(frame, Path(out_dir) / f"{name}.csv", keys, DECIMALS.get(name))
         counts[name] = len(tables[name])
