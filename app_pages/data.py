@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics.data import auth, boundaries, export, ingest, rosstat_load, validate
+from analytics.data import auth, boundaries, export, fns_load, ingest, rosstat_load, validate
 from analytics.data.rosstat_tables import RosstatTableError, read_rosstat_table
 from analytics.services import provenance
 from ui import charts, fmt
@@ -210,6 +210,19 @@ def _plan_for(data: bytes, name: str, table: str, mode: str) -> ingest.LoadPlan:
     return plan
 
 
+def _fns_plan_for(data: bytes, name: str, region: str | None, people: bool) -> fns_load.FnsPlan:
+    """The preview of this FNS archive with these choices on this store state (kept across reruns)."""
+    con = connection()
+    key = (hashlib.sha256(data).hexdigest(), name, region, people, provenance.data_fingerprint(con))
+    held = st.session_state.get("fns_plan")
+    if held and held[0] == key:
+        return held[1]
+    with st.spinner():
+        plan = fns_load.prepare_fns(con, data, region=region, include_entrepreneurs=people, file_name=name)
+    st.session_state["fns_plan"] = (key, plan)
+    return plan
+
+
 # --------------------------------------------------------------------------------------------------
 
 st.title(t("upload.title"))
@@ -225,9 +238,9 @@ flash = st.session_state.pop("upload_flash", None)
 if flash:
     flash_box.success(flash, icon=":material/check_circle:")
 
-tab_load, tab_history, tab_templates, tab_boundaries, tab_rosstat = st.tabs(
+tab_load, tab_history, tab_templates, tab_boundaries, tab_rosstat, tab_fns = st.tabs(
     [t("upload.tab_load"), t("upload.tab_history"), t("upload.tab_templates"), t("upload.tab_boundaries"),
-     t("rosstat.tab")])
+     t("rosstat.tab"), t("upload.tab_fns")])
 
 tables = list(ingest.data_tables())
 limits = ingest.Limits.from_env()
@@ -439,3 +452,40 @@ with tab_rosstat:
                         st.session_state["rosstat_nonce"] = r_nonce + 1
                         st.rerun()
                     _show_problems(done, "rosstat_commit")
+
+with tab_fns:
+    st.write(t("upload.fns_intro"))
+    f1, f2 = st.columns(2)
+    everywhere = f1.checkbox(t("upload.fns_all_regions"), key="fns_all_regions")
+    people = f2.checkbox(t("upload.fns_entrepreneurs"), key="fns_entrepreneurs", help=t("upload.fns_entrepreneurs_help"))
+    fns_nonce = st.session_state.get("fns_nonce", 0)
+    archive = st.file_uploader(t("upload.fns_file"), type=["zip", "xml"], key=f"fns_file_{fns_nonce}",
+                               help=t("upload.fns_file_help"))
+    if archive is not None:
+        fns_plan = _fns_plan_for(archive.getvalue(), archive.name, None if everywhere else current_region(), people)
+        fns_report = fns_plan.report
+        if fns_report.dataset:
+            st.caption(t("upload.fns_read_as", dataset=t(f"upload.fns_dataset.{fns_report.dataset}"),
+                         dates=", ".join(d.strftime("%d.%m.%Y") for d in fns_report.as_of),
+                         files=fmt.integer(fns_report.files, lang()),
+                         documents=fmt.integer(fns_report.documents, lang())))
+        _show_problems(fns_report, "fns")
+        if fns_report.ok:
+            _preview(fns_plan)
+            if fns_report.added + fns_report.changed + fns_report.removed == 0:
+                st.info(t("upload.nothing_to_do"))
+            elif not analyst:
+                st.info(t("upload.commit_login"))
+            else:
+                fns_confirmed = st.checkbox(t("upload.confirm"), key="fns_confirm")
+                if st.button(t("upload.commit"), type="primary", disabled=not fns_confirmed, key="fns_commit"):
+                    done = fns_load.commit_fns(connection(), fns_plan, analyst)
+                    st.session_state.pop("fns_plan", None)
+                    if done.ok:
+                        clear_caches()
+                        st.session_state["upload_flash"] = t("upload.committed", version=done.version_id,
+                                                             rows=fmt.integer(done.rows_loaded, lang()))
+                        st.session_state["fns_nonce"] = fns_nonce + 1
+                        st.session_state.pop("fns_confirm", None)
+                        st.rerun()
+                    _show_problems(done, "fns_commit")

@@ -109,6 +109,13 @@ MESSAGE_CODES: tuple[str, ...] = (
     # Rosstat wide tables (analytics/data/rosstat_load.py)
     "rosstat_unreadable", "rosstat_no_rows", "rosstat_choose_indicator", "rosstat_target", "rosstat_unmatched",
     "rosstat_skipped", "rosstat_read", "rosstat_unit",
+    # FNS open data (analytics/data/fns.py, fns_load.py; texts in analytics/data/fns_messages.py)
+    "fns_zip_members", "fns_zip_member_size", "fns_zip_total_size", "fns_zip_ratio", "fns_zip_encrypted",
+    "fns_zip_broken", "fns_file_size", "fns_dtd", "fns_not_xml", "fns_not_fns", "fns_xml_broken",
+    "fns_truncated", "fns_unknown_type", "fns_mixed", "fns_no_documents", "fns_inn_format", "fns_inn_checksum",
+    "fns_ogrn_checksum", "fns_duplicate_inn", "fns_number", "fns_date", "fns_doc_count", "fns_okved_2001",
+    "fns_okved_format", "fns_code_unknown", "fns_tax_unknown", "fns_source_missing", "fns_not_in_store",
+    "fns_other_region", "fns_entrepreneurs_skipped", "fns_okved_missing", "fns_okved_unknown", "fns_region_unknown",
 )
 
 # --------------------------------------------------------------------------------------------------
@@ -338,6 +345,13 @@ TABLES: dict[str, TableSpec] = {
                ("организует производство", "организует производство в кластере"),
                ("organising production", "organising production in the cluster"), default=False,
                example="нет"),
+        Column("sme_category", "enum", ("категория мсп", "категория субъекта мсп"), ("sme category",),
+               choices=_choices(("micro", ("микропредприятие", "микро")), ("small", ("малое",)),
+                                ("medium", ("среднее",))), example="small"),
+        Column("legal_kind", "enum", ("вид субъекта", "вид субъекта мсп"), ("legal kind", "subject kind"),
+               choices=_choices(("legal", ("юридическое лицо", "юл")),
+                                ("entrepreneur", ("индивидуальный предприниматель", "ип")),
+                                ("farm", ("глава кфх", "кфх"))), example="legal"),
     ), key=("inn",), keep_when_absent=("organising_production",)),
     "enterprise_years": TableSpec("enterprise_years", (
         Column("inn", "inn", ("инн", "инн организации"), ("inn", "tax id"), required=True, example="4029032450"),
@@ -351,6 +365,18 @@ TABLES: dict[str, TableSpec] = {
         _money("investment_mln_rub", ("инвестиции", "инвестиции в основной капитал"), ("investment",),
                example="98,2"),
         _STATUS,
+        # FNS open data (migration 7): statement totals, not sales revenue; they may be negative.
+        Column("income_mln_rub", "money", ("сумма доходов", "доходы по отчетности"), ("income", "total income"),
+               example="45,7"),
+        Column("expenses_mln_rub", "money", ("сумма расходов", "расходы по отчетности"),
+               ("expenses", "total expenses"), example="40,1"),
+        _money("taxes_federal_mln_rub", ("налоги в федеральный бюджет",), ("taxes federal",)),
+        _money("taxes_regional_mln_rub", ("налоги в региональный бюджет",), ("taxes regional",)),
+        _money("taxes_local_mln_rub", ("налоги в местный бюджет",), ("taxes local",)),
+        _money("taxes_social_funds_mln_rub", ("страховые взносы",), ("insurance contributions",)),
+        _money("taxes_non_tax_mln_rub", ("неналоговые доходы",), ("non-tax payments",)),
+        _money("taxes_unknown_mln_rub", ("налоги уровень не определен",), ("taxes level unknown",)),
+        Column("source", "text", ("источник",), ("source",), example="ФНС, ССЧР на 31.12.2023"),
     ), key=("inn", "year")),
     "region_sector_years": TableSpec("region_sector_years", (
         Column("region_code", "region", ("код региона", "регион", "код субъекта"), ("region code", "region"),

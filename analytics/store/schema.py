@@ -421,10 +421,39 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             'ALTER TABLE "history_enterprises" ADD COLUMN IF NOT EXISTS organising_production BOOLEAN',
         ],
     ),
+    (
+        7,
+        "FNS open data: SME category and kind of subject; income, expenses and taxes paid by budget level",
+        # Filled by analytics/data/fns_load.py from the FNS open data (RSMP, REVEXP, PAYTAX). DuckDB
+        # cannot add a column with a CHECK constraint: the allowed values (FNS_SME_CATEGORIES,
+        # FNS_SUBJECT_KINDS) are checked by the loaders. Income and expenses are the totals of the
+        # financial statements (may be negative, seen once in real files) — income is *not* sales revenue
+        # (revenue_mln_rub). Taxes: roubles paid in the year ÷ 10⁶ by the budget level of each tax
+        # (analytics/data/fns_taxes.py); insurance contributions are the social funds' level.
+        [
+            statement
+            for table, added in (
+                ("enterprises", ("sme_category VARCHAR", "legal_kind VARCHAR")),
+                ("enterprise_years", ("income_mln_rub DOUBLE", "expenses_mln_rub DOUBLE",
+                                      "taxes_federal_mln_rub DOUBLE", "taxes_regional_mln_rub DOUBLE",
+                                      "taxes_local_mln_rub DOUBLE", "taxes_social_funds_mln_rub DOUBLE",
+                                      "taxes_non_tax_mln_rub DOUBLE", "taxes_unknown_mln_rub DOUBLE",
+                                      "source VARCHAR")),
+            )
+            for target in (table, f"history_{table}")
+            for statement in (f'ALTER TABLE "{target}" ADD COLUMN IF NOT EXISTS {column}' for column in added)
+        ],
+    ),
 ]
 
 # Every data table's key (migration 4's statements are built above, before the public tables join).
 _HISTORY_KEYS = {**_HISTORY_KEYS, **_PUBLIC_KEYS}
+
+#: Values of the FNS columns of migration 7 (RSMP codes 1/2/3 of КатСубМСП and ВидСубМСП).
+FNS_SME_CATEGORIES = ("micro", "small", "medium")
+FNS_SUBJECT_KINDS = ("legal", "entrepreneur", "farm")
+#: Budget levels of taxes paid, each a column taxes_<level>_mln_rub of enterprise_years (migration 7).
+TAX_BUDGET_LEVELS = ("federal", "regional", "local", "social_funds", "non_tax", "unknown")
 
 #: Tables holding the product's data (not bookkeeping), in load order.
 DATA_TABLES: tuple[str, ...] = (
