@@ -93,3 +93,15 @@ def test_peer_sectors_and_clusters_put_the_region_beside_its_peers(con):
     assert set(found["code"]) == {"40", "50", "71"}
     assert found.groupby("code")["cluster_id"].nunique().nunique() == 1
     assert found["stars"].between(0, 5).all()
+
+
+def test_the_russia_map_outlines_the_peer_regions(con):
+    from analytics.services import region_map
+
+    result = region_map.region_map(con, "lq", sector="29", year=2023, region_code="40")
+    assert result.similar == tuple(peer_service.peer_regions(con, "40", 2023)["code"])
+    assert "40" not in result.similar and len(result.similar) == peer_service.DEFAULT_K
+    # a map year before the sector statistics (shipments, 2010) takes the first sector year held
+    early = region_map.region_map(con, "shipments", sector="D", year=2010, region_code="40")
+    assert early.similar == tuple(peer_service.peer_regions(con, "40", 2016)["code"])
+    assert region_map.region_map(con, "lq", sector="29", year=2023).similar == ()

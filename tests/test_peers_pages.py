@@ -77,3 +77,26 @@ def test_clusters_page_shows_stars_of_the_region_and_its_peers(page, suggested):
     assert list(table.columns) == [RU["col.peer.cluster"], "Калужская область", *suggested["name_ru"]]
     assert len(table) == 5  # the five demo templates
     assert all("LQ" in cell for cell in table["Калужская область"])
+
+
+def test_home_map_outlines_the_peer_regions(demo_db, monkeypatch):
+    copy = Path(demo_db).with_name("home_peers.duckdb")
+    shutil.copyfile(demo_db, copy)
+    con = store.connect(copy, read_only=True)
+    peer_sets = {y: peer_service.peer_regions(con, "40", y) for y in (2016, 2023)}
+    con.close()
+    monkeypatch.setenv("NAVIGATOR_DB", demo_db)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception
+    maps = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    [russia] = [m for m in maps if m["layout"].get("map")]
+    outlines = [trace for trace in russia["data"] if trace.get("hoverinfo") == "skip"]
+    peers, selected = (list(trace["locations"]) for trace in outlines)
+    assert selected == ["40"]
+    # the peers of the sector year nearest to the map's year (2016 for the public series, 2023 otherwise)
+    expected = next(frame for frame in peer_sets.values() if frame["code"].tolist() == peers)
+    names = ", ".join(expected["name_ru"])
+    assert any(c.value == RU["peers.map_outline"].format(names=names) for c in at.caption)
+    st.cache_resource.clear()

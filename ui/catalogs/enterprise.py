@@ -112,6 +112,7 @@ RU: dict[str, str] = {
     "peers.clusters_caption": "В ячейке — звёзды Европейской кластерной обсерватории (0–5) и LQ кластера в регионе.",
     "peers.cell": "{stars} LQ {lq}",
     "col.peer.cluster": "Кластер",
+    "peers.map_outline": "Похожие регионы (как на страницах «Отрасли» и «Кластеры»): {names}.",
 }
 EN: dict[str, str] = {
     "nav.enterprise": "Enterprise",
@@ -225,4 +226,5 @@ EN: dict[str, str] = {
     "peers.clusters_caption": "Each cell: European Cluster Observatory stars (0–5) and the cluster's LQ in the region.",
     "peers.cell": "{stars} LQ {lq}",
     "col.peer.cluster": "Cluster",
+    "peers.map_outline": "Peer regions (as on the Sectors and Clusters pages): {names}.",
 }
