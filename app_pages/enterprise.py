@@ -19,7 +19,7 @@ text = st.text_input(t("enterprise.search"), key="ent_search", help=t("enterpris
 if text.strip():
     found = cached(ent.find_enterprises, text, limit=LIMIT)
     if found.empty:
-        st.info(t("enterprise.no_results", text=text.strip()))
+        st.info(t("enterprise.no_results", text=escape_md(text.strip())))
     else:
         st.caption(t("enterprise.results", n=fmt.integer(len(found), L))
                    + (" " + t("enterprise.results_limited", n=LIMIT) if len(found) >= LIMIT else ""))
@@ -39,7 +39,7 @@ if not inn:
 # --- profile ----------------------------------------------------------------------------------------
 profile = cached(ent.enterprise_profile, inn)
 if profile.status == "invalid":
-    st.warning(t("enterprise.invalid", inn=inn[:40]), icon=":material/error:")
+    st.warning(t("enterprise.invalid", inn=escape_md(inn[:40])), icon=":material/error:")
     st.stop()
 if profile.status == "unknown":
     st.warning(t("enterprise.unknown", inn=inn), icon=":material/search_off:")

@@ -73,6 +73,9 @@ def test_unknown_inn_shows_a_message(app):
 def test_malformed_inn_shows_a_message(app):
     at = app(inn="12ab", lang="en")
     assert any(w.body == CATALOG["en"]["enterprise.invalid"].format(inn="12ab") for w in at.warning)
+    at = app(inn="[x](javascript:alert(1))")  # a crafted link stays inert text
+    [warning] = [w for w in at.warning if "javascript" in w.body]
+    assert warning.body.startswith("«\\[x\\]\\(javascript:alert\\(1\\)\\)»")
 
 
 def test_search_by_inn_prefix_then_open(app):
