@@ -28,7 +28,7 @@ import duckdb
 import pandas as pd
 
 from analytics import store
-from analytics.data.ingest import Limits, LoadReport, _read_source
+from analytics.data.ingest import Limits, LoadReport, read_source
 from analytics.data.validate import Issue, msg
 
 LEVELS = ("region", "municipality")
@@ -128,7 +128,7 @@ def prepare_boundaries(con: duckdb.DuckDBPyConnection, level: str, source: str |
                        limits: Limits | None = None) -> BoundaryPlan:
     """Read and validate a GeoJSON file of ``level`` boundaries (``region`` / ``municipality``)."""
     limits = limits or Limits.from_env()
-    data, name = _read_source(source)
+    data, name = read_source(source)
     report = LoadReport(ok=False, rows_loaded=0, errors=[], warnings=[], version_id=None, table="boundaries",
                         mode="replace", file_name=Path(file_name).name[:200] if file_name else name,
                         sha256=hashlib.sha256(data).hexdigest())
