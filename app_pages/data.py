@@ -8,7 +8,8 @@ import streamlit as st
 
 from analytics.data import auth, boundaries, export, ingest, validate
 from analytics.services import provenance
-from ui import charts, fmt
+from ui import charts, fmt, tables
+from ui.i18n import name_column
 from ui.state import cached, clear_caches, connection, current_region, lang, t
 
 
@@ -197,12 +198,12 @@ if flash:
 tab_load, tab_history, tab_templates, tab_boundaries = st.tabs(
     [t("upload.tab_load"), t("upload.tab_history"), t("upload.tab_templates"), t("upload.tab_boundaries")])
 
-tables = list(ingest.data_tables())
+loadable = list(ingest.data_tables())
 limits = ingest.Limits.from_env()
 
 with tab_load:
     left, right = st.columns([1, 1])
-    table = left.selectbox(t("upload.table"), tables, index=tables.index("enterprises"), key="upload_table",
+    table = left.selectbox(t("upload.table"), loadable, index=loadable.index("enterprises"), key="upload_table",
                            format_func=lambda name: t(f"table.{name}"))
     mode = right.radio(t("upload.mode"), list(ingest.MODES), key="upload_mode", horizontal=True,
                        format_func=lambda m: t(f"upload.mode.{m}"), help=t("upload.mode_help"))
@@ -242,20 +243,11 @@ with tab_load:
 
 with tab_history:
     st.subheader(t("upload.history"))
-    history = cached(provenance.versions)
-    shown = history.assign(
-        table=[t(f"table.{n}") if f"table.{n}" in _TABLE_KEYS else n for n in history["table_name"]],
-        action_label=[t(f"action.{a}") for a in history["action"]])
-    st.dataframe(
-        shown[["version_id", "table", "action_label", "file_name", "user_name", "loaded_at", "rows_after"]].rename(
-            columns={"version_id": t("col.version"), "table": t("col.table"), "action_label": t("col.action"),
-                     "file_name": t("col.file"), "user_name": t("col.user"), "loaded_at": t("col.loaded_at"),
-                     "rows_after": t("col.rows")}),
-        hide_index=True, width="stretch", height=320,
-        column_config={t("col.rows"): st.column_config.NumberColumn(format="localized")})
+    st.dataframe(tables.versions_table(cached(provenance.versions), lang()), hide_index=True, width="stretch",
+                 height=320, column_config={t("col.rows"): st.column_config.NumberColumn(format="localized")})
     st.subheader(t("upload.rollback"))
     st.write(t("upload.rollback_intro"))
-    rb_table = st.selectbox(t("upload.table"), tables, index=tables.index("enterprises"), key="rollback_table",
+    rb_table = st.selectbox(t("upload.table"), loadable, index=loadable.index("enterprises"), key="rollback_table",
                             format_func=lambda name: t(f"table.{name}"))
     candidates = cached(provenance.restorable, rb_table)
     if len(candidates) < 2:
@@ -288,7 +280,7 @@ with tab_history:
 
 with tab_templates:
     st.write(t("upload.templates_intro"))
-    tpl_table = st.selectbox(t("upload.table"), tables, index=tables.index("enterprises"), key="template_table",
+    tpl_table = st.selectbox(t("upload.table"), loadable, index=loadable.index("enterprises"), key="template_table",
                              format_func=lambda name: t(f"table.{name}"))
     spec = validate.TABLES[tpl_table]
     st.dataframe(pd.DataFrame({
@@ -339,7 +331,7 @@ with tab_boundaries:
     if shapes["features"]:
         st.subheader(t("upload.boundary_map"))
         values = cached(boundaries.choropleth_values, level, current_region())
-        names = values["name_en" if lang() == "en" else "name_ru"]
+        names = values[name_column(lang())]
         fig = go.Figure(go.Choroplethmap(
             geojson=shapes, locations=values["code"], z=values["value"].fillna(0), featureidkey="id",
             colorscale=[[0.0, "#D6E6F5"], [1.0, "#08306B"]], marker_line_color="#4B5563", marker_line_width=0.5,

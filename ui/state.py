@@ -17,7 +17,8 @@ import streamlit as st
 
 from analytics import store
 from analytics.services import overview
-from ui.i18n import DEFAULT_LANG, LANGS
+from ui import urls
+from ui.i18n import DEFAULT_LANG, LANGS, name_column
 from ui.i18n import t as _t
 
 DB_ENV = "NAVIGATOR_DB"
@@ -75,15 +76,15 @@ def language_switch() -> None:
     put the formatted label into the URL.
     """
     if st.session_state.get("lang") not in LANGS:
-        requested = str(st.query_params.get("lang", "")).lower()
+        requested = str(st.query_params.get(urls.LANG, "")).lower()
         st.session_state["lang"] = requested if requested in LANGS else DEFAULT_LANG
     st.sidebar.segmented_control(
         _t("app.language", DEFAULT_LANG), options=list(LANGS), format_func=str.upper, required=True, key="lang",
     )
     if st.session_state["lang"] == DEFAULT_LANG:
-        st.query_params.pop("lang", None)
+        st.query_params.pop(urls.LANG, None)
     else:
-        st.query_params["lang"] = st.session_state["lang"]
+        st.query_params[urls.LANG] = st.session_state["lang"]
 
 
 def region_picker() -> str:
@@ -96,11 +97,11 @@ def region_picker() -> str:
     if regions.empty:
         return DEFAULT_REGION
     codes = list(regions["code"])
-    names = dict(zip(regions["code"], regions["name_en" if lang() == "en" else "name_ru"]))
+    names = dict(zip(regions["code"], regions[name_column(lang())]))
     fallback = DEFAULT_REGION if DEFAULT_REGION in names else codes[0]
     code = st.session_state.get("region_code")
     if code not in names:
-        requested = st.query_params.get("region")
+        requested = st.query_params.get(urls.REGION)
         code = requested if requested in names else fallback
     # One widget per language: a widget keeps the option labels it was first drawn with.
     choice = st.sidebar.selectbox(
@@ -109,9 +110,9 @@ def region_picker() -> str:
     )
     st.session_state["region_code"] = choice
     if choice == DEFAULT_REGION:
-        st.query_params.pop("region", None)
+        st.query_params.pop(urls.REGION, None)
     else:
-        st.query_params["region"] = choice
+        st.query_params[urls.REGION] = choice
     return choice
 
 
@@ -120,7 +121,7 @@ def region_name(code: str) -> str:
     regions = cached(overview.regions).set_index("code")
     if code not in regions.index:
         return code
-    return str(regions.loc[code, "name_en" if lang() == "en" else "name_ru"])
+    return str(regions.loc[code, name_column(lang())])
 
 
 def current_region() -> str:
