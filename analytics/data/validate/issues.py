@@ -64,4 +64,7 @@ MESSAGE_CODES: tuple[str, ...] = (
     # boundaries (GeoJSON)
     "boundary_level", "json_invalid", "geojson_type", "geometry_type", "geometry_invalid", "boundary_no_match",
     "boundary_property", "boundary_unmatched", "boundary_merged",
+    # Rosstat wide tables (analytics/data/rosstat_load.py)
+    "rosstat_unreadable", "rosstat_no_rows", "rosstat_choose_indicator", "rosstat_target", "rosstat_unmatched",
+    "rosstat_skipped", "rosstat_read", "rosstat_unit",
 )

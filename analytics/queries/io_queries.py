@@ -1,0 +1,78 @@
+"""Store reads for the input–output model: region × OKVED 2 employment (``region_sector_years``).
+
+The only SQL of the regional input–output service (:mod:`analytics.services.regional_io`).
+"""
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from analytics.store import query
+
+
+def division_employment(con: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
+    """Employees by region × OKVED 2 division (and section rows, where a file gives a whole section).
+
+    Columns ``region_code``, ``okved`` (``"29"`` or a section letter ``"F"``), ``level``
+    (``division`` / ``section``), ``section``, ``employees`` (persons; rows with no figure left out),
+    ``data_status``. Finer codes (groups, classes) are not read: their division row holds them.
+    """
+    return query(
+        con,
+        "SELECT r.region_code, r.okved, s.level, s.section, r.employees, r.data_status "
+        "FROM region_sector_years r JOIN sectors s ON s.code = r.okved "
+        "WHERE r.year = ? AND s.level IN ('division', 'section') AND r.employees IS NOT NULL "
+        "ORDER BY r.region_code, r.okved",
+        [int(year)],
+    )
+
+
+def region_and_national_employment(con: duckdb.DuckDBPyConnection, region: str,
+                                   year: int) -> tuple[pd.DataFrame, pd.Series]:
+    """One read for one region: its rows of :func:`division_employment` (``region_code, okved,
+    employees, data_status``) and the national employees by OKVED code (sum over the store's regions,
+    persons)."""
+    frame = query(
+        con,
+        "SELECT r.region_code, r.okved, r.employees, r.data_status, FALSE AS national "
+        "FROM region_sector_years r JOIN sectors s ON s.code = r.okved "
+        "WHERE r.year = ? AND r.region_code = ? AND s.level IN ('division', 'section') "
+        "AND r.employees IS NOT NULL "
+        "UNION ALL "
+        "SELECT NULL, r.okved, sum(r.employees), NULL, TRUE "
+        "FROM region_sector_years r JOIN sectors s ON s.code = r.okved "
+        "WHERE r.year = ? AND s.level IN ('division', 'section') AND r.employees IS NOT NULL "
+        "GROUP BY r.okved",
+        [int(year), str(region), int(year)],
+    )
+    national_rows = frame["national"].to_numpy(dtype=bool)
+    own = frame.loc[~national_rows, ["region_code", "okved", "employees", "data_status"]].reset_index(drop=True)
+    national = frame.loc[national_rows].set_index("okved")["employees"].astype(float).sort_index()
+    return own, national
+
+
+def labour_force(con: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
+    """Labour force of every region (``region_indicators``, indicator ``labour_force``, thousand persons)
+    in the year held nearest to ``year`` (the later one on a tie): ``region_code``, ``year``, ``value``,
+    ``data_status``. Empty when the store holds no labour force."""
+    return query(
+        con,
+        "SELECT region_code, year, value, data_status FROM region_indicators "
+        "WHERE indicator = 'labour_force' AND breakdown = 'total' AND region_code <> 'RU' "
+        "AND cell_status = 'ok' AND value > 0 AND year = ("
+        "  SELECT year FROM region_indicators WHERE indicator = 'labour_force' AND breakdown = 'total' "
+        "  AND region_code <> 'RU' AND cell_status = 'ok' ORDER BY abs(year - ?), year DESC LIMIT 1) "
+        "ORDER BY region_code",
+        [int(year)],
+    )
+
+
+def region_codes(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Codes of all regions in the store, sorted."""
+    return [str(c) for c in query(con, "SELECT code FROM regions ORDER BY code")["code"]]
+
+
+def employment_years(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Years with region × sector employment."""
+    frame = query(con, "SELECT DISTINCT year FROM region_sector_years WHERE employees IS NOT NULL ORDER BY 1")
+    return [int(y) for y in frame["year"]]
