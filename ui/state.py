@@ -11,7 +11,7 @@ import importlib
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
@@ -20,6 +20,9 @@ from analytics.services import overview
 from ui import urls
 from ui.i18n import DEFAULT_LANG, LANGS, name_column
 from ui.i18n import t as _t
+
+if TYPE_CHECKING:
+    from analytics.data import auth, ingest
 
 DB_ENV = "NAVIGATOR_DB"
 DEFAULT_REGION = "40"
@@ -56,6 +59,39 @@ def cached(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
 def clear_caches() -> None:
     """Drop cached results (after a load or rollback)."""
     _cached_call.clear()
+
+
+@st.cache_resource(show_spinner=False)
+def login_throttle() -> auth.Throttle:
+    """The process-wide login throttle (failed attempts per name and in total)."""
+    from analytics.data import auth  # imported by the one page that logs in, not by every page
+
+    return auth.Throttle()
+
+
+_PLAN_SLOT = "upload_plan"
+
+
+def upload_plan(data: bytes, file_name: str, table: str, mode: str) -> ingest.LoadPlan:
+    """The prepared plan of this exact file, table, mode and store state, kept in the session across
+    reruns (:func:`analytics.services.loading.plan_key`); prepared again when any of them changed."""
+    from analytics.data import ingest  # the loader (pandera, pyarrow.csv) is for the Data page only
+    from analytics.services import loading
+
+    con = connection()
+    key = loading.plan_key(con, data, file_name, table, mode)
+    held = st.session_state.get(_PLAN_SLOT)
+    if held and held[0] == key:
+        return held[1]
+    with st.spinner():
+        plan = ingest.prepare(con, table, data, mode=mode, file_name=file_name)
+    st.session_state[_PLAN_SLOT] = (key, plan)
+    return plan
+
+
+def drop_upload_plan() -> None:
+    """Forget the held plan (after a commit or a new column mapping)."""
+    st.session_state.pop(_PLAN_SLOT, None)
 
 
 def lang() -> str:

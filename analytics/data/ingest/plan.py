@@ -55,6 +55,16 @@ class LoadReport:
     #: file headers the loader could not place (the page offers a mapping for them)
     unknown_headers: list[str] = field(default_factory=list)
 
+    @property
+    def changes(self) -> int:
+        """Rows the load would add, change or remove (0: the store already holds the file)."""
+        return self.added + self.changed + self.removed
+
+    @property
+    def error_total(self) -> int:
+        """Errors found, all of them (``errors`` lists at most :data:`CAP_PER_CODE` per code)."""
+        return sum(self.error_counts.values()) or len(self.errors)
+
 
 @dataclass
 class LoadPlan:
