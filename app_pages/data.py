@@ -1,5 +1,5 @@
 """Data: upload a file, read the validation report, map columns, preview, commit; versions and rollback;
-templates; boundary GeoJSON. Checking a file is open to all; writing needs an analyst login."""
+templates; boundary GeoJSON; Rosstat tables as published. Checking a file is open to all; writing needs an analyst login."""
 import streamlit as st
 
 from analytics.data import boundaries, ingest
@@ -20,8 +20,9 @@ flash = st.session_state.pop("upload_flash", None)
 if flash:
     flash_box.success(flash, icon=":material/check_circle:")
 
-tab_load, tab_history, tab_templates, tab_boundaries = st.tabs(
-    [t("upload.tab_load"), t("upload.tab_history"), t("upload.tab_templates"), t("upload.tab_boundaries")])
+tab_load, tab_history, tab_templates, tab_boundaries, tab_rosstat = st.tabs(
+    [t("upload.tab_load"), t("upload.tab_history"), t("upload.tab_templates"), t("upload.tab_boundaries"),
+     t("rosstat.tab")])
 
 limits = ingest.Limits.from_env()
 
@@ -142,3 +143,6 @@ with tab_boundaries:
         st.plotly_chart(fig, theme=None, config=charts.plotly_config(f"boundaries-{level}"))
     else:
         st.caption(t("upload.boundary_none"))
+
+with tab_rosstat:
+    loader.rosstat_tab(analyst)

@@ -6,9 +6,18 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics.data import auth, export, ingest, validate
+from analytics.data import auth, export, ingest, rosstat_load, validate
 from ui import fmt, tables
-from ui.state import connection, drop_upload_plan, lang, login_throttle, t
+from ui.state import (
+    clear_caches,
+    connection,
+    drop_upload_plan,
+    lang,
+    login_throttle,
+    rosstat_plan,
+    rosstat_table,
+    t,
+)
 
 _COUNT_PARAMS = {"count", "rows", "limit", "matched", "found", "expected", "n"}
 
@@ -192,3 +201,62 @@ def boundaries_held(held: pd.DataFrame) -> pd.DataFrame:
     return held.assign(level=[t(f"upload.level.{lv}") for lv in held["level"]]).rename(columns={
         "level": t("upload.col_level"), "units": t("upload.col_units"), "file_name": t("col.file"),
         "version_id": t("col.version")})
+
+
+def rosstat_tab(analyst: str | None) -> None:
+    """The Rosstat tab: a wide table as Rosstat publishes it (regions × years) → the store, with the
+    analyst's choices (target table, OKVED and measure, or indicator, unit and source; sheet, row, region)."""
+    st.write(t("rosstat.intro"))
+    targets = {t(f"table.{name}"): name for name in rosstat_load.TARGETS}
+    target = targets[st.radio(t("rosstat.target"), list(targets), horizontal=True, key=f"rosstat_target_{lang()}")]
+    options: dict = {"target": target}
+    o1, o2, o3 = st.columns(3)
+    if target == "region_sector_years":
+        options["okved"] = o1.text_input(t("rosstat.okved"), "29", key="rosstat_okved", help=t("rosstat.okved_help"))
+        measures = {t(f"rosstat.measure.{m}"): m for m in rosstat_load.MEASURES}
+        options["measure"] = measures[o2.selectbox(t("rosstat.measure"), list(measures), key=f"rosstat_measure_{lang()}")]
+    else:
+        options["indicator"] = o1.text_input(t("rosstat.indicator"), key="rosstat_indicator",
+                                             help=t("rosstat.indicator_help")) or None
+        options["unit"] = o2.text_input(t("rosstat.unit"), key="rosstat_unit") or None
+        options["source_note"] = o3.text_input(t("rosstat.source"), key="rosstat_source") or None
+    r_nonce = st.session_state.get("rosstat_nonce", 0)
+    r_file = st.file_uploader(t("rosstat.file"), type=["xls", "xlsx", "csv"], key=f"rosstat_file_{r_nonce}",
+                              help=t("rosstat.file_help"))
+    if r_file is not None:
+        read = rosstat_table(r_file.getvalue(), r_file.name)
+        if isinstance(read, str):
+            st.error(t("ingest.rosstat_unreadable", detail=read))
+        else:
+            s1, s2 = st.columns(2)
+            if len(read.sheets) > 1:
+                options["sheet"] = s1.selectbox(t("rosstat.sheet"), read.sheets, key="rosstat_sheet",
+                                                help=t("rosstat.sheet_help"))
+            labels = read.row_labels(options.get("sheet"))
+            if target == "region_sector_years" and len(labels) > 1:
+                options["row_label"] = s2.selectbox(t("rosstat.row_label"), labels, key="rosstat_row_label")
+            if not read.has_regions(options.get("sheet")):
+                options["region_code"] = s2.text_input(t("rosstat.region_code"), "RU", key="rosstat_region_code",
+                                                       help=t("rosstat.region_code_help")) or None
+            st.caption(t("rosstat.title", title=read.titles.get(options.get("sheet", read.sheets[0]), "") or "—"))
+            load = rosstat_plan(r_file.getvalue(), r_file.name, options)
+            report = load.report
+            show_problems(report, "rosstat")
+            if report.ok:
+                with st.expander(t("rosstat.rows", n=fmt.integer(len(load.rows), lang()))):
+                    st.dataframe(load.rows.head(200), hide_index=True)
+                preview(load.plan)
+                if report.changes == 0:
+                    st.info(t("upload.nothing_to_do"))
+                elif not analyst:
+                    st.info(t("upload.commit_login"))
+                elif st.button(t("upload.commit"), type="primary", key="rosstat_commit"):
+                    done = ingest.commit(connection(), load.plan, analyst)
+                    drop_upload_plan("rosstat_plan")
+                    if done.ok:
+                        clear_caches()
+                        st.session_state["upload_flash"] = t("upload.committed", version=done.version_id,
+                                                             rows=fmt.integer(done.rows_loaded, lang()))
+                        st.session_state["rosstat_nonce"] = r_nonce + 1
+                        st.rerun()
+                    show_problems(done, "rosstat_commit")

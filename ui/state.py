@@ -72,6 +72,16 @@ def login_throttle() -> auth.Throttle:
 _PLAN_SLOT = "upload_plan"
 
 
+def _held(slot: str, key: tuple, make: Callable[[], Any]) -> Any:
+    """``make()`` once per ``key``, kept in the session's ``slot`` across reruns (one value per slot)."""
+    held = st.session_state.get(slot)
+    if held and held[0] == key:
+        return held[1]
+    value = make()
+    st.session_state[slot] = (key, value)
+    return value
+
+
 def upload_plan(data: bytes, file_name: str, table: str, mode: str) -> ingest.LoadPlan:
     """The prepared plan of this exact file, table, mode and store state, kept in the session across
     reruns (:func:`analytics.services.loading.plan_key`); prepared again when any of them changed."""
@@ -79,19 +89,38 @@ def upload_plan(data: bytes, file_name: str, table: str, mode: str) -> ingest.Lo
     from analytics.services import loading
 
     con = connection()
-    key = loading.plan_key(con, data, file_name, table, mode)
-    held = st.session_state.get(_PLAN_SLOT)
-    if held and held[0] == key:
-        return held[1]
-    with st.spinner():
-        plan = ingest.prepare(con, table, data, mode=mode, file_name=file_name)
-    st.session_state[_PLAN_SLOT] = (key, plan)
-    return plan
+
+    def prepare() -> ingest.LoadPlan:
+        with st.spinner():
+            return ingest.prepare(con, table, data, mode=mode, file_name=file_name)
+
+    return _held(_PLAN_SLOT, loading.plan_key(con, data, file_name, table, mode), prepare)
 
 
-def drop_upload_plan() -> None:
-    """Forget the held plan (after a commit or a new column mapping)."""
-    st.session_state.pop(_PLAN_SLOT, None)
+def rosstat_table(data: bytes, file_name: str) -> Any:
+    """The Rosstat table read once per file (sheets and row labels for the choices), or the error text."""
+    from analytics.services import loading
+
+    return _held("rosstat_read", (loading.file_digest(data), file_name), lambda: loading.read_rosstat(data, file_name))
+
+
+def rosstat_plan(data: bytes, file_name: str, options: dict) -> Any:
+    """The Rosstat load of this file with these choices on this store state (kept across reruns)."""
+    from analytics.data import rosstat_load
+    from analytics.services import loading
+
+    con = connection()
+
+    def prepare() -> Any:
+        with st.spinner():
+            return rosstat_load.prepare_rosstat_load(con, data, file_name=file_name, **options)
+
+    return _held("rosstat_plan", loading.rosstat_plan_key(con, data, file_name, options), prepare)
+
+
+def drop_upload_plan(slot: str = _PLAN_SLOT) -> None:
+    """Forget a held plan (after a commit or a new column mapping): ``upload_plan`` or ``rosstat_plan``."""
+    st.session_state.pop(slot, None)
 
 
 def lang() -> str:
