@@ -72,3 +72,17 @@ def test_boundary_figure_frames_the_shapes_and_escapes_names():
     assert fig.layout.map.zoom == pytest.approx(math.log2(560 / (512 * dy / (2 * math.pi))) - 0.15)
     assert fig.layout.map.center.lon == pytest.approx(36.0)
     assert 54.4 < fig.layout.map.center.lat < 54.6
+
+
+def test_a_rosstat_file_that_cannot_be_read_is_an_error_text_not_an_exception():
+    for data, name in ((b"PK\x03\x04 not really a workbook", "table.xlsx"), (b"\x00\x01\x02", "table.xls")):
+        read = loading.read_rosstat(data, name)
+        assert isinstance(read, str) and read  # the reader's message or the error's name
+
+
+def test_rosstat_plan_key_follows_the_choices_and_the_store(demo_copy):
+    con = demo_copy
+    key = loading.rosstat_plan_key(con, b"x", "t.xls", {"target": "region_indicators", "unit": None})
+    assert key == loading.rosstat_plan_key(con, b"x", "t.xls", {"unit": None, "target": "region_indicators"})
+    assert key != loading.rosstat_plan_key(con, b"x", "t.xls", {"target": "region_indicators", "unit": "%"})
+    assert loading.file_digest(b"abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"  # FIPS 180-2
