@@ -34,6 +34,12 @@ DuckDB write-ahead log replays only committed transactions).
 Messages are codes with parameters (:class:`analytics.data.validate.Message`); texts in both languages
 are in ``ui/catalogs/data.py``. Limits (file size, rows) are :class:`Limits`, configurable through
 ``NAVIGATOR_MAX_UPLOAD_MB`` and ``NAVIGATOR_MAX_ROWS``.
+
+Modules: :mod:`~analytics.data.ingest.read` (bytes, encodings, CSV/XLSX parsing),
+:mod:`~analytics.data.ingest.headers` (header mapping, derived columns), :mod:`~analytics.data.ingest.checks`
+(checks against the store, the preview diff), :mod:`~analytics.data.ingest.plan` (prepare, reports,
+templates), :mod:`~analytics.data.ingest.commit` (commit, load_file, rollback). The names above are
+importable from this package.
 """
 from __future__ import annotations
 

@@ -25,6 +25,13 @@ shows them: the header is row 1, the first data row is row 2 (``None``: the whol
 
 Identifier rules: ``docs/regulations.md`` (INN 10/12 digits with check digits, OGRN 13/15, OKVED 2
 ``dd[.d[d][.d[d]]]`` present in the classifier, OKTMO 8 or 11 digits). Units: persons, mln ₽.
+
+Modules: :mod:`~analytics.data.validate.issues` (messages, :class:`Issue`),
+:mod:`~analytics.data.validate.tables` (table specs), :mod:`~analytics.data.validate.headers`,
+:mod:`~analytics.data.validate.text` (Arrow text primitives), :mod:`~analytics.data.validate.identifiers`
+(OKVED facts, INN/OGRN check digits), :mod:`~analytics.data.validate.cells` (numbers, dates, text
+checks), :mod:`~analytics.data.validate.rules` (pandera rules, duplicates). The names are importable
+from this package.
 """
 from __future__ import annotations
 
