@@ -3,9 +3,9 @@ import streamlit as st
 
 from analytics.services import enterprise as ent
 from analytics.services import sector_portfolio as sp
-from ui import charts, fmt
+from ui import charts, fmt, urls
 from ui import enterprise_charts as ec
-from ui.cluster_charts import escape_md
+from ui.escape import markdown as escape_md
 from ui.state import cached, lang, t
 
 L = lang()
@@ -29,10 +29,10 @@ if text.strip():
         chosen = pick.selectbox(t("enterprise.choose"), list(names), format_func=lambda i: f"{i} — {names[i]}",
                                 key="ent_choice")
         if go_to.button(t("enterprise.open"), key="ent_open", type="primary"):
-            st.query_params["inn"] = chosen
+            st.query_params[urls.INN] = chosen
             st.rerun()
 
-inn = str(st.query_params.get("inn", "")).strip()
+inn = str(st.query_params.get(urls.INN, "")).strip()
 if not inn:
     st.stop()
 
@@ -49,7 +49,7 @@ who = profile.identity
 name = who.name_en if L == "en" and who.name_en else who.name_ru
 st.divider()
 st.header(escape_md(name), anchor=False)
-st.caption(t("enterprise.link") + ": " + f"/enterprise?inn={profile.inn}&lang={L}", help=t("enterprise.link_help"))
+st.caption(t("enterprise.link") + ": " + f"/enterprise?{urls.INN}={profile.inn}&{urls.LANG}={L}", help=t("enterprise.link_help"))
 if profile.year is not None:
     st.caption(t("enterprise.year_note", year=profile.year))
 else:

@@ -75,7 +75,7 @@ def test_malformed_inn_shows_a_message(app):
     assert any(w.body == CATALOG["en"]["enterprise.invalid"].format(inn="12ab") for w in at.warning)
     at = app(inn="[x](javascript:alert(1))")  # a crafted link stays inert text
     [warning] = [w for w in at.warning if "javascript" in w.body]
-    assert warning.body.startswith("«\\[x\\]\\(javascript:alert\\(1\\)\\)»")
+    assert "](" not in warning.body and warning.body.startswith("«\\[x\\]\\(javascript")
 
 
 def test_search_by_inn_prefix_then_open(app):

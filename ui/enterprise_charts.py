@@ -10,17 +10,13 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ui import fmt
+from ui import escape, fmt
 from ui.charts import PALETTE, style
 from ui.cluster_charts import stars_text
 from ui.i18n import t
 from ui.tables import short
 
 SUPPLIER_COLOUR, BUYER_COLOUR, SELF_COLOUR = PALETTE[1], PALETTE[2], PALETTE[0]
-
-
-def _html(text: Any) -> str:
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _name(frame: pd.DataFrame, lang: str, prefix: str = "name") -> pd.Series:
@@ -52,17 +48,17 @@ def partner_network(center_name: str, suppliers: pd.DataFrame, buyers: pd.DataFr
             width = 1.0 + 7.0 * (float(value) / largest if largest > 0 else 0.0)
             fig.add_trace(go.Scatter(x=[x, 0.0], y=[y, 0.0], mode="lines", line=dict(width=width, color=colour),
                                      opacity=0.55, hoverinfo="skip", showlegend=False))
-        hover = [f"{_html(n)}<br>{_html(inn)}<br>{fmt.money_mln(v, lang)}"
+        hover = [f"{escape.html(n)}<br>{escape.html(inn)}<br>{fmt.money_mln(v, lang)}"
                  for n, inn, v in zip(names, shown["inn"], shown["value_mln_rub"])]
         fig.add_trace(go.Scatter(
             x=[x] * len(shown), y=ys, mode="markers+text", name=title,
             marker=dict(size=16, color=colour, line=dict(width=1, color="#FFFFFF")),
-            text=[_html(short(n, 28)) for n in names], textposition="middle left" if x < 0 else "middle right",
+            text=[escape.html(short(n, 28)) for n in names], textposition="middle left" if x < 0 else "middle right",
             textfont=dict(size=14), hovertext=hover, hoverinfo="text"))
-    fig.add_trace(go.Scatter(x=[0.0], y=[0.0], mode="markers+text", name=_html(short(center_name, 40)),
+    fig.add_trace(go.Scatter(x=[0.0], y=[0.0], mode="markers+text", name=escape.html(short(center_name, 40)),
                              marker=dict(size=26, color=SELF_COLOUR, symbol="diamond"),
-                             text=[_html(short(center_name, 40))], textposition="bottom center",
-                             hovertext=[_html(center_name)], hoverinfo="text", showlegend=False))
+                             text=[escape.html(short(center_name, 40))], textposition="bottom center",
+                             hovertext=[escape.html(center_name)], hoverinfo="text", showlegend=False))
     style(fig, lang, height=height)
     fig.update_xaxes(visible=False, range=[-3.3, 3.3])
     fig.update_yaxes(visible=False, range=[-1.35, 1.2])
@@ -136,14 +132,14 @@ def peer_bars(frame: pd.DataFrame, *, lang: str, lq_title: str, growth_title: st
     colours; values in the hover text. ``frame`` as :func:`analytics.services.peers.peer_sectors`
     returns it."""
     fig = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.10,
-                        subplot_titles=(_html(lq_title), _html(growth_title)))
+                        subplot_titles=(escape.html(lq_title), escape.html(growth_title)))
     labels = [f"{s} {short(n, 26)}" for s, n in zip(frame["sector"], _name(frame, lang, "sector"))]
     frame = frame.assign(label=labels)
     order = list(dict.fromkeys(frame["label"]))
     regions = frame.drop_duplicates("code")
     for i, (_, region) in enumerate(regions.iterrows()):
         rows = frame[frame["code"] == region["code"]].set_index("label").reindex(order)
-        name = _html(region["name_en" if lang == "en" else "name_ru"])
+        name = escape.html(region["name_en" if lang == "en" else "name_ru"])
         colour = PALETTE[i % len(PALETTE)]
         for col, value, text in ((1, rows["lq"], [fmt.number(v, lang, 2) for v in rows["lq"]]),
                                  (2, rows["cagr"], [fmt.percent(v, lang, 1) for v in rows["cagr"]])):

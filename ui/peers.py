@@ -6,8 +6,8 @@ import streamlit as st
 
 from analytics.services import overview
 from analytics.services import peers as peer_service
-from ui.cluster_charts import escape_md
 from ui.enterprise_charts import peer_label
+from ui.escape import markdown as escape_md
 from ui.state import cached, lang, t
 
 

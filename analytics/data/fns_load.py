@@ -267,7 +267,7 @@ def _stage_target(cur: duckdb.DuckDBPyConnection, table: str, dataset: str, rows
     merged = _merged(current, rows, table, dataset)
     ingest.stage(cur, table, merged, materialise=True)
     cur.execute(sql("INSERT INTO {stage} ({cols}) SELECT {tcols} FROM {table} t WHERE NOT {touched}",
-                    stage=ingest._STAGE, cols=names, tcols=columns(names, "t"), table=table, touched=touched))
+                    stage=ingest.STAGE_TABLE, cols=names, tcols=columns(names, "t"), table=table, touched=touched))
     cur.unregister("_fns_keys")
     return merged
 
@@ -365,7 +365,7 @@ def commit_fns(con: duckdb.DuckDBPyConnection, plan: FnsPlan, user: str | None =
             if (numbers["added"], numbers["changed"], numbers["removed"]) != previewed:
                 cur.execute("ROLLBACK")
                 return _finish(report, [Issue(None, None, None, msg("store_changed"))], {"store_changed": 1})
-            version_id = versions.apply(cur, report.table, ingest._STAGE, action="replace", file_name=report.file_name,
+            version_id = versions.apply(cur, report.table, ingest.STAGE_TABLE, action="replace", file_name=report.file_name,
                                         sha256=report.sha256, user=user, rows_in_file=report.rows_in_file,
                                         key=validate.TABLES[report.table].key, note=_note(report))
             ingest.unstage(cur)
