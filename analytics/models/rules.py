@@ -251,3 +251,16 @@ NATIONAL_CONTEXT: dict[str, SourcedValue] = {
     "registered_clusters_2022": REGISTERED_CLUSTERS_2022,
     "registered_clusters_2024": REGISTERED_CLUSTERS_2024,
 }
+
+# --- Tax Code: taxes on the income effects of the input–output model -------------------------------
+
+TAX_CODE_NDFL = "Tax Code of the Russian Federation, Part Two, art. 224 p. 1 (personal income tax, residents)"
+
+PERSONAL_INCOME_TAX_RATE = SourcedValue(
+    0.13, "share of wages (personal income tax, НДФЛ)", TAX_CODE_NDFL,
+    "edition of Federal Law No. 372-FZ of 23.11.2020 (13% up to 5 mln ₽ a year, 15% above)",
+    date(2021, 1, 1), "to_verify",
+    "base rate for wages up to 5 mln ₽ a year, applied to the wage effects of the input–output model "
+    "(analytics.services.regional_io); from 2025 a progressive scale 13–22% (Federal Law No. 176-FZ of "
+    "12.07.2024) — 13% still applies to incomes up to 2.4 mln ₽ a year",
+)
