@@ -40,3 +40,17 @@ def project_frames(con: duckdb.DuckDBPyConnection) -> ProjectFrames:
         UNION SELECT cluster_id, initiator_inn FROM projects
         UNION SELECT cluster_hint, inn FROM enterprises WHERE cluster_hint IS NOT NULL"""))
     return ProjectFrames(projects, participants, costs, revenues, members)
+
+
+def registry_region_year(con: duckdb.DuckDBPyConnection) -> tuple[str | None, int | None]:
+    """The region of most project initiators and the latest year of that region's enterprise data
+    (None, None when the store has no projects or no data)."""
+    found = query(con, sql("""
+        SELECT e.region_code, count(*) AS n FROM projects p JOIN enterprises e ON e.inn = p.initiator_inn
+        GROUP BY e.region_code ORDER BY n DESC, e.region_code LIMIT 1"""))
+    if found.empty:
+        return None, None
+    region = str(found["region_code"].iat[0])
+    year = query(con, sql("SELECT max(y.year) AS year FROM enterprise_years y JOIN enterprises e USING (inn) "
+                          "WHERE e.region_code = ?"), [region])["year"].iat[0]
+    return region, None if pd.isna(year) else int(year)

@@ -16,13 +16,15 @@ COST_CATEGORIES: tuple[str, ...] = (
     "component_batches", "other",
 )
 CAP_BASES: tuple[str, ...] = ("applicant", "project")
+#: ``reported``: a project's reported taxes where the data has them, else the modelled ones;
+#: ``rate``: always modelled (by tax type, or the flat ``tax_rate`` when the scenario sets one).
 TAX_SOURCES: tuple[str, ...] = ("reported", "rate")
 #: What :func:`allocate` maximises: discounted subsidy to participants (= NPV with − NPV without),
-#: NPV with support, discounted taxes over the horizon, jobs.
+#: NPV with support, discounted taxes attributed to support over the horizon, jobs.
 OBJECTIVES: dict[str, str] = {
     "npv_uplift": "npv_uplift_mln_rub",
     "npv_with": "npv_with_mln_rub",
-    "taxes": "pv_taxes_mln_rub",
+    "taxes": "pv_taxes_additional_mln_rub",
     "jobs": "jobs",
 }
 
@@ -30,6 +32,7 @@ OBJECTIVES: dict[str, str] = {
 #: ``reason`` column of :func:`evaluate`; :func:`eligibility` lists all of them).
 REASONS: tuple[str, ...] = (
     "cluster_not_registered",   # field cluster_id — the project's cluster is not on the registry
+    "outside_regime_period",    # field start_year — the project starts outside the regime's in-force years
     "not_joint",                # field is_joint — the project is not declared a joint project
     "too_few_participants",     # field n_participants — fewer than the regime's minimum
     "stage_not_eligible",       # field stage — the regime does not fund this stage
@@ -49,9 +52,22 @@ COST_REASONS: tuple[str, ...] = (
 
 # Modelling assumptions (not law): starting values of a new scenario, all editable.
 DEFAULT_DISCOUNT_RATE = 0.10
-DEFAULT_TAX_RATE = 0.07        # taxes paid to the budget per ₽ of project revenue
 DEFAULT_CASH_MARGIN = 0.15     # participants' free cash flow per ₽ of revenue, after costs and taxes
 DEFAULT_HORIZON_YEARS = 10
+#: Share of the taxes of a project viable without support still credited to support. 0 = the
+#: incentive-effect test of state-aid practice taken strictly (a project that happens anyway adds no
+#: taxes); no better-sourced default is known to the project.
+DEFAULT_ADDITIONALITY = 0.0
+#: Years between the cost and its reimbursement (the 2024 selection round reimbursed 2023 costs).
+DEFAULT_PAYMENT_LAG_YEARS = 1
+#: Taxable profit as a share of gross operating surplus (value added − compensation − other taxes on
+#: production): depreciation, interest and losses take the rest. Calibration [to verify]: profit-tax
+#: receipts of 2021 (≈ 6.1 trn ₽ at 20 %, i.e. a base of ≈ 30 trn ₽) over the 2021 IO table's surplus
+#: (≈ 77 trn ₽) ≈ 0.4.
+DEFAULT_PROFIT_SHARE = 0.4
+#: Share of project costs that become taxable immovable property. 0: the eligible costs are R&D,
+#: licences and equipment; equipment is movable property, untaxed since 2019.
+DEFAULT_PROPERTY_SHARE = 0.0
 
 #: Allowed ranges of scenario fields (inclusive). Shares are 0–1, money mln ₽.
 RANGES: dict[str, tuple[float, float]] = {
@@ -64,6 +80,10 @@ RANGES: dict[str, tuple[float, float]] = {
     "cash_margin": (0.0, 1.0),
     "horizon_years": (1, 50),
     "base_year": (2000, 2100),
+    "additionality": (0.0, 1.0),
+    "payment_lag_years": (0, 5),
+    "profit_share": (0.0, 1.0),
+    "property_share": (0.0, 1.0),
     "revenue_factor": (0.0, 10.0),
     "regime.max_share": (0.0, 1.0),
     "regime.cap_mln_rub": (0.0, 1e7),
@@ -76,8 +96,11 @@ HEADLINE_METRICS: tuple[str, ...] = (
     "n_projects", "n_eligible", "n_selected", "total_costs_mln_rub", "subsidy_mln_rub",
     "subsidy_federal_mln_rub", "subsidy_regional_mln_rub", "peak_annual_subsidy_mln_rub",
     "own_money_mln_rub", "leverage", "npv_without_mln_rub", "npv_with_mln_rub", "npv_uplift_mln_rub",
-    "taxes_mln_rub", "pv_taxes_mln_rub", "budget_effectiveness", "break_even_year", "jobs",
-    "jobs_per_mln_rub",
+    "pv_subsidy_mln_rub", "pv_subsidy_federal_mln_rub", "pv_subsidy_regional_mln_rub", "taxes_mln_rub",
+    "pv_taxes_gross_mln_rub", "pv_taxes_additional_mln_rub", "pv_taxes_federal_mln_rub",
+    "pv_taxes_regional_mln_rub", "pv_taxes_local_mln_rub", "pv_taxes_social_funds_mln_rub",
+    "budget_effectiveness", "budget_effectiveness_federal", "budget_effectiveness_regional",
+    "break_even_year", "jobs", "jobs_per_mln_rub",
 )
 
 

@@ -13,11 +13,13 @@ from analytics.models.subsidy.parameters import HEADLINE_METRICS
 
 @dataclass(frozen=True)
 class BudgetBalance:
-    """Budget outlay against taxes returned, by calendar year, for a set of projects.
+    """Budget outlay against the taxes credited to support, by calendar year, for a set of projects.
 
-    ``table`` columns: ``year, subsidy_mln_rub`` (federal + regional outlay), ``taxes_mln_rub``,
-    ``taxes_pv_mln_rub`` (discounted as in the scenario), ``cum_subsidy_mln_rub``,
-    ``cum_taxes_pv_mln_rub``, ``balance_mln_rub`` (cumulative discounted taxes − cumulative outlay).
+    ``table`` columns: ``year``, ``subsidy_mln_rub`` (federal + regional, in the year paid),
+    ``subsidy_pv_mln_rub``, ``taxes_gross_mln_rub`` (all taxes of the projects), ``taxes_mln_rub``
+    (attributed to support), ``taxes_pv_mln_rub`` (attributed, discounted), ``cum_subsidy_pv_mln_rub``,
+    ``cum_taxes_pv_mln_rub``, ``balance_mln_rub`` (cumulative discounted attributed taxes − cumulative
+    discounted outlay). All present values to the scenario's base year.
     ``break_even_year``: first year from which that balance stays ≥ 0 (None if not within the horizon).
     """
 
@@ -26,24 +28,27 @@ class BudgetBalance:
 
 
 def budget_balance(evaluation: Evaluation, selected: Iterable[str] | None = None) -> BudgetBalance:
-    """Cumulative budget outlay vs discounted taxes returned, by year (the page's break-even chart)."""
+    """Cumulative discounted budget outlay vs discounted attributed taxes, by year (the break-even chart)."""
     m = evaluation.mask(selected)
     subsidy = evaluation.subsidy[m].sum(axis=0)
-    taxes = evaluation.taxes[m].sum(axis=0)
-    taxes_pv = (evaluation.taxes[m] * evaluation.discount[m]).sum(axis=0)
+    subsidy_pv = (evaluation.subsidy[m] * evaluation.discount_all[m]).sum(axis=0)
+    taxes = evaluation.taxes_attributed[m].sum(axis=0)
+    taxes_pv = (evaluation.taxes_attributed[m] * evaluation.discount[m]).sum(axis=0)
     table = pd.DataFrame({
         "year": evaluation.years,
         "subsidy_mln_rub": subsidy,
+        "subsidy_pv_mln_rub": subsidy_pv,
+        "taxes_gross_mln_rub": evaluation.taxes[m].sum(axis=0),
         "taxes_mln_rub": taxes,
         "taxes_pv_mln_rub": taxes_pv,
-        "cum_subsidy_mln_rub": np.cumsum(subsidy),
+        "cum_subsidy_pv_mln_rub": np.cumsum(subsidy_pv),
         "cum_taxes_pv_mln_rub": np.cumsum(taxes_pv),
     })
-    table["balance_mln_rub"] = table["cum_taxes_pv_mln_rub"] - table["cum_subsidy_mln_rub"]
+    table["balance_mln_rub"] = table["cum_taxes_pv_mln_rub"] - table["cum_subsidy_pv_mln_rub"]
     year = None
     if subsidy.sum() > 0:
-        tol = np.array([1e-12 * (subsidy.sum() + taxes_pv.sum())])
-        found = _recovery_year((taxes_pv - subsidy)[None, :], tol, evaluation.years,
+        tol = np.array([1e-12 * (subsidy_pv.sum() + taxes_pv.sum())])
+        found = _recovery_year((taxes_pv - subsidy_pv)[None, :], tol, evaluation.years,
                                np.array([int(np.argmax(subsidy > 0))]))[0]
         year = None if np.isnan(found) else int(found)
     return BudgetBalance(table=table, break_even_year=year)
@@ -52,16 +57,21 @@ def budget_balance(evaluation: Evaluation, selected: Iterable[str] | None = None
 def portfolio_summary(evaluation: Evaluation, selected: Iterable[str] | None = None) -> pd.Series:
     """Headline metrics (:data:`HEADLINE_METRICS`) of the selected projects (None: the eligible ones).
 
-    Sums of the per-project values; ratios are ratios of sums (leverage = Σ own ÷ Σ subsidy,
-    budget effectiveness = Σ discounted taxes ÷ Σ subsidy, jobs per mln ₽ = Σ jobs ÷ Σ subsidy).
+    Sums of the per-project values; ratios are ratios of sums (leverage = Σ own ÷ Σ subsidy, budget
+    effectiveness = Σ PV attributed taxes ÷ Σ PV subsidy, its federal and regional parts likewise,
+    jobs per mln ₽ = Σ jobs ÷ Σ subsidy).
     """
     t = evaluation.table
     m = evaluation.mask(selected)
     sel = t[m]
     total = lambda col: float(sel[col].sum())  # noqa: E731
+
+    def ratio(numerator: float, denominator: float) -> float:
+        return numerator / denominator if denominator > 0 else np.nan
+
     subsidy = total("subsidy_mln_rub")
-    ratio = (lambda x: x / subsidy) if subsidy > 0 else (lambda x: np.nan)
     balance = budget_balance(evaluation, t["project_id"][m])
+    alpha = sel["attribution"].to_numpy()
     values = {
         "n_projects": len(t),
         "n_eligible": int(t["eligible"].sum()),
@@ -72,15 +82,27 @@ def portfolio_summary(evaluation: Evaluation, selected: Iterable[str] | None = N
         "subsidy_regional_mln_rub": total("subsidy_regional_mln_rub"),
         "peak_annual_subsidy_mln_rub": float(balance.table["subsidy_mln_rub"].max()) if len(balance.table) else 0.0,
         "own_money_mln_rub": total("own_money_mln_rub"),
-        "leverage": ratio(total("own_money_mln_rub")),
+        "leverage": ratio(total("own_money_mln_rub"), subsidy),
         "npv_without_mln_rub": total("npv_without_mln_rub"),
         "npv_with_mln_rub": total("npv_with_mln_rub"),
         "npv_uplift_mln_rub": total("npv_uplift_mln_rub"),
+        "pv_subsidy_mln_rub": total("pv_subsidy_mln_rub"),
+        "pv_subsidy_federal_mln_rub": total("pv_subsidy_federal_mln_rub"),
+        "pv_subsidy_regional_mln_rub": total("pv_subsidy_regional_mln_rub"),
         "taxes_mln_rub": total("taxes_mln_rub"),
-        "pv_taxes_mln_rub": total("pv_taxes_mln_rub"),
-        "budget_effectiveness": ratio(total("pv_taxes_mln_rub")),
+        "pv_taxes_gross_mln_rub": total("pv_taxes_gross_mln_rub"),
+        "pv_taxes_additional_mln_rub": total("pv_taxes_additional_mln_rub"),
+        "pv_taxes_federal_mln_rub": total("pv_taxes_federal_mln_rub"),
+        "pv_taxes_regional_mln_rub": total("pv_taxes_regional_mln_rub"),
+        "pv_taxes_local_mln_rub": total("pv_taxes_local_mln_rub"),
+        "pv_taxes_social_funds_mln_rub": total("pv_taxes_social_funds_mln_rub"),
+        "budget_effectiveness": ratio(total("pv_taxes_additional_mln_rub"), total("pv_subsidy_mln_rub")),
+        "budget_effectiveness_federal": ratio(float((alpha * sel["pv_taxes_federal_mln_rub"]).sum()),
+                                              total("pv_subsidy_federal_mln_rub")),
+        "budget_effectiveness_regional": ratio(float((alpha * sel["pv_taxes_regional_mln_rub"]).sum()),
+                                               total("pv_subsidy_regional_mln_rub")),
         "break_even_year": balance.break_even_year,
         "jobs": total("jobs"),
-        "jobs_per_mln_rub": ratio(total("jobs")),
+        "jobs_per_mln_rub": ratio(total("jobs"), subsidy),
     }
     return pd.Series(values, index=list(HEADLINE_METRICS), dtype=object)

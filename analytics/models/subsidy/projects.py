@@ -13,8 +13,10 @@ import numpy as np
 import pandas as pd
 
 from analytics.metrics._panel import warn
+from analytics.models import registry
 from analytics.models.subsidy.parameters import COST_CATEGORIES
-from analytics.queries.projects import project_frames
+from analytics.models.subsidy.taxes import SHARE_COLUMNS, project_shares
+from analytics.queries.projects import project_frames, registry_region_year
 from analytics.store.schema import PROJECT_STAGES
 
 
@@ -45,6 +47,8 @@ class _Arrays:
     c_supplier_missing: np.ndarray
     c_supplier_is_applicant: np.ndarray
     c_supplier_in_cluster: np.ndarray
+    start_year: np.ndarray       # P, calendar year the project starts
+    tax_shares: np.ndarray       # P × 4: value added, compensation, wages, other taxes per ₽ of output
 
 
 def _require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
@@ -75,14 +79,18 @@ class Projects:
     """The projects to appraise, as plain frames (from :func:`load_projects` or built by hand).
 
     - ``projects``: ``project_id, cluster_id, initiator_inn, stage, start_year`` [, ``jobs`` (0),
-      ``is_joint`` (True), ``name_ru``, ``name_en``];
+      ``is_joint`` (True), ``name_ru``, ``name_en``, ``okved`` (the product's OKVED 2 code, for the tax
+      bases), ``value_added_share``, ``compensation_share``, ``wages_share``, ``other_taxes_share``
+      (own tax bases per ₽ of revenue, overriding the input–output table's; see
+      :mod:`analytics.models.subsidy.taxes`)];
     - ``participants``: ``project_id, inn`` [, ``role``] — the initiator counts even when absent;
     - ``costs``: ``project_id, year, category, amount_mln_rub`` [, ``supplier_inn``, ``cost_date``];
       a row without ``cost_date`` covers its whole year (it passes a date window only when the whole
       year lies inside it);
     - ``revenues``: ``project_id, year, revenue_mln_rub`` [, ``taxes_mln_rub`` — NaN: derive from the
       scenario's tax rate];
-    - ``registered_clusters``: cluster ids on the Minpromtorg registry (None: every cluster is);
+    - ``registered_clusters``: cluster ids on the Minpromtorg registry (None: no registry given, every
+      cluster counts as registered; :func:`load_projects` always gives one);
     - ``cluster_members``: cluster id → INNs of its participants, for the "supplier is another cluster
       participant" rule (None: everyone taking part in a project of that cluster).
 
@@ -112,7 +120,7 @@ class Projects:
             p["jobs"] = 0
         if "is_joint" not in p:
             p["is_joint"] = True
-        for col in ("name_ru", "name_en"):
+        for col in ("name_ru", "name_en", "okved"):
             if col not in p:
                 p[col] = None
         p["jobs"] = pd.to_numeric(p["jobs"], errors="raise").fillna(0)
@@ -284,17 +292,39 @@ class Projects:
             c_supplier_missing=missing,
             c_supplier_is_applicant=is_applicant,
             c_supplier_in_cluster=np.asarray(in_cluster, dtype=bool),
+            start_year=p["start_year"].to_numpy(dtype=np.int64),
+            tax_shares=project_shares(p)[list(SHARE_COLUMNS)].to_numpy(dtype="float64").reshape(n, 4),
         )
 
 
+def registered_by_check(con: duckdb.DuckDBPyConnection, region: str | None = None,
+                        year: int | None = None) -> frozenset[str]:
+    """Cluster ids whose Decree No. 779 check (:func:`analytics.models.registry.verdicts`) passes in
+    ``region`` and ``year`` (None: the region of most project initiators, the latest year of its
+    enterprise data); empty when the store has neither."""
+    if region is None or year is None:
+        found_region, found_year = registry_region_year(con)
+        region = found_region if region is None else region
+        year = found_year if year is None else year
+    if region is None or year is None:
+        return frozenset()
+    table = registry.verdicts(con, region, int(year))
+    return frozenset(table.loc[table["verdict"] == "pass", "cluster_id"])
+
+
 def load_projects(con: duckdb.DuckDBPyConnection, *, registered_clusters: Collection[str] | None = None,
-                  cluster_members: Mapping[str, Collection[str]] | None = None) -> Projects:
+                  cluster_members: Mapping[str, Collection[str]] | None = None, region: str | None = None,
+                  year: int | None = None) -> Projects:
     """Read ``projects``, ``project_participants``, ``project_costs`` and ``project_revenues``.
 
-    ``registered_clusters``: cluster ids on the registry (None: all). ``cluster_members`` (None): the
-    participants and initiators of the cluster's projects plus the enterprises whose
-    ``cluster_hint`` names the cluster — an approximation until a membership list is loaded.
+    ``registered_clusters``: cluster ids on the registry (marked registered); None (default): the
+    clusters that pass the registry check (:func:`registered_by_check` in ``region`` and ``year``).
+    ``cluster_members`` (None): the participants and initiators of the cluster's projects plus the
+    enterprises whose ``cluster_hint`` names the cluster — an approximation until a membership list
+    is loaded. Each project's OKVED code is its initiator's (``enterprises.okved``).
     """
+    if registered_clusters is None:
+        registered_clusters = registered_by_check(con, region, year)
     frames = project_frames(con)
     if cluster_members is None:
         cluster_members = frames.members.groupby("cluster_id")["inn"].agg(frozenset).to_dict()

@@ -13,15 +13,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import numpy as np
+
 from analytics.models import rules
 from analytics.models.subsidy.parameters import (
     _SHARE_TOL,
     CAP_BASES,
     COST_CATEGORIES,
+    DEFAULT_ADDITIONALITY,
     DEFAULT_CASH_MARGIN,
     DEFAULT_DISCOUNT_RATE,
     DEFAULT_HORIZON_YEARS,
-    DEFAULT_TAX_RATE,
+    DEFAULT_PAYMENT_LAG_YEARS,
+    DEFAULT_PROFIT_SHARE,
+    DEFAULT_PROPERTY_SHARE,
     RANGES,
     TAX_SOURCES,
     ParameterError,
@@ -40,12 +45,17 @@ _QUERY_KEYS: dict[str, tuple[str, str]] = {
     "cap_basis": ("cap_basis", "basis?"),
     "budget": ("budget_mln_rub", "float?"),
     "rate": ("discount_rate", "float"),
-    "tax": ("tax_rate", "float"),
+    "tax": ("tax_rate", "float?"),
     "margin": ("cash_margin", "float"),
     "horizon": ("horizon_years", "int"),
     "base_year": ("base_year", "int?"),
     "revenue": ("revenue_factor", "float"),
     "taxes": ("taxes", "taxes"),
+    "add": ("additionality", "float"),
+    "lag": ("payment_lag_years", "int"),
+    "assume_reg": ("assume_registered", "bool"),
+    "profit": ("profit_share", "float"),
+    "property": ("property_share", "float"),
 }
 _REGIME_QUERY_KEYS: dict[str, tuple[str, str]] = {
     "r_share": ("max_share", "float"),
@@ -138,11 +148,26 @@ class Scenario:
       per applicant (mln ₽, total over the years); never above the regime's legal cap, which applies
       in any case (default: none beyond the regime's);
     - ``budget_mln_rub`` — annual programme budget for federal + regional subsidy (None: unlimited);
-    - ``discount_rate`` (share per year), ``tax_rate`` (taxes per ₽ of revenue), ``cash_margin``
-      (participants' free cash flow per ₽ of revenue), ``horizon_years`` (from each project's first
-      year), ``base_year`` (None: discount each project to its first year), ``revenue_factor``
-      (multiplies expected revenue and the taxes on it), ``taxes`` (``"reported"``: use reported
-      taxes where present, else the rate; ``"rate"``: always the rate).
+    - ``discount_rate`` (share per year) and ``base_year``: every amount — subsidy, taxes and cash flows —
+      is discounted to 1 January of one year, ``(1 + r) ** -(year − base_year)``; None (default) = the
+      first calendar year of the projects' data. Ratios of present values (budget effectiveness) do not
+      depend on it;
+    - ``additionality`` (0–1): share of the taxes of a project viable without support (NPV without ≥ 0)
+      still credited to support; a project that support makes viable (NPV without < 0 ≤ NPV with)
+      counts all its taxes, one not viable even with support none (default 0: the incentive-effect
+      test of state-aid practice);
+    - ``payment_lag_years``: support for the costs of year t is paid in t + lag (default 1);
+    - ``assume_registered``: what-if — treat every cluster as on the Minpromtorg registry (default
+      False: only the clusters of the project data's registry are eligible);
+    - ``tax_rate``: None (default) = taxes by type from the Tax Code on the project's value added and
+      wages (:mod:`analytics.models.subsidy.taxes`); a number = a flat share of revenue instead, split
+      by budget level in the same proportions; ``profit_share`` (taxable profit ÷ operating surplus)
+      and ``property_share`` (share of costs that become taxable immovable property) are the modelled
+      taxes' assumptions;
+    - ``cash_margin`` (participants' free cash flow per ₽ of revenue), ``horizon_years`` (from each
+      project's first year), ``revenue_factor`` (multiplies expected revenue and the taxes on it),
+      ``taxes`` (``"reported"``: reported taxes where present, else modelled; ``"rate"``: always
+      modelled).
 
     Every value is checked on creation and refused with :class:`ParameterError` when out of range —
     never clipped. Use :meth:`replace` for slider moves and :meth:`with_regime` to switch regimes.
@@ -155,12 +180,17 @@ class Scenario:
     cap_basis: str | None = None
     budget_mln_rub: float | None = None
     discount_rate: float = DEFAULT_DISCOUNT_RATE
-    tax_rate: float = DEFAULT_TAX_RATE
+    tax_rate: float | None = None
     cash_margin: float = DEFAULT_CASH_MARGIN
     horizon_years: int = DEFAULT_HORIZON_YEARS
     base_year: int | None = None
     revenue_factor: float = 1.0
     taxes: str = "reported"
+    additionality: float = DEFAULT_ADDITIONALITY
+    payment_lag_years: int = DEFAULT_PAYMENT_LAG_YEARS
+    assume_registered: bool = False
+    profit_share: float = DEFAULT_PROFIT_SHARE
+    property_share: float = DEFAULT_PROPERTY_SHARE
 
     def __post_init__(self) -> None:
         set_ = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731 (frozen)
@@ -178,8 +208,16 @@ class Scenario:
                                   CAP_BASES))
         if self.budget_mln_rub is not None:
             set_("budget_mln_rub", _number("budget_mln_rub", self.budget_mln_rub, *RANGES["budget_mln_rub"]))
-        for name in ("discount_rate", "tax_rate", "cash_margin", "revenue_factor"):
+        for name in ("discount_rate", "cash_margin", "revenue_factor", "additionality", "profit_share",
+                     "property_share"):
             set_(name, _number(name, getattr(self, name), *RANGES[name]))
+        if self.tax_rate is not None:
+            set_("tax_rate", _number("tax_rate", self.tax_rate, *RANGES["tax_rate"]))
+        set_("payment_lag_years", _number("payment_lag_years", self.payment_lag_years,
+                                          *RANGES["payment_lag_years"], integer=True))
+        if not isinstance(self.assume_registered, (bool, np.bool_)):
+            raise ParameterError("assume_registered", self.assume_registered, (True, False), "not_an_option")
+        set_("assume_registered", bool(self.assume_registered))
         set_("horizon_years", _number("horizon_years", self.horizon_years, *RANGES["horizon_years"], integer=True))
         if self.base_year is not None:
             set_("base_year", _number("base_year", self.base_year, *RANGES["base_year"], integer=True))

@@ -88,7 +88,7 @@ def compare_scenarios(projects: Projects, scenarios: Mapping[str, Scenario] | Se
 
 
 TORNADO_FACTORS: tuple[str, ...] = ("support_rate", "discount_rate", "revenue")
-TORNADO_METRICS: tuple[str, ...] = ("npv_with_mln_rub", "budget_effectiveness", "pv_taxes_mln_rub",
+TORNADO_METRICS: tuple[str, ...] = ("npv_with_mln_rub", "budget_effectiveness", "pv_taxes_additional_mln_rub",
                                     "npv_uplift_mln_rub", "subsidy_mln_rub")
 
 
