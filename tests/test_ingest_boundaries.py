@@ -1,15 +1,14 @@
-"""Boundary GeoJSON: the OSM-derived region file and Kaluga oblast from ../shared/reference/third-party/."""
+"""Boundary GeoJSON: the OSM-derived region file (simplified) and Kaluga oblast shipped in data/boundaries/."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from analytics import store
 from analytics.data import boundaries
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "third-party"
+REFERENCE = store.ROOT / "data" / "boundaries"
 
 
 @pytest.fixture()

@@ -96,3 +96,13 @@ def test_setup_page_builds_the_link_from_the_choices(deck_app):
     assert not at.exception
     link = at.code[0].value
     assert "present=1" in link and "cluster=rail" in link and "region=40" in link
+
+
+@pytest.mark.parametrize("raw", ["²", "٣", "1e3", "-2", "99999999999999999999", "[x](http://e)"])
+def test_a_slide_number_that_is_not_plain_digits_opens_the_first_slide(deck_app, raw):
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["present"] = "1"
+    at.query_params["slide"] = raw
+    at.run()
+    assert not at.exception
+    assert at.title[0].value.startswith("Калужская область: промышленность")  # slide 1, "{region}: …"

@@ -50,7 +50,8 @@ def slide_index(total: int) -> int:
     """The current slide (0-based) from the session, else from ``?slide=N`` (1-based), clamped."""
     if "slide" not in st.session_state:
         raw = st.query_params.get("slide", "1")
-        st.session_state["slide"] = int(raw) - 1 if raw.isdigit() else 0
+        # ASCII digits only: str.isdigit() accepts "²", which int() refuses
+        st.session_state["slide"] = int(raw) - 1 if raw.isascii() and raw.isdecimal() and len(raw) < 4 else 0
     st.session_state["slide"] = max(0, min(total - 1, st.session_state["slide"]))
     st.query_params["slide"] = str(st.session_state["slide"] + 1)
     return st.session_state["slide"]

@@ -5,7 +5,7 @@ back versions do. Accounts live in ``.streamlit/analysts.toml`` (git-ignored; ``
 points elsewhere), one line per analyst, never a password::
 
     [analysts]
-    anna = "scrypt$16384$8$1$<salt, hex>$<hash, hex>"
+    anna = "scrypt$131072$8$1$<salt, hex>$<hash, hex>"
 
 Add, change or remove an analyst from a shell on the server::
 
@@ -13,7 +13,7 @@ Add, change or remove an analyst from a shell on the server::
     .venv/bin/python -m analytics.data.auth remove anna
     .venv/bin/python -m analytics.data.auth list
 
-Hashing: ``hashlib.scrypt`` (RFC 7914; n = 2¹⁴, r = 8, p = 1, 16-byte random salt, 32-byte key),
+Hashing: ``hashlib.scrypt`` (RFC 7914; n = 2¹⁷, r = 8, p = 1, 16-byte random salt, 32-byte key),
 compared in constant time. Failed logins are throttled per name and in total (:class:`Throttle`):
 after 5 failures within 15 minutes the name is locked for 5 minutes; after 50 failures of any names
 within 15 minutes every login waits 5 minutes.
@@ -40,7 +40,12 @@ DEFAULT_FILE = ROOT / ".streamlit" / "analysts.toml"
 ENV = "NAVIGATOR_ANALYSTS"
 NAME_PATTERN = r"[a-z][a-z0-9_.-]{1,31}"
 MIN_PASSWORD = 10
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+#: scrypt cost: n = 2¹⁷, r = 8, p = 1 — OWASP Password Storage Cheat Sheet (2023+) minimum for scrypt.
+#: Stored hashes carry their own n, so accounts made with the earlier 2¹⁴ still verify.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1
+#: Largest n accepted from the accounts file (a malformed file must not exhaust memory).
+SCRYPT_MAX_N = 2**20
+_SCRYPT_MAXMEM = 256 * 1024 * 1024  # 128·r·n bytes = 128 MiB at n = 2¹⁷; hashlib's default is 32 MiB
 
 
 def accounts_file() -> Path:
@@ -51,7 +56,8 @@ def accounts_file() -> Path:
 def hash_password(password: str, *, salt: bytes | None = None) -> str:
     """``scrypt$n$r$p$salt$hash`` for ``password`` with a fresh random salt."""
     salt = salt if salt is not None else secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32)
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32,
+                            maxmem=_SCRYPT_MAXMEM)
     return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
 
 
@@ -59,10 +65,10 @@ def verify_password(password: str, stored: str) -> bool:
     """True when ``password`` matches the stored ``scrypt$…`` value (constant-time comparison)."""
     try:
         scheme, n, r, p, salt_hex, hash_hex = stored.split("$")
-        if scheme != "scrypt":
+        if scheme != "scrypt" or not 2 <= int(n) <= SCRYPT_MAX_N or int(r) > 16 or int(p) > 4:
             return False
         digest = hashlib.scrypt(password.encode("utf-8"), salt=bytes.fromhex(salt_hex), n=int(n), r=int(r),
-                                p=int(p), dklen=len(hash_hex) // 2)
+                                p=int(p), dklen=len(hash_hex) // 2, maxmem=_SCRYPT_MAXMEM * 4)
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(digest.hex(), hash_hex)

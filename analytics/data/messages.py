@@ -106,6 +106,18 @@ RU: dict[str, str] = {
     "ingest.boundary_property": "Объекты сопоставлены по свойству «{property}»: {matched}.",
     "ingest.boundary_unmatched": "Не сопоставлены и пропущены объекты ({count}): {names}.",
     "ingest.boundary_merged": "Несколько объектов одной территории объединены в мультиполигон.",
+    "ingest.rosstat_unreadable": "Таблицу Росстата не удалось прочитать: {detail}",
+    "ingest.rosstat_no_rows": "В таблице нет строк субъектов РФ с годами — загружать нечего.",
+    "ingest.rosstat_choose_indicator": (
+        "В таблице несколько показателей; выберите строку для загрузки: {labels}"
+    ),
+    "ingest.rosstat_target": "Куда загрузить таблицу: укажите {targets}.",
+    "ingest.rosstat_unmatched": (
+        "Названия, не найденные среди субъектов РФ ({count}), пропущены — проверьте их: {names}"
+    ),
+    "ingest.rosstat_skipped": "Не загружаются (федеральные округа, суммы по области с АО): {names}",
+    "ingest.rosstat_read": "Прочитано строк: {rows}; субъектов: {regions}; годы {years}.",
+    "ingest.rosstat_unit": "Значения в единицах «{unit}» умножены на {factor}.",
 }
 
 EN: dict[str, str] = {
@@ -197,6 +209,14 @@ EN: dict[str, str] = {
     "ingest.boundary_property": "Features matched by the property “{property}”: {matched}.",
     "ingest.boundary_unmatched": "Features not matched and skipped ({count}): {names}.",
     "ingest.boundary_merged": "Several features of one territory were merged into a multipolygon.",
+    "ingest.rosstat_unreadable": "The Rosstat table could not be read: {detail}",
+    "ingest.rosstat_no_rows": "The table has no rows of Russian regions by year: nothing to load.",
+    "ingest.rosstat_choose_indicator": "The table has several indicators; choose the row to load: {labels}",
+    "ingest.rosstat_target": "Where to load the table: give {targets}.",
+    "ingest.rosstat_unmatched": "Names that match no Russian region ({count}) were left out — check them: {names}",
+    "ingest.rosstat_skipped": "Not loaded (federal districts, oblast totals with okrugs): {names}",
+    "ingest.rosstat_read": "Rows read: {rows}; regions: {regions}; years {years}.",
+    "ingest.rosstat_unit": "Values in “{unit}” were multiplied by {factor}.",
 }
 
 MESSAGES: dict[str, dict[str, str]] = {"ru": RU, "en": EN}

@@ -15,7 +15,8 @@ __all__ = ["data_fingerprint", "integrity_problems", "is_illustrative", "restora
 
 _TABLES_WITH_STATUS = (
     "municipalities", "enterprises", "enterprise_years", "region_sector_years", "supply_links",
-    "cluster_templates", "projects",
+    "cluster_templates", "projects", "region_reference", "region_indicators", "registry_clusters", "public_facts",
+    "programme_projects",
 )
 
 

@@ -23,7 +23,8 @@ def read_seed(table: str, seed_dir: Path = SEED_DIR) -> pd.DataFrame:
     text_cols = {
         "code", "parent", "section", "region_code", "oktmo", "inn", "ogrn", "okved", "supplier_inn",
         "buyer_inn", "initiator_inn", "project_id", "cluster_id", "oktmo_prefix",
-    }
+        "okato", "kladr_id", "iso_code", "timezone", "region_codes", "breakdown", "period", "selection_year",
+    } | ({"value"} if table == "public_facts" else set())
     path = seed_dir / f"{table}.csv"
     header = pd.read_csv(path, nrows=0).columns
     dtypes = {c: "string" for c in header if c in text_cols}

@@ -40,6 +40,13 @@ _HISTORY_KEYS: dict[str, str] = {
     "project_costs": "project_id, year, category, line", "project_revenues": "project_id, year",
 }
 
+#: Primary keys of the public-data tables of migration 5 (their history tables are made there).
+_PUBLIC_KEYS: dict[str, str] = {
+    "region_reference": "code", "region_indicators": "indicator, breakdown, region_code, year",
+    "registry_clusters": "cluster_name_ru", "public_facts": "topic, period, indicator",
+    "programme_projects": "project_name_ru",
+}
+
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (
         1,
@@ -305,7 +312,108 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             )
         ],
     ),
+    (
+        5,
+        "public data: regions reference, regional indicators, registry clusters, programme facts",
+        [
+            # The regions reference (HFLabs / DaData.ru, CC BY-SA 4.0): codes of every classifier.
+            f"""
+            CREATE TABLE IF NOT EXISTS region_reference (
+                code            VARCHAR PRIMARY KEY CHECK (regexp_full_match(code, '[0-9]{{2}}')),
+                name_ru         VARCHAR NOT NULL,
+                name_en         VARCHAR NOT NULL,
+                federal_district VARCHAR NOT NULL,
+                okato           VARCHAR CHECK (okato IS NULL OR regexp_full_match(okato, '[0-9]{{11}}')),
+                oktmo           VARCHAR CHECK (oktmo IS NULL OR regexp_full_match(oktmo, '[0-9]{{8}}')),
+                iso_code        VARCHAR,
+                kladr_id        VARCHAR,
+                timezone        VARCHAR,
+                data_status     VARCHAR NOT NULL DEFAULT 'public' CHECK (data_status IN {_STATUS}),
+                source          VARCHAR
+            )""",
+            # Any regional statistic by region and year (Rosstat tables as published, loaded long):
+            # region_code = FNS code, or 'RU' for the Russian Federation; breakdown = the row-label
+            # path or OKVED code when a table has several lines per region ('total' when it has one);
+            # cell_status = ok / suppressed («…», «к», «х») / missing («-», empty), value NULL unless ok.
+            f"""
+            CREATE TABLE IF NOT EXISTS region_indicators (
+                indicator       VARCHAR NOT NULL CHECK (length(indicator) BETWEEN 1 AND 120),
+                breakdown       VARCHAR NOT NULL DEFAULT 'total' CHECK (length(breakdown) BETWEEN 1 AND 300),
+                region_code     VARCHAR NOT NULL CHECK (region_code = 'RU' OR regexp_full_match(region_code, '[0-9]{{2}}')),
+                year            INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+                value           DOUBLE,
+                unit            VARCHAR,
+                cell_status     VARCHAR NOT NULL DEFAULT 'ok' CHECK (cell_status IN ('ok', 'suppressed', 'missing')),
+                source          VARCHAR,
+                data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {_STATUS}),
+                PRIMARY KEY (indicator, breakdown, region_code, year),
+                CHECK (cell_status = 'ok' OR value IS NULL)
+            )""",
+            # Real industrial clusters named in public sources (Decree 779 registry or regional).
+            f"""
+            CREATE TABLE IF NOT EXISTS registry_clusters (
+                cluster_name_ru VARCHAR PRIMARY KEY,
+                -- FNS codes of the cluster's regions, ';'-separated ("50;69" for a two-region cluster)
+                region_codes    VARCHAR NOT NULL CHECK (regexp_full_match(region_codes, '[0-9]{{2}}(;[0-9]{{2}})*')),
+                region_ru       VARCHAR NOT NULL,
+                specialisation  VARCHAR,
+                registry_status VARCHAR NOT NULL,
+                in_registry     BOOLEAN NOT NULL,
+                status_date     VARCHAR,
+                participants    VARCHAR,
+                specialised_org VARCHAR,
+                notes           VARCHAR,
+                source_url      VARCHAR NOT NULL,
+                data_status     VARCHAR NOT NULL DEFAULT 'public' CHECK (data_status IN {_STATUS})
+            )""",
+            # Dated public facts as published (text values: «8 / 6 / 3», «>50»), by topic:
+            # registry_size, pp41_programme, kaluga.
+            f"""
+            CREATE TABLE IF NOT EXISTS public_facts (
+                topic           VARCHAR NOT NULL,
+                period          VARCHAR NOT NULL,
+                indicator       VARCHAR NOT NULL,
+                value           VARCHAR,
+                value_number    DOUBLE,
+                unit            VARCHAR,
+                confidence      VARCHAR,
+                source_url      VARCHAR NOT NULL,
+                note            VARCHAR,
+                data_status     VARCHAR NOT NULL DEFAULT 'public' CHECK (data_status IN {_STATUS}),
+                PRIMARY KEY (topic, period, indicator)
+            )""",
+            # Joint projects that won Decree 41 subsidies, as named in public sources.
+            f"""
+            CREATE TABLE IF NOT EXISTS programme_projects (
+                project_name_ru VARCHAR PRIMARY KEY,
+                selection_year  VARCHAR NOT NULL,
+                cluster_name_ru VARCHAR,
+                region_code     VARCHAR CHECK (region_code IS NULL OR regexp_full_match(region_code, '[0-9]{{2}}')),
+                region_ru       VARCHAR,
+                participants    VARCHAR,
+                subsidy_mln_rub DOUBLE CHECK (subsidy_mln_rub IS NULL OR subsidy_mln_rub >= 0),
+                project_cost_mln_rub DOUBLE CHECK (project_cost_mln_rub IS NULL OR project_cost_mln_rub >= 0),
+                source_url      VARCHAR NOT NULL,
+                note            VARCHAR,
+                data_status     VARCHAR NOT NULL DEFAULT 'public' CHECK (data_status IN {_STATUS})
+            )""",
+            *[
+                statement
+                for table, key in _PUBLIC_KEYS.items()
+                for statement in (
+                    f'CREATE TABLE IF NOT EXISTS "history_{table}" AS SELECT * FROM "{table}" LIMIT 0',
+                    f'ALTER TABLE "history_{table}" ADD COLUMN IF NOT EXISTS _valid_from INTEGER',
+                    f'ALTER TABLE "history_{table}" ADD COLUMN IF NOT EXISTS _valid_to INTEGER',
+                    f'CREATE TABLE IF NOT EXISTS "history_open_{table}" AS SELECT {key}, _valid_from '
+                    f'FROM "history_{table}" LIMIT 0',
+                )
+            ],
+        ],
+    ),
 ]
+
+# Every data table's key (migration 4's statements are built above, before the public tables join).
+_HISTORY_KEYS = {**_HISTORY_KEYS, **_PUBLIC_KEYS}
 
 #: Tables holding the product's data (not bookkeeping), in load order.
 DATA_TABLES: tuple[str, ...] = (
@@ -321,6 +429,11 @@ DATA_TABLES: tuple[str, ...] = (
     "project_participants",
     "project_costs",
     "project_revenues",
+    "region_reference",
+    "region_indicators",
+    "registry_clusters",
+    "public_facts",
+    "programme_projects",
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -57,6 +57,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.data.validate import okved_level
+from analytics.tools import public_seed
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_DIR = ROOT / "data" / "seed"
@@ -1174,6 +1175,7 @@ def build(facts: Path = FACTS_DIR) -> dict[str, pd.DataFrame]:
         "region_sector_years": rsy, "supply_links": links, "cluster_templates": templates,
         "_enterprise_keys": ent[["key", "inn", "cluster_hint", "kind", "okved"]],
     })
+    tables.update(public_seed.build_public())  # real public data from data/public/
     return tables
 
 
@@ -1192,6 +1194,8 @@ DECIMALS = {
     "cluster_templates": {"weight": 1}, "project_costs": {"amount_mln_rub": 1},
     "project_revenues": {"revenue_mln_rub": 1, "taxes_mln_rub": 1},
 }
+SORT_KEYS.update(public_seed.SORT_KEYS)
+DECIMALS.update(public_seed.DECIMALS)
 
 
 def write_all(out_dir: Path = SEED_DIR, facts: Path = FACTS_DIR) -> dict[str, int]:

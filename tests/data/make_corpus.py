@@ -6,7 +6,7 @@ supported dialect. Deterministic except the XLSX zip timestamps; rerun after cha
 ``corpus.csv`` lists every file with its table, mode and expected message code (bad files) or the
 number of rows it loads (good files). ``tests/test_ingest_corpus.py`` loads each file into a copy of the
 demo store. The OKVED 2 classifier of Rosstat is *not* copied here: the tests re-encode
-``../shared/reference/third-party/okved2-rosstat-20231201-utf8.csv`` to Windows-1251 with CRLF, as
+``data/reference/okved2-rosstat-20231201-utf8.csv`` (shipped) to Windows-1251 with CRLF, as
 Rosstat publishes it.
 """
 from __future__ import annotations

@@ -99,7 +99,7 @@ _ANALYSTS = _Path(_tempfile.mkdtemp()) / "analysts.toml"
 _auth.add_analyst("anna", "long enough password", _ANALYSTS)
 _os.environ[_auth.ENV] = str(_ANALYSTS)
 _DATA = _Path(__file__).resolve().parents[1] / "data"
-_REFERENCE = _Path(__file__).resolve().parents[3] / "shared" / "reference" / "third-party"
+_REFERENCE = _Path(__file__).resolve().parents[2] / "data" / "boundaries"
 
 
 def test_data_page_reports_a_bad_file_and_commits_a_good_one_after_login(server, page):
