@@ -85,7 +85,7 @@ from analytics.models.subsidy.parameters import (
     ParameterError,
 )
 from analytics.models.subsidy.portfolio import BudgetBalance, budget_balance, portfolio_summary
-from analytics.models.subsidy.projects import Projects, load_projects
+from analytics.models.subsidy.projects import Projects, load_projects, registered_by_check
 from analytics.models.subsidy.regimes import BUILTIN_REGIMES, ProgrammeRegime, regime_sources
 from analytics.models.subsidy.scenario import Scenario
 from analytics.models.subsidy.sensitivity import (
@@ -157,6 +157,7 @@ __all__ = [
     "load_scenario",
     "portfolio_summary",
     "regime_sources",
+    "registered_by_check",
     "save_regime",
     "save_scenario",
     "subsidy_by_year",

@@ -16,7 +16,8 @@ class BudgetBalance:
     """Budget outlay against the taxes credited to support, by calendar year, for a set of projects.
 
     ``table`` columns: ``year``, ``subsidy_mln_rub`` (federal + regional, in the year paid),
-    ``subsidy_pv_mln_rub``, ``taxes_gross_mln_rub`` (all taxes of the projects), ``taxes_mln_rub``
+    ``subsidy_pv_mln_rub``, ``taxes_gross_mln_rub`` and ``taxes_gross_pv_mln_rub`` (all taxes of the
+    projects, nominal and discounted), ``taxes_mln_rub``
     (attributed to support), ``taxes_pv_mln_rub`` (attributed, discounted), ``cum_subsidy_pv_mln_rub``,
     ``cum_taxes_pv_mln_rub``, ``balance_mln_rub`` (cumulative discounted attributed taxes − cumulative
     discounted outlay). All present values to the scenario's base year.
@@ -39,6 +40,7 @@ def budget_balance(evaluation: Evaluation, selected: Iterable[str] | None = None
         "subsidy_mln_rub": subsidy,
         "subsidy_pv_mln_rub": subsidy_pv,
         "taxes_gross_mln_rub": evaluation.taxes[m].sum(axis=0),
+        "taxes_gross_pv_mln_rub": (evaluation.taxes[m] * evaluation.discount[m]).sum(axis=0),
         "taxes_mln_rub": taxes,
         "taxes_pv_mln_rub": taxes_pv,
         "cum_subsidy_pv_mln_rub": np.cumsum(subsidy_pv),

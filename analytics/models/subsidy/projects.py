@@ -3,6 +3,7 @@ over projects × calendar years, so that :func:`analytics.models.subsidy.evaluat
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -188,8 +189,17 @@ class Projects:
         return len(self.projects)
 
     def with_registry(self, registered_clusters: Collection[str] | None) -> Projects:
-        """The same projects checked against another registry (None: every cluster registered)."""
-        return dataclasses.replace(self, registered_clusters=registered_clusters)
+        """The same projects checked against another registry (None: every cluster registered); only
+        the registry flags are rebuilt, not the arrays."""
+        if isinstance(registered_clusters, str):
+            raise ValueError("registered_clusters must be a collection of cluster ids, not one string")
+        registered = None if registered_clusters is None else frozenset(registered_clusters)
+        flags = (np.ones(len(self.projects), dtype=bool) if registered is None
+                 else self.projects["cluster_id"].isin(registered).to_numpy())
+        out = copy.copy(self)
+        object.__setattr__(out, "registered_clusters", registered)
+        object.__setattr__(out, "arrays", dataclasses.replace(self.arrays, registered=flags))
+        return out
 
     def subset(self, project_ids: Iterable[str]) -> Projects:
         """Only the given projects (same registry and membership)."""
