@@ -106,3 +106,26 @@ def test_a_slide_number_that_is_not_plain_digits_opens_the_first_slide(deck_app,
     at.run()
     assert not at.exception
     assert at.title[0].value.startswith("Калужская область: промышленность")  # slide 1, "{region}: …"
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_slide_6_shows_attributed_taxes_with_gross_beside_and_the_assumption(demo_db, lang):
+    from analytics import store
+    from analytics.models import subsidy
+    from ui import fmt, slides
+
+    con = store.connect(demo_db, read_only=True)
+    scenario = subsidy.Scenario(regime=subsidy.BUILTIN_REGIMES["joint_2016"], assume_registered=True,
+                                additionality=0.25)
+    slide = storyline.subsidy_effect(con, storyline.DeckSettings(), scenario)
+    table = subsidy.evaluate(subsidy.load_projects(con), scenario)
+    con.close()
+    eligible = table[table["eligible"]]
+    attributed = eligible["pv_taxes_additional_mln_rub"].sum() / eligible["pv_subsidy_mln_rub"].sum()
+    gross = eligible["pv_taxes_gross_mln_rub"].sum() / eligible["pv_subsidy_mln_rub"].sum()
+    assert attributed < gross  # the old headline counted every tax
+    shown = slides.view(slide, lang, region_name="Калуга", cluster_names={}).message
+    assert fmt.number(attributed, lang, 2) in shown
+    assert fmt.money_mln(eligible["pv_taxes_gross_mln_rub"].sum(), lang, 0) in shown
+    assert fmt.percent(0.25, lang, 0) in shown  # the assumption, in one sentence
+    assert "вернётся" not in shown and "return" not in shown
