@@ -230,9 +230,12 @@ def _attribution(supported: np.ndarray, npv_without: np.ndarray, npv_with: np.nd
     return np.where(supported, alpha, 0.0)
 
 
-def _irr_pair(flow_without: np.ndarray, flow_with: np.ndarray, supported: np.ndarray):
+def _irr_pair(flow_without: np.ndarray, flow_with: np.ndarray, supported: np.ndarray, irr: bool = True):
     n = len(flow_without)
-    if not n:
+    if not n or not irr:
+        if n:
+            nan, skipped = np.full(n, np.nan), np.full(n, "not_computed", dtype=object)
+            return nan, nan.copy(), skipped, skipped.copy()
         empty = np.zeros(0)
         return empty, empty, np.zeros(0, dtype=object), np.zeros(0, dtype=object)
     without = irr_detail(flow_without)
@@ -258,8 +261,10 @@ def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
         return np.where(denominator > 0, numerator / np.where(denominator > 0, denominator, 1.0), np.nan)
 
 
-def evaluate_detail(projects: Projects, scenario: Scenario) -> Evaluation:
-    """:func:`evaluate` plus the year-by-year matrices (for charts and portfolio sums)."""
+def evaluate_detail(projects: Projects, scenario: Scenario, *, irr: bool = True) -> Evaluation:
+    """:func:`evaluate` plus the year-by-year matrices (for charts and portfolio sums). ``irr=False``
+    skips the internal rates of return (NaN, status ``not_computed``) — half the time, for callers that
+    only sum money (comparison, tornado)."""
     a = projects.arrays
     s = scenario
     lag = s.payment_lag_years
@@ -310,7 +315,7 @@ def evaluate_detail(projects: Projects, scenario: Scenario) -> Evaluation:
     reason = np.full(n, None, dtype=object)
     for code, ok in reversed([*project_checks, ("no_eligible_costs", e_total > 0)]):
         reason[~ok] = code
-    irr_without, irr_with, irr_without_status, irr_with_status = _irr_pair(flow_without, flow_with, supported)
+    irr_without, irr_with, irr_without_status, irr_with_status = _irr_pair(flow_without, flow_with, supported, irr)
 
     p = projects.projects
     total_costs = costs.sum(axis=1)
@@ -318,13 +323,14 @@ def evaluate_detail(projects: Projects, scenario: Scenario) -> Evaluation:
     per_subsidy = _ratio(np.ones(n), subsidy_total)
     federal_total = federal.sum(axis=1)
     table = pd.DataFrame({
-        "project_id": a.ids,
-        "name_ru": p["name_ru"].to_numpy(dtype=object),
-        "name_en": p["name_en"].to_numpy(dtype=object),
-        "cluster_id": p["cluster_id"].to_numpy(dtype=object),
-        "applicant_inn": p["initiator_inn"].to_numpy(dtype=object),
-        "stage": p["stage"].to_numpy(dtype=object),
-        "start_year": p["start_year"].to_numpy(),
+        # the projects' own columns as they are (no second conversion of their text)
+        "project_id": p["project_id"],
+        "name_ru": p["name_ru"],
+        "name_en": p["name_en"],
+        "cluster_id": p["cluster_id"],
+        "applicant_inn": p["initiator_inn"],
+        "stage": p["stage"],
+        "start_year": p["start_year"],
         "jobs": a.jobs,
         "n_participants": a.n_participants,
         "eligible": eligible,

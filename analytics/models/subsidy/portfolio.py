@@ -30,7 +30,10 @@ class BudgetBalance:
 
 def budget_balance(evaluation: Evaluation, selected: Iterable[str] | None = None) -> BudgetBalance:
     """Cumulative discounted budget outlay vs discounted attributed taxes, by year (the break-even chart)."""
-    m = evaluation.mask(selected)
+    return _balance(evaluation, evaluation.mask(selected))
+
+
+def _balance(evaluation: Evaluation, m: np.ndarray) -> BudgetBalance:
     subsidy = evaluation.subsidy[m].sum(axis=0)
     subsidy_pv = (evaluation.subsidy[m] * evaluation.discount_all[m]).sum(axis=0)
     taxes = evaluation.taxes_attributed[m].sum(axis=0)
@@ -65,15 +68,19 @@ def portfolio_summary(evaluation: Evaluation, selected: Iterable[str] | None = N
     """
     t = evaluation.table
     m = evaluation.mask(selected)
-    sel = t[m]
-    total = lambda col: float(sel[col].sum())  # noqa: E731
+
+    def column(col: str) -> np.ndarray:
+        return t[col].to_numpy(dtype="float64")[m]
+
+    def total(col: str) -> float:
+        return float(column(col).sum())
 
     def ratio(numerator: float, denominator: float) -> float:
         return numerator / denominator if denominator > 0 else np.nan
 
     subsidy = total("subsidy_mln_rub")
-    balance = budget_balance(evaluation, t["project_id"][m])
-    alpha = sel["attribution"].to_numpy()
+    balance = _balance(evaluation, m)
+    alpha = column("attribution")
     values = {
         "n_projects": len(t),
         "n_eligible": int(t["eligible"].sum()),
@@ -99,9 +106,9 @@ def portfolio_summary(evaluation: Evaluation, selected: Iterable[str] | None = N
         "pv_taxes_local_mln_rub": total("pv_taxes_local_mln_rub"),
         "pv_taxes_social_funds_mln_rub": total("pv_taxes_social_funds_mln_rub"),
         "budget_effectiveness": ratio(total("pv_taxes_additional_mln_rub"), total("pv_subsidy_mln_rub")),
-        "budget_effectiveness_federal": ratio(float((alpha * sel["pv_taxes_federal_mln_rub"]).sum()),
+        "budget_effectiveness_federal": ratio(float((alpha * column("pv_taxes_federal_mln_rub")).sum()),
                                               total("pv_subsidy_federal_mln_rub")),
-        "budget_effectiveness_regional": ratio(float((alpha * sel["pv_taxes_regional_mln_rub"]).sum()),
+        "budget_effectiveness_regional": ratio(float((alpha * column("pv_taxes_regional_mln_rub")).sum()),
                                                total("pv_subsidy_regional_mln_rub")),
         "break_even_year": balance.break_even_year,
         "jobs": total("jobs"),

@@ -79,7 +79,7 @@ def compare_scenarios(projects: Projects, scenarios: Mapping[str, Scenario] | Se
         raise ParameterError("scenarios", len(items), (1, MAX_COMPARED))
     columns = {}
     for name, scenario in items:
-        evaluation = evaluate_detail(projects, scenario)
+        evaluation = evaluate_detail(projects, scenario, irr=False)
         selected = None if scenario.budget_mln_rub is None else allocate(evaluation, scenario, objective).selected
         columns[name] = portfolio_summary(evaluation, selected)
     out = pd.DataFrame(columns)
@@ -107,7 +107,7 @@ def tornado(projects: Projects, scenario: Scenario, metric: str = "npv_with_mln_
     if metric not in TORNADO_METRICS:
         raise ParameterError("metric", metric, TORNADO_METRICS, "not_an_option")
     delta = _number("delta", delta, 0.0, 1.0)
-    base_eval = evaluate_detail(projects, scenario)
+    base_eval = evaluate_detail(projects, scenario, irr=False)
     chosen = list(base_eval.table["project_id"][base_eval.mask(selected)])
     base_value = portfolio_summary(base_eval, chosen)[metric]
     fields = {"support_rate": "federal_share", "discount_rate": "discount_rate", "revenue": "revenue_factor"}
@@ -126,7 +126,8 @@ def tornado(projects: Projects, scenario: Scenario, metric: str = "npv_with_mln_
         for side, sign in (("low", -1.0), ("high", 1.0)):
             wanted = base_input * (1.0 + sign * delta)
             used = min(max(wanted, low_limit), high_limit)
-            value = portfolio_summary(evaluate_detail(projects, scenario.replace(**{name: used})), chosen)[metric]
+            value = portfolio_summary(evaluate_detail(projects, scenario.replace(**{name: used}), irr=False),
+                                      chosen)[metric]
             row[f"{side}_input"] = used
             row[f"{side}_value"] = value
             row[f"{side}_change"] = value - base_value if value is not None and base_value is not None else np.nan
