@@ -127,11 +127,22 @@ RU: dict[str, str] = {
     ),
     "method.budget.title": "Эффективность для бюджета",
     "method.budget.body": (
-        "Рычаг — частные рубли на рубль субсидии; бюджетная эффективность — дисконтированные налоги, "
-        "вернувшиеся в бюджет за горизонт, на рубль субсидии; год окупаемости для бюджета — первый год, "
-        "начиная с которого накопленные дисконтированные налоги не меньше накопленной субсидии и остаются "
-        "такими до конца горизонта (новая выплата, обогнавшая налоги, отодвигает его); рабочие места на "
-        "1 млн ₽ субсидии."
+        "Всё — субсидия, налоги, денежные потоки — дисконтируется к одному году приведения (по умолчанию "
+        "первый год данных), поэтому отношение налогов к субсидии от него не зависит. Субсидия за затраты "
+        "года t выплачивается в году t + задержка (по умолчанию 1 год). Налоги проекта считаются по видам "
+        "и уровням бюджета: НДС (федеральный), налог на прибыль (федеральная и региональная части: 3 % + "
+        "17 % в 2017–2024 годах, 8 % + 17 % с 2025 года), НДФЛ (областной и местные бюджеты), страховые "
+        "взносы (фонды), налог на имущество (областной) — на долях добавленной стоимости и оплаты труда "
+        "продукции проекта в таблицах «затраты-выпуск» Росстата за 2021 год; ставки и их источники — в "
+        "модуле правил. Поддержке засчитываются не все налоги: у проекта, который окупается только с "
+        "поддержкой, — все; у окупающегося и без неё — заданная доля (по умолчанию 0, тест стимулирующего "
+        "эффекта); у неокупаемого и с поддержкой — ничего. Бюджетная эффективность — дисконтированные "
+        "налоги, засчитанные поддержке, на рубль дисконтированной субсидии; федеральная субсидия "
+        "сопоставляется с федеральными налогами, региональная доплата — с областными. Год окупаемости для "
+        "бюджета — первый год, начиная с которого накопленные засчитанные налоги не меньше накопленной "
+        "субсидии и остаются такими. Рычаг — частные рубли на рубль субсидии; рабочие места на 1 млн ₽ "
+        "субсидии. Поддержку получают только кластеры, прошедшие проверку требований Постановления № 779 "
+        "(или отмеченные как состоящие в реестре), и проекты, начатые в годы действия режима."
     ),
     "method.data.title": "Данные и их статус",
     "method.data.body": (
@@ -258,10 +269,21 @@ EN: dict[str, str] = {
     ),
     "method.budget.title": "Effect on the budget",
     "method.budget.body": (
-        "Leverage: private roubles per subsidy rouble; budget effectiveness: discounted taxes returned to "
-        "the budget over the horizon per subsidy rouble; budget break-even year: the first year from which "
-        "cumulative discounted taxes are at least the cumulative subsidy and stay so to the end of the "
-        "horizon (a later payment that overtakes the taxes moves it later); jobs per 1 mln ₽ of subsidy."
+        "Everything — subsidy, taxes, cash flows — is discounted to one base year (by default the first year "
+        "of the data), so the ratio of taxes to subsidy does not depend on it. Support for the costs of year "
+        "t is paid in t + lag (1 year by default). A project's taxes are computed by type and budget level: "
+        "VAT (federal), corporate profit tax (federal and regional parts: 3% + 17% in 2017–2024, 8% + 17% "
+        "from 2025), personal income tax (regional and local budgets), insurance contributions (social "
+        "funds), property tax (regional) — on the value-added and wage shares of the project's product in "
+        "Rosstat's 2021 input–output tables; the rates and their sources are in the rules module. Not every "
+        "tax is credited to support: all of them for a project that pays off only with support; a set share "
+        "for one that pays off without it (0 by default, the incentive-effect test); none for one that does "
+        "not pay off even with support. Budget effectiveness: discounted taxes credited to support per "
+        "discounted subsidy rouble; the federal subsidy is weighed against federal taxes, the regional "
+        "top-up against regional ones. Budget break-even year: the first year from which cumulative credited "
+        "taxes are at least the cumulative subsidy and stay so. Leverage: private roubles per subsidy rouble; "
+        "jobs per 1 mln ₽ of subsidy. Only clusters that pass the Decree No. 779 check (or are marked as on "
+        "the registry) and projects started while the regime is in force get support."
     ),
     "method.data.title": "The data and its status",
     "method.data.body": (
