@@ -3,9 +3,9 @@
 templates."""
 import streamlit as st
 
-from analytics.data import export
 from analytics.models import clusters, discovery, registry
-from ui import charts, fmt, tables
+from analytics.services import public_data
+from ui import charts, exports, fmt, tables
 from ui import cluster_charts as cc
 from ui.state import cached, current_region, lang, region_name, t, year_picker
 
@@ -142,9 +142,10 @@ if tab_members.open:
             t("clusters.col.sales_to_members"): st.column_config.NumberColumn(format="%.1f")})
         d1, d2, _ = st.columns([1, 1, 4])
         # the files are made when a button is pressed, not on every rerun (a workbook of 2,000 rows: 0.6 s)
-        d1.download_button(t("clusters.download_csv"), lambda: export.csv_bytes(shown),
+        export_ctx = exports.context(exports.MEMBER_TABLES)
+        d1.download_button(t("clusters.download_csv"), lambda: exports.csv_file(shown, export_ctx),
                            f"cluster-{choice}-{region}-{year}.csv", mime="text/csv", key="clusters_csv", on_click="ignore")
-        d2.download_button(t("clusters.download_xlsx"), lambda: export.excel_bytes({t("clusters.tab.members"): shown}),
+        d2.download_button(t("clusters.download_xlsx"), lambda: exports.xlsx_file({t("clusters.tab.members"): shown}, export_ctx),
                            f"cluster-{choice}-{region}-{year}.xlsx", key="clusters_xlsx", on_click="ignore",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
@@ -248,5 +249,21 @@ with st.expander(t("clusters.templates")):
     st.caption(t("clusters.templates_caption"))
     template_table = cc.templates_table(cached(clusters.templates), L)
     st.dataframe(template_table, hide_index=True)
-    st.download_button(t("clusters.download_csv"), lambda: export.csv_bytes(template_table), "cluster-templates.csv",
+    template_ctx = exports.context(("cluster_templates",))
+    st.download_button(t("clusters.download_csv"), lambda: exports.csv_file(template_table, template_ctx), "cluster-templates.csv",
                        mime="text/csv", key="templates_csv", on_click="ignore")
+
+# --- real clusters named in public sources ---------------------------------------------------------
+st.subheader(t("public.registry_title"))
+real = cached(public_data.registry_context, region)
+link = {t("col.source"): st.column_config.LinkColumn(display_text="↗"),
+        t("col.in_registry"): st.column_config.CheckboxColumn()}
+st.markdown("**" + t("public.registry_region") + "**")
+if real.region.empty:
+    st.info(t("public.registry_none"))
+else:
+    st.dataframe(tables.registry_clusters(real.region, L), hide_index=True, column_config=link, key="real_region")
+with st.expander(t("public.registry_russia", count=fmt.integer(len(real.russia), L),
+                   in_registry=fmt.integer(real.russia_in_registry, L))):
+    st.dataframe(tables.registry_clusters(real.russia, L), hide_index=True, column_config=link, key="real_russia")
+st.caption(t("public.registry_caption"))

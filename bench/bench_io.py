@@ -17,19 +17,18 @@ Run: ``.venv/bin/python bench/bench_io.py [--strict]`` (``--strict`` exits 1 whe
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from analytics import store  # noqa: E402
-from analytics._panel import single_threaded_blas  # noqa: E402
-from analytics.metrics import input_output as io  # noqa: E402
-from analytics.services import regional_io  # noqa: E402
+from analytics import store
+from analytics.metrics import input_output as io
+from analytics.metrics._panel import single_threaded_blas
+from analytics.queries import io_queries
+from analytics.services import regional_io
 
 ONE_REGION_TARGET_S = 0.020
 ALL_REGIONS_TARGET_S = 1.0
@@ -60,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         store.build_demo(path)
         con = store.connect(path, read_only=True)
         try:
-            regions = regional_io.io_queries.region_codes(con)
+            regions = io_queries.region_codes(con)
             A = nat.A.to_numpy()
             model = regional_io.regional_model(con, REGION, YEAR)
             slq, share = model.slq["slq"].to_numpy(), model.regional_share
@@ -86,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         (f"multipliers_all_regions({YEAR}): {n_regions} of {len(regions)} regions", t_all, ALL_REGIONS_TARGET_S),
     ]
     missed = False
+    load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
+    print(f"load average (1, 5, 15 min): {load} on {os.cpu_count()} cores")
     print(f"{'measure':<62} {'median':>10} {'target':>10}  verdict")
     for name, seconds, target in rows:
         verdict = "" if target is None else ("OK" if seconds < target else "MISSED")

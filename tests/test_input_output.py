@@ -238,13 +238,24 @@ def test_impact_by_hand() -> None:
     # value added: direct 0.2·1000 = 200; indirect 0.5·500 + 0.2·333.33 = 316.67
     assert table.loc["direct", "value_added_mln_rub"] == pytest.approx(200)
     assert table.loc["indirect", "value_added_mln_rub"] == pytest.approx(250 + 200 / 3)
-    # wages: direct 100; indirect 0.3·500 + 0.1·333.33 = 183.33; jobs: direct 3000; indirect 1000 + 1000
+    # compensation (= wages, none given): direct 100; indirect 0.3·500 + 0.1·333.33 = 183.33
+    assert table.loc["indirect", "compensation_mln_rub"] == pytest.approx(150 + 100 / 3)
     assert table.loc["indirect", "wages_mln_rub"] == pytest.approx(150 + 100 / 3)
+    # jobs: direct 3·1000 = 3000; indirect 2·500 + 3·333.33 = 2000
     assert table.loc["direct", "jobs"] == pytest.approx(3000)
     assert table.loc["indirect", "jobs"] == pytest.approx(2000)
     # taxes: direct 0.13·100 + 0.1·200 = 33
     assert table.loc["direct", "taxes_mln_rub"] == pytest.approx(33)
     assert table.loc["total", "jobs"] == pytest.approx(5000)
+    # wages given apart (p 0.2, q 0.05): direct 50, indirect 0.2·500 + 0.05·333.33 = 116.67;
+    # taxes direct 0.13·50 + 0.1·200 = 26.5; compensation unchanged (100)
+    table = io.impact(io.leontief_inverse(A2), pd.Series({"p": 0.0, "q": 1000.0}), value_added=v,
+                      compensation=w, wages=pd.Series({"p": 0.2, "q": 0.05}), employment=e,
+                      tax_rates={"wages": 0.13, "value_added": 0.1})
+    assert table.loc["direct", "wages_mln_rub"] == pytest.approx(50)
+    assert table.loc["indirect", "wages_mln_rub"] == pytest.approx(100 + 50 / 3)
+    assert table.loc["direct", "compensation_mln_rub"] == pytest.approx(100)
+    assert table.loc["direct", "taxes_mln_rub"] == pytest.approx(26.5)
     with pytest.raises(ValueError):
         io.impact(io.leontief_inverse(A2), pd.Series({"p": 1.0, "q": 0.0}), value_added=v, compensation=w,
                   employment=e, tax_rates={"profit": 0.2})

@@ -13,6 +13,9 @@ DOCUMENTED = {
     "entropy": "structure", "strong": "strong", "quadrant": "quadrants", "proximity": "proximity",
     "density": "proximity", "eci": "complexity", "pci": "complexity", "coi": "complexity",
     "cog": "complexity", "score": "opportunities", "kendall_tau": "robustness",
+    "output_multiplier": "io", "value_added_multiplier": "io", "employment_multiplier": "io",
+    "type2": "io", "backward": "io", "forward": "io", "key_sector": "io",
+    "slq": "io_regional", "cilq": "io_regional", "flq": "io_regional",
 }
 
 

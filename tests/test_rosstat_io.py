@@ -13,7 +13,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analytics.data.rosstat_io import IOTables, RosstatIOError, load_io_tables, read_rosstat_io
+from analytics.data.rosstat_io import (
+    IOTables,
+    RosstatIOError,
+    load_io_tables,
+    read_rosstat_io,
+)
 from analytics.tools.io_extract import okved_correspondence
 
 WORKBOOK = Path(__file__).parent / "data" / "io" / "baz_tzv-2021.xlsx"
@@ -182,3 +187,14 @@ def test_a_later_year_of_the_same_layout(workbook_bytes: bytes) -> None:
     assert later.year == 2026
     assert later.flows_total.loc["001", "001"] == 1500000
     assert np.isclose(later.output.sum(), 246_859_642)
+
+
+def test_extractor_reproduces_the_shipped_files(tmp_path) -> None:
+    from analytics.tools import io_extract
+
+    assert io_extract.main([str(WORKBOOK), str(tmp_path)]) == 0
+    shipped = Path(__file__).parents[1] / "data" / "io2021"
+    made = sorted(p.name for p in tmp_path.iterdir())
+    assert "okpd2_okved2.csv" in made and "flows_total.csv" in made
+    for name in made:
+        assert (tmp_path / name).read_bytes() == (shipped / name).read_bytes(), name

@@ -7,10 +7,11 @@ import streamlit as st
 
 from analytics.data import export
 from analytics.models import rules
+from analytics.services import public_data
 from analytics.services import scenarios_view as sv
-from ui import charts, fmt
+from ui import charts, fmt, tables
 from ui import subsidy_charts as sc
-from ui.state import lang, t
+from ui.state import cached, lang, t
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -156,3 +157,16 @@ def national() -> None:
         context["supported_projects_value_mln_rub_2018"].value, L)))
     st.caption(t("subsidies.national.source", later_2022=fmt.integer(context["registered_clusters_2022"].value, L),
                  later_2024=fmt.integer(context["registered_clusters_2024"].value, L)))
+
+
+def programme() -> None:
+    """The Decree No. 41 programme as published: totals and named projects, each with its source."""
+    L, programme = lang(), cached(public_data.programme_context)
+    st.subheader(t("public.programme_title"), anchor=False)
+    source_link = {t("col.source"): st.column_config.LinkColumn(display_text="↗")}
+    st.dataframe(tables.programme_totals(programme.totals, L), hide_index=True, column_config=source_link,
+                 key="programme_totals")
+    with st.expander(t("public.programme_projects", n=fmt.integer(len(programme.projects), L))):
+        st.dataframe(tables.programme_projects(programme.projects, L), hide_index=True, column_config=source_link,
+                     key="programme_projects")
+    st.caption(t("public.programme_caption"))

@@ -67,8 +67,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sheet '{sheet}', cell {cell}: expected '{expected}', found '{found}'",
     ),
     "no_products": (
-        "Лист «{sheet}», строка {row}: ожидались номера продуктов 001, 002, … начиная с ячейки {cell}, "
-        "найдено «{found}»",
+        ("Лист «{sheet}», строка {row}: ожидались номера продуктов 001, 002, … начиная с ячейки {cell}, "
+         "найдено «{found}»"),
         "Sheet '{sheet}', row {row}: expected product numbers 001, 002, … starting at cell {cell}, found '{found}'",
     ),
     "product_mismatch": (
@@ -204,7 +204,7 @@ def _check_header(sheet: _Sheet) -> list[str]:
 def _check_products(sheet: _Sheet, products: pd.DataFrame, reference: str) -> None:
     """Row and column headers of ``sheet`` must list the same products as ``reference``."""
     n = len(products)
-    for i, (no, code, name) in enumerate(products[["no", "okpd2", "name_ru"]].itertuples(index=False)):
+    for i, (no, code) in enumerate(products[["no", "okpd2"]].itertuples(index=False)):
         row, col = FIRST_PRODUCT_ROW + i, FIRST_PRODUCT_COL + i
         checks = ((NUMBERS_ROW, col, no), (CODES_ROW, col, code), (row, 1, no), (row, 2, code))
         for r, c, expected in checks:

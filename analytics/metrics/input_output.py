@@ -36,9 +36,13 @@ Matrix = pd.DataFrame | np.ndarray
 #: Literature range for FLQ's δ (Flegg & Tohmo 2013; Bonfiglio & Chelli 2008).
 DELTA_RANGE: tuple[float, float] = (0.0, 1.0)
 DEFAULT_DELTA = 0.3
+#: δ values used in empirical work (Flegg & Tohmo 2013: 0.1–0.4): the range the UI offers.
+DELTA_LITERATURE: tuple[float, float] = (0.1, 0.4)
 
 EFFECTS = ("direct", "indirect", "induced", "total")
-IMPACT_COLUMNS = ("output_mln_rub", "value_added_mln_rub", "wages_mln_rub", "jobs", "taxes_mln_rub")
+IMPACT_COLUMNS = ("output_mln_rub", "value_added_mln_rub", "compensation_mln_rub", "wages_mln_rub", "jobs",
+                  "taxes_mln_rub")
+TAX_BASES = ("value_added", "compensation", "wages")
 
 
 def _values(x: Matrix | pd.Series) -> np.ndarray:
@@ -328,32 +332,37 @@ def output_effects(L: Matrix, shock: pd.Series | np.ndarray, *, closed_inverse: 
 
 def impact(L: Matrix, shock: pd.Series | np.ndarray, *, value_added: pd.Series | np.ndarray,
            compensation: pd.Series | np.ndarray, employment: pd.Series | np.ndarray,
-           tax_rates: Mapping[str, float] | None = None, closed_inverse: Matrix | None = None) -> pd.DataFrame:
+           wages: pd.Series | np.ndarray | None = None, tax_rates: Mapping[str, float] | None = None,
+           closed_inverse: Matrix | None = None) -> pd.DataFrame:
     """Effects of a final-demand shock ``y`` (mln ₽ by product) — direct, indirect, induced, total.
 
-    ``value_added``, ``compensation``: coefficients per ₽ of output (``B1g/P1``, ``D1/P1``);
-    ``employment``: persons per mln ₽ of output. Output effects: direct ``y``, indirect ``L y − y``,
-    induced ``(L̄ y)[:n] − L y`` with ``L̄`` the inverse of the household-closed model
-    (``closed_inverse``; induced = 0 without it). Each other column = its coefficient × the output
-    effect, summed over products. ``taxes_mln_rub = Σ_k rate_k × base_k`` over ``tax_rates`` keyed by
-    ``"value_added"`` and/or ``"wages"`` (shares 0–1; e.g. personal income tax on wages); 0 when no
-    rates are given. Rows :data:`EFFECTS`, columns :data:`IMPACT_COLUMNS` (mln ₽, persons).
+    Coefficients per ₽ of output: ``value_added`` (``B1g/P1``), ``compensation`` (``D1/P1``,
+    compensation of employees incl. employers' social contributions), ``wages`` (``D11/P1``; the
+    compensation coefficients when not given); ``employment``: persons per mln ₽ of output.
+    Output effects: direct ``y``, indirect ``L y − y``, induced ``(L̄ y)[:n] − L y`` with ``L̄`` the
+    inverse of the household-closed model (``closed_inverse``; induced = 0 without it). Each other
+    column = its coefficient × the output effect, summed over products. ``taxes_mln_rub =
+    Σ_k rate_k × base_k`` over ``tax_rates`` keyed by ``"value_added"``, ``"compensation"`` and/or
+    ``"wages"`` (shares 0–1; e.g. personal income tax on wages); 0 without rates. Rows
+    :data:`EFFECTS`, columns :data:`IMPACT_COLUMNS` (mln ₽, persons).
     """
     labels = L.index if isinstance(L, pd.DataFrame) else None
     effects = output_effects(L, shock, closed_inverse=closed_inverse)
     outputs = {name: effects[name].to_numpy() for name in ("direct", "indirect", "induced")}
     v = _aligned(value_added, labels, "value_added")
-    w = _aligned(compensation, labels, "compensation")
+    c = _aligned(compensation, labels, "compensation")
+    w = c if wages is None else _aligned(wages, labels, "wages")
     e = _aligned(employment, labels, "employment")
     rates = dict(tax_rates or {})
-    unknown = set(rates) - {"value_added", "wages"}
+    unknown = set(rates) - set(TAX_BASES)
     if unknown:
-        raise ValueError(f"unknown tax bases {sorted(unknown)}; use 'value_added' and/or 'wages'")
+        raise ValueError(f"unknown tax bases {sorted(unknown)}; use {TAX_BASES}")
     rows = {}
     for effect, x in outputs.items():
-        va, wages = float(v @ x), float(w @ x)
-        taxes = rates.get("value_added", 0.0) * va + rates.get("wages", 0.0) * wages
-        rows[effect] = (float(x.sum()), va, wages, float(e @ x), taxes)
+        bases = {"value_added": float(v @ x), "compensation": float(c @ x), "wages": float(w @ x)}
+        taxes = sum(rate * bases[base] for base, rate in rates.items())
+        rows[effect] = (float(x.sum()), bases["value_added"], bases["compensation"], bases["wages"],
+                        float(e @ x), taxes)
     frame = pd.DataFrame.from_dict(rows, orient="index", columns=list(IMPACT_COLUMNS))
     frame.loc["total"] = frame.sum()
     frame.index.name = "effect"

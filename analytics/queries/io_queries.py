@@ -27,6 +27,46 @@ def division_employment(con: duckdb.DuckDBPyConnection, year: int) -> pd.DataFra
     )
 
 
+def region_and_national_employment(con: duckdb.DuckDBPyConnection, region: str,
+                                   year: int) -> tuple[pd.DataFrame, pd.Series]:
+    """One read for one region: its rows of :func:`division_employment` (``region_code, okved,
+    employees, data_status``) and the national employees by OKVED code (sum over the store's regions,
+    persons)."""
+    frame = query(
+        con,
+        "SELECT r.region_code, r.okved, r.employees, r.data_status, FALSE AS national "
+        "FROM region_sector_years r JOIN sectors s ON s.code = r.okved "
+        "WHERE r.year = ? AND r.region_code = ? AND s.level IN ('division', 'section') "
+        "AND r.employees IS NOT NULL "
+        "UNION ALL "
+        "SELECT NULL, r.okved, sum(r.employees), NULL, TRUE "
+        "FROM region_sector_years r JOIN sectors s ON s.code = r.okved "
+        "WHERE r.year = ? AND s.level IN ('division', 'section') AND r.employees IS NOT NULL "
+        "GROUP BY r.okved",
+        [int(year), str(region), int(year)],
+    )
+    national_rows = frame["national"].to_numpy(dtype=bool)
+    own = frame.loc[~national_rows, ["region_code", "okved", "employees", "data_status"]].reset_index(drop=True)
+    national = frame.loc[national_rows].set_index("okved")["employees"].astype(float).sort_index()
+    return own, national
+
+
+def labour_force(con: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
+    """Labour force of every region (``region_indicators``, indicator ``labour_force``, thousand persons)
+    in the year held nearest to ``year`` (the later one on a tie): ``region_code``, ``year``, ``value``,
+    ``data_status``. Empty when the store holds no labour force."""
+    return query(
+        con,
+        "SELECT region_code, year, value, data_status FROM region_indicators "
+        "WHERE indicator = 'labour_force' AND breakdown = 'total' AND region_code <> 'RU' "
+        "AND cell_status = 'ok' AND value > 0 AND year = ("
+        "  SELECT year FROM region_indicators WHERE indicator = 'labour_force' AND breakdown = 'total' "
+        "  AND region_code <> 'RU' AND cell_status = 'ok' ORDER BY abs(year - ?), year DESC LIMIT 1) "
+        "ORDER BY region_code",
+        [int(year)],
+    )
+
+
 def region_codes(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Codes of all regions in the store, sorted."""
     return [str(c) for c in query(con, "SELECT code FROM regions ORDER BY code")["code"]]

@@ -9,12 +9,14 @@ Model (formulas in :mod:`analytics.metrics.input_output`):
    OKPD 2 ↔ OKVED 2 correspondence (``data/io2021/okpd2_okved2.csv``); products whose divisions have
    no data take their section's SLQ, and products of sections without any data take SLQ = 1
    (``slq_source`` says which). National employment by division = the sum over the store's regions.
-3. Region size ``E^r/E^n`` (λ*): the region's share of Russia's labour force in ``year`` (Rosstat LFS,
-   ``data/employment_rf``; the nearest year when ``year`` is outside 2017–2024); the region's share
-   of the store's employment when the region is not in that file (``regional_share_source``).
+3. Region size ``E^r/E^n`` (λ*): the region's share of the regions' labour force in the store
+   (``region_indicators``, ``labour_force``, Rosstat LFS; the year held nearest to ``year``); its share
+   of the store's employment by OKVED when the store holds no labour force for it
+   (``regional_share_source`` says which).
 4. Per-₽ coefficients of every product are national (2021): value added B1g/P1, compensation D1/P1,
-   wages D11/P1, employment = Rosstat's 2021 employment by OKVED 2 section split over the section's
-   products by compensation, ÷ P1 (persons per mln ₽).
+   wages D11/P1, employment = Rosstat's 2021 employment by OKVED 2 section
+   (``data/public/rosstat-employment``) split over the section's products by compensation, ÷ P1
+   (persons per mln ₽).
 5. Type II: households closed with the compensation row and household consumption of domestic
    products (P3_S14), κ = 1 (all compensation spent, :func:`~analytics.metrics.input_output.
    household_consumption_coeff`); in a region the consumption column is scaled like a sector with
@@ -35,19 +37,24 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics import rules
-from analytics._panel import single_threaded_blas
 from analytics.data.rosstat_io import IOTables, load_io_tables
 from analytics.metrics import input_output as io
+from analytics.metrics._panel import single_threaded_blas
+from analytics.models import rules
 from analytics.queries import io_queries
 
 ROOT = Path(__file__).resolve().parents[2]
 IO_DIR = ROOT / "data" / "io2021"
-EMPLOYMENT_DIR = ROOT / "data" / "employment_rf"
+#: Rosstat's employment by OKVED 2 section (shipped with its source, data/public/rosstat-employment/SOURCE.md).
+EMPLOYMENT_CSV = ROOT / "data" / "public" / "rosstat-employment" / "rf_employment_by_okved2_section_2017_2023.csv"
 #: Employment year matched to the input–output table's output (the coefficients' denominator).
 EMPLOYMENT_YEAR = 2021
 
 MULTIPLIER_KINDS = ("output", "value_added", "income", "employment")
+#: For the page's controls: regionalisation methods, default δ and the literature's range of δ.
+METHODS = io.METHODS
+DEFAULT_DELTA = io.DEFAULT_DELTA
+DELTA_LITERATURE = io.DELTA_LITERATURE
 
 
 @dataclass(frozen=True)
@@ -82,9 +89,9 @@ def _multiplier_table(A: pd.DataFrame, coeffs: pd.DataFrame, household: pd.Serie
 def national_model() -> NationalModel:
     """Build (once per process) the national domestic model from the shipped 2021 extract."""
     tables = load_io_tables(IO_DIR)
-    corr = pd.read_csv(IO_DIR / "okpd2_okved2.csv", dtype=str)
-    employment = pd.read_csv(EMPLOYMENT_DIR / "rf_employment_by_okved2_section_2017_2023.csv",
-                             dtype={"okved2_section": str})
+    corr = pd.read_csv(IO_DIR / "okpd2_okved2.csv", dtype=str).merge(
+        pd.read_csv(IO_DIR / "products_en.csv", dtype=str), on="no", how="left")
+    employment = pd.read_csv(EMPLOYMENT_CSV, dtype={"okved2_section": str})
     year = employment[employment["year"] == EMPLOYMENT_YEAR].set_index("okved2_section")
     persons = (year["employed_avg_annual_thousand"] * 1000.0).drop(labels=["M72"], errors="ignore")
     jobs = io.employment_by_product(persons, corr.set_index("no")["okved2_section"], tables.compensation)
@@ -101,25 +108,26 @@ def national_model() -> NationalModel:
     return NationalModel(tables, corr, A, coeffs, household, table)
 
 
-@lru_cache(maxsize=1)
-def _labour_force() -> pd.DataFrame:
-    return pd.read_csv(EMPLOYMENT_DIR / "labour_force_by_region_2017_2024.csv", dtype={"region_code": str})
+def labour_force_shares(con: duckdb.DuckDBPyConnection, year: int) -> dict[str, float]:
+    """Each region's share of the regions' total labour force (store: ``region_indicators``,
+    ``labour_force``, Rosstat LFS; the year held nearest to ``year``); empty when the store has none."""
+    frame = io_queries.labour_force(con, year)
+    total = float(frame["value"].sum()) if len(frame) else 0.0
+    if total <= 0:
+        return {}
+    return {str(code): float(v) / total for code, v in zip(frame["region_code"], frame["value"], strict=True)}
 
 
-def regional_shares(regions: list[str], year: int, employment: pd.DataFrame) -> pd.DataFrame:
-    """``E^r / E^n`` of each region and its source: ``labour_force`` (the region's share of Russia's
-    labour force, Rosstat LFS, nearest year to ``year``) or ``store`` (its share of the store's
-    employment, when the region is not in that file)."""
-    lf = _labour_force()
-    years = lf["year"].unique()
-    nearest = int(years[np.argmin(np.abs(years - int(year)))])
-    one = lf[lf["year"] == nearest].set_index("region_code")["labour_force_thousand"]
-    store_total = employment.groupby("region_code")["employees"].sum()
-    from_lf = one.reindex(regions) / float(one.sum())
-    from_store = store_total.reindex(regions) / float(store_total.sum()) if store_total.sum() > 0 else np.nan
-    share = from_lf.where(from_lf > 0, from_store)
-    source = np.where(from_lf > 0, "labour_force", "store")
-    return pd.DataFrame({"share": share.to_numpy(dtype=float), "source": source}, index=pd.Index(regions))
+def regional_share(region: str, lf_shares: dict[str, float], store_share: float | None = None) -> tuple[float, str]:
+    """``E^r / E^n`` of a region and its source: ``labour_force`` (its share of Russia's labour force,
+    :func:`labour_force_shares`) or ``store`` (``store_share``: its share of the store's employment by
+    OKVED, when the store has no labour force for it)."""
+    share = lf_shares.get(region)
+    if share is not None and 0 < share <= 1:
+        return share, "labour_force"
+    if store_share is not None and 0 < store_share <= 1:
+        return float(store_share), "store"
+    raise LookupError(f"no size for region {region!r}: no labour force and no employment in the store")
 
 
 @dataclass(frozen=True)
@@ -144,53 +152,66 @@ def _household_quotients(slq: np.ndarray, method: str, lam: float) -> np.ndarray
     return np.minimum(1.0, slq * lam) if method == "flq" else np.minimum(1.0, slq)
 
 
-def _regional_models(employment: pd.DataFrame, regions: list[str] | None, year: int, *, delta: float,
-                     method: str) -> Iterator[RegionalModel]:
-    """Models of ``regions`` (default: every region with employment) from one employment read."""
-    nat = national_model()
-    if method not in io.METHODS:
-        raise ValueError(f"unknown method {method!r}; one of {io.METHODS}")
-    io.lambda_star(0.5, delta)                     # δ checked before any work
-    totals = employment.groupby("region_code")["employees"].sum()
-    present = sorted(totals.index[totals > 0])
-    wanted = present if regions is None else list(regions)
-    for region in wanted:
-        if region not in present:
-            raise LookupError(f"no employment by OKVED for region {region!r} in {year}")
-    if not wanted:
-        return
+def _grid(employment: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, tuple[str, ...]]]:
+    """Regions × OKVED codes of employees, and each region's data statuses."""
     region_idx, region_labels = pd.factorize(employment["region_code"], sort=True)
     code_idx, code_labels = pd.factorize(employment["okved"], sort=True)
     grid = np.zeros((len(region_labels), len(code_labels)))
     np.add.at(grid, (region_idx, code_idx), employment["employees"].to_numpy(dtype=float))
-    table = pd.DataFrame(grid, index=pd.Index([str(r) for r in region_labels]),
-                         columns=pd.Index([str(c) for c in code_labels]))
-    national = table.sum(axis=0)
-    shares = regional_shares(wanted, year, employment)
-    slq_all, source = io.product_slq_matrix(table.loc[wanted], national, nat.correspondence, shares["share"])
-    status = employment.groupby("region_code")["data_status"].unique()
+    regions = [str(r) for r in region_labels]
+    table = pd.DataFrame(grid, index=pd.Index(regions), columns=pd.Index([str(c) for c in code_labels]))
+    status_values = employment["data_status"].to_numpy(dtype=object)
+    statuses = {r: tuple(sorted({str(v) for v in status_values[region_idx == k]})) for k, r in enumerate(regions)}
+    return table, statuses
+
+
+def _regional_models(table: pd.DataFrame, national: pd.Series, statuses: dict[str, tuple[str, ...]],
+                     store_total: float, lf_shares: dict[str, float], year: int, *, delta: float,
+                     method: str) -> Iterator[RegionalModel]:
+    """Models of the regions (rows) of ``table`` (employees by OKVED code) against ``national``."""
+    nat = national_model()
+    if method not in io.METHODS:
+        raise ValueError(f"unknown method {method!r}; one of {io.METHODS}")
+    io.lambda_star(0.5, delta)                     # δ checked before any work
+    totals = table.sum(axis=1)
+    wanted = [r for r in table.index if totals[r] > 0]
+    if not wanted:
+        return
+    share_of = {r: regional_share(r, lf_shares, float(totals[r]) / store_total if store_total > 0 else None)
+                for r in wanted}
+    shares = pd.Series({r: v for r, (v, _) in share_of.items()})
+    slq_all, source = io.product_slq_matrix(table.loc[wanted], national, nat.correspondence, shares)
+    slq_values = slq_all.reindex(columns=nat.A.index).to_numpy()
+    source_values = source.reindex(nat.A.index).to_numpy()
     A_nat = nat.A.to_numpy()
     w = nat.coefficients["income"].to_numpy()
     h_nat = nat.household.to_numpy()
-    for region in wanted:
-        share = float(shares.at[region, "share"])
-        s = slq_all.loc[region].reindex(nat.A.index).to_numpy()
+    for k, region in enumerate(wanted):
+        share, share_source = share_of[region]
+        s = slq_values[k]
         lam = io.lambda_star(share, delta) if method == "flq" else 1.0
         A = io.regionalise(A_nat, s, share, method=method, delta=delta)
         h = h_nat * _household_quotients(s, method, lam)
         L = io.leontief_inverse(A)
         closed = io.leontief_inverse(io.close_households(A, w, h))
-        slq = pd.DataFrame({"slq": s, "slq_source": source.reindex(nat.A.index).to_numpy()}, index=nat.A.index)
-        yield RegionalModel(region, int(year), method, float(delta), share, str(shares.at[region, "source"]), lam,
-                            slq, A, L, closed, tuple(sorted(status[region])))
+        slq = pd.DataFrame({"slq": s, "slq_source": source_values}, index=nat.A.index)
+        yield RegionalModel(region, int(year), method, float(delta), share, share_source, lam, slq, A, L, closed,
+                            statuses.get(region, ()))
 
 
 def regional_model(con: duckdb.DuckDBPyConnection, region: str, year: int, *, delta: float = io.DEFAULT_DELTA,
                    method: str = "flq") -> RegionalModel:
-    """The region's model from the store's employment in ``year`` (see the module docstring)."""
-    employment = io_queries.division_employment(con, year)
+    """The region's model from the store's employment in ``year`` (see the module docstring).
+
+    Raises ``LookupError`` when the store has no employment by OKVED for the region in ``year``.
+    """
+    own, nat_series = io_queries.region_and_national_employment(con, region, year)
+    table, statuses = _grid(own)
+    if region not in table.index or float(table.loc[region].sum()) <= 0:
+        raise LookupError(f"no employment by OKVED for region {region!r} in {year}")
     with single_threaded_blas():
-        return next(_regional_models(employment, [region], year, delta=delta, method=method))
+        return next(_regional_models(table, nat_series, statuses, float(nat_series.sum()),
+                                     labour_force_shares(con, year), year, delta=delta, method=method))
 
 
 @dataclass(frozen=True)
@@ -215,12 +236,13 @@ def _region_table(model: RegionalModel) -> pd.DataFrame:
     L, closed = model.L, model.closed_inverse[:n, :n]
     c = nat.coefficients
     link = io.linkages(L)
-    corr = nat.correspondence.set_index("no")
-    table = pd.DataFrame({
-        "okpd2": corr["okpd2"], "name_ru": corr["name_ru"], "okved2_section": corr["okved2_section"],
-        "okved2_divisions": corr["okved2_divisions"],
-        "slq": model.slq["slq"], "slq_source": model.slq["slq_source"],
-    }, index=nat.A.index)
+    corr = nat.correspondence
+    columns: dict[str, object] = {
+        "okpd2": corr["okpd2"].to_numpy(), "name_ru": corr["name_ru"].to_numpy(),
+        "name_en": corr["name_en"].to_numpy(), "okved2_section": corr["okved2_section"].to_numpy(),
+        "okved2_divisions": corr["okved2_divisions"].to_numpy(),
+        "slq": model.slq["slq"].to_numpy(), "slq_source": model.slq["slq_source"].to_numpy(),
+    }
     regional = {
         "output": L.sum(axis=0),
         "value_added": c["value_added"].to_numpy() @ L,
@@ -231,20 +253,19 @@ def _region_table(model: RegionalModel) -> pd.DataFrame:
         "employment_type2": c["employment"].to_numpy() @ closed,
     }
     for kind, values in regional.items():
-        table[f"{kind}_region"] = values
-        table[f"{kind}_russia"] = nat.multipliers[kind].to_numpy()
-    table["backward"] = link["backward"].to_numpy()
-    table["forward"] = link["forward"].to_numpy()
-    table["key_sector"] = link["key_sector"].to_numpy()
-    table.index.name = "no"
-    return table
+        columns[f"{kind}_region"] = values
+        columns[f"{kind}_russia"] = nat.multipliers[kind].to_numpy()
+    columns["backward"] = link["backward"].to_numpy()
+    columns["forward"] = link["forward"].to_numpy()
+    columns["key_sector"] = link["key_sector"].to_numpy()
+    return pd.DataFrame(columns, index=nat.A.index.rename("no"))
 
 
 def regional_multipliers(con: duckdb.DuckDBPyConnection, region: str, year: int, *,
                          delta: float = io.DEFAULT_DELTA, method: str = "flq") -> RegionalMultipliers:
     """Multipliers of every product for ``region`` (employment of ``year``) against Russia's.
 
-    Table index: product number; columns ``okpd2, name_ru, okved2_section, okved2_divisions, slq,
+    Table index: product number; columns ``okpd2, name_ru, name_en, okved2_section, okved2_divisions, slq,
     slq_source`` (``division`` / ``section`` / ``none``: where the product's SLQ came from), then for
     each of ``output`` (mln ₽ per mln ₽ of final demand), ``value_added`` (mln ₽/mln ₽),
     ``income`` (compensation, mln ₽/mln ₽), ``employment`` (persons per mln ₽) — Type I — and
@@ -257,6 +278,36 @@ def regional_multipliers(con: duckdb.DuckDBPyConnection, region: str, year: int,
                                model.data_status)
 
 
+@dataclass(frozen=True)
+class SectorIOView:
+    """What the Sectors page shows of the input–output model for a region.
+
+    ``table``: :attr:`RegionalMultipliers.table` sorted by the region's Type I output multiplier
+    (largest first) with ``retained`` = regional ÷ Russia's output multiplier (share 0–1: how much of
+    the national supplier chain stays in the region); ``top``: its first ``top_n`` rows;
+    ``key_sectors``: the key sectors, strongest backward linkage first; ``slq_sources``: number of
+    products by SLQ source (``division`` / ``section`` / ``none``).
+    """
+
+    table: pd.DataFrame
+    top: pd.DataFrame
+    key_sectors: pd.DataFrame
+    slq_sources: dict[str, int]
+    multipliers: RegionalMultipliers
+
+
+def sector_io_view(con: duckdb.DuckDBPyConnection, region: str, year: int, *, delta: float = io.DEFAULT_DELTA,
+                   method: str = "flq", top_n: int = 15) -> SectorIOView:
+    """The region's multipliers against Russia's, ready to draw (see :class:`SectorIOView`)."""
+    result = regional_multipliers(con, region, year, delta=delta, method=method)
+    table = result.table.copy()
+    table["retained"] = table["output_region"] / table["output_russia"]
+    table = table.sort_values(["output_region", "okpd2"], ascending=[False, True])
+    key = table[table["key_sector"]].sort_values("backward", ascending=False)
+    counts = {source: int((table["slq_source"] == source).sum()) for source in io.SLQ_SOURCES}
+    return SectorIOView(table, table.head(top_n), key, counts, result)
+
+
 def multipliers_all_regions(con: duckdb.DuckDBPyConnection, year: int, *, delta: float = io.DEFAULT_DELTA,
                             method: str = "flq") -> pd.DataFrame:
     """Type I and II output, value-added and employment multipliers of every product in every region
@@ -264,13 +315,16 @@ def multipliers_all_regions(con: duckdb.DuckDBPyConnection, year: int, *, delta:
     value_added, income, employment, output_type2``.
     """
     employment = io_queries.division_employment(con, year)
+    table, statuses = _grid(employment)
+    national = table.sum(axis=0)
     nat = national_model()
     c = nat.coefficients
     coeff_rows = np.vstack([c["value_added"].to_numpy(), c["income"].to_numpy(), c["employment"].to_numpy()])
     n = len(nat.A)
     frames = []
     with single_threaded_blas():
-        for model in _regional_models(employment, None, year, delta=delta, method=method):
+        for model in _regional_models(table, national, statuses, float(national.sum()),
+                                      labour_force_shares(con, year), year, delta=delta, method=method):
             L = model.L
             va, inc, emp = coeff_rows @ L
             frames.append(pd.DataFrame({
@@ -294,7 +348,8 @@ def default_tax_rates() -> dict[str, float]:
 @dataclass(frozen=True)
 class RegionalImpact:
     """Effects of a final-demand shock in a region: ``effects`` (rows direct, indirect, induced, total;
-    columns output, value added, wages, taxes in mln ₽ and jobs in persons) and ``by_product``
+    columns output, value added, compensation (D1), wages (D11), taxes in mln ₽ and jobs in persons) and
+    ``by_product``
     (output effects by product, mln ₽; with ``slq_source``)."""
 
     effects: pd.DataFrame
@@ -312,13 +367,14 @@ def regional_impact(con: duckdb.DuckDBPyConnection, region: str, year: int, shoc
                     delta: float = io.DEFAULT_DELTA, method: str = "flq",
                     tax_rates: Mapping[str, float] | None = None) -> RegionalImpact:
     """What final demand of ``shock_by_okved`` (mln ₽ by OKVED 2 code, e.g. a project's annual revenue)
-    brings the region: output, value added, wages, jobs and taxes — direct, indirect (regional
+    brings the region: output, value added, compensation, wages, jobs and taxes — direct, indirect (regional
     suppliers, Type I) and induced (household spending of the wages, Type II).
 
     The shock is spread over the products of each code's division in proportion to national output
     (:func:`~analytics.metrics.input_output.shock_to_products`). Jobs use national 2021 persons per
-    mln ₽ of output; wages are compensation of employees (D1). Taxes: ``tax_rates`` on the bases
-    ``wages`` / ``value_added`` (default: personal income tax on wages, :func:`default_tax_rates`).
+    mln ₽ of output; compensation of employees (D1) and wages (D11) per ₽ of output are national.
+    Taxes: ``tax_rates`` on the bases ``value_added`` / ``compensation`` / ``wages`` (default: personal
+    income tax on wages, :func:`default_tax_rates`).
     """
     model = regional_model(con, region, year, delta=delta, method=method)
     nat = national_model()
@@ -326,8 +382,8 @@ def regional_impact(con: duckdb.DuckDBPyConnection, region: str, year: int, shoc
     rates = default_tax_rates() if tax_rates is None else dict(tax_rates)
     c = nat.coefficients
     effects = io.impact(model.L, shock.to_numpy(), value_added=c["value_added"].to_numpy(),
-                        compensation=c["income"].to_numpy(), employment=c["employment"].to_numpy(),
-                        tax_rates=rates, closed_inverse=model.closed_inverse)
+                        compensation=c["income"].to_numpy(), wages=c["wages"].to_numpy(),
+                        employment=c["employment"].to_numpy(), tax_rates=rates, closed_inverse=model.closed_inverse)
     by_product = io.output_effects(model.L, shock.to_numpy(), closed_inverse=model.closed_inverse)
     by_product.index = nat.A.index
     by_product["name_ru"] = nat.correspondence.set_index("no")["name_ru"]

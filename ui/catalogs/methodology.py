@@ -8,7 +8,7 @@ checks that every metric the library computes has a section.
 SECTIONS: tuple[str, ...] = (
     "lq", "growth", "shift_share", "structure", "strong", "quadrants", "proximity", "complexity",
     "opportunities", "robustness", "stars", "composite", "registry", "regimes", "npv_irr",
-    "budget", "data",
+    "budget", "io", "io_regional", "data",
 )
 
 RU: dict[str, str] = {
