@@ -23,8 +23,9 @@ nothing here imports Streamlit, knows a widget key or keeps a cache.
   three scenarios side by side.
 
 Money in mln ₽ (current prices), shares 0–1, headcount in persons. Source of the rules: Decree No. 41
-(``analytics.models.rules``); modelling assumptions (discount rate, tax rate, cash margin, horizon) are the
-defaults of :mod:`analytics.models.subsidy`, not law.
+and the Tax Code (``analytics.models.rules``); modelling assumptions (discount rate, cash margin,
+horizon, payment lag, additionality, taxable-profit share) are the defaults of
+:mod:`analytics.models.subsidy`, not law.
 """
 from __future__ import annotations
 
@@ -428,7 +429,8 @@ class ScenarioResults:
       :data:`subsidy.COST_REASONS`) and ``irr_note`` (``none`` / ``multiple`` when an IRR is NaN);
     - ``summary``: :func:`subsidy.portfolio_summary` of the portfolio;
     - ``balance``: :class:`subsidy.BudgetBalance` table of the portfolio, years with any money only;
-      ``break_even_year``: first year from which cumulative discounted taxes stay ≥ cumulative subsidy;
+      ``break_even_year``: first year from which cumulative discounted taxes attributed to support stay
+      ≥ cumulative discounted subsidy;
     - ``projects_chart``: the :data:`TOP_PROJECTS` portfolio projects with the largest total costs —
       ``project_id, name_ru, name_en, federal, regional, own, npv_without, npv_with, capped`` (mln ₽);
     - ``spend``: the portfolio's subsidy by year (``year, federal, regional, subsidy``) and ``budget``;

@@ -14,6 +14,11 @@ the built-in ones come from :mod:`analytics.models.rules` (2016–2018 joint pro
 to 30%, from 2023 starting batches of components up to 50% and 150 mln ₽ per applicant). Edited and
 new regimes are stored in ``programme_regimes``.
 
+**Eligibility.** A project is eligible when its cluster is on the registry (by default the clusters
+that pass the Decree No. 779 check, :func:`registered_by_check`; ``Scenario.assume_registered`` for a
+what-if), it starts while the regime is in force, it is joint, has enough participants, its stage is
+funded and some of its costs pass the cost checks (category, the regime's cost window, supplier).
+
 **Subsidy.** For each project and year, eligible costs E (cost rows whose category, date and supplier
 the regime accepts, of an eligible project, within the horizon) give a federal subsidy
 ``federal_share × E`` whose running total is capped (per project and/or per applicant — the
@@ -21,22 +26,27 @@ regime's legal cap and the scenario's own cap; an applicant's capped yearly tota
 projects in proportion to their uncapped amounts), plus a regional top-up ``regional_share × E``
 (not capped). This is ``min(share × eligible costs, cap − subsidy already received)`` of
 ``docs/regulations.md``; subsidies received before the first year in the data are not known and not
-deducted. The annual programme budget limits the *selection* of projects (:func:`allocate`);
-:func:`evaluate` reports what each project would receive if selected.
+deducted. Support for the costs of year t is paid in t + ``payment_lag_years`` (default 1). The
+annual programme budget limits the *selection* of projects (:func:`allocate`); :func:`evaluate`
+reports what each project would receive if selected.
 
-**Cash flows** (mln ₽, current prices, year by year from the project's first year t = 0, for
-``horizon_years`` years): participants' flow without support = ``cash_margin × revenue − costs`` (all
-cost categories); with support = that + subsidy. Taxes to the budget = reported taxes where the data
-has them (``taxes="reported"``), otherwise ``tax_rate × revenue``; both scale with
-``revenue_factor``. Discounting to the project's first year (flow 0 undiscounted, numpy-financial
-convention) unless ``base_year`` fixes one year for every project.
+**Cash flows** (mln ₽, current prices, from each project's first year for ``horizon_years`` years):
+participants' flow without support = ``cash_margin × revenue − costs`` (all cost categories); with
+support = that + the subsidy paid. **Taxes** by type and budget level (:mod:`.taxes`: VAT, profit tax,
+personal income tax, insurance contributions, property tax on the value-added and wage shares of the
+project's product in Rosstat's 2021 input–output table), or the reported totals where the data has
+them (``taxes="reported"``), or a flat ``tax_rate × revenue``; all scale with ``revenue_factor``.
+**Discounting**: every amount to one base year (``base_year``, default the first year of the data).
 
-**Metrics** (columns of :func:`evaluate`):
+**Metrics** (columns of :func:`evaluate`; formulas in :mod:`.evaluate`):
 
 - leverage = participants' own money ÷ subsidy, own money = costs − subsidy (₽ per ₽, nominal);
-- budget effectiveness = discounted taxes over the horizon ÷ subsidy (nominal), per ``docs/metrics.md``;
-- budget break-even year = first calendar year from which cumulative discounted taxes stay ≥
-  cumulative subsidy;
+- attributed taxes = α × all taxes of the project, α = 1 when support makes it viable, the scenario's
+  ``additionality`` (default 0) when it is viable anyway, 0 when not viable even with support;
+- budget effectiveness = PV attributed taxes ÷ PV subsidy (independent of the base year), and its
+  federal (federal taxes ÷ federal subsidy) and regional (regional taxes ÷ regional top-up) parts;
+- budget break-even year = first calendar year from which cumulative discounted attributed taxes stay
+  ≥ cumulative discounted subsidy;
 - discounted payback = years from t = 0 until the cumulative discounted flow stays ≥ 0;
 - jobs per mln ₽ = jobs ÷ subsidy.
 
@@ -45,8 +55,8 @@ Reasons for ineligibility and refused parameters are codes with values (:data:`R
 
 Modules: :mod:`.parameters` (names, ranges, refusals), :mod:`.regimes`, :mod:`.scenario` (and its URL
 form), :mod:`.projects` (:class:`Projects`, :func:`load_projects`), :mod:`.evaluate`, :mod:`.portfolio`,
-:mod:`.allocate`, :mod:`.sensitivity` (budget sweep, comparison, tornado), :mod:`.storage` (saved
-scenarios and regimes). Every public name is re-exported here.
+:mod:`.taxes`, :mod:`.allocate`, :mod:`.sensitivity` (budget sweep, comparison, tornado),
+:mod:`.storage` (saved scenarios and regimes). Every public name is re-exported here.
 """
 from __future__ import annotations
 
