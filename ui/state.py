@@ -57,7 +57,7 @@ def _model(module: str, name: str, fingerprint: str) -> Any:
     return getattr(importlib.import_module(module), name)(connection())
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_data(show_spinner=False, max_entries=64)
 def _cached_with(loader: tuple[str, str], module: str, name: str, fingerprint: str, args: tuple,
                  kwargs: tuple) -> Any:
     model = _model(*loader, fingerprint)
