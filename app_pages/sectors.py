@@ -117,6 +117,8 @@ else:
     weights = OPPORTUNITY_PRESETS[preset]
 ranked, stability = cached(sp.region_opportunities, region, end, measure, level, tuple(weights))
 with p2:
+    for note in tables.plausibility_notes(cached(sp.region_complexity_notes, level), lang()):
+        st.warning(note, icon=":material/info:")
     if stability.picture_changes:
         st.warning(t("sectors.not_robust", tau=fmt.number(stability.mean_tau, lang(), 2)), icon=":material/warning:")
     else:

@@ -107,9 +107,13 @@ def workbook_sheets(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSett
                     "quadrant": "col.quadrant", "strong": "col.strong"}, lang)
     ranked = deck["next_steps"].tables["opportunities"].copy()
     ranked["name"] = ranked[name]
-    sheets[t("sheet.opportunities", lang)] = tables.localise(
+    sheet = tables.localise(
         ranked, {"sector": "col.code", "name": "col.sector", "score": "col.score", "rca": "col.rca",
                  "density": "col.density", "pci": "col.pci", "cog": "col.cog"}, lang)
+    notes = tables.plausibility_notes(deck["next_steps"].numbers.get("plausibility", ()), lang)
+    if notes:  # the ECI/PCI caution beside the PCI column, in the first row
+        sheet[t("col.pci_note", lang)] = [" ".join(notes)] + [""] * (len(sheet) - 1)
+    sheets[t("sheet.opportunities", lang)] = sheet
     candidates = deck["clusters"].tables["candidates"].copy()
     candidates["name"] = candidates[name]
     sheets[t("sheet.candidates", lang)] = tables.localise(

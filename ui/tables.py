@@ -13,6 +13,12 @@ def short(text: str | None, limit: int = 34) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def plausibility_notes(notes, lang: str) -> list[str]:
+    """The ECI/PCI plausibility notes of :func:`analytics.metrics.complexity.complexity_plausibility`
+    (code + numbers) as sentences in ``lang``."""
+    return [t(f"complexity.note.{n.code}", lang, **n.params) for n in notes]
+
+
 def sector_labels(frame: pd.DataFrame, lang: str, limit: int = 34) -> pd.Series:
     """``"29 Производство автотранспортных…"``: the code and a shortened name in ``lang``."""
     names = frame["name_en" if lang == "en" else "name_ru"]
