@@ -38,7 +38,7 @@ project's product in Rosstat's 2021 input–output table), or the reported total
 them (``taxes="reported"``), or a flat ``tax_rate × revenue``; all scale with ``revenue_factor``.
 **Discounting**: every amount to one base year (``base_year``, default the first year of the data).
 
-**Metrics** (columns of :func:`evaluate`; formulas in :mod:`.evaluate`):
+**Metrics** (columns of :func:`evaluate`; formulas in :mod:`.evaluation`):
 
 - leverage = participants' own money ÷ subsidy, own money = costs − subsidy (₽ per ₽, nominal);
 - attributed taxes = α × all taxes of the project, α = 1 when support makes it viable, the scenario's
@@ -54,21 +54,21 @@ Reasons for ineligibility and refused parameters are codes with values (:data:`R
 :class:`ParameterError`): the page translates them. Nothing here imports Streamlit.
 
 Modules: :mod:`.parameters` (names, ranges, refusals), :mod:`.regimes`, :mod:`.scenario` (and its URL
-form), :mod:`.projects` (:class:`Projects`, :func:`load_projects`), :mod:`.evaluate`, :mod:`.portfolio`,
-:mod:`.taxes`, :mod:`.allocate`, :mod:`.sensitivity` (budget sweep, comparison, tornado),
+form), :mod:`.projects` (:class:`Projects`, :func:`load_projects`), :mod:`.evaluation`, :mod:`.portfolio`,
+:mod:`.taxes`, :mod:`.allocation`, :mod:`.sensitivity` (budget sweep, comparison, tornado),
 :mod:`.storage` (saved scenarios and regimes). Every public name is re-exported here.
 """
 from __future__ import annotations
 
 from analytics.metrics._panel import DataWarning
-from analytics.models.subsidy.allocate import (
+from analytics.models.subsidy.allocation import (
     APPROX_GAP,
     DEFAULT_TIME_LIMIT,
     EXACT_LIMIT,
     Allocation,
     allocate,
 )
-from analytics.models.subsidy.evaluate import (
+from analytics.models.subsidy.evaluation import (
     Evaluation,
     cost_eligibility,
     eligibility,

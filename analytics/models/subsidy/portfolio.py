@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analytics.models.subsidy.evaluate import Evaluation, _recovery_year
+from analytics.models.subsidy.evaluation import Evaluation, _recovery_year
 from analytics.models.subsidy.parameters import HEADLINE_METRICS
 
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analytics.models.subsidy.allocate import DEFAULT_TIME_LIMIT, _objective_values, allocate
-from analytics.models.subsidy.evaluate import Evaluation, evaluate_detail
+from analytics.models.subsidy.allocation import DEFAULT_TIME_LIMIT, _objective_values, allocate
+from analytics.models.subsidy.evaluation import Evaluation, evaluate_detail
 from analytics.models.subsidy.parameters import RANGES, ParameterError, _number
 from analytics.models.subsidy.portfolio import portfolio_summary
 from analytics.models.subsidy.projects import Projects

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from analytics.models.subsidy.evaluate import Evaluation, evaluate_detail
+from analytics.models.subsidy.evaluation import Evaluation, evaluate_detail
 from analytics.models.subsidy.parameters import OBJECTIVES, RANGES, ParameterError, _number
 from analytics.models.subsidy.projects import Projects
 from analytics.models.subsidy.scenario import Scenario
