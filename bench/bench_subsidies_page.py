@@ -3,7 +3,7 @@
 Targets (subsidy issue): moving a slider with 1,000 projects recomputes in under 50 ms of library time
 and the page reruns in under 300 ms of server time. The store is synthetic
 (``analytics.tools.synth.generate``: 5 regions, 20,000 enterprises, 3 years, 1,000 projects); the scenario
-is the 2016–2018 regime, under which about nine in ten synthetic projects are eligible (the 2023 regime
+is the 2016–2018 regime, under which the synthetic projects started in 2016–2018 are eligible (the 2023 regime
 accepts none of them: their costs predate it). The page runs in Streamlit's AppTest — the same script
 run a browser triggers, without the network — and ``at.run()`` is timed after each slider move. Every
 cluster is assumed registered (``assume_reg=1``): the synthetic clusters are not on any registry, and
@@ -125,7 +125,7 @@ def main() -> None:
         page(path, args.runs, {"regime": REGIME, "assume_reg": "1"}, "sub_rate", [0.08, 0.09, 0.11, 0.12, 0.07],
              "discount-rate slider (the 0/25/50 % comparison recomputes too)")
         page(path, max(3, args.runs // 3), {"regime": REGIME, "assume_reg": "1", "budget": "20000", "objective": "taxes"}, "sub_fed", fed,
-             "federal-share slider with an annual budget (the solver chooses among ~900 projects each move)")
+             "federal-share slider with an annual budget (the solver chooses among the eligible projects each move)")
 
 
 if __name__ == "__main__":
