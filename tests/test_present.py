@@ -155,3 +155,18 @@ def test_the_next_steps_slide_and_the_workbook_carry_the_eci_pci_note(demo_db, t
         assert note.startswith("Treat ECI and PCI with care: they are computed over only 24 sectors")
     finally:
         con.close()
+
+
+def test_slide_6_says_why_when_no_project_is_eligible(demo_db):
+    from analytics import store
+    from analytics.models import subsidy
+    from ui import slides
+
+    con = store.connect(demo_db, read_only=True)
+    regime = subsidy.BUILTIN_REGIMES["joint_2016"].replace(min_participants=100)  # no project has 100
+    slide = storyline.subsidy_effect(con, storyline.DeckSettings(), subsidy.Scenario(regime=regime))
+    con.close()
+    assert slide.numbers["projects"] == 0
+    for lang in ("ru", "en"):
+        assert slides.view(slide, lang, region_name="X", cluster_names={}).message == \
+            CATALOG[lang]["slide.subsidy.message_none"]

@@ -145,6 +145,10 @@ def _subsidy(slide: Slide, lang: str, height: int) -> SlideView:
         y_title=t("slide.subsidy.axis", lang),
         break_even=n["break_even_year"], break_even_name=t("slide.subsidy.break_even", lang))
     year = n["break_even_year"]
+    if n["projects"] == 0:  # nothing to weigh: say why instead of dashes
+        return SlideView(title=t("slide.subsidy.title", lang, share=fmt.percent(n["share"], lang, 0)),
+                         message=t("slide.subsidy.message_none", lang), numbers=[],
+                         figure=_big(fig, min(height, 560)), filename="slide-6-subsidy")
     message = t("slide.subsidy.message" if year is not None else "slide.subsidy.message_no_break_even", lang,
                 subsidy=fmt.money_mln(n["subsidy_mln_rub"], lang, 0), projects=n["projects"],
                 leverage=fmt.number(n["leverage"], lang, 1),

@@ -102,6 +102,11 @@ RU: dict[str, str] = {
     ),
     "slide.subsidy.outlay": "Субсидия (дисконт.) нарастающим итогом",
     "slide.subsidy.returned": "Налоги благодаря поддержке (дисконт.) нарастающим итогом",
+    "slide.subsidy.message_none": (
+        "Ни один проект не получает поддержку в этом сценарии: кластеры не прошли проверку требований "
+        "Постановления № 779 или проекты начаты вне срока действия режима. Расчёт «что если» — со "
+        "страницы «Субсидии» с переключателем «Считать все кластеры в реестре»."
+    ),
     "slide.subsidy.axis": "млн ₽",
     "slide.subsidy.break_even": "окупаемость",
     "slide.next_steps.title": "Следующие шаги: какие отрасли привлекать",
@@ -213,6 +218,11 @@ EN: dict[str, str] = {
     ),
     "slide.subsidy.outlay": "Cumulative subsidy (discounted)",
     "slide.subsidy.returned": "Cumulative taxes due to support (discounted)",
+    "slide.subsidy.message_none": (
+        "No project gets support in this scenario: the clusters do not pass the Decree No. 779 check or the "
+        "projects started outside the regime's years. For a what-if, use the Subsidies page with \"assume "
+        "every cluster is registered\"."
+    ),
     "slide.subsidy.axis": "RUB mln",
     "slide.subsidy.break_even": "break-even",
     "slide.next_steps.title": "Next steps: industries to attract",

@@ -326,8 +326,9 @@ RU: dict[str, str] = {
     ),
     "subsidies.greedy": "Решатель не успел: набор выбран жадным правилом, без гарантии оптимальности.",
     "subsidies.none_eligible": (
-        "Ни один проект не подходит под условия режима. Причины — в таблице проектов; параметры режима можно "
-        "изменить слева."
+        "Ни один проект не подходит под условия режима. Причины — в таблице проектов (кластер не в реестре, "
+        "проект начат вне срока режима, затраты не возмещаются). Для расчёта «что если» включите «Считать все "
+        "кластеры в реестре» или измените параметры режима слева."
     ),
     "subsidies.no_projects": "В базе нет совместных проектов: загрузите таблицы проектов на странице «Данные».",
     "subsidies.chart.projects": "Субсидия и собственные средства по проектам",
@@ -604,8 +605,9 @@ EN: dict[str, str] = {
     ),
     "subsidies.greedy": "The solver ran out of time: the set was chosen by a greedy rule, without an optimality guarantee.",
     "subsidies.none_eligible": (
-        "No project meets the regime's conditions. The reasons are in the project table; the regime's "
-        "parameters can be changed on the left."
+        "No project is eligible under the regime. The reasons are in the project table (cluster not on the "
+        "registry, project started outside the regime's years, costs not reimbursed). For a what-if, switch on "
+        "\"Assume every cluster is registered\" or change the regime's parameters on the left."
     ),
     "subsidies.no_projects": "The database holds no joint projects: load the project tables on the Data page.",
     "subsidies.chart.projects": "Subsidy and own money by project",
