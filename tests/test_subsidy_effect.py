@@ -316,3 +316,14 @@ def test_the_contract_columns():
                 "pv_taxes_social_funds_mln_rub", "budget_effectiveness"]
     assert set(contract) <= set(table.columns)
     assert {"joint_2016", "joint_2019", "components_2023"} <= set(BUILTIN_REGIMES)
+
+
+def test_marking_clusters_registered_later_equals_building_with_that_registry():
+    base = make([{"project_id": "P1"}, {"project_id": "P2", "cluster_id": "rail"}],
+                [equipment("P1"), equipment("P2")], [revenue("P1"), revenue("P2")])
+    marked = base.with_registry({"rail"})  # only the flags are rebuilt
+    built = make([{"project_id": "P1"}, {"project_id": "P2", "cluster_id": "rail"}],
+                 [equipment("P1"), equipment("P2")], [revenue("P1"), revenue("P2")], registered_clusters={"rail"})
+    pd.testing.assert_frame_equal(subsidy.evaluate(marked, BASE), subsidy.evaluate(built, BASE))
+    assert subsidy.evaluate(marked, BASE)["eligible"].tolist() == [False, True]
+    assert subsidy.evaluate(base, BASE)["eligible"].tolist() == [True, True]  # no registry given: all count
