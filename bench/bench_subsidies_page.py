@@ -75,7 +75,7 @@ def library(path: Path, runs: int) -> None:
     portfolio = sv.portfolio_ids(sv.scenario_results(projects, sv.scenario_key(base)))
     times = timed(lambda: sv.tornado_view(projects, sv.scenario_key(base.replace(federal_share=next(shares))),
                                           portfolio), max(3, runs // 3))
-    print(f"library, tornado (7 evaluations; on request above {sv.TORNADO_AUTO_PROJECTS} portfolio projects): "
+    print(f"library, tornado (7 evaluations; on request above {sv.TORNADO_AUTO_PROJECTS} projects in the data): "
           f"{figures(times)}")
     con.close()
 

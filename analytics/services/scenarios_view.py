@@ -106,9 +106,11 @@ SOLVER_TIME_LIMIT = 5.0
 SWEEP_FRACTIONS: tuple[float, ...] = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 #: Rows of the sweep chart: the projects whose selection changes first.
 SWEEP_MAX_ROWS = 25
-#: The sweep runs by itself up to this many candidates (each budget is one solver run).
-SWEEP_AUTO_CANDIDATES = 60
-#: The tornado is drawn by itself up to this many portfolio projects (seven evaluations each time).
+#: The sweep runs by itself up to this many candidates (each budget is one solver run: with a few dozen
+#: candidates ten runs take 0.1–0.5 s, which would break the 300 ms of a slider move; beyond, on request).
+SWEEP_AUTO_CANDIDATES = 10
+#: The tornado is drawn by itself up to this many projects in the data (seven evaluations of all of them
+#: each time: about 10 ms for the demo, 50–90 ms for 1,000 projects); beyond, on request.
 TORNADO_AUTO_PROJECTS = 200
 #: The quick comparison: federal share at 0, half and all of the regime's maximum (0 / 25 / 50 %).
 PRESET_FRACTIONS: tuple[float, ...] = (0.0, 0.5, 1.0)
@@ -555,9 +557,9 @@ def tornado_view(projects: subsidy.Projects, key: tuple[tuple[str, str], ...],
                  selected: tuple[str, ...] | None = None, registry: tuple[str, ...] | None = None,
                  sensitivity: str = DEFAULT_SENSITIVITY) -> pd.DataFrame:
     """:func:`subsidy.tornado` of ``sensitivity`` for the portfolio ``selected`` (None: the eligible
-    projects), each factor moved by ±:data:`TORNADO_DELTA`. Seven evaluations of the whole portfolio:
-    about 0.1 s for the demo, 0.3–0.4 s for 1,000 projects, so the page draws it on request beyond
-    :data:`TORNADO_AUTO_PROJECTS` projects."""
+    projects), each factor moved by ±:data:`TORNADO_DELTA`. Seven evaluations (without IRRs) of every
+    project: about 10 ms for the demo, 50–90 ms for 1,000 projects, so the page draws it on request
+    beyond :data:`TORNADO_AUTO_PROJECTS` projects in the data."""
     scenario = Scenario.from_query_params(dict(key))
     return subsidy.tornado(_registered(projects, registry), scenario, sensitivity, TORNADO_DELTA, selected=selected)
 
@@ -650,8 +652,8 @@ def comparison(projects: subsidy.Projects, items: tuple[tuple[str, tuple[tuple[s
 class PageRequest:
     """What the Subsidies page asks: the scenario (as :func:`scenario_key`), the page options, the
     comparison's (label, scenario key) items, and whether to compute the tornado and the budget sweep
-    even when they are not computed by themselves (a portfolio above :data:`TORNADO_AUTO_PROJECTS`
-    projects; no budget or more than :data:`SWEEP_AUTO_CANDIDATES` candidates)."""
+    even when they are not computed by themselves (more than :data:`TORNADO_AUTO_PROJECTS` projects in
+    the data; no budget or more than :data:`SWEEP_AUTO_CANDIDATES` candidates)."""
 
     key: tuple[tuple[str, str], ...]
     options: PageOptions = field(default_factory=PageOptions)
@@ -689,7 +691,7 @@ def page_view(projects: subsidy.Projects, request: PageRequest) -> SubsidiesView
     results = scenario_results(projects, request.key, options.objective, options.registry)
     compared = comparison(projects, request.compare, options.objective, options.registry) if request.compare \
         else None
-    small = int(results.summary["n_selected"]) <= TORNADO_AUTO_PROJECTS
+    small = len(projects) <= TORNADO_AUTO_PROJECTS
     tornado = tornado_view(projects, request.key, portfolio_ids(results), options.registry, options.sensitivity) \
         if request.tornado or small else None
     auto_sweep = results.budget_mln_rub is not None and results.candidates <= SWEEP_AUTO_CANDIDATES

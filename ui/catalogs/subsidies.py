@@ -368,8 +368,8 @@ RU: dict[str, str] = {
     "subsidies.sweep.title": "Кто выпадает при другом бюджете",
     "subsidies.sweep.help": (
         "Отбор повторяется для десяти бюджетов — от 10 % до 100 % самой большой годовой выплаты без "
-        "ограничения. Для сотен проектов это занимает секунды. При заданном бюджете и небольшом числе "
-        "проектов показывается сразу."
+        "ограничения. Для десятков и сотен проектов это занимает от долей секунды до секунд, поэтому по "
+        "запросу; при заданном бюджете и не более чем 10 проектах-кандидатах показывается сразу."
     ),
     "subsidies.sweep.axis": "Годовой бюджет, млн ₽",
     "subsidies.sweep.in": "в портфеле",
@@ -647,8 +647,8 @@ EN: dict[str, str] = {
     "subsidies.sweep.title": "Who drops out at another budget",
     "subsidies.sweep.help": (
         "The selection is repeated for ten budgets, from 10% to 100% of the largest annual payment without a "
-        "limit. With hundreds of projects this takes seconds. With a budget set and few projects it is shown "
-        "at once."
+        "limit. With dozens or hundreds of projects this takes from a fraction of a second to seconds, so it "
+        "runs on request; with a budget set and at most 10 candidate projects it is shown at once."
     ),
     "subsidies.sweep.axis": "Annual budget, RUB mln",
     "subsidies.sweep.in": "in the portfolio",
