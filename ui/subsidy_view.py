@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics.data import export
 from analytics.models import rules
 from analytics.services import public_data
 from analytics.services import scenarios_view as sv
-from ui import charts, fmt, tables
+from ui import charts, exports, fmt, tables
 from ui import subsidy_charts as sc
 from ui.state import cached, lang, t
 
@@ -120,8 +119,9 @@ def project_table(view: sv.SubsidiesView, cluster_names: dict) -> None:
     st.dataframe(sc.projects_table(results.table, L, cluster_names), hide_index=True, height=360,
                  column_config=sc.projects_columns(L))
     assumption = sc.assumption_text(view.assumption, L)
-    st.download_button(t("subsidies.download_scenario"), lambda: export.excel_bytes(
-        sc.scenario_workbook(results, L, cluster_names, assumption)), "subsidy-scenario.xlsx", mime=XLSX,
+    ctx = exports.context(exports.PROJECT_TABLES)
+    st.download_button(t("subsidies.download_scenario"), lambda: exports.xlsx_file(
+        sc.scenario_workbook(results, L, cluster_names, assumption), ctx), "subsidy-scenario.xlsx", mime=XLSX,
         on_click="ignore", icon=":material/download:", key="sub_download_scenario")
     st.caption(t("subsidies.link_hint"))
 
@@ -138,8 +138,9 @@ def comparison(view: sv.SubsidiesView, items: tuple) -> None:
                  width="stretch")
     with t2:
         _chart(sc.comparison_bars(compared, L), "scenario-comparison", "sub_compare_chart")
-        st.download_button(t("subsidies.download_compare"), lambda: export.excel_bytes(
-            sc.comparison_workbook(compared, items, L)), "subsidy-scenarios.xlsx", mime=XLSX,
+        ctx = exports.context(exports.PROJECT_TABLES)
+        st.download_button(t("subsidies.download_compare"), lambda: exports.xlsx_file(
+            sc.comparison_workbook(compared, items, L), ctx), "subsidy-scenarios.xlsx", mime=XLSX,
             on_click="ignore", icon=":material/download:", key="sub_download_compare")
 
 
