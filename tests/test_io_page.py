@@ -60,7 +60,7 @@ def test_io_section_in_russian_matches_the_service(sectors_ru, demo_db, tmp_path
     assert (table["Выпуск, регион"] <= table["Выпуск, Россия"] + 1e-9).all()
     labels = [m.label for m in sectors_ru.metric]
     assert "Поправка на размер λ*" in labels
-    figure = json.loads(sectors_ru.get("plotly_chart")[2].proto.spec)
+    figure = json.loads(sectors_ru.get("plotly_chart")[-2].proto.spec)  # the IO bars: last section, two charts
     assert [trace["name"] for trace in figure["data"]][1] == "Россия"
 
 

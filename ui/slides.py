@@ -85,7 +85,9 @@ def _next_steps(slide: Slide, lang: str, region_name: str, height: int) -> Slide
                                  value_title=t("col.score", lang), digits=2)
     names = "; ".join(tables.short(v, 40) for v in ranked[name_column(lang)])
     key = "slide.next_steps.message" if slide.numbers["robust"] else "slide.next_steps.message_unstable"
-    notes = tables.plausibility_notes(slide.numbers.get("plausibility", ()), lang)
+    # one short sentence on a slide (the full notes are on the Sectors page): the hall reads it at once
+    few = [n for n in slide.numbers.get("plausibility", ()) if n.code == "few_sectors"]
+    notes = [t("slide.next_steps.complexity_note", lang, sectors=few[0].params["sectors"])] if few else []
     message = " ".join([t(key, lang, sectors=names), *notes])
     return SlideView(title=t("slide.next_steps.title", lang), message=message,
                      numbers=[], figure=_big(fig, min(height, 420)), filename="slide-7-next-steps")

@@ -112,7 +112,10 @@ RU: dict[str, str] = {
     "slide.next_steps.title": "Следующие шаги: какие отрасли привлекать",
     "slide.next_steps.message": "Ближе всего к тому, что регион уже умеет: {sectors}",
     "slide.next_steps.message_unstable": (
-        "Кандидаты: {sectors} (рейтинг зависит от выбранной методики — обсудить)"
+        "Кандидаты: {sectors}. Порядок зависит от выбранной методики: решите, какую стратегию берёт регион."
+    ),
+    "slide.next_steps.complexity_note": (
+        "Сложность (PCI) здесь оценена грубо — по {sectors} отраслям обработки: это ориентир, а не вывод."
     ),
 }
 
@@ -228,6 +231,9 @@ EN: dict[str, str] = {
     "slide.next_steps.title": "Next steps: industries to attract",
     "slide.next_steps.message": "Closest to what the region already does: {sectors}",
     "slide.next_steps.message_unstable": (
-        "Candidates: {sectors} (the ranking depends on the method chosen — to discuss)"
+        "Candidates: {sectors}. The order depends on the method: decide which strategy the region takes."
+    ),
+    "slide.next_steps.complexity_note": (
+        "Complexity (PCI) is a rough estimate here, over {sectors} manufacturing sectors: a pointer, not a finding."
     ),
 }
