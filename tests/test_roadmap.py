@@ -1,0 +1,188 @@
+"""The registry roadmap on hand-made clusters in a tiny store: the expected links and values are
+computed by hand from the firms' purchases, revenues and the Decree 779 threshold (20 %), and the
+plausibility filter is checked against Rosstat's 2021 table (product 047 «motor vehicles» uses 047
+parts at 0.36 ₽/₽, and meat 013 at almost nothing)."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analytics import store
+from analytics.models import registry, roadmap
+from analytics.models.registry import RegistryParams
+
+#: min_industrial lowered so that the hand-made clusters fail only the rules the links address
+PARAMS = RegistryParams(min_industrial=2)
+INN = {k: f"40000000{i:02d}" for i, k in enumerate(["F", "S1", "S2", "S3", "U", "M", "I", "X"], start=10)}
+OKVED = {"F": "29.10", "S1": "29.32", "S2": "29.32", "S3": "29.32", "U": "22.29", "M": "10.11", "I": "72.19",
+         "X": "70.22"}
+KIND = {"I": "infrastructure", "X": "specialised"}
+
+
+def build(*, revenue: dict | None = None, firms=("F", "S1", "S2", "I", "X", "M"), extra_links=()) -> store.DuckDBPyConnection:
+    """F (29.10, final producer) buys 1 000 mln ₽, of it 150 from S1 and 1 from I: FD = 151/1000.
+    S2 sells 10 to S1, M sells 1 to S1 (so both have a contract). Revenues 1 000 unless given."""
+    revenue = {"F": 5000.0, "S1": 1000.0, "S2": 400.0, "S3": 100.0, "U": 200.0, "M": 10000.0, "I": 50.0,
+               "X": 20.0, **(revenue or {})}
+    con = store.connect(":memory:")
+    store.load_frame(con, "regions", pd.DataFrame({"code": ["40"], "name_ru": ["Калужская область"],
+                                                   "name_en": ["Kaluga Oblast"], "federal_district": ["Центральный"]}))
+    codes = ["C", "M", "10", "22", "29", "70", "72", "10.11", "22.29", "29.10", "29.32", "70.22", "72.19"]
+    store.load_frame(con, "sectors", pd.DataFrame({
+        "code": codes, "parent": [None, None, "C", "C", "C", "M", "M", "10", "22", "29", "29", "70", "72"],
+        "level": ["section"] * 2 + ["division"] * 5 + ["class"] * 6,
+        "section": ["C", "M", "C", "C", "C", "M", "M", "C", "C", "C", "C", "M", "M"], "name_ru": codes}))
+    store.load_frame(con, "enterprises", pd.DataFrame({
+        "inn": [INN[f] for f in firms], "name_ru": [f"Фирма {f}" for f in firms],
+        "name_en": [f"Firm {f}" for f in firms], "okved": [OKVED[f] for f in firms],
+        "region_code": "40", "oktmo": "29701000", "kind": [KIND.get(f, "industrial") for f in firms],
+        "cluster_hint": "auto"}))
+    purchases = {"F": 1000.0}
+    store.load_frame(con, "enterprise_years", pd.DataFrame({
+        "inn": [INN[f] for f in firms], "year": 2023, "employees": 100,
+        "revenue_mln_rub": [revenue[f] for f in firms], "purchases_mln_rub": [purchases.get(f, 50.0) for f in firms]}))
+    rows = [("S1", "F", 150.0), ("I", "F", 1.0), ("S2", "S1", 10.0), ("M", "S1", 1.0), *extra_links]
+    rows = [r for r in rows if r[0] in firms and r[1] in firms]
+    store.load_frame(con, "supply_links", pd.DataFrame({
+        "supplier_inn": [INN[s] for s, _, _ in rows], "buyer_inn": [INN[b] for _, b, _ in rows], "year": 2023,
+        "value_mln_rub": [v for _, _, v in rows]}))
+    store.load_frame(con, "cluster_templates", pd.DataFrame({
+        "cluster_id": "auto", "cluster_name_ru": "Авто", "cluster_name_en": "Auto",
+        "okved": ["29.10", "29.32", "22.29"], "role": ["core", "supplier", "supplier"]}))
+    return con
+
+
+def route(con, **kwargs) -> roadmap.RegistryRoadmap:
+    return roadmap.registry_roadmap(con, "auto", region="40", year=2023, params=PARAMS, **kwargs)
+
+
+def record(con, plan: roadmap.RegistryRoadmap) -> None:
+    frame = plan.after_links.assign(year=2023)
+    store.load_frame(con, "supply_links", frame)
+
+
+def test_one_link_closes_the_gap_at_the_hand_computed_minimum():
+    con = build()
+    plan = route(con)
+    assert plan.before.rule("dependence").status == "fail"
+    assert plan.dependence_before == pytest.approx(0.151)
+    # need = 0.20 · 1000 − 151 = 49; S2 (29.32 parts → 29.10 vehicles, cap 0.25 · 400 = 100) is the only
+    # plausible new supplier of F that is not a final producer (M's meat is excluded by the IO filter)
+    assert plan.needed_mln_rub == pytest.approx(49.0)
+    assert plan.status == "optimal" and plan.addresses == ("dependence",)
+    assert len(plan.links) == 1
+    link = plan.links.iloc[0]
+    assert (link["supplier_inn"], link["buyer_inn"]) == (INN["S2"], INN["F"])
+    assert link["value_mln_rub"] == pytest.approx(49.0, abs=1e-3)
+    assert link["io_coefficient"] >= 0.3 and "29.32" in link["reason"]
+    assert plan.dependence_after == pytest.approx(0.20, abs=1e-5)
+    # core → core reading: no final producer sells to another here, so it moves by the same amount
+    assert plan.core_to_core_after == pytest.approx(plan.core_to_core_before + 0.049, abs=1e-5)
+    record(con, plan)
+    after = registry.registry_check(con, "auto", region="40", year=2023, params=PARAMS)
+    assert after.rule("dependence").status == "pass" and after.verdict == "pass"
+
+
+def test_two_small_suppliers_need_two_links_and_exactly_the_gap():
+    # S2 cap 0.25 · 100 = 25, S3 cap 0.25 · 120 = 30: neither alone covers 49, both do with 49 in all
+    con = build(revenue={"S2": 100.0, "S3": 120.0}, firms=("F", "S1", "S2", "S3", "I", "X", "M"),
+                extra_links=[("S3", "S1", 5.0)])
+    plan = route(con)
+    assert plan.status == "optimal" and len(plan.links) == 2
+    assert plan.links["value_mln_rub"].sum() == pytest.approx(49.0, abs=2e-3)
+    assert set(plan.links["supplier_inn"]) == {INN["S2"], INN["S3"]}
+    value = plan.links.set_index("supplier_inn")["value_mln_rub"]
+    assert value[INN["S2"]] <= 25.0 + 1e-9 and value[INN["S3"]] <= 30.0 + 1e-9
+
+
+def test_none_can_close_the_gap_says_so_and_why():
+    # S2's cap is 0.25 · 100 = 25 < 49; M could sell but its meat is not an input of vehicles
+    con = build(revenue={"S2": 100.0})
+    plan = route(con)
+    assert plan.status == "no_solution" and plan.links.empty
+    why = {w["code"]: w for w in plan.why}
+    assert why["capacity"]["needed_mln_rub"] == pytest.approx(49.0)
+    assert why["capacity"]["max_mln_rub"] == pytest.approx(25.0)
+    assert why["capacity"]["suppliers_cap_mln_rub"] == pytest.approx(25.0)
+    assert plan.dependence_after == pytest.approx(plan.dependence_before)
+    assert "widen_suppliers" in plan.todo
+
+
+def test_the_io_filter_excludes_an_implausible_pair():
+    con = build(revenue={"S2": 100.0})
+    strict = route(con)
+    assert strict.excluded_by_io >= 1
+    # without the filter the meat plant M (cap 0.25 · 10 000) alone would "close" the gap
+    loose = route(con, min_coefficient=0.0)
+    assert loose.status == "optimal" and len(loose.links) == 1
+    assert loose.links.iloc[0]["supplier_inn"] == INN["M"]
+    assert loose.links.iloc[0]["value_mln_rub"] == pytest.approx(49.0, abs=1e-3)
+    assert strict.links.empty
+
+
+def test_table_coefficients_behind_the_filter():
+    table = roadmap.io_coefficients(["29.32", "10.11", "22.29"], ["29.10"]).set_index("supplier_okved")
+    assert table.loc["29.32", "io_coefficient"] > 0.3      # parts into vehicles: 0.36 ₽ per ₽
+    assert table.loc["10.11", "io_coefficient"] < 1e-4     # meat into vehicles: nothing
+    assert 0.01 < table.loc["22.29", "io_coefficient"] < 0.02  # plastics: 0.013, just above the default
+
+
+def test_one_link_gives_a_first_contract_and_closes_the_gap():
+    # U (22.29 plastics, cap 0.25 · 200 = 50) has no contract: one link U → F fixes both rules
+    con = build(firms=("F", "S1", "U", "I", "X", "M"))
+    plan = route(con)
+    assert plan.addresses == ("contracts", "dependence")
+    assert plan.status == "optimal" and len(plan.links) == 1
+    link = plan.links.iloc[0]
+    assert (link["supplier_inn"], link["buyer_inn"], link["purpose"]) == (INN["U"], INN["F"], "both")
+    assert link["value_mln_rub"] == pytest.approx(49.0, abs=1e-3)
+    first = plan.first_contracts.set_index("inn").loc[INN["U"]]
+    assert first["partner_inn"] == INN["F"] and first["direction"] == "sells_to" and first["in_plan"]
+    record(con, plan)
+    after = registry.registry_check(con, "auto", region="40", year=2023, params=PARAMS)
+    assert after.rule("contracts").status == "pass" and after.rule("dependence").status == "pass"
+
+
+def test_a_contract_only_link_costs_the_minimum_contract():
+    # dependence already met (S2 sells another 100 to F: 251/1000): U still needs a partner, and the
+    # smallest contract will do
+    con = build(firms=("F", "S1", "S2", "U", "I", "X", "M"), extra_links=[("S2", "F", 100.0)])
+    plan = route(con)
+    assert plan.before.rule("dependence").status == "pass"
+    assert plan.addresses == ("contracts",) and plan.needed_mln_rub == 0
+    assert len(plan.links) == 1 and plan.links.iloc[0]["value_mln_rub"] == pytest.approx(roadmap.MIN_LINK_MLN_RUB)
+    record(con, plan)
+    assert registry.registry_check(con, "auto", region="40", year=2023, params=PARAMS).rule("contracts").status == "pass"
+
+
+def test_a_participant_without_any_plausible_partner_is_named():
+    # the infrastructure organisation I (R&D services) without a contract: no product link at ≥ 1 %
+    con = build(firms=("F", "S1", "S2", "I", "X", "M"))
+    con.execute("DELETE FROM supply_links WHERE supplier_inn = ?", [INN["I"]])
+    plan = route(con)
+    assert plan.status == "no_solution"
+    why = {w["code"]: w for w in plan.why}
+    assert why["no_partner"]["inns"] == [INN["I"]]
+    assert "service_contracts" in plan.todo
+    assert plan.first_contracts.set_index("inn").loc[INN["I"], "partner_inn"] is None
+
+
+def test_missing_roles_and_invitations():
+    con = build(firms=("F", "S1", "S2", "M"))
+    con.execute("UPDATE enterprises SET cluster_hint = NULL WHERE inn = ?", [INN["S2"]])
+    plan = route(con)
+    roles = plan.missing_roles.set_index("rule_id")
+    assert set(roles.index) == {"infrastructure", "specialised"}
+    assert roles["inn"].isna().all()  # none in the region to invite
+    invite = plan.invite.dropna(subset=["inn"])
+    assert list(invite["inn"]) == [INN["S2"]] and invite.iloc[0]["okved"] == "29.32"
+    # 22.29 is wanted by the template and nobody in the region has it
+    assert plan.invite[plan.invite["okved"] == "22.29"]["inn"].isna().all()
+    assert {"attract_infrastructure", "appoint_specialised"} <= set(plan.todo)
+
+
+def test_parameters_are_checked():
+    with pytest.raises(ValueError):
+        roadmap.RoadmapParams(max_supplier_share=0)
+    with pytest.raises(ValueError):
+        roadmap.RoadmapParams(min_coefficient=2)
