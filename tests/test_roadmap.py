@@ -186,3 +186,87 @@ def test_parameters_are_checked():
         roadmap.RoadmapParams(max_supplier_share=0)
     with pytest.raises(ValueError):
         roadmap.RoadmapParams(min_coefficient=2)
+
+
+# --- the application pack ---------------------------------------------------------------------------------
+
+def _value(ws, ref: str) -> float:
+    """A cell's number; a formula recomputed from the cells it names (SUM of a range, + and /, IF(x>0,…,0))."""
+    import re
+
+    cell = ws[ref].value
+    if not (isinstance(cell, str) and cell.startswith("=")):
+        return float(cell or 0.0)
+    expr = cell[1:]
+
+    def total(m):
+        col, first, last = m.group(1), int(m.group(2)), int(m.group(4))
+        return repr(sum(_value(ws, f"{col}{r}") for r in range(first, last + 1)))
+
+    expr = re.sub(r"SUM\(([A-Z])(\d+):([A-Z])(\d+)\)", total, expr)
+    guard = re.fullmatch(r"IF\(([A-Z]\d+)>0,(.*),0\)", expr)
+    if guard:
+        if _value(ws, guard.group(1)) <= 0:
+            return 0.0
+        expr = guard.group(2)
+    expr = re.sub(r"[A-Z]\d+", lambda m: repr(_value(ws, m.group(0))), expr)
+    assert re.fullmatch(r"[0-9.eE+\-/() ]+", expr), expr
+    return float(eval(expr))  # noqa: S307 — digits and + / ( ) only, checked above
+
+
+def _find(ws, text: str) -> int:
+    return next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value == text)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_pack_recomputes_the_dependence_with_live_formulas(lang):
+    import io
+
+    from openpyxl import load_workbook
+
+    from analytics.services import application_pack as pack
+
+    con = build(firms=("F", "S1", "U", "I", "X", "M"))
+    plan = route(con)
+    data = pack.application_pack(con, "auto", region="40", year=2023, params=PARAMS, lang=lang)
+    wb = load_workbook(io.BytesIO(data))
+    labels = {k: v[1 if lang == "en" else 0] for k, v in pack.LABELS.items()}
+    assert wb.sheetnames == [labels[f"sheet.{s}"] for s in ("participants", "contracts", "dependence", "specialised",
+                                                              "documents")]
+    ws = wb[labels["sheet.dependence"]]
+    now, after = (f"D{_find(ws, labels[k])}" for k in ("dep.now", "dep.after"))
+    assert ws[now].value.startswith("=") and "SUM" not in ws[now].value  # a formula on the totals row
+    assert _value(ws, now) == pytest.approx(plan.dependence_before) == pytest.approx(0.151)
+    assert _value(ws, after) == pytest.approx(plan.dependence_after, abs=1e-6)
+    core_after = f"D{_find(ws, labels['dep.core_after'])}"
+    assert _value(ws, core_after) == pytest.approx(plan.core_to_core_after, abs=1e-6)
+    total = ws[now].value.split("/")[-1].split(",")[0]
+    assert ws[total].value.startswith("=SUM(")
+    # contracts: 3 existing (S1 → F, I → F, M → S1), 1 proposed (U → F), marked
+    contracts = wb[labels["sheet.contracts"]]
+    kinds = [contracts.cell(row=r, column=6).value for r in range(2, contracts.max_row + 1)]
+    assert kinds.count(labels["existing"]) == 3 and kinds.count(labels["proposed"]) == 1
+    # participants: OGRN not loaded → marked blanks
+    people = wb[labels["sheet.participants"]]
+    assert people.cell(row=2, column=4).value == labels["blank"]
+    assert people.cell(row=2, column=4).fill.fgColor.rgb.endswith("FFF2CC")
+    docs = wb[labels["sheet.documents"]]
+    assert docs.max_row >= len(pack.rules.APPLICATION_DOCUMENTS.value) + 1
+
+
+def test_a_name_starting_with_equals_stays_text():
+    import io
+
+    from openpyxl import load_workbook
+
+    from analytics.services import application_pack as pack
+
+    con = build()
+    con.execute("UPDATE enterprises SET name_ru = ? WHERE inn = ?", ['=HYPERLINK("http://x","y")', INN["S2"]])
+    wb = load_workbook(io.BytesIO(pack.application_pack(con, "auto", region="40", year=2023, params=PARAMS)))
+    texts = [c.value for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "'=HYPERLINK(\"http://x\",\"y\")" in texts
+    formulas = [c.value for ws in wb for row in ws.iter_rows() for c in row
+                if isinstance(c.value, str) and c.value.startswith("=")]
+    assert formulas and all("HYPERLINK" not in f for f in formulas)
+    assert all(f.startswith(("=SUM(", "=IF(")) for f in formulas)
