@@ -270,3 +270,18 @@ def test_a_name_starting_with_equals_stays_text():
                 if isinstance(c.value, str) and c.value.startswith("=")]
     assert formulas and all("HYPERLINK" not in f for f in formulas)
     assert all(f.startswith(("=SUM(", "=IF(")) for f in formulas)
+
+
+@pytest.mark.parametrize("firms, revenue, extra", [
+    (("F", "S1", "S2", "I", "X", "M"), {}, ()),
+    (("F", "S1", "S2", "S3", "I", "X", "M"), {"S2": 100.0, "S3": 120.0}, (("S3", "S1", 5.0),)),
+    (("F", "S1", "U", "I", "X", "M"), {}, ()),
+    (("F", "S1", "S2", "U", "I", "X", "M"), {}, (("S2", "F", 100.0),)),
+])
+def test_the_shortlist_gives_the_full_programmes_answer(monkeypatch, firms, revenue, extra):
+    full = route(build(firms=firms, revenue=revenue, extra_links=extra))
+    monkeypatch.setattr(roadmap, "REDUCE_ABOVE_PAIRS", 0)  # shortlist first, kept only when proven
+    short = route(build(firms=firms, revenue=revenue, extra_links=extra))
+    assert short.status == full.status == "optimal"
+    assert len(short.links) == len(full.links)
+    assert short.links["value_mln_rub"].sum() == pytest.approx(full.links["value_mln_rub"].sum(), abs=1e-6)

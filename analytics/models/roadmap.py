@@ -85,6 +85,11 @@ MAX_SUPPLIER_SHARE = 0.25
 MIN_LINK_MLN_RUB = 0.1
 #: Seconds per optimisation stage before the best plan found so far is returned with its gap.
 TIME_LIMIT_S = 20.0
+#: Above this many candidate pairs the programme is first solved on a shortlist (the few largest pairs
+#: of each supplier and each participant without a contract); the shortlist's plan is kept only when
+#: lower bounds over all pairs prove it optimal (:func:`_proven`), else the full programme runs.
+REDUCE_ABOVE_PAIRS = 800
+SHORTLIST_PER_END = 3
 
 Status = Literal["optimal", "no_solution", "time_limit"]
 LINK_COLUMNS = ("supplier_inn", "buyer_inn", "value_mln_rub", "io_coefficient", "reason", "purpose",
@@ -270,6 +275,76 @@ def solve(pairs: pd.DataFrame, need: float, unlinked: list[str],
         return np.zeros(n), "no_solution", None, tuple(why)
     if need <= 0 and not unlinked:
         return np.zeros(n), "optimal", None, ()
+    if n > REDUCE_ABOVE_PAIRS:
+        keep = _shortlist(pairs, unlinked)
+        sub = pairs[keep].reset_index(drop=True)
+        values, status, gap, k, total = _two_stage(sub, need, unlinked, params)
+        if status == "optimal" and _proven(pairs, need, unlinked, params, k, total):
+            full = np.zeros(n)
+            full[np.flatnonzero(keep)] = values
+            return full, "optimal", None, ()
+    values, status, gap, _, _ = _two_stage(pairs, need, unlinked, params)
+    if status == "no_solution":
+        return values, status, None, ({"code": "joint" if gap is None else "solver", "message": ""},)
+    return values, status, gap, ()
+
+
+def _shortlist(pairs: pd.DataFrame, unlinked: list[str]) -> np.ndarray:
+    """Pairs kept for the first, small programme: the :data:`SHORTLIST_PER_END` best counting pairs of
+    each supplier and the best pairs of each participant without a contract. Best: touching more
+    participants without a contract, counting, larger ``upper``, larger coefficient; equal pairs in a
+    fixed pseudo-random order (a hash of the two INNs), so that suppliers spread over the buyers."""
+    ends = isin(pairs["supplier_inn"], unlinked).astype(int) + isin(pairs["buyer_inn"], unlinked).astype(int)
+    spread = pd.util.hash_pandas_object(pairs[["supplier_inn", "buyer_inn"]], index=False).to_numpy()
+    order = pairs.assign(_ends=ends, _spread=spread).sort_values(
+        ["_ends", "counts", "upper", "io_coefficient", "_spread"], ascending=False)
+    keep = set(order[order["counts"]].groupby("supplier_inn", sort=False).head(SHORTLIST_PER_END).index)
+    touching = order[order["_ends"] > 0]
+    for column in ("supplier_inn", "buyer_inn"):
+        mine = touching[isin(touching[column], unlinked)]
+        keep |= set(mine.groupby(column, sort=False).head(SHORTLIST_PER_END).index)
+    mask = np.zeros(len(pairs), dtype=bool)
+    mask[sorted(keep)] = True
+    return mask
+
+
+def _fewest_for_dependence(pairs: pd.DataFrame, need: float) -> int:
+    """A lower bound on the contracts the dependence rule needs: the most k contracts can add, with each
+    supplier's total within its cap and each contract within its ``upper`` (buyers' rooms relaxed), is
+    the sum of the k largest marginal gains — concave per supplier, so taken greedily."""
+    if need <= 0:
+        return 0
+    gains: list[float] = []
+    part = pairs[pairs["counts"]]
+    for cap, uppers in zip(part.groupby("supplier_inn")["cap"].first(),
+                           part.groupby("supplier_inn")["upper"].apply(lambda u: np.sort(u.to_numpy())[::-1])):
+        reach = np.minimum(cap, np.cumsum(uppers))
+        gains.extend(np.diff(np.concatenate([[0.0], reach])).tolist())
+    reached = np.cumsum(np.sort(np.asarray(gains))[::-1])
+    hit = np.flatnonzero(reached >= need - 1e-9)
+    return int(hit[0]) + 1 if len(hit) else len(gains) + 1
+
+
+def _proven(pairs: pd.DataFrame, need: float, unlinked: list[str], params: RoadmapParams, k: int,
+            total: float) -> bool:
+    """Whether a plan found on the shortlist is optimal over all ``pairs``. Lower bounds over all pairs:
+    contracts ≥ those the dependence needs (:func:`_fewest_for_dependence`) + ⌈n/2⌉, n = participants
+    without a contract that no counting pair touches (their contracts add nothing to dependence, and
+    one contract touches at most two of them); money ≥ need + the minimum contract × ⌈n/2⌉, and ≥ k
+    minimum contracts. The plan is proven when it meets both bounds."""
+    counting = pairs[pairs["counts"]]
+    covered = set(counting["supplier_inn"]) | set(counting["buyer_inn"])
+    extra = math.ceil(sum(u not in covered for u in unlinked) / 2)
+    fewest = _fewest_for_dependence(pairs, need) + extra
+    least = max(max(need, 0.0) + extra * params.min_link_mln_rub, k * params.min_link_mln_rub)
+    return k <= fewest and total <= least * (1 + 1e-9) + 1e-6
+
+
+def _two_stage(pairs: pd.DataFrame, need: float, unlinked: list[str],
+               params: RoadmapParams) -> tuple[np.ndarray, Status, float | None, int, float]:
+    """Stage 1: fewest contracts; stage 2: least money with that many. Values per pair (rounded up to
+    0.001 mln ₽), status, gap, the number of contracts and the stage-2 objective (before rounding)."""
+    n = len(pairs)
     rows = _constraints(pairs, need, unlinked, params)
     integrality = np.concatenate([np.ones(n), np.zeros(n)])
     bounds = Bounds(np.zeros(2 * n), np.concatenate([np.ones(n), pairs["upper"].to_numpy()]))
@@ -277,8 +352,7 @@ def solve(pairs: pd.DataFrame, need: float, unlinked: list[str],
     first = milp(np.concatenate([np.ones(n), np.zeros(n)]), constraints=rows, integrality=integrality,
                  bounds=bounds, options=options)
     if first.x is None:
-        code = "joint" if first.status == 2 else "solver"
-        return np.zeros(n), "no_solution", None, ({"code": code, "message": str(first.message)},)
+        return np.zeros(n), "no_solution", None if first.status == 2 else float("nan"), 0, 0.0
     status: Status = "optimal" if first.status == 0 else "time_limit"
     gap = None if first.status == 0 else float(first.mip_gap or 0.0)
     k = math.floor(float(np.round(first.x[:n]).sum()) + 0.5)
@@ -292,7 +366,7 @@ def solve(pairs: pd.DataFrame, need: float, unlinked: list[str],
     chosen = np.round(best.x[:n]) > 0.5
     values = np.where(chosen, np.minimum(_round_up(best.x[n:]), pairs["upper"].to_numpy()), 0.0)
     values = np.where(chosen, np.maximum(values, params.min_link_mln_rub), 0.0)
-    return values, status, gap, ()
+    return values, status, gap, int(chosen.sum()), float(best.x[n:][chosen].sum())
 
 
 def _names(members: pd.DataFrame) -> tuple[dict, dict]:
