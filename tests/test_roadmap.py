@@ -285,3 +285,24 @@ def test_the_shortlist_gives_the_full_programmes_answer(monkeypatch, firms, reve
     assert short.status == full.status == "optimal"
     assert len(short.links) == len(full.links)
     assert short.links["value_mln_rub"].sum() == pytest.approx(full.links["value_mln_rub"].sum(), abs=1e-6)
+
+
+@pytest.mark.parametrize("cluster_id", ["automotive", "rail"])
+def test_recorded_demo_links_pass_the_rules_they_address(demo_copy, cluster_id):
+    import io
+
+    from openpyxl import load_workbook
+
+    from analytics.services import application_pack as pack
+
+    plan = roadmap.registry_roadmap(demo_copy, cluster_id, region="40", year=2023)
+    assert plan.status == "optimal" and "dependence" in plan.addresses
+    wb = load_workbook(io.BytesIO(pack.application_pack(demo_copy, cluster_id, region="40", year=2023)))
+    ws = wb[pack.LABELS["sheet.dependence"][0]]
+    assert _value(ws, f"D{_find(ws, pack.LABELS['dep.now'][0])}") == pytest.approx(plan.dependence_before)
+    assert _value(ws, f"D{_find(ws, pack.LABELS['dep.after'][0])}") == pytest.approx(plan.dependence_after)
+    record(demo_copy, plan)
+    after = registry.registry_check(demo_copy, cluster_id, region="40", year=2023)
+    for rule_id in plan.addresses:
+        assert after.rule(rule_id).status == "pass", rule_id
+    assert after.functional_dependence == pytest.approx(plan.dependence_after, abs=1e-9)

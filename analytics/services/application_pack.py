@@ -191,7 +191,7 @@ def _contracts_sheet(ws, existing: pd.DataFrame, proposed: pd.DataFrame, names: 
 
 
 def _dependence_sheet(ws, plan: roadmap.RegistryRoadmap, part: pd.DataFrame, links: pd.DataFrame,
-                      lang: str, year: int) -> dict[str, str]:
+                      details: pd.DataFrame, lang: str, year: int) -> dict[str, str]:
     """Write the calculation; return the addresses of the result cells (for the documents sheet and tests)."""
     final_all = part[(part["kind"] == "industrial") & (part["role"] == "core")]
     final = final_all[final_all["purchases_mln_rub"].notna()]
@@ -207,11 +207,14 @@ def _dependence_sheet(ws, plan: roadmap.RegistryRoadmap, part: pd.DataFrame, lin
     g = prop.groupby("buyer_inn")["value_mln_rub"].sum()
     ws.cell(row=1, column=1, value=_label("dep.title", lang, year=year)).font = BOLD
     ws.cell(row=2, column=1, value=_label("dep.formula", lang))
-    _put(ws, 4, [_label("name", lang), _label("inn", lang)] + [_label(f"dep.{c}", lang) for c in "CDEFG"], bold=True)
+    _put(ws, 4, [_label("name", lang), _label("inn", lang)] + [_label(f"dep.{c}", lang) for c in "CDEFG"]
+         + [_label("year_status", lang)], bold=True)
+    status = dict(zip(details["inn"], details["year_status"]))
     first = 5
     for i, (row, name) in enumerate(zip(final.itertuples(), _name(final, lang))):
         _put(ws, first + i, [name, row.inn, float(row.purchases_mln_rub), float(d.get(row.inn, 0.0)),
-                             float(e.get(row.inn, 0.0)), float(f.get(row.inn, 0.0)), float(g.get(row.inn, 0.0))])
+                             float(e.get(row.inn, 0.0)), float(f.get(row.inn, 0.0)), float(g.get(row.inn, 0.0)),
+                             status.get(row.inn)])
     last = first + max(len(final), 1) - 1
     total = last + 1
     ws.cell(row=total, column=1, value=_label("dep.total", lang)).font = BOLD
@@ -239,7 +242,7 @@ def _dependence_sheet(ws, plan: roadmap.RegistryRoadmap, part: pd.DataFrame, lin
         ws.cell(row=row, column=5,
                 value=f'=IF(D{row}>={threshold_cell}-1E-12,"{_label("yes", lang)}","{_label("noo", lang)}")')
         out[key] = f"D{row}"
-    _widths(ws, [44, 14, 18, 22, 22, 22, 22])
+    _widths(ws, [44, 14, 18, 22, 22, 22, 22, 18])
     return out
 
 
@@ -305,7 +308,7 @@ def application_pack(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region:
     ws.title = _label("sheet.participants", lang)
     blanks = _participants_sheet(ws, part, details, lang)
     _contracts_sheet(wb.create_sheet(_label("sheet.contracts", lang)), existing, plan.links, names, lang)
-    _dependence_sheet(wb.create_sheet(_label("sheet.dependence", lang)), plan, part, view.links, lang, year)
+    _dependence_sheet(wb.create_sheet(_label("sheet.dependence", lang)), plan, part, view.links, details, lang, year)
     has_org = _specialised_sheet(wb.create_sheet(_label("sheet.specialised", lang)), part, details, lang)
     met_after = plan.dependence_after is not None and plan.threshold is not None and \
         plan.dependence_after >= plan.threshold - 1e-12 or plan.before.rule("dependence").status == "pass"
