@@ -306,3 +306,23 @@ def test_recorded_demo_links_pass_the_rules_they_address(demo_copy, cluster_id):
     for rule_id in plan.addresses:
         assert after.rule(rule_id).status == "pass", rule_id
     assert after.functional_dependence == pytest.approx(plan.dependence_after, abs=1e-9)
+
+
+def test_a_community_of_final_producers_only_has_no_counting_supplier():
+    # a discovered community given by codes: every member is "core", so under the decree's reading no
+    # purchase between them counts, and no new contract can raise the dependence
+    con = build(firms=("F", "S1", "S2", "X"))
+    plan = roadmap.registry_roadmap(con, "found", region="40", year=2023, params=PARAMS, codes=("29.10", "29.32"))
+    assert plan.before.rule("dependence").status == "fail" and plan.dependence_before == 0.0
+    assert plan.status == "no_solution"
+    capacity = next(w for w in plan.why if w["code"] == "capacity")
+    assert capacity["pairs"] == 0 and capacity["max_mln_rub"] == 0.0
+    assert capacity["needed_mln_rub"] == pytest.approx(0.20 * plan.purchases_mln_rub)
+
+
+def test_without_supply_data_the_route_says_it_cannot_judge():
+    con = build(firms=("F", "S2", "U", "X"))
+    con.execute("DELETE FROM supply_links")
+    plan = route(con)
+    assert plan.links.empty and plan.addresses == ()
+    assert {w["code"] for w in plan.why} == {"contracts_no_data", "dependence_no_data"}

@@ -70,8 +70,10 @@ def status_lines(plan: RegistryRoadmap, lang: str) -> tuple[str, list[str]]:
     if plan.status == "time_limit":
         return "warning", [t("roadmap.status.time_limit", lang, n=n, value=value,
                              gap=fmt.percent(plan.gap or 0.0, lang, 1)), *why]
+    if not plan.addresses and plan.why:
+        return "warning", [t("roadmap.status.cannot_judge", lang), *why]
     if not plan.addresses:
-        return "info", [t("roadmap.status.none_needed", lang), *why]
+        return "info", [t("roadmap.status.none_needed", lang)]
     return "success", [t("roadmap.status.optimal", lang, n=n, value=value), *why]
 
 

@@ -405,6 +405,8 @@ def plan(members: pd.DataFrame, links: pd.DataFrame, before: RegistryResult, *,
         addresses.append("dependence")
     elif dep.status == "not_enough_data":
         why_pre.append({"code": "dependence_no_data", "reason": (dep.missing or {}).get("code")})
+    if contracts.status == "not_enough_data":
+        why_pre.insert(0, {"code": "contracts_no_data", "reason": (contracts.missing or {}).get("code")})
     unlinked = list((contracts.missing or {}).get("inns", [])) if contracts.status == "fail" else []
     if unlinked:
         addresses.insert(0, "contracts")

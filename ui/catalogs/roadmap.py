@@ -21,9 +21,11 @@ RU: dict[str, str] = {
     "roadmap.why.no_partner": "у участников без договора нет ни одного правдоподобного партнёра: {names}.",
     "roadmap.why.joint": "требования по договорам и по зависимости вместе не выполнить при этих лимитах.",
     "roadmap.why.solver": "решатель не нашёл план: {message}.",
+    "roadmap.status.cannot_judge": "Правила о договорах и зависимости по этим данным не проверить:",
+    "roadmap.why.contracts_no_data": "правило о договорах: в базе нет поставок этого региона и года.",
     "roadmap.why.dependence_no_data": (
-        "функциональную зависимость не рассчитать (нет данных о закупках или поставках): договоры подобраны "
-        "только для правила о договорах."
+        "функциональную зависимость не рассчитать (нет данных о закупках или поставках) — договоры для неё "
+        "не подбираются."
     ),
     "roadmap.gaps": "Разрыв по требованиям",
     "roadmap.col.rule": "Требование",
@@ -132,9 +134,11 @@ EN: dict[str, str] = {
     "roadmap.why.no_partner": "participants without a contract have no plausible partner: {names}.",
     "roadmap.why.joint": "the contract and dependence requirements cannot both be met within these limits.",
     "roadmap.why.solver": "the solver found no plan: {message}.",
+    "roadmap.status.cannot_judge": "The contract and dependence rules cannot be checked on these data:",
+    "roadmap.why.contracts_no_data": "contract rule: the store holds no supplies for this region and year.",
     "roadmap.why.dependence_no_data": (
-        "functional dependence cannot be computed (no purchases or supply data): contracts are chosen for the "
-        "contract rule only."
+        "functional dependence cannot be computed (no purchases or supply data): no contracts are chosen for "
+        "it."
     ),
     "roadmap.gaps": "Gap per requirement",
     "roadmap.col.rule": "Requirement",
