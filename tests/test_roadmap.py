@@ -57,7 +57,7 @@ def route(con, **kwargs) -> roadmap.RegistryRoadmap:
 
 
 def record(con, plan: roadmap.RegistryRoadmap) -> None:
-    frame = plan.after_links.assign(year=2023)
+    frame = plan.as_supply_links().assign(year=2023)
     store.load_frame(con, "supply_links", frame)
 
 

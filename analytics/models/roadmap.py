@@ -46,6 +46,13 @@ MIP gap of the stage that stopped) or ``no_solution`` (``why``: which rule canno
 numbers that bind). Values are rounded up to 0.001 mln ₽ (one thousand roubles) so that the recorded
 links pass the check exactly.
 
+A large problem (more than :data:`REDUCE_ABOVE_PAIRS` pairs) is first solved on a shortlist — the few
+best pairs of each supplier and of each participant without a contract. That plan is feasible for the
+full problem; it is returned as ``optimal`` only when it meets lower bounds computed over all pairs
+(:func:`_proven`: the fewest contracts the dependence needs, by a greedy bound that relaxes the
+buyers' purchases, plus one contract per two participants no counting pair touches; money
+≥ the gap plus the minimum contracts). Otherwise the full programme is solved.
+
 Parameter defaults are **method choices** of this project, not law (reasoning beside each constant).
 Money in mln ₽, shares 0–1.
 """
@@ -92,6 +99,8 @@ REDUCE_ABOVE_PAIRS = 800
 SHORTLIST_PER_END = 3
 
 Status = Literal["optimal", "no_solution", "time_limit"]
+#: Columns of ``links``: ``reason`` is an English sentence for logs and notebooks; the page and the pack
+#: compose their own words from ``io_coefficient`` and the two OKVED codes.
 LINK_COLUMNS = ("supplier_inn", "buyer_inn", "value_mln_rub", "io_coefficient", "reason", "purpose",
                 "supplier_okved", "buyer_okved", "supplier_ru", "supplier_en", "buyer_ru", "buyer_en")
 
@@ -142,8 +151,7 @@ class RegistryRoadmap:
     todo: tuple[str, ...] = ()      #: what the agency must do by hand (codes; texts in the UI catalog)
     params: RoadmapParams = field(default_factory=RoadmapParams)
 
-    @property
-    def after_links(self) -> pd.DataFrame:
+    def as_supply_links(self) -> pd.DataFrame:
         """The proposed links as supply-link rows: ``supplier_inn``, ``buyer_inn``, ``value_mln_rub``."""
         return self.links[["supplier_inn", "buyer_inn", "value_mln_rub"]]
 
