@@ -326,3 +326,26 @@ def test_without_supply_data_the_route_says_it_cannot_judge():
     plan = route(con)
     assert plan.links.empty and plan.addresses == ()
     assert {w["code"] for w in plan.why} == {"contracts_no_data", "dependence_no_data"}
+
+
+def test_okved_codes_map_to_the_products_of_the_table():
+    import csv
+    from pathlib import Path
+
+    from analytics.metrics import io_links
+
+    root = Path(__file__).resolve().parent.parent / "data" / "io2021"
+    corr = pd.read_csv(root / "okpd2_okved2.csv", dtype=str)
+    assert io_links.products_of("22.29", corr) == ["035"]   # group 22.2 «Изделия из пластмасс»
+    assert io_links.products_of("22.19", corr) == ["034"]   # group 22.1 «Изделия резиновые»
+    assert io_links.products_of("29.32", corr) == ["047"]   # division 29 is one product
+    assert io_links.products_of("32.99", corr) == ["052"]   # «32 без 32.1 и 32.5»: the residual
+    assert io_links.products_of("32.50", corr) == ["051"]
+    # a_SB for plastics (035) into vehicles (047) read straight from the shipped CSVs: z / P1
+    with open(root / "flows_total.csv", encoding="utf-8") as f:
+        rows = {r["no"]: r for r in csv.DictReader(f)}
+    with open(root / "primary_inputs.csv", encoding="utf-8") as f:
+        output = {r["no"]: float(r["output_p1"]) for r in csv.DictReader(f)}
+    expected = float(rows["035"]["047"]) / output["047"]
+    table = roadmap.io_coefficients(["22.29"], ["29.10"])
+    assert table["io_coefficient"].iat[0] == pytest.approx(expected, rel=1e-12)
