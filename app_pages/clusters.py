@@ -10,6 +10,7 @@ from ui import charts, exports, fmt, tables
 from ui import cluster_charts as cc
 from ui import enterprise_charts as ec
 from ui.peers import peer_picker
+from ui.roadmap_charts import roadmap_tab
 from ui.state import cached, current_region, lang, region_name, t, year_picker
 
 region = current_region()
@@ -137,9 +138,9 @@ codes, label = options[choice]
 st.header(t("clusters.detail", name=label), anchor=False)
 args = dict(region=region, year=year, codes=codes)
 members = cached(clusters.members, choice, **args)
-tab_members, tab_map, tab_network, tab_registry, tab_gaps = st.tabs(
+tab_members, tab_map, tab_network, tab_registry, tab_route, tab_gaps = st.tabs(
     [t("clusters.tab.members"), t("clusters.tab.map"), t("clusters.tab.network"), t("clusters.tab.registry"),
-     t("clusters.tab.gaps")], key=f"clusters_tab_{L}", on_change="rerun")
+     t("clusters.tab.roadmap"), t("clusters.tab.gaps")], key=f"clusters_tab_{L}", on_change="rerun")
 role_names = {r: t(f"clusters.role.{r}") for r in cc.ROLE_ORDER}
 
 # only the open tab is drawn: reruns stay cheap at national scale
@@ -208,6 +209,10 @@ if tab_registry.open:
                 for detail in line["details"]:
                     st.markdown(detail)
                 st.caption(line["source"])
+
+if tab_route.open:
+    with tab_route:
+        roadmap_tab(choice, region=region, year=year, params=params, codes=codes, lang=L)
 
 if tab_gaps.open:
     with tab_gaps:

@@ -416,3 +416,31 @@ def rate_in_year(schedule: tuple[SourcedValue, ...], year: int) -> SourcedValue:
         if entry.applies_from is None or entry.applies_from.year <= year:
             chosen = entry
     return chosen
+
+# --- Decree No. 779: what an application for the registry contains --------------------------------
+
+#: The documents an application for the cluster registry carries, as this project reads the
+#: requirements (each item: id, Russian, English, the clause it evidences). The decree's own list of
+#: application documents is not held in full (docs/regulations.md), hence to verify; the application
+#: pack (analytics.services.application_pack) checks each against the store.
+APPLICATION_DOCUMENTS = SourcedValue(
+    (
+        ("application", "Заявление специализированной организации о включении кластера в реестр",
+         "Application of the specialised organisation for entry into the registry", "779:sopk"),
+        ("participants", "Перечень участников кластера с ИНН, ОГРН, видами деятельности и местом нахождения",
+         "List of the cluster's participants with INN, OGRN, activities and location", "779:req:composition"),
+        ("contracts", "Копии договоров между участниками (не менее одного у каждого участника) или СПИК",
+         "Copies of contracts between participants (at least one per participant) or SPICs", "779:req:a"),
+        ("dependence", "Расчёт общего уровня функциональной зависимости",
+         "Calculation of the overall level of functional dependence", "779:req:dependence"),
+        ("specialised", "Учредительные документы и сведения о специализированной организации",
+         "Founding documents and details of the specialised organisation", "779:sopk"),
+        ("programme", "Программа развития промышленного кластера",
+         "Development programme of the industrial cluster", "779:sopk"),
+        ("infrastructure", "Сведения об организациях инфраструктуры кластера",
+         "Details of the cluster's infrastructure organisations", "779:req:composition"),
+    ),
+    "documents (id, ru, en, clause)", DECREE_779, EDITION_NOT_RECORDED, None, "to_verify",
+    "the project's reading of what evidences each requirement; the decree's list of application documents "
+    "is not held in full",
+)

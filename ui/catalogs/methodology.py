@@ -89,6 +89,12 @@ DESCRIBES: dict[str, Describes] = {
         Quote(_R + "DECREE_779_CLAUSES.779:req:a", ("Требования, подп. «а»", "Requirements, sub-clause «a»",
                                                    "confirmed"), "подп. «а»", "sub-clause «a»"),
     )),
+    "roadmap": Describes(("analytics.models.roadmap.registry_roadmap", "analytics.metrics.io_links.code_coefficients",
+                          "analytics.services.application_pack.application_pack"), (
+        Quote("analytics.models.roadmap.MIN_COEFFICIENT", 0.01, "не меньше 0,01 ₽", "at least 0.01 ₽"),
+        Quote("analytics.models.roadmap.MAX_SUPPLIER_SHARE", 0.25, "25 % его выручки", "25% of its revenue"),
+        Quote("analytics.models.roadmap.MIN_LINK_MLN_RUB", 0.1, "не меньше 0,1 млн ₽", "at least RUB 0.1 mln"),
+    )),
     "regimes": Describes(("analytics.models.subsidy.evaluate",), (
         Quote(_R + "REGIMES.joint_2016.max_share", 0.50, "2016–2018: до 50 %", "2016–2018: up to 50%"),
         Quote(_R + "REGIMES.joint_2019.max_share", 0.30, "2019–2022: до 30 %", "2019–2022: up to 30%"),
@@ -109,7 +115,7 @@ DESCRIBES: dict[str, Describes] = {
 
 SECTIONS: tuple[str, ...] = (
     "lq", "growth", "shift_share", "structure", "peers", "strong", "quadrants", "proximity", "complexity",
-    "opportunities", "robustness", "stars", "composite", "registry", "regimes", "npv_irr",
+    "opportunities", "robustness", "stars", "composite", "registry", "roadmap", "regimes", "npv_irr",
     "budget", "io", "io_regional", "data",
 )
 
@@ -257,6 +263,26 @@ RU: dict[str, str] = {
         "геостратегической территории или в моногороде (эти два перечня не загружены — их вводит аналитик).\n"
         "5. Состав: не менее 10 промышленных участников, не менее 1 организации инфраструктуры и не менее 1 "
         "специализированной организации — отмечены как требующие проверки и оставлены редактируемыми."
+    ),
+    "method.roadmap.title": "Путь в реестр: наименьший набор договоров",
+    "method.roadmap.body": (
+        "Какие новые договоры поставки между участниками закрыли бы невыполненные правила о договорах и о "
+        "функциональной зависимости. Пара «поставщик $s$ → покупатель $b$» правдоподобна, если оба — "
+        "участники, $s \\ne b$, договора между ними ещё нет, продукция покупателя использует продукцию "
+        "поставщика по симметричной таблице «затраты-выпуск» Росстата за 2021 г. (все ресурсы) с "
+        "коэффициентом не меньше 0,01 ₽ на 1 ₽ выпуска,\n\n"
+        "$$a_{SB} = \\frac{\\sum_{i \\in S, j \\in B} z_{ij}}{\\sum_{j \\in B} x_j},$$\n\n"
+        "где $S$, $B$ — продукты ОКПД 2, соответствующие кодам ОКВЭД 2 поставщика и покупателя; сумма "
+        "договора не больше закупок покупателя вне кластера, а все новые продажи поставщика — не больше "
+        "25 % его выручки; договор не меньше 0,1 млн ₽. Эти параметры — методический выбор проекта, не "
+        "норма постановления.\n\n"
+        "Наименьший набор — смешанная целочисленная задача (scipy, HiGHS): сначала наименьшее число "
+        "договоров, затем наименьшая сумма при этом числе, при условиях $\\sum v \\ge T \\cdot P - S$ "
+        "(недостающие закупки у участников; $T$ — порог правила, $P$ — все закупки конечных производителей, "
+        "$S$ — их закупки у участников сейчас) и «у каждого участника без договора есть договор в наборе». "
+        "Оптимальность доказывается решателем (или нижними оценками для большой задачи); если решения нет, "
+        "показывается, что мешает: лимиты поставщиков, закупки покупателей или отсутствие правдоподобного "
+        "партнёра. Пакет заявки (Excel) содержит расчёт зависимости живыми формулами."
     ),
     "method.regimes.title": "Режимы субсидирования совместных проектов (ПП РФ № 41)",
     "method.regimes.body": (
@@ -451,6 +477,26 @@ EN: dict[str, str] = {
         "loaded: the analyst enters them).\n"
         "5. Composition: at least 10 industrial participants, at least 1 infrastructure organisation and at "
         "least 1 specialised organisation — marked as to be verified and kept editable."
+    ),
+    "method.roadmap.title": "Route to the registry: the smallest set of contracts",
+    "method.roadmap.body": (
+        "Which new supply contracts between participants would close the failing contract and functional "
+        "dependence rules. A pair \"supplier $s$ → buyer $b$\" is plausible when both are participants, "
+        "$s \\ne b$, they have no contract yet, and the buyer's product uses the supplier's product in "
+        "Rosstat's 2021 symmetric input–output table (total use) at a coefficient of at least 0.01 ₽ per "
+        "₽ of output,\n\n"
+        "$$a_{SB} = \\frac{\\sum_{i \\in S, j \\in B} z_{ij}}{\\sum_{j \\in B} x_j},$$\n\n"
+        "where $S$, $B$ are the OKPD 2 products of the supplier's and the buyer's OKVED 2 codes; a contract "
+        "is within the buyer's purchases outside the cluster, a supplier's new sales in all within 25% of "
+        "its revenue, and a contract is at least RUB 0.1 mln. These parameters are the project's method "
+        "choice, not the decree.\n\n"
+        "The smallest set is a mixed-integer programme (scipy, HiGHS): fewest contracts first, then least "
+        "money with that many, subject to $\\sum v \\ge T \\cdot P - S$ (the missing purchases "
+        "from participants; $T$ the rule's threshold, $P$ all purchases of final producers, $S$ their "
+        "purchases from participants now) and \"every participant without a contract has one in the set\". Optimality is proven "
+        "by the solver (or by lower bounds for a large problem); without a solution the page says what "
+        "binds: suppliers' limits, buyers' purchases or no plausible partner. The application pack (Excel) "
+        "lays out the dependence calculation as live formulas."
     ),
     "method.regimes.title": "Subsidy regimes for joint projects (Decree No. 41)",
     "method.regimes.body": (
