@@ -76,3 +76,42 @@ def employment_years(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Years with region × sector employment."""
     frame = query(con, "SELECT DISTINCT year FROM region_sector_years WHERE employees IS NOT NULL ORDER BY 1")
     return [int(y) for y in frame["year"]]
+
+
+def io_state(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int] | None:
+    """The latest year of the store's input–output tables (``io_cells``, migration 8) with its number
+    of cells and a hash of their content (a model built from them is valid while these are equal);
+    ``None`` when the store holds no input–output cells."""
+    frame = query(
+        con,
+        "SELECT year, count(*) AS n, sum(hash(part, row_code, col_code, value, label, data_status)) AS digest "
+        "FROM io_cells WHERE year = (SELECT max(year) FROM io_cells) GROUP BY year",
+    )
+    if frame.empty:
+        return None
+    return int(frame["year"].iat[0]), int(frame["n"].iat[0]), int(frame["digest"].iat[0])
+
+
+def io_cells(con: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
+    """The store's input–output cells of ``year`` (``year, part, row_code, col_code, value, label,
+    data_status``; mln ₽, КПЗ per 1 000 ₽), ordered by part, row and column."""
+    return query(
+        con,
+        "SELECT year, part, row_code, col_code, value, label, data_status FROM io_cells WHERE year = ? "
+        "ORDER BY part, row_code, col_code",
+        [int(year)],
+    )
+
+
+def project_revenues_by_okved(con: duckdb.DuckDBPyConnection, project_ids: list[str]) -> pd.DataFrame:
+    """Expected revenue of the given projects by year with the OKVED 2 code of each project's initiator
+    (``enterprises.okved``): ``project_id, okved, year, revenue_mln_rub``. Projects without revenue
+    rows or without a known initiator are left out."""
+    return query(
+        con,
+        "SELECT p.project_id, e.okved, r.year, r.revenue_mln_rub "
+        "FROM projects p JOIN enterprises e ON e.inn = p.initiator_inn "
+        "JOIN project_revenues r ON r.project_id = p.project_id "
+        "WHERE list_contains(?, p.project_id) ORDER BY p.project_id, r.year",
+        [[str(p) for p in project_ids]],
+    )
