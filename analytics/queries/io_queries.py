@@ -115,3 +115,14 @@ def project_revenues_by_okved(con: duckdb.DuckDBPyConnection, project_ids: list[
         "WHERE list_contains(?, p.project_id) ORDER BY p.project_id, r.year",
         [[str(p) for p in project_ids]],
     )
+
+
+def io_years(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Years of input–output tables in the store: ``year``, ``products`` (number of products),
+    ``cells``, ``data_status`` (the statuses of the year's cells, ``;``-joined), newest first."""
+    return query(
+        con,
+        "SELECT year, count(DISTINCT row_code) FILTER (WHERE part = 'products') AS products, count(*) AS cells, "
+        "string_agg(DISTINCT data_status, ';' ORDER BY data_status) AS data_status "
+        "FROM io_cells GROUP BY year ORDER BY year DESC",
+    )
