@@ -41,7 +41,7 @@ RU: dict[str, str] = {
     "io_effect.col.taxes_mln_rub": "НДФЛ, млн ₽",
     "io_effect.col.jobs": "Рабочие места, чел.",
     "io_effect.chart_title": "Выпуск, добавленная стоимость и зарплата по видам эффекта, млн ₽",
-    "io_effect.jobs_axis": "млн ₽ в год",
+    "io_effect.axis": "млн ₽ в год",
 }
 
 EN: dict[str, str] = {
@@ -85,5 +85,5 @@ EN: dict[str, str] = {
     "io_effect.col.taxes_mln_rub": "Personal income tax, mln ₽",
     "io_effect.col.jobs": "Jobs, persons",
     "io_effect.chart_title": "Output, value added and wages by kind of effect, mln ₽",
-    "io_effect.jobs_axis": "mln ₽ a year",
+    "io_effect.axis": "mln ₽ a year",
 }
