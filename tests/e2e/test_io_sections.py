@@ -47,3 +47,18 @@ def test_the_io_section_of_the_sectors_page(server, browser, lang, width, height
     assert not cut, f"chart texts cut at {width}x{height} ({lang}): {cut[:10]}"
     assert all(p.stat().st_size > 10_000 for p in shots)
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_io_tab_of_the_data_page(server, browser, lang):
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale=f"{lang}-RU")
+    page = context.new_page()
+    page.goto(server + "/data" + ("?lang=en" if lang == "en" else ""))
+    wait_for_app(page)
+    texts = CATALOG[lang]
+    page.get_by_role("tab", name=texts["io_load.tab"]).click()
+    used = page.get_by_text(texts["io_load.used"].format(year=2021)).first
+    used.wait_for(timeout=60_000)
+    assert used.is_visible()
+    page.screenshot(path=str(ARTIFACTS / f"io-data-tab-{lang}-1280x720.png"))
+    context.close()

@@ -2,7 +2,7 @@
 the region's economy on the Subsidies page (``io_effect``)."""
 RU: dict[str, str] = {
     "table.io_cells": "Таблицы «затраты-выпуск»",
-    "io_load.tab": "Таблицы «затраты-выпуск»",
+    "io_load.tab": "Затраты-выпуск",
     "io_load.intro": (
         "Книга Росстата «Базовые таблицы \"затраты-выпуск\" Российской Федерации» в том виде, как она "
         "опубликована (листы «Симм ТЗВ», «Симм отеч», при наличии «КПЗ»). Таблицы года из файла заменяют "
@@ -46,7 +46,7 @@ RU: dict[str, str] = {
 
 EN: dict[str, str] = {
     "table.io_cells": "Input–output tables",
-    "io_load.tab": "Input–output tables",
+    "io_load.tab": "Input–output",
     "io_load.intro": (
         "Rosstat's workbook “Basic input–output tables of the Russian Federation” as published (sheets "
         "«Симм ТЗВ», «Симм отеч», and «КПЗ» when present). The file's year replaces the store's tables of "
