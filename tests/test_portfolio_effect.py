@@ -91,8 +91,9 @@ def _section_script():
 
     from ui import io_charts
 
-    io_charts.portfolio_effect_section("40", 2023, pd.DataFrame({"project_id": ["AUTO-2017-01", "PHAR-2020-02"]}),
-                                       "en")
+    results = pd.DataFrame({"project_id": ["AUTO-2017-01", "PHAR-2020-02", "RAIL-2016-01"],
+                            "selected": [True, True, False]})   # like ScenarioResults.table
+    io_charts.portfolio_effect_section("40", 2023, results, "en")
 
 
 def test_the_section_draws_in_one_call(demo_db, tmp_path, monkeypatch):

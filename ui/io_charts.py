@@ -177,15 +177,22 @@ def portfolio_effect_section(region: str, year: int, projects: pd.DataFrame | li
     """The Subsidies page's «эффект для экономики региона» of the chosen projects, drawn in one call:
     heading, the demand used, the effects table, the bars and one sentence of what the model assumes.
 
-    ``projects``: the chosen projects (a frame with a ``project_id`` column, or their ids); the effect is
-    :func:`analytics.services.regional_io.projects_effect` for ``region`` and the employment ``year``.
+    ``projects``: the chosen projects — a frame with a ``project_id`` column (when it also has a boolean
+    ``selected`` column, e.g. ``ScenarioResults.table`` of the Subsidies page, only those rows), or their
+    ids; the effect is :func:`analytics.services.regional_io.projects_effect` for ``region`` and the
+    employment ``year``. On the Subsidies page:
+    ``io_charts.portfolio_effect_section(current_region(), year, view.results.table, L)``.
     """
     import streamlit as st
 
     from analytics.services import regional_io
     from ui.state import cached
 
-    ids = projects["project_id"] if isinstance(projects, pd.DataFrame) else projects
+    if isinstance(projects, pd.DataFrame):
+        chosen = projects[projects["selected"].astype(bool)] if "selected" in projects.columns else projects
+        ids = chosen["project_id"]
+    else:
+        ids = projects
     ids = tuple(sorted({str(p) for p in ids}))
     st.subheader(t("io_effect.title", lang))
     try:
