@@ -78,18 +78,25 @@ def employment_years(con: duckdb.DuckDBPyConnection) -> list[int]:
     return [int(y) for y in frame["year"]]
 
 
-def io_state(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int] | None:
-    """The latest year of the store's input–output tables (``io_cells``, migration 8) with its number
-    of cells and a hash of their content (a model built from them is valid while these are equal);
-    ``None`` when the store holds no input–output cells."""
+def io_state(con: duckdb.DuckDBPyConnection) -> tuple | None:
+    """What a model built from the store's input–output tables depends on: the latest year of
+    ``io_cells`` (migration 8), the table's number of rows, and the latest ``io_cells`` version (id,
+    action, file SHA-256, rows after, time of the load — every load and rollback writes one); ``None``
+    when the store holds no input–output cells. Two stores give the same state only for the same
+    history (a copy), so a model kept under it is never stale. A few milliseconds (no scan of the cells)."""
     frame = query(
         con,
-        "SELECT year, count(*) AS n, sum(hash(part, row_code, col_code, value, label, data_status)) AS digest "
-        "FROM io_cells WHERE year = (SELECT max(year) FROM io_cells) GROUP BY year",
+        "SELECT (SELECT max(year) FROM io_cells) AS year, (SELECT count(*) FROM io_cells) AS n, "
+        "v.version_id, v.action, v.sha256, v.rows_after, CAST(v.loaded_at AS VARCHAR) AS loaded_at "
+        "FROM (SELECT 1) LEFT JOIN (SELECT * FROM dataset_versions WHERE table_name = 'io_cells' "
+        "ORDER BY version_id DESC LIMIT 1) v ON TRUE",
     )
-    if frame.empty:
+    if frame.empty or pd.isna(frame["year"].iat[0]):
         return None
-    return int(frame["year"].iat[0]), int(frame["n"].iat[0]), int(frame["digest"].iat[0])
+    row = frame.iloc[0]
+    version = row[["version_id", "action", "sha256", "rows_after", "loaded_at"]]
+    return (int(row["year"]), int(row["n"]),
+            *(None if pd.isna(v) else v.item() if hasattr(v, "item") else v for v in version.tolist()))
 
 
 def io_cells(con: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:

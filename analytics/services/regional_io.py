@@ -73,7 +73,7 @@ class NationalModel:
     coefficients: pd.DataFrame        # value_added, income (D1/P1), wages (D11/P1), employment (persons/mln ₽)
     household: pd.Series              # h_i, household purchases per ₽ of compensation
     multipliers: pd.DataFrame         # Type I output, value_added, income, employment; output_type2
-    store_key: tuple | None = None    # (year, cells, content hash) of the store's io_cells; None: shipped extract
+    store_key: tuple | None = None    # io_queries.io_state of the store's io_cells; None: shipped extract
 
 
 def _multiplier_table(A: pd.DataFrame, coeffs: pd.DataFrame, household: pd.Series) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
@@ -97,7 +97,7 @@ def _shipped_model() -> NationalModel:
     return _build_national(load_io_tables(IO_DIR), None)
 
 
-#: Models built from the store, by :func:`analytics.queries.io_queries.io_state` (year, cells, content hash).
+#: Models built from the store, by :func:`analytics.queries.io_queries.io_state` (year, cells, latest version).
 _STORE_MODELS: OrderedDict[tuple, NationalModel] = OrderedDict()
 _STORE_MODELS_MAX = 4
 _STORE_LOCK = threading.Lock()
@@ -107,9 +107,9 @@ def national_model(con: duckdb.DuckDBPyConnection | None = None) -> NationalMode
     """The national domestic model: from the store's latest year of ``io_cells`` when ``con`` is given
     and the store holds input–output cells, else from the shipped 2021 extract (``data/io2021``).
 
-    Built once per content: a store model is kept under the year, number and content hash of its
-    cells (:func:`analytics.queries.io_queries.io_state`), so a load or a rollback of ``io_cells``
-    gives a new model at the next call, never a stale one.
+    Built once per store state: a store model is kept under the year, the number of cells and the latest
+    ``io_cells`` version (:func:`analytics.queries.io_queries.io_state`), so a load or a rollback of
+    ``io_cells`` gives a new model at the next call, never a stale one.
     """
     if con is None:
         return _shipped_model()
