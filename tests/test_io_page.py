@@ -60,8 +60,10 @@ def test_io_section_in_russian_matches_the_service(sectors_ru, demo_db, tmp_path
     assert (table["Выпуск, регион"] <= table["Выпуск, Россия"] + 1e-9).all()
     labels = [m.label for m in sectors_ru.metric]
     assert "Поправка на размер λ*" in labels
-    figure = json.loads(sectors_ru.get("plotly_chart")[2].proto.spec)
-    assert [trace["name"] for trace in figure["data"]][1] == "Россия"
+    figures = [json.loads(chart.proto.spec) for chart in sectors_ru.get("plotly_chart")]
+    bars = [f for f in figures if "Россия" in [trace.get("name") for trace in f["data"]]]
+    assert len(bars) == 1   # the multiplier chart: the region, then Russia, then the region's Type II
+    assert [trace["name"] for trace in bars[0]["data"]][:2] == ["Калужская область", "Россия"]
 
 
 def test_delta_and_method_change_the_multipliers(sectors_ru) -> None:
