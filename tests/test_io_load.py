@@ -18,6 +18,7 @@ import pytest
 from analytics import store
 from analytics.data import ingest, io_load
 from analytics.data.rosstat_io import load_io_tables
+from analytics.services import loading
 from analytics.services import regional_io as rio
 from analytics.store import demo
 
@@ -139,3 +140,19 @@ def test_the_demo_build_writes_the_extract_without_a_seed_file():
     assert not (store.SEED_DIR / "io_cells.csv").exists()   # the extract stays the one copy: data/io2021
     cells = demo.io_extract_cells()
     assert len(cells) == len(io_load.tables_to_cells(load_io_tables(), "public"))
+
+
+def test_the_model_uses_the_latest_year_held_and_an_earlier_year_stays_beside_it(demo_copy, changed_workbook):
+    wb = openpyxl.load_workbook(io.BytesIO(changed_workbook[0]))
+    title = wb["Симм ТЗВ"].cell(1, 1)
+    assert "за 2021 год" in str(title.value)
+    title.value = str(title.value).replace("за 2021 год", "за 2016 год")
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    report = io_load.load_io_workbook(demo_copy, buffer.getvalue(), user="anna", file_name="baz_tzv-2016.xlsx")
+    assert report.ok and report.removed == 0      # the 2021 cells stay
+    held = loading.io_held(demo_copy)
+    assert held["year"].tolist() == [2021, 2016] and held["data_status"].tolist() == ["public", "loaded"]
+    nat = rio.national_model(demo_copy)
+    assert nat.tables.year == 2021                 # the latest year, not the last load
+    np.testing.assert_allclose(nat.multipliers.to_numpy(), _multipliers().to_numpy(), rtol=0, atol=1e-9)
