@@ -20,9 +20,9 @@ flash = st.session_state.pop("upload_flash", None)
 if flash:
     flash_box.success(flash, icon=":material/check_circle:")
 
-tab_load, tab_history, tab_templates, tab_boundaries, tab_rosstat, tab_fns = st.tabs(
+tab_load, tab_history, tab_templates, tab_boundaries, tab_rosstat, tab_fns, tab_io = st.tabs(
     [t("upload.tab_load"), t("upload.tab_history"), t("upload.tab_templates"), t("upload.tab_boundaries"),
-     t("rosstat.tab"), t("upload.tab_fns")])
+     t("rosstat.tab"), t("upload.tab_fns"), t("io_load.tab")])
 
 limits = ingest.Limits.from_env()
 
@@ -149,3 +149,6 @@ with tab_rosstat:
 
 with tab_fns:
     loader.fns_tab(analyst)
+
+with tab_io:
+    loader.io_tab(analyst)

@@ -161,6 +161,20 @@ def fns_plan(data: bytes, file_name: str, region: str | None, include_entreprene
     return _held("fns_plan", loading.fns_plan_key(con, data, file_name, region, include_entrepreneurs), prepare)
 
 
+def io_plan(data: bytes, file_name: str) -> Any:
+    """The preview of this input–output workbook on this store state (kept across reruns)."""
+    from analytics.data import io_load
+    from analytics.services import loading
+
+    con = connection()
+
+    def prepare() -> Any:
+        with st.spinner():
+            return io_load.prepare_io_load(con, data, file_name=file_name)
+
+    return _held("io_plan", loading.io_plan_key(con, data, file_name), prepare)
+
+
 def drop_upload_plan(slot: str = _PLAN_SLOT) -> None:
     """Forget a held plan (after a commit or a new column mapping): ``upload_plan`` or ``rosstat_plan``."""
     st.session_state.pop(slot, None)

@@ -6,7 +6,7 @@ these into its catalogs and translates codes, nothing more. Codes are listed in
 """
 from __future__ import annotations
 
-from analytics.data import fns_messages
+from analytics.data import fns_messages, rosstat_io
 
 RU: dict[str, str] = {
     "ingest.file_too_large": "Файл слишком велик: {size_mb} МБ при пределе {limit_mb} МБ. Разбейте его на части.",
@@ -120,6 +120,8 @@ RU: dict[str, str] = {
     "ingest.rosstat_skipped": "Не загружаются (федеральные округа, суммы по области с АО): {names}",
     "ingest.rosstat_read": "Прочитано строк: {rows}; субъектов: {regions}; годы {years}.",
     "ingest.rosstat_unit": "Значения в единицах «{unit}» умножены на {factor}.",
+    "ingest.io_read": "Прочитаны таблицы «затраты-выпуск» за {year} год: продуктов {products}, ячеек {cells}.",
+    "ingest.io_no_year": "В заголовке листа «Симм ТЗВ» (ячейка A1) не найден год («… за 2021 год»).",
 }
 
 EN: dict[str, str] = {
@@ -218,9 +220,14 @@ EN: dict[str, str] = {
     "ingest.rosstat_unmatched": "Names that match no Russian region ({count}) were left out — check them: {names}",
     "ingest.rosstat_skipped": "Not loaded (federal districts, oblast totals with okrugs): {names}",
     "ingest.rosstat_read": "Rows read: {rows}; regions: {regions}; years {years}.",
+    "ingest.io_read": "Input–output tables for {year} read: {products} products, {cells} cells.",
+    "ingest.io_no_year": "No year found in the title of sheet 'Симм ТЗВ' (cell A1: '… за 2021 год').",
     "ingest.rosstat_unit": "Values in “{unit}” were multiplied by {factor}.",
 }
 
+# The input–output workbook's layout messages (analytics/data/rosstat_io.py), as codes io_<code>.
+RU.update({f"ingest.io_{code}": ru for code, (ru, _) in rosstat_io.MESSAGES.items()})
+EN.update({f"ingest.io_{code}": en for code, (_, en) in rosstat_io.MESSAGES.items()})
 RU.update(fns_messages.RU)   # FNS open data (analytics/data/fns.py, fns_load.py)
 EN.update(fns_messages.EN)
 
