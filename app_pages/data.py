@@ -9,7 +9,7 @@ import streamlit as st
 from analytics.data import auth, boundaries, export, ingest, validate
 from analytics.services import provenance
 from ui import charts, fmt
-from ui.state import cached, clear_caches, connection, current_region, lang, t
+from ui.state import cached, clear_caches, connection, current_region, lang, t, write_and_publish
 
 
 @st.cache_resource(show_spinner=False)
@@ -144,7 +144,7 @@ def _mapping_form(report: ingest.LoadReport, analyst: str | None) -> None:
     if applied:
         chosen = {h: (None if c == "__skip__" else c) for h, c in choices.items() if c}
         if chosen:
-            ingest.save_mapping(connection(), report.table, chosen, analyst)
+            write_and_publish(ingest.save_mapping, report.table, chosen, analyst)
             st.session_state.pop("upload_plan", None)
             st.rerun()
 
@@ -229,7 +229,7 @@ with tab_load:
             else:
                 confirmed = st.checkbox(t("upload.confirm"), key="upload_confirm")
                 if st.button(t("upload.commit"), type="primary", disabled=not confirmed, key="upload_commit"):
-                    done = ingest.commit(connection(), plan, analyst)
+                    done = write_and_publish(ingest.commit, plan, analyst)
                     st.session_state.pop("upload_plan", None)
                     if done.ok:
                         clear_caches()
@@ -278,7 +278,7 @@ with tab_history:
             elif not analyst:
                 st.info(t("upload.rollback_login"))
             elif st.button(t("upload.rollback_do"), type="primary", key="rollback_do"):
-                done = ingest.rollback(connection(), rb_table, version, analyst, plan=rb_plan)
+                done = write_and_publish(ingest.rollback, rb_table, version, analyst, plan=rb_plan)
                 if done.ok:
                     clear_caches()
                     st.session_state["upload_flash"] = t("upload.rollback_done", version=version,
@@ -327,7 +327,7 @@ with tab_boundaries:
             if not analyst:
                 st.info(t("upload.commit_login"))
             elif st.button(t("upload.boundary_load"), type="primary", key="boundary_load"):
-                done = boundaries.commit_boundaries(connection(), b_plan, analyst)
+                done = write_and_publish(boundaries.commit_boundaries, b_plan, analyst)
                 if done.ok:
                     clear_caches()
                     st.session_state["upload_flash"] = t(

@@ -4,6 +4,12 @@ Caching is done here, never in ``analytics/``: one DuckDB connection per process
 (``st.cache_resource``; DuckDB 2.0 refuses concurrent calls on one connection, so every library call
 opens its own cursor) and results cached with ``st.cache_data`` under the store's data fingerprint,
 which changes with every load or rollback, so new data shows at once on every page.
+
+With ``NAVIGATOR_SNAPSHOTS=1`` (set by ``make serve``, which runs several worker processes) the
+connection is a read-only one to the store's current published snapshot
+(:mod:`analytics.store.snapshots`): every rerun checks ``CURRENT`` and moves to a newer snapshot, and
+writes go through :func:`write_and_publish` (writer lock, the writer's file, publish). Without it
+(``make run``) the one connection is the writer's file itself, read-write.
 """
 from __future__ import annotations
 
@@ -21,6 +27,7 @@ from ui.i18n import DEFAULT_LANG, LANGS
 from ui.i18n import t as _t
 
 DB_ENV = "NAVIGATOR_DB"
+SNAPSHOTS_ENV = "NAVIGATOR_SNAPSHOTS"
 DEFAULT_REGION = "40"
 
 
@@ -29,15 +36,47 @@ def db_path() -> Path:
     return Path(os.environ.get(DB_ENV, str(store.DEFAULT_DB)))
 
 
+def snapshots_on() -> bool:
+    """True when workers read published snapshots (``NAVIGATOR_SNAPSHOTS=1``, as ``make serve`` sets)."""
+    return os.environ.get(SNAPSHOTS_ENV, "").strip() not in ("", "0")
+
+
 @st.cache_resource(show_spinner=False)
 def _connection(path: str):
     store.ensure_demo(path)
     return store.connect(path)
 
 
+# A few snapshots at most: a dropped connection closes once the reruns still using it finish.
+@st.cache_resource(show_spinner=False, max_entries=3)
+def _snapshot_connection(path: str):
+    return store.snapshots.open_snapshot(path)
+
+
 def connection():
-    """The process-wide store connection (the demo store is built on first use if missing)."""
-    return _connection(str(db_path()))
+    """The process-wide store connection (the demo store is built on first use if missing); with
+    snapshots on, a read-only connection to the current published snapshot."""
+    if not snapshots_on():
+        return _connection(str(db_path()))
+    for _attempt in range(3):
+        try:
+            return _snapshot_connection(str(store.snapshots.ensure_published(db_path())))
+        except FileNotFoundError:
+            continue  # removed between reading CURRENT and opening it: read CURRENT again
+    return _snapshot_connection(str(store.snapshots.ensure_published(db_path())))
+
+
+def write_and_publish(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run the library writer ``func(con, *args, **kwargs)`` on the writer's store and return its result.
+
+    With snapshots on: under the writer lock (one writer at a time across all worker processes and the
+    command-line loader), on a fresh read-write connection that is closed afterwards (so a connection
+    DuckDB invalidated, e.g. on a full disk, never outlives the write), then published for every worker.
+    """
+    if not snapshots_on():
+        return func(connection(), *args, **kwargs)
+    with store.snapshots.writing(db_path()) as con:
+        return func(con, *args, **kwargs)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
