@@ -14,10 +14,12 @@ writes go through :func:`write_and_publish` (writer lock, the writer's file, pub
 from __future__ import annotations
 
 import importlib
+import logging
 import os
+import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import streamlit as st
 
@@ -41,10 +43,17 @@ def snapshots_on() -> bool:
     return os.environ.get(SNAPSHOTS_ENV, "").strip() not in ("", "0")
 
 
+_LOG = logging.getLogger("navigator.store")
+# The read-write connection of each store path opened by this process (``make run``), to close it
+# before opening again: DuckDB hands a second connect() of the same path the same, broken, database.
+_OPENED: dict[str, Any] = {}
+
+
 @st.cache_resource(show_spinner=False)
 def _connection(path: str):
     store.ensure_demo(path)
-    return store.connect(path)
+    _OPENED[path] = store.connect(path)
+    return _OPENED[path]
 
 
 # A few snapshots at most: a dropped connection closes once the reruns still using it finish.
@@ -53,17 +62,65 @@ def _snapshot_connection(path: str):
     return store.snapshots.open_snapshot(path)
 
 
+def _current_snapshot() -> str:
+    return str(store.snapshots.ensure_published(db_path()))
+
+
+# A snapshot never changes: its fingerprint is read once, not on every cached call.
+@st.cache_resource(show_spinner=False, max_entries=3)
+def _snapshot_fingerprint(path: str) -> str:
+    return store.data_fingerprint(_snapshot_connection(path))
+
+
+def _store_failure(reason: str, exc: BaseException) -> NoReturn:
+    """Tell the user, in their language, that the store cannot be read now, with a reference to the
+    server log (where the details are); stop this run. Nothing stored is lost."""
+    ref = uuid.uuid4().hex[:8]
+    _LOG.error("store %s, reference %s", reason, ref, exc_info=exc)
+    st.error(t("store.unavailable", reason=t(f"store.reason_{reason}"), ref=ref), icon=":material/database:")
+    st.stop()
+
+
+def _reset_connection() -> None:
+    """Forget (and close) this process's store connections; the next call opens them afresh."""
+    if snapshots_on():
+        _snapshot_fingerprint.clear()
+        _snapshot_connection.clear()
+        return
+    con = _OPENED.pop(str(db_path()), None)
+    if con is not None:
+        try:
+            con.close()
+        except Exception:  # noqa: BLE001 - an invalidated connection may refuse even to close
+            pass
+    _connection.clear()
+
+
 def connection():
     """The process-wide store connection (the demo store is built on first use if missing); with
-    snapshots on, a read-only connection to the current published snapshot."""
+    snapshots on, a read-only connection to the current published snapshot. A store that cannot be
+    opened gives the user a message in their language, not a traceback."""
+    try:
+        if not snapshots_on():
+            return _connection(str(db_path()))
+        for _attempt in range(2):
+            try:
+                return _snapshot_connection(_current_snapshot())
+            except FileNotFoundError:
+                continue  # removed between reading CURRENT and opening it: read CURRENT again
+        return _snapshot_connection(_current_snapshot())
+    except Exception as exc:
+        if store.health.is_store_error(exc):
+            _store_failure("unreadable", exc)
+        raise
+
+
+def fingerprint() -> str:
+    """The data version of what :func:`connection` reads (the cache key of every cached call)."""
     if not snapshots_on():
-        return _connection(str(db_path()))
-    for _attempt in range(3):
-        try:
-            return _snapshot_connection(str(store.snapshots.ensure_published(db_path())))
-        except FileNotFoundError:
-            continue  # removed between reading CURRENT and opening it: read CURRENT again
-    return _snapshot_connection(str(store.snapshots.ensure_published(db_path())))
+        return store.data_fingerprint(connection())
+    connection()  # opens the current snapshot (or reads CURRENT again if it just went)
+    return _snapshot_fingerprint(_current_snapshot())
 
 
 def write_and_publish(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -72,11 +129,34 @@ def write_and_publish(func: Callable[..., Any], *args: Any, **kwargs: Any) -> An
     With snapshots on: under the writer lock (one writer at a time across all worker processes and the
     command-line loader), on a fresh read-write connection that is closed afterwards (so a connection
     DuckDB invalidated, e.g. on a full disk, never outlives the write), then published for every worker.
+    Without: on the process's connection, opened again if the write left it unusable.
     """
     if not snapshots_on():
-        return func(connection(), *args, **kwargs)
-    with store.snapshots.writing(db_path()) as con:
-        return func(con, *args, **kwargs)
+        try:
+            return func(connection(), *args, **kwargs)
+        except Exception as exc:
+            if store.health.is_store_error(exc):
+                _reset_connection()
+                _store_failure("write", exc)
+            raise
+        finally:
+            if not store.health.usable(connection()):
+                _reset_connection()
+    done: dict[str, Any] = {}
+    try:
+        with store.snapshots.writing(db_path()) as con:
+            done["result"] = func(con, *args, **kwargs)
+    except OSError as exc:
+        if "result" not in done:
+            raise
+        ref = uuid.uuid4().hex[:8]  # written, but the new snapshot could not be published (a full disk)
+        _LOG.error("publishing a snapshot failed, reference %s", ref, exc_info=exc)
+        st.warning(t("store.publish_failed", ref=ref), icon=":material/sync_problem:")
+    except Exception as exc:
+        if store.health.is_store_error(exc):
+            _store_failure("write", exc)
+        raise
+    return done["result"]
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -86,9 +166,26 @@ def _cached_call(module: str, name: str, fingerprint: str, args: tuple, kwargs: 
 
 
 def cached(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Call ``func(connection(), *args, **kwargs)`` from ``analytics``, cached per data version."""
-    fingerprint = store.data_fingerprint(connection())
-    return _cached_call(func.__module__, func.__name__, fingerprint, args, tuple(sorted(kwargs.items())))
+    """Call ``func(connection(), *args, **kwargs)`` from ``analytics``, cached per data version.
+
+    When the store connection turns out broken (DuckDB invalidated it after a fatal error) it is opened
+    again and the call repeated once; if that fails too, the user is told in their language.
+    """
+    key = (func.__module__, func.__name__)
+    frozen = tuple(sorted(kwargs.items()))
+    try:
+        return _cached_call(*key, fingerprint(), args, frozen)
+    except Exception as exc:
+        if not store.health.invalidated(exc):
+            raise
+        _LOG.warning("store connection invalidated (%s); opening it again", exc)
+        _reset_connection()
+    try:
+        return _cached_call(*key, fingerprint(), args, frozen)
+    except Exception as exc:
+        if store.health.is_store_error(exc):
+            _store_failure("invalidated", exc)
+        raise
 
 
 def clear_caches() -> None:

@@ -131,10 +131,14 @@ def publish(db: str | os.PathLike[str]) -> Path:
     number = int(_NUMBERED.search(existing[-1].name).group(1)) + 1 if existing else 1
     target = folder / f"{db.stem}-{number}.duckdb"
     tmp = target.with_name(target.name + ".tmp")
-    shutil.copyfile(db, tmp)
-    with open(tmp, "rb+") as copied:
-        os.fsync(copied.fileno())
-    os.replace(tmp, target)
+    try:
+        shutil.copyfile(db, tmp)
+        with open(tmp, "rb+") as copied:
+            os.fsync(copied.fileno())
+        os.replace(tmp, target)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # a full disk: no half copy left behind; CURRENT still names a whole one
+        raise
     _write_atomically(folder / CURRENT, (target.name + "\n").encode("utf-8"))
     dir_fd = os.open(folder, os.O_RDONLY)
     try:
@@ -206,6 +210,10 @@ def ensure_published(db: str | os.PathLike[str]) -> Path:
             return publish(db)
     except TimeoutError:
         return found
+    except OSError:
+        if found is None:
+            raise
+        return found  # could not publish (e.g. a full disk): readers keep the last whole snapshot
 
 
 def open_snapshot(path: str | os.PathLike[str]) -> duckdb.DuckDBPyConnection:
