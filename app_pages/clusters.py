@@ -3,9 +3,9 @@
 templates."""
 import streamlit as st
 
-from analytics.data import export
 from analytics.models import clusters, discovery, registry
-from ui import charts, fmt, tables
+from analytics.services import public_data
+from ui import charts, exports, fmt, tables
 from ui import cluster_charts as cc
 from ui.state import cached, current_region, lang, region_name, t, year_picker
 
@@ -29,8 +29,8 @@ with c_params.popover(t("clusters.registry_params"), icon=":material/gavel:"):
                                   default_pct["dependence_min_relaxed_pct"], 1.0, key="reg_relaxed")
     trigger_pct = p1.number_input(t("clusters.param.relaxed_trigger_share"), 0.0, 100.0,
                                   default_pct["relaxed_trigger_pct"], 5.0, key="reg_trigger")
-    max_without = p2.number_input(t("clusters.param.max_without_links"), 0, 100, defaults.max_without_links,
-                                  key="reg_without")
+    max_organising = p2.number_input(t("clusters.param.max_organising"), 0, 100, defaults.max_organising,
+                                     key="reg_organising")
     min_industrial = p1.number_input(t("clusters.param.min_industrial") + to_verify, 0, 1000,
                                      defaults.min_industrial, key="reg_industrial")
     min_infrastructure = p2.number_input(t("clusters.param.min_infrastructure") + to_verify, 0, 100,
@@ -39,15 +39,22 @@ with c_params.popover(t("clusters.registry_params"), icon=":material/gavel:"):
                                       defaults.min_specialised, key="reg_specialised")
     participants = p2.radio(t("clusters.param.participants"), ("declared", "all"),
                             format_func=lambda v: t(f"clusters.participants.{v}"), key="reg_participants")
+    suppliers = st.radio(t("clusters.param.dependence_suppliers"), ("others", "all"),
+                         format_func=lambda v: t(f"clusters.dependence_suppliers.{v}"), key="reg_suppliers")
+    region_qualifies = st.checkbox(t("clusters.param.region_qualifies") + to_verify,
+                                   region in defaults.qualifying_regions, key="reg_region_qualifies")
     places_all = cached(clusters.region_municipalities, region)
     place_names = dict(zip(places_all["oktmo"], places_all["name_en" if L == "en" else "name_ru"]))
-    qualifying = st.multiselect(t("clusters.param.qualifying_oktmo"), list(place_names),
-                                format_func=lambda o: place_names[o], key="reg_qualifying")
+    monotowns = st.multiselect(t("clusters.param.monotown_oktmo"), list(place_names),
+                               format_func=lambda o: place_names[o], key="reg_monotowns")
+qualifying_regions = tuple(r for r in defaults.qualifying_regions if r != region) + ((region,) if region_qualifies
+                                                                                    else ())
 params = registry.RegistryParams.from_percentages(
     dependence_min_pct=dependence_pct, dependence_min_relaxed_pct=relaxed_pct, relaxed_trigger_pct=trigger_pct,
-    max_without_links=int(max_without), min_industrial=int(min_industrial),
+    max_organising=int(max_organising), min_industrial=int(min_industrial),
     min_infrastructure=int(min_infrastructure), min_specialised=int(min_specialised),
-    participants=participants, qualifying_oktmo=tuple(qualifying),
+    participants=participants, qualifying_regions=qualifying_regions, monotown_oktmo=tuple(monotowns),
+    dependence_suppliers=suppliers,
 )
 
 candidates = cached(clusters.find_candidates, region, year)
@@ -87,8 +94,10 @@ def candidate_card(row) -> None:
         k[3].metric(t("clusters.kpi.lq"), fmt.number(row["lq"], L, 2), help=t("clusters.kpi.lq_help"))
         k[4].metric(t("clusters.kpi.growth"), cc.points(row["relative_growth"], L), help=t("clusters.kpi.growth_help"))
         dependence = verdict["dependence"] if verdict is not None else None
+        alt = verdict["dependence_core_to_core"] if verdict is not None else None
         k[5].metric(t("clusters.kpi.dependence"), fmt.percent(dependence, L, 1),
-                    help=t("clusters.kpi.dependence_help", threshold=fmt.percent(params.dependence_min, L, 0)))
+                    help=t("clusters.kpi.dependence_help", threshold=fmt.percent(params.dependence_min, L, 0))
+                    + t("clusters.kpi.dependence_alt", value=fmt.percent(alt, L, 1)))
         names = row["anchor_names_en" if L == "en" else "anchor_names_ru"]
         st.caption(t("clusters.members_breakdown", industrial=row["industrial"], sme=row["sme"],
                      infrastructure=row["infrastructure"], specialised=row["specialised"]))
@@ -142,9 +151,10 @@ if tab_members.open:
             t("clusters.col.sales_to_members"): st.column_config.NumberColumn(format="%.1f")})
         d1, d2, _ = st.columns([1, 1, 4])
         # the files are made when a button is pressed, not on every rerun (a workbook of 2,000 rows: 0.6 s)
-        d1.download_button(t("clusters.download_csv"), lambda: export.csv_bytes(shown),
+        export_ctx = exports.context(exports.MEMBER_TABLES)
+        d1.download_button(t("clusters.download_csv"), lambda: exports.csv_file(shown, export_ctx),
                            f"cluster-{choice}-{region}-{year}.csv", mime="text/csv", key="clusters_csv", on_click="ignore")
-        d2.download_button(t("clusters.download_xlsx"), lambda: export.excel_bytes({t("clusters.tab.members"): shown}),
+        d2.download_button(t("clusters.download_xlsx"), lambda: exports.xlsx_file({t("clusters.tab.members"): shown}, export_ctx),
                            f"cluster-{choice}-{region}-{year}.xlsx", key="clusters_xlsx", on_click="ignore",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
@@ -183,6 +193,8 @@ if tab_registry.open:
         {"pass": st.success, "fail": st.error, "not_enough_data": st.warning}[result.verdict](
             t(f"clusters.registry_verdict.{result.verdict}"))
         st.caption(t(f"clusters.registry_basis.{result.participants_basis}", n=result.participants))
+        st.caption(t("clusters.dependence_reading" if params.dependence_suppliers == "others"
+                     else "clusters.dependence_reading_all"))
         for line in cc.registry_lines(result, L):
             with st.container(border=True):
                 title, status = st.columns([4, 1])
@@ -242,11 +254,26 @@ with st.expander(t("clusters.method")):
     st.markdown(t("clusters.method_text", start=candidates["start_year"].iloc[0],
                   size=cc.percent_share(stars.size_top), lq=fmt.number(stars.specialisation_lq, L, 0),
                   focus=cc.percent_share(stars.focus_top), productivity=cc.percent_share(stars.productivity_top),
-                  dynamism=cc.percent_share(stars.dynamism_top),
-                  reference=fmt.percent(clusters.COOPERATION_REFERENCE, L, 0)))
+                  dynamism=cc.percent_share(stars.dynamism_top)))
 with st.expander(t("clusters.templates")):
     st.caption(t("clusters.templates_caption"))
     template_table = cc.templates_table(cached(clusters.templates), L)
     st.dataframe(template_table, hide_index=True)
-    st.download_button(t("clusters.download_csv"), lambda: export.csv_bytes(template_table), "cluster-templates.csv",
+    template_ctx = exports.context(("cluster_templates",))
+    st.download_button(t("clusters.download_csv"), lambda: exports.csv_file(template_table, template_ctx), "cluster-templates.csv",
                        mime="text/csv", key="templates_csv", on_click="ignore")
+
+# --- real clusters named in public sources ---------------------------------------------------------
+st.subheader(t("public.registry_title"))
+real = cached(public_data.registry_context, region)
+link = {t("col.source"): st.column_config.LinkColumn(display_text="↗"),
+        t("col.in_registry"): st.column_config.CheckboxColumn()}
+st.markdown("**" + t("public.registry_region") + "**")
+if real.region.empty:
+    st.info(t("public.registry_none"))
+else:
+    st.dataframe(tables.registry_clusters(real.region, L), hide_index=True, column_config=link, key="real_region")
+with st.expander(t("public.registry_russia", count=fmt.integer(len(real.russia), L),
+                   in_registry=fmt.integer(real.russia_in_registry, L))):
+    st.dataframe(tables.registry_clusters(real.russia, L), hide_index=True, column_config=link, key="real_russia")
+st.caption(t("public.registry_caption"))

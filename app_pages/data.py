@@ -6,7 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analytics.data import auth, boundaries, export, ingest, validate
+from analytics.data import auth, boundaries, export, ingest, rosstat_load, validate
+from analytics.data.rosstat_tables import RosstatTableError, read_rosstat_table
 from analytics.services import provenance
 from ui import charts, fmt
 from ui.state import cached, clear_caches, connection, current_region, lang, t, write_and_publish
@@ -165,6 +166,36 @@ def _preview(plan: ingest.LoadPlan) -> None:
                              hide_index=True, width="stretch")
 
 
+def _rosstat_read(data: bytes, name: str):
+    """The Rosstat table read once per file (sheets and row labels for the choices), or the error text."""
+    key = (hashlib.sha256(data).hexdigest(), name)
+    held = st.session_state.get("rosstat_read")
+    if held and held[0] == key:
+        return held[1]
+    try:
+        table = read_rosstat_table(data, file_name=name)
+    except RosstatTableError as exc:
+        table = str(exc)
+    except Exception as exc:  # a broken workbook: xlrd / openpyxl raise their own errors
+        table = type(exc).__name__
+    st.session_state["rosstat_read"] = (key, table)
+    return table
+
+
+def _rosstat_plan(data: bytes, name: str, options: dict) -> rosstat_load.RosstatLoad:
+    """The plan of this file with these choices on this store state (kept across reruns)."""
+    con = connection()
+    key = (hashlib.sha256(data).hexdigest(), name, tuple(sorted(options.items(), key=str)),
+           provenance.data_fingerprint(con))
+    held = st.session_state.get("rosstat_plan")
+    if held and held[0] == key:
+        return held[1]
+    with st.spinner():
+        load = rosstat_load.prepare_rosstat_load(con, data, file_name=name, **options)
+    st.session_state["rosstat_plan"] = (key, load)
+    return load
+
+
 def _plan_for(data: bytes, name: str, table: str, mode: str) -> ingest.LoadPlan:
     """The plan of this exact file, table, mode and store state (kept across reruns)."""
     con = connection()
@@ -194,8 +225,9 @@ flash = st.session_state.pop("upload_flash", None)
 if flash:
     flash_box.success(flash, icon=":material/check_circle:")
 
-tab_load, tab_history, tab_templates, tab_boundaries = st.tabs(
-    [t("upload.tab_load"), t("upload.tab_history"), t("upload.tab_templates"), t("upload.tab_boundaries")])
+tab_load, tab_history, tab_templates, tab_boundaries, tab_rosstat = st.tabs(
+    [t("upload.tab_load"), t("upload.tab_history"), t("upload.tab_templates"), t("upload.tab_boundaries"),
+     t("rosstat.tab")])
 
 tables = list(ingest.data_tables())
 limits = ingest.Limits.from_env()
@@ -351,3 +383,59 @@ with tab_boundaries:
                         config=charts.plotly_config(f"boundaries-{level}"))
     else:
         st.caption(t("upload.boundary_none"))
+
+with tab_rosstat:
+    st.write(t("rosstat.intro"))
+    targets = {t(f"table.{name}"): name for name in rosstat_load.TARGETS}
+    target = targets[st.radio(t("rosstat.target"), list(targets), horizontal=True, key=f"rosstat_target_{lang()}")]
+    options: dict = {"target": target}
+    o1, o2, o3 = st.columns(3)
+    if target == "region_sector_years":
+        options["okved"] = o1.text_input(t("rosstat.okved"), "29", key="rosstat_okved", help=t("rosstat.okved_help"))
+        measures = {t(f"rosstat.measure.{m}"): m for m in rosstat_load.MEASURES}
+        options["measure"] = measures[o2.selectbox(t("rosstat.measure"), list(measures), key=f"rosstat_measure_{lang()}")]
+    else:
+        options["indicator"] = o1.text_input(t("rosstat.indicator"), key="rosstat_indicator",
+                                             help=t("rosstat.indicator_help")) or None
+        options["unit"] = o2.text_input(t("rosstat.unit"), key="rosstat_unit") or None
+        options["source_note"] = o3.text_input(t("rosstat.source"), key="rosstat_source") or None
+    r_nonce = st.session_state.get("rosstat_nonce", 0)
+    r_file = st.file_uploader(t("rosstat.file"), type=["xls", "xlsx", "csv"], key=f"rosstat_file_{r_nonce}",
+                              help=t("rosstat.file_help"))
+    if r_file is not None:
+        read = _rosstat_read(r_file.getvalue(), r_file.name)
+        if isinstance(read, str):
+            st.error(t("ingest.rosstat_unreadable", detail=read))
+        else:
+            s1, s2 = st.columns(2)
+            if len(read.sheets) > 1:
+                options["sheet"] = s1.selectbox(t("rosstat.sheet"), read.sheets, key="rosstat_sheet",
+                                                help=t("rosstat.sheet_help"))
+            labels = read.row_labels(options.get("sheet"))
+            if target == "region_sector_years" and len(labels) > 1:
+                options["row_label"] = s2.selectbox(t("rosstat.row_label"), labels, key="rosstat_row_label")
+            if not read.has_regions(options.get("sheet")):
+                options["region_code"] = s2.text_input(t("rosstat.region_code"), "RU", key="rosstat_region_code",
+                                                       help=t("rosstat.region_code_help")) or None
+            st.caption(t("rosstat.title", title=read.titles.get(options.get("sheet", read.sheets[0]), "") or "—"))
+            load = _rosstat_plan(r_file.getvalue(), r_file.name, options)
+            report = load.report
+            _show_problems(report, "rosstat")
+            if report.ok:
+                with st.expander(t("rosstat.rows", n=fmt.integer(len(load.rows), lang()))):
+                    st.dataframe(load.rows.head(200), hide_index=True)
+                _preview(load.plan)
+                if report.added + report.changed + report.removed == 0:
+                    st.info(t("upload.nothing_to_do"))
+                elif not analyst:
+                    st.info(t("upload.commit_login"))
+                elif st.button(t("upload.commit"), type="primary", key="rosstat_commit"):
+                    done = ingest.commit(connection(), load.plan, analyst)
+                    st.session_state.pop("rosstat_plan", None)
+                    if done.ok:
+                        clear_caches()
+                        st.session_state["upload_flash"] = t("upload.committed", version=done.version_id,
+                                                             rows=fmt.integer(done.rows_loaded, lang()))
+                        st.session_state["rosstat_nonce"] = r_nonce + 1
+                        st.rerun()
+                    _show_problems(done, "rosstat_commit")

@@ -1,7 +1,7 @@
 """Methodology: every metric in plain words and as a formula, with references and data status."""
 import streamlit as st
 
-from ui.catalogs.methodology import SECTIONS
+from ui.catalogs.methodology import DESCRIBES, SECTIONS
 from ui.state import t
 
 st.title(t("method.title"))
@@ -9,3 +9,5 @@ st.markdown(t("method.intro"))
 for section in SECTIONS:
     st.subheader(t(f"method.{section}.title"), anchor=section)
     st.markdown(t(f"method.{section}.body"))
+    if section in DESCRIBES:
+        st.caption(t("method.code", functions=", ".join(f"`{f}`" for f in DESCRIBES[section].functions)))

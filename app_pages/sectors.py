@@ -1,11 +1,10 @@
 """Sectors: specialisation, growth against the benchmark, shift-share, structure and opportunities."""
 import streamlit as st
 
-from analytics.data import export
 from analytics.metrics.complexity import OPPORTUNITY_PRESETS
 from analytics.services import regional_io
 from analytics.services import sector_portfolio as sp
-from ui import charts, fmt, io_charts, tables
+from ui import charts, exports, fmt, io_charts, tables
 from ui.state import cached, current_region, lang, region_name, t
 
 region = current_region()
@@ -96,10 +95,12 @@ st.dataframe(shown, hide_index=True, column_config={
     t("col.relative_growth"): st.column_config.NumberColumn(format="percent"),
 })
 d1, d2, _ = st.columns([1, 1, 4])
-d1.download_button(t("sectors.download_csv"), export.csv_bytes(shown), f"sectors-{region}-{start}-{end}.csv",
+export_ctx = exports.context(exports.SECTOR_TABLES)
+d1.download_button(t("sectors.download_csv"), lambda: exports.csv_file(shown, export_ctx),
+                   f"sectors-{region}-{start}-{end}.csv", on_click="ignore",
                    mime="text/csv")
-d2.download_button(t("sectors.download_xlsx"), export.excel_bytes({t("sectors.table"): shown}),
-                   f"sectors-{region}-{start}-{end}.xlsx",
+d2.download_button(t("sectors.download_xlsx"), lambda: exports.xlsx_file({t("sectors.table"): shown}, export_ctx),
+                   f"sectors-{region}-{start}-{end}.xlsx", on_click="ignore",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 st.subheader(t("sectors.opportunities"))
@@ -116,6 +117,8 @@ else:
     weights = OPPORTUNITY_PRESETS[preset]
 ranked, stability = cached(sp.region_opportunities, region, end, measure, level, tuple(weights))
 with p2:
+    for note in tables.plausibility_notes(cached(sp.region_complexity_notes, level), lang()):
+        st.warning(note, icon=":material/info:")
     if stability.picture_changes:
         st.warning(t("sectors.not_robust", tau=fmt.number(stability.mean_tau, lang(), 2)), icon=":material/warning:")
     else:

@@ -5,8 +5,9 @@ import streamlit as st
 from analytics.data import export
 from analytics.models import rules, subsidy
 from analytics.models.subsidy import ParameterError
+from analytics.services import public_data
 from analytics.services import scenarios_view as sv
-from ui import charts, fmt
+from ui import charts, fmt, tables
 from ui import subsidy_charts as sc
 from ui.state import cached, connection, lang, t
 
@@ -387,3 +388,14 @@ n4.metric(t("subsidies.national.value"),
           t("subsidies.national.more", value=fmt.money_bn(context["supported_projects_value_mln_rub_2018"].value, L)))
 st.caption(t("subsidies.national.source", later_2022=fmt.integer(context["registered_clusters_2022"].value, L),
              later_2024=fmt.integer(context["registered_clusters_2024"].value, L)))
+
+# --- Decree 41 programme as published (public facts, each with its source) ------------------------------
+programme = cached(public_data.programme_context)
+st.subheader(t("public.programme_title"), anchor=False)
+source_link = {t("col.source"): st.column_config.LinkColumn(display_text="↗")}
+st.dataframe(tables.programme_totals(programme.totals, L), hide_index=True, column_config=source_link,
+             key="programme_totals")
+with st.expander(t("public.programme_projects", n=fmt.integer(len(programme.projects), L))):
+    st.dataframe(tables.programme_projects(programme.projects, L), hide_index=True, column_config=source_link,
+                 key="programme_projects")
+st.caption(t("public.programme_caption"))

@@ -30,7 +30,15 @@ def test_workbook_has_the_sheets_and_numeric_cells(con, lang):
     expected = [CATALOG[lang][k] for k in ("sheet.clusters", "sheet.sectors", "sheet.opportunities", "sheet.candidates",
                                            "sheet.members", "sheet.registry", "sheet.gaps", "sheet.scenario",
                                            "sheet.provenance")]
-    assert book.sheetnames == expected
+    assert book.sheetnames == [CATALOG[lang]["export.note_sheet"], *expected]
+    note = [r[0].value for r in book[CATALOG[lang]["export.note_sheet"]].iter_rows()]
+    assert CATALOG[lang]["app.demo_note"] in note  # the demo store holds illustrative rows
+    for sheet in expected[:-1]:  # every table but the provenance sheet carries its data status
+        header = [c.value for c in book[sheet][1]]
+        assert header[-1] == CATALOG[lang]["export.status_column"], sheet
+    scenario_status = {book[CATALOG[lang]["sheet.scenario"]].cell(row=r, column=len(
+        [c for c in book[CATALOG[lang]["sheet.scenario"]][1]])).value for r in range(2, 18)}
+    assert scenario_status == {CATALOG[lang]["data.status.illustrative"]}  # the demo projects are all made up
     sectors = book[CATALOG[lang]["sheet.sectors"]]
     header = [c.value for c in sectors[1]]
     assert header[:2] == [CATALOG[lang]["col.code"], CATALOG[lang]["col.sector"]]
@@ -68,6 +76,8 @@ def test_deck_has_one_slide_per_storyline_slide_with_title_and_image(con):
     assert titles[0] == "Калужская область: промышленность, 2023"
     assert titles[-1] == CATALOG["ru"]["slide.next_steps.title"]
     for s in slides:
+        footer = [sh for sh in s.shapes if sh.name == "Data status"]
+        assert [f.text_frame.text for f in footer] == [CATALOG["ru"]["export.demo_note_short"]]
         pictures = [sh for sh in s.shapes if sh.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
         assert len(pictures) == 1 and pictures[0].image.content_type == "image/png"
         assert len(pictures[0].image.blob) > 10_000
@@ -89,3 +99,21 @@ def test_sheet_names_are_made_valid_for_excel():
 def test_formula_like_headers_are_neutralised_too():
     book = openpyxl.load_workbook(io.BytesIO(export.excel_bytes({"s": pd.DataFrame({"=evil()": [1.0]})})))
     assert book["s"].cell(row=1, column=1).value == "'=evil()"
+
+
+def test_exports_carry_a_status_per_row_or_per_table_and_the_demo_note():
+    from ui import exports
+
+    rows = pd.DataFrame({"inn": ["4027000001", "4027000002"], "data_status": ["public", "illustrative"]})
+    ctx = exports.ExportContext("ru", ("public", "illustrative"))
+    csv = exports.csv_file(rows, ctx).decode("utf-8-sig").splitlines()
+    assert csv[0].split(";") == ["inn", "Статус данных", "Демонстрационные данные"]
+    assert csv[1].split(";")[1] == "публичный факт" and csv[2].split(";")[1] == "условно"
+    plain = pd.DataFrame({"lq": [1.5]})
+    public = exports.ExportContext("en", ("public",))
+    assert exports.csv_file(plain, public).decode("utf-8-sig").splitlines() == ["lq;Data status", "1,5;public fact"]
+    book = openpyxl.load_workbook(io.BytesIO(exports.xlsx_file({"t": plain}, public)))
+    assert book.sheetnames == ["About the data", "t"]
+    lines = [r[0].value for r in book["About the data"].iter_rows(min_row=2)]
+    assert lines[0].startswith("Status of the values in these tables: public fact.")
+    assert not any("Demo" in line for line in lines)  # no demo note without illustrative rows

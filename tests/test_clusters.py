@@ -271,7 +271,7 @@ def test_percentile_ranks(con, candidates):
 
 
 def test_composite_score_by_hand(candidates):
-    s_coop = min(1.0, (465 / 3263) / 0.20)
+    s_coop = 465 / 3263  # the cooperation share itself, not scaled to the registry's 20 % bar
     expected = 100 * (1 + 1 + 1 + 0.6 + s_coop) / 5
     assert candidates.loc["auto", "score"] == pytest.approx(expected)
 
@@ -284,10 +284,10 @@ def test_score_weights_are_normalised_and_missing_parts_drop_out():
     doubled = clusters.score(frame, clusters.ScoreWeights(2, 2, 2, 2, 2)).set_index("cluster_id")
     plain = clusters.score(frame).set_index("cluster_id")
     assert doubled["score"].to_dict() == pytest.approx(plain["score"].to_dict())
-    # y lacks specialisation: the other four count, cooperation 0.4 ≥ 0.20 is full
-    assert plain.loc["y", "score"] == pytest.approx(100 * (0 + 1 + 0.5 + 1) / 4)
-    assert plain.loc["x", "score"] == pytest.approx(100 * (1 + 0.5 + 0 + 1 + 0.5) / 5)
-    assert list(plain.index) == ["y", "x"] and list(plain["rank"]) == [1, 2]  # 62.5 before 60
+    # y lacks specialisation: the other four count; cooperation enters as the share itself (0.4, 0.1)
+    assert plain.loc["y", "score"] == pytest.approx(100 * (0 + 1 + 0.5 + 0.4) / 4)
+    assert plain.loc["x", "score"] == pytest.approx(100 * (1 + 0.5 + 0 + 1 + 0.1) / 5)
+    assert list(plain.index) == ["x", "y"] and list(plain["rank"]) == [1, 2]  # 52 before 47.5
     nothing = clusters.score(frame, clusters.ScoreWeights(0, 1, 0, 0, 0)).set_index("cluster_id")
     assert math.isnan(nothing.loc["y", "score"])
     with pytest.raises(ValueError):

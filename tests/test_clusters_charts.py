@@ -94,10 +94,31 @@ def test_registry_sentences_in_both_languages():
     assert ru["dependence"]["details"][1].startswith("Разрыв могли бы закрыть такие поставки (1):\n- Фирма ")
     assert "→ Фирма P: 60\u00a0млн\u00a0₽" in ru["dependence"]["details"][1]
     assert en["dependence"]["details"][0].startswith("Functional dependence is 14.0%, 6.0 p.p. below the 20% threshold")
-    assert ru["contracts"]["status"] == "допустимо" and "до 3 участников" in ru["contracts"]["details"][1]
+    # the other reading beside it: S1 is a supplier, so counting core → core changes nothing here
+    assert ru["dependence"]["details"][2].startswith("Чувствительность: если считать и закупки конечных")
+    assert "14,0% — порог не выполнен при пороге 20%" in ru["dependence"]["details"][2]
+    assert en["dependence"]["details"][2].startswith("Sensitivity: counting also")
+    # two participants without a contract: blocking, no tolerance
+    assert ru["contracts"]["status"] == "не выполнено" and ru["contracts"]["details"][0].startswith(
+        "Без договоров с другими участниками: 2 — ")
     assert ru["min_industrial"]["to_verify"] and not ru["dependence"]["to_verify"]
     assert ru["dependence"]["source"].startswith("Постановление Правительства РФ № 779 от 31.07.2015")
     assert en["dependence"]["source"].startswith("Government Decree No. 779 of 31.07.2015")
+    # each rule cites its clause
+    assert "Требования, подп. «а»" in ru["contracts"]["source"] and ru["contracts"]["clause"] == "779:req:a"
+    assert "Requirements, sub-clause «a»" in en["contracts"]["source"]
+    assert "functional dependence (letter to verify)" in en["dependence"]["source"]
+    assert ru["organising"]["measured"] == "0 при допустимых 3"
+
+
+def test_flagged_organisers_are_named_as_the_allowance():
+    members, table = cluster(unlinked=1, organising=1)
+    result = registry.evaluate("x", members, table, region="40", year=2023)
+    ru = {line["rule_id"]: line for line in cc.registry_lines(result, "ru")}
+    assert ru["contracts"]["status"] == "выполнено"
+    assert ru["contracts"]["details"] == [
+        "Ещё 1 участн. без поставок отмечены как организующие производство: их договор (о проекте) "
+        "в данных не виден и принят по отметке аналитика."]
 
 
 def test_member_table_headers_follow_the_language():

@@ -347,3 +347,47 @@ def test_robustness_with_districts_and_other_rankings():
     assert custom.table["region"].nunique() == 16
     with pytest.raises(ValueError, match="focus"):
         rb.robustness(df, ranking="rca")
+
+
+# --- plausibility of ECI/PCI on a coarse product space (issue 11, item 9) ---------------------------------
+
+def _codes(n: int) -> list[str]:
+    return [f"S{i:03d}" for i in range(n)]
+
+
+@pytest.mark.parametrize("n, noted", [(49, True), (50, False), (51, False)])
+def test_fewer_than_fifty_sectors_get_a_note(n, noted):
+    # "fewer than ~50 sectors": 49 is fewer, 50 is not; two sections so only the count matters
+    sections = ["C"] * (n - 1) + ["J"]
+    notes = cx.complexity_plausibility(_codes(n), sections)
+    assert [note.code for note in notes] == (["few_sectors"] if noted else [])
+    if noted:
+        assert notes[0].params == {"sectors": 49, "minimum": 50}
+    assert cx.PLAUSIBILITY_MIN_SECTORS == 50
+
+
+def test_a_single_okved_section_gets_a_note():
+    notes = cx.complexity_plausibility(_codes(60), ["C"] * 60)
+    assert [(n.code, n.params) for n in notes] == [("single_section", {"section": "C"})]
+    # unknown sections do not make a second section, nor do they hide the single one
+    assert [n.code for n in cx.complexity_plausibility(_codes(60), ["C"] * 59 + [None])] == ["single_section"]
+    assert cx.complexity_plausibility(_codes(60), ["C"] * 30 + ["B"] * 30) == ()
+
+
+def test_the_manufacturing_divisions_get_both_notes():
+    # the Sectors page's default: the 24 divisions 10–33 of section C, counted once each however many rows
+    divisions = [str(d) for d in range(10, 34)] * 3
+    notes = cx.complexity_plausibility(divisions, ["C"] * len(divisions))
+    assert [n.code for n in notes] == ["few_sectors", "single_section"]
+    assert notes[0].params["sectors"] == 24
+
+
+def test_the_service_reads_sections_from_the_okved_divisions():
+    from analytics.services import sector_portfolio as sp
+    panel = pd.DataFrame({"sector": ["29.10", "29.10", "29*", "10.11", "62.01"],
+                          "residual": [False, False, True, False, False]})
+    notes = sp.complexity_notes(panel)
+    # three real sectors (the residual left out), sections C and J: only the count is a concern
+    assert [(n.code, n.params) for n in notes] == [("few_sectors", {"sectors": 3, "minimum": 50})]
+    only_c = sp.complexity_notes(panel[panel["sector"] != "62.01"])
+    assert [n.code for n in only_c] == ["few_sectors", "single_section"]

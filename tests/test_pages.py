@@ -65,11 +65,16 @@ def test_home_defaults_to_kaluga_in_russian_with_headline_numbers(app):
     at = app()
     assert at.title[0].value == "Калужская область: промышленность в цифрах"
     labels = {m.label: m.value for m in at.metric}
+    public = {CATALOG["ru"]["public.share"].format(year=2016), CATALOG["ru"]["public.labour"].format(year=2024)}
     assert set(labels) == {CATALOG["ru"][k] for k in
-                           ("kpi.enterprises", "kpi.employees", "kpi.revenue", "kpi.manufacturing", "kpi.share_russia")}
+                           ("kpi.enterprises", "kpi.employees", "kpi.revenue", "kpi.manufacturing",
+                            "kpi.share_russia")} | public
     assert int(labels["Предприятия в базе"].replace("\u00a0", "")) >= 120
     assert labels["Доля в России"].endswith("%") and "," in labels["Доля в России"]
-    assert len(at.get("plotly_chart")) == 3
+    # Rosstat: Kaluga 517,016 of Russia's 36,119,929 mln ₽ in 2016 = 1.43 %; labour force 2024 565.531 thousand
+    assert labels["Доля в отгрузке обрабатывающих производств России, 2016"].replace("\u00a0", "") == "1,43%"
+    assert labels["Рабочая сила, 2024"].replace("\u00a0", " ") == "565,5 тыс."
+    assert len(at.get("plotly_chart")) == 5   # cluster, municipality, trend, share of Russia, Russia map
 
 
 def test_region_switch_changes_the_figures(app):

@@ -106,3 +106,29 @@ def test_a_slide_number_that_is_not_plain_digits_opens_the_first_slide(deck_app,
     at.run()
     assert not at.exception
     assert at.title[0].value.startswith("Калужская область: промышленность")  # slide 1, "{region}: …"
+
+
+def test_the_next_steps_slide_and_the_workbook_carry_the_eci_pci_note(demo_db, tmp_path):
+    import io
+    import shutil
+
+    import openpyxl
+
+    from analytics import store
+    from ui import briefing, slides
+    copy = tmp_path / "d.duckdb"
+    shutil.copyfile(demo_db, copy)
+    con = store.connect(copy, read_only=True)
+    try:
+        slide = storyline.next_steps(con, storyline.DeckSettings())
+        assert [n.code for n in slide.numbers["plausibility"]] == ["few_sectors", "single_section"]
+        for lang in ("ru", "en"):
+            view = slides.view(slide, lang, region_name="X", cluster_names={}, screen=1080)
+            assert CATALOG[lang]["complexity.note.few_sectors"].format(sectors=24, minimum=50) in view.message
+        book = openpyxl.load_workbook(io.BytesIO(briefing.workbook_bytes(con, storyline.DeckSettings(), "en")))
+        sheet = book[CATALOG["en"]["sheet.opportunities"]]
+        header = [c.value for c in sheet[1]]
+        note = sheet.cell(row=2, column=header.index(CATALOG["en"]["col.pci_note"]) + 1).value
+        assert note.startswith("Treat ECI and PCI with care: they are computed over only 24 sectors")
+    finally:
+        con.close()

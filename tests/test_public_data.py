@@ -62,8 +62,10 @@ def test_regions_sum_to_russia_for_manufacturing_2016(con):
 
 
 def test_labour_force_of_kaluga_and_tyumen_without_its_okrugs(con):
-    lf = service.region_public_figures(con, "40").labour_force.set_index("year")["value"]
-    assert lf[2017] == pytest.approx(554.965) and lf[2024] == pytest.approx(565.531)
+    figures = service.region_public_figures(con, "40")
+    lf = figures.labour_force.set_index("year")["persons"]
+    assert lf[2017] == 554_965 and lf[2024] == 565_531          # SOURCE.md: 554.965 and 565.531 thousand
+    assert figures.latest_labour_force == (2024, 565_531)
     # the file's Tyumen row includes both okrugs: 1974.551 − 926.108 − 300.168 = 748.275 (2023)
     tyumen = q.indicator_series(con, "labour_force", "72").set_index("year")["value"]
     assert tyumen[2023] == pytest.approx(748.275)
@@ -77,6 +79,8 @@ def test_russian_employment_by_section(con):
 def test_registry_clusters_of_kaluga_and_of_russia(con):
     context = service.registry_context(con, "40")
     assert len(context.russia) == 24
+    # SOURCE.md: «about 16 are confirmed or implied to be in the 779 registry»
+    assert 14 <= context.russia_in_registry <= 18
     in_registry = context.region[context.region["in_registry"]]
     # SOURCE.md: Kaluga's only confirmed registry entry is the 2024 microfiltration cluster
     assert len(in_registry) == 1 and "микрофильтрац" in in_registry["cluster_name_ru"].iloc[0]

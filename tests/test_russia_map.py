@@ -57,8 +57,9 @@ def test_unknown_metric_and_bad_growth_years_are_refused(con):
 
 
 def test_choropleth_is_offline_and_outlines_the_selected_region(con):
-    result = region_map.region_map(con, "lq", sector="29", year=2023)
-    fig = map_charts.region_choropleth(result.collection, result.values, lang="ru", value_title="LQ",
+    result = region_map.region_map(con, "lq", sector="29", year=2023, region_code="40")
+    assert "71" in result.peers and "40" not in result.peers and "78" not in result.peers   # Central district
+    fig = map_charts.region_choropleth(region_map.russia_boundaries(con), result.values, lang="ru", value_title="LQ",
                                        view=result.view, selected="40", peers=["71", "40"], kind="ratio")
     spec = json.loads(fig.to_json())
     assert spec["layout"]["map"]["style"] == "white-bg"

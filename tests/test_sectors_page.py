@@ -80,3 +80,17 @@ def test_custom_weights_reorder_opportunities(sectors):
     by_pci = sectors.dataframe[2].value
     assert by_pci["Код"].tolist() != first
     assert by_pci["PCI"].is_monotonic_decreasing  # weight on complexity only: ranked by PCI
+
+
+def test_eci_pci_plausibility_note_on_the_page(sectors):
+    from ui.i18n import CATALOG
+    ru = CATALOG["ru"]
+    warnings = [w.body for w in sectors.warning]
+    # default: the 24 manufacturing divisions, one section — both notes, translated
+    assert ru["complexity.note.few_sectors"].format(sectors=24, minimum=50) in warnings
+    assert ru["complexity.note.single_section"].format(section="C") in warnings
+    sectors.segmented_control(key="sectors_level").set_value("class").run()
+    assert not sectors.exception
+    warnings = [w.body for w in sectors.warning]
+    assert ru["complexity.note.single_section"].format(section="C") in warnings
+    assert not any(w.startswith(ru["complexity.note.few_sectors"][:30]) for w in warnings)  # ≥ 50 classes

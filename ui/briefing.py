@@ -15,7 +15,7 @@ import pandas as pd
 
 from analytics.data import export
 from analytics.services import provenance, sector_portfolio, storyline
-from ui import slides, tables
+from ui import exports, slides, tables
 from ui.i18n import t
 
 if TYPE_CHECKING:
@@ -57,6 +57,7 @@ def deck_bytes(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings,
     deck.slide_width, deck.slide_height = Emu(12192000), Emu(6858000)  # 13.333 × 7.5 in
     blank = deck.slide_layouts[6]
     names = sector_portfolio.cluster_names(con).get(lang, {})
+    demo = provenance.is_illustrative(con)
     for slide in storyline.build(con, settings):
         v = slides.view(slide, lang, region_name=region_name, cluster_names=names, screen=1080)
         page = deck.slides.add_slide(blank)
@@ -75,6 +76,11 @@ def deck_bytes(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings,
             figure.update_layout(height=None, width=None)
             page.shapes.add_picture(io.BytesIO(_figure_png(figure)), Emu(457200), Emu(1554480),
                                     width=Emu(11277600))
+        if demo:  # every slide says it when illustrative figures are behind it
+            footer = page.shapes.add_textbox(Emu(457200), Emu(6309360), Emu(11277600), Emu(365760))
+            footer.text_frame.text = t("export.demo_note_short", lang)
+            footer.text_frame.paragraphs[0].runs[0].font.size = Pt(14)
+            footer.name = "Data status"
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()
@@ -100,9 +106,13 @@ def workbook_sheets(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSett
                     "quadrant": "col.quadrant", "strong": "col.strong"}, lang)
     ranked = deck["next_steps"].tables["opportunities"].copy()
     ranked["name"] = ranked[name]
-    sheets[t("sheet.opportunities", lang)] = tables.localise(
+    sheet = tables.localise(
         ranked, {"sector": "col.code", "name": "col.sector", "score": "col.score", "rca": "col.rca",
                  "density": "col.density", "pci": "col.pci", "cog": "col.cog"}, lang)
+    notes = tables.plausibility_notes(deck["next_steps"].numbers.get("plausibility", ()), lang)
+    if notes:  # the ECI/PCI caution beside the PCI column, in the first row
+        sheet[t("col.pci_note", lang)] = [" ".join(notes)] + [""] * (len(sheet) - 1)
+    sheets[t("sheet.opportunities", lang)] = sheet
     candidates = deck["clusters"].tables["candidates"].copy()
     candidates["name"] = candidates[name]
     sheets[t("sheet.candidates", lang)] = tables.localise(
@@ -145,5 +155,16 @@ def workbook_sheets(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSett
 
 
 def workbook_bytes(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings, lang: str) -> bytes:
-    """The Excel workbook of :func:`workbook_sheets` (formula-like text neutralised)."""
-    return export.excel_bytes(workbook_sheets(con, settings, lang))
+    """The Excel workbook of :func:`workbook_sheets` (formula-like text neutralised): a first sheet
+    saying which figures are illustrative, and a data-status column on every table."""
+    sheets = workbook_sheets(con, settings, lang)
+    every = tuple(sorted({name for names in exports.BRIEFING_TABLES.values() for name in names}))
+    out = {}
+    for key, tables_behind in exports.BRIEFING_TABLES.items():
+        title = t(key, lang)
+        if title in sheets:
+            status = exports.status_label(provenance.table_status(con, tables_behind), lang)
+            out[title] = export.with_status(sheets.pop(title), t("export.status_column", lang), status)
+    out.update(sheets)  # the provenance sheet, as it is
+    note = exports.note_lines(provenance.table_status(con, every), lang)
+    return export.excel_bytes(out, note={t("export.note_sheet", lang): note})

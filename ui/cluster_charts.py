@@ -293,14 +293,24 @@ def _value(rule, value: float | None, lang: str) -> str:
 #: The acts and editions of :mod:`analytics.models.rules` (English there) → catalog keys.
 _SOURCE_KEYS = {rules.DECREE_779: "clusters.src.decree_779"}
 _EDITION_KEYS = {rules.EDITION_NOT_RECORDED: "clusters.src.edition_not_recorded",
-                 "No. 1956 of 16.11.2021": "clusters.src.edition_1956"}
+                 rules.EDITION_1956: "clusters.src.edition_1956",
+                 "original, 31.07.2015": "clusters.src.edition_original"}
 
 
-def source_text(source: str, edition: str, lang: str) -> str:
-    """The act and edition behind a threshold in ``lang`` (as recorded when no translation exists)."""
+def clause_text(clause: str, lang: str) -> str:
+    """The clause of Decree No. 779 (its id in :data:`analytics.models.rules.DECREE_779_CLAUSES`) in
+    ``lang``; the label itself says when the position in the act is to verify."""
+    if clause not in rules.DECREE_779_CLAUSES:
+        return clause or fmt.DASH
+    ru, en, _status = rules.DECREE_779_CLAUSES[clause]
+    return en if lang == "en" else ru
+
+
+def source_text(source: str, edition: str, lang: str, clause: str = "") -> str:
+    """The act, clause and edition behind a threshold in ``lang`` (as recorded when no translation exists)."""
     act = t(_SOURCE_KEYS[source], lang) if source in _SOURCE_KEYS else source
     ed = t(_EDITION_KEYS[edition], lang) if edition in _EDITION_KEYS else edition
-    return t("clusters.source", lang, source=act, edition=ed)
+    return t("clusters.source", lang, source=act, clause=clause_text(clause, lang), edition=ed)
 
 
 def registry_lines(result, lang: str) -> list[dict[str, Any]]:
@@ -313,18 +323,33 @@ def registry_lines(result, lang: str) -> list[dict[str, Any]]:
         value, threshold = _value(rule, rule.measured, lang), _value(rule, rule.threshold, lang)
         if rule.rule_id == "contracts":
             measured = t("clusters.measured_contracts", lang, measured=value)
-        elif rule.rule_id == "without_links":
+        elif rule.rule_id == "organising":
             measured = t("clusters.measured_max", lang, measured=value, threshold=threshold)
         else:
             measured = t("clusters.measured", lang, measured=value, threshold=threshold)
         details = [_missing_text(rule, lang, line) for line in _missing_lines(rule)]
         if rule.rule_id == "dependence" and rule.details.get("relaxed"):
             details.insert(0, t("clusters.relaxed", lang, share=fmt.percent(rule.details["qualifying_share"], lang, 0)))
+        if rule.rule_id == "dependence" and "share_with_core_to_core" in rule.details:
+            details.append(dependence_sensitivity(rule, lang))
+        if rule.rule_id == "contracts" and rule.details.get("organising_without_links"):
+            details.append(t("clusters.missing.organising_exempt", lang, n=rule.details["organising_without_links"]))
         out.append({"rule_id": rule.rule_id, "icon": STATUS_ICONS[status], "title": t(f"clusters.rule.{rule.rule_id}", lang),
                     "status": t(f"clusters.status.{status}", lang), "measured": measured, "to_verify": rule.to_verify,
-                    "source": source_text(rule.source, rule.edition, lang),
+                    "source": source_text(rule.source, rule.edition, lang, rule.clause), "clause": rule.clause,
                     "details": [d for d in details if d]})
     return out
+
+
+def dependence_sensitivity(rule, lang: str) -> str:
+    """The sensitivity line of the functional-dependence rule: the other reading (core → core
+    purchases counted, or not) against the same threshold."""
+    core = rule.details.get("reading", "others") == "others"
+    other = rule.details["share_with_core_to_core" if core else "share_from_others"]
+    verdict = "pass" if other >= rule.threshold - 1e-12 else "fail"
+    return t("clusters.dependence_sensitivity" if core else "clusters.dependence_sensitivity_decree", lang,
+             other=fmt.percent(other, lang, 1), verdict=t(f"clusters.sensitivity.{verdict}", lang),
+             threshold=fmt.percent(rule.threshold, lang, 0))
 
 
 def _missing_lines(rule) -> list[str]:
@@ -332,8 +357,6 @@ def _missing_lines(rule) -> list[str]:
         return []
     code = rule.missing["code"]
     lines = [code]
-    if code == "without_contract" and rule.missing.get("tolerated"):
-        lines.append("tolerated")
     if code == "dependence_short" and rule.missing.get("links"):
         lines.append("links")
     if code in ("needs_industrial", "needs_infrastructure") and rule.missing.get("inns"):
@@ -347,10 +370,8 @@ def _missing_text(rule, lang: str, line: str) -> str:
         return t(f"clusters.missing.{line}", lang)
     if line == "without_contract":
         return t("clusters.missing.without_contract", lang, n=m["count"], names=_names(m, lang))
-    if line == "tolerated":
-        return t("clusters.missing.tolerated", lang, max=fmt.integer(m["max"], lang))
-    if line == "too_many_without_links":
-        return t("clusters.missing.too_many_without_links", lang, n=m["count"], max=m["max"], excess=m["excess"],
+    if line == "too_many_organising":
+        return t("clusters.missing.too_many_organising", lang, n=m["count"], max=m["max"], excess=m["excess"],
                  names=_names(m, lang))
     if line == "dependence_short":
         return t("clusters.missing.dependence_short", lang, value=fmt.percent(rule.measured, lang, 1),

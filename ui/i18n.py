@@ -91,6 +91,15 @@ CATALOG: dict[str, dict[str, str]] = {
         "data.status.approximate": "приблизительно",
         "data.status.illustrative": "условно",
         "data.status.loaded": "загружено пользователем",
+        "export.status_column": "Статус данных",
+        "export.status_unknown": "статус не указан",
+        "export.demo_note_short": "Демонстрационные данные: часть значений условная, не для решений",
+        "export.note_sheet": "О данных",
+        "export.note_status": "Статус значений в этих таблицах: {statuses}. Статус каждой строки — в столбце «Статус данных».",
+        "export.note_sources": (
+            "Источники и лицензии публичных данных — в файле data/seed/ATTRIBUTION.md и на странице "
+            "«О данных» Кластерного навигатора."
+        ),
         "data.integrity_ok": "Ссылки между таблицами целы.",
         "data.integrity_bad": "Найдены ссылки в никуда: {n}. Таблица ниже показывает первые из них.",
         "data.sources": (
@@ -197,6 +206,15 @@ CATALOG: dict[str, dict[str, str]] = {
         "data.status.approximate": "approximate",
         "data.status.illustrative": "illustrative",
         "data.status.loaded": "loaded by a user",
+        "export.status_column": "Data status",
+        "export.status_unknown": "status not stated",
+        "export.demo_note_short": "Demo data: some values are illustrative, not for decisions",
+        "export.note_sheet": "About the data",
+        "export.note_status": "Status of the values in these tables: {statuses}. Each row's status is in the «Data status» column.",
+        "export.note_sources": (
+            "Sources and licences of the public data: data/seed/ATTRIBUTION.md and the Cluster Navigator's "
+            "«About the data» page."
+        ),
         "data.integrity_ok": "References between tables are intact.",
         "data.integrity_bad": "Dangling references found: {n}. The table below lists the first ones.",
         "data.sources": (

@@ -65,3 +65,15 @@ def region_choropleth(collection: dict, values: pd.DataFrame, *, lang: str, valu
     fig.update_layout(map=dict(style="white-bg", center=view["center"], zoom=view["zoom"]),
                       margin=dict(l=0, r=0, t=10, b=0))
     return fig
+
+
+def share_trend(frame: pd.DataFrame, *, x: str, share: str, lang: str, name: str, y_title: str) -> go.Figure:
+    """One share (0–1) by year as a line, percent ticks and hovers (e.g. the region's share of
+    Russia's manufacturing shipments 2005–2016); years without a value leave a gap."""
+    texts = [fmt.percent(v, lang, 2) for v in frame[share]]
+    fig = go.Figure(go.Scatter(x=frame[x], y=frame[share], name=name, mode="lines+markers", text=texts,
+                               line=dict(width=4, color="#0072B2"), marker=dict(size=10),
+                               hovertemplate=f"{name}, %{{x}}: %{{text}}<extra></extra>"))
+    fig.update_xaxes(dtick=1, tickformat="d")
+    fig.update_yaxes(title_text=y_title, tickformat=".1%", rangemode="tozero")
+    return style(fig, lang, height=360)

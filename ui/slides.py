@@ -84,7 +84,9 @@ def _next_steps(slide: Slide, lang: str, region_name: str, height: int) -> Slide
                                  value_title=t("col.score", lang), digits=2)
     names = "; ".join(tables.short(v, 40) for v in ranked["name_en" if lang == "en" else "name_ru"])
     key = "slide.next_steps.message" if slide.numbers["robust"] else "slide.next_steps.message_unstable"
-    return SlideView(title=t("slide.next_steps.title", lang), message=t(key, lang, sectors=names),
+    notes = tables.plausibility_notes(slide.numbers.get("plausibility", ()), lang)
+    message = " ".join([t(key, lang, sectors=names), *notes])
+    return SlideView(title=t("slide.next_steps.title", lang), message=message,
                      numbers=[], figure=_big(fig, min(height, 420)), filename="slide-7-next-steps")
 
 

@@ -13,6 +13,12 @@ def short(text: str | None, limit: int = 34) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def plausibility_notes(notes, lang: str) -> list[str]:
+    """The ECI/PCI plausibility notes of :func:`analytics.metrics.complexity.complexity_plausibility`
+    (code + numbers) as sentences in ``lang``."""
+    return [t(f"complexity.note.{n.code}", lang, **n.params) for n in notes]
+
+
 def sector_labels(frame: pd.DataFrame, lang: str, limit: int = 34) -> pd.Series:
     """``"29 Производство автотранспортных…"``: the code and a shortened name in ``lang``."""
     names = frame["name_en" if lang == "en" else "name_ru"]
@@ -39,3 +45,26 @@ def portfolio_hover(frame: pd.DataFrame, lang: str, measure_key: str) -> pd.Seri
             f"{t(measure_key, lang)}: {fmt.number(value, lang, 0)}"
         )
     return pd.Series(rows, index=frame.index)
+
+
+def registry_clusters(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Real clusters from public sources as shown: name, region, specialisation, in registry (bool),
+    status as the source words it, date, source link; headers in ``lang``."""
+    return localise(frame, {"cluster_name_ru": "col.cluster_name", "region_ru": "col.region",
+                            "specialisation": "col.specialisation", "in_registry": "col.in_registry",
+                            "registry_status": "col.registry_status", "status_date": "col.status_date",
+                            "source_url": "col.source"}, lang)
+
+
+def programme_totals(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Decree 41 programme totals as published: period, indicator, value (text as in the source), unit,
+    source link; headers in ``lang``."""
+    return localise(frame, {"period": "col.period", "indicator": "col.indicator", "value": "col.value",
+                            "unit": "col.unit", "source_url": "col.source"}, lang)
+
+
+def programme_projects(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Named Decree 41 projects: year of selection, cluster, region, project, source link."""
+    return localise(frame, {"selection_year": "col.selection_year", "cluster_name_ru": "col.cluster_name",
+                            "region_ru": "col.region", "project_name_ru": "col.project",
+                            "source_url": "col.source"}, lang)

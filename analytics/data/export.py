@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -35,16 +36,39 @@ def _safe(value: object) -> object:
     return "'" + value if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) else value
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV that Excel opens correctly in a Russian locale: UTF-8 with BOM, `;`, decimal comma."""
-    return neutralise(frame).to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+def with_status(frame: pd.DataFrame, column: str, status: str | Sequence[str] | pd.Series) -> pd.DataFrame:
+    """A copy of ``frame`` with a data-status column (one value for every row, or one per row).
+
+    Every export says how much its figures can be trusted (public fact / approximate / illustrative /
+    loaded): the caller passes the status already in the reader's language.
+    """
+    out = frame.copy()
+    out[column] = status if isinstance(status, str) else list(status)
+    return out
 
 
-def excel_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+def csv_bytes(frame: pd.DataFrame, *, note: str | None = None) -> bytes:
+    """CSV that Excel opens correctly in a Russian locale: UTF-8 with BOM, `;`, decimal comma.
+
+    ``note`` (e.g. "demo data: illustrative figures") goes into a last column of its own, named by the
+    note's first words, on every row, so that no row can be copied away without it.
+    """
+    out = neutralise(frame)
+    if note:
+        out[_safe(note.split(":")[0][:60])] = _safe(note)
+    return out.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+
+
+def excel_bytes(sheets: dict[str, pd.DataFrame], *, note: Mapping[str, Sequence[str]] | None = None) -> bytes:
     """An XLSX workbook with one sheet per frame (names cut to Excel's 31 characters), column widths
-    set from the content."""
+    set from the content. ``note`` = {sheet name: lines} puts a first sheet of plain lines (what the
+    data are, which figures are illustrative, sources) before the tables."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, lines in (note or {}).items():
+            sheet = sheet_name(name)
+            neutralise(pd.DataFrame({name: list(lines)})).to_excel(writer, sheet_name=sheet, index=False)
+            writer.sheets[sheet].column_dimensions["A"].width = 120
         for name, frame in sheets.items():
             sheet = sheet_name(name)
             neutralise(frame).to_excel(writer, sheet_name=sheet, index=False)

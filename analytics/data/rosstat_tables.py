@@ -68,6 +68,16 @@ class RosstatTable:
     def sheets(self) -> list[str]:
         return list(self.titles)
 
+    def row_labels(self, sheet: str | None = None) -> list[str]:
+        """The row-label paths of a sheet (the first one by default), sorted."""
+        rows = self.frame[self.frame["sheet"] == (sheet or self.sheets[0])]
+        return sorted(rows["indicator"].unique())
+
+    def has_regions(self, sheet: str | None = None) -> bool:
+        """True when a sheet (the first by default) has rows of regions (it is not a Russia-level table)."""
+        rows = self.frame[self.frame["sheet"] == (sheet or self.sheets[0])]
+        return bool(rows["region_code"].notna().any())
+
 
 class RosstatTableError(ValueError):
     """A file that is not a Rosstat table this reader understands (message names the reason)."""

@@ -334,7 +334,11 @@ TABLES: dict[str, TableSpec] = {
                example="automotive"),
         _STATUS,
         Column("source", "text", ("источник",), ("source",), example="ЕГРЮЛ, 2024"),
-    ), key=("inn",)),
+        Column("organising_production", "bool",
+               ("организует производство", "организует производство в кластере"),
+               ("organising production", "organising production in the cluster"), default=False,
+               example="нет"),
+    ), key=("inn",), keep_when_absent=("organising_production",)),
     "enterprise_years": TableSpec("enterprise_years", (
         Column("inn", "inn", ("инн", "инн организации"), ("inn", "tax id"), required=True, example="4029032450"),
         _YEAR,

@@ -26,6 +26,12 @@ whichever is smaller) with :func:`numpy.linalg.eigh`: the same vector as the pac
 ``np.linalg.eig`` on M̃, without a 2,000 × 2,000 non-symmetric eigenproblem.
 
 Compute over all regions together: one region carved out of the national table breaks these measures.
+
+Plausibility (:func:`complexity_plausibility`): ECI and PCI rank regions by the *variety* of what they
+do; on a coarse product space — fewer than :data:`PLAUSIBILITY_MIN_SECTORS` sectors, or sectors of a
+single OKVED section (the 24 manufacturing divisions are both) — one or two divisions decide a region's
+rank and the ranking says little (a region specialised in a few large divisions, e.g. Kaluga in motor
+vehicles, comes out near the bottom). The function returns notes with a code for the page to show.
 """
 from __future__ import annotations
 
@@ -48,9 +54,43 @@ from analytics.metrics._panel import (
     warn,
 )
 
+#: Below this many sectors ECI/PCI are shown with a plausibility note (a method rule of thumb, not a
+#: published threshold: the Atlas and Hidalgo & Hausmann (2009) rank on hundreds of products).
+PLAUSIBILITY_MIN_SECTORS = 50
+
 Presence = Literal["binary", "continuous"]
 SdConvention = Literal["stata", "numpy"]
 Benchmark = pd.DataFrame | Mapping[str, str] | pd.Series | None
+
+@dataclass(frozen=True)
+class PlausibilityNote:
+    """Why ECI/PCI of a computation deserve caution: ``code`` (``few_sectors`` or ``single_section``)
+    and the numbers the message needs (``params``)."""
+
+    code: Literal["few_sectors", "single_section"]
+    params: dict
+
+
+def complexity_plausibility(sectors: Sequence[str] | pd.Series,
+                            sections: Sequence[str | None] | pd.Series) -> tuple[PlausibilityNote, ...]:
+    """Notes on ECI/PCI computed over ``sectors`` (codes, duplicates ignored) whose OKVED sections are
+    ``sections`` (one per sector, same order; None when unknown):
+
+    - ``few_sectors`` when the distinct sectors are fewer than :data:`PLAUSIBILITY_MIN_SECTORS`
+      (``params``: ``sectors``, ``minimum``) — 49 gets the note, 50 does not;
+    - ``single_section`` when the known sections are one and the same (``params``: ``section``).
+
+    Empty tuple: no reason for caution found."""
+    frame = pd.DataFrame({"sector": list(sectors), "section": list(sections)}).drop_duplicates("sector")
+    notes: list[PlausibilityNote] = []
+    n = len(frame)
+    if n < PLAUSIBILITY_MIN_SECTORS:
+        notes.append(PlausibilityNote("few_sectors", {"sectors": n, "minimum": PLAUSIBILITY_MIN_SECTORS}))
+    known = frame["section"].dropna().unique()
+    if len(known) == 1:
+        notes.append(PlausibilityNote("single_section", {"section": str(known[0])}))
+    return tuple(notes)
+
 
 #: Atlas of Economic Complexity weights (distance, PCI, COG) for the opportunity score.
 OPPORTUNITY_PRESETS: dict[str, tuple[float, float, float]] = {

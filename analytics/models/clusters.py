@@ -66,8 +66,11 @@ employment CAGR ≥ their 90th percentiles. ``stars`` counts them (0–5).
 Composite score (:func:`score`, weights :class:`ScoreWeights` set by the user): 100 × Σ_k w_k s_k ÷
 Σ_k w_k over the components with a value, where s_size, s_specialisation and s_growth are the
 percentile ranks (0–1) of E_rc, LQ and CAGR among the regions, s_completeness = ``completeness`` and
-s_cooperation = min(1, cooperation ÷ 0.20) — the share of the registry's functional-dependence bar
-(Decree No. 779, :data:`analytics.models.rules.FUNCTIONAL_DEPENDENCE_MIN`) the members already reach.
+s_cooperation = ``cooperation`` itself (0–1). It is *not* measured against the registry's 20 %
+functional-dependence bar: that bar applies to the final producers' purchases from the other
+participants (:mod:`analytics.models.registry`), while ``cooperation`` counts the links among all
+members over all members' purchases — scaling one by the other's bar gave full marks for a bar the
+measure does not test.
 
 Sources: European Cluster Observatory star rating (Ketels & Protsiv, *Methodology and findings report
 for a cluster mapping of related sectors*, 2013/2014); US Cluster Mapping (Delgado, Porter & Stern);
@@ -84,7 +87,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analytics.metrics import specialization as spec
-from analytics.models import rules
 from analytics.store import query
 
 TEMPLATE_ROLES: tuple[str, ...] = ("core", "supplier", "service")
@@ -92,8 +94,6 @@ MEMBER_ROLES: tuple[str, ...] = ("core", "supplier", "service", "infrastructure"
 SOURCES: tuple[str, ...] = ("template", "discovered")
 #: An industrial member at least this large is an anchor firm (SME headcount limit, 209-FZ art. 4).
 ANCHOR_MIN_EMPLOYEES = 250
-#: The cooperation component of the score is full at the registry's functional-dependence bar.
-COOPERATION_REFERENCE = rules.FUNCTIONAL_DEPENDENCE_MIN.value
 SCORE_COMPONENTS: tuple[str, ...] = ("size", "specialisation", "growth", "completeness", "cooperation")
 _REST = "\x00rest"
 
@@ -219,6 +219,7 @@ def isin(values: pd.Series, pool) -> np.ndarray:
 _MEMBERS_SQL = """
 WITH f AS (
     SELECT e.inn, e.name_ru, e.name_en, e.okved, e.kind, e.is_sme, e.oktmo, e.lat, e.lon, e.cluster_hint,
+           e.organising_production,
            coalesce(e.cluster_hint IN (SELECT DISTINCT cluster_id FROM cluster_templates), false) AS hinted
     FROM enterprises e WHERE e.region_code = ?
 ),
@@ -239,7 +240,7 @@ pairs AS (
     SELECT b.inn, b.cluster_id FROM by_code b JOIN f ON f.inn = b.inn JOIN kinds k ON k.cluster_id = b.cluster_id
     WHERE k.source <> 'template' OR NOT f.hinted
 )
-SELECT p.cluster_id, f.inn, {names} f.okved, f.kind, f.is_sme, f.oktmo, f.lat, f.lon,
+SELECT p.cluster_id, f.inn, {names} f.okved, f.kind, f.is_sme, f.oktmo, f.lat, f.lon, f.organising_production,
        b.role AS code_role, b.matched_code,
        (k.source = 'template' AND coalesce(f.cluster_hint = p.cluster_id, false)) AS declared,
        CAST(ey.employees AS DOUBLE) AS employees, ey.revenue_mln_rub, ey.purchases_mln_rub
@@ -305,7 +306,8 @@ def members(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, yea
     """The enterprises of one candidate with their role, as the members table shows them.
 
     Columns: ``inn``, ``name_ru``, ``name_en``, ``okved``, ``kind``, ``is_sme``, ``role``, ``basis``,
-    ``declared``, ``oktmo``, ``municipality_ru`` / ``_en``, ``lat``, ``lon``, ``employees`` (persons),
+    ``declared``, ``organising_production`` (the Decree No. 779 member flag), ``oktmo``,
+    ``municipality_ru`` / ``_en``, ``lat``, ``lon``, ``employees`` (persons),
     ``revenue_mln_rub``, ``purchases_mln_rub`` (mln ₽, ``year``), ``anchor``, ``partners`` (members it
     has a link with, either direction), ``sales_to_members``, ``purchases_from_members`` (mln ₽).
     Largest first. ``codes``: a discovered community's codes instead of a template.
@@ -645,7 +647,7 @@ def score(candidates: pd.DataFrame, weights: ScoreWeights = ScoreWeights()) -> p
     components = {
         "size": out["pct_size"], "specialisation": out["pct_specialisation"], "growth": out["pct_growth"],
         "completeness": out["completeness"],
-        "cooperation": (out["cooperation"] / COOPERATION_REFERENCE).clip(upper=1.0),
+        "cooperation": out["cooperation"],
     }
     w = weights.as_dict()
     numerator = pd.Series(0.0, index=out.index)

@@ -14,20 +14,30 @@ The specialised organisation manages the cluster and is not itself held to the p
 rules (our reading); special investment contracts (SPIC), which the decree accepts instead of a
 contract, are not in the data.
 
-Rules (``rule_id``):
+Rules (``rule_id``; each cites its clause id of :data:`analytics.models.rules.DECREE_779_CLAUSES`):
 
-- ``contracts`` — every participant has at least one contract with another participant: a supply
-  link of ``year`` in either direction. Measured: participants without one (count), threshold 0.
-  A failure is *not blocking* while ``without_links`` passes: the decree lets up to three
-  participants join before their contracts are signed (within three years).
-- ``dependence`` — overall functional dependence FD = Σ purchases of final-product participants from
-  other participants ÷ Σ all purchases of the final-product participants (supply links and
-  ``enterprise_years.purchases_mln_rub`` of ``year``; final producers with unknown purchases are left
-  out of both sums) ≥ 20 %, or ≥ 10 % when at least 30 % of the participants are located in
-  ``qualifying_oktmo`` (municipalities with individual development programmes, geostrategic
-  territories, single-industry towns — the analyst lists them). When short, ``missing`` proposes
-  supply links that would close the gap (see :func:`suggest_links`).
-- ``without_links`` — participants without production links: at most 3.
+- ``contracts`` (779:req:a) — every participant has at least one contract with another participant;
+  the data's evidence is a supply link of ``year`` with another participant in either direction.
+  Blocking for every participant: one participant without a contract fails the candidate. The one
+  exception is a participant carrying the member flag ``organising_production`` (next rule): it did
+  not produce within the cluster in the previous period, so it cannot show a supply link; its contract
+  (a project contract, the first kind clause «а» lists) is the analyst's declaration, not data.
+  Measured: participants without a contract and without the flag (count), threshold 0.
+- ``organising`` (779:req:organising) — participants flagged as organising production within the
+  cluster (did not produce within it in the previous reporting period): at most 3. More is blocking.
+  No time limit is applied (none is in the sources held).
+- ``dependence`` (779:req:dependence) — overall functional dependence
+  FD = Σ purchases of final-product participants from the cluster's *other* participants (suppliers
+  that are not themselves final-product participants) ÷ Σ all purchases of the final-product
+  participants (supply links and ``enterprise_years.purchases_mln_rub`` of ``year``; final producers
+  with unknown purchases are left out of both sums) ≥ 20 %. The reading that also counts purchases
+  between final producers (core → core) is computed beside it (``details["share_with_core_to_core"]``)
+  as a sensitivity line; ``RegistryParams.dependence_suppliers="all"`` makes it the tested value.
+  ≥ 10 % instead (779:req:dependence_relaxed) when at least 30 % of the participants operate in a
+  subject of the Federation with an individual development programme or a geostrategic territory
+  (``qualifying_regions``, region codes; every participant of a candidate is in its region) or in a
+  single-industry town (``monotown_oktmo``). When short, ``missing`` proposes supply links that would
+  close the gap (see :func:`suggest_links`).
 - ``min_industrial`` — industrial participants: at least 10 [to verify].
 - ``infrastructure`` — infrastructure organisations among the participants: at least 1 [to verify].
 - ``specialised`` — a specialised organisation: at least 1 [to verify]; set 0 to drop the rule.
@@ -51,13 +61,13 @@ from analytics.store import query
 
 Status = Literal["pass", "fail", "not_enough_data"]
 STATUSES: tuple[str, ...] = ("pass", "fail", "not_enough_data")
-RULE_IDS: tuple[str, ...] = ("contracts", "dependence", "without_links", "min_industrial", "infrastructure",
+RULE_IDS: tuple[str, ...] = ("contracts", "organising", "dependence", "min_industrial", "infrastructure",
                              "specialised")
-#: The law behind each rule (decree, edition, status) — what the page cites beside it.
+#: The law behind each rule (decree, edition, status, clause) — what the page cites beside it.
 RULE_SOURCES: dict[str, rules.SourcedValue] = {
-    "contracts": rules.MAX_PARTICIPANTS_WITHOUT_LINKS,
+    "contracts": rules.CONTRACTS_PER_PARTICIPANT_MIN,
+    "organising": rules.MAX_ORGANISING_PRODUCTION,
     "dependence": rules.FUNCTIONAL_DEPENDENCE_MIN,
-    "without_links": rules.MAX_PARTICIPANTS_WITHOUT_LINKS,
     "min_industrial": rules.MIN_INDUSTRIAL_PARTICIPANTS,
     "infrastructure": rules.MIN_INFRASTRUCTURE_ORGANISATIONS,
     "specialised": rules.MIN_SPECIALISED_ORGANISATIONS,
@@ -78,8 +88,15 @@ class RegistryParams:
     dependence_min: float = rules.FUNCTIONAL_DEPENDENCE_MIN.value
     dependence_min_relaxed: float = rules.FUNCTIONAL_DEPENDENCE_MIN_RELAXED.value
     relaxed_trigger_share: float = rules.RELAXED_TRIGGER_PARTICIPANT_SHARE.value
-    qualifying_oktmo: tuple[str, ...] = ()
-    max_without_links: int = rules.MAX_PARTICIPANTS_WITHOUT_LINKS.value
+    #: region codes whose participants count towards the relaxed threshold (individual programmes,
+    #: geostrategic territories)
+    qualifying_regions: tuple[str, ...] = (rules.INDIVIDUAL_PROGRAMME_REGIONS.value
+                                           + rules.GEOSTRATEGIC_REGIONS.value)
+    #: single-industry towns (OKTMO) whose participants count towards the relaxed threshold
+    monotown_oktmo: tuple[str, ...] = rules.MONOTOWN_OKTMO.value
+    max_organising: int = rules.MAX_ORGANISING_PRODUCTION.value
+    #: "others": purchases from participants that are not final producers (default); "all": core → core too
+    dependence_suppliers: Literal["others", "all"] = rules.FUNCTIONAL_DEPENDENCE_SUPPLIERS.value
     min_industrial: int = rules.MIN_INDUSTRIAL_PARTICIPANTS.value
     min_infrastructure: int = rules.MIN_INFRASTRUCTURE_ORGANISATIONS.value
     min_specialised: int = rules.MIN_SPECIALISED_ORGANISATIONS.value
@@ -90,12 +107,15 @@ class RegistryParams:
             value = getattr(self, name)
             if not 0 <= value <= 1:
                 raise ValueError(f"{name} must be a share 0–1, not {value}")
-        for name in ("max_without_links", "min_industrial", "min_infrastructure", "min_specialised"):
+        for name in ("max_organising", "min_industrial", "min_infrastructure", "min_specialised"):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must not be negative")
         if self.participants not in ("declared", "all"):
             raise ValueError("participants must be 'declared' or 'all'")
-        object.__setattr__(self, "qualifying_oktmo", tuple(sorted(set(self.qualifying_oktmo))))
+        if self.dependence_suppliers not in ("others", "all"):
+            raise ValueError("dependence_suppliers must be 'others' or 'all'")
+        object.__setattr__(self, "qualifying_regions", tuple(sorted(set(self.qualifying_regions))))
+        object.__setattr__(self, "monotown_oktmo", tuple(sorted(set(self.monotown_oktmo))))
 
     def percentages(self) -> dict[str, float]:
         """The share thresholds in percent, for a form (0.20 → 20.0)."""
@@ -126,6 +146,7 @@ class RuleResult:
     edition: str
     missing: dict[str, Any] | None = None   #: {"code": ..., numbers ...}; None when nothing is missing
     details: dict[str, Any] = field(default_factory=dict)
+    clause: str = ""            #: clause id of the act (rules.DECREE_779_CLAUSES)
 
 
 @dataclass(frozen=True)
@@ -149,11 +170,11 @@ class RegistryResult:
         return self.rule("dependence").measured
 
     def as_frame(self) -> pd.DataFrame:
-        """One row per rule: ``rule_id``, ``status``, ``measured``, ``threshold``, ``unit``, ``to_verify``,
-        ``blocking``, ``missing_code``."""
+        """One row per rule: ``rule_id``, ``clause``, ``status``, ``measured``, ``threshold``, ``unit``,
+        ``to_verify``, ``blocking``, ``missing_code``."""
         return pd.DataFrame([{
-            "rule_id": r.rule_id, "status": r.status, "measured": r.measured, "threshold": r.threshold,
-            "unit": r.unit, "to_verify": r.to_verify, "blocking": r.blocking,
+            "rule_id": r.rule_id, "clause": r.clause, "status": r.status, "measured": r.measured,
+            "threshold": r.threshold, "unit": r.unit, "to_verify": r.to_verify, "blocking": r.blocking,
             "missing_code": (r.missing or {}).get("code"),
         } for r in self.rules])
 
@@ -162,7 +183,8 @@ def _rule(rule_id: str, status: Status, measured, threshold, unit, missing=None,
           blocking: bool = True, law: rules.SourcedValue | None = None) -> RuleResult:
     law = law or RULE_SOURCES[rule_id]
     return RuleResult(rule_id, status, None if measured is None else float(measured), float(threshold), unit,
-                      law.status == "to_verify", blocking, law.source, law.edition, missing, details or {})
+                      law.status == "to_verify", blocking, law.source, law.edition, missing, details or {},
+                      law.clause)
 
 
 NameLookup = Callable[[list[str]], dict[str, tuple[str, str]]]
@@ -217,7 +239,8 @@ def fill_names(results: list[RuleResult], lookup: NameLookup) -> None:
 
 
 def suggest_links(members: pd.DataFrame, participants: pd.DataFrame, final: pd.DataFrame,
-                  links: pd.DataFrame, needed_mln_rub: float) -> list[dict[str, Any]]:
+                  links: pd.DataFrame, needed_mln_rub: float,
+                  not_suppliers: pd.Series | None = None) -> list[dict[str, Any]]:
     """New supply links to final producers that would add ``needed_mln_rub`` of purchases from
     participants (a heuristic illustration, not a forecast).
 
@@ -228,7 +251,8 @@ def suggest_links(members: pd.DataFrame, participants: pd.DataFrame, final: pd.D
     buys outside the cluster. Existing pairs are skipped. Greedy: the largest possible link first,
     suppliers outside the core before core producers, at most :data:`SUGGESTION_MAX_PER_BUYER` per buyer and :data:`SUGGESTION_MAX_LINKS` in all. Each suggestion: ``supplier_inn``, ``supplier_ru``,
     ``supplier_en``, ``buyer_inn``, ``buyer_ru``, ``buyer_en``, ``value_mln_rub``, ``joins`` (the
-    supplier is not a participant yet); the names are put in by :func:`fill_names`.
+    supplier is not a participant yet); the names are put in by :func:`fill_names`. ``not_suppliers``:
+    INNs whose sales do not count (the final producers, under the decree's reading).
     """
     if needed_mln_rub <= 0 or final.empty:
         return []
@@ -236,6 +260,8 @@ def suggest_links(members: pd.DataFrame, participants: pd.DataFrame, final: pd.D
     sold = to_final.groupby("supplier_inn")["value_mln_rub"].sum()
     from_part = to_final[isin(to_final["supplier_inn"], participants["inn"])].groupby("buyer_inn")["value_mln_rub"].sum()
     pool = members[(members["kind"] != "specialised") & (members["revenue_mln_rub"] > 0)].copy()
+    if not_suppliers is not None:
+        pool = pool[~isin(pool["inn"], not_suppliers)]
     pool["capacity"] = SUGGESTION_SUPPLIER_SHARE * pool["revenue_mln_rub"] - pool["inn"].map(sold).fillna(0.0)
     pool = pool[pool["capacity"] > 0].nlargest(50, "capacity")
     part_inns = set(pool.loc[isin(pool["inn"], participants["inn"]), "inn"].to_list())
@@ -288,7 +314,7 @@ def evaluate(cluster_id: str, members: pd.DataFrame, links: pd.DataFrame, *, reg
     ``False``: leave them out, for a caller that fills them later with :func:`fill_names`)."""
     p = params
     if members.empty:  # no enterprise data for the region: nothing can be judged
-        thresholds = {"contracts": 0, "dependence": p.dependence_min, "without_links": p.max_without_links,
+        thresholds = {"contracts": 0, "organising": p.max_organising, "dependence": p.dependence_min,
                       "min_industrial": p.min_industrial, "infrastructure": p.min_infrastructure,
                       "specialised": p.min_specialised}
         return RegistryResult(cluster_id, region, year, "not_enough_data", 0, "all", tuple(
@@ -303,42 +329,46 @@ def evaluate(cluster_id: str, members: pd.DataFrame, links: pd.DataFrame, *, reg
     plinks = links[isin(links["supplier_inn"], inside) & isin(links["buyer_inn"], inside)
                    & (links["supplier_inn"] != links["buyer_inn"])]
     producing = participants[participants["kind"] != "specialised"]
+    flag = (producing["organising_production"].fillna(False).astype(bool) if "organising_production" in producing
+            else pd.Series(False, index=producing.index))
+    organising = producing[flag.to_numpy()]
     linked = pd.concat([plinks["supplier_inn"], plinks["buyer_inn"]])
-    unlinked = producing[~isin(producing["inn"], linked)]
+    unlinked = producing[~isin(producing["inn"], linked) & ~flag.to_numpy()]
     out: list[RuleResult] = []
 
-    # contracts and participants without links
-    n_unlinked = len(unlinked)
+    # contracts: blocking for every participant; the flagged organisers are the decree's allowance
     if not links_loaded:
         out.append(_rule("contracts", "not_enough_data", None, 0, "count", {"code": "no_links_data"}))
-        out.append(_rule("without_links", "not_enough_data", None, p.max_without_links, "count",
-                         {"code": "no_links_data"}))
     else:
-        tolerated = n_unlinked <= p.max_without_links
-        if n_unlinked == 0:
-            out.append(_rule("contracts", "pass", 0, 0, "count"))
+        details = {"organising_without_links": int((~isin(organising["inn"], linked)).sum())}
+        if unlinked.empty:
+            out.append(_rule("contracts", "pass", 0, 0, "count", None, details))
         else:
-            out.append(_rule("contracts", "fail", n_unlinked, 0, "count",
-                             {"code": "without_contract", "count": n_unlinked, "tolerated": tolerated,
-                              "max": p.max_without_links, **_inns(unlinked)}, blocking=not tolerated))
-        if tolerated:
-            out.append(_rule("without_links", "pass", n_unlinked, p.max_without_links, "count"))
-        else:
-            out.append(_rule("without_links", "fail", n_unlinked, p.max_without_links, "count",
-                             {"code": "too_many_without_links", "count": n_unlinked,
-                              "max": p.max_without_links, "excess": n_unlinked - p.max_without_links,
-                              **_inns(unlinked)}))
+            out.append(_rule("contracts", "fail", len(unlinked), 0, "count",
+                             {"code": "without_contract", "count": len(unlinked), **_inns(unlinked)}, details))
+    n_organising = len(organising)
+    if n_organising <= p.max_organising:
+        out.append(_rule("organising", "pass", n_organising, p.max_organising, "count"))
+    else:
+        out.append(_rule("organising", "fail", n_organising, p.max_organising, "count",
+                         {"code": "too_many_organising", "count": n_organising, "max": p.max_organising,
+                          "excess": n_organising - p.max_organising, **_inns(organising)}))
 
     # functional dependence
-    qualifying = participants["oktmo"].isin(set(p.qualifying_oktmo)).sum() if p.qualifying_oktmo else 0
+    region_qualifies = region in set(p.qualifying_regions)
+    if region_qualifies:
+        qualifying = len(participants)
+    else:
+        qualifying = int(participants["oktmo"].isin(set(p.monotown_oktmo)).sum()) if p.monotown_oktmo else 0
     qualifying_share = qualifying / len(participants) if len(participants) else 0.0
-    relaxed = bool(p.qualifying_oktmo) and qualifying_share >= p.relaxed_trigger_share
+    relaxed = qualifying > 0 and qualifying_share >= p.relaxed_trigger_share - 1e-12
     threshold = p.dependence_min_relaxed if relaxed else p.dependence_min
     law = rules.FUNCTIONAL_DEPENDENCE_MIN_RELAXED if relaxed else rules.FUNCTIONAL_DEPENDENCE_MIN
     final_all = participants[(participants["kind"] == "industrial") & (participants["role"] == "core")]
     final = final_all[final_all["purchases_mln_rub"].notna()]
-    details = {"relaxed": relaxed, "qualifying_share": float(qualifying_share),
-               "final_producers": len(final_all), "without_purchases": len(final_all) - len(final)}
+    details = {"relaxed": relaxed, "qualifying_share": float(qualifying_share), "region_qualifies": region_qualifies,
+               "final_producers": len(final_all), "without_purchases": len(final_all) - len(final),
+               "reading": p.dependence_suppliers}
     denominator = float(final["purchases_mln_rub"].sum())
     if final_all.empty:
         out.append(_rule("dependence", "not_enough_data", None, threshold, "share",
@@ -347,14 +377,20 @@ def evaluate(cluster_id: str, members: pd.DataFrame, links: pd.DataFrame, *, reg
         code = "no_links_data" if not links_loaded else "no_purchases_data"
         out.append(_rule("dependence", "not_enough_data", None, threshold, "share", {"code": code}, details, law=law))
     else:
-        numerator = float(plinks.loc[isin(plinks["buyer_inn"], final["inn"]), "value_mln_rub"].sum())
+        to_final = plinks[isin(plinks["buyer_inn"], final["inn"])]
+        with_core = float(to_final["value_mln_rub"].sum())
+        from_others = float(to_final.loc[~isin(to_final["supplier_inn"], final_all["inn"]), "value_mln_rub"].sum())
+        numerator = from_others if p.dependence_suppliers == "others" else with_core
         fd = numerator / denominator
-        details.update(purchases_from_participants_mln_rub=numerator, purchases_mln_rub=denominator)
+        details.update(purchases_from_participants_mln_rub=numerator, purchases_mln_rub=denominator,
+                       share_from_others=from_others / denominator, share_with_core_to_core=with_core / denominator,
+                       core_to_core_mln_rub=with_core - from_others)
         if fd >= threshold - 1e-12:
             out.append(_rule("dependence", "pass", fd, threshold, "share", None, details, law=law))
         else:
             needed = (threshold - fd) * denominator
-            suggestions = suggest_links(members, participants, final, links, needed)
+            barred = final_all["inn"] if p.dependence_suppliers == "others" else None
+            suggestions = suggest_links(members, participants, final, links, needed, barred)
             added = sum(s["value_mln_rub"] for s in suggestions)
             out.append(_rule("dependence", "fail", fd, threshold, "share",
                              {"code": "dependence_short", "points": 100.0 * (threshold - fd),
@@ -427,13 +463,15 @@ def registry_check_all(con: duckdb.DuckDBPyConnection, region: str, year: int,
 
 def verdicts(con: duckdb.DuckDBPyConnection, region: str, year: int,
              params: RegistryParams = RegistryParams()) -> pd.DataFrame:
-    """One row per template: ``cluster_id``, ``verdict``, ``dependence`` (FD, share), ``threshold``,
-    ``participants``, ``failed`` (blocking rules that fail, tuple) — the card badges."""
+    """One row per template: ``cluster_id``, ``verdict``, ``dependence`` (FD as ``params`` read it, share),
+    ``dependence_core_to_core`` (the sensitivity line: FD counting purchases between final producers
+    too), ``threshold``, ``participants``, ``failed`` (blocking rules that fail, tuple) — the card badges."""
     rows = []
     for cluster_id, result in registry_check_all(con, region, year, params).items():
         dep = result.rule("dependence")
         rows.append({"cluster_id": cluster_id, "verdict": result.verdict, "dependence": dep.measured,
+                     "dependence_core_to_core": dep.details.get("share_with_core_to_core"),
                      "threshold": dep.threshold, "participants": result.participants,
                      "failed": tuple(r.rule_id for r in result.rules if r.status == "fail" and r.blocking)})
-    return pd.DataFrame(rows, columns=["cluster_id", "verdict", "dependence", "threshold", "participants",
-                                       "failed"])
+    return pd.DataFrame(rows, columns=["cluster_id", "verdict", "dependence", "dependence_core_to_core",
+                                       "threshold", "participants", "failed"])

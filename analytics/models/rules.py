@@ -35,6 +35,8 @@ class SourcedValue:
     applies_from: date | None
     status: Status
     note: str = ""
+    #: The clause of the act (an id such as ``779:req:a``, see :data:`DECREE_779_CLAUSES`), "" if none.
+    clause: str = ""
 
 
 # --- Acts ------------------------------------------------------------------------------------------
@@ -75,35 +77,111 @@ DECREE_779_EDITIONS: tuple[str, ...] = (
 
 #: The value is confirmed but the sources we hold do not say which amendment introduced it.
 EDITION_NOT_RECORDED = "edition not recorded in the sources held"
+EDITION_1956 = "No. 1956 of 16.11.2021"
 
+#: Clauses of the "Requirements for industrial clusters" approved by Decree No. 779, as the registry
+#: check cites them: id → (Russian label, English label, status of the *position* in the act). Only
+#: sub-clause «а» is seen in the published text (the requirements list quoted by regional agencies);
+#: for the others the content is confirmed (the 2021 amendment as summarised by ConsultantPlus) but the
+#: letter is not, so the label names the subject and says "letter to verify".
+DECREE_779_CLAUSES: dict[str, tuple[str, str, Status]] = {
+    "779:req:a": ("Требования, подп. «а»", "Requirements, sub-clause «a»", "confirmed"),
+    "779:req:organising": ("Требования, допущение об участниках, организующих производство (ред. № 1956; "
+                           "буква подпункта не проверена)",
+                           "Requirements, allowance for participants organising production (ed. No. 1956; "
+                           "letter to verify)", "to_verify"),
+    "779:req:dependence": ("Требования, уровень функциональной зависимости (буква подпункта не проверена)",
+                           "Requirements, level of functional dependence (letter to verify)", "to_verify"),
+    "779:req:dependence_relaxed": ("Требования, пониженный уровень функциональной зависимости (ред. № 1956; "
+                                   "буква подпункта не проверена)",
+                                   "Requirements, relaxed level of functional dependence (ed. No. 1956; "
+                                   "letter to verify)", "to_verify"),
+    "779:req:composition": ("Требования, состав участников (буква подпункта не проверена)",
+                            "Requirements, composition of participants (letter to verify)", "to_verify"),
+    "779:sopk": ("Требования к специализированным организациям промышленных кластеров (пункт не проверен)",
+                 "Requirements for specialised organisations of industrial clusters (clause to verify)",
+                 "to_verify"),
+}
+
+CONTRACTS_PER_PARTICIPANT_MIN = SourcedValue(
+    1, "contracts with another participant", DECREE_779, EDITION_NOT_RECORDED, None, "confirmed",
+    "each participant has at least one contract with another participant (import-substitution project, "
+    "supply of cluster products, production works or services) or is a party to a special investment "
+    "contract; no participant is exempt",
+    clause="779:req:a",
+)
 FUNCTIONAL_DEPENDENCE_MIN = SourcedValue(
     0.20, "share of purchases", DECREE_779, EDITION_NOT_RECORDED, None, "confirmed",
-    "purchases of final-product participants bought from other participants, ≥",
+    "purchases of final-product participants bought from the cluster's other participants, ≥",
+    clause="779:req:dependence",
+)
+#: How "other participants" reads in the functional-dependence share: ``"others"`` — suppliers that are
+#: not themselves final-product participants (the decree's producers of intermediate goods; default);
+#: ``"all"`` — every other participant, purchases between final producers (core → core) included,
+#: computed beside the default as a sensitivity line. The decree's text of the formula is not held in
+#: full, hence to verify.
+FUNCTIONAL_DEPENDENCE_SUPPLIERS = SourcedValue(
+    "others", "reading of the formula", DECREE_779, EDITION_NOT_RECORDED, None, "to_verify",
+    "purchases of final producers from the cluster's other participants, not from one another",
+    clause="779:req:dependence",
 )
 FUNCTIONAL_DEPENDENCE_MIN_RELAXED = SourcedValue(
-    0.10, "share of purchases", DECREE_779, "No. 1956 of 16.11.2021", date(2021, 11, 16), "confirmed",
-    "when ≥ 30% of participants operate in regions with individual development programmes, "
-    "geostrategic territories or single-industry towns",
+    0.10, "share of purchases", DECREE_779, EDITION_1956, date(2021, 11, 16), "confirmed",
+    "when ≥ 30% of participants operate in subjects of the Federation with individual programmes of "
+    "socio-economic development, on geostrategic territories or in single-industry towns",
+    clause="779:req:dependence_relaxed",
 )
 RELAXED_TRIGGER_PARTICIPANT_SHARE = SourcedValue(
-    0.30, "share of participants", DECREE_779, "No. 1956 of 16.11.2021", date(2021, 11, 16), "confirmed",
+    0.30, "share of participants", DECREE_779, EDITION_1956, date(2021, 11, 16), "confirmed",
+    clause="779:req:dependence_relaxed",
 )
-MAX_PARTICIPANTS_WITHOUT_LINKS = SourcedValue(
-    3, "participants", DECREE_779, EDITION_NOT_RECORDED, None, "confirmed",
-    "participants without production links yet; they must sign contracts within 3 years",
+#: Subjects of the Federation with an individual programme of socio-economic development (region codes):
+#: the ten programmes approved in 2020 — Adygea 01, Altai Republic 04, Kalmykia 08, Karelia 10, Mari El 12,
+#: Tuva 17, Chuvashia 21, Altai Krai 22, Kurgan 45, Pskov 60 (Ministry of Economic Development, as
+#: reported in 2020). Later additions (e.g. Khakassia, Kirov oblast were named in a presidential
+#: instruction) are not checked: to verify, and editable on the Clusters page.
+INDIVIDUAL_PROGRAMME_REGIONS = SourcedValue(
+    ("01", "04", "08", "10", "12", "17", "21", "22", "45", "60"), "region codes",
+    "Individual programmes of socio-economic development of subjects of the Russian Federation (2020)",
+    "approved 2020", date(2020, 1, 1), "to_verify",
+    "the ten regions of 2020; later additions not checked", clause="779:req:dependence_relaxed",
+)
+#: Geostrategic territories (Spatial Development Strategy, Government Order No. 207-r of 13.02.2019):
+#: the list is not held — empty until the analyst enters region codes.
+GEOSTRATEGIC_REGIONS = SourcedValue(
+    (), "region codes", "Spatial Development Strategy of the Russian Federation (Order No. 207-r of 13.02.2019)",
+    "original", date(2019, 2, 13), "to_verify", "list not held; enter region codes",
+    clause="779:req:dependence_relaxed",
+)
+#: Single-industry towns (monotowns) are listed by settlement (Government Order No. 1398-r of 29.07.2014):
+#: the list is not held — the analyst picks them among the region's municipalities (OKTMO).
+MONOTOWN_OKTMO = SourcedValue(
+    (), "OKTMO codes", "List of single-industry municipalities (Government Order No. 1398-r of 29.07.2014)",
+    "as amended", date(2014, 7, 29), "to_verify", "list not held; pick the municipalities",
+    clause="779:req:dependence_relaxed",
+)
+#: "Up to 3 participants that did not produce industrial products (or take part in their production)
+#: within the cluster in the previous reporting period but are organising such activity within the
+#: cluster" (the 2021 amendment, as summarised by ConsultantPlus). Such a participant carries the loaded
+#: member flag ``enterprises.organising_production``. No time limit is stated in the sources held (an
+#: earlier summary's "must sign contracts within 3 years" had no source and is dropped).
+MAX_ORGANISING_PRODUCTION = SourcedValue(
+    3, "participants", DECREE_779, EDITION_1956, date(2021, 11, 16), "confirmed",
+    "participants that did not produce within the cluster in the previous period but are organising "
+    "production within it, at most", clause="779:req:organising",
 )
 PRE_2021_DECISIONS_VALID_YEARS = SourcedValue(
-    5, "years", DECREE_779, "No. 1956 of 16.11.2021", date(2021, 11, 16), "confirmed",
+    5, "years", DECREE_779, EDITION_1956, date(2021, 11, 16), "confirmed",
 )
 MIN_INDUSTRIAL_PARTICIPANTS = SourcedValue(
-    10, "participants", DECREE_779, EDITION_NOT_RECORDED, None, "to_verify",
+    10, "participants", DECREE_779, EDITION_NOT_RECORDED, None, "to_verify", clause="779:req:composition",
 )
 MIN_INFRASTRUCTURE_ORGANISATIONS = SourcedValue(
-    1, "organisations", DECREE_779, EDITION_NOT_RECORDED, None, "to_verify",
+    1, "organisations", DECREE_779, EDITION_NOT_RECORDED, None, "to_verify", clause="779:req:composition",
 )
 MIN_SPECIALISED_ORGANISATIONS = SourcedValue(
     1, "organisations", DECREE_779, EDITION_NOT_RECORDED, None, "to_verify",
-    "a specialised organisation (SOPK) manages the cluster under a development programme",
+    "a specialised organisation (SOPK) manages the cluster under a development programme", clause="779:sopk",
 )
 
 # --- Decree No. 41: joint projects ------------------------------------------------------------------

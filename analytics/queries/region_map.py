@@ -22,5 +22,19 @@ def sector_years(con: duckdb.DuckDBPyConnection) -> list[int]:
 
 
 def region_names(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """``code``, ``name_ru``, ``name_en`` of every region in the store."""
-    return query(con, "SELECT code, name_ru, name_en FROM regions ORDER BY code")
+    """``code``, ``name_ru``, ``name_en``, ``federal_district`` of every region in the store."""
+    return query(con, "SELECT code, name_ru, name_en, federal_district FROM regions ORDER BY code")
+
+
+def divisions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """OKVED divisions that have regional data: ``code``, ``name_ru``, ``name_en``."""
+    return query(con, """
+        SELECT s.code, s.name_ru, coalesce(s.name_en, s.name_ru) AS name_en FROM sectors s
+        WHERE s.level = 'division' AND EXISTS (SELECT 1 FROM region_sector_years y WHERE y.okved = s.code)
+        ORDER BY s.code""")
+
+
+def indicator_years(con: duckdb.DuckDBPyConnection, indicator: str) -> list[int]:
+    """Years of a regional indicator, oldest first."""
+    return query(con, "SELECT DISTINCT year FROM region_indicators WHERE indicator = ? AND region_code <> 'RU' "
+                      "ORDER BY year", [indicator])["year"].tolist()

@@ -11,7 +11,10 @@ import pandas as pd
 from analytics.store import data_fingerprint, integrity_problems, is_illustrative, joined, query, schema, sql
 from analytics.store import versions as store_versions
 
-__all__ = ["data_fingerprint", "integrity_problems", "is_illustrative", "restorable", "status_by_table", "versions"]
+__all__ = [
+    "data_fingerprint", "integrity_problems", "is_illustrative", "restorable", "status_by_table", "table_status",
+    "versions",
+]
 
 _TABLES_WITH_STATUS = (
     "municipalities", "enterprises", "enterprise_years", "region_sector_years", "supply_links",
@@ -47,3 +50,11 @@ def versions(con: duckdb.DuckDBPyConnection, table: str | None = None) -> pd.Dat
 def restorable(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
     """Versions of ``table`` that can be restored, newest first."""
     return store_versions.restorable(con, table)
+
+
+def table_status(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...]) -> tuple[str, ...]:
+    """The value statuses present in ``tables`` (in :data:`DATA_STATUSES` order), e.g.
+    ``("public", "illustrative")``: what an export of figures drawn from these tables must declare."""
+    frame = status_by_table(con)
+    present = set(frame.loc[frame["table_name"].isin(tables) & (frame["rows"] > 0), "data_status"])
+    return tuple(s for s in schema.DATA_STATUSES if s in present)

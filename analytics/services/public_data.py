@@ -21,7 +21,7 @@ class RegionPublicFigures:
     """A region's real figures with their sources.
 
     ``shipments``: ``year``, ``region_value``, ``russia_value`` (mln ₽), ``share`` (0–1), ``status``;
-    ``labour_force``: ``year``, ``value`` (thousand persons), ``status``.
+    ``labour_force``: ``year``, ``persons`` (Rosstat publishes thousand persons), ``status``.
     """
 
     region_code: str
@@ -38,19 +38,20 @@ class RegionPublicFigures:
 
     @property
     def latest_labour_force(self) -> tuple[int, float] | None:
-        """(year, thousand persons) of the latest year held."""
-        ok = self.labour_force.dropna(subset=["value"])
-        return None if ok.empty else (int(ok["year"].iloc[-1]), float(ok["value"].iloc[-1]))
+        """(year, persons) of the latest year held."""
+        ok = self.labour_force.dropna(subset=["persons"])
+        return None if ok.empty else (int(ok["year"].iloc[-1]), float(ok["persons"].iloc[-1]))
 
 
 def region_public_figures(con: duckdb.DuckDBPyConnection, region_code: str) -> RegionPublicFigures:
     """The region's share of Russia's manufacturing shipments 2005–2016 (region ÷ Russia, Rosstat,
-    OKVED 1 section D) and its labour force 2017–2024."""
+    OKVED 1 section D) and its labour force 2017–2024 (persons = thousand persons × 1000)."""
     ship = q.region_and_russia(con, "shipments_okved1", region_code, MANUFACTURING_OKVED1)
     ship = ship.assign(share=share_of_total(ship["region_value"], ship["russia_value"]).values)
     labour = q.indicator_series(con, "labour_force", region_code)
+    labour = labour.assign(persons=(labour["value"] * 1000).round())
     return RegionPublicFigures(region_code, ship[["year", "region_value", "russia_value", "share", "status"]],
-                               labour[["year", "value", "status"]], _first(ship["source"]), _first(labour["source"]))
+                               labour[["year", "persons", "status"]], _first(ship["source"]), _first(labour["source"]))
 
 
 def _first(values: pd.Series) -> str | None:
@@ -65,6 +66,11 @@ class RegistryContext:
     region: pd.DataFrame
     russia: pd.DataFrame
     registry_size: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @property
+    def russia_in_registry(self) -> int:
+        """How many of Russia's named clusters the sources place in the Decree 779 registry."""
+        return int(self.russia["in_registry"].sum())
 
 
 def registry_context(con: duckdb.DuckDBPyConnection, region_code: str) -> RegistryContext:

@@ -30,21 +30,56 @@ UNITS = {"shipments": "mln_rub", "shipments_share": "share", "employees": "perso
          "growth": "share_per_year", "labour_force": "thousand_persons"}
 
 
+#: OKVED 1 sections of the shipments series (Rosstat, 2005–2016).
+OKVED1_SECTIONS = (("C", "Добыча полезных ископаемых", "Mining and quarrying"),
+                   ("D", "Обрабатывающие производства", "Manufacturing"),
+                   ("E", "Производство и распределение электроэнергии, газа и воды",
+                    "Electricity, gas and water supply"))
+
+
+@dataclass(frozen=True)
+class MapOption:
+    """What a metric can be drawn for: ``sectors`` (code, name_ru, name_en; empty = no sector) and ``years``."""
+
+    sectors: tuple[tuple[str, str, str], ...]
+    years: tuple[int, ...]
+
+
+def map_options(con: duckdb.DuckDBPyConnection) -> dict[str, MapOption]:
+    """Sectors and years available for every metric of :data:`METRICS`."""
+    shipments = tuple(q.indicator_years(con, "shipments_okved1"))
+    divisions = tuple((str(c), str(r), str(e)) for c, r, e in q.divisions(con).itertuples(index=False))
+    years = tuple(q.sector_years(con))
+    return {
+        "shipments": MapOption(OKVED1_SECTIONS, shipments), "shipments_share": MapOption(OKVED1_SECTIONS, shipments),
+        "employees": MapOption(divisions, years), "lq": MapOption(divisions, years),
+        "growth": MapOption(divisions, years[1:]),
+        "labour_force": MapOption((), tuple(q.indicator_years(con, "labour_force"))),
+    }
+
+
 @dataclass(frozen=True)
 class RegionMap:
     """What the map draws: ``values`` (``code``, ``name_ru``, ``name_en``, ``value``, ``status``),
-    the shipped ``collection`` (FeatureCollection, ``id`` = code), ``unit``, ``source``, ``year``,
-    ``data_status`` of the values (``public`` or the store's status of the sector data)."""
+    ``unit``, ``source``, ``year``, ``data_status`` of the values (``public`` or the store's status
+    of the sector data); the shapes come from :func:`russia_boundaries`."""
 
     metric: str
     sector: str | None
     year: int
     values: pd.DataFrame
-    collection: dict
     unit: str
     source: str
     data_status: str
     view: dict
+    peers: tuple[str, ...] = ()   #: the other regions of the selected region's federal district
+    attribution: str = russia_map.ATTRIBUTION
+
+
+def russia_boundaries(con: duckdb.DuckDBPyConnection | None = None) -> dict:
+    """The shipped boundaries of Russia's regions (FeatureCollection, ``id`` = region code), no upload
+    needed; ``con`` is not used (the signature of a page service)."""
+    return russia_map.russia_regions()
 
 
 def _public(con: duckdb.DuckDBPyConnection, indicator: str, breakdown: str, year: int) -> tuple[pd.DataFrame, str]:
@@ -54,8 +89,10 @@ def _public(con: duckdb.DuckDBPyConnection, indicator: str, breakdown: str, year
 
 
 def region_map(con: duckdb.DuckDBPyConnection, metric: str, *, sector: str | None, year: int,
-               start: int | None = None) -> RegionMap:
-    """One metric for every region with a boundary (see the module docstring for the metrics)."""
+               start: int | None = None, region_code: str | None = None) -> RegionMap:
+    """One metric for every region with a boundary (see the module docstring for the metrics);
+    ``peers``: the regions of ``region_code``'s federal district. ``growth`` without ``start`` is
+    measured from the first year held."""
     if metric not in METRICS:
         raise ValueError(f"unknown metric: {metric}")
     status = "public"
@@ -70,7 +107,9 @@ def region_map(con: duckdb.DuckDBPyConnection, metric: str, *, sector: str | Non
     elif metric == "labour_force":
         values, source = _public(con, "labour_force", "total", year)
     else:
-        years = [start, year] if metric == "growth" and start is not None else [year]
+        if metric == "growth" and start is None:
+            start = min(q.sector_years(con), default=year)
+        years = [start, year] if metric == "growth" else [year]
         panel = q.division_panel(con, years)
         status = str(panel["data_status"].mode().iloc[0]) if len(panel) else "loaded"
         source = "region_sector_years"
@@ -88,10 +127,13 @@ def region_map(con: duckdb.DuckDBPyConnection, metric: str, *, sector: str | Non
             rows = grown[grown["sector"] == sector]
             values = pd.DataFrame({"code": rows["region"], "value": rows["cagr"]})
         values["status"] = "ok"
-    collection = russia_map.russia_regions()
-    shaped = {f["id"] for f in collection["features"]}
+    shaped = {f["id"] for f in russia_map.russia_regions()["features"]}
     names = q.region_names(con)
     values = names.merge(values, on="code", how="left")
     values = values[values["code"].isin(shaped)].reset_index(drop=True)
     values["status"] = values["status"].fillna("missing")
-    return RegionMap(metric, sector, year, values, collection, UNITS[metric], source, status, dict(russia_map.VIEW))
+    district = names.loc[names["code"] == region_code, "federal_district"]
+    peers = tuple(names.loc[(names["federal_district"] == district.iloc[0]) & (names["code"] != region_code), "code"]
+                  ) if len(district) else ()
+    values = values.drop(columns=["federal_district"])
+    return RegionMap(metric, sector, year, values, UNITS[metric], source, status, dict(russia_map.VIEW), peers)

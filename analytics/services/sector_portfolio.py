@@ -23,6 +23,8 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from analytics.data import validate
+from analytics.metrics import complexity
 from analytics.metrics import specialization as spec
 from analytics.queries.sectors import (  # noqa: F401  (re-exported: the Sectors page's public names)
     LEVELS,
@@ -175,6 +177,15 @@ def opportunity_robustness(panel: pd.DataFrame, settings: PortfolioSettings, dis
     return ranking
 
 
+def complexity_notes(panel: pd.DataFrame) -> tuple[complexity.PlausibilityNote, ...]:
+    """Plausibility notes on the ECI/PCI computed over ``panel`` (:func:`analytics.metrics.complexity.
+    complexity_plausibility` on its sectors without residuals; a sector's section from its OKVED 2
+    division). The opportunity score uses PCI, so the notes apply to it too."""
+    sectors = panel.loc[~panel["residual"].astype(bool), "sector"].drop_duplicates().astype(str)
+    sections = [validate.okved_division_section(int(c[:2])) if c[:2].isdigit() else None for c in sectors]
+    return complexity.complexity_plausibility(sectors.to_list(), sections)
+
+
 # --- From the store, in one call each (what the page and notebooks call) -------------------------------
 
 def region_portfolio(con: duckdb.DuckDBPyConnection, region: str, start: int, end: int,
@@ -202,6 +213,13 @@ def region_structure(con: duckdb.DuckDBPyConnection, region: str, end: int,
     settings = PortfolioSettings(region=region, start=end - 1, end=end, measure=measure)
     table = structure_against_peers(sector_panel(con, level), settings, districts(con))
     return table.merge(region_names(con), on="region", how="left")
+
+
+def region_complexity_notes(con: duckdb.DuckDBPyConnection, level: Level = "division"
+                            ) -> tuple[complexity.PlausibilityNote, ...]:
+    """:func:`complexity_notes` for the store's sector panel at ``level`` (what the Sectors page and the
+    briefing show beside PCI and the opportunity score)."""
+    return complexity_notes(sector_panel(con, level))
 
 
 def region_opportunities(con: duckdb.DuckDBPyConnection, region: str, end: int,

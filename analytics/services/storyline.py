@@ -82,7 +82,9 @@ def next_steps(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
     """Next steps: the sectors to attract (balanced opportunity ranking) and the stars to keep."""
     _, end = _years(con, settings)
     ranked, stability = sector_portfolio.region_opportunities(con, settings.region, end, top=3)
-    return Slide("next_steps", {"robust": not stability.picture_changes}, {"opportunities": ranked})
+    notes = sector_portfolio.region_complexity_notes(con)
+    return Slide("next_steps", {"robust": not stability.picture_changes, "plausibility": notes},
+                 {"opportunities": ranked})
 
 
 def _focus(con: duckdb.DuckDBPyConnection, settings: DeckSettings, candidates: pd.DataFrame) -> str | None:

@@ -410,6 +410,17 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             ],
         ],
     ),
+    (
+        6,
+        "member flag of Decree No. 779: participant organising production within the cluster",
+        # The decree tolerates up to 3 participants that did not produce within the cluster in the
+        # previous reporting period but are organising production there (analytics/models/rules.py,
+        # MAX_ORGANISING_PRODUCTION). The flag is loaded with the enterprises; default false.
+        [
+            "ALTER TABLE enterprises ADD COLUMN organising_production BOOLEAN NOT NULL DEFAULT FALSE",
+            'ALTER TABLE "history_enterprises" ADD COLUMN IF NOT EXISTS organising_production BOOLEAN',
+        ],
+    ),
 ]
 
 # Every data table's key (migration 4's statements are built above, before the public tables join).

@@ -1147,7 +1147,7 @@ def projects(ent: pd.DataFrame) -> dict[str, pd.DataFrame]:
 # --------------------------------------------------------------------------------------------------
 
 ENTERPRISE_COLUMNS = ["inn", "ogrn", "name_ru", "name_en", "okved", "region_code", "oktmo", "lat", "lon",
-                      "is_sme", "founded", "kind", "cluster_hint", "data_status", "source"]
+                      "is_sme", "founded", "kind", "cluster_hint", "data_status", "source", "organising_production"]
 
 
 def build(facts: Path = FACTS_DIR) -> dict[str, pd.DataFrame]:
@@ -1164,6 +1164,8 @@ def build(facts: Path = FACTS_DIR) -> dict[str, pd.DataFrame]:
     add = [extra.get((i, y), 0.0) for i, y in zip(years_frame["inn"], years_frame["year"])]
     years_frame["investment_mln_rub"] = (years_frame["investment_mln_rub"] + np.array(add)).round(1)
     ent["is_sme"] = sme_flags(ent, years_frame)
+    # Decree No. 779 member flag: no demo participant is declared as organising production
+    ent["organising_production"] = False
     links = supply_links(ent, years_frame, templates)
     used = set(ent["okved"]) | set(templates["okved"])
     secs = sectors(facts, used)

@@ -43,8 +43,10 @@ RU: dict[str, str] = {
         "Доля кодов-поставщиков шаблона (с весами), по которым в регионе есть хотя бы одно предприятие."
     ),
     "clusters.kpi.dependence": "Функц. зависимость",
+    "clusters.kpi.dependence_alt": " Чувствительность — с закупками ядро → ядро: {value}.",
     "clusters.kpi.dependence_help": (
-        "Доля закупок участников, выпускающих конечную продукцию, у других участников; порог реестра — {threshold}."
+        "Доля закупок участников, выпускающих конечную продукцию, у других участников кластера (не у "
+        "конечных производителей); порог реестра — {threshold}."
     ),
     "clusters.anchors": "Якорные предприятия: {names}",
     "clusters.no_anchors": "Якорных предприятий (от {n} занятых) нет.",
@@ -67,8 +69,14 @@ RU: dict[str, str] = {
     "clusters.param.dependence_min": "Функциональная зависимость не ниже, %",
     "clusters.param.dependence_min_relaxed": "Пониженный порог, %",
     "clusters.param.relaxed_trigger_share": "Доля участников на особых территориях для пониженного порога, %",
-    "clusters.param.qualifying_oktmo": "Муниципалитеты с особым статусом (моногорода, ИПР, геостратегические)",
-    "clusters.param.max_without_links": "Участников без связей не более",
+    "clusters.param.monotown_oktmo": "Моногорода среди муниципалитетов региона (перечень не загружен — выберите)",
+    "clusters.param.region_qualifies": (
+        "Регион — субъект с индивидуальной программой развития или геостратегическая территория"
+    ),
+    "clusters.param.max_organising": "Участников, организующих производство, не более",
+    "clusters.param.dependence_suppliers": "Чьи поставки считать в функциональной зависимости",
+    "clusters.dependence_suppliers.others": "других участников, кроме конечных производителей (по постановлению)",
+    "clusters.dependence_suppliers.all": "всех других участников, включая конечных производителей (ядро → ядро)",
     "clusters.param.min_industrial": "Промышленных участников не менее",
     "clusters.param.min_infrastructure": "Организаций инфраструктуры не менее",
     "clusters.param.min_specialised": "Специализированных организаций не менее",
@@ -139,9 +147,18 @@ RU: dict[str, str] = {
     "clusters.registry_verdict.not_enough_data": "Для части требований не хватает данных.",
     "clusters.registry_basis.declared": "Участники — заявленные в базе: {n}.",
     "clusters.registry_basis.all": "Участники — все предприятия с кодами шаблона: {n}.",
+    "clusters.dependence_reading": (
+        "Функциональная зависимость считается как в постановлении: закупки производителей конечной продукции "
+        "у других участников кластера (не друг у друга) ÷ все их закупки. Вариант «ядро → ядро» (с закупками "
+        "конечных производителей друг у друга) показан рядом как проверка чувствительности (и в подсказке к показателю на карточках)."
+    ),
+    "clusters.dependence_reading_all": (
+        "Функциональная зависимость считается с закупками конечных производителей друг у друга (ядро → ядро) — "
+        "шире, чем в постановлении; прочтение постановления показано рядом как проверка чувствительности."
+    ),
     "clusters.rule.contracts": "У каждого участника есть договор с другим участником",
     "clusters.rule.dependence": "Общий уровень функциональной зависимости",
-    "clusters.rule.without_links": "Участников без производственных связей",
+    "clusters.rule.organising": "Участников, организующих производство в кластере",
     "clusters.rule.min_industrial": "Промышленных участников",
     "clusters.rule.infrastructure": "Организаций инфраструктуры",
     "clusters.rule.specialised": "Специализированная организация",
@@ -151,13 +168,26 @@ RU: dict[str, str] = {
     "clusters.status.not_enough_data": "нет данных",
     "clusters.measured": "{measured} при пороге {threshold}",
     "clusters.measured_max": "{measured} при допустимых {threshold}",
-    "clusters.source": "{source}; {edition}",
+    "clusters.source": "{source}; {clause}; {edition}",
     "clusters.missing.without_contract": "Без договоров с другими участниками: {n} — {names}.",
-    "clusters.missing.tolerated": "Это допустимо: до {max} участников могут войти в кластер до заключения договоров (в течение 3 лет).",
-    "clusters.missing.too_many_without_links": (
-        "Без связей {n} участников при допустимых {max}: ещё {excess} должны заключить договоры или выйти "
-        "из состава — {names}."
+    "clusters.missing.organising_exempt": (
+        "Ещё {n} участн. без поставок отмечены как организующие производство: их договор (о проекте) "
+        "в данных не виден и принят по отметке аналитика."
     ),
+    "clusters.missing.too_many_organising": (
+        "Организующих производство {n} при допустимых {max}: лишних {excess} — {names}."
+    ),
+    "clusters.dependence_sensitivity": (
+        "Чувствительность: если считать и закупки конечных производителей друг у друга (ядро → ядро), "
+        "зависимость {other} — {verdict} при пороге {threshold}. Постановление говорит о закупках у других "
+        "участников кластера; по умолчанию поставки между конечными производителями не засчитываются."
+    ),
+    "clusters.dependence_sensitivity_decree": (
+        "Чувствительность: по прочтению постановления (без закупок конечных производителей друг у друга) "
+        "зависимость {other} — {verdict} при пороге {threshold}."
+    ),
+    "clusters.sensitivity.pass": "порог выполнен",
+    "clusters.sensitivity.fail": "порог не выполнен",
     "clusters.missing.dependence_short": (
         "Функциональная зависимость {value} — на {points} п. п. ниже порога {threshold}: закупки конечных "
         "производителей у участников нужно увеличить на {needed}."
@@ -174,7 +204,10 @@ RU: dict[str, str] = {
     "clusters.missing.no_final_producers": "Среди участников нет производителей конечной продукции (ядро шаблона).",
     "clusters.missing.no_purchases_data": "Нет данных о закупках производителей конечной продукции.",
     "clusters.missing.no_members": "В базе нет предприятий-участников этого кластера в регионе.",
-    "clusters.relaxed": "Применён пониженный порог: {share} участников — на территориях с особым статусом.",
+    "clusters.relaxed": (
+        "Применён пониженный порог: {share} участников — в субъекте с индивидуальной программой развития, "
+        "на геостратегической территории или в моногороде."
+    ),
     "clusters.gaps_caption": (
         "Коды-поставщики шаблона, которых в регионе нет или которые слабее, чем в среднем по России "
         "(LQ < 1): что привлекать или локализовать. Порядок — по весу в шаблоне, затем по плотности "
@@ -217,9 +250,9 @@ RU: dict[str, str] = {
         "{dynamism}.\n\n"
         "**Сводная оценка** = 100 × Σ wₖ·sₖ / Σ wₖ: размер, специализация и рост — процентильный ранг "
         "среди регионов (0–1), полнота цепочки — доля (0–1), кооперация — доля закупок участников у "
-        "участников, отнесённая к {reference} (не больше 1).\n\n"
+        "участников (0–1), без пересчёта к порогу реестра.\n\n"
         "**Реестр** — требования ПП РФ № 779; функциональная зависимость = закупки конечных "
-        "производителей у других участников / все их закупки. Подробнее — на странице «Методика»."
+        "производителей у других участников кластера (не друг у друга) / все их закупки. Подробнее — на странице «Методика»."
     ),
     "clusters.templates": "Шаблоны кластеров",
     "clusters.templates_caption": (
@@ -233,6 +266,7 @@ RU: dict[str, str] = {
     "clusters.src.decree_779": "Постановление Правительства РФ № 779 от 31.07.2015",
     "clusters.src.edition_not_recorded": "редакция в имеющихся источниках не указана",
     "clusters.src.edition_1956": "в ред. № 1956 от 16.11.2021",
+    "clusters.src.edition_original": "в первоначальной ред. от 31.07.2015",
     "clusters.members_breakdown": "Промышленных: {industrial} · МСП: {sme} · инфраструктура: {infrastructure} · специализированных: {specialised}",
     "clusters.codes": "Коды ОКВЭД: {codes}",
 }
@@ -280,9 +314,10 @@ EN: dict[str, str] = {
         "Weighted share of the template's supplier codes with at least one enterprise in the region."
     ),
     "clusters.kpi.dependence": "Dependence (FD)",
+    "clusters.kpi.dependence_alt": " Sensitivity — with core → core purchases: {value}.",
     "clusters.kpi.dependence_help": (
-        "Share of final-product participants' purchases bought from other participants; the registry "
-        "requires {threshold}."
+        "Share of final-product participants' purchases bought from the cluster's other participants (not "
+        "from final producers); the registry requires {threshold}."
     ),
     "clusters.anchors": "Anchor firms: {names}",
     "clusters.no_anchors": "No anchor firms (from {n} employees).",
@@ -305,8 +340,14 @@ EN: dict[str, str] = {
     "clusters.param.dependence_min": "Functional dependence at least, %",
     "clusters.param.dependence_min_relaxed": "Relaxed threshold, %",
     "clusters.param.relaxed_trigger_share": "Share of participants in special territories for the relaxed threshold, %",
-    "clusters.param.qualifying_oktmo": "Municipalities with special status (single-industry towns, development programmes, geostrategic)",
-    "clusters.param.max_without_links": "Participants without links at most",
+    "clusters.param.monotown_oktmo": "Single-industry towns among the region's municipalities (list not loaded — pick them)",
+    "clusters.param.region_qualifies": (
+        "The region has an individual development programme or is a geostrategic territory"
+    ),
+    "clusters.param.max_organising": "Participants organising production at most",
+    "clusters.param.dependence_suppliers": "Whose supplies count in functional dependence",
+    "clusters.dependence_suppliers.others": "other participants except final producers (the decree)",
+    "clusters.dependence_suppliers.all": "all other participants, final producers included (core → core)",
     "clusters.param.min_industrial": "Industrial participants at least",
     "clusters.param.min_infrastructure": "Infrastructure organisations at least",
     "clusters.param.min_specialised": "Specialised organisations at least",
@@ -376,9 +417,19 @@ EN: dict[str, str] = {
     "clusters.registry_verdict.not_enough_data": "Some requirements lack data.",
     "clusters.registry_basis.declared": "Participants: those declared in the database, {n}.",
     "clusters.registry_basis.all": "Participants: every enterprise with the template's codes, {n}.",
+    "clusters.dependence_reading": (
+        "Functional dependence is computed as the decree defines it: purchases of the final-product producers "
+        "from the cluster's other participants (not from one another) ÷ all their purchases. The core → core "
+        "reading (with the final producers' purchases from one another) is shown beside it as a sensitivity "
+        "check (also in the cards' tooltip)."
+    ),
+    "clusters.dependence_reading_all": (
+        "Functional dependence is computed with the final producers' purchases from one another (core → core) — "
+        "wider than the decree; the decree's reading is shown beside it as a sensitivity check."
+    ),
     "clusters.rule.contracts": "Every participant has a contract with another participant",
     "clusters.rule.dependence": "Overall functional dependence",
-    "clusters.rule.without_links": "Participants without production links",
+    "clusters.rule.organising": "Participants organising production in the cluster",
     "clusters.rule.min_industrial": "Industrial participants",
     "clusters.rule.infrastructure": "Infrastructure organisations",
     "clusters.rule.specialised": "Specialised organisation",
@@ -388,13 +439,26 @@ EN: dict[str, str] = {
     "clusters.status.not_enough_data": "no data",
     "clusters.measured": "{measured} against a threshold of {threshold}",
     "clusters.measured_max": "{measured}, at most {threshold} allowed",
-    "clusters.source": "{source}; {edition}",
+    "clusters.source": "{source}; {clause}; {edition}",
     "clusters.missing.without_contract": "Without a contract with another participant: {n} — {names}.",
-    "clusters.missing.tolerated": "This is allowed: up to {max} participants may join before signing contracts (within 3 years).",
-    "clusters.missing.too_many_without_links": (
-        "{n} participants have no links where {max} are allowed: {excess} more must sign contracts or "
-        "leave — {names}."
+    "clusters.missing.organising_exempt": (
+        "{n} more participants without supplies are flagged as organising production: their (project) "
+        "contract is not in the data and is taken on the analyst's flag."
     ),
+    "clusters.missing.too_many_organising": (
+        "{n} participants organise production where {max} are allowed: {excess} too many — {names}."
+    ),
+    "clusters.dependence_sensitivity": (
+        "Sensitivity: counting also the final producers' purchases from one another (core → core), "
+        "dependence is {other} — {verdict} against {threshold}. The decree speaks of purchases from the "
+        "cluster's other participants; by default supplies between final producers do not count."
+    ),
+    "clusters.dependence_sensitivity_decree": (
+        "Sensitivity: in the decree's reading (without the final producers' purchases from one another) "
+        "dependence is {other} — {verdict} against {threshold}."
+    ),
+    "clusters.sensitivity.pass": "threshold met",
+    "clusters.sensitivity.fail": "threshold not met",
     "clusters.missing.dependence_short": (
         "Functional dependence is {value}, {points} p.p. below the {threshold} threshold: final producers "
         "must buy {needed} more from participants."
@@ -411,7 +475,10 @@ EN: dict[str, str] = {
     "clusters.missing.no_final_producers": "No participant makes the final product (the template's core).",
     "clusters.missing.no_purchases_data": "Purchases of the final producers are not in the data.",
     "clusters.missing.no_members": "The database holds no member enterprises of this cluster in the region.",
-    "clusters.relaxed": "The relaxed threshold applies: {share} of participants are in territories with special status.",
+    "clusters.relaxed": (
+        "The relaxed threshold applies: {share} of participants are in a region with an individual "
+        "development programme, on a geostrategic territory or in a single-industry town."
+    ),
     "clusters.gaps_caption": (
         "Supplier codes of the template that the region lacks or has less of than Russia on average "
         "(LQ < 1): what to attract or localise. Ordered by weight in the template, then by the density "
@@ -455,9 +522,9 @@ EN: dict[str, str] = {
         "{dynamism}.\n\n"
         "**Composite score** = 100 × Σ wₖ·sₖ / Σ wₖ: size, specialisation and growth as percentile ranks "
         "among regions (0–1), chain completeness as a share (0–1), cooperation as the members' share of "
-        "purchases from members over {reference} (at most 1).\n\n"
+        "purchases from members (0–1), not scaled to the registry's bar.\n\n"
         "**Registry**: the requirements of Decree No. 779; functional dependence = purchases of final "
-        "producers from other participants / all their purchases. More on the Methodology page."
+        "producers from the cluster's other participants (not from one another) / all their purchases. More on the Methodology page."
     ),
     "clusters.templates": "Cluster templates",
     "clusters.templates_caption": (
@@ -471,6 +538,7 @@ EN: dict[str, str] = {
     "clusters.src.decree_779": "Government Decree No. 779 of 31.07.2015",
     "clusters.src.edition_not_recorded": "edition not recorded in the sources held",
     "clusters.src.edition_1956": "as amended by No. 1956 of 16.11.2021",
+    "clusters.src.edition_original": "original edition of 31.07.2015",
     "clusters.members_breakdown": "Industrial: {industrial} · SME: {sme} · infrastructure: {infrastructure} · specialised: {specialised}",
     "clusters.codes": "OKVED codes: {codes}",
 }

@@ -2,8 +2,107 @@
 
 Sections are listed in ``SECTIONS`` (page order); each has ``method.<id>.title`` and
 ``method.<id>.body`` (Markdown with KaTeX formulas between ``$``). ``tests/test_methodology.py``
-checks that every metric the library computes has a section.
+checks that every metric the library computes has a section, and — through :data:`DESCRIBES` — that
+each section names library code that exists and quotes the code's constants as they are: change a
+threshold in the code without the text (or the text without the code) and the test fails.
 """
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A constant of the code as a section quotes it: ``constant`` is a dotted path (module, then
+    attributes, dict keys or dataclass fields — a field gives its default, a ``SourcedValue`` its
+    value), ``value`` what the text says it is, ``ru`` / ``en`` the words that must appear in the body.
+    ``pending``: the constant arrives with another branch (its name), checked once it exists."""
+
+    constant: str
+    value: Any
+    ru: str
+    en: str
+    pending: str = ""
+
+
+@dataclass(frozen=True)
+class Describes:
+    """What a section describes: the library functions (dotted paths) and the constants it quotes."""
+
+    functions: tuple[str, ...]
+    quotes: tuple[Quote, ...] = ()
+
+
+_R = "analytics.models.rules."
+_C = "analytics.models.clusters."
+_S = "analytics.metrics.specialization."
+DESCRIBES: dict[str, Describes] = {
+    "lq": Describes((_S + "location_quotient", "analytics.services.sector_portfolio.portfolio",
+                     _C + "find_candidates")),
+    "strong": Describes((_S + "strong_clusters",), (
+        Quote(_S + "STRONG_CLUSTER_LQ_PERCENTILE", 0.75, "75-го перцентиля", "75th percentile"),
+        Quote(_S + "STRONG_CLUSTER_LQ_PERCENTILE_STRICT", 0.90, "90-й перцентиль", "90th percentile"),
+        Quote(_S + "STRONG_CLUSTER_SIZE_PERCENTILE", 0.25, "25-го перцентиля", "25th percentile"),
+    )),
+    "complexity": Describes(("analytics.metrics.complexity.economic_complexity",
+                             "analytics.metrics.complexity.complexity_plausibility"), (
+        Quote("analytics.metrics.complexity.PLAUSIBILITY_MIN_SECTORS", 50, "меньше 50", "fewer than 50"),
+    )),
+    "opportunities": Describes(("analytics.metrics.complexity.opportunities",), (
+        Quote("analytics.metrics.complexity.OPPORTUNITY_PRESETS.low_hanging_fruit", (0.60, 0.15, 0.25),
+              "60/15/25", "60/15/25"),
+        Quote("analytics.metrics.complexity.OPPORTUNITY_PRESETS.balanced", (0.50, 0.15, 0.35),
+              "50/15/35", "50/15/35"),
+        Quote("analytics.metrics.complexity.OPPORTUNITY_PRESETS.long_jump", (0.45, 0.20, 0.35),
+              "45/20/35", "45/20/35"),
+    )),
+    "robustness": Describes(("analytics.services.sector_portfolio.opportunity_robustness",), (
+        Quote("analytics.services.sector_portfolio.ROBUST_SHARE", 0.75, "75 %", "75%"),
+    )),
+    "stars": Describes((_C + "find_candidates", _C + "StarParams"), (
+        Quote(_C + "StarParams.size_top", 0.10, "размер — верхние 10 %", "size — top 10%"),
+        Quote(_C + "StarParams.specialisation_lq", 2.0, "LQ ≥ 2", "LQ ≥ 2"),
+        Quote(_C + "StarParams.focus_top", 0.10, "фокус — верхние 10 %", "focus — top 10%"),
+        Quote(_C + "StarParams.productivity_top", 0.10, "производительность — верхние 10 %",
+              "productivity — top 10%"),
+        Quote(_C + "StarParams.dynamism_top", 0.10, "динамика — верхние 10 %", "dynamism — top 10%"),
+    )),
+    "composite": Describes((_C + "score", _C + "ScoreWeights"), (
+        Quote(_C + "SCORE_COMPONENTS", ("size", "specialisation", "growth", "completeness", "cooperation"),
+              "размер, специализация, рост, полнота цепочки, кооперация",
+              "size, specialisation, growth, completeness, cooperation"),
+    )),
+    "registry": Describes(("analytics.models.registry.evaluate", "analytics.models.registry.registry_check"), (
+        Quote(_R + "FUNCTIONAL_DEPENDENCE_MIN", 0.20, "не ниже 20 %", "at least 20%"),
+        Quote(_R + "FUNCTIONAL_DEPENDENCE_MIN_RELAXED", 0.10, "не ниже 10 %", "at least 10%"),
+        Quote(_R + "RELAXED_TRIGGER_PARTICIPANT_SHARE", 0.30, "не менее 30 % участников",
+              "at least 30% of the participants"),
+        Quote(_R + "MAX_ORGANISING_PRODUCTION", 3, "не более 3 участников", "at most 3 participants"),
+        Quote(_R + "MIN_INDUSTRIAL_PARTICIPANTS", 10, "не менее 10 промышленных участников",
+              "at least 10 industrial participants"),
+        Quote(_R + "MIN_INFRASTRUCTURE_ORGANISATIONS", 1, "не менее 1 организации инфраструктуры",
+              "at least 1 infrastructure organisation"),
+        Quote(_R + "MIN_SPECIALISED_ORGANISATIONS", 1, "не менее 1 специализированной организации",
+              "at least 1 specialised organisation"),
+        Quote(_R + "FUNCTIONAL_DEPENDENCE_SUPPLIERS", "others", "не друг у друга", "not from one another"),
+        Quote(_R + "DECREE_779_CLAUSES.779:req:a", ("Требования, подп. «а»", "Requirements, sub-clause «a»",
+                                                   "confirmed"), "подп. «а»", "sub-clause «a»"),
+    )),
+    "regimes": Describes(("analytics.models.subsidy.evaluate",), (
+        Quote(_R + "REGIMES.joint_2016.max_share", 0.50, "2016–2018: до 50 %", "2016–2018: up to 50%"),
+        Quote(_R + "REGIMES.joint_2019.max_share", 0.30, "2019–2022: до 30 %", "2019–2022: up to 30%"),
+        Quote(_R + "REGIMES.components_2023.max_share", 0.50, "с 2023 года: до 50 %", "from 2023: up to 50%"),
+        Quote(_R + "REGIMES.components_2023.cap_mln_rub", 150.0, "150 млн ₽", "150 mln ₽"),
+    )),
+    "npv_irr": Describes(("analytics.metrics.finance.npv", "analytics.metrics.finance.irr")),
+    "budget": Describes(("analytics.models.subsidy.evaluate",), (
+        Quote("analytics.models.subsidy.Scenario.payment_lag_years", 1, "по умолчанию лаг 1 год",
+              "default lag of 1 year", pending="subsidy"),
+        Quote("analytics.models.subsidy.Scenario.additionality", 0.0, "(по умолчанию 0)", "(default 0)",
+              pending="subsidy"),
+    )),
+}
 
 SECTIONS: tuple[str, ...] = (
     "lq", "growth", "shift_share", "structure", "strong", "quadrants", "proximity", "complexity",
@@ -14,6 +113,7 @@ SECTIONS: tuple[str, ...] = (
 RU: dict[str, str] = {
     "nav.methodology": "Методика",
     "method.title": "Методика",
+    "method.code": "В коде: {functions}",
     "method.intro": (
         "Как считается каждый показатель, откуда взяты формулы и какие данные условны. Обозначения: "
         "$x_{rs}$ — значение (занятые, выручка) региона $r$ в отрасли $s$; $x_r$, $x_s$, $x$ — итоги "
@@ -21,9 +121,13 @@ RU: dict[str, str] = {
     ),
     "method.lq.title": "Коэффициент локализации (LQ, RCA)",
     "method.lq.body": (
-        "Во сколько раз доля отрасли в экономике региона больше её доли в базе сравнения. "
-        "LQ > 1 — регион специализирован в отрасли.\n\n"
+        "Во сколько раз доля отрасли в обрабатывающей промышленности региона больше её доли в "
+        "обрабатывающей промышленности базы сравнения. LQ > 1 — регион специализирован в отрасли.\n\n"
         "$$LQ_{rs} = \\frac{x_{rs} / x_r}{x_s / x}$$\n\n"
+        "Здесь $x_r$ — занятые в обрабатывающих производствах региона (разделы 10–33 раздела C ОКВЭД 2), "
+        "$x$ — то же по базе сравнения: загружаемая отраслевая статистика охватывает обработку, поэтому "
+        "LQ считается относительно обработки, а не всей экономики. Так считают и страница «Отрасли», и "
+        "страница «Кластеры» (для кластера — сумма его кодов раздела C против остальной обработки региона). "
         "Присутствие отрасли $M_{rs} = 1$, если $LQ_{rs} \\ge 1$; непрерывный вариант "
         "$M_{rs} = RCA/(1+RCA)$. Источник: Balassa (1965); US Cluster Mapping; Harvard Growth Lab."
     ),
@@ -75,7 +179,10 @@ RU: dict[str, str] = {
         "$\\tilde M = (M / k_s)^T (M / k_r)$; ECI — средняя сложность отраслей региона, обе величины "
         "стандартизованы (по умолчанию — по длинной таблице, ddof = 1, как в Stata). COI — насколько "
         "сложны отрасли рядом с регионом; COG — выигрыш в COI от освоения отрасли. "
-        "Источник: Hidalgo & Hausmann (2009); Harvard Growth Lab."
+        "Источник: Hidalgo & Hausmann (2009); Harvard Growth Lab.\n\n"
+        "Правдоподобие: если отраслей меньше 50 или все они из одного раздела ОКВЭД 2 (24 подраздела "
+        "обработки — и то и другое), рядом с ECI, PCI и оценкой возможностей выводится предупреждение: "
+        "на таком грубом делении место региона решают одна-две крупные отрасли."
     ),
     "method.opportunities.title": "Возможности: оценка отраслей для привлечения",
     "method.opportunities.body": (
@@ -91,24 +198,49 @@ RU: dict[str, str] = {
     ),
     "method.stars.title": "Звёзды Европейской кластерной обсерватории",
     "method.stars.body": (
-        "По звезде за размер (верхние 10 % региональных кластеров этой категории по занятости), "
-        "специализацию (LQ ≥ 2) и фокус (верхние 10 % по доле кластера в занятости региона); в поздних "
-        "изданиях — за производительность и динамику. Пороги — параметры."
+        "Звёзды ставятся по статистике кластера (сумма его кодов раздела C) в сравнении с тем же кластером "
+        "во всех регионах, где в нём есть занятые (перцентили с линейной интерполяцией): размер — верхние "
+        "10 % по занятости кластера $E_{rc}$; специализация — LQ ≥ 2; фокус — верхние 10 % по доле кластера "
+        "в занятости обработки региона $E_{rc} / E_r$; как в поздних изданиях Обсерватории, "
+        "производительность — верхние 10 % по выручке на занятого относительно России и динамика — верхние "
+        "10 % по среднегодовому росту занятости. Пороги — параметры. Источник: Ketels & Protsiv (2013/2014)."
     ),
     "method.composite.title": "Сводная оценка кластера",
     "method.composite.body": (
-        "Взвешенная сумма стандартизованных показателей кандидата (размер, специализация, рост, "
-        "полнота цепочки поставок, внутренняя кооперация); веса задаёт пользователь на странице «Кластеры»."
+        "Сводная оценка $= 100 \\times \\sum_k w_k s_k / \\sum_k w_k$ по составляющим "
+        "(размер, специализация, рост, полнота цепочки, кооперация), у которых есть значение; веса $w_k$ "
+        "задаёт пользователь на странице «Кластеры». Размер, специализация и рост — процентильные ранги "
+        "(0–1) занятости $E_{rc}$, LQ и среднегодового роста кластера среди регионов, где в нём есть "
+        "занятые: $(\\text{ранг} - 1)/(n - 1)$, при равенстве — средний ранг. Полнота цепочки — доля (с весами) "
+        "кодов-поставщиков шаблона, по которым в регионе есть предприятие. Кооперация — доля закупок "
+        "участников, купленная у участников (0–1), как есть: раньше она делилась на порог реестра 20 %, "
+        "но тот порог относится к другой величине (закупки конечных производителей у других участников), "
+        "и деление давало полный балл за порог, который эта доля не проверяет."
     ),
     "method.registry.title": "Требования к кластеру для реестра Минпромторга (ПП РФ № 779)",
     "method.registry.body": (
-        "Каждый участник имеет договор хотя бы с одним другим участником; общий уровень функциональной "
-        "зависимости — доля закупок участников, выпускающих конечную продукцию, у других участников — "
-        "не ниже 20 % (10 %, если не менее 30 % участников работают на территориях с особыми программами "
-        "развития); не более трёх участников без связей. Требования «не менее 10 промышленных "
-        "участников», «организация инфраструктуры» и «специализированная организация» отмечены как "
-        "требующие проверки и оставлены редактируемыми параметрами.\n\n"
-        "$$FD = \\frac{\\sum \\text{закупки конечных производителей у участников}}{\\sum \\text{все их закупки}}$$"
+        "Проверка требований ПП РФ № 779 к промышленному кластеру; каждое правило на странице «Кластеры» "
+        "указывает свой подпункт (буквы подпунктов, кроме подп. «а», не сверены с полным текстом и "
+        "помечены).\n\n"
+        "1. Договоры (подп. «а»): у каждого участника есть хотя бы один договор с другим участником; в данных "
+        "это поставка года в любую сторону. Нарушение у любого участника блокирует соответствие. "
+        "Специализированная организация участником не считается.\n"
+        "2. Участники, организующие производство (ред. № 1956 от 16.11.2021): допускается не более 3 участников, "
+        "не производивших продукцию в кластере в предыдущем отчётном периоде, но организующих производство. "
+        "Они отмечаются в данных (столбец «организует производство» таблицы предприятий) и не обязаны "
+        "показывать поставки: их договор о проекте в данных не виден. Срок «в течение 3 лет» в источниках "
+        "не найден и не применяется.\n"
+        "3. Общий уровень функциональной зависимости не ниже 20 %:\n\n"
+        "$$FD = \\frac{\\sum \\text{закупки конечных производителей у других участников}}"
+        "{\\sum \\text{все закупки конечных производителей}}$$\n\n"
+        "Конечные производители — промышленные участники с кодами ядра шаблона; «другие участники» — "
+        "поставщики, которые сами не конечные производители, то есть закупки конечных производителей "
+        "не друг у друга. Вариант с закупками «ядро → ядро» считается рядом как проверка чувствительности.\n"
+        "4. Пониженный уровень — не ниже 10 %, если не менее 30 % участников работают в субъекте РФ с "
+        "индивидуальной программой социально-экономического развития (10 регионов программ 2020 года), на "
+        "геостратегической территории или в моногороде (эти два перечня не загружены — их вводит аналитик).\n"
+        "5. Состав: не менее 10 промышленных участников, не менее 1 организации инфраструктуры и не менее 1 "
+        "специализированной организации — отмечены как требующие проверки и оставлены редактируемыми."
     ),
     "method.regimes.title": "Режимы субсидирования совместных проектов (ПП РФ № 41)",
     "method.regimes.body": (
@@ -127,11 +259,18 @@ RU: dict[str, str] = {
     ),
     "method.budget.title": "Эффективность для бюджета",
     "method.budget.body": (
-        "Рычаг — частные рубли на рубль субсидии; бюджетная эффективность — дисконтированные налоги, "
-        "вернувшиеся в бюджет за горизонт, на рубль субсидии; год окупаемости для бюджета — первый год, "
-        "начиная с которого накопленные дисконтированные налоги не меньше накопленной субсидии и остаются "
-        "такими до конца горизонта (новая выплата, обогнавшая налоги, отодвигает его); рабочие места на "
-        "1 млн ₽ субсидии."
+        "Все денежные потоки сценария — субсидия, налоги и потоки самого проекта — дисконтируются к одному "
+        "базовому году (параметр сценария; по умолчанию — первый год в данных проектов), поэтому "
+        "эффективность для бюджета не меняется, если меняется только базовый год. Субсидия на затраты года "
+        "$t$ выплачивается в году $t$ + лаг (по умолчанию лаг 1 год: отбор возмещает затраты прошлого года). "
+        "Налоги проекта показываются валовыми и отнесёнными к субсидии (аддитивность): проект, "
+        "жизнеспособный и без поддержки (NPV без субсидии ≥ 0), относит к субсидии лишь заданную долю своих "
+        "налогов (по умолчанию 0); проект, который поддержка делает жизнеспособным (NPV без < 0 ≤ NPV с), — "
+        "все свои налоги; проект, нежизнеспособный и с поддержкой, — ни одного.\n\n"
+        "$$\\text{эффективность} = \\frac{PV(\\text{отнесённые налоги})}{PV(\\text{субсидия})}$$\n\n"
+        "Рычаг — частные рубли на рубль субсидии; год окупаемости для бюджета — первый год, начиная с "
+        "которого накопленные дисконтированные отнесённые налоги не меньше накопленной дисконтированной "
+        "субсидии и остаются такими до конца горизонта; рабочие места на 1 млн ₽ субсидии."
     ),
     "method.data.title": "Данные и их статус",
     "method.data.body": (
@@ -147,6 +286,7 @@ RU: dict[str, str] = {
 EN: dict[str, str] = {
     "nav.methodology": "Methodology",
     "method.title": "Methodology",
+    "method.code": "In the code: {functions}",
     "method.intro": (
         "How each metric is computed, where the formulas come from and which data is illustrative. "
         "Notation: $x_{rs}$ is the value (employees, revenue) of region $r$ in sector $s$; $x_r$, $x_s$, "
@@ -154,11 +294,15 @@ EN: dict[str, str] = {
     ),
     "method.lq.title": "Location quotient (LQ, RCA)",
     "method.lq.body": (
-        "How many times larger the sector's share of the region's economy is than its share in the "
-        "benchmark. LQ > 1 means the region specialises in the sector.\n\n"
+        "How many times larger the sector's share of the region's manufacturing is than its share of the "
+        "benchmark's manufacturing. LQ > 1 means the region specialises in the sector.\n\n"
         "$$LQ_{rs} = \\frac{x_{rs} / x_r}{x_s / x}$$\n\n"
-        "Presence $M_{rs} = 1$ when $LQ_{rs} \\ge 1$; the continuous variant is $M_{rs} = RCA/(1+RCA)$. "
-        "Sources: Balassa (1965); US Cluster Mapping; Harvard Growth Lab."
+        "Here $x_r$ is the region's manufacturing employment (divisions 10–33, OKVED 2 section C) and $x$ "
+        "the same for the benchmark: the sector statistics the product loads cover manufacturing, so the LQ "
+        "is against manufacturing, not the whole economy. The Sectors page and the Clusters page both "
+        "compute it so (for a cluster: the sum of its section C codes against the rest of the region's "
+        "manufacturing). Presence $M_{rs} = 1$ when $LQ_{rs} \\ge 1$; the continuous variant is "
+        "$M_{rs} = RCA/(1+RCA)$. Sources: Balassa (1965); US Cluster Mapping; Harvard Growth Lab."
     ),
     "method.growth.title": "Growth",
     "method.growth.body": (
@@ -207,7 +351,10 @@ EN: dict[str, str] = {
         "second largest eigenvalue of $\\tilde M = (M / k_s)^T (M / k_r)$; ECI is the mean complexity of "
         "the region's sectors; both are standardised (by default over the long table, ddof 1, as in "
         "Stata). COI: how complex the sectors near the region are; COG: the COI gain from entering a "
-        "sector. Sources: Hidalgo & Hausmann (2009); Harvard Growth Lab."
+        "sector. Sources: Hidalgo & Hausmann (2009); Harvard Growth Lab.\n\n"
+        "Plausibility: with fewer than 50 sectors, or all of them in one OKVED 2 section (the 24 "
+        "manufacturing divisions are both), a warning is shown beside ECI, PCI and the opportunity score: "
+        "on so coarse a split one or two large sectors decide a region's place."
     ),
     "method.opportunities.title": "Opportunities: scoring sectors to attract",
     "method.opportunities.body": (
@@ -222,24 +369,51 @@ EN: dict[str, str] = {
     ),
     "method.stars.title": "European Cluster Observatory stars",
     "method.stars.body": (
-        "One star each for size (top 10% of regional clusters of the category by employment), "
-        "specialisation (LQ ≥ 2) and focus (top 10% by the cluster's share of regional employment); later "
-        "editions add productivity and dynamism. Thresholds are parameters."
+        "Stars come from the cluster's statistics (the sum of its section C codes) compared with the same "
+        "cluster in every region where it employs anyone (percentiles, linearly interpolated): size — top "
+        "10% by the cluster's employment $E_{rc}$; specialisation — LQ ≥ 2; focus — top 10% by the "
+        "cluster's share of the region's manufacturing employment $E_{rc} / E_r$; as in the Observatory's "
+        "later editions, productivity — top 10% by revenue per employee relative to Russia and dynamism — "
+        "top 10% by the annual growth of employment. Thresholds are parameters. Source: Ketels & Protsiv "
+        "(2013/2014)."
     ),
     "method.composite.title": "Composite cluster score",
     "method.composite.body": (
-        "A weighted sum of the candidate's standardised metrics (size, specialisation, growth, "
-        "supply-chain completeness, internal cooperation); the user sets the weights on the Clusters page."
+        "Composite score $= 100 \\times \\sum_k w_k s_k / \\sum_k w_k$ over the components (size, "
+        "specialisation, growth, completeness, cooperation) that have a value; the user sets the weights "
+        "$w_k$ on the Clusters page. Size, specialisation and growth are percentile ranks (0–1) of the "
+        "cluster's employment $E_{rc}$, LQ and annual growth among the regions where it employs anyone: "
+        "$(rank - 1)/(n - 1)$, ties at their average rank. Completeness is the weighted share of the "
+        "template's supplier codes with an enterprise in the region. Cooperation is the share of members' "
+        "purchases bought from members (0–1), as it is: it used to be divided by the registry's 20% bar, "
+        "but that bar applies to another quantity (final producers' purchases from the other participants), "
+        "and the division gave full marks for a bar this share does not test."
     ),
     "method.registry.title": "Requirements for the Minpromtorg cluster registry (Decree No. 779)",
     "method.registry.body": (
-        "Every participant has a contract with at least one other participant; the overall functional "
-        "dependence — the share of final-product participants' purchases bought from other participants — "
-        "is at least 20% (10% when at least 30% of participants operate in territories with special "
-        "development programmes); at most three participants without links. The requirements "
-        "“at least 10 industrial participants”, “an infrastructure organisation” and “a specialised "
-        "organisation” are marked as to be verified and kept as editable parameters.\n\n"
-        "$$FD = \\frac{\\sum \\text{purchases of final producers from participants}}{\\sum \\text{all their purchases}}$$"
+        "The check of the requirements of Decree No. 779 for an industrial cluster; on the Clusters page "
+        "each rule names its clause (the letters other than sub-clause «a» are not checked against the full "
+        "text and are marked so).\n\n"
+        "1. Contracts (sub-clause «a»): every participant has at least one contract with another "
+        "participant; in the data, a supply of the year in either direction. A single participant without "
+        "one blocks compliance. The specialised organisation is not counted as a participant.\n"
+        "2. Participants organising production (amendment No. 1956 of 16.11.2021): at most 3 participants "
+        "that did not produce within the cluster in the previous reporting period but are organising "
+        "production there. They are flagged in the data (the enterprises table's “organising production” "
+        "column) and need not show supplies: their project contract is not in the data. A “within 3 "
+        "years” condition was not found in the sources and is not applied.\n"
+        "3. Overall functional dependence at least 20%:\n\n"
+        "$$FD = \\frac{\\sum \\text{purchases of final producers from other participants}}"
+        "{\\sum \\text{all purchases of final producers}}$$\n\n"
+        "Final producers are the industrial participants with the template's core codes; “other "
+        "participants” are suppliers that are not final producers themselves, i.e. purchases of the final "
+        "producers not from one another. The core → core reading is computed beside it as a sensitivity check.\n"
+        "4. Relaxed level: at least 10% when at least 30% of the participants operate in a subject of the "
+        "Federation with an individual programme of socio-economic development (the ten regions of the 2020 "
+        "programmes), on a geostrategic territory or in a single-industry town (these two lists are not "
+        "loaded: the analyst enters them).\n"
+        "5. Composition: at least 10 industrial participants, at least 1 infrastructure organisation and at "
+        "least 1 specialised organisation — marked as to be verified and kept editable."
     ),
     "method.regimes.title": "Subsidy regimes for joint projects (Decree No. 41)",
     "method.regimes.body": (
@@ -258,10 +432,18 @@ EN: dict[str, str] = {
     ),
     "method.budget.title": "Effect on the budget",
     "method.budget.body": (
-        "Leverage: private roubles per subsidy rouble; budget effectiveness: discounted taxes returned to "
-        "the budget over the horizon per subsidy rouble; budget break-even year: the first year from which "
-        "cumulative discounted taxes are at least the cumulative subsidy and stay so to the end of the "
-        "horizon (a later payment that overtakes the taxes moves it later); jobs per 1 mln ₽ of subsidy."
+        "Every money flow of a scenario — the subsidy, the taxes and the project's own cash flows — is "
+        "discounted to one base year (a scenario parameter; by default the first year of the projects' "
+        "data), so budget effectiveness does not change when only the base year does. Support for the costs "
+        "of year $t$ is paid in year $t$ + lag (default lag of 1 year: a selection round reimburses the "
+        "previous year's costs). A project's taxes are shown gross and attributed to the subsidy "
+        "(additionality): a project viable without support (NPV without subsidy ≥ 0) attributes only the "
+        "set share of its taxes (default 0); a project that support makes viable (NPV without < 0 ≤ NPV "
+        "with) attributes all its taxes; a project not viable even with support attributes none.\n\n"
+        "$$\\text{effectiveness} = \\frac{PV(\\text{attributed taxes})}{PV(\\text{subsidy})}$$\n\n"
+        "Leverage: private roubles per subsidy rouble; budget break-even year: the first year from which the "
+        "cumulative discounted attributed taxes are at least the cumulative discounted subsidy and stay so "
+        "to the end of the horizon; jobs per 1 mln ₽ of subsidy."
     ),
     "method.data.title": "The data and its status",
     "method.data.body": (

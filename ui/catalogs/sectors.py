@@ -53,6 +53,15 @@ RU: dict[str, str] = {
     "sectors.weight.density": "Вес близости",
     "sectors.weight.pci": "Вес сложности",
     "sectors.weight.cog": "Вес выигрыша",
+    "complexity.note.few_sectors": (
+        "Осторожно с ECI и PCI: они посчитаны всего по {sectors} отраслям (меньше {minimum}). При таком "
+        "грубом делении место региона решают одна-две крупные отрасли, и рейтинг сложности — ориентир, "
+        "а не вывод."
+    ),
+    "complexity.note.single_section": (
+        "Все отрасли расчёта — из одного раздела ОКВЭД 2 ({section}): сложность сравнивает регионы только "
+        "внутри него, без остальной экономики."
+    ),
     "sectors.opportunities_method": (
         "Кандидаты — отрасли, где регион пока не специализирован (RCA < 1). Оценка складывает "
         "близость отрасли к уже развитым в регионе (плотность), её сложность (PCI) и выигрыш для "
@@ -97,6 +106,7 @@ RU: dict[str, str] = {
     "col.score": "Оценка",
     "col.density": "Плотность",
     "col.pci": "PCI",
+    "col.pci_note": "Примечание к PCI",
     "col.cog": "COG",
     "col.rca": "RCA",
     "col.rank": "Место",
@@ -157,6 +167,15 @@ EN: dict[str, str] = {
     "sectors.weight.density": "Weight of proximity",
     "sectors.weight.pci": "Weight of complexity",
     "sectors.weight.cog": "Weight of gain",
+    "complexity.note.few_sectors": (
+        "Treat ECI and PCI with care: they are computed over only {sectors} sectors (fewer than {minimum}). "
+        "On so coarse a split one or two large sectors decide a region's place, and the complexity "
+        "ranking is a pointer, not a finding."
+    ),
+    "complexity.note.single_section": (
+        "All sectors of the computation belong to one OKVED 2 section ({section}): complexity compares "
+        "regions within it only, without the rest of the economy."
+    ),
     "sectors.opportunities_method": (
         "Candidates are industries the region does not yet specialise in (RCA < 1). The score adds the "
         "industry's closeness to what the region already does (density), its complexity (PCI) and its "
@@ -202,6 +221,7 @@ EN: dict[str, str] = {
     "col.score": "Score",
     "col.density": "Density",
     "col.pci": "PCI",
+    "col.pci_note": "Note on PCI",
     "col.cog": "COG",
     "col.rca": "RCA",
     "col.rank": "Rank",
