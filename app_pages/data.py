@@ -430,7 +430,7 @@ with tab_rosstat:
                 elif not analyst:
                     st.info(t("upload.commit_login"))
                 elif st.button(t("upload.commit"), type="primary", key="rosstat_commit"):
-                    done = ingest.commit(connection(), load.plan, analyst)
+                    done = write_and_publish(ingest.commit, load.plan, analyst)
                     st.session_state.pop("rosstat_plan", None)
                     if done.ok:
                         clear_caches()
