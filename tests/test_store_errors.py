@@ -32,13 +32,9 @@ def app_on(demo_db, tmp_path, monkeypatch):
     monkeypatch.delenv("NAVIGATOR_SNAPSHOTS", raising=False)
     st.cache_data.clear()
     st.cache_resource.clear()
-    state._OPENED.clear()
     yield db
     st.cache_data.clear()
     st.cache_resource.clear()
-    for con in state._OPENED.values():
-        con.close()
-    state._OPENED.clear()
 
 
 def _errors(at: AppTest) -> list[str]:
@@ -76,14 +72,14 @@ def test_an_invalidated_connection_is_opened_again_and_the_page_is_drawn(app_on,
         return real(con, *args, **kwargs)
 
     at = AppTest.from_file(APP, default_timeout=90).run()  # opens the connection
-    first = state._OPENED[str(app_on)]
+    first = state._connection(str(app_on))
     st.cache_data.clear()
     monkeypatch.setattr(overview, "regions", regions_once_broken)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert not _errors(at)
     assert calls["n"] == 2  # failed once, then answered on the new connection
-    assert state._OPENED[str(app_on)] is not first
+    assert state._connection(str(app_on)) is not first
     assert "Калужская область" in at.title[0].value
 
 

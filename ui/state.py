@@ -44,16 +44,10 @@ def snapshots_on() -> bool:
 
 
 _LOG = logging.getLogger("navigator.store")
-# The read-write connection of each store path opened by this process (``make run``), to close it
-# before opening again: DuckDB hands a second connect() of the same path the same, broken, database.
-_OPENED: dict[str, Any] = {}
-
-
 @st.cache_resource(show_spinner=False)
 def _connection(path: str):
     store.ensure_demo(path)
-    _OPENED[path] = store.connect(path)
-    return _OPENED[path]
+    return store.connect(path)
 
 
 # A few snapshots at most: a dropped connection closes once the reruns still using it finish.
@@ -87,12 +81,12 @@ def _reset_connection() -> None:
         _snapshot_fingerprint.clear()
         _snapshot_connection.clear()
         return
-    con = _OPENED.pop(str(db_path()), None)
-    if con is not None:
-        try:
-            con.close()
-        except Exception:  # noqa: BLE001 - an invalidated connection may refuse even to close
-            pass
+    # Closed before opening again: DuckDB hands a second connect() of a path that is still open the
+    # same, broken, database.
+    try:
+        _connection(str(db_path())).close()
+    except Exception:  # noqa: BLE001 - an invalidated connection may refuse even to close
+        pass
     _connection.clear()
 
 
