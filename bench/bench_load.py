@@ -55,6 +55,7 @@ class Level:
     times: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     per_step: dict[str, list[float]] = field(default_factory=dict)
+    cpu_per_step: dict[str, list[float]] = field(default_factory=dict)  # measured with one session only
 
 
 def _free_port(start: int) -> int:
@@ -142,7 +143,7 @@ class Session:
         return [state]
 
 
-async def one_session(base: str, cookie: str, level: Level) -> None:
+async def one_session(base: str, cookie: str, level: Level, ports: list[int]) -> None:
     session = Session(base, cookie)
     try:
         await session.open()
@@ -157,6 +158,7 @@ async def one_session(base: str, cookie: str, level: Level) -> None:
                     level.errors.append("slider: no slider on the subsidies page")
                     continue
                 widgets = session.moved_slider()
+            cpu = worker_cpu_s(ports) if level.sessions == 1 else 0.0
             try:
                 took, error = await session.run(page, query, widgets)
             except Exception as exc:  # noqa: BLE001 - timeouts and dropped sockets count as errors
@@ -164,16 +166,18 @@ async def one_session(base: str, cookie: str, level: Level) -> None:
                 return
             level.times.append(took)
             level.per_step.setdefault(name, []).append(took)
+            if level.sessions == 1:
+                level.cpu_per_step.setdefault(name, []).append(worker_cpu_s(ports) - cpu)
             if error:
                 level.errors.append(f"{name}: {error}")
     finally:
         await session.close()
 
 
-async def run_level(base: str, sessions: int, rounds: int, tag: str) -> Level:
+async def run_level(base: str, sessions: int, rounds: int, tag: str, ports: list[int]) -> Level:
     level = Level(sessions)
     for r in range(rounds):
-        await asyncio.gather(*(one_session(base, f"{tag}{r:02d}{i:04d}".ljust(32, "0"), level)
+        await asyncio.gather(*(one_session(base, f"{tag}{r:02d}{i:04d}".ljust(32, "0"), level, ports)
                                for i in range(sessions)))
     return level
 
@@ -197,7 +201,24 @@ def worker_rss_mb(ports: list[int]) -> dict[int, float]:
     return found
 
 
-def report(label: str, level: Level, ports: list[int], target: float | None) -> None:
+def worker_cpu_s(ports: list[int]) -> float:
+    """CPU seconds (user + system) used so far by the worker processes: a cost per step that depends far
+    less on what else the shared machine runs than the wall-clock times do."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+            if b"--server.port" not in cmd or int(cmd[cmd.index(b"--server.port") + 1]) not in ports:
+                continue
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
+def report(label: str, level: Level, ports: list[int], target: float | None, cpu_s: float | None = None) -> None:
     times = sorted(level.times)
     load1, load5, _ = os.getloadavg()
     if times:
@@ -210,6 +231,12 @@ def report(label: str, level: Level, ports: list[int], target: float | None) -> 
               f"errors {len(level.errors)}  load avg {load1:.1f}/{load5:.1f}{aim}{verdict}")
     else:
         print(f"{label:>24}: no steps completed, errors {len(level.errors)}")
+    if cpu_s is not None and times:
+        print(" " * 26 + f"worker CPU {cpu_s:.1f} s = {cpu_s / len(times):.2f} CPU-s per step "
+              f"(so {os.cpu_count()} cores serve at most {os.cpu_count() / (cpu_s / len(times)):.1f} steps/s)")
+    if level.cpu_per_step:
+        print(" " * 26 + "median CPU-s per step: " + ", ".join(
+            f"{k} {statistics.median(v):.2f}" for k, v in level.cpu_per_step.items()))
     slowest = {name: max(v) for name, v in level.per_step.items()}
     print(" " * 26 + "slowest per step: " + ", ".join(f"{k} {v:.2f}" for k, v in slowest.items()))
     rss = worker_rss_mb(ports)
@@ -236,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--levels", default="1,5,10,20")
     parser.add_argument("--rounds", type=int, default=2, help="each session runs its six steps this many times")
-    parser.add_argument("--analyst-sessions", type=int, default=10)
+    parser.add_argument("--analyst-sessions", type=int, default=10, help="0 skips the run during a load")
     args = parser.parse_args(argv)
     levels = [int(x) for x in args.levels.split(",") if x]
 
@@ -264,13 +291,16 @@ def main(argv: list[str] | None = None) -> int:
             assert reply.read() == b"ok"
         print(f"bench_load: {args.workers} workers behind nginx at {base}, {os.cpu_count()} cores, "
               f"{args.rounds} rounds of {len(STEPS)} steps per session ({', '.join(s for s, _, _ in STEPS)})")
-        warm = asyncio.run(run_level(base, 2 * args.workers + 2, 1, "w"))
+        warm = asyncio.run(run_level(base, 2 * args.workers + 2, 1, "w", ports))
         report("warm-up (not a figure)", warm, ports, None)
         for n in levels:
-            level = asyncio.run(run_level(base, n, args.rounds, f"l{n}"))
+            cpu = worker_cpu_s(ports)
+            level = asyncio.run(run_level(base, n, args.rounds, f"l{n}", ports))
             target = TARGET_P95_1 if n == 1 else TARGET_P95_20 if n == 20 else None
-            report(f"{n} sessions", level, ports, target)
+            report(f"{n} sessions", level, ports, target, worker_cpu_s(ports) - cpu)
 
+        if args.analyst_sessions <= 0:
+            return 0
         csv = work / "analyst.csv"
         rows = analyst_file(store.snapshots.current_path(db), csv, 25)
         outcome: dict[str, object] = {}
@@ -286,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
 
         loading = threading.Thread(target=analyst)
         loading.start()
-        level = asyncio.run(run_level(base, args.analyst_sessions, args.rounds, "a"))
+        level = asyncio.run(run_level(base, args.analyst_sessions, args.rounds, "a", ports))
         loading.join(timeout=600)
         report(f"{args.analyst_sessions} during a load", level, ports, None)
         print(" " * 26 + f"analyst load: {rows:,} rows by the command-line loader in {outcome.get('seconds', 0):.1f} s, "
