@@ -172,3 +172,23 @@ def test_a_refused_command_line_load_says_why_and_changes_nothing(writer_db, tmp
     assert "строка 2" in loaded.stderr
     with snapshots.open_snapshot(snapshots.current_path(writer_db)) as con:
         assert store.data_fingerprint(con) == fingerprint
+
+
+def test_the_loader_says_so_when_a_process_without_snapshots_holds_the_store(writer_db, tmp_path):
+    """`make run` keeps the writer's file open read-write: the loader explains instead of a traceback."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time, duckdb\ncon = duckdb.connect(sys.argv[1])\nprint('open', flush=True)\n"
+         "time.sleep(60)\n", str(writer_db)], cwd=ROOT, env=_env(), stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        csv = tmp_path / "years.csv"
+        csv.write_text(f"ИНН;Год;Численность\n{INN};1990;5\n", encoding="utf-8")
+        done = subprocess.run(
+            [sys.executable, "-m", "analytics.data.load_cli", "enterprise_years", str(csv), "--db", str(writer_db),
+             "--lang", "en"], cwd=ROOT, env=_env(), capture_output=True, text=True, timeout=120)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert done.returncode == 2
+    assert "Another process holds the store file open for writing" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -6,7 +6,8 @@ The same checks and the same one transaction as the Data page (:func:`analytics.
 written under the store's writer lock and then published as a new snapshot
 (:func:`analytics.store.snapshots.writing`), so running app workers, which read published snapshots,
 are never blocked and show the new data on their next rerun. Exit status: 0 loaded, 1 refused
-(the problems are printed, the store is unchanged), 2 the writer lock stayed busy past ``--wait``.
+(the problems are printed, the store is unchanged), 2 the store is busy: another load held the
+writer lock past ``--wait``, or a process that does not use snapshots (``make run``) holds the file.
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ import os
 import sys
 from pathlib import Path
 
+import duckdb
+
 from analytics.data import ingest
 from analytics.store import DEFAULT_DB, snapshots
 
@@ -22,10 +25,16 @@ TEXTS = {
     "ru": {"loaded": "Загружено: таблица {table}, версия {version}, строк добавлено или изменено: {rows}.",
            "refused": "Файл не загружен, хранилище не изменено. Проблем: {count}.",
            "busy": "Хранилище занято другой загрузкой дольше {seconds} с; попробуйте позже.",
+           "locked": ("Файл хранилища открыт на запись другим процессом (например, `make run`): {detail}. "
+                      "Остановите его или запускайте приложение через `make serve`."),
+           "missing": "Файл не найден: {path}.",
            "row": "строка"},
     "en": {"loaded": "Loaded: table {table}, version {version}, rows added or changed: {rows}.",
            "refused": "The file was not loaded; the store is unchanged. Problems: {count}.",
            "busy": "Another load kept the store busy for more than {seconds} s; try again later.",
+           "locked": ("Another process holds the store file open for writing (`make run`, for example): {detail}. "
+                      "Stop it, or run the app with `make serve`."),
+           "missing": "No such file: {path}.",
            "row": "row"},
 }
 #: problems printed in full; the rest are counted
@@ -44,12 +53,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wait", type=float, default=600.0, help="seconds to wait for another load to finish")
     args = parser.parse_args(argv)
     texts = TEXTS[args.lang]
+    if not args.file.is_file():
+        print(texts["missing"].format(path=args.file), file=sys.stderr)
+        return 1
     try:
         with snapshots.writing(args.db, timeout_s=args.wait) as con:
             report = ingest.load_file(con, args.table, args.file, mode=args.mode, user=args.user,
                                       file_name=args.file.name)
     except TimeoutError:
         print(texts["busy"].format(seconds=int(args.wait)), file=sys.stderr)
+        return 2
+    except duckdb.IOException as exc:  # DuckDB's own lock: a process that opened the file read-write
+        print(texts["locked"].format(detail=str(exc).splitlines()[0][:200]), file=sys.stderr)
         return 2
     if report.ok:
         print(texts["loaded"].format(table=args.table, version=report.version_id, rows=report.rows_loaded))
