@@ -31,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import duckdb  # noqa: E402
+
 from analytics.data import ingest  # noqa: E402
 from analytics.store import DEFAULT_DB, snapshots  # noqa: E402
 
@@ -266,8 +268,12 @@ def main(argv: list[str] | None = None) -> int:
     run_dir = Path(tempfile.mkdtemp(prefix="navigator-serve-")) if own else args.run_dir.resolve()
     run_dir.mkdir(parents=True, exist_ok=True)
     # Migrate the writer's file (building the demo store if missing) and publish it before any worker reads.
-    with snapshots.writing(args.db):
-        pass
+    try:
+        with snapshots.writing(args.db):
+            pass
+    except (duckdb.Error, OSError) as exc:  # e.g. `make run` holds the file read-write
+        print(f"make serve: cannot open the store {args.db}: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return 1
     supervisor = Supervisor(args, run_dir, own)
     signal.signal(signal.SIGTERM, _interrupt)
     try:
