@@ -34,7 +34,7 @@ run: $(VENV)/.runtime $(DB)
 ## WORKERS=4 PORT=9000 ADDRESS=0.0.0.0 make serve. Workers read published snapshots of the store (loads never block them).
 WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 serve: $(VENV)/.runtime $(DB) nginx
-	$(PY) deploy/serve.py --workers $(WORKERS) --port $(if $(filter environment command line,$(origin PORT)),$(PORT),8080) --address $(ADDRESS)
+	PYTHONPATH=$(CURDIR) $(PY) deploy/serve.py --workers $(WORKERS) --port $(if $(filter environment command line,$(origin PORT)),$(PORT),8080) --address $(ADDRESS)
 
 ## Rebuild the demo store from data/seed/ (deterministic).
 data: $(VENV)/.runtime

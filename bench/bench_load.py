@@ -35,10 +35,9 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import connect
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from analytics import store
 
-from analytics import store  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 #: (step name, page url path, query string); "slider" is the subsidies page with one slider moved
 STEPS = [("home", "", ""), ("sectors", "sectors", ""), ("clusters", "clusters", ""),
@@ -278,7 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     log = open(work / "serve.log", "w")
     serve = subprocess.Popen([sys.executable, str(ROOT / "deploy" / "serve.py"), "--workers", str(args.workers),
                               "--port", str(port), "--base-port", str(base_port), "--db", str(db),
-                              "--run-dir", str(work / "run")], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+                              "--run-dir", str(work / "run")], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                             env=dict(os.environ, PYTHONPATH=str(ROOT)))
     base = f"http://127.0.0.1:{port}"
     try:
         started = time.monotonic()

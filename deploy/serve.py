@@ -28,13 +28,12 @@ import time
 import urllib.request
 from pathlib import Path
 
+import duckdb
+
+from analytics.data import ingest
+from analytics.store import DEFAULT_DB, snapshots
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-import duckdb  # noqa: E402
-
-from analytics.data import ingest  # noqa: E402
-from analytics.store import DEFAULT_DB, snapshots  # noqa: E402
 
 COOKIE = "navigator_worker"
 

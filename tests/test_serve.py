@@ -4,6 +4,7 @@ with nothing left running. Skipped only where nginx is not installed (`make test
 from __future__ import annotations
 
 import http.client
+import importlib.util
 import os
 import re
 import shutil
@@ -20,8 +21,9 @@ import pytest
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, wait_for_app
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "deploy"))
-import serve  # noqa: E402
+_spec = importlib.util.spec_from_file_location("serve", ROOT / "deploy" / "serve.py")
+serve = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(serve)
 
 pytestmark = [
     pytest.mark.serve,
@@ -75,7 +77,8 @@ def served(demo_db, tmp_path_factory):
     log = open(work / "serve.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "deploy/serve.py", "--workers", "2", "--port", str(port), "--base-port", str(base_port),
-         "--db", str(db), "--run-dir", str(run_dir)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+         "--db", str(db), "--run-dir", str(run_dir)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)))
     started = time.monotonic()
     try:
         while "serving http" not in (work / "serve.log").read_text():
