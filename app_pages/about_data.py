@@ -2,7 +2,8 @@
 import streamlit as st
 
 from analytics.services import provenance
-from ui.state import cached, t
+from ui import tables
+from ui.state import cached, lang, t
 
 st.title(t("data.title"))
 st.write(t("data.intro"))
@@ -25,14 +26,6 @@ else:
     st.dataframe(problems, hide_index=True)
 
 st.subheader(t("data.versions"))
-versions = cached(provenance.versions)
-versions["table"] = [t(f"table.{name}") for name in versions["table_name"]]
-versions["action_label"] = [t(f"action.{a}") for a in versions["action"]]
-st.dataframe(
-    versions[["version_id", "table", "action_label", "file_name", "user_name", "loaded_at", "rows_after"]].rename(
-        columns={"version_id": t("col.version"), "table": t("col.table"), "action_label": t("col.action"),
-                 "file_name": t("col.file"),
-                 "user_name": t("col.user"), "loaded_at": t("col.loaded_at"), "rows_after": t("col.rows")}),
-    hide_index=True, column_config={t("col.rows"): st.column_config.NumberColumn(format="localized")},
-)
+st.dataframe(tables.versions_table(cached(provenance.versions), lang()), hide_index=True,
+             column_config={t("col.rows"): st.column_config.NumberColumn(format="localized")})
 st.info(t("data.sources"))

@@ -3,11 +3,11 @@ import streamlit as st
 
 from analytics.models import subsidy
 from analytics.services import provenance, sector_portfolio, storyline
-from ui import briefing, present, slides
+from ui import briefing, present, slides, urls
 from ui.present import deck_link
 from ui.state import cached, current_region, lang, region_name, t
 
-if st.query_params.get("present") != "1" and not st.session_state.get("presenting"):
+if st.query_params.get(urls.PRESENT) != "1" and not st.session_state.get("presenting"):
     st.title(t("present.setup"))
     st.write(t("present.setup_help"))
     names = cached(sector_portfolio.cluster_names).get(lang(), {})
@@ -38,14 +38,14 @@ if st.query_params.get("present") != "1" and not st.session_state.get("presentin
     st.stop()
 
 st.session_state["presenting"] = True
-st.query_params["present"] = "1"
+st.query_params[urls.PRESENT] = "1"
 present.projector_chrome()
 settings, bad = present.deck_settings(current_region(), st.query_params.to_dict())
 if bad is not None:
     st.warning(t("present.bad_scenario", field=bad.field, value=str(bad.value)))
 deck = cached(storyline.build, settings)
 index = present.slide_index(len(deck))
-screen = 720 if st.query_params.get("screen") == "720" else 1080
+screen = 720 if st.query_params.get(urls.SCREEN) == "720" else 1080
 names = cached(sector_portfolio.cluster_names).get(lang(), {})
 view = slides.view(deck[index], lang(), region_name=region_name(current_region()), cluster_names=names,
                    screen=screen)

@@ -31,7 +31,7 @@ def places_frame() -> pd.DataFrame:
 
 
 def test_texts_from_data_are_inert():
-    assert cc.escape_md("**ООО** [x](http://a) <b>") == "\\*\\*ООО\\*\\* \\[x\\]\\(http://a\\) \\<b\\>"
+    assert cc.escape_md("**ООО** [x](http://a) <b>") == "\\*\\*ООО\\*\\* \\[x\\]\\(http\\://a\\) \\<b\\>"
     assert cc.stars_text(3) == "★★★☆☆" and cc.stars_text(7) == "★★★★★" and cc.stars_text(0) == "☆☆☆☆☆"
     assert cc.points(-0.029, "ru") == "-2,9\u00a0п. п." and cc.points(0.0123, "en") == "1.2\u00a0p.p."
     assert cc.names(members_frame(), "en").tolist() == ["Alpha <b>", "Бета", "Gamma", "Delta"]

@@ -27,8 +27,8 @@ def rosstat_okved_bytes() -> bytes:
 
 
 def table(con, name: str) -> pd.DataFrame:
-    key = ", ".join('"' + k + '"' for k in validate.TABLES[name].key)
-    return store.query(con, f'SELECT * FROM "{name}" ORDER BY {key}').reset_index(drop=True)
+    statement = store.sql("SELECT * FROM {name} ORDER BY {key}", name=name, key=store.columns(validate.TABLES[name].key))
+    return store.query(con, statement).reset_index(drop=True)
 
 
 def test_the_rosstat_okved_classifier_loads_as_published(con):

@@ -26,7 +26,7 @@ def fingerprint(con) -> str:
               *[f"history_{t}" for t in schema.DATA_TABLES], *[f"history_open_{t}" for t in schema.DATA_TABLES]]
     parts = []
     for table in tables:  # names from the schema constants above; hash of every whole row
-        parts.append(con.execute(f'SELECT count(*), sum(hash(x)::HUGEINT) FROM "{table}" x').fetchall()[0])
+        parts.append(con.execute(store.sql("SELECT count(*), sum(hash(x)::HUGEINT) FROM {table} x", table=table)).fetchall()[0])
     return str(parts)
 
 
@@ -75,11 +75,11 @@ def test_bad_file_gets_its_message_and_changes_nothing(case, shared_store):
 
 @pytest.mark.parametrize("case", GOOD, ids=[c["file"] for c in GOOD])
 def test_good_file_loads(case, fresh_store):
-    before = store.query(fresh_store, f'SELECT count(*) AS n FROM "{case["table"]}"')["n"][0]
+    before = store.query(fresh_store, store.sql("SELECT count(*) AS n FROM {table}", table=case["table"]))["n"][0]
     report = ingest.load_file(fresh_store, case["table"], DATA / case["file"], mode=case["mode"], user="tester")
     assert report.ok, report.errors[:3]
     assert report.rows_loaded == int(case["expect"]) == report.added
-    after = store.query(fresh_store, f'SELECT count(*) AS n FROM "{case["table"]}"')["n"][0]
+    after = store.query(fresh_store, store.sql("SELECT count(*) AS n FROM {table}", table=case["table"]))["n"][0]
     assert after == before + int(case["expect"])
     version = store.query(fresh_store, "SELECT * FROM dataset_versions WHERE version_id = ?", [report.version_id])
     assert version["table_name"][0] == case["table"] and version["user_name"][0] == "tester"

@@ -42,7 +42,7 @@ def state(path: Path) -> list:
     con = store.connect(path, read_only=True)
     try:
         tables = ["enterprises", "history_enterprises", "history_open_enterprises", "dataset_versions"]
-        return [con.execute(f'SELECT count(*), sum(hash(x)::HUGEINT) FROM "{t}" x').fetchall()[0] for t in tables]
+        return [con.execute(store.sql("SELECT count(*), sum(hash(x)::HUGEINT) FROM {t} x", t=t)).fetchall()[0] for t in tables]
     finally:
         con.close()
 

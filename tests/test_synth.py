@@ -59,7 +59,7 @@ def _checksums(path: str) -> dict[str, int]:
     try:
         out = {}
         for table in schema.DATA_TABLES:
-            out[table] = c.execute(f'SELECT count(*), sum(hash(t)) FROM "{table}" t').fetchall()[0]
+            out[table] = c.execute(store.sql("SELECT count(*), sum(hash(t)) FROM {table} t", table=table)).fetchall()[0]
         out["meta"] = c.execute(
             "SELECT value FROM meta WHERE key IN ('synth_planted', 'synth_params') ORDER BY key").fetchall()
         return out

@@ -16,7 +16,7 @@ import pandas as pd
 from analytics.data import export
 from analytics.services import provenance, sector_portfolio, storyline
 from ui import exports, slides, tables
-from ui.i18n import t
+from ui.i18n import name_column, t
 
 if TYPE_CHECKING:
     import duckdb
@@ -90,7 +90,7 @@ def workbook_sheets(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSett
     """Every table the briefing shows, one frame per sheet, headers in ``lang``, numbers as numbers."""
     deck = {s.slide_id: s for s in storyline.build(con, settings)}
     sheets: dict[str, pd.DataFrame] = {}
-    name = "name_en" if lang == "en" else "name_ru"
+    name = name_column(lang)
     clusters = deck["profile"].tables["by_cluster"].copy()
     clusters["label"] = clusters[name].fillna(t("cluster.other", lang))
     sheets[t("sheet.clusters", lang)] = tables.localise(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from typing import Any
 
 import networkx as nx
@@ -18,8 +17,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics.metrics import geo
 from analytics.models import rules
-from ui import fmt
+from ui import escape, fmt
 from ui.charts import FONT_SIZE, NEUTRAL, PALETTE, style
 from ui.i18n import t
 
@@ -32,12 +32,8 @@ ROLE_ORDER: tuple[str, ...] = tuple(ROLE_COLOURS)
 #: Status marks as Streamlit Markdown (Material icons ship with Streamlit; colour emoji need a font).
 STATUS_ICONS = {"pass": ":green[:material/check_circle:]", "fail": ":red[:material/cancel:]",
                 "tolerated": ":orange[:material/warning:]", "not_enough_data": ":gray[:material/help:]"}
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
-
-
-def escape_md(text: Any) -> str:
-    """Text from the data (firm names …) made inert for ``st.markdown``: no emphasis, links or HTML."""
-    return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+#: Text from the data (firm names …) made inert for ``st.markdown``: :func:`ui.escape.markdown`.
+escape_md = escape.markdown
 
 
 def stars_text(n: int, total: int = 5) -> str:
@@ -72,43 +68,6 @@ def name_of(row: Any, lang: str, prefix: str = "name") -> str:
 # --------------------------------------------------------------------------------------------------
 # Map
 # --------------------------------------------------------------------------------------------------
-
-def _view(lat: pd.Series, lon: pd.Series, width: int, height: int) -> tuple[dict[str, float], float]:
-    """Centre and zoom that fit the points into a ``width`` × ``height`` px map (Web Mercator; MapLibre's
-    world is 512 px wide at zoom 0)."""
-    lat, lon = lat.dropna(), lon.dropna()
-    if lat.empty:
-        return {"lat": 55.75, "lon": 37.6}, 3.0
-    lat0, lat1, lon0, lon1 = lat.min(), lat.max(), lon.min(), lon.max()
-    span_lon = max(lon1 - lon0, 0.05) * 1.15
-    y = [math.log(math.tan(math.pi / 4 + math.radians(v) / 2)) for v in (lat0, lat1)]
-    span_y = max(y[1] - y[0], 0.001) * 1.15
-    zoom_lon = math.log2(360.0 * width / (512.0 * span_lon))
-    zoom_lat = math.log2(2 * math.pi * height / (512.0 * span_y))
-    mid_y = (y[0] + y[1]) / 2
-    mid_lat = math.degrees(2 * math.atan(math.exp(mid_y)) - math.pi / 2)
-    return {"lat": float(mid_lat), "lon": float((lon0 + lon1) / 2)}, float(min(zoom_lon, zoom_lat))
-
-
-def _bounds(collection: dict) -> tuple[list[float], list[float]]:
-    """West/east longitudes and south/north latitudes of a FeatureCollection's polygons."""
-    lons: list[float] = []
-    lats: list[float] = []
-
-    def walk(coords: Any) -> None:
-        if coords and isinstance(coords[0], (int, float)):
-            lons.append(float(coords[0]))
-            lats.append(float(coords[1]))
-        else:
-            for c in coords:
-                walk(c)
-
-    for feature in collection.get("features", []):
-        walk(feature.get("geometry", {}).get("coordinates", []))
-    if not lons:
-        return [], []
-    return [min(lons), max(lons)], [min(lats), max(lats)]
-
 
 def member_map(members: pd.DataFrame, places: pd.DataFrame, *, lang: str, role_names: dict[str, str],
                place_title: str, boundaries: dict | None = None, feature_key: str = "properties.oktmo",
@@ -166,12 +125,13 @@ def member_map(members: pd.DataFrame, places: pd.DataFrame, *, lang: str, role_n
     lon = pd.concat([places["lon"], located["lon"]])
     for shape in (outline, boundaries):
         if shape is not None:
-            corners = _bounds(shape)
-            lat = pd.concat([lat, pd.Series(corners[1])])
-            lon = pd.concat([lon, pd.Series(corners[0])])
-    # the map's width depends on the screen: fit the points into a narrow one (a 1280 px projector)
-    centre, zoom = _view(lat, lon, 640, height - 70)
-    fig.update_layout(map=dict(style="white-bg", center=centre, zoom=zoom),
+            shape_lons, shape_lats = geo.collection_coordinates(shape)
+            lat = pd.concat([lat, pd.Series(shape_lats, dtype=float)])
+            lon = pd.concat([lon, pd.Series(shape_lons, dtype=float)])
+    # the map's width depends on the screen: fit the points into a narrow one (a 1280 px projector),
+    # with 15 % around them (log2 1.15 zoom levels)
+    view = geo.fit_bounds(lat, lon, 640, height - 70, margin=math.log2(1.15), min_lon_span=0.05, min_y_span=0.001)
+    fig.update_layout(map=dict(style="white-bg", **view),
                       legend=dict(orientation="h", yanchor="bottom", y=1.01, x=0, itemsizing="constant"))
     fig = style(fig, lang, height=height)
     fig.update_layout(margin=dict(l=0, r=0, t=50, b=0))
@@ -266,7 +226,7 @@ def cooperation_network(members: pd.DataFrame, links: pd.DataFrame, *, lang: str
         if inn not in labelled:
             continue
         x, y = pos[inn]
-        fig.add_annotation(x=x, y=y, text=_html(label), showarrow=False, yshift=22 if y >= 0 else -22,
+        fig.add_annotation(x=x, y=y, text=escape.html(label), showarrow=False, yshift=22 if y >= 0 else -22,
                            font=dict(size=FONT_SIZE - 3, color="#111827"), bgcolor="rgba(255,255,255,0.85)")
     fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.01, x=0, itemsizing="constant"),
                       plot_bgcolor="white")
@@ -427,8 +387,8 @@ def member_hover(members: pd.DataFrame, lang: str) -> tuple[np.ndarray, str]:
     """``customdata`` and ``hovertemplate`` of member markers: name, role, OKVED, employees, revenue.
     Numbers are formatted by plotly with the layout's separators (no per-point formatting here)."""
     roles = members["role"].map({r: t(f"clusters.role.{r}", lang) for r in ROLE_COLOURS})
-    custom = np.column_stack([_html_series(names(members, lang)).to_numpy(dtype=object), roles.to_numpy(dtype=object),
-                              _html_series(members["okved"].astype(str)).to_numpy(dtype=object),
+    custom = np.column_stack([escape.html_series(names(members, lang)).to_numpy(dtype=object), roles.to_numpy(dtype=object),
+                              escape.html_series(members["okved"].astype(str)).to_numpy(dtype=object),
                               members["employees"].to_numpy(dtype=object),
                               members["revenue_mln_rub"].to_numpy(dtype=object)])
     template = ("<b>%{customdata[0]}</b><br>%{customdata[1]} · %{customdata[2]}<br>"
@@ -439,20 +399,11 @@ def member_hover(members: pd.DataFrame, lang: str) -> tuple[np.ndarray, str]:
 
 def place_hover(places: pd.DataFrame, lang: str) -> tuple[np.ndarray, str]:
     """``customdata`` and ``hovertemplate`` of municipality markers: name, members, employees."""
-    custom = np.column_stack([_html_series(names(places, lang)).to_numpy(dtype=object),
+    custom = np.column_stack([escape.html_series(names(places, lang)).to_numpy(dtype=object),
                               places["members"].to_numpy(dtype=object), places["employees"].to_numpy(dtype=object)])
     template = ("<b>%{customdata[0]}</b><br>" + t("clusters.kpi.members", lang) + ": %{customdata[1]}<br>"
                 + t("col.employees", lang) + ": %{customdata[2]:,.0f}<extra></extra>")
     return custom, template
-
-
-def _html_series(text: pd.Series) -> pd.Series:
-    return text.astype(str).str.replace("&", "&amp;").str.replace("<", "&lt;").str.replace(">", "&gt;")
-
-
-def _html(text: Any) -> str:
-    """Plotly hover text is HTML-like: data must not inject tags."""
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def place_table(places: pd.DataFrame, lang: str) -> pd.DataFrame:

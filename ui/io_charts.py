@@ -10,12 +10,13 @@ import plotly.graph_objects as go
 
 from ui import fmt
 from ui.charts import FONT_SIZE, NEUTRAL, PALETTE, style
+from ui.i18n import name_column
 from ui.tables import short
 
 
 def product_labels(frame: pd.DataFrame, lang: str, limit: int = 34) -> list[str]:
     """``"29 Средства автотранспортные…"``: OKPD 2 code and a shortened product name in ``lang``."""
-    names = frame["name_en" if lang == "en" else "name_ru"]
+    names = frame[name_column(lang)]
     return [f"{code} {short(name, limit)}" for code, name in zip(frame["okpd2"], names, strict=True)]
 
 

@@ -8,6 +8,7 @@ import streamlit as st
 #: Hides Streamlit's sidebar, header and menus; large type for a hall. Static text only.
 from analytics.models import subsidy
 from analytics.services import storyline
+from ui import urls
 
 PROJECTOR_CSS = """
 <style>
@@ -49,11 +50,11 @@ def projector_chrome() -> None:
 def slide_index(total: int) -> int:
     """The current slide (0-based) from the session, else from ``?slide=N`` (1-based), clamped."""
     if "slide" not in st.session_state:
-        raw = st.query_params.get("slide", "1")
+        raw = st.query_params.get(urls.SLIDE, "1")
         # ASCII digits only: str.isdigit() accepts "²", which int() refuses
         st.session_state["slide"] = int(raw) - 1 if raw.isascii() and raw.isdecimal() and len(raw) < 4 else 0
     st.session_state["slide"] = max(0, min(total - 1, st.session_state["slide"]))
-    st.query_params["slide"] = str(st.session_state["slide"] + 1)
+    st.query_params[urls.SLIDE] = str(st.session_state["slide"] + 1)
     return st.session_state["slide"]
 
 
@@ -66,23 +67,23 @@ def leave() -> None:
     """Button callback: back to the normal app."""
     st.session_state["presenting"] = False
     st.session_state.pop("slide", None)
-    for key in ("present", "slide", "screen"):
+    for key in urls.PRESENTATION_KEYS:
         st.query_params.pop(key, None)
 
 
 def deck_link(region: str, lang: str, cluster_id: str | None, scenario: dict[str, str]) -> str:
     """The query string that opens exactly this deck: region, language, focus cluster, subsidy scenario."""
-    params = {"present": "1", "region": region, "lang": lang, "slide": "1"}
+    params = {urls.PRESENT: "1", urls.REGION: region, urls.LANG: lang, urls.SLIDE: "1"}
     if cluster_id:
-        params["cluster"] = cluster_id
+        params[urls.CLUSTER] = cluster_id
     return "?" + urlencode({**params, **scenario})
 
 
 def deck_settings(region: str, params: dict) -> tuple[storyline.DeckSettings, subsidy.ParameterError | None]:
     """Deck settings from the URL; a bad scenario value falls back to the default scenario (and is returned)."""
-    keys = set(subsidy.Scenario().to_query_params())
+    keys = urls.scenario_keys()
     scenario = tuple(sorted((k, str(v)) for k, v in params.items() if k in keys))
-    settings = storyline.DeckSettings(region=region, cluster_id=params.get("cluster") or None, scenario=scenario)
+    settings = storyline.DeckSettings(region=region, cluster_id=params.get(urls.CLUSTER) or None, scenario=scenario)
     try:
         settings.subsidy_scenario()
     except subsidy.ParameterError as error:

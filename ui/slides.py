@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from analytics.services.storyline import Slide
 from ui import charts, fmt, tables
-from ui.i18n import t
+from ui.i18n import name_column, t
 
 SLIDE_FONT = 22  #: chart text on slides, px (≥ 18 required)
 #: Chart height by screen height (px), and what a row of key numbers takes from it.
@@ -42,7 +42,7 @@ def _big(fig: go.Figure, height: int) -> go.Figure:
 def _profile(slide: Slide, lang: str, region_name: str, height: int) -> SlideView:
     n = slide.numbers
     clusters = slide.tables["by_cluster"].copy()
-    clusters["label"] = clusters["name_en" if lang == "en" else "name_ru"].fillna(t("cluster.other", lang))
+    clusters["label"] = clusters[name_column(lang)].fillna(t("cluster.other", lang))
     fig = charts.horizontal_bars(clusters, label="label", value="employees", lang=lang,
                                  value_title=t("col.employees", lang), highlight_last=t("cluster.other", lang))
     return SlideView(
@@ -68,7 +68,7 @@ def _portfolio(slide: Slide, lang: str, region_name: str, height: int, cluster_n
         size_title=t("sectors.size_note", lang), label_top=5,
     )
     top = table.loc[table["sector"] == n["top_sector"]]
-    top_name = tables.short(top["name_en" if lang == "en" else "name_ru"].iloc[0], 40) if len(top) else "–"
+    top_name = tables.short(top[name_column(lang)].iloc[0], 40) if len(top) else "–"
     return SlideView(
         title=t("slide.portfolio.title", lang, start=n["start"], end=n["end"]),
         message=t("slide.portfolio.message", lang, stars=n["stars"], strong=n["strong"], sector=top_name,
@@ -82,7 +82,7 @@ def _next_steps(slide: Slide, lang: str, region_name: str, height: int) -> Slide
     ranked["label"] = tables.sector_labels(ranked, lang, 40)
     fig = charts.horizontal_bars(ranked, label="label", value="score", lang=lang,
                                  value_title=t("col.score", lang), digits=2)
-    names = "; ".join(tables.short(v, 40) for v in ranked["name_en" if lang == "en" else "name_ru"])
+    names = "; ".join(tables.short(v, 40) for v in ranked[name_column(lang)])
     key = "slide.next_steps.message" if slide.numbers["robust"] else "slide.next_steps.message_unstable"
     notes = tables.plausibility_notes(slide.numbers.get("plausibility", ()), lang)
     message = " ".join([t(key, lang, sectors=names), *notes])
@@ -98,7 +98,7 @@ def _clusters(slide: Slide, lang: str, height: int) -> SlideView:
     n = slide.numbers
     table = slide.tables["candidates"].copy()
     table["label"] = [f"{name} {'★' * int(stars)}" for name, stars in
-                      zip(table["name_en" if lang == "en" else "name_ru"], table["stars"])]
+                      zip(table[name_column(lang)], table["stars"])]
     fig = charts.horizontal_bars(table, label="label", value="score", lang=lang, value_title=t("slide.score_axis", lang))
     return SlideView(title=t("slide.clusters.title", lang, year=n["year"]),
                      message=t("slide.clusters.message", lang, n=n["candidates"], leader=_name(n, "leader", lang),
@@ -109,7 +109,7 @@ def _clusters(slide: Slide, lang: str, height: int) -> SlideView:
 def _registry(slide: Slide, lang: str, height: int) -> SlideView:
     n = slide.numbers
     table = slide.tables["verdicts"].copy()
-    table["label"] = table["name_en" if lang == "en" else "name_ru"]
+    table["label"] = table[name_column(lang)]
     table["passed"] = table["verdict"] == "pass"
     fig = charts.threshold_bars(table, label="label", value="dependence", passed="passed", threshold=n["threshold"],
                                 lang=lang, value_title=t("slide.registry.axis", lang),

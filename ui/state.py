@@ -19,14 +19,18 @@ import os
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import streamlit as st
 
 from analytics import store
 from analytics.services import overview
-from ui.i18n import DEFAULT_LANG, LANGS
+from ui import urls
+from ui.i18n import DEFAULT_LANG, LANGS, name_column
 from ui.i18n import t as _t
+
+if TYPE_CHECKING:
+    from analytics.data import auth, ingest
 
 DB_ENV = "NAVIGATOR_DB"
 SNAPSHOTS_ENV = "NAVIGATOR_SNAPSHOTS"
@@ -187,6 +191,83 @@ def clear_caches() -> None:
     _cached_call.clear()
 
 
+@st.cache_resource(show_spinner=False)
+def login_throttle() -> auth.Throttle:
+    """The process-wide login throttle (failed attempts per name and in total)."""
+    from analytics.data import auth  # imported by the one page that logs in, not by every page
+
+    return auth.Throttle()
+
+
+_PLAN_SLOT = "upload_plan"
+
+
+def _held(slot: str, key: tuple, make: Callable[[], Any]) -> Any:
+    """``make()`` once per ``key``, kept in the session's ``slot`` across reruns (one value per slot)."""
+    held = st.session_state.get(slot)
+    if held and held[0] == key:
+        return held[1]
+    value = make()
+    st.session_state[slot] = (key, value)
+    return value
+
+
+def upload_plan(data: bytes, file_name: str, table: str, mode: str) -> ingest.LoadPlan:
+    """The prepared plan of this exact file, table, mode and store state, kept in the session across
+    reruns (:func:`analytics.services.loading.plan_key`); prepared again when any of them changed."""
+    from analytics.data import ingest  # the loader (pandera, pyarrow.csv) is for the Data page only
+    from analytics.services import loading
+
+    con = connection()
+
+    def prepare() -> ingest.LoadPlan:
+        with st.spinner():
+            return ingest.prepare(con, table, data, mode=mode, file_name=file_name)
+
+    return _held(_PLAN_SLOT, loading.plan_key(con, data, file_name, table, mode), prepare)
+
+
+def rosstat_table(data: bytes, file_name: str) -> Any:
+    """The Rosstat table read once per file (sheets and row labels for the choices), or the error text."""
+    from analytics.services import loading
+
+    return _held("rosstat_read", (loading.file_digest(data), file_name), lambda: loading.read_rosstat(data, file_name))
+
+
+def rosstat_plan(data: bytes, file_name: str, options: dict) -> Any:
+    """The Rosstat load of this file with these choices on this store state (kept across reruns)."""
+    from analytics.data import rosstat_load
+    from analytics.services import loading
+
+    con = connection()
+
+    def prepare() -> Any:
+        with st.spinner():
+            return rosstat_load.prepare_rosstat_load(con, data, file_name=file_name, **options)
+
+    return _held("rosstat_plan", loading.rosstat_plan_key(con, data, file_name, options), prepare)
+
+
+def fns_plan(data: bytes, file_name: str, region: str | None, include_entrepreneurs: bool) -> Any:
+    """The preview of this FNS archive with these choices on this store state (kept across reruns)."""
+    from analytics.data import fns_load
+    from analytics.services import loading
+
+    con = connection()
+
+    def prepare() -> Any:
+        with st.spinner():
+            return fns_load.prepare_fns(con, data, region=region, include_entrepreneurs=include_entrepreneurs,
+                                        file_name=file_name)
+
+    return _held("fns_plan", loading.fns_plan_key(con, data, file_name, region, include_entrepreneurs), prepare)
+
+
+def drop_upload_plan(slot: str = _PLAN_SLOT) -> None:
+    """Forget a held plan (after a commit or a new column mapping): ``upload_plan`` or ``rosstat_plan``."""
+    st.session_state.pop(slot, None)
+
+
 def lang() -> str:
     """The current UI language (``ru`` by default)."""
     value = st.session_state.get("lang", DEFAULT_LANG)
@@ -205,15 +286,15 @@ def language_switch() -> None:
     put the formatted label into the URL.
     """
     if st.session_state.get("lang") not in LANGS:
-        requested = str(st.query_params.get("lang", "")).lower()
+        requested = str(st.query_params.get(urls.LANG, "")).lower()
         st.session_state["lang"] = requested if requested in LANGS else DEFAULT_LANG
     st.sidebar.segmented_control(
         _t("app.language", DEFAULT_LANG), options=list(LANGS), format_func=str.upper, required=True, key="lang",
     )
     if st.session_state["lang"] == DEFAULT_LANG:
-        st.query_params.pop("lang", None)
+        st.query_params.pop(urls.LANG, None)
     else:
-        st.query_params["lang"] = st.session_state["lang"]
+        st.query_params[urls.LANG] = st.session_state["lang"]
 
 
 def region_picker() -> str:
@@ -226,11 +307,11 @@ def region_picker() -> str:
     if regions.empty:
         return DEFAULT_REGION
     codes = list(regions["code"])
-    names = dict(zip(regions["code"], regions["name_en" if lang() == "en" else "name_ru"]))
+    names = dict(zip(regions["code"], regions[name_column(lang())]))
     fallback = DEFAULT_REGION if DEFAULT_REGION in names else codes[0]
     code = st.session_state.get("region_code")
     if code not in names:
-        requested = st.query_params.get("region")
+        requested = st.query_params.get(urls.REGION)
         code = requested if requested in names else fallback
     # One widget per language: a widget keeps the option labels it was first drawn with.
     choice = st.sidebar.selectbox(
@@ -239,9 +320,9 @@ def region_picker() -> str:
     )
     st.session_state["region_code"] = choice
     if choice == DEFAULT_REGION:
-        st.query_params.pop("region", None)
+        st.query_params.pop(urls.REGION, None)
     else:
-        st.query_params["region"] = choice
+        st.query_params[urls.REGION] = choice
     return choice
 
 
@@ -250,7 +331,7 @@ def region_name(code: str) -> str:
     regions = cached(overview.regions).set_index("code")
     if code not in regions.index:
         return code
-    return str(regions.loc[code, "name_en" if lang() == "en" else "name_ru"])
+    return str(regions.loc[code, name_column(lang())])
 
 
 def current_region() -> str:

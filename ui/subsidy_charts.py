@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import re
 from datetime import date
 from typing import Any
 
@@ -25,6 +24,8 @@ from analytics.models.subsidy import ParameterError
 from analytics.services.scenarios_view import scenario_key
 from ui import fmt
 from ui.charts import FONT_SIZE, NEUTRAL, PALETTE, style
+from ui.escape import html as plain
+from ui.escape import markdown as escape_md
 from ui.i18n import CATALOG, t
 from ui.tables import short
 
@@ -107,20 +108,6 @@ def _years_axis(n_years: int) -> dict[str, Any]:
 
 def _list(values: Any) -> list:
     return [None if isinstance(v, float) and np.isnan(v) else v for v in np.asarray(values, dtype=object).tolist()]
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def escape_md(text: Any) -> str:
-    """Text from the data (a scenario or regime name) made inert for Streamlit Markdown: no emphasis,
-    links, images, HTML or icon shortcodes."""
-    return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
-
-
-def plain(text: Any) -> str:
-    """Text from the data made inert for plotly labels (no markup, no links)."""
-    return "" if text is None else str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def project_name(row: Any, lang: str, limit: int = 34) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ui import fmt
-from ui.i18n import t
+from ui.i18n import CATALOG, DEFAULT_LANG, name_column, t
 
 
 def short(text: str | None, limit: int = 34) -> str:
@@ -21,7 +21,7 @@ def plausibility_notes(notes, lang: str) -> list[str]:
 
 def sector_labels(frame: pd.DataFrame, lang: str, limit: int = 34) -> pd.Series:
     """``"29 Производство автотранспортных…"``: the code and a shortened name in ``lang``."""
-    names = frame["name_en" if lang == "en" else "name_ru"]
+    names = frame[name_column(lang)]
     return pd.Series([f"{code} {short(name, limit)}" for code, name in zip(frame["sector"], names)],
                      index=frame.index)
 
@@ -33,7 +33,7 @@ def localise(frame: pd.DataFrame, columns: dict[str, str], lang: str) -> pd.Data
 
 def portfolio_hover(frame: pd.DataFrame, lang: str, measure_key: str) -> pd.Series:
     """Hover text of a portfolio bubble, numbers in the language's format."""
-    name = frame["name_en" if lang == "en" else "name_ru"]
+    name = frame[name_column(lang)]
     rows = []
     for code, n, lq, rel, emp, value in zip(frame["sector"], name, frame["lq"], frame["relative_growth"],
                                             frame["employees"], frame["value"]):
@@ -45,6 +45,27 @@ def portfolio_hover(frame: pd.DataFrame, lang: str, measure_key: str) -> pd.Seri
             f"{t(measure_key, lang)}: {fmt.number(value, lang, 0)}"
         )
     return pd.Series(rows, index=frame.index)
+
+
+def table_name(table: str, lang: str) -> str:
+    """A store table's name in ``lang`` (``table.<name>`` in the catalog), the table's own name if none."""
+    key = f"table.{table}"
+    return t(key, lang) if key in CATALOG.get(lang, CATALOG[DEFAULT_LANG]) else table
+
+
+#: Columns of the load history as shown (store column → catalog key of its header).
+VERSION_COLUMNS: dict[str, str] = {
+    "version_id": "col.version", "table": "col.table", "action_label": "col.action", "file_name": "col.file",
+    "user_name": "col.user", "loaded_at": "col.loaded_at", "rows_after": "col.rows",
+}
+
+
+def versions_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The load history (:func:`analytics.services.provenance.versions`) as people read it: table and
+    action translated, headers in ``lang``; row counts stay numbers (``st.column_config`` formats them)."""
+    shown = history.assign(table=[table_name(n, lang) for n in history["table_name"]],
+                           action_label=[t(f"action.{a}", lang) for a in history["action"]])
+    return localise(shown, VERSION_COLUMNS, lang)
 
 
 def registry_clusters(frame: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -28,8 +28,9 @@ import duckdb
 import pandas as pd
 
 from analytics import store
-from analytics.data.ingest import Limits, LoadReport, _read_source
+from analytics.data.ingest import Limits, LoadReport, read_source
 from analytics.data.validate import Issue, msg
+from analytics.metrics import geo
 
 LEVELS = ("region", "municipality")
 _DROP_WORDS = r"\b(республика|респ|город|г|городской округ|муниципальный район|муниципальный округ|район|" \
@@ -128,7 +129,7 @@ def prepare_boundaries(con: duckdb.DuckDBPyConnection, level: str, source: str |
                        limits: Limits | None = None) -> BoundaryPlan:
     """Read and validate a GeoJSON file of ``level`` boundaries (``region`` / ``municipality``)."""
     limits = limits or Limits.from_env()
-    data, name = _read_source(source)
+    data, name = read_source(source)
     report = LoadReport(ok=False, rows_loaded=0, errors=[], warnings=[], version_id=None, table="boundaries",
                         mode="replace", file_name=Path(file_name).name[:200] if file_name else name,
                         sha256=hashlib.sha256(data).hexdigest())
@@ -275,40 +276,16 @@ def feature_collection(con: duckdb.DuckDBPyConnection, level: str, digits: int =
 
 def map_view(con: duckdb.DuckDBPyConnection, level: str, width_px: int = 1000, height_px: int = 560) -> dict:
     """``center`` (lat, lon) and ``zoom`` of a web-Mercator map of ``width_px`` × ``height_px`` that
-    shows all stored boundaries of ``level``.
-
-    Zoom z shows 512·2^z pixels (MapLibre tiles) per 360° of longitude, and per 2π of Mercator y
-    (y = ln tan(π/4 + φ/2)); the larger zoom that fits both spans is taken, less a margin.
-    Longitudes west of 0 are taken as east of 180 (Chukotka crosses the antimeridian).
-    """
+    shows all stored boundaries of ``level`` (:func:`analytics.metrics.geo.fit_bounds`: antimeridian-safe,
+    latitudes clamped to ±85°, a margin of 0.15 zoom levels)."""
     frame = store.query(con, "SELECT geometry FROM boundaries WHERE level = ?", [level])
     lons: list[float] = []
     lats: list[float] = []
-
-    def walk(coords: Any) -> None:
-        if coords and isinstance(coords[0], (int, float)):
-            lons.append(coords[0] + 360 if coords[0] < 0 else coords[0])
-            lats.append(coords[1])
-        else:
-            for c in coords:
-                walk(c)
-
     for geometry in frame["geometry"]:
-        walk(json.loads(geometry)["coordinates"])
-    if not lons:
-        return {"center": {"lat": 55.0, "lon": 37.0}, "zoom": 3.0}
-
-    def mercator(lat: float) -> float:
-        return math.log(math.tan(math.pi / 4 + math.radians(min(max(lat, -85), 85)) / 2))
-
-    x_share = max(max(lons) - min(lons), 0.01) / 360
-    y_low, y_high = mercator(min(lats)), mercator(max(lats))
-    y_share = max(y_high - y_low, 0.0001) / (2 * math.pi)
-    zoom = math.log2(min(width_px / (512 * x_share), height_px / (512 * y_share))) - 0.15
-    centre_lat = math.degrees(2 * math.atan(math.exp((y_low + y_high) / 2)) - math.pi / 2)
-    centre_lon = (min(lons) + max(lons)) / 2
-    return {"center": {"lat": centre_lat, "lon": centre_lon - 360 if centre_lon > 180 else centre_lon},
-            "zoom": max(0.5, zoom)}
+        x, y = geo.coordinates(json.loads(geometry)["coordinates"])
+        lons += x
+        lats += y
+    return geo.fit_bounds(lats, lons, width_px, height_px)
 
 
 def summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

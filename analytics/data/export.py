@@ -3,6 +3,10 @@
 Text cells that a spreadsheet would read as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or
 carriage return) are prefixed with an apostrophe, so a name loaded from an untrusted file can never
 run as a formula (OWASP "CSV injection"). Numbers stay numbers.
+
+Individual entrepreneurs and heads of farms (12-digit INN, loaded from the FNS SME register only when
+asked) are personal data (152-FZ): rows whose INN column holds a 12-digit INN are left out of every
+export unless ``include_personal=True``.
 """
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ import io
 import re
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -20,6 +25,22 @@ def sheet_name(name: str) -> str:
     """A valid Excel sheet name: no ``[]:*?/\\``, at most 31 characters, not empty."""
     cleaned = _SHEET_FORBIDDEN.sub(" ", str(name)).strip().strip("'")[:31].strip()
     return cleaned or "Sheet"
+
+
+def _is_inn_column(name: object) -> bool:
+    text = str(name).strip().lower()
+    return text in ("inn", "инн") or text.endswith("_inn") or text.startswith(("инн ", "inn "))
+
+
+def without_personal_data(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` without the rows whose INN column (``inn``, ``*_inn``, «ИНН …») holds a 12-digit INN:
+    an individual's (entrepreneur, head of a farm), personal data under 152-FZ."""
+    personal = np.zeros(len(frame), dtype=bool)
+    for position, name in enumerate(frame.columns):   # by position: a frame may repeat a header
+        if _is_inn_column(name):
+            values = frame.iloc[:, position].astype("string").str.strip()
+            personal |= values.str.fullmatch(r"[0-9]{12}").fillna(False).to_numpy(dtype=bool)
+    return frame[~personal] if personal.any() else frame
 
 
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
@@ -47,22 +68,27 @@ def with_status(frame: pd.DataFrame, column: str, status: str | Sequence[str] | 
     return out
 
 
-def csv_bytes(frame: pd.DataFrame, *, note: str | None = None) -> bytes:
+def csv_bytes(frame: pd.DataFrame, *, note: str | None = None, include_personal: bool = False) -> bytes:
     """CSV that Excel opens correctly in a Russian locale: UTF-8 with BOM, `;`, decimal comma.
 
     ``note`` (e.g. "demo data: illustrative figures") goes into a last column of its own, named by the
-    note's first words, on every row, so that no row can be copied away without it.
+    note's first words, on every row, so that no row can be copied away without it. Rows of
+    individuals (12-digit INN) only with ``include_personal``.
     """
+    if not include_personal:
+        frame = without_personal_data(frame)
     out = neutralise(frame)
     if note:
         out[_safe(note.split(":")[0][:60])] = _safe(note)
     return out.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 
-def excel_bytes(sheets: dict[str, pd.DataFrame], *, note: Mapping[str, Sequence[str]] | None = None) -> bytes:
+def excel_bytes(sheets: dict[str, pd.DataFrame], *, note: Mapping[str, Sequence[str]] | None = None,
+                include_personal: bool = False) -> bytes:
     """An XLSX workbook with one sheet per frame (names cut to Excel's 31 characters), column widths
     set from the content. ``note`` = {sheet name: lines} puts a first sheet of plain lines (what the
-    data are, which figures are illustrative, sources) before the tables."""
+    data are, which figures are illustrative, sources) before the tables. Rows of individuals
+    (12-digit INN) only with ``include_personal``."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, lines in (note or {}).items():
@@ -70,6 +96,8 @@ def excel_bytes(sheets: dict[str, pd.DataFrame], *, note: Mapping[str, Sequence[
             neutralise(pd.DataFrame({name: list(lines)})).to_excel(writer, sheet_name=sheet, index=False)
             writer.sheets[sheet].column_dimensions["A"].width = 120
         for name, frame in sheets.items():
+            if not include_personal:
+                frame = without_personal_data(frame)
             sheet = sheet_name(name)
             neutralise(frame).to_excel(writer, sheet_name=sheet, index=False)
             ws = writer.sheets[sheet]

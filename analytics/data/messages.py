@@ -6,6 +6,8 @@ these into its catalogs and translates codes, nothing more. Codes are listed in
 """
 from __future__ import annotations
 
+from analytics.data import fns_messages
+
 RU: dict[str, str] = {
     "ingest.file_too_large": "Файл слишком велик: {size_mb} МБ при пределе {limit_mb} МБ. Разбейте его на части.",
     "ingest.too_many_rows": "Слишком много строк: {rows} при пределе {limit}. Разбейте файл на части.",
@@ -218,6 +220,9 @@ EN: dict[str, str] = {
     "ingest.rosstat_read": "Rows read: {rows}; regions: {regions}; years {years}.",
     "ingest.rosstat_unit": "Values in “{unit}” were multiplied by {factor}.",
 }
+
+RU.update(fns_messages.RU)   # FNS open data (analytics/data/fns.py, fns_load.py)
+EN.update(fns_messages.EN)
 
 MESSAGES: dict[str, dict[str, str]] = {"ru": RU, "en": EN}
 

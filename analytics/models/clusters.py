@@ -87,7 +87,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analytics.metrics import specialization as spec
-from analytics.store import query
+from analytics.store import SQL, query, sql
 
 TEMPLATE_ROLES: tuple[str, ...] = ("core", "supplier", "service")
 MEMBER_ROLES: tuple[str, ...] = ("core", "supplier", "service", "infrastructure", "specialised", "other")
@@ -99,7 +99,7 @@ _REST = "\x00rest"
 
 # Ancestors-or-self of an OKVED code (division, group, class, subclass, itself) as SQL: a code matches
 # a definition when one of these equals a definition code. Column name fixed: ``okved``.
-_ANCESTORS_SQL = "unnest(list_distinct([okved, left(okved, 2), left(okved, 4), left(okved, 5), left(okved, 7)]))"
+_ANCESTORS_SQL = SQL("unnest(list_distinct([okved, left(okved, 2), left(okved, 4), left(okved, 5), left(okved, 7)]))")
 
 
 @dataclass(frozen=True)
@@ -259,15 +259,17 @@ def member_table(con: duckdb.DuckDBPyConnection, defs: pd.DataFrame, region: str
     """Members of every definition in ``defs`` (long: one row per cluster × firm), see the module
     docstring for the rule. Adds ``role``, ``basis`` and ``anchor``. ``names=False`` leaves out the
     firm and municipality names (faster for aggregates)."""
-    # the two fragments are constants of this module, never input
-    sql = _MEMBERS_SQL.format(
+    # the two fragments are fixed text of this module, never input
+    statement = sql(
+        _MEMBERS_SQL,
         ancestors=_ANCESTORS_SQL,
-        names="f.name_ru, f.name_en, m.name_ru AS municipality_ru, m.name_en AS municipality_en," if names else "",
-        municipalities="LEFT JOIN municipalities m ON m.oktmo = f.oktmo" if names else "",
+        names=SQL("f.name_ru, f.name_en, m.name_ru AS municipality_ru, m.name_en AS municipality_en,") if names
+        else SQL(""),
+        municipalities=SQL("LEFT JOIN municipalities m ON m.oktmo = f.oktmo") if names else SQL(""),
     )
     with con.cursor() as cur:
         cur.register("_defs", defs[["cluster_id", "okved", "role", "source"]])
-        frame = cur.execute(sql, [region, year]).df()
+        frame = cur.execute(statement, [region, year]).df()
         cur.unregister("_defs")
     by_kind = frame["kind"].map({"infrastructure": "infrastructure", "specialised": "specialised"}).fillna("other")
     frame["role"] = frame["code_role"].fillna(by_kind)
@@ -488,8 +490,8 @@ def _present(con, codes: pd.DataFrame, region: str) -> pd.Series:
     with con.cursor() as cur:
         cur.register("_codes", codes[["cluster_id", "okved"]].drop_duplicates())
         hits = cur.execute(
-            f"WITH keys AS (SELECT DISTINCT {_ANCESTORS_SQL} AS code FROM enterprises WHERE region_code = ?) "
-            "SELECT c.cluster_id, c.okved FROM _codes c JOIN keys k ON k.code = c.okved",
+            sql("WITH keys AS (SELECT DISTINCT {ancestors} AS code FROM enterprises WHERE region_code = ?) "
+                "SELECT c.cluster_id, c.okved FROM _codes c JOIN keys k ON k.code = c.okved", ancestors=_ANCESTORS_SQL),
             [region],
         ).df()
         cur.unregister("_codes")
@@ -696,15 +698,15 @@ def gaps(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: 
     with con.cursor() as cur:
         cur.register("_codes", wanted[["okved"]])
         firms = cur.execute(
-            f"WITH keys AS (SELECT inn, {_ANCESTORS_SQL} AS code FROM enterprises WHERE region_code = ?) "
-            "SELECT c.okved, count(DISTINCT k.inn) AS firms FROM _codes c LEFT JOIN keys k ON k.code = c.okved "
-            "GROUP BY c.okved",
+            sql("WITH keys AS (SELECT inn, {ancestors} AS code FROM enterprises WHERE region_code = ?) "
+                "SELECT c.okved, count(DISTINCT k.inn) AS firms FROM _codes c LEFT JOIN keys k ON k.code = c.okved "
+                "GROUP BY c.okved", ancestors=_ANCESTORS_SQL),
             [region],
         ).df()
         others = cur.execute(
-            f"""
+            sql("""
             WITH cand AS (
-                SELECT e.inn, e.name_ru, e.name_en, e.region_code, {_ANCESTORS_SQL} AS code
+                SELECT e.inn, e.name_ru, e.name_en, e.region_code, {ancestors} AS code
                 FROM enterprises e
                 WHERE e.region_code <> ? AND e.kind = 'industrial'
                   AND left(e.okved, 2) IN (SELECT DISTINCT left(okved, 2) FROM _codes)
@@ -718,7 +720,7 @@ def gaps(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: 
             SELECT h.okved, h.inn, h.name_ru, h.name_en, h.region_code, r.name_ru AS region_ru,
                    r.name_en AS region_en, h.employees
             FROM hits h LEFT JOIN regions r ON r.code = h.region_code WHERE h.rk <= ? ORDER BY h.okved, h.rk
-            """,
+            """, ancestors=_ANCESTORS_SQL),
             [region, year, elsewhere],
         ).df()
         cur.unregister("_codes")

@@ -12,13 +12,13 @@ DuckDB 2.0 refuses concurrent calls on one connection: long-lived callers (the S
 one connection per process and open a cursor per query (:func:`query`).
 
 SQL text is composed only with :func:`sql` (and :func:`columns`, :func:`equal`, :func:`joined`,
-:func:`sql_type`): fixed text written in the code plus names that pass :func:`quote_identifier`.
+:func:`sql_type`, and :func:`text_list` for the schema's CHECK lists): fixed text written in the code plus names that pass :func:`quote_identifier`.
 Values never enter SQL text; they travel as ``?`` parameters (or as a registered frame).
 """
 from __future__ import annotations
 
 from analytics.store import health, schema, snapshots
-from analytics.store.compose import SQL, Part, columns, equal, joined, quote_identifier, sql, sql_type
+from analytics.store.compose import SQL, Part, columns, equal, joined, quote_identifier, sql, sql_type, text_list
 from analytics.store.connection import (
     DEFAULT_DB,
     REFERENCES,
@@ -40,5 +40,5 @@ __all__ = [
     "DEFAULT_DB", "REFERENCES", "ROOT", "SEED_DIR", "SQL", "Part", "build_demo", "health", "columns", "connect",
     "data_fingerprint", "ensure_demo", "equal", "install_built", "integrity_problems", "is_illustrative",
     "joined", "load_frame", "main", "migrate", "query", "quote_identifier", "read_seed", "schema",
-    "schema_version", "snapshots", "sql", "sql_type", "table_counts", "transaction",
+    "schema_version", "snapshots", "sql", "sql_type", "table_counts", "text_list", "transaction",
 ]

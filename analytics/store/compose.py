@@ -107,3 +107,17 @@ def sql_type(name: str) -> SQL:
     if not re.fullmatch(r"[A-Z][A-Z0-9 ]*(\(\d+(, ?\d+)?\))?", name):
         raise ValueError(f"not an SQL type name: {name!r}")
     return SQL(name)
+
+
+def text_list(values: Iterable[str]) -> SQL:
+    """A parenthesised list of text literals for ``CHECK (column IN ...)`` in the schema's DDL, where
+    parameters cannot go: ``text_list(("rd", "pilot"))`` → ``('rd', 'pilot')``. Each value must be a
+    lower-case code (``[a-z][a-z0-9_]*``: a module constant such as a status or a stage name);
+    anything else raises ``ValueError``. Values a query compares with travel as ``?`` parameters."""
+    values = list(values)
+    if not values:
+        raise ValueError("an empty SQL list")
+    for value in values:
+        if not isinstance(value, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", value):
+            raise ValueError(f"not a code for an SQL list: {value!r}")
+    return SQL("(" + ", ".join("'" + v + "'" for v in values) + ")")

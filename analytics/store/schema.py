@@ -17,6 +17,8 @@ an approximation of a public fact (``approximate``) or made up for the demo (``i
 """
 from __future__ import annotations
 
+from analytics.store.compose import SQL, columns, sql, sql_type, text_list
+
 DATA_STATUSES = ("public", "approximate", "illustrative", "loaded")
 ENTERPRISE_KINDS = ("industrial", "infrastructure", "specialised")
 TEMPLATE_ROLES = ("core", "supplier", "service")
@@ -24,12 +26,7 @@ PROJECT_STAGES = ("rd", "engineering", "pilot", "serial")
 SECTOR_LEVELS = ("section", "division", "group", "class", "subclass")
 
 
-def _in(values: tuple[str, ...]) -> str:
-    """SQL list literal for a CHECK ... IN (...) built from constants of this module only."""
-    return "(" + ", ".join("'" + v + "'" for v in values) + ")"
-
-
-_STATUS = _in(DATA_STATUSES)
+_STATUS = text_list(DATA_STATUSES)
 
 #: Primary keys of the tables with a row history (as declared below), for migration 4.
 _HISTORY_KEYS: dict[str, str] = {
@@ -47,6 +44,16 @@ _PUBLIC_KEYS: dict[str, str] = {
     "programme_projects": "project_name_ru",
 }
 
+
+
+def _history_ddl(table: str) -> tuple[SQL, ...]:
+    """The row-history table of ``table``: its columns (no rows) plus ``_valid_from`` / ``_valid_to``."""
+    history = "history_" + table
+    return (sql("CREATE TABLE IF NOT EXISTS {history} AS SELECT * FROM {table} LIMIT 0", history=history, table=table),
+            sql("ALTER TABLE {history} ADD COLUMN IF NOT EXISTS _valid_from INTEGER", history=history),
+            sql("ALTER TABLE {history} ADD COLUMN IF NOT EXISTS _valid_to INTEGER", history=history))
+
+
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (
         1,
@@ -60,9 +67,9 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 federal_district VARCHAR NOT NULL,
                 oktmo_prefix    VARCHAR CHECK (oktmo_prefix IS NULL OR regexp_full_match(oktmo_prefix, '[0-9]{2,3}'))
             )""",
-            f"""
+            sql("""
             CREATE TABLE IF NOT EXISTS municipalities (
-                oktmo           VARCHAR PRIMARY KEY CHECK (regexp_full_match(oktmo, '[0-9]{{8}}|[0-9]{{11}}')),
+                oktmo           VARCHAR PRIMARY KEY CHECK (regexp_full_match(oktmo, '[0-9]{8}|[0-9]{11}')),
                 region_code     VARCHAR NOT NULL,
                 name_ru         VARCHAR NOT NULL,
                 name_en         VARCHAR NOT NULL,
@@ -72,22 +79,22 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 lat             DOUBLE CHECK (lat BETWEEN 41 AND 82),
                 lon             DOUBLE CHECK (lon BETWEEN 19 AND 180),
                 oktmo_status    VARCHAR NOT NULL DEFAULT 'loaded',
-                data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {_STATUS})
-            )""",
-            f"""
+                data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {status})
+            )""", status=_STATUS),
+            sql("""
             CREATE TABLE IF NOT EXISTS sectors (
                 code            VARCHAR PRIMARY KEY
-                                CHECK (regexp_full_match(code, '[A-U]|[0-9]{{2}}(\\.[0-9]{{1,2}}(\\.[0-9]{{1,2}})?)?')),
+                                CHECK (regexp_full_match(code, '[A-U]|[0-9]{2}(\\.[0-9]{1,2}(\\.[0-9]{1,2})?)?')),
                 parent          VARCHAR,
-                level           VARCHAR NOT NULL CHECK (level IN {_in(SECTOR_LEVELS)}),
+                level           VARCHAR NOT NULL CHECK (level IN {sector_levels}),
                 section         VARCHAR NOT NULL,
                 name_ru         VARCHAR NOT NULL,
                 name_en         VARCHAR
-            )""",
-            f"""
+            )""", sector_levels=text_list(SECTOR_LEVELS)),
+            sql("""
             CREATE TABLE IF NOT EXISTS enterprises (
-                inn             VARCHAR PRIMARY KEY CHECK (regexp_full_match(inn, '[0-9]{{10}}|[0-9]{{12}}')),
-                ogrn            VARCHAR CHECK (ogrn IS NULL OR regexp_full_match(ogrn, '[0-9]{{13}}|[0-9]{{15}}')),
+                inn             VARCHAR PRIMARY KEY CHECK (regexp_full_match(inn, '[0-9]{10}|[0-9]{12}')),
+                ogrn            VARCHAR CHECK (ogrn IS NULL OR regexp_full_match(ogrn, '[0-9]{13}|[0-9]{15}')),
                 name_ru         VARCHAR NOT NULL,
                 name_en         VARCHAR,
                 okved           VARCHAR NOT NULL,
@@ -97,12 +104,12 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 lon             DOUBLE CHECK (lon IS NULL OR lon BETWEEN 19 AND 180),
                 is_sme          BOOLEAN NOT NULL DEFAULT FALSE,
                 founded         INTEGER CHECK (founded IS NULL OR founded BETWEEN 1700 AND 2100),
-                kind            VARCHAR NOT NULL DEFAULT 'industrial' CHECK (kind IN {_in(ENTERPRISE_KINDS)}),
+                kind            VARCHAR NOT NULL DEFAULT 'industrial' CHECK (kind IN {enterprise_kinds}),
                 cluster_hint    VARCHAR,
-                data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {_STATUS}),
+                data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {status}),
                 source          VARCHAR
-            )""",
-            f"""
+            )""", enterprise_kinds=text_list(ENTERPRISE_KINDS), status=_STATUS),
+            sql("""
             CREATE TABLE IF NOT EXISTS enterprise_years (
                 inn                 VARCHAR NOT NULL,
                 year                INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
@@ -111,10 +118,10 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 purchases_mln_rub   DOUBLE CHECK (purchases_mln_rub IS NULL OR purchases_mln_rub >= 0),
                 exports_mln_rub     DOUBLE CHECK (exports_mln_rub IS NULL OR exports_mln_rub >= 0),
                 investment_mln_rub  DOUBLE CHECK (investment_mln_rub IS NULL OR investment_mln_rub >= 0),
-                data_status         VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {_STATUS}),
+                data_status         VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {status}),
                 PRIMARY KEY (inn, year)
-            )""",
-            f"""
+            )""", status=_STATUS),
+            sql("""
             CREATE TABLE IF NOT EXISTS region_sector_years (
                 region_code     VARCHAR NOT NULL,
                 okved           VARCHAR NOT NULL,
@@ -123,44 +130,44 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 wages_mln_rub   DOUBLE CHECK (wages_mln_rub IS NULL OR wages_mln_rub >= 0),
                 establishments  INTEGER CHECK (establishments IS NULL OR establishments >= 0),
                 revenue_mln_rub DOUBLE CHECK (revenue_mln_rub IS NULL OR revenue_mln_rub >= 0),
-                data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {_STATUS}),
+                data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {status}),
                 PRIMARY KEY (region_code, okved, year)
-            )""",
-            f"""
+            )""", status=_STATUS),
+            sql("""
             CREATE TABLE IF NOT EXISTS supply_links (
                 supplier_inn    VARCHAR NOT NULL,
                 buyer_inn       VARCHAR NOT NULL,
                 year            INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
                 value_mln_rub   DOUBLE NOT NULL CHECK (value_mln_rub >= 0),
-                data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {_STATUS}),
+                data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {status}),
                 PRIMARY KEY (supplier_inn, buyer_inn, year),
                 CHECK (supplier_inn <> buyer_inn)
-            )""",
-            f"""
+            )""", status=_STATUS),
+            sql("""
             CREATE TABLE IF NOT EXISTS cluster_templates (
                 cluster_id      VARCHAR NOT NULL CHECK (regexp_full_match(cluster_id, '[a-z][a-z0-9_]*')),
                 cluster_name_ru VARCHAR NOT NULL,
                 cluster_name_en VARCHAR NOT NULL,
                 okved           VARCHAR NOT NULL,
-                role            VARCHAR NOT NULL CHECK (role IN {_in(TEMPLATE_ROLES)}),
+                role            VARCHAR NOT NULL CHECK (role IN {template_roles}),
                 weight          DOUBLE NOT NULL DEFAULT 1 CHECK (weight > 0),
                 note            VARCHAR,
-                data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {_STATUS}),
+                data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {status}),
                 PRIMARY KEY (cluster_id, okved)
-            )""",
-            f"""
+            )""", template_roles=text_list(TEMPLATE_ROLES), status=_STATUS),
+            sql("""
             CREATE TABLE IF NOT EXISTS projects (
                 project_id      VARCHAR PRIMARY KEY,
                 name_ru         VARCHAR NOT NULL,
                 name_en         VARCHAR,
                 cluster_id      VARCHAR NOT NULL,
                 initiator_inn   VARCHAR NOT NULL,
-                stage           VARCHAR NOT NULL CHECK (stage IN {_in(PROJECT_STAGES)}),
+                stage           VARCHAR NOT NULL CHECK (stage IN {project_stages}),
                 start_year      INTEGER NOT NULL CHECK (start_year BETWEEN 2000 AND 2100),
                 jobs            INTEGER NOT NULL DEFAULT 0 CHECK (jobs >= 0),
                 is_joint        BOOLEAN NOT NULL DEFAULT TRUE,
-                data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {_STATUS})
-            )""",
+                data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {status})
+            )""", project_stages=text_list(PROJECT_STAGES), status=_STATUS),
             """
             CREATE TABLE IF NOT EXISTS project_participants (
                 project_id      VARCHAR NOT NULL,
@@ -288,11 +295,7 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 for table in ("regions", "municipalities", "sectors", "enterprises", "enterprise_years",
                               "region_sector_years", "supply_links", "cluster_templates", "projects",
                               "project_participants", "project_costs", "project_revenues")
-                for statement in (
-                    f'CREATE TABLE IF NOT EXISTS "history_{table}" AS SELECT * FROM "{table}" LIMIT 0',
-                    f'ALTER TABLE "history_{table}" ADD COLUMN IF NOT EXISTS _valid_from INTEGER',
-                    f'ALTER TABLE "history_{table}" ADD COLUMN IF NOT EXISTS _valid_to INTEGER',
-                )
+                for statement in _history_ddl(table)
             ],
         ],
     ),
@@ -306,9 +309,9 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             statement
             for table, key in _HISTORY_KEYS.items()
             for statement in (
-                f'CREATE TABLE IF NOT EXISTS "history_open_{table}" AS SELECT {key}, _valid_from '
-                f'FROM "history_{table}" WHERE _valid_to IS NULL',
-                f'DELETE FROM "history_{table}" WHERE _valid_to IS NULL',
+                sql("CREATE TABLE IF NOT EXISTS {open} AS SELECT {key}, _valid_from FROM {history} WHERE _valid_to IS NULL",
+                    open="history_open_" + table, key=columns(key.split(", ")), history="history_" + table),
+                sql("DELETE FROM {history} WHERE _valid_to IS NULL", history="history_" + table),
             )
         ],
     ),
@@ -317,44 +320,44 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "public data: regions reference, regional indicators, registry clusters, programme facts",
         [
             # The regions reference (HFLabs / DaData.ru, CC BY-SA 4.0): codes of every classifier.
-            f"""
+            sql("""
             CREATE TABLE IF NOT EXISTS region_reference (
-                code            VARCHAR PRIMARY KEY CHECK (regexp_full_match(code, '[0-9]{{2}}')),
+                code            VARCHAR PRIMARY KEY CHECK (regexp_full_match(code, '[0-9]{2}')),
                 name_ru         VARCHAR NOT NULL,
                 name_en         VARCHAR NOT NULL,
                 federal_district VARCHAR NOT NULL,
-                okato           VARCHAR CHECK (okato IS NULL OR regexp_full_match(okato, '[0-9]{{11}}')),
-                oktmo           VARCHAR CHECK (oktmo IS NULL OR regexp_full_match(oktmo, '[0-9]{{8}}')),
+                okato           VARCHAR CHECK (okato IS NULL OR regexp_full_match(okato, '[0-9]{11}')),
+                oktmo           VARCHAR CHECK (oktmo IS NULL OR regexp_full_match(oktmo, '[0-9]{8}')),
                 iso_code        VARCHAR,
                 kladr_id        VARCHAR,
                 timezone        VARCHAR,
-                data_status     VARCHAR NOT NULL DEFAULT 'public' CHECK (data_status IN {_STATUS}),
+                data_status     VARCHAR NOT NULL DEFAULT 'public' CHECK (data_status IN {status}),
                 source          VARCHAR
-            )""",
+            )""", status=_STATUS),
             # Any regional statistic by region and year (Rosstat tables as published, loaded long):
             # region_code = FNS code, or 'RU' for the Russian Federation; breakdown = the row-label
             # path or OKVED code when a table has several lines per region ('total' when it has one);
             # cell_status = ok / suppressed («…», «к», «х») / missing («-», empty), value NULL unless ok.
-            f"""
+            sql("""
             CREATE TABLE IF NOT EXISTS region_indicators (
                 indicator       VARCHAR NOT NULL CHECK (length(indicator) BETWEEN 1 AND 120),
                 breakdown       VARCHAR NOT NULL DEFAULT 'total' CHECK (length(breakdown) BETWEEN 1 AND 300),
-                region_code     VARCHAR NOT NULL CHECK (region_code = 'RU' OR regexp_full_match(region_code, '[0-9]{{2}}')),
+                region_code     VARCHAR NOT NULL CHECK (region_code = 'RU' OR regexp_full_match(region_code, '[0-9]{2}')),
                 year            INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
                 value           DOUBLE,
                 unit            VARCHAR,
                 cell_status     VARCHAR NOT NULL DEFAULT 'ok' CHECK (cell_status IN ('ok', 'suppressed', 'missing')),
                 source          VARCHAR,
-                data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {_STATUS}),
+                data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {status}),
                 PRIMARY KEY (indicator, breakdown, region_code, year),
                 CHECK (cell_status = 'ok' OR value IS NULL)
-            )""",
+            )""", status=_STATUS),
             # Real industrial clusters named in public sources (Decree 779 registry or regional).
-            f"""
+            sql("""
             CREATE TABLE IF NOT EXISTS registry_clusters (
                 cluster_name_ru VARCHAR PRIMARY KEY,
                 -- FNS codes of the cluster's regions, ';'-separated ("50;69" for a two-region cluster)
-                region_codes    VARCHAR NOT NULL CHECK (regexp_full_match(region_codes, '[0-9]{{2}}(;[0-9]{{2}})*')),
+                region_codes    VARCHAR NOT NULL CHECK (regexp_full_match(region_codes, '[0-9]{2}(;[0-9]{2})*')),
                 region_ru       VARCHAR NOT NULL,
                 specialisation  VARCHAR,
                 registry_status VARCHAR NOT NULL,
@@ -364,11 +367,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 specialised_org VARCHAR,
                 notes           VARCHAR,
                 source_url      VARCHAR NOT NULL,
-                data_status     VARCHAR NOT NULL DEFAULT 'public' CHECK (data_status IN {_STATUS})
-            )""",
+                data_status     VARCHAR NOT NULL DEFAULT 'public' CHECK (data_status IN {status})
+            )""", status=_STATUS),
             # Dated public facts as published (text values: «8 / 6 / 3», «>50»), by topic:
             # registry_size, pp41_programme, kaluga.
-            f"""
+            sql("""
             CREATE TABLE IF NOT EXISTS public_facts (
                 topic           VARCHAR NOT NULL,
                 period          VARCHAR NOT NULL,
@@ -379,33 +382,31 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 confidence      VARCHAR,
                 source_url      VARCHAR NOT NULL,
                 note            VARCHAR,
-                data_status     VARCHAR NOT NULL DEFAULT 'public' CHECK (data_status IN {_STATUS}),
+                data_status     VARCHAR NOT NULL DEFAULT 'public' CHECK (data_status IN {status}),
                 PRIMARY KEY (topic, period, indicator)
-            )""",
+            )""", status=_STATUS),
             # Joint projects that won Decree 41 subsidies, as named in public sources.
-            f"""
+            sql("""
             CREATE TABLE IF NOT EXISTS programme_projects (
                 project_name_ru VARCHAR PRIMARY KEY,
                 selection_year  VARCHAR NOT NULL,
                 cluster_name_ru VARCHAR,
-                region_code     VARCHAR CHECK (region_code IS NULL OR regexp_full_match(region_code, '[0-9]{{2}}')),
+                region_code     VARCHAR CHECK (region_code IS NULL OR regexp_full_match(region_code, '[0-9]{2}')),
                 region_ru       VARCHAR,
                 participants    VARCHAR,
                 subsidy_mln_rub DOUBLE CHECK (subsidy_mln_rub IS NULL OR subsidy_mln_rub >= 0),
                 project_cost_mln_rub DOUBLE CHECK (project_cost_mln_rub IS NULL OR project_cost_mln_rub >= 0),
                 source_url      VARCHAR NOT NULL,
                 note            VARCHAR,
-                data_status     VARCHAR NOT NULL DEFAULT 'public' CHECK (data_status IN {_STATUS})
-            )""",
+                data_status     VARCHAR NOT NULL DEFAULT 'public' CHECK (data_status IN {status})
+            )""", status=_STATUS),
             *[
                 statement
                 for table, key in _PUBLIC_KEYS.items()
                 for statement in (
-                    f'CREATE TABLE IF NOT EXISTS "history_{table}" AS SELECT * FROM "{table}" LIMIT 0',
-                    f'ALTER TABLE "history_{table}" ADD COLUMN IF NOT EXISTS _valid_from INTEGER',
-                    f'ALTER TABLE "history_{table}" ADD COLUMN IF NOT EXISTS _valid_to INTEGER',
-                    f'CREATE TABLE IF NOT EXISTS "history_open_{table}" AS SELECT {key}, _valid_from '
-                    f'FROM "history_{table}" LIMIT 0',
+                    *_history_ddl(table),
+                    sql("CREATE TABLE IF NOT EXISTS {open} AS SELECT {key}, _valid_from FROM {history} LIMIT 0",
+                        open="history_open_" + table, key=columns(key.split(", ")), history="history_" + table),
                 )
             ],
         ],
@@ -421,10 +422,40 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             'ALTER TABLE "history_enterprises" ADD COLUMN IF NOT EXISTS organising_production BOOLEAN',
         ],
     ),
+    (
+        7,
+        "FNS open data: SME category and kind of subject; income, expenses and taxes paid by budget level",
+        # Filled by analytics/data/fns_load.py from the FNS open data (RSMP, REVEXP, PAYTAX). DuckDB
+        # cannot add a column with a CHECK constraint: the allowed values (FNS_SME_CATEGORIES,
+        # FNS_SUBJECT_KINDS) are checked by the loaders. Income and expenses are the totals of the
+        # financial statements (may be negative, seen once in real files) — income is *not* sales revenue
+        # (revenue_mln_rub). Taxes: roubles paid in the year ÷ 10⁶ by the budget level of each tax
+        # (analytics/data/fns_taxes.py); insurance contributions are the social funds' level.
+        [
+            statement
+            for table, added in (
+                ("enterprises", (("sme_category", "VARCHAR"), ("legal_kind", "VARCHAR"))),
+                ("enterprise_years", (("income_mln_rub", "DOUBLE"), ("expenses_mln_rub", "DOUBLE"),
+                                      ("taxes_federal_mln_rub", "DOUBLE"), ("taxes_regional_mln_rub", "DOUBLE"),
+                                      ("taxes_local_mln_rub", "DOUBLE"), ("taxes_social_funds_mln_rub", "DOUBLE"),
+                                      ("taxes_non_tax_mln_rub", "DOUBLE"), ("taxes_unknown_mln_rub", "DOUBLE"),
+                                      ("source", "VARCHAR"))),
+            )
+            for target in (table, "history_" + table)
+            for statement in (sql("ALTER TABLE {target} ADD COLUMN IF NOT EXISTS {column} {kind}",
+                                  target=target, column=column, kind=sql_type(kind)) for column, kind in added)
+        ],
+    ),
 ]
 
 # Every data table's key (migration 4's statements are built above, before the public tables join).
 _HISTORY_KEYS = {**_HISTORY_KEYS, **_PUBLIC_KEYS}
+
+#: Values of the FNS columns of migration 7 (RSMP codes 1/2/3 of КатСубМСП and ВидСубМСП).
+FNS_SME_CATEGORIES = ("micro", "small", "medium")
+FNS_SUBJECT_KINDS = ("legal", "entrepreneur", "farm")
+#: Budget levels of taxes paid, each a column taxes_<level>_mln_rub of enterprise_years (migration 7).
+TAX_BUDGET_LEVELS = ("federal", "regional", "local", "social_funds", "non_tax", "unknown")
 
 #: Tables holding the product's data (not bookkeeping), in load order.
 DATA_TABLES: tuple[str, ...] = (

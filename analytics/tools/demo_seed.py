@@ -1200,11 +1200,22 @@ SORT_KEYS.update(public_seed.SORT_KEYS)
 DECIMALS.update(public_seed.DECIMALS)
 
 
+#: Columns of migration 7 filled only from FNS open data (analytics/data/fns_load.py).
+FNS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "enterprises": ("sme_category", "legal_kind"),
+    "enterprise_years": ("income_mln_rub", "expenses_mln_rub", "taxes_federal_mln_rub", "taxes_regional_mln_rub",
+                         "taxes_local_mln_rub", "taxes_social_funds_mln_rub", "taxes_non_tax_mln_rub",
+                         "taxes_unknown_mln_rub", "source"),
+}
+
+
 def write_all(out_dir: Path = SEED_DIR, facts: Path = FACTS_DIR) -> dict[str, int]:
     tables = build(facts)
     counts = {}
     for name, keys in SORT_KEYS.items():
-        write_csv(tables[name], Path(out_dir) / f"{name}.csv", keys, DECIMALS.get(name))
+        # Columns the demo does not fill (the FNS columns of migration 7) are written empty.
+        frame = tables[name].reindex(columns=[*tables[name].columns, *FNS_COLUMNS.get(name, ())])
+        write_csv(frame, Path(out_dir) / f"{name}.csv", keys, DECIMALS.get(name))
         counts[name] = len(tables[name])
     return counts
 

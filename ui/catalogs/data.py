@@ -136,6 +136,28 @@ RU: dict[str, str] = {
     "upload.boundary_none": "Границ этого уровня пока нет.",
     "upload.col_level": "Уровень",
     "upload.col_units": "Территорий",
+    # FNS open data
+    "upload.tab_fns": "Открытые данные ФНС",
+    "upload.fns_intro": (
+        "Архив открытых данных ФНС так, как он скачан с сайта ФНС (zip из многих XML) или один XML-файл: "
+        "реестр МСП (организации, ОКВЭД, категория МСП), среднесписочная численность, доходы и расходы по "
+        "бухотчётности, уплаченные налоги. Набор определяется по содержимому файла. Реестр МСП добавляет и "
+        "обновляет предприятия; остальные наборы дополняют показатели по годам предприятий, которые уже есть "
+        "в базе (связь по ИНН). Доходы по отчётности — не выручка."
+    ),
+    "upload.fns_file": "Архив ФНС (.zip) или файл XML",
+    "upload.fns_file_help": "Архив проверяется до распаковки (число файлов, размер, степень сжатия).",
+    "upload.fns_all_regions": "Все регионы (иначе только текущий регион)",
+    "upload.fns_entrepreneurs": "Загрузить ИП и глав КФХ",
+    "upload.fns_entrepreneurs_help": (
+        "ИНН из 12 цифр — персональные данные: по умолчанию они не загружаются и никогда не попадают "
+        "в выгрузки."
+    ),
+    "upload.fns_read_as": "Прочитано: {dataset} на {dates}; файлов {files}, документов {documents}.",
+    "upload.fns_dataset.rsmp": "реестр МСП",
+    "upload.fns_dataset.sshr": "среднесписочная численность",
+    "upload.fns_dataset.revexp": "доходы и расходы по бухотчётности",
+    "upload.fns_dataset.paytax": "уплаченные налоги и сборы",
     # loader messages
 }
 
@@ -267,4 +289,25 @@ EN: dict[str, str] = {
     "upload.boundary_none": "No boundaries of this level yet.",
     "upload.col_level": "Level",
     "upload.col_units": "Territories",
+    # FNS open data
+    "upload.tab_fns": "FNS open data",
+    "upload.fns_intro": (
+        "An FNS open-data archive as downloaded from the tax service's site (a zip of many XML files) or one XML "
+        "file: the SME register (organisations, OKVED, SME category), average headcount, income and expenses "
+        "from financial statements, taxes paid. The dataset is recognised from the file's content. The SME "
+        "register adds and updates enterprises; the other datasets add yearly figures to enterprises already in "
+        "the store (joined by INN). Income from the statements is not sales revenue."
+    ),
+    "upload.fns_file": "FNS archive (.zip) or XML file",
+    "upload.fns_file_help": "The archive is checked before unpacking (number of files, size, compression ratio).",
+    "upload.fns_all_regions": "All regions (otherwise the current region only)",
+    "upload.fns_entrepreneurs": "Load entrepreneurs and heads of farms",
+    "upload.fns_entrepreneurs_help": (
+        "A 12-digit INN is personal data: not loaded by default and never included in downloads."
+    ),
+    "upload.fns_read_as": "Read: {dataset} as of {dates}; files {files}, documents {documents}.",
+    "upload.fns_dataset.rsmp": "SME register",
+    "upload.fns_dataset.sshr": "average headcount",
+    "upload.fns_dataset.revexp": "income and expenses from financial statements",
+    "upload.fns_dataset.paytax": "taxes and fees paid",
 }

@@ -1,0 +1,367 @@
+"""Parsing one FNS open-data XML file: the hardened streaming parser and the four datasets' documents.
+
+Kept free of pandas and the validation stack so that worker processes (several zip members parsed
+at once, :mod:`analytics.data.fns`) start fast. Problems are recorded as raw tuples
+``(code, column, cell, params)``; :mod:`analytics.data.fns` turns them into
+:class:`analytics.data.validate.Issue` values. See :mod:`analytics.data.fns` for the formats.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, BinaryIO
+
+from lxml import etree
+
+from analytics.data import fns_taxes
+
+#: ``ТипИнф`` → dataset (reference README of the FNS folder; 1 and 6 are not handled: unverified).
+DATASETS: dict[str, str] = {"РЕЕСТРМСП": "rsmp", "ОТКРДАННЫЕ3": "sshr", "ОТКРДАННЫЕ4": "paytax",
+                            "ОТКРДАННЫЕ5": "revexp"}
+#: RSMP codes (FNS format of the SME register; the same meanings in every independent parser).
+SME_CATEGORIES = {"1": "micro", "2": "small", "3": "medium"}
+SUBJECT_KINDS = {"1": "legal", "2": "entrepreneur", "3": "farm"}
+#: Issues kept per code (all are counted in ``error_counts`` / ``warning_counts``).
+CAP_PER_CODE = 200
+
+#: OKVED 2 code: division, group, class, subclass (as analytics.data.validate.OKVED_PATTERN).
+_OKVED2 = re.compile(r"\d{2}(\.\d{1,2}(\.\d{1,2})?)?")
+_OKVED_SEEN: dict[str, bool] = {}
+_XML_HEAD = 64 * 1024
+_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+
+@dataclass
+class FnsFile:
+    """One XML file read: its name (``archive.zip/member.xml`` inside a zip), header and documents."""
+
+    name: str
+    dataset: str | None = None
+    tip: str | None = None
+    version: str | None = None
+    declared: int | None = None
+    documents: int = 0
+
+
+@dataclass
+class _Stop(Exception):
+    """A file cannot be read further (already reported)."""
+
+
+class Issues:
+    """Problems per code as ``(code, column, cell, params)``, at most :data:`CAP_PER_CODE` kept, every one counted."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, str | None, str | None, dict[str, Any]]] = []
+        self.counts: dict[str, int] = {}
+
+    def add(self, code: str, column: str | None = None, cell: Any = None, n: int = 1, **params: Any) -> None:
+        seen = self.counts.get(code, 0)
+        self.counts[code] = seen + n
+        if seen < CAP_PER_CODE:
+            shown = None if cell is None else str(cell)[:200]
+            self.items.append((code, column, shown, params))
+
+    def merge(self, items: list[tuple[str, str | None, str | None, dict[str, Any]]], counts: dict[str, int]) -> None:
+        """Add another reader's problems (a worker process's), keeping the cap per code."""
+        kept = {code: 0 for code in counts}
+        for item in items:
+            code = item[0]
+            if self.counts.get(code, 0) + kept[code] < CAP_PER_CODE:
+                self.items.append(item)
+            kept[code] += 1
+        for code, n in counts.items():
+            self.counts[code] = self.counts.get(code, 0) + n
+
+
+# --------------------------------------------------------------------------------------------------
+# One XML file
+# --------------------------------------------------------------------------------------------------
+
+
+class _Prolog(io.RawIOBase):
+    """A stream that gives back the bytes already read for the prolog check, then the rest."""
+
+    def __init__(self, head: bytes, rest: BinaryIO):
+        self._head, self._rest = head, rest
+        self.tail = head[-64:]   # the last bytes given out: a whole file ends with </Файл>
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        if data:
+            self.tail = (self.tail + data[-64:])[-64:]
+        return len(data)
+
+    def ends_whole(self) -> bool:
+        """Read to the end: does the file end with the root's closing tag (else it was cut short)?"""
+        while self.read(1024 * 1024):
+            pass
+        return self.tail.rstrip().endswith("</Файл>".encode())
+
+
+def _prolog(label: str, stream: BinaryIO, errors: Issues) -> _Prolog | None:
+    """Refuse a DTD (and so any entity declaration) or a file that is not XML, before parsing."""
+    head = stream.read(_XML_HEAD)
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not text.startswith(b"<"):
+        errors.add("fns_not_xml", None, head[:40].decode("utf-8", "replace"), file=label)
+        return None
+    root = _root_start(text)
+    if _DOCTYPE.search(text[: root if root is not None else len(text)]):
+        errors.add("fns_dtd", None, "<!DOCTYPE", file=label)
+        return None
+    return _Prolog(head, stream)
+
+
+def _root_start(text: bytes) -> int | None:
+    """Offset of the root element's ``<`` (after the declaration, comments and processing instructions)."""
+    i = 0
+    while True:
+        j = text.find(b"<", i)
+        if j < 0:
+            return None
+        if text.startswith(b"<?", j):
+            k = text.find(b"?>", j)
+        elif text.startswith(b"<!--", j):
+            k = text.find(b"-->", j)
+        elif text.startswith(b"<!", j):
+            k = text.find(b">", j)   # a DOCTYPE: it stays in the part searched for "<!DOCTYPE"
+        else:
+            return j
+        if k < 0:
+            return None
+        i = k + 1
+
+
+def _parser_args() -> dict[str, Any]:
+    # No DTD loading, no entity resolution, no network, libxml2's default size limits (huge_tree off).
+    return {"events": ("end",), "tag": "Документ", "resolve_entities": False, "no_network": True,
+            "load_dtd": False, "dtd_validation": False, "huge_tree": False, "remove_comments": True,
+            "remove_pis": True}
+
+
+_DATES: dict[str, date | None] = {}
+
+
+def _date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return _DATES[text]
+    except KeyError:
+        pass
+    value = None
+    m = re.fullmatch(r"(\d{2})\.(\d{2})\.(\d{4})", text)
+    if m:
+        try:
+            value = date(int(m[3]), int(m[2]), int(m[1]))
+        except ValueError:
+            value = None
+    if len(_DATES) < 100_000:
+        _DATES[text] = value
+    return value
+
+
+def _space(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return " ".join(text.split()) if ("  " in text or text[:1].isspace() or text[-1:].isspace()
+                                      or "\t" in text or "\n" in text or "\xa0" in text) else text
+
+
+class _FileReader:
+    """Documents of one XML file as row tuples (``COLUMNS`` order plus the document number)."""
+
+    def __init__(self, label: str, info: FnsFile, errors: Issues, warnings: Issues):
+        self.label, self.info, self.errors, self.warnings = label, info, errors, warnings
+
+    def _number(self, text: str | None, attribute: str, doc: int) -> float | None:
+        if text is None:
+            self.errors.add("fns_number", attribute, None, file=self.label, doc=doc, attribute=attribute)
+            return None
+        try:
+            return float(text)
+        except ValueError:
+            self.errors.add("fns_number", attribute, text, file=self.label, doc=doc, attribute=attribute)
+            return None
+
+    def _as_of(self, d: Any, doc: int) -> date | None:
+        """``ДатаСост`` (ДД.ММ.ГГГГ): the date the document describes; the year of the yearly datasets."""
+        text = d.get("ДатаСост")
+        value = _date(text)
+        if value is None:
+            self.errors.add("fns_date", "ДатаСост", text, file=self.label, doc=doc, attribute="ДатаСост")
+        return value
+
+    def _code(self, table: dict[str, str], text: str | None, attribute: str, doc: int) -> str | None:
+        value = table.get(text) if text is not None else None
+        if value is None and text is not None:
+            self.warnings.add("fns_code_unknown", attribute, text, file=self.label, doc=doc, attribute=attribute)
+        return value
+
+    def rsmp(self, d: Any, doc: int) -> list[tuple]:
+        get = d.get
+        as_of = self._as_of(d, doc)
+        inn = name = ogrn = region = okved = None
+        for child in d:
+            tag = child.tag
+            if tag == "ОргВклМСП":
+                inn, ogrn, name = child.get("ИННЮЛ"), child.get("ОГРН"), _space(child.get("НаимОрг"))
+            elif tag == "ИПВклМСП":
+                inn, ogrn = child.get("ИННФЛ"), child.get("ОГРНИП")
+                fio = child.find("ФИОИП")
+                if fio is not None:
+                    name = " ".join(p for p in (fio.get("Фамилия"), fio.get("Имя"), fio.get("Отчество")) if p)
+            elif tag == "СведМН":
+                region = child.get("КодРегион")
+            elif tag == "СвОКВЭД":
+                main = child.find("СвОКВЭДОсн")
+                if main is not None:
+                    okved = self._okved(main.get("КодОКВЭД"), main.get("ВерсОКВЭД"), doc)
+        return [("rsmp", inn, name, as_of, region, okved,
+                 self._code(SME_CATEGORIES, get("КатСубМСП"), "КатСубМСП", doc),
+                 self._code(SUBJECT_KINDS, get("ВидСубМСП"), "ВидСубМСП", doc),
+                 ogrn, None, None, None, None, None, None, doc)]
+
+    def _okved(self, code: str | None, version: str | None, doc: int) -> str | None:
+        if code is None:
+            return None
+        if version == "2001":
+            self.warnings.add("fns_okved_2001", "КодОКВЭД", code, file=self.label, doc=doc, value=code)
+            return None
+        ok = _OKVED_SEEN.get(code)
+        if ok is None:
+            ok = _OKVED2.fullmatch(code) is not None
+            if len(_OKVED_SEEN) < 100_000:
+                _OKVED_SEEN[code] = ok
+        if not ok:
+            self.warnings.add("fns_okved_format", "КодОКВЭД", code, file=self.label, doc=doc, value=code)
+            return None
+        return code
+
+    def _subject(self, d: Any) -> tuple[str | None, str | None]:
+        np_ = d.find("СведНП")
+        if np_ is None:
+            return None, None
+        return np_.get("ИННЮЛ"), _space(np_.get("НаимОрг"))
+
+    def sshr(self, d: Any, doc: int) -> list[tuple]:
+        inn, name = self._subject(d)
+        node = d.find("СведССЧР")
+        text = node.get("КолРаб") if node is not None else None
+        employees = None
+        if text is not None and text.isdigit():
+            employees = int(text)
+        else:
+            self.errors.add("fns_number", "КолРаб", text, file=self.label, doc=doc, attribute="КолРаб")
+        return [("sshr", inn, name, self._as_of(d, doc), None, None, None, None, None, employees,
+                 None, None, None, None, None, doc)]
+
+    def revexp(self, d: Any, doc: int) -> list[tuple]:
+        inn, name = self._subject(d)
+        node = d.find("СведДохРасх")
+        income = expenses = None
+        income = self._number(node.get("СумДоход") if node is not None else None, "СумДоход", doc)
+        expenses = self._number(node.get("СумРасход") if node is not None else None, "СумРасход", doc)
+        return [("revexp", inn, name, self._as_of(d, doc), None, None, None, None, None, None,
+                 None if income is None else income / 1e6, None if expenses is None else expenses / 1e6,
+                 None, None, None, doc)]
+
+    def paytax(self, d: Any, doc: int) -> list[tuple]:
+        inn, name = self._subject(d)
+        as_of = self._as_of(d, doc)
+        rows = []
+        for line in d.iterchildren("СвУплСумНал"):
+            tax = fns_taxes.normalise_space(line.get("НаимНалог") or "")
+            paid = self._number(line.get("СумУплНал"), "СумУплНал", doc)
+            if not fns_taxes.known(tax):
+                self.warnings.add("fns_tax_unknown", "НаимНалог", tax, file=self.label, doc=doc, value=tax)
+            rows.append(("paytax", inn, name, as_of, None, None, None, None, None, None, None, None, tax,
+                         None if paid is None else paid / 1e6, fns_taxes.budget_level(tax), doc))
+        return rows
+
+
+def read_file(label: str, stream: BinaryIO, errors: Issues, warnings: Issues,
+               info: FnsFile) -> Iterator[list[tuple]]:
+    """Row tuples of one XML file, a batch per document; header problems end the file early."""
+    wrapped = _prolog(label, stream, errors)
+    if wrapped is None:
+        return
+    reader = _FileReader(label, info, errors, warnings)
+    handler = None
+    doc = 0
+    context = etree.iterparse(io.BufferedReader(wrapped, buffer_size=1024 * 1024), **_parser_args())
+    try:
+        for _, element in context:
+            if handler is None:
+                handler = _start(element.getroottree().getroot(), label, info, errors)
+                if handler is None:
+                    return
+                handler = getattr(reader, handler)
+            doc += 1
+            yield handler(element, doc)
+            element.clear()
+            parent = element.getparent()
+            while element.getprevious() is not None:
+                del parent[0]
+        if handler is None:
+            root = context.root
+            if root is None or _start(root, label, info, errors) is None:
+                return
+            warnings.add("fns_no_documents", None, None, file=label)
+    except etree.XMLSyntaxError as exc:
+        detail = str(exc)[:200]
+        truncated = not wrapped.ends_whole()
+        errors.add("fns_truncated" if truncated else "fns_xml_broken", None, None, file=label, doc=doc + 1,
+                   detail=detail)
+        return
+    finally:
+        info.documents = doc
+    if info.declared is not None and info.declared != doc:
+        warnings.add("fns_doc_count", "КолДок", info.declared, file=label, declared=info.declared, found=doc)
+
+
+def _start(root: Any, label: str, info: FnsFile, errors: Issues) -> str | None:
+    """Check the root ``Файл`` and its ``ТипИнф``; the dataset's handler name, or None (reported)."""
+    if root is None or root.tag != "Файл":
+        errors.add("fns_not_fns", None, None if root is None else str(root.tag)[:60], file=label,
+                   root=None if root is None else str(root.tag)[:60])
+        return None
+    info.tip, info.version = root.get("ТипИнф"), root.get("ВерсФорм")
+    declared = root.get("КолДок")
+    info.declared = int(declared) if declared and declared.isdigit() else None
+    dataset = DATASETS.get(info.tip or "")
+    if dataset is None:
+        errors.add("fns_unknown_type", "ТипИнф", info.tip, file=label, value=info.tip or "")
+        return None
+    info.dataset = dataset
+    return dataset
+
+
+
+
+def parse_member(path: str, member: str, label: str) -> tuple[list[tuple], FnsFile, tuple, tuple]:
+    """Worker: every row of one zip member (whose archive passed its checks in the parent), the file's
+    header, and its problems as ``(items, counts)`` for errors and warnings."""
+    errors, warnings = Issues(), Issues()
+    info = FnsFile(label)
+    rows: list[tuple] = []
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open(member) as stream:
+            for batch in read_file(label, stream, errors, warnings, info):
+                rows.extend(batch)
+    except (zipfile.BadZipFile, EOFError, OSError) as exc:
+        errors.add("fns_zip_broken", None, None, file=label, detail=str(exc)[:200])
+    return rows, info, (errors.items, errors.counts), (warnings.items, warnings.counts)

@@ -1,0 +1,441 @@
+"""Reading a file's bytes: source, size limits, encoding (UTF-8, UTF-16, Windows-1251), CSV dialect and
+header row, XLSX cells, the Rosstat OKVED layout — into a :class:`RawTable` of text cells.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import itertools
+import math
+import os
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from analytics.data import validate
+from analytics.data.validate import Issue, TableSpec, msg
+
+DELIMITERS = (";", "\t", ",", "|")
+#: Issues kept per message code (all are counted in ``LoadReport.error_counts``).
+CAP_PER_CODE = 200
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Largest file and row count the loader accepts (the page shows them beside the uploader)."""
+
+    max_bytes: int = 200 * 1024 * 1024
+    max_rows: int = 2_000_000
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        """``NAVIGATOR_MAX_UPLOAD_MB`` and ``NAVIGATOR_MAX_ROWS`` override the defaults."""
+        mb = os.environ.get("NAVIGATOR_MAX_UPLOAD_MB")
+        rows = os.environ.get("NAVIGATOR_MAX_ROWS")
+        return cls(max_bytes=int(float(mb) * 1024 * 1024) if mb else cls.max_bytes,
+                   max_rows=int(rows) if rows else cls.max_rows)
+
+
+
+def read_source(source: str | os.PathLike[str] | bytes | BinaryIO) -> tuple[bytes, str | None]:
+    """``(bytes, file name or None)`` of a path, ``bytes`` or a file-like object (an ``UploadedFile``)."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source), None
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        return path.read_bytes(), path.name
+    data = source.read()
+    name = getattr(source, "name", None)
+    return (data.encode("utf-8") if isinstance(data, str) else bytes(data)), (Path(name).name if name else None)
+
+
+def _file_error(code: str, **params: Any) -> Issue:
+    return Issue(None, None, None, msg(code, **params))
+
+
+_RU_COMMON = set("оеаинтсрвлкмдпу")
+
+
+def _russian_score(text: str) -> tuple[int, float]:
+    """(Cyrillic letters, plausibility as Russian): the share of the 15 most frequent Russian letters
+    among the letters, times the share of letters among the non-ASCII characters (a wrong code page
+    turns letters into symbols or into rare letters)."""
+    counts = Counter(text.lower())
+    high = sum(n for c, n in counts.items() if ord(c) > 127)
+    letters = sum(n for c, n in counts.items() if "а" <= c <= "я" or c == "ё")
+    if not letters:
+        return 0, 0.0
+    return letters, sum(counts[c] for c in _RU_COMMON) / letters * letters / high
+
+
+def _undecodable(data: bytes, encoding: str, skip: int = 0) -> bool:
+    """True when ``data[skip:]`` does not decode in ``encoding`` (the decoded text is not kept)."""
+    try:
+        data.decode(encoding) if not skip else codecs.lookup(encoding).decode(memoryview(data)[skip:])
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+#: Bytes Windows-1251 leaves undefined (Python's codec refuses them).
+_CP1251_UNDEFINED = bytes(b for b in range(256) if _undecodable(bytes([b]), "cp1251"))
+#: Start of the file decoded for sniffing (delimiter, header row, layout, code page plausibility).
+HEAD_BYTES = 256 * 1024
+
+
+def detect_encoding(data: bytes) -> tuple[str | None, str | None, Issue | None]:
+    """``(head, encoding, error)``: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1251.
+
+    ``head`` is the decoded start of the file (whole lines, at most :data:`HEAD_BYTES`); the whole
+    file is checked to decode in ``encoding`` (UTF-8 strictly, Windows-1251 for its one undefined
+    byte) without keeping a decoded copy: the CSV parser transcodes as it reads.
+    Refuses bytes that are not text, a mix of UTF-8 and Windows-1251, and text that reads as
+    Russian only in another Cyrillic code page (KOI8-R, DOS 866) rather than guess.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        if _undecodable(data, "utf-8", 3):
+            return None, None, _file_error("encoding_mixed")
+        return _head(data, "utf-8", 3), "utf-8-sig", None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None, None, _file_error("encoding_unknown", guess="UTF-16")
+        return text[: HEAD_BYTES // 2], "utf-16", None
+    if b"\x00" in data[:65536]:
+        return None, None, _file_error("not_text")
+    if not _undecodable(data, "utf-8"):
+        return _head(data, "utf-8"), "utf-8", None
+    sample = data[:200_000]
+    utf8_pairs = len(re.findall(rb"[\xd0\xd1][\x80-\xbf]", sample))
+    if utf8_pairs >= 5 and utf8_pairs * 4 > len(re.findall(rb"[\xc0-\xff]", sample)):
+        return None, None, _file_error("encoding_mixed")
+    if any(bytes([b]) in data for b in _CP1251_UNDEFINED):
+        return None, None, _file_error("encoding_unknown", guess="?")
+    head = _head(data, "cp1251")
+    n, score = _russian_score(head[:100_000])
+    if n >= 30:
+        for other, label in (("koi8_r", "KOI8-R"), ("cp866", "DOS 866"), ("mac_cyrillic", "Mac Cyrillic")):
+            try:
+                alt = sample.decode(other)
+            except UnicodeDecodeError:
+                continue
+            if _russian_score(alt)[1] > score + 0.1:
+                return None, None, _file_error("encoding_unknown", guess=label)
+    return head, "cp1251", None
+
+
+def _head(data: bytes, encoding: str, skip: int = 0) -> str:
+    """The first :data:`HEAD_BYTES` of ``data`` after ``skip``, cut after the last line break, decoded."""
+    chunk = data[skip: skip + HEAD_BYTES]
+    if len(data) - skip > HEAD_BYTES and b"\n" in chunk:
+        chunk = chunk[: chunk.rfind(b"\n") + 1]
+    return chunk.decode(encoding, errors="replace")
+
+
+def _csv_payload(data: bytes, encoding: str) -> tuple[pa.Buffer | bytes, str]:
+    """(bytes for the CSV parser, the encoding it should transcode from). No copy for UTF-8 and
+    Windows-1251 (pyarrow transcodes as it reads); UTF-16 is re-encoded as UTF-8 first."""
+    if encoding == "utf-16":
+        return data.decode("utf-16").encode("utf-8"), "utf8"
+    if encoding == "utf-8-sig":
+        return pa.py_buffer(data).slice(3), "utf8"
+    return data, ("utf8" if encoding == "utf-8" else encoding)
+
+
+
+@dataclass
+class RawTable:
+    """Text cells of a file under its own headers, with the spreadsheet row of each record."""
+
+    headers: list[str]
+    cells: pd.DataFrame                 #: columns 0..k-1 (positions), str values, "" for empty
+    rows: np.ndarray                    #: spreadsheet row of each record
+    header_row: int | None              #: 1-based; None for a header-less layout
+    dialect: dict[str, Any]
+    numeric: dict[int, np.ndarray] = field(default_factory=dict)  #: XLSX cells stored as numbers
+    warnings: list[Issue] = field(default_factory=list)
+
+
+def _alias_hits(spec: TableSpec, fields: list[str], mapping: Mapping[str, str | None]) -> int:
+    hits = 0
+    for f in fields:
+        norm = validate.normalise_header(f)
+        if not norm:
+            continue
+        if norm in mapping or validate.match_header(spec, f).column:
+            hits += 1
+    return hits
+
+
+def _header_index(spec: TableSpec, records: list[list[str]], mapping: Mapping[str, str | None]) -> tuple[int, int]:
+    """(index of the header among the first records, alias hits); index 0 when nothing matches."""
+    best, best_hits = 0, 0
+    for i, record in enumerate(records[:10]):
+        hits = _alias_hits(spec, record, mapping)
+        if hits > best_hits:
+            best, best_hits = i, hits
+    return best, best_hits
+
+
+def _sniff(text: str, spec: TableSpec, mapping: Mapping[str, str | None]) -> tuple[str | None, int, int]:
+    """(delimiter, header record index, alias hits): the delimiter whose header the aliases know
+    best, then the one splitting the first lines into the most consistent number of fields."""
+    head = text[:65536]
+    if len(text) > 65536:
+        head = head[: head.rfind("\n") + 1] or head
+    scored = []
+    for delimiter in DELIMITERS:
+        try:
+            records = list(itertools.islice(csv.reader(io.StringIO(head), delimiter=delimiter), 50))
+        except csv.Error:
+            continue
+        if not any(records):
+            continue
+        index, hits = _header_index(spec, records, mapping)
+        counts = [len(r) for r in records[index:] if r]
+        mode = max(set(counts), key=counts.count)
+        consistency = counts.count(mode) / len(counts)
+        scored.append((hits, mode > 1, consistency, mode, -DELIMITERS.index(delimiter), delimiter, index))
+    if not scored:
+        return None, 0, 0
+    scored.sort(reverse=True)
+    hits, multi, _c, _m, _p, delimiter, index = scored[0]
+    if not multi and not hits:
+        return None, 0, 0
+    return delimiter, index, hits
+
+
+def _records_before(text: str, delimiter: str, count: int) -> list[list[str]]:
+    return [r for _, r in zip(range(count), csv.reader(io.StringIO(text[:65536]), delimiter=delimiter))]
+
+
+def read_csv(data: bytes, head: str, encoding: str, spec: TableSpec, mapping: Mapping[str, str | None]
+             ) -> RawTable | list[Issue]:
+    """Parse CSV bytes in ``encoding`` into a :class:`RawTable`, or the file's errors.
+
+    ``head``: the decoded start of the file (:func:`detect_encoding`), enough to find the delimiter
+    and the header. The body is parsed by pyarrow in one multithreaded pass that transcodes to UTF-8
+    as it reads (no decoded copy of the file is held).
+    """
+    payload, arrow_encoding = _csv_payload(data, encoding)
+    delimiter, header_index, hits = _sniff(head, spec, mapping)
+    if not hits and _is_rosstat_okved(head, spec):
+        return _read_rosstat_okved(payload, arrow_encoding)
+    if delimiter is None:
+        return [_file_error("delimiter_unknown")]
+    head_records = _records_before(head, delimiter, header_index + 1)
+    if len(head_records) <= header_index:
+        return [_file_error("no_data_rows")]
+    headers = [h.strip() for h in head_records[header_index]]
+    warnings = []
+    if header_index:
+        warnings.append(Issue(header_index + 1, None, None, msg("header_row", row=header_index + 1)))
+    names = [f"c{i}" for i in range(len(headers))]
+    invalid: list[tuple[int | None, int, int, str]] = []
+
+    def on_invalid(row: Any) -> str:
+        invalid.append((row.number, row.expected_columns, row.actual_columns, row.text))
+        return "skip"
+
+    def parse(threads: bool) -> pa.Table:
+        return pacsv.read_csv(
+            pa.BufferReader(payload),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=header_index + 1, use_threads=threads,
+                                           block_size=1 << 22, encoding=arrow_encoding),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False,
+                                              invalid_row_handler=on_invalid),
+            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+
+    try:
+        table = parse(threads=True)
+        if invalid:  # parallel parsing does not number rows: parse again in one thread for the report
+            invalid.clear()
+            table = parse(threads=False)
+    except pa.ArrowInvalid as exc:
+        return [_file_error("quote_unclosed", row=_guess_row(str(exc)))]
+    errors = []
+    for number, expected, actual, row_text in invalid[:CAP_PER_CODE]:
+        if row_text.count('"') % 2 == 1 or (actual < expected and "\n" in row_text):
+            errors.append(Issue(number, None, row_text[:80], msg("quote_unclosed", row=number)))
+        else:
+            errors.append(Issue(number, None, row_text[:80], msg("field_count", row=number, found=actual,
+                                                                  expected=expected)))
+    if errors:
+        return errors
+    cells = pd.DataFrame({i: pd.Series(pd.arrays.ArrowStringArray(table.column(n))) for i, n in enumerate(names)})
+    rows = np.arange(header_index + 2, header_index + 2 + len(cells))
+    return _drop_blank(RawTable(headers, cells, rows, header_index + 1,
+                                {"format": "csv", "encoding": encoding, "delimiter": delimiter}, warnings=warnings))
+
+
+def _guess_row(message: str) -> int | None:
+    m = re.search(r"row (\d+)", message)
+    return int(m.group(1)) if m else None
+
+
+def _drop_blank(raw: RawTable) -> RawTable:
+    """Drop records with no value at all (blank lines, ``;;;`` rows); row numbers keep their gaps."""
+    if raw.cells.empty:
+        return raw
+    filled = np.zeros(len(raw.cells), dtype=bool)
+    for column in raw.cells.columns:
+        values = pa.array(raw.cells[column].array)
+        filled |= np.asarray(pc.fill_null(pc.not_equal(values, ""), False).to_numpy(zero_copy_only=False), dtype=bool)
+    if filled.all():
+        return raw
+    raw.cells = raw.cells[filled].reset_index(drop=True)
+    raw.rows = raw.rows[filled]
+    raw.numeric = {k: v[filled] for k, v in raw.numeric.items()}
+    return raw
+
+
+# --- the Rosstat OKVED 2 classifier layout -----------------------------------------------------------
+
+_ROSSTAT_OKVED = re.compile(r'^"?[A-U]"?;"?( |\d{2}(\.\d{1,2}){0,2})"?;')
+
+
+def _is_rosstat_okved(head: str, spec: TableSpec) -> bool:
+    """A header-less file of a known publisher: the Rosstat OKVED 2 classifier (``section;code;name``)."""
+    if spec.name != "sectors":
+        return False
+    first_lines = [line for line in head[:4096].splitlines() if line.strip()][:5]
+    return bool(first_lines) and all(_ROSSTAT_OKVED.match(line) for line in first_lines)
+
+
+def _read_rosstat_okved(payload: pa.Buffer | bytes, arrow_encoding: str) -> RawTable:
+    """The Rosstat OKVED 2 classifier as a :class:`RawTable` of ``code``, ``section``, ``name_ru``."""
+    table = pacsv.read_csv(
+        pa.BufferReader(payload),
+        read_options=pacsv.ReadOptions(column_names=["section", "code", "name_ru"], use_threads=False,
+                                       encoding=arrow_encoding),
+        parse_options=pacsv.ParseOptions(delimiter=";", newlines_in_values=True, ignore_empty_lines=False),
+        convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in ("section", "code", "name_ru")},
+                                             strings_can_be_null=False, quoted_strings_can_be_null=False),
+    ).to_pandas()
+    section = table["section"].astype("str").str.strip()
+    code = table["code"].astype("str").str.strip()
+    code = code.where(code != "", section)  # a section's own row has a blank code
+    cells = pd.DataFrame({0: code, 1: section, 2: table["name_ru"].astype("str")})
+    raw = RawTable(["code", "section", "name_ru"], cells, np.arange(1, len(cells) + 1), None,
+                   {"format": "csv", "delimiter": ";", "layout": "rosstat_okved2"},
+                   warnings=[Issue(None, None, None, msg("layout_used", layout="Росстат ОКВЭД 2 / Rosstat OKVED 2"))])
+    return _drop_blank(raw)
+
+
+# --- XLSX -------------------------------------------------------------------------------------------
+
+def _cell_text(value: Any) -> tuple[str, bool]:
+    """(text, stored as a number) of an openpyxl cell value."""
+    if value is None:
+        return "", False
+    if isinstance(value, bool):
+        return ("true" if value else "false"), False
+    if isinstance(value, int):
+        return str(value), True
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
+            return str(int(value)), True
+        return repr(value), True
+    if isinstance(value, datetime):
+        return (value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")), False
+    if isinstance(value, date):
+        return value.isoformat(), False
+    return str(value), False
+
+
+def read_xlsx(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], max_rows: int
+              ) -> RawTable | list[Issue]:
+    """The first sheet with a recognisable header (else the first non-empty sheet) as a :class:`RawTable`."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+        return [_file_error("xlsx_broken", detail=type(exc).__name__)]
+    try:
+        chosen = None
+        for sheet in book.worksheets:
+            head = [[_cell_text(v)[0] for v in row] for _, row in zip(range(10), sheet.iter_rows(values_only=True))]
+            head = [r for r in head if any(x.strip() for x in r)]
+            if not head:
+                continue
+            index, hits = _header_index(spec, head, mapping)
+            if chosen is None or hits > chosen[2]:
+                chosen = (sheet, index, hits)
+            if hits:
+                break
+        if chosen is None:
+            return [_file_error("empty_file")]
+        sheet = chosen[0]
+        records: list[list[str]] = []
+        numeric: list[list[bool]] = []
+        rows: list[int] = []
+        header: list[str] | None = None
+        header_row = None
+        hits_needed = chosen[2]
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            texts = [_cell_text(v) for v in values]
+            if not any(t.strip() for t, _ in texts):
+                continue
+            if header is None:
+                fields = [t for t, _ in texts]
+                if _alias_hits(spec, fields, mapping) >= hits_needed:
+                    header, header_row = [f.strip() for f in fields], number
+                continue
+            if len(rows) >= max_rows:
+                return [_file_error("too_many_rows", rows=f"> {max_rows}", limit=max_rows)]
+            records.append([t for t, _ in texts])
+            numeric.append([n for _, n in texts])
+            rows.append(number)
+    finally:
+        book.close()
+    if header is None:
+        return [_file_error("empty_file")]
+    while header and not header[-1] and all(len(r) < len(header) or not r[len(header) - 1] for r in records):
+        header.pop()
+    width = len(header)
+    cells = pd.DataFrame({i: pd.Series([(r[i] if i < len(r) else "") for r in records], dtype="str")
+                          for i in range(width)})
+    numeric_masks = {i: np.array([(r[i] if i < len(r) else False) for r in numeric], dtype=bool) for i in range(width)}
+    warnings = []
+    if len(book.worksheets) > 1:
+        warnings.append(Issue(None, None, None, msg("sheet_used", sheet=sheet.title)))
+    if header_row and header_row > 1:
+        warnings.append(Issue(header_row, None, None, msg("header_row", row=header_row)))
+    raw = RawTable(header, cells, np.array(rows, dtype=np.int64), header_row,
+                   {"format": "xlsx", "sheet": sheet.title}, numeric=numeric_masks, warnings=warnings)
+    return _drop_blank(raw)
+
+
+def read_table(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], limits: Limits
+               ) -> RawTable | list[Issue]:
+    """Bytes → :class:`RawTable` (CSV or XLSX), or the file-level errors."""
+    if len(data) > limits.max_bytes:
+        return [_file_error("file_too_large", size_mb=round(len(data) / 2**20, 1),
+                            limit_mb=round(limits.max_bytes / 2**20, 1))]
+    if not re.search(rb"[^ \t\r\n\xef\xbb\xbf]", data):
+        return [_file_error("empty_file")]
+    if data.startswith(b"PK\x03\x04"):
+        return read_xlsx(data, spec, mapping, limits.max_rows)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return [_file_error("xls_old_format")]
+    head, encoding, error = detect_encoding(data)
+    if error:
+        return [error]
+    assert head is not None and encoding is not None
+    return read_csv(data, head, encoding, spec, mapping)

@@ -1,0 +1,119 @@
+r"""Text cells as Arrow arrays: trimming, whole-cell patterns (RE2), byte scans for suspect characters.
+
+Text is handled with pyarrow.compute (multithreaded C++): pandas' ``.str`` falls back to a Python
+loop for ``\d`` on non-ASCII data, ``\s`` and several other patterns.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa_
+import pyarrow.compute as pc
+
+# Text is handled as Arrow arrays with pyarrow.compute (RE2, multithreaded C++): pandas' ``.str``
+# falls back to a Python loop for ``\d`` on non-ASCII data, ``\s`` and several other patterns.
+
+
+def _arrow(s: pd.Series) -> pa_.ChunkedArray:
+    """A str Series as a trimmed Arrow string array, missing values as ``""`` (zero-copy where possible)."""
+    if not len(s):
+        return pa_.chunked_array([], pa_.large_string())
+    values = s.array if isinstance(s.array, pd.arrays.ArrowStringArray) else s.astype("str").array
+    arr = pa_.array(values)
+    arr = arr if isinstance(arr, pa_.ChunkedArray) else pa_.chunked_array([arr])
+    return pc.utf8_trim_whitespace(pc.fill_null(arr, ""))
+
+
+def _bool(arr: Any) -> np.ndarray:
+    return np.asarray(pc.fill_null(arr, False).to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _full(arr: pa_.ChunkedArray, pattern: str) -> np.ndarray:
+    """Cells matching ``pattern`` as a whole (RE2; ``[0-9]`` means ASCII digits)."""
+    return _bool(pc.match_substring_regex(arr, "^(?:" + pattern + ")$"))
+
+
+def _digit_strings(arr: pa_.ChunkedArray, widths: tuple[int, ...]) -> np.ndarray:
+    """Cells of exactly one of ``widths`` ASCII digits: ``_full(arr, "[0-9]{10}|[0-9]{12}")`` for
+    ``widths=(10, 12)``, from the byte lengths and Arrow's ``ascii_is_decimal`` (ten times faster
+    than the regular expression on a million cells)."""
+    lengths = pc.binary_length(arr).to_numpy(zero_copy_only=False)
+    return np.isin(lengths, widths) & _bool(pc.ascii_is_decimal(arr))
+
+
+def _per_distinct(arr: pa_.ChunkedArray, mask: Callable[[pa_.ChunkedArray], np.ndarray]) -> np.ndarray:
+    """``mask(arr)`` computed once per distinct value (one hash pass, then a lookup per cell): for
+    columns with few distinct values, such as OKVED codes or yes/no flags."""
+    encoded = pc.dictionary_encode(arr).combine_chunks()
+    if not len(encoded):
+        return np.zeros(0, dtype=bool)
+    return mask(pa_.chunked_array([encoded.dictionary]))[encoded.indices.to_numpy(zero_copy_only=False)]
+
+
+def _byte_table(characters: str) -> bytes:
+    """A ``bytes.translate`` table mapping the given ASCII characters to 1 and every other byte to 0."""
+    return bytes(1 if chr(b) in characters else 0 for b in range(256))
+
+
+#: ASCII bytes that can start a problem in free text (control characters, ``<`` and ``&`` of HTML,
+#: ``:`` of ``javascript:``), and for identifiers also spaces and separators. In UTF-8 an ASCII byte
+#: is always that character, never part of a Cyrillic letter, so a byte scan is exact.
+_SUSPECT_TEXT = _byte_table("".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])) + "<&:")
+_SUSPECT_IDENT = _byte_table("".join(map(chr, [*range(0x00, 0x20), 0x7F])) + "<&:;, ")
+
+
+def _cells_with_bytes(arr: pa_.ChunkedArray, table: bytes) -> np.ndarray:
+    """Cells containing a byte that ``table`` (see :func:`_byte_table`) marks: ``bytes.translate``
+    over each chunk's data buffer (four times faster than a regular expression on a million
+    names); cell positions are worked out only for chunks with a hit."""
+    parts = []
+    for chunk in arr.chunks:
+        n = len(chunk)
+        mask = np.zeros(n, dtype=bool)
+        parts.append(mask)
+        if not n or chunk.buffers()[2] is None:
+            continue
+        offset_type = np.int64 if chunk.type in (pa_.large_string(), pa_.large_binary()) else np.int32
+        offsets = np.frombuffer(chunk.buffers()[1], dtype=offset_type)[chunk.offset: chunk.offset + n + 1]
+        marked = bytes(memoryview(chunk.buffers()[2])[offsets[0]: offsets[-1]]).translate(table)
+        if b"\x01" not in marked:
+            continue
+        hits = np.flatnonzero(np.frombuffer(marked, dtype=np.uint8)) + offsets[0]
+        mask[np.searchsorted(offsets, hits, side="right") - 1] = True
+        if chunk.null_count:
+            mask &= _bool(chunk.is_valid())
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
+
+
+def _has(arr: pa_.ChunkedArray, pattern: str) -> np.ndarray:
+    return _bool(pc.match_substring_regex(arr, pattern))
+
+
+def _subset(arr: pa_.ChunkedArray, candidates: np.ndarray, pattern: str) -> np.ndarray:
+    """``_full(arr, pattern)`` evaluated only where ``candidates`` (False elsewhere): diagnostics of
+    the few bad cells cost nothing on a clean million-row column."""
+    out = np.zeros(len(arr), dtype=bool)
+    if candidates.any():
+        out[candidates] = _full(arr.filter(pa_.array(candidates)), pattern)
+    return out
+
+
+def _constant(value: Any, n: int) -> pd.Series:
+    """A str Series of ``n`` copies of ``value`` (or missing), built without a Python list."""
+    if value is None:
+        return pd.Series(pd.arrays.ArrowStringArray(pa_.nulls(n, pa_.large_string()))).astype("str")
+    encoded = pa_.DictionaryArray.from_arrays(pa_.array(np.zeros(n, dtype=np.int32)), pa_.array([str(value)]))
+    return pd.Series(pd.arrays.ArrowStringArray(encoded.cast(pa_.large_string()))).astype("str")
+
+
+def _str_series(arr: pa_.ChunkedArray, keep: np.ndarray | None = None) -> pd.Series:
+    """An Arrow string array as a str Series; empty cells (and cells outside ``keep``) missing."""
+    mask = _bool(pc.equal(arr, "")) if len(arr) else np.zeros(0, dtype=bool)
+    if keep is not None:
+        mask |= ~keep
+    if mask.any():
+        arr = pc.if_else(pa_.array(mask), pa_.scalar(None, arr.type), arr)
+    return pd.Series(pd.arrays.ArrowStringArray(arr)).astype("str")

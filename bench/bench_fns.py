@@ -1,0 +1,218 @@
+"""Bench: parse a synthetic RSMP archive (FNS SME register) in the real shape; documents/s and peak memory.
+
+The archive is generated (deterministically) into a temporary directory: one-line UTF-8 XML files of
+900 documents (``КолДок``) in a zip, as FNS publishes them — legal entities (43 %), entrepreneurs
+(55 %) and farms (2 %) with valid INN/OGRN check digits, an address of two levels, a main OKVED 2
+code and 0–8 additional ones, a licence for some, a product for some, ``&quot;`` and double spaces in
+names; about 1.3 KB per document. It is read with :func:`analytics.data.fns.scan_fns_open_data`
+(chunks of 200,000 rows, every check on: INN/OGRN check digits, duplicates) in a child process per
+size, so each peak memory figure is the reader's own (``ru_maxrss`` of the child).
+
+Targets (issue 18): ≥ 100,000 documents/s parse; memory flat in the archive's size (measured at two
+sizes: the larger peak within 1.25 × the smaller, or within 50 MB). The larger archive is also read
+with ``--workers`` processes (zip members parsed in parallel, in order). The smaller archive is also
+loaded into a fresh demo store for region 40 (``fns_load.load_fns``: read, check, preview, write).
+
+    .venv/bin/python bench/bench_fns.py [--documents 300000] [--workers 2] [--strict]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+RATE_TARGET = 100_000
+PER_FILE = 900
+
+_CHILD = """
+import json, resource, time
+from analytics.data import fns
+started = time.perf_counter()
+scan = fns.scan_fns_open_data({path!r}, workers={workers})
+rows = 0
+for chunk in scan:
+    rows += len(chunk)
+took = time.perf_counter() - started
+print(json.dumps({{"rows": rows, "documents": sum(f.documents for f in scan.files), "seconds": took,
+                  "errors": scan.error_counts, "warnings": scan.warning_counts,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+
+
+_BARE = """
+import json, time, zipfile
+from lxml import etree
+started = time.perf_counter()
+n = 0
+with zipfile.ZipFile({path!r}) as zf:
+    for member in zf.infolist():
+        with zf.open(member) as stream:
+            for _, element in etree.iterparse(stream, events=("end",), tag="Документ", resolve_entities=False,
+                                              no_network=True, load_dtd=False, huge_tree=False):
+                n += 1
+                element.clear()
+                while element.getprevious() is not None:
+                    del element.getparent()[0]
+print(json.dumps({{"documents": n, "seconds": time.perf_counter() - started}}))
+"""
+
+
+_LOAD = """
+import json, resource, time
+from analytics import store
+from analytics.data import fns_load
+store.build_demo({db!r})
+con = store.connect({db!r})
+started = time.perf_counter()
+report = fns_load.load_fns(con, {path!r}, region="40", user="bench")
+took = time.perf_counter() - started
+print(json.dumps({{"ok": report.ok, "seconds": took, "documents": report.documents, "added": report.added,
+                  "skipped": report.skipped, "errors": [str(e) for e in report.errors[:3]],
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+
+
+def _check(digits: str, weights: list[int]) -> str:
+    return str(sum(int(d) * w for d, w in zip(digits, weights)) % 11 % 10)
+
+
+def _inn10(n: int) -> str:
+    body = "40" + str(n).zfill(7)
+    return body + _check(body, [2, 4, 10, 3, 5, 9, 4, 6, 8])
+
+
+def _inn12(n: int) -> str:
+    body = "40" + str(n).zfill(8)
+    first = _check(body, [7, 2, 4, 10, 3, 5, 9, 4, 6, 8])
+    return body + first + _check(body + first, [3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8])
+
+
+_OKVED = ["25.62", "25.11", "28.99", "29.32", "22.29", "46.90", "47.11", "49.41", "43.21", "62.01", "68.20", "10.71",
+          "01.11", "16.23", "33.12", "45.20", "56.10", "70.22", "73.11", "82.99"]
+
+
+def _document(i: int, rng: random.Random) -> str:
+    kind = "1" if rng.random() < 0.43 else ("2" if rng.random() < 0.96 else "3")
+    okved = rng.sample(_OKVED, 1 + rng.randint(0, 8))
+    head = (f'<Документ ИдДок="{rng.getrandbits(128):032x}" ДатаСост="10.06.2025" ДатаВклМСП="10.08.2016" '
+            f'ВидСубМСП="{kind}" КатСубМСП="{rng.choice("1112")}" ПризНовМСП="2" СведСоцПред="2" ССЧР="{rng.randint(0, 90)}">')
+    if kind == "1":
+        ogrn = str(1024000000000 + i)[:12]
+        subject = (f'<ОргВклМСП НаимОрг="ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ &quot;ПРЕДПРИЯТИЕ  № {i}&quot;" '
+                   f'НаимОргСокр="ООО &quot;П{i}&quot;" ИННЮЛ="{_inn10(i)}" ОГРН="{ogrn}{int(ogrn) % 11 % 10}"/>')
+    else:
+        ogrn = str(30440000000000 + i)
+        subject = (f'<ИПВклМСП ИННФЛ="{_inn12(i)}" ОГРНИП="{ogrn}{int(ogrn) % 13 % 10}"><ФИОИП Фамилия="ИВАНОВ{i % 97}" '
+                   f'Имя="ИВАН" Отчество="ПЕТРОВИЧ"/></ИПВклМСП>')
+    place = ('<СведМН КодРегион="40"><Регион Тип="ОБЛАСТЬ" Наим="КАЛУЖСКАЯ"/>'
+             + ('<Город Тип="ГОРОД" Наим="КАЛУГА"/>' if rng.random() < 0.6 else
+                '<Район Тип="РАЙОН" Наим="ЖУКОВСКИЙ"/><НаселПункт Тип="СЕЛО" Наим="ВЫСОКИНИЧИ"/>') + "</СведМН>")
+    activity = (f'<СвОКВЭД><СвОКВЭДОсн КодОКВЭД="{okved[0]}" НаимОКВЭД="Основной вид деятельности" ВерсОКВЭД="2014"/>'
+                + "".join(f'<СвОКВЭДДоп КодОКВЭД="{c}" НаимОКВЭД="Дополнительный вид" ВерсОКВЭД="2014"/>' for c in okved[1:])
+                + "</СвОКВЭД>")
+    extra = ""
+    if rng.random() < 0.05:
+        extra += ('<СвЛиценз НомЛиценз="ЛО-40-01-000123" ДатаЛиценз="01.02.2015" ОргВыдЛиценз="МИНЗДРАВ">'
+                  '<НаимЛицВД>Медицинская деятельность</НаимЛицВД></СвЛиценз>')
+    if rng.random() < 0.03:
+        extra += '<СвПрод КодПрод="25.62.20" НаимПрод="Детали" ПрОтнПрод="2"/>'
+    return head + subject + place + activity + extra + "</Документ>"
+
+
+def make_archive(path: Path, documents: int) -> int:
+    """A zip of one-line RSMP files of 900 documents each; returns its size in bytes."""
+    rng = random.Random(20250610)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        for start in range(0, documents, PER_FILE):
+            count = min(PER_FILE, documents - start)
+            body = "".join(_document(i, rng) for i in range(start, start + count))
+            text = ('<?xml version="1.0" encoding="UTF-8"?><Файл ИдФайл="VO_RRMSPSV_0000_9965_20250610_'
+                    f'{start:08d}" ВерсФорм="4.05" ВерсПрог="1.0" ТипИнф="РЕЕСТРМСП" КолДок="{count}"><ИдОтпр>'
+                    '<ФИООтв Фамилия="_" Имя="_"/></ИдОтпр>' + body + "</Файл>")
+            zf.writestr(f"VO_RRMSPSV_0000_9965_20250610_{start:08d}.xml", text.encode("utf-8"))
+    return path.stat().st_size
+
+
+def bare_rate(path: Path) -> float:
+    """Documents/s of lxml's iterparse alone on the same archive (no extraction, no checks): the ceiling here."""
+    child = subprocess.run([sys.executable, "-c", _BARE.format(path=str(path))], capture_output=True, text=True,
+                           check=True, cwd=ROOT)
+    result = json.loads(child.stdout.strip().splitlines()[-1])
+    return result["documents"] / result["seconds"]
+
+
+def load_once(path: Path, db: Path) -> dict:
+    """Load the archive for region 40 into a fresh demo store (read, check, preview, one transaction)."""
+    child = subprocess.run([sys.executable, "-c", _LOAD.format(path=str(path), db=str(db))], capture_output=True,
+                           text=True, check=False, cwd=ROOT)
+    if child.returncode:
+        raise RuntimeError(child.stderr)
+    return json.loads(child.stdout.strip().splitlines()[-1])
+
+
+def measure(path: Path, workers: int = 1) -> dict:
+    child = subprocess.run([sys.executable, "-c", _CHILD.format(path=str(path), workers=workers)],
+                           capture_output=True, text=True, check=False, cwd=ROOT)
+    if child.returncode:
+        raise RuntimeError(child.stderr)
+    return json.loads(child.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--documents", type=int, default=300_000)
+    parser.add_argument("--workers", type=int, default=2, help="processes for the parallel run (default 2)")
+    parser.add_argument("--strict", action="store_true")
+    args = parser.parse_args(argv)
+    small = max(PER_FILE, args.documents // 4)
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (small, args.documents):
+            path = Path(tmp) / f"data-10062025-structure-10062025-{n}.zip"
+            started = time.perf_counter()
+            size = make_archive(path, n)
+            made = time.perf_counter() - started
+            result = measure(path)
+            results[n] = result
+            rate = result["documents"] / result["seconds"]
+            print(f"RSMP archive: {n:,} documents in {-(-n // PER_FILE)} files, zip {size / 2 ** 20:.1f} MB "
+                  f"(generated in {made:.1f} s)")
+            print(f"  parse: {result['seconds']:.2f} s, {rate:,.0f} documents/s (target >= {RATE_TARGET:,})  "
+                  f"{'OK' if rate >= RATE_TARGET else 'MISSED'}")
+            print(f"  peak memory of the reading process: {result['peak_mb']:.0f} MB; rows {result['rows']:,}; "
+                  f"errors {result['errors'] or 'none'}; warnings {result['warnings'] or 'none'}")
+            if n == small:
+                loaded = load_once(path, Path(tmp) / "store.duckdb")
+                print(f"  load into the demo store, region 40 (read, check, preview, one transaction): "
+                      f"{loaded['seconds']:.1f} s, {loaded['added']:,} enterprises added "
+                      f"(skipped: {loaded['skipped'] or 'none'}; the demo's OKVED classifier lacks some codes), "
+                      f"peak {loaded['peak_mb']:.0f} MB{'' if loaded['ok'] else ' REFUSED ' + str(loaded['errors'])}")
+            if n == args.documents:
+                print(f"  for scale: lxml iterparse alone (no extraction, no checks) {bare_rate(path):,.0f} documents/s")
+            if n == args.documents and args.workers > 1:
+                par = measure(path, args.workers)
+                par_rate = par["documents"] / par["seconds"]
+                print(f"  parse with {args.workers} worker processes: {par['seconds']:.2f} s, {par_rate:,.0f} documents/s "
+                      f"(target >= {RATE_TARGET:,})  {'OK' if par_rate >= RATE_TARGET else 'MISSED'}; "
+                      f"parent peak {par['peak_mb']:.0f} MB")
+                results["parallel"] = par
+    low, high = results[small]["peak_mb"], results[args.documents]["peak_mb"]
+    flat = high <= max(low * 1.25, low + 50)
+    print(f"memory: {low:.0f} MB at {small:,} documents, {high:.0f} MB at {args.documents:,} "
+          f"(target: flat, within 1.25x or 50 MB)  {'OK' if flat else 'MISSED'}")
+    best = max((r for k, r in results.items() if k in (args.documents, "parallel")), key=lambda r: r["documents"] / r["seconds"])
+    rate = best["documents"] / best["seconds"]
+    met = flat and rate >= RATE_TARGET
+    return 0 if met or not args.strict else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

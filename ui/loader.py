@@ -1,0 +1,305 @@
+"""Panels of the Data page: the login box, a file's report (how it was read, problems, warnings),
+the column-mapping form, the preview of a load or rollback, and the tables beside them. Library
+results in, Streamlit elements out; messages are the library's codes translated here."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analytics.data import auth, export, fns_load, ingest, rosstat_load, validate
+from ui import fmt, tables
+from ui.state import (
+    clear_caches,
+    current_region,
+    drop_upload_plan,
+    fns_plan,
+    lang,
+    login_throttle,
+    rosstat_plan,
+    rosstat_table,
+    t,
+    write_and_publish,
+)
+
+_COUNT_PARAMS = {"count", "rows", "limit", "matched", "found", "expected", "n"}
+
+
+def table_picker(key: str) -> str:
+    """A select box of the tables an analyst can load (enterprises first chosen), names translated."""
+    loadable = list(ingest.data_tables())
+    return st.selectbox(t("upload.table"), loadable, index=loadable.index("enterprises"), key=key,
+                        format_func=lambda name: t(f"table.{name}"))
+
+
+def column_label(spec: validate.TableSpec, column: str) -> str:
+    """«Header» (column): the template header in the UI language and the store column."""
+    header = validate.template_headers(spec, lang())[spec.names.index(column)]
+    return f"«{header}» ({column})" if lang() == "ru" else f"“{header}” ({column})"
+
+
+def message_text(message: validate.Message, table: str) -> str:
+    """A loader message in the UI language: counts formatted, table and column names translated."""
+    spec = validate.TABLES.get(table)
+    values = {}
+    for key, value in message.values.items():
+        if key in _COUNT_PARAMS and isinstance(value, int):
+            value = fmt.integer(value, lang())
+        elif key == "table" and isinstance(value, str):
+            value = tables.table_name(value, lang())
+        elif key == "column" and spec and value in spec.names:
+            value = column_label(spec, value)
+        values[key] = value
+    return t("ingest." + message.code, **values)
+
+
+def issues_frame(issues: list, report: ingest.LoadReport) -> pd.DataFrame:
+    """Issues as a table in the UI language; columns named as in the file when the file named them."""
+    header_of = {column: header for header, column in report.columns.items() if column}
+    return pd.DataFrame({
+        t("upload.col_row"): [i.row for i in issues],
+        t("upload.col_column"): [header_of.get(i.column, i.column) or "" for i in issues],
+        t("upload.col_value"): [i.value or "" for i in issues],
+        t("upload.col_message"): [message_text(i.message, report.table) for i in issues],
+    })
+
+
+def login_box() -> str | None:
+    """The analyst's name when logged in; otherwise draws the login form and returns None."""
+    analyst = st.session_state.get("analyst")
+    if analyst:
+        st.success(t("upload.logged_in", name=analyst))
+        if st.button(t("upload.logout"), key="logout"):
+            del st.session_state["analyst"]
+            st.rerun()
+        return analyst
+    if not auth.load_accounts():
+        st.info(t("upload.no_analysts"))
+        return None
+    with st.form("login", border=True):
+        st.markdown("**" + t("upload.login_title") + "**")
+        name = st.text_input(t("upload.user"), key="login_name")
+        password = st.text_input(t("upload.password"), type="password", key="login_password")
+        submitted = st.form_submit_button(t("upload.login"), type="primary")
+    if submitted:
+        result = auth.login(name, password, login_throttle())
+        if result.ok:
+            st.session_state["analyst"] = result.name
+            st.rerun()
+        elif result.wait_s > 0:
+            st.error(t("upload.login_throttled", seconds=fmt.integer(result.wait_s, lang())))
+        else:
+            st.error(t("upload.login_failed"))
+    return None
+
+
+def read_as(report: ingest.LoadReport) -> str:
+    """How the file was read: format, encoding, delimiter, header, sheet, rows."""
+    d = report.dialect
+    delimiter = d.get("delimiter")
+    return t(
+        "upload.read_as",
+        format=d.get("format", "").upper(),
+        encoding=t("upload.read_encoding", value=d["encoding"]) if d.get("encoding") else "",
+        delimiter=t("upload.read_delimiter", value=t("upload.tab_char") if delimiter == "\t" else delimiter)
+        if delimiter else "",
+        header=t("upload.read_no_header") if d.get("layout") else "",
+        sheet=t("upload.read_sheet", value=d["sheet"]) if d.get("sheet") else "",
+        rows=fmt.integer(report.rows_in_file, lang()),
+    )
+
+
+def _first(report: ingest.LoadReport, code: str) -> validate.Message:
+    """The message of the first listed issue of a kind (its parameters stand for the kind)."""
+    return next((i.message for i in report.errors if i.code == code), validate.msg(code))
+
+
+def show_problems(report: ingest.LoadReport, key: str) -> None:
+    """Errors (a summary per kind, the listed rows, a CSV of them) and warnings of a report."""
+    if report.errors:
+        st.error(t("upload.errors_found", n=fmt.integer(report.error_total, lang())), icon=":material/error:")
+        summary = pd.DataFrame({
+            t("upload.col_message"): [message_text(_first(report, code), report.table) for code in report.error_counts],
+            t("upload.col_count"): list(report.error_counts.values()),
+        })
+        st.markdown("**" + t("upload.errors_summary") + "**")
+        st.table(summary.set_index(t("upload.col_message")))
+        detail = issues_frame(report.errors, report)
+        st.markdown("**" + t("upload.errors_detail", n=fmt.integer(len(detail), lang())) + "**")
+        st.dataframe(detail, hide_index=True, width="stretch",
+                     column_config={t("upload.col_row"): st.column_config.NumberColumn(format="%d", width="small"),
+                                    t("upload.col_message"): st.column_config.TextColumn(width="large")})
+        st.download_button(t("upload.errors_download"), export.csv_bytes(detail), file_name="problems.csv",
+                           mime="text/csv", key=f"errors_csv_{key}", on_click="ignore")
+    if report.warnings:
+        st.warning("\n".join(["**" + t("upload.warnings") + "**", ""] +
+                             [f"- {message_text(w.message, report.table)}" for w in report.warnings]),
+                   icon=":material/info:")
+
+
+def mapping_form(report: ingest.LoadReport, analyst: str | None) -> None:
+    """Headers the loader could not place → store columns, remembered per table (analysts only)."""
+    spec = validate.TABLES[report.table]
+    st.subheader(t("upload.mapping_title"))
+    if not analyst:
+        st.info(t("upload.mapping_login"))
+        return
+    st.write(t("upload.mapping_intro"))
+    options = ["", "__skip__", *spec.names]
+    labels = {"": t("upload.mapping_choose"), "__skip__": t("upload.mapping_skip")}
+    with st.form("mapping"):
+        choices = {}
+        for i, header in enumerate(report.unknown_headers):
+            choices[header] = st.selectbox(header, options, key=f"map_{report.table}_{i}",
+                                           format_func=lambda c: labels.get(c) or column_label(spec, c))
+        applied = st.form_submit_button(t("upload.mapping_apply"), type="primary")
+    if applied:
+        chosen = {h: (None if c == "__skip__" else c) for h, c in choices.items() if c}
+        if chosen:
+            write_and_publish(ingest.save_mapping, report.table, chosen, analyst)
+            drop_upload_plan()
+            st.rerun()
+
+
+def preview(plan: ingest.LoadPlan) -> None:
+    """Rows added, changed, removed and unchanged, with samples of each."""
+    report = plan.report
+    st.subheader(t("upload.preview"))
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(t("upload.added"), fmt.integer(report.added, lang()))
+    c2.metric(t("upload.changed"), fmt.integer(report.changed, lang()))
+    c3.metric(t("upload.removed"), fmt.integer(report.removed, lang()))
+    c4.metric(t("upload.unchanged"), fmt.integer(report.unchanged, lang()))
+    for kind in ("added", "changed", "removed"):
+        sample = plan.samples.get(kind)
+        if sample is not None and not sample.empty:
+            with st.expander(t(f"upload.sample_{kind}", n=fmt.integer(len(sample), lang()))):
+                st.dataframe(sample.rename(columns={"_row": t("upload.col_row"), "changes": t("upload.col_changes")}),
+                             hide_index=True, width="stretch")
+
+
+def version_labels(candidates: pd.DataFrame) -> dict[int, str]:
+    """Restorable versions (:func:`analytics.services.provenance.restorable`) → their labels, newest first."""
+    return {
+        int(v): t("upload.version_label", version=int(v), when=str(when)[:16], action=t(f"action.{a}"),
+                  file=f or "—", user=u)
+        for v, when, a, f, u in zip(candidates["version_id"], candidates["loaded_at"], candidates["action"],
+                                    candidates["file_name"], candidates["user_name"])}
+
+
+def template_columns(table: str) -> pd.DataFrame:
+    """What a file for ``table`` may hold: store column, Russian and English headers, required, example."""
+    spec = validate.TABLES[table]
+    return pd.DataFrame({
+        t("upload.col_store"): spec.names,
+        t("upload.col_header_ru"): validate.template_headers(spec, "ru"),
+        t("upload.col_header_en"): validate.template_headers(spec, "en"),
+        t("upload.col_required"): [t("upload.yes") if c.required else t("upload.no") for c in spec.columns],
+        t("upload.col_example"): [c.example for c in spec.columns],
+    })
+
+
+def boundaries_held(held: pd.DataFrame) -> pd.DataFrame:
+    """Stored boundaries per level (:func:`analytics.data.boundaries.summary`) with headers in the UI language."""
+    return held.assign(level=[t(f"upload.level.{lv}") for lv in held["level"]]).rename(columns={
+        "level": t("upload.col_level"), "units": t("upload.col_units"), "file_name": t("col.file"),
+        "version_id": t("col.version")})
+
+
+def rosstat_tab(analyst: str | None) -> None:
+    """The Rosstat tab: a wide table as Rosstat publishes it (regions × years) → the store, with the
+    analyst's choices (target table, OKVED and measure, or indicator, unit and source; sheet, row, region)."""
+    st.write(t("rosstat.intro"))
+    targets = {t(f"table.{name}"): name for name in rosstat_load.TARGETS}
+    target = targets[st.radio(t("rosstat.target"), list(targets), horizontal=True, key=f"rosstat_target_{lang()}")]
+    options: dict = {"target": target}
+    o1, o2, o3 = st.columns(3)
+    if target == "region_sector_years":
+        options["okved"] = o1.text_input(t("rosstat.okved"), "29", key="rosstat_okved", help=t("rosstat.okved_help"))
+        measures = {t(f"rosstat.measure.{m}"): m for m in rosstat_load.MEASURES}
+        options["measure"] = measures[o2.selectbox(t("rosstat.measure"), list(measures), key=f"rosstat_measure_{lang()}")]
+    else:
+        options["indicator"] = o1.text_input(t("rosstat.indicator"), key="rosstat_indicator",
+                                             help=t("rosstat.indicator_help")) or None
+        options["unit"] = o2.text_input(t("rosstat.unit"), key="rosstat_unit") or None
+        options["source_note"] = o3.text_input(t("rosstat.source"), key="rosstat_source") or None
+    r_nonce = st.session_state.get("rosstat_nonce", 0)
+    r_file = st.file_uploader(t("rosstat.file"), type=["xls", "xlsx", "csv"], key=f"rosstat_file_{r_nonce}",
+                              help=t("rosstat.file_help"))
+    if r_file is not None:
+        read = rosstat_table(r_file.getvalue(), r_file.name)
+        if isinstance(read, str):
+            st.error(t("ingest.rosstat_unreadable", detail=read))
+        else:
+            s1, s2 = st.columns(2)
+            if len(read.sheets) > 1:
+                options["sheet"] = s1.selectbox(t("rosstat.sheet"), read.sheets, key="rosstat_sheet",
+                                                help=t("rosstat.sheet_help"))
+            labels = read.row_labels(options.get("sheet"))
+            if target == "region_sector_years" and len(labels) > 1:
+                options["row_label"] = s2.selectbox(t("rosstat.row_label"), labels, key="rosstat_row_label")
+            if not read.has_regions(options.get("sheet")):
+                options["region_code"] = s2.text_input(t("rosstat.region_code"), "RU", key="rosstat_region_code",
+                                                       help=t("rosstat.region_code_help")) or None
+            st.caption(t("rosstat.title", title=read.titles.get(options.get("sheet", read.sheets[0]), "") or "—"))
+            load = rosstat_plan(r_file.getvalue(), r_file.name, options)
+            report = load.report
+            show_problems(report, "rosstat")
+            if report.ok:
+                with st.expander(t("rosstat.rows", n=fmt.integer(len(load.rows), lang()))):
+                    st.dataframe(load.rows.head(200), hide_index=True)
+                preview(load.plan)
+                if report.changes == 0:
+                    st.info(t("upload.nothing_to_do"))
+                elif not analyst:
+                    st.info(t("upload.commit_login"))
+                elif st.button(t("upload.commit"), type="primary", key="rosstat_commit"):
+                    done = write_and_publish(ingest.commit, load.plan, analyst)
+                    drop_upload_plan("rosstat_plan")
+                    if done.ok:
+                        clear_caches()
+                        st.session_state["upload_flash"] = t("upload.committed", version=done.version_id,
+                                                             rows=fmt.integer(done.rows_loaded, lang()))
+                        st.session_state["rosstat_nonce"] = r_nonce + 1
+                        st.rerun()
+                    show_problems(done, "rosstat_commit")
+
+
+def fns_tab(analyst: str | None) -> None:
+    """The FNS tab: an open-data archive as FNS publishes it (RSMP, SSHR, REVEXP, PAYTAX) → enterprises
+    and their yearly figures, for the current region or all; entrepreneurs only when asked."""
+    st.write(t("upload.fns_intro"))
+    f1, f2 = st.columns(2)
+    everywhere = f1.checkbox(t("upload.fns_all_regions"), key="fns_all_regions")
+    people = f2.checkbox(t("upload.fns_entrepreneurs"), key="fns_entrepreneurs", help=t("upload.fns_entrepreneurs_help"))
+    nonce = st.session_state.get("fns_nonce", 0)
+    archive = st.file_uploader(t("upload.fns_file"), type=["zip", "xml"], key=f"fns_file_{nonce}",
+                               help=t("upload.fns_file_help"))
+    if archive is None:
+        return
+    plan = fns_plan(archive.getvalue(), archive.name, None if everywhere else current_region(), people)
+    report = plan.report
+    if report.dataset:
+        st.caption(t("upload.fns_read_as", dataset=t(f"upload.fns_dataset.{report.dataset}"),
+                     dates=", ".join(d.strftime("%d.%m.%Y") for d in report.as_of),
+                     files=fmt.integer(report.files, lang()), documents=fmt.integer(report.documents, lang())))
+    show_problems(report, "fns")
+    if not report.ok:
+        return
+    preview(plan)
+    if report.added + report.changed + report.removed == 0:
+        st.info(t("upload.nothing_to_do"))
+    elif not analyst:
+        st.info(t("upload.commit_login"))
+    else:
+        confirmed = st.checkbox(t("upload.confirm"), key="fns_confirm")
+        if st.button(t("upload.commit"), type="primary", disabled=not confirmed, key="fns_commit"):
+            done = write_and_publish(fns_load.commit_fns, plan, analyst)
+            drop_upload_plan("fns_plan")
+            if done.ok:
+                clear_caches()
+                st.session_state["upload_flash"] = t("upload.committed", version=done.version_id,
+                                                     rows=fmt.integer(done.rows_loaded, lang()))
+                st.session_state["fns_nonce"] = nonce + 1
+                st.session_state.pop("fns_confirm", None)
+                st.rerun()
+            show_problems(done, "fns_commit")
