@@ -171,3 +171,22 @@ def test_a_browser_runs_the_app_over_the_websocket_and_the_loader_works_meanwhil
             context.close()
         finally:
             browser.close()
+
+
+def test_a_worker_that_dies_is_started_again_and_the_proxy_keeps_answering(served):
+    base, _run_dir, ports, _db = served
+    [victim] = [int(line.split(":")[0]) for line in _processes_mentioning(f"--server.port {ports[0]} ")
+                if "streamlit" in line]
+    os.kill(victim, signal.SIGKILL)
+    deadline = time.monotonic() + 120
+    restarted = False
+    while time.monotonic() < deadline:
+        status, _, body = _get(base + "/_stcore/health")  # the other worker, or the restarted one, answers
+        assert (status, body) == (200, b"ok")
+        pids = [int(line.split(":")[0]) for line in _processes_mentioning(f"--server.port {ports[0]} ")
+                if "streamlit" in line]
+        if pids and pids != [victim] and serve._healthy(ports[0]):
+            restarted = True
+            break
+        time.sleep(1)
+    assert restarted
