@@ -186,11 +186,12 @@ class Supervisor:
         nginx = find_nginx()
         if nginx is None:
             raise RuntimeError("nginx is not installed: apt-get install nginx (make serve installs it)")
-        check = subprocess.run([nginx, "-t", "-q", "-p", str(self.run_dir), "-c", str(conf)], capture_output=True,
-                               text=True)
+        # -e: nginx opens its error log before reading the configuration (/var/log/nginx is root's).
+        base = [nginx, "-p", str(self.run_dir), "-e", str(self.run_dir / "error.log"), "-c", str(conf)]
+        check = subprocess.run([*base, "-t", "-q"], capture_output=True, text=True)
         if check.returncode != 0:
             raise RuntimeError("nginx refused its configuration:\n" + check.stderr)
-        self.nginx = subprocess.Popen([nginx, "-p", str(self.run_dir), "-c", str(conf)], start_new_session=True,
+        self.nginx = subprocess.Popen(base, start_new_session=True,
                                       stdout=subprocess.DEVNULL, stderr=open(self.run_dir / "nginx.out", "ab"))
         deadline = time.monotonic() + 10
         while not self._proxy_up():
