@@ -60,7 +60,7 @@ def nginx_config(run_dir: Path, address: str, port: int, worker_ports: list[int]
 daemon off;
 pid {run_dir}/nginx.pid;
 error_log {run_dir}/error.log warn;
-events {{ worker_connections 4096; }}
+events {{ worker_connections 1024; }}  # two per websocket session; within a default 1024-file limit
 
 http {{
     log_format navigator '$remote_addr [$time_local] "$request" $status $body_bytes_sent '
