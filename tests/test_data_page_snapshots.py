@@ -78,3 +78,31 @@ def test_a_commit_is_published_and_the_command_line_loader_works_while_the_page_
     at.run()
     history = next(d.value for d in at.dataframe if RU["col.user"] in d.value.columns)
     assert list(history[RU["col.user"]][:2]) == ["cli", "anna"]
+
+
+def test_a_scenario_is_saved_and_deleted_through_the_writer_under_snapshots(demo_db, tmp_path, monkeypatch):
+    db = tmp_path / "navigator.duckdb"
+    shutil.copyfile(demo_db, db)
+    monkeypatch.setenv("NAVIGATOR_DB", str(db))
+    monkeypatch.setenv("NAVIGATOR_SNAPSHOTS", "1")
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["analyst"] = "anna"
+    at.run()
+    at.switch_page("app_pages/subsidies.py").run()
+    first = snapshots.current_path(db)
+    at.text_input(key="sub_save_name").input("Сорок процентов")
+    next(b for b in at.button if b.label == RU["subsidies.save_button"]).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert RU["subsidies.saved"].format(name="Сорок процентов") in [s.value for s in at.success]
+    saved_in = snapshots.current_path(db)
+    assert saved_in != first
+    with snapshots.open_snapshot(saved_in) as con:
+        assert store.query(con, "SELECT name FROM scenarios")["name"].tolist() == ["Сорок процентов"]
+    at.selectbox(key="sub_saved_pick").set_value("Сорок процентов").run()
+    at.button(key="sub_delete").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    with snapshots.open_snapshot(snapshots.current_path(db)) as con:
+        assert store.query(con, "SELECT count(*) AS n FROM scenarios")["n"][0] == 0
+    st.cache_resource.clear()

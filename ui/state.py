@@ -201,14 +201,13 @@ def _cached_with(loader: tuple[str, str], module: str, name: str, fingerprint: s
 def model(loader: Callable[..., Any]) -> Any:
     """``loader(connection())`` built once per data version and shared, not copied (a large read-only
     model, e.g. the subsidy projects' arrays)."""
-    return _model(loader.__module__, loader.__name__, store.data_fingerprint(connection()))
+    return _model(loader.__module__, loader.__name__, fingerprint())
 
 
 def cached_with(loader: Callable[..., Any], func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """``func(model(loader), *args, **kwargs)`` cached per data version: the model is built once
     (:func:`model`), each distinct call computed once."""
-    fingerprint = store.data_fingerprint(connection())
-    return _cached_with((loader.__module__, loader.__name__), func.__module__, func.__name__, fingerprint, args,
+    return _cached_with((loader.__module__, loader.__name__), func.__module__, func.__name__, fingerprint(), args,
                         tuple(sorted(kwargs.items())))
 
 
