@@ -26,9 +26,10 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 $(DB): | $(VENV)/.runtime
 	$(PY) -m analytics.store --if-missing $(DB)
 
-## Serve the app on http://localhost:$(PORT) (builds the demo store if missing).
+## Serve the app on http://localhost:$(PORT) (builds the demo store if missing). One process, reading published
+## snapshots of the store like `make serve`, so the command-line loader works beside it.
 run: $(VENV)/.runtime $(DB)
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS) --server.headless true
+	NAVIGATOR_SNAPSHOTS=1 $(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS) --server.headless true
 
 ## N Streamlit workers (default: one per core) behind nginx on http://$(ADDRESS):$${PORT:-8080}; see README, Deployment.
 ## WORKERS=4 PORT=9000 ADDRESS=0.0.0.0 make serve. Workers read published snapshots of the store (loads never block them).
