@@ -5,11 +5,11 @@ Caching is done here, never in ``analytics/``: one DuckDB connection per process
 opens its own cursor) and results cached with ``st.cache_data`` under the store's data fingerprint,
 which changes with every load or rollback, so new data shows at once on every page.
 
-With ``NAVIGATOR_SNAPSHOTS=1`` (set by ``make serve``, which runs several worker processes) the
+With ``NAVIGATOR_SNAPSHOTS=1`` (set by ``make serve``, which runs several worker processes, and ``make run``) the
 connection is a read-only one to the store's current published snapshot
 (:mod:`analytics.store.snapshots`): every rerun checks ``CURRENT`` and moves to a newer snapshot, and
 writes go through :func:`write_and_publish` (writer lock, the writer's file, publish). Without it
-(``make run``) the one connection is the writer's file itself, read-write.
+(AppTest, a bare ``streamlit run``) the one connection is the writer's file itself, read-write.
 """
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def db_path() -> Path:
 
 
 def snapshots_on() -> bool:
-    """True when workers read published snapshots (``NAVIGATOR_SNAPSHOTS=1``, as ``make serve`` sets)."""
+    """True when workers read published snapshots (``NAVIGATOR_SNAPSHOTS=1``, as ``make serve`` and ``make run`` set)."""
     return os.environ.get(SNAPSHOTS_ENV, "").strip() not in ("", "0")
 
 
