@@ -12,7 +12,6 @@ from ui import fmt, tables
 from ui.state import (
     cached,
     clear_caches,
-    connection,
     current_region,
     drop_upload_plan,
     fns_plan,
@@ -22,6 +21,7 @@ from ui.state import (
     rosstat_plan,
     rosstat_table,
     t,
+    write_and_publish,
 )
 
 _COUNT_PARAMS = {"count", "rows", "limit", "matched", "found", "expected", "n", "cells", "products"}
@@ -158,7 +158,7 @@ def mapping_form(report: ingest.LoadReport, analyst: str | None) -> None:
     if applied:
         chosen = {h: (None if c == "__skip__" else c) for h, c in choices.items() if c}
         if chosen:
-            ingest.save_mapping(connection(), report.table, chosen, analyst)
+            write_and_publish(ingest.save_mapping, report.table, chosen, analyst)
             drop_upload_plan()
             st.rerun()
 
@@ -256,7 +256,7 @@ def rosstat_tab(analyst: str | None) -> None:
                 elif not analyst:
                     st.info(t("upload.commit_login"))
                 elif st.button(t("upload.commit"), type="primary", key="rosstat_commit"):
-                    done = ingest.commit(connection(), load.plan, analyst)
+                    done = write_and_publish(ingest.commit, load.plan, analyst)
                     drop_upload_plan("rosstat_plan")
                     if done.ok:
                         clear_caches()
@@ -296,7 +296,7 @@ def fns_tab(analyst: str | None) -> None:
     else:
         confirmed = st.checkbox(t("upload.confirm"), key="fns_confirm")
         if st.button(t("upload.commit"), type="primary", disabled=not confirmed, key="fns_commit"):
-            done = fns_load.commit_fns(connection(), plan, analyst)
+            done = write_and_publish(fns_load.commit_fns, plan, analyst)
             drop_upload_plan("fns_plan")
             if done.ok:
                 clear_caches()

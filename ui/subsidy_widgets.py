@@ -14,7 +14,7 @@ from analytics.models.subsidy import ParameterError
 from analytics.services import scenarios_view as sv
 from ui import charts, fmt
 from ui import subsidy_charts as sc
-from ui.state import connection, lang, t
+from ui.state import connection, lang, t, write_and_publish
 
 K = "sub_"  # prefix of this page's widget keys
 
@@ -270,7 +270,7 @@ def saving(scenario: subsidy.Scenario, saved: Any, cluster_ids: tuple, passing: 
             st.page_link("app_pages/data.py", label=t("subsidies.login_link"), icon=":material/login:")
         elif submitted:
             try:
-                subsidy.save_scenario(connection(), name, scenario, note=note or None, user_name=analyst)
+                write_and_publish(subsidy.save_scenario, name, scenario, note=note or None, user_name=analyst)
                 st.success(t("subsidies.saved", name=sc.escape_md(name.strip())))
                 saved = sv.saved_scenarios(connection())
             except ParameterError as error:
@@ -287,5 +287,5 @@ def saving(scenario: subsidy.Scenario, saved: Any, cluster_ids: tuple, passing: 
                   icon=":material/open_in_browser:")
         if o2.button(t("subsidies.delete"), disabled=not st.session_state.get("analyst"), key=K + "delete",
                      icon=":material/delete:"):
-            subsidy.delete_scenario(connection(), st.session_state[K + "saved_pick"])
+            write_and_publish(subsidy.delete_scenario, st.session_state[K + "saved_pick"])
             st.rerun()
