@@ -317,8 +317,9 @@ class FnsScan:
     :attr:`warnings` are complete once the iteration ends (duplicates are found at the end)."""
 
     def __init__(self, source: Source, *, chunk_rows: int = 20_000, limits: FnsLimits | None = None,
-                 workers: int = 1, keep_internal: bool = False):
+                 workers: int = 1, keep_internal: bool = False, fast: bool = True):
         self.source, self.chunk_rows, self.limits = source, chunk_rows, limits or FnsLimits.from_env()
+        self.fast = fast   # the regex fast path for files in the published shape (False: lxml for every file)
         self.workers, self.keep_internal = max(1, int(workers)), keep_internal
         self._errors, self._warnings = Issues(), Issues()
         self.files: list[FnsFile] = []
@@ -352,7 +353,8 @@ class FnsScan:
         if self.workers == 1:
             for label, stream, _origin in _streams(self.source, self.limits, self._errors):
                 info = FnsFile(label)
-                yield info, self._guarded(label, read_file(label, stream, self._errors, self._warnings, info))
+                yield info, self._guarded(label, read_file(label, stream, self._errors, self._warnings, info,
+                                                           self.fast))
             return
         # Spawned (not forked) workers: the caller may hold threads and a database connection.
         context = multiprocessing.get_context("spawn")
@@ -363,9 +365,10 @@ class FnsScan:
                     while pending:
                         yield self._collected(pending.popleft())
                     info = FnsFile(label)
-                    yield info, self._guarded(label, read_file(label, stream, self._errors, self._warnings, info))
+                    yield info, self._guarded(label, read_file(label, stream, self._errors, self._warnings, info,
+                                                               self.fast))
                     continue
-                pending.append(pool.submit(fns_xml.parse_member, origin[0], origin[1], label))
+                pending.append(pool.submit(fns_xml.parse_member, origin[0], origin[1], label, self.fast))
                 while len(pending) > 2 * self.workers:   # a bounded window keeps memory flat
                     yield self._collected(pending.popleft())
             while pending:
@@ -479,12 +482,12 @@ class FnsScan:
 
 
 def scan_fns_open_data(source: Source, *, chunk_rows: int = 20_000, limits: FnsLimits | None = None,
-                       workers: int = 1) -> FnsScan:
+                       workers: int = 1, fast: bool = True) -> FnsScan:
     """Iterate an FNS source chunk by chunk (memory flat in the archive's size); see :class:`FnsScan`.
 
     ``workers`` > 1 parses the members of zips on disk in that many processes (in order; a bounded
     window of files in flight), for national archives on a multi-core server."""
-    return FnsScan(source, chunk_rows=chunk_rows, limits=limits, workers=workers)
+    return FnsScan(source, chunk_rows=chunk_rows, limits=limits, workers=workers, fast=fast)
 
 
 def empty_frame() -> pd.DataFrame:
@@ -492,14 +495,16 @@ def empty_frame() -> pd.DataFrame:
         {"employees": "Int64", "income_mln_rub": "float64", "expenses_mln_rub": "float64", "paid_mln_rub": "float64"})
 
 
-def read_fns_open_data(source: Source, *, limits: FnsLimits | None = None, workers: int = 1) -> FnsRead:
+def read_fns_open_data(source: Source, *, limits: FnsLimits | None = None, workers: int = 1,
+                       fast: bool = True) -> FnsRead:
     """Every row of an FNS open-data source (file, zip, folder, bytes or upload) as one frame.
 
     Returns :class:`FnsRead`: ``frame`` with exactly :data:`COLUMNS`, ``errors`` / ``warnings``
     (:class:`Issue` with ``fns_*`` codes), the files read with their dataset, format version and
     document counts. For sources too large for one frame use :func:`scan_fns_open_data`.
+    ``fast=False`` reads every file with lxml (the fast path gives the same result; for comparison).
     """
-    scan = FnsScan(source, limits=limits, workers=workers)
+    scan = FnsScan(source, limits=limits, workers=workers, fast=fast)
     chunks = list(scan)
     frame = pd.concat(chunks, ignore_index=True) if chunks else empty_frame()
     return FnsRead(frame[list(COLUMNS)], scan.errors, scan.warnings, scan.files, scan.error_counts,

@@ -17,7 +17,8 @@ from typing import Any, BinaryIO
 
 from lxml import etree
 
-from analytics.data import fns_taxes
+from analytics.data import fns_fast, fns_taxes
+from analytics.data.fns_fast import Unusual, attributes
 
 #: ``ТипИнф`` → dataset (reference README of the FNS folder; 1 and 6 are not handled: unverified).
 DATASETS: dict[str, str] = {"РЕЕСТРМСП": "rsmp", "ОТКРДАННЫЕ3": "sshr", "ОТКРДАННЫЕ4": "paytax",
@@ -199,7 +200,9 @@ class _FileReader:
 
     def _as_of(self, d: Any, doc: int) -> date | None:
         """``ДатаСост`` (ДД.ММ.ГГГГ): the date the document describes; the year of the yearly datasets."""
-        text = d.get("ДатаСост")
+        return self._as_of_text(d.get("ДатаСост"), doc)
+
+    def _as_of_text(self, text: str | None, doc: int) -> date | None:
         value = _date(text)
         if value is None:
             self.errors.add("fns_date", "ДатаСост", text, file=self.label, doc=doc, attribute="ДатаСост")
@@ -293,12 +296,91 @@ class _FileReader:
         return rows
 
 
+    # ---- the fast path: the same rows and problems from the grammar's matches (analytics.data.fns_fast) ----
+
+    def rsmp_fast(self, m: Any, doc: int) -> list[tuple]:
+        d = attributes(m[1])
+        as_of = self._as_of_text(d.get(" ДатаСост="), doc)
+        okved = None
+        if m[2] is not None:
+            org = attributes(m[2])
+            inn, ogrn, name = org.get(" ИННЮЛ="), org.get(" ОГРН="), _space(org.get(" НаимОрг="))
+        else:
+            ip = attributes(m[3])
+            inn, ogrn, name = ip.get(" ИННФЛ="), ip.get(" ОГРНИП="), None
+            if m[4] is not None:
+                fio = attributes(m[4])
+                name = " ".join(p for p in (fio.get(" Фамилия="), fio.get(" Имя="), fio.get(" Отчество=")) if p)
+        region = attributes(m[5]).get(" КодРегион=")
+        if m[6] is not None:
+            main = attributes(m[6])
+            okved = self._okved(main.get(" КодОКВЭД="), main.get(" ВерсОКВЭД="), doc)
+        return [("rsmp", inn, name, as_of, region, okved,
+                 self._code(SME_CATEGORIES, d.get(" КатСубМСП="), "КатСубМСП", doc),
+                 self._code(SUBJECT_KINDS, d.get(" ВидСубМСП="), "ВидСубМСП", doc),
+                 ogrn, None, None, None, None, None, None, doc)]
+
+    def _subject_fast(self, text: str) -> tuple[str | None, str | None]:
+        np_ = attributes(text)
+        return np_.get(" ИННЮЛ="), _space(np_.get(" НаимОрг="))
+
+    def sshr_fast(self, m: Any, doc: int) -> list[tuple]:
+        d = attributes(m[1])
+        inn, name = self._subject_fast(m[2])
+        text = attributes(m[3]).get(" КолРаб=")
+        employees = None
+        if text is not None and text.isdigit():
+            employees = int(text)
+        else:
+            self.errors.add("fns_number", "КолРаб", text, file=self.label, doc=doc, attribute="КолРаб")
+        return [("sshr", inn, name, self._as_of_text(d.get(" ДатаСост="), doc), None, None, None, None, None,
+                 employees, None, None, None, None, None, doc)]
+
+    def revexp_fast(self, m: Any, doc: int) -> list[tuple]:
+        d = attributes(m[1])
+        inn, name = self._subject_fast(m[2])
+        node = attributes(m[3])
+        income = self._number(node.get(" СумДоход="), "СумДоход", doc)
+        expenses = self._number(node.get(" СумРасход="), "СумРасход", doc)
+        return [("revexp", inn, name, self._as_of_text(d.get(" ДатаСост="), doc), None, None, None, None, None,
+                 None, None if income is None else income / 1e6, None if expenses is None else expenses / 1e6,
+                 None, None, None, doc)]
+
+    def paytax_fast(self, m: Any, doc: int) -> list[tuple]:
+        d = attributes(m[1])
+        inn, name = self._subject_fast(m[2])
+        as_of = self._as_of_text(d.get(" ДатаСост="), doc)
+        rows = []
+        for line_match in fns_fast.TAX_LINE.finditer(m[3]):
+            line = attributes(line_match[1])
+            tax = fns_taxes.normalise_space(line.get(" НаимНалог=") or "")
+            paid = self._number(line.get(" СумУплНал="), "СумУплНал", doc)
+            if not fns_taxes.known(tax):
+                self.warnings.add("fns_tax_unknown", "НаимНалог", tax, file=self.label, doc=doc, value=tax)
+            rows.append(("paytax", inn, name, as_of, None, None, None, None, None, None, None, None, tax,
+                         None if paid is None else paid / 1e6, fns_taxes.budget_level(tax), doc))
+        return rows
+
+
 def read_file(label: str, stream: BinaryIO, errors: Issues, warnings: Issues,
-               info: FnsFile) -> Iterator[list[tuple]]:
-    """Row tuples of one XML file, a batch per document; header problems end the file early."""
+              info: FnsFile, fast: bool = True) -> Iterator[list[tuple]]:
+    """Row tuples of one XML file, a batch per document; header problems end the file early.
+
+    After the prolog check, a file in exactly the published shape is read by the fast path
+    (:mod:`analytics.data.fns_fast`); any other file, or ``fast=False``, by lxml. Both give the same
+    rows and the same problems in the same order (tests/test_fns_fast.py).
+    """
     wrapped = _prolog(label, stream, errors)
     if wrapped is None:
         return
+    if fast:
+        buffered = io.BufferedReader(wrapped, buffer_size=1024 * 1024)
+        data = buffered.read(fns_fast.MAX_BYTES + 1)
+        documents = _read_fast(label, data, info) if len(data) <= fns_fast.MAX_BYTES else None
+        if documents is not None:
+            yield from _replay(documents, label, info, errors, warnings)
+            return
+        wrapped = _Prolog(data, buffered if len(data) > fns_fast.MAX_BYTES else io.BytesIO(b""))
     reader = _FileReader(label, info, errors, warnings)
     handler = None
     doc = 0
@@ -333,6 +415,64 @@ def read_file(label: str, stream: BinaryIO, errors: Issues, warnings: Issues,
         warnings.add("fns_doc_count", "КолДок", info.declared, file=label, declared=info.declared, found=doc)
 
 
+class _Recorder:
+    """Problems of the fast path held back: added to the real lists document by document, as lxml's path does."""
+
+    def __init__(self, target: str):
+        self.target = target
+        self.ops: list[tuple[str, tuple, dict[str, Any]]] = []
+
+    def add(self, *args: Any, **params: Any) -> None:
+        self.ops.append((self.target, args, params))
+
+
+class _Root:
+    """The root ``Файл`` as the fast path read it, with the two members :func:`_start` uses."""
+
+    tag = "Файл"
+
+    def __init__(self, attrib: dict[str, str]):
+        self.get = attrib.get
+
+
+def _read_fast(label: str, data: bytes, info: FnsFile) -> tuple[_Root, list[tuple[list[tuple], list]]] | None:
+    """Every document's rows and held-back problems, or None when the file is for lxml."""
+    scanned = fns_fast.scan(data, DATASETS)
+    if scanned is None:
+        return None
+    root, dataset, matches = scanned
+    errors, warnings = _Recorder("errors"), _Recorder("warnings")
+    reader = _FileReader(label, info, errors, warnings)   # type: ignore[arg-type]
+    handler = getattr(reader, f"{dataset}_fast")
+    documents = []
+    try:
+        for doc, match in enumerate(matches, 1):
+            errors.ops = warnings.ops = []
+            rows = handler(match, doc)
+            documents.append((rows, errors.ops))
+    except Unusual:
+        return None
+    return _Root(root), documents
+
+
+def _replay(read: tuple[_Root, list[tuple[list[tuple], list]]], label: str, info: FnsFile, errors: Issues,
+            warnings: Issues) -> Iterator[list[tuple]]:
+    root, documents = read
+    _start(root, label, info, errors)     # the scan accepted only a Файл of a known ТипИнф: no problem here
+    targets = {"errors": errors, "warnings": warnings}
+    doc = 0
+    try:
+        for rows, ops in documents:
+            doc += 1
+            for target, args, params in ops:
+                targets[target].add(*args, **params)
+            yield rows
+    finally:
+        info.documents = doc
+    if info.declared is not None and info.declared != doc:
+        warnings.add("fns_doc_count", "КолДок", info.declared, file=label, declared=info.declared, found=doc)
+
+
 def _start(root: Any, label: str, info: FnsFile, errors: Issues) -> str | None:
     """Check the root ``Файл`` and its ``ТипИнф``; the dataset's handler name, or None (reported)."""
     if root is None or root.tag != "Файл":
@@ -352,7 +492,7 @@ def _start(root: Any, label: str, info: FnsFile, errors: Issues) -> str | None:
 
 
 
-def parse_member(path: str, member: str, label: str) -> tuple[list[tuple], FnsFile, tuple, tuple]:
+def parse_member(path: str, member: str, label: str, fast: bool = True) -> tuple[list[tuple], FnsFile, tuple, tuple]:
     """Worker: every row of one zip member (whose archive passed its checks in the parent), the file's
     header, and its problems as ``(items, counts)`` for errors and warnings."""
     errors, warnings = Issues(), Issues()
@@ -360,7 +500,7 @@ def parse_member(path: str, member: str, label: str) -> tuple[list[tuple], FnsFi
     rows: list[tuple] = []
     try:
         with zipfile.ZipFile(path) as zf, zf.open(member) as stream:
-            for batch in read_file(label, stream, errors, warnings, info):
+            for batch in read_file(label, stream, errors, warnings, info, fast):
                 rows.extend(batch)
     except (zipfile.BadZipFile, EOFError, OSError) as exc:
         errors.add("fns_zip_broken", None, None, file=label, detail=str(exc)[:200])
