@@ -116,7 +116,8 @@ VARIANTS = {
     "repeated attribute (captured tag)": (SSHR.replace('КолРаб="118"', 'КолРаб="118" КолРаб="5"', 1), False),
     "repeated attribute (ignored tag)": (RSMP.replace('<Регион Тип="ОБЛАСТЬ"', '<Регион Тип="ОБЛАСТЬ" Тип="X"', 1), None),
     "attributes in another order": (SSHR.replace('ИдДок="s0" ДатаДок="15.07.2024" ДатаСост="31.12.2023"',
-                                                 'ДатаСост="31.12.2023" ИдДок="s0" ДатаДок="15.07.2024"', 1), True),
+                                                 'ДатаСост="31.12.2023" ИдДок="s0" ДатаДок="15.07.2024"', 1), False),
+    "an attribute the XSD does not list": (SSHR.replace('КолРаб="118"', 'КолРаб="118" Новый="1"', 1), False),
     "elements in another order": (SSHR.replace(
         '<СведНП НаимОрг="ООО ДРУГОЕ" ИННЮЛ="4029998886"/><СведССЧР КолРаб="7"/>',
         '<СведССЧР КолРаб="7"/><СведНП НаимОрг="ООО ДРУГОЕ" ИННЮЛ="4029998886"/>', 1), False),

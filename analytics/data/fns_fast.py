@@ -7,7 +7,9 @@ XSDs). :func:`scan` matches the file against a strict grammar of that shape — 
 ``</Файл>`` — and returns the attribute strings the readers need. It returns ``None`` (the caller
 parses the file with lxml instead, so results and problems are always the lxml path's) when anything
 is outside the grammar: a comment, CDATA, a processing instruction or DOCTYPE after the prolog, a
-namespace (``xmlns``), an element or order the grammar does not list, single quotes, whitespace
+namespace (``xmlns``), an element or order the grammar does not list, an attribute the XSD does not
+list or in another order than the XSD's (the grammar names each attribute of a document's elements,
+so none can repeat), single quotes, whitespace
 inside tags other than one space between attributes, tab/CR/LF in a value, a character XML forbids,
 an entity other than the five predefined ones and numeric references to allowed characters, a name
 that is not plain Latin/Cyrillic, a repeated attribute, a truncated or trailing-garbage file, invalid
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DOCUMENT", "MAX_BYTES", "TAX_LINE", "Unusual", "attributes", "scan"]
+__all__ = ["DOCUMENT", "MAX_BYTES", "TAX_LINE", "Unusual", "attributes", "groups", "scan", "unescape"]
 
 _NAME = r"[A-Za-z_\u0400-\u04FF][A-Za-z0-9_.\u0400-\u04FF-]*"
 # Values and text are checked for forbidden characters and entities once per file (:func:`scan`);
@@ -59,25 +61,43 @@ _HEAD = re.compile(
     rf"<Файл({_A})>(?:<ИдОтпр({_A})(?:/>|>(?:<ФИООтв({_A})/>)?</ИдОтпр>))?")
 _TAIL = "</Файл>"
 
+
+def _read(*names: str) -> str:
+    """Like :func:`_fixed`, with the values of the names marked ``*`` captured (a group each)."""
+    return "".join(f'(?: {name[1:]}="({_VALUE})")?' if name[0] == "*" else f'(?: {name}="{_VALUE}")?'
+                   for name in names)
+
+
 _DOCUMENT = {
     # Документ: (ОргВклМСП | ИПВклМСП/ФИОИП?), СведМН/(Регион? Район? Город? НаселПункт?),
-    # СвОКВЭД?/(СвОКВЭДОсн? СвОКВЭДДоп*), СвЛиценз*/(НаимЛицВД | СведАдрЛицВД)*, СвПрод*, СвПрогПарт*
+    # СвОКВЭД?/(СвОКВЭДОсн? СвОКВЭДДоп*), СвЛиценз*/(НаимЛицВД | СведАдрЛицВД)*, СвПрод*, СвПрогПарт*.
+    # Groups: 1 ДатаСост 2 ВидСубМСП 3 КатСубМСП | 4 (legal) 5 НаимОрг 6 ИННЮЛ 7 ОГРН | 8 ИННФЛ 9 ОГРНИП
+    # 10 (ФИОИП) 11 Фамилия 12 Имя 13 Отчество | 14 КодРегион | 15 (СвОКВЭДОсн) 16 КодОКВЭД 17 ВерсОКВЭД
     "rsmp": (
-        f"<Документ({_A})>"
-        f"(?:<ОргВклМСП({_A})/>|<ИПВклМСП({_A})(?:/>|>(?:<ФИОИП({_A})/>)?</ИПВклМСП>))"
-        f"<СведМН({_A})(?:/>|>(?:<Регион{_PLACE}/>)?(?:<Район{_PLACE}/>)?(?:<Город{_PLACE}/>)?"
+        f"<Документ{_read('ИдДок', '*ДатаСост', 'ДатаВклМСП', '*ВидСубМСП', '*КатСубМСП', 'ПризНовМСП', 'СведСоцПред', 'ССЧР')}>"
+        f"(?:<ОргВклМСП(){_read('*НаимОрг', 'НаимОргСокр', '*ИННЮЛ', '*ОГРН')}/>"
+        f"|<ИПВклМСП{_read('*ИННФЛ', '*ОГРНИП')}(?:/>|>(?:<ФИОИП(){_read('*Фамилия', '*Имя', '*Отчество')}/>)?"
+        "</ИПВклМСП>))"
+        f"<СведМН{_read('*КодРегион')}(?:/>|>(?:<Регион{_PLACE}/>)?(?:<Район{_PLACE}/>)?(?:<Город{_PLACE}/>)?"
         f"(?:<НаселПункт{_PLACE}/>)?</СведМН>)"
-        f"(?:<СвОКВЭД(?:/>|>(?:<СвОКВЭДОсн({_A})/>)?(?:<СвОКВЭДДоп{_OKVED}/>)*+</СвОКВЭД>))?"
+        f"(?:<СвОКВЭД(?:/>|>(?:<СвОКВЭДОсн(){_read('*КодОКВЭД', 'НаимОКВЭД', '*ВерсОКВЭД')}/>)?"
+        f"(?:<СвОКВЭДДоп{_OKVED}/>)*+</СвОКВЭД>))?"
         f"(?:<СвЛиценз{_LICENCE}(?:/>|>(?:{_text_element('НаимЛицВД')}|{_text_element('СведАдрЛицВД')})*+"
         f"</СвЛиценз>))*+"
         f"(?:<СвПрод{_PRODUCT}/>)*+(?:<СвПрогПарт{_PARTNER}/>)*+</Документ>"),
-    "sshr": f"<Документ({_A})><СведНП({_A})/><СведССЧР({_A})/></Документ>",
-    "revexp": f"<Документ({_A})><СведНП({_A})/><СведДохРасх({_A})/></Документ>",
-    "paytax": f"<Документ({_A})><СведНП({_A})/>((?:<СвУплСумНал{_A}/>)*+)</Документ>",
+    # Groups: 1 ДатаСост 2 НаимОрг 3 ИННЮЛ 4 КолРаб
+    "sshr": (f"<Документ{_read('ИдДок', 'ДатаДок', '*ДатаСост')}><СведНП{_read('*НаимОрг', '*ИННЮЛ')}/>"
+             f"<СведССЧР{_read('*КолРаб')}/></Документ>"),
+    # Groups: 1 ДатаСост 2 НаимОрг 3 ИННЮЛ 4 СумДоход 5 СумРасход
+    "revexp": (f"<Документ{_read('ИдДок', 'ДатаДок', '*ДатаСост')}><СведНП{_read('*НаимОрг', '*ИННЮЛ')}/>"
+               f"<СведДохРасх{_read('*СумДоход', '*СумРасход')}/></Документ>"),
+    # Groups: 1 ДатаСост 2 НаимОрг 3 ИННЮЛ 4 the tax lines (TAX_LINE: 1 НаимНалог 2 СумУплНал)
+    "paytax": (f"<Документ{_read('ИдДок', 'ДатаДок', '*ДатаСост')}><СведНП{_read('*НаимОрг', '*ИННЮЛ')}/>"
+               f"((?:<СвУплСумНал{_fixed('НаимНалог', 'СумУплНал')}/>)*+)</Документ>"),
 }
 DOCUMENT = {dataset: re.compile(pattern) for dataset, pattern in _DOCUMENT.items()}
-#: the tax lines of a PAYTAX document (their attributes)
-TAX_LINE = re.compile(f"<СвУплСумНал({_A})/>")
+#: the tax lines of a PAYTAX document
+TAX_LINE = re.compile(f"<СвУплСумНал{_read('*НаимНалог', '*СумУплНал')}/>")
 
 _ENTITY = re.compile(r"&(#[0-9]+|#x[0-9a-fA-F]+|[a-z]+);")
 _NAMED = {"quot": '"', "amp": "&", "lt": "<", "gt": ">", "apos": "'"}
@@ -97,6 +117,24 @@ def _entity(match: re.Match[str]) -> str:
     if code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF:
         return chr(code)
     raise Unusual(f"character reference &{ref}; to a character XML forbids")
+
+
+def unescape(value: str | None) -> str | None:
+    """An attribute value as XML decodes it (the file passed :func:`scan`'s entity check)."""
+    if value is None or "&" not in value:
+        return value
+    decoded = value.replace("&quot;", '"')          # the one entity of real files, without a callback
+    return decoded if "&" not in decoded else _ENTITY.sub(_entity, value)
+
+
+def groups(match: re.Match[str], raw: int | None = None) -> list[str | None]:
+    """The captured values of a document, decoded; group ``raw`` (markup) is left as it is."""
+    values = list(match.groups())
+    if "&" in match[0]:
+        for i, value in enumerate(values):
+            if value is not None and "&" in value and i + 1 != raw:
+                values[i] = unescape(value)
+    return values
 
 
 def attributes(text: str | None) -> dict[str, str]:

@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 from lxml import etree
 
 from analytics.data import fns_fast, fns_taxes
-from analytics.data.fns_fast import Unusual, attributes
+from analytics.data.fns_fast import Unusual
 
 #: ``ТипИнф`` → dataset (reference README of the FNS folder; 1 and 6 are not handled: unverified).
 DATASETS: dict[str, str] = {"РЕЕСТРМСП": "rsmp", "ОТКРДАННЫЕ3": "sshr", "ОТКРДАННЫЕ4": "paytax",
@@ -299,62 +299,49 @@ class _FileReader:
     # ---- the fast path: the same rows and problems from the grammar's matches (analytics.data.fns_fast) ----
 
     def rsmp_fast(self, m: Any, doc: int) -> list[tuple]:
-        d = attributes(m[1])
-        as_of = self._as_of_text(d.get(" ДатаСост="), doc)
+        (date_, kind, category, legal, org_name, org_inn, org_ogrn, ip_inn, ip_ogrn, fio, surname, first, middle,
+         region, main, code, version) = fns_fast.groups(m)
+        as_of = self._as_of_text(date_, doc)
         okved = None
-        if m[2] is not None:
-            org = attributes(m[2])
-            inn, ogrn, name = org.get(" ИННЮЛ="), org.get(" ОГРН="), _space(org.get(" НаимОрг="))
+        if legal is not None:
+            inn, ogrn, name = org_inn, org_ogrn, _space(org_name)
         else:
-            ip = attributes(m[3])
-            inn, ogrn, name = ip.get(" ИННФЛ="), ip.get(" ОГРНИП="), None
-            if m[4] is not None:
-                fio = attributes(m[4])
-                name = " ".join(p for p in (fio.get(" Фамилия="), fio.get(" Имя="), fio.get(" Отчество=")) if p)
-        region = attributes(m[5]).get(" КодРегион=")
-        if m[6] is not None:
-            main = attributes(m[6])
-            okved = self._okved(main.get(" КодОКВЭД="), main.get(" ВерсОКВЭД="), doc)
+            inn, ogrn, name = ip_inn, ip_ogrn, None
+            if fio is not None:
+                name = " ".join(filter(None, (surname, first, middle)))
+        if main is not None:
+            okved = self._okved(code, version, doc)
         return [("rsmp", inn, name, as_of, region, okved,
-                 self._code(SME_CATEGORIES, d.get(" КатСубМСП="), "КатСубМСП", doc),
-                 self._code(SUBJECT_KINDS, d.get(" ВидСубМСП="), "ВидСубМСП", doc),
+                 self._code(SME_CATEGORIES, category, "КатСубМСП", doc),
+                 self._code(SUBJECT_KINDS, kind, "ВидСубМСП", doc),
                  ogrn, None, None, None, None, None, None, doc)]
 
-    def _subject_fast(self, text: str) -> tuple[str | None, str | None]:
-        np_ = attributes(text)
-        return np_.get(" ИННЮЛ="), _space(np_.get(" НаимОрг="))
-
     def sshr_fast(self, m: Any, doc: int) -> list[tuple]:
-        d = attributes(m[1])
-        inn, name = self._subject_fast(m[2])
-        text = attributes(m[3]).get(" КолРаб=")
+        date_, name, inn, text = fns_fast.groups(m)
         employees = None
         if text is not None and text.isdigit():
             employees = int(text)
         else:
             self.errors.add("fns_number", "КолРаб", text, file=self.label, doc=doc, attribute="КолРаб")
-        return [("sshr", inn, name, self._as_of_text(d.get(" ДатаСост="), doc), None, None, None, None, None,
+        return [("sshr", inn, _space(name), self._as_of_text(date_, doc), None, None, None, None, None,
                  employees, None, None, None, None, None, doc)]
 
     def revexp_fast(self, m: Any, doc: int) -> list[tuple]:
-        d = attributes(m[1])
-        inn, name = self._subject_fast(m[2])
-        node = attributes(m[3])
-        income = self._number(node.get(" СумДоход="), "СумДоход", doc)
-        expenses = self._number(node.get(" СумРасход="), "СумРасход", doc)
-        return [("revexp", inn, name, self._as_of_text(d.get(" ДатаСост="), doc), None, None, None, None, None,
+        date_, name, inn, income_text, expenses_text = fns_fast.groups(m)
+        income = self._number(income_text, "СумДоход", doc)
+        expenses = self._number(expenses_text, "СумРасход", doc)
+        return [("revexp", inn, _space(name), self._as_of_text(date_, doc), None, None, None, None, None,
                  None, None if income is None else income / 1e6, None if expenses is None else expenses / 1e6,
                  None, None, None, doc)]
 
     def paytax_fast(self, m: Any, doc: int) -> list[tuple]:
-        d = attributes(m[1])
-        inn, name = self._subject_fast(m[2])
-        as_of = self._as_of_text(d.get(" ДатаСост="), doc)
+        date_, name, inn, lines = fns_fast.groups(m, raw=4)
+        name = _space(name)
+        as_of = self._as_of_text(date_, doc)
         rows = []
-        for line_match in fns_fast.TAX_LINE.finditer(m[3]):
-            line = attributes(line_match[1])
-            tax = fns_taxes.normalise_space(line.get(" НаимНалог=") or "")
-            paid = self._number(line.get(" СумУплНал="), "СумУплНал", doc)
+        for line in fns_fast.TAX_LINE.finditer(lines):
+            tax = fns_taxes.normalise_space(fns_fast.unescape(line[1]) or "")
+            paid = self._number(fns_fast.unescape(line[2]), "СумУплНал", doc)
             if not fns_taxes.known(tax):
                 self.warnings.add("fns_tax_unknown", "НаимНалог", tax, file=self.label, doc=doc, value=tax)
             rows.append(("paytax", inn, name, as_of, None, None, None, None, None, None, None, None, tax,
