@@ -4,7 +4,7 @@ templates."""
 import streamlit as st
 
 from analytics.models import clusters, discovery, registry
-from analytics.services import public_data
+from analytics.services import member_taxes, public_data
 from ui import charts, exports, fmt, tables
 from ui import cluster_charts as cc
 from ui.state import cached, current_region, lang, region_name, t, year_picker
@@ -157,6 +157,11 @@ if tab_members.open:
         d2.download_button(t("clusters.download_xlsx"), lambda: exports.xlsx_file({t("clusters.tab.members"): shown}, export_ctx),
                            f"cluster-{choice}-{region}-{year}.xlsx", key="clusters_xlsx", on_click="ignore",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        taxes = cached(member_taxes.member_taxes, choice, **args)
+        st.subheader(t("clusters.taxes.title"), anchor=False)
+        if taxes.loaded:
+            st.dataframe(cc.member_taxes_table(taxes, L), hide_index=True)
+        st.caption(cc.member_taxes_caption(taxes, L))
 
 if tab_map.open:
     with tab_map:
