@@ -5,8 +5,11 @@ import streamlit as st
 
 from analytics.models import clusters, discovery, registry
 from analytics.services import member_taxes, public_data
+from analytics.services import peers as peer_service
 from ui import charts, exports, fmt, tables
 from ui import cluster_charts as cc
+from ui import enterprise_charts as ec
+from ui.peers import peer_picker
 from ui.state import cached, current_region, lang, region_name, t, year_picker
 
 region = current_region()
@@ -253,6 +256,14 @@ else:
             k[2].metric(t("clusters.kpi.lq"), fmt.number(row["lq"], L, 2))
             k[3].metric(t("clusters.kpi.members"), fmt.integer(row["members"], L))
             k[4].metric(t("clusters.kpi.employees"), fmt.integer(row["employees"], L))
+
+# --- the region beside its peer regions ---------------------------------------------------------------
+st.header(t("peers.title"), anchor=False)
+peers = peer_picker(region, year, key="clusters_peers")
+if peers:
+    st.markdown(f"**{t('peers.clusters', year=year)}**")
+    st.caption(t("peers.clusters_caption"))
+    st.dataframe(ec.peer_cluster_table(cached(peer_service.peer_clusters, region, year, peers), L), hide_index=True)
 
 # --- method and templates -------------------------------------------------------------------------------
 with st.expander(t("clusters.method")):

@@ -2,9 +2,12 @@
 import streamlit as st
 
 from analytics.metrics.complexity import OPPORTUNITY_PRESETS
+from analytics.services import peers as peer_service
 from analytics.services import regional_io
 from analytics.services import sector_portfolio as sp
 from ui import charts, exports, fmt, io_charts, tables
+from ui import enterprise_charts as ec
+from ui.peers import peer_picker
 from ui.state import cached, current_region, lang, region_name, t
 
 region = current_region()
@@ -102,6 +105,14 @@ d1.download_button(t("sectors.download_csv"), lambda: exports.csv_file(shown, ex
 d2.download_button(t("sectors.download_xlsx"), lambda: exports.xlsx_file({t("sectors.table"): shown}, export_ctx),
                    f"sectors-{region}-{start}-{end}.xlsx", on_click="ignore",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+st.subheader(t("peers.title"))
+peers = peer_picker(region, end, key="sectors_peers")
+if peers:
+    compared = cached(peer_service.peer_sectors, region, start, end, peers)
+    st.plotly_chart(ec.peer_bars(compared, lang=lang(), lq_title=t("peers.lq", year=end),
+                                 growth_title=t("peers.growth", start=start, end=end)),
+                    theme=None, config=charts.plotly_config(f"peers-{region}-{start}-{end}"))
 
 st.subheader(t("sectors.opportunities"))
 st.caption(t("sectors.opportunities_method"))

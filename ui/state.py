@@ -56,9 +56,37 @@ def cached(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     return _cached_call(func.__module__, func.__name__, fingerprint, args, tuple(sorted(kwargs.items())))
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _model(module: str, name: str, fingerprint: str) -> Any:
+    return getattr(importlib.import_module(module), name)(connection())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_with(loader: tuple[str, str], module: str, name: str, fingerprint: str, args: tuple,
+                 kwargs: tuple) -> Any:
+    model = _model(*loader, fingerprint)
+    return getattr(importlib.import_module(module), name)(model, *args, **dict(kwargs))
+
+
+def model(loader: Callable[..., Any]) -> Any:
+    """``loader(connection())`` built once per data version and shared, not copied (a large read-only
+    model, e.g. the subsidy projects' arrays)."""
+    return _model(loader.__module__, loader.__name__, store.data_fingerprint(connection()))
+
+
+def cached_with(loader: Callable[..., Any], func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``func(model(loader), *args, **kwargs)`` cached per data version: the model is built once
+    (:func:`model`), each distinct call computed once."""
+    fingerprint = store.data_fingerprint(connection())
+    return _cached_with((loader.__module__, loader.__name__), func.__module__, func.__name__, fingerprint, args,
+                        tuple(sorted(kwargs.items())))
+
+
 def clear_caches() -> None:
     """Drop cached results (after a load or rollback)."""
     _cached_call.clear()
+    _cached_with.clear()
+    _model.clear()
 
 
 @st.cache_resource(show_spinner=False)

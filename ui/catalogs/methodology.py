@@ -96,6 +96,9 @@ DESCRIBES: dict[str, Describes] = {
         Quote(_R + "REGIMES.components_2023.cap_mln_rub", 150.0, "150 млн ₽", "150 mln ₽"),
     )),
     "npv_irr": Describes(("analytics.metrics.finance.npv", "analytics.metrics.finance.irr")),
+    "peers": Describes(("analytics.metrics.peers.peer_similarity", "analytics.services.peers.peer_regions"), (
+        Quote("analytics.metrics.peers.MAX_SIZE_RATIO", 10.0, "в 10 раз", "10 times"),
+    )),
     "budget": Describes(("analytics.models.subsidy.evaluate",), (
         Quote("analytics.models.subsidy.Scenario.payment_lag_years", 1, "по умолчанию лаг 1 год",
               "default lag of 1 year", pending="subsidy"),
@@ -105,7 +108,7 @@ DESCRIBES: dict[str, Describes] = {
 }
 
 SECTIONS: tuple[str, ...] = (
-    "lq", "growth", "shift_share", "structure", "strong", "quadrants", "proximity", "complexity",
+    "lq", "growth", "shift_share", "structure", "peers", "strong", "quadrants", "proximity", "complexity",
     "opportunities", "robustness", "stars", "composite", "registry", "regimes", "npv_irr",
     "budget", "io", "io_regional", "data",
 )
@@ -152,6 +155,19 @@ RU: dict[str, str] = {
         "Индекс Кругмана $K_r = \\sum_s |s_{rs} - s_s|$ (0–2) — насколько структура региона отличается "
         "от базы; индекс Хахмана $1 / \\sum_s s_{rs} LQ_{rs}$ — похожесть на базу (1 — совпадает); "
         "$HHI = \\sum_s s_{rs}^2$ — концентрация; энтропия $-\\sum_s s_{rs} \\log_2 s_{rs}$ — разнообразие."
+    ),
+    "method.peers.title": "Похожие регионы",
+    "method.peers.body": (
+        "Похожие регионы — те, у кого похожа структура обрабатывающей промышленности и сопоставим размер. "
+        "Структура: доли занятых $s_{rd}$ по разделам ОКВЭД 10–33 за год; сходство структур — косинус "
+        "$\\cos(r,p) = \\sum_d s_{rd} s_{pd} / (\\lVert s_r \\rVert \\lVert s_p \\rVert)$ (0–1). "
+        "Размер: $E$ — занятые в обработке; поправка "
+        "$f = \\max(0,\\ 1 - |\\ln(E_p / E_r)| / \\ln 10)$: 1 при равном размере, около 0,70 — при "
+        "вдвое большем или меньшем, 0 — если регион больше или меньше в 10 раз и более.\n\n"
+        "$$\\text{сходство} = \\cos(r,p) \\times f$$\n\n"
+        "По умолчанию показываются 5 регионов с наибольшим сходством; список можно изменить вручную. "
+        "Косинусная близость отраслевых векторов — как в работах о технологической близости (Jaffe, 1986); "
+        "поправка на размер — выбор проекта."
     ),
     "method.strong.title": "Сильный кластер (US Cluster Mapping)",
     "method.strong.body": (
@@ -268,6 +284,14 @@ RU: dict[str, str] = {
         "налогов (по умолчанию 0); проект, который поддержка делает жизнеспособным (NPV без < 0 ≤ NPV с), — "
         "все свои налоги; проект, нежизнеспособный и с поддержкой, — ни одного.\n\n"
         "$$\\text{эффективность} = \\frac{PV(\\text{отнесённые налоги})}{PV(\\text{субсидия})}$$\n\n"
+        "Налоги проекта считаются по видам и уровням бюджета: НДС (федеральный), налог на прибыль "
+        "(федеральная и региональная части: 3 % + 17 % в 2017–2024 годах, 8 % + 17 % с 2025 года), НДФЛ "
+        "(областной и местные бюджеты), страховые взносы (фонды), налог на имущество (областной) — на долях "
+        "добавленной стоимости и оплаты труда продукции проекта в таблицах «затраты-выпуск» Росстата за "
+        "2021 год; ставки и их источники — в модуле правил. Федеральная субсидия сопоставляется с "
+        "федеральными налогами, региональная доплата — с областными. Поддержку получают только кластеры, "
+        "прошедшие проверку требований Постановления № 779 (или отмеченные как состоящие в реестре), и "
+        "проекты, начатые в годы действия режима. "
         "Рычаг — частные рубли на рубль субсидии; год окупаемости для бюджета — первый год, начиная с "
         "которого накопленные дисконтированные отнесённые налоги не меньше накопленной дисконтированной "
         "субсидии и остаются такими до конца горизонта; рабочие места на 1 млн ₽ субсидии."
@@ -324,6 +348,19 @@ EN: dict[str, str] = {
         "Krugman index $K_r = \\sum_s |s_{rs} - s_s|$ (0–2): how far the region's structure is from the "
         "benchmark; Hachman index $1 / \\sum_s s_{rs} LQ_{rs}$: similarity to the benchmark (1 = same); "
         "$HHI = \\sum_s s_{rs}^2$: concentration; entropy $-\\sum_s s_{rs} \\log_2 s_{rs}$: diversity."
+    ),
+    "method.peers.title": "Peer regions",
+    "method.peers.body": (
+        "Peer regions have a similar manufacturing structure and a comparable size. Structure: employment "
+        "shares $s_{rd}$ across OKVED divisions 10–33 in one year; structural similarity is the cosine "
+        "$\\cos(r,p) = \\sum_d s_{rd} s_{pd} / (\\lVert s_r \\rVert \\lVert s_p \\rVert)$ (0–1). "
+        "Size: $E$ = manufacturing employment; the size factor "
+        "$f = \\max(0,\\ 1 - |\\ln(E_p / E_r)| / \\ln 10)$ is 1 at equal size, about 0.70 at twice or "
+        "half the size and 0 when a region is 10 times larger or smaller or more.\n\n"
+        "$$\\text{similarity} = \\cos(r,p) \\times f$$\n\n"
+        "The 5 most similar regions are shown by default; users can change the list by hand. Cosine "
+        "proximity of industry vectors follows the technological-proximity literature (Jaffe, 1986); the "
+        "size factor is this project's choice."
     ),
     "method.strong.title": "Strong cluster (US Cluster Mapping)",
     "method.strong.body": (
@@ -441,6 +478,13 @@ EN: dict[str, str] = {
         "set share of its taxes (default 0); a project that support makes viable (NPV without < 0 ≤ NPV "
         "with) attributes all its taxes; a project not viable even with support attributes none.\n\n"
         "$$\\text{effectiveness} = \\frac{PV(\\text{attributed taxes})}{PV(\\text{subsidy})}$$\n\n"
+        "A project's taxes are computed by type and budget level: VAT (federal), corporate profit tax "
+        "(federal and regional parts: 3% + 17% in 2017–2024, 8% + 17% from 2025), personal income tax "
+        "(regional and local budgets), insurance contributions (social funds), property tax (regional) — on "
+        "the value-added and wage shares of the project's product in Rosstat's 2021 input–output tables; the "
+        "rates and their sources are in the rules module. The federal subsidy is weighed against federal "
+        "taxes, the regional top-up against regional ones. Only clusters that pass the Decree No. 779 check "
+        "(or are marked as on the registry) and projects started while the regime is in force get support. "
         "Leverage: private roubles per subsidy rouble; budget break-even year: the first year from which the "
         "cumulative discounted attributed taxes are at least the cumulative discounted subsidy and stay so "
         "to the end of the horizon; jobs per 1 mln ₽ of subsidy."
