@@ -130,7 +130,7 @@ def unescape(value: str | None) -> str | None:
 def groups(match: re.Match[str], raw: int | None = None) -> list[str | None]:
     """The captured values of a document, decoded; group ``raw`` (markup) is left as it is."""
     values = list(match.groups())
-    if "&" in match[0]:
+    if match.string.find("&", match.start(), match.end()) >= 0:     # no copy of the document's text
         for i, value in enumerate(values):
             if value is not None and "&" in value and i + 1 != raw:
                 values[i] = unescape(value)
