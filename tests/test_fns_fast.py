@@ -130,6 +130,8 @@ VARIANTS = {
     "numeric references": (SSHR.replace("ООО ДРУГОЕ", "&#1054;&#x41E;&#x20;&#9;&#160;", 1), True),
     "reference to a C1 control (html.unescape would differ)": (SSHR.replace("ООО ДРУГОЕ", "A&#128;B&#150;", 1), True),
     "reference to a forbidden character": (SSHR.replace("ООО ДРУГОЕ", "A&#1;B", 1), None),
+    "forbidden reference in a value not read": (RSMP.replace('Наим="КАЛУЖСКАЯ"', 'Наим="КАЛУ&#1;ЖСКАЯ"', 1), False),
+    "XML 1.1 declared": (SSHR.replace('version="1.0"', 'version="1.1"', 1), False),
     "reference to a surrogate": (SSHR.replace("ООО ДРУГОЕ", "A&#xD800;B", 1), None),
     "undeclared entity": (SSHR.replace("ООО ДРУГОЕ", "&nbsp;", 1), False),
     "bare ampersand": (SSHR.replace("ООО ДРУГОЕ", "A & B", 1), False),
@@ -176,3 +178,12 @@ def test_the_fast_paths_decoding_by_hand():
         fns_fast.attributes(' a="1" a="2"')
     with pytest.raises(fns_fast.Unusual):
         fns_fast.attributes(' a="&#0;"')
+
+
+@pytest.mark.parametrize("name", ["sshr-2023.xml", "hostile/truncated.xml", "data-10012024-structure-10062023.zip",
+                                  "paytax-sample-2022.xml"])
+def test_a_file_over_the_fast_paths_size_streams_through_lxml(name, monkeypatch):
+    """Above MAX_BYTES the bytes already read are handed back in front of the rest of the stream."""
+    monkeypatch.setattr(fns_fast, "MAX_BYTES", 300)
+    assert not taken((DATA / "sshr-2023.xml").read_bytes())
+    assert_same(DATA / name)

@@ -26,7 +26,7 @@ import re
 
 __all__ = ["DOCUMENT", "MAX_BYTES", "TAX_LINE", "Unusual", "attributes", "groups", "scan", "unescape"]
 
-_NAME = r"[A-Za-z_\u0400-\u04FF][A-Za-z0-9_.\u0400-\u04FF-]*"
+_NAME = r"[A-Za-z_\u0400-\u04FF][A-Za-z0-9_.\u0400-\u04FF-]{0,999}"   # libxml2 refuses names over 50,000
 # Values and text are checked for forbidden characters and entities once per file (:func:`scan`);
 # the grammar only keeps markup out of them (no '<' in a value; no '<' or '>' — so no ']]>' — in text).
 _VALUE = r'[^"<]*+'
@@ -57,7 +57,7 @@ def _text_element(tag: str) -> str:
 
 
 _HEAD = re.compile(
-    r'\ufeff?(?:<\?xml version="1\.[0-9]"(?: encoding="(?:UTF-8|utf-8)")?(?: standalone="(?:yes|no)")?\?>)?'
+    r'\ufeff?(?:<\?xml version="1\.0"(?: encoding="(?:UTF-8|utf-8)")?(?: standalone="(?:yes|no)")?\?>)?'
     rf"<Файл({_A})>(?:<ИдОтпр({_A})(?:/>|>(?:<ФИООтв({_A})/>)?</ИдОтпр>))?")
 _TAIL = "</Файл>"
 
@@ -101,8 +101,11 @@ TAX_LINE = re.compile(f"<СвУплСумНал{_read('*НаимНалог', '*�
 
 _ENTITY = re.compile(r"&(#[0-9]+|#x[0-9a-fA-F]+|[a-z]+);")
 _NAMED = {"quot": '"', "amp": "&", "lt": "<", "gt": ">", "apos": "'"}
-#: the file sizes the fast path takes whole (real files are 1–4 MB; larger ones stream through lxml)
-MAX_BYTES = 64 * 1024 * 1024
+#: the file sizes the fast path takes whole (real files are 1–4 MB; larger ones stream through lxml).
+#: Below libxml2's 10,000,000-byte limit on one value or text (``huge_tree`` off), so no value the
+#: fast path reads could have been refused by lxml for its length.
+MAX_BYTES = 10_000_000
+_NUMERIC = re.compile(r"&(#[0-9]+|#x[0-9a-fA-F]+);")
 
 
 class Unusual(Exception):
@@ -174,6 +177,12 @@ def scan(data: bytes, datasets: dict[str, str]) -> tuple[dict[str, str], str, li
         return None
     if "\ufffe" in text or "\uffff" in text or "xmlns" in text or _BAD_AMPERSAND.search(text):
         return None
+    if "&#" in text:      # every numeric reference, also in values not read, must name an allowed character
+        try:
+            for match in _NUMERIC.finditer(text):
+                _entity(match)
+        except Unusual:
+            return None
     head = _HEAD.match(text)
     if head is None:
         return None
