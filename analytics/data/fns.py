@@ -13,7 +13,7 @@ Public contract::
 or a binary file object (an upload). Structure files (``.xsd``) and hidden files beside the data
 are not read. The dataset is recognised from the root's ``ТипИнф``, never
 from a file name; any ``ВерсФорм`` is accepted (4.01–4.06 seen), elements unknown to a version are
-ignored. A file in exactly the published shape (up to 64 MB; real ones are 1–4 MB) is read whole
+ignored. A file in exactly the published shape (up to 10 MB; real ones are 1–4 MB) is read whole
 by the fast path (:mod:`analytics.data.fns_fast`, a compiled grammar of the XSD's shape); any other
 file is streamed by lxml (``iterparse`` on ``Документ`` with ``clear()``) — both give the same rows
 and messages (``fast=False`` forces lxml). Zip members are read one at a time (or a few at once by
