@@ -5,6 +5,7 @@ fast path is also shown to be *taken* for the files in the published shape (else
 nothing) and *not* taken for the unusual ones."""
 from __future__ import annotations
 
+import io
 import sys
 import zipfile
 from pathlib import Path
@@ -187,3 +188,15 @@ def test_a_file_over_the_fast_paths_size_streams_through_lxml(name, monkeypatch)
     monkeypatch.setattr(fns_fast, "MAX_BYTES", 300)
     assert not taken((DATA / "sshr-2023.xml").read_bytes())
     assert_same(DATA / name)
+
+
+@pytest.mark.parametrize("offset,flip", [(200, 0xFF), (60, 0x55), (300, 0x55)])
+def test_a_damaged_deflate_stream_is_reported_not_raised(offset, flip):
+    """A flipped byte in a member's compressed data: zlib's error or a CRC mismatch, as a message."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("a.xml", fx.sshr_2023())
+    data = bytearray(buffer.getvalue())
+    data[data.index(b"a.xml") + 5 + offset] ^= flip
+    result = assert_same(bytes(data))
+    assert [e.code for e in result.errors] == ["fns_zip_broken"]

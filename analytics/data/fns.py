@@ -53,6 +53,7 @@ import io
 import multiprocessing
 import os
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -386,7 +387,7 @@ class FnsScan:
     def _guarded(self, label: str, batches: Iterator[list[tuple]]) -> Iterator[list[tuple]]:
         try:
             yield from batches
-        except (zipfile.BadZipFile, EOFError, OSError) as exc:
+        except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as exc:
             # a CRC mismatch (a member longer or other than its header says), a damaged deflate stream
             self._errors.add("fns_zip_broken", None, None, file=label, detail=str(exc)[:200])
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -489,6 +490,6 @@ def parse_member(path: str, member: str, label: str, fast: bool = True) -> tuple
         with zipfile.ZipFile(path) as zf, zf.open(member) as stream:
             for batch in read_file(label, stream, errors, warnings, info, fast):
                 rows.extend(batch)
-    except (zipfile.BadZipFile, EOFError, OSError) as exc:
+    except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as exc:
         errors.add("fns_zip_broken", None, None, file=label, detail=str(exc)[:200])
     return rows, info, (errors.items, errors.counts), (warnings.items, warnings.counts)
