@@ -2,19 +2,20 @@
 exactly the published shape; anything else is left to the hardened lxml parser (:mod:`analytics.data.fns_xml`).
 
 FNS files are one line of UTF-8, attributes only, no namespace, a fixed element order (the published
-XSDs). :func:`scan` matches the file against a strict grammar of that shape — the prolog, the root
-``Файл`` with the placeholder sender, then ``Документ`` after ``Документ`` of one dataset, then
-``</Файл>`` — and returns the attribute strings the readers need. It returns ``None`` (the caller
-parses the file with lxml instead, so results and problems are always the lxml path's) when anything
-is outside the grammar: a comment, CDATA, a processing instruction or DOCTYPE after the prolog, a
-namespace (``xmlns``), an element or order the grammar does not list, an attribute the XSD does not
-list or in another order than the XSD's (the grammar names each attribute of a document's elements,
-so none can repeat), single quotes, whitespace
-inside tags other than one space between attributes, tab/CR/LF in a value, a character XML forbids,
-an entity other than the five predefined ones and numeric references to allowed characters, a name
-that is not plain Latin/Cyrillic, a repeated attribute, a truncated or trailing-garbage file, invalid
-UTF-8, or a file without documents. Matching the grammar implies the file is well formed (every
-element's nesting is spelled out), so the lxml path would read the same values.
+XSDs). :func:`scan` matches the file against a strict grammar of that shape — the prolog (XML 1.0,
+UTF-8), the root ``Файл`` with the placeholder sender, then ``Документ`` after ``Документ`` of one
+dataset, then ``</Файл>`` — and returns the documents' matches, whose groups are the attribute values
+the readers need. It returns ``None`` (the caller parses the file with lxml instead, so results and
+problems are always the lxml path's) when anything is outside the grammar: a comment, CDATA, a
+processing instruction or DOCTYPE after the prolog, a namespace (``xmlns``), an element or order the
+grammar does not list, an attribute the XSD does not list or in another order than the XSD's (the
+grammar names each attribute of a document's elements, so none can repeat), single quotes,
+whitespace inside tags other than one space between attributes, tab/CR/LF anywhere but after the
+root, a character XML forbids, an entity other than the five predefined ones, a numeric reference to
+a character XML forbids (in any value), a name that is not plain Latin/Cyrillic, a truncated or
+trailing-garbage file, invalid UTF-8, a file over :data:`MAX_BYTES`, or a file without documents.
+Matching the grammar implies the file is well formed (every element's nesting is spelled out), so
+the lxml path would read the same values.
 
 Attribute values are decoded as XML does for these files: ``&quot;`` ``&amp;`` ``&lt;`` ``&gt;``
 ``&apos;`` and ``&#N;`` / ``&#xH;`` (``html.unescape`` is not used: it maps ``&#128;``–``&#159;`` to
