@@ -19,7 +19,6 @@ from typing import Any, BinaryIO
 from lxml import etree
 
 from analytics.data import fns_fast, fns_taxes
-from analytics.data.fns_fast import Unusual
 
 #: ``ТипИнф`` → dataset (reference README of the FNS folder; 1 and 6 are not handled: unverified).
 DATASETS: dict[str, str] = {"РЕЕСТРМСП": "rsmp", "ОТКРДАННЫЕ3": "sshr", "ОТКРДАННЫЕ4": "paytax",
@@ -403,17 +402,6 @@ def read_file(label: str, stream: BinaryIO, errors: Issues, warnings: Issues,
         warnings.add("fns_doc_count", "КолДок", info.declared, file=label, declared=info.declared, found=doc)
 
 
-class _Recorder:
-    """Problems of the fast path held back: added to the real lists document by document, as lxml's path does."""
-
-    def __init__(self, target: str):
-        self.target = target
-        self.ops: list[tuple[str, tuple, dict[str, Any]]] = []
-
-    def add(self, *args: Any, **params: Any) -> None:
-        self.ops.append((self.target, args, params))
-
-
 class _Root:
     """The root ``Файл`` as the fast path read it, with the two members :func:`_start` uses."""
 
@@ -423,38 +411,29 @@ class _Root:
         self.get = attrib.get
 
 
-def _read_fast(label: str, data: bytes, info: FnsFile) -> tuple[_Root, list[tuple[list[tuple], list]]] | None:
-    """Every document's rows and held-back problems, or None when the file is for lxml."""
+def _read_fast(label: str, data: bytes, info: FnsFile) -> tuple[_Root, str, list] | None:
+    """The root, dataset and documents' matches of a file for the fast path, or None when it is for lxml.
+
+    The scan has checked every entity and character reference of the file, so reading the matches
+    cannot fail (:class:`analytics.data.fns_fast.Unusual` is not raised after this point).
+    """
     scanned = fns_fast.scan(data, DATASETS)
     if scanned is None:
         return None
     root, dataset, matches = scanned
-    errors, warnings = _Recorder("errors"), _Recorder("warnings")
-    reader = _FileReader(label, info, errors, warnings)   # type: ignore[arg-type]
-    handler = getattr(reader, f"{dataset}_fast")
-    documents = []
-    try:
-        for doc, match in enumerate(matches, 1):
-            errors.ops = warnings.ops = []
-            rows = handler(match, doc)
-            documents.append((rows, errors.ops))
-    except Unusual:
-        return None
-    return _Root(root), documents
+    return _Root(root), dataset, matches
 
 
-def _replay(read: tuple[_Root, list[tuple[list[tuple], list]]], label: str, info: FnsFile, errors: Issues,
+def _replay(read: tuple[_Root, str, list], label: str, info: FnsFile, errors: Issues,
             warnings: Issues) -> Iterator[list[tuple]]:
-    root, documents = read
+    """Row tuples of a file the fast path accepted, a batch per document, problems added as lxml's path does."""
+    root, dataset, matches = read
     _start(root, label, info, errors)     # the scan accepted only a Файл of a known ТипИнф: no problem here
-    targets = {"errors": errors, "warnings": warnings}
+    handler = getattr(_FileReader(label, info, errors, warnings), f"{dataset}_fast")
     doc = 0
     try:
-        for rows, ops in documents:
-            doc += 1
-            for target, args, params in ops:
-                targets[target].add(*args, **params)
-            yield rows
+        for doc, match in enumerate(matches, 1):
+            yield handler(match, doc)
     finally:
         info.documents = doc
     if info.declared is not None and info.declared != doc:
