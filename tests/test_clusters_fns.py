@@ -39,9 +39,8 @@ def _tax(name: str, roubles: str) -> str:
     return fx.el("СвУплСумНал", [("НаимНалог", name), ("СумУплНал", roubles)])
 
 
-@pytest.fixture()
-def loaded(demo_copy):
-    con = demo_copy
+def load_fixture(con) -> None:
+    """RSMP (SMALL: micro, OKVED 29.32), SSHR (SMALL: 57 persons) and PAYTAX (SMALL and OTHER) for 2023."""
     _load(con, "РЕЕСТРМСП", [fx.rsmp_doc(doc_id="m1", as_of="10.06.2025", kind="1", category="1", inn=SMALL,
                                          name='ООО  "ДЕТАЛЬ"', region="40", okved=("29.32", "2014"))],
           "rsmp.xml")
@@ -56,7 +55,12 @@ def loaded(demo_copy):
         fx.open_doc(doc_id="p2", as_of="31.12.2023", inn=OTHER, name="ООО ДРУГОЙ", children=(
             _tax("Налог на добавленную стоимость", "500000.00") + _tax("Земельный налог", "20000.00"))),
     ], "paytax.xml")
-    return con
+
+
+@pytest.fixture()
+def loaded(demo_copy):
+    load_fixture(demo_copy)
+    return demo_copy
 
 
 def test_members_show_the_loaded_okved_headcount_category_and_source(loaded):
@@ -121,3 +125,34 @@ def test_figures_for_inns_not_in_the_store_are_counted_then_attach_after_rsmp(de
     year = store.query(con, "SELECT * FROM enterprise_years WHERE inn = ? AND year = 2023", [fx.FIRM1]).iloc[0]
     assert year["taxes_federal_mln_rub"] == pytest.approx(2.5)            # VAT 2 500 000.00 ₽
     assert year["taxes_regional_mln_rub"] == pytest.approx(1.2000005)     # profit tax 1 200 000.50 ₽ + USN 0
+
+
+def test_the_clusters_page_shows_the_members_taxes(demo_db, tmp_path, monkeypatch):
+    """The page itself (AppTest) on a store with the FNS load: the summary table under the members."""
+    import shutil
+
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    path = tmp_path / "loaded.duckdb"
+    shutil.copyfile(demo_db, path)
+    con = store.connect(path)
+    load_fixture(con)
+    con.close()
+    monkeypatch.setenv("NAVIGATOR_DB", str(path))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    try:
+        at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=180)
+        at.run()
+        at.switch_page("app_pages/clusters.py").run()
+        at.selectbox(key="year").set_value(2023).run()
+        at.selectbox(key="clusters_selected").set_value(AUTO).run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert "Налоги, уплаченные участниками" in [h.value for h in at.subheader]
+        tables = [d.value for d in at.dataframe if "Уровень бюджета" in d.value.columns]
+        assert len(tables) == 1
+        assert tables[0].iloc[-1].tolist()[:2] == ["итого", "2,182"]
+        assert any("2 из" in c.value for c in at.caption)
+    finally:
+        st.cache_resource.clear()
