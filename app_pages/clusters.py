@@ -4,8 +4,8 @@ templates."""
 import streamlit as st
 
 from analytics.models import clusters, discovery, registry
+from analytics.services import member_taxes, public_data
 from analytics.services import peers as peer_service
-from analytics.services import public_data
 from ui import charts, exports, fmt, tables
 from ui import cluster_charts as cc
 from ui import enterprise_charts as ec
@@ -161,6 +161,11 @@ if tab_members.open:
         d2.download_button(t("clusters.download_xlsx"), lambda: exports.xlsx_file({t("clusters.tab.members"): shown}, export_ctx),
                            f"cluster-{choice}-{region}-{year}.xlsx", key="clusters_xlsx", on_click="ignore",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        taxes = cached(member_taxes.member_taxes, choice, **args)
+        st.subheader(t("clusters.taxes.title"), anchor=False)
+        if taxes.loaded:
+            st.dataframe(cc.member_taxes_table(taxes, L), hide_index=True)
+        st.caption(cc.member_taxes_caption(taxes, L))
 
 if tab_map.open:
     with tab_map:

@@ -447,6 +447,8 @@ def members_table(members: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("clusters.col.basis", lang): words("clusters.basis", members["basis"]).to_numpy(),
         t("clusters.col.kind", lang): words("clusters.kind", members["kind"]).to_numpy(),
         t("clusters.col.sme", lang): members["is_sme"].astype(bool).map(yes_no).to_numpy(),
+        t("clusters.col.sme_category", lang): members["sme_category"].map(
+            lambda v: t(f"clusters.sme_category.{v}", lang) if isinstance(v, str) else "").to_numpy(),
         t("clusters.col.municipality", lang): names(members, lang, "municipality").to_numpy(),
         t("col.employees", lang): members["employees"].to_numpy(),
         t("col.revenue", lang): members["revenue_mln_rub"].to_numpy(),
@@ -454,7 +456,27 @@ def members_table(members: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("clusters.col.sales_to_members", lang): members["sales_to_members"].to_numpy(),
         t("clusters.col.partners", lang): members["partners"].to_numpy(),
         t("clusters.col.anchor", lang): members["anchor"].astype(bool).map(yes_no).to_numpy(),
+        t("clusters.col.source", lang): members["source"].fillna("").to_numpy(),
     })
+
+
+def member_taxes_table(taxes: Any, lang: str) -> pd.DataFrame:
+    """Taxes paid by the members by budget level (``analytics.services.member_taxes.MemberTaxes``),
+    as shown: level, paid (mln ₽) and share, formatted in ``lang``."""
+    table = taxes.table
+    return pd.DataFrame({
+        t("clusters.taxes.level", lang): [t(f"clusters.taxes.level.{v}", lang) for v in table["level"]],
+        t("clusters.taxes.paid", lang): [fmt.number(v, lang, 3) for v in table["paid_mln_rub"]],
+        t("clusters.taxes.share", lang): [fmt.percent(v, lang) for v in table["share"]],
+    })
+
+
+def member_taxes_caption(taxes: Any, lang: str) -> str:
+    """Whose figures were summed and from which FNS file, or that none are loaded."""
+    if not taxes.loaded:
+        return t("clusters.taxes.none", lang, year=taxes.year)
+    return t("clusters.taxes.caption", lang, year=taxes.year, with_figures=taxes.with_figures,
+             members=taxes.members, sources=escape_md("; ".join(taxes.sources)))
 
 
 def gaps_table(gaps: pd.DataFrame, lang: str, limit: int = 48) -> pd.DataFrame:
