@@ -349,7 +349,7 @@ def io_tab(analyst: str | None) -> None:
     elif not analyst:
         st.info(t("upload.commit_login"))
     elif st.button(t("upload.commit"), type="primary", key="io_commit"):
-        done = ingest.commit(connection(), load.plan, analyst)
+        done = write_and_publish(ingest.commit, load.plan, analyst)
         drop_upload_plan("io_plan")
         if done.ok:
             clear_caches()
