@@ -134,8 +134,8 @@ def test_data_page_reports_a_bad_file_and_commits_a_good_one_after_login(server,
 
     page.get_by_role("tab", name=ru["upload.tab_boundaries"]).click()
     page.get_by_text(ru["upload.boundaries_intro"][:40]).first.wait_for(timeout=30_000)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').last.set_input_files(
-        str(_REFERENCE / "russia-regions.geojson"))
+    page.locator('[data-testid="stFileUploader"]').filter(has_text=ru["upload.boundary_file"]).locator(
+        '[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(_REFERENCE / "russia-regions.geojson"))
     page.get_by_text(ru["upload.boundary_ok"].split(":")[0]).first.wait_for(timeout=60_000)
     wait_for_app(page)
     page.get_by_role("button", name=ru["upload.boundary_load"]).click()
