@@ -382,3 +382,25 @@ def test_the_structure_file_beside_the_data_is_not_read(tmp_path):
     for source in (folder, path):
         result = fns.read_fns_open_data(source)
         assert result.ok and len(result.frame) == 3, source
+
+
+def test_workers_never_rerun_the_callers_main_script(tmp_path, monkeypatch):
+    """Inside Streamlit, ``__main__`` is the app's page script; a spawned worker re-runs the parent's main
+    script unless it is hidden while the workers start (it would open the store in every worker)."""
+    import sys
+    import types
+
+    marker = tmp_path / "ran"
+    script = tmp_path / "app_like.py"
+    script.write_text(f"open({str(marker)!r}, 'w').close()\nraise SystemExit('the app ran in a worker')\n")
+    fake_main = types.ModuleType("__main__")
+    fake_main.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", fake_main)
+    path = tmp_path / "data-31122023-structure-20200408.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("1.xml", fx.sshr_2023())
+        zf.writestr("2.xml", fx.sshr_2023().replace("31.12.2023", "31.12.2022"))
+    parallel = fns.read_fns_open_data(path, workers=2)
+    assert parallel.frame.equals(fns.read_fns_open_data(path).frame) and not parallel.errors
+    assert not marker.exists()
+    assert sys.modules["__main__"] is fake_main  # put back as it was

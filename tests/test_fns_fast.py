@@ -5,8 +5,8 @@ fast path is also shown to be *taken* for the files in the published shape (else
 nothing) and *not* taken for the unusual ones."""
 from __future__ import annotations
 
+import importlib.util
 import io
-import sys
 import zipfile
 from pathlib import Path
 
@@ -17,8 +17,10 @@ from analytics.data import fns, fns_fast, fns_xml
 from tests.data.fns import make_fns_fixtures as fx
 
 DATA = Path(__file__).resolve().parent / "data" / "fns"
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-import bench_fns  # noqa: E402  (the bench's generator of archives in the real shape)
+# the bench's generator of archives in the real shape, loaded from its file (bench/ is not a package)
+_spec = importlib.util.spec_from_file_location("bench_fns", Path(__file__).resolve().parent.parent / "bench" / "bench_fns.py")
+bench_fns = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bench_fns)
 
 
 def issues(items) -> list[tuple]:

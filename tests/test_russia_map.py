@@ -3,6 +3,7 @@ offline choropleth with the selected region highlighted."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import duckdb
 import pytest
@@ -13,8 +14,11 @@ from ui import map_charts
 
 
 @pytest.fixture(scope="module")
-def con(demo_db):
-    connection = duckdb.connect(demo_db, read_only=True)
+def con(demo_db, tmp_path_factory):
+    # a copy of its own: another test module may hold the shared demo store open with other settings
+    copy = tmp_path_factory.mktemp("russia_map") / "demo.duckdb"
+    shutil.copyfile(demo_db, copy)
+    connection = duckdb.connect(str(copy), read_only=True)
     yield connection
     connection.close()
 

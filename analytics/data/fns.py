@@ -48,10 +48,13 @@ names not in the table.
 from __future__ import annotations
 
 import collections
-import concurrent.futures
+import contextlib
 import io
 import multiprocessing
+import multiprocessing.pool
 import os
+import sys
+import types
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -360,9 +363,13 @@ class FnsScan:
                 yield info, self._guarded(label, read_file(label, stream, self._errors, self._warnings, info,
                                                            self.fast))
             return
-        # Spawned (not forked) workers: the caller may hold threads and a database connection.
+        # Spawned (not forked) workers: the caller may hold threads and a database connection. All of them
+        # start here, under a plain __main__: a spawned child re-runs the parent's main script, and inside
+        # Streamlit that is the app (which would try to open the store in every worker).
         context = multiprocessing.get_context("spawn")
-        with concurrent.futures.ProcessPoolExecutor(self.workers, mp_context=context) as pool:
+        with _plain_main():
+            pool = context.Pool(self.workers)
+        with pool:
             pending: collections.deque = collections.deque()
             for label, stream, origin in _streams(self.source, self.limits, self._errors):
                 if origin is None:      # not a zip member on disk: drain the workers, then read it here
@@ -372,14 +379,14 @@ class FnsScan:
                     yield info, self._guarded(label, read_file(label, stream, self._errors, self._warnings, info,
                                                                self.fast))
                     continue
-                pending.append(pool.submit(fns_xml.parse_member, origin[0], origin[1], label, self.fast))
+                pending.append(pool.apply_async(fns_xml.parse_member, (origin[0], origin[1], label, self.fast)))
                 while len(pending) > 2 * self.workers:   # a bounded window keeps memory flat
                     yield self._collected(pending.popleft())
             while pending:
                 yield self._collected(pending.popleft())
 
-    def _collected(self, future: concurrent.futures.Future) -> tuple[FnsFile, Iterator[list[tuple]]]:
-        rows, info, (error_items, error_counts), (warning_items, warning_counts) = future.result()
+    def _collected(self, future: multiprocessing.pool.AsyncResult) -> tuple[FnsFile, Iterator[list[tuple]]]:
+        rows, info, (error_items, error_counts), (warning_items, warning_counts) = future.get()
         self._errors.merge(error_items, error_counts)
         self._warnings.merge(warning_items, warning_counts)
         return info, iter([rows])
@@ -513,3 +520,15 @@ def read_fns_open_data(source: Source, *, limits: FnsLimits | None = None, worke
     frame = pd.concat(chunks, ignore_index=True) if chunks else empty_frame()
     return FnsRead(frame[list(COLUMNS)], scan.errors, scan.warnings, scan.files, scan.error_counts,
                    scan.warning_counts)
+
+
+@contextlib.contextmanager
+def _plain_main() -> Iterator[None]:
+    """``__main__`` replaced by an empty module while worker processes start (see ``_files``)."""
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, wait_for_app
+from tests.e2e.conftest import wait_for_app
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("serve", ROOT / "deploy" / "serve.py")
 serve = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(serve)
@@ -144,33 +144,28 @@ def test_one_cookie_always_reaches_one_worker_and_cookies_spread_over_both(serve
     assert {next(iter(seen)) for seen in upstream.values()} == {f"127.0.0.1:{p}" for p in ports}
 
 
-def test_a_browser_runs_the_app_over_the_websocket_and_the_loader_works_meanwhile(served, tmp_path):
-    from playwright.sync_api import sync_playwright
-
+def test_a_browser_runs_the_app_over_the_websocket_and_the_loader_works_meanwhile(served, browser, tmp_path):
     base, _run_dir, _ports_, db = served
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            context = browser.new_context(locale="ru-RU")
-            page = context.new_page()
-            sockets: list[str] = []
-            page.on("websocket", lambda ws: sockets.append(ws.url))
-            page.goto(base + "/")
-            wait_for_app(page)
-            assert "Калужская область" in page.locator('[data-testid="stMain"] h1').first.inner_text()
-            assert sockets == [base.replace("http://", "ws://") + "/_stcore/stream"]
-            # The command-line loader writes while the workers serve (they hold no write lock).
-            csv = tmp_path / "years.csv"
-            csv.write_text("ИНН;Год;Численность\n4029032450;1990;5\n", encoding="utf-8")
-            done = subprocess.run(
-                [sys.executable, "-m", "analytics.data.load_cli", "enterprise_years", str(csv), "--db", str(db)],
-                cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True, text=True, timeout=120)
-            assert done.returncode == 0, done.stderr
-            page.goto(base + "/about-data")  # a rerun on the same worker moves to the new snapshot
-            wait_for_app(page)
-            context.close()
-        finally:
-            browser.close()
+    context = browser.new_context(locale="ru-RU")  # the session's Debian chromium (tests/e2e/conftest.py)
+    try:
+        page = context.new_page()
+        sockets: list[str] = []
+        page.on("websocket", lambda ws: sockets.append(ws.url))
+        page.goto(base + "/")
+        wait_for_app(page)
+        assert "Калужская область" in page.locator('[data-testid="stMain"] h1').first.inner_text()
+        assert sockets == [base.replace("http://", "ws://") + "/_stcore/stream"]
+        # The command-line loader writes while the workers serve (they hold no write lock).
+        csv = tmp_path / "years.csv"
+        csv.write_text("ИНН;Год;Численность\n4029032450;1990;5\n", encoding="utf-8")
+        done = subprocess.run(
+            [sys.executable, "-m", "analytics.data.load_cli", "enterprise_years", str(csv), "--db", str(db)],
+            cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        page.goto(base + "/about-data")  # a rerun on the same worker moves to the new snapshot
+        wait_for_app(page)
+    finally:
+        context.close()
 
 
 def test_a_worker_that_dies_is_started_again_and_the_proxy_keeps_answering(served):
