@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 
 from analytics.data.validate.identifiers import OKVED_PATTERN
 from analytics.data.validate.issues import Issue, msg
-from analytics.data.validate.tables import Column, TableSpec
+from analytics.data.validate.tables import Column, TableSpec, bounds
 from analytics.data.validate.text import (
     _SUSPECT_IDENT,
     _SUSPECT_TEXT,
@@ -86,7 +86,9 @@ class _Collector:
         self.listed: dict[str, int] = {}
         self.flagged: dict[str, np.ndarray] = {}
 
-    def add(self, column: str, mask: np.ndarray, values: pa_.ChunkedArray, code: str, **params: Any) -> None:
+    def add(self, column: str, mask: np.ndarray, values: pa_.ChunkedArray, code: str,
+            params_of: Callable[[str], dict[str, Any]] | None = None, **params: Any) -> None:
+        """Flag the cells of ``mask`` with ``code``; ``params_of(value)`` gives per-cell parameters."""
         seen = self.flagged.setdefault(column, np.zeros(len(mask), dtype=bool))
         mask = mask & ~seen  # one message per cell: the first (most specific) wins
         n = int(mask.sum())
@@ -102,7 +104,7 @@ class _Collector:
         message = msg(code, **params)
         for pos, value in zip(where, values.take(pa_.array(where)).to_pylist()):
             self.issues.append(Issue(int(self.rows[pos]), column, None if value is None else str(value)[:200],
-                                     message))
+                                     message if params_of is None else msg(code, **params_of(value))))
 
 
 def _map_unique(arr: pa_.ChunkedArray, func: Callable[[str], str | None]) -> tuple[pa_.Array, np.ndarray]:
@@ -174,6 +176,51 @@ def _numbers_general(arr: pa_.ChunkedArray, suppressed: np.ndarray, empty: np.nd
     bad = ~ok & ~empty
     values = pc.cast(pc.if_else(pa_.array(ok), arr, pa_.scalar(None, arr.type)), pa_.float64())
     return pd.Series(values.to_numpy(zero_copy_only=False), dtype="float64"), bad, suppressed
+
+
+_NON_FINITE = r"[+-]?(?i:inf|infinity|nan)"
+#: One separator followed by exactly three digits: a decimal fraction or a thousands group.
+_AMBIGUOUS_COMMA = r"-?[0-9]{1,3},[0-9]{3}"
+_AMBIGUOUS_DOT = r"-?[0-9]{1,3}\.[0-9]{3}"
+
+
+def ambiguous_separators(arr: pa_.ChunkedArray) -> tuple[np.ndarray, str | None]:
+    """Cells whose one ``,`` or ``.`` followed by three digits reads two ways (``1,234`` = 1.234 or
+    1234) in a column where other cells use that character to group thousands (``1,234,567``,
+    ``1,234.5``; ``1.234.567``, ``1.234,5``): ``(mask, an example of the grouping)``.
+
+    Without grouping elsewhere in the column, a lone comma is a decimal comma (the Russian
+    convention) and a lone point a decimal point. Two passes of a substring count; the patterns
+    run on cells with a separator only.
+    """
+    commas = pc.count_substring(arr, ",").to_numpy(zero_copy_only=False)
+    dots = pc.count_substring(arr, ".").to_numpy(zero_copy_only=False)
+    mask = np.zeros(len(arr), dtype=bool)
+    example = None
+    if not ((commas + dots) > 1).any():
+        return mask, None
+    comma_last = np.zeros(len(arr), dtype=bool)
+    both = (commas > 0) & (dots > 0)
+    if both.any():
+        comma_last[both] = _full(arr.filter(pa_.array(both)), r".*,[^.]*")
+    for sep, count, other, groups in ((",", commas, dots, ((commas > 1) & (dots == 0)) | (both & ~comma_last)),
+                                      (".", dots, commas, ((dots > 1) & (commas == 0)) | (both & comma_last))):
+        if not groups.any():
+            continue
+        lone = (count == 1) & (other == 0)
+        found = _subset(arr, lone, _AMBIGUOUS_COMMA if sep == "," else _AMBIGUOUS_DOT)
+        if found.any():
+            mask |= found
+            example = example or arr[int(np.flatnonzero(groups)[0])].as_py()
+    return mask, example
+
+
+def _readings(example: str | None) -> Callable[[str], dict[str, Any]]:
+    """Message parameters of an ambiguous cell: its decimal and its thousands reading."""
+    def params(value: str) -> dict[str, Any]:
+        return {"decimal": value.replace(",", "."), "grouped": value.replace(",", "").replace(".", ""),
+                "example": example or ""}
+    return params
 
 
 def _years_from(arr: pa_.ChunkedArray) -> tuple[pd.Series, np.ndarray]:
@@ -294,7 +341,16 @@ def _read_column_(column: Column, raw: pd.Series, rows: np.ndarray, scale: float
         value = pd.Series(years.round().astype("Int64"))
     else:  # numbers
         numbers, bad, suppressed = _numbers(arr)
+        # ±inf and NaN are numbers to a parser, not to a sum: refused, as are the words for them
+        non_finite = ~np.isfinite(numbers.to_numpy()) & filled & ~suppressed
+        if non_finite.any():
+            non_finite &= ~bad | _subset(arr, non_finite, _NON_FINITE)
+            numbers = numbers.where(~non_finite)
+        out.add(name, non_finite, arr, "not_finite")
+        ambiguous, example = ambiguous_separators(arr)
+        out.add(name, ambiguous, arr, "number_ambiguous", params_of=_readings(example))
         out.add(name, bad, arr, "not_number")
+        numbers = numbers + 0.0  # -0 is stored as 0
         if suppressed.any():
             warnings.append(Issue(None, name, None, msg("suppressed", count=int(suppressed.sum()))))
         if kind == "money":
@@ -303,7 +359,7 @@ def _read_column_(column: Column, raw: pd.Series, rows: np.ndarray, scale: float
             fractional = (numbers.notna() & (numbers != np.floor(numbers))).to_numpy()
             out.add(name, fractional, arr, "not_integer")
             huge = (numbers.abs() > 2**31 - 1).to_numpy()
-            out.add(name, huge, arr, "out_of_range", low=column.low, high=column.high)
+            out.add(name, huge, arr, "out_of_range", low=bounds(column)[0], high=bounds(column)[1])
             value = pd.Series(numbers.where(~(fractional | huge)).round().astype("Int64"))
         else:
             value = numbers
