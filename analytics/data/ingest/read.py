@@ -355,7 +355,12 @@ def _cell_text(value: Any) -> tuple[str, bool]:
         return (value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")), False
     if isinstance(value, date):
         return value.isoformat(), False
-    return str(value), False
+    if isinstance(value, str):
+        return value, False
+    text = getattr(value, "text", None)  # openpyxl's ArrayFormula: its formula, never the object's repr
+    if isinstance(text, str):
+        return (text if text.startswith("=") else "=" + text), False
+    return f"={type(value).__name__}", False  # another formula object (a data table): refused as a formula
 
 
 def read_xlsx(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], max_rows: int

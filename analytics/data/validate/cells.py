@@ -36,7 +36,18 @@ TRUE_WORDS = ("1", "да", "д", "true", "t", "yes", "y", "истина", "+", "
 FALSE_WORDS = ("0", "нет", "н", "false", "f", "no", "n", "ложь")
 MAX_TEXT = 2000
 _NUMBER_OK = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
-_HTML = r"(?i)<\s*/?\s*[a-z!][^>]*>|&#?[a-z0-9]+;|javascript:"
+#: Markup: a tag, closed or not (``<img src=x onerror=… //`` is still a tag to a browser), an entity, a script URL.
+_HTML = r"(?i)<\s*/?\s*[a-z!?]|&#?[a-z0-9]+;|javascript:"
+#: Zero-width characters (can hide a leading "=" from a formula check or disguise a name) and bidi controls.
+_INVISIBLE = r"[\x{200b}-\x{200d}\x{2060}\x{feff}]"
+_BIDI = r"[\x{202a}-\x{202e}\x{2066}-\x{2069}]"
+#: A Markdown link or image: ``[text](address)``, ``![alt](address)``.
+_MARKDOWN_LINK = r"\[[^\]]*\]\s*\("
+#: Excel's error values (English and Russian Excel) standing in a cell instead of data.
+_EXCEL_ERROR = (r"(?i)#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|"
+                r"CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|ПУСТО!|ДЕЛ/0!|ЗНАЧ!|ССЫЛКА!|ИМЯ\?|ЧИСЛО!|Н/Д)")
+#: Bytes that can start one of those: UTF-8 lead bytes of U+2000–U+2FFF and U+F000–U+FFFF, ``[``, ``#``.
+_SUSPECT_MORE = bytes(1 if b in (0xE2, 0xEF, ord("["), ord("#")) else 0 for b in range(256))
 _CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 _SPACES = r"[ \t\x{00a0}\x{202f}\x{2009}\x{2007}']"
 #: Identifiers as they should be (cells matching these need no cleaning or diagnosis).
@@ -276,9 +287,15 @@ def _read_column_(column: Column, raw: pd.Series, rows: np.ndarray, scale: float
         # One pass over the bytes finds the few suspicious cells; the precise checks run on those only.
         suspect = _cells_with_bytes(arr, _SUSPECT_IDENT if kind == "ident" else _SUSPECT_TEXT)
         suspect |= _bool(pc.starts_with(arr, "+")) | _bool(pc.starts_with(arr, "-")) | _bool(pc.starts_with(arr, "@"))
+        suspect |= _cells_with_bytes(arr, _SUSPECT_MORE)
         out.add(name, _subset(arr, suspect, "(?s).*" + _CONTROL + ".*"), arr, "control_chars")
+        out.add(name, _subset(arr, suspect, "(?s).*" + _INVISIBLE + ".*"), arr, "invisible_chars")
+        out.add(name, _subset(arr, suspect, "(?s).*" + _BIDI + ".*"), arr, "bidi_chars")
+        out.add(name, _subset(arr, suspect, _EXCEL_ERROR), arr, "excel_error")
         out.add(name, _subset(arr, suspect, r"(?s)[+\-@].*"), arr, "formula_like")
         out.add(name, _subset(arr, suspect, "(?s).*(" + _HTML + ").*"), arr, "html")
+        if kind == "name":
+            out.add(name, _subset(arr, suspect, "(?s).*" + _MARKDOWN_LINK + ".*"), arr, "markdown_link")
         if kind == "ident":
             out.add(name, _subset(arr, suspect, r"(?s).*[\s;,].*"), arr, "ident_format")
         long = pc.binary_length(arr).to_numpy(zero_copy_only=False) > MAX_TEXT  # bytes ≥ characters
