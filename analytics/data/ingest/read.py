@@ -180,10 +180,16 @@ def _alias_hits(spec: TableSpec, fields: list[str], mapping: Mapping[str, str | 
     return hits
 
 
+#: Records searched for the header (title rows of a report may stand above it).
+HEADER_SEARCH_ROWS = 30
+#: Start of the text the delimiter and header are sniffed from (extended to the end of the header's line).
+SNIFF_CHARS = 65536
+
+
 def _header_index(spec: TableSpec, records: list[list[str]], mapping: Mapping[str, str | None]) -> tuple[int, int]:
     """(index of the header among the first records, alias hits); index 0 when nothing matches."""
     best, best_hits = 0, 0
-    for i, record in enumerate(records[:10]):
+    for i, record in enumerate(records[:HEADER_SEARCH_ROWS]):
         hits = _alias_hits(spec, record, mapping)
         if hits > best_hits:
             best, best_hits = i, hits
@@ -193,13 +199,12 @@ def _header_index(spec: TableSpec, records: list[list[str]], mapping: Mapping[st
 def _sniff(text: str, spec: TableSpec, mapping: Mapping[str, str | None]) -> tuple[str | None, int, int]:
     """(delimiter, header record index, alias hits): the delimiter whose header the aliases know
     best, then the one splitting the first lines into the most consistent number of fields."""
-    head = text[:65536]
-    if len(text) > 65536:
-        head = head[: head.rfind("\n") + 1] or head
+    head = _sniff_text(text)
     scored = []
     for delimiter in DELIMITERS:
         try:
-            records = list(itertools.islice(csv.reader(io.StringIO(head), delimiter=delimiter), 50))
+            records = list(itertools.islice(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter),
+                                            HEADER_SEARCH_ROWS + 20))
         except csv.Error:
             continue
         if not any(records):
@@ -218,8 +223,31 @@ def _sniff(text: str, spec: TableSpec, mapping: Mapping[str, str | None]) -> tup
     return delimiter, index, hits
 
 
+def _sniff_text(text: str) -> str:
+    """The first :data:`SNIFF_CHARS` of ``text`` cut after their last line break (LF, CRLF or a bare
+    CR of old Mac files); when no line ends within them (a very wide header), up to the end of the
+    first line."""
+    if len(text) <= SNIFF_CHARS:
+        return text
+    head = text[:SNIFF_CHARS]
+    end = max(head.rfind("\n"), head.rfind("\r"))
+    if end >= 0:
+        return head[: end + 1]
+    ends = [i for i in (text.find("\n"), text.find("\r")) if i >= 0]
+    return text[: min(ends) + 1] if ends else text
+
+
 def _records_before(text: str, delimiter: str, count: int) -> list[list[str]]:
-    return [r for _, r in zip(range(count), csv.reader(io.StringIO(text[:65536]), delimiter=delimiter))]
+    reader = csv.reader(io.StringIO(_sniff_text(text), newline=""), delimiter=delimiter)
+    return [r for _, r in zip(range(count), reader)]
+
+
+def _line_too_long(row: int) -> Issue:
+    return _file_error("line_too_long", row=row, limit_kb=BLOCK_BYTES // 1024)
+
+
+#: Bytes the CSV parser reads at a time: the longest line it can take.
+BLOCK_BYTES = 1 << 22
 
 
 def read_csv(data: bytes, head: str, encoding: str, spec: TableSpec, mapping: Mapping[str, str | None]
@@ -231,6 +259,8 @@ def read_csv(data: bytes, head: str, encoding: str, spec: TableSpec, mapping: Ma
     as it reads (no decoded copy of the file is held).
     """
     payload, arrow_encoding = _csv_payload(data, encoding)
+    if not re.search("[\r\n]", head) and len(data) > HEAD_BYTES:  # no line break in the first 256 KB
+        return [_file_error("line_too_long", row=1, limit_kb=HEAD_BYTES // 1024)]
     delimiter, header_index, hits = _sniff(head, spec, mapping)
     if not hits and _is_rosstat_okved(head, spec):
         return _read_rosstat_okved(payload, arrow_encoding)
@@ -254,7 +284,7 @@ def read_csv(data: bytes, head: str, encoding: str, spec: TableSpec, mapping: Ma
         return pacsv.read_csv(
             pa.BufferReader(payload),
             read_options=pacsv.ReadOptions(column_names=names, skip_rows=header_index + 1, use_threads=threads,
-                                           block_size=1 << 22, encoding=arrow_encoding),
+                                           block_size=BLOCK_BYTES, encoding=arrow_encoding),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False,
                                               invalid_row_handler=on_invalid),
             convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
@@ -267,10 +297,14 @@ def read_csv(data: bytes, head: str, encoding: str, spec: TableSpec, mapping: Ma
             invalid.clear()
             table = parse(threads=False)
     except pa.ArrowInvalid as exc:
+        if b'"' not in data:  # no quote anywhere: a line too long for a block, not an unclosed quote
+            return [_line_too_long(_guess_row(str(exc)) or _long_line_row(data))]
         return [_file_error("quote_unclosed", row=_guess_row(str(exc)))]
     errors = []
     for number, expected, actual, row_text in invalid[:CAP_PER_CODE]:
-        if row_text.count('"') % 2 == 1 or (actual < expected and "\n" in row_text):
+        if len(row_text) >= BLOCK_BYTES // 4 and '"' not in row_text:
+            errors.append(Issue(number, None, row_text[:80], _line_too_long(number).message))
+        elif row_text.count('"') % 2 == 1 or (actual < expected and "\n" in row_text):
             errors.append(Issue(number, None, row_text[:80], msg("quote_unclosed", row=number)))
         else:
             errors.append(Issue(number, None, row_text[:80], msg("field_count", row=number, found=actual,
@@ -281,6 +315,17 @@ def read_csv(data: bytes, head: str, encoding: str, spec: TableSpec, mapping: Ma
     rows = np.arange(header_index + 2, header_index + 2 + len(cells))
     return _drop_blank(RawTable(headers, cells, rows, header_index + 1,
                                 {"format": "csv", "encoding": encoding, "delimiter": delimiter}, warnings=warnings))
+
+
+def _long_line_row(data: bytes) -> int:
+    """1-based number of the first line longer than :data:`BLOCK_BYTES` (scanning line ends only)."""
+    start = 0
+    for number in itertools.count(1):
+        end = data.find(b"\n", start)
+        if end < 0 or end - start > BLOCK_BYTES:
+            return number
+        start = end + 1
+    return 1  # pragma: no cover
 
 
 def _guess_row(message: str) -> int | None:
@@ -375,7 +420,8 @@ def read_xlsx(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], m
     try:
         chosen = None
         for sheet in book.worksheets:
-            head = [[_cell_text(v)[0] for v in row] for _, row in zip(range(10), sheet.iter_rows(values_only=True))]
+            head = [[_cell_text(v)[0] for v in row]
+                    for _, row in zip(range(HEADER_SEARCH_ROWS), sheet.iter_rows(values_only=True))]
             head = [r for r in head if any(x.strip() for x in r)]
             if not head:
                 continue
