@@ -124,6 +124,20 @@ def test_xlsx_is_parsed_in_a_child_process_with_memory_and_time_limits(tiny_con)
     assert isinstance(result, list) and result[0].code == "parse_limit"
 
 
+def _allocate(megabytes: int) -> int:
+    return len(bytearray(megabytes * 2**20))
+
+
+def test_a_child_that_wants_too_much_memory_is_stopped_and_the_caller_goes_on():
+    from analytics.data.ingest import read
+
+    start = time.perf_counter()
+    assert read._isolated(_allocate, (64,), ingest.Limits(parse_memory_mb=512)) == 64 * 2**20
+    assert read._isolated(_allocate, (2048,), ingest.Limits(parse_memory_mb=512)) is None
+    assert read._isolated(time.sleep, (30,), ingest.Limits(parse_seconds=0.5)) is None
+    assert time.perf_counter() - start < 20
+
+
 # --- 2. Numbers -------------------------------------------------------------------------------------
 
 def read_numbers(values: list[str], column: str = "revenue_mln_rub", table: str = "enterprise_years"):

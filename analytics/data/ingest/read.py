@@ -34,19 +34,41 @@ CAP_PER_CODE = 200
 
 @dataclass(frozen=True)
 class Limits:
-    """Largest file and row count the loader accepts (the page shows them beside the uploader)."""
+    """What the loader accepts (the page shows the first two beside the uploader).
+
+    XLSX is a zip of XML: its members' unpacked sizes and packing ratios are read from the zip
+    directory and refused before any XML is parsed (:func:`xlsx_preflight`); zipfile never inflates
+    a member past the size the directory declares (a lying entry fails its CRC check instead). The
+    workbook is then parsed in a child process (:func:`_isolated`) whose address space and time are
+    capped, so a file that slips past the counts still cannot take the server down.
+    """
 
     max_bytes: int = 200 * 1024 * 1024
     max_rows: int = 2_000_000
+    #: unpacked size of any one XLSX member (sheet XML, shared strings)
+    max_xml_bytes: int = 1024 * 1024 * 1024
+    #: unpacked ÷ packed size of an XLSX member of 1 MB or more (spreadsheets pack 5–30×)
+    max_ratio: float = 100.0
+    max_shared_strings: int = 2_000_000
+    #: cells of the sheet read, blank cells inside the used range included
+    max_cells: int = 40_000_000
+    #: XLSX parsing in a child process: wall time, and memory on top of what the process starts with
+    parse_seconds: float = 300.0
+    parse_memory_mb: int = 4096
+    isolate: bool = True
 
     @classmethod
     def from_env(cls) -> Limits:
-        """``NAVIGATOR_MAX_UPLOAD_MB`` and ``NAVIGATOR_MAX_ROWS`` override the defaults."""
+        """``NAVIGATOR_MAX_UPLOAD_MB``, ``NAVIGATOR_MAX_ROWS``, ``NAVIGATOR_PARSE_SECONDS`` and
+        ``NAVIGATOR_PARSE_MEMORY_MB`` override the defaults."""
         mb = os.environ.get("NAVIGATOR_MAX_UPLOAD_MB")
         rows = os.environ.get("NAVIGATOR_MAX_ROWS")
+        seconds = os.environ.get("NAVIGATOR_PARSE_SECONDS")
+        memory = os.environ.get("NAVIGATOR_PARSE_MEMORY_MB")
         return cls(max_bytes=int(float(mb) * 1024 * 1024) if mb else cls.max_bytes,
-                   max_rows=int(rows) if rows else cls.max_rows)
-
+                   max_rows=int(rows) if rows else cls.max_rows,
+                   parse_seconds=float(seconds) if seconds else cls.parse_seconds,
+                   parse_memory_mb=int(memory) if memory else cls.parse_memory_mb)
 
 
 def read_source(source: str | os.PathLike[str] | bytes | BinaryIO) -> tuple[bytes, str | None]:
@@ -408,9 +430,111 @@ def _cell_text(value: Any) -> tuple[str, bool]:
     return f"={type(value).__name__}", False  # another formula object (a data table): refused as a formula
 
 
-def read_xlsx(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], max_rows: int
-              ) -> RawTable | list[Issue]:
-    """The first sheet with a recognisable header (else the first non-empty sheet) as a :class:`RawTable`."""
+_SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
+_RATIO_FROM_BYTES = 1024 * 1024
+
+
+def xlsx_preflight(data: bytes, limits: Limits) -> Issue | None:
+    """Refuse an XLSX before parsing: a member that unpacks past ``limits.max_xml_bytes`` or packs
+    more than ``limits.max_ratio`` times (members of 1 MB and more), and more shared strings than
+    ``limits.max_shared_strings`` (``<si>`` elements counted while streaming the member, nothing kept).
+    Sizes come from the zip directory, which zipfile enforces while inflating."""
+    try:
+        book = zipfile.ZipFile(io.BytesIO(data))
+        members = book.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        return _file_error("xlsx_broken", detail=type(exc).__name__)
+    for info in members:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > limits.max_xml_bytes or (info.file_size >= _RATIO_FROM_BYTES and ratio > limits.max_ratio):
+            return _file_error("xlsx_bomb", member=info.filename[:100], size_mb=round(info.file_size / 2**20, 1),
+                               ratio=round(ratio), limit_mb=round(limits.max_xml_bytes / 2**20),
+                               max_ratio=round(limits.max_ratio))
+    strings = next((i for i in members if i.filename.lower().endswith("sharedstrings.xml")), None)
+    if strings is not None:
+        count, tail = 0, b""
+        try:
+            with book.open(strings) as stream:
+                while chunk := stream.read(1 << 20):
+                    block = tail + chunk
+                    count += len(_SHARED_STRING.findall(block))
+                    tail = block[-64:]
+                    count -= len(_SHARED_STRING.findall(tail))  # counted again with the next chunk
+                    if count > limits.max_shared_strings:
+                        break
+            count += len(_SHARED_STRING.findall(tail))
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            return _file_error("xlsx_broken", detail=type(exc).__name__)
+        if count > limits.max_shared_strings:
+            return _file_error("xlsx_too_many_strings", count=count, limit=limits.max_shared_strings)
+    return None
+
+
+def _limited_child(conn: Any, memory_bytes: int, func: Any, args: tuple) -> None:
+    """Child process body: cap the address space, run ``func(*args)``, send the result (or a refusal)."""
+    import resource
+
+    try:
+        with open("/proc/self/statm") as statm:  # what the process already maps (libraries, arenas)
+            start = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        start = 0
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (start + memory_bytes, start + memory_bytes))
+        result = func(*args)
+    except MemoryError:
+        result = None
+    try:
+        conn.send(result)
+    except MemoryError:
+        conn.send(None)
+    finally:
+        conn.close()
+
+
+def _isolated(func: Any, args: tuple, limits: Limits) -> Any:
+    """``func(*args)`` in a child process (forkserver: a clean single-threaded parent) with its memory
+    capped at ``limits.parse_memory_mb`` beyond its start and its wall time at ``limits.parse_seconds``.
+    A child that runs out of either is stopped and ``None`` returned; the server process is untouched."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("forkserver")
+    # the server process imports the loader once; each child forks from it ready to parse
+    context.set_forkserver_preload(["analytics.data.ingest.read"])
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_limited_child, args=(send, limits.parse_memory_mb * 2**20, func, args),
+                            daemon=True)
+    child.start()
+    send.close()
+    result = None
+    try:
+        if receive.poll(max(limits.parse_seconds, 0.0)):
+            result = receive.recv()
+    except (EOFError, OSError):
+        result = None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join(5)
+        receive.close()
+    return result
+
+
+def _read_xlsx_isolated(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], limits: Limits
+                        ) -> RawTable | list[Issue]:
+    result = _isolated(read_xlsx, (data, spec, dict(mapping), limits.max_rows, limits.max_cells), limits)
+    if result is None:
+        return [_file_error("parse_limit", seconds=round(limits.parse_seconds), memory_mb=limits.parse_memory_mb)]
+    if isinstance(result, RawTable):
+        result.dialect["isolated"] = True
+    return result
+
+
+def read_xlsx(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], max_rows: int,
+              max_cells: int | None = None) -> RawTable | list[Issue]:
+    """The first sheet with a recognisable header (else the first non-empty sheet) as a :class:`RawTable`.
+
+    Call :func:`xlsx_preflight` first (:func:`read_table` does, and parses in a child process)."""
     import openpyxl
 
     try:
@@ -439,7 +563,11 @@ def read_xlsx(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], m
         header: list[str] | None = None
         header_row = None
         hits_needed = chosen[2]
+        seen_cells = 0
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            seen_cells += len(values)
+            if max_cells is not None and seen_cells > max_cells:
+                return [_file_error("xlsx_too_many_cells", limit=max_cells)]
             texts = [_cell_text(v) for v in values]
             if not any(t.strip() for t, _ in texts):
                 continue
@@ -482,7 +610,12 @@ def read_table(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], 
     if not re.search(rb"[^ \t\r\n\xef\xbb\xbf]", data):
         return [_file_error("empty_file")]
     if data.startswith(b"PK\x03\x04"):
-        return read_xlsx(data, spec, mapping, limits.max_rows)
+        refused = xlsx_preflight(data, limits)
+        if refused is not None:
+            return [refused]
+        if limits.isolate:
+            return _read_xlsx_isolated(data, spec, mapping, limits)
+        return read_xlsx(data, spec, mapping, limits.max_rows, limits.max_cells)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return [_file_error("xls_old_format")]
     head, encoding, error = detect_encoding(data)
