@@ -8,7 +8,7 @@ PORT ?= 8501
 # Listen on this machine only; ADDRESS=0.0.0.0 make run serves the network (put a proxy with TLS in front).
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run test lint format data bench chromium clean
+.PHONY: run serve test lint format data bench chromium nginx clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -26,16 +26,23 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 $(DB): | $(VENV)/.runtime
 	$(PY) -m analytics.store --if-missing $(DB)
 
-## Serve the app on http://localhost:$(PORT) (builds the demo store if missing).
+## Serve the app on http://localhost:$(PORT) (builds the demo store if missing). One process, reading published
+## snapshots of the store like `make serve`, so the command-line loader works beside it.
 run: $(VENV)/.runtime $(DB)
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS) --server.headless true
+	NAVIGATOR_SNAPSHOTS=1 $(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS) --server.headless true
+
+## N Streamlit workers (default: one per core) behind nginx on http://$(ADDRESS):$${PORT:-8080}; see README, Deployment.
+## WORKERS=4 PORT=9000 ADDRESS=0.0.0.0 make serve. Workers read published snapshots of the store (loads never block them).
+WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+serve: $(VENV)/.runtime $(DB) nginx
+	PYTHONPATH=$(CURDIR) $(PY) deploy/serve.py --workers $(WORKERS) --port $(if $(filter environment command line,$(origin PORT)),$(PORT),8080) --address $(ADDRESS)
 
 ## Rebuild the demo store from data/seed/ (deterministic).
 data: $(VENV)/.runtime
 	$(PY) -m analytics.store $(DB)
 
 ## The whole suite: the house rules (ruff, import contracts), then unit, AppTest and browser tests.
-test: lint chromium
+test: lint chromium nginx
 	$(PY) -m pytest -q
 
 ## House rules: ruff (lint and format) and the import-linter layer contracts (pyproject.toml).
@@ -58,6 +65,13 @@ chromium:
 	  echo "installing Debian's chromium for the browser tests"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+## Debian's nginx for `make serve` (and its test).
+nginx:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+	  echo "installing Debian's nginx for make serve"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx >/dev/null; }
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal test-artifacts .pytest_cache

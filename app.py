@@ -22,6 +22,8 @@ navigation = st.navigation(
         st.Page("app_pages/sectors.py", title=state.t("nav.sectors"), icon=":material/bubble_chart:",
                 url_path="sectors"),
         st.Page("app_pages/clusters.py", title=state.t("nav.clusters"), icon=":material/hub:", url_path="clusters"),
+        st.Page("app_pages/enterprise.py", title=state.t("nav.enterprise"), icon=":material/domain:",
+                url_path="enterprise"),
         st.Page("app_pages/subsidies.py", title=state.t("nav.subsidies"), icon=":material/payments:",
                 url_path="subsidies"),
         presentation,

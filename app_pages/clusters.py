@@ -4,9 +4,13 @@ templates."""
 import streamlit as st
 
 from analytics.models import clusters, discovery, registry
-from analytics.services import public_data
+from analytics.services import member_taxes, public_data
+from analytics.services import peers as peer_service
 from ui import charts, exports, fmt, tables
 from ui import cluster_charts as cc
+from ui import enterprise_charts as ec
+from ui.peers import peer_picker
+from ui.roadmap_charts import roadmap_tab
 from ui.state import cached, current_region, lang, region_name, t, year_picker
 
 region = current_region()
@@ -134,9 +138,9 @@ codes, label = options[choice]
 st.header(t("clusters.detail", name=label), anchor=False)
 args = dict(region=region, year=year, codes=codes)
 members = cached(clusters.members, choice, **args)
-tab_members, tab_map, tab_network, tab_registry, tab_gaps = st.tabs(
+tab_members, tab_map, tab_network, tab_registry, tab_route, tab_gaps = st.tabs(
     [t("clusters.tab.members"), t("clusters.tab.map"), t("clusters.tab.network"), t("clusters.tab.registry"),
-     t("clusters.tab.gaps")], key=f"clusters_tab_{L}", on_change="rerun")
+     t("clusters.tab.roadmap"), t("clusters.tab.gaps")], key=f"clusters_tab_{L}", on_change="rerun")
 role_names = {r: t(f"clusters.role.{r}") for r in cc.ROLE_ORDER}
 
 # only the open tab is drawn: reruns stay cheap at national scale
@@ -157,6 +161,11 @@ if tab_members.open:
         d2.download_button(t("clusters.download_xlsx"), lambda: exports.xlsx_file({t("clusters.tab.members"): shown}, export_ctx),
                            f"cluster-{choice}-{region}-{year}.xlsx", key="clusters_xlsx", on_click="ignore",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        taxes = cached(member_taxes.member_taxes, choice, **args)
+        st.subheader(t("clusters.taxes.title"), anchor=False)
+        if taxes.loaded:
+            st.dataframe(cc.member_taxes_table(taxes, L), hide_index=True)
+        st.caption(cc.member_taxes_caption(taxes, L))
 
 if tab_map.open:
     with tab_map:
@@ -206,6 +215,10 @@ if tab_registry.open:
                     st.markdown(detail)
                 st.caption(line["source"])
 
+if tab_route.open:
+    with tab_route:
+        roadmap_tab(choice, region=region, year=year, params=params, codes=codes, lang=L)
+
 if tab_gaps.open:
     with tab_gaps:
         gaps = cached(clusters.gaps, choice, **args)
@@ -248,6 +261,14 @@ else:
             k[2].metric(t("clusters.kpi.lq"), fmt.number(row["lq"], L, 2))
             k[3].metric(t("clusters.kpi.members"), fmt.integer(row["members"], L))
             k[4].metric(t("clusters.kpi.employees"), fmt.integer(row["employees"], L))
+
+# --- the region beside its peer regions ---------------------------------------------------------------
+st.header(t("peers.title"), anchor=False)
+peers = peer_picker(region, year, key="clusters_peers")
+if peers:
+    st.markdown(f"**{t('peers.clusters', year=year)}**")
+    st.caption(t("peers.clusters_caption"))
+    st.dataframe(ec.peer_cluster_table(cached(peer_service.peer_clusters, region, year, peers), L), hide_index=True)
 
 # --- method and templates -------------------------------------------------------------------------------
 with st.expander(t("clusters.method")):

@@ -5,7 +5,17 @@ import streamlit as st
 from analytics.data import boundaries, ingest
 from analytics.services import loading, provenance
 from ui import boundary_charts, charts, fmt, loader, tables
-from ui.state import cached, clear_caches, connection, current_region, drop_upload_plan, lang, t, upload_plan
+from ui.state import (
+    cached,
+    clear_caches,
+    connection,
+    current_region,
+    drop_upload_plan,
+    lang,
+    t,
+    upload_plan,
+    write_and_publish,
+)
 
 st.title(t("upload.title"))
 intro, login_col = st.columns([3, 2], gap="large")
@@ -20,9 +30,9 @@ flash = st.session_state.pop("upload_flash", None)
 if flash:
     flash_box.success(flash, icon=":material/check_circle:")
 
-tab_load, tab_history, tab_templates, tab_boundaries, tab_rosstat, tab_fns = st.tabs(
+tab_load, tab_history, tab_templates, tab_boundaries, tab_rosstat, tab_fns, tab_io = st.tabs(
     [t("upload.tab_load"), t("upload.tab_history"), t("upload.tab_templates"), t("upload.tab_boundaries"),
-     t("rosstat.tab"), t("upload.tab_fns")])
+     t("rosstat.tab"), t("upload.tab_fns"), t("io_load.tab")])
 
 limits = ingest.Limits.from_env()
 
@@ -55,7 +65,7 @@ with tab_load:
             else:
                 confirmed = st.checkbox(t("upload.confirm"), key="upload_confirm")
                 if st.button(t("upload.commit"), type="primary", disabled=not confirmed, key="upload_commit"):
-                    done = ingest.commit(connection(), plan, analyst)
+                    done = write_and_publish(ingest.commit, plan, analyst)
                     drop_upload_plan()
                     if done.ok:
                         clear_caches()
@@ -88,7 +98,7 @@ with tab_history:
             elif not analyst:
                 st.info(t("upload.rollback_login"))
             elif st.button(t("upload.rollback_do"), type="primary", key="rollback_do"):
-                done = ingest.rollback(connection(), rb_table, version, analyst, plan=rb_plan)
+                done = write_and_publish(ingest.rollback, rb_table, version, analyst, plan=rb_plan)
                 if done.ok:
                     clear_caches()
                     st.session_state["upload_flash"] = t("upload.rollback_done", version=version,
@@ -127,7 +137,7 @@ with tab_boundaries:
             if not analyst:
                 st.info(t("upload.commit_login"))
             elif st.button(t("upload.boundary_load"), type="primary", key="boundary_load"):
-                done = boundaries.commit_boundaries(connection(), b_plan, analyst)
+                done = write_and_publish(boundaries.commit_boundaries, b_plan, analyst)
                 if done.ok:
                     clear_caches()
                     st.session_state["upload_flash"] = t(
@@ -149,3 +159,6 @@ with tab_rosstat:
 
 with tab_fns:
     loader.fns_tab(analyst)
+
+with tab_io:
+    loader.io_tab(analyst)

@@ -117,10 +117,13 @@ if option.years:
     st.plotly_chart(
         map_charts.region_choropleth(cached(region_map.russia_boundaries), result.values, lang=lang(),
                                      value_title=t(f"public.metric.{metric}"), view=result.view, selected=region,
-                                     peers=result.peers, kind=kind, missing_label=t("public.missing")),
+                                     peers=result.similar or result.peers, kind=kind, missing_label=t("public.missing")),
         theme=None, config=charts.plotly_config(f"russia-map-{metric}-{sector or 'all'}-{map_year}"),
     )
     st.caption(t("public.map_caption", source=result.source, status=t(f"public.status.{result.data_status}"),
                  attribution=result.attribution))
+    if result.similar:
+        st.caption(t("peers.map_outline", names=", ".join(str(regions.loc[c, name_col]) for c in result.similar
+                                                    if c in regions.index)))
 else:
     st.info(t("public.none"))

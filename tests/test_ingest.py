@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analytics import store
-from analytics.data import ingest, validate
+from analytics.data import examples, ingest, validate
 from analytics.store import versions
 
 OKVED_UTF8 = store.ROOT / "data" / "reference" / "okved2-rosstat-20231201-utf8.csv"  # shipped with its licence
@@ -198,7 +198,7 @@ def test_templates_have_both_languages_and_an_example_row():
 
 
 def test_the_enterprise_template_loads_once_its_example_is_real(con):
-    data = ingest.template_csv("enterprises", "ru").decode("utf-8-sig").replace("4029032450", "4027100017")
+    data = ingest.template_csv("enterprises", "ru").decode("utf-8-sig").replace(examples.EXAMPLE_INN, "4027100017")
     report = ingest.load_file(con, "enterprises", data.encode("utf-8"), user="tester")
     assert report.ok, report.errors
     row = store.query(con, "SELECT * FROM enterprises WHERE inn = '4027100017'").iloc[0]

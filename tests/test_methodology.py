@@ -18,6 +18,7 @@ DOCUMENTED = {
     "output_multiplier": "io", "value_added_multiplier": "io", "employment_multiplier": "io",
     "type2": "io", "backward": "io", "forward": "io", "key_sector": "io",
     "slq": "io_regional", "cilq": "io_regional", "flq": "io_regional",
+    "similarity": "peers", "io_coefficient": "roadmap",
 }
 
 

@@ -12,7 +12,7 @@ from ui.i18n import CATALOG
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 PAGES = ["app_pages/home.py", "app_pages/sectors.py", "app_pages/methodology.py", "app_pages/present.py", "app_pages/about_data.py",
-         "app_pages/data.py", "app_pages/clusters.py", "app_pages/subsidies.py"]
+         "app_pages/data.py", "app_pages/clusters.py", "app_pages/subsidies.py", "app_pages/enterprise.py"]
 
 
 @pytest.fixture()
@@ -55,7 +55,8 @@ def test_every_page_renders_in_both_languages(app, page, lang):
     assert len(at.sidebar.warning) == 1
     assert at.sidebar.expander[0].label == CATALOG[lang]["app.demo_what"]
     # The page speaks one language: a page-specific title is in the chosen language only.
-    key = {"home": "kpi.manufacturing", "sectors": "sectors.portfolio", "about_data": "data.title", "methodology": "method.lq.title", "present": "present.setup", "data": "upload.title", "clusters": "clusters.candidates", "subsidies": "subsidies.chart.balance"}[
+    key = {"home": "kpi.manufacturing", "sectors": "sectors.portfolio", "about_data": "data.title", "methodology": "method.lq.title", "present": "present.setup", "data": "upload.title", "clusters": "clusters.candidates", "subsidies": "subsidies.chart.balance",
+           "enterprise": "enterprise.title"}[
         Path(page).stem]
     assert CATALOG[lang][key] in text
     assert CATALOG[other][key] not in text

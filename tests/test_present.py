@@ -108,6 +108,29 @@ def test_a_slide_number_that_is_not_plain_digits_opens_the_first_slide(deck_app,
     assert at.title[0].value.startswith("Калужская область: промышленность")  # slide 1, "{region}: …"
 
 
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_slide_6_shows_attributed_taxes_with_gross_beside_and_the_assumption(demo_db, lang):
+    from analytics import store
+    from analytics.models import subsidy
+    from ui import fmt, slides
+
+    con = store.connect(demo_db, read_only=True)
+    scenario = subsidy.Scenario(regime=subsidy.BUILTIN_REGIMES["joint_2016"], assume_registered=True,
+                                additionality=0.25)
+    slide = storyline.subsidy_effect(con, storyline.DeckSettings(), scenario)
+    table = subsidy.evaluate(subsidy.load_projects(con), scenario)
+    con.close()
+    eligible = table[table["eligible"]]
+    attributed = eligible["pv_taxes_additional_mln_rub"].sum() / eligible["pv_subsidy_mln_rub"].sum()
+    gross = eligible["pv_taxes_gross_mln_rub"].sum() / eligible["pv_subsidy_mln_rub"].sum()
+    assert attributed < gross  # the old headline counted every tax
+    shown = slides.view(slide, lang, region_name="Калуга", cluster_names={}).message
+    assert fmt.number(attributed, lang, 2) in shown
+    assert fmt.money_mln(eligible["pv_taxes_gross_mln_rub"].sum(), lang, 0) in shown
+    assert fmt.percent(0.25, lang, 0) in shown  # the assumption, in one sentence
+    assert "вернётся" not in shown and "return" not in shown
+
+
 def test_the_next_steps_slide_and_the_workbook_carry_the_eci_pci_note(demo_db, tmp_path):
     import io
     import shutil
@@ -124,7 +147,8 @@ def test_the_next_steps_slide_and_the_workbook_carry_the_eci_pci_note(demo_db, t
         assert [n.code for n in slide.numbers["plausibility"]] == ["few_sectors", "single_section"]
         for lang in ("ru", "en"):
             view = slides.view(slide, lang, region_name="X", cluster_names={}, screen=1080)
-            assert CATALOG[lang]["complexity.note.few_sectors"].format(sectors=24, minimum=50) in view.message
+            # the slide says it in one short sentence; the page and the workbook carry the full notes
+            assert CATALOG[lang]["slide.next_steps.complexity_note"].format(sectors=24) in view.message
         book = openpyxl.load_workbook(io.BytesIO(briefing.workbook_bytes(con, storyline.DeckSettings(), "en")))
         sheet = book[CATALOG["en"]["sheet.opportunities"]]
         header = [c.value for c in sheet[1]]
@@ -132,3 +156,18 @@ def test_the_next_steps_slide_and_the_workbook_carry_the_eci_pci_note(demo_db, t
         assert note.startswith("Treat ECI and PCI with care: they are computed over only 24 sectors")
     finally:
         con.close()
+
+
+def test_slide_6_says_why_when_no_project_is_eligible(demo_db):
+    from analytics import store
+    from analytics.models import subsidy
+    from ui import slides
+
+    con = store.connect(demo_db, read_only=True)
+    regime = subsidy.BUILTIN_REGIMES["joint_2016"].replace(min_participants=100)  # no project has 100
+    slide = storyline.subsidy_effect(con, storyline.DeckSettings(), subsidy.Scenario(regime=regime))
+    con.close()
+    assert slide.numbers["projects"] == 0
+    for lang in ("ru", "en"):
+        assert slides.view(slide, lang, region_name="X", cluster_names={}).message == \
+            CATALOG[lang]["slide.subsidy.message_none"]

@@ -42,7 +42,8 @@ def test_default_view_matches_the_library(sectors, demo_db, tmp_path):
     con = store.connect(copy, read_only=True)
     expected = sp.region_portfolio(con, "40", 2016, 2023).set_index("sector")
     con.close()
-    assert len(sectors.get("plotly_chart")) == 4  # portfolio, shift-share, IO multipliers, IO linkages
+    # portfolio, shift-share, peer regions (LQ | growth), IO multipliers, IO linkages
+    assert len(sectors.get("plotly_chart")) == 5
     assert _lq_of(sectors, "29") == pytest.approx(expected.loc["29", "lq"])
     assert _lq_of(sectors, "29") > 2  # Kaluga's automotive specialisation in the demo data
 

@@ -58,7 +58,10 @@ def page(own_db, monkeypatch):
 def costs_by_hand(tmp_path_factory, demo_db):
     """Eligible costs per project under the 2016–2018 regime, straight from the store with SQL of
     this test: the seven joint-project categories, within ten years of the project's first year (the
-    earliest of its start, cost and revenue years), projects declared joint with ≥ 2 participants."""
+    earliest of its start, cost and revenue years), projects declared joint with ≥ 2 participants and
+    started while the regime was in force (2016–2018; 0 for the others). The tests open the page with
+    every cluster assumed registered. ``by_year``: the same costs by the year the subsidy is *paid*
+    (the year after the cost: default payment lag 1)."""
     copy = tmp_path_factory.mktemp("hand") / "hand.duckdb"
     shutil.copyfile(demo_db, copy)
     con = store.connect(copy, read_only=True)
@@ -74,17 +77,32 @@ def costs_by_hand(tmp_path_factory, demo_db):
                 SELECT project_id, inn FROM project_participants
                 UNION SELECT project_id, initiator_inn FROM projects) GROUP BY project_id)
         SELECT p.project_id, p.is_joint, people.n AS participants,
-               sum(c.amount_mln_rub) FILTER (WHERE c.category IN ({", ".join(f"'{c}'" for c in JOINT_CATEGORIES)})
-                                              AND c.year - first.first_year < 10) AS eligible
+               coalesce(sum(c.amount_mln_rub) FILTER (
+                   WHERE c.category IN ({", ".join(f"'{c}'" for c in JOINT_CATEGORIES)})
+                     AND c.year - first.first_year < 10 AND p.start_year BETWEEN 2016 AND 2018), 0) AS eligible
         FROM projects p JOIN first USING (project_id) JOIN people USING (project_id)
         LEFT JOIN project_costs c USING (project_id)
         GROUP BY ALL ORDER BY p.project_id""")
     by_year = store.query(con, f"""
-        SELECT project_id, year, sum(amount_mln_rub) AS eligible FROM project_costs
-        WHERE category IN ({", ".join(f"'{c}'" for c in JOINT_CATEGORIES)}) GROUP BY ALL""")
+        SELECT c.project_id, c.year + 1 AS year, sum(c.amount_mln_rub) AS eligible
+        FROM project_costs c JOIN projects p USING (project_id)
+        WHERE c.category IN ({", ".join(f"'{c}'" for c in JOINT_CATEGORIES)}) AND p.start_year BETWEEN 2016 AND 2018
+        GROUP BY ALL""")
     con.close()
-    assert frame["is_joint"].all() and (frame["participants"] >= 2).all()  # all 16 demo projects qualify
+    assert frame["is_joint"].all() and (frame["participants"] >= 2).all()  # all 16 demo projects are joint
+    assert 0 < (frame["eligible"] > 0).sum() < len(frame)  # some started in 2016–2018, some later
     return frame.set_index("project_id")["eligible"], by_year
+
+
+@pytest.fixture(scope="module")
+def start_years(tmp_path_factory, demo_db) -> pd.Series:
+    """Start year per project, read with SQL of this test."""
+    copy = tmp_path_factory.mktemp("starts") / "starts.duckdb"
+    shutil.copyfile(demo_db, copy)
+    con = store.connect(copy, read_only=True)
+    frame = store.query(con, "SELECT project_id, start_year FROM projects")
+    con.close()
+    return frame.set_index("project_id")["start_year"]
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +149,7 @@ def texts(at: AppTest) -> str:
 
 def test_subsidy_is_the_federal_share_of_eligible_costs_project_by_project(page, costs_by_hand):
     eligible, _ = costs_by_hand
-    at = page(regime="joint_2016")
+    at = page(regime="joint_2016", assume_reg="1")
     table = projects(at)
     assert set(table.index) == set(eligible.index)
     federal = table[RU["subsidies.col.federal"]]
@@ -143,7 +161,7 @@ def test_subsidy_is_the_federal_share_of_eligible_costs_project_by_project(page,
 
 def test_doubling_the_federal_share_doubles_every_uncapped_subsidy(page, costs_by_hand):
     eligible, _ = costs_by_hand
-    at = page(regime="joint_2016", fed="0.25")
+    at = page(regime="joint_2016", assume_reg="1", fed="0.25")
     quarter = projects(at)[RU["subsidies.col.federal"]]
     at.slider(key="sub_fed").set_value(0.5).run()
     assert not at.exception
@@ -156,7 +174,7 @@ def test_doubling_the_federal_share_doubles_every_uncapped_subsidy(page, costs_b
 
 def test_regional_top_up_adds_its_own_share_and_leaves_the_federal_one(page, costs_by_hand):
     eligible, _ = costs_by_hand
-    at = page(regime="joint_2016")
+    at = page(regime="joint_2016", assume_reg="1")
     at.slider(key="sub_top_up").set_value(0.1).run()
     assert not at.exception
     table = projects(at)
@@ -169,7 +187,7 @@ def test_regional_top_up_adds_its_own_share_and_leaves_the_federal_one(page, cos
 
 def test_an_own_cap_per_project_cuts_each_subsidy_at_the_cap(page, costs_by_hand):
     eligible, _ = costs_by_hand
-    at = page(regime="joint_2016", cap_basis="project")
+    at = page(regime="joint_2016", assume_reg="1", cap_basis="project")
     at.number_input(key="sub_cap").set_value(60.0).run()
     assert not at.exception
     federal = projects(at)[RU["subsidies.col.federal"]]
@@ -179,7 +197,7 @@ def test_an_own_cap_per_project_cuts_each_subsidy_at_the_cap(page, costs_by_hand
 
 
 def test_the_federal_slider_stops_at_the_regime_limit_which_is_drawn(page):
-    at = page(regime="joint_2016")
+    at = page(regime="joint_2016", assume_reg="1")
     fed = at.slider(key="sub_fed")
     assert fed.max == 0.5 and "50%" in fed.label
     support = chart(at, "sub_support_chart")
@@ -194,7 +212,7 @@ def test_the_federal_slider_stops_at_the_regime_limit_which_is_drawn(page):
 
 
 def test_lowering_the_regime_limit_lowers_the_federal_share_out_loud(page):
-    at = page(regime="joint_2016")
+    at = page(regime="joint_2016", assume_reg="1")
     at.slider(key="sub_r_share").set_value(0.4).run()
     assert not at.exception
     assert at.slider(key="sub_fed").value == 0.4
@@ -203,7 +221,7 @@ def test_lowering_the_regime_limit_lowers_the_federal_share_out_loud(page):
 
 
 def test_support_above_all_costs_is_refused_with_a_message_not_clipped(page):
-    at = page(regime="joint_2016", r_share="0.8", fed="0.8")
+    at = page(regime="joint_2016", assume_reg="1", r_share="0.8", fed="0.8")
     at.slider(key="sub_top_up").set_value(0.3).run()
     assert not at.exception
     assert at.slider(key="sub_top_up").value == 0.3  # kept as given…
@@ -216,7 +234,7 @@ def test_support_above_all_costs_is_refused_with_a_message_not_clipped(page):
 
 def test_a_budget_keeps_every_year_of_the_portfolio_within_it(page, costs_by_hand):
     eligible, by_year = costs_by_hand
-    at = page(regime="joint_2016")
+    at = page(regime="joint_2016", assume_reg="1")
     assert RU["subsidies.portfolio_all"].split(":")[0] in texts(at)
     at.number_input(key="sub_budget").set_value(150.0).run()
     assert not at.exception
@@ -232,32 +250,72 @@ def test_a_budget_keeps_every_year_of_the_portfolio_within_it(page, costs_by_han
     assert "150" in sweep["data"][0]["x"]
 
 
-def test_ineligible_projects_say_why(page):
-    at = page()  # the regime from 2023: starting batches of components only
+def test_ineligible_projects_say_why(page, start_years):
+    at = page(assume_reg="1")  # the regime from 2023: starting batches of components only
     table = projects(at)
     reason = table[RU["subsidies.col.reason"]]
     refused = reason[reason != RU["subsidies.reason.eligible"]]
     assert len(refused) > 0
-    assert refused.str.startswith(RU["subsidies.reason.no_eligible_costs"]).all()
-    assert refused.str.contains(RU["subsidies.cost_reason.category_not_eligible"]).any()
+    early = set(start_years.index[start_years < 2023])
+    assert (refused[list(early)] == RU["subsidies.reason.outside_regime_period"]).all()
+    later = refused.drop(list(early), errors="ignore")
+    assert later.str.startswith(RU["subsidies.reason.no_eligible_costs"]).all()
+    assert (reason == RU["subsidies.reason.eligible"]).any()  # the later projects with batches qualify
 
 
-def test_a_cluster_off_the_registry_makes_its_projects_ineligible(page):
-    at = page(regime="joint_2016")
-    clusters = at.multiselect(key="sub_registry").value
-    at.multiselect(key="sub_registry").set_value([c for c in clusters if c != "pharma"]).run()
+def test_only_registered_clusters_get_support_unless_every_cluster_is_assumed_registered(page, costs_by_hand):
+    eligible, _ = costs_by_hand
+    at = page(regime="joint_2016")  # no switch: the registry check decides
+    marked = at.multiselect(key="sub_registry").value  # the clusters passing the registry check
+    assert at.toggle(key="sub_assume_reg").value is False and at.query_params.get("assume_reg", "0") == "0"
+    table = projects(at)
+    refused = table[table[RU["subsidies.col.reason"]] == RU["subsidies.reason.cluster_not_registered"]]
+    assert len(refused) > 0 and refused[RU["subsidies.col.federal"]].eq(0).all()
+    assert not any(p.split("-")[0].lower() in "".join(marked) for p in refused.index)  # their clusters unmarked
+    at.toggle(key="sub_assume_reg").set_value(True).run()
+    assert not at.exception and at.query_params["assume_reg"] == "1"
+    federal = projects(at)[RU["subsidies.col.federal"]]
+    for project_id, costs in eligible.items():  # everyone registered: the hand-computed 50 %
+        assert federal[project_id] == pytest.approx(0.5 * costs, rel=1e-9), project_id
+
+
+def test_a_cluster_removed_from_the_registry_makes_its_projects_ineligible(page):
+    at = page(regime="joint_2016", registry="rail,pharma")
+    assert set(at.multiselect(key="sub_registry").value) == {"rail", "pharma"}
+    at.multiselect(key="sub_registry").set_value(["rail"]).run()
     assert not at.exception
     table = projects(at)
     pharma = table.index.str.startswith("PHAR")
     assert (table.loc[pharma, RU["subsidies.col.reason"]] == RU["subsidies.reason.cluster_not_registered"]).all()
     assert table.loc[pharma, RU["subsidies.col.federal"]].eq(0).all()
-    assert "pharma" not in at.query_params["registry"].split(",")
+    assert at.query_params.get("registry", "rail") == "rail"  # absent when it equals the registry check
+
+
+def test_projects_started_outside_the_regime_period_say_so(page, start_years):
+    at = page(regime="joint_2016", assume_reg="1")
+    reason = projects(at)[RU["subsidies.col.reason"]]
+    outside = set(reason.index[reason == RU["subsidies.reason.outside_regime_period"]])
+    assert outside == set(start_years.index[(start_years < 2016) | (start_years > 2018)]) != set()
+
+
+def test_attributed_taxes_are_the_headline_with_the_assumption_in_one_sentence(page):
+    at = page(regime="joint_2016", assume_reg="1")
+    effectiveness = kpi(at, "subsidies.kpi.effectiveness")
+    assert RU["subsidies.kpi.gross"].split(":")[0] in effectiveness.delta  # gross beside
+    assert RU["subsidies.assumption"].split(",")[0] in texts(at)
+    before = effectiveness.value
+    at.slider(key="sub_add").set_value(1.0).run()  # every project's taxes credited: the ratio rises
+    assert not at.exception and at.query_params["add"] == "1.0"
+    after = kpi(at, "subsidies.kpi.effectiveness").value
+    assert number(after) > number(before) if before != "—" else after != "—"
+    at.slider(key="sub_lag").set_value(2).run()
+    assert not at.exception and at.query_params["lag"] == "2"
 
 
 # --- the URL is the scenario -----------------------------------------------------------------------------
 
 def test_a_link_restores_exactly_what_was_on_screen(page):
-    at = page(regime="joint_2016")
+    at = page(regime="joint_2016", assume_reg="1")
     at.slider(key="sub_fed").set_value(0.35).run()
     at.slider(key="sub_top_up").set_value(0.05).run()
     at.slider(key="sub_rate").set_value(0.12).run()
@@ -273,10 +331,10 @@ def test_a_link_restores_exactly_what_was_on_screen(page):
     assert {k: again.query_params[k] for k in again.query_params} == link
 
 
-def test_a_link_with_an_edited_regime_shows_the_edits_and_keeps_them(page, participants_by_hand):
+def test_a_link_with_an_edited_regime_shows_the_edits_and_keeps_them(page, participants_by_hand, start_years):
     from datetime import date
 
-    at = page(r_from="1990-01-01", r_cats="equipment,component_batches", r_minp="3")
+    at = page(r_from="1990-01-01", r_cats="equipment,component_batches", r_minp="3", assume_reg="1")
     assert at.radio(key="sub_regime").value == "components_2023"
     assert at.date_input(key="sub_r_from").value == date(1990, 1, 1)  # outside the usual range: widened
     assert at.multiselect(key="sub_r_cats").value == ["equipment", "component_batches"]
@@ -286,7 +344,8 @@ def test_a_link_with_an_edited_regime_shows_the_edits_and_keeps_them(page, parti
     # three participants at least: the projects with two (counted in the store by hand) say so
     reasons = projects(at)[RU["subsidies.col.reason"]]
     too_few = set(reasons.index[reasons == RU["subsidies.reason.too_few_participants"]])
-    assert too_few == set(participants_by_hand.index[participants_by_hand < 3]) != set()
+    in_force = set(start_years.index[start_years >= 2023])  # earlier starts: outside the regime, said first
+    assert too_few == set(participants_by_hand.index[participants_by_hand < 3]) & in_force != set()
 
 
 @pytest.mark.parametrize("query,field", [
@@ -307,7 +366,7 @@ def test_a_bad_link_is_explained_and_the_defaults_are_shown(page, query, field):
 
 def test_the_quick_comparison_is_0_25_and_50_percent(page, costs_by_hand):
     eligible, _ = costs_by_hand
-    at = page(regime="joint_2016")
+    at = page(regime="joint_2016", assume_reg="1")
     table = next(d.value for d in at.dataframe if RU["subsidies.col.metric"] in d.value.columns)
     columns = [c for c in table.columns if c != RU["subsidies.col.metric"]]
     assert columns == [RU["subsidies.compare_fed"].format(share=s) for s in ("0%", "25%", "50%")]
@@ -318,12 +377,12 @@ def test_the_quick_comparison_is_0_25_and_50_percent(page, costs_by_hand):
 
 
 def test_saving_needs_the_analyst_and_a_saved_scenario_can_be_compared(page):
-    at = page(regime="joint_2016")
+    at = page(regime="joint_2016", assume_reg="1")
     save = next(b for b in at.button if b.label == RU["subsidies.save_button"])
     assert save.disabled
     assert RU["subsidies.login_required"] in texts(at)
 
-    at = page(session={"analyst": "anna"}, regime="joint_2016", fed="0.4")
+    at = page(session={"analyst": "anna"}, regime="joint_2016", assume_reg="1", fed="0.4")
     at.text_input(key="sub_save_name").input("Сорок процентов")
     next(b for b in at.button if b.label == RU["subsidies.save_button"]).click().run()
     assert not at.exception
@@ -341,6 +400,27 @@ def test_saving_needs_the_analyst_and_a_saved_scenario_can_be_compared(page):
     assert at.slider(key="sub_fed").value == 0.4 and at.query_params["fed"] == "0.4"
 
 
+def test_two_or_three_scenarios_side_by_side_without_login(page, costs_by_hand):
+    eligible, _ = costs_by_hand
+    at = page(regime="joint_2016", assume_reg="1", fed="0.2")
+    at.button_group(key="sub_cmp_mode").set_value("pinned").run()
+    at.button(key="sub_pin").click().run()
+    at.slider(key="sub_fed").set_value(0.4).run()
+    at.button(key="sub_pin").click().run()
+    assert not at.exception and "analyst" not in at.session_state
+    table = next(d.value for d in at.dataframe if RU["subsidies.col.metric"] in d.value.columns)
+    row = table.set_index(RU["subsidies.col.metric"]).loc[RU["subsidies.metric.subsidy_mln_rub"]]
+    labels = [RU["subsidies.pinned_label"].format(n=n) for n in (1, 2)]
+    assert [number(row[label]) for label in labels] == pytest.approx([0.2 * eligible.sum(), 0.4 * eligible.sum()],
+                                                                     abs=0.05)
+    assert "cmp1" in at.query_params and "cmp2" in at.query_params  # the pins travel in the link
+    link = {k: at.query_params[k] for k in at.query_params}
+    again = page(**link)
+    again.button_group(key="sub_cmp_mode").set_value("pinned").run()
+    table = next(d.value for d in again.dataframe if RU["subsidies.col.metric"] in d.value.columns)
+    assert [c for c in table.columns if c != RU["subsidies.col.metric"]] == labels
+
+
 # --- reference panel, language, charts -------------------------------------------------------------------
 
 def test_national_context_from_the_source_article(page):
@@ -352,23 +432,27 @@ def test_national_context_from_the_source_article(page):
     assert labels[RU["subsidies.national.value"]].replace("\u00a0", " ") == "более 6,5 млрд ₽"
 
 
-def test_the_page_in_english(page):
-    at = page(lang="en", regime="joint_2016")
+def test_the_page_in_english(page, costs_by_hand):
+    eligible, _ = costs_by_hand
+    at = page(lang="en", regime="joint_2016", assume_reg="1", top_up="0.5")  # 100 %: the whole eligible costs
     assert at.title[0].value == EN["subsidies.title"]
-    assert re.fullmatch(r"1,70[45]", kpi(at, "subsidies.kpi.subsidy", EN).value)  # RUB 1,704.5 mln, English style
+    assert kpi(at, "subsidies.kpi.subsidy", EN).value == f"{eligible.sum():,.0f}"
+    assert re.fullmatch(r"\d+\.\d\d", kpi(at, "subsidies.kpi.leverage", EN).value)  # English decimal point
     assert EN["subsidies.col.federal"] in projects(at, EN).columns
     assert RU["subsidies.kpi.subsidy"] not in {m.label for m in at.metric}
 
 
 def test_every_chart_is_a_valid_plotly_figure(page):
-    at = page(regime="joint_2016", budget="150")
+    at = page(regime="joint_2016", assume_reg="1", budget="150")
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     assert len(specs) == 8  # support, projects, balance, NPV, tornado, budget, sweep, comparison
     for spec in specs:
         go.Figure(spec)  # full validation: a wrong property name fails here
     balance = chart(at, "sub_balance_chart")
     break_even = [s["x0"] for s in balance["layout"]["shapes"]]
-    assert len(break_even) == 1 and str(break_even[0]) in kpi(at, "subsidies.kpi.break_even").value
+    shown = kpi(at, "subsidies.kpi.break_even").value
+    assert (len(break_even) == 1 and str(break_even[0]) in shown) or (not break_even and shown == "—")
+    assert len(balance["data"]) == 3  # outlay, attributed taxes and, dotted beside, all taxes
 
 
 # --- the page's helpers, without Streamlit -------------------------------------------------------------
@@ -406,12 +490,14 @@ def test_page_options_from_a_link_are_checked(query, field, reason):
     assert sv.parse_page({"registry": ""}, ("automotive", "pharma")).registry == ()  # no cluster registered
 
 
-def test_registry_option_is_none_only_when_every_cluster_is_chosen():
+def test_registry_option_is_none_only_when_the_registry_check_is_kept():
     from analytics.services import scenarios_view as sv
 
-    assert sv.registry_option(["b", "a"], ("a", "b")) is None
-    assert sv.registry_option(["b"], ("a", "b")) == ("b",)
-    assert sv.registry_option([], ("a", "b")) == ()
+    # None (a short link) only when the selection is exactly the clusters passing the registry check
+    assert sv.registry_option(["b"], ("a", "b"), passing=("b",)) is None
+    assert sv.registry_option(["b", "a"], ("a", "b"), passing=("b",)) == ("a", "b")
+    assert sv.registry_option([], ("a", "b"), passing=("b",)) == ()
+    assert sv.registry_option([], ("a", "b")) is None
 
 
 def test_widget_values_round_trip_and_regime_switches_say_what_changed():
@@ -465,13 +551,20 @@ def test_workbooks_have_named_sheets_and_neutralised_text(demo_db, tmp_path):
     copy = tmp_path / "wb.duckdb"
     shutil.copyfile(demo_db, copy)
     con = store.connect(copy, read_only=True)
-    results = sv.scenario_results(con, sv.scenario_key(Scenario(regime=BUILTIN_REGIMES["joint_2016"])))
-    book = openpyxl.load_workbook(io.BytesIO(export.excel_bytes(sc.scenario_workbook(results, "ru", {}))))
+    projects = sv.projects(con)
+    scenario = Scenario(regime=BUILTIN_REGIMES["joint_2016"], assume_registered=True)
+    results = sv.scenario_results(projects, sv.scenario_key(scenario))
+    sentence = sc.assumption_text(sv.attribution_note(scenario), "ru")
+    book = openpyxl.load_workbook(io.BytesIO(export.excel_bytes(sc.scenario_workbook(results, "ru", {}, sentence))))
     assert book.sheetnames == ["Проекты", "Бюджет по годам", "Итоги портфеля", "Параметры"]
+    summary = {row[0]: row[1] for row in book["Итоги портфеля"].iter_rows(min_row=2, values_only=True)}
+    assert summary[RU["subsidies.col.assumption"]] == sentence and "0%" in sentence
+    assert RU["subsidies.metric.pv_taxes_additional_mln_rub"] in summary
+    assert RU["subsidies.metric.pv_taxes_gross_mln_rub"] in summary
     params = {row[0]: row[2] for row in book["Параметры"].iter_rows(min_row=2, values_only=True)}
     assert params["regime"] == "joint_2016" and params["fed"] == "0.5"
     items = (("=evil()", sv.scenario_key(Scenario())), ("Б", sv.scenario_key(Scenario(federal_share=0.2))))
-    compared = sv.comparison(con, items)
+    compared = sv.comparison(projects, items)
     con.close()
     book = openpyxl.load_workbook(io.BytesIO(export.excel_bytes(sc.comparison_workbook(compared, items, "en"))))
     assert book.sheetnames == ["Comparison", "Parameters"]
@@ -483,7 +576,7 @@ def test_workbooks_have_named_sheets_and_neutralised_text(demo_db, tmp_path):
 def test_charts_validate_and_mark_what_they_promise():
     from ui import subsidy_charts as sc
 
-    balance = pd.DataFrame({"year": [2024, 2025, 2026], "cum_subsidy_mln_rub": [10.0, 20.0, 20.0],
+    balance = pd.DataFrame({"year": [2024, 2025, 2026], "cum_subsidy_pv_mln_rub": [10.0, 20.0, 20.0],
                             "cum_taxes_pv_mln_rub": [0.0, 5.0, 9.0]})
     fig = sc.balance_chart(balance, None, "en")
     go.Figure(fig.to_dict())

@@ -370,7 +370,9 @@ def test_cost_categories_per_regime():
     projects = make(ONE, WITH_B, costs)
     # 2023: only the component batch (40); 2016: equipment only (100) — batches and "other" are not listed
     assert row(subsidy.evaluate(projects, Scenario(regime=R2023)))["eligible_costs_mln_rub"] == 40.0
-    assert row(subsidy.evaluate(projects, Scenario(regime=R2016)))["eligible_costs_mln_rub"] == 100.0
+    # (the 2016 regime's in-force end lifted: the project starts in 2023)
+    open_2016 = R2016.replace(in_force_to=None)
+    assert row(subsidy.evaluate(projects, Scenario(regime=open_2016)))["eligible_costs_mln_rub"] == 100.0
     reasons = subsidy.cost_eligibility(projects, Scenario(regime=R2023))["reason"].tolist()
     assert reasons == ["category_not_eligible", None, "category_not_eligible"]
 
@@ -402,8 +404,10 @@ def test_the_cap_counts_what_was_received_in_earlier_years():
     projects = make(ONE, WITH_B, [batch(year=2023, amount=200.0), batch(year=2024, amount=200.0)])
     detail = subsidy.evaluate_detail(projects, Scenario(regime=R2023))
     by_year = subsidy.subsidy_by_year(detail)
-    # 2023: 100; 2024: min(100, 150 − 100) = 50
-    assert by_year["subsidy_federal_mln_rub"].tolist() == [100.0, 50.0]
+    # costs of 2023: 100; of 2024: min(100, 150 − 100) = 50 — each paid a year later (default lag 1)
+    assert by_year.groupby("year")["subsidy_federal_mln_rub"].sum().to_dict() == {2023: 0.0, 2024: 100.0, 2025: 50.0}
+    assert by_year.groupby("year")["eligible_costs_mln_rub"].sum().to_dict() == {2023: 200.0, 2024: 200.0,
+                                                                                 2025: 0.0}
 
 
 def test_the_cap_is_per_applicant_across_its_projects():
@@ -430,17 +434,18 @@ def test_a_scenario_cap_per_project_or_per_applicant():
 
 # --- Metrics by hand --------------------------------------------------------------------------------
 
-# One project, 2016 regime, 50%: equipment 100 in 2023; revenue 500 (2024) and 550 (2025); 20 jobs.
-# Scenario: rate 10%, margin 20%, taxes 10% of revenue, horizon 3 years (2023–2025).
+# One project, 2016 regime, 50%: equipment 100 in 2017; revenue 500 (2018) and 550 (2019); 20 jobs.
+# Scenario: rate 10%, margin 20%, taxes 10% of revenue, horizon 3 years (2017–2019), support paid in the
+# year of the cost (lag 0), base year = the first year of the data (2017).
 HAND = dict(
-    projects=[{"project_id": "P1", "jobs": 20}],
+    projects=[{"project_id": "P1", "jobs": 20, "start_year": 2017}],
     participants=WITH_B,
-    costs=[{"project_id": "P1", "year": 2023, "category": "equipment", "amount_mln_rub": 100.0}],
-    revenues=[{"project_id": "P1", "year": 2024, "revenue_mln_rub": 500.0},
-              {"project_id": "P1", "year": 2025, "revenue_mln_rub": 550.0}],
+    costs=[{"project_id": "P1", "year": 2017, "category": "equipment", "amount_mln_rub": 100.0}],
+    revenues=[{"project_id": "P1", "year": 2018, "revenue_mln_rub": 500.0},
+              {"project_id": "P1", "year": 2019, "revenue_mln_rub": 550.0}],
 )
 HAND_SCENARIO = Scenario(regime=R2016, federal_share=0.5, discount_rate=0.1, cash_margin=0.2, tax_rate=0.1,
-                         taxes="rate", horizon_years=3)
+                         taxes="rate", horizon_years=3, payment_lag_years=0)
 
 
 def _positive_root(a: float, b: float, c: float) -> float:
@@ -462,21 +467,26 @@ def test_project_metrics_by_hand():
     assert t["payback_with_years"] == 1.0     # cumulative −50, +40.9
     # taxes 50 and 55; discounted 50/1.1 + 55/1.21 = 45.4545 + 45.4545 = 90.9091
     assert t["taxes_mln_rub"] == pytest.approx(105.0)
-    assert t["pv_taxes_mln_rub"] == pytest.approx(100 / 1.1)
-    assert t["budget_effectiveness"] == pytest.approx((100 / 1.1) / 50)                  # 1.818 ₽ per ₽
-    assert t["break_even_year"] == 2025  # cumulative discounted taxes 0, 45.5, 90.9 vs subsidy 50
+    assert t["pv_taxes_gross_mln_rub"] == pytest.approx(100 / 1.1)
+    assert t["pv_subsidy_mln_rub"] == 50.0
+    # viable without support (NPV 81.8 ≥ 0): with additionality 0 none of its taxes is credited to support
+    assert t["attribution"] == 0.0 and t["pv_taxes_additional_mln_rub"] == 0.0
+    assert t["budget_effectiveness"] == 0.0 and np.isnan(t["break_even_year"])
+    full = row(subsidy.evaluate(make(**HAND), HAND_SCENARIO.replace(additionality=1.0)))
+    assert full["budget_effectiveness"] == pytest.approx((100 / 1.1) / 50)             # 1.818 ₽ per ₽
+    assert full["break_even_year"] == 2019  # cumulative discounted taxes 0, 45.5, 90.9 vs subsidy 50
     assert t["leverage"] == 1.0           # own 50 per subsidy 50
     assert t["jobs_per_mln_rub"] == pytest.approx(0.4)  # 20 jobs / 50 mln ₽
 
 
 def test_reported_taxes_come_first_and_the_rate_fills_the_gaps():
-    hand = dict(HAND, revenues=[{"project_id": "P1", "year": 2024, "revenue_mln_rub": 500.0, "taxes_mln_rub": 30.0},
-                                {"project_id": "P1", "year": 2025, "revenue_mln_rub": 550.0,
+    hand = dict(HAND, revenues=[{"project_id": "P1", "year": 2018, "revenue_mln_rub": 500.0, "taxes_mln_rub": 30.0},
+                                {"project_id": "P1", "year": 2019, "revenue_mln_rub": 550.0,
                                  "taxes_mln_rub": np.nan}])
     t = row(subsidy.evaluate(make(**hand), HAND_SCENARIO.replace(taxes="reported")))
-    assert t["pv_taxes_mln_rub"] == pytest.approx(30 / 1.1 + 55 / 1.21)  # 27.27 + 45.45
+    assert t["pv_taxes_gross_mln_rub"] == pytest.approx(30 / 1.1 + 55 / 1.21)  # 27.27 + 45.45
     t = row(subsidy.evaluate(make(**hand), HAND_SCENARIO))  # taxes="rate" ignores the reported 30
-    assert t["pv_taxes_mln_rub"] == pytest.approx(50 / 1.1 + 55 / 1.21)
+    assert t["pv_taxes_gross_mln_rub"] == pytest.approx(50 / 1.1 + 55 / 1.21)
 
 
 def test_revenue_factor_horizon_and_base_year():
@@ -487,7 +497,7 @@ def test_revenue_factor_horizon_and_base_year():
     short = row(subsidy.evaluate(projects, HAND_SCENARIO.replace(horizon_years=2)))  # 2025 left out
     assert short["npv_without_mln_rub"] == pytest.approx(-100 + 100 / 1.1)
     assert np.isnan(short["payback_without_years"])  # −100, −9.09: not paid back within 2 years
-    early = row(subsidy.evaluate(projects, HAND_SCENARIO.replace(base_year=2022)))  # one more year of discount
+    early = row(subsidy.evaluate(projects, HAND_SCENARIO.replace(base_year=2016)))  # one more year of discount
     assert early["npv_without_mln_rub"] == pytest.approx((-100 + 100 / 1.1 + 110 / 1.21) / 1.1)
     assert early["irr_without"] == pytest.approx(1 / _positive_root(110, 100, -100) - 1)
     assert early["payback_without_years"] == 2.0
@@ -504,7 +514,7 @@ def test_vectorised_evaluate_matches_npv_and_irr_of_each_project_alone():
     rng = np.random.default_rng(7)
     plist, parts, costs, revs = [], [], [], []
     for i in range(25):
-        pid, start = f"P{i:02d}", int(rng.integers(2016, 2020))
+        pid, start = f"P{i:02d}", int(rng.integers(2016, 2019))  # within the 2016 regime's years
         plist.append({"project_id": pid, "start_year": start, "initiator_inn": f"I{i % 7}"})
         parts += [(pid, f"I{i % 7}"), (pid, "B")]
         for k in range(int(rng.integers(1, 4))):
@@ -513,7 +523,8 @@ def test_vectorised_evaluate_matches_npv_and_irr_of_each_project_alone():
         for k in range(int(rng.integers(0, 6))):
             revs.append({"project_id": pid, "year": start + 1 + k, "revenue_mln_rub": float(rng.integers(0, 500))})
     projects = make(plist, parts, costs, revs)
-    scenario = Scenario(regime=R2016, federal_share=0.4, discount_rate=0.12, cash_margin=0.25, horizon_years=8)
+    scenario = Scenario(regime=R2016, federal_share=0.4, discount_rate=0.12, cash_margin=0.25, horizon_years=8,
+                        payment_lag_years=0)
     table = subsidy.evaluate(projects, scenario).set_index("project_id")
     cost_frame, rev_frame = pd.DataFrame(costs), pd.DataFrame(revs)
     for p in plist:
@@ -522,7 +533,9 @@ def test_vectorised_evaluate_matches_npv_and_irr_of_each_project_alone():
         r = rev_frame[rev_frame.project_id == pid].groupby("year")["revenue_mln_rub"].sum()
         # participants keep 25% of revenue and pay 60% of the (all eligible) equipment costs
         flows = [0.25 * r.get(y, 0.0) - 0.6 * c.get(y, 0.0) for y in range(start, start + 8)]
-        assert table.loc[pid, "npv_with_mln_rub"] == pytest.approx(finance.npv(0.12, flows), abs=1e-9)
+        # discounted to the first year of all the data (2016), not the project's own
+        expected = finance.npv(0.12, flows) / 1.12 ** (start - 2016)
+        assert table.loc[pid, "npv_with_mln_rub"] == pytest.approx(expected, abs=1e-9)
         expected_irr, got = finance.irr(flows), table.loc[pid, "irr_with"]
         assert (np.isnan(got) and np.isnan(expected_irr)) or got == pytest.approx(expected_irr, abs=1e-10)
 
@@ -541,34 +554,39 @@ def test_empty_and_unknown_rows():
 # --- Portfolio, chart helpers ----------------------------------------------------------------------
 
 def test_budget_balance_by_year_and_break_even():
-    balance = subsidy.budget_balance(subsidy.evaluate_detail(make(**HAND), HAND_SCENARIO))
+    balance = subsidy.budget_balance(subsidy.evaluate_detail(make(**HAND), HAND_SCENARIO.replace(additionality=1.0)))
     t = balance.table
-    assert t["year"].tolist() == [2023, 2024, 2025]
-    assert t["cum_subsidy_mln_rub"].tolist() == [50.0, 50.0, 50.0]
+    assert t["year"].tolist() == [2017, 2018, 2019]
+    assert t["cum_subsidy_pv_mln_rub"].tolist() == [50.0, 50.0, 50.0]
     assert t["cum_taxes_pv_mln_rub"].tolist() == pytest.approx([0.0, 50 / 1.1, 100 / 1.1])
-    assert balance.break_even_year == 2025
+    assert balance.break_even_year == 2019
+    # additionality 0: the project is viable without support, nothing is credited, no break-even
+    nothing = subsidy.budget_balance(subsidy.evaluate_detail(make(**HAND), HAND_SCENARIO))
+    assert nothing.table["cum_taxes_pv_mln_rub"].tolist() == [0.0, 0.0, 0.0] and nothing.break_even_year is None
 
 
 def test_portfolio_summary_sums_and_ratios_of_sums():
     hand2 = dict(HAND)
     hand2["projects"] = [{"project_id": "P1", "jobs": 20}, {"project_id": "P2", "jobs": 10, "initiator_inn": "C"}]
     hand2["participants"] = WITH_B + [("P2", "C"), ("P2", "B")]
-    hand2["costs"] = HAND["costs"] + [{"project_id": "P2", "year": 2023, "category": "rd", "amount_mln_rub": 300.0}]
-    summary = subsidy.portfolio_summary(subsidy.evaluate_detail(make(**hand2), HAND_SCENARIO))
+    hand2["projects"] = [{**p, "start_year": 2017} for p in hand2["projects"]]
+    hand2["costs"] = HAND["costs"] + [{"project_id": "P2", "year": 2017, "category": "rd", "amount_mln_rub": 300.0}]
+    summary = subsidy.portfolio_summary(subsidy.evaluate_detail(make(**hand2), HAND_SCENARIO.replace(additionality=1.0)))
     assert list(summary.index) == list(HEADLINE_METRICS)
     assert summary["subsidy_mln_rub"] == 200.0  # 50 + 150
     assert summary["own_money_mln_rub"] == 200.0  # 400 − 200
     assert summary["leverage"] == 1.0
     assert summary["jobs_per_mln_rub"] == pytest.approx(30 / 200)
     assert summary["peak_annual_subsidy_mln_rub"] == 200.0
+    # P1 viable without support (α = additionality = 1); P2 (no revenue) not viable even with it (α = 0)
     assert summary["budget_effectiveness"] == pytest.approx((100 / 1.1) / 200)
 
 
 def test_compare_up_to_three_scenarios_side_by_side():
     projects = make(**HAND)
     table = subsidy.compare_scenarios(projects, {"2016, 50%": HAND_SCENARIO,
-                                                 "2019, 30%": HAND_SCENARIO.with_regime(R2019)})
-    assert list(table.columns) == ["2016, 50%", "2019, 30%"] and list(table.index) == list(HEADLINE_METRICS)
+                                                 "2016, 30%": HAND_SCENARIO.replace(federal_share=0.3)})
+    assert list(table.columns) == ["2016, 50%", "2016, 30%"] and list(table.index) == list(HEADLINE_METRICS)
     assert table.loc["subsidy_mln_rub"].tolist() == [50.0, 30.0]
     with pytest.raises(ParameterError) as err:
         subsidy.compare_scenarios(projects, [(str(i), HAND_SCENARIO) for i in range(4)])
@@ -659,8 +677,8 @@ def test_without_a_budget_every_eligible_project_with_value_is_chosen():
                      {"project_id": "P3", "jobs": 9, "is_joint": False}],
                     WITH_B + [("P2", "A"), ("P2", "B"), ("P3", "A"), ("P3", "B")],
                     [batch("P1"), batch("P2"), batch("P3")])
-    result = subsidy.allocate(projects, Scenario(regime=R2016.replace(eligible_categories=("component_batches",))),
-                              "jobs")
+    result = subsidy.allocate(projects, Scenario(regime=R2016.replace(eligible_categories=("component_batches",),
+                                                                      in_force_to=None)), "jobs")
     assert result.selected == ("P1",) and result.method == "all"  # P2 adds no jobs, P3 is not joint
     with pytest.raises(ParameterError):
         subsidy.allocate(projects, Scenario(), "votes")
@@ -775,7 +793,12 @@ def test_load_projects_from_the_store(con):
         "supplier_inn": ["7736050003", "7736050003", "4000000005", "4000000006"], "line": [1, 1, 1, 2]}))
     store.load_frame(con, "project_revenues", pd.DataFrame({
         "project_id": ["P1"], "year": [2024], "revenue_mln_rub": [500.0], "taxes_mln_rub": [None]}))
-    projects = subsidy.load_projects(con)
+    # no cluster of this store passes the Decree 779 check: by default nothing is eligible
+    assert row(subsidy.evaluate(subsidy.load_projects(con), Scenario(regime=R2023)))["reason"] == \
+        "cluster_not_registered"
+    assert row(subsidy.evaluate(subsidy.load_projects(con), Scenario(regime=R2023, assume_registered=True)))[
+        "eligible"]
+    projects = subsidy.load_projects(con, registered_clusters={"auto"})  # marked registered
     t = row(subsidy.evaluate(projects, Scenario(regime=R2023)))
     assert t["name_ru"] == "Кузов" and t["n_participants"] == 2
     # 2022 is too early; 2023 from a project partner (200) and 2024 from an enterprise of the cluster (50)

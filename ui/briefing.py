@@ -17,6 +17,7 @@ from analytics.data import export
 from analytics.services import provenance, sector_portfolio, storyline
 from ui import exports, slides, tables
 from ui.i18n import name_column, t
+from ui.subsidy_charts import assumption_text
 
 if TYPE_CHECKING:
     import duckdb
@@ -140,12 +141,14 @@ def workbook_sheets(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSett
                "lq": "col.lq", "density": "col.density"}, lang)
     projects = deck["subsidy"].tables["projects"].copy()
     projects["name"] = projects[name]
+    projects["assumption"] = assumption_text(deck["subsidy"].numbers["assumption"], lang)
     sheets[t("sheet.scenario", lang)] = tables.localise(
         projects, {"project_id": "xl.project", "name": "xl.project_name", "eligible": "xl.eligible",
                    "total_costs_mln_rub": "xl.costs", "subsidy_mln_rub": "xl.subsidy",
                    "own_money_mln_rub": "xl.own_money", "npv_without_mln_rub": "xl.npv_without",
-                   "npv_with_mln_rub": "xl.npv_with", "pv_taxes_mln_rub": "xl.pv_taxes",
-                   "budget_effectiveness": "xl.effectiveness", "jobs": "xl.jobs"}, lang)
+                   "npv_with_mln_rub": "xl.npv_with", "pv_taxes_additional_mln_rub": "xl.pv_taxes_additional",
+                   "pv_taxes_gross_mln_rub": "xl.pv_taxes", "budget_effectiveness": "xl.effectiveness",
+                   "jobs": "xl.jobs", "assumption": "xl.assumption"}, lang)
     status = provenance.status_by_table(con)
     status["table"] = [t(f"table.{x}", lang) for x in status["table_name"]]
     status["status"] = [t(f"data.status.{x}", lang) for x in status["data_status"]]

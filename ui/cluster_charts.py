@@ -29,6 +29,8 @@ ROLE_COLOURS: dict[str, str] = {
     "specialised": PALETTE[3], "other": NEUTRAL,
 }
 ROLE_ORDER: tuple[str, ...] = tuple(ROLE_COLOURS)
+#: Colour of proposed (not yet signed) links on the network (dashed): sky blue, which no role uses.
+PROPOSED_COLOUR = PALETTE[5]
 #: Status marks as Streamlit Markdown (Material icons ship with Streamlit; colour emoji need a font).
 STATUS_ICONS = {"pass": ":green[:material/check_circle:]", "fail": ":red[:material/cancel:]",
                 "tolerated": ":orange[:material/warning:]", "not_enough_data": ":gray[:material/help:]"}
@@ -180,14 +182,27 @@ def network_members(members: pd.DataFrame) -> pd.DataFrame:
 
 
 def cooperation_network(members: pd.DataFrame, links: pd.DataFrame, *, lang: str, role_names: dict[str, str],
-                        label_top: int = 6, height: int = 680) -> go.Figure:
+                        label_top: int = 6, height: int = 680, proposed: pd.DataFrame | None = None,
+                        proposed_name: str = "") -> go.Figure:
     """Members as nodes (area: employees, colour: role), supplies as lines (width: value, three
     classes), the ``label_top`` largest members labelled. ``members`` as
     :func:`analytics.models.clusters.members` returns them; ``links`` ``supplier_inn``, ``buyer_inn``,
-    ``value_mln_rub``. Pass :func:`network_members` of a large cluster."""
+    ``value_mln_rub``. Pass :func:`network_members` of a large cluster. ``proposed``: links not yet
+    signed (same columns), drawn dashed in :data:`PROPOSED_COLOUR` under the legend ``proposed_name``;
+    the layout stays that of the existing links."""
     nodes = members["inn"].tolist()
     inside = links[links["supplier_inn"].isin(nodes) & links["buyer_inn"].isin(nodes)]
     pos = network_layout(nodes, inside)
+    if proposed is not None and len(proposed):
+        new = proposed[proposed["supplier_inn"].isin(nodes) & proposed["buyer_inn"].isin(nodes)]
+        xs, ys = [], []
+        for s, b in zip(new["supplier_inn"], new["buyer_inn"]):
+            xs += [pos[s][0], pos[b][0], None]
+            ys += [pos[s][1], pos[b][1], None]
+        pos_trace = go.Scatter(x=xs, y=ys, mode="lines", name=proposed_name, hoverinfo="skip",
+                               line=dict(width=4, color=PROPOSED_COLOUR, dash="dash"))
+    else:
+        pos_trace = None
     fig = go.Figure()
     if len(inside):
         cuts = np.quantile(inside["value_mln_rub"], [1 / 3, 2 / 3])
@@ -200,6 +215,8 @@ def cooperation_network(members: pd.DataFrame, links: pd.DataFrame, *, lang: str
                 ys += [pos[s][1], pos[b][1], None]
             fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(width=width, color="rgba(55,65,81,0.45)"),
                                      hoverinfo="skip", showlegend=False))
+    if pos_trace is not None:
+        fig.add_trace(pos_trace)
     peak = float(members["employees"].max() or 1.0) if len(members) else 1.0
     size_ref = 2.0 * peak / (58.0 ** 2)
     labelled = set(members.nlargest(label_top, "employees")["inn"]) if len(members) else set()
@@ -430,6 +447,8 @@ def members_table(members: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("clusters.col.basis", lang): words("clusters.basis", members["basis"]).to_numpy(),
         t("clusters.col.kind", lang): words("clusters.kind", members["kind"]).to_numpy(),
         t("clusters.col.sme", lang): members["is_sme"].astype(bool).map(yes_no).to_numpy(),
+        t("clusters.col.sme_category", lang): members["sme_category"].map(
+            lambda v: t(f"clusters.sme_category.{v}", lang) if isinstance(v, str) else "").to_numpy(),
         t("clusters.col.municipality", lang): names(members, lang, "municipality").to_numpy(),
         t("col.employees", lang): members["employees"].to_numpy(),
         t("col.revenue", lang): members["revenue_mln_rub"].to_numpy(),
@@ -437,7 +456,27 @@ def members_table(members: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("clusters.col.sales_to_members", lang): members["sales_to_members"].to_numpy(),
         t("clusters.col.partners", lang): members["partners"].to_numpy(),
         t("clusters.col.anchor", lang): members["anchor"].astype(bool).map(yes_no).to_numpy(),
+        t("clusters.col.source", lang): members["source"].fillna("").to_numpy(),
     })
+
+
+def member_taxes_table(taxes: Any, lang: str) -> pd.DataFrame:
+    """Taxes paid by the members by budget level (``analytics.services.member_taxes.MemberTaxes``),
+    as shown: level, paid (mln ₽) and share, formatted in ``lang``."""
+    table = taxes.table
+    return pd.DataFrame({
+        t("clusters.taxes.level", lang): [t(f"clusters.taxes.level.{v}", lang) for v in table["level"]],
+        t("clusters.taxes.paid", lang): [fmt.number(v, lang, 3) for v in table["paid_mln_rub"]],
+        t("clusters.taxes.share", lang): [fmt.percent(v, lang) for v in table["share"]],
+    })
+
+
+def member_taxes_caption(taxes: Any, lang: str) -> str:
+    """Whose figures were summed and from which FNS file, or that none are loaded."""
+    if not taxes.loaded:
+        return t("clusters.taxes.none", lang, year=taxes.year)
+    return t("clusters.taxes.caption", lang, year=taxes.year, with_figures=taxes.with_figures,
+             members=taxes.members, sources=escape_md("; ".join(taxes.sources)))
 
 
 def gaps_table(gaps: pd.DataFrame, lang: str, limit: int = 48) -> pd.DataFrame:

@@ -7,21 +7,24 @@ import pandas as pd
 import streamlit as st
 
 from analytics.data import auth, export, fns_load, ingest, rosstat_load, validate
+from analytics.services import loading
 from ui import fmt, tables
 from ui.state import (
+    cached,
     clear_caches,
-    connection,
     current_region,
     drop_upload_plan,
     fns_plan,
+    io_plan,
     lang,
     login_throttle,
     rosstat_plan,
     rosstat_table,
     t,
+    write_and_publish,
 )
 
-_COUNT_PARAMS = {"count", "rows", "limit", "matched", "found", "expected", "n"}
+_COUNT_PARAMS = {"count", "rows", "limit", "matched", "found", "expected", "n", "cells", "products"}
 
 
 def table_picker(key: str) -> str:
@@ -177,7 +180,7 @@ def mapping_form(report: ingest.LoadReport, analyst: str | None) -> None:
     if applied:
         chosen = {h: (None if c == "__skip__" else c) for h, c in choices.items() if c}
         if chosen:
-            ingest.save_mapping(connection(), report.table, chosen, analyst)
+            write_and_publish(ingest.save_mapping, report.table, chosen, analyst)
             drop_upload_plan()
             st.rerun()
 
@@ -275,7 +278,7 @@ def rosstat_tab(analyst: str | None) -> None:
                 elif not analyst:
                     st.info(t("upload.commit_login"))
                 elif st.button(t("upload.commit"), type="primary", key="rosstat_commit"):
-                    done = ingest.commit(connection(), load.plan, analyst)
+                    done = write_and_publish(ingest.commit, load.plan, analyst)
                     drop_upload_plan("rosstat_plan")
                     if done.ok:
                         clear_caches()
@@ -315,7 +318,7 @@ def fns_tab(analyst: str | None) -> None:
     else:
         confirmed = st.checkbox(t("upload.confirm"), key="fns_confirm")
         if st.button(t("upload.commit"), type="primary", disabled=not confirmed, key="fns_commit"):
-            done = fns_load.commit_fns(connection(), plan, analyst)
+            done = write_and_publish(fns_load.commit_fns, plan, analyst)
             drop_upload_plan("fns_plan")
             if done.ok:
                 clear_caches()
@@ -325,3 +328,55 @@ def fns_tab(analyst: str | None) -> None:
                 st.session_state.pop("fns_confirm", None)
                 st.rerun()
             show_problems(done, "fns_commit")
+
+
+def io_held_table(held: pd.DataFrame) -> pd.DataFrame:
+    """Input–output tables in the store by year (:func:`analytics.services.loading.io_held`), headers
+    and statuses in the UI language, counts formatted."""
+    return pd.DataFrame({
+        t("io_load.col_year"): held["year"].astype(str),
+        t("io_load.col_products"): [fmt.integer(int(n), lang()) for n in held["products"]],
+        t("io_load.col_cells"): [fmt.integer(int(n), lang()) for n in held["cells"]],
+        t("io_load.col_status"): [", ".join(t(f"data.status.{v}") for v in str(s).split(";")) for s in held["data_status"]],
+    })
+
+
+def io_tab(analyst: str | None) -> None:
+    """The input–output tab: Rosstat's workbook «Базовые таблицы "затраты-выпуск"» as published → the
+    store's ``io_cells`` as a new version (the year's cells replaced; other years kept); the model of
+    the Sectors and Subsidies pages then uses the latest year held."""
+    st.write(t("io_load.intro"))
+    held = cached(loading.io_held)
+    if held.empty:
+        st.caption(t("io_load.none"))
+    else:
+        st.caption(t("io_load.used", year=int(held["year"].iat[0])))
+        st.dataframe(io_held_table(held), hide_index=True)
+    nonce = st.session_state.get("io_nonce", 0)
+    workbook = st.file_uploader(t("io_load.file"), type=["xlsx"], key=f"io_file_{nonce}", help=t("io_load.file_help"))
+    if workbook is None:
+        return
+    load = io_plan(workbook.getvalue(), workbook.name)
+    report = load.report
+    show_problems(report, "io")
+    if not report.ok:
+        return
+    products = load.tables.products
+    with st.expander(t("io_load.products", n=fmt.integer(len(products), lang()))):
+        st.dataframe(products.rename(columns={"no": t("io_load.col_no"), "okpd2": t("io_load.col_okpd2"),
+                                              "name_ru": t("io_load.col_name")}), hide_index=True)
+    preview(load.plan)
+    if report.changes == 0:
+        st.info(t("upload.nothing_to_do"))
+    elif not analyst:
+        st.info(t("upload.commit_login"))
+    elif st.button(t("upload.commit"), type="primary", key="io_commit"):
+        done = write_and_publish(ingest.commit, load.plan, analyst)
+        drop_upload_plan("io_plan")
+        if done.ok:
+            clear_caches()
+            st.session_state["upload_flash"] = t("upload.committed", version=done.version_id,
+                                                 rows=fmt.integer(done.rows_loaded, lang()))
+            st.session_state["io_nonce"] = nonce + 1
+            st.rerun()
+        show_problems(done, "io_commit")

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from analytics.services.storyline import Slide
 from ui import charts, fmt, tables
 from ui.i18n import name_column, t
+from ui.subsidy_charts import assumption_text
 
 SLIDE_FONT = 22  #: chart text on slides, px (≥ 18 required)
 #: Chart height by screen height (px), and what a row of key numbers takes from it.
@@ -84,7 +85,9 @@ def _next_steps(slide: Slide, lang: str, region_name: str, height: int) -> Slide
                                  value_title=t("col.score", lang), digits=2)
     names = "; ".join(tables.short(v, 40) for v in ranked[name_column(lang)])
     key = "slide.next_steps.message" if slide.numbers["robust"] else "slide.next_steps.message_unstable"
-    notes = tables.plausibility_notes(slide.numbers.get("plausibility", ()), lang)
+    # one short sentence on a slide (the full notes are on the Sectors page): the hall reads it at once
+    few = [n for n in slide.numbers.get("plausibility", ()) if n.code == "few_sectors"]
+    notes = [t("slide.next_steps.complexity_note", lang, sectors=few[0].params["sectors"])] if few else []
     message = " ".join([t(key, lang, sectors=names), *notes])
     return SlideView(title=t("slide.next_steps.title", lang), message=message,
                      numbers=[], figure=_big(fig, min(height, 420)), filename="slide-7-next-steps")
@@ -133,20 +136,29 @@ def _network(slide: Slide, lang: str, height: int) -> SlideView:
 
 
 def _subsidy(slide: Slide, lang: str, height: int) -> SlideView:
+    """Outlay against the taxes attributed to support (all taxes of the projects named beside), with the
+    assumption behind the attribution in one plain sentence: nothing the model does not support."""
     n = slide.numbers
     balance = slide.tables["balance"]
-    balance = balance[(balance["cum_subsidy_mln_rub"] > 0) | (balance["cum_taxes_pv_mln_rub"] > 0)]
+    balance = balance[(balance["cum_subsidy_pv_mln_rub"] > 0) | (balance["cum_taxes_pv_mln_rub"] > 0)]
     fig = charts.cumulative_balance(
-        balance, x="year", outlay="cum_subsidy_mln_rub", returned="cum_taxes_pv_mln_rub", lang=lang,
+        balance, x="year", outlay="cum_subsidy_pv_mln_rub", returned="cum_taxes_pv_mln_rub", lang=lang,
         outlay_name=t("slide.subsidy.outlay", lang), returned_name=t("slide.subsidy.returned", lang),
         y_title=t("slide.subsidy.axis", lang),
         break_even=n["break_even_year"], break_even_name=t("slide.subsidy.break_even", lang))
+    year = n["break_even_year"]
+    if n["projects"] == 0:  # nothing to weigh: say why instead of dashes
+        return SlideView(title=t("slide.subsidy.title", lang, share=fmt.percent(n["share"], lang, 0)),
+                         message=t("slide.subsidy.message_none", lang), numbers=[],
+                         figure=_big(fig, min(height, 560)), filename="slide-6-subsidy")
+    message = t("slide.subsidy.message" if year is not None else "slide.subsidy.message_no_break_even", lang,
+                subsidy=fmt.money_mln(n["subsidy_mln_rub"], lang, 0), projects=n["projects"],
+                leverage=fmt.number(n["leverage"], lang, 1),
+                effectiveness=fmt.number(n["effectiveness"], lang, 2),
+                gross=fmt.money_mln(n["taxes_gross_mln_rub"], lang, 0), year=year)
     return SlideView(
         title=t("slide.subsidy.title", lang, share=fmt.percent(n["share"], lang, 0)),
-        message=t("slide.subsidy.message", lang, subsidy=fmt.money_mln(n["subsidy_mln_rub"], lang, 0),
-                  projects=n["projects"], leverage=fmt.number(n["leverage"], lang, 1),
-                  effectiveness=fmt.number(n["effectiveness"], lang, 1),
-                  year=n["break_even_year"] if n["break_even_year"] is not None else "–"),
+        message=message + " " + assumption_text(n["assumption"], lang),
         numbers=[], figure=_big(fig, min(height, 560)), filename="slide-6-subsidy")
 
 

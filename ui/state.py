@@ -4,14 +4,22 @@ Caching is done here, never in ``analytics/``: one DuckDB connection per process
 (``st.cache_resource``; DuckDB 2.0 refuses concurrent calls on one connection, so every library call
 opens its own cursor) and results cached with ``st.cache_data`` under the store's data fingerprint,
 which changes with every load or rollback, so new data shows at once on every page.
+
+With ``NAVIGATOR_SNAPSHOTS=1`` (set by ``make serve``, which runs several worker processes, and ``make run``) the
+connection is a read-only one to the store's current published snapshot
+(:mod:`analytics.store.snapshots`): every rerun checks ``CURRENT`` and moves to a newer snapshot, and
+writes go through :func:`write_and_publish` (writer lock, the writer's file, publish). Without it
+(AppTest, a bare ``streamlit run``) the one connection is the writer's file itself, read-write.
 """
 from __future__ import annotations
 
 import importlib
+import logging
 import os
+import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import streamlit as st
 
@@ -25,6 +33,7 @@ if TYPE_CHECKING:
     from analytics.data import auth, ingest
 
 DB_ENV = "NAVIGATOR_DB"
+SNAPSHOTS_ENV = "NAVIGATOR_SNAPSHOTS"
 DEFAULT_REGION = "40"
 
 
@@ -33,15 +42,119 @@ def db_path() -> Path:
     return Path(os.environ.get(DB_ENV, str(store.DEFAULT_DB)))
 
 
+def snapshots_on() -> bool:
+    """True when workers read published snapshots (``NAVIGATOR_SNAPSHOTS=1``, as ``make serve`` and ``make run`` set)."""
+    return os.environ.get(SNAPSHOTS_ENV, "").strip() not in ("", "0")
+
+
+_LOG = logging.getLogger("navigator.store")
 @st.cache_resource(show_spinner=False)
 def _connection(path: str):
     store.ensure_demo(path)
     return store.connect(path)
 
 
+# A few snapshots at most: a dropped connection closes once the reruns still using it finish.
+@st.cache_resource(show_spinner=False, max_entries=3)
+def _snapshot_connection(path: str):
+    return store.snapshots.open_snapshot(path)
+
+
+def _current_snapshot() -> str:
+    return str(store.snapshots.ensure_published(db_path()))
+
+
+# A snapshot never changes: its fingerprint is read once, not on every cached call.
+@st.cache_resource(show_spinner=False, max_entries=3)
+def _snapshot_fingerprint(path: str) -> str:
+    return store.data_fingerprint(_snapshot_connection(path))
+
+
+def _store_failure(reason: str, exc: BaseException) -> NoReturn:
+    """Tell the user, in their language, that the store cannot be read now, with a reference to the
+    server log (where the details are); stop this run. Nothing stored is lost."""
+    ref = uuid.uuid4().hex[:8]
+    _LOG.error("store %s, reference %s", reason, ref, exc_info=exc)
+    st.error(t("store.unavailable", reason=t(f"store.reason_{reason}"), ref=ref), icon=":material/database:")
+    st.stop()
+
+
+def _reset_connection() -> None:
+    """Forget (and close) this process's store connections; the next call opens them afresh."""
+    if snapshots_on():
+        _snapshot_fingerprint.clear()
+        _snapshot_connection.clear()
+        return
+    # Closed before opening again: DuckDB hands a second connect() of a path that is still open the
+    # same, broken, database.
+    try:
+        _connection(str(db_path())).close()
+    except Exception:  # noqa: BLE001 - an invalidated connection may refuse even to close
+        pass
+    _connection.clear()
+
+
 def connection():
-    """The process-wide store connection (the demo store is built on first use if missing)."""
-    return _connection(str(db_path()))
+    """The process-wide store connection (the demo store is built on first use if missing); with
+    snapshots on, a read-only connection to the current published snapshot. A store that cannot be
+    opened gives the user a message in their language, not a traceback."""
+    try:
+        if not snapshots_on():
+            return _connection(str(db_path()))
+        for _attempt in range(2):
+            try:
+                return _snapshot_connection(_current_snapshot())
+            except FileNotFoundError:
+                continue  # removed between reading CURRENT and opening it: read CURRENT again
+        return _snapshot_connection(_current_snapshot())
+    except Exception as exc:
+        if store.health.is_store_error(exc):
+            _store_failure("unreadable", exc)
+        raise
+
+
+def fingerprint() -> str:
+    """The data version of what :func:`connection` reads (the cache key of every cached call)."""
+    if not snapshots_on():
+        return store.data_fingerprint(connection())
+    connection()  # opens the current snapshot (or reads CURRENT again if it just went)
+    return _snapshot_fingerprint(_current_snapshot())
+
+
+def write_and_publish(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run the library writer ``func(con, *args, **kwargs)`` on the writer's store and return its result.
+
+    With snapshots on: under the writer lock (one writer at a time across all worker processes and the
+    command-line loader), on a fresh read-write connection that is closed afterwards (so a connection
+    DuckDB invalidated, e.g. on a full disk, never outlives the write), then published for every worker.
+    Without: on the process's connection, opened again if the write left it unusable.
+    """
+    if not snapshots_on():
+        try:
+            return func(connection(), *args, **kwargs)
+        except Exception as exc:
+            if store.health.is_store_error(exc):
+                _reset_connection()
+                _store_failure("write", exc)
+            raise
+        finally:
+            if not store.health.usable(connection()):
+                _reset_connection()
+    done: dict[str, Any] = {}
+    try:
+        with store.snapshots.writing(db_path()) as con:
+            done["result"] = func(con, *args, **kwargs)
+    except OSError as exc:
+        if "result" not in done:
+            raise
+        ref = uuid.uuid4().hex[:8]  # written, but the new snapshot could not be published (a full disk)
+        _LOG.error("publishing a snapshot failed, reference %s", ref, exc_info=exc)
+        st.warning(t("store.publish_failed", ref=ref), icon=":material/sync_problem:")
+    except Exception as exc:
+        if store.health.is_store_error(exc):
+            _store_failure("write", exc)
+        raise
+    return done["result"]
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -51,14 +164,58 @@ def _cached_call(module: str, name: str, fingerprint: str, args: tuple, kwargs: 
 
 
 def cached(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Call ``func(connection(), *args, **kwargs)`` from ``analytics``, cached per data version."""
-    fingerprint = store.data_fingerprint(connection())
-    return _cached_call(func.__module__, func.__name__, fingerprint, args, tuple(sorted(kwargs.items())))
+    """Call ``func(connection(), *args, **kwargs)`` from ``analytics``, cached per data version.
+
+    When the store connection turns out broken (DuckDB invalidated it after a fatal error) it is opened
+    again and the call repeated once; if that fails too, the user is told in their language.
+    """
+    key = (func.__module__, func.__name__)
+    frozen = tuple(sorted(kwargs.items()))
+    try:
+        return _cached_call(*key, fingerprint(), args, frozen)
+    except Exception as exc:
+        if not store.health.invalidated(exc):
+            raise
+        _LOG.warning("store connection invalidated (%s); opening it again", exc)
+        _reset_connection()
+    try:
+        return _cached_call(*key, fingerprint(), args, frozen)
+    except Exception as exc:
+        if store.health.is_store_error(exc):
+            _store_failure("invalidated", exc)
+        raise
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _model(module: str, name: str, fingerprint: str) -> Any:
+    return getattr(importlib.import_module(module), name)(connection())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_with(loader: tuple[str, str], module: str, name: str, fingerprint: str, args: tuple,
+                 kwargs: tuple) -> Any:
+    model = _model(*loader, fingerprint)
+    return getattr(importlib.import_module(module), name)(model, *args, **dict(kwargs))
+
+
+def model(loader: Callable[..., Any]) -> Any:
+    """``loader(connection())`` built once per data version and shared, not copied (a large read-only
+    model, e.g. the subsidy projects' arrays)."""
+    return _model(loader.__module__, loader.__name__, fingerprint())
+
+
+def cached_with(loader: Callable[..., Any], func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``func(model(loader), *args, **kwargs)`` cached per data version: the model is built once
+    (:func:`model`), each distinct call computed once."""
+    return _cached_with((loader.__module__, loader.__name__), func.__module__, func.__name__, fingerprint(), args,
+                        tuple(sorted(kwargs.items())))
 
 
 def clear_caches() -> None:
     """Drop cached results (after a load or rollback)."""
     _cached_call.clear()
+    _cached_with.clear()
+    _model.clear()
 
 
 def login_throttle() -> auth.Throttle:
@@ -131,6 +288,20 @@ def fns_plan(data: bytes, file_name: str, region: str | None, include_entreprene
                                         file_name=file_name)
 
     return _held("fns_plan", loading.fns_plan_key(con, data, file_name, region, include_entrepreneurs), prepare)
+
+
+def io_plan(data: bytes, file_name: str) -> Any:
+    """The preview of this input–output workbook on this store state (kept across reruns)."""
+    from analytics.data import io_load
+    from analytics.services import loading
+
+    con = connection()
+
+    def prepare() -> Any:
+        with st.spinner():
+            return io_load.prepare_io_load(con, data, file_name=file_name)
+
+    return _held("io_plan", loading.io_plan_key(con, data, file_name), prepare)
 
 
 def drop_upload_plan(slot: str = _PLAN_SLOT) -> None:

@@ -35,8 +35,9 @@ OWN = "#C7CDD4"           # light grey: participants' own money
 LIMIT = PALETTE[3]        # vermillion: legal limits, budget lines
 TAXES = PALETTE[2]        # bluish green: money coming back
 #: Money metrics drawn side by side in the comparison chart (same unit, mln ₽).
-COMPARED_MONEY = ("subsidy_mln_rub", "npv_uplift_mln_rub", "pv_taxes_mln_rub")
-_SHARE_FIELDS = {"federal_share", "regional_share", "discount_rate", "tax_rate", "cash_margin", "regime.max_share"}
+COMPARED_MONEY = ("pv_subsidy_mln_rub", "pv_taxes_additional_mln_rub", "pv_taxes_gross_mln_rub")
+_SHARE_FIELDS = {"federal_share", "regional_share", "discount_rate", "tax_rate", "cash_margin", "regime.max_share",
+                 "additionality", "profit_share", "property_share"}
 _MONEY_FIELDS = {"cap_mln_rub", "budget_mln_rub", "regime.cap_mln_rub"}
 
 
@@ -175,7 +176,7 @@ def metric_text(metric: str, value: Any, lang: str) -> str:
         return fmt.money_mln(float(value), lang, 1)
     if metric == "break_even_year":
         return str(int(value))
-    if metric in ("leverage", "budget_effectiveness", "jobs_per_mln_rub"):
+    if metric in ("leverage", "jobs_per_mln_rub") or metric.startswith("budget_effectiveness"):
         return fmt.number(float(value), lang, 2)
     return fmt.integer(float(value), lang)
 
@@ -252,20 +253,28 @@ def project_bars(frame: pd.DataFrame, lang: str) -> go.Figure:
 
 
 def balance_chart(balance: pd.DataFrame, break_even_year: int | None, lang: str) -> go.Figure:
-    """Cumulative budget outlay (subsidy) against cumulative discounted taxes returned, by year; the
-    break-even year (from which taxes stay ahead) marked with a vertical line."""
+    """Cumulative discounted budget outlay (subsidy) against cumulative discounted taxes attributed to
+    support, by year, with all the projects' taxes (gross) dotted beside; the break-even year (from
+    which attributed taxes stay ahead) marked with a vertical line."""
     outlay, taxes = t("subsidies.balance.outlay", lang), t("subsidies.balance.taxes", lang)
+    gross = t("subsidies.balance.gross", lang)
     years = _list(balance["year"])
+    gross_pv = balance["taxes_gross_pv_mln_rub"].cumsum() if "taxes_gross_pv_mln_rub" in balance else None
     data = [
-        dict(type="scatter", x=years, y=_list(balance["cum_subsidy_mln_rub"]), name=outlay, mode="lines+markers",
-             line=dict(color=LIMIT, width=4), marker=dict(size=8),
-             customdata=[fmt.money_mln(v, lang) for v in balance["cum_subsidy_mln_rub"]],
+        dict(type="scatter", x=years, y=_list(balance["cum_subsidy_pv_mln_rub"]), name=outlay,
+             mode="lines+markers", line=dict(color=LIMIT, width=4), marker=dict(size=8),
+             customdata=[fmt.money_mln(v, lang) for v in balance["cum_subsidy_pv_mln_rub"]],
              hovertemplate=f"{outlay}, %{{x}}: %{{customdata}}<extra></extra>"),
         dict(type="scatter", x=years, y=_list(balance["cum_taxes_pv_mln_rub"]), name=taxes, mode="lines+markers",
              line=dict(color=TAXES, width=4), marker=dict(size=8, symbol="diamond"),
              customdata=[fmt.money_mln(v, lang) for v in balance["cum_taxes_pv_mln_rub"]],
              hovertemplate=f"{taxes}, %{{x}}: %{{customdata}}<extra></extra>"),
     ]
+    if gross_pv is not None:
+        data.append(dict(type="scatter", x=years, y=_list(gross_pv), name=gross, mode="lines",
+                         line=dict(color=NEUTRAL, width=2, dash="dot"),
+                         customdata=[fmt.money_mln(v, lang) for v in gross_pv],
+                         hovertemplate=f"{gross}, %{{x}}: %{{customdata}}<extra></extra>"))
     shapes, annotations = [], []
     if break_even_year is not None:
         shapes.append(_vline(break_even_year, "#111827", 3, "dot"))
@@ -279,7 +288,7 @@ def balance_chart(balance: pd.DataFrame, break_even_year: int | None, lang: str)
             text=f"<b>{t('subsidies.balance.no_break_even', lang)}</b>", bgcolor="rgba(255,255,255,0.9)",
             font=dict(size=FONT_SIZE, color=LIMIT)))
     layout = dict(
-        **_top_legend([outlay, taxes]),
+        **_top_legend([outlay, taxes] + ([gross] if gross_pv is not None else [])),
         yaxis=dict(title=dict(text=t("subsidies.axis.mln_rub", lang)), tickformat=",.0f", rangemode="tozero"),
         xaxis=_years_axis(len(balance)), shapes=shapes, annotations=annotations,
     )
@@ -453,13 +462,21 @@ PROJECT_COLUMNS: dict[str, str] = {
     "own_money_mln_rub": "subsidies.col.own", "npv_without_mln_rub": "subsidies.col.npv_without",
     "npv_with_mln_rub": "subsidies.col.npv_with", "irr_without": "subsidies.col.irr_without",
     "irr_with": "subsidies.col.irr_with", "irr": "subsidies.col.irr_note",
-    "payback_with_years": "subsidies.col.payback", "pv_taxes_mln_rub": "subsidies.col.pv_taxes",
+    "payback_with_years": "subsidies.col.payback", "pv_subsidy_mln_rub": "subsidies.col.pv_subsidy",
+    "pv_taxes_gross_mln_rub": "subsidies.col.pv_taxes", "attribution": "subsidies.col.attribution",
+    "pv_taxes_additional_mln_rub": "subsidies.col.pv_taxes_additional",
+    "pv_taxes_federal_mln_rub": "subsidies.col.pv_taxes_federal",
+    "pv_taxes_regional_mln_rub": "subsidies.col.pv_taxes_regional",
+    "pv_taxes_local_mln_rub": "subsidies.col.pv_taxes_local",
+    "pv_taxes_social_funds_mln_rub": "subsidies.col.pv_taxes_social_funds",
     "budget_effectiveness": "subsidies.col.effectiveness", "break_even_year": "subsidies.col.break_even",
     "leverage": "subsidies.col.leverage", "jobs": "subsidies.col.jobs", "jobs_per_mln_rub": "subsidies.col.jobs_per_mln",
 }
 _MONEY_COLUMNS = ("total_costs_mln_rub", "eligible_costs_mln_rub", "subsidy_federal_mln_rub",
                   "subsidy_regional_mln_rub", "own_money_mln_rub", "npv_without_mln_rub", "npv_with_mln_rub",
-                  "pv_taxes_mln_rub")
+                  "pv_subsidy_mln_rub", "pv_taxes_gross_mln_rub", "pv_taxes_additional_mln_rub",
+                  "pv_taxes_federal_mln_rub", "pv_taxes_regional_mln_rub", "pv_taxes_local_mln_rub",
+                  "pv_taxes_social_funds_mln_rub")
 
 
 def _reason_text(reason: Any, cost_reason: Any, eligible: bool, lang: str) -> str:
@@ -502,7 +519,7 @@ def projects_columns(lang: str) -> dict[str, Any]:
                            for c in _MONEY_COLUMNS}
     for c in ("irr_without", "irr_with"):
         cfg[t(PROJECT_COLUMNS[c], lang)] = st.column_config.NumberColumn(format="percent")
-    for c in ("budget_effectiveness", "leverage", "jobs_per_mln_rub"):
+    for c in ("budget_effectiveness", "leverage", "jobs_per_mln_rub", "attribution"):
         cfg[t(PROJECT_COLUMNS[c], lang)] = st.column_config.NumberColumn(format="%.2f")
     cfg[t(PROJECT_COLUMNS["break_even_year"], lang)] = st.column_config.NumberColumn(format="%d")
     cfg[t(PROJECT_COLUMNS["payback_with_years"], lang)] = st.column_config.NumberColumn(format="%d")
@@ -518,12 +535,28 @@ def parameters_table(key: tuple[tuple[str, str], ...], lang: str) -> pd.DataFram
                          t("subsidies.col.value", lang): [v for _, v in key]})
 
 
-def scenario_workbook(results: Any, lang: str, cluster_names: dict[str, str]) -> dict[str, pd.DataFrame]:
-    """Sheets of the scenario's Excel file: projects, budget by year, portfolio metrics, parameters."""
+def assumption_text(note: dict[str, Any], lang: str) -> str:
+    """The one plain sentence behind the attributed taxes (:func:`scenarios_view.attribution_note`)."""
+    base = t("subsidies.assumption.year", lang, year=note["base_year"]) if note["base_year"] is not None \
+        else t("subsidies.assumption.first_year", lang)
+    text = t("subsidies.assumption", lang, additionality=fmt.percent(note["additionality"], lang, 0),
+             lag=fmt.integer(note["lag"], lang), base_year=base, rate=fmt.percent(note["rate"], lang, 1))
+    if note["assume_registered"]:
+        text += " " + t("subsidies.assumption.registered", lang)
+    return text
+
+
+def scenario_workbook(results: Any, lang: str, cluster_names: dict[str, str],
+                      assumption: str = "") -> dict[str, pd.DataFrame]:
+    """Sheets of the scenario's Excel file: projects, budget by year, portfolio metrics (attributed taxes
+    first, gross beside, the assumption in one sentence), parameters."""
     balance = results.balance.rename(columns={c: t(f"subsidies.col.{c}", lang) for c in results.balance.columns})
-    summary = pd.DataFrame({t("subsidies.col.metric", lang): [t(f"subsidies.metric.{m}", lang)
-                                                             for m in results.summary.index],
-                            t("subsidies.col.value", lang): list(results.summary.to_numpy())})
+    metrics = [t(f"subsidies.metric.{m}", lang) for m in results.summary.index]
+    values = list(results.summary.to_numpy())
+    if assumption:
+        metrics.append(t("subsidies.col.assumption", lang))
+        values.append(assumption)
+    summary = pd.DataFrame({t("subsidies.col.metric", lang): metrics, t("subsidies.col.value", lang): values})
     return {
         t("subsidies.sheet.projects", lang): projects_table(results.table, lang, cluster_names),
         t("subsidies.sheet.budget", lang): balance,

@@ -19,6 +19,8 @@ SLIDE = "slide"
 SCREEN = "screen"
 #: The deck's focus cluster.
 CLUSTER = "cluster"
+#: The enterprise whose profile the Enterprise page shows (10 or 12 digits).
+INN = "inn"
 #: Keys that belong to the presentation mode (dropped when leaving it).
 PRESENTATION_KEYS: tuple[str, ...] = (PRESENT, SLIDE, SCREEN)
 

@@ -13,9 +13,12 @@ Public contract::
 or a binary file object (an upload). Structure files (``.xsd``) and hidden files beside the data
 are not read. The dataset is recognised from the root's ``ТипИнф``, never
 from a file name; any ``ВерсФорм`` is accepted (4.01–4.06 seen), elements unknown to a version are
-ignored. Documents are streamed (``iterparse`` on ``Документ`` with ``clear()``), zip members are
-read one at a time (or a few at once by ``workers`` processes, in order): memory does not grow with
-the archive (bench/bench_fns.py). Parsing one file is :mod:`analytics.data.fns_xml`.
+ignored. A file in exactly the published shape (up to 10 MB; real ones are 1–4 MB) is read whole
+by the fast path (:mod:`analytics.data.fns_fast`, a compiled grammar of the XSD's shape); any other
+file is streamed by lxml (``iterparse`` on ``Документ`` with ``clear()``) — both give the same rows
+and messages (``fast=False`` forces lxml). Zip members are read one at a time (or a few at once by
+``workers`` processes, in order): memory does not grow with the archive (bench/bench_fns.py).
+Parsing one file is :mod:`analytics.data.fns_xml`.
 
 Columns (:data:`COLUMNS`): ``dataset`` (``rsmp``, ``sshr``, ``revexp``, ``paytax``), ``inn``,
 ``name`` (whitespace collapsed), ``as_of`` (``ДатаСост``, a date), then per dataset — RSMP:
@@ -50,6 +53,7 @@ import io
 import multiprocessing
 import os
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -317,8 +321,9 @@ class FnsScan:
     :attr:`warnings` are complete once the iteration ends (duplicates are found at the end)."""
 
     def __init__(self, source: Source, *, chunk_rows: int = 20_000, limits: FnsLimits | None = None,
-                 workers: int = 1, keep_internal: bool = False):
+                 workers: int = 1, keep_internal: bool = False, fast: bool = True):
         self.source, self.chunk_rows, self.limits = source, chunk_rows, limits or FnsLimits.from_env()
+        self.fast = fast   # the regex fast path for files in the published shape (False: lxml for every file)
         self.workers, self.keep_internal = max(1, int(workers)), keep_internal
         self._errors, self._warnings = Issues(), Issues()
         self.files: list[FnsFile] = []
@@ -352,7 +357,8 @@ class FnsScan:
         if self.workers == 1:
             for label, stream, _origin in _streams(self.source, self.limits, self._errors):
                 info = FnsFile(label)
-                yield info, self._guarded(label, read_file(label, stream, self._errors, self._warnings, info))
+                yield info, self._guarded(label, read_file(label, stream, self._errors, self._warnings, info,
+                                                           self.fast))
             return
         # Spawned (not forked) workers: the caller may hold threads and a database connection.
         context = multiprocessing.get_context("spawn")
@@ -363,9 +369,10 @@ class FnsScan:
                     while pending:
                         yield self._collected(pending.popleft())
                     info = FnsFile(label)
-                    yield info, self._guarded(label, read_file(label, stream, self._errors, self._warnings, info))
+                    yield info, self._guarded(label, read_file(label, stream, self._errors, self._warnings, info,
+                                                               self.fast))
                     continue
-                pending.append(pool.submit(fns_xml.parse_member, origin[0], origin[1], label))
+                pending.append(pool.submit(fns_xml.parse_member, origin[0], origin[1], label, self.fast))
                 while len(pending) > 2 * self.workers:   # a bounded window keeps memory flat
                     yield self._collected(pending.popleft())
             while pending:
@@ -380,7 +387,7 @@ class FnsScan:
     def _guarded(self, label: str, batches: Iterator[list[tuple]]) -> Iterator[list[tuple]]:
         try:
             yield from batches
-        except (zipfile.BadZipFile, EOFError, OSError) as exc:
+        except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as exc:
             # a CRC mismatch (a member longer or other than its header says), a damaged deflate stream
             self._errors.add("fns_zip_broken", None, None, file=label, detail=str(exc)[:200])
 
@@ -479,12 +486,12 @@ class FnsScan:
 
 
 def scan_fns_open_data(source: Source, *, chunk_rows: int = 20_000, limits: FnsLimits | None = None,
-                       workers: int = 1) -> FnsScan:
+                       workers: int = 1, fast: bool = True) -> FnsScan:
     """Iterate an FNS source chunk by chunk (memory flat in the archive's size); see :class:`FnsScan`.
 
     ``workers`` > 1 parses the members of zips on disk in that many processes (in order; a bounded
     window of files in flight), for national archives on a multi-core server."""
-    return FnsScan(source, chunk_rows=chunk_rows, limits=limits, workers=workers)
+    return FnsScan(source, chunk_rows=chunk_rows, limits=limits, workers=workers, fast=fast)
 
 
 def empty_frame() -> pd.DataFrame:
@@ -492,14 +499,16 @@ def empty_frame() -> pd.DataFrame:
         {"employees": "Int64", "income_mln_rub": "float64", "expenses_mln_rub": "float64", "paid_mln_rub": "float64"})
 
 
-def read_fns_open_data(source: Source, *, limits: FnsLimits | None = None, workers: int = 1) -> FnsRead:
+def read_fns_open_data(source: Source, *, limits: FnsLimits | None = None, workers: int = 1,
+                       fast: bool = True) -> FnsRead:
     """Every row of an FNS open-data source (file, zip, folder, bytes or upload) as one frame.
 
     Returns :class:`FnsRead`: ``frame`` with exactly :data:`COLUMNS`, ``errors`` / ``warnings``
     (:class:`Issue` with ``fns_*`` codes), the files read with their dataset, format version and
     document counts. For sources too large for one frame use :func:`scan_fns_open_data`.
+    ``fast=False`` reads every file with lxml (the fast path gives the same result; for comparison).
     """
-    scan = FnsScan(source, limits=limits, workers=workers)
+    scan = FnsScan(source, limits=limits, workers=workers, fast=fast)
     chunks = list(scan)
     frame = pd.concat(chunks, ignore_index=True) if chunks else empty_frame()
     return FnsRead(frame[list(COLUMNS)], scan.errors, scan.warnings, scan.files, scan.error_counts,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +18,7 @@ from typing import Any, BinaryIO
 
 from lxml import etree
 
-from analytics.data import fns_taxes
+from analytics.data import fns_fast, fns_taxes
 
 #: ``ТипИнф`` → dataset (reference README of the FNS folder; 1 and 6 are not handled: unverified).
 DATASETS: dict[str, str] = {"РЕЕСТРМСП": "rsmp", "ОТКРДАННЫЕ3": "sshr", "ОТКРДАННЫЕ4": "paytax",
@@ -199,7 +200,9 @@ class _FileReader:
 
     def _as_of(self, d: Any, doc: int) -> date | None:
         """``ДатаСост`` (ДД.ММ.ГГГГ): the date the document describes; the year of the yearly datasets."""
-        text = d.get("ДатаСост")
+        return self._as_of_text(d.get("ДатаСост"), doc)
+
+    def _as_of_text(self, text: str | None, doc: int) -> date | None:
         value = _date(text)
         if value is None:
             self.errors.add("fns_date", "ДатаСост", text, file=self.label, doc=doc, attribute="ДатаСост")
@@ -293,12 +296,78 @@ class _FileReader:
         return rows
 
 
+    # ---- the fast path: the same rows and problems from the grammar's matches (analytics.data.fns_fast) ----
+
+    def rsmp_fast(self, m: Any, doc: int) -> list[tuple]:
+        (date_, kind, category, legal, org_name, org_inn, org_ogrn, ip_inn, ip_ogrn, fio, surname, first, middle,
+         region, main, code, version) = fns_fast.groups(m)
+        as_of = self._as_of_text(date_, doc)
+        okved = None
+        if legal is not None:
+            inn, ogrn, name = org_inn, org_ogrn, _space(org_name)
+        else:
+            inn, ogrn, name = ip_inn, ip_ogrn, None
+            if fio is not None:
+                name = " ".join(filter(None, (surname, first, middle)))
+        if main is not None:
+            okved = self._okved(code, version, doc)
+        return [("rsmp", inn, name, as_of, region, okved,
+                 self._code(SME_CATEGORIES, category, "КатСубМСП", doc),
+                 self._code(SUBJECT_KINDS, kind, "ВидСубМСП", doc),
+                 ogrn, None, None, None, None, None, None, doc)]
+
+    def sshr_fast(self, m: Any, doc: int) -> list[tuple]:
+        date_, name, inn, text = fns_fast.groups(m)
+        employees = None
+        if text is not None and text.isdigit():
+            employees = int(text)
+        else:
+            self.errors.add("fns_number", "КолРаб", text, file=self.label, doc=doc, attribute="КолРаб")
+        return [("sshr", inn, _space(name), self._as_of_text(date_, doc), None, None, None, None, None,
+                 employees, None, None, None, None, None, doc)]
+
+    def revexp_fast(self, m: Any, doc: int) -> list[tuple]:
+        date_, name, inn, income_text, expenses_text = fns_fast.groups(m)
+        income = self._number(income_text, "СумДоход", doc)
+        expenses = self._number(expenses_text, "СумРасход", doc)
+        return [("revexp", inn, _space(name), self._as_of_text(date_, doc), None, None, None, None, None,
+                 None, None if income is None else income / 1e6, None if expenses is None else expenses / 1e6,
+                 None, None, None, doc)]
+
+    def paytax_fast(self, m: Any, doc: int) -> list[tuple]:
+        date_, name, inn, lines = fns_fast.groups(m, raw=4)
+        name = _space(name)
+        as_of = self._as_of_text(date_, doc)
+        rows = []
+        for line in fns_fast.TAX_LINE.finditer(lines):
+            tax = fns_taxes.normalise_space(fns_fast.unescape(line[1]) or "")
+            paid = self._number(fns_fast.unescape(line[2]), "СумУплНал", doc)
+            if not fns_taxes.known(tax):
+                self.warnings.add("fns_tax_unknown", "НаимНалог", tax, file=self.label, doc=doc, value=tax)
+            rows.append(("paytax", inn, name, as_of, None, None, None, None, None, None, None, None, tax,
+                         None if paid is None else paid / 1e6, fns_taxes.budget_level(tax), doc))
+        return rows
+
+
 def read_file(label: str, stream: BinaryIO, errors: Issues, warnings: Issues,
-               info: FnsFile) -> Iterator[list[tuple]]:
-    """Row tuples of one XML file, a batch per document; header problems end the file early."""
+              info: FnsFile, fast: bool = True) -> Iterator[list[tuple]]:
+    """Row tuples of one XML file, a batch per document; header problems end the file early.
+
+    After the prolog check, a file in exactly the published shape is read by the fast path
+    (:mod:`analytics.data.fns_fast`); any other file, or ``fast=False``, by lxml. Both give the same
+    rows and the same problems in the same order (tests/test_fns_fast.py).
+    """
     wrapped = _prolog(label, stream, errors)
     if wrapped is None:
         return
+    if fast:
+        buffered = io.BufferedReader(wrapped, buffer_size=1024 * 1024)
+        data = buffered.read(fns_fast.MAX_BYTES + 1)
+        documents = _read_fast(label, data, info) if len(data) <= fns_fast.MAX_BYTES else None
+        if documents is not None:
+            yield from _replay(documents, label, info, errors, warnings)
+            return
+        wrapped = _Prolog(data, buffered if len(data) > fns_fast.MAX_BYTES else io.BytesIO(b""))
     reader = _FileReader(label, info, errors, warnings)
     handler = None
     doc = 0
@@ -333,6 +402,44 @@ def read_file(label: str, stream: BinaryIO, errors: Issues, warnings: Issues,
         warnings.add("fns_doc_count", "КолДок", info.declared, file=label, declared=info.declared, found=doc)
 
 
+class _Root:
+    """The root ``Файл`` as the fast path read it, with the two members :func:`_start` uses."""
+
+    tag = "Файл"
+
+    def __init__(self, attrib: dict[str, str]):
+        self.get = attrib.get
+
+
+def _read_fast(label: str, data: bytes, info: FnsFile) -> tuple[_Root, str, list] | None:
+    """The root, dataset and documents' matches of a file for the fast path, or None when it is for lxml.
+
+    The scan has checked every entity and character reference of the file, so reading the matches
+    cannot fail (:class:`analytics.data.fns_fast.Unusual` is not raised after this point).
+    """
+    scanned = fns_fast.scan(data, DATASETS)
+    if scanned is None:
+        return None
+    root, dataset, matches = scanned
+    return _Root(root), dataset, matches
+
+
+def _replay(read: tuple[_Root, str, list], label: str, info: FnsFile, errors: Issues,
+            warnings: Issues) -> Iterator[list[tuple]]:
+    """Row tuples of a file the fast path accepted, a batch per document, problems added as lxml's path does."""
+    root, dataset, matches = read
+    _start(root, label, info, errors)     # the scan accepted only a Файл of a known ТипИнф: no problem here
+    handler = getattr(_FileReader(label, info, errors, warnings), f"{dataset}_fast")
+    doc = 0
+    try:
+        for doc, match in enumerate(matches, 1):
+            yield handler(match, doc)
+    finally:
+        info.documents = doc
+    if info.declared is not None and info.declared != doc:
+        warnings.add("fns_doc_count", "КолДок", info.declared, file=label, declared=info.declared, found=doc)
+
+
 def _start(root: Any, label: str, info: FnsFile, errors: Issues) -> str | None:
     """Check the root ``Файл`` and its ``ТипИнф``; the dataset's handler name, or None (reported)."""
     if root is None or root.tag != "Файл":
@@ -352,7 +459,7 @@ def _start(root: Any, label: str, info: FnsFile, errors: Issues) -> str | None:
 
 
 
-def parse_member(path: str, member: str, label: str) -> tuple[list[tuple], FnsFile, tuple, tuple]:
+def parse_member(path: str, member: str, label: str, fast: bool = True) -> tuple[list[tuple], FnsFile, tuple, tuple]:
     """Worker: every row of one zip member (whose archive passed its checks in the parent), the file's
     header, and its problems as ``(items, counts)`` for errors and warnings."""
     errors, warnings = Issues(), Issues()
@@ -360,8 +467,8 @@ def parse_member(path: str, member: str, label: str) -> tuple[list[tuple], FnsFi
     rows: list[tuple] = []
     try:
         with zipfile.ZipFile(path) as zf, zf.open(member) as stream:
-            for batch in read_file(label, stream, errors, warnings, info):
+            for batch in read_file(label, stream, errors, warnings, info, fast):
                 rows.extend(batch)
-    except (zipfile.BadZipFile, EOFError, OSError) as exc:
+    except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as exc:
         errors.add("fns_zip_broken", None, None, file=label, detail=str(exc)[:200])
     return rows, info, (errors.items, errors.counts), (warnings.items, warnings.counts)

@@ -6,7 +6,7 @@ these into its catalogs and translates codes, nothing more. Codes are listed in
 """
 from __future__ import annotations
 
-from analytics.data import fns_messages
+from analytics.data import fns_messages, rosstat_io
 
 RU: dict[str, str] = {
     "ingest.file_too_large": "Файл слишком велик: {size_mb} МБ при пределе {limit_mb} МБ. Разбейте его на части.",
@@ -153,6 +153,8 @@ RU: dict[str, str] = {
         "Строка {row} длиннее {limit_kb} КБ: похоже, в файле нет переводов строк или разделитель не тот. "
         "Проверьте, что это таблица CSV."
     ),
+    "ingest.io_read": "Прочитаны таблицы «затраты-выпуск» за {year} год: продуктов {products}, ячеек {cells}.",
+    "ingest.io_no_year": "В заголовке листа «Симм ТЗВ» (ячейка A1) не найден год («… за 2021 год»).",
 }
 
 EN: dict[str, str] = {
@@ -251,6 +253,8 @@ EN: dict[str, str] = {
     "ingest.rosstat_unmatched": "Names that match no Russian region ({count}) were left out — check them: {names}",
     "ingest.rosstat_skipped": "Not loaded (federal districts, oblast totals with okrugs): {names}",
     "ingest.rosstat_read": "Rows read: {rows}; regions: {regions}; years {years}.",
+    "ingest.io_read": "Input–output tables for {year} read: {products} products, {cells} cells.",
+    "ingest.io_no_year": "No year found in the title of sheet 'Симм ТЗВ' (cell A1: '… за 2021 год').",
     "ingest.rosstat_unit": "Values in “{unit}” were multiplied by {factor}.",
     # hostile and tricky files (issue 14)
     "ingest.xlsx_bomb": (
@@ -287,6 +291,9 @@ EN: dict[str, str] = {
     ),
 }
 
+# The input–output workbook's layout messages (analytics/data/rosstat_io.py), as codes io_<code>.
+RU.update({f"ingest.io_{code}": ru for code, (ru, _) in rosstat_io.MESSAGES.items()})
+EN.update({f"ingest.io_{code}": en for code, (_, en) in rosstat_io.MESSAGES.items()})
 RU.update(fns_messages.RU)   # FNS open data (analytics/data/fns.py, fns_load.py)
 EN.update(fns_messages.EN)
 

@@ -219,7 +219,7 @@ def isin(values: pd.Series, pool) -> np.ndarray:
 _MEMBERS_SQL = """
 WITH f AS (
     SELECT e.inn, e.name_ru, e.name_en, e.okved, e.kind, e.is_sme, e.oktmo, e.lat, e.lon, e.cluster_hint,
-           e.organising_production,
+           e.organising_production, e.sme_category, e.data_status, e.source,
            coalesce(e.cluster_hint IN (SELECT DISTINCT cluster_id FROM cluster_templates), false) AS hinted
     FROM enterprises e WHERE e.region_code = ?
 ),
@@ -240,7 +240,7 @@ pairs AS (
     SELECT b.inn, b.cluster_id FROM by_code b JOIN f ON f.inn = b.inn JOIN kinds k ON k.cluster_id = b.cluster_id
     WHERE k.source <> 'template' OR NOT f.hinted
 )
-SELECT p.cluster_id, f.inn, {names} f.okved, f.kind, f.is_sme, f.oktmo, f.lat, f.lon, f.organising_production,
+SELECT p.cluster_id, f.inn, {names} {details} f.okved, f.kind, f.is_sme, f.oktmo, f.lat, f.lon, f.organising_production,
        b.role AS code_role, b.matched_code,
        (k.source = 'template' AND coalesce(f.cluster_hint = p.cluster_id, false)) AS declared,
        CAST(ey.employees AS DOUBLE) AS employees, ey.revenue_mln_rub, ey.purchases_mln_rub
@@ -252,6 +252,15 @@ LEFT JOIN by_code b ON b.inn = p.inn AND b.cluster_id = p.cluster_id
 LEFT JOIN enterprise_years ey ON ey.inn = p.inn AND ey.year = ?
 ORDER BY p.cluster_id, f.inn
 """
+
+
+# The members table's own columns (not needed for aggregates): the SME category, the status and
+# sources of the firm's row and of its year's row (FNS loads name their dataset and date there), and
+# the taxes paid in the year by budget level (PAYTAX, migration 7).
+_DETAILS_SQL = SQL(
+    "f.sme_category, f.data_status, nullif(concat_ws('; ', f.source, ey.source), '') AS source, "
+    "ey.taxes_federal_mln_rub, ey.taxes_regional_mln_rub, ey.taxes_local_mln_rub, ey.taxes_social_funds_mln_rub, "
+    "ey.taxes_non_tax_mln_rub, ey.taxes_unknown_mln_rub,")
 
 
 def member_table(con: duckdb.DuckDBPyConnection, defs: pd.DataFrame, region: str, year: int, *,
@@ -266,6 +275,7 @@ def member_table(con: duckdb.DuckDBPyConnection, defs: pd.DataFrame, region: str
         names=SQL("f.name_ru, f.name_en, m.name_ru AS municipality_ru, m.name_en AS municipality_en,") if names
         else SQL(""),
         municipalities=SQL("LEFT JOIN municipalities m ON m.oktmo = f.oktmo") if names else SQL(""),
+        details=_DETAILS_SQL if names else SQL(""),
     )
     with con.cursor() as cur:
         cur.register("_defs", defs[["cluster_id", "okved", "role", "source"]])
@@ -307,7 +317,11 @@ def members(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, yea
             codes: tuple[str, ...] | None = None) -> pd.DataFrame:
     """The enterprises of one candidate with their role, as the members table shows them.
 
-    Columns: ``inn``, ``name_ru``, ``name_en``, ``okved``, ``kind``, ``is_sme``, ``role``, ``basis``,
+    Columns: ``inn``, ``name_ru``, ``name_en``, ``okved``, ``kind``, ``is_sme``, ``sme_category``
+    (micro/small/medium from the FNS SME register, else empty), ``data_status`` (of the firm's row:
+    ``loaded`` after an FNS load), ``source`` (the firm's and the year's sources, e.g. «ФНС, реестр МСП
+    на 10.06.2025; ФНС, среднесписочная численность на 31.12.2023»), ``taxes_<level>_mln_rub`` (taxes
+    paid in ``year`` by budget level, mln ₽, FNS PAYTAX; empty when not loaded), ``role``, ``basis``,
     ``declared``, ``organising_production`` (the Decree No. 779 member flag), ``oktmo``,
     ``municipality_ru`` / ``_en``, ``lat``, ``lon``, ``employees`` (persons),
     ``revenue_mln_rub``, ``purchases_mln_rub`` (mln ₽, ``year``), ``anchor``, ``partners`` (members it

@@ -262,6 +262,8 @@ def suggest_links(members: pd.DataFrame, participants: pd.DataFrame, final: pd.D
     pool = members[(members["kind"] != "specialised") & (members["revenue_mln_rub"] > 0)].copy()
     if not_suppliers is not None:
         pool = pool[~isin(pool["inn"], not_suppliers)]
+    if pool.empty:  # every member is a final producer: no supplier whose sales would count
+        return []
     pool["capacity"] = SUGGESTION_SUPPLIER_SHARE * pool["revenue_mln_rub"] - pool["inn"].map(sold).fillna(0.0)
     pool = pool[pool["capacity"] > 0].nlargest(50, "capacity")
     part_inns = set(pool.loc[isin(pool["inn"], participants["inn"]), "inn"].to_list())

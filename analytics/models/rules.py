@@ -342,3 +342,105 @@ PERSONAL_INCOME_TAX_RATE = SourcedValue(
     "(analytics.services.regional_io); from 2025 a progressive scale 13–22% (Federal Law No. 176-FZ of "
     "12.07.2024) — 13% still applies to incomes up to 2.4 mln ₽ a year",
 )
+
+# --- Tax Code and Budget Code: taxes of a supported project by type and budget level ----------------
+# Used by analytics.models.subsidy.taxes. A rate in a tuple applies from its ``applies_from`` until the
+# next entry's; the value of a split rate is (federal part, regional part).
+
+TAX_CODE = "Tax Code of the Russian Federation, Part Two"
+BUDGET_CODE = "Budget Code of the Russian Federation"
+
+#: Budget levels a tax of a project is credited to (Budget Code art. 50, 56, 61, 146).
+BUDGET_LEVELS: tuple[str, ...] = ("federal", "regional", "local", "social_funds")
+
+VAT_RATES: tuple[SourcedValue, ...] = (
+    SourcedValue(0.18, "share of value added (VAT, НДС)", TAX_CODE + ", art. 164 p. 3",
+                 "Federal Law No. 117-FZ of 07.07.2003", date(2004, 1, 1), "confirmed"),
+    SourcedValue(0.20, "share of value added (VAT, НДС)", TAX_CODE + ", art. 164 p. 3",
+                 "Federal Law No. 303-FZ of 03.08.2018", date(2019, 1, 1), "confirmed"),
+    SourcedValue(0.22, "share of value added (VAT, НДС)", TAX_CODE + ", art. 164 p. 3",
+                 "Federal Law No. 425-FZ of 28.11.2025", date(2026, 1, 1), "to_verify",
+                 "raise to 22% from 2026 as remembered; law number and date not seen in full text"),
+)
+VAT_TO_FEDERAL = SourcedValue(
+    1.0, "share of VAT credited to the federal budget", BUDGET_CODE + ", art. 50", "in force since 2005",
+    None, "confirmed",
+)
+
+#: Corporate profit tax: (federal part, regional part) of the rate, Tax Code art. 284 p. 1.
+PROFIT_TAX_RATES: tuple[SourcedValue, ...] = (
+    SourcedValue((0.02, 0.18), "share of taxable profit (federal, regional)", TAX_CODE + ", art. 284 p. 1",
+                 "Federal Law No. 224-FZ of 26.11.2008", date(2009, 1, 1), "confirmed",
+                 "20% in all; regions could lower their part to 13.5%"),
+    SourcedValue((0.03, 0.17), "share of taxable profit (federal, regional)", TAX_CODE + ", art. 284 p. 1",
+                 "Federal Law No. 401-FZ of 30.11.2016, split extended to 2024 by later amendments",
+                 date(2017, 1, 1), "confirmed", "20% in all, 3% federal + 17% regional, 2017–2024"),
+    SourcedValue((0.08, 0.17), "share of taxable profit (federal, regional)", TAX_CODE + ", art. 284 p. 1",
+                 "Federal Law No. 176-FZ of 12.07.2024", date(2025, 1, 1), "confirmed",
+                 "25% in all, 8% federal + 17% regional, 2025–2030"),
+    SourcedValue((0.07, 0.18), "share of taxable profit (federal, regional)", TAX_CODE + ", art. 284 p. 1",
+                 "Federal Law No. 176-FZ of 12.07.2024", date(2031, 1, 1), "to_verify",
+                 "7% federal + 18% regional from 2031, as remembered"),
+)
+
+#: Personal income tax (rate: PERSONAL_INCOME_TAX_RATE) by budget level: (regional, local).
+PERSONAL_INCOME_TAX_SPLIT = SourcedValue(
+    (0.85, 0.15), "share of НДФЛ (regional, local)", BUDGET_CODE + ", art. 56 p. 2, art. 61.1, 61.2",
+    "edition before 2025", None, "to_verify",
+    "85% regional, 15% municipal as the general standard; regions may pass more to municipalities; "
+    "from 2025 the tax on incomes above 5 mln ₽ a year partly goes to the federal budget (not modelled)",
+)
+
+INSURANCE_CONTRIBUTION_RATE = SourcedValue(
+    0.30, "share of wages (insurance contributions, страховые взносы)", TAX_CODE + ", art. 425 p. 2",
+    "Federal Law No. 239-FZ of 14.07.2022 (single tariff from 2023); 22% + 5.1% + 2.9% before",
+    date(2017, 1, 1), "confirmed",
+    "30% up to the single base limit a year, 15.1% above it (the limit is not modelled); credited to the "
+    "Social Fund and the Compulsory Medical Insurance Fund (Budget Code art. 146)",
+)
+
+PROPERTY_TAX_RATE = SourcedValue(
+    0.022, "share of the average annual value of taxable property", TAX_CODE + ", art. 380 p. 1",
+    "in force since 2004; movable property exempt since 2019 (Federal Law No. 302-FZ of 03.08.2018)",
+    date(2019, 1, 1), "confirmed",
+    "maximum rate; regional tax (Budget Code art. 56). Equipment, the main eligible cost, is movable "
+    "property and untaxed since 2019",
+)
+
+
+def rate_in_year(schedule: tuple[SourcedValue, ...], year: int) -> SourcedValue:
+    """The entry of ``schedule`` in force in ``year`` (the last one whose ``applies_from`` ≤ 1 Jan;
+    the first entry for earlier years)."""
+    chosen = schedule[0]
+    for entry in schedule:
+        if entry.applies_from is None or entry.applies_from.year <= year:
+            chosen = entry
+    return chosen
+
+# --- Decree No. 779: what an application for the registry contains --------------------------------
+
+#: The documents an application for the cluster registry carries, as this project reads the
+#: requirements (each item: id, Russian, English, the clause it evidences). The decree's own list of
+#: application documents is not held in full (docs/regulations.md), hence to verify; the application
+#: pack (analytics.services.application_pack) checks each against the store.
+APPLICATION_DOCUMENTS = SourcedValue(
+    (
+        ("application", "Заявление специализированной организации о включении кластера в реестр",
+         "Application of the specialised organisation for entry into the registry", "779:sopk"),
+        ("participants", "Перечень участников кластера с ИНН, ОГРН, видами деятельности и местом нахождения",
+         "List of the cluster's participants with INN, OGRN, activities and location", "779:req:composition"),
+        ("contracts", "Копии договоров между участниками (не менее одного у каждого участника) или СПИК",
+         "Copies of contracts between participants (at least one per participant) or SPICs", "779:req:a"),
+        ("dependence", "Расчёт общего уровня функциональной зависимости",
+         "Calculation of the overall level of functional dependence", "779:req:dependence"),
+        ("specialised", "Учредительные документы и сведения о специализированной организации",
+         "Founding documents and details of the specialised organisation", "779:sopk"),
+        ("programme", "Программа развития промышленного кластера",
+         "Development programme of the industrial cluster", "779:sopk"),
+        ("infrastructure", "Сведения об организациях инфраструктуры кластера",
+         "Details of the cluster's infrastructure organisations", "779:req:composition"),
+    ),
+    "documents (id, ru, en, clause)", DECREE_779, EDITION_NOT_RECORDED, None, "to_verify",
+    "the project's reading of what evidences each requirement; the decree's list of application documents "
+    "is not held in full",
+)

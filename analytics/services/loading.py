@@ -11,6 +11,7 @@ import pandas as pd
 
 from analytics.data import boundaries, ingest
 from analytics.data.rosstat_tables import RosstatTable, RosstatTableError, read_rosstat_table
+from analytics.queries import io_queries
 from analytics.store import data_fingerprint
 
 
@@ -36,6 +37,17 @@ def fns_plan_key(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, re
                  include_entrepreneurs: bool) -> tuple:
     """What a prepared FNS load depends on: the archive, the analyst's choices and the store state."""
     return file_digest(data), file_name, region, include_entrepreneurs, data_fingerprint(con)
+
+
+def io_plan_key(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str) -> tuple:
+    """What a prepared input–output workbook load depends on: the file and the store state."""
+    return file_digest(data), file_name, data_fingerprint(con)
+
+
+def io_held(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The input–output tables in the store by year (:func:`analytics.queries.io_queries.io_years`); the
+    model uses the first (latest) row, or the shipped 2021 extract when there is none."""
+    return io_queries.io_years(con)
 
 
 def read_rosstat(data: bytes, file_name: str) -> RosstatTable | str:

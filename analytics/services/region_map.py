@@ -11,6 +11,10 @@ Metrics:
 - ``growth`` — compound annual growth of the division's employment from ``start`` to ``year``, share
   per year (:func:`analytics.specialization.growth`);
 - ``labour_force`` — thousand persons, Rosstat LFS, 2017–2024 (public; no sector).
+
+Outlines: ``peers`` are the other regions of the selected region's federal district; ``similar`` the
+regions most like it (:func:`analytics.services.peers.peer_regions`: cosine of manufacturing
+employment shares × size factor) in the sector-statistics year nearest to the map's year.
 """
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ from analytics.metrics import specialization
 from analytics.metrics.shares import share_of_total
 from analytics.queries import public_data
 from analytics.queries import region_map as q
+from analytics.services import peers as peer_service
 
 METRICS = ("shipments", "shipments_share", "employees", "lq", "growth", "labour_force")
 UNITS = {"shipments": "mln_rub", "shipments_share": "share", "employees": "persons", "lq": "ratio",
@@ -73,6 +78,7 @@ class RegionMap:
     data_status: str
     view: dict
     peers: tuple[str, ...] = ()   #: the other regions of the selected region's federal district
+    similar: tuple[str, ...] = ()  #: the regions most similar to the selected one (peer_regions), best first
     attribution: str = russia_map.ATTRIBUTION
 
 
@@ -136,4 +142,16 @@ def region_map(con: duckdb.DuckDBPyConnection, metric: str, *, sector: str | Non
     peers = tuple(names.loc[(names["federal_district"] == district.iloc[0]) & (names["code"] != region_code), "code"]
                   ) if len(district) else ()
     values = values.drop(columns=["federal_district"])
-    return RegionMap(metric, sector, year, values, UNITS[metric], source, status, dict(russia_map.VIEW), peers)
+    return RegionMap(metric, sector, year, values, UNITS[metric], source, status, dict(russia_map.VIEW), peers,
+                     similar=_similar(con, region_code, year))
+
+
+def _similar(con: duckdb.DuckDBPyConnection, region_code: str | None, year: int) -> tuple[str, ...]:
+    """The peer regions of ``region_code`` in the sector year nearest to ``year`` (the latest one not
+    after it, else the first)."""
+    held = q.sector_years(con)
+    if region_code is None or not held:
+        return ()
+    before = [y for y in held if y <= year]
+    chosen = before[-1] if before else held[0]
+    return tuple(peer_service.peer_regions(con, region_code, chosen)["code"])

@@ -2,8 +2,11 @@
 
 Model (formulas in :mod:`analytics.metrics.input_output`):
 
-1. National technology: Rosstat's symmetric table 2021, **domestic** flows (``data/io2021``; imports
-   from abroad leak out of every round). ``A = Z_dom · diag(P1)⁻¹``.
+1. National technology: Rosstat's symmetric table, **domestic** flows (imports from abroad leak out
+   of every round). ``A = Z_dom · diag(P1)⁻¹``. The table is the store's latest year of ``io_cells``
+   (the 2021 extract put there by the demo build, or a workbook an analyst loaded on the Data page,
+   :mod:`analytics.data.io_load`); the shipped extract ``data/io2021`` when the store holds none
+   (:func:`national_model`).
 2. Regional coefficients by FLQ (or CILQ / SLQ) from the store's employment by region × OKVED 2
    division (``region_sector_years``) in ``year``: SLQ per product through the shipped
    OKPD 2 ↔ OKVED 2 correspondence (``data/io2021/okpd2_okved2.csv``); products whose divisions have
@@ -28,6 +31,8 @@ larger δ shrinks regional multipliers.
 """
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +42,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from analytics.data.io_load import tables_from_cells
 from analytics.data.rosstat_io import IOTables, load_io_tables
 from analytics.metrics import input_output as io
 from analytics.metrics._panel import single_threaded_blas
@@ -67,6 +73,7 @@ class NationalModel:
     coefficients: pd.DataFrame        # value_added, income (D1/P1), wages (D11/P1), employment (persons/mln ₽)
     household: pd.Series              # h_i, household purchases per ₽ of compensation
     multipliers: pd.DataFrame         # Type I output, value_added, income, employment; output_type2
+    store_key: tuple | None = None    # io_queries.io_state of the store's io_cells; None: shipped extract
 
 
 def _multiplier_table(A: pd.DataFrame, coeffs: pd.DataFrame, household: pd.Series) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
@@ -86,9 +93,43 @@ def _multiplier_table(A: pd.DataFrame, coeffs: pd.DataFrame, household: pd.Serie
 
 
 @lru_cache(maxsize=1)
-def national_model() -> NationalModel:
-    """Build (once per process) the national domestic model from the shipped 2021 extract."""
-    tables = load_io_tables(IO_DIR)
+def _shipped_model() -> NationalModel:
+    return _build_national(load_io_tables(IO_DIR), None)
+
+
+#: Models built from the store, by :func:`analytics.queries.io_queries.io_state` (year, cells, latest version).
+_STORE_MODELS: OrderedDict[tuple, NationalModel] = OrderedDict()
+_STORE_MODELS_MAX = 4
+_STORE_LOCK = threading.Lock()
+
+
+def national_model(con: duckdb.DuckDBPyConnection | None = None) -> NationalModel:
+    """The national domestic model: from the store's latest year of ``io_cells`` when ``con`` is given
+    and the store holds input–output cells, else from the shipped 2021 extract (``data/io2021``).
+
+    Built once per store state: a store model is kept under the year, the number of cells and the latest
+    ``io_cells`` version (:func:`analytics.queries.io_queries.io_state`), so a load or a rollback of
+    ``io_cells`` gives a new model at the next call, never a stale one.
+    """
+    if con is None:
+        return _shipped_model()
+    key = io_queries.io_state(con)
+    if key is None:
+        return _shipped_model()
+    with _STORE_LOCK:
+        found = _STORE_MODELS.get(key)
+        if found is not None:
+            _STORE_MODELS.move_to_end(key)
+            return found
+    model = _build_national(tables_from_cells(io_queries.io_cells(con, key[0])), key)
+    with _STORE_LOCK:
+        _STORE_MODELS[key] = model
+        while len(_STORE_MODELS) > _STORE_MODELS_MAX:
+            _STORE_MODELS.popitem(last=False)
+    return model
+
+
+def _build_national(tables: IOTables, store_key: tuple | None) -> NationalModel:
     corr = pd.read_csv(IO_DIR / "okpd2_okved2.csv", dtype=str).merge(
         pd.read_csv(IO_DIR / "products_en.csv", dtype=str), on="no", how="left")
     employment = pd.read_csv(EMPLOYMENT_CSV, dtype={"okved2_section": str})
@@ -105,7 +146,7 @@ def national_model() -> NationalModel:
     household = io.household_consumption_coeff(tables.final_demand_domestic["P3_S14"], tables.compensation)
     with single_threaded_blas():
         table, _, _ = _multiplier_table(A, coeffs, household)
-    return NationalModel(tables, corr, A, coeffs, household, table)
+    return NationalModel(tables, corr, A, coeffs, household, table, store_key)
 
 
 def labour_force_shares(con: duckdb.DuckDBPyConnection, year: int) -> dict[str, float]:
@@ -167,9 +208,8 @@ def _grid(employment: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, tuple[str, 
 
 def _regional_models(table: pd.DataFrame, national: pd.Series, statuses: dict[str, tuple[str, ...]],
                      store_total: float, lf_shares: dict[str, float], year: int, *, delta: float,
-                     method: str) -> Iterator[RegionalModel]:
+                     method: str, nat: NationalModel) -> Iterator[RegionalModel]:
     """Models of the regions (rows) of ``table`` (employees by OKVED code) against ``national``."""
-    nat = national_model()
     if method not in io.METHODS:
         raise ValueError(f"unknown method {method!r}; one of {io.METHODS}")
     io.lambda_star(0.5, delta)                     # δ checked before any work
@@ -200,8 +240,9 @@ def _regional_models(table: pd.DataFrame, national: pd.Series, statuses: dict[st
 
 
 def regional_model(con: duckdb.DuckDBPyConnection, region: str, year: int, *, delta: float = io.DEFAULT_DELTA,
-                   method: str = "flq") -> RegionalModel:
-    """The region's model from the store's employment in ``year`` (see the module docstring).
+                   method: str = "flq", nat: NationalModel | None = None) -> RegionalModel:
+    """The region's model from the store's employment in ``year`` (see the module docstring); ``nat``:
+    the national model (default :func:`national_model` of ``con``).
 
     Raises ``LookupError`` when the store has no employment by OKVED for the region in ``year``.
     """
@@ -211,7 +252,8 @@ def regional_model(con: duckdb.DuckDBPyConnection, region: str, year: int, *, de
         raise LookupError(f"no employment by OKVED for region {region!r} in {year}")
     with single_threaded_blas():
         return next(_regional_models(table, nat_series, statuses, float(nat_series.sum()),
-                                     labour_force_shares(con, year), year, delta=delta, method=method))
+                                     labour_force_shares(con, year), year, delta=delta, method=method,
+                                     nat=nat or national_model(con)))
 
 
 @dataclass(frozen=True)
@@ -230,8 +272,7 @@ class RegionalMultipliers:
     data_status: tuple[str, ...]
 
 
-def _region_table(model: RegionalModel) -> pd.DataFrame:
-    nat = national_model()
+def _region_table(model: RegionalModel, nat: NationalModel) -> pd.DataFrame:
     n = len(nat.A)
     L, closed = model.L, model.closed_inverse[:n, :n]
     c = nat.coefficients
@@ -272,8 +313,9 @@ def regional_multipliers(con: duckdb.DuckDBPyConnection, region: str, year: int,
     ``output_type2``, ``value_added_type2``, ``employment_type2`` a ``_region`` and a ``_russia``
     column; ``backward``, ``forward`` (Rasmussen, regional inverse), ``key_sector`` (both > 1).
     """
-    model = regional_model(con, region, year, delta=delta, method=method)
-    return RegionalMultipliers(_region_table(model), region, int(year), national_model().tables.year, method,
+    nat = national_model(con)
+    model = regional_model(con, region, year, delta=delta, method=method, nat=nat)
+    return RegionalMultipliers(_region_table(model, nat), region, int(year), nat.tables.year, method,
                                float(delta), model.regional_share, model.regional_share_source, model.lambda_star,
                                model.data_status)
 
@@ -317,14 +359,14 @@ def multipliers_all_regions(con: duckdb.DuckDBPyConnection, year: int, *, delta:
     employment = io_queries.division_employment(con, year)
     table, statuses = _grid(employment)
     national = table.sum(axis=0)
-    nat = national_model()
+    nat = national_model(con)
     c = nat.coefficients
     coeff_rows = np.vstack([c["value_added"].to_numpy(), c["income"].to_numpy(), c["employment"].to_numpy()])
     n = len(nat.A)
     frames = []
     with single_threaded_blas():
         for model in _regional_models(table, national, statuses, float(national.sum()),
-                                      labour_force_shares(con, year), year, delta=delta, method=method):
+                                      labour_force_shares(con, year), year, delta=delta, method=method, nat=nat):
             L = model.L
             va, inc, emp = coeff_rows @ L
             frames.append(pd.DataFrame({
@@ -376,8 +418,8 @@ def regional_impact(con: duckdb.DuckDBPyConnection, region: str, year: int, shoc
     Taxes: ``tax_rates`` on the bases ``value_added`` / ``compensation`` / ``wages`` (default: personal
     income tax on wages, :func:`default_tax_rates`).
     """
-    model = regional_model(con, region, year, delta=delta, method=method)
-    nat = national_model()
+    nat = national_model(con)
+    model = regional_model(con, region, year, delta=delta, method=method, nat=nat)
     shock = io.shock_to_products(shock_by_okved, nat.correspondence, nat.tables.output).reindex(nat.A.index)
     rates = default_tax_rates() if tax_rates is None else dict(tax_rates)
     c = nat.coefficients
@@ -392,14 +434,15 @@ def regional_impact(con: duckdb.DuckDBPyConnection, region: str, year: int, shoc
                           model.data_status)
 
 
-def tax_bases(level: str = "product") -> pd.DataFrame:
+def tax_bases(level: str = "product", con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
     """Tax bases per ₽ of output (national 2021, shares 0–1): ``value_added_share`` (B1g/P1),
     ``compensation_share`` (D1/P1), ``wages_share`` (D11/P1), and ``jobs_per_mln_rub``.
 
     ``level="product"``: by product number; ``level="division"``: by OKVED 2 division, output-weighted
-    over the division's products (a product of several divisions counts in each).
+    over the division's products (a product of several divisions counts in each). With ``con``: the
+    store's input–output table (:func:`national_model`).
     """
-    nat = national_model()
+    nat = national_model(con)
     t = nat.tables
     frame = pd.DataFrame({"output": t.output, "value_added": t.value_added, "compensation": t.compensation,
                           "wages": t.wages,
@@ -416,3 +459,57 @@ def tax_bases(level: str = "product") -> pd.DataFrame:
         "jobs_per_mln_rub": frame["jobs"] / frame["output"],
     })
     return out.fillna(0.0)
+
+
+# --------------------------------------------------------------------------------------------------
+# The economy-wide effect of a subsidy portfolio (Subsidies page)
+# --------------------------------------------------------------------------------------------------
+
+
+def portfolio_effect(con: duckdb.DuckDBPyConnection, region: str, year: int, revenue_by_okved: Mapping[str, float],
+                     *, delta: float = io.DEFAULT_DELTA, method: str = "flq") -> RegionalImpact:
+    """The effect for the region's economy of final demand ``revenue_by_okved`` (mln ₽ a year by OKVED 2
+    code, e.g. a portfolio's annual revenue): :func:`regional_impact` with the region's employment of
+    ``year`` — direct (the revenue itself), indirect (regional suppliers) and induced (household spending)
+    output, value added, compensation, wages, jobs and taxes (personal income tax on wages)."""
+    return regional_impact(con, region, year, revenue_by_okved, delta=delta, method=method)
+
+
+@dataclass(frozen=True)
+class PortfolioEffect:
+    """What the Subsidies page shows of a portfolio's economy-wide effect.
+
+    ``revenue``: the portfolio's average annual revenue by OKVED 2 code of the initiators
+    (``okved, revenue_mln_rub, projects``); ``impact``: :func:`portfolio_effect` of it (``None`` when
+    there is no revenue); ``employment_year``: the year of the region's employment used (the latest held
+    ≤ the asked year, else the earliest held); ``io_year``: the input–output table's year.
+    """
+
+    revenue: pd.DataFrame
+    impact: RegionalImpact | None
+    employment_year: int | None
+    io_year: int | None
+
+
+def projects_effect(con: duckdb.DuckDBPyConnection, region: str, year: int, project_ids: list[str] | tuple[str, ...],
+                    *, delta: float = io.DEFAULT_DELTA, method: str = "flq") -> PortfolioEffect:
+    """The economy-wide effect of the projects ``project_ids``: each project's average annual expected
+    revenue (mln ₽, over its years with revenue rows) is final demand for its initiator's OKVED 2 code;
+    the sum by code goes through :func:`portfolio_effect`. Raises ``LookupError`` when the region has no
+    employment by OKVED in any year."""
+    rows = io_queries.project_revenues_by_okved(con, list(project_ids))
+    per_project = rows.groupby(["project_id", "okved"], as_index=False)["revenue_mln_rub"].mean()
+    revenue = per_project.groupby("okved", as_index=False).agg(
+        revenue_mln_rub=("revenue_mln_rub", "sum"), projects=("project_id", "nunique"))
+    revenue = revenue[revenue["revenue_mln_rub"] > 0].sort_values("revenue_mln_rub", ascending=False)
+    years = io_queries.employment_years(con)
+    if not years:
+        raise LookupError("no employment by OKVED in the store")
+    held = [y for y in years if y <= int(year)]
+    employment_year = max(held) if held else min(years)
+    nat = national_model(con)
+    if revenue.empty:
+        return PortfolioEffect(revenue.reset_index(drop=True), None, employment_year, nat.tables.year)
+    shock = dict(zip(revenue["okved"], revenue["revenue_mln_rub"], strict=True))
+    impact = portfolio_effect(con, region, employment_year, shock, delta=delta, method=method)
+    return PortfolioEffect(revenue.reset_index(drop=True), impact, employment_year, nat.tables.year)

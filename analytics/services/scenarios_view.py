@@ -1,11 +1,14 @@
 """Subsidy scenarios as the Subsidies page needs them: URL and widget values in, chart-ready frames out.
 
-The page stays thin: it collects widget values, calls these functions (through ``ui.state.cached``
-where a connection is the first argument) and draws. Every sum, ratio and selection is made here or in
-:mod:`analytics.models.subsidy`; nothing here imports Streamlit.
+The page stays thin: it collects widget values into a :class:`PageRequest`, calls :func:`page_view`
+once (through ``ui.state.cached_with``, which keeps the projects of :func:`projects` once per data
+version) and draws. Every sum, ratio and selection is made here or in :mod:`analytics.models.subsidy`;
+nothing here imports Streamlit, knows a widget key or keeps a cache.
 
 - **URL.** A scenario travels as :meth:`Scenario.to_query_params` (plain strings, range-checked on the
-  way back); the page adds ``objective``, ``registry`` and ``sensitivity`` (:class:`PageOptions`).
+  way back); the page adds ``objective``, ``registry``, ``sensitivity`` and up to three pinned scenarios
+  ``cmp1`` … ``cmp3`` for the side-by-side comparison (:class:`PageOptions`) — this module and
+  :class:`Scenario` are the only places that know URL keys.
   :func:`url_update` says which query keys to set and which to drop so that a link reproduces exactly
   what is on screen.
 - **Widgets.** :func:`inputs_from` turns a scenario into widget values (shares 0–1, mln ₽, years) and
@@ -20,18 +23,18 @@ where a connection is the first argument) and draws. Every sum, ratio and select
   three scenarios side by side.
 
 Money in mln ₽ (current prices), shares 0–1, headcount in persons. Source of the rules: Decree No. 41
-(``analytics.models.rules``); modelling assumptions (discount rate, tax rate, cash margin, horizon) are the
-defaults of :mod:`analytics.models.subsidy`, not law.
+and the Tax Code (``analytics.models.rules``); modelling assumptions (discount rate, cash margin,
+horizon, payment lag, additionality, taxable-profit share) are the defaults of
+:mod:`analytics.models.subsidy`, not law.
 """
 from __future__ import annotations
 
 import math
-import threading
-import weakref
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 import duckdb
 import numpy as np
@@ -57,10 +60,17 @@ __all__ = [
     "ScenarioResults",
     "SweepView",
     "cluster_options",
+    "PageRequest",
+    "PageSetup",
+    "page_setup",
+    "pin",
+    "unpin",
+    "SubsidiesView",
     "comparison",
     "has_scenario",
+    "page_view",
+    "projects",
     "inputs_from",
-    "load_projects",
     "page_params",
     "parse_page",
     "parse_scenario",
@@ -96,9 +106,11 @@ SOLVER_TIME_LIMIT = 5.0
 SWEEP_FRACTIONS: tuple[float, ...] = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 #: Rows of the sweep chart: the projects whose selection changes first.
 SWEEP_MAX_ROWS = 25
-#: The sweep runs by itself up to this many candidates (each budget is one solver run).
-SWEEP_AUTO_CANDIDATES = 60
-#: The tornado is drawn by itself up to this many portfolio projects (seven evaluations each time).
+#: The sweep runs by itself up to this many candidates (each budget is one solver run: with a few dozen
+#: candidates ten runs take 0.1–0.5 s, which would break the 300 ms of a slider move; beyond, on request).
+SWEEP_AUTO_CANDIDATES = 10
+#: The tornado is drawn by itself up to this many projects in the data (seven evaluations of all of them
+#: each time: about 10 ms for the demo, 50–90 ms for 1,000 projects); beyond, on request.
 TORNADO_AUTO_PROJECTS = 200
 #: The quick comparison: federal share at 0, half and all of the regime's maximum (0 / 25 / 50 %).
 PRESET_FRACTIONS: tuple[float, ...] = (0.0, 0.5, 1.0)
@@ -107,6 +119,8 @@ SLIDER_RANGES: dict[str, tuple[float, float]] = {
     "top_up": (0.0, 0.5),
     "rate": (0.0, 0.3),
     "tax": (0.0, 0.3),
+    "add": (0.0, 1.0),
+    "lag": (0, 5),
     "margin": (0.0, 0.5),
     "horizon": (1, 30),
     "revenue": (0.5, 1.5),
@@ -121,19 +135,21 @@ def _all_scenario_keys() -> tuple[str, ...]:
     fields travel) with every optional value set."""
     regime = ProgrammeRegime(regime_id="all_keys", max_share=0.5, eligible_categories=("rd",),
                              costs_from=date(2020, 1, 1), costs_to=date(2030, 1, 1), cap_mln_rub=1.0)
-    full = Scenario(regime=regime, cap_mln_rub=1.0, budget_mln_rub=1.0, base_year=2020)
+    full = Scenario(regime=regime, cap_mln_rub=1.0, budget_mln_rub=1.0, base_year=2020, tax_rate=0.1)
     return tuple(full.to_query_params(base_regimes={}))
 
 
 #: Query keys that belong to the scenario (``regime``, ``fed``, ``top_up`` …, ``r_share`` …).
 SCENARIO_KEYS: tuple[str, ...] = _all_scenario_keys()
 #: Query keys of the page's own choices.
-PAGE_KEYS: tuple[str, ...] = ("objective", "registry", "sensitivity")
+PAGE_KEYS: tuple[str, ...] = ("objective", "registry", "sensitivity", "cmp1", "cmp2", "cmp3")
+#: Query keys of the pinned scenarios (each holds a scenario's own query string, url-encoded).
+PIN_KEYS: tuple[str, ...] = ("cmp1", "cmp2", "cmp3")
 #: Widget values of a scenario (:func:`inputs_from`), in the order the page draws them.
 INPUT_FIELDS: tuple[str, ...] = (
     "regime", "r_share", "r_cap", "r_basis", "r_minp", "r_cats", "r_stages", "r_from", "r_to", "r_supplier",
     "fed", "top_up", "cap", "cap_basis", "budget", "rate", "tax", "margin", "horizon", "base_year", "revenue",
-    "taxes",
+    "taxes", "add", "lag", "assume_reg",
 )
 
 
@@ -141,12 +157,14 @@ INPUT_FIELDS: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class PageOptions:
-    """The page's own choices: allocation objective, clusters on the registry (None: all) and the
-    tornado's metric."""
+    """The page's own choices: allocation objective, clusters marked registered (None: the clusters
+    that pass the Decree No. 779 check), the tornado's metric and the pinned scenarios (scenario keys,
+    at most three) compared side by side."""
 
     objective: str = DEFAULT_OBJECTIVE
     registry: tuple[str, ...] | None = None
     sensitivity: str = DEFAULT_SENSITIVITY
+    pinned: tuple[tuple[tuple[str, str], ...], ...] = ()
 
 
 def _last(value: object) -> object:
@@ -174,7 +192,14 @@ def parse_page(params: Mapping[str, object], clusters: Sequence[str]) -> PageOpt
             if cluster not in clusters:
                 raise ParameterError("registry", cluster, tuple(clusters), "not_an_option")
         registry = tuple(c for c in clusters if c in given)
-    return PageOptions(str(objective), registry, str(sensitivity))
+    pinned = []
+    for key in PIN_KEYS:
+        if key in params:
+            text = _last(params[key])
+            if not isinstance(text, str) or len(text) > 4000:
+                raise ParameterError(key, text, "a scenario link", "not_an_option")
+            pinned.append(scenario_key(Scenario.from_query_params(dict(parse_qsl(text)))))
+    return PageOptions(str(objective), registry, str(sensitivity), tuple(pinned))
 
 
 def page_params(options: PageOptions) -> dict[str, str]:
@@ -186,16 +211,33 @@ def page_params(options: PageOptions) -> dict[str, str]:
         out["registry"] = ",".join(options.registry)
     if options.sensitivity != DEFAULT_SENSITIVITY:
         out["sensitivity"] = options.sensitivity
+    for key, pinned in zip(PIN_KEYS, options.pinned):
+        out[key] = urlencode(pinned)
     return out
 
 
-def registry_option(selected: Sequence[str], clusters: Sequence[str]) -> tuple[str, ...] | None:
-    """The registry option of a cluster selection: None when every cluster is selected (the default,
-    a short link), else the selected ids in the order of ``clusters``."""
+def registry_option(selected: Sequence[str], clusters: Sequence[str],
+                    passing: Sequence[str] = ()) -> tuple[str, ...] | None:
+    """The registry option of a cluster selection: None when it is exactly the clusters that pass the
+    registry check (the default, a short link), else the selected ids in the order of ``clusters``."""
     chosen = set(selected)
-    if chosen >= set(clusters):
+    if chosen == set(passing) & set(clusters):
         return None
     return tuple(c for c in clusters if c in chosen)
+
+
+def pin(options: PageOptions, scenario: Scenario) -> PageOptions:
+    """``options`` with ``scenario`` pinned for the comparison (the oldest pin dropped beyond three;
+    pinning the same scenario twice keeps one)."""
+    key = scenario_key(scenario)
+    pinned = tuple(p for p in options.pinned if p != key) + (key,)
+    return PageOptions(options.objective, options.registry, options.sensitivity, pinned[-len(PIN_KEYS):])
+
+
+def unpin(options: PageOptions, index: int) -> PageOptions:
+    """``options`` without the pinned scenario number ``index`` (0-based)."""
+    pinned = tuple(p for i, p in enumerate(options.pinned) if i != index)
+    return PageOptions(options.objective, options.registry, options.sensitivity, pinned)
 
 
 def has_scenario(params: Mapping[str, object]) -> bool:
@@ -247,6 +289,7 @@ def inputs_from(scenario: Scenario) -> dict[str, Any]:
         "cap_basis": scenario.cap_basis, "budget": scenario.budget_mln_rub, "rate": scenario.discount_rate,
         "tax": scenario.tax_rate, "margin": scenario.cash_margin, "horizon": scenario.horizon_years,
         "base_year": scenario.base_year, "revenue": scenario.revenue_factor, "taxes": scenario.taxes,
+        "add": scenario.additionality, "lag": scenario.payment_lag_years, "assume_reg": scenario.assume_registered,
     }
 
 
@@ -278,7 +321,8 @@ def scenario_from(inputs: Mapping[str, Any], regimes: Mapping[str, ProgrammeRegi
         cap_mln_rub=_clean(inputs["cap"]), cap_basis=inputs["cap_basis"], budget_mln_rub=_clean(inputs["budget"]),
         discount_rate=_clean(inputs["rate"]), tax_rate=_clean(inputs["tax"]), cash_margin=_clean(inputs["margin"]),
         horizon_years=inputs["horizon"], base_year=inputs["base_year"], revenue_factor=_clean(inputs["revenue"]),
-        taxes=inputs["taxes"],
+        taxes=inputs["taxes"], additionality=_clean(inputs["add"]), payment_lag_years=inputs["lag"],
+        assume_registered=bool(inputs["assume_reg"]),
     )
 
 
@@ -320,34 +364,35 @@ def slider_range(field: str, value: float | int | None) -> tuple[float, float]:
     return min(low, value), max(high, value)
 
 
-# --- Store-level views (the page calls them through ui.state.cached) --------------------------------
+# --- Store-level views (the page calls them through ui.state, which caches) -------------------------
 
-_PROJECTS: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, dict] = weakref.WeakKeyDictionary()
-_PROJECTS_LOCK = threading.Lock()
+def projects(con: duckdb.DuckDBPyConnection) -> subsidy.Projects:
+    """:func:`analytics.models.subsidy.load_projects` — the projects with the clusters that pass the
+    registry check as registered; built once per data version by the page's cache (a slider move only
+    re-evaluates)."""
+    return subsidy.load_projects(con)
 
 
-def load_projects(con: duckdb.DuckDBPyConnection, registry: tuple[str, ...] | None = None) -> subsidy.Projects:
-    """:func:`analytics.models.subsidy.load_projects` kept per connection and data version (the arrays are
-    built once; a slider move only re-evaluates). ``registry``: cluster ids on the Minpromtorg registry
-    (None: every cluster — the store holds no registry list)."""
-    fingerprint = store.data_fingerprint(con)
-    with _PROJECTS_LOCK:
-        memo = _PROJECTS.setdefault(con, {})
-        hit = memo.get((fingerprint, registry))
-    if hit is not None:
-        return hit
-    base = None
-    with _PROJECTS_LOCK:
-        base = memo.get((fingerprint, None))
-    if base is None:
-        base = subsidy.load_projects(con)
-    projects = base if registry is None else base.with_registry(registry)
-    with _PROJECTS_LOCK:
-        for key in [k for k in memo if k[0] != fingerprint]:
-            del memo[key]
-        memo[(fingerprint, None)] = base
-        memo[(fingerprint, registry)] = projects
-    return projects
+def _registered(projects: subsidy.Projects, registry: tuple[str, ...] | None) -> subsidy.Projects:
+    """The projects with the clusters marked registered (None: as the registry check says)."""
+    return projects if registry is None else projects.with_registry(registry)
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """What the page's widgets offer: regimes (built-in and stored), the clusters with projects
+    (``cluster_id, name_ru, name_en``) and those that pass the registry check (the default registry)."""
+
+    regimes: dict[str, ProgrammeRegime]
+    clusters: pd.DataFrame
+    passing: tuple[str, ...]
+
+
+def page_setup(con: duckdb.DuckDBPyConnection) -> PageSetup:
+    """:class:`PageSetup` of the store (once per data version: the registry check takes about half a second)."""
+    clusters = cluster_options(con)
+    passing = subsidy.registered_by_check(con)
+    return PageSetup(regimes(con), clusters, tuple(c for c in clusters["cluster_id"] if c in passing))
 
 
 def regimes(con: duckdb.DuckDBPyConnection) -> dict[str, ProgrammeRegime]:
@@ -358,12 +403,12 @@ def regimes(con: duckdb.DuckDBPyConnection) -> dict[str, ProgrammeRegime]:
 def cluster_options(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The clusters that have projects: ``cluster_id, name_ru, name_en`` (names from the cluster
     templates; the id where there is none), by id."""
-    return store.query(con, """
+    return store.query(con, store.sql("""
         SELECT p.cluster_id, coalesce(t.name_ru, p.cluster_id) AS name_ru, coalesce(t.name_en, p.cluster_id) AS name_en
         FROM (SELECT DISTINCT cluster_id FROM projects) p
         LEFT JOIN (SELECT cluster_id, min(cluster_name_ru) AS name_ru, min(cluster_name_en) AS name_en
                    FROM cluster_templates GROUP BY cluster_id) t USING (cluster_id)
-        ORDER BY p.cluster_id""")
+        ORDER BY p.cluster_id"""))
 
 
 def saved_scenarios(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -386,7 +431,8 @@ class ScenarioResults:
       :data:`subsidy.COST_REASONS`) and ``irr_note`` (``none`` / ``multiple`` when an IRR is NaN);
     - ``summary``: :func:`subsidy.portfolio_summary` of the portfolio;
     - ``balance``: :class:`subsidy.BudgetBalance` table of the portfolio, years with any money only;
-      ``break_even_year``: first year from which cumulative discounted taxes stay ≥ cumulative subsidy;
+      ``break_even_year``: first year from which cumulative discounted taxes attributed to support stay
+      ≥ cumulative discounted subsidy;
     - ``projects_chart``: the :data:`TOP_PROJECTS` portfolio projects with the largest total costs —
       ``project_id, name_ru, name_en, federal, regional, own, npv_without, npv_with, capped`` (mln ₽);
     - ``spend``: the portfolio's subsidy by year (``year, federal, regional, subsidy``) and ``budget``;
@@ -443,7 +489,7 @@ def _irr_note(table: pd.DataFrame) -> pd.Series:
     return note
 
 
-def scenario_results(con: duckdb.DuckDBPyConnection, key: tuple[tuple[str, str], ...],
+def scenario_results(projects: subsidy.Projects, key: tuple[tuple[str, str], ...],
                      objective: str = DEFAULT_OBJECTIVE, registry: tuple[str, ...] | None = None) -> ScenarioResults:
     """Evaluate the scenario ``key`` (:func:`scenario_key`) on the store's projects.
 
@@ -452,7 +498,7 @@ def scenario_results(con: duckdb.DuckDBPyConnection, key: tuple[tuple[str, str],
     without one, every eligible project.
     """
     scenario = Scenario.from_query_params(dict(key))
-    projects = load_projects(con, registry)
+    projects = _registered(projects, registry)
     evaluation = subsidy.evaluate_detail(projects, scenario)
     table = evaluation.table.copy()
     eligible = table["eligible"].to_numpy(dtype=bool)
@@ -507,16 +553,15 @@ def portfolio_ids(results: ScenarioResults) -> tuple[str, ...] | None:
     return tuple(results.table.loc[results.table["selected"], "project_id"])
 
 
-def tornado_view(con: duckdb.DuckDBPyConnection, key: tuple[tuple[str, str], ...],
+def tornado_view(projects: subsidy.Projects, key: tuple[tuple[str, str], ...],
                  selected: tuple[str, ...] | None = None, registry: tuple[str, ...] | None = None,
                  sensitivity: str = DEFAULT_SENSITIVITY) -> pd.DataFrame:
     """:func:`subsidy.tornado` of ``sensitivity`` for the portfolio ``selected`` (None: the eligible
-    projects), each factor moved by ±:data:`TORNADO_DELTA`. Seven evaluations of the whole portfolio:
-    about 0.1 s for the demo, 0.3–0.4 s for 1,000 projects, so the page draws it on request beyond
-    :data:`TORNADO_AUTO_PROJECTS` projects."""
+    projects), each factor moved by ±:data:`TORNADO_DELTA`. Seven evaluations (without IRRs) of every
+    project: about 10 ms for the demo, 50–90 ms for 1,000 projects, so the page draws it on request
+    beyond :data:`TORNADO_AUTO_PROJECTS` projects in the data."""
     scenario = Scenario.from_query_params(dict(key))
-    projects = load_projects(con, registry)
-    return subsidy.tornado(projects, scenario, sensitivity, TORNADO_DELTA, selected=selected)
+    return subsidy.tornado(_registered(projects, registry), scenario, sensitivity, TORNADO_DELTA, selected=selected)
 
 
 @dataclass(frozen=True)
@@ -555,13 +600,12 @@ def sweep_budgets(peak: float, current: float | None) -> tuple[float, ...]:
     return tuple(sorted(budgets))
 
 
-def sweep_view(con: duckdb.DuckDBPyConnection, key: tuple[tuple[str, str], ...],
+def sweep_view(projects: subsidy.Projects, key: tuple[tuple[str, str], ...],
                objective: str = DEFAULT_OBJECTIVE, registry: tuple[str, ...] | None = None) -> SweepView:
     """:func:`subsidy.budget_sweep` over :func:`sweep_budgets` of the peak annual subsidy of all
     candidates (what an unlimited budget would pay in its most expensive year)."""
     scenario = Scenario.from_query_params(dict(key))
-    projects = load_projects(con, registry)
-    evaluation = subsidy.evaluate_detail(projects, scenario)
+    evaluation = subsidy.evaluate_detail(_registered(projects, registry), scenario)
     unlimited = subsidy.allocate(evaluation, scenario, objective, budget_mln_rub=None)
     mask = evaluation.mask(unlimited.selected)
     peak = float(evaluation.subsidy[mask].sum(axis=0).max()) if mask.any() else 0.0
@@ -594,10 +638,63 @@ def preset_items(scenario: Scenario) -> tuple[tuple[float, tuple[tuple[str, str]
     return tuple(out)
 
 
-def comparison(con: duckdb.DuckDBPyConnection, items: tuple[tuple[str, tuple[tuple[str, str], ...]], ...],
+def comparison(projects: subsidy.Projects, items: tuple[tuple[str, tuple[tuple[str, str], ...]], ...],
                objective: str = DEFAULT_OBJECTIVE, registry: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Headline metrics side by side (:func:`subsidy.compare_scenarios`): one row per
     :data:`subsidy.HEADLINE_METRICS`, one column per (label, scenario key), at most three."""
-    projects = load_projects(con, registry)
     scenarios = [(label, Scenario.from_query_params(dict(key))) for label, key in items]
-    return subsidy.compare_scenarios(projects, scenarios, objective)
+    return subsidy.compare_scenarios(_registered(projects, registry), scenarios, objective)
+
+
+# --- The page in one call ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PageRequest:
+    """What the Subsidies page asks: the scenario (as :func:`scenario_key`), the page options, the
+    comparison's (label, scenario key) items, and whether to compute the tornado and the budget sweep
+    even when they are not computed by themselves (more than :data:`TORNADO_AUTO_PROJECTS` projects in
+    the data; no budget or more than :data:`SWEEP_AUTO_CANDIDATES` candidates)."""
+
+    key: tuple[tuple[str, str], ...]
+    options: PageOptions = field(default_factory=PageOptions)
+    compare: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    tornado: bool = False
+    sweep: bool = False
+
+
+@dataclass(frozen=True)
+class SubsidiesView:
+    """Everything the page draws: :class:`ScenarioResults`, the comparison table (None without items),
+    the tornado and the sweep (None unless requested), and the plain-sentence assumption behind the
+    attributed taxes (:func:`attribution_note`)."""
+
+    results: ScenarioResults
+    comparison: pd.DataFrame | None
+    tornado: pd.DataFrame | None
+    sweep: SweepView | None
+    assumption: dict[str, Any]
+
+
+def attribution_note(scenario: Scenario) -> dict[str, Any]:
+    """The values of the one-sentence assumption shown beside attributed taxes (page, slide, export):
+    additionality (share 0–1), payment lag (years), base year (None: the first year of the data),
+    discount rate, and whether every cluster is assumed registered."""
+    return {"additionality": scenario.additionality, "lag": scenario.payment_lag_years,
+            "base_year": scenario.base_year, "rate": scenario.discount_rate,
+            "assume_registered": scenario.assume_registered}
+
+
+def page_view(projects: subsidy.Projects, request: PageRequest) -> SubsidiesView:
+    """The Subsidies page's one question: the scenario's results, the comparison, and on request the
+    tornado (of the portfolio) and the budget sweep."""
+    options = request.options
+    results = scenario_results(projects, request.key, options.objective, options.registry)
+    compared = comparison(projects, request.compare, options.objective, options.registry) if request.compare \
+        else None
+    small = len(projects) <= TORNADO_AUTO_PROJECTS
+    tornado = tornado_view(projects, request.key, portfolio_ids(results), options.registry, options.sensitivity) \
+        if request.tornado or small else None
+    auto_sweep = results.budget_mln_rub is not None and results.candidates <= SWEEP_AUTO_CANDIDATES
+    sweep = sweep_view(projects, request.key, options.objective, options.registry) \
+        if request.sweep or auto_sweep else None
+    return SubsidiesView(results, compared, tornado, sweep, attribution_note(results.scenario))

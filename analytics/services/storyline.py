@@ -15,7 +15,7 @@ import pandas as pd
 from analytics.models import clusters, registry, subsidy
 
 #: Slide ids in storyline order. Slides whose library is not loaded are skipped by :func:`build`.
-from analytics.services import overview, sector_portfolio
+from analytics.services import overview, scenarios_view, sector_portfolio
 
 SLIDE_ORDER: tuple[str, ...] = (
     "profile", "portfolio", "clusters", "registry", "network", "subsidy", "next_steps",
@@ -136,7 +136,10 @@ def network_and_gaps(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> 
 
 def subsidy_effect(con: duckdb.DuckDBPyConnection, settings: DeckSettings,
                    scenario: subsidy.Scenario | None = None) -> Slide:
-    """The subsidy scenario and its effect on the budget: outlay against discounted taxes returned."""
+    """The subsidy scenario and its effect on the budget: discounted outlay against the discounted taxes
+    attributed to support (:mod:`analytics.models.subsidy`: only projects support makes viable count in
+    full, those viable anyway at the scenario's additionality), all taxes of the projects beside, and the
+    values of the assumption sentence (:func:`scenarios_view.attribution_note`)."""
     scenario = scenario or settings.subsidy_scenario()
     projects = subsidy.load_projects(con)
     evaluation = subsidy.evaluate_detail(projects, scenario)
@@ -146,7 +149,10 @@ def subsidy_effect(con: duckdb.DuckDBPyConnection, settings: DeckSettings,
         "share": float(scenario.federal_share + scenario.regional_share),
         "subsidy_mln_rub": float(summary["subsidy_mln_rub"]), "projects": int(summary["n_selected"]),
         "leverage": float(summary["leverage"]), "effectiveness": float(summary["budget_effectiveness"]),
+        "taxes_additional_mln_rub": float(summary["pv_taxes_additional_mln_rub"]),
+        "taxes_gross_mln_rub": float(summary["pv_taxes_gross_mln_rub"]),
         "break_even_year": balance.break_even_year,
+        "assumption": scenarios_view.attribution_note(scenario),
     }, {"balance": balance.table, "projects": subsidy.evaluate(projects, scenario)})
 
 

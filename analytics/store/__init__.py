@@ -17,7 +17,7 @@ Values never enter SQL text; they travel as ``?`` parameters (or as a registered
 """
 from __future__ import annotations
 
-from analytics.store import schema
+from analytics.store import health, schema, snapshots
 from analytics.store.compose import SQL, Part, columns, equal, joined, quote_identifier, sql, sql_type, text_list
 from analytics.store.connection import (
     DEFAULT_DB,
@@ -37,8 +37,8 @@ from analytics.store.connection import (
 from analytics.store.demo import build_demo, ensure_demo, install_built, load_frame, main, read_seed
 
 __all__ = [
-    "DEFAULT_DB", "REFERENCES", "ROOT", "SEED_DIR", "SQL", "Part", "build_demo", "columns", "connect",
+    "DEFAULT_DB", "REFERENCES", "ROOT", "SEED_DIR", "SQL", "Part", "build_demo", "health", "columns", "connect",
     "data_fingerprint", "ensure_demo", "equal", "install_built", "integrity_problems", "is_illustrative",
     "joined", "load_frame", "main", "migrate", "query", "quote_identifier", "read_seed", "schema",
-    "schema_version", "sql", "sql_type", "table_counts", "text_list", "transaction",
+    "schema_version", "snapshots", "sql", "sql_type", "table_counts", "text_list", "transaction",
 ]

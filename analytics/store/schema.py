@@ -45,6 +45,11 @@ _PUBLIC_KEYS: dict[str, str] = {
 }
 
 
+#: Parts of the input–output table ``io_cells`` (migration 8) and its key.
+IO_PARTS = ("products", "flows_total", "flows_domestic", "final_demand", "final_demand_domestic", "primary_inputs",
+            "total_requirements")
+_IO_KEY = "year, part, row_code, col_code"
+
 
 def _history_ddl(table: str) -> tuple[SQL, ...]:
     """The row-history table of ``table``: its columns (no rows) plus ``_valid_from`` / ``_valid_to``."""
@@ -446,10 +451,36 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                                   target=target, column=column, kind=sql_type(kind)) for column, kind in added)
         ],
     ),
+    (
+        8,
+        "input-output tables (io_cells): Rosstat's symmetric tables by year, loaded from the workbook",
+        # One cell per row: part = which table of analytics/data/rosstat_io.IOTables (IO_PARTS),
+        # row_code = the product number "001"…, col_code = the using product's number, a final-demand
+        # code (P3_S14 …), a primary-input column (output_p1 …) or, for products, okpd2 / name_ru with
+        # the text in label. Money in mln ₽; total_requirements (КПЗ) in roubles per 1 000 roubles as
+        # published. Cells absent from a year are 0. Filled by the demo build from data/io2021 (public)
+        # and by analytics/data/io_load.py (a workbook as published, loaded).
+        [
+            sql("""
+            CREATE TABLE IF NOT EXISTS io_cells (
+                year            INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+                part            VARCHAR NOT NULL CHECK (part IN {parts}),
+                row_code        VARCHAR NOT NULL CHECK (length(row_code) BETWEEN 1 AND 40),
+                col_code        VARCHAR NOT NULL CHECK (length(col_code) BETWEEN 1 AND 40),
+                value           DOUBLE,
+                label           VARCHAR,
+                data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {status}),
+                PRIMARY KEY (year, part, row_code, col_code)
+            )""", parts=text_list(IO_PARTS), status=_STATUS),
+            *_history_ddl("io_cells"),
+            sql("CREATE TABLE IF NOT EXISTS {open} AS SELECT {key}, _valid_from FROM {history} LIMIT 0",
+                open="history_open_io_cells", key=columns(_IO_KEY.split(", ")), history="history_io_cells"),
+        ],
+    ),
 ]
 
 # Every data table's key (migration 4's statements are built above, before the public tables join).
-_HISTORY_KEYS = {**_HISTORY_KEYS, **_PUBLIC_KEYS}
+_HISTORY_KEYS = {**_HISTORY_KEYS, **_PUBLIC_KEYS, "io_cells": _IO_KEY}
 
 #: Values of the FNS columns of migration 7 (RSMP codes 1/2/3 of КатСубМСП and ВидСубМСП).
 FNS_SME_CATEGORIES = ("micro", "small", "medium")
@@ -476,6 +507,7 @@ DATA_TABLES: tuple[str, ...] = (
     "registry_clusters",
     "public_facts",
     "programme_projects",
+    "io_cells",
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -29,14 +29,12 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def server(demo_db, tmp_path_factory):
-    """``streamlit run app.py`` on a free port, on a copy of the demo store; yields the base URL.
-
-    A copy, because the server holds its store read-write and DuckDB then locks other processes out.
-    """
+    """``streamlit run app.py`` on a free port, on a copy of the demo store, reading published snapshots
+    as ``make run`` does; yields the base URL."""
     port = _free_port()
     own_db = tmp_path_factory.mktemp("server") / "demo.duckdb"
     shutil.copyfile(demo_db, own_db)
-    env = dict(os.environ, NAVIGATOR_DB=str(own_db))
+    env = dict(os.environ, NAVIGATOR_DB=str(own_db), NAVIGATOR_SNAPSHOTS="1")
     ARTIFACTS.mkdir(exist_ok=True)
     log = open(ARTIFACTS / "streamlit-server.log", "w")
     proc = subprocess.Popen(

@@ -269,6 +269,30 @@ RU: dict[str, str] = {
     "clusters.src.edition_original": "в первоначальной ред. от 31.07.2015",
     "clusters.members_breakdown": "Промышленных: {industrial} · МСП: {sme} · инфраструктура: {infrastructure} · специализированных: {specialised}",
     "clusters.codes": "Коды ОКВЭД: {codes}",
+    "clusters.col.sme_category": "Категория МСП",
+    "clusters.col.source": "Источник",
+    "clusters.sme_category.micro": "микро",
+    "clusters.sme_category.small": "малое",
+    "clusters.sme_category.medium": "среднее",
+    "clusters.taxes.title": "Налоги, уплаченные участниками",
+    "clusters.taxes.level": "Уровень бюджета",
+    "clusters.taxes.paid": "Уплачено, млн ₽",
+    "clusters.taxes.share": "Доля",
+    "clusters.taxes.level.federal": "федеральный бюджет",
+    "clusters.taxes.level.regional": "региональный бюджет",
+    "clusters.taxes.level.local": "местные бюджеты",
+    "clusters.taxes.level.social_funds": "внебюджетные фонды (страховые взносы)",
+    "clusters.taxes.level.non_tax": "неналоговые доходы",
+    "clusters.taxes.level.unknown": "без единого уровня (госпошлина, акцизы, НДПИ)",
+    "clusters.taxes.level.total": "итого",
+    "clusters.taxes.caption": (
+        "Сумма по участникам, у которых есть данные ФНС за {year} год: {with_figures} из {members}. "
+        "Источник: {sources}."
+    ),
+    "clusters.taxes.none": (
+        "Уплаченные участниками налоги за {year} год не загружены: загрузите набор ФНС «Сведения об "
+        "уплаченных организацией суммах налогов и сборов» на странице «Данные»."
+    ),
 }
 
 EN: dict[str, str] = {
@@ -541,4 +565,27 @@ EN: dict[str, str] = {
     "clusters.src.edition_original": "original edition of 31.07.2015",
     "clusters.members_breakdown": "Industrial: {industrial} · SME: {sme} · infrastructure: {infrastructure} · specialised: {specialised}",
     "clusters.codes": "OKVED codes: {codes}",
+    "clusters.col.sme_category": "SME category",
+    "clusters.col.source": "Source",
+    "clusters.sme_category.micro": "micro",
+    "clusters.sme_category.small": "small",
+    "clusters.sme_category.medium": "medium",
+    "clusters.taxes.title": "Taxes paid by the members",
+    "clusters.taxes.level": "Budget level",
+    "clusters.taxes.paid": "Paid, RUB mln",
+    "clusters.taxes.share": "Share",
+    "clusters.taxes.level.federal": "federal budget",
+    "clusters.taxes.level.regional": "regional budget",
+    "clusters.taxes.level.local": "local budgets",
+    "clusters.taxes.level.social_funds": "social funds (insurance contributions)",
+    "clusters.taxes.level.non_tax": "non-tax revenue",
+    "clusters.taxes.level.unknown": "no single level (state duty, excises, MET)",
+    "clusters.taxes.level.total": "total",
+    "clusters.taxes.caption": (
+        "Sum over the members with FNS figures for {year}: {with_figures} of {members}. Source: {sources}."
+    ),
+    "clusters.taxes.none": (
+        "Taxes paid by the members in {year} are not loaded: load the FNS dataset “taxes and fees paid by "
+        "organisations” on the Data page."
+    ),
 }

@@ -89,6 +89,12 @@ DESCRIBES: dict[str, Describes] = {
         Quote(_R + "DECREE_779_CLAUSES.779:req:a", ("Требования, подп. «а»", "Requirements, sub-clause «a»",
                                                    "confirmed"), "подп. «а»", "sub-clause «a»"),
     )),
+    "roadmap": Describes(("analytics.models.roadmap.registry_roadmap", "analytics.metrics.io_links.code_coefficients",
+                          "analytics.services.application_pack.application_pack"), (
+        Quote("analytics.models.roadmap.MIN_COEFFICIENT", 0.01, "не меньше 0,01 ₽", "at least 0.01 ₽"),
+        Quote("analytics.models.roadmap.MAX_SUPPLIER_SHARE", 0.25, "25 % его выручки", "25% of its revenue"),
+        Quote("analytics.models.roadmap.MIN_LINK_MLN_RUB", 0.1, "не меньше 0,1 млн ₽", "at least RUB 0.1 mln"),
+    )),
     "regimes": Describes(("analytics.models.subsidy.evaluate",), (
         Quote(_R + "REGIMES.joint_2016.max_share", 0.50, "2016–2018: до 50 %", "2016–2018: up to 50%"),
         Quote(_R + "REGIMES.joint_2019.max_share", 0.30, "2019–2022: до 30 %", "2019–2022: up to 30%"),
@@ -96,6 +102,9 @@ DESCRIBES: dict[str, Describes] = {
         Quote(_R + "REGIMES.components_2023.cap_mln_rub", 150.0, "150 млн ₽", "150 mln ₽"),
     )),
     "npv_irr": Describes(("analytics.metrics.finance.npv", "analytics.metrics.finance.irr")),
+    "peers": Describes(("analytics.metrics.peers.peer_similarity", "analytics.services.peers.peer_regions"), (
+        Quote("analytics.metrics.peers.MAX_SIZE_RATIO", 10.0, "в 10 раз", "10 times"),
+    )),
     "budget": Describes(("analytics.models.subsidy.evaluate",), (
         Quote("analytics.models.subsidy.Scenario.payment_lag_years", 1, "по умолчанию лаг 1 год",
               "default lag of 1 year", pending="subsidy"),
@@ -105,8 +114,8 @@ DESCRIBES: dict[str, Describes] = {
 }
 
 SECTIONS: tuple[str, ...] = (
-    "lq", "growth", "shift_share", "structure", "strong", "quadrants", "proximity", "complexity",
-    "opportunities", "robustness", "stars", "composite", "registry", "regimes", "npv_irr",
+    "lq", "growth", "shift_share", "structure", "peers", "strong", "quadrants", "proximity", "complexity",
+    "opportunities", "robustness", "stars", "composite", "registry", "roadmap", "regimes", "npv_irr",
     "budget", "io", "io_regional", "data",
 )
 
@@ -152,6 +161,19 @@ RU: dict[str, str] = {
         "Индекс Кругмана $K_r = \\sum_s |s_{rs} - s_s|$ (0–2) — насколько структура региона отличается "
         "от базы; индекс Хахмана $1 / \\sum_s s_{rs} LQ_{rs}$ — похожесть на базу (1 — совпадает); "
         "$HHI = \\sum_s s_{rs}^2$ — концентрация; энтропия $-\\sum_s s_{rs} \\log_2 s_{rs}$ — разнообразие."
+    ),
+    "method.peers.title": "Похожие регионы",
+    "method.peers.body": (
+        "Похожие регионы — те, у кого похожа структура обрабатывающей промышленности и сопоставим размер. "
+        "Структура: доли занятых $s_{rd}$ по разделам ОКВЭД 10–33 за год; сходство структур — косинус "
+        "$\\cos(r,p) = \\sum_d s_{rd} s_{pd} / (\\lVert s_r \\rVert \\lVert s_p \\rVert)$ (0–1). "
+        "Размер: $E$ — занятые в обработке; поправка "
+        "$f = \\max(0,\\ 1 - |\\ln(E_p / E_r)| / \\ln 10)$: 1 при равном размере, около 0,70 — при "
+        "вдвое большем или меньшем, 0 — если регион больше или меньше в 10 раз и более.\n\n"
+        "$$\\text{сходство} = \\cos(r,p) \\times f$$\n\n"
+        "По умолчанию показываются 5 регионов с наибольшим сходством; список можно изменить вручную. "
+        "Косинусная близость отраслевых векторов — как в работах о технологической близости (Jaffe, 1986); "
+        "поправка на размер — выбор проекта."
     ),
     "method.strong.title": "Сильный кластер (US Cluster Mapping)",
     "method.strong.body": (
@@ -242,6 +264,26 @@ RU: dict[str, str] = {
         "5. Состав: не менее 10 промышленных участников, не менее 1 организации инфраструктуры и не менее 1 "
         "специализированной организации — отмечены как требующие проверки и оставлены редактируемыми."
     ),
+    "method.roadmap.title": "Путь в реестр: наименьший набор договоров",
+    "method.roadmap.body": (
+        "Какие новые договоры поставки между участниками закрыли бы невыполненные правила о договорах и о "
+        "функциональной зависимости. Пара «поставщик $s$ → покупатель $b$» правдоподобна, если оба — "
+        "участники, $s \\ne b$, договора между ними ещё нет, продукция покупателя использует продукцию "
+        "поставщика по симметричной таблице «затраты-выпуск» Росстата за 2021 г. (все ресурсы) с "
+        "коэффициентом не меньше 0,01 ₽ на 1 ₽ выпуска,\n\n"
+        "$$a_{SB} = \\frac{\\sum_{i \\in S, j \\in B} z_{ij}}{\\sum_{j \\in B} x_j},$$\n\n"
+        "где $S$, $B$ — продукты ОКПД 2, соответствующие кодам ОКВЭД 2 поставщика и покупателя; сумма "
+        "договора не больше закупок покупателя вне кластера, а все новые продажи поставщика — не больше "
+        "25 % его выручки; договор не меньше 0,1 млн ₽. Эти параметры — методический выбор проекта, не "
+        "норма постановления.\n\n"
+        "Наименьший набор — смешанная целочисленная задача (scipy, HiGHS): сначала наименьшее число "
+        "договоров, затем наименьшая сумма при этом числе, при условиях $\\sum v \\ge T \\cdot P - S$ "
+        "(недостающие закупки у участников; $T$ — порог правила, $P$ — все закупки конечных производителей, "
+        "$S$ — их закупки у участников сейчас) и «у каждого участника без договора есть договор в наборе». "
+        "Оптимальность доказывается решателем (или нижними оценками для большой задачи); если решения нет, "
+        "показывается, что мешает: лимиты поставщиков, закупки покупателей или отсутствие правдоподобного "
+        "партнёра. Пакет заявки (Excel) содержит расчёт зависимости живыми формулами."
+    ),
     "method.regimes.title": "Режимы субсидирования совместных проектов (ПП РФ № 41)",
     "method.regimes.body": (
         "2016–2018: до 50 % затрат совместного проекта на всех стадиях — от НИОКР до серийного "
@@ -268,6 +310,14 @@ RU: dict[str, str] = {
         "налогов (по умолчанию 0); проект, который поддержка делает жизнеспособным (NPV без < 0 ≤ NPV с), — "
         "все свои налоги; проект, нежизнеспособный и с поддержкой, — ни одного.\n\n"
         "$$\\text{эффективность} = \\frac{PV(\\text{отнесённые налоги})}{PV(\\text{субсидия})}$$\n\n"
+        "Налоги проекта считаются по видам и уровням бюджета: НДС (федеральный), налог на прибыль "
+        "(федеральная и региональная части: 3 % + 17 % в 2017–2024 годах, 8 % + 17 % с 2025 года), НДФЛ "
+        "(областной и местные бюджеты), страховые взносы (фонды), налог на имущество (областной) — на долях "
+        "добавленной стоимости и оплаты труда продукции проекта в таблицах «затраты-выпуск» Росстата за "
+        "2021 год; ставки и их источники — в модуле правил. Федеральная субсидия сопоставляется с "
+        "федеральными налогами, региональная доплата — с областными. Поддержку получают только кластеры, "
+        "прошедшие проверку требований Постановления № 779 (или отмеченные как состоящие в реестре), и "
+        "проекты, начатые в годы действия режима. "
         "Рычаг — частные рубли на рубль субсидии; год окупаемости для бюджета — первый год, начиная с "
         "которого накопленные дисконтированные отнесённые налоги не меньше накопленной дисконтированной "
         "субсидии и остаются такими до конца горизонта; рабочие места на 1 млн ₽ субсидии."
@@ -324,6 +374,19 @@ EN: dict[str, str] = {
         "Krugman index $K_r = \\sum_s |s_{rs} - s_s|$ (0–2): how far the region's structure is from the "
         "benchmark; Hachman index $1 / \\sum_s s_{rs} LQ_{rs}$: similarity to the benchmark (1 = same); "
         "$HHI = \\sum_s s_{rs}^2$: concentration; entropy $-\\sum_s s_{rs} \\log_2 s_{rs}$: diversity."
+    ),
+    "method.peers.title": "Peer regions",
+    "method.peers.body": (
+        "Peer regions have a similar manufacturing structure and a comparable size. Structure: employment "
+        "shares $s_{rd}$ across OKVED divisions 10–33 in one year; structural similarity is the cosine "
+        "$\\cos(r,p) = \\sum_d s_{rd} s_{pd} / (\\lVert s_r \\rVert \\lVert s_p \\rVert)$ (0–1). "
+        "Size: $E$ = manufacturing employment; the size factor "
+        "$f = \\max(0,\\ 1 - |\\ln(E_p / E_r)| / \\ln 10)$ is 1 at equal size, about 0.70 at twice or "
+        "half the size and 0 when a region is 10 times larger or smaller or more.\n\n"
+        "$$\\text{similarity} = \\cos(r,p) \\times f$$\n\n"
+        "The 5 most similar regions are shown by default; users can change the list by hand. Cosine "
+        "proximity of industry vectors follows the technological-proximity literature (Jaffe, 1986); the "
+        "size factor is this project's choice."
     ),
     "method.strong.title": "Strong cluster (US Cluster Mapping)",
     "method.strong.body": (
@@ -415,6 +478,26 @@ EN: dict[str, str] = {
         "5. Composition: at least 10 industrial participants, at least 1 infrastructure organisation and at "
         "least 1 specialised organisation — marked as to be verified and kept editable."
     ),
+    "method.roadmap.title": "Route to the registry: the smallest set of contracts",
+    "method.roadmap.body": (
+        "Which new supply contracts between participants would close the failing contract and functional "
+        "dependence rules. A pair \"supplier $s$ → buyer $b$\" is plausible when both are participants, "
+        "$s \\ne b$, they have no contract yet, and the buyer's product uses the supplier's product in "
+        "Rosstat's 2021 symmetric input–output table (total use) at a coefficient of at least 0.01 ₽ per "
+        "₽ of output,\n\n"
+        "$$a_{SB} = \\frac{\\sum_{i \\in S, j \\in B} z_{ij}}{\\sum_{j \\in B} x_j},$$\n\n"
+        "where $S$, $B$ are the OKPD 2 products of the supplier's and the buyer's OKVED 2 codes; a contract "
+        "is within the buyer's purchases outside the cluster, a supplier's new sales in all within 25% of "
+        "its revenue, and a contract is at least RUB 0.1 mln. These parameters are the project's method "
+        "choice, not the decree.\n\n"
+        "The smallest set is a mixed-integer programme (scipy, HiGHS): fewest contracts first, then least "
+        "money with that many, subject to $\\sum v \\ge T \\cdot P - S$ (the missing purchases "
+        "from participants; $T$ the rule's threshold, $P$ all purchases of final producers, $S$ their "
+        "purchases from participants now) and \"every participant without a contract has one in the set\". Optimality is proven "
+        "by the solver (or by lower bounds for a large problem); without a solution the page says what "
+        "binds: suppliers' limits, buyers' purchases or no plausible partner. The application pack (Excel) "
+        "lays out the dependence calculation as live formulas."
+    ),
     "method.regimes.title": "Subsidy regimes for joint projects (Decree No. 41)",
     "method.regimes.body": (
         "2016–2018: up to 50% of joint-project costs at all stages, from R&D to serial production (the "
@@ -441,6 +524,13 @@ EN: dict[str, str] = {
         "set share of its taxes (default 0); a project that support makes viable (NPV without < 0 ≤ NPV "
         "with) attributes all its taxes; a project not viable even with support attributes none.\n\n"
         "$$\\text{effectiveness} = \\frac{PV(\\text{attributed taxes})}{PV(\\text{subsidy})}$$\n\n"
+        "A project's taxes are computed by type and budget level: VAT (federal), corporate profit tax "
+        "(federal and regional parts: 3% + 17% in 2017–2024, 8% + 17% from 2025), personal income tax "
+        "(regional and local budgets), insurance contributions (social funds), property tax (regional) — on "
+        "the value-added and wage shares of the project's product in Rosstat's 2021 input–output tables; the "
+        "rates and their sources are in the rules module. The federal subsidy is weighed against federal "
+        "taxes, the regional top-up against regional ones. Only clusters that pass the Decree No. 779 check "
+        "(or are marked as on the registry) and projects started while the regime is in force get support. "
         "Leverage: private roubles per subsidy rouble; budget break-even year: the first year from which the "
         "cumulative discounted attributed taxes are at least the cumulative discounted subsidy and stay so "
         "to the end of the horizon; jobs per 1 mln ₽ of subsidy."

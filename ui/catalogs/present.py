@@ -63,8 +63,10 @@ RU: dict[str, str] = {
     "xl.own_money": "Свои средства, млн ₽",
     "xl.npv_without": "NPV без поддержки, млн ₽",
     "xl.npv_with": "NPV с поддержкой, млн ₽",
-    "xl.pv_taxes": "Налоги (дисконт.), млн ₽",
-    "xl.effectiveness": "Налоги на рубль субсидии",
+    "xl.pv_taxes": "Все налоги проекта (дисконт.), млн ₽",
+    "xl.pv_taxes_additional": "Налоги благодаря поддержке (дисконт.), млн ₽",
+    "xl.effectiveness": "Налоги благодаря поддержке на рубль субсидии",
+    "xl.assumption": "Допущение",
     "xl.jobs": "Рабочие места",
     "slide.profile.title": "{region}: промышленность, {year}",
     "slide.profile.message": "{manufacturing} занятых в обработке — {share} обрабатывающей промышленности России",
@@ -89,17 +91,31 @@ RU: dict[str, str] = {
     ),
     "slide.subsidy.title": "Субсидия {share} затрат: эффект для бюджета",
     "slide.subsidy.message": (
-        "{subsidy} на {projects} проектов; {leverage} ₽ частных денег на рубль субсидии; налогов вернётся "
-        "в {effectiveness} раза больше; бюджет окупится в {year} году"
+        "{subsidy} на {projects} проектов; {leverage} ₽ частных денег на рубль субсидии; налоги, которые "
+        "появятся благодаря поддержке, — {effectiveness} ₽ на рубль субсидии (все налоги проектов — {gross}, "
+        "но часть из них была бы и без поддержки); бюджет окупится в {year} году."
     ),
-    "slide.subsidy.outlay": "Субсидия нарастающим итогом",
-    "slide.subsidy.returned": "Налоги (дисконт.) нарастающим итогом",
+    "slide.subsidy.message_no_break_even": (
+        "{subsidy} на {projects} проектов; {leverage} ₽ частных денег на рубль субсидии; налоги, которые "
+        "появятся благодаря поддержке, — {effectiveness} ₽ на рубль субсидии (все налоги проектов — {gross}, "
+        "но часть из них была бы и без поддержки); за горизонт расчёта бюджет не окупается."
+    ),
+    "slide.subsidy.outlay": "Субсидия (дисконт.) нарастающим итогом",
+    "slide.subsidy.returned": "Налоги благодаря поддержке (дисконт.) нарастающим итогом",
+    "slide.subsidy.message_none": (
+        "Ни один проект не получает поддержку в этом сценарии: кластеры не прошли проверку требований "
+        "Постановления № 779 или проекты начаты вне срока действия режима. Расчёт «что если» — со "
+        "страницы «Субсидии» с переключателем «Считать все кластеры в реестре»."
+    ),
     "slide.subsidy.axis": "млн ₽",
     "slide.subsidy.break_even": "окупаемость",
     "slide.next_steps.title": "Следующие шаги: какие отрасли привлекать",
     "slide.next_steps.message": "Ближе всего к тому, что регион уже умеет: {sectors}",
     "slide.next_steps.message_unstable": (
-        "Кандидаты: {sectors} (рейтинг зависит от выбранной методики — обсудить)"
+        "Кандидаты: {sectors}. Порядок зависит от выбранной методики: решите, какую стратегию берёт регион."
+    ),
+    "slide.next_steps.complexity_note": (
+        "Сложность (PCI) здесь оценена грубо — по {sectors} отраслям обработки: это ориентир, а не вывод."
     ),
 }
 
@@ -166,8 +182,10 @@ EN: dict[str, str] = {
     "xl.own_money": "Own funds, RUB mln",
     "xl.npv_without": "NPV without support, RUB mln",
     "xl.npv_with": "NPV with support, RUB mln",
-    "xl.pv_taxes": "Taxes (discounted), RUB mln",
-    "xl.effectiveness": "Taxes per subsidy rouble",
+    "xl.pv_taxes": "All taxes of the project (discounted), RUB mln",
+    "xl.pv_taxes_additional": "Taxes due to support (discounted), RUB mln",
+    "xl.effectiveness": "Taxes due to support per subsidy rouble",
+    "xl.assumption": "Assumption",
     "xl.jobs": "Jobs",
     "slide.profile.title": "{region}: industry, {year}",
     "slide.profile.message": "{manufacturing} manufacturing jobs — {share} of Russia's manufacturing",
@@ -192,16 +210,30 @@ EN: dict[str, str] = {
     ),
     "slide.subsidy.title": "A subsidy of {share} of costs: the effect on the budget",
     "slide.subsidy.message": (
-        "{subsidy} for {projects} projects; {leverage} private roubles per subsidy rouble; taxes return "
-        "{effectiveness} times the subsidy; the budget breaks even in {year}"
+        "{subsidy} for {projects} projects; {leverage} private roubles per subsidy rouble; taxes that exist "
+        "thanks to support: {effectiveness} roubles per subsidy rouble (all taxes of the projects: {gross}, part "
+        "of which would be paid without support); the budget breaks even in {year}."
     ),
-    "slide.subsidy.outlay": "Cumulative subsidy",
-    "slide.subsidy.returned": "Cumulative discounted taxes",
+    "slide.subsidy.message_no_break_even": (
+        "{subsidy} for {projects} projects; {leverage} private roubles per subsidy rouble; taxes that exist "
+        "thanks to support: {effectiveness} roubles per subsidy rouble (all taxes of the projects: {gross}, part "
+        "of which would be paid without support); the budget does not break even within the horizon."
+    ),
+    "slide.subsidy.outlay": "Cumulative subsidy (discounted)",
+    "slide.subsidy.returned": "Cumulative taxes due to support (discounted)",
+    "slide.subsidy.message_none": (
+        "No project gets support in this scenario: the clusters do not pass the Decree No. 779 check or the "
+        "projects started outside the regime's years. For a what-if, use the Subsidies page with \"assume "
+        "every cluster is registered\"."
+    ),
     "slide.subsidy.axis": "RUB mln",
     "slide.subsidy.break_even": "break-even",
     "slide.next_steps.title": "Next steps: industries to attract",
     "slide.next_steps.message": "Closest to what the region already does: {sectors}",
     "slide.next_steps.message_unstable": (
-        "Candidates: {sectors} (the ranking depends on the method chosen — to discuss)"
+        "Candidates: {sectors}. The order depends on the method: decide which strategy the region takes."
+    ),
+    "slide.next_steps.complexity_note": (
+        "Complexity (PCI) is a rough estimate here, over {sectors} manufacturing sectors: a pointer, not a finding."
     ),
 }

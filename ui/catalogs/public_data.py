@@ -61,8 +61,8 @@ RU: dict[str, str] = {
     "public.map_sector": "Отрасль",
     "public.map_year": "Год",
     "public.map_caption": (
-        "Выбранный регион обведён чёрным, регионы его федерального округа — оранжевым; серым — нет данных "
-        "или данные скрыты. Источник: {source}; статус данных: {status}. Границы: {attribution}."
+        "Выбранный регион обведён чёрным, похожие на него регионы — оранжевым (без отраслевых данных — регионы "
+        "его федерального округа); серым — нет данных или данные скрыты. Источник: {source}; статус данных: {status}. Границы: {attribution}."
     ),
     "public.missing": "нет данных",
     "public.metric.shipments": "Отгрузка, млн ₽ (ОКВЭД 1)",
@@ -151,8 +151,8 @@ EN: dict[str, str] = {
     "public.map_sector": "Sector",
     "public.map_year": "Year",
     "public.map_caption": (
-        "The selected region is outlined in black, the other regions of its federal district in orange; grey: "
-        "no data or suppressed. Source: {source}; data status: {status}. Boundaries: {attribution}."
+        "The selected region is outlined in black, the regions most like it in orange (without sector data: the "
+        "other regions of its federal district); grey: no data or suppressed. Source: {source}; data status: {status}. Boundaries: {attribution}."
     ),
     "public.missing": "no data",
     "public.metric.shipments": "Shipments, RUB mln (OKVED 1)",

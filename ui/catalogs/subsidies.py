@@ -326,8 +326,9 @@ RU: dict[str, str] = {
     ),
     "subsidies.greedy": "Решатель не успел: набор выбран жадным правилом, без гарантии оптимальности.",
     "subsidies.none_eligible": (
-        "Ни один проект не подходит под условия режима. Причины — в таблице проектов; параметры режима можно "
-        "изменить слева."
+        "Ни один проект не подходит под условия режима. Причины — в таблице проектов (кластер не в реестре, "
+        "проект начат вне срока режима, затраты не возмещаются). Для расчёта «что если» включите «Считать все "
+        "кластеры в реестре» или измените параметры режима слева."
     ),
     "subsidies.no_projects": "В базе нет совместных проектов: загрузите таблицы проектов на странице «Данные».",
     "subsidies.chart.projects": "Субсидия и собственные средства по проектам",
@@ -359,7 +360,7 @@ RU: dict[str, str] = {
     "subsidies.tornado.high": "фактор выше",
     "subsidies.tornado.limited": "упор в предел {limit}",
     "subsidies.tornado.base": "сейчас: {value}",
-    "subsidies.tornado.toggle": "Рассчитать чувствительность ({n} проектов в портфеле, около полсекунды)",
+    "subsidies.tornado.toggle": "Чувствительность для {n} проектов портфеля рассчитывается по запросу — переключатель слева.",
     "subsidies.chart.budget": "Портфель в пределах годового бюджета",
     "subsidies.budget_line": "бюджет {value} в год",
     "subsidies.no_budget": "Бюджет не задан: показаны выплаты всех подходящих проектов по годам.",
@@ -367,8 +368,8 @@ RU: dict[str, str] = {
     "subsidies.sweep.title": "Кто выпадает при другом бюджете",
     "subsidies.sweep.help": (
         "Отбор повторяется для десяти бюджетов — от 10 % до 100 % самой большой годовой выплаты без "
-        "ограничения. Для сотен проектов это занимает секунды. При заданном бюджете и небольшом числе "
-        "проектов показывается сразу."
+        "ограничения. Для десятков и сотен проектов это занимает от долей секунды до секунд, поэтому по "
+        "запросу; при заданном бюджете и не более чем 10 проектах-кандидатах показывается сразу."
     ),
     "subsidies.sweep.axis": "Годовой бюджет, млн ₽",
     "subsidies.sweep.in": "в портфеле",
@@ -604,8 +605,9 @@ EN: dict[str, str] = {
     ),
     "subsidies.greedy": "The solver ran out of time: the set was chosen by a greedy rule, without an optimality guarantee.",
     "subsidies.none_eligible": (
-        "No project meets the regime's conditions. The reasons are in the project table; the regime's "
-        "parameters can be changed on the left."
+        "No project is eligible under the regime. The reasons are in the project table (cluster not on the "
+        "registry, project started outside the regime's years, costs not reimbursed). For a what-if, switch on "
+        "\"Assume every cluster is registered\" or change the regime's parameters on the left."
     ),
     "subsidies.no_projects": "The database holds no joint projects: load the project tables on the Data page.",
     "subsidies.chart.projects": "Subsidy and own money by project",
@@ -637,7 +639,7 @@ EN: dict[str, str] = {
     "subsidies.tornado.high": "factor higher",
     "subsidies.tornado.limited": "stopped at the {limit} limit",
     "subsidies.tornado.base": "now: {value}",
-    "subsidies.tornado.toggle": "Compute the sensitivity ({n} projects in the portfolio, about half a second)",
+    "subsidies.tornado.toggle": "The sensitivity of {n} portfolio projects is computed on request — the switch on the left.",
     "subsidies.chart.budget": "The portfolio within the annual budget",
     "subsidies.budget_line": "budget {value} a year",
     "subsidies.no_budget": "No budget set: payments of every eligible project by year.",
@@ -645,8 +647,8 @@ EN: dict[str, str] = {
     "subsidies.sweep.title": "Who drops out at another budget",
     "subsidies.sweep.help": (
         "The selection is repeated for ten budgets, from 10% to 100% of the largest annual payment without a "
-        "limit. With hundreds of projects this takes seconds. With a budget set and few projects it is shown "
-        "at once."
+        "limit. With dozens or hundreds of projects this takes from a fraction of a second to seconds, so it "
+        "runs on request; with a budget set and at most 10 candidate projects it is shown at once."
     ),
     "subsidies.sweep.axis": "Annual budget, RUB mln",
     "subsidies.sweep.in": "in the portfolio",
@@ -744,3 +746,272 @@ EN: dict[str, str] = {
     **_prefixed("subsidies.category", _CATEGORIES_EN),
     **_prefixed("subsidies.stage", _STAGES_EN),
 }
+
+# --- Issue 11: one base year, attributed taxes, taxes by budget level, payment lag, registry ---------
+
+_EFFECT_RU: dict[str, str] = {
+    "subsidies.field.additionality": "доля налогов проектов, окупающихся и без поддержки",
+    "subsidies.field.payment_lag_years": "задержка выплаты, лет",
+    "subsidies.field.assume_registered": "считать все кластеры в реестре",
+    "subsidies.field.profit_share": "налогооблагаемая прибыль, доля прибыли от производства",
+    "subsidies.field.property_share": "доля затрат, ставших недвижимостью",
+    "subsidies.field.tax_rate": "налоги, доля выручки (пусто — по видам налогов)",
+    "subsidies.field.cmp1": "закреплённый сценарий 1",
+    "subsidies.field.cmp2": "закреплённый сценарий 2",
+    "subsidies.field.cmp3": "закреплённый сценарий 3",
+    "subsidies.param.add": "доля налогов проектов, окупающихся и без поддержки (0–1)",
+    "subsidies.param.lag": "задержка выплаты, лет",
+    "subsidies.param.assume_reg": "все кластеры в реестре (1 — да)",
+    "subsidies.param.profit": "налогооблагаемая прибыль, доля прибыли от производства",
+    "subsidies.param.property": "доля затрат, ставших недвижимостью",
+    "subsidies.param.tax": "налоги, доля выручки (пусто — по видам налогов)",
+    "subsidies.metric.pv_subsidy_mln_rub": "Субсидия, дисконтированная",
+    "subsidies.metric.pv_subsidy_federal_mln_rub": "Федеральная субсидия, дисконтированная",
+    "subsidies.metric.pv_subsidy_regional_mln_rub": "Региональная доплата, дисконтированная",
+    "subsidies.metric.taxes_mln_rub": "Все налоги проектов за горизонт",
+    "subsidies.metric.pv_taxes_gross_mln_rub": "Все налоги проектов, дисконтированные",
+    "subsidies.metric.pv_taxes_additional_mln_rub": "Налоги благодаря поддержке, дисконтированные",
+    "subsidies.metric.pv_taxes_federal_mln_rub": "Все налоги: в федеральный бюджет",
+    "subsidies.metric.pv_taxes_regional_mln_rub": "Все налоги: в областной бюджет",
+    "subsidies.metric.pv_taxes_local_mln_rub": "Все налоги: в местные бюджеты",
+    "subsidies.metric.pv_taxes_social_funds_mln_rub": "Все налоги: страховые взносы в фонды",
+    "subsidies.metric.budget_effectiveness": "Налоги благодаря поддержке на 1 ₽ субсидии",
+    "subsidies.metric.budget_effectiveness_federal": "То же, федеральный бюджет к федеральной субсидии",
+    "subsidies.metric.budget_effectiveness_regional": "То же, областной бюджет к региональной доплате",
+    "subsidies.col.pv_subsidy": "Субсидия дисконтированная, млн ₽",
+    "subsidies.col.pv_taxes": "Все налоги проекта дисконтированные, млн ₽",
+    "subsidies.col.attribution": "Доля налогов, засчитанная поддержке",
+    "subsidies.col.pv_taxes_additional": "Налоги благодаря поддержке, дисконт., млн ₽",
+    "subsidies.col.pv_taxes_federal": "Налоги в федеральный бюджет, дисконт., млн ₽",
+    "subsidies.col.pv_taxes_regional": "Налоги в областной бюджет, дисконт., млн ₽",
+    "subsidies.col.pv_taxes_local": "Налоги в местные бюджеты, дисконт., млн ₽",
+    "subsidies.col.pv_taxes_social_funds": "Страховые взносы, дисконт., млн ₽",
+    "subsidies.col.effectiveness": "Налоги благодаря поддержке на 1 ₽ субсидии",
+    "subsidies.col.assumption": "Допущение",
+    "subsidies.col.subsidy_pv_mln_rub": "Субсидия за год, дисконтированная, млн ₽",
+    "subsidies.col.taxes_gross_mln_rub": "Все налоги проектов за год, млн ₽",
+    "subsidies.col.taxes_gross_pv_mln_rub": "Все налоги проектов за год, дисконт., млн ₽",
+    "subsidies.col.taxes_mln_rub": "Налоги благодаря поддержке за год, млн ₽",
+    "subsidies.col.taxes_pv_mln_rub": "Налоги благодаря поддержке за год, дисконт., млн ₽",
+    "subsidies.col.cum_subsidy_pv_mln_rub": "Субсидия нарастающим итогом, дисконт., млн ₽",
+    "subsidies.col.cum_taxes_pv_mln_rub": "Налоги благодаря поддержке нарастающим итогом, дисконт., млн ₽",
+    "subsidies.reason.outside_regime_period": "проект начат вне срока действия режима",
+    "subsidies.short.pv_subsidy_mln_rub": "Субсидия (дисконт.)",
+    "subsidies.short.pv_taxes_additional_mln_rub": "Налоги благодаря поддержке",
+    "subsidies.short.pv_taxes_gross_mln_rub": "Все налоги (справочно)",
+    "subsidies.metric.pv_taxes_mln_rub": "Налоги благодаря поддержке, дисконтированные",
+    "subsidies.objective.taxes": "налоги благодаря поддержке",
+    "subsidies.assumptions_note": (
+        "Это допущения расчёта, а не нормы закона; их можно менять. По умолчанию: ставка дисконтирования "
+        "10 %, свободный денежный поток 15 % выручки, горизонт 10 лет, выплата через год после затрат, налоги "
+        "по видам (НДС, налог на прибыль, НДФЛ, страховые взносы, налог на имущество) по долям добавленной "
+        "стоимости и оплаты труда продукции проекта в таблицах «затраты-выпуск» Росстата за 2021 год."
+    ),
+    "subsidies.rate_help": "Допущение. Субсидия, налоги и денежные потоки приводятся к одному году.",
+    "subsidies.tax": "Налоги, доля выручки (пусто — по видам налогов)",
+    "subsidies.tax_help": (
+        "Пусто — налоги считаются по видам и уровням бюджета по ставкам Налогового кодекса. Число — упрощённо, "
+        "доля выручки; по уровням бюджета она делится в тех же пропорциях."
+    ),
+    "subsidies.taxes_help": (
+        "Заявленные — налоги из данных проекта, где они есть, иначе расчётные; расчётные — всегда по ставкам."
+    ),
+    "subsidies.taxes.rate": "расчётные",
+    "subsidies.base_year": "Год приведения (пусто — первый год данных)",
+    "subsidies.base_year_help": (
+        "Все деньги — субсидия, налоги, денежные потоки — дисконтируются к 1 января этого года. Отношение "
+        "налогов к субсидии от выбора года не зависит."
+    ),
+    "subsidies.add": "Налоги проектов, окупающихся и без поддержки, засчитываются поддержке на",
+    "subsidies.add_help": (
+        "Проект, который окупается и без субсидии, состоялся бы и так: по умолчанию 0 % его налогов "
+        "засчитываются поддержке (тест стимулирующего эффекта в практике госпомощи; лучше обоснованного "
+        "значения не найдено). Проект, который окупается только с поддержкой, — 100 %; не окупающийся и с "
+        "ней — 0 %."
+    ),
+    "subsidies.lag": "Задержка выплаты субсидии, лет",
+    "subsidies.lag_help": (
+        "Субсидия за затраты года t выплачивается в году t + задержка: отбор 2024 года возмещал затраты 2023 года."
+    ),
+    "subsidies.assume_reg": "Считать все кластеры в реестре (что если)",
+    "subsidies.assume_reg_help": (
+        "По умолчанию поддержку получают только кластеры, прошедшие проверку требований Постановления № 779 "
+        "(или отмеченные в реестре ниже). Переключатель — для расчёта «что если»."
+    ),
+    "subsidies.registry": "Кластеры в реестре Минпромторга",
+    "subsidies.registry_help": (
+        "По умолчанию — кластеры, прошедшие проверку требований Постановления № 779 на странице «Кластеры». "
+        "Отметьте кластер, если он в реестре; уберите — его проекты перестанут подходить под режим."
+    ),
+    "subsidies.kpi.npv_uplift_help": "ЧДД с поддержкой минус ЧДД без неё: субсидия, дисконтированная с учётом задержки выплаты.",
+    "subsidies.kpi.effectiveness": "Налоги благодаря поддержке / субсидия",
+    "subsidies.kpi.effectiveness_help": (
+        "Дисконтированные налоги, которые появились благодаря поддержке, на рубль дисконтированной субсидии. "
+        "Рядом — все налоги проектов, включая те, что были бы и без поддержки."
+    ),
+    "subsidies.kpi.gross": "все налоги: {value}",
+    "subsidies.kpi.break_even_help": (
+        "Первый год, начиная с которого накопленные дисконтированные налоги благодаря поддержке не меньше "
+        "накопленной дисконтированной субсидии и остаются такими; прочерк — не окупается за горизонт."
+    ),
+    "subsidies.levels": (
+        "Налоги благодаря поддержке к субсидии: федеральный бюджет к федеральной субсидии — **{federal}**, "
+        "областной бюджет к региональной доплате — **{regional}**, бюджетная система в целом — **{total}**."
+    ),
+    "subsidies.assumption": (
+        "Налоги засчитаны поддержке полностью у проектов, которые окупаются только с ней, на {additionality} — "
+        "у окупающихся и без неё, и не засчитаны у неокупаемых; субсидия выплачивается через {lag} г. после "
+        "затрат, всё приведено к {base_year} по ставке {rate}."
+    ),
+    "subsidies.assumption.first_year": "первому году данных",
+    "subsidies.assumption.year": "{year} году",
+    "subsidies.assumption.registered": "Допущено, что все кластеры в реестре.",
+    "subsidies.chart.balance": "Бюджет: выплаты и налоги благодаря поддержке",
+    "subsidies.chart.balance_caption": (
+        "Нарастающим итогом, всё дисконтировано по ставке {rate}. Пунктир — все налоги проектов для "
+        "сравнения; вертикальная линия — год, с которого налоги благодаря поддержке не отстают от выплат."
+    ),
+    "subsidies.balance.outlay": "Выплачено субсидий (дисконт.)",
+    "subsidies.balance.taxes": "Налоги благодаря поддержке (дисконт.)",
+    "subsidies.balance.gross": "Все налоги проектов (дисконт.)",
+    "subsidies.factor.support_rate": "Федеральная доля",
+    "subsidies.compare_mode.pinned": "Закреплённые сценарии",
+    "subsidies.pin": "Закрепить текущий сценарий для сравнения",
+    "subsidies.pin_help": "До трёх сценариев; хранятся в этой сессии и в адресе страницы, вход не нужен.",
+    "subsidies.pinned_label": "Сценарий {n}",
+    "subsidies.unpin": "Убрать сценарий {n}",
+    "subsidies.pinned_none": "Закрепите текущий сценарий кнопкой выше, измените параметры и закрепите ещё один.",
+    "subsidies.tornado.toggle_any": "Рассчитывать и для большого портфеля (около полсекунды)",
+}
+_EFFECT_EN: dict[str, str] = {
+    "subsidies.field.additionality": "share of taxes of projects viable without support",
+    "subsidies.field.payment_lag_years": "payment lag, years",
+    "subsidies.field.assume_registered": "assume every cluster is registered",
+    "subsidies.field.profit_share": "taxable profit, share of operating surplus",
+    "subsidies.field.property_share": "share of costs that become real estate",
+    "subsidies.field.tax_rate": "taxes, share of revenue (empty: by tax type)",
+    "subsidies.field.cmp1": "pinned scenario 1",
+    "subsidies.field.cmp2": "pinned scenario 2",
+    "subsidies.field.cmp3": "pinned scenario 3",
+    "subsidies.param.add": "share of taxes of projects viable without support (0–1)",
+    "subsidies.param.lag": "payment lag, years",
+    "subsidies.param.assume_reg": "every cluster registered (1 = yes)",
+    "subsidies.param.profit": "taxable profit, share of operating surplus",
+    "subsidies.param.property": "share of costs that become real estate",
+    "subsidies.param.tax": "taxes, share of revenue (empty: by tax type)",
+    "subsidies.metric.pv_subsidy_mln_rub": "Subsidy, discounted",
+    "subsidies.metric.pv_subsidy_federal_mln_rub": "Federal subsidy, discounted",
+    "subsidies.metric.pv_subsidy_regional_mln_rub": "Regional top-up, discounted",
+    "subsidies.metric.taxes_mln_rub": "All taxes of the projects over the horizon",
+    "subsidies.metric.pv_taxes_gross_mln_rub": "All taxes of the projects, discounted",
+    "subsidies.metric.pv_taxes_additional_mln_rub": "Taxes due to support, discounted",
+    "subsidies.metric.pv_taxes_federal_mln_rub": "All taxes: federal budget",
+    "subsidies.metric.pv_taxes_regional_mln_rub": "All taxes: regional budget",
+    "subsidies.metric.pv_taxes_local_mln_rub": "All taxes: local budgets",
+    "subsidies.metric.pv_taxes_social_funds_mln_rub": "All taxes: insurance contributions to social funds",
+    "subsidies.metric.budget_effectiveness": "Taxes due to support per subsidy ₽",
+    "subsidies.metric.budget_effectiveness_federal": "The same, federal budget per federal subsidy",
+    "subsidies.metric.budget_effectiveness_regional": "The same, regional budget per regional top-up",
+    "subsidies.col.pv_subsidy": "Subsidy, discounted, RUB mln",
+    "subsidies.col.pv_taxes": "All taxes of the project, discounted, RUB mln",
+    "subsidies.col.attribution": "Share of taxes credited to support",
+    "subsidies.col.pv_taxes_additional": "Taxes due to support, discounted, RUB mln",
+    "subsidies.col.pv_taxes_federal": "Taxes to the federal budget, discounted, RUB mln",
+    "subsidies.col.pv_taxes_regional": "Taxes to the regional budget, discounted, RUB mln",
+    "subsidies.col.pv_taxes_local": "Taxes to local budgets, discounted, RUB mln",
+    "subsidies.col.pv_taxes_social_funds": "Insurance contributions, discounted, RUB mln",
+    "subsidies.col.effectiveness": "Taxes due to support per subsidy ₽",
+    "subsidies.col.assumption": "Assumption",
+    "subsidies.col.subsidy_pv_mln_rub": "Subsidy in the year, discounted, RUB mln",
+    "subsidies.col.taxes_gross_mln_rub": "All taxes of the projects in the year, RUB mln",
+    "subsidies.col.taxes_gross_pv_mln_rub": "All taxes of the projects in the year, discounted, RUB mln",
+    "subsidies.col.taxes_mln_rub": "Taxes due to support in the year, RUB mln",
+    "subsidies.col.taxes_pv_mln_rub": "Taxes due to support in the year, discounted, RUB mln",
+    "subsidies.col.cum_subsidy_pv_mln_rub": "Cumulative subsidy, discounted, RUB mln",
+    "subsidies.col.cum_taxes_pv_mln_rub": "Cumulative taxes due to support, discounted, RUB mln",
+    "subsidies.reason.outside_regime_period": "project started outside the regime's period",
+    "subsidies.short.pv_subsidy_mln_rub": "Subsidy (disc.)",
+    "subsidies.short.pv_taxes_additional_mln_rub": "Taxes due to support",
+    "subsidies.short.pv_taxes_gross_mln_rub": "All taxes (for reference)",
+    "subsidies.metric.pv_taxes_mln_rub": "Taxes due to support, discounted",
+    "subsidies.objective.taxes": "taxes due to support",
+    "subsidies.assumptions_note": (
+        "These are assumptions of the calculation, not rules of law; change them freely. Defaults: discount "
+        "rate 10%, free cash flow 15% of revenue, horizon 10 years, payment a year after the costs, taxes by "
+        "type (VAT, profit tax, personal income tax, insurance contributions, property tax) on the value-added "
+        "and wage shares of the project's product in Rosstat's 2021 input–output tables."
+    ),
+    "subsidies.rate_help": "Assumption. Subsidy, taxes and cash flows are discounted to one year.",
+    "subsidies.tax": "Taxes, share of revenue (empty: by tax type)",
+    "subsidies.tax_help": (
+        "Empty: taxes by type and budget level at the Tax Code's rates. A number: simplified, a share of "
+        "revenue, split among budget levels in the same proportions."
+    ),
+    "subsidies.taxes_help": "Reported: the project's own tax figures where present, else modelled; modelled: always the rates.",
+    "subsidies.taxes.rate": "modelled",
+    "subsidies.base_year": "Base year of discounting (empty: first year of the data)",
+    "subsidies.base_year_help": (
+        "All money — subsidy, taxes, cash flows — is discounted to 1 January of this year. The ratio of taxes "
+        "to subsidy does not depend on the choice."
+    ),
+    "subsidies.add": "Taxes of projects viable without support credited to support at",
+    "subsidies.add_help": (
+        "A project that pays off without the subsidy would have happened anyway: by default 0% of its taxes "
+        "are credited to support (the incentive-effect test of state-aid practice; no better-sourced value was "
+        "found). A project that pays off only with support counts 100%; one that does not pay off even with "
+        "it, 0%."
+    ),
+    "subsidies.lag": "Subsidy payment lag, years",
+    "subsidies.lag_help": "Support for the costs of year t is paid in t + lag: the 2024 round reimbursed 2023 costs.",
+    "subsidies.assume_reg": "Assume every cluster is registered (what-if)",
+    "subsidies.assume_reg_help": (
+        "By default only clusters that pass the Decree No. 779 check (or are marked registered below) get "
+        "support. The switch is for a what-if calculation."
+    ),
+    "subsidies.registry": "Clusters on the Minpromtorg registry",
+    "subsidies.registry_help": (
+        "By default, the clusters that pass the Decree No. 779 check on the Clusters page. Mark a cluster that "
+        "is on the registry; remove one and its projects stop being eligible."
+    ),
+    "subsidies.kpi.npv_uplift_help": "NPV with support minus NPV without: the subsidy discounted, payment lag included.",
+    "subsidies.kpi.effectiveness": "Taxes due to support / subsidy",
+    "subsidies.kpi.effectiveness_help": (
+        "Discounted taxes that exist thanks to support per discounted subsidy rouble. Beside it: all taxes of "
+        "the projects, including those that would be paid without support."
+    ),
+    "subsidies.kpi.gross": "all taxes: {value}",
+    "subsidies.kpi.break_even_help": (
+        "The first year from which cumulative discounted taxes due to support are at least the cumulative "
+        "discounted subsidy and stay so; a dash: not within the horizon."
+    ),
+    "subsidies.levels": (
+        "Taxes due to support per subsidy: federal budget per federal subsidy **{federal}**, regional budget "
+        "per regional top-up **{regional}**, the budget system as a whole **{total}**."
+    ),
+    "subsidies.assumption": (
+        "Taxes are credited to support in full for projects that pay off only with it, at {additionality} for "
+        "those that pay off without it and not at all for those that never pay off; the subsidy is paid {lag} "
+        "yr after the costs, and everything is discounted to {base_year} at {rate}."
+    ),
+    "subsidies.assumption.first_year": "the first year of the data",
+    "subsidies.assumption.year": "{year}",
+    "subsidies.assumption.registered": "Every cluster is assumed registered.",
+    "subsidies.chart.balance": "Budget: payments and taxes due to support",
+    "subsidies.chart.balance_caption": (
+        "Cumulative, all discounted at {rate}. Dotted: all taxes of the projects for comparison; vertical line: "
+        "the year from which taxes due to support keep up with payments."
+    ),
+    "subsidies.balance.outlay": "Subsidy paid (disc.)",
+    "subsidies.balance.taxes": "Taxes due to support (disc.)",
+    "subsidies.balance.gross": "All taxes of the projects (disc.)",
+    "subsidies.factor.support_rate": "Federal share",
+    "subsidies.compare_mode.pinned": "Pinned scenarios",
+    "subsidies.pin": "Pin the current scenario for comparison",
+    "subsidies.pin_help": "Up to three; kept in this session and in the page address, no login needed.",
+    "subsidies.pinned_label": "Scenario {n}",
+    "subsidies.unpin": "Remove scenario {n}",
+    "subsidies.pinned_none": "Pin the current scenario with the button above, change parameters and pin another.",
+    "subsidies.tornado.toggle_any": "Compute for a large portfolio too (about half a second)",
+}
+RU.update(_EFFECT_RU)
+EN.update(_EFFECT_EN)

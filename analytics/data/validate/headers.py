@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from analytics.data import examples
 from analytics.data.validate.tables import Column, TableSpec
 
 _HEADER_PUNCT = re.compile(r"[\s_\-–—.,;:()\[\]{}\"'«»/\\№#*]+")
@@ -83,7 +84,7 @@ def template_frame(spec: TableSpec, lang: str) -> pd.DataFrame:
     example = [c.example for c in spec.columns]
     if lang == "en":
         example = [_english_example(c) for c in spec.columns]
-    return pd.DataFrame([example], columns=headers)
+    return pd.DataFrame([examples.fictional(spec.columns, example)], columns=headers)
 
 
 def _english_example(column: Column) -> str:

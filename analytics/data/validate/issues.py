@@ -4,7 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from analytics.data import messages
+from analytics.data import messages, rosstat_io
+
+_IO_LAYOUT_CODES = tuple(rosstat_io.MESSAGES)
 
 
 @dataclass(frozen=True)
@@ -77,4 +79,6 @@ MESSAGE_CODES: tuple[str, ...] = (
     "fns_ogrn_checksum", "fns_duplicate_inn", "fns_number", "fns_date", "fns_doc_count", "fns_okved_2001",
     "fns_okved_format", "fns_code_unknown", "fns_tax_unknown", "fns_source_missing", "fns_not_in_store",
     "fns_other_region", "fns_entrepreneurs_skipped", "fns_okved_missing", "fns_okved_unknown", "fns_region_unknown",
+    # input–output workbook (analytics/data/io_load.py; layout texts in analytics/data/rosstat_io.py)
+    "io_read", "io_no_year", *(f"io_{code}" for code in _IO_LAYOUT_CODES),
 )

@@ -387,6 +387,19 @@ TABLES: dict[str, TableSpec] = {
         Column("note", "text", ("примечание",), ("note",), example=""),
         _STATUS,
     ), key=("project_name_ru",)),
+    # Rosstat's input–output tables in long form (migration 8): usually loaded from the workbook as
+    # published (analytics/data/io_load.py), which writes exactly these columns.
+    "io_cells": TableSpec("io_cells", (
+        Column("year", "year", ("год",), ("year",), required=True, low=1990, high=THIS_YEAR, example="2021"),
+        Column("part", "enum", ("часть", "таблица"), ("part", "table"), required=True,
+               choices=_choices(*((p, ()) for p in schema.IO_PARTS)), example="flows_domestic"),
+        Column("row_code", "text", ("строка", "код строки"), ("row", "row code"), required=True, example="001"),
+        Column("col_code", "text", ("столбец", "код столбца"), ("column", "column code"), required=True,
+               example="002"),
+        Column("value", "float", ("значение",), ("value",), example="1234,5"),
+        Column("label", "text", ("текст", "наименование"), ("label", "text"), example=""),
+        _STATUS,
+    ), key=("year", "part", "row_code", "col_code")),
 }
 
 #: Integrity rules beyond single cells, per table: (column, other column) that must differ.

@@ -1,0 +1,192 @@
+"""`make serve` for real: two Streamlit workers behind Debian's nginx, reached through the proxy
+(health, the page, gzip, the upload limit, sticky workers, a browser over the websocket), then stopped
+with nothing left running. Skipped only where nginx is not installed (`make test` and CI install it)."""
+from __future__ import annotations
+
+import http.client
+import importlib.util
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, wait_for_app
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("serve", ROOT / "deploy" / "serve.py")
+serve = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(serve)
+
+pytestmark = [
+    pytest.mark.serve,
+    pytest.mark.skipif(serve.find_nginx() is None, reason="nginx is not installed (make test installs it)"),
+]
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def _ports() -> tuple[int, int]:
+    """A free port for nginx and the first of two consecutive free ports for the workers."""
+    for base in range(21601, 29000, 7):
+        if _free(base) and _free(base + 1) and _free(base + 5):
+            return base + 5, base
+    raise RuntimeError("no free ports")
+
+
+def _get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=30) as reply:
+        return reply.status, {k.lower(): v for k, v in reply.getheaders()}, reply.read()
+
+
+def _processes_mentioning(text: str) -> list[str]:
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if text in cmd:
+            found.append(f"{pid}: {cmd}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def served(demo_db, tmp_path_factory):
+    """`deploy/serve.py --workers 2` on a copy of the demo store; yields (base URL, run dir, worker ports)."""
+    work = tmp_path_factory.mktemp("serve")
+    db = work / "navigator.duckdb"
+    shutil.copyfile(demo_db, db)
+    run_dir = work / "run"
+    port, base_port = _ports()
+    log = open(work / "serve.log", "w")
+    proc = subprocess.Popen(
+        [sys.executable, "deploy/serve.py", "--workers", "2", "--port", str(port), "--base-port", str(base_port),
+         "--db", str(db), "--run-dir", str(run_dir)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    started = time.monotonic()
+    try:
+        while "serving http" not in (work / "serve.log").read_text():
+            if proc.poll() is not None or time.monotonic() - started > 180:
+                raise RuntimeError("make serve did not start:\n" + (work / "serve.log").read_text())
+            time.sleep(0.5)
+        yield f"http://127.0.0.1:{port}", run_dir, (base_port, base_port + 1), db
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+    time.sleep(0.5)
+    left = _processes_mentioning(str(run_dir)) + _processes_mentioning(f"--server.port {base_port} ")
+    assert not left, left  # nginx and both workers are gone
+
+
+def test_health_page_gzip_and_the_worker_cookie_through_nginx(served):
+    base, run_dir, _ports_, _db = served
+    with urllib.request.urlopen(base + "/_stcore/health", timeout=30) as reply:
+        assert (reply.status, reply.read()) == (200, b"ok")
+        assert reply.headers["Server"] == "nginx"
+        cookies = reply.headers.get_all("Set-Cookie")
+    assert any(re.fullmatch(r"navigator_worker=[0-9a-f]{32}; Path=/; HttpOnly; SameSite=Lax", c) for c in cookies)
+    status, headers, body = _get(base + "/")
+    assert status == 200 and b'<div id="root">' in body
+    script = re.search(rb'src="\.?/?(static/js/index[^"]+\.js)"', body).group(1).decode()
+    status, headers, _ = _get(f"{base}/{script}", {"Accept-Encoding": "gzip"})
+    assert status == 200 and headers.get("content-encoding") == "gzip"
+    conf = (run_dir / "nginx.conf").read_text()
+    assert f"client_max_body_size {serve.upload_limit_mb() + 1}m;" in conf
+    assert "listen 127.0.0.1:" in conf
+
+
+def test_a_body_above_the_upload_limit_is_refused_by_nginx(served):
+    base, *_ = served
+    host, port = base.removeprefix("http://").split(":")
+    con = http.client.HTTPConnection(host, int(port), timeout=30)
+    con.putrequest("PUT", "/_stcore/upload_file/session/file")
+    con.putheader("Content-Length", str((serve.upload_limit_mb() + 2) * 2**20))
+    con.endheaders()
+    assert con.getresponse().status == 413
+    con.close()
+
+
+def test_one_cookie_always_reaches_one_worker_and_cookies_spread_over_both(served):
+    base, run_dir, ports, _db = served
+    cookies = [f"{i:032x}" for i in range(1, 21)]
+    for cookie in cookies:
+        for _ in range(2):
+            _get(base + "/_stcore/health", {"Cookie": f"navigator_worker={cookie}"})
+    time.sleep(1.5)  # the access log is flushed every second
+    upstream: dict[str, set[str]] = {}
+    for line in (run_dir / "access.log").read_text().splitlines():
+        found = re.search(r"upstream=(\S+) worker_cookie=(\S+)", line)
+        if found and found.group(2) in cookies:
+            upstream.setdefault(found.group(2), set()).add(found.group(1))
+    assert set(upstream) == set(cookies)
+    assert all(len(seen) == 1 for seen in upstream.values()), upstream
+    assert {next(iter(seen)) for seen in upstream.values()} == {f"127.0.0.1:{p}" for p in ports}
+
+
+def test_a_browser_runs_the_app_over_the_websocket_and_the_loader_works_meanwhile(served, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    base, _run_dir, _ports_, db = served
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            context = browser.new_context(locale="ru-RU")
+            page = context.new_page()
+            sockets: list[str] = []
+            page.on("websocket", lambda ws: sockets.append(ws.url))
+            page.goto(base + "/")
+            wait_for_app(page)
+            assert "Калужская область" in page.locator('[data-testid="stMain"] h1').first.inner_text()
+            assert sockets == [base.replace("http://", "ws://") + "/_stcore/stream"]
+            # The command-line loader writes while the workers serve (they hold no write lock).
+            csv = tmp_path / "years.csv"
+            csv.write_text("ИНН;Год;Численность\n4029032450;1990;5\n", encoding="utf-8")
+            done = subprocess.run(
+                [sys.executable, "-m", "analytics.data.load_cli", "enterprise_years", str(csv), "--db", str(db)],
+                cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True, text=True, timeout=120)
+            assert done.returncode == 0, done.stderr
+            page.goto(base + "/about-data")  # a rerun on the same worker moves to the new snapshot
+            wait_for_app(page)
+            context.close()
+        finally:
+            browser.close()
+
+
+def test_a_worker_that_dies_is_started_again_and_the_proxy_keeps_answering(served):
+    base, _run_dir, ports, _db = served
+    [victim] = [int(line.split(":")[0]) for line in _processes_mentioning(f"--server.port {ports[0]} ")
+                if "streamlit" in line]
+    os.kill(victim, signal.SIGKILL)
+    deadline = time.monotonic() + 120
+    restarted = False
+    while time.monotonic() < deadline:
+        status, _, body = _get(base + "/_stcore/health")  # the other worker, or the restarted one, answers
+        assert (status, body) == (200, b"ok")
+        pids = [int(line.split(":")[0]) for line in _processes_mentioning(f"--server.port {ports[0]} ")
+                if "streamlit" in line]
+        if pids and pids != [victim] and serve._healthy(ports[0]):
+            restarted = True
+            break
+        time.sleep(1)
+    assert restarted

@@ -1,0 +1,226 @@
+"""Strings of the "Route to the registry" tab of the Clusters page and of the application pack's labels
+shown on the page."""
+RU: dict[str, str] = {
+    "clusters.tab.roadmap": "Путь в реестр",
+    "roadmap.intro": (
+        "Какие договоры поставки между участниками кандидата закрыли бы разрыв с требованиями ПП РФ № 779: "
+        "наименьший набор правдоподобных договоров (меньше всего договоров, затем меньше всего денег), "
+        "найденный точной оптимизацией."
+    ),
+    "roadmap.status.optimal": "Найден наименьший набор: договоров — {n}, на {value}. Оптимальность доказана.",
+    "roadmap.status.none_needed": "Договорные требования выполнены: новые договоры не нужны.",
+    "roadmap.status.time_limit": (
+        "Найден набор: договоров — {n}, на {value}; время расчёта истекло, разрыв с доказанной оценкой "
+        "оптимума — {gap}."
+    ),
+    "roadmap.status.no_solution": "Правдоподобными договорами между участниками разрыв не закрыть:",
+    "roadmap.why.capacity": (
+        "функциональная зависимость: нужно ещё {needed} закупок у участников, а правдоподобные пары дают не "
+        "больше {most} (лимиты поставщиков — {caps}, свободные закупки покупателей — {rooms}, пар — {pairs})."
+    ),
+    "roadmap.why.no_partner": "у участников без договора нет ни одного правдоподобного партнёра: {names}.",
+    "roadmap.why.joint": "требования по договорам и по зависимости вместе не выполнить при этих лимитах.",
+    "roadmap.why.solver": "решатель не нашёл план: {message}.",
+    "roadmap.status.cannot_judge": "Правила о договорах и зависимости по этим данным не проверить:",
+    "roadmap.why.contracts_no_data": "правило о договорах: в базе нет поставок этого региона и года.",
+    "roadmap.why.dependence_no_data": (
+        "функциональную зависимость не рассчитать (нет данных о закупках или поставках) — договоры для неё "
+        "не подбираются."
+    ),
+    "roadmap.gaps": "Разрыв по требованиям",
+    "roadmap.col.rule": "Требование",
+    "roadmap.col.status": "Статус",
+    "roadmap.col.measured": "Сейчас",
+    "roadmap.col.threshold": "Порог",
+    "roadmap.col.gap": "Чего не хватает",
+    "roadmap.col.addressed": "Чем закрывается",
+    "roadmap.gap.contracts": "участников без договора: {n}",
+    "roadmap.gap.dependence": "{points} п. п., или {value} закупок у участников",
+    "roadmap.gap.count": "ещё {n}",
+    "roadmap.gap.organising": "лишних: {n}",
+    "roadmap.gap.none": "—",
+    "roadmap.addressed.links": "новые договоры (ниже)",
+    "roadmap.addressed.invite": "пригласить предприятия (ниже)",
+    "roadmap.addressed.roles": "привлечь организацию (ниже)",
+    "roadmap.addressed.hand": "вручную",
+    "roadmap.dependence_before": "Функциональная зависимость сейчас",
+    "roadmap.dependence_after": "После предложенных договоров",
+    "roadmap.core_before": "Иное прочтение (с закупками между производителями) сейчас",
+    "roadmap.core_after": "Иное прочтение после договоров",
+    "roadmap.dependence_help": "Порог: {threshold}. Знаменатель — все закупки производителей конечной продукции, {total}.",
+    "roadmap.links": "Предлагаемые договоры",
+    "roadmap.links_caption": (
+        "Правдоподобная пара: оба — участники; продукция покупателя использует продукцию поставщика по таблице "
+        "«затраты-выпуск» Росстата за 2021 г. с коэффициентом не меньше {coef} ₽ на 1 ₽ выпуска; сумма не больше "
+        "закупок покупателя вне кластера и в сумме не больше {share} выручки поставщика; договор не меньше "
+        "{min_link}. Параметры — методический выбор, не норма постановления."
+    ),
+    "roadmap.col.supplier": "Поставщик",
+    "roadmap.col.buyer": "Покупатель",
+    "roadmap.col.value": "Сумма, млн ₽",
+    "roadmap.col.coefficient": "Коэффициент затрат, ₽/₽",
+    "roadmap.col.purpose": "Зачем",
+    "roadmap.col.reason": "Почему правдоподобно",
+    "roadmap.purpose.dependence": "зависимость",
+    "roadmap.purpose.contract": "первый договор",
+    "roadmap.purpose.both": "зависимость и первый договор",
+    "roadmap.reason": "продукция покупателя (ОКВЭД {buyer}) использует продукцию поставщика (ОКВЭД {supplier}): {coef} ₽ на 1 ₽ выпуска",
+    "roadmap.no_links": "Новых договоров не предлагается.",
+    "roadmap.network": "Сеть кооперации с предлагаемыми договорами",
+    "roadmap.network_proposed": "предлагаемый договор",
+    "roadmap.network_caption": "Пунктир — предлагаемые договоры; сплошные линии — поставки из данных.",
+    "roadmap.first": "Первые договоры участников без договора",
+    "roadmap.col.participant": "Участник",
+    "roadmap.col.partner": "Партнёр",
+    "roadmap.col.direction": "Направление",
+    "roadmap.col.in_plan": "В наборе",
+    "roadmap.direction.sells_to": "продаёт",
+    "roadmap.direction.buys_from": "покупает",
+    "roadmap.no_partner": "нет правдоподобного партнёра",
+    "roadmap.roles": "Недостающие организации",
+    "roadmap.col.role": "Кого не хватает",
+    "roadmap.col.needed": "Сколько",
+    "roadmap.col.candidate": "Кандидат в регионе",
+    "roadmap.role.infrastructure": "инфраструктурная организация",
+    "roadmap.role.specialised": "специализированная организация",
+    "roadmap.none_in_region": "в регионе нет — создать или привлечь",
+    "roadmap.invite": "Кого пригласить: коды ОКВЭД шаблона и предприятия региона с ними",
+    "roadmap.col.okved": "ОКВЭД",
+    "roadmap.col.template_role": "Роль в шаблоне",
+    "roadmap.col.enterprise": "Предприятие",
+    "roadmap.col.employees": "Занятые",
+    "roadmap.todo": "Что агентству сделать вручную",
+    "roadmap.todo.sign_contracts": "Согласовать и подписать предложенные договоры: расчёт показывает, что они правдоподобны, а не что стороны согласны.",
+    "roadmap.todo.confirm_volumes": "Подтвердить у сторон объёмы закупок и выручку, на которых основан расчёт.",
+    "roadmap.todo.service_contracts": "Для участников без правдоподобного партнёра по продукции — договоры на работы и услуги или совместный проект (подп. «а»).",
+    "roadmap.todo.widen_suppliers": "Расширить круг поставщиков: пригласить в кластер поставщиков нужной продукции или согласовать большие объёмы с имеющимися.",
+    "roadmap.todo.invite_members": "Пригласить промышленные предприятия региона до минимального числа участников.",
+    "roadmap.todo.attract_infrastructure": "Привлечь инфраструктурную организацию (финансы, НИОКР, образование).",
+    "roadmap.todo.appoint_specialised": "Определить специализированную организацию кластера.",
+    "roadmap.todo.fewer_organising": "Сократить число участников, только организующих производство, до допустимого.",
+    "roadmap.todo.verify_thresholds": "Сверить пороги, помеченные «проверить», с действующей редакцией постановления.",
+    "roadmap.todo.development_programme": "Подготовить программу развития кластера (специализированная организация).",
+    "roadmap.todo.application_documents": "Заполнить пропуски в пакете заявки (отмечены жёлтым) и приложить копии договоров.",
+    "roadmap.pack": "Пакет заявки (Excel)",
+    "roadmap.pack_help": (
+        "Участники, договоры (действующие и предлагаемые), расчёт функциональной зависимости живыми формулами, "
+        "сведения о специализированной организации и перечень документов; пропуски отмечены."
+    ),
+    "roadmap.method": (
+        "Оптимизация: смешанное целочисленное программирование (scipy, HiGHS), два этапа — наименьшее число "
+        "договоров, затем наименьшая сумма при этом числе. Правдоподобных пар: {pairs}; отсеяно по таблице "
+        "«затраты-выпуск»: {excluded}."
+    ),
+}
+
+EN: dict[str, str] = {
+    "clusters.tab.roadmap": "Route to the registry",
+    "roadmap.intro": (
+        "Which supply contracts between the candidate's participants would close the gap to the requirements "
+        "of Decree No. 779: the smallest set of plausible contracts (fewest contracts, then least money), "
+        "found by exact optimisation."
+    ),
+    "roadmap.status.optimal": "Smallest set found: {n} contracts worth {value}. Optimality proven.",
+    "roadmap.status.none_needed": "The contract requirements are met: no new contracts are needed.",
+    "roadmap.status.time_limit": (
+        "A set was found: {n} contracts worth {value}; the time limit was reached, the gap to the proven "
+        "bound is {gap}."
+    ),
+    "roadmap.status.no_solution": "Plausible contracts between participants cannot close the gap:",
+    "roadmap.why.capacity": (
+        "functional dependence: {needed} more purchases from participants are needed, but the plausible pairs "
+        "give at most {most} (suppliers' limits {caps}, buyers' free purchases {rooms}, {pairs} pairs)."
+    ),
+    "roadmap.why.no_partner": "participants without a contract have no plausible partner: {names}.",
+    "roadmap.why.joint": "the contract and dependence requirements cannot both be met within these limits.",
+    "roadmap.why.solver": "the solver found no plan: {message}.",
+    "roadmap.status.cannot_judge": "The contract and dependence rules cannot be checked on these data:",
+    "roadmap.why.contracts_no_data": "contract rule: the store holds no supplies for this region and year.",
+    "roadmap.why.dependence_no_data": (
+        "functional dependence cannot be computed (no purchases or supply data): no contracts are chosen for "
+        "it."
+    ),
+    "roadmap.gaps": "Gap per requirement",
+    "roadmap.col.rule": "Requirement",
+    "roadmap.col.status": "Status",
+    "roadmap.col.measured": "Now",
+    "roadmap.col.threshold": "Threshold",
+    "roadmap.col.gap": "What is missing",
+    "roadmap.col.addressed": "How it closes",
+    "roadmap.gap.contracts": "participants without a contract: {n}",
+    "roadmap.gap.dependence": "{points} pp, or {value} of purchases from participants",
+    "roadmap.gap.count": "{n} more",
+    "roadmap.gap.organising": "{n} too many",
+    "roadmap.gap.none": "—",
+    "roadmap.addressed.links": "new contracts (below)",
+    "roadmap.addressed.invite": "invite enterprises (below)",
+    "roadmap.addressed.roles": "bring in an organisation (below)",
+    "roadmap.addressed.hand": "by hand",
+    "roadmap.dependence_before": "Functional dependence now",
+    "roadmap.dependence_after": "After the proposed contracts",
+    "roadmap.core_before": "Other reading (purchases between producers counted) now",
+    "roadmap.core_after": "Other reading after the contracts",
+    "roadmap.dependence_help": "Threshold: {threshold}. Denominator: all purchases of final producers, {total}.",
+    "roadmap.links": "Proposed contracts",
+    "roadmap.links_caption": (
+        "A plausible pair: both are participants; the buyer's product uses the supplier's product in Rosstat's "
+        "2021 input–output table at a coefficient of at least {coef} ₽ per ₽ of output; the value is within the "
+        "buyer's purchases outside the cluster and, in all, within {share} of the supplier's revenue; a contract "
+        "is at least {min_link}. The parameters are a method choice, not the decree."
+    ),
+    "roadmap.col.supplier": "Supplier",
+    "roadmap.col.buyer": "Buyer",
+    "roadmap.col.value": "Value, mln ₽",
+    "roadmap.col.coefficient": "Input coefficient, ₽/₽",
+    "roadmap.col.purpose": "Purpose",
+    "roadmap.col.reason": "Why plausible",
+    "roadmap.purpose.dependence": "dependence",
+    "roadmap.purpose.contract": "first contract",
+    "roadmap.purpose.both": "dependence and first contract",
+    "roadmap.reason": "the buyer's product (OKVED {buyer}) uses the supplier's product (OKVED {supplier}): {coef} ₽ per ₽ of output",
+    "roadmap.no_links": "No new contracts are proposed.",
+    "roadmap.network": "Cooperation network with the proposed contracts",
+    "roadmap.network_proposed": "proposed contract",
+    "roadmap.network_caption": "Dashed: proposed contracts; solid: supplies in the data.",
+    "roadmap.first": "First contracts of participants without one",
+    "roadmap.col.participant": "Participant",
+    "roadmap.col.partner": "Partner",
+    "roadmap.col.direction": "Direction",
+    "roadmap.col.in_plan": "In the set",
+    "roadmap.direction.sells_to": "sells to",
+    "roadmap.direction.buys_from": "buys from",
+    "roadmap.no_partner": "no plausible partner",
+    "roadmap.roles": "Missing organisations",
+    "roadmap.col.role": "Missing",
+    "roadmap.col.needed": "How many",
+    "roadmap.col.candidate": "Candidate in the region",
+    "roadmap.role.infrastructure": "infrastructure organisation",
+    "roadmap.role.specialised": "specialised organisation",
+    "roadmap.none_in_region": "none in the region: create or bring one in",
+    "roadmap.invite": "Whom to invite: the template's OKVED codes and the region's enterprises with them",
+    "roadmap.col.okved": "OKVED",
+    "roadmap.col.template_role": "Role in the template",
+    "roadmap.col.enterprise": "Enterprise",
+    "roadmap.col.employees": "Employees",
+    "roadmap.todo": "What the agency must still do by hand",
+    "roadmap.todo.sign_contracts": "Negotiate and sign the proposed contracts: the calculation shows they are plausible, not that the parties agree.",
+    "roadmap.todo.confirm_volumes": "Confirm with the parties the purchases and revenues the calculation rests on.",
+    "roadmap.todo.service_contracts": "For participants without a plausible product partner: contracts for works and services, or a joint project (sub-clause «a»).",
+    "roadmap.todo.widen_suppliers": "Widen the suppliers: invite suppliers of the needed products into the cluster or agree larger volumes with the present ones.",
+    "roadmap.todo.invite_members": "Invite industrial enterprises of the region up to the minimum number of participants.",
+    "roadmap.todo.attract_infrastructure": "Bring in an infrastructure organisation (finance, R&D, education).",
+    "roadmap.todo.appoint_specialised": "Name the cluster's specialised organisation.",
+    "roadmap.todo.fewer_organising": "Reduce the participants that only organise production to the allowed number.",
+    "roadmap.todo.verify_thresholds": "Check the thresholds marked 'to verify' against the decree's edition in force.",
+    "roadmap.todo.development_programme": "Prepare the cluster's development programme (the specialised organisation).",
+    "roadmap.todo.application_documents": "Fill the blanks of the application pack (marked yellow) and attach copies of the contracts.",
+    "roadmap.pack": "Application pack (Excel)",
+    "roadmap.pack_help": (
+        "Participants, contracts (existing and proposed), the functional-dependence calculation as live formulas, "
+        "the specialised organisation's details and the list of documents; blanks are marked."
+    ),
+    "roadmap.method": (
+        "Optimisation: mixed-integer programming (scipy, HiGHS) in two stages — fewest contracts, then least "
+        "money with that many. Plausible pairs: {pairs}; excluded by the input–output table: {excluded}."
+    ),
+}

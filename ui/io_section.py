@@ -1,0 +1,75 @@
+"""The Sectors page's input–output section: the region's multipliers against Russia's, linkages and key
+sectors, the full table (Streamlit drawing; figures from :mod:`analytics.services.regional_io`)."""
+from __future__ import annotations
+
+import streamlit as st
+
+from analytics.services import regional_io
+from ui import charts, fmt, io_charts, tables
+from ui.i18n import name_column
+from ui.state import cached, lang, region_name, t
+
+
+def draw(region: str, end: int) -> None:
+    """Widgets (method, δ), headline figures, the bar chart, the linkage scatter and the table."""
+    st.subheader(t("sectors.io.title"))
+    st.caption(t("sectors.io.intro"))
+    i1, i2 = st.columns([1, 2])
+    io_method = i1.segmented_control(t("sectors.io.method"), regional_io.METHODS, default="flq", required=True,
+                                     format_func=lambda v: t(f"sectors.io.method.{v}"), key="io_method")
+    io_delta = i2.slider(t("sectors.io.delta"), *regional_io.DELTA_LITERATURE, regional_io.DEFAULT_DELTA, 0.05,
+                         help=t("sectors.io.delta_help"), key="io_delta", disabled=io_method != "flq")
+    try:
+        io_view = cached(regional_io.sector_io_view, region, end, delta=io_delta, method=io_method)
+    except LookupError:
+        io_view = None
+        st.info(t("sectors.io.no_data"))
+    if io_view is not None:
+        io_result = io_view.multipliers
+        if "illustrative" in io_result.data_status:
+            st.warning(t("sectors.io.illustrative"), icon=":material/info:")
+        k1, k2, k3 = st.columns(3)
+        k1.metric(t("sectors.io.kpi.share"), fmt.percent(io_result.regional_share, lang(), 2),
+                  help=t("sectors.io.kpi.share_help" if io_result.regional_share_source == "labour_force"
+                         else "sectors.io.kpi.share_help_store"))
+        k2.metric(t("sectors.io.kpi.lambda"), fmt.number(io_result.lambda_star, lang(), 2),
+                  help=t("sectors.io.kpi.lambda_help"))
+        k3.metric(t("sectors.io.kpi.key"), fmt.integer(len(io_view.key_sectors), lang()), help=t("sectors.io.kpi.key_help"))
+        st.markdown(f"**{t('sectors.io.top', n=len(io_view.top))}**")
+        st.plotly_chart(
+            io_charts.multiplier_bars(io_view.top, lang=lang(), region_name=region_name(region),
+                                      russia_name=t("sectors.io.russia"), x_title=t("sectors.io.axis"),
+                                      type2_name=t("sectors.io.type2", region=region_name(region))),
+            theme=None, config=charts.plotly_config(f"io-multipliers-{region}-{end}-{io_method}"),
+        )
+        st.caption(t("sectors.io.slq_note", **{k: fmt.integer(v, lang()) for k, v in io_view.slq_sources.items()}))
+        st.markdown(f"**{t('sectors.io.linkages')}**")
+        st.plotly_chart(
+            io_charts.linkage_scatter(io_view.table, lang=lang(), x_title=t("sectors.io.backward"),
+                                      y_title=t("sectors.io.forward"), key_name=t("sectors.io.key"),
+                                      other_name=t("sectors.io.other")),
+            theme=None, config=charts.plotly_config(f"io-linkages-{region}-{end}-{io_method}"),
+        )
+        st.caption(t("sectors.io.linkages_caption"))
+        st.markdown(f"**{t('sectors.io.table')}**")
+        io_shown = tables.localise(
+            io_view.table.assign(
+                product=io_view.table[name_column(lang())],
+                slq_source=[t(f"sectors.io.source.{s}") for s in io_view.table["slq_source"]],
+                key_sector=[t("yes") if k else t("no") for k in io_view.table["key_sector"]]),
+            {"okpd2": "col.io.okpd2", "product": "col.io.product", "output_region": "col.io.output_region",
+             "output_russia": "col.io.output_russia", "output_type2_region": "col.io.output_type2_region",
+             "value_added_region": "col.io.value_added_region", "income_region": "col.io.income_region",
+             "employment_region": "col.io.employment_region", "employment_russia": "col.io.employment_russia",
+             "retained": "col.io.retained", "slq": "col.io.slq", "slq_source": "col.io.slq_source",
+             "backward": "col.io.backward", "forward": "col.io.forward", "key_sector": "col.io.key"},
+            lang(),
+        )
+        st.dataframe(io_shown, hide_index=True, column_config={
+            **{t(k): st.column_config.NumberColumn(format="%.2f")
+               for k in ("col.io.output_region", "col.io.output_russia", "col.io.output_type2_region",
+                         "col.io.value_added_region", "col.io.income_region", "col.io.employment_region",
+                         "col.io.employment_russia", "col.io.slq", "col.io.backward", "col.io.forward")},
+            t("col.io.retained"): st.column_config.NumberColumn(format="percent"),
+        })
+        st.caption(t("sectors.io.caveat"))
