@@ -81,6 +81,16 @@ def test_an_xlsx_with_three_million_shared_strings_is_refused_before_parsing(tin
     assert "xl/sharedStrings.xml" in text and "MB" in text
 
 
+def test_the_rosstat_table_reader_refuses_the_same_bomb():
+    from analytics.data import rosstat_tables
+
+    data = xlsx_with_shared_strings(repeat=3_000_000)
+    start = time.perf_counter()
+    with pytest.raises(rosstat_tables.RosstatTableError, match="sharedStrings"):
+        rosstat_tables.read_rosstat_table(data, file_name="bomb.xlsx")
+    assert time.perf_counter() - start < 1.0
+
+
 def test_shared_strings_are_counted_and_capped_before_parsing(tiny_con):
     data = xlsx_with_shared_strings([f"name {i}" for i in range(30)])
     report = ingest.prepare(tiny_con, "enterprises", data, limits=ingest.Limits(max_shared_strings=20)).report
