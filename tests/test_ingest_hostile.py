@@ -363,3 +363,28 @@ def test_overlapping_appends_record_the_true_row_counts(demo_copy):
     after = store.query(con, "SELECT rows_after FROM dataset_versions WHERE table_name = 'enterprise_years' "
                              "ORDER BY version_id DESC LIMIT 2")["rows_after"].tolist()
     assert sorted(after) == [before + 1, before + 2]
+
+
+def test_the_invisible_character_scan_agrees_with_a_regular_expression():
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from analytics.data.validate import text
+
+    alphabet = "аA№—…\u200b\u200c\u200d\u200e\u2060\u2061\ufeff\ufefe\u202a\u202e\u202f\u2066\u2069\u206a[#"
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.text(alphabet=alphabet, max_size=5), min_size=1, max_size=20), st.integers(0, 19),
+           st.booleans())
+    def check(values, cut, large):
+        kind = pa.large_string() if large else pa.string()
+        cut = min(cut, len(values))
+        arr = pa.chunked_array([pa.array(values[:cut], kind), pa.array(values[cut:], kind)], kind)[1:] \
+            if len(values) > 1 else pa.chunked_array([pa.array(values, kind)], kind)
+        pattern = "[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
+        expected = np.asarray(pc.match_substring_regex(arr, pattern).to_numpy(zero_copy_only=False), dtype=bool)
+        assert text._cells_with_invisible(arr).tolist() == expected.tolist()
+
+    check()

@@ -21,6 +21,7 @@ from analytics.data.validate.text import (
     _arrow,
     _bool,
     _cells_with_bytes,
+    _cells_with_invisible,
     _constant,
     _digit_strings,
     _full,
@@ -46,8 +47,12 @@ _MARKDOWN_LINK = r"\[[^\]]*\]\s*\("
 #: Excel's error values (English and Russian Excel) standing in a cell instead of data.
 _EXCEL_ERROR = (r"(?i)#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|"
                 r"CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|ПУСТО!|ДЕЛ/0!|ЗНАЧ!|ССЫЛКА!|ИМЯ\?|ЧИСЛО!|Н/Д)")
-#: Bytes that can start one of those: UTF-8 lead bytes of U+2000–U+2FFF and U+F000–U+FFFF, ``[``, ``#``.
-_SUSPECT_MORE = bytes(1 if b in (0xE2, 0xEF, ord("["), ord("#")) else 0 for b in range(256))
+#: ``[`` of a Markdown link and ``#`` of an Excel error (the invisible characters are found by
+#: :func:`~analytics.data.validate.text._cells_with_invisible`).
+_SUSPECT_MORE = bytes(1 if b in (ord("["), ord("#")) else 0 for b in range(256))
+#: One byte scan per column: the suspects of free text (or identifiers) and those two.
+_SCAN_TEXT = bytes(a | b for a, b in zip(_SUSPECT_TEXT, _SUSPECT_MORE))
+_SCAN_IDENT = bytes(a | b for a, b in zip(_SUSPECT_IDENT, _SUSPECT_MORE))
 _CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 _SPACES = r"[ \t\x{00a0}\x{202f}\x{2009}\x{2007}']"
 #: Identifiers as they should be (cells matching these need no cleaning or diagnosis).
@@ -143,6 +148,13 @@ _NOT_PLAIN_NUMBER = bytes(0 if chr(b) in "0123456789.,-" else 1 for b in range(2
 
 
 def _numbers(arr: pa_.ChunkedArray) -> tuple[pd.Series, np.ndarray, np.ndarray]:
+    values, bad, suppressed, _general = _numbers_read(arr)
+    return values, bad, suppressed
+
+
+def _numbers_read(arr: pa_.ChunkedArray) -> tuple[pd.Series, np.ndarray, np.ndarray, bool]:
+    """:func:`_numbers` and whether the general reading was needed (a column the one cast reads has
+    no cell with two separators, so no thousands grouping to be ambiguous with)."""
     suppressed = _bool(pc.is_in(arr, value_set=pa_.array(SUPPRESSED)))
     empty = _bool(pc.equal(arr, "")) | suppressed
     if not suppressed.any() and not _cells_with_bytes(arr, _NOT_PLAIN_NUMBER).any():
@@ -153,10 +165,10 @@ def _numbers(arr: pa_.ChunkedArray) -> tuple[pd.Series, np.ndarray, np.ndarray]:
             text = pc.if_else(pa_.array(empty), pa_.scalar(None, arr.type), text)
         try:
             values = pc.cast(text, pa_.float64()).to_numpy(zero_copy_only=False)
-            return pd.Series(values, dtype="float64"), np.zeros(len(arr), dtype=bool), suppressed
+            return pd.Series(values, dtype="float64"), np.zeros(len(arr), dtype=bool), suppressed, False
         except pa_.ArrowInvalid:
             pass
-    return _numbers_general(arr, suppressed, empty)
+    return (*_numbers_general(arr, suppressed, empty), True)
 
 
 def _numbers_general(arr: pa_.ChunkedArray, suppressed: np.ndarray, empty: np.ndarray
@@ -285,9 +297,9 @@ def _read_column_(column: Column, raw: pd.Series, rows: np.ndarray, scale: float
     out.add(name, _bool(pc.starts_with(arr, "=")), arr, "formula")
     if kind in ("text", "name", "ident"):
         # One pass over the bytes finds the few suspicious cells; the precise checks run on those only.
-        suspect = _cells_with_bytes(arr, _SUSPECT_IDENT if kind == "ident" else _SUSPECT_TEXT)
+        suspect = _cells_with_bytes(arr, _SCAN_IDENT if kind == "ident" else _SCAN_TEXT)
         suspect |= _bool(pc.starts_with(arr, "+")) | _bool(pc.starts_with(arr, "-")) | _bool(pc.starts_with(arr, "@"))
-        suspect |= _cells_with_bytes(arr, _SUSPECT_MORE)
+        suspect |= _cells_with_invisible(arr)
         out.add(name, _subset(arr, suspect, "(?s).*" + _CONTROL + ".*"), arr, "control_chars")
         out.add(name, _subset(arr, suspect, "(?s).*" + _INVISIBLE + ".*"), arr, "invisible_chars")
         out.add(name, _subset(arr, suspect, "(?s).*" + _BIDI + ".*"), arr, "bidi_chars")
@@ -357,15 +369,16 @@ def _read_column_(column: Column, raw: pd.Series, rows: np.ndarray, scale: float
         out.add(name, bad, arr, "not_date")
         value = pd.Series(years.round().astype("Int64"))
     else:  # numbers
-        numbers, bad, suppressed = _numbers(arr)
+        numbers, bad, suppressed, general = _numbers_read(arr)
         # ±inf and NaN are numbers to a parser, not to a sum: refused, as are the words for them
         non_finite = ~np.isfinite(numbers.to_numpy()) & filled & ~suppressed
         if non_finite.any():
             non_finite &= ~bad | _subset(arr, non_finite, _NON_FINITE)
             numbers = numbers.where(~non_finite)
         out.add(name, non_finite, arr, "not_finite")
-        ambiguous, example = ambiguous_separators(arr)
-        out.add(name, ambiguous, arr, "number_ambiguous", params_of=_readings(example))
+        if general:
+            ambiguous, example = ambiguous_separators(arr)
+            out.add(name, ambiguous, arr, "number_ambiguous", params_of=_readings(example))
         out.add(name, bad, arr, "not_number")
         numbers = numbers + 0.0  # -0 is stored as 0
         if suppressed.any():
