@@ -498,6 +498,8 @@ def _isolated(func: Any, args: tuple, limits: Limits) -> Any:
     A child that runs out of either is stopped and ``None`` returned; the server process is untouched."""
     import multiprocessing
 
+    if "forkserver" not in multiprocessing.get_all_start_methods():  # not a POSIX server: parse here
+        return func(*args)
     context = multiprocessing.get_context("forkserver")
     # the server process imports the loader once; each child forks from it ready to parse
     context.set_forkserver_preload(["analytics.data.ingest.read"])
