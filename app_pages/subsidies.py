@@ -4,10 +4,11 @@ import streamlit as st
 
 from analytics.models.subsidy import ParameterError
 from analytics.services import scenarios_view as sv
+from ui import io_charts
 from ui import subsidy_charts as sc
 from ui import subsidy_view as draw
 from ui import subsidy_widgets as widgets
-from ui.state import cached, cached_with, connection, lang, t
+from ui.state import cached, cached_with, connection, current_region, lang, t
 
 L = lang()
 setup = cached(sv.page_setup)
@@ -44,6 +45,7 @@ with main:
     draw.status(view.results)
     draw.figures(view, sensitivity)
     draw.project_table(view, cluster_names)
+    io_charts.portfolio_effect_section(current_region(), None, view.results.table, L)
 draw.comparison(view, items)
 widgets.saving(scenario, saved, cluster_ids, setup.passing, regimes)
 st.divider()

@@ -590,3 +590,15 @@ def test_charts_validate_and_mark_what_they_promise():
     assert fig.data[0].y[0] == "&lt;b&gt;Жирный&lt;/b&gt; ▲"
     go.Figure(fig.to_dict())
     go.Figure(sc.npv_chart(frame, "ru").to_dict())
+
+
+def test_the_regional_economy_effect_of_the_chosen_projects_is_on_the_page(page):
+    from ui.i18n import CATALOG
+
+    at = page(regime="joint_2016", assume_reg="1")
+    assert not at.exception
+    assert CATALOG["ru"]["io_effect.title"] in [h.value for h in at.subheader]
+    # the effects table: direct, indirect, induced and total (the sums are checked in test_portfolio_effect.py)
+    effects = [CATALOG["ru"][f"io_effect.effect.{e}"] for e in ("direct", "indirect", "induced", "total")]
+    tables = [d.value for d in at.dataframe if CATALOG["ru"]["io_effect.col_effect"] in d.value.columns]
+    assert len(tables) == 1 and list(tables[0].iloc[:, 0]) == effects

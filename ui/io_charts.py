@@ -172,7 +172,7 @@ def portfolio_effect_bars(effects: pd.DataFrame, *, lang: str) -> go.Figure:
     return style(fig, lang, height=440)
 
 
-def portfolio_effect_section(region: str, year: int, projects: pd.DataFrame | list[str] | tuple[str, ...],
+def portfolio_effect_section(region: str, year: int | None, projects: pd.DataFrame | list[str] | tuple[str, ...],
                              lang: str) -> None:
     """The Subsidies page's «эффект для экономики региона» of the chosen projects, drawn in one call:
     heading, the demand used, the effects table, the bars and one sentence of what the model assumes.
@@ -181,13 +181,16 @@ def portfolio_effect_section(region: str, year: int, projects: pd.DataFrame | li
     ``selected`` column, e.g. ``ScenarioResults.table`` of the Subsidies page, only those rows), or their
     ids; the effect is :func:`analytics.services.regional_io.projects_effect` for ``region`` and the
     employment ``year``. On the Subsidies page:
-    ``io_charts.portfolio_effect_section(current_region(), year, view.results.table, L)``.
+    ``io_charts.portfolio_effect_section(current_region(), None, view.results.table, L)`` (``year=None``:
+    the latest year of employment in the store).
     """
     import streamlit as st
 
-    from analytics.services import regional_io
+    from analytics.services import regional_io, sector_portfolio
     from ui.state import cached
 
+    if year is None:  # the latest year of the region's employment in the store
+        year = cached(sector_portfolio.years_available)[-1]
     if isinstance(projects, pd.DataFrame):
         chosen = projects[projects["selected"].astype(bool)] if "selected" in projects.columns else projects
         ids = chosen["project_id"]

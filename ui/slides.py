@@ -90,7 +90,9 @@ def _next_steps(slide: Slide, lang: str, region_name: str, height: int) -> Slide
     notes = [t("slide.next_steps.complexity_note", lang, sectors=few[0].params["sectors"])] if few else []
     message = " ".join([t(key, lang, sectors=names), *notes])
     return SlideView(title=t("slide.next_steps.title", lang), message=message,
-                     numbers=[], figure=_big(fig, min(height, 420)), filename="slide-7-next-steps")
+                     # the caveat takes a line of text: the chart gives it that line's height
+                     numbers=[], figure=_big(fig, min(height, 420) - (60 if notes else 0)),
+                     filename="slide-7-next-steps")
 
 
 def _name(numbers: dict, key: str, lang: str) -> str:
