@@ -266,6 +266,13 @@ def test_a_file_with_bare_cr_line_breaks_is_read(tiny_con):
     assert report.rows_in_file == 1 and codes(report) <= {"okved_unknown", "ref_missing"}
 
 
+def test_a_bare_cr_inside_a_line_of_an_lf_file_is_named(tiny_con):
+    data = ("ИНН;Наименование;ОКВЭД;Код региона\n4029032450;АО\rПример;29.10;40\n" + ENTERPRISE_ROW + "\n").encode()
+    report = ingest.prepare(tiny_con, "enterprises", data).report
+    assert report.errors[0].code == "bare_cr" and report.errors[0].row == 2
+    assert "CR" in report.errors[0].message.text("en") and "CR" in report.errors[0].message.text("ru")
+
+
 def test_a_header_longer_than_64_kb_gets_its_true_column_count(tiny_con):
     extra = ";".join(f"Дополнительный столбец номер {i}" for i in range(3000))  # ~100 KB of header
     assert len(extra.encode()) > 65536

@@ -149,6 +149,10 @@ RU: dict[str, str] = {
     "ingest.markdown_link": "Текст содержит ссылку или картинку в разметке Markdown ([текст](адрес)).",
     "ingest.excel_error": "Значение ошибки Excel (#ССЫЛКА!, #ДЕЛ/0!, #Н/Д …) вместо данных: исправьте формулу в исходной книге.",
     "ingest.sector_cycle": "Коды ОКВЭД образуют цикл родителей: {codes}. У раздела родителя нет, у кода — код выше уровнем.",
+    "ingest.bare_cr": (
+        "В строке {row} внутри текста стоит одиночный возврат каретки (CR, перевод строки старых Mac): строка "
+        "разорвана в этом месте. Удалите этот символ или заключите значение в кавычки."
+    ),
     "ingest.line_too_long": (
         "Строка {row} длиннее {limit_kb} КБ: похоже, в файле нет переводов строк или разделитель не тот. "
         "Проверьте, что это таблица CSV."
@@ -285,6 +289,10 @@ EN: dict[str, str] = {
     "ingest.markdown_link": "The text contains a Markdown link or image ([text](address)).",
     "ingest.excel_error": "An Excel error value (#REF!, #DIV/0!, #N/A …) instead of data: fix the formula in the source workbook.",
     "ingest.sector_cycle": "OKVED codes form a cycle of parents: {codes}. A section has no parent; a code's parent is a code one level up.",
+    "ingest.bare_cr": (
+        "Row {row} has a lone carriage return (CR, the old Mac line break) inside a line: the line breaks "
+        "there. Remove the character or quote the value."
+    ),
     "ingest.line_too_long": (
         "Row {row} is longer than {limit_kb} KB: the file seems to lack line breaks or uses another delimiter. "
         "Check that it is a CSV table."

@@ -323,6 +323,10 @@ def read_csv(data: bytes, head: str, encoding: str, spec: TableSpec, mapping: Ma
             return [_line_too_long(_guess_row(str(exc)) or _long_line_row(data))]
         return [_file_error("quote_unclosed", row=_guess_row(str(exc)))]
     errors = []
+    bare_cr = re.search(rb"\r(?!\n)", data) if invalid and b"\n" in data else None
+    if bare_cr:  # an LF (or CRLF) file with a lone CR inside a line: the parser broke the line there
+        line = data.count(b"\n", 0, bare_cr.start()) + 1
+        errors.append(Issue(line, None, None, msg("bare_cr", row=line)))
     for number, expected, actual, row_text in invalid[:CAP_PER_CODE]:
         if len(row_text) >= BLOCK_BYTES // 4 and '"' not in row_text:
             errors.append(Issue(number, None, row_text[:80], _line_too_long(number).message))
