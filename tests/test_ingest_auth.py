@@ -49,11 +49,43 @@ def test_login_and_throttling(tmp_path):
     assert not auth.login("nobody", "whatever", throttle, accounts=accounts, now=40).ok
 
 
-def test_many_names_trip_the_global_lock():
-    throttle = auth.Throttle(max_failures=100, max_total_failures=5, window_s=60, lock_s=10)
-    for i in range(5):
-        auth.login(f"user{i}", "x", throttle, accounts={}, now=float(i))
-    assert throttle.wait_seconds("someone-else", now=5) > 0
+def test_failures_count_per_client_and_never_lock_out_everyone():
+    accounts = {"anna": auth.hash_password("long enough password")}
+    throttle = auth.Throttle(max_failures=100, max_client_failures=5, window_s=60, lock_s=10)
+    for i in range(5):  # one client tries five names once each
+        auth.login(f"user{i}", "x", throttle, accounts={}, client="10.0.0.9", now=float(i))
+    assert throttle.wait_seconds("someone-else", "10.0.0.9", now=5) > 0  # that client waits …
+    assert throttle.wait_seconds("someone-else", "10.0.0.7", now=5) == 0  # … nobody else does
+    for i in range(500):  # a crowd of random names from many addresses: no global lock
+        throttle.failure(f"random{i}", f"10.1.{i // 250}.{i % 250}", now=6.0)
+    assert auth.login("anna", "long enough password", throttle, accounts=accounts, client="10.0.0.7", now=7).ok
+
+
+def test_a_name_is_locked_whichever_clients_try_it():
+    throttle = auth.Throttle(max_failures=3, max_client_failures=100, window_s=60, lock_s=30)
+    for i in range(3):
+        auth.login("anna", "wrong", throttle, accounts={}, client=f"10.0.0.{i}", now=float(i))
+    assert throttle.wait_seconds("anna", "10.0.0.99", now=3) == pytest.approx(29)  # locked at 2 for 30 s
+
+
+def test_the_throttle_survives_streamlit_cache_clearing():
+    import streamlit as st
+
+    from ui import state
+
+    throttle = state.login_throttle()
+    throttle.failure("mallory", "10.9.9.9")
+    st.cache_resource.clear()  # what any client can ask for with Streamlit's clear_cache message
+    st.cache_data.clear()
+    assert state.login_throttle() is throttle is auth.THROTTLE
+    assert throttle.failures("mallory", "10.9.9.9") >= 1
+
+
+def test_the_throttle_forgets_old_entries_so_random_names_cannot_fill_memory():
+    throttle = auth.Throttle(window_s=60, lock_s=10, max_keys=1000)
+    for i in range(5000):
+        throttle.failure(f"n{i}", f"c{i}", now=float(i) / 10)
+    assert throttle.size() <= 2 * 1000 + 2
 
 
 def test_command_line_adds_and_lists(tmp_path):

@@ -84,7 +84,7 @@ def login_box() -> str | None:
         password = st.text_input(t("upload.password"), type="password", key="login_password")
         submitted = st.form_submit_button(t("upload.login"), type="primary")
     if submitted:
-        result = auth.login(name, password, login_throttle())
+        result = auth.login(name, password, login_throttle(), client=client_address())
         if result.ok:
             st.session_state["analyst"] = result.name
             st.rerun()
@@ -93,6 +93,28 @@ def login_box() -> str | None:
         else:
             st.error(t("upload.login_failed"))
     return None
+
+
+_LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def client_address() -> str:
+    """Who is logging in, for the throttle: the peer's address, or behind the local proxy (the peer is
+    loopback) the address the proxy forwards (``X-Real-IP``, else the last ``X-Forwarded-For`` entry,
+    the one the proxy added); a session id when Streamlit knows no address. Forwarded headers are
+    trusted only from a loopback peer, so a direct client cannot pick its own key."""
+    peer = getattr(st.context, "ip_address", None) or ""
+    if not peer or peer in _LOOPBACK:
+        headers = st.context.headers
+        forwarded = headers.get("X-Real-IP") or (headers.get("X-Forwarded-For") or "").split(",")[-1].strip()
+        if forwarded:
+            return forwarded
+    if peer:
+        return peer
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return "session:" + (ctx.session_id if ctx else "unknown")
 
 
 def read_as(report: ingest.LoadReport) -> str:

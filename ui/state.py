@@ -218,12 +218,12 @@ def clear_caches() -> None:
     _model.clear()
 
 
-@st.cache_resource(show_spinner=False)
 def login_throttle() -> auth.Throttle:
-    """The process-wide login throttle (failed attempts per name and in total)."""
+    """The process-wide login throttle (failed attempts per name and per client): a module object of
+    :mod:`analytics.data.auth`, not a Streamlit cache, which any client can clear."""
     from analytics.data import auth  # imported by the one page that logs in, not by every page
 
-    return auth.Throttle()
+    return auth.THROTTLE
 
 
 _PLAN_SLOT = "upload_plan"

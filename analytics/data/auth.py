@@ -14,9 +14,11 @@ Add, change or remove an analyst from a shell on the server::
     .venv/bin/python -m analytics.data.auth list
 
 Hashing: ``hashlib.scrypt`` (RFC 7914; n = 2¹⁷, r = 8, p = 1, 16-byte random salt, 32-byte key),
-compared in constant time. Failed logins are throttled per name and in total (:class:`Throttle`):
-after 5 failures within 15 minutes the name is locked for 5 minutes; after 50 failures of any names
-within 15 minutes every login waits 5 minutes.
+compared in constant time. Failed logins are throttled per name and per client (:class:`Throttle`,
+one per server process in :data:`THROTTLE`, outside any Streamlit cache a client could clear): after
+5 failures of a name within 15 minutes the name is locked for 5 minutes, and after 20 failures from
+one client (address) within 15 minutes that client waits 5 minutes. There is no global lock: a crowd
+of failures never locks out everyone else.
 """
 from __future__ import annotations
 
@@ -124,40 +126,89 @@ _DUMMY = hash_password("not a password", salt=b"\x00" * 16)
 
 @dataclass
 class Throttle:
-    """Failed-login throttle, per name and for all names together (one per server process)."""
+    """Failed-login throttle per name and per client (an address); thread-safe, memory bounded.
+
+    ``max_failures`` failures of one name, or ``max_client_failures`` from one client, within
+    ``window_s`` lock that name or that client for ``lock_s`` seconds. Entries older than the window
+    are forgotten once more than ``max_keys`` names or clients are tracked.
+    """
 
     max_failures: int = 5
-    max_total_failures: int = 50
+    max_client_failures: int = 20
     window_s: float = 15 * 60
     lock_s: float = 5 * 60
-    _failures: dict[str, deque] = field(default_factory=dict)
-    _all: deque = field(default_factory=deque)
-    _locked_until: dict[str, float] = field(default_factory=dict)
+    max_keys: int = 100_000
+    _names: dict[str, deque] = field(default_factory=dict)
+    _clients: dict[str, deque] = field(default_factory=dict)
+    _locked_until: dict[tuple[str, str], float] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def wait_seconds(self, name: str, now: float | None = None) -> float:
-        """Seconds before ``name`` may try again (0 when allowed)."""
+    @staticmethod
+    def _keys(name: str, client: str | None) -> tuple[tuple[str, str], tuple[str, str] | None]:
+        return ("name", (name or "").strip().lower()[:200]), (("client", client[:200]) if client else None)
+
+    def wait_seconds(self, name: str, client: str | None = None, now: float | None = None) -> float:
+        """Seconds before ``name`` from ``client`` may try again (0 when allowed)."""
         now = time.monotonic() if now is None else now
+        name_key, client_key = self._keys(name, client)
         with self._lock:
-            until = max(self._locked_until.get(name.lower(), 0.0), self._locked_until.get("*", 0.0))
+            until = max(self._locked_until.get(name_key, 0.0),
+                        self._locked_until.get(client_key, 0.0) if client_key else 0.0)
         return max(0.0, until - now)
 
-    def failure(self, name: str, now: float | None = None) -> None:
-        now = time.monotonic() if now is None else now
-        key = name.lower()
+    def failures(self, name: str, client: str | None = None) -> int:
+        """Failures in the window counted for ``name`` (and for ``client``, when given): the larger."""
+        name_key, client_key = self._keys(name, client)
         with self._lock:
-            for bucket, limit, lock_key in ((self._failures.setdefault(key, deque()), self.max_failures, key),
-                                            (self._all, self.max_total_failures, "*")):
+            counts = [len(self._names.get(name_key[1], ()))]
+            if client_key:
+                counts.append(len(self._clients.get(client_key[1], ())))
+        return max(counts)
+
+    def failure(self, name: str, client: str | None = None, now: float | None = None) -> None:
+        """Count a failed login of ``name`` from ``client``; lock either when it reaches its limit."""
+        now = time.monotonic() if now is None else now
+        name_key, client_key = self._keys(name, client)
+        buckets = [(self._names, name_key, self.max_failures)]
+        if client_key:
+            buckets.append((self._clients, client_key, self.max_client_failures))
+        with self._lock:
+            for table, key, limit in buckets:
+                bucket = table.setdefault(key[1], deque())
                 bucket.append(now)
                 while bucket and bucket[0] < now - self.window_s:
                     bucket.popleft()
                 if len(bucket) >= limit:
-                    self._locked_until[lock_key] = now + self.lock_s
+                    self._locked_until[key] = now + self.lock_s
                     bucket.clear()
+            self._prune(now)
 
-    def success(self, name: str) -> None:
+    def success(self, name: str, client: str | None = None) -> None:
+        name_key, _ = self._keys(name, client)
         with self._lock:
-            self._failures.pop(name.lower(), None)
+            self._names.pop(name_key[1], None)
+
+    def size(self) -> int:
+        """Names and clients tracked (bounded by about ``2 × max_keys``)."""
+        with self._lock:
+            return len(self._names) + len(self._clients)
+
+    def _prune(self, now: float) -> None:
+        """Forget windows and locks that ended; if still too many, the oldest entries (lock held)."""
+        for table in (self._names, self._clients):
+            if len(table) <= self.max_keys:
+                continue
+            for key in [k for k, bucket in table.items() if not bucket or bucket[-1] < now - self.window_s]:
+                del table[key]
+            while len(table) > self.max_keys:
+                del table[next(iter(table))]
+        if len(self._locked_until) > self.max_keys:
+            for key in [k for k, until in self._locked_until.items() if until <= now]:
+                del self._locked_until[key]
+
+
+#: The server process's throttle: a module object, so Streamlit's cache clearing cannot reset it.
+THROTTLE = Throttle()
 
 
 @dataclass(frozen=True)
@@ -168,23 +219,24 @@ class LoginResult:
 
 
 def login(name: str, password: str, throttle: Throttle, *, accounts: dict[str, str] | None = None,
-          now: float | None = None) -> LoginResult:
+          client: str | None = None, now: float | None = None) -> LoginResult:
     """Check an analyst's name and password, honouring and feeding the throttle.
 
+    ``client``: who is trying (the address the page sees); failures count per name and per client.
     An unknown name costs the same hashing time as a wrong password (no name probing by timing).
     """
     name = (name or "").strip().lower()
-    wait = throttle.wait_seconds(name, now)
+    wait = throttle.wait_seconds(name, client, now)
     if wait > 0:
         return LoginResult(False, None, wait)
     accounts = load_accounts() if accounts is None else accounts
     stored = accounts.get(name)
     ok = verify_password(password or "", stored if stored else _DUMMY) and stored is not None
     if ok:
-        throttle.success(name)
+        throttle.success(name, client)
         return LoginResult(True, name)
-    throttle.failure(name, now)
-    return LoginResult(False, None, throttle.wait_seconds(name, now))
+    throttle.failure(name, client, now)
+    return LoginResult(False, None, throttle.wait_seconds(name, client, now))
 
 
 def main(argv: list[str] | None = None) -> int:

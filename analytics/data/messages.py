@@ -120,6 +120,43 @@ RU: dict[str, str] = {
     "ingest.rosstat_skipped": "Не загружаются (федеральные округа, суммы по области с АО): {names}",
     "ingest.rosstat_read": "Прочитано строк: {rows}; субъектов: {regions}; годы {years}.",
     "ingest.rosstat_unit": "Значения в единицах «{unit}» умножены на {factor}.",
+    # hostile and tricky files (issue 14)
+    "ingest.xlsx_bomb": (
+        "Часть книги «{member}» распаковывается в {size_mb} МБ ({ratio}× от сжатого размера; пределы: {limit_mb} МБ "
+        "и {max_ratio}×). Файл отклонён до чтения: так устроены «zip-бомбы». Сохраните данные в CSV или разбейте файл."
+    ),
+    "ingest.xlsx_too_many_strings": (
+        "В книге {count} разных текстовых значений при пределе {limit}. Разбейте файл на части или сохраните в CSV."
+    ),
+    "ingest.xlsx_too_many_cells": "В листе больше {limit} ячеек. Разбейте файл на части или сохраните в CSV.",
+    "ingest.parse_limit": (
+        "Чтение файла превысило пределы ({seconds} с, {memory_mb} МБ памяти) и остановлено; сервер работает дальше. "
+        "Сохраните данные в CSV или разбейте файл."
+    ),
+    "ingest.not_finite": "Бесконечность или «не число» (inf, nan, 1e309): нужно конечное число.",
+    "ingest.number_ambiguous": (
+        "Разделитель неоднозначен: значение читается и как {decimal} (десятичная дробь), и как {grouped} "
+        "(разделитель тысяч, как в «{example}» в этом же столбце). Запишите числа столбца единообразно."
+    ),
+    "ingest.invisible_chars": (
+        "Текст содержит невидимые символы нулевой ширины (U+200B–U+200D, U+2060, U+FEFF): они могут скрывать "
+        "формулу или подменять значение. Удалите их."
+    ),
+    "ingest.bidi_chars": (
+        "Текст содержит символы управления направлением письма (U+202A–U+202E, U+2066–U+2069): "
+        "они показывают текст не таким, какой он есть. Удалите их."
+    ),
+    "ingest.markdown_link": "Текст содержит ссылку или картинку в разметке Markdown ([текст](адрес)).",
+    "ingest.excel_error": "Значение ошибки Excel (#ССЫЛКА!, #ДЕЛ/0!, #Н/Д …) вместо данных: исправьте формулу в исходной книге.",
+    "ingest.sector_cycle": "Коды ОКВЭД образуют цикл родителей: {codes}. У раздела родителя нет, у кода — код выше уровнем.",
+    "ingest.bare_cr": (
+        "В строке {row} внутри текста стоит одиночный возврат каретки (CR, перевод строки старых Mac): строка "
+        "разорвана в этом месте. Удалите этот символ или заключите значение в кавычки."
+    ),
+    "ingest.line_too_long": (
+        "Строка {row} длиннее {limit_kb} КБ: похоже, в файле нет переводов строк или разделитель не тот. "
+        "Проверьте, что это таблица CSV."
+    ),
     "ingest.io_read": "Прочитаны таблицы «затраты-выпуск» за {year} год: продуктов {products}, ячеек {cells}.",
     "ingest.io_no_year": "В заголовке листа «Симм ТЗВ» (ячейка A1) не найден год («… за 2021 год»).",
 }
@@ -223,6 +260,43 @@ EN: dict[str, str] = {
     "ingest.io_read": "Input–output tables for {year} read: {products} products, {cells} cells.",
     "ingest.io_no_year": "No year found in the title of sheet 'Симм ТЗВ' (cell A1: '… за 2021 год').",
     "ingest.rosstat_unit": "Values in “{unit}” were multiplied by {factor}.",
+    # hostile and tricky files (issue 14)
+    "ingest.xlsx_bomb": (
+        "The workbook part “{member}” unpacks to {size_mb} MB ({ratio}× its packed size; limits {limit_mb} MB and "
+        "{max_ratio}×). Refused before reading: this is how “zip bombs” are made. Save the data as CSV or split the file."
+    ),
+    "ingest.xlsx_too_many_strings": (
+        "The workbook has {count} distinct text values, the limit is {limit}. Split the file or save it as CSV."
+    ),
+    "ingest.xlsx_too_many_cells": "The sheet has more than {limit} cells. Split the file or save it as CSV.",
+    "ingest.parse_limit": (
+        "Reading the file went over its limits ({seconds} s, {memory_mb} MB of memory) and was stopped; the server "
+        "carries on. Save the data as CSV or split the file."
+    ),
+    "ingest.not_finite": "Infinity or “not a number” (inf, nan, 1e309): a finite number is needed.",
+    "ingest.number_ambiguous": (
+        "Ambiguous separator: the value reads as {decimal} (a decimal fraction) and as {grouped} (a thousands "
+        "separator, as in “{example}” in the same column). Write the column's numbers one way."
+    ),
+    "ingest.invisible_chars": (
+        "The text contains zero-width characters (U+200B–U+200D, U+2060, U+FEFF): they can hide a formula or "
+        "disguise a value. Remove them."
+    ),
+    "ingest.bidi_chars": (
+        "The text contains writing-direction controls (U+202A–U+202E, U+2066–U+2069): they show the text "
+        "other than it is. Remove them."
+    ),
+    "ingest.markdown_link": "The text contains a Markdown link or image ([text](address)).",
+    "ingest.excel_error": "An Excel error value (#REF!, #DIV/0!, #N/A …) instead of data: fix the formula in the source workbook.",
+    "ingest.sector_cycle": "OKVED codes form a cycle of parents: {codes}. A section has no parent; a code's parent is a code one level up.",
+    "ingest.bare_cr": (
+        "Row {row} has a lone carriage return (CR, the old Mac line break) inside a line: the line breaks "
+        "there. Remove the character or quote the value."
+    ),
+    "ingest.line_too_long": (
+        "Row {row} is longer than {limit_kb} KB: the file seems to lack line breaks or uses another delimiter. "
+        "Check that it is a CSV table."
+    ),
 }
 
 # The input–output workbook's layout messages (analytics/data/rosstat_io.py), as codes io_<code>.

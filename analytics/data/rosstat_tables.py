@@ -116,6 +116,12 @@ def _xls_sheets(data: bytes) -> list[tuple[str, list[list[Any]]]]:
 def _xlsx_sheets(data: bytes) -> list[tuple[str, list[list[Any]]]]:
     import openpyxl
 
+    from analytics.data.ingest.read import Limits, xlsx_preflight
+
+    refused = xlsx_preflight(data, Limits())  # a zip bomb is refused before openpyxl inflates anything
+    if refused is not None:
+        raise RosstatTableError(refused.message.text("en"))
+
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         return [(ws.title, [list(row) for row in ws.iter_rows(values_only=True)]) for ws in book.worksheets]

@@ -58,6 +58,7 @@ from analytics.data.ingest.read import (
     read_source,
     read_table,
     read_xlsx,
+    xlsx_preflight,
 )
 
 __all__ = [
@@ -70,6 +71,7 @@ __all__ = [
     "read_source",
     "read_csv",
     "read_xlsx",
+    "xlsx_preflight",
     "read_table",
     "remembered_mapping",
     "save_mapping",

@@ -136,6 +136,9 @@ def store_checks(cur: duckdb.DuckDBPyConnection, spec: TableSpec, mode: str, fra
                                   source=source, where=where), [CAP_PER_CODE]).fetchall()
             add("ref_missing", n, [Issue(int(r) if r is not None else None, "parent", str(v),
                                          msg("ref_missing", table="sectors")) for r, v in bad])
+        cycles = _parent_cycles(cur, source, mode)
+        add("sector_cycle", len(cycles), [Issue(row, "parent", code, msg("sector_cycle", codes=" → ".join(path)))
+                                          for row, code, path in cycles[:CAP_PER_CODE]])
     on = equal(spec.key, "t", "s")
     if mode == "append":
         n = cur.execute(sql("SELECT count(*) FROM {source} s JOIN {table} t ON {on}",
@@ -161,6 +164,35 @@ def store_checks(cur: duckdb.DuckDBPyConnection, spec: TableSpec, mode: str, fra
                     Issue(None, pcol, str(value), msg("still_referenced", table=child, count=int(n)))
                     for value, n in lost[:CAP_PER_CODE]])
     return errors, counts
+
+
+def _parent_cycles(cur: duckdb.DuckDBPyConnection, source: str, mode: str) -> list[tuple[int | None, str, list[str]]]:
+    """Cycles in the sector hierarchy the load would leave (a code its own parent, or a ring of any
+    length): ``(file row, first code, [code, its parent, …, code])`` per cycle, each starting at its
+    smallest code. The classifier is a few thousand codes: walked in Python."""
+    staged = cur.execute(sql("SELECT code, parent, _row FROM {source} WHERE code IS NOT NULL", source=source)).fetchall()
+    parent = {code: up for code, up, _ in staged}
+    rows = {code: row for code, _, row in staged}
+    if mode == "append":
+        for code, up in cur.execute(sql("SELECT code, parent FROM {table}", table="sectors")).fetchall():
+            parent.setdefault(code, up)
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    cycles = []
+    for start in sorted(parent):
+        path: list[str] = []
+        node = start
+        while node is not None and node in parent and state.get(node) is None:
+            state[node] = 1
+            path.append(node)
+            node = parent[node]
+        if node is not None and state.get(node) == 1:  # came back onto the current path: a cycle
+            ring = path[path.index(node):]
+            first = ring.index(min(ring))
+            ring = ring[first:] + ring[:first]
+            cycles.append((None if rows.get(ring[0]) is None else int(rows[ring[0]]), ring[0], [*ring, ring[0]]))
+        for visited in path:
+            state[visited] = 2
+    return cycles
 
 
 def _diff_sql(spec: TableSpec, names: list[str], source: str) -> tuple[SQL, SQL, SQL, SQL]:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Mapping
 from typing import BinaryIO
 
@@ -26,6 +27,13 @@ from analytics.data.ingest.plan import (
 from analytics.data.ingest.read import Limits, _file_error
 from analytics.store import versions
 
+#: Loads and rollbacks of this process write one at a time. DuckDB's snapshot isolation lets two
+#: transactions on different tables both commit (a replace that removes an enterprise and an append of
+#: its yearly figures; two appends each counting ``rows_after`` without the other's rows): serialised,
+#: each transaction starts after the previous one committed, so its re-checks and counts see it.
+#: (DuckDB itself allows one writing process per store file.)
+WRITER_LOCK = threading.RLock()
+
 
 def commit(con: duckdb.DuckDBPyConnection, plan: LoadPlan, user: str | None = None, *,
            on_progress: Callable[[str], None] | None = None) -> LoadReport:
@@ -42,7 +50,7 @@ def commit(con: duckdb.DuckDBPyConnection, plan: LoadPlan, user: str | None = No
     spec = validate.TABLES[report.table]
     previewed = (report.added, report.changed, report.removed)
     try:
-        with con.cursor() as cur, store.transaction(cur) as tx:
+        with WRITER_LOCK, con.cursor() as cur, store.transaction(cur) as tx:
             errors, counts, numbers = _store_phase(cur, plan, 0)
             if errors:
                 tx.rollback()
@@ -123,7 +131,7 @@ def rollback(con: duckdb.DuckDBPyConnection, table: str, version_id: int, user: 
         return report
     spec = validate.TABLES[table]
     try:
-        with con.cursor() as cur, store.transaction(cur) as tx:
+        with WRITER_LOCK, con.cursor() as cur, store.transaction(cur) as tx:
             stage(cur, table, plan.frame)
             errors, counts = store_checks(cur, spec, "replace", plan.frame)
             if errors:

@@ -34,19 +34,41 @@ CAP_PER_CODE = 200
 
 @dataclass(frozen=True)
 class Limits:
-    """Largest file and row count the loader accepts (the page shows them beside the uploader)."""
+    """What the loader accepts (the page shows the first two beside the uploader).
+
+    XLSX is a zip of XML: its members' unpacked sizes and packing ratios are read from the zip
+    directory and refused before any XML is parsed (:func:`xlsx_preflight`); zipfile never inflates
+    a member past the size the directory declares (a lying entry fails its CRC check instead). The
+    workbook is then parsed in a child process (:func:`_isolated`) whose address space and time are
+    capped, so a file that slips past the counts still cannot take the server down.
+    """
 
     max_bytes: int = 200 * 1024 * 1024
     max_rows: int = 2_000_000
+    #: unpacked size of any one XLSX member (sheet XML, shared strings)
+    max_xml_bytes: int = 1024 * 1024 * 1024
+    #: unpacked ÷ packed size of an XLSX member of 1 MB or more (spreadsheets pack 5–30×)
+    max_ratio: float = 100.0
+    max_shared_strings: int = 2_000_000
+    #: cells of the sheet read, blank cells inside the used range included
+    max_cells: int = 40_000_000
+    #: XLSX parsing in a child process: wall time, and memory on top of what the process starts with
+    parse_seconds: float = 300.0
+    parse_memory_mb: int = 4096
+    isolate: bool = True
 
     @classmethod
     def from_env(cls) -> Limits:
-        """``NAVIGATOR_MAX_UPLOAD_MB`` and ``NAVIGATOR_MAX_ROWS`` override the defaults."""
+        """``NAVIGATOR_MAX_UPLOAD_MB``, ``NAVIGATOR_MAX_ROWS``, ``NAVIGATOR_PARSE_SECONDS`` and
+        ``NAVIGATOR_PARSE_MEMORY_MB`` override the defaults."""
         mb = os.environ.get("NAVIGATOR_MAX_UPLOAD_MB")
         rows = os.environ.get("NAVIGATOR_MAX_ROWS")
+        seconds = os.environ.get("NAVIGATOR_PARSE_SECONDS")
+        memory = os.environ.get("NAVIGATOR_PARSE_MEMORY_MB")
         return cls(max_bytes=int(float(mb) * 1024 * 1024) if mb else cls.max_bytes,
-                   max_rows=int(rows) if rows else cls.max_rows)
-
+                   max_rows=int(rows) if rows else cls.max_rows,
+                   parse_seconds=float(seconds) if seconds else cls.parse_seconds,
+                   parse_memory_mb=int(memory) if memory else cls.parse_memory_mb)
 
 
 def read_source(source: str | os.PathLike[str] | bytes | BinaryIO) -> tuple[bytes, str | None]:
@@ -180,10 +202,16 @@ def _alias_hits(spec: TableSpec, fields: list[str], mapping: Mapping[str, str | 
     return hits
 
 
+#: Records searched for the header (title rows of a report may stand above it).
+HEADER_SEARCH_ROWS = 30
+#: Start of the text the delimiter and header are sniffed from (extended to the end of the header's line).
+SNIFF_CHARS = 65536
+
+
 def _header_index(spec: TableSpec, records: list[list[str]], mapping: Mapping[str, str | None]) -> tuple[int, int]:
     """(index of the header among the first records, alias hits); index 0 when nothing matches."""
     best, best_hits = 0, 0
-    for i, record in enumerate(records[:10]):
+    for i, record in enumerate(records[:HEADER_SEARCH_ROWS]):
         hits = _alias_hits(spec, record, mapping)
         if hits > best_hits:
             best, best_hits = i, hits
@@ -193,13 +221,12 @@ def _header_index(spec: TableSpec, records: list[list[str]], mapping: Mapping[st
 def _sniff(text: str, spec: TableSpec, mapping: Mapping[str, str | None]) -> tuple[str | None, int, int]:
     """(delimiter, header record index, alias hits): the delimiter whose header the aliases know
     best, then the one splitting the first lines into the most consistent number of fields."""
-    head = text[:65536]
-    if len(text) > 65536:
-        head = head[: head.rfind("\n") + 1] or head
+    head = _sniff_text(text)
     scored = []
     for delimiter in DELIMITERS:
         try:
-            records = list(itertools.islice(csv.reader(io.StringIO(head), delimiter=delimiter), 50))
+            records = list(itertools.islice(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter),
+                                            HEADER_SEARCH_ROWS + 20))
         except csv.Error:
             continue
         if not any(records):
@@ -218,8 +245,31 @@ def _sniff(text: str, spec: TableSpec, mapping: Mapping[str, str | None]) -> tup
     return delimiter, index, hits
 
 
+def _sniff_text(text: str) -> str:
+    """The first :data:`SNIFF_CHARS` of ``text`` cut after their last line break (LF, CRLF or a bare
+    CR of old Mac files); when no line ends within them (a very wide header), up to the end of the
+    first line."""
+    if len(text) <= SNIFF_CHARS:
+        return text
+    head = text[:SNIFF_CHARS]
+    end = max(head.rfind("\n"), head.rfind("\r"))
+    if end >= 0:
+        return head[: end + 1]
+    ends = [i for i in (text.find("\n"), text.find("\r")) if i >= 0]
+    return text[: min(ends) + 1] if ends else text
+
+
 def _records_before(text: str, delimiter: str, count: int) -> list[list[str]]:
-    return [r for _, r in zip(range(count), csv.reader(io.StringIO(text[:65536]), delimiter=delimiter))]
+    reader = csv.reader(io.StringIO(_sniff_text(text), newline=""), delimiter=delimiter)
+    return [r for _, r in zip(range(count), reader)]
+
+
+def _line_too_long(row: int) -> Issue:
+    return _file_error("line_too_long", row=row, limit_kb=BLOCK_BYTES // 1024)
+
+
+#: Bytes the CSV parser reads at a time: the longest line it can take.
+BLOCK_BYTES = 1 << 22
 
 
 def read_csv(data: bytes, head: str, encoding: str, spec: TableSpec, mapping: Mapping[str, str | None]
@@ -231,6 +281,8 @@ def read_csv(data: bytes, head: str, encoding: str, spec: TableSpec, mapping: Ma
     as it reads (no decoded copy of the file is held).
     """
     payload, arrow_encoding = _csv_payload(data, encoding)
+    if not re.search("[\r\n]", head) and len(data) > HEAD_BYTES:  # no line break in the first 256 KB
+        return [_file_error("line_too_long", row=1, limit_kb=HEAD_BYTES // 1024)]
     delimiter, header_index, hits = _sniff(head, spec, mapping)
     if not hits and _is_rosstat_okved(head, spec):
         return _read_rosstat_okved(payload, arrow_encoding)
@@ -254,7 +306,7 @@ def read_csv(data: bytes, head: str, encoding: str, spec: TableSpec, mapping: Ma
         return pacsv.read_csv(
             pa.BufferReader(payload),
             read_options=pacsv.ReadOptions(column_names=names, skip_rows=header_index + 1, use_threads=threads,
-                                           block_size=1 << 22, encoding=arrow_encoding),
+                                           block_size=BLOCK_BYTES, encoding=arrow_encoding),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False,
                                               invalid_row_handler=on_invalid),
             convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
@@ -267,10 +319,18 @@ def read_csv(data: bytes, head: str, encoding: str, spec: TableSpec, mapping: Ma
             invalid.clear()
             table = parse(threads=False)
     except pa.ArrowInvalid as exc:
+        if b'"' not in data:  # no quote anywhere: a line too long for a block, not an unclosed quote
+            return [_line_too_long(_guess_row(str(exc)) or _long_line_row(data))]
         return [_file_error("quote_unclosed", row=_guess_row(str(exc)))]
     errors = []
+    bare_cr = re.search(rb"\r(?!\n)", data) if invalid and b"\n" in data else None
+    if bare_cr:  # an LF (or CRLF) file with a lone CR inside a line: the parser broke the line there
+        line = data.count(b"\n", 0, bare_cr.start()) + 1
+        errors.append(Issue(line, None, None, msg("bare_cr", row=line)))
     for number, expected, actual, row_text in invalid[:CAP_PER_CODE]:
-        if row_text.count('"') % 2 == 1 or (actual < expected and "\n" in row_text):
+        if len(row_text) >= BLOCK_BYTES // 4 and '"' not in row_text:
+            errors.append(Issue(number, None, row_text[:80], _line_too_long(number).message))
+        elif row_text.count('"') % 2 == 1 or (actual < expected and "\n" in row_text):
             errors.append(Issue(number, None, row_text[:80], msg("quote_unclosed", row=number)))
         else:
             errors.append(Issue(number, None, row_text[:80], msg("field_count", row=number, found=actual,
@@ -281,6 +341,17 @@ def read_csv(data: bytes, head: str, encoding: str, spec: TableSpec, mapping: Ma
     rows = np.arange(header_index + 2, header_index + 2 + len(cells))
     return _drop_blank(RawTable(headers, cells, rows, header_index + 1,
                                 {"format": "csv", "encoding": encoding, "delimiter": delimiter}, warnings=warnings))
+
+
+def _long_line_row(data: bytes) -> int:
+    """1-based number of the first line longer than :data:`BLOCK_BYTES` (scanning line ends only)."""
+    start = 0
+    for number in itertools.count(1):
+        end = data.find(b"\n", start)
+        if end < 0 or end - start > BLOCK_BYTES:
+            return number
+        start = end + 1
+    return 1  # pragma: no cover
 
 
 def _guess_row(message: str) -> int | None:
@@ -355,12 +426,121 @@ def _cell_text(value: Any) -> tuple[str, bool]:
         return (value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")), False
     if isinstance(value, date):
         return value.isoformat(), False
-    return str(value), False
+    if isinstance(value, str):
+        return value, False
+    text = getattr(value, "text", None)  # openpyxl's ArrayFormula: its formula, never the object's repr
+    if isinstance(text, str):
+        return (text if text.startswith("=") else "=" + text), False
+    return f"={type(value).__name__}", False  # another formula object (a data table): refused as a formula
 
 
-def read_xlsx(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], max_rows: int
-              ) -> RawTable | list[Issue]:
-    """The first sheet with a recognisable header (else the first non-empty sheet) as a :class:`RawTable`."""
+_SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
+_RATIO_FROM_BYTES = 1024 * 1024
+
+
+def xlsx_preflight(data: bytes, limits: Limits) -> Issue | None:
+    """Refuse an XLSX before parsing: a member that unpacks past ``limits.max_xml_bytes`` or packs
+    more than ``limits.max_ratio`` times (members of 1 MB and more), and more shared strings than
+    ``limits.max_shared_strings`` (``<si>`` elements counted while streaming the member, nothing kept).
+    Sizes come from the zip directory, which zipfile enforces while inflating."""
+    try:
+        book = zipfile.ZipFile(io.BytesIO(data))
+        members = book.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        return _file_error("xlsx_broken", detail=type(exc).__name__)
+    for info in members:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > limits.max_xml_bytes or (info.file_size >= _RATIO_FROM_BYTES and ratio > limits.max_ratio):
+            return _file_error("xlsx_bomb", member=info.filename[:100], size_mb=round(info.file_size / 2**20, 1),
+                               ratio=round(ratio), limit_mb=round(limits.max_xml_bytes / 2**20),
+                               max_ratio=round(limits.max_ratio))
+    strings = next((i for i in members if i.filename.lower().endswith("sharedstrings.xml")), None)
+    if strings is not None:
+        count, tail = 0, b""
+        try:
+            with book.open(strings) as stream:
+                while chunk := stream.read(1 << 20):
+                    block = tail + chunk
+                    count += len(_SHARED_STRING.findall(block))
+                    tail = block[-64:]
+                    count -= len(_SHARED_STRING.findall(tail))  # counted again with the next chunk
+                    if count > limits.max_shared_strings:
+                        break
+            count += len(_SHARED_STRING.findall(tail))
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            return _file_error("xlsx_broken", detail=type(exc).__name__)
+        if count > limits.max_shared_strings:
+            return _file_error("xlsx_too_many_strings", count=count, limit=limits.max_shared_strings)
+    return None
+
+
+def _limited_child(conn: Any, memory_bytes: int, func: Any, args: tuple) -> None:
+    """Child process body: cap the address space, run ``func(*args)``, send the result (or a refusal)."""
+    import resource
+
+    try:
+        with open("/proc/self/statm") as statm:  # what the process already maps (libraries, arenas)
+            start = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        start = 0
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (start + memory_bytes, start + memory_bytes))
+        result = func(*args)
+    except MemoryError:
+        result = None
+    try:
+        conn.send(result)
+    except MemoryError:
+        conn.send(None)
+    finally:
+        conn.close()
+
+
+def _isolated(func: Any, args: tuple, limits: Limits) -> Any:
+    """``func(*args)`` in a child process (forkserver: a clean single-threaded parent) with its memory
+    capped at ``limits.parse_memory_mb`` beyond its start and its wall time at ``limits.parse_seconds``.
+    A child that runs out of either is stopped and ``None`` returned; the server process is untouched."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():  # not a POSIX server: parse here
+        return func(*args)
+    context = multiprocessing.get_context("forkserver")
+    # the server process imports the loader once; each child forks from it ready to parse
+    context.set_forkserver_preload(["analytics.data.ingest.read"])
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_limited_child, args=(send, limits.parse_memory_mb * 2**20, func, args),
+                            daemon=True)
+    child.start()
+    send.close()
+    result = None
+    try:
+        if receive.poll(max(limits.parse_seconds, 0.0)):
+            result = receive.recv()
+    except (EOFError, OSError):
+        result = None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join(5)
+        receive.close()
+    return result
+
+
+def _read_xlsx_isolated(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], limits: Limits
+                        ) -> RawTable | list[Issue]:
+    result = _isolated(read_xlsx, (data, spec, dict(mapping), limits.max_rows, limits.max_cells), limits)
+    if result is None:
+        return [_file_error("parse_limit", seconds=round(limits.parse_seconds), memory_mb=limits.parse_memory_mb)]
+    if isinstance(result, RawTable):
+        result.dialect["isolated"] = True
+    return result
+
+
+def read_xlsx(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], max_rows: int,
+              max_cells: int | None = None) -> RawTable | list[Issue]:
+    """The first sheet with a recognisable header (else the first non-empty sheet) as a :class:`RawTable`.
+
+    Call :func:`xlsx_preflight` first (:func:`read_table` does, and parses in a child process)."""
     import openpyxl
 
     try:
@@ -370,7 +550,8 @@ def read_xlsx(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], m
     try:
         chosen = None
         for sheet in book.worksheets:
-            head = [[_cell_text(v)[0] for v in row] for _, row in zip(range(10), sheet.iter_rows(values_only=True))]
+            head = [[_cell_text(v)[0] for v in row]
+                    for _, row in zip(range(HEADER_SEARCH_ROWS), sheet.iter_rows(values_only=True))]
             head = [r for r in head if any(x.strip() for x in r)]
             if not head:
                 continue
@@ -388,7 +569,11 @@ def read_xlsx(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], m
         header: list[str] | None = None
         header_row = None
         hits_needed = chosen[2]
+        seen_cells = 0
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            seen_cells += len(values)
+            if max_cells is not None and seen_cells > max_cells:
+                return [_file_error("xlsx_too_many_cells", limit=max_cells)]
             texts = [_cell_text(v) for v in values]
             if not any(t.strip() for t, _ in texts):
                 continue
@@ -431,7 +616,12 @@ def read_table(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], 
     if not re.search(rb"[^ \t\r\n\xef\xbb\xbf]", data):
         return [_file_error("empty_file")]
     if data.startswith(b"PK\x03\x04"):
-        return read_xlsx(data, spec, mapping, limits.max_rows)
+        refused = xlsx_preflight(data, limits)
+        if refused is not None:
+            return [refused]
+        if limits.isolate:
+            return _read_xlsx_isolated(data, spec, mapping, limits)
+        return read_xlsx(data, spec, mapping, limits.max_rows, limits.max_cells)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return [_file_error("xls_old_format")]
     head, encoding, error = detect_encoding(data)

@@ -14,13 +14,14 @@ import pyarrow.compute as pc
 
 from analytics.data.validate.identifiers import OKVED_PATTERN
 from analytics.data.validate.issues import Issue, msg
-from analytics.data.validate.tables import Column, TableSpec
+from analytics.data.validate.tables import Column, TableSpec, bounds
 from analytics.data.validate.text import (
     _SUSPECT_IDENT,
     _SUSPECT_TEXT,
     _arrow,
     _bool,
     _cells_with_bytes,
+    _cells_with_invisible,
     _constant,
     _digit_strings,
     _full,
@@ -36,7 +37,22 @@ TRUE_WORDS = ("1", "да", "д", "true", "t", "yes", "y", "истина", "+", "
 FALSE_WORDS = ("0", "нет", "н", "false", "f", "no", "n", "ложь")
 MAX_TEXT = 2000
 _NUMBER_OK = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
-_HTML = r"(?i)<\s*/?\s*[a-z!][^>]*>|&#?[a-z0-9]+;|javascript:"
+#: Markup: a tag, closed or not (``<img src=x onerror=… //`` is still a tag to a browser), an entity, a script URL.
+_HTML = r"(?i)<\s*/?\s*[a-z!?]|&#?[a-z0-9]+;|javascript:"
+#: Zero-width characters (can hide a leading "=" from a formula check or disguise a name) and bidi controls.
+_INVISIBLE = r"[\x{200b}-\x{200d}\x{2060}\x{feff}]"
+_BIDI = r"[\x{202a}-\x{202e}\x{2066}-\x{2069}]"
+#: A Markdown link or image: ``[text](address)``, ``![alt](address)``.
+_MARKDOWN_LINK = r"\[[^\]]*\]\s*\("
+#: Excel's error values (English and Russian Excel) standing in a cell instead of data.
+_EXCEL_ERROR = (r"(?i)#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|"
+                r"CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|ПУСТО!|ДЕЛ/0!|ЗНАЧ!|ССЫЛКА!|ИМЯ\?|ЧИСЛО!|Н/Д)")
+#: ``[`` of a Markdown link and ``#`` of an Excel error (the invisible characters are found by
+#: :func:`~analytics.data.validate.text._cells_with_invisible`).
+_SUSPECT_MORE = bytes(1 if b in (ord("["), ord("#")) else 0 for b in range(256))
+#: One byte scan per column: the suspects of free text (or identifiers) and those two.
+_SCAN_TEXT = bytes(a | b for a, b in zip(_SUSPECT_TEXT, _SUSPECT_MORE))
+_SCAN_IDENT = bytes(a | b for a, b in zip(_SUSPECT_IDENT, _SUSPECT_MORE))
 _CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 _SPACES = r"[ \t\x{00a0}\x{202f}\x{2009}\x{2007}']"
 #: Identifiers as they should be (cells matching these need no cleaning or diagnosis).
@@ -86,7 +102,9 @@ class _Collector:
         self.listed: dict[str, int] = {}
         self.flagged: dict[str, np.ndarray] = {}
 
-    def add(self, column: str, mask: np.ndarray, values: pa_.ChunkedArray, code: str, **params: Any) -> None:
+    def add(self, column: str, mask: np.ndarray, values: pa_.ChunkedArray, code: str,
+            params_of: Callable[[str], dict[str, Any]] | None = None, **params: Any) -> None:
+        """Flag the cells of ``mask`` with ``code``; ``params_of(value)`` gives per-cell parameters."""
         seen = self.flagged.setdefault(column, np.zeros(len(mask), dtype=bool))
         mask = mask & ~seen  # one message per cell: the first (most specific) wins
         n = int(mask.sum())
@@ -102,7 +120,7 @@ class _Collector:
         message = msg(code, **params)
         for pos, value in zip(where, values.take(pa_.array(where)).to_pylist()):
             self.issues.append(Issue(int(self.rows[pos]), column, None if value is None else str(value)[:200],
-                                     message))
+                                     message if params_of is None else msg(code, **params_of(value))))
 
 
 def _map_unique(arr: pa_.ChunkedArray, func: Callable[[str], str | None]) -> tuple[pa_.Array, np.ndarray]:
@@ -130,6 +148,13 @@ _NOT_PLAIN_NUMBER = bytes(0 if chr(b) in "0123456789.,-" else 1 for b in range(2
 
 
 def _numbers(arr: pa_.ChunkedArray) -> tuple[pd.Series, np.ndarray, np.ndarray]:
+    values, bad, suppressed, _general = _numbers_read(arr)
+    return values, bad, suppressed
+
+
+def _numbers_read(arr: pa_.ChunkedArray) -> tuple[pd.Series, np.ndarray, np.ndarray, bool]:
+    """:func:`_numbers` and whether the general reading was needed (a column the one cast reads has
+    no cell with two separators, so no thousands grouping to be ambiguous with)."""
     suppressed = _bool(pc.is_in(arr, value_set=pa_.array(SUPPRESSED)))
     empty = _bool(pc.equal(arr, "")) | suppressed
     if not suppressed.any() and not _cells_with_bytes(arr, _NOT_PLAIN_NUMBER).any():
@@ -140,10 +165,10 @@ def _numbers(arr: pa_.ChunkedArray) -> tuple[pd.Series, np.ndarray, np.ndarray]:
             text = pc.if_else(pa_.array(empty), pa_.scalar(None, arr.type), text)
         try:
             values = pc.cast(text, pa_.float64()).to_numpy(zero_copy_only=False)
-            return pd.Series(values, dtype="float64"), np.zeros(len(arr), dtype=bool), suppressed
+            return pd.Series(values, dtype="float64"), np.zeros(len(arr), dtype=bool), suppressed, False
         except pa_.ArrowInvalid:
             pass
-    return _numbers_general(arr, suppressed, empty)
+    return (*_numbers_general(arr, suppressed, empty), True)
 
 
 def _numbers_general(arr: pa_.ChunkedArray, suppressed: np.ndarray, empty: np.ndarray
@@ -174,6 +199,51 @@ def _numbers_general(arr: pa_.ChunkedArray, suppressed: np.ndarray, empty: np.nd
     bad = ~ok & ~empty
     values = pc.cast(pc.if_else(pa_.array(ok), arr, pa_.scalar(None, arr.type)), pa_.float64())
     return pd.Series(values.to_numpy(zero_copy_only=False), dtype="float64"), bad, suppressed
+
+
+_NON_FINITE = r"[+-]?(?i:inf|infinity|nan)"
+#: One separator followed by exactly three digits: a decimal fraction or a thousands group.
+_AMBIGUOUS_COMMA = r"-?[0-9]{1,3},[0-9]{3}"
+_AMBIGUOUS_DOT = r"-?[0-9]{1,3}\.[0-9]{3}"
+
+
+def ambiguous_separators(arr: pa_.ChunkedArray) -> tuple[np.ndarray, str | None]:
+    """Cells whose one ``,`` or ``.`` followed by three digits reads two ways (``1,234`` = 1.234 or
+    1234) in a column where other cells use that character to group thousands (``1,234,567``,
+    ``1,234.5``; ``1.234.567``, ``1.234,5``): ``(mask, an example of the grouping)``.
+
+    Without grouping elsewhere in the column, a lone comma is a decimal comma (the Russian
+    convention) and a lone point a decimal point. Two passes of a substring count; the patterns
+    run on cells with a separator only.
+    """
+    commas = pc.count_substring(arr, ",").to_numpy(zero_copy_only=False)
+    dots = pc.count_substring(arr, ".").to_numpy(zero_copy_only=False)
+    mask = np.zeros(len(arr), dtype=bool)
+    example = None
+    if not ((commas + dots) > 1).any():
+        return mask, None
+    comma_last = np.zeros(len(arr), dtype=bool)
+    both = (commas > 0) & (dots > 0)
+    if both.any():
+        comma_last[both] = _full(arr.filter(pa_.array(both)), r".*,[^.]*")
+    for sep, count, other, groups in ((",", commas, dots, ((commas > 1) & (dots == 0)) | (both & ~comma_last)),
+                                      (".", dots, commas, ((dots > 1) & (commas == 0)) | (both & comma_last))):
+        if not groups.any():
+            continue
+        lone = (count == 1) & (other == 0)
+        found = _subset(arr, lone, _AMBIGUOUS_COMMA if sep == "," else _AMBIGUOUS_DOT)
+        if found.any():
+            mask |= found
+            example = example or arr[int(np.flatnonzero(groups)[0])].as_py()
+    return mask, example
+
+
+def _readings(example: str | None) -> Callable[[str], dict[str, Any]]:
+    """Message parameters of an ambiguous cell: its decimal and its thousands reading."""
+    def params(value: str) -> dict[str, Any]:
+        return {"decimal": value.replace(",", "."), "grouped": value.replace(",", "").replace(".", ""),
+                "example": example or ""}
+    return params
 
 
 def _years_from(arr: pa_.ChunkedArray) -> tuple[pd.Series, np.ndarray]:
@@ -227,11 +297,17 @@ def _read_column_(column: Column, raw: pd.Series, rows: np.ndarray, scale: float
     out.add(name, _bool(pc.starts_with(arr, "=")), arr, "formula")
     if kind in ("text", "name", "ident"):
         # One pass over the bytes finds the few suspicious cells; the precise checks run on those only.
-        suspect = _cells_with_bytes(arr, _SUSPECT_IDENT if kind == "ident" else _SUSPECT_TEXT)
+        suspect = _cells_with_bytes(arr, _SCAN_IDENT if kind == "ident" else _SCAN_TEXT)
         suspect |= _bool(pc.starts_with(arr, "+")) | _bool(pc.starts_with(arr, "-")) | _bool(pc.starts_with(arr, "@"))
+        suspect |= _cells_with_invisible(arr)
         out.add(name, _subset(arr, suspect, "(?s).*" + _CONTROL + ".*"), arr, "control_chars")
+        out.add(name, _subset(arr, suspect, "(?s).*" + _INVISIBLE + ".*"), arr, "invisible_chars")
+        out.add(name, _subset(arr, suspect, "(?s).*" + _BIDI + ".*"), arr, "bidi_chars")
+        out.add(name, _subset(arr, suspect, _EXCEL_ERROR), arr, "excel_error")
         out.add(name, _subset(arr, suspect, r"(?s)[+\-@].*"), arr, "formula_like")
         out.add(name, _subset(arr, suspect, "(?s).*(" + _HTML + ").*"), arr, "html")
+        if kind == "name":
+            out.add(name, _subset(arr, suspect, "(?s).*" + _MARKDOWN_LINK + ".*"), arr, "markdown_link")
         if kind == "ident":
             out.add(name, _subset(arr, suspect, r"(?s).*[\s;,].*"), arr, "ident_format")
         long = pc.binary_length(arr).to_numpy(zero_copy_only=False) > MAX_TEXT  # bytes ≥ characters
@@ -293,8 +369,18 @@ def _read_column_(column: Column, raw: pd.Series, rows: np.ndarray, scale: float
         out.add(name, bad, arr, "not_date")
         value = pd.Series(years.round().astype("Int64"))
     else:  # numbers
-        numbers, bad, suppressed = _numbers(arr)
+        numbers, bad, suppressed, general = _numbers_read(arr)
+        # ±inf and NaN are numbers to a parser, not to a sum: refused, as are the words for them
+        non_finite = ~np.isfinite(numbers.to_numpy()) & filled & ~suppressed
+        if non_finite.any():
+            non_finite &= ~bad | _subset(arr, non_finite, _NON_FINITE)
+            numbers = numbers.where(~non_finite)
+        out.add(name, non_finite, arr, "not_finite")
+        if general:
+            ambiguous, example = ambiguous_separators(arr)
+            out.add(name, ambiguous, arr, "number_ambiguous", params_of=_readings(example))
         out.add(name, bad, arr, "not_number")
+        numbers = numbers + 0.0  # -0 is stored as 0
         if suppressed.any():
             warnings.append(Issue(None, name, None, msg("suppressed", count=int(suppressed.sum()))))
         if kind == "money":
@@ -303,7 +389,7 @@ def _read_column_(column: Column, raw: pd.Series, rows: np.ndarray, scale: float
             fractional = (numbers.notna() & (numbers != np.floor(numbers))).to_numpy()
             out.add(name, fractional, arr, "not_integer")
             huge = (numbers.abs() > 2**31 - 1).to_numpy()
-            out.add(name, huge, arr, "out_of_range", low=column.low, high=column.high)
+            out.add(name, huge, arr, "out_of_range", low=bounds(column)[0], high=bounds(column)[1])
             value = pd.Series(numbers.where(~(fractional | huge)).round().astype("Int64"))
         else:
             value = numbers

@@ -60,6 +60,10 @@ MESSAGE_CODES: tuple[str, ...] = (
     "okved_section", "oktmo_format", "oktmo_lost_zero", "region_format", "section_format",
     "ident_format", "formula", "formula_like", "html", "control_chars", "too_long", "same_inn",
     "duplicate_in_file", "duplicate_in_store", "ref_missing", "still_referenced",
+    # hostile and tricky files (issue 14)
+    "xlsx_bomb", "xlsx_too_many_strings", "xlsx_too_many_cells", "parse_limit", "not_finite", "number_ambiguous",
+    "invisible_chars", "bidi_chars", "markdown_link", "excel_error", "sector_cycle", "line_too_long",
+    "bare_cr",
     # warnings
     "header_row", "sheet_used", "suppressed", "unit_converted", "unit_assumed", "column_ignored",
     "name_en_copied", "names_en_kept", "inn_region", "layout_used",

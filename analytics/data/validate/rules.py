@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 from analytics.data.validate.cells import Cells
 from analytics.data.validate.identifiers import inn_valid, ogrn_valid
 from analytics.data.validate.issues import Issue, msg
-from analytics.data.validate.tables import MUST_DIFFER, TableSpec
+from analytics.data.validate.tables import MUST_DIFFER, TableSpec, bounds
 from analytics.data.validate.text import _arrow, _digit_strings
 
 
@@ -28,13 +28,13 @@ def _rules(spec: TableSpec) -> pa.DataFrameSchema:
             checks.append(pa.Check(ogrn_valid, error="ogrn_checksum"))
         elif column.kind == "year":
             checks.append(pa.Check.in_range(column.low, column.high, error="year_range"))
-        elif column.kind in ("int", "float", "money", "founded") and (column.low, column.high) != (None, None):
-            if column.low == 0 and column.high is None:
+        elif column.kind in ("int", "float", "money", "founded"):
+            low, high = bounds(column)
+            if column.low == 0:
                 checks.append(pa.Check.ge(0, error="negative"))
-            elif column.low is not None and column.high is None:
-                checks.append(pa.Check.ge(column.low, error="out_of_range"))
             else:
-                checks.append(pa.Check.in_range(column.low, column.high, error="out_of_range"))
+                checks.append(pa.Check.ge(low, error="out_of_range"))
+            checks.append(pa.Check.le(high, error="out_of_range"))
             if column.name == "weight":
                 checks.append(pa.Check.gt(0, error="not_positive"))
         columns[column.name] = pa.Column(checks=checks, nullable=not column.required, required=False)
@@ -79,8 +79,11 @@ def check_rules(cells: Cells, spec: TableSpec, rows: np.ndarray, cap: int = 200)
         if per_code[code] > cap:
             continue
         params: dict[str, Any] = {}
-        if code in ("out_of_range", "year_range"):
+        if code == "year_range":
             params = {"low": spec_column.low, "high": spec_column.high}
+        elif code == "out_of_range":
+            low, high = bounds(spec_column)
+            params = {"low": _show(low), "high": _show(high)}
         shown = None if value is None or (not isinstance(value, str) and pd.isna(value)) else _show(value)
         issues.append(Issue(row, column, shown, msg(code, **params)))
     if spec.name in MUST_DIFFER:

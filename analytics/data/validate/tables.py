@@ -12,6 +12,13 @@ from analytics.store import schema
 KINDS = ("text", "name", "inn", "ogrn", "okved", "sector", "oktmo", "region", "section", "cluster_id", "ident",
          "enum", "int", "float", "money", "year", "founded", "bool")
 THIS_YEAR = date.today().year
+#: Largest money amount a cell may hold, mln ₽: 10⁹ mln ₽ = 10¹⁵ ₽, about 25 times the federal budget's
+#: yearly expenditure; two million such cells still sum far below float overflow.
+MAX_MONEY_MLN = 1e9
+#: Largest head count (persons): above the employment of any Russian region (Moscow: about 7.5 million).
+MAX_PEOPLE = 10_000_000
+#: Any other number: |x| ≤ 10¹² unless the column says otherwise (sums stay finite and exact enough).
+MAX_NUMBER = 1e12
 
 
 @dataclass(frozen=True)
@@ -81,7 +88,12 @@ _CLUSTER_ID = Column("cluster_id", "cluster_id", ("код кластера", "к
 
 def _money(name: str, ru: tuple[str, ...], en: tuple[str, ...], required: bool = False,
            example: str = "1 234,5") -> Column:
-    return Column(name, "money", ru, en, required=required, low=0, example=example)
+    return Column(name, "money", ru, en, required=required, low=0, high=MAX_MONEY_MLN, example=example)
+
+
+def bounds(column: Column) -> tuple[float, float]:
+    """The (low, high) a number in ``column`` must lie within: the column's own, else ±:data:`MAX_NUMBER`."""
+    return (-MAX_NUMBER if column.low is None else column.low, MAX_NUMBER if column.high is None else column.high)
 
 
 TABLES: dict[str, TableSpec] = {
@@ -186,7 +198,7 @@ TABLES: dict[str, TableSpec] = {
         _YEAR,
         Column("employees", "int", ("численность", "среднесписочная численность", "численность работников",
                                     "среднесписочная численность работников", "число работников", "занятые"),
-               ("employees", "headcount", "average headcount", "staff"), low=0, example="1 250"),
+               ("employees", "headcount", "average headcount", "staff"), low=0, high=MAX_PEOPLE, example="1 250"),
         _money("revenue_mln_rub", ("выручка", "выручка от продаж", "доход"), ("revenue", "sales")),
         _money("purchases_mln_rub", ("закупки", "себестоимость закупок", "покупки"), ("purchases",)),
         _money("exports_mln_rub", ("экспорт", "выручка от экспорта"), ("exports",), example="0"),
@@ -195,9 +207,9 @@ TABLES: dict[str, TableSpec] = {
         _STATUS,
         # FNS open data (migration 7): statement totals, not sales revenue; they may be negative.
         Column("income_mln_rub", "money", ("сумма доходов", "доходы по отчетности"), ("income", "total income"),
-               example="45,7"),
+               low=-MAX_MONEY_MLN, high=MAX_MONEY_MLN, example="45,7"),
         Column("expenses_mln_rub", "money", ("сумма расходов", "расходы по отчетности"),
-               ("expenses", "total expenses"), example="40,1"),
+               ("expenses", "total expenses"), low=-MAX_MONEY_MLN, high=MAX_MONEY_MLN, example="40,1"),
         _money("taxes_federal_mln_rub", ("налоги в федеральный бюджет",), ("taxes federal",)),
         _money("taxes_regional_mln_rub", ("налоги в региональный бюджет",), ("taxes regional",)),
         _money("taxes_local_mln_rub", ("налоги в местный бюджет",), ("taxes local",)),
@@ -214,10 +226,10 @@ TABLES: dict[str, TableSpec] = {
         _YEAR,
         Column("employees", "float", ("численность", "среднесписочная численность", "занятые",
                                       "численность работников"),
-               ("employees", "headcount", "average headcount"), low=0, example="23 800"),
+               ("employees", "headcount", "average headcount"), low=0, high=MAX_PEOPLE, example="23 800"),
         _money("wages_mln_rub", ("фонд оплаты труда", "фот", "зарплата"), ("wages", "wage fund", "payroll")),
         Column("establishments", "int", ("число организаций", "организации", "предприятия"),
-               ("establishments", "firms"), low=0, example="120"),
+               ("establishments", "firms"), low=0, high=MAX_PEOPLE, example="120"),
         _money("revenue_mln_rub", ("выручка", "отгружено товаров", "оборот"), ("revenue", "shipments", "turnover")),
         _STATUS,
     ), key=("region_code", "okved", "year")),
@@ -263,7 +275,7 @@ TABLES: dict[str, TableSpec] = {
         Column("start_year", "year", ("год начала", "начало"), ("start year", "start"), required=True,
                low=2000, high=2100, example=str(THIS_YEAR)),
         Column("jobs", "int", ("рабочие места", "новые рабочие места"), ("jobs", "new jobs"), default=0, low=0,
-               example="85"),
+               high=MAX_PEOPLE, example="85"),
         Column("is_joint", "bool", ("совместный", "совместный проект"), ("joint", "is joint"), default=True,
                example="да"),
         _STATUS,

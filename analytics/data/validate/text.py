@@ -88,6 +88,45 @@ def _cells_with_bytes(arr: pa_.ChunkedArray, table: bytes) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
 
 
+#: UTF-8 of the zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and bidi controls
+#: (U+202A–U+202E, U+2066–U+2069): lead byte → second byte → allowed third bytes.
+_INVISIBLE_UTF8 = {0xE2: {0x80: (0x8B, 0x8C, 0x8D, 0xAA, 0xAB, 0xAC, 0xAD, 0xAE), 0x81: (0xA0, 0xA6, 0xA7, 0xA8, 0xA9)},
+                   0xEF: {0xBB: (0xBF,)}}
+
+
+def _cells_with_invisible(arr: pa_.ChunkedArray) -> np.ndarray:
+    """Cells containing a zero-width character or a bidi control: the three-byte UTF-8 sequences
+    matched with numpy on each chunk's data buffer (common characters sharing the lead byte, such
+    as «№», «—», «…», cost one comparison each, not a regular expression per cell)."""
+    parts = []
+    for chunk in arr.chunks:
+        n = len(chunk)
+        mask = np.zeros(n, dtype=bool)
+        parts.append(mask)
+        if not n or chunk.buffers()[2] is None:
+            continue
+        offset_type = np.int64 if chunk.type in (pa_.large_string(), pa_.large_binary()) else np.int32
+        offsets = np.frombuffer(chunk.buffers()[1], dtype=offset_type)[chunk.offset: chunk.offset + n + 1]
+        data = np.frombuffer(memoryview(chunk.buffers()[2])[offsets[0]: offsets[-1]], dtype=np.uint8)
+        hits = []
+        for lead, seconds in _INVISIBLE_UTF8.items():
+            at = np.flatnonzero(data[:-2] == lead) if len(data) > 2 else np.zeros(0, dtype=np.int64)
+            if not len(at):
+                continue
+            second = data[at + 1]
+            for byte, thirds in seconds.items():
+                near = at[second == byte]  # «№», «—», «…» share the lead byte, few share the second
+                if len(near):
+                    hits.append(near[np.isin(data[near + 2], thirds)])
+        if not hits or not sum(len(h) for h in hits):
+            continue
+        positions = np.concatenate(hits) + offsets[0]
+        mask[np.searchsorted(offsets, positions, side="right") - 1] = True
+        if chunk.null_count:
+            mask &= _bool(chunk.is_valid())
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
+
+
 def _has(arr: pa_.ChunkedArray, pattern: str) -> np.ndarray:
     return _bool(pc.match_substring_regex(arr, pattern))
 
