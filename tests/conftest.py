@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -83,3 +84,29 @@ def tiny_con():
         store.load_frame(con, table, frame)
     yield con
     con.close()
+
+
+@pytest.fixture()
+def data_page(demo_db, tmp_path, monkeypatch):
+    """The Data page in AppTest on a store copy of its own (the page writes: never into the shared demo
+    store), with an analyst account «anna» / «long enough password»; yields ``(at, db_path)``."""
+    import shutil
+
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from analytics.data import auth
+
+    db = tmp_path / "navigator.duckdb"
+    shutil.copyfile(demo_db, db)
+    accounts = tmp_path / "analysts.toml"
+    auth.add_analyst("anna", "long enough password", accounts)
+    monkeypatch.setenv("NAVIGATOR_DB", str(db))
+    monkeypatch.setenv(auth.ENV, str(accounts))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120).run()
+    at.switch_page("app_pages/data.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    yield at, db
+    st.cache_resource.clear()

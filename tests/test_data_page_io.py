@@ -3,15 +3,12 @@ anyone and loaded as one version of ``io_cells`` after login (expected: the work
 the 2021 year of its title; every cell of the demo store's public extract becomes 'loaded')."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import streamlit as st
-from streamlit.testing.v1 import AppTest
 
 from analytics import store
-from analytics.data import auth
 from ui.i18n import CATALOG
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,20 +19,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @pytest.fixture()
-def page(demo_db, tmp_path, monkeypatch):
-    db = tmp_path / "store.duckdb"
-    shutil.copyfile(demo_db, db)
-    accounts = tmp_path / "analysts.toml"
-    auth.add_analyst("anna", "long enough password", accounts)
-    monkeypatch.setenv("NAVIGATOR_DB", str(db))
-    monkeypatch.setenv(auth.ENV, str(accounts))
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    at = AppTest.from_file(APP, default_timeout=120).run()
-    at.switch_page("app_pages/data.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    yield at, db
-    st.cache_resource.clear()
+def page(data_page):
+    return data_page
 
 
 def _uploader(at):

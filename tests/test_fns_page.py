@@ -2,15 +2,12 @@
 and a hostile file gets its message with nothing to commit."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from analytics import store
-from analytics.data import auth
 from tests.data.fns import make_fns_fixtures as fx
 from ui.i18n import CATALOG
 
@@ -21,20 +18,8 @@ RU = CATALOG["ru"]
 
 
 @pytest.fixture()
-def page(demo_db, tmp_path, monkeypatch):
-    db = tmp_path / "store.duckdb"
-    shutil.copyfile(demo_db, db)
-    accounts = tmp_path / "analysts.toml"
-    auth.add_analyst("anna", "long enough password", accounts)
-    monkeypatch.setenv("NAVIGATOR_DB", str(db))
-    monkeypatch.setenv(auth.ENV, str(accounts))
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    at = AppTest.from_file(APP, default_timeout=90).run()
-    at.switch_page("app_pages/data.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    yield at, db
-    st.cache_resource.clear()
+def page(data_page):
+    return data_page
 
 
 def _upload(at: AppTest, name: str, data: bytes) -> None:

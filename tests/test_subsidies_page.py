@@ -445,7 +445,7 @@ def test_the_page_in_english(page, costs_by_hand):
 def test_every_chart_is_a_valid_plotly_figure(page):
     at = page(regime="joint_2016", assume_reg="1", budget="150")
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-    assert len(specs) == 8  # support, projects, balance, NPV, tornado, budget, sweep, comparison
+    assert len(specs) == 9  # support, projects, balance, NPV, tornado, budget, sweep, regional effect, comparison
     for spec in specs:
         go.Figure(spec)  # full validation: a wrong property name fails here
     balance = chart(at, "sub_balance_chart")

@@ -230,6 +230,21 @@ def boundaries_held(held: pd.DataFrame) -> pd.DataFrame:
         "version_id": t("col.version")})
 
 
+def committed(done: ingest.LoadReport, tab: str, nonce: int) -> None:
+    """After a tab's commit: forget its held plan (``<tab>_plan``); when it loaded, clear the caches, say so
+    above the tabs, give the tab a fresh uploader (``<tab>_nonce``), untick its confirmation and rerun;
+    otherwise show what the store refused."""
+    drop_upload_plan(f"{tab}_plan")
+    if done.ok:
+        clear_caches()
+        st.session_state["upload_flash"] = t("upload.committed", version=done.version_id,
+                                             rows=fmt.integer(done.rows_loaded, lang()))
+        st.session_state[f"{tab}_nonce"] = nonce + 1
+        st.session_state.pop(f"{tab}_confirm", None)
+        st.rerun()
+    show_problems(done, f"{tab}_commit")
+
+
 def rosstat_tab(analyst: str | None) -> None:
     """The Rosstat tab: a wide table as Rosstat publishes it (regions × years) → the store, with the
     analyst's choices (target table, OKVED and measure, or indicator, unit and source; sheet, row, region)."""
@@ -278,15 +293,7 @@ def rosstat_tab(analyst: str | None) -> None:
                 elif not analyst:
                     st.info(t("upload.commit_login"))
                 elif st.button(t("upload.commit"), type="primary", key="rosstat_commit"):
-                    done = write_and_publish(ingest.commit, load.plan, analyst)
-                    drop_upload_plan("rosstat_plan")
-                    if done.ok:
-                        clear_caches()
-                        st.session_state["upload_flash"] = t("upload.committed", version=done.version_id,
-                                                             rows=fmt.integer(done.rows_loaded, lang()))
-                        st.session_state["rosstat_nonce"] = r_nonce + 1
-                        st.rerun()
-                    show_problems(done, "rosstat_commit")
+                    committed(write_and_publish(ingest.commit, load.plan, analyst), "rosstat", r_nonce)
 
 
 def fns_tab(analyst: str | None) -> None:
@@ -318,16 +325,7 @@ def fns_tab(analyst: str | None) -> None:
     else:
         confirmed = st.checkbox(t("upload.confirm"), key="fns_confirm")
         if st.button(t("upload.commit"), type="primary", disabled=not confirmed, key="fns_commit"):
-            done = write_and_publish(fns_load.commit_fns, plan, analyst)
-            drop_upload_plan("fns_plan")
-            if done.ok:
-                clear_caches()
-                st.session_state["upload_flash"] = t("upload.committed", version=done.version_id,
-                                                     rows=fmt.integer(done.rows_loaded, lang()))
-                st.session_state["fns_nonce"] = nonce + 1
-                st.session_state.pop("fns_confirm", None)
-                st.rerun()
-            show_problems(done, "fns_commit")
+            committed(write_and_publish(fns_load.commit_fns, plan, analyst), "fns", nonce)
 
 
 def io_held_table(held: pd.DataFrame) -> pd.DataFrame:
@@ -371,12 +369,4 @@ def io_tab(analyst: str | None) -> None:
     elif not analyst:
         st.info(t("upload.commit_login"))
     elif st.button(t("upload.commit"), type="primary", key="io_commit"):
-        done = write_and_publish(ingest.commit, load.plan, analyst)
-        drop_upload_plan("io_plan")
-        if done.ok:
-            clear_caches()
-            st.session_state["upload_flash"] = t("upload.committed", version=done.version_id,
-                                                 rows=fmt.integer(done.rows_loaded, lang()))
-            st.session_state["io_nonce"] = nonce + 1
-            st.rerun()
-        show_problems(done, "io_commit")
+        committed(write_and_publish(ingest.commit, load.plan, analyst), "io", nonce)
