@@ -327,3 +327,28 @@ def test_marking_clusters_registered_later_equals_building_with_that_registry():
     pd.testing.assert_frame_equal(subsidy.evaluate(marked, BASE), subsidy.evaluate(built, BASE))
     assert subsidy.evaluate(marked, BASE)["eligible"].tolist() == [False, True]
     assert subsidy.evaluate(base, BASE)["eligible"].tolist() == [True, True]  # no registry given: all count
+
+
+def test_a_cluster_marked_registered_in_loaded_data_is_eligible_by_default(demo_copy):
+    """Decree 41 support needs the registry: a cluster that fails the Decree 779 check on the store's data
+    but is loaded as on the registry (registry_clusters.in_registry with its template id) is eligible."""
+    from analytics.data import ingest
+
+    con = demo_copy
+    assert "automotive" not in subsidy.registered_by_check(con, "40", 2023)  # fails 779 as written (9.5 % < 20 %)
+    projects = subsidy.load_projects(con)
+    automotive = {p for p, c in zip(projects.projects["project_id"], projects.projects["cluster_id"]) if c == "automotive"}
+    # a regime under which some automotive project qualifies once its cluster counts as registered
+    regime = next(r for r in BUILTIN_REGIMES.values() if automotive & set(
+        (e := subsidy.evaluate(projects, Scenario(regime=r, assume_registered=True))).loc[e["eligible"], "project_id"]))
+    before = subsidy.evaluate(projects, Scenario(regime=regime))
+    csv = ("Кластер;Коды регионов;Регион;Статус в реестре;В реестре 779;Шаблон кластера;Источник\n"
+           "Кластер автомобилестроения (тест);40;Калужская область;in_779_registry;да;automotive;"
+           "https://example.org/decision\n").encode()
+    report = ingest.load_file(con, "registry_clusters", csv, mode="append", user="anna", file_name="reg.csv")
+    assert report.ok, [e.message.text("en") for e in report.errors]
+    assert "automotive" in subsidy.registered_by_check(con, "40", 2023)
+    assert "automotive" not in subsidy.registered_by_check(con, "77", 2023)  # only in its own regions
+    after = subsidy.evaluate(subsidy.load_projects(con), Scenario(regime=regime))
+    gained = set(after.loc[after["eligible"], "project_id"]) - set(before.loc[before["eligible"], "project_id"])
+    assert gained and gained <= automotive

@@ -54,3 +54,12 @@ def registry_region_year(con: duckdb.DuckDBPyConnection) -> tuple[str | None, in
     year = query(con, sql("SELECT max(y.year) AS year FROM enterprise_years y JOIN enterprises e USING (inn) "
                           "WHERE e.region_code = ?"), [region])["year"].iat[0]
     return region, None if pd.isna(year) else int(year)
+
+
+def registered_in_data(con: duckdb.DuckDBPyConnection, region: str) -> frozenset[str]:
+    """Cluster templates marked as on the registry in loaded data: ``registry_clusters`` rows with
+    ``in_registry`` and a ``cluster_id`` whose ``region_codes`` ("40" or "50;69") include ``region``."""
+    found = query(con, sql("SELECT DISTINCT cluster_id FROM registry_clusters WHERE in_registry "
+                           "AND cluster_id IS NOT NULL AND list_contains(string_split(region_codes, ';'), ?)"),
+                  [region])
+    return frozenset(str(c) for c in found["cluster_id"])

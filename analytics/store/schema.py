@@ -477,6 +477,17 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 open="history_open_io_cells", key=columns(_IO_KEY.split(", ")), history="history_io_cells"),
         ],
     ),
+    (
+        9,
+        "registry clusters: which cluster template a registered cluster is (registered in loaded data)",
+        # A cluster the analyst marks as on the Minpromtorg registry (registry_clusters.in_registry) and
+        # links to a template (cluster_templates.cluster_id) is eligible under Decree No. 41 in its
+        # regions even when the store's data fail the Decree No. 779 check (analytics/models/subsidy).
+        [
+            "ALTER TABLE registry_clusters ADD COLUMN IF NOT EXISTS cluster_id VARCHAR",
+            'ALTER TABLE "history_registry_clusters" ADD COLUMN IF NOT EXISTS cluster_id VARCHAR',
+        ],
+    ),
 ]
 
 # Every data table's key (migration 4's statements are built above, before the public tables join).

@@ -124,7 +124,9 @@ def registry_clusters(public_dir: Path = PUBLIC_DIR) -> pd.DataFrame:
         "in_registry": raw["registry_status"].str.startswith("in_779_registry"),
         "status_date": raw["status_date"], "participants": raw["participants"].replace("", None),
         "specialised_org": raw["specialised_org_or_initiator"].replace("", None),
-        "notes": raw["notes"].replace("", None), "source_url": raw["source_url"], "data_status": PUBLIC})
+        "notes": raw["notes"].replace("", None), "source_url": raw["source_url"], "data_status": PUBLIC,
+        # none of the named real clusters is one of the templates: an analyst links one by loading it
+        "cluster_id": None})
 
 
 def public_facts(public_dir: Path = PUBLIC_DIR) -> pd.DataFrame:

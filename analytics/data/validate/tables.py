@@ -358,6 +358,9 @@ TABLES: dict[str, TableSpec] = {
         Column("source_url", "text", ("источник", "ссылка"), ("source", "source url", "link"), required=True,
                example="https://…"),
         _STATUS,
+        # migration 9: the template a registered cluster is (it then counts as registered for Decree 41)
+        Column("cluster_id", "text", ("шаблон кластера", "код шаблона кластера"), ("cluster template", "cluster id"),
+               example="automotive"),
     ), key=("cluster_name_ru",)),
     "public_facts": TableSpec("public_facts", (
         Column("topic", "ident", ("тема",), ("topic",), required=True, example="pp41_programme"),

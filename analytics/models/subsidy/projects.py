@@ -17,7 +17,7 @@ from analytics.metrics._panel import warn
 from analytics.models import registry
 from analytics.models.subsidy.parameters import COST_CATEGORIES
 from analytics.models.subsidy.taxes import SHARE_COLUMNS, project_shares
-from analytics.queries.projects import project_frames, registry_region_year
+from analytics.queries.projects import project_frames, registered_in_data, registry_region_year
 from analytics.store.schema import PROJECT_STAGES
 
 
@@ -309,9 +309,11 @@ class Projects:
 
 def registered_by_check(con: duckdb.DuckDBPyConnection, region: str | None = None,
                         year: int | None = None) -> frozenset[str]:
-    """Cluster ids whose Decree No. 779 check (:func:`analytics.models.registry.verdicts`) passes in
-    ``region`` and ``year`` (None: the region of most project initiators, the latest year of its
-    enterprise data); empty when the store has neither."""
+    """Cluster ids on the registry by default: those whose Decree No. 779 check
+    (:func:`analytics.models.registry.verdicts`) passes in ``region`` and ``year`` (None: the region of most
+    project initiators, the latest year of its enterprise data), and those marked registered in loaded
+    data (``registry_clusters`` rows with ``in_registry`` and a ``cluster_id``, see
+    :func:`analytics.queries.projects.registered_in_data`); empty when the store has neither."""
     if region is None or year is None:
         found_region, found_year = registry_region_year(con)
         region = found_region if region is None else region
@@ -319,7 +321,7 @@ def registered_by_check(con: duckdb.DuckDBPyConnection, region: str | None = Non
     if region is None or year is None:
         return frozenset()
     table = registry.verdicts(con, region, int(year))
-    return frozenset(table.loc[table["verdict"] == "pass", "cluster_id"])
+    return frozenset(table.loc[table["verdict"] == "pass", "cluster_id"]) | registered_in_data(con, region)
 
 
 def load_projects(con: duckdb.DuckDBPyConnection, *, registered_clusters: Collection[str] | None = None,
