@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.data import region_names
+from analytics.data.ingest.read import read_source
 
 COLUMNS = ["sheet", "row", "level", "region_code", "region_name", "indicator", "year", "value", "status", "raw"]
 SUPPRESSED = {"…", "...", "к", "k", "конф.", "конф"}
@@ -84,17 +85,6 @@ class RosstatTableError(ValueError):
 
 
 # --- reading cells ----------------------------------------------------------------------------------
-
-def _read_bytes(source: str | os.PathLike[str] | bytes | BinaryIO) -> tuple[bytes, str | None]:
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        return bytes(source), None
-    if isinstance(source, (str, os.PathLike)):
-        path = Path(source)
-        return path.read_bytes(), path.name
-    data = source.read()
-    name = getattr(source, "name", None)
-    return (data.encode("utf-8") if isinstance(data, str) else bytes(data)), (Path(name).name if name else None)
-
 
 def _xls_sheets(data: bytes) -> list[tuple[str, list[list[Any]]]]:
     import xlrd
@@ -295,7 +285,7 @@ def read_rosstat_table(source: str | os.PathLike[str] | bytes | BinaryIO, *, she
     missing), ``raw`` (the cell as published). Raises :class:`RosstatTableError` when no sheet has a
     years header or the requested sheet does not exist.
     """
-    data, name = _read_bytes(source)
+    data, name = read_source(source)
     name = file_name or name
     file_type, sheets = _sheets(data, name)
     result = RosstatTable(pd.DataFrame(columns=COLUMNS), file_type=file_type)

@@ -65,10 +65,10 @@ _SUSPECT_TEXT = _byte_table("".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *r
 _SUSPECT_IDENT = _byte_table("".join(map(chr, [*range(0x00, 0x20), 0x7F])) + "<&:;, ")
 
 
-def _cells_with_bytes(arr: pa_.ChunkedArray, table: bytes) -> np.ndarray:
-    """Cells containing a byte that ``table`` (see :func:`_byte_table`) marks: ``bytes.translate``
-    over each chunk's data buffer (four times faster than a regular expression on a million
-    names); cell positions are worked out only for chunks with a hit."""
+def _cells_with_hits(arr: pa_.ChunkedArray, find: Callable[[memoryview], np.ndarray]) -> np.ndarray:
+    """Cells of a string array holding a byte position that ``find`` reports in a chunk's data buffer
+    (positions relative to the chunk's first value); cell positions are worked out only for chunks
+    with a hit, and null cells never count."""
     parts = []
     for chunk in arr.chunks:
         n = len(chunk)
@@ -78,14 +78,25 @@ def _cells_with_bytes(arr: pa_.ChunkedArray, table: bytes) -> np.ndarray:
             continue
         offset_type = np.int64 if chunk.type in (pa_.large_string(), pa_.large_binary()) else np.int32
         offsets = np.frombuffer(chunk.buffers()[1], dtype=offset_type)[chunk.offset: chunk.offset + n + 1]
-        marked = bytes(memoryview(chunk.buffers()[2])[offsets[0]: offsets[-1]]).translate(table)
-        if b"\x01" not in marked:
+        hits = find(memoryview(chunk.buffers()[2])[offsets[0]: offsets[-1]])
+        if not len(hits):
             continue
-        hits = np.flatnonzero(np.frombuffer(marked, dtype=np.uint8)) + offsets[0]
-        mask[np.searchsorted(offsets, hits, side="right") - 1] = True
+        mask[np.searchsorted(offsets, hits + offsets[0], side="right") - 1] = True
         if chunk.null_count:
             mask &= _bool(chunk.is_valid())
     return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
+
+
+def _cells_with_bytes(arr: pa_.ChunkedArray, table: bytes) -> np.ndarray:
+    """Cells containing a byte that ``table`` (see :func:`_byte_table`) marks: ``bytes.translate``
+    over each chunk's data buffer (four times faster than a regular expression on a million names)."""
+    def find(data: memoryview) -> np.ndarray:
+        marked = bytes(data).translate(table)
+        if b"\x01" not in marked:
+            return np.zeros(0, dtype=np.int64)
+        return np.flatnonzero(np.frombuffer(marked, dtype=np.uint8))
+
+    return _cells_with_hits(arr, find)
 
 
 #: UTF-8 of the zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and bidi controls
@@ -98,16 +109,8 @@ def _cells_with_invisible(arr: pa_.ChunkedArray) -> np.ndarray:
     """Cells containing a zero-width character or a bidi control: the three-byte UTF-8 sequences
     matched with numpy on each chunk's data buffer (common characters sharing the lead byte, such
     as «№», «—», «…», cost one comparison each, not a regular expression per cell)."""
-    parts = []
-    for chunk in arr.chunks:
-        n = len(chunk)
-        mask = np.zeros(n, dtype=bool)
-        parts.append(mask)
-        if not n or chunk.buffers()[2] is None:
-            continue
-        offset_type = np.int64 if chunk.type in (pa_.large_string(), pa_.large_binary()) else np.int32
-        offsets = np.frombuffer(chunk.buffers()[1], dtype=offset_type)[chunk.offset: chunk.offset + n + 1]
-        data = np.frombuffer(memoryview(chunk.buffers()[2])[offsets[0]: offsets[-1]], dtype=np.uint8)
+    def find(buffer: memoryview) -> np.ndarray:
+        data = np.frombuffer(buffer, dtype=np.uint8)
         hits = []
         for lead, seconds in _INVISIBLE_UTF8.items():
             at = np.flatnonzero(data[:-2] == lead) if len(data) > 2 else np.zeros(0, dtype=np.int64)
@@ -118,13 +121,9 @@ def _cells_with_invisible(arr: pa_.ChunkedArray) -> np.ndarray:
                 near = at[second == byte]  # «№», «—», «…» share the lead byte, few share the second
                 if len(near):
                     hits.append(near[np.isin(data[near + 2], thirds)])
-        if not hits or not sum(len(h) for h in hits):
-            continue
-        positions = np.concatenate(hits) + offsets[0]
-        mask[np.searchsorted(offsets, positions, side="right") - 1] = True
-        if chunk.null_count:
-            mask &= _bool(chunk.is_valid())
-    return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
+        return np.concatenate(hits) if hits else np.zeros(0, dtype=np.int64)
+
+    return _cells_with_hits(arr, find)
 
 
 def _has(arr: pa_.ChunkedArray, pattern: str) -> np.ndarray:
