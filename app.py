@@ -3,7 +3,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import state
+from ui.core import state
 
 st.set_page_config(page_title="Кластерный навигатор / Cluster Navigator", page_icon=str(Path(__file__).parent / "ui" / "static" / "favicon.png"),
                    layout="wide", initial_sidebar_state="expanded")

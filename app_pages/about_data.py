@@ -2,8 +2,8 @@
 import streamlit as st
 
 from analytics.services import provenance
-from ui import tables
-from ui.state import cached, lang, t
+from ui.core.state import cached, lang, t
+from ui.tables import common as tables
 
 st.title(t("data.title"))
 st.write(t("data.intro"))

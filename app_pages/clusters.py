@@ -6,12 +6,15 @@ import streamlit as st
 from analytics.models import clusters, discovery, registry
 from analytics.services import member_taxes, public_data
 from analytics.services import peers as peer_service
-from ui import charts, exports, fmt, tables
-from ui import cluster_charts as cc
-from ui import enterprise_charts as ec
-from ui.peers import peer_picker
-from ui.roadmap_charts import roadmap_tab
-from ui.state import cached, current_region, lang, region_name, t, year_picker
+from ui.charts import clusters as cc
+from ui.charts import common as charts
+from ui.charts import enterprise as ec
+from ui.core import fmt
+from ui.core.state import cached, current_region, lang, region_name, t, year_picker
+from ui.downloads import exports
+from ui.sections.peers import peer_picker
+from ui.sections.roadmap import roadmap_tab
+from ui.tables import common as tables
 
 region = current_region()
 L = lang()

@@ -4,8 +4,10 @@ import streamlit as st
 
 from analytics.data import boundaries, ingest
 from analytics.services import loading, provenance
-from ui import boundary_charts, charts, fmt, loader, tables
-from ui.state import (
+from ui.charts import boundaries as boundary_charts
+from ui.charts import common as charts
+from ui.core import fmt
+from ui.core.state import (
     cached,
     clear_caches,
     connection,
@@ -16,6 +18,8 @@ from ui.state import (
     upload_plan,
     write_and_publish,
 )
+from ui.sections import loader
+from ui.tables import common as tables
 
 st.title(t("upload.title"))
 intro, login_col = st.columns([3, 2], gap="large")

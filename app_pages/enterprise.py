@@ -3,10 +3,11 @@ import streamlit as st
 
 from analytics.services import enterprise as ent
 from analytics.services import sector_portfolio as sp
-from ui import charts, fmt, urls
-from ui import enterprise_charts as ec
-from ui.escape import markdown as escape_md
-from ui.state import cached, lang, t
+from ui.charts import common as charts
+from ui.charts import enterprise as ec
+from ui.core import fmt, urls
+from ui.core.escape import markdown as escape_md
+from ui.core.state import cached, lang, t
 
 L = lang()
 st.title(t("enterprise.title"))

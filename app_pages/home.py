@@ -2,8 +2,10 @@
 import streamlit as st
 
 from analytics.services import overview, provenance, public_data, region_map
-from ui import charts, fmt, map_charts
-from ui.state import cached, current_region, lang, t, year_picker
+from ui.charts import common as charts
+from ui.charts import russia_map as map_charts
+from ui.core import fmt
+from ui.core.state import cached, current_region, lang, t, year_picker
 
 region = current_region()
 regions = cached(overview.regions).set_index("code")

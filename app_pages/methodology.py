@@ -1,8 +1,8 @@
 """Methodology: every metric in plain words and as a formula, with references and data status."""
 import streamlit as st
 
-from ui.catalogs.methodology import DESCRIBES, SECTIONS
-from ui.state import t
+from ui.core.state import t
+from ui.texts.methodology import DESCRIBES, SECTIONS
 
 st.title(t("method.title"))
 st.markdown(t("method.intro"))

@@ -3,9 +3,12 @@ import streamlit as st
 
 from analytics.models import subsidy
 from analytics.services import provenance, sector_portfolio, storyline
-from ui import briefing, present, slides, urls
-from ui.present import deck_link
-from ui.state import cached, current_region, lang, region_name, t
+from ui.charts import slides
+from ui.core import urls
+from ui.core.state import cached, current_region, lang, region_name, t
+from ui.downloads import briefing
+from ui.sections import present
+from ui.sections.present import deck_link
 
 if st.query_params.get(urls.PRESENT) != "1" and not st.session_state.get("presenting"):
     st.title(t("present.setup"))

@@ -4,10 +4,14 @@ import streamlit as st
 from analytics.metrics.complexity import OPPORTUNITY_PRESETS
 from analytics.services import peers as peer_service
 from analytics.services import sector_portfolio as sp
-from ui import charts, exports, fmt, io_section, tables
-from ui import enterprise_charts as ec
-from ui.peers import peer_picker
-from ui.state import cached, current_region, lang, region_name, t
+from ui.charts import common as charts
+from ui.charts import enterprise as ec
+from ui.core import fmt
+from ui.core.state import cached, current_region, lang, region_name, t
+from ui.downloads import exports
+from ui.sections import io_section
+from ui.sections.peers import peer_picker
+from ui.tables import common as tables
 
 region = current_region()
 st.title(t("sectors.title", region=region_name(region)))

@@ -4,11 +4,11 @@ import streamlit as st
 
 from analytics.models.subsidy import ParameterError
 from analytics.services import scenarios_view as sv
-from ui import io_charts
-from ui import subsidy_charts as sc
-from ui import subsidy_view as draw
-from ui import subsidy_widgets as widgets
-from ui.state import cached, cached_with, connection, current_region, lang, t
+from ui.charts import input_output as io_charts
+from ui.charts import subsidy as sc
+from ui.core.state import cached, cached_with, connection, current_region, lang, t
+from ui.sections import subsidy_view as draw
+from ui.sections import subsidy_widgets as widgets
 
 L = lang()
 setup = cached(sv.page_setup)

@@ -10,8 +10,8 @@ from pptx import Presentation
 from analytics import store
 from analytics.data import export
 from analytics.services import storyline
-from ui import briefing
-from ui.i18n import CATALOG
+from ui.core.i18n import CATALOG
+from ui.downloads import briefing
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +102,7 @@ def test_formula_like_headers_are_neutralised_too():
 
 
 def test_exports_carry_a_status_per_row_or_per_table_and_the_demo_note():
-    from ui import exports
+    from ui.downloads import exports
 
     rows = pd.DataFrame({"inn": ["4027000001", "4027000002"], "data_status": ["public", "illustrative"]})
     ctx = exports.ExportContext("ru", ("public", "illustrative"))

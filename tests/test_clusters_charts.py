@@ -11,7 +11,7 @@ from analytics.models import clusters, registry
 from analytics.models.registry import RegistryParams
 from tests.test_clusters import build
 from tests.test_registry import cluster, firm, links
-from ui import cluster_charts as cc
+from ui.charts import clusters as cc
 
 ROLES = {r: r for r in cc.ROLE_ORDER}
 

@@ -16,7 +16,7 @@ from analytics.data import fns_load
 from analytics.models import clusters
 from analytics.services import member_taxes
 from tests.data.fns import make_fns_fixtures as fx
-from ui import cluster_charts as cc
+from ui.charts import clusters as cc
 
 DATA = Path(__file__).resolve().parent / "data" / "fns"
 SMALL = "4099100048"     # demo member of the automotive template (OKVED 29.31, illustrative, 341 persons)

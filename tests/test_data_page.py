@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics import store
-from ui.i18n import CATALOG
+from ui.core.i18n import CATALOG
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

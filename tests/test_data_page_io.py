@@ -9,7 +9,7 @@ import pytest
 import streamlit as st
 
 from analytics import store
-from ui.i18n import CATALOG
+from ui.core.i18n import CATALOG
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from analytics import store
 from analytics.data import auth
 from analytics.store import snapshots
-from ui.i18n import CATALOG
+from ui.core.i18n import CATALOG
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

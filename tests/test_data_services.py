@@ -10,7 +10,7 @@ import pytest
 from analytics import store
 from analytics.data import boundaries, ingest
 from analytics.services import loading
-from ui import boundary_charts
+from ui.charts import boundaries as boundary_charts
 
 #: a valid INN: check digit (4·2 + 0·4 + 2·10 + 7·3) mod 11 mod 10 = 49 mod 11 = 5
 CSV = "ИНН;Наименование;ОКВЭД;Регион\n4027000005;ООО Тест;29.10;40\n".encode()

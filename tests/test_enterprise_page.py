@@ -8,7 +8,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from ui.i18n import CATALOG
+from ui.core.i18n import CATALOG
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "app_pages/enterprise.py"

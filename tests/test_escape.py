@@ -1,4 +1,4 @@
-"""ui.escape: hostile text from the data stays text in Markdown and in plotly's HTML-like labels.
+"""ui.core.escape: hostile text from the data stays text in Markdown and in plotly's HTML-like labels.
 
 Oracle for Markdown: a CommonMark renderer (markdown-it-py, which Streamlit's dependency rich ships)
 must render the escaped text back to exactly the visible original, with no element but the paragraph.
@@ -11,7 +11,7 @@ import re
 import pandas as pd
 import pytest
 
-from ui import escape
+from ui.core import escape
 
 RLO, ZWSP, LRI, PDI, BOM = "\u202e", "\u200b", "\u2066", "\u2069", "\ufeff"
 HOSTILE = ["[x](http://e)", "![i](http://e)", "<img src=x>", "*", "_", "`code`", "**bold** __b__",

@@ -1,7 +1,7 @@
 """Number formatting in both languages (expected strings written by hand)."""
 import math
 
-from ui import fmt
+from ui.core import fmt
 
 NB = "\u00a0"
 

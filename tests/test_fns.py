@@ -306,7 +306,7 @@ def test_inn_of_wrong_length_for_its_kind():
 
 
 def test_every_message_code_has_both_texts():
-    from ui.i18n import CATALOG
+    from ui.core.i18n import CATALOG
     for code in fns.FNS_MESSAGE_CODES:
         assert "ingest." + code in CATALOG["ru"] and "ingest." + code in CATALOG["en"], code
 

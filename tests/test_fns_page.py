@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import store
 from tests.data.fns import make_fns_fixtures as fx
-from ui.i18n import CATALOG
+from ui.core.i18n import CATALOG
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

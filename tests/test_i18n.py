@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from ui.i18n import CATALOG, LANGS, t
+from ui.core.i18n import CATALOG, LANGS, t
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,7 +24,7 @@ def test_placeholders_match_between_languages():
 
 def test_every_literal_key_used_in_the_code_exists():
     used = set()
-    for path in [ROOT / "app.py", *ROOT.glob("app_pages/*.py"), *ROOT.glob("ui/*.py"), *ROOT.glob("analytics/*.py")]:
+    for path in [ROOT / "app.py", *ROOT.glob("app_pages/*.py"), *ROOT.glob("ui/**/*.py"), *ROOT.glob("analytics/**/*.py")]:
         used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+(?:\.[a-z_]+)+)["']""", path.read_text(encoding="utf-8")))
     assert used, "no translation keys found: the pattern is broken"
     missing = sorted(k for k in used if k not in CATALOG["ru"])
@@ -46,9 +46,9 @@ def test_every_page_catalog_has_the_same_keys_in_both_languages():
     import importlib
     import pkgutil
 
-    from ui import catalogs
+    from ui import texts as catalogs
 
-    modules = [importlib.import_module(f"ui.catalogs.{m.name}") for m in pkgutil.iter_modules(catalogs.__path__)]
+    modules = [importlib.import_module(f"ui.texts.{m.name}") for m in pkgutil.iter_modules(catalogs.__path__)]
     assert modules
     for module in modules:
         assert set(module.RU) == set(module.EN), module.__name__

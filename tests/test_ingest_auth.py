@@ -71,7 +71,7 @@ def test_a_name_is_locked_whichever_clients_try_it():
 def test_the_throttle_survives_streamlit_cache_clearing():
     import streamlit as st
 
-    from ui import state
+    from ui.core import state
 
     throttle = state.login_throttle()
     throttle.failure("mallory", "10.9.9.9")

@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import store
 from analytics.services import regional_io
-from ui import io_charts
+from ui.charts import input_output as io_charts
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 

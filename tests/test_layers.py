@@ -53,7 +53,7 @@ def test_pages_are_short_and_never_touch_the_database(page):
     else:
         assert lines < MAX_PAGE_LINES, f"{page.name}: {lines} lines (limit {MAX_PAGE_LINES}, target ~150)"
     for needle in FORBIDDEN_IN_PAGES:
-        assert needle not in text, f"{page.name} contains {needle!r}: SQL and caching live in services / ui.state"
+        assert needle not in text, f"{page.name} contains {needle!r}: SQL and caching live in services / ui.core.state"
 
 
 _SQL_START = re.compile(r"^\s*(SELECT|WITH|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP)\b", re.IGNORECASE)

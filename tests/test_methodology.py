@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-from ui.catalogs import methodology
-from ui.i18n import CATALOG
+from ui.core.i18n import CATALOG
+from ui.texts import methodology
 
 # Metric → the methodology section that must explain it. Each key is a column or concept the
 # library exposes; adding a metric to the library without a section here fails the test below.

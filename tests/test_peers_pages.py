@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import store
 from analytics.services import peers as peer_service
-from ui.i18n import CATALOG
+from ui.core.i18n import CATALOG
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 RU = CATALOG["ru"]

@@ -1,5 +1,5 @@
 """The portfolio's effect for the region's economy (analytics.services.regional_io.projects_effect /
-portfolio_effect) on the demo store, and its table and chart builders (ui.io_charts).
+portfolio_effect) on the demo store, and its table and chart builders (ui.charts.input_output).
 
 Oracles: the demo projects' revenue rows read here with pandas (average per project, summed by the
 initiator's OKVED); a one-product slice — OKVED division 21 maps to product 033 only — computed by hand
@@ -14,7 +14,7 @@ import pytest
 
 from analytics import store
 from analytics.services import regional_io as rio
-from ui import io_charts
+from ui.charts import input_output as io_charts
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +89,7 @@ def test_the_table_and_chart_read_in_both_languages(con, lang):
 def _section_script():
     import pandas as pd
 
-    from ui import io_charts
+    from ui.charts import input_output as io_charts
 
     results = pd.DataFrame({"project_id": ["AUTO-2017-01", "PHAR-2020-02", "RAIL-2016-01"],
                             "selected": [True, True, False]})   # like ScenarioResults.table

@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from analytics.services import storyline
-from ui.i18n import CATALOG
+from ui.core.i18n import CATALOG
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -112,7 +112,8 @@ def test_a_slide_number_that_is_not_plain_digits_opens_the_first_slide(deck_app,
 def test_slide_6_shows_attributed_taxes_with_gross_beside_and_the_assumption(demo_db, lang):
     from analytics import store
     from analytics.models import subsidy
-    from ui import fmt, slides
+    from ui.charts import slides
+    from ui.core import fmt
 
     con = store.connect(demo_db, read_only=True)
     scenario = subsidy.Scenario(regime=subsidy.BUILTIN_REGIMES["joint_2016"], assume_registered=True,
@@ -138,7 +139,8 @@ def test_the_next_steps_slide_and_the_workbook_carry_the_eci_pci_note(demo_db, t
     import openpyxl
 
     from analytics import store
-    from ui import briefing, slides
+    from ui.charts import slides
+    from ui.downloads import briefing
     copy = tmp_path / "d.duckdb"
     shutil.copyfile(demo_db, copy)
     con = store.connect(copy, read_only=True)
@@ -161,7 +163,7 @@ def test_the_next_steps_slide_and_the_workbook_carry_the_eci_pci_note(demo_db, t
 def test_slide_6_says_why_when_no_project_is_eligible(demo_db):
     from analytics import store
     from analytics.models import subsidy
-    from ui import slides
+    from ui.charts import slides
 
     con = store.connect(demo_db, read_only=True)
     regime = subsidy.BUILTIN_REGIMES["joint_2016"].replace(min_participants=100)  # no project has 100

@@ -5,7 +5,7 @@ import duckdb
 import pytest
 
 from analytics.services import public_data
-from ui import tables
+from ui.tables import common as tables
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,9 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import store
 from analytics.models import roadmap
-from ui import fmt
-from ui.cluster_charts import PROPOSED_COLOUR
-from ui.i18n import CATALOG
+from ui.charts.clusters import PROPOSED_COLOUR
+from ui.core import fmt
+from ui.core.i18n import CATALOG
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 

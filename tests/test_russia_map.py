@@ -10,7 +10,7 @@ import pytest
 
 from analytics.data import russia_map
 from analytics.services import region_map
-from ui import map_charts
+from ui.charts import russia_map as map_charts
 
 
 @pytest.fixture(scope="module")

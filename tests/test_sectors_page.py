@@ -84,7 +84,7 @@ def test_custom_weights_reorder_opportunities(sectors):
 
 
 def test_eci_pci_plausibility_note_on_the_page(sectors):
-    from ui.i18n import CATALOG
+    from ui.core.i18n import CATALOG
     ru = CATALOG["ru"]
     warnings = [w.body for w in sectors.warning]
     # default: the 24 manufacturing divisions, one section — both notes, translated

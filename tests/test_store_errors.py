@@ -15,8 +15,8 @@ from streamlit.testing.v1 import AppTest
 
 from analytics.services import overview
 from analytics.store import snapshots
-from ui import state
-from ui.i18n import CATALOG
+from ui.core import state
+from ui.core.i18n import CATALOG
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import store
 from analytics.models import rules
-from ui.i18n import CATALOG
+from ui.core.i18n import CATALOG
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 RU = CATALOG["ru"]
@@ -546,7 +546,7 @@ def test_workbooks_have_named_sheets_and_neutralised_text(demo_db, tmp_path):
     from analytics.data import export
     from analytics.models.subsidy import BUILTIN_REGIMES, Scenario
     from analytics.services import scenarios_view as sv
-    from ui import subsidy_charts as sc
+    from ui.charts import subsidy as sc
 
     copy = tmp_path / "wb.duckdb"
     shutil.copyfile(demo_db, copy)
@@ -574,7 +574,7 @@ def test_workbooks_have_named_sheets_and_neutralised_text(demo_db, tmp_path):
 
 
 def test_charts_validate_and_mark_what_they_promise():
-    from ui import subsidy_charts as sc
+    from ui.charts import subsidy as sc
 
     balance = pd.DataFrame({"year": [2024, 2025, 2026], "cum_subsidy_pv_mln_rub": [10.0, 20.0, 20.0],
                             "cum_taxes_pv_mln_rub": [0.0, 5.0, 9.0]})
@@ -593,7 +593,7 @@ def test_charts_validate_and_mark_what_they_promise():
 
 
 def test_the_regional_economy_effect_of_the_chosen_projects_is_on_the_page(page):
-    from ui.i18n import CATALOG
+    from ui.core.i18n import CATALOG
 
     at = page(regime="joint_2016", assume_reg="1")
     assert not at.exception

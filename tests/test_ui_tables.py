@@ -1,9 +1,9 @@
-"""ui.tables.versions_table: the one load-history table of the Data and About-data pages."""
+"""ui.tables.common.versions_table: the one load-history table of the Data and About-data pages."""
 from __future__ import annotations
 
 import pandas as pd
 
-from ui import tables
+from ui.tables import common as tables
 
 
 def _history() -> pd.DataFrame:

@@ -1,10 +1,11 @@
-"""ui.urls names the link keys once; a deck link keeps every key of its subsidy scenario."""
+"""ui.core.urls names the link keys once; a deck link keeps every key of its subsidy scenario."""
 from __future__ import annotations
 
 from urllib.parse import parse_qsl
 
 from analytics.models import subsidy
-from ui import present, urls
+from ui.core import urls
+from ui.sections import present
 
 
 def test_a_deck_link_keeps_a_scenario_with_a_budget_cap_and_base_year():

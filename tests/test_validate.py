@@ -12,7 +12,7 @@ from stdnum.ru import ogrn as stdnum_ogrn
 from analytics import store
 from analytics.data import validate
 from analytics.store import schema
-from ui.i18n import CATALOG
+from ui.core.i18n import CATALOG
 
 
 def _s(values):

@@ -1,7 +1,7 @@
 """Subsidy scenarios as the Subsidies page needs them: URL and widget values in, chart-ready frames out.
 
 The page stays thin: it collects widget values into a :class:`PageRequest`, calls :func:`page_view`
-once (through ``ui.state.cached_with``, which keeps the projects of :func:`projects` once per data
+once (through ``ui.core.state.cached_with``, which keeps the projects of :func:`projects` once per data
 version) and draws. Every sum, ratio and selection is made here or in :mod:`analytics.models.subsidy`;
 nothing here imports Streamlit, knows a widget key or keeps a cache.
 
@@ -364,7 +364,7 @@ def slider_range(field: str, value: float | int | None) -> tuple[float, float]:
     return min(low, value), max(high, value)
 
 
-# --- Store-level views (the page calls them through ui.state, which caches) -------------------------
+# --- Store-level views (the page calls them through ui.core.state, which caches) -------------------------
 
 def projects(con: duckdb.DuckDBPyConnection) -> subsidy.Projects:
     """:func:`analytics.models.subsidy.load_projects` — the projects with the clusters that pass the

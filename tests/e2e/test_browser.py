@@ -2,7 +2,7 @@
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS, wait_for_app
-from ui.i18n import CATALOG
+from ui.core.i18n import CATALOG
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ screenshots under test-artifacts/ (io-sectors-<lang>-<w>x<h>-<n>.png)."""
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS, wait_for_app
-from ui.i18n import CATALOG
+from ui.core.i18n import CATALOG
 
 pytestmark = pytest.mark.browser
 

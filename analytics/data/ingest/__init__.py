@@ -32,7 +32,7 @@ SHA-256, user, time, row counts) and the row history that makes every version re
 DuckDB write-ahead log replays only committed transactions).
 
 Messages are codes with parameters (:class:`analytics.data.validate.Message`); texts in both languages
-are in ``ui/catalogs/data.py``. Limits (file size, rows) are :class:`Limits`, configurable through
+are in ``ui/texts/data.py``. Limits (file size, rows) are :class:`Limits`, configurable through
 ``NAVIGATOR_MAX_UPLOAD_MB`` and ``NAVIGATOR_MAX_ROWS``.
 
 Modules: :mod:`~analytics.data.ingest.read` (bytes, encodings, CSV/XLSX parsing),

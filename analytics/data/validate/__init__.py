@@ -19,7 +19,7 @@ Duplicates, references to other tables and duplicates against the store are chec
 :mod:`analytics.data.ingest` in SQL on the staged rows.
 
 Messages are *codes with parameters* (:class:`Message`), never text: the texts live in the UI
-catalog ``ui/catalogs/data.py`` under ``ingest.<code>`` in Russian and English;
+catalog ``ui/texts/data.py`` under ``ingest.<code>`` in Russian and English;
 ``Message.text(lang)`` looks them up for notebooks and scripts. Rows are numbered as a spreadsheet
 shows them: the header is row 1, the first data row is row 2 (``None``: the whole file or column).
 

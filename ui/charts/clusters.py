@@ -19,9 +19,9 @@ import plotly.graph_objects as go
 
 from analytics.metrics import geo
 from analytics.models import rules
-from ui import escape, fmt
-from ui.charts import FONT_SIZE, NEUTRAL, PALETTE, style
-from ui.i18n import t
+from ui.charts.common import FONT_SIZE, NEUTRAL, PALETTE, style
+from ui.core import escape, fmt
+from ui.core.i18n import t
 
 #: Colour of each member role (Okabe–Ito), the same on the map, the network and the legend.
 ROLE_COLOURS: dict[str, str] = {
@@ -34,7 +34,7 @@ PROPOSED_COLOUR = PALETTE[5]
 #: Status marks as Streamlit Markdown (Material icons ship with Streamlit; colour emoji need a font).
 STATUS_ICONS = {"pass": ":green[:material/check_circle:]", "fail": ":red[:material/cancel:]",
                 "tolerated": ":orange[:material/warning:]", "not_enough_data": ":gray[:material/help:]"}
-#: Text from the data (firm names …) made inert for ``st.markdown``: :func:`ui.escape.markdown`.
+#: Text from the data (firm names …) made inert for ``st.markdown``: :func:`ui.core.escape.markdown`.
 escape_md = escape.markdown
 
 
@@ -395,7 +395,7 @@ def points(diff: float | None, lang: str, digits: int = 1) -> str:
 
 
 def member_labels(members: pd.DataFrame, lang: str, limit: int = 28) -> pd.Series:
-    from ui.tables import short
+    from ui.tables.common import short
 
     return names(members, lang).map(lambda n: short(n, limit))
 
@@ -481,7 +481,7 @@ def member_taxes_caption(taxes: Any, lang: str) -> str:
 
 def gaps_table(gaps: pd.DataFrame, lang: str, limit: int = 48) -> pd.DataFrame:
     """The gap list as shown: code, name, weight, firms, employees, LQ, density, status, where else."""
-    from ui.tables import short
+    from ui.tables.common import short
 
     return pd.DataFrame({
         t("col.code", lang): gaps["okved"].to_numpy(),

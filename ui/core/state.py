@@ -25,9 +25,9 @@ import streamlit as st
 
 from analytics import store
 from analytics.services import overview
-from ui import urls
-from ui.i18n import DEFAULT_LANG, LANGS, name_column
-from ui.i18n import t as _t
+from ui.core import urls
+from ui.core.i18n import DEFAULT_LANG, LANGS, name_column
+from ui.core.i18n import t as _t
 
 if TYPE_CHECKING:
     from analytics.data import auth, ingest

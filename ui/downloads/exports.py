@@ -13,7 +13,7 @@ import pandas as pd
 
 from analytics.data import export
 from analytics.services import provenance
-from ui.i18n import t
+from ui.core.i18n import t
 
 #: The store tables behind each kind of exported table (their value statuses go into the file).
 SECTOR_TABLES = ("region_sector_years",)
@@ -54,7 +54,7 @@ class ExportContext:
 
 def context(tables: tuple[str, ...]) -> ExportContext:
     """The UI language and the value statuses of ``tables``, read now (in a page's run)."""
-    from ui.state import cached, lang  # Streamlit only here: the rest serves notebooks and the briefing too
+    from ui.core.state import cached, lang  # Streamlit only here: the rest serves notebooks and the briefing too
 
     return ExportContext(lang(), tuple(cached(provenance.table_status, tables)))
 

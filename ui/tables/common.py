@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ui import fmt
-from ui.i18n import CATALOG, DEFAULT_LANG, name_column, t
+from ui.core import fmt
+from ui.core.i18n import CATALOG, DEFAULT_LANG, name_column, t
 
 
 def short(text: str | None, limit: int = 34) -> str:

@@ -8,7 +8,7 @@ import streamlit as st
 #: Hides Streamlit's sidebar, header and menus; large type for a hall. Static text only.
 from analytics.models import subsidy
 from analytics.services import storyline
-from ui import urls
+from ui.core import urls
 
 PROJECTOR_CSS = """
 <style>

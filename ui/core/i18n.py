@@ -245,18 +245,18 @@ CATALOG: dict[str, dict[str, str]] = {
 
 
 def _merge_page_catalogs() -> None:
-    """Add every page's strings from ``ui/catalogs/*.py`` (each defines ``RU`` and ``EN``)."""
+    """Add every page's strings from ``ui/texts/*.py`` (each defines ``RU`` and ``EN``)."""
     import importlib
     import pkgutil
 
-    from ui import catalogs
+    from ui import texts as catalogs
 
     for info in sorted(pkgutil.iter_modules(catalogs.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"ui.catalogs.{info.name}")
+        module = importlib.import_module(f"ui.texts.{info.name}")
         for lang, strings in (("ru", module.RU), ("en", module.EN)):
             clash = set(strings) & set(CATALOG[lang])
             if clash:
-                raise KeyError(f"ui/catalogs/{info.name}.py redefines {sorted(clash)}")
+                raise KeyError(f"ui/texts/{info.name}.py redefines {sorted(clash)}")
             CATALOG[lang].update(strings)
     from analytics.data import messages  # the library's own messages (codes → text)
 

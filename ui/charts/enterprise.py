@@ -10,11 +10,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ui import escape, fmt
-from ui.charts import PALETTE, style
-from ui.cluster_charts import stars_text
-from ui.i18n import t
-from ui.tables import short
+from ui.charts.clusters import stars_text
+from ui.charts.common import PALETTE, style
+from ui.core import escape, fmt
+from ui.core.i18n import t
+from ui.tables.common import short
 
 SUPPLIER_COLOUR, BUYER_COLOUR, SELF_COLOUR = PALETTE[1], PALETTE[2], PALETTE[0]
 

@@ -15,9 +15,11 @@ import pandas as pd
 
 from analytics.data import export
 from analytics.services import provenance, sector_portfolio, storyline
-from ui import exports, slides, tables
-from ui.i18n import name_column, t
-from ui.subsidy_charts import assumption_text
+from ui.charts import slides
+from ui.charts.subsidy import assumption_text
+from ui.core.i18n import name_column, t
+from ui.downloads import exports
+from ui.tables import common as tables
 
 if TYPE_CHECKING:
     import duckdb

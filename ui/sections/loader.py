@@ -8,8 +8,8 @@ import streamlit as st
 
 from analytics.data import auth, export, fns_load, ingest, rosstat_load, validate
 from analytics.services import loading
-from ui import fmt, tables
-from ui.state import (
+from ui.core import fmt
+from ui.core.state import (
     cached,
     clear_caches,
     current_region,
@@ -23,6 +23,7 @@ from ui.state import (
     t,
     write_and_publish,
 )
+from ui.tables import common as tables
 
 _COUNT_PARAMS = {"count", "rows", "limit", "matched", "found", "expected", "n", "cells", "products"}
 

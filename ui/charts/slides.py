@@ -10,9 +10,11 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from analytics.services.storyline import Slide
-from ui import charts, fmt, tables
-from ui.i18n import name_column, t
-from ui.subsidy_charts import assumption_text
+from ui.charts import common as charts
+from ui.charts.subsidy import assumption_text
+from ui.core import fmt
+from ui.core.i18n import name_column, t
+from ui.tables import common as tables
 
 SLIDE_FONT = 22  #: chart text on slides, px (≥ 18 required)
 #: Chart height by screen height (px), and what a row of key numbers takes from it.

@@ -6,9 +6,9 @@ import streamlit as st
 
 from analytics.services import overview
 from analytics.services import peers as peer_service
-from ui.enterprise_charts import peer_label
-from ui.escape import markdown as escape_md
-from ui.state import cached, lang, t
+from ui.charts.enterprise import peer_label
+from ui.core.escape import markdown as escape_md
+from ui.core.state import cached, lang, t
 
 
 def peer_picker(region: str, year: int, key: str) -> tuple[str, ...]:

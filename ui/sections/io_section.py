@@ -5,9 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.services import regional_io
-from ui import charts, fmt, io_charts, tables
-from ui.i18n import name_column
-from ui.state import cached, lang, region_name, t
+from ui.charts import common as charts
+from ui.charts import input_output as io_charts
+from ui.core import fmt
+from ui.core.i18n import name_column
+from ui.core.state import cached, lang, region_name, t
+from ui.tables import common as tables
 
 
 def draw(region: str, end: int) -> None:

@@ -8,9 +8,12 @@ import streamlit as st
 from analytics.models import rules
 from analytics.services import public_data
 from analytics.services import scenarios_view as sv
-from ui import charts, exports, fmt, tables
-from ui import subsidy_charts as sc
-from ui.state import cached, lang, t
+from ui.charts import common as charts
+from ui.charts import subsidy as sc
+from ui.core import fmt
+from ui.core.state import cached, lang, t
+from ui.downloads import exports
+from ui.tables import common as tables
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import fmt
-from ui.charts import style
+from ui.charts.common import style
+from ui.core import fmt
 
 #: Sequential, colour-blind safe (light → Okabe–Ito blue); missing values grey.
 SCALE = [[0.0, "#EEF4FA"], [0.5, "#56B4E9"], [1.0, "#0072B2"]]

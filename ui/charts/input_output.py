@@ -4,16 +4,16 @@ and a subsidy portfolio's effect for the region's economy.
 DataFrames in, plotly figures out (the frames come from
 :func:`analytics.services.regional_io.sector_io_view` and :func:`~analytics.services.regional_io.
 projects_effect`); they never query the store. :func:`portfolio_effect_section` draws the whole
-Subsidies-page section in one call (the service through :func:`ui.state.cached`).
+Subsidies-page section in one call (the service through :func:`ui.core.state.cached`).
 """
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import fmt
-from ui.charts import FONT_SIZE, NEUTRAL, PALETTE, plotly_config, style
-from ui.i18n import name_column, t
+from ui.charts.common import FONT_SIZE, NEUTRAL, PALETTE, plotly_config, style
+from ui.core import fmt
+from ui.core.i18n import name_column, t
 
 #: Font size of the product names on the multiplier chart's axis (px; the house font is FONT_SIZE).
 TICK_SIZE = FONT_SIZE - 3
@@ -187,7 +187,7 @@ def portfolio_effect_section(region: str, year: int | None, projects: pd.DataFra
     import streamlit as st
 
     from analytics.services import regional_io, sector_portfolio
-    from ui.state import cached
+    from ui.core.state import cached
 
     if year is None:  # the latest year of the region's employment in the store
         year = cached(sector_portfolio.years_available)[-1]

@@ -1,7 +1,7 @@
 """Strings of the Data page (upload, validation report, versions, templates, boundaries, login).
 
 The loader's own messages (``ingest.<code>``) live in the library, :mod:`analytics.data.messages`, and
-are merged into the catalogs by :mod:`ui.i18n`."""
+are merged into the catalogs by :mod:`ui.core.i18n`."""
 RU: dict[str, str] = {
     "nav.load": "Данные",
     "table.boundaries": "Границы",

@@ -1,7 +1,7 @@
 """Chart builders: DataFrames in, plotly figures out. They never query the store.
 
 Made for a projector: large fonts, a colour-blind-safe palette (Okabe–Ito), numbers in the UI
-language's format (``layout.separators``), hover texts pre-formatted by :mod:`ui.fmt`.
+language's format (``layout.separators``), hover texts pre-formatted by :mod:`ui.core.fmt`.
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import fmt
+from ui.core import fmt
 
 #: Okabe–Ito palette: distinguishable for colour-blind viewers and on washed-out projectors.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]

@@ -12,9 +12,10 @@ import streamlit as st
 from analytics.models import subsidy
 from analytics.models.subsidy import ParameterError
 from analytics.services import scenarios_view as sv
-from ui import charts, fmt
-from ui import subsidy_charts as sc
-from ui.state import connection, lang, t, write_and_publish
+from ui.charts import common as charts
+from ui.charts import subsidy as sc
+from ui.core import fmt
+from ui.core.state import connection, lang, t, write_and_publish
 
 K = "sub_"  # prefix of this page's widget keys
 

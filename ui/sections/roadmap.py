@@ -10,10 +10,11 @@ import streamlit as st
 from analytics.models.registry import RegistryParams
 from analytics.models.roadmap import RegistryRoadmap
 from analytics.services import application_pack as pack
-from ui import charts, fmt
-from ui import cluster_charts as cc
-from ui.i18n import t
-from ui.state import cached
+from ui.charts import clusters as cc
+from ui.charts import common as charts
+from ui.core import fmt
+from ui.core.i18n import t
+from ui.core.state import cached
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

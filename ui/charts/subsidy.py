@@ -22,12 +22,12 @@ import streamlit as st
 from analytics.data import export
 from analytics.models.subsidy import ParameterError
 from analytics.services.scenarios_view import scenario_key
-from ui import fmt
-from ui.charts import FONT_SIZE, NEUTRAL, PALETTE, style
-from ui.escape import html as plain
-from ui.escape import markdown as escape_md
-from ui.i18n import CATALOG, t
-from ui.tables import short
+from ui.charts.common import FONT_SIZE, NEUTRAL, PALETTE, style
+from ui.core import fmt
+from ui.core.escape import html as plain
+from ui.core.escape import markdown as escape_md
+from ui.core.i18n import CATALOG, t
+from ui.tables.common import short
 
 FEDERAL = PALETTE[0]      # blue
 REGIONAL = PALETTE[1]     # orange
@@ -46,7 +46,7 @@ _TEMPLATE = pio.templates["plotly_white"]
 
 @functools.lru_cache(maxsize=4)
 def _house_layout(lang: str) -> dict[str, Any]:
-    """The layout :func:`ui.charts.style` gives, as a plain dict (template and height left out)."""
+    """The layout :func:`ui.charts.common.style` gives, as a plain dict (template and height left out)."""
     layout = style(go.Figure(), lang).layout.to_plotly_json()
     layout.pop("template", None)
     layout.pop("height", None)
@@ -61,7 +61,7 @@ def _merge(base: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
 
 
 def _figure(data: list[dict[str, Any]], layout: dict[str, Any], lang: str, height: int) -> go.Figure:
-    """A figure from plain trace and layout dicts on the house style (:func:`ui.charts.style`).
+    """A figure from plain trace and layout dicts on the house style (:func:`ui.charts.common.style`).
 
     Built without plotly's property validation: a slider move redraws eight charts, and validating
     each costs 10–40 ms, building from dicts about 1 ms. The tests rebuild every chart with full

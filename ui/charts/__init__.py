@@ -1,0 +1,1 @@
+"""UI charts: figure builders: frames in, plotly figures out."""

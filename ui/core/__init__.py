@@ -1,0 +1,1 @@
+"""UI core: state, formatting, translations, escaping, link keys."""

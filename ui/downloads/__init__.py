@@ -1,0 +1,1 @@
+"""UI downloads: files users download: Excel, PPTX."""

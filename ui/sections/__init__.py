@@ -1,0 +1,1 @@
+"""UI sections: composed parts of pages: widgets and drawing shared by pages."""

@@ -1,0 +1,1 @@
+"""UI tables: display tables: frames in, frames with translated headers out."""
