@@ -13,7 +13,7 @@ from analytics.services import application_pack as pack
 from ui.charts import clusters as cc
 from ui.charts import common as charts
 from ui.core import fmt
-from ui.core.i18n import t
+from ui.core.i18n import name_column, t
 from ui.core.state import cached
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -59,7 +59,7 @@ def status_lines(plan: RegistryRoadmap, lang: str) -> tuple[str, list[str]]:
                          most=fmt.money_mln(w["max_mln_rub"], lang), caps=fmt.money_mln(w["suppliers_cap_mln_rub"], lang),
                          rooms=fmt.money_mln(w["buyers_room_mln_rub"], lang), pairs=fmt.integer(w["pairs"], lang)))
         elif code == "no_partner":
-            names = plan.first_contracts.set_index("inn")["name_en" if lang == "en" else "name_ru"]
+            names = plan.first_contracts.set_index("inn")[name_column(lang)]
             shown = [cc.escape_md(str(names.get(i, i))) for i in w["inns"][:6]]
             why.append(t("roadmap.why.no_partner", lang, names=", ".join(shown)))
         elif code == "solver":
