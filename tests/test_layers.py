@@ -63,9 +63,10 @@ def _starts_sql(node: ast.AST) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str) and bool(_SQL_START.match(node.value))
 
 
-def test_the_library_composes_no_sql_with_f_strings_format_or_plus():
+def test_no_code_composes_sql_with_f_strings_format_or_plus():
     offenders = []
-    for path in sorted((ROOT / "analytics").rglob("*.py")):
+    for path in sorted(p for folder in ("analytics", "ui", "app_pages", "tests", "bench", "deploy")
+                       for p in (ROOT / folder).rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             composed = (
                 (isinstance(node, ast.JoinedStr) and node.values and _starts_sql(node.values[0]))
