@@ -8,7 +8,8 @@ from analytics.models import clusters, discovery, registry
 from analytics.services import peers as peer_service
 from ui.charts import clusters as cc
 from ui.charts import enterprise as ec
-from ui.core.i18n import name_column
+from ui.core import names as naming
+from ui.core.names import name_column
 from ui.core.state import cached, current_region, lang, region_name, t, year_picker
 from ui.sections import clusters as section
 from ui.sections.peers import peer_picker
@@ -38,7 +39,7 @@ found = cached(discovery.discover, region, year)
 template_names = dict(zip(candidates["cluster_id"], candidates[name_column(L)]))
 options = {cid: (None, t("clusters.option.template", name=template_names[cid])) for cid in candidates["cluster_id"]}
 for _, row in found.candidates.iterrows():
-    options[row["cluster_id"]] = (tuple(row["codes"]), t("clusters.option.discovered", name=cc.name_of(row, L),
+    options[row["cluster_id"]] = (tuple(row["codes"]), t("clusters.option.discovered", name=naming.name_of(row, L),
                                                           more=len(row["codes"][1:])))
 choice = st.selectbox(t("clusters.select"), list(options), format_func=lambda c: options[c][1], key="clusters_selected")
 codes, label = options[choice]

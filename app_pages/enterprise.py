@@ -7,7 +7,7 @@ from ui.charts import common as charts
 from ui.charts import enterprise as ec
 from ui.core import fmt, urls
 from ui.core.escape import markdown as escape_md
-from ui.core.i18n import name_column
+from ui.core.names import name_column
 from ui.core.state import cached, lang, t
 
 L = lang()

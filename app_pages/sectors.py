@@ -7,7 +7,7 @@ from analytics.services import sector_portfolio as sp
 from ui.charts import common as charts
 from ui.charts import enterprise as ec
 from ui.core import fmt
-from ui.core.i18n import name_column
+from ui.core.names import name_column
 from ui.core.state import cached, current_region, lang, region_name, t
 from ui.downloads import exports
 from ui.sections import io_section

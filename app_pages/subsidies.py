@@ -6,7 +6,7 @@ from analytics.models.subsidy import ParameterError
 from analytics.services import scenarios_view as sv
 from ui.charts import input_output as io_charts
 from ui.charts import subsidy as sc
-from ui.core.i18n import name_column
+from ui.core.names import name_column
 from ui.core.state import cached, cached_with, connection, current_region, lang, t
 from ui.sections import subsidy_view as draw
 from ui.sections import subsidy_widgets as widgets

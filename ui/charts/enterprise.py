@@ -10,10 +10,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ui.charts.clusters import stars_text
 from ui.charts.common import PALETTE, style
 from ui.core import escape, fmt
-from ui.core.i18n import name_column, t
+from ui.core.i18n import t
+from ui.core.names import name_column
+from ui.tables.clusters import stars_text
 from ui.tables.common import short
 
 SUPPLIER_COLOUR, BUYER_COLOUR, SELF_COLOUR = PALETTE[1], PALETTE[2], PALETTE[0]

@@ -12,9 +12,11 @@ from analytics.services import member_taxes, public_data
 from ui.charts import clusters as cc
 from ui.charts import common as charts
 from ui.core import fmt
-from ui.core.i18n import name_column
+from ui.core import names as naming
+from ui.core.names import name_column
 from ui.core.state import cached, lang, t
 from ui.downloads import exports
+from ui.tables import clusters as ct
 from ui.tables import common as tables
 
 BADGE = {"pass": ("green", ":material/verified:"), "fail": ("red", ":material/block:"),
@@ -68,9 +70,9 @@ def registry_params(region: str, container) -> registry.RegistryParams:
 def star_help(lang: str) -> str:
     """What each star means, with the thresholds of :class:`clusters.StarParams`."""
     stars = clusters.StarParams()
-    return t("clusters.stars_help", size=cc.percent_share(stars.size_top), lq=fmt.number(stars.specialisation_lq, lang, 0),
-             focus=cc.percent_share(stars.focus_top), productivity=cc.percent_share(stars.productivity_top),
-             dynamism=cc.percent_share(stars.dynamism_top))
+    return t("clusters.stars_help", size=ct.percent_share(stars.size_top), lq=fmt.number(stars.specialisation_lq, lang, 0),
+             focus=ct.percent_share(stars.focus_top), productivity=ct.percent_share(stars.productivity_top),
+             dynamism=ct.percent_share(stars.dynamism_top))
 
 
 def candidate_card(row: pd.Series, verdicts: pd.DataFrame, params: registry.RegistryParams, lang: str) -> None:
@@ -79,9 +81,9 @@ def candidate_card(row: pd.Series, verdicts: pd.DataFrame, params: registry.Regi
     verdict = verdicts.loc[row["cluster_id"]] if row["cluster_id"] in verdicts.index else None
     with st.container(border=True, key=f"card_{row['cluster_id']}"):
         head, badge = st.columns([3, 2], vertical_alignment="center")
-        head.subheader(t("clusters.card_title", rank=int(row["rank"]), name=cc.name_of(row, L)), anchor=False)
+        head.subheader(t("clusters.card_title", rank=int(row["rank"]), name=naming.name_of(row, L)), anchor=False)
         earned = ", ".join(t(f"clusters.star.{k}") for k in STAR_KEYS if row[f"star_{k}"])
-        head.markdown(f"**{t('clusters.stars', stars=cc.stars_text(row['stars']))}**" + (f" — {earned}" if earned else ""),
+        head.markdown(f"**{t('clusters.stars', stars=ct.stars_text(row['stars']))}**" + (f" — {earned}" if earned else ""),
                       help=star_help(L))
         if verdict is not None:
             colour, icon = BADGE[verdict["verdict"]]
@@ -93,7 +95,7 @@ def candidate_card(row: pd.Series, verdicts: pd.DataFrame, params: registry.Regi
         k[1].metric(t("clusters.kpi.members"), fmt.integer(row["members"], L))
         k[2].metric(t("clusters.kpi.employees"), fmt.integer(row["employees"], L))
         k[3].metric(t("clusters.kpi.lq"), fmt.number(row["lq"], L, 2), help=t("clusters.kpi.lq_help"))
-        k[4].metric(t("clusters.kpi.growth"), cc.points(row["relative_growth"], L), help=t("clusters.kpi.growth_help"))
+        k[4].metric(t("clusters.kpi.growth"), ct.points(row["relative_growth"], L), help=t("clusters.kpi.growth_help"))
         dependence = verdict["dependence"] if verdict is not None else None
         alt = verdict["dependence_core_to_core"] if verdict is not None else None
         k[5].metric(t("clusters.kpi.dependence"), fmt.percent(dependence, L, 1),
@@ -125,7 +127,7 @@ def members_tab(choice: str, members: pd.DataFrame, args: dict, lang: str) -> No
     """Members with their roles and figures, CSV/XLSX downloads, taxes paid by level."""
     region, year = args["region"], args["year"]
     st.caption(t("clusters.members_caption", n=clusters.ANCHOR_MIN_EMPLOYEES))
-    shown = cc.members_table(members, lang)
+    shown = ct.members_table(members, lang)
     st.dataframe(shown, hide_index=True, column_config={
         t("col.employees"): st.column_config.NumberColumn(format="localized"),
         t("col.revenue"): st.column_config.NumberColumn(format="%.1f"),
@@ -141,8 +143,8 @@ def members_tab(choice: str, members: pd.DataFrame, args: dict, lang: str) -> No
     taxes = cached(member_taxes.member_taxes, choice, **args)
     st.subheader(t("clusters.taxes.title"), anchor=False)
     if taxes.loaded:
-        st.dataframe(cc.member_taxes_table(taxes, lang), hide_index=True)
-    st.caption(cc.member_taxes_caption(taxes, lang))
+        st.dataframe(ct.member_taxes_table(taxes, lang), hide_index=True)
+    st.caption(ct.member_taxes_caption(taxes, lang))
 
 
 def map_tab(choice: str, members: pd.DataFrame, args: dict, role_names: dict, lang: str) -> None:
@@ -159,7 +161,7 @@ def map_tab(choice: str, members: pd.DataFrame, args: dict, role_names: dict, la
             cc.member_map(members, places, lang=lang, role_names=role_names, place_title=t("clusters.map_municipality"),
                           boundaries=boundaries, feature_key="id", outline=cached(clusters.region_outline, region)),
             theme=None, config=charts.plotly_config(f"cluster-map-{choice}-{region}-{year}"), key="clusters_map")
-    m_right.dataframe(cc.place_table(places, lang), hide_index=True)
+    m_right.dataframe(ct.place_table(places, lang), hide_index=True)
     st.caption(t("clusters.map_choropleth_caption" if boundaries else "clusters.map_caption"))
 
 
@@ -185,7 +187,7 @@ def registry_tab(choice: str, args: dict, params: registry.RegistryParams, lang:
     st.caption(t(f"clusters.registry_basis.{result.participants_basis}", n=result.participants))
     st.caption(t("clusters.dependence_reading" if params.dependence_suppliers == "others"
                  else "clusters.dependence_reading_all"))
-    for line in cc.registry_lines(result, lang):
+    for line in ct.registry_lines(result, lang):
         with st.container(border=True):
             title, status = st.columns([4, 1])
             title.markdown(f"{line['icon']} **{line['title']}** — {line['measured']}")
@@ -204,7 +206,7 @@ def gaps_tab(choice: str, args: dict, lang: str) -> None:
     if gaps.empty:
         st.success(t("clusters.gaps_none"))
         return
-    st.dataframe(cc.gaps_table(gaps, lang), hide_index=True, column_config={
+    st.dataframe(ct.gaps_table(gaps, lang), hide_index=True, column_config={
         t("col.sector"): st.column_config.TextColumn(width=380),
         t("clusters.col.elsewhere"): st.column_config.TextColumn(width="large"),
         t("col.lq"): st.column_config.NumberColumn(format="%.2f"),
@@ -228,7 +230,7 @@ def discovered(found, template_names: dict, lang: str) -> None:
         return
     for _, row in found.candidates.iterrows():
         with st.container(border=True, key=f"found_{row['cluster_id']}"):
-            st.subheader(tables.short(cc.name_of(row, L), 70), anchor=False)
+            st.subheader(tables.short(naming.name_of(row, L), 70), anchor=False)
             if row["new"]:
                 st.badge(t("clusters.discovered_new"), color="violet", icon=":material/new_releases:")
             else:
@@ -238,7 +240,7 @@ def discovered(found, template_names: dict, lang: str) -> None:
             st.caption(t("clusters.codes", codes=", ".join(row["codes"])))
             k = st.columns(5)
             k[0].metric(t("clusters.kpi.score"), fmt.number(row["score"], L, 0))
-            k[1].metric(t("clusters.col.stars"), cc.stars_text(row["stars"]), help=star_help(L))
+            k[1].metric(t("clusters.col.stars"), ct.stars_text(row["stars"]), help=star_help(L))
             k[2].metric(t("clusters.kpi.lq"), fmt.number(row["lq"], L, 2))
             k[3].metric(t("clusters.kpi.members"), fmt.integer(row["members"], L))
             k[4].metric(t("clusters.kpi.employees"), fmt.integer(row["employees"], L))
@@ -249,12 +251,12 @@ def method_and_templates(start_year: int, lang: str) -> None:
     stars = clusters.StarParams()
     with st.expander(t("clusters.method")):
         st.markdown(t("clusters.method_text", start=start_year,
-                      size=cc.percent_share(stars.size_top), lq=fmt.number(stars.specialisation_lq, lang, 0),
-                      focus=cc.percent_share(stars.focus_top), productivity=cc.percent_share(stars.productivity_top),
-                      dynamism=cc.percent_share(stars.dynamism_top)))
+                      size=ct.percent_share(stars.size_top), lq=fmt.number(stars.specialisation_lq, lang, 0),
+                      focus=ct.percent_share(stars.focus_top), productivity=ct.percent_share(stars.productivity_top),
+                      dynamism=ct.percent_share(stars.dynamism_top)))
     with st.expander(t("clusters.templates")):
         st.caption(t("clusters.templates_caption"))
-        template_table = cc.templates_table(cached(clusters.templates), lang)
+        template_table = ct.templates_table(cached(clusters.templates), lang)
         st.dataframe(template_table, hide_index=True)
         template_ctx = exports.context(("cluster_templates",))
         st.download_button(t("clusters.download_csv"), lambda: exports.csv_file(template_table, template_ctx),

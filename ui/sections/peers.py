@@ -8,7 +8,7 @@ from analytics.services import overview
 from analytics.services import peers as peer_service
 from ui.charts.enterprise import peer_label
 from ui.core.escape import markdown as escape_md
-from ui.core.i18n import name_column
+from ui.core.names import name_column
 from ui.core.state import cached, lang, t
 
 
