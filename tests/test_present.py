@@ -2,7 +2,6 @@
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from analytics.services import storyline
@@ -12,12 +11,9 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 @pytest.fixture()
-def deck_app(demo_db, monkeypatch):
-    monkeypatch.setenv("NAVIGATOR_DB", demo_db)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
+def deck_app(app_db):
+    """The app on a store copy of this test's own (``app_db``)."""
+    return app_db
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
