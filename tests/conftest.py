@@ -5,17 +5,29 @@ No test may change what another test sees: the session's demo store is never han
 opens its store read-write) nor opened read-write by a test; ``demo_db`` checks at the end of the session
 that its file is byte for byte what was built.
 
+Hypothesis: with ``CI`` set (or ``HYPOTHESIS_PROFILE=ci``) the ``ci`` profile is loaded — derandomised, so
+every run draws the same examples (seeded from each test) and a failure in CI reproduces on any machine
+with ``CI=1``; ``print_blob`` prints the ``@reproduce_failure`` line too. Hypothesis refuses a database
+beside ``derandomize`` (it implies ``database=None``), so the repository keeps no ``.hypothesis/``
+directory (git-ignored, a local cache of failures): a failing example found anywhere is pinned in the
+test itself with ``@example(...)`` — the stored, reviewed example base.
 """
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, settings
 
 from analytics import store
+
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default"))
 
 
 def file_digest(path: str | Path) -> str:
