@@ -319,6 +319,19 @@ def test_gaps_of_a_discovered_community(con):
     assert list(table["okved"]) == ["25.50"]
 
 
+def test_coverage_says_what_the_candidates_rest_on():
+    import pandas as pd
+
+    from analytics.models.clusters import coverage
+
+    nothing = pd.DataFrame({"members": [0, 0], "stat_employees": [float("nan"), float("nan")]})
+    statistics_only = pd.DataFrame({"members": [0, 0], "stat_employees": [float("nan"), 1200.0]})
+    one_member = pd.DataFrame({"members": [0, 1], "stat_employees": [float("nan"), float("nan")]})
+    assert coverage(nothing) == "none"
+    assert coverage(statistics_only) == "no_enterprises"
+    assert coverage(one_member) == "full"
+
+
 # --- stars where the thresholds decide: a region that is not the top on every measure -------------------
 #
 # 21 regions "01"–"21" (index i = 0…20), one template "solo" = core 29.10. With 21 values the 90th

@@ -37,8 +37,8 @@ def test_a_write_through_the_page_store_stays_in_the_tests_copy(app_db, demo_db)
     assert not at.exception, [e.value for e in at.exception]
     assert state.db_path() == app_db  # the app opened this test's copy
     con = store.connect(state.db_path())  # the same database the app holds open read-write
-    con.execute("CREATE TABLE " + MARKER + " (written_by VARCHAR)")
-    con.execute("INSERT INTO " + MARKER + " VALUES (?)", ["test_store_isolation"])
+    con.execute("CREATE TABLE isolation_marker (written_by VARCHAR)")  # the table named MARKER
+    con.execute("INSERT INTO isolation_marker VALUES (?)", ["test_store_isolation"])
     con.close()
     # had the app opened the session store, this read-only open would clash with the app's read-write
     # one (DuckDB refuses one file under two configurations) or find the marker
