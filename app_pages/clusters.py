@@ -109,7 +109,7 @@ def candidate_card(row) -> None:
         st.caption(t("clusters.members_breakdown", industrial=row["industrial"], sme=row["sme"],
                      infrastructure=row["infrastructure"], specialised=row["specialised"]))
         st.caption(t("clusters.anchors", names=", ".join(names)) if names
-                   else t("clusters.no_anchors", n=clusters.ANCHOR_MIN_EMPLOYEES))
+                   else t("clusters.no_anchors", n=clusters.ANCHOR_EMPLOYEES_ABOVE))
 
 
 @st.fragment
@@ -149,7 +149,7 @@ role_names = {r: t(f"clusters.role.{r}") for r in cc.ROLE_ORDER}
 # only the open tab is drawn: reruns stay cheap at national scale
 if tab_members.open:
     with tab_members:
-        st.caption(t("clusters.members_caption", n=clusters.ANCHOR_MIN_EMPLOYEES))
+        st.caption(t("clusters.members_caption", n=clusters.ANCHOR_EMPLOYEES_ABOVE))
         shown = cc.members_table(members, L)
         st.dataframe(shown, hide_index=True, column_config={
             t("col.employees"): st.column_config.NumberColumn(format="localized"),
