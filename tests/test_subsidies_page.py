@@ -65,7 +65,7 @@ def costs_by_hand(tmp_path_factory, demo_db):
     copy = tmp_path_factory.mktemp("hand") / "hand.duckdb"
     shutil.copyfile(demo_db, copy)
     con = store.connect(copy, read_only=True)
-    frame = store.query(con, f"""
+    frame = store.query(con, """
         WITH first AS (
             SELECT p.project_id, least(p.start_year,
                        coalesce((SELECT min(year) FROM project_costs c WHERE c.project_id = p.project_id), 9999),
@@ -78,16 +78,16 @@ def costs_by_hand(tmp_path_factory, demo_db):
                 UNION SELECT project_id, initiator_inn FROM projects) GROUP BY project_id)
         SELECT p.project_id, p.is_joint, people.n AS participants,
                coalesce(sum(c.amount_mln_rub) FILTER (
-                   WHERE c.category IN ({", ".join(f"'{c}'" for c in JOINT_CATEGORIES)})
+                   WHERE list_contains(?, c.category)
                      AND c.year - first.first_year < 10 AND p.start_year BETWEEN 2016 AND 2018), 0) AS eligible
         FROM projects p JOIN first USING (project_id) JOIN people USING (project_id)
         LEFT JOIN project_costs c USING (project_id)
-        GROUP BY ALL ORDER BY p.project_id""")
-    by_year = store.query(con, f"""
+        GROUP BY ALL ORDER BY p.project_id""", [list(JOINT_CATEGORIES)])
+    by_year = store.query(con, """
         SELECT c.project_id, c.year + 1 AS year, sum(c.amount_mln_rub) AS eligible
         FROM project_costs c JOIN projects p USING (project_id)
-        WHERE c.category IN ({", ".join(f"'{c}'" for c in JOINT_CATEGORIES)}) AND p.start_year BETWEEN 2016 AND 2018
-        GROUP BY ALL""")
+        WHERE list_contains(?, c.category) AND p.start_year BETWEEN 2016 AND 2018
+        GROUP BY ALL""", [list(JOINT_CATEGORIES)])
     con.close()
     assert frame["is_joint"].all() and (frame["participants"] >= 2).all()  # all 16 demo projects are joint
     assert 0 < (frame["eligible"] > 0).sum() < len(frame)  # some started in 2016–2018, some later

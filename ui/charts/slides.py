@@ -13,7 +13,8 @@ from analytics.services.storyline import Slide
 from ui.charts import common as charts
 from ui.charts.subsidy import assumption_text
 from ui.core import fmt
-from ui.core.i18n import name_column, t
+from ui.core.i18n import t
+from ui.core.names import name_column
 from ui.tables import common as tables
 
 SLIDE_FONT = 22  #: chart text on slides, px (≥ 18 required)
