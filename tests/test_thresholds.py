@@ -174,9 +174,8 @@ def test_an_anchor_is_larger_than_any_medium_enterprise(headcount, anchor):
     assert _anchors([headcount]) == int(anchor)
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "rule/code disagreement reported to the lead: 209-FZ counts 250 employees as a medium enterprise "
-    "(«до двухсот пятидесяти человек включительно»), clusters.ANCHOR_MIN_EMPLOYEES = 250 with `>=` makes it an anchor"))
+# 209-FZ art. 4 part 1.1 item 2(a): a medium enterprise has «до двухсот пятидесяти человек включительно»,
+# so 250 is still an SME and not an anchor (clusters.ANCHOR_EMPLOYEES_ABOVE = rules.SME_MAX_EMPLOYEES, with `>`).
 def test_250_employees_is_still_a_medium_enterprise_not_an_anchor():
     assert _anchors([250]) == 0
 
