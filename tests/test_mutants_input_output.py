@@ -303,3 +303,89 @@ def test_product_slq_sums_repeated_codes_and_takes_sections_from_divisions():
     assert io.product_slq(regional, national, corr, 1.0)["slq"].tolist() == pytest.approx([0.1, 0.05])
     with pytest.raises(ValueError, match="regional share 1.2"):
         io.product_slq(regional, national, corr, 1.2)
+
+
+# --- second round: survivors of the first mutation run -----------------------------------------------------
+
+def test_coefficients_with_an_object_output_series():
+    # a query result with a missing output comes as an object column holding None: 50/100 = 0.5, 30/None → NaN
+    v = io.coefficients(pd.Series({"a": 50.0, "b": 30.0}), pd.Series({"a": 100.0, "b": None}, dtype=object))
+    assert v["a"] == 0.5 and np.isnan(v["b"])
+
+
+def test_coefficient_rows_are_aligned_to_the_inverse_by_label():
+    # v given in the order (q, p): v_p = 0.5, v_q = 0.2 → v'L = (0.5·1.5 + 0.2·2/3, 0.5·0.5 + 0.2·4/3)
+    L = io.leontief_inverse(A2)
+    m = io.multipliers(L, {"value_added": pd.Series({"q": 0.2, "p": 0.5})})
+    np.testing.assert_allclose(m["value_added"].to_numpy(), [0.75 + 0.4 / 3, 0.25 + 0.8 / 3])
+
+
+def test_error_messages_name_the_vector_exactly():
+    with pytest.raises(ValueError, match=r"^compensation coefficients: no value for \['q'\]$"):
+        io.close_households(A2, pd.Series({"p": 0.3}), pd.Series({"p": 0.6, "q": 0.4}))
+    with pytest.raises(ValueError, match=r"^shock: no value for \['p'\]$"):
+        io.output_effects(io.leontief_inverse(A2), pd.Series({"q": 1.0}))
+    both = pd.Series({"p": 0.1, "q": 0.1})
+    with pytest.raises(ValueError, match=r"^compensation: no value for \['q'\]$"):
+        io.impact(io.leontief_inverse(A2), both, value_added=both, compensation=pd.Series({"p": 0.1}),
+                  employment=both)
+    with pytest.raises(ValueError, match=r"^no OKVED 2 section for '04'$"):
+        io.section_of("04")
+
+
+def test_household_coefficients_when_consumption_is_below_one():
+    # consumption 0.3 + 0.2 = 0.5 (mln ₽) against compensation 1 → κ = 0.5; h = 0.5 · (0.6, 0.4) = (0.3, 0.2)
+    h = io.household_consumption_coeff(pd.Series({"p": 0.3, "q": 0.2}), pd.Series({"p": 0.5, "q": 0.5}))
+    np.testing.assert_allclose(h.to_numpy(), [0.3, 0.2])
+
+
+def test_a_backward_linkage_of_exactly_one_is_not_key():
+    # L = [[1.5, 1.5], [0.5, 0.5]]: column sums 2, 2 → backward 1, 1; row sums 3, 1 → forward 1.5, 0.5
+    link = io.linkages(np.array([[1.5, 1.5], [0.5, 0.5]]))
+    np.testing.assert_allclose(link["backward"].to_numpy(), [1.0, 1.0])
+    np.testing.assert_allclose(link["forward"].to_numpy(), [1.5, 0.5])
+    assert link["key_sector"].tolist() == [False, False]
+
+
+def test_employment_split_when_a_sections_weights_sum_to_one():
+    # A = 100 over weights 0.25, 0.75 (sum exactly 1) → 25, 75
+    jobs = io.employment_by_product(pd.Series({"A": 100.0}), pd.Series({"p1": "A", "p2": "A"}),
+                                    pd.Series({"p1": 0.25, "p2": 0.75}))
+    np.testing.assert_allclose(jobs[["p1", "p2"]].to_numpy(), [25.0, 75.0])
+
+
+def test_cilq_of_zero_slqs_warns_nothing():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        q = io.cilq(np.array([0.0, 0.0]))
+    np.testing.assert_array_equal(q, [[0.0, 0.0], [0.0, 0.0]])
+
+
+def test_cilq_and_impact_align_series_by_label():
+    # SLQ given as (c, b, a) = (1, 0.5, 2): the same as SLQ (a 2, b 0.5, c 1) → CILQ b→a 0.25 etc.
+    A3 = pd.DataFrame([[0.10, 0.20, 0.05], [0.30, 0.10, 0.20], [0.05, 0.15, 0.10]], index=list("abc"),
+                      columns=list("abc"))
+    got = io.cilq_adjust(A3, pd.Series({"c": 1.0, "b": 0.5, "a": 2.0}))
+    np.testing.assert_allclose(got.to_numpy(), [[0.10, 0.20, 0.05], [0.075, 0.05, 0.10], [0.025, 0.15, 0.10]])
+    # employment (q 3, p 2) given in the other order: direct jobs of y = (0, 1000) are 3 · 1000
+    L = io.leontief_inverse(A2)
+    coeff = pd.Series({"p": 0.1, "q": 0.1})
+    t = io.impact(L, pd.Series({"p": 0.0, "q": 1000.0}), value_added=coeff, compensation=coeff,
+                  employment=pd.Series({"q": 3.0, "p": 2.0}))
+    assert t.loc["direct", "jobs"] == pytest.approx(3000.0)
+
+
+def test_a_one_digit_division_code_and_a_small_output_split():
+    output = pd.Series({"001": 0.4, "002": 0.1, "003": 600.0, "004": 1.0})
+    # "1" → division 01 (not a section letter); output 0.4 : 0.1 (total 0.5) → shares 0.8, 0.2
+    got = io.shock_to_products({"1": 10.0}, CORR, output)
+    np.testing.assert_allclose(got.to_numpy(), [8.0, 2.0, 0.0, 0.0])
+
+
+def test_section_rows_with_less_than_one_person_nationally():
+    # the nation has 1 person in section F (its row), none in divisions 41–43: SLQ by section = (0.25/1)/0.5 = 0.5
+    corr = pd.DataFrame({"no": ["p"], "okved2_divisions": ["41;42;43"], "okved2_section": ["F"]})
+    got = io.product_slq(pd.Series({"F": 0.25}), pd.Series({"F": 1.0}), corr, 0.5)
+    assert got["slq"].tolist() == pytest.approx([0.5]) and got["slq_source"].tolist() == ["section"]

@@ -192,3 +192,54 @@ def test_district_benchmark_adds_variants():
     result = rb.robustness(HAND, ranking="pci", districts=districts, thresholds=(1.0,), presences=("binary",))
     assert result.variants["benchmark"].tolist() == ["russia", "district"]
     assert result.summary.variants == 2
+
+
+# --- second round: survivors of the first mutation run -----------------------------------------------------
+
+def test_the_default_ranking_is_rca():
+    # no ranking named: RCA of the focus region (R3: c 2.5, b 1.25)
+    result = rb.robustness(HAND, focus="R3", thresholds=(1.0,), presences=("binary",), top_k=1)
+    assert result.table["sector"].tolist()[:2] == ["c", "b"]
+    assert result.table["score"].tolist()[:2] == pytest.approx([2.5, 1.25])
+
+
+def test_the_proximity_diagonal_is_passed_on():
+    # diagonal 1: φ_bb = φ_cc = 1. R2 (only a): density_b = φ_ba / (φ_ba + φ_bb + φ_bc) = .5 / 2 = .25,
+    # density_c = 0 / (0 + .5 + 1) = 0
+    r2 = rb.robustness(HAND, ranking="density", focus="R2", diagonal=1, thresholds=(1.0,), presences=("binary",),
+                       top_k=1)
+    assert r2.table["score"].tolist() == pytest.approx([0.25, 0.0])
+
+
+def test_the_district_benchmark_reaches_the_table():
+    # R3 is alone in its district: against its own district every sector it has is at RCA (10/20)/(10/20) = 1
+    seen = []
+
+    def rank(table):
+        seen.append(table)
+        own = table.loc[table["region"] == "R3"]
+        return own.set_index("sector")["rca"]
+
+    rb.robustness(HAND, ranking=rank, districts={"R1": "north", "R2": "north", "R3": "south"}, thresholds=(1.0,),
+                  presences=("binary",), top_k=1)
+    russia, district = seen
+    r3 = lambda t: t.loc[t["region"] == "R3"].set_index("sector")["rca"]  # noqa: E731
+    assert r3(russia)[["b", "c"]].tolist() == pytest.approx([1.25, 2.5])
+    assert r3(district)[["b", "c"]].tolist() == pytest.approx([1.0, 1.0])
+
+
+def test_opportunities_are_candidates_below_each_variants_threshold():
+    # R1 a 6, b 4, c 10; R2 a 14, b 16, c 10 → national shares 1/3 each; R1's RCA a 0.9, b 0.6, c 1.5.
+    # At RCA ≥ 1 the candidates are a and b; at RCA ≥ 0.8 only b (0.9 is not below 0.8).
+    df = pd.DataFrame({"region": ["R1"] * 3 + ["R2"] * 3, "sector": ["a", "b", "c"] * 2,
+                       "value": [6.0, 4, 10, 14, 16, 10]})
+    result = rb.robustness(df, ranking="opportunity", focus="R1", thresholds=(0.8,), presences=("binary",), top_k=1)
+    assert result.variants["threshold"].tolist() == [1.0, 0.8]
+    assert result.variants["items"].tolist() == [2, 1]
+
+
+def test_the_table_index_is_renumbered_after_sorting():
+    result = rb.robustness(HAND, ranking=_scripted({"a": 1}, {"b": 5, "c": 6}, {"b": 7, "c": 8}), top_k=1,
+                           thresholds=(0.8, 1.0, 1.25), presences=("binary",))
+    assert result.table["sector"].tolist() == ["a", "c", "b"]
+    assert list(result.table.index) == [0, 1, 2]

@@ -584,7 +584,8 @@ def test_constant_and_per_distinct():
     assert text_mod._constant("x", 3).tolist() == ["x", "x", "x"]
     assert text_mod._constant(None, 2).isna().all()
     empty = pa.chunked_array([], pa.large_string())
-    assert text_mod._per_distinct(empty, lambda v: np.ones(len(v), bool)).tolist() == []
+    none = text_mod._per_distinct(empty, lambda v: np.ones(len(v), bool))
+    assert none.tolist() == [] and none.dtype == bool
 
 
 def test_invisible_characters_found_by_bytes():
@@ -647,3 +648,100 @@ def test_english_example_of_a_yes_no_column_keeps_other_words():
     assert _english_example(validate.Column("f", "bool", ("ф",), ("f",), example="1")) == "1"
     assert _english_example(validate.Column("m", "money", ("м",), ("m",), example="1 234,5")) == "1234.5"
     assert _english_example(validate.Column("t", "text", ("т",), ("t",), example="а б")) == "а б"
+
+
+def test_aliases_are_built_for_a_table_not_seen_before(monkeypatch):
+    from analytics.data.validate import headers
+
+    monkeypatch.setattr(headers, "_ALIASES", {})  # the cache is filled by earlier tests: start empty
+    spec = validate.TableSpec("t", (validate.Column("inn", "inn", ("ИНН организации",), ("Tax ID",)),
+                                    validate.Column("year", "year", ("год",), ("inn",))), key=("inn",))
+    # the first spelling wins: "inn" is the first column's name before it is the second's alias
+    assert headers._aliases(spec) == {"inn": "inn", "инн организации": "inn", "tax id": "inn", "year": "year",
+                                      "год": "year"}
+    assert headers._ALIASES["t"] == headers._aliases(spec)
+    assert validate.match_header(spec, "Tax-ID").column == "inn"
+
+
+def test_inn_region_hint_on_nullable_string_columns():
+    # pandas' nullable "string" dtype compares a missing value to <NA>: such rows are not counted
+    frame = pd.DataFrame({"inn": pd.array(["7707083893", "7707083893", None, "4029032450"], dtype="string"),
+                          "region_code": pd.array(["40", None, "40", "40"], dtype="string")})
+    assert validate.inn_region_mismatch(frame) == 1
+
+
+def test_rules_built_afresh_check_inn_and_ogrn_digits(monkeypatch):
+    monkeypatch.setattr(rules_mod, "_RULES", {})  # the schemas are cached by earlier tests: build them again
+    # 4029032451: check digit should be 0 (154 mod 11 = 0); OGRN 1244000123455: should end in 4
+    cells = _checked("enterprises", inn=["4029032451", "4029032450"], ogrn=["1244000123455", "1244000123454"],
+                     name_ru=["А", "Б"], okved=["29.10", "29.10"], region_code=["40", "40"])
+    assert _codes(cells) == [(2, "inn", "inn_checksum"), (2, "ogrn", "ogrn_checksum")]
+
+
+def test_a_lone_comma_is_not_ambiguous_where_only_points_group():
+    # 1.234.567 groups with points; "1,234" has the other separator alone: a decimal comma, not ambiguous
+    mask, example = cells_mod.ambiguous_separators(validate._arrow(_s(["1.234.567", "1,234"])))
+    assert mask.tolist() == [False, False] and example is None
+    # commas group (1,234,567); a single point is a decimal point: "2.345" is not ambiguous
+    mask, example = cells_mod.ambiguous_separators(validate._arrow(_s(["1,234,567", "1.5", "2.345"])))
+    assert mask.tolist() == [False, False, False] and example is None
+
+
+def test_founded_dates_are_day_first():
+    # 12.31.2007 is no date in dd.mm.yyyy (month 31): refused, not read month-first
+    cells = _read("enterprises", inn=["4029032450"], name_ru=["А"], okved=["29.10"], region_code=["40"],
+                  founded=["12.31.2007"])
+    assert [i.code for i in cells.issues] == ["not_date"] and pd.isna(cells.frame["founded"].iloc[0])
+
+
+def test_an_empty_file_reads_into_empty_columns():
+    spec = validate.TABLES["sectors"]
+    raw = pd.DataFrame({"code": _s([]), "name_ru": _s([]), "level": _s([])})
+    cells = validate.read_cells(raw, spec, np.arange(2, 2))
+    assert len(cells.frame) == 0 and cells.issues == [] and list(cells.frame.columns) == spec.names
+
+
+def test_every_range_rule_built_afresh(monkeypatch):
+    monkeypatch.setattr(rules_mod, "_RULES", {})
+    years = _checked("enterprise_years", inn=["4029032450"] * 5, year=["1989", "2020", "2021", "2022", "2023"],
+                     employees=["0", "-1", "10000001", "5", "5"], revenue_mln_rub=["0", "1", "1", "-1", "1000000001"])
+    # 1989 < 1990: year_range; 0 persons accepted (≥ 0), −1 negative, 10 000 001 > 10⁷ out of range;
+    # revenue (money) 0 accepted, −1 negative, 10⁹ + 1 out of range
+    assert _codes(years) == [(2, "year", "year_range"), (3, "employees", "negative"),
+                             (4, "employees", "out_of_range"), (5, "revenue_mln_rub", "negative"),
+                             (6, "revenue_mln_rub", "out_of_range")]
+    firms = _checked("enterprises", inn=["4029032450"] * 2, name_ru=["А"] * 2, okved=["29.10"] * 2,
+                     region_code=["40"] * 2, founded=["1699", "1700"], lat=["40", "41"])
+    # founded: low 1700 (not 0) → below it "out_of_range"; latitude below 41 the same
+    assert _codes(firms) == [(2, "founded", "out_of_range"), (2, "lat", "out_of_range")]
+    weights = _checked("cluster_templates", cluster_id=["a", "a"], cluster_name_ru=["А", "А"], cluster_name_en=["A", "A"],
+                       okved=["29.10", "29.20"], role=["core", "core"], weight=["0", "1"])
+    assert _codes(weights) == [(2, "weight", "not_positive")]
+
+
+def test_twelve_digit_inn_whose_first_check_remainder_is_ten():
+    # a first check sum ≡ 10 (mod 11) gives check digit 10 mod 10 = 0
+    weights = (7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
+    body = next(b for b in (f"77{i:08d}" for i in range(1000))
+                if sum(int(d) * w for d, w in zip(b, weights)) % 11 == 10)
+    inn = body + _inn12_checks(body)
+    assert inn[10] == "0"
+    assert validate.inn_valid(_s([inn])).tolist() == [True]
+
+
+def test_founded_is_read_as_nullable_integers():
+    cells = _read("enterprises", inn=["4029032450"] * 2, name_ru=["А"] * 2, okved=["29.10"] * 2,
+                  region_code=["40"] * 2, founded=["2007", ""])
+    assert str(cells.frame["founded"].dtype) == "Int64"
+    assert cells.frame["founded"].tolist()[0] == 2007 and pd.isna(cells.frame["founded"].iloc[1])
+
+
+def test_byte_scan_ignores_null_cells_but_keeps_hits():
+    arr = pa.chunked_array([pa.array(["<b>", None, "ok"], pa.string())])
+    assert validate._cells_with_bytes(arr, validate._SUSPECT_TEXT).tolist() == [True, False, False]
+
+
+def test_a_byte_order_mark_alone_is_found():
+    # no U+2000-block character in the chunk: the scan must still look for U+FEFF (lead byte 0xEF)
+    arr = pa.chunked_array([pa.array(["\ufeffx", "ab"], pa.large_string())])
+    assert text_mod._cells_with_invisible(arr).tolist() == [True, False]
