@@ -745,3 +745,39 @@ def test_a_byte_order_mark_alone_is_found():
     # no U+2000-block character in the chunk: the scan must still look for U+FEFF (lead byte 0xEF)
     arr = pa.chunked_array([pa.array(["\ufeffx", "ab"], pa.large_string())])
     assert text_mod._cells_with_invisible(arr).tolist() == [True, False]
+
+
+def test_an_inn_given_as_a_number_is_checked_on_its_digits():
+    assert validate.inn_valid(pd.Series([4029032450, 4029032451])).tolist() == [True, False]
+
+
+def test_bool_reads_missing_as_false():
+    assert text_mod._bool(pa.array([True, None, False])).tolist() == [True, False, False]
+
+
+def test_no_invisible_characters_no_hits():
+    arr = pa.chunked_array([pa.array(["ab", "cd"], pa.large_string())])
+    assert text_mod._cells_with_invisible(arr).tolist() == [False, False]
+
+
+def test_constant_missing_text_is_a_str_column():
+    assert str(text_mod._constant(None, 2).dtype) == "str"
+    frame = _read("enterprises", inn=["4029032450"]).frame
+    assert str(frame["name_en"].dtype) == "str" and frame["name_en"].isna().all()
+
+
+def test_str_series_of_an_empty_array():
+    empty = pa.chunked_array([], pa.large_string())
+    assert len(text_mod._str_series(empty, keep=np.zeros(0, dtype=bool))) == 0
+
+
+def test_byte_scan_ignores_bytes_left_under_null_cells():
+    # Arrow lets a null cell keep bytes in the data buffer: cell 2 is null but spans "<<<"; it must not count
+    import struct
+
+    validity = pa.py_buffer(bytes([0b01]))
+    offsets = pa.py_buffer(struct.pack("<3i", 0, 3, 6))
+    data = pa.py_buffer(b"<b><<<")
+    chunk = pa.Array.from_buffers(pa.string(), 2, [validity, offsets, data], null_count=1)
+    arr = pa.chunked_array([chunk])
+    assert validate._cells_with_bytes(arr, validate._SUSPECT_TEXT).tolist() == [True, False]
