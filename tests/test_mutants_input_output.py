@@ -389,3 +389,52 @@ def test_section_rows_with_less_than_one_person_nationally():
     corr = pd.DataFrame({"no": ["p"], "okved2_divisions": ["41;42;43"], "okved2_section": ["F"]})
     got = io.product_slq(pd.Series({"F": 0.25}), pd.Series({"F": 1.0}), corr, 0.5)
     assert got["slq"].tolist() == pytest.approx([0.5]) and got["slq_source"].tolist() == ["section"]
+
+
+# --- third round ----------------------------------------------------------------------------------------
+
+def test_flq_uses_the_delta_given():
+    # δ = 0.1: λ* = log₂(1.2)^0.1 = 0.26303^0.1; r_qp = 0.4 · 0.25 · λ*, r_qq = 0.1 · 0.5 · λ*
+    lam = (math.log(1.2) / math.log(2)) ** 0.1
+    r = io.flq(A2, pd.Series({"p": 2.0, "q": 0.5}), 0.2, delta=0.1)
+    np.testing.assert_allclose(r.to_numpy(), [[0.2, 0.3], [0.4 * 0.25 * lam, 0.1 * 0.5 * lam]])
+
+
+def test_more_exact_error_messages():
+    both = pd.Series({"p": 0.1, "q": 0.1})
+    with pytest.raises(ValueError, match=r"^value_added: no value for \['q'\]$"):
+        io.impact(io.leontief_inverse(A2), both, value_added=pd.Series({"p": 0.1}), compensation=both,
+                  employment=both)
+    with pytest.raises(ValueError, match=r"^employment totals must be positive$"):
+        io.slq(pd.Series({"x": 0.0}), pd.Series({"x": 1.0}))
+
+
+def test_slq_with_totals_below_one():
+    # regional 0.25 of 0.5, national 1 of 4 → (0.5)/(0.25) = 2: small totals are still positive
+    q = io.slq(pd.Series({"x": 0.25, "y": 0.25}), pd.Series({"x": 1.0, "y": 3.0}))
+    np.testing.assert_allclose(q.to_numpy(), [2.0, 2 / 3])
+
+
+def test_negative_household_consumption_gives_zero_coefficients():
+    h = io.household_consumption_coeff(pd.Series({"p": -1.0, "q": 0.5}), pd.Series({"p": 1.0, "q": 1.0}))
+    assert h.tolist() == [0.0, 0.0]
+
+
+def test_product_slq_matrix_codes_missing_from_the_regions_count_as_zero():
+    corr = pd.DataFrame({"no": ["p1", "p2"], "okved2_divisions": ["10", "29"], "okved2_section": ["C", "C"]})
+    national = pd.Series({"10": 100.0, "29": 100.0})
+    regional = pd.DataFrame([[20.0]], index=["r"], columns=["29"])  # no column "10"
+    values, _ = io.product_slq_matrix(regional, national, corr, pd.Series({"r": 0.1}))
+    # p1: 0/100/0.1 = 0; p2: (20/100)/0.1 = 2
+    np.testing.assert_allclose(values.loc["r"].to_numpy(), [0.0, 2.0])
+
+
+def test_product_slq_with_regional_but_no_national_employment_warns_nothing():
+    import warnings
+
+    corr = pd.DataFrame({"no": ["p"], "okved2_divisions": ["29"], "okved2_section": ["C"]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = io.product_slq(pd.Series({"29": 5.0, "21": 10.0}), pd.Series({"29": 0.0, "21": 100.0}), corr, 0.1)
+    # division 29 has no national employment → section C = 29 + 21: (15/100)/0.1 = 1.5
+    assert got["slq"].tolist() == pytest.approx([1.5]) and got["slq_source"].tolist() == ["section"]

@@ -243,3 +243,34 @@ def test_the_table_index_is_renumbered_after_sorting():
                            thresholds=(0.8, 1.0, 1.25), presences=("binary",))
     assert result.table["sector"].tolist() == ["a", "c", "b"]
     assert list(result.table.index) == [0, 1, 2]
+
+
+# --- third round ----------------------------------------------------------------------------------------
+
+def test_stable_share_message():
+    with pytest.raises(ValueError, match=r"^stable_share is a share of variants in \(0, 1\]$"):
+        rb.robustness(HAND, ranking="pci", stable_share=0)
+
+
+def test_other_column_names_and_unnamed_items():
+    df = HAND.rename(columns={"region": "reg", "sector": "okved"})
+    result = rb.robustness(df, ranking="pci", region="reg", sector="okved", thresholds=(1.0,), presences=("binary",))
+    assert result.table["okved"].tolist() == ["c", "b", "a"]
+    unnamed = rb.robustness(HAND, ranking=lambda t: pd.Series({"x": 2.0, "y": 1.0}), thresholds=(1.0,),
+                            presences=("binary",))
+    assert unnamed.table["item"].tolist() == ["x", "y"]
+
+
+def test_each_variant_gets_its_threshold_and_presence():
+    # R1's RCA: a 0.9, b 0.6, c 1.5 (national shares 1/3). At RCA ≥ 0.8, a is present (M = 1); at ≥ 1 it is not;
+    # continuous presence M = RCA / (1 + RCA) = 0.9 / 1.9
+    df = pd.DataFrame({"region": ["R1"] * 3 + ["R2"] * 3, "sector": ["a", "b", "c"] * 2,
+                       "value": [6.0, 4, 10, 14, 16, 10]})
+    seen = []
+
+    def rank(table):
+        seen.append(table.loc[(table["region"] == "R1") & (table["sector"] == "a"), "m"].iloc[0])
+        return pd.Series({"a": 1.0})
+
+    rb.robustness(df, ranking=rank, thresholds=(0.8, 1.0), presences=("binary", "continuous"))
+    assert seen == pytest.approx([0.0, 1.0, 0.9 / 1.9])
