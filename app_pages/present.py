@@ -48,10 +48,8 @@ if bad is not None:
     st.warning(t("present.bad_scenario", field=bad.field, value=str(bad.value)))
 deck = cached(storyline.build, settings)
 index = present.slide_index(len(deck))
-screen = 720 if st.query_params.get(urls.SCREEN) == "720" else 1080
 names = cached(sector_portfolio.cluster_names).get(lang(), {})
-view = slides.view(deck[index], lang(), region_name=region_name(current_region()), cluster_names=names,
-                   screen=screen)
+view = slides.view(deck[index], lang(), region_name=region_name(current_region()), cluster_names=names)
 
 st.title(view.title)
 st.markdown(view.message)
@@ -59,7 +57,12 @@ if view.numbers:
     for column, (label, value) in zip(st.columns(len(view.numbers)), view.numbers):
         column.metric(label, value)
 if view.figure is not None:
-    st.plotly_chart(view.figure, theme=None, config={"displayModeBar": False, "staticPlot": False})
+    # the chart takes the room the texts leave on the measured window (see present.PROJECTOR_CSS)
+    view.figure.update_layout(height=None, autosize=True)
+    st.plotly_chart(view.figure, theme=None, config={"displayModeBar": False}, height="stretch", key="slide-chart")
+if view.notes:
+    with st.container(key="slide-notes"):
+        st.markdown("  \n".join(view.notes))
 
 back, counter, demo, leave, forward = st.columns([1, 2, 3, 1.2, 1], vertical_alignment="center")
 back.button(t("present.prev"), key="slide-prev", on_click=present.move, args=(-1,), disabled=index == 0,

@@ -149,8 +149,8 @@ def test_the_next_steps_slide_and_the_workbook_carry_the_eci_pci_note(demo_db, t
         assert [n.code for n in slide.numbers["plausibility"]] == ["few_sectors", "single_section"]
         for lang in ("ru", "en"):
             view = slides.view(slide, lang, region_name="X", cluster_names={}, screen=1080)
-            # the slide says it in one short sentence; the page and the workbook carry the full notes
-            assert CATALOG[lang]["slide.next_steps.complexity_note"].format(sectors=24) in view.message
+            # the slide says it in one short sentence under the chart; the page and the workbook carry the full notes
+            assert CATALOG[lang]["slide.next_steps.complexity_note"].format(sectors=24) in view.notes
         book = openpyxl.load_workbook(io.BytesIO(briefing.workbook_bytes(con, storyline.DeckSettings(), "en")))
         sheet = book[CATALOG["en"]["sheet.opportunities"]]
         header = [c.value for c in sheet[1]]
@@ -173,3 +173,95 @@ def test_slide_6_says_why_when_no_project_is_eligible(demo_db):
     for lang in ("ru", "en"):
         assert slides.view(slide, lang, region_name="X", cluster_names={}).message == \
             CATALOG[lang]["slide.subsidy.message_none"]
+
+
+# --- issue 15: one conclusion per slide, terms explained, nothing cut -----------------------------------
+
+@pytest.fixture(scope="module")
+def demo_deck(demo_db):
+    from analytics import store
+
+    con = store.connect(demo_db, read_only=True)
+    deck = {s.slide_id: s for s in storyline.build(con, storyline.DeckSettings())}
+    con.close()
+    return deck
+
+
+def _views(deck, lang):
+    from ui.charts import slides
+
+    return {k: slides.view(s, lang, region_name="Калужская область", cluster_names={}) for k, s in deck.items()}
+
+
+def _svg_texts(fig) -> list[str]:
+    """Every text plotly draws from the figure: tick labels of category axes, bar texts, annotations, titles."""
+    texts = [a.text for a in fig.layout.annotations if a.text]
+    for trace in fig.data:
+        if getattr(trace, "orientation", None) == "h" and trace.y is not None:
+            texts += [str(v) for v in trace.y]
+        if getattr(trace, "text", None) is not None and not isinstance(trace.text, str):
+            texts += [str(v) for v in trace.text]
+        if getattr(trace, "name", None):
+            texts.append(trace.name)
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_no_chart_label_is_cut_and_long_ones_are_wrapped(demo_deck, lang):
+    from ui.charts import slides
+
+    for slide_id, view in _views(demo_deck, lang).items():
+        if view.figure is None:
+            continue
+        for text in _svg_texts(view.figure):
+            assert not text.endswith("…"), (slide_id, text)
+        for trace in view.figure.data:  # bar labels: lines of at most WRAP characters (one long word excepted)
+            if getattr(trace, "orientation", None) == "h" and slide_id != "next_steps":
+                for line in (part for label in trace.y for part in str(label).split("<br>")):
+                    assert len(line) <= max(slides.WRAP + 5, *map(len, line.split())), (slide_id, line)
+        assert view.figure.layout.font.size >= 24
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_terms_a_director_may_not_know_are_explained_on_the_slides(demo_deck, lang):
+    views = _views(demo_deck, lang)
+    notes = " ".join(" ".join(v.notes) for v in views.values())
+    for key in ("glossary.lq", "glossary.pp", "glossary.score", "glossary.stars", "glossary.us", "glossary.density"):
+        assert CATALOG[lang][key] in notes, key
+    # slide 1 says why its two employment figures differ, with both figures in the sentence
+    first = " ".join(views["profile"].notes)
+    assert "99,2" in first if lang == "ru" else "99.2" in first
+    assert "42,5" in first if lang == "ru" else "42.5" in first
+
+
+def test_slide_3_names_the_stars_leader_beside_the_score_leader(demo_deck):
+    table = demo_deck["clusters"].tables["candidates"]
+    # hand check on the demo data: automotive has the most stars (3), pharma the top score
+    most = table.sort_values("stars", ascending=False).iloc[0]
+    top = table.sort_values("rank").iloc[0]
+    assert (most["cluster_id"], int(most["stars"]), top["cluster_id"]) == ("automotive", 3, "pharma")
+    message = _views(demo_deck, "ru")["clusters"].message
+    assert "«Фармацевтика»" in message and "«Автомобилестроение» (3 из 5)" in message
+    # pharma leads on growth: its growth component is above automotive's by the widest margin
+    assert "рост занятости" in message
+
+
+def test_slide_5_draws_every_link_it_counts(demo_deck):
+    slide = demo_deck["network"]
+    view = _views(demo_deck, "ru")["network"]
+    drawn = 0
+    for trace in view.figure.data:
+        if getattr(trace, "mode", None) == "lines" and trace.x is not None:
+            drawn += sum(1 for v in trace.x if v is None)  # one None closes each drawn segment
+    assert drawn == len(slide.tables["links"]) == slide.numbers["links"]
+    assert f"{slide.numbers['links']} связей" in view.message
+    assert CATALOG["ru"]["slide.network.links_title"].format(links=drawn) in [a.text for a in view.figure.layout.annotations]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_last_slide_lists_decisions_to_take(demo_deck, lang):
+    view = _views(demo_deck, lang)["next_steps"]
+    lines = view.message.split("\n")
+    assert [line.split(".")[0] for line in lines] == ["1", "2", "3", "4"]
+    assert "обсудить" not in view.message
+    assert view.title == CATALOG[lang]["slide.next_steps.title"]

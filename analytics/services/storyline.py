@@ -54,14 +54,23 @@ def _years(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> tuple[int,
 
 
 def profile(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
-    """Region profile: headline figures and employment by cluster."""
+    """Region profile: headline figures, employment by cluster and the two largest clusters' share of the
+    employees of the enterprises in the store (``top_share`` = Σ employees of the two ÷ Σ employees, 0–1).
+
+    Two employment figures, two sources: ``manufacturing_employees`` is the region's whole manufacturing
+    (section C, sector statistics), ``employees`` the headcount of the enterprises in the store only."""
     _, end = _years(con, settings)
     o = overview.region_overview(con, settings.region, end)
     clusters = overview.by_cluster(con, settings.region, end)
+    named = clusters[clusters["cluster_id"] != overview.OTHER].sort_values("employees", ascending=False).head(2)
+    total = float(clusters["employees"].sum())
     return Slide("profile", {
         "year": end, "enterprises": o.enterprises, "sme": o.sme, "employees": o.employees,
         "revenue_mln_rub": o.revenue_mln_rub, "manufacturing_employees": o.manufacturing_employees,
         "share_of_russia": o.share_of_russia,
+        "top_ru": tuple(named["name_ru"]),
+        "top_en": tuple(named["name_en"]),
+        "top_share": float(named["employees"].sum()) / total if total > 0 else None,
     }, {"by_cluster": clusters})
 
 
@@ -79,12 +88,28 @@ def portfolio(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
 
 
 def next_steps(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
-    """Next steps: the sectors to attract (balanced opportunity ranking) and the stars to keep."""
+    """Decisions to take: which cluster to back first (the deck's focus), how far the candidate closest to
+    the registry is from the functional-dependence threshold (Decree No. 779), and which sectors to
+    attract (balanced opportunity ranking, top three)."""
     _, end = _years(con, settings)
     ranked, stability = sector_portfolio.region_opportunities(con, settings.region, end, top=3)
     notes = sector_portfolio.region_complexity_notes(con)
-    return Slide("next_steps", {"robust": not stability.picture_changes, "plausibility": notes},
-                 {"opportunities": ranked})
+    candidates = clusters.find_candidates(con, settings.region, end)
+    focus = _focus(con, settings, candidates)
+    row = candidates.loc[candidates["cluster_id"] == focus].iloc[0] if focus is not None else None
+    verdicts = registry.verdicts(con, settings.region, end)
+    closest = verdicts.sort_values("dependence", ascending=False).head(1).merge(
+        candidates[["cluster_id", "name_ru", "name_en"]], on="cluster_id", how="left")
+    return Slide("next_steps", {
+        "robust": not stability.picture_changes, "plausibility": notes,
+        "focus_ru": row["name_ru"] if row is not None else None,
+        "focus_en": row["name_en"] if row is not None else None,
+        "passing": int((verdicts["verdict"] == "pass").sum()),
+        "closest_ru": closest["name_ru"].iloc[0] if len(closest) else None,
+        "closest_en": closest["name_en"].iloc[0] if len(closest) else None,
+        "closest_dependence": float(closest["dependence"].iloc[0]) if len(closest) else None,
+        "threshold": float(closest["threshold"].iloc[0]) if len(closest) else None,
+    }, {"opportunities": ranked})
 
 
 def _focus(con: duckdb.DuckDBPyConnection, settings: DeckSettings, candidates: pd.DataFrame) -> str | None:
@@ -94,42 +119,63 @@ def _focus(con: duckdb.DuckDBPyConnection, settings: DeckSettings, candidates: p
 
 
 def cluster_candidates(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
-    """Cluster candidates: composite score, European Cluster Observatory stars, the leader."""
+    """Cluster candidates: composite score, European Cluster Observatory stars, the leader.
+
+    The leader is the top composite score; the candidate with the most stars (ties: the better score) is
+    named beside it. When they differ, ``leader_edge`` is the score component (``s_<name>``, 0–1) in which
+    the leader is furthest ahead of the stars leader: the reason the two rankings disagree."""
     _, end = _years(con, settings)
     table = clusters.find_candidates(con, settings.region, end).sort_values("rank")
     lead = table.iloc[0] if len(table) else None
+    starred = table.sort_values(["stars", "rank"], ascending=[False, True]).iloc[0] if len(table) else None
+    edge = None
+    if lead is not None and starred is not None and lead["cluster_id"] != starred["cluster_id"]:
+        gaps = {c: float(lead[f"s_{c}"]) - float(starred[f"s_{c}"]) for c in clusters.SCORE_COMPONENTS}
+        edge = max(gaps, key=gaps.get)
     return Slide("clusters", {
         "candidates": len(table), "year": end,
         "leader_ru": lead["name_ru"] if lead is not None else None,
         "leader_en": lead["name_en"] if lead is not None else None,
         "leader_stars": int(lead["stars"]) if lead is not None else 0,
+        "starred_ru": starred["name_ru"] if starred is not None else None,
+        "starred_en": starred["name_en"] if starred is not None else None,
+        "starred_stars": int(starred["stars"]) if starred is not None else 0,
+        "leader_edge": edge,
         "strong": int(table["strong"].sum()) if len(table) else 0,
     }, {"candidates": table})
 
 
 def registry_readiness(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
-    """Registry readiness (Decree No. 779): functional dependence of each candidate against its threshold."""
+    """Registry readiness (Decree No. 779): functional dependence of each candidate against its threshold,
+    and the candidate closest to it (highest dependence, share 0–1)."""
     _, end = _years(con, settings)
     verdicts = registry.verdicts(con, settings.region, end)
     names = clusters.find_candidates(con, settings.region, end)[["cluster_id", "name_ru", "name_en"]]
     table = verdicts.merge(names, on="cluster_id", how="left")
+    closest = table.sort_values("dependence", ascending=False).head(1)
     return Slide("registry", {
         "passing": int((table["verdict"] == "pass").sum()), "candidates": len(table),
         "threshold": float(table["threshold"].max()) if len(table) else None,
+        "closest_ru": closest["name_ru"].iloc[0] if len(closest) else None,
+        "closest_en": closest["name_en"].iloc[0] if len(closest) else None,
+        "closest_dependence": float(closest["dependence"].iloc[0]) if len(closest) else None,
     }, {"verdicts": table})
 
 
 def network_and_gaps(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
-    """Cooperation and gaps of the focus cluster: its links and the supplier codes to attract."""
+    """Cooperation and gaps of the focus cluster: its supply links (``links`` = the rows of the ``links``
+    table, which the slide draws), the members with at least one link (``linked``) and the supplier codes
+    to attract."""
     _, end = _years(con, settings)
     candidates = clusters.find_candidates(con, settings.region, end)
     focus = _focus(con, settings, candidates)
     row = candidates.loc[candidates["cluster_id"] == focus].iloc[0]
     links = clusters.member_links(con, focus, region=settings.region, year=end)
     missing = clusters.gaps(con, focus, region=settings.region, year=end)
+    linked = set(links["supplier_inn"]) | set(links["buyer_inn"])
     return Slide("network", {
         "cluster_ru": row["name_ru"], "cluster_en": row["name_en"], "members": int(row["members"]),
-        "links": len(links), "cooperation": float(row["cooperation"]), "gaps": len(missing),
+        "links": len(links), "linked": len(linked), "cooperation": float(row["cooperation"]), "gaps": len(missing),
     }, {"gaps": missing.head(6), "all_gaps": missing, "links": links,
         "members": clusters.members(con, focus, region=settings.region, year=end)})
 

@@ -183,13 +183,14 @@ def network_members(members: pd.DataFrame) -> pd.DataFrame:
 
 def cooperation_network(members: pd.DataFrame, links: pd.DataFrame, *, lang: str, role_names: dict[str, str],
                         label_top: int = 6, height: int = 680, proposed: pd.DataFrame | None = None,
-                        proposed_name: str = "") -> go.Figure:
+                        proposed_name: str = "", label_width: int | None = None) -> go.Figure:
     """Members as nodes (area: employees, colour: role), supplies as lines (width: value, three
     classes), the ``label_top`` largest members labelled. ``members`` as
     :func:`analytics.models.clusters.members` returns them; ``links`` ``supplier_inn``, ``buyer_inn``,
     ``value_mln_rub``. Pass :func:`network_members` of a large cluster. ``proposed``: links not yet
     signed (same columns), drawn dashed in :data:`PROPOSED_COLOUR` under the legend ``proposed_name``;
-    the layout stays that of the existing links."""
+    the layout stays that of the existing links. ``label_width``: labels carry the whole name wrapped at
+    that many characters (slides) instead of a shortened one."""
     nodes = members["inn"].tolist()
     inside = links[links["supplier_inn"].isin(nodes) & links["buyer_inn"].isin(nodes)]
     pos = network_layout(nodes, inside)
@@ -238,12 +239,18 @@ def cooperation_network(members: pd.DataFrame, links: pd.DataFrame, *, lang: str
     fig.update_yaxes(visible=False, range=[-1.65, 1.7])
     # labels on a light box (readable over the lines), above a node in the upper half, below it in
     # the lower half: fewer collisions
-    labels = member_labels(members, lang)
+    if label_width:
+        from ui.tables.common import wrap
+
+        labels = names(members, lang).map(lambda n: wrap(n, label_width))
+    else:
+        labels = member_labels(members, lang)
     for inn, label in zip(members["inn"], labels):
         if inn not in labelled:
             continue
         x, y = pos[inn]
-        fig.add_annotation(x=x, y=y, text=escape.html(label), showarrow=False, yshift=22 if y >= 0 else -22,
+        text = "<br>".join(escape.html(part) for part in label.split("<br>"))
+        fig.add_annotation(x=x, y=y, text=text, showarrow=False, yshift=22 if y >= 0 else -22,
                            font=dict(size=FONT_SIZE - 3, color="#111827"), bgcolor="rgba(255,255,255,0.85)")
     fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.01, x=0, itemsizing="constant"),
                       plot_bgcolor="white")

@@ -1,6 +1,8 @@
 """Turning library frames into what people read: labels, translated headers, formatted hover text."""
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 
 from ui.core import fmt
@@ -11,6 +13,13 @@ def short(text: str | None, limit: int = 34) -> str:
     """``text`` cut to ``limit`` characters with an ellipsis."""
     text = "" if text is None or (isinstance(text, float)) else str(text)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def wrap(text: str | None, width: int = 22) -> str:
+    """``text`` broken into lines of at most ``width`` characters at spaces, joined by plotly's ``<br>``;
+    nothing is cut (a single word longer than ``width`` keeps its own line)."""
+    text = "" if text is None or isinstance(text, float) else str(text)
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or text
 
 
 def plausibility_notes(notes, lang: str) -> list[str]:
