@@ -151,11 +151,9 @@ if tab_members.open:
     with tab_members:
         st.caption(t("clusters.members_caption", n=clusters.ANCHOR_MIN_EMPLOYEES))
         shown = cc.members_table(members, L)
-        st.dataframe(shown, hide_index=True, column_config={
-            t("col.employees"): st.column_config.NumberColumn(format="localized"),
-            t("col.revenue"): st.column_config.NumberColumn(format="%.1f"),
-            t("clusters.col.purchases"): st.column_config.NumberColumn(format="%.1f"),
-            t("clusters.col.sales_to_members"): st.column_config.NumberColumn(format="%.1f")})
+        st.dataframe(tables.styled(shown, L, {  # numbers as the UI language writes them, not the browser
+            t("col.employees"): "integer", t("col.revenue"): "number1", t("clusters.col.purchases"): "number1",
+            t("clusters.col.sales_to_members"): "number1"}), hide_index=True)
         d1, d2, _ = st.columns([1, 1, 4])
         # the files are made when a button is pressed, not on every rerun (a workbook of 2,000 rows: 0.6 s)
         export_ctx = exports.context(exports.MEMBER_TABLES)

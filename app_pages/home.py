@@ -4,12 +4,14 @@ import streamlit as st
 from analytics.services import overview, provenance, public_data, region_map
 from ui.charts import common as charts
 from ui.charts import russia_map as map_charts
-from ui.core import fmt
+from ui.core import fmt, urls
+from ui.core.i18n import name_column
 from ui.core.state import cached, current_region, lang, t, year_picker
+from ui.tables.common import finding_text
 
 region = current_region()
 regions = cached(overview.regions).set_index("code")
-name_col = "name_en" if lang() == "en" else "name_ru"
+name_col = name_column(lang())
 region_name = regions.loc[region, name_col] if region in regions.index else region
 demo = cached(provenance.is_illustrative)
 
@@ -31,6 +33,20 @@ c4.metric(t("kpi.manufacturing"), fmt.thousands(figures.manufacturing_employees,
           delta=fmt.thousands(figures.manufacturing_change, lang()) if figures.previous_manufacturing_employees
           else None)
 c5.metric(t("kpi.share_russia"), fmt.percent(figures.share_of_russia, lang(), 2), help=t("kpi.share_russia_help"))
+
+# --- the first screen: what matters, and where each kind of user starts -------------------------------
+found, entries = st.columns([3, 1], gap="large")
+with found.container(border=True, key="home_findings"):
+    st.subheader(t("home.findings"), anchor=False)
+    st.markdown("\n".join(f"- {finding_text(f, lang())}" for f in cached(overview.findings, region, year)))
+with entries.container(border=True, key="home_entries"):
+    st.subheader(t("home.entries"), anchor=False)
+    keep = {urls.LANG: lang(), urls.REGION: region}
+    for page, key, icon in (("app_pages/present.py", "present", ":material/slideshow:"),
+                            ("app_pages/subsidies.py", "subsidies", ":material/payments:"),
+                            ("app_pages/data.py", "data", ":material/upload_file:")):
+        st.page_link(page, label=t(f"home.entry.{key}"), icon=icon, query_params=keep)
+        st.caption(t(f"home.entry.{key}_help"))
 
 # --- real public figures (Rosstat) -------------------------------------------------------------------
 public = cached(public_data.region_public_figures, region)
@@ -70,6 +86,13 @@ else:
             theme=None, config=charts.plotly_config(f"employment-by-cluster-{region}-{year}"),
         )
         st.caption(t("home.by_cluster_caption"))
+        # the municipalities' chart is taller: the cluster figures fill the room under this one
+        st.table(clusters[["label", "enterprises", "employees", "revenue_mln_rub"]].assign(
+            enterprises=[fmt.integer(v, lang()) for v in clusters["enterprises"]],
+            employees=[fmt.integer(v, lang()) for v in clusters["employees"]],
+            revenue_mln_rub=[fmt.number(v, lang(), 0) for v in clusters["revenue_mln_rub"]]).rename(columns={
+                "label": t("col.cluster"), "enterprises": t("col.enterprises"),
+                "employees": t("col.employees"), "revenue_mln_rub": t("col.revenue")}).set_index(t("col.cluster")))
     municipalities = cached(overview.by_municipality, region, year)
     municipalities["label"] = municipalities[name_col].fillna(t("municipality.unknown"))
     shown = municipalities[municipalities["enterprises"] > 0]
@@ -79,13 +102,6 @@ else:
             charts.horizontal_bars(shown, label="label", value="employees", lang=lang(),
                                    value_title=t("col.employees")),
             theme=None, config=charts.plotly_config(f"employment-by-municipality-{region}-{year}"),
-        )
-    with st.expander(t("home.table")):
-        st.dataframe(
-            clusters[["label", "enterprises", "employees", "revenue_mln_rub"]].rename(columns={
-                "label": t("col.cluster"), "enterprises": t("col.enterprises"),
-                "employees": t("col.employees"), "revenue_mln_rub": t("col.revenue")}),
-            hide_index=True,
         )
 
 trend = cached(overview.manufacturing_trend, region)

@@ -51,8 +51,8 @@ index = present.slide_index(len(deck))
 names = cached(sector_portfolio.cluster_names).get(lang(), {})
 view = slides.view(deck[index], lang(), region_name=region_name(current_region()), cluster_names=names)
 
-st.title(view.title)
-st.markdown(view.message)
+st.title(view.title)  # names from the data come escaped for Markdown (ui.charts.slides)
+st.markdown(view.message.replace("\n", "  \n"))
 if view.numbers:
     for column, (label, value) in zip(st.columns(len(view.numbers)), view.numbers):
         column.metric(label, value)

@@ -7,6 +7,7 @@ from analytics.services import sector_portfolio as sp
 from ui.charts import common as charts
 from ui.charts import enterprise as ec
 from ui.core import fmt
+from ui.core.i18n import name_column
 from ui.core.state import cached, current_region, lang, region_name, t
 from ui.downloads import exports
 from ui.sections import io_section
@@ -71,19 +72,19 @@ with left:
 with right:
     st.subheader(t("sectors.structure"))
     structure = cached(sp.region_structure, region, end, measure, level)
-    structure["name"] = structure["name_en" if lang() == "en" else "name_ru"]
+    structure["name"] = structure[name_column(lang())]
     st.dataframe(
-        tables.localise(structure, {"name": "col.region", "krugman": "col.krugman", "hachman": "col.hachman",
-                                    "hhi": "col.hhi", "entropy": "col.entropy"}, lang()),
-        hide_index=True, column_config={t("col.krugman"): st.column_config.NumberColumn(format="%.2f"),
-                                        t("col.hachman"): st.column_config.NumberColumn(format="%.2f"),
-                                        t("col.hhi"): st.column_config.NumberColumn(format="%.3f"),
-                                        t("col.entropy"): st.column_config.NumberColumn(format="%.2f")},
+        tables.styled(tables.localise(structure, {"name": "col.region", "krugman": "col.krugman",
+                                                  "hachman": "col.hachman", "hhi": "col.hhi",
+                                                  "entropy": "col.entropy"}, lang()), lang(),
+                      {t("col.krugman"): "number2", t("col.hachman"): "number2", t("col.hhi"): "number3",
+                       t("col.entropy"): "number2"}),
+        hide_index=True,
     )
 
 st.subheader(t("sectors.table"))
 shown = tables.localise(
-    portfolio.assign(name=portfolio["name_en" if lang() == "en" else "name_ru"],
+    portfolio.assign(name=portfolio[name_column(lang())],
                      quadrant=[t(f"sectors.quadrant.{q}") if isinstance(q, str) else "" for q in portfolio["quadrant"]],
                      strong=[t("yes") if s else t("no") for s in portfolio["strong"]]),
     {"sector": "col.code", "name": "col.sector", "value": "col.value", "share": "col.share", "lq": "col.lq",
@@ -91,15 +92,10 @@ shown = tables.localise(
      "relative_growth": "col.relative_growth", "quadrant": "col.quadrant", "strong": "col.strong"},
     lang(),
 )
-st.dataframe(shown, hide_index=True, column_config={
-    t("col.value"): st.column_config.NumberColumn(format="localized"),
-    t("col.share"): st.column_config.NumberColumn(format="percent"),
-    t("col.lq"): st.column_config.NumberColumn(format="%.2f"),
-    t("col.lq_start"): st.column_config.NumberColumn(format="%.2f"),
-    t("col.cagr"): st.column_config.NumberColumn(format="percent"),
-    t("col.benchmark_cagr"): st.column_config.NumberColumn(format="percent"),
-    t("col.relative_growth"): st.column_config.NumberColumn(format="percent"),
-})
+st.dataframe(tables.styled(shown, lang(), {  # numbers as the UI language writes them, not the browser
+    t("col.value"): "integer", t("col.share"): "percent", t("col.lq"): "number2", t("col.lq_start"): "number2",
+    t("col.cagr"): "percent", t("col.benchmark_cagr"): "percent", t("col.relative_growth"): "percent",
+}), hide_index=True)
 d1, d2, _ = st.columns([1, 1, 4])
 export_ctx = exports.context(exports.SECTOR_TABLES)
 d1.download_button(t("sectors.download_csv"), lambda: exports.csv_file(shown, export_ctx),
@@ -138,14 +134,13 @@ with p2:
     else:
         st.success(t("sectors.robust", n=len(stability.robust_top_k), k=stability.top_k,
                      share=fmt.percent(sp.ROBUST_SHARE, lang(), 0)), icon=":material/verified:")
-    ranked["name"] = ranked["name_en" if lang() == "en" else "name_ru"]
+    ranked["name"] = ranked[name_column(lang())]
     st.dataframe(
-        tables.localise(ranked, {"rank": "col.rank", "sector": "col.code", "name": "col.sector", "score": "col.score",
-                                 "rca": "col.rca", "density": "col.density", "pci": "col.pci", "cog": "col.cog"},
-                        lang()),
+        tables.styled(tables.localise(ranked, {"rank": "col.rank", "sector": "col.code", "name": "col.sector",
+                                               "score": "col.score", "rca": "col.rca", "density": "col.density",
+                                               "pci": "col.pci", "cog": "col.cog"}, lang()), lang(),
+                      {t(k): "number2" for k in ("col.score", "col.rca", "col.density", "col.pci", "col.cog")}),
         hide_index=True,
-        column_config={t(k): st.column_config.NumberColumn(format="%.2f")
-                       for k in ("col.score", "col.rca", "col.density", "col.pci", "col.cog")},
     )
 
 st.divider()

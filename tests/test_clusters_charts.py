@@ -89,14 +89,14 @@ def test_registry_sentences_in_both_languages():
     result = registry.evaluate("x", members, table, region="40", year=2023, params=RegistryParams())
     ru = {line["rule_id"]: line for line in cc.registry_lines(result, "ru")}
     en = {line["rule_id"]: line for line in cc.registry_lines(result, "en")}
-    assert ru["dependence"]["measured"] == "14,0% при пороге 20,0%"
-    assert ru["dependence"]["details"][0].startswith("Функциональная зависимость 14,0% — на 6,0 п. п. ниже порога 20%")
+    assert ru["dependence"]["measured"] == "14,0\u00a0% при пороге 20,0\u00a0%"
+    assert ru["dependence"]["details"][0].startswith("Функциональная зависимость 14,0\u00a0% — на 6,0 п. п. ниже порога 20\u00a0%")
     assert ru["dependence"]["details"][1].startswith("Разрыв могли бы закрыть такие поставки (1):\n- Фирма ")
     assert "→ Фирма P: 60\u00a0млн\u00a0₽" in ru["dependence"]["details"][1]
     assert en["dependence"]["details"][0].startswith("Functional dependence is 14.0%, 6.0 p.p. below the 20% threshold")
     # the other reading beside it: S1 is a supplier, so counting core → core changes nothing here
     assert ru["dependence"]["details"][2].startswith("Чувствительность: если считать и закупки конечных")
-    assert "14,0% — порог не выполнен при пороге 20%" in ru["dependence"]["details"][2]
+    assert "14,0\u00a0% — порог не выполнен при пороге 20\u00a0%" in ru["dependence"]["details"][2]
     assert en["dependence"]["details"][2].startswith("Sensitivity: counting also")
     # two participants without a contract: blocking, no tolerance
     assert ru["contracts"]["status"] == "не выполнено" and ru["contracts"]["details"][0].startswith(

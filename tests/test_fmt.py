@@ -24,7 +24,7 @@ def test_money_and_units():
     assert fmt.money_bn(6500, "en") == f"RUB{NB}6.5bn"
     assert fmt.thousands(110300, "en") == "110.3k"
     assert fmt.thousands(110300, "ru") == f"110,3{NB}тыс."
-    assert fmt.percent(0.238, "ru") == "23,8%"
+    assert fmt.percent(0.238, "ru") == "23,8\u00a0%"  # GOST: a no-break space before the sign
     assert fmt.percent(0.238, "en") == "23.8%"
 
 

@@ -76,7 +76,7 @@ def test_a_prepared_link_opens_the_chosen_cluster_and_scenario(deck_app):
     assert not at.exception
     assert _slide(at, "network").startswith("Автомобилестроение")
     at.button(key="slide-next").click().run()
-    assert at.title[0].value == CATALOG["ru"]["slide.subsidy.title"].format(share="25%")
+    assert at.title[0].value == CATALOG["ru"]["slide.subsidy.title"].format(share="25\u00a0%")
 
 
 def test_a_bad_scenario_in_the_link_is_said_and_the_default_shown(deck_app):
@@ -86,7 +86,7 @@ def test_a_bad_scenario_in_the_link_is_said_and_the_default_shown(deck_app):
     at.run()
     assert not at.exception
     assert any("fed" in w.body for w in at.warning)
-    assert _slide(at, "subsidy") == CATALOG["ru"]["slide.subsidy.title"].format(share="50%")
+    assert _slide(at, "subsidy") == CATALOG["ru"]["slide.subsidy.title"].format(share="50\u00a0%")
 
 
 def test_setup_page_builds_the_link_from_the_choices(deck_app):
@@ -125,7 +125,8 @@ def test_slide_6_shows_attributed_taxes_with_gross_beside_and_the_assumption(dem
     attributed = eligible["pv_taxes_additional_mln_rub"].sum() / eligible["pv_subsidy_mln_rub"].sum()
     gross = eligible["pv_taxes_gross_mln_rub"].sum() / eligible["pv_subsidy_mln_rub"].sum()
     assert attributed < gross  # the old headline counted every tax
-    shown = slides.view(slide, lang, region_name="Калуга", cluster_names={}).message
+    view = slides.view(slide, lang, region_name="Калуга", cluster_names={})
+    shown = view.message + " " + " ".join(view.notes)  # the assumption sentence is the slide's first note
     assert fmt.number(attributed, lang, 2) in shown
     assert fmt.money_mln(eligible["pv_taxes_gross_mln_rub"].sum(), lang, 0) in shown
     assert fmt.percent(0.25, lang, 0) in shown  # the assumption, in one sentence
@@ -265,3 +266,18 @@ def test_the_last_slide_lists_decisions_to_take(demo_deck, lang):
     assert [line.split(".")[0] for line in lines] == ["1", "2", "3", "4"]
     assert "обсудить" not in view.message
     assert view.title == CATALOG[lang]["slide.next_steps.title"]
+
+
+def test_slide_6_shows_what_the_registry_is_worth_when_no_cluster_is_on_it(demo_deck):
+    """The demo's default scenario supports nobody (no cluster passes Decree 779): the slide shows the same
+    scenario with every cluster assumed registered, and says so."""
+    from analytics.models import subsidy
+
+    slide = demo_deck["subsidy"]
+    assert slide.numbers["what_if"] is True
+    table = slide.tables["projects"]
+    assert slide.numbers["projects"] == int(table["eligible"].sum()) > 0
+    assert slide.numbers["subsidy_mln_rub"] == pytest.approx(table.loc[table["eligible"], "subsidy_mln_rub"].sum())
+    message = _views(demo_deck, "ru")["subsidy"].message
+    assert message.startswith(CATALOG["ru"]["slide.subsidy.what_if"])
+    assert subsidy.Scenario().assume_registered is False

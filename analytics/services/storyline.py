@@ -7,6 +7,7 @@ shown on the projector, sent as a file and exported as data are the same numbers
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 import duckdb
@@ -185,11 +186,21 @@ def subsidy_effect(con: duckdb.DuckDBPyConnection, settings: DeckSettings,
     """The subsidy scenario and its effect on the budget: discounted outlay against the discounted taxes
     attributed to support (:mod:`analytics.models.subsidy`: only projects support makes viable count in
     full, those viable anyway at the scenario's additionality), all taxes of the projects beside, and the
-    values of the assumption sentence (:func:`scenarios_view.attribution_note`)."""
+    values of the assumption sentence (:func:`scenarios_view.attribution_note`).
+
+    When no project gets support because no cluster is on the registry, the figures are those of the same
+    scenario with every cluster assumed registered (``what_if`` = True): what entering the registry is worth."""
     scenario = scenario or settings.subsidy_scenario()
     projects = subsidy.load_projects(con)
     evaluation = subsidy.evaluate_detail(projects, scenario)
     summary = subsidy.portfolio_summary(evaluation)
+    what_if = False
+    if int(summary["n_selected"]) == 0 and not scenario.assume_registered:
+        assumed = dataclasses.replace(scenario, assume_registered=True)
+        trial = subsidy.evaluate_detail(projects, assumed)
+        if int(subsidy.portfolio_summary(trial)["n_selected"]) > 0:
+            scenario, evaluation, what_if = assumed, trial, True
+            summary = subsidy.portfolio_summary(evaluation)
     balance = subsidy.budget_balance(evaluation)
     return Slide("subsidy", {
         "share": float(scenario.federal_share + scenario.regional_share),
@@ -197,7 +208,7 @@ def subsidy_effect(con: duckdb.DuckDBPyConnection, settings: DeckSettings,
         "leverage": float(summary["leverage"]), "effectiveness": float(summary["budget_effectiveness"]),
         "taxes_additional_mln_rub": float(summary["pv_taxes_additional_mln_rub"]),
         "taxes_gross_mln_rub": float(summary["pv_taxes_gross_mln_rub"]),
-        "break_even_year": balance.break_even_year,
+        "break_even_year": balance.break_even_year, "what_if": what_if,
         "assumption": scenarios_view.attribution_note(scenario),
     }, {"balance": balance.table, "projects": subsidy.evaluate(projects, scenario)})
 

@@ -1,6 +1,7 @@
 """A real Streamlit server and Debian's chromium driven by Playwright (no browser download)."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -27,16 +28,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(demo_db, tmp_path_factory):
-    """``streamlit run app.py`` on a free port, on a copy of the demo store, reading published snapshots
-    as ``make run`` does; yields the base URL."""
+@contextlib.contextmanager
+def serve(db_path: str, log_name: str = "streamlit-server.log"):
+    """``streamlit run app.py`` on a free port on the store ``db_path``, reading published snapshots as
+    ``make run`` does; yields the base URL once ``/_stcore/health`` answers, stops the server after."""
     port = _free_port()
-    own_db = tmp_path_factory.mktemp("server") / "demo.duckdb"
-    shutil.copyfile(demo_db, own_db)
-    env = dict(os.environ, NAVIGATOR_DB=str(own_db), NAVIGATOR_SNAPSHOTS="1")
+    env = dict(os.environ, NAVIGATOR_DB=str(db_path), NAVIGATOR_SNAPSHOTS="1")
     ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / "streamlit-server.log", "w")
+    log = open(ARTIFACTS / log_name, "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1"],
@@ -62,6 +61,16 @@ def server(demo_db, tmp_path_factory):
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def server(demo_db, tmp_path_factory):
+    """The app on a copy of the demo store for the whole session; yields the base URL."""
+    own_db = tmp_path_factory.mktemp("server") / "demo.duckdb"
+    shutil.copyfile(demo_db, own_db)
+    with serve(str(own_db)) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -176,7 +176,7 @@ def threshold_bars(frame: pd.DataFrame, *, label: str, value: str, passed: str, 
                   annotation_position="top right")
     top = max(float(frame[value].max()) if len(frame) else 0.0, threshold)
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(title_text=value_title, ticksuffix="%", range=[0, 100 * top * 1.3])
+    fig.update_xaxes(title_text=value_title, ticksuffix=fmt.percent_sign(lang), range=[0, 100 * top * 1.3])
     return style(fig, lang, height=max(320, 80 + 56 * len(frame)))
 
 

@@ -19,7 +19,7 @@ from analytics.services.storyline import Slide
 from ui.charts import clusters as cluster_charts
 from ui.charts import common as charts
 from ui.charts.subsidy import assumption_text
-from ui.core import fmt
+from ui.core import escape, fmt
 from ui.core.i18n import name_column, t
 from ui.tables import common as tables
 
@@ -56,15 +56,24 @@ def _big(fig: go.Figure, height: int) -> go.Figure:
     return fig
 
 
+def _label(text, width: int = WRAP) -> str:
+    """A chart label from the data: HTML-escaped for plotly, wrapped at ``width`` characters."""
+    return tables.wrap(escape.html(text), width)
+
+
 def _wrapped(frame, lang: str, width: int = WRAP, code: str | None = "sector") -> list[str]:
     names = frame[name_column(lang)]
     if code is None:
-        return [tables.wrap(n, width) for n in names]
-    return [tables.wrap(f"{c} {n}", width) for c, n in zip(frame[code], names)]
+        return [_label(n, width) for n in names]
+    return [_label(f"{c} {n}", width) for c, n in zip(frame[code], names)]
+
+
+#: Text from the data made inert for the slide's Markdown (titles, messages and notes are Markdown).
+_md = escape.markdown
 
 
 def _quoted(names, lang: str) -> str:
-    names = [str(n) for n in (names or ()) if n]
+    names = [_md(n) for n in (names or ()) if n]
     quoted = [f"«{n}»" if lang == "ru" else n for n in names]
     return t("slide.and", lang).join(quoted) if quoted else "–"
 
@@ -72,12 +81,12 @@ def _quoted(names, lang: str) -> str:
 def _profile(slide: Slide, lang: str, region_name: str, height: int) -> SlideView:
     n = slide.numbers
     clusters = slide.tables["by_cluster"].copy()
-    clusters["label"] = [tables.wrap(v, WRAP) for v in clusters[name_column(lang)].fillna(t("cluster.other", lang))]
+    clusters["label"] = [_label(v) for v in clusters[name_column(lang)].fillna(t("cluster.other", lang))]
     fig = charts.horizontal_bars(clusters, label="label", value="employees", lang=lang,
                                  value_title=t("col.employees", lang),
-                                 highlight_last=tables.wrap(t("cluster.other", lang), WRAP))
+                                 highlight_last=_label(t("cluster.other", lang)))
     return SlideView(
-        title=t("slide.profile.title", lang, region=region_name, year=n["year"]),
+        title=t("slide.profile.title", lang, region=_md(region_name), year=n["year"]),
         message=t("slide.profile.message", lang, clusters=_quoted(n.get(f"top_{lang}"), lang),
                   share=fmt.percent(n.get("top_share"), lang, 0)),
         numbers=[(t("slide.profile.manufacturing", lang), fmt.thousands(n["manufacturing_employees"], lang)),
@@ -103,9 +112,9 @@ def _portfolio(slide: Slide, lang: str, region_name: str, height: int, cluster_n
     )
     fig.update_traces(textposition="middle right", selector=dict(type="scatter"))
     labelled = table.dropna(subset=["lq", "relative_growth"]).nlargest(PORTFOLIO_LABELS, "employees")
-    codes = "; ".join(f"{c} — {name}" for c, name in zip(labelled["sector"], labelled[name_column(lang)]))
+    codes = "; ".join(f"{_md(c)} — {_md(name)}" for c, name in zip(labelled["sector"], labelled[name_column(lang)]))
     top = table.loc[table["sector"] == n["top_sector"]]
-    top_name = f"{top['sector'].iloc[0]} {top[name_column(lang)].iloc[0]}" if len(top) else "–"
+    top_name = _md(f"{top['sector'].iloc[0]} {top[name_column(lang)].iloc[0]}") if len(top) else "–"
     return SlideView(
         title=t("slide.portfolio.title", lang, start=n["start"], end=n["end"]),
         message=t("slide.portfolio.message", lang, stars=n["stars"], sector=top_name,
@@ -121,7 +130,7 @@ def _next_steps(slide: Slide, lang: str, region_name: str, height: int) -> Slide
     ranked["label"] = _wrapped(ranked, lang, 40)
     fig = charts.horizontal_bars(ranked, label="label", value="score", lang=lang,
                                  value_title=t("col.score", lang), digits=2)
-    sectors = "; ".join(f"{c} {name}" for c, name in zip(ranked["sector"], ranked[name_column(lang)]))
+    sectors = "; ".join(_md(f"{c} {name}") for c, name in zip(ranked["sector"], ranked[name_column(lang)]))
     decisions = [t("slide.decide.cluster", lang, cluster=_quoted([n.get(f"focus_{lang}")], lang))]
     if n.get("closest_dependence") is not None and not n.get("passing"):
         decisions.append(t("slide.decide.registry", lang, cluster=_quoted([n.get(f"closest_{lang}")], lang),
@@ -147,7 +156,7 @@ def _name(numbers: dict, key: str, lang: str) -> str:
 def _clusters(slide: Slide, lang: str, height: int) -> SlideView:
     n = slide.numbers
     table = slide.tables["candidates"].copy()
-    table["label"] = [f"{tables.wrap(name, WRAP)} {'★' * int(stars)}" for name, stars in
+    table["label"] = [f"{_label(name)} {'★' * int(stars)}" for name, stars in
                       zip(table[name_column(lang)], table["stars"])]
     fig = charts.horizontal_bars(table, label="label", value="score", lang=lang, value_title=t("slide.score_axis", lang))
     if n.get("leader_edge"):
@@ -166,7 +175,7 @@ def _clusters(slide: Slide, lang: str, height: int) -> SlideView:
 def _registry(slide: Slide, lang: str, height: int) -> SlideView:
     n = slide.numbers
     table = slide.tables["verdicts"].copy()
-    table["label"] = [tables.wrap(v, WRAP) for v in table[name_column(lang)]]
+    table["label"] = [_label(v) for v in table[name_column(lang)]]
     table["passed"] = table["verdict"] == "pass"
     fig = charts.threshold_bars(table, label="label", value="dependence", passed="passed", threshold=n["threshold"],
                                 lang=lang, value_title=t("slide.registry.axis", lang),
@@ -214,7 +223,7 @@ def _network(slide: Slide, lang: str, height: int) -> SlideView:
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.02, x=0, itemsizing="constant"),
                       plot_bgcolor="white")
     charts.style(fig, lang, height=height)
-    return SlideView(title=t("slide.network.title", lang, cluster=_name(n, "cluster", lang)),
+    return SlideView(title=t("slide.network.title", lang, cluster=_md(_name(n, "cluster", lang))),
                      message=t("slide.network.message", lang, members=n["members"], linked=n.get("linked", 0),
                                links=n["links"], cooperation=fmt.percent(n["cooperation"], lang, 0), gaps=n["gaps"]),
                      numbers=[], figure=_big(fig, min(height, 700)), filename="slide-5-network-gaps",
@@ -242,10 +251,12 @@ def _subsidy(slide: Slide, lang: str, height: int) -> SlideView:
                 leverage=fmt.number(n["leverage"], lang, 1),
                 effectiveness=fmt.number(n["effectiveness"], lang, 2),
                 gross=fmt.money_mln(n["taxes_gross_mln_rub"], lang, 0), year=year)
+    if n.get("what_if"):
+        message = t("slide.subsidy.what_if", lang) + " " + message
     return SlideView(
         title=t("slide.subsidy.title", lang, share=fmt.percent(n["share"], lang, 0)),
-        message=message + " " + assumption_text(n["assumption"], lang),
-        numbers=[], figure=_big(fig, min(height, 560)), filename="slide-6-subsidy")
+        message=message, numbers=[], figure=_big(fig, min(height, 560)), filename="slide-6-subsidy",
+        notes=(assumption_text(n["assumption"], lang), t("glossary.discounted", lang)))
 
 
 def view(slide: Slide, lang: str, *, region_name: str, cluster_names: dict[str, str], screen: int = 1080) -> SlideView:

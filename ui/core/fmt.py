@@ -56,11 +56,19 @@ def thousands(x: float | None, lang: str = "ru", digits: int = 1) -> str:
 
 
 def percent(share: float | None, lang: str = "ru", digits: int = 1) -> str:
-    """A share 0–1 as a percentage: ``23,8 %`` / ``23.8%``."""
+    """A share 0–1 as a percentage: ``23,8 %`` (Russian: a no-break space before the sign, as GOST 8.417
+    and the catalogs' own "10 %" write it) / ``23.8%``."""
     if _missing(share):
         return DASH
+    if lang == "ru":
+        return number(100.0 * float(share), lang, digits) + "\u00a0%"
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "") + "%"
     return format_percent(float(share), format=pattern, locale=LOCALES[lang])
+
+
+def percent_sign(lang: str = "ru") -> str:
+    """The sign after a percentage drawn by plotly (``ticksuffix``): ``"\u00a0%"`` in Russian, ``"%"`` in English."""
+    return "\u00a0%" if lang == "ru" else "%"
 
 
 def plotly_separators(lang: str = "ru") -> str:

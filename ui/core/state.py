@@ -14,6 +14,7 @@ writes go through :func:`write_and_publish` (writer lock, the writer's file, pub
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 import os
 import uuid
@@ -336,6 +337,49 @@ def language_switch() -> None:
         st.query_params.pop(urls.LANG, None)
     else:
         st.query_params[urls.LANG] = st.session_state["lang"]
+    widget_texts()
+
+
+#: Number fields take a decimal comma: the browser's number field drops a typed "," ("100,5" became 1005),
+#: so a typed or pasted comma is entered as the decimal point. Static script, no user text.
+DECIMAL_COMMA_JS = """
+<script>
+if (!document.__navigatorComma) {
+  document.__navigatorComma = true;
+  const numeric = (e) => e.target && e.target.matches && e.target.matches('input[type="number"]');
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "," && numeric(e)) { e.preventDefault(); document.execCommand("insertText", false, "."); }
+  }, true);
+  document.addEventListener("paste", (e) => {
+    if (!numeric(e)) return;
+    const text = (e.clipboardData || window.clipboardData).getData("text");
+    const plain = text.replace(/[\\s\\u00a0\\u202f]/g, "");
+    if (/^-?\\d*,\\d+$/.test(plain)) {
+      e.preventDefault(); document.execCommand("insertText", false, plain.replace(",", "."));
+    }
+  }, true);
+}
+</script>
+"""
+
+
+def widget_texts() -> None:
+    """Streamlit's own file-uploader texts ("Upload", "200MB per file • CSV") in the UI language: Streamlit
+    1.67 cannot translate them, so CSS hides them and writes the catalog's text in their place (static
+    strings from the catalog, no user text; the accepted types are named in each uploader's label).
+    Number fields take a decimal comma (:data:`DECIMAL_COMMA_JS`)."""
+    st.html(DECIMAL_COMMA_JS, unsafe_allow_javascript=True)
+    if lang() == "en":
+        return
+    upload = json.dumps(t("widget.upload"), ensure_ascii=False)
+    limit = json.dumps(t("widget.upload_limit", mb=st.get_option("server.maxUploadSize")), ensure_ascii=False)
+    st.html(f"""<style>
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p {{ font-size: 0 !important; }}
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p::after {{ content: {upload};
+  font-size: 1rem; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0 !important; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: {limit}; font-size: 0.875rem; }}
+</style>""")
 
 
 def region_picker() -> str:

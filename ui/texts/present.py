@@ -183,6 +183,13 @@ RU: dict[str, str] = {
         "Оценка (0–1) — сумма близости к нынешней промышленности региона (плотности), сложности отрасли и "
         "выигрыша для будущего развития, с весами выбранной стратегии."
     ),
+    "slide.subsidy.what_if": (
+        "Сейчас ни один проект не получает поддержку: кластеры не в реестре. Если бы они вошли в реестр:"
+    ),
+    "glossary.discounted": (
+        "Дисконт. — суммы разных лет приведены к году начала по ставке дисконтирования: рубль позже стоит "
+        "меньше."
+    ),
 }
 
 EN: dict[str, str] = {
@@ -370,5 +377,10 @@ EN: dict[str, str] = {
     "glossary.opportunity": (
         "Score (0–1): closeness to the region's current industry (density), the sector's complexity and the "
         "gain for future development, weighted by the chosen strategy."
+    ),
+    "slide.subsidy.what_if": "Today no project gets support: the clusters are not on the registry. If they entered it:",
+    "glossary.discounted": (
+        "Discounted: sums of different years brought to the start year at the discount rate; a later rouble "
+        "is worth less."
     ),
 }
