@@ -35,7 +35,7 @@ c4.metric(t("kpi.manufacturing"), fmt.thousands(figures.manufacturing_employees,
 c5.metric(t("kpi.share_russia"), fmt.percent(figures.share_of_russia, lang(), 2), help=t("kpi.share_russia_help"))
 
 # --- the first screen: what matters, and where each kind of user starts -------------------------------
-found, entries = st.columns([3, 1], gap="large")
+found, entries = st.columns([2, 1], gap="medium")
 with found.container(border=True, key="home_findings"):
     st.subheader(t("home.findings"), anchor=False)
     st.markdown("\n".join(f"- {finding_text(f, lang())}" for f in cached(overview.findings, region, year)))

@@ -26,6 +26,8 @@ from ui.tables import common as tables
 SLIDE_FONT = 24  #: chart text on slides, px on the 1920 × 1080 canvas (≥ 24 required)
 #: Characters a line of a wrapped chart label (at :data:`SLIDE_FONT` a line is ≈ 300 px wide).
 WRAP = 26
+#: Characters a line of the missing links' labels (long OKVED group names: three lines at most).
+GAP_WRAP = 34
 #: Chart height for exports (the projector stretches the chart to the room the text leaves).
 CHART_HEIGHT = {1080: 700, 720: 380}
 NUMBERS_ROW = {1080: 130, 720: 120}
@@ -196,13 +198,14 @@ def _network(slide: Slide, lang: str, height: int) -> SlideView:
     gaps = slide.tables["gaps"].rename(columns={"okved": "sector"}).copy()
     members = slide.tables.get("members")
     links = slide.tables.get("links")
-    # the gaps' wrapped labels sit in the spacing between the two panels (≈ WRAP characters at 24 px)
-    fig = make_subplots(rows=1, cols=2, column_widths=[0.58, 0.42], horizontal_spacing=0.2,
+    # the gaps' labels (wrapped at GAP_WRAP characters, ≈ 12 px a character at 24 px) sit in the spacing
+    # between the two panels: 34 characters ≈ 410 px of the 1808-px chart ≈ 0.23
+    fig = make_subplots(rows=1, cols=2, column_widths=[0.52, 0.48], horizontal_spacing=0.25,
                         subplot_titles=(t("slide.network.links_title", lang, links=n["links"]),
                                         t("slide.network.gaps_title", lang)))
     if members is not None and links is not None and len(members):
         role_names = {r: t(f"clusters.role.{r}", lang) for r in cluster_charts.ROLE_ORDER}
-        net = cluster_charts.cooperation_network(members, links, lang=lang, role_names=role_names, label_top=3,
+        net = cluster_charts.cooperation_network(members, links, lang=lang, role_names=role_names, label_top=2,
                                                  label_width=22)
         for trace in net.data:
             fig.add_trace(trace, row=1, col=1)
@@ -211,7 +214,7 @@ def _network(slide: Slide, lang: str, height: int) -> SlideView:
         fig.update_xaxes(visible=False, range=[-1.65, 1.65], row=1, col=1)
         fig.update_yaxes(visible=False, range=[-1.65, 1.7], row=1, col=1)
     if len(gaps):
-        labels = _wrapped(gaps, lang, WRAP)
+        labels = _wrapped(gaps, lang, GAP_WRAP)
         fig.add_trace(go.Bar(x=gaps["density"], y=labels, orientation="h", marker_color=charts.PALETTE[0],
                              text=[fmt.number(v, lang, 2) for v in gaps["density"]], textposition="outside",
                              cliponaxis=False, showlegend=False, hovertemplate="%{y}: %{text}<extra></extra>"),

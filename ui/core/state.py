@@ -363,12 +363,24 @@ if (!document.__navigatorComma) {
 """
 
 
+#: Streamlit cuts a long metric value or link label with "…": labels wrap instead, and a metric's value
+#: shrinks to its measured width (container query units: 14 % of the metric's width at most). Static CSS.
+NO_CUT_CSS = """<style>
+[data-testid="stMetricValue"] div, [data-testid="stMetricLabel"] p, [data-testid="stPageLink"] p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stMetric"] { container-type: inline-size; }
+[data-testid="stMetricValue"] { font-size: min(2.25rem, 14cqi) !important; }
+[data-testid="stMetricValue"] div { white-space: nowrap !important; }
+</style>"""
+
+
 def widget_texts() -> None:
     """Streamlit's own file-uploader texts ("Upload", "200MB per file • CSV") in the UI language: Streamlit
     1.67 cannot translate them, so CSS hides them and writes the catalog's text in their place (static
     strings from the catalog, no user text; the accepted types are named in each uploader's label).
     Number fields take a decimal comma (:data:`DECIMAL_COMMA_JS`)."""
     st.html(DECIMAL_COMMA_JS, unsafe_allow_javascript=True)
+    st.html(NO_CUT_CSS)
     if lang() == "en":
         return
     upload = json.dumps(t("widget.upload"), ensure_ascii=False)
