@@ -227,13 +227,11 @@ if tab_gaps.open:
         if gaps.empty:
             st.success(t("clusters.gaps_none"))
         else:
-            st.dataframe(cc.gaps_table(gaps, L), hide_index=True, column_config={
+            st.dataframe(tables.styled(cc.gaps_table(gaps, L), L, {
+                t("col.lq"): "number2", t("col.density"): "number2", t("clusters.col.weight"): "number2",
+                t("clusters.col.stat_employees"): "integer"}), hide_index=True, column_config={
                 t("col.sector"): st.column_config.TextColumn(width=380),
-                t("clusters.col.elsewhere"): st.column_config.TextColumn(width="large"),
-                t("col.lq"): st.column_config.NumberColumn(format="%.2f"),
-                t("col.density"): st.column_config.NumberColumn(format="%.2f"),
-                t("clusters.col.weight"): st.column_config.NumberColumn(format="localized"),
-                t("clusters.col.stat_employees"): st.column_config.NumberColumn(format="localized")})
+                t("clusters.col.elsewhere"): st.column_config.TextColumn(width="large")})
 
 # --- discovered beyond the templates ------------------------------------------------------------------
 st.header(t("clusters.discovered"), anchor=False)

@@ -82,8 +82,8 @@ with tab_load:
 
 with tab_history:
     st.subheader(t("upload.history"))
-    st.dataframe(tables.versions_table(cached(provenance.versions), lang()), hide_index=True, width="stretch",
-                 height=320, column_config={t("col.rows"): st.column_config.NumberColumn(format="localized")})
+    st.dataframe(tables.styled(tables.versions_table(cached(provenance.versions), lang()), lang(),
+                               {t("col.rows"): "integer"}), hide_index=True, width="stretch", height=320)
     st.subheader(t("upload.rollback"))
     st.write(t("upload.rollback_intro"))
     rb_table = loader.table_picker("rollback_table")

@@ -6,7 +6,7 @@ from analytics.services import peers as peer_service
 from analytics.services import sector_portfolio as sp
 from ui.charts import common as charts
 from ui.charts import enterprise as ec
-from ui.core import fmt
+from ui.core import escape, fmt
 from ui.core.i18n import name_column
 from ui.core.state import cached, current_region, lang, region_name, t
 from ui.downloads import exports
@@ -38,7 +38,7 @@ portfolio = cached(sp.region_portfolio, region, start, end, measure, benchmark, 
 if portfolio.empty:
     st.info(t("sectors.no_data"))
     st.stop()
-portfolio["label"] = tables.sector_labels(portfolio, lang(), 22)
+portfolio["label"] = portfolio["sector"]  # the code is the bubble's short name; the names in the caption
 portfolio["hover"] = tables.portfolio_hover(portfolio, lang(), f"sectors.measure.{measure}")
 cluster_names = cached(sp.cluster_names)
 
@@ -52,7 +52,8 @@ st.plotly_chart(
     ),
     theme=None, config=charts.plotly_config(f"sector-portfolio-{region}-{start}-{end}"),
 )
-st.caption(t("sectors.portfolio_caption"))
+st.caption(t("sectors.portfolio_caption") + " " + t("slide.portfolio.codes", codes=escape.markdown(
+    tables.labelled_codes(portfolio, lang(), charts.PORTFOLIO_LABELS))))
 with st.expander(t("sectors.help")):
     st.markdown(t("sectors.help_text"))
 
@@ -60,7 +61,7 @@ left, right = st.columns([3, 2])
 with left:
     st.subheader(t("sectors.shift_share"))
     shifts = cached(sp.region_shift_share, region, start, end, measure, benchmark, level, method).head(12)
-    shifts["label"] = tables.sector_labels(shifts, lang(), 26)
+    shifts["label"] = tables.sector_labels(shifts, lang(), 40)
     components = ["national_growth", "industry_mix", "competitive"] + (
         ["allocation"] if "allocation" in shifts.columns else [])
     st.plotly_chart(

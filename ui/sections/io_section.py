@@ -68,11 +68,11 @@ def draw(region: str, end: int) -> None:
              "backward": "col.io.backward", "forward": "col.io.forward", "key_sector": "col.io.key"},
             lang(),
         )
-        st.dataframe(io_shown, hide_index=True, column_config={
-            **{t(k): st.column_config.NumberColumn(format="%.2f")
-               for k in ("col.io.output_region", "col.io.output_russia", "col.io.output_type2_region",
-                         "col.io.value_added_region", "col.io.income_region", "col.io.employment_region",
-                         "col.io.employment_russia", "col.io.slq", "col.io.backward", "col.io.forward")},
-            t("col.io.retained"): st.column_config.NumberColumn(format="percent"),
-        })
+        st.dataframe(tables.styled(io_shown, lang(), {  # the UI language's separators, not the browser's
+            **{t(k): "number2" for k in ("col.io.output_region", "col.io.output_russia", "col.io.output_type2_region",
+                                         "col.io.value_added_region", "col.io.income_region",
+                                         "col.io.employment_region", "col.io.employment_russia", "col.io.slq",
+                                         "col.io.backward", "col.io.forward")},
+            t("col.io.retained"): "percent",
+        }), hide_index=True)
         st.caption(t("sectors.io.caveat"))

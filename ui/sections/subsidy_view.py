@@ -106,7 +106,8 @@ def figures(view: sv.SubsidiesView, sensitivity: str) -> None:
         if view.sweep is None:
             st.caption(t("subsidies.sweep.help"))
         else:
-            st.dataframe(sc.sweep_table(view.sweep.summary, results.objective, L), hide_index=True, width="stretch",
+            st.dataframe(tables.styled(sc.sweep_table(view.sweep.summary, results.objective, L), L,
+                                       sc.sweep_formats(results.objective, L)), hide_index=True, width="stretch",
                          column_config=sc.sweep_columns(results.objective, L))
     if view.sweep is not None and len(view.sweep.membership):
         sweep = view.sweep
@@ -119,8 +120,8 @@ def project_table(view: sv.SubsidiesView, cluster_names: dict) -> None:
     """Every project with its reason, money and taxes; the scenario as an Excel file."""
     L, results = lang(), view.results
     st.subheader(t("subsidies.table"), anchor=False)
-    st.dataframe(sc.projects_table(results.table, L, cluster_names), hide_index=True, height=360,
-                 column_config=sc.projects_columns(L))
+    st.dataframe(tables.styled(sc.projects_table(results.table, L, cluster_names), L, sc.projects_formats(L)),
+                 hide_index=True, height=360, column_config=sc.projects_columns(L))
     assumption = sc.assumption_text(view.assumption, L)
     ctx = exports.context(exports.PROJECT_TABLES)
     st.download_button(t("subsidies.download_scenario"), lambda: exports.xlsx_file(

@@ -29,10 +29,18 @@ def plausibility_notes(notes, lang: str) -> list[str]:
 
 
 def sector_labels(frame: pd.DataFrame, lang: str, limit: int = 34) -> pd.Series:
-    """``"29 Производство автотранспортных…"``: the code and a shortened name in ``lang``."""
+    """``"29 Производство<br>автотранспортных средств, …"``: the code and the whole name in ``lang``, wrapped
+    at ``limit`` characters a line (plotly ``<br>``): nothing is cut."""
     names = frame[name_column(lang)]
-    return pd.Series([f"{code} {short(name, limit)}" for code, name in zip(frame["sector"], names)],
+    return pd.Series([wrap(f"{code} {name}", limit) for code, name in zip(frame["sector"], names)],
                      index=frame.index)
+
+
+def labelled_codes(frame: pd.DataFrame, lang: str, top: int) -> str:
+    """``"29 — Производство автотранспортных средств…; 26 — …"``: the full names of the ``top`` sectors by
+    employees, whose bubbles carry only their code (the short name of a sector is its OKVED code)."""
+    shown = frame.dropna(subset=["lq", "relative_growth"]).nlargest(top, "employees")
+    return "; ".join(f"{code} — {name}" for code, name in zip(shown["sector"], shown[name_column(lang)]))
 
 
 def localise(frame: pd.DataFrame, columns: dict[str, str], lang: str) -> pd.DataFrame:
@@ -139,6 +147,7 @@ CELL_FORMATS = {
     "number3": lambda v, lang: fmt.number(v, lang, 3),
     "percent": lambda v, lang: fmt.percent(v, lang, 1),    # a share 0–1
     "percent2": lambda v, lang: fmt.percent(v, lang, 2),
+    "plain": lambda v, lang: str(int(v)),  # years and row numbers: no group separator
 }
 
 
@@ -147,4 +156,8 @@ def styled(frame: pd.DataFrame, lang: str, formats: dict[str, str]):
     of :data:`CELL_FORMATS`) read in the UI language's number format (``1 234,5`` / ``1,234.5``), whatever
     the browser's locale; the values stay numbers, so sorting by a column still sorts numbers."""
     present = {c: k for c, k in formats.items() if c in frame.columns}
-    return frame.style.format({c: (lambda v, k=k: CELL_FORMATS[k](v, lang)) for c, k in present.items()})
+
+    def cell(value, kind: str) -> str:
+        return fmt.DASH if value is None or pd.isna(value) else CELL_FORMATS[kind](value, lang)
+
+    return frame.style.format({c: (lambda v, k=k: cell(v, k)) for c, k in present.items()})
