@@ -26,6 +26,9 @@ PROJECTOR_CSS = """
   width: calc(100% / var(--slide-scale, 1)) !important; height: calc(100% / var(--slide-scale, 1)) !important;
   pointer-events: none; }
 .st-key-slide-chart [data-testid="stPlotlyChart"] { height: 100% !important; }
+/* on a screen larger than the canvas (scale > 1) the frame is smaller than the chart: the slot clips */
+.st-key-slide-chart [data-testid="stFullScreenFrame"], .st-key-slide-chart [data-testid="stPlotlyChart"],
+.st-key-slide-chart .js-plotly-plot, .st-key-slide-chart .plot-container { overflow: visible !important; }
 .st-key-slide-chart .js-plotly-plot { pointer-events: auto; }
 [data-testid="stMain"] h1 { font-size: 52px !important; line-height: 1.15; padding: 0 0 0.3rem 0; }
 [data-testid="stMain"] p, [data-testid="stMain"] li { font-size: 30px !important; line-height: 1.3; }
