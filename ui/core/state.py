@@ -364,12 +364,13 @@ if (!document.__navigatorComma) {
 
 
 #: Streamlit cuts a long metric value or link label with "…": labels wrap instead, and a metric's value
-#: shrinks to its measured width (container query units: 14 % of the metric's width at most). Static CSS.
+#: shrinks to its measured width (container query units: 16 % of the metric's width at most). Static CSS.
 NO_CUT_CSS = """<style>
-[data-testid="stMetricValue"] div, [data-testid="stMetricLabel"] p, [data-testid="stPageLink"] p {
+[data-testid="stMetricValue"] div, [data-testid="stMetricLabel"] p, [data-testid="stPageLink"] p,
+[data-testid="stMetricDelta"] div, [data-testid="stMetricDelta"] p {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stMetric"] { container-type: inline-size; }
-[data-testid="stMetricValue"] { font-size: min(2.25rem, 14cqi) !important; }
+[data-testid="stMetricValue"] { font-size: min(2.25rem, 16cqi) !important; }
 [data-testid="stMetricValue"] div { white-space: nowrap !important; }
 </style>"""
 
