@@ -47,9 +47,11 @@ names not in the table.
 """
 from __future__ import annotations
 
+import bisect
 import collections
 import contextlib
 import io
+import itertools
 import multiprocessing
 import multiprocessing.pool
 import os
@@ -69,6 +71,7 @@ import pandas as pd
 from analytics.data import fns_xml, validate
 from analytics.data.fns_xml import (
     CAP_PER_CODE,
+    COLUMNS,
     DATASETS,
     SME_CATEGORIES,
     SUBJECT_KINDS,
@@ -93,10 +96,6 @@ __all__ = [
     "scan_fns_open_data",
 ]
 
-#: The columns of the rows read (per dataset, the others are empty).
-COLUMNS: tuple[str, ...] = ("dataset", "inn", "name", "as_of", "region_code", "okved", "sme_category", "kind",
-                            "ogrn", "employees", "income_mln_rub", "expenses_mln_rub", "tax_name", "paid_mln_rub",
-                            "budget_level")
 
 #: Message codes of this reader and of the FNS loader (listed in validate.MESSAGE_CODES; texts in analytics/data/fns_messages.py).
 FNS_MESSAGE_CODES: tuple[str, ...] = tuple(c for c in validate.MESSAGE_CODES if c.startswith("fns_"))
@@ -355,7 +354,7 @@ class FnsScan:
     def warning_counts(self) -> dict[str, int]:
         return dict(self._warnings.counts)
 
-    def _files(self) -> Iterator[tuple[FnsFile, Iterator[list[tuple]]]]:
+    def _files(self) -> Iterator[tuple[FnsFile, Iterator[list]]]:
         """Each file with its row batches: read here, or by worker processes (zip members on disk, ``workers`` > 1)."""
         if self.workers == 1:
             for label, stream, _origin in _streams(self.source, self.limits, self._errors):
@@ -385,13 +384,13 @@ class FnsScan:
             while pending:
                 yield self._collected(pending.popleft())
 
-    def _collected(self, future: multiprocessing.pool.AsyncResult) -> tuple[FnsFile, Iterator[list[tuple]]]:
-        rows, info, (error_items, error_counts), (warning_items, warning_counts) = future.get()
+    def _collected(self, future: multiprocessing.pool.AsyncResult) -> tuple[FnsFile, Iterator[list]]:
+        batches, info, (error_items, error_counts), (warning_items, warning_counts) = future.get()
         self._errors.merge(error_items, error_counts)
         self._warnings.merge(warning_items, warning_counts)
-        return info, iter([rows])
+        return info, iter(batches)
 
-    def _guarded(self, label: str, batches: Iterator[list[tuple]]) -> Iterator[list[tuple]]:
+    def _guarded(self, label: str, batches: Iterator[list]) -> Iterator[list]:
         try:
             yield from batches
         except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as exc:
@@ -399,29 +398,25 @@ class FnsScan:
             self._errors.add("fns_zip_broken", None, None, file=label, detail=str(exc)[:200])
 
     def __iter__(self) -> Iterator[pd.DataFrame]:
-        rows: list[tuple] = []
-        file_index: list[int] = []
+        """Chunks of rows; a chunk ends after the document during which it reached ``chunk_rows`` rows,
+        however the rows came (a batch per document, a file's rows at once, a worker's file)."""
+        rows = _Rows(self.chunk_rows)
         for info, batches in self._files():
             self.files.append(info)
             index = len(self.files) - 1
             for batch in batches:
-                rows.extend(batch)
-                if len(rows) >= self.chunk_rows:
-                    file_index.extend([index] * (len(rows) - len(file_index)))
-                    yield self._chunk(rows, file_index)
-                    rows, file_index = [], []
-            file_index.extend([index] * (len(rows) - len(file_index)))
+                for full in rows.add(batch, index):
+                    yield self._chunk(full)
             datasets = {f.dataset for f in self.files if f.dataset}
             if len(datasets) > 1 and "fns_mixed" not in self._errors.counts:
                 self._errors.add("fns_mixed", None, ", ".join(sorted(datasets)), datasets=", ".join(sorted(datasets)))
-        if rows:
-            yield self._chunk(rows, file_index)
+        if rows.count:
+            yield self._chunk(rows.take())
         self._duplicates()
         self.done = True
 
-    def _chunk(self, rows: list[tuple], file_index: list[int]) -> pd.DataFrame:
-        frame = pd.DataFrame.from_records(rows, columns=[*COLUMNS, "_doc"])
-        frame["_file"] = np.asarray(file_index, dtype=np.int32)
+    def _chunk(self, columns: dict[str, list]) -> pd.DataFrame:
+        frame = pd.DataFrame(columns)
         frame["employees"] = frame["employees"].astype("Int64")
         for column in ("income_mln_rub", "expenses_mln_rub", "paid_mln_rub"):
             frame[column] = frame[column].astype("float64")
@@ -490,6 +485,76 @@ class FnsScan:
                                  file2=self.files[second >> 32].name, doc2=second & 0xFFFFFFFF)
         self._keys.clear()
         self._where.clear()
+
+
+_ROW_NAMES = (*COLUMNS, "_doc")
+
+
+class _Rows:
+    """Rows collected for the next chunk, as columns; batches of row tuples (``_doc`` last) or blocks."""
+
+    def __init__(self, chunk_rows: int):
+        self.chunk_rows = max(1, chunk_rows)
+        self._start()
+
+    def _start(self) -> None:
+        self.columns: dict[str, list] = {name: [] for name in _ROW_NAMES}
+        self.rows: list[tuple] = []      # row tuples not yet moved into the columns
+        self.files: list[np.ndarray] = []
+        self.count = 0
+
+    def _flush(self) -> None:
+        if self.rows:
+            for column, values in zip(self.columns.values(), zip(*self.rows)):
+                column.extend(values)
+            self.rows = []
+
+    def take(self) -> dict[str, Any]:
+        self._flush()
+        columns: dict[str, Any] = dict(self.columns)
+        columns["_file"] = np.concatenate(self.files) if self.files else np.zeros(0, dtype=np.int32)
+        self._start()
+        return columns
+
+    def add(self, batch: list[tuple] | fns_xml.Block, file: int) -> Iterator[dict[str, Any]]:
+        """Take a batch of one file; yield every chunk it completes."""
+        docs = batch["_doc"] if isinstance(batch, dict) else None
+        n = len(batch) if docs is None else len(docs)
+        done = 0
+        while done < n:
+            need = self.chunk_rows - self.count
+            cut = n if n - done < need else self._cut(batch, docs, done + need - 1, n)
+            self._extend(batch, done, cut, file)
+            done = cut
+            if self.count >= self.chunk_rows:
+                yield self.take()
+
+    @staticmethod
+    def _cut(batch: list[tuple] | fns_xml.Block, docs: list | None, last: int, n: int) -> int:
+        """The end of the document of row ``last`` (a document's rows are together, PAYTAX has several)."""
+        if docs is None:
+            doc = batch[last][-1]
+            end = last + 1
+            while end < n and batch[end][-1] == doc:
+                end += 1
+            return end
+        return bisect.bisect_right(docs, docs[last], last)
+
+    def _extend(self, batch: list[tuple] | fns_xml.Block, start: int, end: int, file: int) -> None:
+        count = end - start
+        if isinstance(batch, dict):
+            self._flush()
+            whole = start == 0 and end == len(batch["_doc"])
+            for name, column in self.columns.items():
+                values = batch.get(name)
+                if values is None:
+                    column.extend(itertools.repeat(None, count))
+                else:
+                    column.extend(values if whole else values[start:end])
+        else:
+            self.rows.extend(batch if start == 0 and end == len(batch) else batch[start:end])
+        self.files.append(np.full(count, file, dtype=np.int32))
+        self.count += count
 
 
 def scan_fns_open_data(source: Source, *, chunk_rows: int = 20_000, limits: FnsLimits | None = None,
