@@ -415,11 +415,8 @@ class FnsScan:
         self._duplicates()
         self.done = True
 
-    def _chunk(self, columns: dict[str, list]) -> pd.DataFrame:
-        frame = pd.DataFrame(columns)
-        frame["employees"] = frame["employees"].astype("Int64")
-        for column in ("income_mln_rub", "expenses_mln_rub", "paid_mln_rub"):
-            frame[column] = frame[column].astype("float64")
+    def _chunk(self, columns: dict[str, Any]) -> pd.DataFrame:
+        frame = pd.DataFrame({name: _array(name, values) for name, values in columns.items()}, copy=False)
         self._check_identifiers(frame)
         self._remember(frame)
         return frame if self.keep_internal else frame.drop(columns=list(_INTERNAL))
@@ -488,6 +485,19 @@ class FnsScan:
 
 
 _ROW_NAMES = (*COLUMNS, "_doc")
+_NUMBERS = {"employees": "Int64", "income_mln_rub": "float64", "expenses_mln_rub": "float64", "paid_mln_rub": "float64",
+            "_doc": "int64"}
+
+
+def _array(name: str, values: Any) -> Any:
+    """A column of a chunk: numbers with their dtype (:data:`_NUMBERS`; None → missing), the others as
+    pandas infers them (text ``str``, or ``object`` when every value is missing; dates ``object``)."""
+    dtype = _NUMBERS.get(name)
+    if dtype is None or isinstance(values, np.ndarray):
+        return values
+    if dtype == "Int64":
+        return pd.array(values, dtype=dtype)
+    return np.array(values, dtype=dtype)       # None → NaN for floats
 
 
 class _Rows:
