@@ -316,6 +316,8 @@ def _members(label: str, zf: zipfile.ZipFile, members: list[zipfile.ZipInfo], er
 # --------------------------------------------------------------------------------------------------
 
 _INTERNAL = ("_doc", "_file")
+#: keys searched at a time for the places of repeated INNs
+_SLICE = 1_000_000
 
 
 class FnsScan:
@@ -329,9 +331,11 @@ class FnsScan:
         self.workers, self.keep_internal = max(1, int(workers)), keep_internal
         self._errors, self._warnings = Issues(), Issues()
         self.files: list[FnsFile] = []
-        # INN keys per (dataset, as_of) for the duplicate check: 8 bytes per document plus file/doc numbers
+        # INN keys per (dataset, as_of) for the duplicate check, 12 bytes per document: the key (8) and the
+        # document's number in the whole source (4; its file by _first_doc, the documents before each file)
         self._keys: dict[tuple[str, date | None], list[np.ndarray]] = {}
         self._where: dict[tuple[str, date | None], list[np.ndarray]] = {}
+        self._first_doc: list[int] = []
         self.done = False
 
     @staticmethod
@@ -402,6 +406,7 @@ class FnsScan:
         however the rows came (a batch per document, a file's rows at once, a worker's file)."""
         rows = _Rows(self.chunk_rows)
         for info, batches in self._files():
+            self._first_doc.append(self._first_doc[-1] + self.files[-1].documents if self.files else 0)
             self.files.append(info)
             index = len(self.files) - 1
             for batch in batches:
@@ -460,26 +465,37 @@ class FnsScan:
         sub = frame.loc[pick, ["dataset", "as_of", "inn", "_file", "_doc"]]
         # The key keeps the length apart: INN "0…" of 12 digits never equals one of 10.
         keys = sub["inn"].astype("int64").to_numpy() * 2 + (sub["inn"].str.len().to_numpy() == 12)
-        where = (sub["_file"].to_numpy(dtype=np.int64) << 32) | sub["_doc"].to_numpy(dtype=np.int64)
+        first_doc = np.asarray(self._first_doc, dtype=np.int64)
+        where = (first_doc[sub["_file"].to_numpy()] + sub["_doc"].to_numpy(dtype=np.int64) - 1).astype(np.uint32)
         for (dataset, as_of), idx in sub.groupby(["dataset", "as_of"], dropna=False, sort=False).indices.items():
             self._keys.setdefault((dataset, as_of), []).append(keys[idx])
             self._where.setdefault((dataset, as_of), []).append(where[idx])
 
     def _duplicates(self) -> None:
-        """The same INN twice in one dataset and date (in two files or one): an error naming both places."""
-        for group, parts in self._keys.items():
-            keys = np.concatenate(parts)
-            where = np.concatenate(self._where[group])
-            order = np.argsort(keys, kind="stable")
-            keys, where = keys[order], where[order]
-            repeat = np.flatnonzero(keys[1:] == keys[:-1]) + 1
-            for i in repeat:
-                first, second = int(where[i - 1]), int(where[i])
+        """The same INN twice in one dataset and date (in two files or one): an error naming both places,
+        in the order of the INN keys, each key's places in reading order."""
+        first_doc = np.asarray(self._first_doc, dtype=np.int64)
+        for group in list(self._keys):
+            keys = np.concatenate(self._keys.pop(group))
+            where = np.concatenate(self._where.pop(group))
+            ordered = np.sort(keys)
+            repeated = np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
+            del ordered
+            if not len(repeated):
+                continue
+            # the places of the repeated keys, a slice at a time (no temporary of the whole size)
+            places = np.concatenate([np.flatnonzero(np.isin(keys[i:i + _SLICE], repeated)) + i
+                                     for i in range(0, len(keys), _SLICE)])
+            order = places[np.argsort(keys[places], kind="stable")]
+            keys, where = keys[order], where[order].astype(np.int64)
+            files = np.searchsorted(first_doc, where, side="right") - 1
+            for i in np.flatnonzero(keys[1:] == keys[:-1]) + 1:
                 key = int(keys[i])
                 inn = str(key // 2).zfill(12 if key % 2 else 10)
+                first, second = int(files[i - 1]), int(files[i])
                 self._errors.add("fns_duplicate_inn", "ИННЮЛ", inn, value=inn,
-                                 file=self.files[first >> 32].name, doc=first & 0xFFFFFFFF,
-                                 file2=self.files[second >> 32].name, doc2=second & 0xFFFFFFFF)
+                                 file=self.files[first].name, doc=int(where[i - 1] - first_doc[first]) + 1,
+                                 file2=self.files[second].name, doc2=int(where[i] - first_doc[second]) + 1)
         self._keys.clear()
         self._where.clear()
 
