@@ -316,8 +316,8 @@ def _members(label: str, zf: zipfile.ZipFile, members: list[zipfile.ZipInfo], er
 # --------------------------------------------------------------------------------------------------
 
 _INTERNAL = ("_doc", "_file")
-#: keys searched at a time for the places of repeated INNs
-_SLICE = 1_000_000
+#: parts of the key space searched one at a time for repeated INNs, from _PARTS_FROM keys of a dataset and date
+_PARTS, _PARTS_FROM = 8, 800_000
 
 
 class FnsScan:
@@ -331,10 +331,11 @@ class FnsScan:
         self.workers, self.keep_internal = max(1, int(workers)), keep_internal
         self._errors, self._warnings = Issues(), Issues()
         self.files: list[FnsFile] = []
-        # INN keys per (dataset, as_of) for the duplicate check, 12 bytes per document: the key (8) and the
-        # document's number in the whole source (4; its file by _first_doc, the documents before each file)
+        # INN keys per (dataset, as_of) for the duplicate check, 8 bytes per document, in parts (a chunk's), and
+        # each part's documents' numbers in the whole source (its file by _first_doc, the documents before each
+        # file): (first, count) when consecutive, as usual, else 4 bytes per document
         self._keys: dict[tuple[str, date | None], list[np.ndarray]] = {}
-        self._where: dict[tuple[str, date | None], list[np.ndarray]] = {}
+        self._where: dict[tuple[str, date | None], list[np.ndarray | tuple[int, int]]] = {}
         self._first_doc: list[int] = []
         self.done = False
 
@@ -466,31 +467,57 @@ class FnsScan:
         # The key keeps the length apart: INN "0…" of 12 digits never equals one of 10.
         keys = sub["inn"].astype("int64").to_numpy() * 2 + (sub["inn"].str.len().to_numpy() == 12)
         first_doc = np.asarray(self._first_doc, dtype=np.int64)
-        where = (first_doc[sub["_file"].to_numpy()] + sub["_doc"].to_numpy(dtype=np.int64) - 1).astype(np.uint32)
+        where = first_doc[sub["_file"].to_numpy()] + sub["_doc"].to_numpy(dtype=np.int64) - 1
         for (dataset, as_of), idx in sub.groupby(["dataset", "as_of"], dropna=False, sort=False).indices.items():
+            places = where[idx]
+            # consecutive documents (the usual case) are kept as (first, count): no bytes per document
+            if places[-1] - places[0] == len(places) - 1:
+                kept: np.ndarray | tuple[int, int] = (int(places[0]), len(places))
+            else:
+                kept = places.astype(np.uint32)
             self._keys.setdefault((dataset, as_of), []).append(keys[idx])
-            self._where.setdefault((dataset, as_of), []).append(where[idx])
+            self._where.setdefault((dataset, as_of), []).append(kept)
 
     def _duplicates(self) -> None:
         """The same INN twice in one dataset and date (in two files or one): an error naming both places,
-        in the order of the INN keys, each key's places in reading order."""
+        in the order of the INN keys, each key's places in reading order.
+
+        Memory: the keys stay in their parts (no copy of the whole); the repeated keys are found part of
+        the key space at a time (``key % _PARTS``), so the search needs about 1/_PARTS of the keys' size more.
+        """
         first_doc = np.asarray(self._first_doc, dtype=np.int64)
         for group in list(self._keys):
-            keys = np.concatenate(self._keys.pop(group))
-            where = np.concatenate(self._where.pop(group))
-            ordered = np.sort(keys)
-            repeated = np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
-            del ordered
-            if not len(repeated):
+            parts, wheres = self._keys.pop(group), self._where.pop(group)
+            total = sum(len(k) for k in parts)
+            spaces = _PARTS if total >= _PARTS_FROM else 1
+            repeated = []
+            for space in range(spaces):
+                keys = np.sort(np.concatenate([k[k % spaces == space] for k in parts] if spaces > 1 else parts))
+                repeated.append(np.unique(keys[1:][keys[1:] == keys[:-1]]))
+            del keys
+            found = np.concatenate(repeated)
+            if not len(found):
                 continue
-            # the places of the repeated keys, a slice at a time (no temporary of the whole size)
-            places = np.concatenate([np.flatnonzero(np.isin(keys[i:i + _SLICE], repeated)) + i
-                                     for i in range(0, len(keys), _SLICE)])
-            order = places[np.argsort(keys[places], kind="stable")]
-            keys, where = keys[order], where[order].astype(np.int64)
+            found.sort()
+            places, keys_at = [], []
+            offset = 0
+            for k in parts:
+                hit = np.flatnonzero(np.isin(k, found))
+                places.append(hit + offset)
+                keys_at.append(k[hit])
+                offset += len(k)
+            places, keys_at = np.concatenate(places), np.concatenate(keys_at)
+            order = np.argsort(keys_at, kind="stable")        # places are in reading order: it stays within a key
+            places, keys_at = places[order], keys_at[order]
+            starts = np.cumsum([0] + [len(k) for k in parts])
+            part_of = np.searchsorted(starts, places, side="right") - 1
+            where = np.empty(len(places), dtype=np.int64)
+            for j, (place, part) in enumerate(zip(places.tolist(), part_of.tolist())):
+                numbers, offset = wheres[part], place - int(starts[part])
+                where[j] = numbers[0] + offset if isinstance(numbers, tuple) else int(numbers[offset])
             files = np.searchsorted(first_doc, where, side="right") - 1
-            for i in np.flatnonzero(keys[1:] == keys[:-1]) + 1:
-                key = int(keys[i])
+            for i in np.flatnonzero(keys_at[1:] == keys_at[:-1]) + 1:
+                key = int(keys_at[i])
                 inn = str(key // 2).zfill(12 if key % 2 else 10)
                 first, second = int(files[i - 1]), int(files[i])
                 self._errors.add("fns_duplicate_inn", "ИННЮЛ", inn, value=inn,
