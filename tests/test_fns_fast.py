@@ -314,3 +314,30 @@ def test_chunks_end_at_the_same_document_on_every_path(tmp_path, chunk_rows):
         assert other[0] == lengths, kwargs
         pd.testing.assert_frame_equal(other[1], frame)
         assert other[2:] == (errors, warnings), kwargs
+
+
+def test_members_read_ahead_by_a_thread_read_as_lxml(tmp_path, monkeypatch):
+    """One process, fast path: a thread decompresses the next member while this one is parsed. A zip of a
+    clean member, a damaged one (a flipped byte: zlib's error or a CRC mismatch), one over the fast path's
+    size (streamed, not read ahead) and another clean one: the same rows and messages as lxml, and every
+    member up to the size read ahead."""
+    monkeypatch.setattr(fns_fast, "MAX_BYTES", len(SSHR.encode("utf-8")) + 10)
+    big = RSMP          # longer than SSHR: over MAX_BYTES here
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("1.xml", SSHR)
+        zf.writestr("2.xml", SSHR.replace("31.12.2023", "31.12.2021"))
+        zf.writestr("3.xml", big)
+        zf.writestr("4.xml", SSHR.replace("31.12.2023", "31.12.2022"))
+    data = bytearray(buffer.getvalue())
+    start = data.index(b"2.xml") + 5
+    data[start + 100] ^= 0xFF
+    path = tmp_path / "data-01012024-structure-01012024.zip"
+    path.write_bytes(bytes(data))
+    read_ahead = []
+    original = fns._read_ahead
+    monkeypatch.setattr(fns, "_read_ahead", lambda zf, m: read_ahead.append(m.filename) or original(zf, m))
+    result = assert_same(path)
+    assert read_ahead == ["1.xml", "2.xml", "4.xml"]
+    assert [e.code for e in result.errors][:1] == ["fns_zip_broken"]
+    assert [f.name.split("/")[-1] for f in result.files] == ["1.xml", "2.xml", "3.xml", "4.xml"]

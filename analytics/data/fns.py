@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import bisect
 import collections
+import concurrent.futures
 import contextlib
 import io
 import itertools
@@ -68,7 +69,7 @@ from typing import Any, BinaryIO
 import numpy as np
 import pandas as pd
 
-from analytics.data import fns_xml, validate
+from analytics.data import fns_fast, fns_xml, validate
 from analytics.data.fns_xml import (
     CAP_PER_CODE,
     COLUMNS,
@@ -217,7 +218,7 @@ def _zip_checks(zf: zipfile.ZipFile, label: str, limits: FnsLimits, errors: Issu
 _Item = tuple[str, BinaryIO, "tuple[str, str] | None"]
 
 
-def _streams(source: Source, limits: FnsLimits, errors: Issues) -> Iterator[_Item]:
+def _streams(source: Source, limits: FnsLimits, errors: Issues, prefetch: bool = False) -> Iterator[_Item]:
     """(label, binary stream, origin) of every XML file of the source, one open at a time.
 
     Every zip is checked whole (:func:`_zip_checks`) before its first member is opened, and all zips
@@ -225,12 +226,12 @@ def _streams(source: Source, limits: FnsLimits, errors: Issues) -> Iterator[_Ite
     """
     budget = _Budget()
     if isinstance(source, (bytes, bytearray, memoryview)):
-        yield from _from_stream("upload", io.BytesIO(bytes(source)), limits, errors, budget)
+        yield from _from_stream("upload", io.BytesIO(bytes(source)), limits, errors, budget, prefetch=prefetch)
         return
     if hasattr(source, "read"):
         stream = source if hasattr(source, "seek") else io.BytesIO(source.read())
         label = Path(getattr(source, "name", "upload") or "upload").name
-        yield from _from_stream(label, stream, limits, errors, budget)
+        yield from _from_stream(label, stream, limits, errors, budget, prefetch=prefetch)
         return
     path = Path(source)
     if not path.exists():
@@ -260,17 +261,17 @@ def _streams(source: Source, limits: FnsLimits, errors: Issues) -> Iterator[_Ite
                 with p.open("rb") as fh:
                     yield from _plain(str(p.relative_to(path)), fh, limits, errors)
             for p, zf, members in zips:
-                yield from _members(p.name, zf, members, errors, p)
+                yield from _members(p.name, zf, members, errors, p, prefetch)
         finally:
             for _, zf, _ in zips:
                 zf.close()
         return
     with path.open("rb") as fh:
-        yield from _from_stream(path.name, fh, limits, errors, budget, path)
+        yield from _from_stream(path.name, fh, limits, errors, budget, path, prefetch)
 
 
 def _from_stream(label: str, stream: BinaryIO, limits: FnsLimits, errors: Issues,
-                 budget: _Budget, path: Path | None = None) -> Iterator[_Item]:
+                 budget: _Budget, path: Path | None = None, prefetch: bool = False) -> Iterator[_Item]:
     if _is_zip(stream):
         try:
             zf = zipfile.ZipFile(stream)
@@ -279,7 +280,7 @@ def _from_stream(label: str, stream: BinaryIO, limits: FnsLimits, errors: Issues
             return
         with zf:
             members = _zip_checks(zf, label, limits, errors, budget)
-            yield from _members(label, zf, members, errors, path)
+            yield from _members(label, zf, members, errors, path, prefetch)
         return
     yield from _plain(label, stream, limits, errors)
 
@@ -299,16 +300,79 @@ def _plain(label: str, stream: BinaryIO, limits: FnsLimits, errors: Issues) -> I
 
 
 def _members(label: str, zf: zipfile.ZipFile, members: list[zipfile.ZipInfo], errors: Issues,
-             path: Path | None = None) -> Iterator[_Item]:
-    for m in members:
-        name = f"{label}/{m.filename}"
+             path: Path | None = None, prefetch: bool = False) -> Iterator[_Item]:
+    """Each member as an open stream, one at a time. With ``prefetch`` (the fast path in one process) a
+    thread decompresses the next member (up to the fast path's size) while this one is parsed: zlib and
+    the CRC run without the GIL, so unzipping overlaps parsing when a core is free."""
+    if not prefetch:
+        for m in members:
+            name = f"{label}/{m.filename}"
+            try:
+                with zf.open(m) as member:
+                    yield name, member, (str(path), m.filename) if path is not None else None
+            except (zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
+                # a bad local header, an unsupported compression or encryption (the reading's own errors,
+                # a CRC mismatch or a damaged stream, are the reader's: FnsScan._guarded)
+                errors.add("fns_zip_broken", None, m.filename, file=name, detail=str(exc)[:200])
+        return
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="fns-unzip") as pool:
+        ahead: collections.deque = collections.deque()
+
+        def submit(i: int) -> None:
+            if i < len(members):
+                m = members[i]
+                ahead.append(pool.submit(_read_ahead, zf, m) if m.file_size <= fns_fast.MAX_BYTES else None)
+
+        submit(0)
+        for i, m in enumerate(members):
+            future = ahead.popleft()
+            submit(i + 1)
+            name = f"{label}/{m.filename}"
+            origin = (str(path), m.filename) if path is not None else None
+            if future is None:          # larger than the fast path takes: streamed as it is read
+                yield from _members(label, zf, [m], errors, path)
+                continue
+            failure, reads = future.result()
+            if failure is not None:
+                errors.add("fns_zip_broken", None, m.filename, file=name, detail=str(failure)[:200])
+                continue
+            yield name, _ReadAhead(reads), origin
+
+
+def _read_ahead(zf: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[Exception | None, list]:
+    """A member read as :func:`analytics.data.fns_xml.read_file` reads it (the prolog's read, then the rest up
+    to the fast path's size), each read's bytes or exception kept; or the exception of opening it."""
+    try:
+        stream = zf.open(member)
+    except (zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
+        return exc, []
+    reads: list[tuple[bytes, Exception | None]] = []
+    with stream:
         try:
-            with zf.open(m) as member:
-                yield name, member, (str(path), m.filename) if path is not None else None
-        except zipfile.BadZipFile as exc:  # CRC mismatch, a member longer than declared, bad compression
-            errors.add("fns_zip_broken", None, m.filename, file=name, detail=str(exc)[:200])
-        except (NotImplementedError, RuntimeError) as exc:
-            errors.add("fns_zip_broken", None, m.filename, file=name, detail=str(exc)[:200])
+            head = stream.read(fns_xml.XML_HEAD)
+            reads.append((head, None))
+            reads.append((stream.read(fns_fast.MAX_BYTES + 1 - len(head)), None))
+        except Exception as exc:      # re-raised where the reader reads it (a CRC mismatch, a damaged stream)
+            reads.append((b"", exc))
+    return None, reads
+
+
+class _ReadAhead(io.RawIOBase):
+    """A member read ahead: gives back its reads in turn (raising a read's exception), then nothing."""
+
+    def __init__(self, reads: list[tuple[bytes, Exception | None]]):
+        self._reads = collections.deque(reads)
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        if not self._reads:
+            return b""
+        data, failure = self._reads.popleft()
+        if failure is not None:
+            raise failure
+        return data
 
 
 # --------------------------------------------------------------------------------------------------
@@ -362,7 +426,7 @@ class FnsScan:
     def _files(self) -> Iterator[tuple[FnsFile, Iterator[list]]]:
         """Each file with its row batches: read here, or by worker processes (zip members on disk, ``workers`` > 1)."""
         if self.workers == 1:
-            for label, stream, _origin in _streams(self.source, self.limits, self._errors):
+            for label, stream, _origin in _streams(self.source, self.limits, self._errors, prefetch=self.fast):
                 info = FnsFile(label)
                 yield info, self._guarded(label, read_file(label, stream, self._errors, self._warnings, info,
                                                            self.fast))

@@ -37,7 +37,8 @@ CAP_PER_CODE = 200
 #: OKVED 2 code: division, group, class, subclass (as analytics.data.validate.OKVED_PATTERN).
 _OKVED2 = re.compile(r"\d{2}(\.\d{1,2}(\.\d{1,2})?)?")
 _OKVED_SEEN: dict[str, bool] = {}
-_XML_HEAD = 64 * 1024
+#: the bytes read first, for the prolog check
+XML_HEAD = 64 * 1024
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 @dataclass
@@ -126,7 +127,7 @@ class _Prolog(io.RawIOBase):
 
 def _prolog(label: str, stream: BinaryIO, errors: Issues) -> _Prolog | None:
     """Refuse a DTD (and so any entity declaration) or a file that is not XML, before parsing."""
-    head = stream.read(_XML_HEAD)
+    head = stream.read(XML_HEAD)
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not text.startswith(b"<"):
         errors.add("fns_not_xml", None, head[:40].decode("utf-8", "replace"), file=label)
