@@ -16,8 +16,12 @@ from a file name; any ``ВерсФорм`` is accepted (4.01–4.06 seen), eleme
 ignored. A file in exactly the published shape (up to 10 MB; real ones are 1–4 MB) is read whole
 by the fast path (:mod:`analytics.data.fns_fast`, a compiled grammar of the XSD's shape); any other
 file is streamed by lxml (``iterparse`` on ``Документ`` with ``clear()``) — both give the same rows
-and messages (``fast=False`` forces lxml). Zip members are read one at a time (or a few at once by
-``workers`` processes, in order): memory does not grow with the archive (bench/bench_fns.py).
+and messages (``fast=False`` forces lxml); a file without problems comes from the fast path as one
+block of columns, the rows of the others a document at a time. Zip members are read one at a time
+(the next one decompressed ahead by a thread on the fast path, or a few at once by ``workers``
+processes, in order); a chunk ends after the document that fills it, however the rows came. Memory
+does not grow with the archive but for the duplicate-INN index, 8 bytes per document
+(bench/bench_fns.py).
 Parsing one file is :mod:`analytics.data.fns_xml`.
 
 Columns (:data:`COLUMNS`): ``dataset`` (``rsmp``, ``sshr``, ``revexp``, ``paytax``), ``inn``,

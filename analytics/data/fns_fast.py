@@ -4,8 +4,10 @@ exactly the published shape; anything else is left to the hardened lxml parser (
 FNS files are one line of UTF-8, attributes only, no namespace, a fixed element order (the published
 XSDs). :func:`scan` matches the file against a strict grammar of that shape — the prolog (XML 1.0,
 UTF-8), the root ``Файл`` with the placeholder sender, then ``Документ`` after ``Документ`` of one
-dataset, then ``</Файл>`` — and returns the documents' matches, whose groups are the attribute values
-the readers need. It returns ``None`` (the caller parses the file with lxml instead, so results and
+dataset, then ``</Файл>`` — and returns the attribute values the readers need as columns (one
+``findall`` over the file for the strict grammar; the permissive one, for files with numeric
+references or empty values read, document by document). It returns ``None`` (the caller parses the
+file with lxml instead, so results and
 problems are always the lxml path's) when anything is outside the grammar: a comment, CDATA, a
 processing instruction or DOCTYPE after the prolog, a namespace (``xmlns``), an element or order the
 grammar does not list, an attribute the XSD does not list or in another order than the XSD's (the
