@@ -224,7 +224,8 @@ def best_of(path: Path, repeat: int, label: str, workers: int = 1, fast: bool = 
         result = measure(path, workers, fast)
         runs.append(result)
         print(f"    {label} run {i + 1}: {result['seconds']:.2f} s, {result['rate']:,.0f} documents/s, "
-              f"on its CPU time {result['documents'] / result['cpu_seconds']:,.0f}/s, peak {result['peak_mb']:.0f} MB; "
+              f"on {'its' if workers == 1 else 'the parent' + chr(39) + 's'} CPU time "
+              f"{result['documents'] / result['cpu_seconds']:,.0f}/s, peak {result['peak_mb']:.0f} MB; "
               f"load average {result['load']}", flush=True)
     return max(runs, key=lambda r: r["rate"])
 
