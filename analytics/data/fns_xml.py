@@ -364,7 +364,7 @@ class _FileReader:
 
 
 def read_file(label: str, stream: BinaryIO, errors: Issues, warnings: Issues,
-              info: FnsFile, fast: bool = True) -> Iterator[list[tuple]]:
+              info: FnsFile, fast: bool = True) -> Iterator[list[tuple] | Block]:
     """Rows of one XML file in batches: a list of row tuples per document, or (the fast path, a file
     without any problem) one :data:`Block` of the whole file; header problems end the file early.
 
