@@ -21,6 +21,7 @@ from analytics.data.ingest.plan import (
     _rejected,
     _set_numbers,
     _sorted,
+    _store_errors_too,
     _store_phase,
     _validate_file,
 )
@@ -85,6 +86,8 @@ def load_file(con: duckdb.DuckDBPyConnection, table: str, source: str | os.PathL
     """
     progress = on_progress or (lambda stage: None)
     plan = _validate_file(con, table, source, mode, mapping, file_name, limits, progress)
+    if not plan.report.ok:
+        return _store_errors_too(con, plan).report
     return commit(con, plan, user, on_progress=on_progress)
 
 
