@@ -92,6 +92,16 @@ def load_file(con: duckdb.DuckDBPyConnection, table: str, source: str | os.PathL
 
 
 
+def _as_rollback(errors: list, counts: dict[str, int]) -> tuple[list, dict[str, int]]:
+    """A rollback that would take away rows another table refers to: ``rollback_blocked`` (roll the
+    other table back first), not the file's ``still_referenced``."""
+    errors = [e._replace(message=validate.msg("rollback_blocked", **e.message.values))
+              if e.code == "still_referenced" else e for e in errors]
+    if "still_referenced" in counts:
+        counts = {("rollback_blocked" if k == "still_referenced" else k): v for k, v in counts.items()}
+    return errors, counts
+
+
 def prepare_rollback(con: duckdb.DuckDBPyConnection, table: str, version_id: int) -> LoadPlan:
     """Preview restoring ``table`` to its state right after ``version_id``: rows added, changed,
     removed, and the same reference checks as a ``replace`` load (a restored row must not point to a
@@ -112,7 +122,7 @@ def prepare_rollback(con: duckdb.DuckDBPyConnection, table: str, version_id: int
     with con.cursor() as cur:
         plan.fingerprint = store.data_fingerprint(cur)
         stage(cur, table, frame)
-        errors, counts = store_checks(cur, spec, "replace", frame)
+        errors, counts = _as_rollback(*store_checks(cur, spec, "replace", frame))
         if not errors:
             numbers, plan.samples = diff(cur, spec, "replace")
             report.added, report.changed = numbers["added"], numbers["changed"]
@@ -136,7 +146,7 @@ def rollback(con: duckdb.DuckDBPyConnection, table: str, version_id: int, user: 
     try:
         with WRITER_LOCK, con.cursor() as cur, store.transaction(cur) as tx:
             stage(cur, table, plan.frame)
-            errors, counts = store_checks(cur, spec, "replace", plan.frame)
+            errors, counts = _as_rollback(*store_checks(cur, spec, "replace", plan.frame))
             if errors:
                 tx.rollback()
                 return _finish(report, _sorted(errors), counts)
