@@ -92,6 +92,14 @@ RU: dict[str, str] = {
         "Откат уберёт это значение, а на него ссылаются строки таблицы «{table}»: {count}. Сначала откатите "
         "таблицу «{table}» (к версии без этих строк), затем эту."
     ),
+    "ingest.template_row_held": (
+        "Это шаблон без изменений: его строка-пример лишь показывает формат, а строка с таким ключом в таблице "
+        "«{table}» уже есть. Впишите вместо примера свои строки."
+    ),
+    "ingest.template_needs": (
+        "Это шаблон без изменений: его строка-пример ссылается на пример из шаблона таблицы «{table}». "
+        "Сначала загрузите тот шаблон (или впишите свои строки)."
+    ),
     "ingest.header_row": "Строка заголовков найдена в строке {row}; строки выше пропущены.",
     "ingest.sheet_used": "В книге несколько листов; прочитан лист «{sheet}».",
     "ingest.suppressed": "Скрытые (конфиденциальные) ячейки «к», «…», «-» прочитаны как пропуски, не нули: {count}.",
@@ -245,6 +253,14 @@ EN: dict[str, str] = {
     "ingest.rollback_blocked": (
         "The rollback would remove this value, yet {count} rows of the table “{table}” refer to it. Roll back "
         "“{table}” first (to a version without those rows), then this table."
+    ),
+    "ingest.template_row_held": (
+        "This is the template unchanged: its example row only shows the format, and a row with its key is "
+        "already in the table “{table}”. Put your own rows in place of the example."
+    ),
+    "ingest.template_needs": (
+        "This is the template unchanged: its example row refers to the example of the template of “{table}”. "
+        "Load that template first (or put your own rows in)."
     ),
     "ingest.header_row": "The header was found on row {row}; the rows above were skipped.",
     "ingest.sheet_used": "The workbook has several sheets; the sheet “{sheet}” was read.",

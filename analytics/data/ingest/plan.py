@@ -175,6 +175,34 @@ def _without_flagged(frame: pd.DataFrame, flagged: Mapping[str, np.ndarray]) -> 
     return out
 
 
+def _template_note(plan: LoadPlan) -> LoadPlan:
+    """A template uploaded unchanged whose example cannot load here says why, before its errors: its
+    example row's key is already in the store (``template_row_held``), or it refers to the example of
+    another table's template not loaded yet (``template_needs``, naming that table)."""
+    report = plan.report
+    if report.ok or report.table not in validate.TABLES or report.sha256 not in _template_hashes(report.table):
+        return plan
+    codes = {e.code for e in report.errors}
+    parents = sorted({e.message.values.get("table") for e in report.errors if e.code == "ref_missing"} - {None})
+    notes = []
+    if "duplicate_in_store" in codes:
+        notes.append(Issue(None, None, None, msg("template_row_held", table=report.table)))
+    if "okved_unknown" in codes and "sectors" not in parents:
+        parents.append("sectors")
+    notes.extend(Issue(None, None, None, msg("template_needs", table=parent)) for parent in parents)
+    for note in reversed(notes):
+        report.errors.insert(0, note)
+    if notes:
+        report.error_counts = {**{n.code: sum(1 for m in notes if m.code == n.code) for n in notes},
+                               **report.error_counts}
+    return plan
+
+
+def _template_hashes(table: str) -> set[str]:
+    """SHA-256 of the table's CSV templates as the Templates tab offers them (Russian and English)."""
+    return {hashlib.sha256(template_csv(table, lang)).hexdigest() for lang in ("ru", "en")}
+
+
 def _store_errors_too(con: duckdb.DuckDBPyConnection, plan: LoadPlan) -> LoadPlan:
     """A plan with errors in its cells: add what the store checks find in its other cells (references,
     keys already in the store, rows other tables still reference), so that no error hides another."""
@@ -188,12 +216,12 @@ def _store_errors_too(con: duckdb.DuckDBPyConnection, plan: LoadPlan) -> LoadPla
             errors, counts = store_checks(cur, spec, report.mode, plan.checked)
             unstage(cur)
     except duckdb.Error:  # a cell the store's types refuse: its own error is already listed
-        return plan
+        return _template_note(plan)
     if errors:
         for code, n in counts.items():
             report.error_counts[code] = report.error_counts.get(code, 0) + n
         report.errors = _sorted(report.errors + errors)
-    return plan
+    return _template_note(plan)
 
 
 def _store_phase(cur: duckdb.DuckDBPyConnection, plan: LoadPlan, samples: int) -> tuple[list[Issue], dict[str, int],
@@ -242,7 +270,7 @@ def prepare(con: duckdb.DuckDBPyConnection, table: str, source: str | os.PathLik
     if errors:
         plan.frame = None
         _finish(plan.report, errors, counts)
-        return plan
+        return _template_note(plan)
     _set_numbers(plan.report, numbers)
     progress("previewed")
     return plan
