@@ -92,6 +92,9 @@ RU: dict[str, str] = {
         "Откат уберёт это значение, а на него ссылаются строки таблицы «{table}»: {count}. Сначала откатите "
         "таблицу «{table}» (к версии без этих строк), затем эту."
     ),
+    "ingest.fix_not_encodable": (
+        "Исправление «{value}» нельзя записать в кодировке файла ({encoding}): замените этот символ."
+    ),
     "ingest.template_row_held": (
         "Это шаблон без изменений: его строка-пример лишь показывает формат, а строка с таким ключом в таблице "
         "«{table}» уже есть. Впишите вместо примера свои строки."
@@ -254,6 +257,7 @@ EN: dict[str, str] = {
         "The rollback would remove this value, yet {count} rows of the table “{table}” refer to it. Roll back "
         "“{table}” first (to a version without those rows), then this table."
     ),
+    "ingest.fix_not_encodable": "The correction “{value}” cannot be written in the file's encoding ({encoding}): replace that character.",
     "ingest.template_row_held": (
         "This is the template unchanged: its example row only shows the format, and a row with its key is "
         "already in the table “{table}”. Put your own rows in place of the example."

@@ -66,7 +66,7 @@ MESSAGE_CODES: tuple[str, ...] = (
     "okved_section", "oktmo_format", "oktmo_lost_zero", "region_format", "section_format",
     "ident_format", "formula", "formula_like", "html", "control_chars", "too_long", "same_inn",
     "duplicate_in_file", "duplicate_in_store", "ref_missing", "still_referenced", "rollback_blocked",
-    "template_row_held", "template_needs",
+    "template_row_held", "template_needs", "fix_not_encodable",
     # hostile and tricky files (issue 14)
     "xlsx_bomb", "xlsx_too_many_strings", "xlsx_too_many_cells", "parse_limit", "not_finite", "number_ambiguous",
     "invisible_chars", "bidi_chars", "markdown_link", "excel_error", "sector_cycle", "line_too_long",
