@@ -47,7 +47,8 @@ def test_fix_the_cells_in_the_grid_then_load_the_corrected_file(data_page):
     grid = at.data_editor(key=GRID)
     shown = grid.value
     assert shown[RU["upload.col_row"]].tolist() == [3, 4, 5]
-    assert list(shown.columns)[1:7] == ["ИНН", "Наименование", "ОКВЭД", "Код региона", "Широта", "Долгота"]
+    assert list(shown.columns)[2:8] == ["ИНН", "Наименование", "ОКВЭД", "Код региона", "Широта", "Долгота"]
+    assert "4000123458" in shown.iloc[0, 1]   # the errors of the row, with the expected INN
     assert shown.loc[1, "Долгота"] == ""   # an empty cell is empty, not «None»
 
     at.session_state[GRID] = {"edited_rows": {0: {"ИНН": "4000123458"}}, "added_rows": [], "deleted_rows": []}

@@ -291,11 +291,11 @@ def fix_grid(plan: ingest.LoadPlan, shown: ingest.LoadPlan, corrected: bytes | N
         st.caption(t("upload.fix_more", shown=fmt.integer(len(grid), lang()), n=fmt.integer(rows_with_errors, lang())))
     row_label, errors_label = t("upload.col_row"), t("upload.col_errors")
     table_shown = grid.rename(columns={"_row": row_label})
-    table_shown[errors_label] = ["; ".join(errors_in.get(int(r), [])) for r in grid["_row"]]
+    table_shown.insert(1, errors_label, ["; ".join(errors_in.get(int(r), [])) for r in grid["_row"]])
     st.data_editor(table_shown, key=_grid_key(plan), num_rows="fixed", hide_index=True, width="stretch",
                    disabled=[row_label, errors_label],
                    column_config={row_label: st.column_config.NumberColumn(format="%d", width="small"),
-                                  errors_label: st.column_config.TextColumn(width="large"),
+                                  errors_label: st.column_config.TextColumn(width="medium"),
                                   **{h: st.column_config.TextColumn() for h in grid.columns if h != "_row"}})
     if corrected is None:
         return
