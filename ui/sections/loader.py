@@ -283,8 +283,10 @@ def fix_grid(plan: ingest.LoadPlan, shown: ingest.LoadPlan, corrected: bytes | N
     errors_in: dict[int, list[str]] = {}
     for issue in shown.report.errors:
         if issue.row is not None:
+            hint = issue.message.hint(lang())
             errors_in.setdefault(issue.row, []).append(
-                f"{column_shown(issue.column, shown.report)}: {message_text(issue.message, plan.report.table)}")
+                f"{column_shown(issue.column, shown.report)}: {message_text(issue.message, plan.report.table)}"
+                + (f" {hint}" if hint else ""))
     rows_with_errors = len({e.row for e in plan.report.errors if e.row is not None})
     st.caption(t("upload.fix_intro", n=fmt.integer(rows_with_errors, lang())))
     if rows_with_errors > len(grid):
