@@ -55,6 +55,29 @@ def test_corrections_are_checked_again_and_written_in_the_original_dialect(demo_
     assert rows == [("4000123458", "29.10", 54.5293), ("4000543212", "29.32", 54.5), ("4000777771", "29.10", 54.5)]
 
 
+def test_given_the_original_only_the_edited_lines_are_written_again(demo_copy):
+    plan = ingest.prepare(demo_copy, "enterprises", CP1251, file_name="firms.csv")
+    fixed, corrected = ingest.apply_corrections(demo_copy, plan, EDITS, original=CP1251)
+    expected = (CP1251_TEXT.replace("4000123459", "4000123458").replace(";29.99;", ";29.32;")
+                .replace("пятьдесят", "54,5")).encode("cp1251")
+    assert corrected == expected and fixed.report.ok
+    # a line the reader saw differently from how the writer would write it stays as it was: «;;» blank-ish
+    # rows, odd spacing, quotes the writer would not use
+    odd = CP1251_TEXT.replace("ООО Второе", '"ООО Второе"').encode("cp1251")
+    plan = ingest.prepare(demo_copy, "enterprises", odd)
+    _, corrected = ingest.apply_corrections(demo_copy, plan, {3: {"ИНН": "4000123458"}}, original=odd)
+    assert corrected == odd.replace(b"4000123459", b"4000123458")   # row 4 keeps its quotes
+
+
+def test_a_quoted_line_break_falls_back_to_writing_the_whole_file(demo_copy):
+    text = 'ИНН;Наименование;ОКВЭД;Код региона\r\n4000123459;"ООО\r\nПервое";29.10;40\r\n'
+    data = text.encode("cp1251")
+    plan = ingest.prepare(demo_copy, "enterprises", data)
+    assert ingest.patch_lines(data, plan.raw, [2]) is None
+    _, corrected = ingest.apply_corrections(demo_copy, plan, {2: {"ИНН": "4000123458"}}, original=data)
+    assert corrected == data.replace(b"4000123459", b"4000123458")
+
+
 def test_a_partial_correction_leaves_the_other_errors(demo_copy):
     plan = ingest.prepare(demo_copy, "enterprises", CP1251, file_name="firms.csv")
     fixed, _ = ingest.apply_corrections(demo_copy, plan, {3: {"ИНН": "4000123458"}})

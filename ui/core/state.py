@@ -271,7 +271,7 @@ def corrected_plan(data: bytes, file_name: str, table: str, mode: str, plan: ing
 
     def correct() -> tuple[ingest.LoadPlan, bytes | None]:
         with st.spinner():
-            return ingest.apply_corrections(con, plan, edits)
+            return ingest.apply_corrections(con, plan, edits, original=data)
 
     return _held(_FIXED_SLOT, key, correct)
 

@@ -46,7 +46,14 @@ from __future__ import annotations
 
 from analytics.data.ingest.checks import SAMPLE_ROWS, STAGE_TABLE, diff, stage, store_checks, unstage
 from analytics.data.ingest.commit import commit, load_file, prepare_rollback, rollback
-from analytics.data.ingest.fix import apply_corrections, corrected_cells, error_rows, grid_edits, write_back
+from analytics.data.ingest.fix import (
+    apply_corrections,
+    corrected_cells,
+    error_rows,
+    grid_edits,
+    patch_lines,
+    write_back,
+)
 from analytics.data.ingest.headers import remembered_mapping, save_mapping
 from analytics.data.ingest.plan import MODES, LoadPlan, LoadReport, data_tables, prepare, template_csv, template_xlsx
 from analytics.data.ingest.read import (
@@ -98,5 +105,6 @@ __all__ = [
     "grid_edits",
     "corrected_cells",
     "write_back",
+    "patch_lines",
     "apply_corrections",
 ]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import duckdb
 import pandas as pd
@@ -76,22 +76,20 @@ def corrected_cells(raw: RawTable, edits: Mapping[int, Mapping[str, str]]) -> Ra
     """A copy of ``raw`` with ``edits`` (spreadsheet row → the file's header → new text) in its cells.
     In a column where the file writes decimals with a comma, a typed ``54.5`` becomes ``54,5``."""
     headers = _unique_headers(raw.headers)
-    cells = raw.cells.copy()
     where = {int(r): i for i, r in enumerate(raw.rows)}
-    comma_columns: dict[int, bool] = {}
+    by_column: dict[int, dict[int, str]] = {}
     for row, changes in edits.items():
         if int(row) not in where:
             raise KeyError(f"row {row} is not a data row of the file")
         for header, value in changes.items():
-            position = headers.index(header)
-            text = "" if value is None else str(value).strip()
-            if position not in comma_columns:
-                comma_columns[position] = _uses_decimal_comma(raw.cells[position])
-            if comma_columns[position]:
-                text = _DECIMAL_POINT.sub(r"\1,\2", text)
-            column = cells[position].astype(object)
-            column.iloc[where[int(row)]] = text
-            cells[position] = column.astype(raw.cells[position].dtype)
+            by_column.setdefault(headers.index(header), {})[where[int(row)]] = "" if value is None else str(value).strip()
+    cells = raw.cells.copy(deep=False)
+    for position, new_texts in by_column.items():
+        comma = _uses_decimal_comma(raw.cells[position])
+        values = raw.cells[position].to_numpy(dtype=object, na_value=None).copy()
+        for index, text in new_texts.items():
+            values[index] = _DECIMAL_POINT.sub(r"\1,\2", text) if comma else text
+        cells[position] = pd.Series(values, dtype=raw.cells[position].dtype)
     return RawTable(list(raw.headers), cells, raw.rows.copy(), raw.header_row, dict(raw.dialect),
                     dict(raw.numeric), list(raw.warnings))
 
@@ -142,21 +140,48 @@ def _xlsx(raw: RawTable) -> bytes:
     return buffer.getvalue()
 
 
-def apply_corrections(con: duckdb.DuckDBPyConnection, plan: LoadPlan, edits: Mapping[int, Mapping[str, str]]
-                      ) -> tuple[LoadPlan, bytes | None]:
+def patch_lines(original: bytes, raw: RawTable, rows: Iterable[int]) -> bytes | None:
+    """``original`` (a CSV file) with only the lines of spreadsheet ``rows`` written again from ``raw``
+    (its corrected cells), every other byte as it was — much faster than :func:`write_back` for a
+    large file. ``None`` when lines are not records (a quoted value spans lines; an XLSX file; a
+    header-less layout): then the whole file is written back."""
+    dialect = raw.dialect
+    if dialect.get("format") != "csv" or raw.header_row is None or "newline" not in dialect:
+        return None
+    encoding = dialect.get("encoding") or "utf-8"
+    bom = b"\xef\xbb\xbf" if encoding == "utf-8-sig" else b""
+    text = original[len(bom):].decode("utf-8" if bom else encoding)
+    newline = dialect["newline"]
+    lines = text.split(newline)
+    if '"' in text and any(line.count('"') % 2 for line in lines):  # a quoted line break: lines ≠ records
+        return None
+    where = {int(r): i for i, r in enumerate(raw.rows)}
+    for row in rows:
+        out = io.StringIO(newline="")
+        csv.writer(out, delimiter=dialect.get("delimiter", ";"), lineterminator="",
+                   quoting=csv.QUOTE_ALL if dialect.get("quote_all") else csv.QUOTE_MINIMAL
+                   ).writerow(["" if pd.isna(v) else str(v) for v in raw.cells.iloc[where[int(row)]]])
+        lines[int(row) - 1] = out.getvalue()
+    return bom + newline.join(lines).encode("utf-8" if bom else encoding)
+
+
+def apply_corrections(con: duckdb.DuckDBPyConnection, plan: LoadPlan, edits: Mapping[int, Mapping[str, str]],
+                      original: bytes | None = None) -> tuple[LoadPlan, bytes | None]:
     """Put ``edits`` into the file of ``plan`` and check it again: ``(the new plan, the corrected file)``.
 
-    The corrected file is in the original's dialect (:func:`write_back`) and is prepared like an
-    upload of the same name, table and mode, so every rule of the loader applies. A correction the
-    file's encoding cannot hold (a character Windows-1251 lacks) gives a plan with that error and
-    no file.
+    The corrected file is in the original's dialect and is prepared like an upload of the same name,
+    table and mode, so every rule of the loader applies. Given the ``original`` bytes, only the
+    edited lines are written again (:func:`patch_lines`); otherwise the whole file (:func:`write_back`).
+    A correction the file's encoding cannot hold (a character Windows-1251 lacks) gives a plan with
+    that error and no file.
     """
     if plan.raw is None:
         raise ValueError("the plan kept no cells to correct (its file could not be read)")
     raw = corrected_cells(plan.raw, edits)
     report = plan.report
     try:
-        data = write_back(raw)
+        data = patch_lines(original, raw, edits) if original is not None else None
+        data = data if data is not None else write_back(raw)
     except UnicodeEncodeError as exc:
         failed = LoadReport(ok=False, rows_loaded=0, errors=[], warnings=[], version_id=None, table=report.table,
                             mode=report.mode, file_name=report.file_name)
