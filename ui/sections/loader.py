@@ -176,7 +176,7 @@ def show_problems(report: ingest.LoadReport, key: str) -> None:
         st.table(summary.set_index(t("upload.col_message")))
         detail = issues_frame(report.errors, report)
         st.markdown("**" + t("upload.errors_detail", n=fmt.integer(len(detail), lang())) + "**")
-        st.dataframe(detail, hide_index=True, width="stretch",
+        st.dataframe(detail, hide_index=True, width="stretch", placeholder="",
                      column_config={t("upload.col_row"): st.column_config.NumberColumn(format="%d", width="small"),
                                     t("upload.col_message"): st.column_config.TextColumn(width="large"),
                                     t("upload.col_fix"): st.column_config.TextColumn(width="large")})
@@ -225,7 +225,7 @@ def preview(plan: ingest.LoadPlan) -> None:
         sample = plan.samples.get(kind)
         if sample is not None and not sample.empty:
             with st.expander(t(f"upload.sample_{kind}", n=fmt.integer(len(sample), lang()))):
-                st.dataframe(sample_shown(sample, report), hide_index=True, width="stretch")
+                st.dataframe(sample_shown(sample, report), hide_index=True, width="stretch", placeholder="")
 
 
 def sample_shown(sample: pd.DataFrame, report: ingest.LoadReport) -> pd.DataFrame:
@@ -294,7 +294,7 @@ def fix_grid(plan: ingest.LoadPlan, shown: ingest.LoadPlan, corrected: bytes | N
     row_label, errors_label = t("upload.col_row"), t("upload.col_errors")
     table_shown = grid.rename(columns={"_row": row_label})
     table_shown.insert(1, errors_label, ["; ".join(errors_in.get(int(r), [])) for r in grid["_row"]])
-    st.data_editor(table_shown, key=_grid_key(plan), num_rows="fixed", hide_index=True, width="stretch",
+    st.data_editor(table_shown, key=_grid_key(plan), num_rows="fixed", hide_index=True, width="stretch", placeholder="",
                    disabled=[row_label, errors_label],
                    column_config={row_label: st.column_config.NumberColumn(format="%d", width="small"),
                                   errors_label: st.column_config.TextColumn(width="medium"),
