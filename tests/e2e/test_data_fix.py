@@ -127,3 +127,41 @@ def test_the_grid_in_english(server, page, tmp_path):
     page.get_by_text(en["upload.fix_changed"].split(":")[0]).first.wait_for(timeout=30_000)
     _editor(page).scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "data-fix-edited-en-1280x720.png"))
+
+
+def test_a_blocked_rollback_in_plain_words(server, page, tmp_path):
+    ru = CATALOG["ru"]
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(server + "/data")
+    wait_for_app(page)
+    page.get_by_label(ru["upload.user"]).fill("anna")
+    page.get_by_label(ru["upload.password"]).fill("long enough password")
+    page.get_by_role("button", name=ru["upload.login"]).click()
+    page.get_by_text("anna").first.wait_for(timeout=30_000)
+    wait_for_app(page)
+    firm = tmp_path / "firm.csv"
+    firm.write_text("ИНН;Наименование;ОКВЭД;Код региона\n4000111117;ООО «Четвёртое»;29.10;40\n", encoding="utf-8")
+    years = tmp_path / "years.csv"
+    years.write_text("ИНН;Год;Численность\n4000111117;2023;10\n", encoding="utf-8")
+    for path, table in ((firm, None), (years, ru["table.enterprise_years"])):
+        if table:
+            page.get_by_label(ru["upload.table"]).first.click()
+            page.get_by_role("option", name=table).click()
+            wait_for_app(page)
+        _upload(page, path)
+        page.get_by_text(ru["upload.confirm"]).first.wait_for(timeout=30_000)
+        wait_for_app(page)
+        page.get_by_text(ru["upload.confirm"]).click()
+        wait_for_app(page)
+        page.get_by_role("button", name=ru["upload.commit"]).click()
+        page.get_by_text("Загружено: версия").first.wait_for(timeout=30_000)
+        wait_for_app(page)
+    page.get_by_role("tab", name=ru["upload.tab_history"]).click()
+    wait_for_app(page)
+    blocked = page.get_by_text(ru["upload.rollback_blocked_found"].split(":")[0]).first
+    blocked.wait_for(timeout=30_000)
+    assert page.get_by_text(ru["upload.errors_found"].split(":")[0]).count() == 0
+    blocked.scroll_into_view_if_needed()
+    page.mouse.wheel(0, 250)
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(ARTIFACTS / "data-rollback-blocked-ru-1280x720.png"))
