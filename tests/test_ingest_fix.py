@@ -115,3 +115,21 @@ def test_a_row_that_is_not_in_the_file_is_refused(demo_copy):
     plan = ingest.prepare(demo_copy, "enterprises", CP1251)
     with pytest.raises(KeyError):
         ingest.apply_corrections(demo_copy, plan, {99: {"ИНН": "1"}})
+
+
+def test_an_xlsx_file_is_corrected_into_a_workbook_that_loads(demo_copy):
+    import io
+
+    from openpyxl import Workbook, load_workbook
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["ИНН", "Наименование", "ОКВЭД", "Код региона", "Широта"])
+    sheet.append(["4000123459", "ООО Первое", "29.10", "40", 54.5293])   # the latitude stored as a number
+    buffer = io.BytesIO()
+    book.save(buffer)
+    plan = ingest.prepare(demo_copy, "enterprises", buffer.getvalue(), file_name="firms.xlsx")
+    assert [(e.row, e.code) for e in plan.report.errors] == [(2, "inn_checksum")]
+    fixed, corrected = ingest.apply_corrections(demo_copy, plan, {2: {"ИНН": "4000123458"}}, original=buffer.getvalue())
+    assert corrected[:2] == b"PK" and fixed.report.ok and fixed.report.added == 1
+    rows = list(load_workbook(io.BytesIO(corrected)).active.iter_rows(values_only=True))
+    assert rows[1][:4] == ("4000123458", "ООО Первое", "29.10", "40") and float(rows[1][4]) == 54.5293
