@@ -68,7 +68,8 @@ def test_the_route_closes_the_automotive_gap(demo_db, monkeypatch, plans, lang):
     assert len(proposed) == 1 and proposed[0]["line"]["color"] == PROPOSED_COLOUR
     assert sum(x is None for x in proposed[0]["x"]) == len(plan.links)  # one segment per proposed contract
     assert at.subheader and any(s.value == text["roadmap.todo"] for s in at.subheader)
-    assert any(b.proto.label == text["roadmap.pack"] for b in at.get("download_button"))
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert text["roadmap.pack"] in labels and text["roadmap.pack_pdf"] in labels
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])

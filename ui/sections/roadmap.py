@@ -15,6 +15,7 @@ from ui.charts import common as charts
 from ui.core import fmt
 from ui.core.i18n import t
 from ui.core.state import cached
+from ui.downloads import application_pdf
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -166,9 +167,15 @@ def roadmap_tab(cluster_id: str, *, region: str, year: int, params: RegistryPara
             st.dataframe(table(plan, lang), hide_index=True)
     st.subheader(t("roadmap.todo", lang), anchor=False)
     st.markdown("\n".join(f"{i}. {t(f'roadmap.todo.{code}', lang)}" for i, code in enumerate(plan.todo, start=1)))
-    st.download_button(t("roadmap.pack", lang), lambda: cached(
+    excel, pdf = st.columns(2)
+    excel.download_button(t("roadmap.pack", lang), lambda: cached(
         pack.application_pack, cluster_id, region=region, year=year, params=params, codes=codes, lang=lang),
         f"registry-application-{cluster_id}-{region}-{year}.xlsx", mime=XLSX, help=t("roadmap.pack_help", lang),
         key="roadmap_pack", on_click="ignore", icon=":material/download:")
+    pdf.download_button(t("roadmap.pack_pdf", lang), lambda: cached(
+        application_pdf.application_pack_pdf, cluster_id, region=region, year=year, params=params, codes=codes,
+        lang=lang), f"registry-application-{cluster_id}-{region}-{year}-{lang}.pdf", mime="application/pdf",
+        help=t("roadmap.pack_pdf_help", lang), key="roadmap_pack_pdf", on_click="ignore",
+        icon=":material/picture_as_pdf:")
     st.caption(t("roadmap.method", lang, pairs=fmt.integer(plan.candidates, lang),
                  excluded=fmt.integer(plan.excluded_by_io, lang)))
