@@ -15,16 +15,18 @@ from fpdf.enums import XPos, YPos
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FAMILY = "DejaVu"
 A4 = "A4"
-#: 16:9 pages for slides: 13.333 × 7.5 in, the PPTX's size (mm).
+#: 16:9 pages for slides: 13.333 × 7.5 in, the PPTX's size (mm, width × height; with orientation "P",
+#: as fpdf2 swaps a tuple for "L").
 SLIDE_PAGE_MM = (338.667, 190.5)
 HEAD_FILL = (230, 236, 245)
 
 
 class Document(FPDF):
-    """An fpdf2 document with the shipped font, margins of 15 mm and a page number in the footer."""
+    """An fpdf2 document with the shipped font, margins of 15 mm and ``footer`` with the page number at
+    the bottom of each page (``footer=None``: nothing there)."""
 
     def __init__(self, *, title: str, lang: str, orientation: str = "P",
-                 page: str | tuple[float, float] = A4, footer: str = "", margin: float = 15.0):
+                 page: str | tuple[float, float] = A4, footer: str | None = "", margin: float = 15.0):
         super().__init__(orientation=orientation, unit="mm", format=page)
         self.add_font(FAMILY, "", str(FONT_DIR / "DejaVuSans.ttf"))
         self.add_font(FAMILY, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
@@ -37,6 +39,8 @@ class Document(FPDF):
         self._footer_text = footer
 
     def footer(self) -> None:
+        if self._footer_text is None:
+            return
         self.set_y(-10)
         self.set_font(FAMILY, size=7)
         self.set_text_color(90, 90, 90)
