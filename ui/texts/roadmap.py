@@ -182,6 +182,34 @@ RU: dict[str, str] = {
         "Расчёт Кластерного навигатора по данным базы; не официальный документ. Предлагаемые договоры — "
         "правдоподобные по таблице «затраты-выпуск» Росстата 2021 г., а не согласованные сторонами."
     ),
+    "slide.route.title": "Дорожная карта включения в реестр: {cluster}",
+    "slide.route.contracts": "Новых договоров",
+    "slide.route.value": "На сумму в год",
+    "slide.route.dependence": "Функц. зависимость",
+    "slide.route.arrow": "{before} → {after}",
+    "slide.route.now": "Сейчас",
+    "slide.route.after": "После новых договоров",
+    "slide.route.gaps": "Чего не хватает: {gaps}.",
+    "slide.route.gaps_none": "Требования реестра о договорах и зависимости выполнены.",
+    "slide.route.gap.contracts": "у {n} участников нет договора с другим участником",
+    "slide.route.gap.dependence": "функциональная зависимость {now} при пороге {threshold} — нужно ещё {value} закупок у своих",
+    "slide.route.gap.count": "{rule} — не хватает {n}",
+    "slide.route.gap.organising": "{rule} — лишних {n}",
+    "slide.route.conclusion.closes": (
+        "Вывод: чтобы войти в реестр, участникам достаточно заключить между собой новые договоры поставки "
+        "на {value} в год (договоров — {n})."
+    ),
+    "slide.route.conclusion.unproven": " Это найденный, но не доказанно наименьший набор.",
+    "slide.route.conclusion.remaining": " Кроме договоров остаётся: {rules}.",
+    "slide.route.conclusion.none_needed": "Вывод: по договорам и зависимости кластер уже готов к заявке в реестр.",
+    "slide.route.conclusion.no_solution": (
+        "Вывод: договорами между нынешними участниками разрыв не закрыть — нужны новые поставщики в кластере "
+        "или большие объёмы у имеющихся."
+    ),
+    "slide.route.conclusion.cannot_judge": (
+        "Вывод: по этим данным требования о договорах и зависимости не проверить — нужны данные о поставках "
+        "между участниками."
+    ),
 }
 
 EN: dict[str, str] = {
@@ -364,5 +392,33 @@ EN: dict[str, str] = {
     "roadmap.pdf.disclaimer": (
         "Computed by Cluster Navigator from the store; not an official document. The proposed contracts are "
         "plausible by Rosstat's 2021 input–output table, not agreed by the parties."
+    ),
+    "slide.route.title": "Route to the registry: {cluster}",
+    "slide.route.contracts": "New contracts",
+    "slide.route.value": "Their value a year",
+    "slide.route.dependence": "Functional dependence",
+    "slide.route.arrow": "{before} → {after}",
+    "slide.route.now": "Now",
+    "slide.route.after": "After the new contracts",
+    "slide.route.gaps": "What is missing: {gaps}.",
+    "slide.route.gaps_none": "The registry's rules on contracts and dependence are met.",
+    "slide.route.gap.contracts": "{n} participants have no contract with another participant",
+    "slide.route.gap.dependence": "functional dependence is {now} against a {threshold} threshold — {value} more of purchases from each other needed",
+    "slide.route.gap.count": "{rule}: {n} missing",
+    "slide.route.gap.organising": "{rule}: {n} too many",
+    "slide.route.conclusion.closes": (
+        "Conclusion: to enter the registry, the participants need only sign new supply contracts with each "
+        "other worth {value} a year ({n} contracts)."
+    ),
+    "slide.route.conclusion.unproven": " This set was found but is not proven the smallest.",
+    "slide.route.conclusion.remaining": " Beyond the contracts, still to do: {rules}.",
+    "slide.route.conclusion.none_needed": "Conclusion: on contracts and dependence the cluster is ready to apply to the registry.",
+    "slide.route.conclusion.no_solution": (
+        "Conclusion: contracts among today's participants cannot close the gap — the cluster needs new "
+        "suppliers or larger volumes from those it has."
+    ),
+    "slide.route.conclusion.cannot_judge": (
+        "Conclusion: these data cannot test the rules on contracts and dependence — supplies between the "
+        "participants are needed."
     ),
 }
