@@ -35,7 +35,7 @@ RU: dict[str, str] = {
     "roadmap.col.gap": "Чего не хватает",
     "roadmap.col.addressed": "Чем закрывается",
     "roadmap.gap.contracts": "участников без договора: {n}",
-    "roadmap.gap.dependence": "{points} п. п., или {value} закупок у участников",
+    "roadmap.gap.dependence": "{points} процентного пункта, или {value} закупок у участников",
     "roadmap.gap.count": "ещё {n}",
     "roadmap.gap.organising": "лишних: {n}",
     "roadmap.gap.none": "—",
@@ -45,7 +45,11 @@ RU: dict[str, str] = {
     "roadmap.addressed.hand": "вручную",
     "roadmap.dependence_before": "Функциональная зависимость сейчас",
     "roadmap.dependence_after": "После предложенных договоров",
-    "roadmap.core_before": "Иное прочтение (с закупками между производителями) сейчас",
+    "roadmap.core_before": "Иное прочтение сейчас",
+    "roadmap.core_help": (
+        "Иное прочтение правила: засчитываются и закупки производителей конечной продукции друг у друга. "
+        "Проверка по умолчанию их не засчитывает."
+    ),
     "roadmap.core_after": "Иное прочтение после договоров",
     "roadmap.dependence_help": "Порог: {threshold}. Знаменатель — все закупки производителей конечной продукции, {total}.",
     "roadmap.links": "Предлагаемые договоры",
@@ -68,7 +72,10 @@ RU: dict[str, str] = {
     "roadmap.no_links": "Новых договоров не предлагается.",
     "roadmap.network": "Сеть кооперации с предлагаемыми договорами",
     "roadmap.network_proposed": "предлагаемый договор",
-    "roadmap.network_caption": "Пунктир — предлагаемые договоры; сплошные линии — поставки из данных.",
+    "roadmap.network_caption": (
+        "Пунктир — предлагаемые договоры; сплошные линии — поставки из данных. Подписи — названия без "
+        "пояснений в скобках; полное название — при наведении."
+    ),
     "roadmap.first": "Первые договоры участников без договора",
     "roadmap.col.participant": "Участник",
     "roadmap.col.partner": "Партнёр",
@@ -247,7 +254,7 @@ EN: dict[str, str] = {
     "roadmap.col.gap": "What is missing",
     "roadmap.col.addressed": "How it closes",
     "roadmap.gap.contracts": "participants without a contract: {n}",
-    "roadmap.gap.dependence": "{points} pp, or {value} of purchases from participants",
+    "roadmap.gap.dependence": "{points} percentage points, or {value} of purchases from participants",
     "roadmap.gap.count": "{n} more",
     "roadmap.gap.organising": "{n} too many",
     "roadmap.gap.none": "—",
@@ -257,7 +264,11 @@ EN: dict[str, str] = {
     "roadmap.addressed.hand": "by hand",
     "roadmap.dependence_before": "Functional dependence now",
     "roadmap.dependence_after": "After the proposed contracts",
-    "roadmap.core_before": "Other reading (purchases between producers counted) now",
+    "roadmap.core_before": "Other reading now",
+    "roadmap.core_help": (
+        "The rule's other reading: purchases of final producers from each other count too. The check does "
+        "not count them by default."
+    ),
     "roadmap.core_after": "Other reading after the contracts",
     "roadmap.dependence_help": "Threshold: {threshold}. Denominator: all purchases of final producers, {total}.",
     "roadmap.links": "Proposed contracts",
@@ -280,7 +291,10 @@ EN: dict[str, str] = {
     "roadmap.no_links": "No new contracts are proposed.",
     "roadmap.network": "Cooperation network with the proposed contracts",
     "roadmap.network_proposed": "proposed contract",
-    "roadmap.network_caption": "Dashed: proposed contracts; solid: supplies in the data.",
+    "roadmap.network_caption": (
+        "Dashed: proposed contracts; solid: supplies in the data. Labels give names without the remarks in "
+        "brackets; the full name shows on hover."
+    ),
     "roadmap.first": "First contracts of participants without one",
     "roadmap.col.participant": "Participant",
     "roadmap.col.partner": "Partner",
