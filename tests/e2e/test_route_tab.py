@@ -51,3 +51,33 @@ def test_route_tab_draws_the_plan_without_cut_text(server, browser, lang, width,
     page.wait_for_timeout(1_000)
     page.screenshot(path=str(ARTIFACTS / f"route-tab-{lang}-{width}x{height}-full.png"))
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("width,height", [(1280, 720), (1920, 1080)])
+def test_route_slide_fits_the_screen(server, browser, lang, width, height):
+    """The deck's route slide for the automotive cluster: no scrollbar, no cut SVG text; screenshot."""
+    from analytics.services import storyline
+
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    n = [k for k in storyline.SLIDE_ORDER if k in storyline.BUILDERS].index("route") + 1
+    screen = "720" if height == 720 else "1080"
+    page.goto(f"{server}/present?present=1&cluster=automotive&lang={lang}&slide={n}&screen={screen}")
+    wait_for_app(page, timeout=90_000)
+    title = page.locator('[data-testid="stMain"] h1').first
+    title.wait_for(timeout=60_000)
+    assert title.inner_text().startswith(CATALOG[lang]["slide.route.title"].split("{")[0].strip())
+    page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=60_000)
+    wait_for_app(page)
+    page.wait_for_timeout(800)
+    scroller = page.evaluate(
+        "() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
+        " return [m.scrollHeight, m.clientHeight]; }")
+    page.screenshot(path=str(ARTIFACTS / f"route-slide-{lang}-{width}x{height}.png"))
+    assert scroller[0] <= scroller[1] + 2, f"the route slide scrolls at {width}x{height}: {scroller}"
+    cut = page.evaluate(
+        "() => Array.from(document.querySelectorAll('svg text')).map(t => t.textContent.trim())"
+        ".filter(s => s.endsWith('…'))")
+    assert cut == []
+    context.close()

@@ -250,7 +250,10 @@ def view(slide: Slide, lang: str, *, region_name: str, cluster_names: dict[str, 
     if slide.slide_id == "network":
         return _network(slide, lang, height)
     if slide.slide_id == "route":
-        return _route(slide, lang, height)
+        route = _route(slide, lang, height)
+        # on a 720-line screen the numbers row would push the buttons off: the conclusion names the
+        # contracts and their value, the chart the dependence before and after
+        return route if screen == 1080 else SlideView(route.title, route.message, [], route.figure, route.filename)
     if slide.slide_id == "subsidy":
         return _subsidy(slide, lang, height)
     if slide.slide_id == "next_steps":
