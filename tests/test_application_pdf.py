@@ -10,6 +10,7 @@ import re
 import pypdf
 import pytest
 
+from analytics import store
 from analytics.models import registry
 from tests.test_roadmap import INN, PARAMS, build, record, route
 from ui.core import fmt
@@ -80,7 +81,7 @@ def test_the_summary_holds_the_participants_and_the_checks_dependence(lang):
 def test_public_data_gets_no_notice_and_illustrative_data_the_demo_one():
     con = build(firms=("F", "S1", "U", "I", "X", "M"))
     for table in ("enterprises", "enterprise_years", "supply_links"):
-        con.execute(f"UPDATE {table} SET data_status = 'public'")
+        con.execute(store.sql("UPDATE {table} SET data_status = 'public'", table=table))
     _, text = read(pdf(con, "en"))
     assert CATALOG["en"]["roadmap.pdf.not_public"][:40] not in text
     assert CATALOG["en"]["roadmap.pdf.illustrative"][:40] not in text
