@@ -111,3 +111,17 @@ def test_text_from_the_data_is_literal_and_long_names_wrap_inside_the_page():
 
         page.extract_text(visitor_text=visit)
     assert right and all(x < w - 15 * MM for x, w, _ in right)       # every run starts inside the margins
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_discovered_community_is_named_by_its_codes(lang):
+    con = build(firms=("F", "S1", "S2", "X"))
+    data = application_pdf.application_pack_pdf(con, "found", region="40", year=2023, lang=lang, params=PARAMS,
+                                                codes=("29.10", "29.32"))
+    _, text = read(data)
+    community = CATALOG[lang]["roadmap.pdf.community"].format(codes="29.10, 29.32")
+    assert CATALOG[lang]["roadmap.pdf.subtitle"].format(cluster=community, region=(
+        "Калужская область" if lang == "ru" else "Kaluga Oblast"), year=2023) in text
+    _, auto = read(pdf(con, lang))
+    assert CATALOG[lang]["roadmap.pdf.subtitle"].format(cluster="Авто" if lang == "ru" else "Auto", region=(
+        "Калужская область" if lang == "ru" else "Kaluga Oblast"), year=2023) in auto

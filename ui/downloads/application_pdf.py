@@ -173,9 +173,11 @@ def application_pack_pdf(con: duckdb.DuckDBPyConnection, cluster_id: str, *, reg
                          codes: tuple[str, ...] | None = None) -> bytes:
     """The application pack of one candidate as a PDF summary (bytes): :func:`render` of
     :func:`analytics.services.application_pack.pack_data`, names of the region and cluster from the store
-    (the cluster's id when it has no name: a discovered community)."""
+    (a discovered community, which has none, by its OKVED codes)."""
     data = pack.pack_data(con, cluster_id, region=region, year=year, params=params, codes=codes)
     regions = overview.regions(con).set_index("code")
     region_name = str(regions.loc[region, "name_en" if lang == "en" else "name_ru"]) if region in regions.index else region
-    cluster_name = sector_portfolio.cluster_names(con).get(lang, {}).get(cluster_id, cluster_id)
+    cluster_name = sector_portfolio.cluster_names(con).get(lang, {}).get(cluster_id)
+    if cluster_name is None:
+        cluster_name = t("roadmap.pdf.community", lang, codes=", ".join(codes)) if codes else cluster_id
     return render(data, lang, region_name=region_name, cluster_name=cluster_name)

@@ -121,6 +121,7 @@ RU: dict[str, str] = {
     "roadmap.pack_pdf": "Сводка заявки (PDF)",
     "roadmap.pack_pdf_help": "То же, что в пакете Excel, для чтения и печати: участники, договоры, расчёт зависимости по строкам, перечень документов.",
     "roadmap.pdf.title": "Заявка на включение промышленного кластера в реестр (ПП РФ № 779): сводка",
+    "roadmap.pdf.community": "сообщество отраслей ОКВЭД {codes}",
     "roadmap.pdf.subtitle": "Кластер: {cluster} · регион: {region} · год данных: {year}",
     "roadmap.pdf.footer": "Кластерный навигатор · {cluster} · {region} · {year}",
     "roadmap.pdf.illustrative": (
@@ -339,6 +340,7 @@ EN: dict[str, str] = {
     "roadmap.pack_pdf": "Application summary (PDF)",
     "roadmap.pack_pdf_help": "What the Excel pack holds, for reading and printing: participants, contracts, the dependence calculation line by line, the checklist of documents.",
     "roadmap.pdf.title": "Application for entry of an industrial cluster into the registry (Decree No. 779): summary",
+    "roadmap.pdf.community": "community of OKVED industries {codes}",
     "roadmap.pdf.subtitle": "Cluster: {cluster} · region: {region} · data year: {year}",
     "roadmap.pdf.footer": "Cluster Navigator · {cluster} · {region} · {year}",
     "roadmap.pdf.illustrative": (
