@@ -28,6 +28,7 @@ from analytics.services import overview, sector_portfolio
 from ui.core import fmt
 from ui.core.i18n import CATALOG, t
 from ui.downloads.pdf import Document
+from ui.tables.clusters import clause_text
 
 if TYPE_CHECKING:
     import duckdb
@@ -144,6 +145,7 @@ def render(data: pack.PackData, lang: str, *, region_name: str, cluster_name: st
                   rows, (36, 12, 12, 12, 12, 12, 17), numeric=(False,) + (True,) * 5 + (False,), size=7.5,
                   bold_last=True)
         tested_core = plan.before.params.dependence_suppliers == "all"
+        doc.keep(45)  # the four readings on one page
         for key, formula, numerator in READINGS:
             tested = key.startswith("core") == tested_core
             value = shares[key]
@@ -159,9 +161,9 @@ def render(data: pack.PackData, lang: str, *, region_name: str, cluster_name: st
     doc.heading(t("roadmap.pdf.documents", lang), 12)
     documents = data.documents(lang)
     doc.table([t(f"roadmap.pdf.col.{c}", lang) for c in ("document", "clause", "state", "missing")],
-              [[d.name_en if lang == "en" else d.name_ru, d.clause, t(f"roadmap.pdf.state.{d.state}", lang),
+              [[d.name_en if lang == "en" else d.name_ru, clause_text(d.clause, lang), t(f"roadmap.pdf.state.{d.state}", lang),
                 t(f"roadmap.pdf.miss.{d.missing}", lang, **{k: fmt.integer(v, lang) for k, v in d.values.items()})]
-               for d in documents], (46, 22, 12, 28), fills=[None if d.state == "ready" else BLANK_FILL for d in documents],
+               for d in documents], (40, 30, 11, 27), fills=[None if d.state == "ready" else BLANK_FILL for d in documents],
               size=8)
     doc.paragraph(t("roadmap.pdf.documents_note", lang), 8)
     doc.paragraph(t("roadmap.pdf.disclaimer", lang), 8, colour=(90, 90, 90))

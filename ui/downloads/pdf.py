@@ -48,12 +48,19 @@ class Document(FPDF):
         self.cell(0, 4, text, align="R")
         self.set_text_color(0, 0, 0)
 
-    def heading(self, text: str, size: float = 14) -> None:
-        """A bold heading, wrapped over the page width."""
+    def heading(self, text: str, size: float = 14, *, keep: float = 40.0) -> None:
+        """A bold heading, wrapped over the page width; on a new page when less than ``keep`` mm are left
+        under it (a heading stays with what it heads)."""
+        self.keep(keep)
         self.set_font(FAMILY, "B", size)
         self.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         self.ln(size * 0.15)
         self.set_font(FAMILY, size=10)
+
+    def keep(self, mm: float) -> None:
+        """A new page unless ``mm`` millimetres are left on this one (what follows stays together)."""
+        if self.get_y() + mm > self.h - self.b_margin:
+            self.add_page()
 
     def paragraph(self, text: str, size: float = 10, *, bold: bool = False,
                   colour: tuple[int, int, int] | None = None, fill: tuple[int, int, int] | None = None) -> None:
