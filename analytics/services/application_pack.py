@@ -316,7 +316,9 @@ def _documents_sheet(ws, lang: str, documents: list[Document]) -> None:
     _put(ws, 1, [_label("doc.document", lang), _label("doc.clause", lang), _label("doc.state", lang),
                  _label("doc.missing", lang)], bold=True)
     for i, doc in enumerate(documents, start=2):
-        _put(ws, i, [doc.name_en if lang == "en" else doc.name_ru, doc.clause, _label(f"state.{doc.state}", lang),
+        clause = rules.DECREE_779_CLAUSES.get(doc.clause)
+        clause = (clause[1] if lang == "en" else clause[0]) if clause else doc.clause
+        _put(ws, i, [doc.name_en if lang == "en" else doc.name_ru, clause, _label(f"state.{doc.state}", lang),
                      _label(f"miss.{doc.missing}", lang, **doc.values)],
              fill=BLANK_FILL if doc.state != "ready" else None)
     ws.cell(row=len(documents) + 3, column=1, value=_label("miss.status", lang))
