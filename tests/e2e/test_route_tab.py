@@ -31,7 +31,8 @@ def test_route_tab_draws_the_plan_without_cut_text(server, browser, lang, width,
     panel.get_by_text(text["roadmap.gaps"]).first.wait_for(timeout=60_000)
     panel.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=60_000)
     page.wait_for_timeout(800)  # let plotly finish its layout pass
-    assert panel.get_by_text(text["roadmap.status.optimal"].split(":")[0]).count() >= 1
+    panel.get_by_text(text["roadmap.status.optimal"].split(":")[0]).first.wait_for(timeout=30_000)
+    panel.locator('[data-testid="stDownloadButton"] button').nth(1).wait_for(timeout=30_000)
     labels = [b.inner_text() for b in panel.locator('[data-testid="stDownloadButton"] button').all()]
     assert any(text["roadmap.pack"] in label for label in labels)
     assert any(text["roadmap.pack_pdf"] in label for label in labels)
