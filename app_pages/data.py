@@ -52,13 +52,15 @@ with tab_load:
         help=t("upload.file_help", mb=fmt.integer(limits.max_bytes // 2**20, lang()),
                rows=fmt.integer(limits.max_rows, lang())))
     if uploaded is not None:
-        plan = upload_plan(uploaded.getvalue(), uploaded.name, table, mode)
+        uploaded_plan = upload_plan(uploaded.getvalue(), uploaded.name, table, mode)
+        plan, corrected, edits = loader.corrected_upload(uploaded_plan, uploaded.getvalue(), uploaded.name, table, mode)
         report = plan.report
-        if report.dialect:
-            st.caption(loader.read_as(report))
+        if uploaded_plan.report.dialect:
+            st.caption(loader.read_as(uploaded_plan.report))
         loader.show_problems(report, "load")
         if report.unknown_headers:
             loader.mapping_form(report, analyst)
+        loader.fix_grid(uploaded_plan, plan, corrected, edits, uploaded.name)
         if report.ok:
             st.success(t("upload.file_ok"), icon=":material/task_alt:")
             loader.preview(plan)
