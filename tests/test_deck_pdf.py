@@ -64,15 +64,11 @@ def test_the_pdf_deck_refuses_clearly_without_a_chart_engine(con, monkeypatch, l
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
-def test_the_setup_page_offers_the_pdf_beside_the_pptx(demo_db, monkeypatch, lang):
+def test_the_setup_page_offers_the_pdf_beside_the_pptx(app_db, lang):
     from pathlib import Path
 
-    import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    monkeypatch.setenv("NAVIGATOR_DB", demo_db)
-    st.cache_data.clear()
-    st.cache_resource.clear()
     at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=90)
     at.query_params["lang"] = lang
     at.run()
@@ -80,4 +76,3 @@ def test_the_setup_page_offers_the_pdf_beside_the_pptx(demo_db, monkeypatch, lan
     assert not at.exception
     assert at.button(key="make-deck").label == CATALOG[lang]["briefing.make_deck"]
     assert at.button(key="make-deck-pdf").label == CATALOG[lang]["briefing.make_pdf"]
-    st.cache_resource.clear()

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from analytics import store
@@ -31,10 +30,8 @@ def plans(demo_db, tmp_path_factory):
     con.close()
 
 
-def route_slide(demo_db, monkeypatch, lang: str, cluster_id: str) -> AppTest:
-    monkeypatch.setenv("NAVIGATOR_DB", demo_db)
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def route_slide(lang: str, cluster_id: str) -> AppTest:
+    """The deck at the route slide for ``cluster_id`` (the app on ``app_db``'s store copy)."""
     at = AppTest.from_file(APP, default_timeout=120)
     for key, value in {"present": "1", "cluster": cluster_id, "lang": lang}.items():
         at.query_params[key] = value
@@ -51,11 +48,11 @@ def flat(s: str) -> str:
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
-def test_the_route_slide_shows_the_roadmaps_numbers(demo_db, monkeypatch, plans, lang):
+def test_the_route_slide_shows_the_roadmaps_numbers(app_db, plans, lang):
     plan = plans["automotive"]
     assert plan.status == "optimal" and set(plan.addresses) == {"contracts", "dependence"}
     text = CATALOG[lang]
-    at = route_slide(demo_db, monkeypatch, lang, "automotive")
+    at = route_slide(lang, "automotive")
     cluster = "Автомобилестроение" if lang == "ru" else "Automotive"
     assert at.title[0].value == text["slide.route.title"].format(cluster=cluster)
     metrics = {m.label: m.value for m in at.metric}
@@ -76,11 +73,11 @@ def test_the_route_slide_shows_the_roadmaps_numbers(demo_db, monkeypatch, plans,
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
-def test_the_route_slide_says_when_contracts_cannot_close_the_gap(demo_db, monkeypatch, plans, lang):
+def test_the_route_slide_says_when_contracts_cannot_close_the_gap(app_db, plans, lang):
     plan = plans["composites"]
     assert plan.status == "no_solution" and plan.links.empty
     text = CATALOG[lang]
-    at = route_slide(demo_db, monkeypatch, lang, "composites")
+    at = route_slide(lang, "composites")
     message = " ".join(flat(m.value) for m in at.markdown)
     assert flat(text["slide.route.conclusion.no_solution"]) in message
     metrics = {m.label: m.value for m in at.metric}
