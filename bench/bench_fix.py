@@ -10,17 +10,14 @@ usual sizes (≤ 100,000 rows) within about half a second per 100,000 rows.
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from bench_ingest import make_csv  # the script's own folder is on the path
 
-from analytics import store  # noqa: E402
-from analytics.data import ingest  # noqa: E402
-from bench.bench_ingest import make_csv  # noqa: E402
+from analytics import store
+from analytics.data import ingest
 
 
 def main(argv: list[str] | None = None) -> int:
