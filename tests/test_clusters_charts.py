@@ -84,6 +84,25 @@ def test_network_keeps_the_largest_members():
     assert len(kept) == cc.NETWORK_MAX_NODES and kept["employees"].min() == 300 - cc.NETWORK_MAX_NODES
 
 
+def test_network_keeps_the_ends_of_proposed_contracts_however_small():
+    many = pd.DataFrame({"inn": [str(i) for i in range(300)], "employees": range(300)})
+    kept = cc.network_members(many, keep=("0", "1"))
+    assert len(kept) == cc.NETWORK_MAX_NODES and {"0", "1"} <= set(kept["inn"])
+    assert sorted(kept["employees"])[2] == 300 - cc.NETWORK_MAX_NODES + 2  # the rest: the largest
+
+
+def test_network_labels_wrap_and_are_never_cut():
+    frame = pd.DataFrame({"name_ru": ["ООО «Континентал Калуга» (позже завод Gislaved / «Кордиант»)",
+                                      "АО «Очень длинное название предприятия машиностроения» (демо)",
+                                      "<b>Ф</b> & К"],
+                          "name_en": [None, None, None]})
+    labels = cc.member_labels(frame, "ru", width=24)
+    assert labels[0] == "ООО «Континентал Калуга»"                       # the remark in brackets goes to hover
+    assert labels[1] == "АО «Очень длинное<br>название предприятия<br>машиностроения»"  # wrapped, whole words
+    assert labels[2] == "&lt;b&gt;Ф&lt;/b&gt; &amp; К"                    # inert
+    assert not any(label.endswith("…") for label in labels)
+
+
 def test_registry_sentences_in_both_languages():
     members, table = cluster(dependence=0.14, unlinked=2)
     members = pd.concat([members, pd.DataFrame([firm("T", role="supplier", revenue=500.0)])], ignore_index=True)

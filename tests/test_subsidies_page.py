@@ -10,7 +10,6 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from analytics import store
@@ -26,19 +25,9 @@ JOINT_CATEGORIES = ("rd", "design_docs", "ip_licences", "engineering", "equipmen
 
 
 @pytest.fixture()
-def own_db(demo_db, tmp_path) -> str:
-    """A copy of the demo store for one test: the page may save scenarios into it."""
-    path = tmp_path / "subsidies.duckdb"
-    shutil.copyfile(demo_db, path)
-    return str(path)
-
-
-@pytest.fixture()
-def page(own_db, monkeypatch):
-    """``page(**query)`` → an AppTest on the Subsidies page, opened as a link with ``query``."""
-    monkeypatch.setenv("NAVIGATOR_DB", own_db)
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def page(app_db):
+    """``page(**query)`` → an AppTest on the Subsidies page, opened as a link with ``query``, on a store
+    copy of this test's own (``app_db``: the page may save scenarios into it)."""
 
     def open_page(session: dict | None = None, **query: str) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=120)
@@ -52,8 +41,7 @@ def page(own_db, monkeypatch):
         assert not at.exception, [e.value for e in at.exception]
         return at
 
-    yield open_page
-    st.cache_resource.clear()
+    return open_page
 
 
 @pytest.fixture(scope="module")

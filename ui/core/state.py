@@ -255,6 +255,28 @@ def upload_plan(data: bytes, file_name: str, table: str, mode: str) -> ingest.Lo
     return _held(_PLAN_SLOT, loading.plan_key(con, data, file_name, table, mode), prepare)
 
 
+_FIXED_SLOT = "fixed_plan"
+
+
+def corrected_plan(data: bytes, file_name: str, table: str, mode: str, plan: ingest.LoadPlan,
+                   edits: dict[int, dict[str, str]]) -> tuple[ingest.LoadPlan, bytes | None]:
+    """The file of ``plan`` (uploaded as ``data``) with the grid's ``edits`` put in and checked again by
+    the loader (:func:`analytics.data.ingest.apply_corrections`): ``(plan, corrected file)``, kept in
+    the session across reruns for the same file, store state and edits."""
+    from analytics.data import ingest
+    from analytics.services import loading
+
+    con = connection()
+    key = (*loading.plan_key(con, data, file_name, table, mode),
+           tuple(sorted((row, tuple(sorted(cells.items()))) for row, cells in edits.items())))
+
+    def correct() -> tuple[ingest.LoadPlan, bytes | None]:
+        with st.spinner():
+            return ingest.apply_corrections(con, plan, edits, original=data)
+
+    return _held(_FIXED_SLOT, key, correct)
+
+
 def rosstat_table(data: bytes, file_name: str) -> Any:
     """The Rosstat table read once per file (sheets and row labels for the choices), or the error text."""
     from analytics.services import loading
@@ -306,8 +328,11 @@ def io_plan(data: bytes, file_name: str) -> Any:
 
 
 def drop_upload_plan(slot: str = _PLAN_SLOT) -> None:
-    """Forget a held plan (after a commit or a new column mapping): ``upload_plan`` or ``rosstat_plan``."""
+    """Forget a held plan (after a commit or a new column mapping): ``upload_plan`` (with its corrected
+    plan) or ``rosstat_plan``."""
     st.session_state.pop(slot, None)
+    if slot == _PLAN_SLOT:
+        st.session_state.pop(_FIXED_SLOT, None)
 
 
 def lang() -> str:

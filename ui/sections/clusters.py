@@ -105,7 +105,7 @@ def candidate_card(row: pd.Series, verdicts: pd.DataFrame, params: registry.Regi
         st.caption(t("clusters.members_breakdown", industrial=row["industrial"], sme=row["sme"],
                      infrastructure=row["infrastructure"], specialised=row["specialised"]))
         st.caption(t("clusters.anchors", names=", ".join(names)) if names
-                   else t("clusters.no_anchors", n=clusters.ANCHOR_MIN_EMPLOYEES))
+                   else t("clusters.no_anchors", n=clusters.ANCHOR_EMPLOYEES_ABOVE))
 
 
 @st.fragment
@@ -126,7 +126,7 @@ def ranking(candidates: pd.DataFrame, verdicts: pd.DataFrame, params: registry.R
 def members_tab(choice: str, members: pd.DataFrame, args: dict, lang: str) -> None:
     """Members with their roles and figures, CSV/XLSX downloads, taxes paid by level."""
     region, year = args["region"], args["year"]
-    st.caption(t("clusters.members_caption", n=clusters.ANCHOR_MIN_EMPLOYEES))
+    st.caption(t("clusters.members_caption", n=clusters.ANCHOR_EMPLOYEES_ABOVE))
     shown = ct.members_table(members, lang)
     st.dataframe(shown, hide_index=True, column_config={
         t("col.employees"): st.column_config.NumberColumn(format="localized"),
