@@ -10,7 +10,7 @@ from ui.charts import clusters as cc
 from ui.charts import common as charts
 from ui.charts import enterprise as ec
 from ui.core import fmt
-from ui.core.state import cached, current_region, lang, region_name, t, year_picker
+from ui.core.state import cached, current_region, figure, lang, region_name, t, year_picker
 from ui.downloads import exports
 from ui.sections.peers import peer_picker
 from ui.sections.roadmap import roadmap_tab
@@ -178,7 +178,7 @@ if tab_map.open:
             m_left, m_right = st.columns([3, 2])
             with m_left:
                 st.plotly_chart(
-                    cc.member_map(members, places, lang=L, role_names=role_names, place_title=t("clusters.map_municipality"),
+                    figure(cc.member_map, members, places, lang=L, role_names=role_names, place_title=t("clusters.map_municipality"),
                                   boundaries=boundaries, feature_key="id",
                                   outline=cached(clusters.region_outline, region)),
                     theme=None, config=charts.plotly_config(f"cluster-map-{choice}-{region}-{year}"), key="clusters_map")
@@ -193,7 +193,7 @@ if tab_network.open:
         if links.empty:
             st.info(t("clusters.network_empty"))
         drawn = cc.network_members(members)
-        st.plotly_chart(cc.cooperation_network(drawn, links, lang=L, role_names=role_names), theme=None,
+        st.plotly_chart(figure(cc.cooperation_network, drawn, links, lang=L, role_names=role_names), theme=None,
                         config=charts.plotly_config(f"cluster-network-{choice}-{region}-{year}"), key="clusters_network")
         st.caption(t("clusters.network_caption"))
         if len(drawn) < len(members):

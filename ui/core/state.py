@@ -13,7 +13,12 @@ writes go through :func:`write_and_publish` (writer lock, the writer's file, pub
 """
 from __future__ import annotations
 
+import dataclasses
+import datetime
+import enum
+import hashlib
 import importlib
+import json
 import logging
 import os
 import uuid
@@ -21,7 +26,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+import numpy as np
+import pandas as pd
 import streamlit as st
+from plotly.basedatatypes import BaseFigure
 
 from analytics import store
 from analytics.services import overview
@@ -200,8 +208,12 @@ def _cached_with(loader: tuple[str, str], module: str, name: str, fingerprint: s
 
 def model(loader: Callable[..., Any]) -> Any:
     """``loader(connection())`` built once per data version and shared, not copied (a large read-only
-    model, e.g. the subsidy projects' arrays)."""
-    return _model(loader.__module__, loader.__name__, fingerprint())
+    model, e.g. the subsidy projects' arrays or the Russia map's boundaries)."""
+    built = _model(loader.__module__, loader.__name__, fingerprint())
+    _SHARED[id(built)] = (built, f"{loader.__module__}.{loader.__name__}")
+    while len(_SHARED) > _SHARED_KEPT:  # older data versions: their figures are keyed by content again
+        _SHARED.pop(next(iter(_SHARED)))
+    return built
 
 
 def cached_with(loader: Callable[..., Any], func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -211,11 +223,98 @@ def cached_with(loader: Callable[..., Any], func: Callable[..., Any], *args: Any
                         tuple(sorted(kwargs.items())))
 
 
+#: Objects handed out by :func:`model`, by id: a figure's key names them instead of hashing their content
+#: (the boundaries of Russia are 20 thousand points). The object is held, so its id is not reused.
+_SHARED: dict[int, tuple[Any, str]] = {}
+_SHARED_KEPT = 8
+
+
+class _BuiltFigure(BaseFigure):
+    """A figure built once and kept as its plain JSON document.
+
+    ``st.plotly_chart`` calls ``to_dict()`` on every rerun, a deep copy of every trace (0.1 s for the
+    Russia map), then encodes the copy; this returns the document it was made with, plain lists and
+    dicts that ``plotly.io.to_json`` encodes without cleaning (orjson: ~10 ms for the map). Read-only
+    and shared by every session: nothing may change it."""
+
+    def __init__(self, document: dict) -> None:  # plotly's own __init__ would validate it all again
+        object.__setattr__(self, "_document", document)
+
+    def to_dict(self) -> dict:
+        return self._document
+
+    def to_plotly_json(self) -> dict:
+        return self._document
+
+    @property
+    def data(self) -> tuple:
+        return tuple(self._document.get("data", ()))
+
+    @property
+    def layout(self) -> dict:
+        return self._document.get("layout", {})
+
+
+def _argument_key(value: Any) -> Any:
+    """A hashable stand-in for a figure builder's argument: frames by their values, objects from
+    :func:`model` by name, containers element by element."""
+    held = _SHARED.get(id(value))
+    if held is not None and held[0] is value:
+        return ("model", held[1])
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        try:
+            digest = pd.util.hash_pandas_object(value, index=True).to_numpy().tobytes()
+        except TypeError:  # cells pandas cannot hash (lists): their text
+            digest = value.to_json(orient="split", default_handler=str).encode("utf-8")
+        frame = value.to_frame() if isinstance(value, pd.Series) else value
+        return ("frame", tuple(map(str, frame.columns)), tuple(map(str, frame.dtypes)),
+                hashlib.blake2b(digest, digest_size=16).hexdigest())
+    if isinstance(value, np.ndarray):
+        return ("array", str(value.dtype), value.shape,
+                hashlib.blake2b(np.ascontiguousarray(value).tobytes() if value.dtype != object
+                                else repr(value.tolist()).encode("utf-8"), digest_size=16).hexdigest())
+    if isinstance(value, dict):
+        return ("dict", tuple((str(k), _argument_key(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, tuple(_argument_key(v) for v in value))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__qualname__,
+                tuple((f.name, _argument_key(getattr(value, f.name))) for f in dataclasses.fields(value)))
+    if isinstance(value, (str, int, float, bool, type(None), np.generic, datetime.date, enum.Enum)):
+        return value
+    raise TypeError(f"no figure key for {type(value).__qualname__}")
+
+
+@st.cache_resource(show_spinner=False, max_entries=160)
+def _figure(module: str, name: str, fingerprint: str, key: Any, _build: Callable[..., Any], _args: tuple,
+            _kwargs: dict) -> _BuiltFigure:
+    return _BuiltFigure(json.loads(_build(*_args, **_kwargs).to_json()))
+
+
+def figure(build: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``build(*args, **kwargs)`` — a chart builder of :mod:`ui.charts` — built once per data version and
+    arguments and shared by every session of this process, for ``st.plotly_chart``.
+
+    Building a figure (plotly validates every property) and copying it for Streamlit cost more than
+    anything else in a page view; a figure seen before costs only its encoding. Frames are keyed by
+    their values; pass large read-only inputs (boundaries) from :func:`model`, keyed by name.
+    """
+    try:
+        if "<" in build.__qualname__:  # a lambda or a local function: no name to key it by
+            raise TypeError(build.__qualname__)
+        key = (_argument_key(args), _argument_key(dict(sorted(kwargs.items()))))
+    except TypeError:  # an argument that cannot be keyed safely: built for this view only
+        return build(*args, **kwargs)
+    return _figure(build.__module__, build.__qualname__, fingerprint(), key, build, args, kwargs)
+
+
 def clear_caches() -> None:
     """Drop cached results (after a load or rollback)."""
     _cached_call.clear()
     _cached_with.clear()
     _model.clear()
+    _figure.clear()
+    _SHARED.clear()
 
 
 def login_throttle() -> auth.Throttle:
