@@ -317,9 +317,10 @@ def clear_caches() -> None:
     _SHARED.clear()
 
 
-def login_throttle() -> auth.Throttle:
-    """The process-wide login throttle (failed attempts per name and per client): a module object of
-    :mod:`analytics.data.auth`, not a Streamlit cache, which any client can clear."""
+def login_throttle() -> auth.SharedThrottle:
+    """The login throttle (failed attempts per name and per client) shared by every worker process: a
+    module object of :mod:`analytics.data.auth` counting in a file, not a Streamlit cache, which any
+    client can clear."""
     from analytics.data import auth  # imported by the one page that logs in, not by every page
 
     return auth.THROTTLE
