@@ -7,6 +7,7 @@ from ui.charts import common as charts
 from ui.charts import enterprise as ec
 from ui.core import fmt, urls
 from ui.core.escape import markdown as escape_md
+from ui.core.names import name_column
 from ui.core.state import cached, lang, t
 
 L = lang()
@@ -25,7 +26,7 @@ if text.strip():
         st.caption(t("enterprise.results", n=fmt.integer(len(found), L))
                    + (" " + t("enterprise.results_limited", n=LIMIT) if len(found) >= LIMIT else ""))
         st.dataframe(ec.search_table(found, L), hide_index=True)
-        names = dict(zip(found["inn"], found["name_en" if L == "en" else "name_ru"].fillna(found["name_ru"])))
+        names = dict(zip(found["inn"], found[name_column(L)].fillna(found["name_ru"])))
         pick, go_to = st.columns([4, 1], vertical_alignment="bottom")
         chosen = pick.selectbox(t("enterprise.choose"), list(names), format_func=lambda i: f"{i} — {names[i]}",
                                 key="ent_choice")
@@ -82,7 +83,7 @@ with right:
     if profile.clusters.empty:
         st.info(t("enterprise.no_clusters"))
     for _, row in profile.clusters.iterrows():
-        st.markdown(escape_md(t("enterprise.cluster_line", cluster=row["name_en" if L == "en" else "name_ru"],
+        st.markdown(escape_md(t("enterprise.cluster_line", cluster=row[name_column(L)],
                                 role=t(f"enterprise.role.{row['role']}"), basis=t(f"enterprise.basis.{row['basis']}"))))
     if profile.registry:
         st.subheader(t("enterprise.registry"), anchor=False)

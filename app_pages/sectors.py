@@ -7,6 +7,7 @@ from analytics.services import sector_portfolio as sp
 from ui.charts import common as charts
 from ui.charts import enterprise as ec
 from ui.core import fmt
+from ui.core.names import name_column
 from ui.core.state import cached, current_region, figure, lang, region_name, t
 from ui.downloads import exports
 from ui.sections import io_section
@@ -71,7 +72,7 @@ with left:
 with right:
     st.subheader(t("sectors.structure"))
     structure = cached(sp.region_structure, region, end, measure, level)
-    structure["name"] = structure["name_en" if lang() == "en" else "name_ru"]
+    structure["name"] = structure[name_column(lang())]
     st.dataframe(
         tables.localise(structure, {"name": "col.region", "krugman": "col.krugman", "hachman": "col.hachman",
                                     "hhi": "col.hhi", "entropy": "col.entropy"}, lang()),
@@ -83,7 +84,7 @@ with right:
 
 st.subheader(t("sectors.table"))
 shown = tables.localise(
-    portfolio.assign(name=portfolio["name_en" if lang() == "en" else "name_ru"],
+    portfolio.assign(name=portfolio[name_column(lang())],
                      quadrant=[t(f"sectors.quadrant.{q}") if isinstance(q, str) else "" for q in portfolio["quadrant"]],
                      strong=[t("yes") if s else t("no") for s in portfolio["strong"]]),
     {"sector": "col.code", "name": "col.sector", "value": "col.value", "share": "col.share", "lq": "col.lq",
@@ -138,7 +139,7 @@ with p2:
     else:
         st.success(t("sectors.robust", n=len(stability.robust_top_k), k=stability.top_k,
                      share=fmt.percent(sp.ROBUST_SHARE, lang(), 0)), icon=":material/verified:")
-    ranked["name"] = ranked["name_en" if lang() == "en" else "name_ru"]
+    ranked["name"] = ranked[name_column(lang())]
     st.dataframe(
         tables.localise(ranked, {"rank": "col.rank", "sector": "col.code", "name": "col.sector", "score": "col.score",
                                  "rca": "col.rca", "density": "col.density", "pci": "col.pci", "cog": "col.cog"},

@@ -317,3 +317,16 @@ def test_gaps_rank_absent_and_weak_suppliers(con):
 def test_gaps_of_a_discovered_community(con):
     table = clusters.gaps(con, "d1", region="40", year=2023, codes=("29.10", "25.50"))
     assert list(table["okved"]) == ["25.50"]
+
+
+def test_coverage_says_what_the_candidates_rest_on():
+    import pandas as pd
+
+    from analytics.models.clusters import coverage
+
+    nothing = pd.DataFrame({"members": [0, 0], "stat_employees": [float("nan"), float("nan")]})
+    statistics_only = pd.DataFrame({"members": [0, 0], "stat_employees": [float("nan"), 1200.0]})
+    one_member = pd.DataFrame({"members": [0, 1], "stat_employees": [float("nan"), float("nan")]})
+    assert coverage(nothing) == "none"
+    assert coverage(statistics_only) == "no_enterprises"
+    assert coverage(one_member) == "full"

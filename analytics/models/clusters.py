@@ -636,6 +636,16 @@ def measure(con: duckdb.DuckDBPyConnection, defs: pd.DataFrame, *, region: str, 
     return score(out.reset_index(names="cluster_id"), weights)
 
 
+def coverage(candidates: pd.DataFrame) -> str:
+    """What the data behind :func:`find_candidates` covers: ``"none"`` (no enterprises and no
+    statistics for any template), ``"no_enterprises"`` (statistics only: stars and LQ without
+    members) or ``"full"``."""
+    no_members = bool(candidates["members"].eq(0).all())
+    if no_members and candidates["stat_employees"].isna().all():
+        return "none"
+    return "no_enterprises" if no_members else "full"
+
+
 def find_candidates(con: duckdb.DuckDBPyConnection, region: str, year: int, *, start: int | None = None,
                     stars: StarParams = StarParams(), weights: ScoreWeights = ScoreWeights()) -> pd.DataFrame:
     """One row per cluster template measured in ``region`` and ``year``, best score first.

@@ -10,10 +10,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ui.charts.clusters import stars_text
 from ui.charts.common import PALETTE, style
 from ui.core import escape, fmt
 from ui.core.i18n import t
+from ui.core.names import name_column
+from ui.tables.clusters import stars_text
 from ui.tables.common import short
 
 SUPPLIER_COLOUR, BUYER_COLOUR, SELF_COLOUR = PALETTE[1], PALETTE[2], PALETTE[0]
@@ -121,7 +122,7 @@ def projects_table(projects: pd.DataFrame, lang: str, cluster_names: dict[str, s
 
 def peer_label(row: Any, lang: str) -> str:
     """``Калининградская область: сходство 0,80 (структура 0,82, размер ×0,92)``."""
-    return t("peers.similarity", lang, name=row["name_en" if lang == "en" else "name_ru"],
+    return t("peers.similarity", lang, name=row[name_column(lang)],
              similarity=fmt.number(row["similarity"], lang, 2), cosine=fmt.number(row["cosine"], lang, 2),
              ratio=fmt.number(row["size_ratio"], lang, 2))
 
@@ -139,7 +140,7 @@ def peer_bars(frame: pd.DataFrame, *, lang: str, lq_title: str, growth_title: st
     regions = frame.drop_duplicates("code")
     for i, (_, region) in enumerate(regions.iterrows()):
         rows = frame[frame["code"] == region["code"]].set_index("label").reindex(order)
-        name = escape.html(region["name_en" if lang == "en" else "name_ru"])
+        name = escape.html(region[name_column(lang)])
         colour = PALETTE[i % len(PALETTE)]
         for col, value, text in ((1, rows["lq"], [fmt.number(v, lang, 2) for v in rows["lq"]]),
                                  (2, rows["cagr"], [fmt.percent(v, lang, 1) for v in rows["cagr"]])):
@@ -160,7 +161,7 @@ def peer_bars(frame: pd.DataFrame, *, lang: str, lq_title: str, growth_title: st
 def peer_cluster_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Clusters × regions (the region first): ``★★☆☆☆ LQ 1,23`` in each cell, text only."""
     region_order = list(dict.fromkeys(frame["code"]))
-    names = dict(zip(frame["code"], frame["name_en" if lang == "en" else "name_ru"]))
+    names = dict(zip(frame["code"], frame[name_column(lang)]))
     cluster_names = dict(zip(frame["cluster_id"], _name(frame, lang, "cluster")))
     cells = {(c, r): t("peers.cell", lang, stars=stars_text(s), lq=fmt.number(lq, lang, 2))
              for c, r, s, lq in zip(frame["cluster_id"], frame["code"], frame["stars"], frame["lq"])}

@@ -13,7 +13,8 @@ import plotly.graph_objects as go
 
 from ui.charts.common import FONT_SIZE, NEUTRAL, PALETTE, plotly_config, style
 from ui.core import fmt
-from ui.core.i18n import name_column, t
+from ui.core.i18n import t
+from ui.core.names import name_column
 
 #: Font size of the product names on the multiplier chart's axis (px; the house font is FONT_SIZE).
 TICK_SIZE = FONT_SIZE - 3

@@ -34,8 +34,9 @@ from plotly.basedatatypes import BaseFigure
 from analytics import store
 from analytics.services import overview
 from ui.core import urls
-from ui.core.i18n import DEFAULT_LANG, LANGS, name_column
+from ui.core.i18n import DEFAULT_LANG, LANGS
 from ui.core.i18n import t as _t
+from ui.core.names import name_column
 
 if TYPE_CHECKING:
     from analytics.data import auth, ingest

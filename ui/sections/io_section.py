@@ -8,7 +8,7 @@ from analytics.services import regional_io
 from ui.charts import common as charts
 from ui.charts import input_output as io_charts
 from ui.core import fmt
-from ui.core.i18n import name_column
+from ui.core.names import name_column
 from ui.core.state import cached, figure, lang, region_name, t
 from ui.tables import common as tables
 

@@ -13,20 +13,23 @@ from analytics.services import application_pack as pack
 from ui.charts import clusters as cc
 from ui.charts import common as charts
 from ui.core import fmt
+from ui.core import names as naming
 from ui.core.i18n import t
+from ui.core.names import name_column
 from ui.core.state import cached
+from ui.tables import clusters as ct
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _name(frame: pd.DataFrame, prefix: str, lang: str) -> pd.Series:
-    return cc.names(frame, lang, prefix).map(lambda s: s or "—")
+    return naming.names(frame, lang, prefix).map(lambda s: s or "—")
 
 
 def gap_table(plan: RegistryRoadmap, lang: str) -> pd.DataFrame:
     """One row per rule: requirement, status, now, threshold, what is missing, how it closes."""
     rows = []
-    for line, rule in zip(cc.registry_lines(plan.before, lang), plan.before.rules):
+    for line, rule in zip(ct.registry_lines(plan.before, lang), plan.before.rules):
         gap, how = t("roadmap.gap.none", lang), ""
         if rule.status == "fail":
             missing = rule.missing or {}
@@ -59,11 +62,11 @@ def status_lines(plan: RegistryRoadmap, lang: str) -> tuple[str, list[str]]:
                          most=fmt.money_mln(w["max_mln_rub"], lang), caps=fmt.money_mln(w["suppliers_cap_mln_rub"], lang),
                          rooms=fmt.money_mln(w["buyers_room_mln_rub"], lang), pairs=fmt.integer(w["pairs"], lang)))
         elif code == "no_partner":
-            names = plan.first_contracts.set_index("inn")["name_en" if lang == "en" else "name_ru"]
-            shown = [cc.escape_md(str(names.get(i, i))) for i in w["inns"][:6]]
+            names = plan.first_contracts.set_index("inn")[name_column(lang)]
+            shown = [ct.escape_md(str(names.get(i, i))) for i in w["inns"][:6]]
             why.append(t("roadmap.why.no_partner", lang, names=", ".join(shown)))
         elif code == "solver":
-            why.append(t("roadmap.why.solver", lang, message=cc.escape_md(w.get("message", ""))))
+            why.append(t("roadmap.why.solver", lang, message=ct.escape_md(w.get("message", ""))))
         else:
             why.append(t(f"roadmap.why.{code}", lang))
     if plan.status == "no_solution":
