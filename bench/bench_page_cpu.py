@@ -21,7 +21,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 #: (name, page file, query parameters); the presentation is opened as a shared link opens it
 PAGES = [("home", "app_pages/home.py", {}), ("sectors", "app_pages/sectors.py", {}),
