@@ -104,3 +104,28 @@ def test_arrays_are_keyed_by_their_values_and_unkeyable_arguments_are_built_ever
 
     one, two = (state.figure(lambda frame, _o: bars(frame, title="x"), _frame(), Opaque()) for _ in range(2))
     assert BUILT == ["x", "x"] and isinstance(one, go.Figure) and isinstance(two, go.Figure)
+
+
+def test_a_script_run_reads_the_current_snapshot_once_and_the_next_run_sees_a_new_one(demo_db, tmp_path,
+                                                                                      monkeypatch):
+    import shutil
+    from types import SimpleNamespace
+
+    from analytics import store
+
+    db = str(tmp_path / "store.duckdb")
+    shutil.copyfile(demo_db, db)
+    monkeypatch.setenv("NAVIGATOR_DB", db)
+    run = SimpleNamespace(cursors={})
+    monkeypatch.setattr(state, "get_script_run_ctx", lambda suppress_warning=False: run)
+    state._forget_snapshot()
+    first = state._current_snapshot()
+    newer = str(store.snapshots.publish(db))     # another process publishes during the run
+    assert newer != first
+    assert state._current_snapshot() == first           # this run keeps the version it started with
+    run.cursors = {}                                    # the session's next run
+    assert state._current_snapshot() == newer
+    monkeypatch.setattr(state, "get_script_run_ctx", lambda suppress_warning=False: None)
+    later = str(store.snapshots.publish(db))
+    assert state._current_snapshot() == later           # outside a script run every call reads CURRENT
+    state._forget_snapshot()

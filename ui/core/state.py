@@ -21,6 +21,7 @@ import importlib
 import json
 import logging
 import os
+import threading
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +31,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from analytics import store
 from analytics.services import overview
@@ -69,8 +71,28 @@ def _snapshot_connection(path: str):
     return store.snapshots.open_snapshot(path)
 
 
+_RUN = threading.local()
+
+
 def _current_snapshot() -> str:
-    return str(store.snapshots.ensure_published(db_path()))
+    """The store's current snapshot, read once per script run: a page makes dozens of cached calls and
+    each asked for ``CURRENT`` (a file read and two stats each time). A run sees one data version
+    throughout; the next run reads ``CURRENT`` again. Outside a script run (tests, tools) every call reads."""
+    db = str(db_path())
+    ctx = get_script_run_ctx(suppress_warning=True)
+    # ctx.cursors is a new dict at every run of the session: it marks the run (held, so its id stays unique)
+    held = getattr(_RUN, "snapshot", None)
+    if ctx is not None and held is not None and held[0] is ctx.cursors and held[1] == db:
+        return held[2]
+    path = str(store.snapshots.ensure_published(db))
+    if ctx is not None:
+        _RUN.snapshot = (ctx.cursors, db, path)
+    return path
+
+
+def _forget_snapshot() -> None:
+    """Read ``CURRENT`` again at the next call (after this run published, or when a snapshot vanished)."""
+    _RUN.__dict__.pop("snapshot", None)
 
 
 # A snapshot never changes: its fingerprint is read once, not on every cached call.
@@ -91,6 +113,7 @@ def _store_failure(reason: str, exc: BaseException) -> NoReturn:
 def _reset_connection() -> None:
     """Forget (and close) this process's store connections; the next call opens them afresh."""
     if snapshots_on():
+        _forget_snapshot()
         _snapshot_fingerprint.clear()
         _snapshot_connection.clear()
         return
@@ -114,6 +137,7 @@ def connection():
             try:
                 return _snapshot_connection(_current_snapshot())
             except FileNotFoundError:
+                _forget_snapshot()
                 continue  # removed between reading CURRENT and opening it: read CURRENT again
         return _snapshot_connection(_current_snapshot())
     except Exception as exc:
@@ -153,6 +177,7 @@ def write_and_publish(func: Callable[..., Any], *args: Any, **kwargs: Any) -> An
     try:
         with store.snapshots.writing(db_path()) as con:
             done["result"] = func(con, *args, **kwargs)
+        _forget_snapshot()  # the rest of this run shows what it just wrote
     except OSError as exc:
         if "result" not in done:
             raise
