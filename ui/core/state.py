@@ -98,7 +98,7 @@ def _forget_snapshot() -> None:
 # A snapshot never changes: its fingerprint is read once, not on every cached call.
 @st.cache_resource(show_spinner=False, max_entries=3)
 def _snapshot_fingerprint(path: str) -> str:
-    return store.data_fingerprint(_snapshot_connection(path))
+    return store.data_fingerprint(_snapshot_connection(path=path))
 
 
 def _store_failure(reason: str, exc: BaseException) -> NoReturn:
@@ -120,7 +120,7 @@ def _reset_connection() -> None:
     # Closed before opening again: DuckDB hands a second connect() of a path that is still open the
     # same, broken, database.
     try:
-        _connection(str(db_path())).close()
+        _connection(path=str(db_path())).close()
     except Exception:  # noqa: BLE001 - an invalidated connection may refuse even to close
         pass
     _connection.clear()
@@ -132,14 +132,14 @@ def connection():
     opened gives the user a message in their language, not a traceback."""
     try:
         if not snapshots_on():
-            return _connection(str(db_path()))
+            return _connection(path=str(db_path()))
         for _attempt in range(2):
             try:
-                return _snapshot_connection(_current_snapshot())
+                return _snapshot_connection(path=_current_snapshot())
             except FileNotFoundError:
                 _forget_snapshot()
                 continue  # removed between reading CURRENT and opening it: read CURRENT again
-        return _snapshot_connection(_current_snapshot())
+        return _snapshot_connection(path=_current_snapshot())
     except Exception as exc:
         if store.health.is_store_error(exc):
             _store_failure("unreadable", exc)
@@ -151,7 +151,7 @@ def fingerprint() -> str:
     if not snapshots_on():
         return store.data_fingerprint(connection())
     connection()  # opens the current snapshot (or reads CURRENT again if it just went)
-    return _snapshot_fingerprint(_current_snapshot())
+    return _snapshot_fingerprint(path=_current_snapshot())
 
 
 def write_and_publish(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -191,6 +191,8 @@ def write_and_publish(func: Callable[..., Any], *args: Any, **kwargs: Any) -> An
     return done["result"]
 
 
+# Every cached function of this module is called with keywords only: Streamlit looks up a positional argument's
+# name with inspect.signature, once per argument per call (dozens of calls a page view).
 @st.cache_data(show_spinner=False, max_entries=512)
 def _cached_call(module: str, name: str, fingerprint: str, args: tuple, kwargs: tuple) -> Any:
     func = getattr(importlib.import_module(module), name)
@@ -206,14 +208,14 @@ def cached(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     key = (func.__module__, func.__name__)
     frozen = tuple(sorted(kwargs.items()))
     try:
-        return _cached_call(*key, fingerprint(), args, frozen)
+        return _cached_call(module=key[0], name=key[1], fingerprint=fingerprint(), args=args, kwargs=frozen)
     except Exception as exc:
         if not store.health.invalidated(exc):
             raise
         _LOG.warning("store connection invalidated (%s); opening it again", exc)
         _reset_connection()
     try:
-        return _cached_call(*key, fingerprint(), args, frozen)
+        return _cached_call(module=key[0], name=key[1], fingerprint=fingerprint(), args=args, kwargs=frozen)
     except Exception as exc:
         if store.health.is_store_error(exc):
             _store_failure("invalidated", exc)
@@ -228,14 +230,14 @@ def _model(module: str, name: str, fingerprint: str) -> Any:
 @st.cache_data(show_spinner=False, max_entries=64)
 def _cached_with(loader: tuple[str, str], module: str, name: str, fingerprint: str, args: tuple,
                  kwargs: tuple) -> Any:
-    model = _model(*loader, fingerprint)
+    model = _model(module=loader[0], name=loader[1], fingerprint=fingerprint)
     return getattr(importlib.import_module(module), name)(model, *args, **dict(kwargs))
 
 
 def model(loader: Callable[..., Any]) -> Any:
     """``loader(connection())`` built once per data version and shared, not copied (a large read-only
     model, e.g. the subsidy projects' arrays or the Russia map's boundaries)."""
-    built = _model(loader.__module__, loader.__name__, fingerprint())
+    built = _model(module=loader.__module__, name=loader.__name__, fingerprint=fingerprint())
     _SHARED[id(built)] = (built, f"{loader.__module__}.{loader.__name__}")
     while len(_SHARED) > _SHARED_KEPT:  # older data versions: their figures are keyed by content again
         _SHARED.pop(next(iter(_SHARED)))
@@ -245,8 +247,8 @@ def model(loader: Callable[..., Any]) -> Any:
 def cached_with(loader: Callable[..., Any], func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """``func(model(loader), *args, **kwargs)`` cached per data version: the model is built once
     (:func:`model`), each distinct call computed once."""
-    return _cached_with((loader.__module__, loader.__name__), func.__module__, func.__name__, fingerprint(), args,
-                        tuple(sorted(kwargs.items())))
+    return _cached_with(loader=(loader.__module__, loader.__name__), module=func.__module__, name=func.__name__,
+                        fingerprint=fingerprint(), args=args, kwargs=tuple(sorted(kwargs.items())))
 
 
 #: Objects handed out by :func:`model`, by id: a figure's key names them instead of hashing their content
@@ -331,7 +333,8 @@ def figure(build: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         key = (_argument_key(args), _argument_key(dict(sorted(kwargs.items()))))
     except TypeError:  # an argument that cannot be keyed safely: built for this view only
         return build(*args, **kwargs)
-    return _figure(build.__module__, build.__qualname__, fingerprint(), key, build, args, kwargs)
+    return _figure(module=build.__module__, name=build.__qualname__, fingerprint=fingerprint(), key=key, _build=build,
+                   _args=args, _kwargs=kwargs)
 
 
 def clear_caches() -> None:
