@@ -238,9 +238,10 @@ def model(loader: Callable[..., Any]) -> Any:
     """``loader(connection())`` built once per data version and shared, not copied (a large read-only
     model, e.g. the subsidy projects' arrays or the Russia map's boundaries)."""
     built = _model(module=loader.__module__, name=loader.__name__, fingerprint=fingerprint())
-    _SHARED[id(built)] = (built, f"{loader.__module__}.{loader.__name__}")
-    while len(_SHARED) > _SHARED_KEPT:  # older data versions: their figures are keyed by content again
-        _SHARED.pop(next(iter(_SHARED)))
+    with _SHARED_LOCK:  # sessions run in threads of their own
+        _SHARED[id(built)] = (built, f"{loader.__module__}.{loader.__name__}")
+        while len(_SHARED) > _SHARED_KEPT:  # older data versions: their figures are keyed by content again
+            _SHARED.pop(next(iter(_SHARED)))
     return built
 
 
@@ -255,6 +256,7 @@ def cached_with(loader: Callable[..., Any], func: Callable[..., Any], *args: Any
 #: (the boundaries of Russia are 20 thousand points). The object is held, so its id is not reused.
 _SHARED: dict[int, tuple[Any, str]] = {}
 _SHARED_KEPT = 8
+_SHARED_LOCK = threading.Lock()
 
 
 class _BuiltFigure(BaseFigure):
@@ -343,7 +345,8 @@ def clear_caches() -> None:
     _cached_with.clear()
     _model.clear()
     _figure.clear()
-    _SHARED.clear()
+    with _SHARED_LOCK:
+        _SHARED.clear()
 
 
 def login_throttle() -> auth.SharedThrottle:
