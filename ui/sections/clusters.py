@@ -14,7 +14,7 @@ from ui.charts import common as charts
 from ui.core import fmt
 from ui.core import names as naming
 from ui.core.names import name_column
-from ui.core.state import cached, lang, t
+from ui.core.state import cached, figure, lang, t
 from ui.downloads import exports
 from ui.tables import clusters as ct
 from ui.tables import common as tables
@@ -158,8 +158,9 @@ def map_tab(choice: str, members: pd.DataFrame, args: dict, role_names: dict, la
     m_left, m_right = st.columns([3, 2])
     with m_left:
         st.plotly_chart(
-            cc.member_map(members, places, lang=lang, role_names=role_names, place_title=t("clusters.map_municipality"),
-                          boundaries=boundaries, feature_key="id", outline=cached(clusters.region_outline, region)),
+            figure(cc.member_map, members, places, lang=lang, role_names=role_names,
+                   place_title=t("clusters.map_municipality"), boundaries=boundaries, feature_key="id",
+                   outline=cached(clusters.region_outline, region)),
             theme=None, config=charts.plotly_config(f"cluster-map-{choice}-{region}-{year}"), key="clusters_map")
     m_right.dataframe(ct.place_table(places, lang), hide_index=True)
     st.caption(t("clusters.map_choropleth_caption" if boundaries else "clusters.map_caption"))
@@ -171,7 +172,7 @@ def network_tab(choice: str, members: pd.DataFrame, args: dict, role_names: dict
     if links.empty:
         st.info(t("clusters.network_empty"))
     drawn = cc.network_members(members)
-    st.plotly_chart(cc.cooperation_network(drawn, links, lang=lang, role_names=role_names), theme=None,
+    st.plotly_chart(figure(cc.cooperation_network, drawn, links, lang=lang, role_names=role_names), theme=None,
                     config=charts.plotly_config(f"cluster-network-{choice}-{args['region']}-{args['year']}"),
                     key="clusters_network")
     st.caption(t("clusters.network_caption"))

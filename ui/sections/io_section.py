@@ -12,7 +12,7 @@ from ui.charts.common import plotly_config
 from ui.charts.input_output import portfolio_effect_bars
 from ui.core import fmt, i18n
 from ui.core.names import name_column
-from ui.core.state import cached, lang, region_name, t
+from ui.core.state import cached, figure, lang, region_name, t
 from ui.tables import common as tables
 from ui.tables.input_output import portfolio_effect_table
 
@@ -44,7 +44,7 @@ def draw(region: str, end: int) -> None:
         k3.metric(t("sectors.io.kpi.key"), fmt.integer(len(io_view.key_sectors), lang()), help=t("sectors.io.kpi.key_help"))
         st.markdown(f"**{t('sectors.io.top', n=len(io_view.top))}**")
         st.plotly_chart(
-            io_charts.multiplier_bars(io_view.top, lang=lang(), region_name=region_name(region),
+            figure(io_charts.multiplier_bars, io_view.top, lang=lang(), region_name=region_name(region),
                                       russia_name=t("sectors.io.russia"), x_title=t("sectors.io.axis"),
                                       type2_name=t("sectors.io.type2", region=region_name(region))),
             theme=None, config=charts.plotly_config(f"io-multipliers-{region}-{end}-{io_method}"),
@@ -52,7 +52,7 @@ def draw(region: str, end: int) -> None:
         st.caption(t("sectors.io.slq_note", **{k: fmt.integer(v, lang()) for k, v in io_view.slq_sources.items()}))
         st.markdown(f"**{t('sectors.io.linkages')}**")
         st.plotly_chart(
-            io_charts.linkage_scatter(io_view.table, lang=lang(), x_title=t("sectors.io.backward"),
+            figure(io_charts.linkage_scatter, io_view.table, lang=lang(), x_title=t("sectors.io.backward"),
                                       y_title=t("sectors.io.forward"), key_name=t("sectors.io.key"),
                                       other_name=t("sectors.io.other")),
             theme=None, config=charts.plotly_config(f"io-linkages-{region}-{end}-{io_method}"),
