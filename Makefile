@@ -8,7 +8,7 @@ PORT ?= 8501
 # Listen on this machine only; ADDRESS=0.0.0.0 make run serves the network (put a proxy with TLS in front).
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run serve test lint format data bench chromium nginx clean
+.PHONY: run serve test lint format data bench mutation chromium nginx clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,14 @@ format: $(VENV)/.dev
 ## Benchmarks: print measured figures against the issues' targets.
 bench: $(VENV)/.dev
 	for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+## Mutation testing of the library core (docs/mutation.md; slow, not part of `make test`): mutmut, then the
+## score per module and the surviving mutants. MODULE=analytics.metrics.finance (a dotted module or package)
+## runs one module; results accumulate in mutants/ between runs.
+MODULE ?=
+mutation: $(VENV)/.dev
+	nice -n 10 $(VENV)/bin/mutmut run --max-children 2 $(if $(MODULE),"$(MODULE).*")
+	$(PY) bench/mutation_report.py $(MODULE)
 
 ## Debian's chromium for the browser tests (Playwright must not download its own browser).
 chromium:

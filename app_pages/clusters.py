@@ -1,140 +1,45 @@
 """Clusters: template candidates ranked with stars, score and registry badge; one candidate in detail
-(members, map, cooperation network, registry checklist, missing links); clusters found beyond the
-templates."""
+(members, map, cooperation network, registry checklist, route to the registry, missing links); clusters
+found beyond the templates; the region beside its peers; the method, templates and real registry.
+The parts are drawn by :mod:`ui.sections.clusters`; this file places them."""
 import streamlit as st
 
 from analytics.models import clusters, discovery, registry
-from analytics.services import member_taxes, public_data
 from analytics.services import peers as peer_service
 from ui.charts import clusters as cc
-from ui.charts import common as charts
-from ui.charts import enterprise as ec
-from ui.core import fmt
+from ui.core import names as naming
+from ui.core.names import name_column
 from ui.core.state import cached, current_region, lang, region_name, t, year_picker
-from ui.downloads import exports
+from ui.sections import clusters as section
 from ui.sections.peers import peer_picker
 from ui.sections.roadmap import roadmap_tab
-from ui.tables import common as tables
+from ui.tables import enterprise as enterprise_tables
 
 region = current_region()
 L = lang()
 st.title(t("clusters.title", region=region_name(region)))
 st.caption(t("clusters.intro"))
 
-# --- controls: year, registry thresholds ------------------------------------------------------------
 c_year, c_params, _ = st.columns([1, 2, 3], vertical_alignment="bottom")
 year = year_picker(region, c_year)
-defaults = registry.RegistryParams()
-default_pct = defaults.percentages()
-to_verify = f" ({t('clusters.to_verify')})"
-with c_params.popover(t("clusters.registry_params"), icon=":material/gavel:"):
-    st.caption(t("clusters.registry_params_caption"))
-    p1, p2 = st.columns(2)
-    dependence_pct = p1.number_input(t("clusters.param.dependence_min"), 0.0, 100.0,
-                                     default_pct["dependence_min_pct"], 1.0, key="reg_dependence")
-    relaxed_pct = p2.number_input(t("clusters.param.dependence_min_relaxed"), 0.0, 100.0,
-                                  default_pct["dependence_min_relaxed_pct"], 1.0, key="reg_relaxed")
-    trigger_pct = p1.number_input(t("clusters.param.relaxed_trigger_share"), 0.0, 100.0,
-                                  default_pct["relaxed_trigger_pct"], 5.0, key="reg_trigger")
-    max_organising = p2.number_input(t("clusters.param.max_organising"), 0, 100, defaults.max_organising,
-                                     key="reg_organising")
-    min_industrial = p1.number_input(t("clusters.param.min_industrial") + to_verify, 0, 1000,
-                                     defaults.min_industrial, key="reg_industrial")
-    min_infrastructure = p2.number_input(t("clusters.param.min_infrastructure") + to_verify, 0, 100,
-                                         defaults.min_infrastructure, key="reg_infrastructure")
-    min_specialised = p1.number_input(t("clusters.param.min_specialised") + to_verify, 0, 10,
-                                      defaults.min_specialised, key="reg_specialised")
-    participants = p2.radio(t("clusters.param.participants"), ("declared", "all"),
-                            format_func=lambda v: t(f"clusters.participants.{v}"), key="reg_participants")
-    suppliers = st.radio(t("clusters.param.dependence_suppliers"), ("others", "all"),
-                         format_func=lambda v: t(f"clusters.dependence_suppliers.{v}"), key="reg_suppliers")
-    region_qualifies = st.checkbox(t("clusters.param.region_qualifies") + to_verify,
-                                   region in defaults.qualifying_regions, key="reg_region_qualifies")
-    places_all = cached(clusters.region_municipalities, region)
-    place_names = dict(zip(places_all["oktmo"], places_all["name_en" if L == "en" else "name_ru"]))
-    monotowns = st.multiselect(t("clusters.param.monotown_oktmo"), list(place_names),
-                               format_func=lambda o: place_names[o], key="reg_monotowns")
-qualifying_regions = tuple(r for r in defaults.qualifying_regions if r != region) + ((region,) if region_qualifies
-                                                                                    else ())
-params = registry.RegistryParams.from_percentages(
-    dependence_min_pct=dependence_pct, dependence_min_relaxed_pct=relaxed_pct, relaxed_trigger_pct=trigger_pct,
-    max_organising=int(max_organising), min_industrial=int(min_industrial),
-    min_infrastructure=int(min_infrastructure), min_specialised=int(min_specialised),
-    participants=participants, qualifying_regions=qualifying_regions, monotown_oktmo=tuple(monotowns),
-    dependence_suppliers=suppliers,
-)
+params = section.registry_params(region, c_params)
 
 candidates = cached(clusters.find_candidates, region, year)
-if candidates["members"].eq(0).all() and candidates["stat_employees"].isna().all():
+coverage = clusters.coverage(candidates)
+if coverage == "none":
     st.info(t("clusters.no_data"))
     st.stop()
-if candidates["members"].eq(0).all():
+if coverage == "no_enterprises":
     st.info(t("clusters.no_enterprises"))
 verdicts = cached(registry.verdicts, region, year, params).set_index("cluster_id")
-stars = clusters.StarParams()
-star_help = t("clusters.stars_help", size=cc.percent_share(stars.size_top), lq=fmt.number(stars.specialisation_lq, L, 0),
-              focus=cc.percent_share(stars.focus_top), productivity=cc.percent_share(stars.productivity_top),
-              dynamism=cc.percent_share(stars.dynamism_top))
-BADGE = {"pass": ("green", ":material/verified:"), "fail": ("red", ":material/block:"),
-         "not_enough_data": ("gray", ":material/help:")}
-STAR_KEYS = ("size", "specialisation", "focus", "productivity", "dynamism")
-
-
-def candidate_card(row) -> None:
-    """One ranked candidate: name, stars, score, members, key numbers, registry badge."""
-    verdict = verdicts.loc[row["cluster_id"]] if row["cluster_id"] in verdicts.index else None
-    with st.container(border=True, key=f"card_{row['cluster_id']}"):
-        head, badge = st.columns([3, 2], vertical_alignment="center")
-        head.subheader(t("clusters.card_title", rank=int(row["rank"]), name=cc.name_of(row, L)), anchor=False)
-        earned = ", ".join(t(f"clusters.star.{k}") for k in STAR_KEYS if row[f"star_{k}"])
-        head.markdown(f"**{t('clusters.stars', stars=cc.stars_text(row['stars']))}**" + (f" — {earned}" if earned else ""),
-                      help=star_help)
-        if verdict is not None:
-            colour, icon = BADGE[verdict["verdict"]]
-            badge.badge(t(f"clusters.badge.{verdict['verdict']}"), color=colour, icon=icon)
-        if row["strong"]:
-            badge.badge(t("clusters.strong"), color="blue", icon=":material/star:")
-        k = st.columns(6)
-        k[0].metric(t("clusters.kpi.score"), fmt.number(row["score"], L, 0), help=t("clusters.kpi.score_help"))
-        k[1].metric(t("clusters.kpi.members"), fmt.integer(row["members"], L))
-        k[2].metric(t("clusters.kpi.employees"), fmt.integer(row["employees"], L))
-        k[3].metric(t("clusters.kpi.lq"), fmt.number(row["lq"], L, 2), help=t("clusters.kpi.lq_help"))
-        k[4].metric(t("clusters.kpi.growth"), cc.points(row["relative_growth"], L), help=t("clusters.kpi.growth_help"))
-        dependence = verdict["dependence"] if verdict is not None else None
-        alt = verdict["dependence_core_to_core"] if verdict is not None else None
-        k[5].metric(t("clusters.kpi.dependence"), fmt.percent(dependence, L, 1),
-                    help=t("clusters.kpi.dependence_help", threshold=fmt.percent(params.dependence_min, L, 0))
-                    + t("clusters.kpi.dependence_alt", value=fmt.percent(alt, L, 1)))
-        names = row["anchor_names_en" if L == "en" else "anchor_names_ru"]
-        st.caption(t("clusters.members_breakdown", industrial=row["industrial"], sme=row["sme"],
-                     infrastructure=row["infrastructure"], specialised=row["specialised"]))
-        st.caption(t("clusters.anchors", names=", ".join(names)) if names
-                   else t("clusters.no_anchors", n=clusters.ANCHOR_MIN_EMPLOYEES))
-
-
-@st.fragment
-def ranking() -> None:
-    """The ranked cards and the weights panel: a weight change reruns only this part."""
-    head, weights_box = st.columns([4, 1], vertical_alignment="bottom")
-    head.subheader(t("clusters.candidates"), anchor=False)
-    with weights_box.popover(t("clusters.weights"), icon=":material/tune:", use_container_width=True):
-        st.caption(t("clusters.weights_caption"))
-        weights = clusters.ScoreWeights(**{
-            k: st.slider(t(f"clusters.weight.{k}"), 0.0, 3.0, 1.0, 0.25, key=f"clusters_w_{k}")
-            for k in clusters.SCORE_COMPONENTS})
-    st.caption(t("clusters.candidates_caption"))
-    for _, row in clusters.score(candidates, weights).iterrows():
-        candidate_card(row)
-
-
-ranking()
+section.ranking(candidates, verdicts, params, L)
 
 # --- one candidate in detail --------------------------------------------------------------------------
 found = cached(discovery.discover, region, year)
-template_names = dict(zip(candidates["cluster_id"], candidates["name_en" if L == "en" else "name_ru"]))
+template_names = dict(zip(candidates["cluster_id"], candidates[name_column(L)]))
 options = {cid: (None, t("clusters.option.template", name=template_names[cid])) for cid in candidates["cluster_id"]}
 for _, row in found.candidates.iterrows():
-    options[row["cluster_id"]] = (tuple(row["codes"]), t("clusters.option.discovered", name=cc.name_of(row, L),
+    options[row["cluster_id"]] = (tuple(row["codes"]), t("clusters.option.discovered", name=naming.name_of(row, L),
                                                           more=len(row["codes"][1:])))
 choice = st.selectbox(t("clusters.select"), list(options), format_func=lambda c: options[c][1], key="clusters_selected")
 codes, label = options[choice]
@@ -149,117 +54,25 @@ role_names = {r: t(f"clusters.role.{r}") for r in cc.ROLE_ORDER}
 # only the open tab is drawn: reruns stay cheap at national scale
 if tab_members.open:
     with tab_members:
-        st.caption(t("clusters.members_caption", n=clusters.ANCHOR_MIN_EMPLOYEES))
-        shown = cc.members_table(members, L)
-        st.dataframe(tables.styled(shown, L, {  # numbers as the UI language writes them, not the browser
-            t("col.employees"): "integer", t("col.revenue"): "number1", t("clusters.col.purchases"): "number1",
-            t("clusters.col.sales_to_members"): "number1"}), hide_index=True)
-        d1, d2, _ = st.columns([1, 1, 4])
-        # the files are made when a button is pressed, not on every rerun (a workbook of 2,000 rows: 0.6 s)
-        export_ctx = exports.context(exports.MEMBER_TABLES)
-        d1.download_button(t("clusters.download_csv"), lambda: exports.csv_file(shown, export_ctx),
-                           f"cluster-{choice}-{region}-{year}.csv", mime="text/csv", key="clusters_csv", on_click="ignore")
-        d2.download_button(t("clusters.download_xlsx"), lambda: exports.xlsx_file({t("clusters.tab.members"): shown}, export_ctx),
-                           f"cluster-{choice}-{region}-{year}.xlsx", key="clusters_xlsx", on_click="ignore",
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        taxes = cached(member_taxes.member_taxes, choice, **args)
-        st.subheader(t("clusters.taxes.title"), anchor=False)
-        if taxes.loaded:
-            st.dataframe(cc.member_taxes_table(taxes, L), hide_index=True)
-        st.caption(cc.member_taxes_caption(taxes, L))
-
+        section.members_tab(choice, members, args, L)
 if tab_map.open:
     with tab_map:
-        places = cached(clusters.member_municipalities, choice, **args)
-        boundaries = cached(clusters.municipal_boundaries, region)
-        if members["lat"].notna().any() or places["lat"].notna().any():
-            m_left, m_right = st.columns([3, 2])
-            with m_left:
-                st.plotly_chart(
-                    cc.member_map(members, places, lang=L, role_names=role_names, place_title=t("clusters.map_municipality"),
-                                  boundaries=boundaries, feature_key="id",
-                                  outline=cached(clusters.region_outline, region)),
-                    theme=None, config=charts.plotly_config(f"cluster-map-{choice}-{region}-{year}"), key="clusters_map")
-            m_right.dataframe(cc.place_table(places, L), hide_index=True)
-            st.caption(t("clusters.map_choropleth_caption" if boundaries else "clusters.map_caption"))
-        else:
-            st.info(t("clusters.map_no_points"))
-
+        section.map_tab(choice, members, args, role_names, L)
 if tab_network.open:
     with tab_network:
-        links = cached(clusters.member_links, choice, **args)
-        if links.empty:
-            st.info(t("clusters.network_empty"))
-        drawn = cc.network_members(members)
-        st.plotly_chart(cc.cooperation_network(drawn, links, lang=L, role_names=role_names), theme=None,
-                        config=charts.plotly_config(f"cluster-network-{choice}-{region}-{year}"), key="clusters_network")
-        st.caption(t("clusters.network_caption"))
-        if len(drawn) < len(members):
-            st.caption(t("clusters.network_truncated", shown=len(drawn), total=len(members)))
-
+        section.network_tab(choice, members, args, role_names, L)
 if tab_registry.open:
     with tab_registry:
-        result = cached(registry.registry_check, choice, params=params, **args)
-        {"pass": st.success, "fail": st.error, "not_enough_data": st.warning}[result.verdict](
-            t(f"clusters.registry_verdict.{result.verdict}"))
-        st.caption(t(f"clusters.registry_basis.{result.participants_basis}", n=result.participants))
-        st.caption(t("clusters.dependence_reading" if params.dependence_suppliers == "others"
-                     else "clusters.dependence_reading_all"))
-        for line in cc.registry_lines(result, L):
-            with st.container(border=True):
-                title, status = st.columns([4, 1])
-                title.markdown(f"{line['icon']} **{line['title']}** — {line['measured']}")
-                status.markdown(f"**{line['status']}**")
-                if line["to_verify"]:
-                    status.badge(t("clusters.to_verify"), color="orange", icon=":material/help:")
-                for detail in line["details"]:
-                    st.markdown(detail)
-                st.caption(line["source"])
-
+        section.registry_tab(choice, args, params, L)
 if tab_route.open:
     with tab_route:
         roadmap_tab(choice, region=region, year=year, params=params, codes=codes, lang=L)
-
 if tab_gaps.open:
     with tab_gaps:
-        gaps = cached(clusters.gaps, choice, **args)
-        st.caption(t("clusters.gaps_caption"))
-        if gaps.empty:
-            st.success(t("clusters.gaps_none"))
-        else:
-            st.dataframe(tables.styled(cc.gaps_table(gaps, L), L, {
-                t("col.lq"): "number2", t("col.density"): "number2", t("clusters.col.weight"): "number2",
-                t("clusters.col.stat_employees"): "integer"}), hide_index=True, column_config={
-                t("col.sector"): st.column_config.TextColumn(width=380),
-                t("clusters.col.elsewhere"): st.column_config.TextColumn(width="large")})
+        section.gaps_tab(choice, args, L)
 
-# --- discovered beyond the templates ------------------------------------------------------------------
 st.header(t("clusters.discovered"), anchor=False)
-summary = found.summary
-st.caption(t("clusters.discovered_how", regions=summary["regions"], sectors=summary["sectors"],
-             fdr=fmt.percent(summary["fdr"], L, 0), min_correlation=fmt.number(summary["min_correlation"], L, 2),
-             significant=summary["significant_pairs"], min_lq=fmt.number(summary["min_lq"], L, 0)))
-if found.communities.empty:
-    st.info(t("clusters.discovered_nothing"))
-elif found.candidates.empty:
-    st.info(t("clusters.discovered_none"))
-else:
-    for _, row in found.candidates.iterrows():
-        with st.container(border=True, key=f"found_{row['cluster_id']}"):
-            st.subheader(tables.short(cc.name_of(row, L), 70), anchor=False)
-            if row["new"]:
-                st.badge(t("clusters.discovered_new"), color="violet", icon=":material/new_releases:")
-            else:
-                st.badge(t("clusters.discovered_matches", template=template_names.get(row["matched_template"],
-                                                                                      row["matched_template"]),
-                              share=fmt.percent(row["overlap"], L, 0)), color="gray", icon=":material/link:")
-            st.caption(t("clusters.codes", codes=", ".join(row["codes"])))
-            k = st.columns(5)
-            k[0].metric(t("clusters.kpi.score"), fmt.number(row["score"], L, 0))
-            k[1].metric(t("clusters.col.stars"), cc.stars_text(row["stars"]), help=star_help)
-            k[2].metric(t("clusters.kpi.lq"), fmt.number(row["lq"], L, 2))
-            k[3].metric(t("clusters.kpi.members"), fmt.integer(row["members"], L))
-            k[4].metric(t("clusters.kpi.employees"), fmt.integer(row["employees"], L))
+section.discovered(found, template_names, L)
 
 # --- the region beside its peer regions ---------------------------------------------------------------
 st.header(t("peers.title"), anchor=False)
@@ -267,33 +80,7 @@ peers = peer_picker(region, year, key="clusters_peers")
 if peers:
     st.markdown(f"**{t('peers.clusters', year=year)}**")
     st.caption(t("peers.clusters_caption"))
-    st.dataframe(ec.peer_cluster_table(cached(peer_service.peer_clusters, region, year, peers), L), hide_index=True)
+    st.dataframe(enterprise_tables.peer_cluster_table(cached(peer_service.peer_clusters, region, year, peers), L), hide_index=True)
 
-# --- method and templates -------------------------------------------------------------------------------
-with st.expander(t("clusters.method")):
-    st.markdown(t("clusters.method_text", start=candidates["start_year"].iloc[0],
-                  size=cc.percent_share(stars.size_top), lq=fmt.number(stars.specialisation_lq, L, 0),
-                  focus=cc.percent_share(stars.focus_top), productivity=cc.percent_share(stars.productivity_top),
-                  dynamism=cc.percent_share(stars.dynamism_top)))
-with st.expander(t("clusters.templates")):
-    st.caption(t("clusters.templates_caption"))
-    template_table = cc.templates_table(cached(clusters.templates), L)
-    st.dataframe(template_table, hide_index=True)
-    template_ctx = exports.context(("cluster_templates",))
-    st.download_button(t("clusters.download_csv"), lambda: exports.csv_file(template_table, template_ctx), "cluster-templates.csv",
-                       mime="text/csv", key="templates_csv", on_click="ignore")
-
-# --- real clusters named in public sources ---------------------------------------------------------
-st.subheader(t("public.registry_title"))
-real = cached(public_data.registry_context, region)
-link = {t("col.source"): st.column_config.LinkColumn(display_text="↗"),
-        t("col.in_registry"): st.column_config.CheckboxColumn()}
-st.markdown("**" + t("public.registry_region") + "**")
-if real.region.empty:
-    st.info(t("public.registry_none"))
-else:
-    st.dataframe(tables.registry_clusters(real.region, L), hide_index=True, column_config=link, key="real_region")
-with st.expander(t("public.registry_russia", count=fmt.integer(len(real.russia), L),
-                   in_registry=fmt.integer(real.russia_in_registry, L))):
-    st.dataframe(tables.registry_clusters(real.russia, L), hide_index=True, column_config=link, key="real_russia")
-st.caption(t("public.registry_caption"))
+section.method_and_templates(candidates["start_year"].iloc[0], L)
+section.real_registry(region, L)

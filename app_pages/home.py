@@ -5,8 +5,8 @@ from analytics.services import overview, provenance, public_data, region_map
 from ui.charts import common as charts
 from ui.charts import russia_map as map_charts
 from ui.core import fmt, urls
-from ui.core.i18n import name_column
-from ui.core.state import cached, current_region, lang, t, year_picker
+from ui.core.names import name_column
+from ui.core.state import cached, current_region, figure, lang, model, t, year_picker
 from ui.tables.common import finding_text
 
 region = current_region()
@@ -64,7 +64,7 @@ with st.container(border=True, key="public_figures"):
             p2.metric(t("public.labour", year=labour_year), fmt.thousands(labour, lang()), help=t("public.labour_help"))
         if public.latest_share is not None:
             st.plotly_chart(
-                map_charts.share_trend(public.shipments, x="year", share="share", lang=lang(), name=region_name,
+                figure(map_charts.share_trend, public.shipments, x="year", share="share", lang=lang(), name=region_name,
                                        y_title=t("public.share_axis")),
                 theme=None, config=charts.plotly_config(f"share-of-russia-shipments-{region}"),
             )
@@ -81,7 +81,7 @@ else:
     with left:
         st.subheader(t("home.by_cluster"))
         st.plotly_chart(
-            charts.horizontal_bars(clusters, label="label", value="employees", lang=lang(),
+            figure(charts.horizontal_bars, clusters, label="label", value="employees", lang=lang(),
                                    value_title=t("col.employees"), highlight_last=t("cluster.other")),
             theme=None, config=charts.plotly_config(f"employment-by-cluster-{region}-{year}"),
         )
@@ -99,7 +99,7 @@ else:
     with right:
         st.subheader(t("home.by_municipality"))
         st.plotly_chart(
-            charts.horizontal_bars(shown, label="label", value="employees", lang=lang(),
+            figure(charts.horizontal_bars, shown, label="label", value="employees", lang=lang(),
                                    value_title=t("col.employees")),
             theme=None, config=charts.plotly_config(f"employment-by-municipality-{region}-{year}"),
         )
@@ -108,7 +108,7 @@ trend = cached(overview.manufacturing_trend, region)
 if not trend.empty:
     st.subheader(t("home.trend", first=int(trend["year"].iloc[0])))
     st.plotly_chart(
-        charts.index_lines(trend, x="year", series={"region_index": region_name, "russia_index": t("col.russia")},
+        figure(charts.index_lines, trend, x="year", series={"region_index": region_name, "russia_index": t("col.russia")},
                            lang=lang(), y_title=t("col.index")),
         theme=None, config=charts.plotly_config(f"manufacturing-employment-index-{region}"),
     )
@@ -133,7 +133,7 @@ if option.years:
     result = cached(region_map.region_map, metric, sector=sector, year=map_year, region_code=region)
     kind = {"shipments_share": "share", "growth": "share", "lq": "ratio"}.get(metric, "number")
     st.plotly_chart(
-        map_charts.region_choropleth(cached(region_map.russia_boundaries), result.values, lang=lang(),
+        figure(map_charts.region_choropleth, model(region_map.russia_boundaries), result.values, lang=lang(),
                                      value_title=t(f"public.metric.{metric}"), view=result.view, selected=region,
                                      peers=result.similar or result.peers, kind=kind, missing_label=t("public.missing")),
         theme=None, config=charts.plotly_config(f"russia-map-{metric}-{sector or 'all'}-{map_year}"),

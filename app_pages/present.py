@@ -38,6 +38,11 @@ if st.query_params.get(urls.PRESENT) != "1" and not st.session_state.get("presen
             deck_file = cached(briefing.deck_bytes, setup, lang(), region_name(current_region()))
         st.download_button(t("briefing.deck"), deck_file, f"briefing-{current_region()}-{lang()}.pptx",
                            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation")
+    if briefing.chart_engine_available() and st.button(t("briefing.make_pdf"), key="make-deck-pdf"):
+        with st.spinner(t("briefing.making")):
+            pdf_file = cached(briefing.deck_pdf_bytes, setup, lang(), region_name(current_region()))
+        st.download_button(t("briefing.pdf"), pdf_file, f"briefing-{current_region()}-{lang()}.pdf",
+                           mime="application/pdf", key="deck-pdf")
     st.stop()
 
 st.session_state["presenting"] = True

@@ -7,8 +7,8 @@ from analytics.services import sector_portfolio as sp
 from ui.charts import common as charts
 from ui.charts import enterprise as ec
 from ui.core import escape, fmt
-from ui.core.i18n import name_column
-from ui.core.state import cached, current_region, lang, region_name, t
+from ui.core.names import name_column
+from ui.core.state import cached, current_region, figure, lang, region_name, t
 from ui.downloads import exports
 from ui.sections import io_section
 from ui.sections.peers import peer_picker
@@ -44,8 +44,8 @@ cluster_names = cached(sp.cluster_names)
 
 st.subheader(t("sectors.portfolio"))
 st.plotly_chart(
-    charts.portfolio_bubbles(
-        portfolio, lang=lang(),
+    figure(
+        charts.portfolio_bubbles, portfolio, lang=lang(),
         cluster_names={**cluster_names.get(lang(), {}), "other": t("cluster.other")},
         quadrant_names={q: t(f"sectors.quadrant.{q}") for q in ("Star", "Mature", "Emerging", "Transforming")},
         x_title=t("sectors.lq_axis"), y_title=t("sectors.growth_axis"), size_title=t("sectors.size_note"),
@@ -65,7 +65,7 @@ with left:
     components = ["national_growth", "industry_mix", "competitive"] + (
         ["allocation"] if "allocation" in shifts.columns else [])
     st.plotly_chart(
-        charts.shift_share_bars(shifts, lang=lang(),
+        figure(charts.shift_share_bars, shifts, lang=lang(),
                                 components={c: t(f"sectors.component.{c}") for c in components},
                                 change_name=t("sectors.component.change"), x_title=t("sectors.shift_axis")),
         theme=None, config=charts.plotly_config(f"shift-share-{region}-{start}-{end}-{method}"),
@@ -110,7 +110,7 @@ st.subheader(t("peers.title"))
 peers = peer_picker(region, end, key="sectors_peers")
 if peers:
     compared = cached(peer_service.peer_sectors, region, start, end, peers)
-    st.plotly_chart(ec.peer_bars(compared, lang=lang(), lq_title=t("peers.lq", year=end),
+    st.plotly_chart(figure(ec.peer_bars, compared, lang=lang(), lq_title=t("peers.lq", year=end),
                                  growth_title=t("peers.growth", start=start, end=end)),
                     theme=None, config=charts.plotly_config(f"peers-{region}-{start}-{end}"))
 

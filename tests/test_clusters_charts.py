@@ -12,6 +12,8 @@ from analytics.models.registry import RegistryParams
 from tests.test_clusters import build
 from tests.test_registry import cluster, firm, links
 from ui.charts import clusters as cc
+from ui.core import names as naming
+from ui.tables import clusters as ct
 
 ROLES = {r: r for r in cc.ROLE_ORDER}
 
@@ -31,10 +33,10 @@ def places_frame() -> pd.DataFrame:
 
 
 def test_texts_from_data_are_inert():
-    assert cc.escape_md("**ООО** [x](http://a) <b>") == "\\*\\*ООО\\*\\* \\[x\\]\\(http\\://a\\) \\<b\\>"
-    assert cc.stars_text(3) == "★★★☆☆" and cc.stars_text(7) == "★★★★★" and cc.stars_text(0) == "☆☆☆☆☆"
-    assert cc.points(-0.029, "ru") == "-2,9\u00a0п. п." and cc.points(0.0123, "en") == "1.2\u00a0p.p."
-    assert cc.names(members_frame(), "en").tolist() == ["Alpha <b>", "Бета", "Gamma", "Delta"]
+    assert ct.escape_md("**ООО** [x](http://a) <b>") == "\\*\\*ООО\\*\\* \\[x\\]\\(http\\://a\\) \\<b\\>"
+    assert ct.stars_text(3) == "★★★☆☆" and ct.stars_text(7) == "★★★★★" and ct.stars_text(0) == "☆☆☆☆☆"
+    assert ct.points(-0.029, "ru") == "-2,9\u00a0п. п." and ct.points(0.0123, "en") == "1.2\u00a0p.p."
+    assert naming.names(members_frame(), "en").tolist() == ["Alpha <b>", "Бета", "Gamma", "Delta"]
 
 
 def test_the_map_is_offline_and_shows_every_member():
@@ -82,13 +84,32 @@ def test_network_keeps_the_largest_members():
     assert len(kept) == cc.NETWORK_MAX_NODES and kept["employees"].min() == 300 - cc.NETWORK_MAX_NODES
 
 
+def test_network_keeps_the_ends_of_proposed_contracts_however_small():
+    many = pd.DataFrame({"inn": [str(i) for i in range(300)], "employees": range(300)})
+    kept = cc.network_members(many, keep=("0", "1"))
+    assert len(kept) == cc.NETWORK_MAX_NODES and {"0", "1"} <= set(kept["inn"])
+    assert sorted(kept["employees"])[2] == 300 - cc.NETWORK_MAX_NODES + 2  # the rest: the largest
+
+
+def test_network_labels_wrap_and_are_never_cut():
+    frame = pd.DataFrame({"name_ru": ["ООО «Континентал Калуга» (позже завод Gislaved / «Кордиант»)",
+                                      "АО «Очень длинное название предприятия машиностроения» (демо)",
+                                      "<b>Ф</b> & К"],
+                          "name_en": [None, None, None]})
+    labels = cc.member_labels(frame, "ru", width=24)
+    assert labels[0] == "ООО «Континентал Калуга»"                       # the remark in brackets goes to hover
+    assert labels[1] == "АО «Очень длинное<br>название предприятия<br>машиностроения»"  # wrapped, whole words
+    assert labels[2] == "&lt;b&gt;Ф&lt;/b&gt; &amp; К"                    # inert
+    assert not any(label.endswith("…") for label in labels)
+
+
 def test_registry_sentences_in_both_languages():
     members, table = cluster(dependence=0.14, unlinked=2)
     members = pd.concat([members, pd.DataFrame([firm("T", role="supplier", revenue=500.0)])], ignore_index=True)
     table = pd.concat([table, links(("T", "S1", 5.0))], ignore_index=True)
     result = registry.evaluate("x", members, table, region="40", year=2023, params=RegistryParams())
-    ru = {line["rule_id"]: line for line in cc.registry_lines(result, "ru")}
-    en = {line["rule_id"]: line for line in cc.registry_lines(result, "en")}
+    ru = {line["rule_id"]: line for line in ct.registry_lines(result, "ru")}
+    en = {line["rule_id"]: line for line in ct.registry_lines(result, "en")}
     assert ru["dependence"]["measured"] == "14,0\u00a0% при пороге 20,0\u00a0%"
     assert ru["dependence"]["details"][0].startswith("Функциональная зависимость 14,0\u00a0% — на 6,0 п. п. ниже порога 20\u00a0%")
     assert ru["dependence"]["details"][1].startswith("Разрыв могли бы закрыть такие поставки (1):\n- Фирма ")
@@ -114,7 +135,7 @@ def test_registry_sentences_in_both_languages():
 def test_flagged_organisers_are_named_as_the_allowance():
     members, table = cluster(unlinked=1, organising=1)
     result = registry.evaluate("x", members, table, region="40", year=2023)
-    ru = {line["rule_id"]: line for line in cc.registry_lines(result, "ru")}
+    ru = {line["rule_id"]: line for line in ct.registry_lines(result, "ru")}
     assert ru["contracts"]["status"] == "выполнено"
     assert ru["contracts"]["details"] == [
         "Ещё 1 участн. без поставок отмечены как организующие производство: их договор (о проекте) "
@@ -125,7 +146,7 @@ def test_member_table_headers_follow_the_language():
     con = store.connect(":memory:")
     build(con)
     table = clusters.members(con, "auto", region="40", year=2023)
-    ru, en = cc.members_table(table, "ru"), cc.members_table(table, "en")
+    ru, en = ct.members_table(table, "ru"), ct.members_table(table, "en")
     assert list(ru.columns)[:3] == ["ИНН", "Предприятие", "ОКВЭД"] and list(en.columns)[:3] == ["INN", "Enterprise", "OKVED"]
     assert set(ru["Роль"]) == {"ядро", "поставщик", "сервис", "специализированная организация"}
     assert ru["Муниципалитет"].tolist().count("") == 1  # F has no municipality

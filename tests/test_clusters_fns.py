@@ -16,7 +16,7 @@ from analytics.data import fns_load
 from analytics.models import clusters
 from analytics.services import member_taxes
 from tests.data.fns import make_fns_fixtures as fx
-from ui.charts import clusters as cc
+from ui.tables import clusters as ct
 
 DATA = Path(__file__).resolve().parent / "data" / "fns"
 SMALL = "4099100048"     # demo member of the automotive template (OKVED 29.31, illustrative, 341 persons)
@@ -75,10 +75,10 @@ def test_members_show_the_loaded_okved_headcount_category_and_source(loaded):
     # a member the FNS files did not name keeps its own status, no category
     untouched = members.drop(index=[SMALL, OTHER]).iloc[0]
     assert untouched["data_status"] in ("public", "illustrative") and pd.isna(untouched["sme_category"])
-    shown = cc.members_table(members.reset_index(), "ru").set_index("ИНН")
+    shown = ct.members_table(members.reset_index(), "ru").set_index("ИНН")
     assert shown.loc[SMALL, "Категория МСП"] == "микро"
     assert shown.loc[SMALL, "Источник"].startswith("ФНС, реестр МСП на 10.06.2025")
-    assert cc.members_table(members.reset_index(), "en").set_index("INN").loc[SMALL, "SME category"] == "micro"
+    assert ct.members_table(members.reset_index(), "en").set_index("INN").loc[SMALL, "SME category"] == "micro"
 
 
 def test_taxes_paid_by_members_are_the_hand_sums(loaded):
@@ -94,17 +94,17 @@ def test_taxes_paid_by_members_are_the_hand_sums(loaded):
     assert (taxes.with_figures, taxes.loaded) == (2, True)
     assert taxes.members == len(clusters.members(loaded, AUTO, region="40", year=2023))
     assert taxes.sources == ["ФНС, уплаченные налоги и сборы на 31.12.2023"]
-    shown = cc.member_taxes_table(taxes, "ru")
+    shown = ct.member_taxes_table(taxes, "ru")
     assert list(shown.columns) == ["Уровень бюджета", "Уплачено, млн ₽", "Доля"]
     assert shown.iloc[-1, 0] == "итого" and shown.iloc[-1, 1] == "2,182"
-    assert "2 из" in cc.member_taxes_caption(taxes, "ru")
+    assert "2 из" in ct.member_taxes_caption(taxes, "ru")
 
 
 def test_without_a_paytax_load_the_summary_says_not_loaded(demo_copy):
     taxes = member_taxes.member_taxes(demo_copy, AUTO, region="40", year=2023)
     assert not taxes.loaded and taxes.with_figures == 0 and taxes.table["paid_mln_rub"].eq(0).all()
-    assert "не загружены" in cc.member_taxes_caption(taxes, "ru")
-    assert "not loaded" in cc.member_taxes_caption(taxes, "en")
+    assert "не загружены" in ct.member_taxes_caption(taxes, "ru")
+    assert "not loaded" in ct.member_taxes_caption(taxes, "en")
 
 
 def test_figures_for_inns_not_in_the_store_are_counted_then_attach_after_rsmp(demo_copy):

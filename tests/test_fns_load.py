@@ -10,18 +10,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analytics import ingest, schema, store
+from analytics import ingest, store
 from analytics.data import fns, fns_load
 from tests.data.fns import make_fns_fixtures as fx
+from tests.store_digest import fingerprint
 
 DATA = Path(__file__).resolve().parent / "data" / "fns"
-
-
-def fingerprint(con) -> str:
-    """A digest of every data table's rows, the history and the version log (as tests/test_ingest_corpus.py)."""
-    tables = [*schema.DATA_TABLES, "dataset_versions", *[f"history_{t}" for t in schema.DATA_TABLES],
-              *[f"history_open_{t}" for t in schema.DATA_TABLES]]
-    return str([con.execute(f'SELECT count(*), sum(hash(x)::HUGEINT) FROM "{t}" x').fetchall()[0] for t in tables])
 
 
 def row(con, table: str, inn: str, year: int | None = None) -> dict:

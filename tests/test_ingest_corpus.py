@@ -11,23 +11,13 @@ import pytest
 
 from analytics import store
 from analytics.data import boundaries, ingest
-from analytics.store import schema
 from tests.data import make_corpus
+from tests.store_digest import fingerprint
 
 DATA = Path(__file__).resolve().parent / "data"
 CASES = list(csv.DictReader((DATA / "corpus.csv").open(encoding="utf-8")))
 BAD = [c for c in CASES if c["file"].startswith("bad/")]
 GOOD = [c for c in CASES if c["file"].startswith("good/")]
-
-
-def fingerprint(con) -> str:
-    """A digest of every data table's rows, the history and the version log."""
-    tables = [*schema.DATA_TABLES, "dataset_versions", "boundaries", "column_mappings",
-              *[f"history_{t}" for t in schema.DATA_TABLES], *[f"history_open_{t}" for t in schema.DATA_TABLES]]
-    parts = []
-    for table in tables:  # names from the schema constants above; hash of every whole row
-        parts.append(con.execute(store.sql("SELECT count(*), sum(hash(x)::HUGEINT) FROM {table} x", table=table)).fetchall()[0])
-    return str(parts)
 
 
 @pytest.fixture(scope="module")

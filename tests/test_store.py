@@ -101,7 +101,7 @@ def _table_digest(path) -> dict[str, object]:
     digests = {}
     for table in schema.DATA_TABLES:
         digests[table] = con.execute(
-            'SELECT count(*), sum(hash(t)) FROM (SELECT * FROM "' + table + '") t'
+            store.sql("SELECT count(*), sum(hash(t)) FROM (SELECT * FROM {table}) t", table=table)
         ).fetchall()[0]
     con.close()
     return digests

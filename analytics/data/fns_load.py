@@ -356,25 +356,21 @@ def commit_fns(con: duckdb.DuckDBPyConnection, plan: FnsPlan, user: str | None =
         return report
     previewed = (report.added, report.changed, report.removed)
     with con.cursor() as cur:
-        cur.execute("BEGIN TRANSACTION")
         try:
-            errors, counts, numbers = _stage_and_diff(cur, plan, 0)
-            if errors:
-                cur.execute("ROLLBACK")
-                return _finish(report, errors, counts)
-            if (numbers["added"], numbers["changed"], numbers["removed"]) != previewed:
-                cur.execute("ROLLBACK")
-                return _finish(report, [Issue(None, None, None, msg("store_changed"))], {"store_changed": 1})
-            version_id = versions.apply(cur, report.table, ingest.STAGE_TABLE, action="replace", file_name=report.file_name,
-                                        sha256=report.sha256, user=user, rows_in_file=report.rows_in_file,
-                                        key=validate.TABLES[report.table].key, note=_note(report))
-            ingest.unstage(cur)
-            cur.execute("COMMIT")
+            with store.transaction(cur) as tx:
+                errors, counts, numbers = _stage_and_diff(cur, plan, 0)
+                if errors:
+                    tx.rollback()
+                    return _finish(report, errors, counts)
+                if (numbers["added"], numbers["changed"], numbers["removed"]) != previewed:
+                    tx.rollback()
+                    return _finish(report, [Issue(None, None, None, msg("store_changed"))], {"store_changed": 1})
+                version_id = versions.apply(cur, report.table, ingest.STAGE_TABLE, action="replace",
+                                            file_name=report.file_name, sha256=report.sha256, user=user,
+                                            rows_in_file=report.rows_in_file, key=validate.TABLES[report.table].key,
+                                            note=_note(report))
+                ingest.unstage(cur)
         except duckdb.Error as exc:
-            try:
-                cur.execute("ROLLBACK")
-            except duckdb.Error:
-                pass
             error = Issue(None, None, None, msg("store_rejected", detail=str(exc).splitlines()[0][:300]))
             return _finish(report, [error], {"store_rejected": 1})
     report.version_id = version_id

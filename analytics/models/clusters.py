@@ -32,8 +32,9 @@ From the region's enterprises (``enterprises`` + ``enterprise_years`` of ``year`
 
 - ``members``, ``industrial``, ``sme``, ``infrastructure``, ``specialised`` (counts), ``declared``
   (members by hint); ``employees`` (persons) and ``revenue_mln_rub`` (mln ₽) of the members;
-- ``anchors``: industrial members with at least :data:`ANCHOR_MIN_EMPLOYEES` employees (larger than
-  any SME under Federal Law No. 209-FZ); ``anchor_share`` = their employees ÷ members' employees;
+- ``anchors``: industrial members with more than :data:`ANCHOR_EMPLOYEES_ABOVE` employees, i.e. larger than
+  any SME (Federal Law No. 209-FZ art. 4: a medium enterprise has up to 250 employees inclusive,
+  :data:`analytics.models.rules.SME_MAX_EMPLOYEES`); ``anchor_share`` = their employees ÷ members' employees;
   ``anchor_names_ru`` / ``_en``: the three largest;
 - ``municipalities``: municipalities hosting members; ``spatial_hhi`` = Σ_m (E_m / E)² over the
   members' employees by municipality (0–1; 1 = all in one municipality);
@@ -87,13 +88,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analytics.metrics import specialization as spec
+from analytics.models import rules
 from analytics.store import SQL, query, sql
 
 TEMPLATE_ROLES: tuple[str, ...] = ("core", "supplier", "service")
 MEMBER_ROLES: tuple[str, ...] = ("core", "supplier", "service", "infrastructure", "specialised", "other")
 SOURCES: tuple[str, ...] = ("template", "discovered")
-#: An industrial member at least this large is an anchor firm (SME headcount limit, 209-FZ art. 4).
-ANCHOR_MIN_EMPLOYEES = 250
+#: An industrial member with more employees than this is an anchor firm: the SME headcount limit (a medium
+#: enterprise has up to 250 employees inclusive, 209-FZ art. 4), so 251 and more.
+ANCHOR_EMPLOYEES_ABOVE = rules.SME_MAX_EMPLOYEES.value
 SCORE_COMPONENTS: tuple[str, ...] = ("size", "specialisation", "growth", "completeness", "cooperation")
 _REST = "\x00rest"
 
@@ -285,7 +288,7 @@ def member_table(con: duckdb.DuckDBPyConnection, defs: pd.DataFrame, region: str
     frame["role"] = frame["code_role"].fillna(by_kind)
     frame["basis"] = np.where(frame["declared"] & frame["code_role"].notna(), "hint+okved",
                               np.where(frame["declared"], "hint", "okved"))
-    frame["anchor"] = (frame["kind"] == "industrial") & (frame["employees"] >= ANCHOR_MIN_EMPLOYEES)
+    frame["anchor"] = (frame["kind"] == "industrial") & (frame["employees"] > ANCHOR_EMPLOYEES_ABOVE)
     return frame.drop(columns=["code_role"])
 
 
@@ -634,6 +637,16 @@ def measure(con: duckdb.DuckDBPyConnection, defs: pd.DataFrame, *, region: str, 
     out["start_year"] = start
     out["year"] = year
     return score(out.reset_index(names="cluster_id"), weights)
+
+
+def coverage(candidates: pd.DataFrame) -> str:
+    """What the data behind :func:`find_candidates` covers: ``"none"`` (no enterprises and no
+    statistics for any template), ``"no_enterprises"`` (statistics only: stars and LQ without
+    members) or ``"full"``."""
+    no_members = bool(candidates["members"].eq(0).all())
+    if no_members and candidates["stat_employees"].isna().all():
+        return "none"
+    return "no_enterprises" if no_members else "full"
 
 
 def find_candidates(con: duckdb.DuckDBPyConnection, region: str, year: int, *, start: int | None = None,

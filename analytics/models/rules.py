@@ -49,6 +49,10 @@ DECREE_41 = (
 ORDER_1995 = "Minpromtorg Order No. 1995 of 17.06.2016 (implementing Decree No. 41)"
 DECREE_1119 = "Government Decree No. 1119 of 30.10.2014 (where support moved in 2019)"
 LAW_488 = "Federal Law No. 488-FZ of 31.12.2014 \"On industrial policy in the Russian Federation\""
+LAW_209 = (
+    "Federal Law No. 209-FZ of 24.07.2007 \"On the development of small and medium-sized entrepreneurship in "
+    "the Russian Federation\""
+)
 ARTICLE_2018 = (
     "Strategic session \"Industrial clusters as a tool to stimulate industrial production\", "
     "Kaluga, 29.11.2018 (AIRKO news article; A. Shpilenko, Association of Clusters and Technoparks)"
@@ -72,6 +76,20 @@ DECREE_779_EDITIONS: tuple[str, ...] = (
     "No. 1585 of 28.09.2023",
     "No. 413 of 01.04.2024",
 )
+
+# --- Federal Law No. 209-FZ: small and medium-sized enterprises ------------------------------------
+
+#: Largest average headcount of a medium enterprise: "from 101 to 250 persons" inclusive (micro up to 15,
+#: small up to 100). A firm with more than this many employees is larger than any SME — the anchor rule
+#: of :mod:`analytics.models.clusters` (``employees > SME_MAX_EMPLOYEES``). Seen in a published summary
+#: citing the clause ("для средних предприятий – 250 человек включительно"); the Government may set
+#: higher limits for some industries (not modelled).
+SME_MAX_EMPLOYEES = SourcedValue(
+    250, "persons (average headcount of the preceding calendar year)",
+    LAW_209 + ", art. 4 part 1.1 item 2 (a)", "as amended by Federal Law No. 156-FZ of 29.06.2015", None,
+    "confirmed", "medium enterprise: 101 to 250 persons inclusive; above 250 a firm is not an SME",
+)
+
 
 # --- Decree No. 779: requirements for the registry -------------------------------------------------
 

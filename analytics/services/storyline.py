@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from analytics.models import clusters, registry, subsidy
+from analytics.models import clusters, registry, roadmap, subsidy
 
 #: Slide ids in storyline order. Slides whose library is not loaded are skipped by :func:`build`.
 from analytics.services import overview, scenarios_view, sector_portfolio
 
 SLIDE_ORDER: tuple[str, ...] = (
-    "profile", "portfolio", "clusters", "registry", "network", "subsidy", "next_steps",
+    "profile", "portfolio", "clusters", "registry", "network", "route", "subsidy", "next_steps",
 )
 
 
@@ -213,8 +213,36 @@ def subsidy_effect(con: duckdb.DuckDBPyConnection, settings: DeckSettings,
     }, {"balance": balance.table, "projects": subsidy.evaluate(projects, scenario)})
 
 
+def registry_route(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
+    """The route to the registry of the focus cluster (:func:`analytics.models.roadmap.registry_roadmap`,
+    the check's default reading): the rules it fails with their gaps, the contracts proposed (count and
+    value, mln ₽) and functional dependence before → after (shares 0–1) against the threshold.
+
+    Table ``rules``: one row per rule of Decree No. 779 — ``rule_id``, ``status``, ``blocking``,
+    ``measured``, ``threshold``, ``points`` (percentage points of dependence missing), ``missing``
+    (participants, organisations … missing), ``excess`` (organising participants over the limit)."""
+    _, end = _years(con, settings)
+    candidates = clusters.find_candidates(con, settings.region, end)
+    focus = _focus(con, settings, candidates)
+    row = candidates.loc[candidates["cluster_id"] == focus].iloc[0]
+    plan = roadmap.registry_roadmap(con, focus, region=settings.region, year=end)
+    rules = pd.DataFrame([{
+        "rule_id": r.rule_id, "status": r.status, "blocking": r.blocking, "measured": r.measured,
+        "threshold": r.threshold, "points": (r.missing or {}).get("points"),
+        "missing": (r.missing or {}).get("missing"), "excess": (r.missing or {}).get("excess"),
+    } for r in plan.before.rules])
+    return Slide("route", {
+        "cluster_ru": row["name_ru"], "cluster_en": row["name_en"], "year": end, "status": plan.status,
+        "verdict": plan.before.verdict, "addresses": ",".join(plan.addresses),
+        "contracts": len(plan.links), "value_mln_rub": float(plan.links["value_mln_rub"].sum()),
+        "needed_mln_rub": plan.needed_mln_rub, "dependence_before": plan.dependence_before,
+        "dependence_after": plan.dependence_after, "threshold": plan.threshold,
+    }, {"rules": rules, "links": plan.links})
+
+
 BUILDERS = {"profile": profile, "portfolio": portfolio, "clusters": cluster_candidates,
-            "registry": registry_readiness, "network": network_and_gaps, "subsidy": subsidy_effect,
+            "registry": registry_readiness, "network": network_and_gaps, "route": registry_route,
+            "subsidy": subsidy_effect,
             "next_steps": next_steps}
 
 

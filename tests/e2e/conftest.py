@@ -29,11 +29,11 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(db_path: str, log_name: str = "streamlit-server.log"):
-    """``streamlit run app.py`` on a free port on the store ``db_path``, reading published snapshots as
-    ``make run`` does; yields the base URL once ``/_stcore/health`` answers, stops the server after."""
+def _streamlit(db: Path, log_name: str):
+    """``streamlit run app.py`` on a free port on the store ``db``, reading published snapshots as
+    ``make run`` does; yields the base URL and stops the server on exit."""
     port = _free_port()
-    env = dict(os.environ, NAVIGATOR_DB=str(db_path), NAVIGATOR_SNAPSHOTS="1")
+    env = dict(os.environ, NAVIGATOR_DB=str(db), NAVIGATOR_SNAPSHOTS="1")
     ARTIFACTS.mkdir(exist_ok=True)
     log = open(ARTIFACTS / log_name, "w")
     proc = subprocess.Popen(
@@ -66,10 +66,21 @@ def serve(db_path: str, log_name: str = "streamlit-server.log"):
 
 @pytest.fixture(scope="session")
 def server(demo_db, tmp_path_factory):
-    """The app on a copy of the demo store for the whole session; yields the base URL."""
+    """The app for tests that only look: one server for the session, on a copy of the demo store.
+    A test that loads or saves anything takes ``own_server`` instead, so the others never see it."""
     own_db = tmp_path_factory.mktemp("server") / "demo.duckdb"
     shutil.copyfile(demo_db, own_db)
-    with serve(str(own_db)) as base:
+    with _streamlit(own_db, "streamlit-server.log") as base:
+        yield base
+
+
+@pytest.fixture()
+def own_server(demo_db, tmp_path, request):
+    """The app for one test that writes (loads a file, saves a scenario): its own server on its own copy
+    of the demo store; yields the base URL."""
+    own_db = tmp_path / "demo.duckdb"
+    shutil.copyfile(demo_db, own_db)
+    with _streamlit(own_db, f"streamlit-{request.node.name[:60]}.log") as base:
         yield base
 
 

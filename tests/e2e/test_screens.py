@@ -5,11 +5,9 @@ Slides: no scrollbar, nothing below or right of the window, the chart drawn over
 window's height, chart text at least 24 px on the 1920 × 1080 canvas, no SVG text cut with "…" — with no
 screen hint in the link. Pages: every url_path with its query parameters opens without a dialog
 ("Page not found"), ``/home`` also as the very first request to a freshly started server."""
-import shutil
-
 import pytest
 
-from tests.e2e.conftest import ARTIFACTS, serve, wait_for_app
+from tests.e2e.conftest import ARTIFACTS, wait_for_app
 from ui.core.i18n import CATALOG
 
 pytestmark = pytest.mark.browser
@@ -129,19 +127,17 @@ def test_every_page_opens_from_its_link_without_a_dialog(server, browser, lang, 
     context.close()
 
 
-def test_home_opens_as_the_first_request_after_a_start(demo_db, tmp_path, browser):
-    own = tmp_path / "fresh.duckdb"
-    shutil.copyfile(demo_db, own)
-    with serve(str(own), "streamlit-fresh-server.log") as base:
-        for lang in LANGS:
-            context = browser.new_context(viewport={"width": 1280, "height": 720}, locale=f"{lang}-RU")
-            page = context.new_page()
-            page.goto(base + "/home" + ("?lang=en" if lang == "en" else ""))
-            wait_for_app(page)
-            page.get_by_text(CATALOG[lang]["home.findings"]).first.wait_for(timeout=60_000)
-            assert page.locator('[role="dialog"]').count() == 0
-            assert page.url.endswith("/home" + ("?lang=en" if lang == "en" else ""))
-            for key in ("home.entry.present", "home.entry.subsidies", "home.entry.data"):
-                assert page.get_by_text(CATALOG[lang][key], exact=True).count() == 1
-            page.screenshot(path=str(ARTIFACTS / f"home-first-request-{lang}.png"))
-            context.close()
+def test_home_opens_as_the_first_request_after_a_start(own_server, browser):
+    base = own_server  # a server of its own, just started: /home is its first request
+    for lang in LANGS:
+        context = browser.new_context(viewport={"width": 1280, "height": 720}, locale=f"{lang}-RU")
+        page = context.new_page()
+        page.goto(base + "/home" + ("?lang=en" if lang == "en" else ""))
+        wait_for_app(page)
+        page.get_by_text(CATALOG[lang]["home.findings"]).first.wait_for(timeout=60_000)
+        assert page.locator('[role="dialog"]').count() == 0
+        assert page.url.endswith("/home" + ("?lang=en" if lang == "en" else ""))
+        for key in ("home.entry.present", "home.entry.subsidies", "home.entry.data"):
+            assert page.get_by_text(CATALOG[lang][key], exact=True).count() == 1
+        page.screenshot(path=str(ARTIFACTS / f"home-first-request-{lang}.png"))
+        context.close()

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from analytics.metrics import geo
 from ui.charts import common as charts
 from ui.core import escape, fmt
-from ui.core.i18n import name_column
+from ui.core.names import name_column
 
 #: Light → dark blue (sequential); a missing value is drawn as zero.
 SCALE = [[0.0, "#D6E6F5"], [1.0, "#08306B"]]

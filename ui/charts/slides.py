@@ -12,16 +12,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analytics.services.storyline import Slide
 from ui.charts import clusters as cluster_charts
 from ui.charts import common as charts
-from ui.charts.subsidy import assumption_text
 from ui.core import escape, fmt
-from ui.core.i18n import name_column, t
+from ui.core.i18n import t
+from ui.core.names import name_column
 from ui.tables import common as tables
+from ui.tables.subsidy import assumption_text
 
 SLIDE_FONT = 24  #: chart text on slides, px on the 1920 × 1080 canvas (≥ 24 required)
 #: Characters a line of a wrapped chart label (at :data:`SLIDE_FONT` a line is ≈ 300 px wide).
@@ -205,8 +207,7 @@ def _network(slide: Slide, lang: str, height: int) -> SlideView:
                                         t("slide.network.gaps_title", lang)))
     if members is not None and links is not None and len(members):
         role_names = {r: t(f"clusters.role.{r}", lang) for r in cluster_charts.ROLE_ORDER}
-        net = cluster_charts.cooperation_network(members, links, lang=lang, role_names=role_names, label_top=2,
-                                                 label_width=22)
+        net = cluster_charts.cooperation_network(members, links, lang=lang, role_names=role_names, label_top=2)
         for trace in net.data:
             fig.add_trace(trace, row=1, col=1)
         for note in net.layout.annotations:
@@ -262,6 +263,71 @@ def _subsidy(slide: Slide, lang: str, height: int) -> SlideView:
         notes=(assumption_text(n["assumption"], lang), t("glossary.discounted", lang)))
 
 
+def _route_gaps(rules, n: dict, lang: str) -> list[str]:
+    gaps = []
+    for r in rules.itertuples():
+        if r.status != "fail":
+            continue
+        rule = t(f"clusters.rule.{r.rule_id}", lang).lower() if lang == "ru" else t(f"clusters.rule.{r.rule_id}", lang)
+        if r.rule_id == "contracts":
+            gaps.append(t("slide.route.gap.contracts", lang, n=fmt.integer(r.measured, lang)))
+        elif r.rule_id == "dependence":
+            gaps.append(t("slide.route.gap.dependence", lang, now=fmt.percent(r.measured, lang, 1),
+                          threshold=fmt.percent(r.threshold, lang, 0), value=fmt.money_mln(n["needed_mln_rub"], lang, 0)))
+        elif r.rule_id == "organising":
+            gaps.append(t("slide.route.gap.organising", lang, rule=rule, n=fmt.integer(r.excess, lang)))
+        else:
+            gaps.append(t("slide.route.gap.count", lang, rule=rule, n=fmt.integer(r.missing, lang)))
+    return gaps
+
+
+def _route(slide: Slide, lang: str, height: int) -> SlideView:
+    """Route to the registry of the focus cluster: the gap per rule, the contracts proposed and their value,
+    functional dependence now → after against the threshold, and one conclusion in plain words."""
+    n = slide.numbers
+    rules = slide.tables["rules"]
+    addresses = [a for a in str(n["addresses"]).split(",") if a]
+    gaps = _route_gaps(rules, n, lang)
+    value = fmt.money_mln(n["value_mln_rub"], lang, 0)
+    remaining = [t(f"clusters.rule.{r.rule_id}", lang) for r in rules.itertuples()
+                 if r.status == "fail" and r.blocking and r.rule_id not in addresses]
+    if n["status"] == "no_solution":
+        conclusion = t("slide.route.conclusion.no_solution", lang)
+    elif not addresses and n["dependence_before"] is None:
+        conclusion = t("slide.route.conclusion.cannot_judge", lang)
+    elif not addresses:
+        conclusion = t("slide.route.conclusion.none_needed", lang)
+    else:
+        conclusion = t("slide.route.conclusion.closes", lang, value=value, n=fmt.integer(n["contracts"], lang))
+        if n["status"] == "time_limit":
+            conclusion += t("slide.route.conclusion.unproven", lang)
+    if remaining and n["status"] != "no_solution":
+        conclusion += t("slide.route.conclusion.remaining", lang, rules="; ".join(remaining))
+    message = (t("slide.route.gaps", lang, gaps="; ".join(gaps)) if gaps else t("slide.route.gaps_none", lang)) \
+        + " " + conclusion
+    before, after = n["dependence_before"], n["dependence_after"]
+    figure = None
+    if before is not None and n["threshold"] is not None:
+        bars = pd.DataFrame({"label": [t("slide.route.now", lang)], "share": [before]})
+        if after is not None and n["contracts"]:
+            bars = pd.concat([bars, pd.DataFrame({"label": [t("slide.route.after", lang)], "share": [after]})])
+        bars["passed"] = bars["share"] >= n["threshold"] - 1e-12
+        chart = charts.threshold_bars(bars, label="label", value="share", passed="passed",
+                                      threshold=n["threshold"], lang=lang,
+                                      value_title=t("slide.registry.axis", lang),
+                                      threshold_name=t("slide.registry.threshold", lang))
+        chart.update_layout(bargap=0.45)  # two bars: slim ones, as on the registry slide
+        figure = _big(chart, min(height - NUMBERS_ROW[1080], 420))
+    shown_after = after if n["contracts"] else before
+    return SlideView(
+        title=t("slide.route.title", lang, cluster=_name(n, "cluster", lang)), message=message,
+        numbers=[(t("slide.route.contracts", lang), fmt.integer(n["contracts"], lang)),
+                 (t("slide.route.value", lang), value),
+                 (t("slide.route.dependence", lang), t("slide.route.arrow", lang, before=fmt.percent(before, lang, 1),
+                                                       after=fmt.percent(shown_after, lang, 1)))],
+        figure=figure, filename="slide-route-to-registry")
+
+
 def view(slide: Slide, lang: str, *, region_name: str, cluster_names: dict[str, str], screen: int = 1080) -> SlideView:
     """The :class:`SlideView` of ``slide`` in ``lang``. ``screen`` (1080 or 720) sets the figure's height for
     exports only: the presentation page stretches the chart over the room left on the measured window."""
@@ -277,6 +343,11 @@ def view(slide: Slide, lang: str, *, region_name: str, cluster_names: dict[str, 
         return _registry(slide, lang, height)
     if slide.slide_id == "network":
         return _network(slide, lang, height)
+    if slide.slide_id == "route":
+        route = _route(slide, lang, height)
+        # on a 720-line screen the numbers row would push the buttons off: the conclusion names the
+        # contracts and their value, the chart the dependence before and after
+        return route if screen == 1080 else SlideView(route.title, route.message, [], route.figure, route.filename)
     if slide.slide_id == "subsidy":
         return _subsidy(slide, lang, height)
     if slide.slide_id == "next_steps":

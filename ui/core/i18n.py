@@ -272,6 +272,3 @@ def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def name_column(lang: str) -> str:
-    """The column holding names in ``lang`` (``name_ru`` / ``name_en``)."""
-    return "name_en" if lang == "en" else "name_ru"

@@ -6,9 +6,10 @@ import streamlit as st
 
 from analytics.services import overview
 from analytics.services import peers as peer_service
-from ui.charts.enterprise import peer_label
 from ui.core.escape import markdown as escape_md
+from ui.core.names import name_column
 from ui.core.state import cached, lang, t
+from ui.tables.enterprise import peer_label
 
 
 def peer_picker(region: str, year: int, key: str) -> tuple[str, ...]:
@@ -20,7 +21,7 @@ def peer_picker(region: str, year: int, key: str) -> tuple[str, ...]:
         st.info(t("peers.no_data", year=year))
         return ()
     regions = cached(overview.regions)
-    names = dict(zip(regions["code"], regions["name_en" if L == "en" else "name_ru"]))
+    names = dict(zip(regions["code"], regions[name_column(L)]))
     options = [c for c in regions["code"] if c != region]
     chosen = st.multiselect(t("peers.pick"), options, default=[c for c in suggested["code"] if c in options],
                             format_func=lambda c: names.get(c, c), key=f"{key}_{region}_{year}_{L}")

@@ -6,7 +6,8 @@ import textwrap
 import pandas as pd
 
 from ui.core import fmt
-from ui.core.i18n import CATALOG, DEFAULT_LANG, name_column, t
+from ui.core.i18n import CATALOG, DEFAULT_LANG, t
+from ui.core.names import name_column
 
 
 def short(text: str | None, limit: int = 34) -> str:

@@ -49,7 +49,7 @@ RU: dict[str, str] = {
         "конечных производителей); порог реестра — {threshold}."
     ),
     "clusters.anchors": "Якорные предприятия: {names}",
-    "clusters.no_anchors": "Якорных предприятий (от {n} занятых) нет.",
+    "clusters.no_anchors": "Якорных предприятий (более {n} занятых) нет.",
     "clusters.badge.pass": "Соответствует ПП № 779",
     "clusters.badge.fail": "Не соответствует ПП № 779",
     "clusters.badge.not_enough_data": "Недостаточно данных для ПП № 779",
@@ -94,7 +94,7 @@ RU: dict[str, str] = {
     "clusters.tab.gaps": "Недостающие звенья",
     "clusters.members_caption": (
         "Участник — предприятие региона, отмеченное в базе как участник кластера, или (без такой отметки) "
-        "с кодом ОКВЭД из шаблона. Якорь — промышленное предприятие от {n} занятых."
+        "с кодом ОКВЭД из шаблона. Якорь — промышленное предприятие, где занятых больше {n} (крупнее любого МСП)."
     ),
     "clusters.col.inn": "ИНН",
     "clusters.col.name": "Предприятие",
@@ -344,7 +344,7 @@ EN: dict[str, str] = {
         "from final producers); the registry requires {threshold}."
     ),
     "clusters.anchors": "Anchor firms: {names}",
-    "clusters.no_anchors": "No anchor firms (from {n} employees).",
+    "clusters.no_anchors": "No anchor firms (more than {n} employees).",
     "clusters.badge.pass": "Meets Decree No. 779",
     "clusters.badge.fail": "Does not meet Decree No. 779",
     "clusters.badge.not_enough_data": "Not enough data for Decree No. 779",
@@ -390,7 +390,7 @@ EN: dict[str, str] = {
     "clusters.members_caption": (
         "A member is an enterprise of the region marked in the database as a participant of the cluster, "
         "or (without such a mark) one with an OKVED code of the template. Anchor: an industrial firm "
-        "with at least {n} employees."
+        "with more than {n} employees (larger than any SME)."
     ),
     "clusters.col.inn": "INN",
     "clusters.col.name": "Enterprise",

@@ -24,9 +24,11 @@ RU: dict[str, str] = {
     "briefing.excel": "Скачать Excel со всеми таблицами",
     "briefing.make_deck": "Подготовить презентацию PPTX",
     "briefing.deck": "Скачать PPTX",
+    "briefing.make_pdf": "Подготовить презентацию PDF",
+    "briefing.pdf": "Скачать PDF",
     "briefing.making": "Рисую графики…",
     "briefing.no_chromium": (
-        "Для картинок графиков в PPTX нужен браузер Chromium (Debian: apt-get install chromium). "
+        "Для картинок графиков в PPTX и PDF нужен браузер Chromium (Debian: apt-get install chromium). "
         "Excel доступен и без него."
     ),
     "sheet.clusters": "Кластеры",
@@ -218,9 +220,11 @@ EN: dict[str, str] = {
     "briefing.excel": "Download Excel with every table",
     "briefing.make_deck": "Prepare the PPTX deck",
     "briefing.deck": "Download PPTX",
+    "briefing.make_pdf": "Prepare the PDF deck",
+    "briefing.pdf": "Download PDF",
     "briefing.making": "Drawing the charts…",
     "briefing.no_chromium": (
-        "Chart images in the PPTX need the Chromium browser (Debian: apt-get install chromium). "
+        "Chart images in the PPTX and the PDF need the Chromium browser (Debian: apt-get install chromium). "
         "The Excel file works without it."
     ),
     "sheet.clusters": "Clusters",

@@ -1,0 +1,61 @@
+"""Tests that kill mutants `make mutation` found alive in analytics/metrics/specialization.py (docs/mutation.md).
+
+Expected values are hand-computed from the docstrings' formulas: LQ_rs = (x_rs / x_r) / (x_s / x);
+Purdue quadrants Star (LQ ≥ 1, LQ rising), Mature (LQ ≥ 1, not rising), Emerging (LQ < 1, rising),
+Transforming (LQ < 1, not rising); CAGR = (v_end / v_start)^(1 / years) − 1.
+"""
+import math
+
+import pandas as pd
+import pytest
+
+from analytics.metrics import specialization as spec
+
+
+def _panel(rows: list[tuple[str, str, int, float]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["region", "sector", "year", "employees"])
+
+
+def _quadrants(frame: pd.DataFrame) -> dict[tuple[str, str], str]:
+    out = spec.strong_clusters(frame, employment="employees", establishments=None, year="year")
+    return {(r, s): q for r, s, q in zip(out["region"], out["sector"], out["quadrant"])}
+
+
+def test_quadrants_at_lq_one_and_no_change():
+    # 2020: every cell 10 → every LQ = (10/20)/(30/60) = 1.
+    # 2023: A 20/10, B 10/20, C 15/15; totals s = t = 45, all 90, each region 30.
+    #   LQ_As = (20/30)/(45/90) = 4/3 (up from 1: Star);  LQ_At = 2/3 (down: Transforming)
+    #   LQ_Bs = 2/3 (Transforming);                         LQ_Bt = 4/3 (Star)
+    #   LQ_Cs = LQ_Ct = (15/30)/(45/90) = 1, unchanged: LQ ≥ 1 and not rising → Mature (the boundary).
+    rows = [(r, s, 2020, 10.0) for r in "ABC" for s in "st"]
+    rows += [("A", "s", 2023, 20.0), ("A", "t", 2023, 10.0), ("B", "s", 2023, 10.0), ("B", "t", 2023, 20.0),
+             ("C", "s", 2023, 15.0), ("C", "t", 2023, 15.0)]
+    assert _quadrants(_panel(rows)) == {
+        ("A", "s"): "Star", ("A", "t"): "Transforming", ("B", "s"): "Transforming", ("B", "t"): "Star",
+        ("C", "s"): "Mature", ("C", "t"): "Mature",
+    }
+
+
+def test_quadrants_rising_below_one_and_falling_above_one():
+    # 2020: A s10 t30, B s30 t10 (totals 40 / 40, all 80): LQ_As = (10/40)/(40/80) = 0.5, LQ_At = 1.5.
+    # 2023: A s15 t25, B s25 t15: LQ_As = (15/40)/0.5 = 0.75 (rising, < 1: Emerging), LQ_At = 1.25
+    # (falling, ≥ 1: Mature); B mirrors A.
+    rows = [("A", "s", 2020, 10.0), ("A", "t", 2020, 30.0), ("B", "s", 2020, 30.0), ("B", "t", 2020, 10.0),
+            ("A", "s", 2023, 15.0), ("A", "t", 2023, 25.0), ("B", "s", 2023, 25.0), ("B", "t", 2023, 15.0)]
+    assert _quadrants(_panel(rows)) == {
+        ("A", "s"): "Emerging", ("A", "t"): "Mature", ("B", "s"): "Mature", ("B", "t"): "Emerging",
+    }
+
+
+def test_cagr_of_a_sector_that_vanished_is_minus_100_percent():
+    # (0 / 100)^(1/3) − 1 = −1: the sector lost everything, a real figure (not unknown).
+    # (121 / 100)^(1/2) − 1 = 0.1 over two years; a start of 0 has no growth rate (NaN).
+    rows = [("A", "s", 2020, 100.0), ("A", "s", 2023, 0.0), ("A", "t", 2020, 0.0), ("A", "t", 2023, 5.0),
+            ("B", "s", 2020, 100.0), ("B", "s", 2023, 121.0 ** 1.5 / 10.0)]
+    out = spec.growth(_panel(rows), value="employees", start=2020, end=2023).set_index(["region", "sector"])
+    assert out.loc[("A", "s"), "cagr"] == pytest.approx(-1.0)
+    assert math.isnan(out.loc[("A", "t"), "cagr"])
+    # B: 100 → 133.1 = 100 × 1.1³ over three years: 10 % a year
+    assert out.loc[("B", "s"), "cagr"] == pytest.approx(0.1)
+    # the benchmark sector s: 200 → 133.1 over three years
+    assert out.loc[("A", "s"), "benchmark_cagr"] == pytest.approx((133.1 / 200) ** (1 / 3) - 1)
