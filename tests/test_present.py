@@ -303,9 +303,11 @@ def deck(demo_db):
 
 
 def _said(slide, lang: str = "ru") -> str:
+    """Everything the slide says in words: the conclusion, the key numbers and the notes under the chart."""
     from ui.charts import slides
 
-    return slides.view(slide, lang, region_name="Калужская область", cluster_names={}).message
+    view = slides.view(slide, lang, region_name="Калужская область", cluster_names={})
+    return " ".join([view.message, *(f"{label}: {value}" for label, value in view.numbers), *view.notes])
 
 
 def _one(con, text: str, params: list) -> float:
@@ -366,9 +368,13 @@ def test_the_clusters_slide_names_the_candidate_with_the_highest_score(deck):
     stars = sum(bool(leader[f"star_{k}"]) for k in ("size", "specialisation", "focus", "productivity", "dynamism"))
     assert slide.numbers["leader_ru"] == leader["name_ru"] and slide.numbers["leader_stars"] == stars
     said = _said(slide)
-    assert leader["name_ru"] in said and f"звёзд Европейской обсерватории: {stars}" in said
-    assert f"сильных по правилу US Cluster Mapping: {int(table['strong'].sum())}" in said
-    assert f"Кандидатов: {len(table)}" in said
+    # the leader by name; the slide's bars carry each candidate's stars (the leader's: one ★ per star)
+    assert f"«{leader['name_ru']}»" in said
+    from ui.charts import slides
+
+    labels = list(slides.view(slide, "ru", region_name="X", cluster_names={}).figure.data[0].y)
+    assert any(label.endswith(" " + "★" * stars) and leader["name_ru"].split()[0] in label for label in labels)
+    assert f"US Cluster Mapping: {int(table['strong'].sum())} из {len(table)}" in said
 
 
 def test_the_network_slide_counts_the_links_among_the_focus_clusters_members(deck):
@@ -392,4 +398,6 @@ def test_the_network_slide_counts_the_links_among_the_focus_clusters_members(dec
     assert slide.numbers["members"] == len(members) and slide.numbers["links"] == len(among)
     assert slide.numbers["cooperation"] == pytest.approx(cooperation)
     said = _said(slide)
-    assert f"{len(members)} участников, {len(among)} связей поставки, {fmt.percent(cooperation, 'ru', 0)}" in said
+    linked = len(set(among["supplier_inn"]) | set(among["buyer_inn"]))
+    assert (f"Связаны поставками {linked} из {len(members)} участников: {len(among)} связей на схеме; "
+            f"у своих закупается {fmt.percent(cooperation, 'ru', 0)}") in said
