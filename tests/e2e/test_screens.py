@@ -137,7 +137,9 @@ def test_home_opens_as_the_first_request_after_a_start(own_server, browser):
         page.get_by_text(CATALOG[lang]["home.findings"]).first.wait_for(timeout=60_000)
         assert page.locator('[role="dialog"]').count() == 0
         assert page.url.endswith("/home" + ("?lang=en" if lang == "en" else ""))
+        wait_for_app(page)
         for key in ("home.entry.present", "home.entry.subsidies", "home.entry.data"):
+            page.get_by_text(CATALOG[lang][key], exact=True).first.wait_for(timeout=60_000)
             assert page.get_by_text(CATALOG[lang][key], exact=True).count() == 1
         page.screenshot(path=str(ARTIFACTS / f"home-first-request-{lang}.png"))
         context.close()
