@@ -60,7 +60,8 @@ def region_choropleth(collection: dict, values: pd.DataFrame, *, lang: str, valu
     fig.add_trace(go.Choroplethmap(
         geojson=_shapes(collection, values.loc[have, "code"]), featureidkey="id", locations=values.loc[have, "code"], z=values.loc[have, "value"],
         colorscale=SCALE, marker=dict(line=dict(width=0.5, color="#FFFFFF")),
-        colorbar=dict(title=dict(text=value_title), thickness=14, tickformat=".1%" if kind == "share" else None),
+        colorbar=dict(title=dict(text=value_title), thickness=14,
+                      **(fmt.percent_ticks(values.loc[have, "value"], lang, include_zero=False) if kind == "share" else {})),
         customdata=list(zip(name[have], [t for t, ok in zip(texts, have) if ok])),
         hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>"))
     peer_codes = [c for c in peers if c != selected]
@@ -82,5 +83,5 @@ def share_trend(frame: pd.DataFrame, *, x: str, share: str, lang: str, name: str
                                line=dict(width=4, color="#0072B2"), marker=dict(size=10),
                                hovertemplate=f"{name}, %{{x}}: %{{text}}<extra></extra>"))
     fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(title_text=y_title, tickformat=".1%", rangemode="tozero")
+    fig.update_yaxes(title_text=y_title, rangemode="tozero", **fmt.percent_ticks(frame[share], lang))
     return style(fig, lang, height=360)
