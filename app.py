@@ -17,8 +17,11 @@ presentation = st.Page("app_pages/present.py", title=state.t("nav.present"), ico
 presenting = st.query_params.get("present") == "1" or st.session_state.get("presenting", False)
 navigation = st.navigation(
     [
-        st.Page("app_pages/home.py", title=state.t("nav.home"), icon=":material/factory:", url_path="home",
+        # the default page answers at "/" whatever its url_path: the hidden twin answers at "/home"
+        st.Page("app_pages/home.py", title=state.t("nav.home"), icon=":material/factory:", url_path="overview",
                 default=True),
+        st.Page("app_pages/home.py", title=state.t("nav.home"), icon=":material/factory:", url_path="home",
+                visibility="hidden"),
         st.Page("app_pages/sectors.py", title=state.t("nav.sectors"), icon=":material/bubble_chart:",
                 url_path="sectors"),
         st.Page("app_pages/clusters.py", title=state.t("nav.clusters"), icon=":material/hub:", url_path="clusters"),

@@ -13,9 +13,9 @@ status = cached(provenance.status_by_table)
 status["table"] = [t(f"table.{name}") for name in status["table_name"]]
 status["status"] = [t(f"data.status.{value}") for value in status["data_status"]]
 st.dataframe(
-    status[["table", "status", "rows"]].rename(columns={"table": t("col.table"), "status": t("col.status"),
-                                                        "rows": t("col.rows")}),
-    hide_index=True, column_config={t("col.rows"): st.column_config.NumberColumn(format="localized")},
+    tables.styled(status[["table", "status", "rows"]].rename(columns={
+        "table": t("col.table"), "status": t("col.status"), "rows": t("col.rows")}), lang(), {t("col.rows"): "integer"}),
+    hide_index=True,
 )
 
 problems = cached(provenance.integrity_problems)
@@ -26,6 +26,6 @@ else:
     st.dataframe(problems, hide_index=True)
 
 st.subheader(t("data.versions"))
-st.dataframe(tables.versions_table(cached(provenance.versions), lang()), hide_index=True,
-             column_config={t("col.rows"): st.column_config.NumberColumn(format="localized")})
+st.dataframe(tables.styled(tables.versions_table(cached(provenance.versions), lang()), lang(),
+                           {t("col.rows"): "integer"}), hide_index=True)
 st.info(t("data.sources"))

@@ -1,15 +1,14 @@
 """Region overview: headline figures and employment by cluster, municipality and year."""
 import streamlit as st
 
-from analytics.services import overview, provenance, public_data, region_map
-from ui.charts import common as charts
-from ui.charts import russia_map as map_charts
-from ui.core import fmt
+from analytics.services import overview, provenance
+from ui.core.names import name_column
 from ui.core.state import cached, current_region, lang, t, year_picker
+from ui.sections import home
 
 region = current_region()
 regions = cached(overview.regions).set_index("code")
-name_col = "name_en" if lang() == "en" else "name_ru"
+name_col = name_column(lang())
 region_name = regions.loc[region, name_col] if region in regions.index else region
 demo = cached(provenance.is_illustrative)
 
@@ -21,111 +20,9 @@ with heading:
 st.caption(t("home.caption", year=year, source=t("home.source_demo" if demo else "home.source_loaded")))
 figures = cached(overview.region_overview, region, year)
 
-c1, c2, c3, c4, c5 = st.columns(5)
-c1.metric(t("kpi.enterprises"), fmt.integer(figures.enterprises, lang()), help=t("kpi.enterprises_help"),
-          delta=t("kpi.sme", n=fmt.integer(figures.sme, lang())), delta_color="off", delta_arrow="off")
-c2.metric(t("kpi.employees"), fmt.thousands(figures.employees, lang()), help=t("kpi.employees_help"))
-c3.metric(t("kpi.revenue"), fmt.money_bn(figures.revenue_mln_rub, lang()), help=t("kpi.revenue_help"))
-c4.metric(t("kpi.manufacturing"), fmt.thousands(figures.manufacturing_employees, lang()),
-          help=t("kpi.manufacturing_help"),
-          delta=fmt.thousands(figures.manufacturing_change, lang()) if figures.previous_manufacturing_employees
-          else None)
-c5.metric(t("kpi.share_russia"), fmt.percent(figures.share_of_russia, lang(), 2), help=t("kpi.share_russia_help"))
-
-# --- real public figures (Rosstat) -------------------------------------------------------------------
-public = cached(public_data.region_public_figures, region)
-with st.container(border=True, key="public_figures"):
-    st.subheader(t("public.title"), anchor=False)
-    if public.latest_share is None and public.latest_labour_force is None:
-        st.info(t("public.none"))
-    else:
-        p1, p2 = st.columns(2)
-        if public.latest_share is not None:
-            share_year, share = public.latest_share
-            p1.metric(t("public.share", year=share_year), fmt.percent(share, lang(), 2), help=t("public.share_help"))
-        if public.latest_labour_force is not None:
-            labour_year, labour = public.latest_labour_force
-            p2.metric(t("public.labour", year=labour_year), fmt.thousands(labour, lang()), help=t("public.labour_help"))
-        if public.latest_share is not None:
-            st.plotly_chart(
-                map_charts.share_trend(public.shipments, x="year", share="share", lang=lang(), name=region_name,
-                                       y_title=t("public.share_axis")),
-                theme=None, config=charts.plotly_config(f"share-of-russia-shipments-{region}"),
-            )
-            st.caption(t("public.share_trend") + ". " + t("public.source", source=public.shipments_source))
-        if public.labour_force_source:
-            st.caption(t("public.labour_help") + " " + t("public.source", source=public.labour_force_source))
-
-if figures.enterprises == 0:
-    st.info(t("home.no_enterprises"))
-else:
-    left, right = st.columns(2)
-    clusters = cached(overview.by_cluster, region, year)
-    clusters["label"] = clusters[name_col].fillna(t("cluster.other"))
-    with left:
-        st.subheader(t("home.by_cluster"))
-        st.plotly_chart(
-            charts.horizontal_bars(clusters, label="label", value="employees", lang=lang(),
-                                   value_title=t("col.employees"), highlight_last=t("cluster.other")),
-            theme=None, config=charts.plotly_config(f"employment-by-cluster-{region}-{year}"),
-        )
-        st.caption(t("home.by_cluster_caption"))
-    municipalities = cached(overview.by_municipality, region, year)
-    municipalities["label"] = municipalities[name_col].fillna(t("municipality.unknown"))
-    shown = municipalities[municipalities["enterprises"] > 0]
-    with right:
-        st.subheader(t("home.by_municipality"))
-        st.plotly_chart(
-            charts.horizontal_bars(shown, label="label", value="employees", lang=lang(),
-                                   value_title=t("col.employees")),
-            theme=None, config=charts.plotly_config(f"employment-by-municipality-{region}-{year}"),
-        )
-    with st.expander(t("home.table")):
-        st.dataframe(
-            clusters[["label", "enterprises", "employees", "revenue_mln_rub"]].rename(columns={
-                "label": t("col.cluster"), "enterprises": t("col.enterprises"),
-                "employees": t("col.employees"), "revenue_mln_rub": t("col.revenue")}),
-            hide_index=True,
-        )
-
-trend = cached(overview.manufacturing_trend, region)
-if not trend.empty:
-    st.subheader(t("home.trend", first=int(trend["year"].iloc[0])))
-    st.plotly_chart(
-        charts.index_lines(trend, x="year", series={"region_index": region_name, "russia_index": t("col.russia")},
-                           lang=lang(), y_title=t("col.index")),
-        theme=None, config=charts.plotly_config(f"manufacturing-employment-index-{region}"),
-    )
-
-# --- map of Russia's regions (shipped boundaries, offline) --------------------------------------------
-st.subheader(t("public.map_title"))
-options = cached(region_map.map_options)
-m1, m2, m3 = st.columns([2, 3, 1])
-metric_names = {t(f"public.metric.{m}"): m for m in options}  # labels, not format_func: AppTest re-formats
-metric = metric_names[m1.selectbox(t("public.map_metric"), list(metric_names), key=f"map_metric_{lang()}")]
-option = options[metric]
-sector = None
-if option.sectors:
-    labels = {code: f"{code} {en if lang() == 'en' else ru}" for code, ru, en in option.sectors}
-    codes = list(labels)
-    preferred = next((c for c in ("29", "D") if c in labels), codes[0])
-    names = list(labels.values())
-    chosen = m2.selectbox(t("public.map_sector"), names, index=codes.index(preferred), key=f"map_sector_{metric}_{lang()}")
-    sector = codes[names.index(chosen)]
-if option.years:
-    map_year = m3.selectbox(t("public.map_year"), list(option.years)[::-1], key=f"map_year_{metric}")
-    result = cached(region_map.region_map, metric, sector=sector, year=map_year, region_code=region)
-    kind = {"shipments_share": "share", "growth": "share", "lq": "ratio"}.get(metric, "number")
-    st.plotly_chart(
-        map_charts.region_choropleth(cached(region_map.russia_boundaries), result.values, lang=lang(),
-                                     value_title=t(f"public.metric.{metric}"), view=result.view, selected=region,
-                                     peers=result.similar or result.peers, kind=kind, missing_label=t("public.missing")),
-        theme=None, config=charts.plotly_config(f"russia-map-{metric}-{sector or 'all'}-{map_year}"),
-    )
-    st.caption(t("public.map_caption", source=result.source, status=t(f"public.status.{result.data_status}"),
-                 attribution=result.attribution))
-    if result.similar:
-        st.caption(t("peers.map_outline", names=", ".join(str(regions.loc[c, name_col]) for c in result.similar
-                                                    if c in regions.index)))
-else:
-    st.info(t("public.none"))
+home.headline(figures)
+home.first_screen(region, year)
+home.public_figures(region, region_name)
+home.employment(figures, region, year)
+home.manufacturing_trend(region, region_name)
+home.russia_map(region, regions)

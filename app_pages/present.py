@@ -38,6 +38,11 @@ if st.query_params.get(urls.PRESENT) != "1" and not st.session_state.get("presen
             deck_file = cached(briefing.deck_bytes, setup, lang(), region_name(current_region()))
         st.download_button(t("briefing.deck"), deck_file, f"briefing-{current_region()}-{lang()}.pptx",
                            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation")
+    if briefing.chart_engine_available() and st.button(t("briefing.make_pdf"), key="make-deck-pdf"):
+        with st.spinner(t("briefing.making")):
+            pdf_file = cached(briefing.deck_pdf_bytes, setup, lang(), region_name(current_region()))
+        st.download_button(t("briefing.pdf"), pdf_file, f"briefing-{current_region()}-{lang()}.pdf",
+                           mime="application/pdf", key="deck-pdf")
     st.stop()
 
 st.session_state["presenting"] = True
@@ -48,18 +53,21 @@ if bad is not None:
     st.warning(t("present.bad_scenario", field=bad.field, value=str(bad.value)))
 deck = cached(storyline.build, settings)
 index = present.slide_index(len(deck))
-screen = 720 if st.query_params.get(urls.SCREEN) == "720" else 1080
 names = cached(sector_portfolio.cluster_names).get(lang(), {})
-view = slides.view(deck[index], lang(), region_name=region_name(current_region()), cluster_names=names,
-                   screen=screen)
+view = slides.view(deck[index], lang(), region_name=region_name(current_region()), cluster_names=names)
 
-st.title(view.title)
-st.markdown(view.message)
+st.title(view.title)  # names from the data come escaped for Markdown (ui.charts.slides)
+st.markdown(view.message.replace("\n", "  \n"))
 if view.numbers:
     for column, (label, value) in zip(st.columns(len(view.numbers)), view.numbers):
         column.metric(label, value)
 if view.figure is not None:
-    st.plotly_chart(view.figure, theme=None, config={"displayModeBar": False, "staticPlot": False})
+    # the chart takes the room the texts leave on the measured window (see present.PROJECTOR_CSS)
+    view.figure.update_layout(height=None, autosize=True)
+    st.plotly_chart(view.figure, theme=None, config={"displayModeBar": False}, height="stretch", key="slide-chart")
+if view.notes:
+    with st.container(key="slide-notes"):
+        st.markdown("  \n".join(view.notes))
 
 back, counter, demo, leave, forward = st.columns([1, 2, 3, 1.2, 1], vertical_alignment="center")
 back.button(t("present.prev"), key="slide-prev", on_click=present.move, args=(-1,), disabled=index == 0,

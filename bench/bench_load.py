@@ -217,7 +217,8 @@ def worker_cpu_s(ports: list[int]) -> float:
     return total
 
 
-def report(label: str, level: Level, ports: list[int], target: float | None, cpu_s: float | None = None) -> None:
+def report(label: str, level: Level, ports: list[int], target: float | None, cpu_s: float | None = None,
+           client_s: float | None = None, wall_s: float | None = None) -> None:
     times = sorted(level.times)
     load1, load5, _ = os.getloadavg()
     if times:
@@ -231,8 +232,11 @@ def report(label: str, level: Level, ports: list[int], target: float | None, cpu
     else:
         print(f"{label:>24}: no steps completed, errors {len(level.errors)}")
     if cpu_s is not None and times:
-        print(" " * 26 + f"worker CPU {cpu_s:.1f} s = {cpu_s / len(times):.2f} CPU-s per step "
+        print(" " * 26 + f"worker CPU {cpu_s:.1f} s = {cpu_s / len(times):.3f} CPU-s per step "
               f"(so {os.cpu_count()} cores serve at most {os.cpu_count() / (cpu_s / len(times)):.1f} steps/s)")
+    if client_s is not None and wall_s and times:
+        print(" " * 26 + f"served {len(times) / wall_s:.1f} steps/s over {wall_s:.1f} s; the workers used "
+              f"{(cpu_s or 0) / wall_s:.2f} cores, this client {client_s / wall_s:.2f} cores")
     if level.cpu_per_step:
         print(" " * 26 + "median CPU-s per step: " + ", ".join(
             f"{k} {statistics.median(v):.2f}" for k, v in level.cpu_per_step.items()))
@@ -294,10 +298,11 @@ def main(argv: list[str] | None = None) -> int:
         warm = asyncio.run(run_level(base, 2 * args.workers + 2, 1, "w", ports))
         report("warm-up (not a figure)", warm, ports, None)
         for n in levels:
-            cpu = worker_cpu_s(ports)
+            cpu, client, began = worker_cpu_s(ports), time.process_time(), time.perf_counter()
             level = asyncio.run(run_level(base, n, args.rounds, f"l{n}", ports))
+            wall, client = time.perf_counter() - began, time.process_time() - client
             target = TARGET_P95_1 if n == 1 else TARGET_P95_20 if n == 20 else None
-            report(f"{n} sessions", level, ports, target, worker_cpu_s(ports) - cpu)
+            report(f"{n} sessions", level, ports, target, worker_cpu_s(ports) - cpu, client, wall)
 
         if args.analyst_sessions <= 0:
             return 0

@@ -35,6 +35,12 @@ def file_digest(path: str | Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+@pytest.fixture(autouse=True)
+def _own_login_throttle(tmp_path_factory, monkeypatch):
+    """Each test its own shared login-throttle file (never the repository's .streamlit/)."""
+    monkeypatch.setenv("NAVIGATOR_THROTTLE", str(tmp_path_factory.mktemp("throttle") / "throttle.sqlite"))
+
+
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory):
     """Path of a demo store built from data/seed/ for this test session (never the app's own file).

@@ -84,6 +84,25 @@ def test_network_keeps_the_largest_members():
     assert len(kept) == cc.NETWORK_MAX_NODES and kept["employees"].min() == 300 - cc.NETWORK_MAX_NODES
 
 
+def test_network_keeps_the_ends_of_proposed_contracts_however_small():
+    many = pd.DataFrame({"inn": [str(i) for i in range(300)], "employees": range(300)})
+    kept = cc.network_members(many, keep=("0", "1"))
+    assert len(kept) == cc.NETWORK_MAX_NODES and {"0", "1"} <= set(kept["inn"])
+    assert sorted(kept["employees"])[2] == 300 - cc.NETWORK_MAX_NODES + 2  # the rest: the largest
+
+
+def test_network_labels_wrap_and_are_never_cut():
+    frame = pd.DataFrame({"name_ru": ["ООО «Континентал Калуга» (позже завод Gislaved / «Кордиант»)",
+                                      "АО «Очень длинное название предприятия машиностроения» (демо)",
+                                      "<b>Ф</b> & К"],
+                          "name_en": [None, None, None]})
+    labels = cc.member_labels(frame, "ru", width=24)
+    assert labels[0] == "ООО «Континентал Калуга»"                       # the remark in brackets goes to hover
+    assert labels[1] == "АО «Очень длинное<br>название предприятия<br>машиностроения»"  # wrapped, whole words
+    assert labels[2] == "&lt;b&gt;Ф&lt;/b&gt; &amp; К"                    # inert
+    assert not any(label.endswith("…") for label in labels)
+
+
 def test_registry_sentences_in_both_languages():
     members, table = cluster(dependence=0.14, unlinked=2)
     members = pd.concat([members, pd.DataFrame([firm("T", role="supplier", revenue=500.0)])], ignore_index=True)
@@ -91,14 +110,14 @@ def test_registry_sentences_in_both_languages():
     result = registry.evaluate("x", members, table, region="40", year=2023, params=RegistryParams())
     ru = {line["rule_id"]: line for line in ct.registry_lines(result, "ru")}
     en = {line["rule_id"]: line for line in ct.registry_lines(result, "en")}
-    assert ru["dependence"]["measured"] == "14,0% при пороге 20,0%"
-    assert ru["dependence"]["details"][0].startswith("Функциональная зависимость 14,0% — на 6,0 п. п. ниже порога 20%")
+    assert ru["dependence"]["measured"] == "14,0\u00a0% при пороге 20,0\u00a0%"
+    assert ru["dependence"]["details"][0].startswith("Функциональная зависимость 14,0\u00a0% — на 6,0 п. п. ниже порога 20\u00a0%")
     assert ru["dependence"]["details"][1].startswith("Разрыв могли бы закрыть такие поставки (1):\n- Фирма ")
     assert "→ Фирма P: 60\u00a0млн\u00a0₽" in ru["dependence"]["details"][1]
     assert en["dependence"]["details"][0].startswith("Functional dependence is 14.0%, 6.0 p.p. below the 20% threshold")
     # the other reading beside it: S1 is a supplier, so counting core → core changes nothing here
     assert ru["dependence"]["details"][2].startswith("Чувствительность: если считать и закупки конечных")
-    assert "14,0% — порог не выполнен при пороге 20%" in ru["dependence"]["details"][2]
+    assert "14,0\u00a0% — порог не выполнен при пороге 20\u00a0%" in ru["dependence"]["details"][2]
     assert en["dependence"]["details"][2].startswith("Sensitivity: counting also")
     # two participants without a contract: blocking, no tolerance
     assert ru["contracts"]["status"] == "не выполнено" and ru["contracts"]["details"][0].startswith(

@@ -82,8 +82,8 @@ def test_cards_show_stars_badges_and_dependence(page, library):
     order = library["candidates"].sort_values("rank").index
     shown = metrics(at, RU["clusters.kpi.dependence"])
     # purchases from the cluster's other participants, not between final producers (issue 11: rail 14.1 %)
-    assert shown[list(order).index("rail")] == "14,1%"
-    assert shown[list(order).index("automotive")] == "9,5%"
+    assert shown[list(order).index("rail")] == "14,1\u00a0%"
+    assert shown[list(order).index("automotive")] == "9,5\u00a0%"
 
 
 def test_weights_reorder_the_cards(page, library):
@@ -102,15 +102,15 @@ def test_weights_reorder_the_cards(page, library):
 def test_registry_thresholds_are_editable(page, library):
     at = page()
     order = list(library["candidates"].sort_values("rank").index)
-    assert metrics(at, RU["clusters.kpi.dependence"])[order.index("rail")] == "14,1%"
+    assert metrics(at, RU["clusters.kpi.dependence"])[order.index("rail")] == "14,1\u00a0%"
     at.radio(key="reg_suppliers").set_value("all").run()  # the core → core reading
     assert not at.exception
-    assert metrics(at, RU["clusters.kpi.dependence"])[order.index("rail")] == "28,7%"
+    assert metrics(at, RU["clusters.kpi.dependence"])[order.index("rail")] == "28,7\u00a0%"
     at.selectbox(key="clusters_selected").set_value("rail").run()
     open_tab(at, "registry")
     texts = "\n".join(m.value for m in at.markdown)
     assert RU["clusters.dependence_reading_all"] in [c.value for c in at.caption]
-    assert "Чувствительность: по прочтению постановления" in texts and "14,1%" in texts
+    assert "Чувствительность: по прочтению постановления" in texts and "14,1\u00a0%" in texts
     # still fails: one rail participant has no contract, and that blocks
     assert any(e.body == RU["clusters.registry_verdict.fail"] for e in at.error)
 

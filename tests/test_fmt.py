@@ -1,6 +1,8 @@
 """Number formatting in both languages (expected strings written by hand)."""
 import math
 
+import pytest
+
 from ui.core import fmt
 
 NB = "\u00a0"
@@ -24,7 +26,7 @@ def test_money_and_units():
     assert fmt.money_bn(6500, "en") == f"RUB{NB}6.5bn"
     assert fmt.thousands(110300, "en") == "110.3k"
     assert fmt.thousands(110300, "ru") == f"110,3{NB}тыс."
-    assert fmt.percent(0.238, "ru") == "23,8%"
+    assert fmt.percent(0.238, "ru") == "23,8\u00a0%"  # GOST: a no-break space before the sign
     assert fmt.percent(0.238, "en") == "23.8%"
 
 
@@ -36,3 +38,21 @@ def test_missing_values_show_a_dash():
 def test_plotly_separators():
     assert fmt.plotly_separators("ru") == ", "
     assert fmt.plotly_separators("en") == ".,"
+
+
+@pytest.mark.parametrize("values, lang, expected_vals, expected_text", [
+    # 1.3 %–2.1 % from zero: span 0.021 / 4 = 0.00525 → step 1 %; ticks 0, 1, 2, 3 % (3 % covers 2.1 %)
+    ([0.013, 0.021], "ru", [0.0, 0.01, 0.02, 0.03], ["0\u00a0%", "1\u00a0%", "2\u00a0%", "3\u00a0%"]),
+    # −5 % … 12 %: span 0.17 / 4 = 0.0425 → step 5 %
+    ([-0.05, 0.12], "en", [-0.05, 0.0, 0.05, 0.10, 0.15], ["-5%", "0%", "5%", "10%", "15%"]),
+    # 2 %–9 %: span 0.09 / 4 = 0.0225 → step 2.5 %, which needs one decimal
+    ([0.02, 0.09], "ru", [0.0, 0.025, 0.05, 0.075, 0.10], ["0,0\u00a0%", "2,5\u00a0%", "5,0\u00a0%", "7,5\u00a0%", "10,0\u00a0%"]),
+])
+def test_percent_ticks_follow_the_ui_format(values, lang, expected_vals, expected_text):
+    ticks = fmt.percent_ticks(values, lang)
+    assert ticks["tickvals"] == pytest.approx(expected_vals)
+    assert ticks["ticktext"] == expected_text
+
+
+def test_percent_ticks_of_no_value_are_none():
+    assert fmt.percent_ticks([float("nan"), None], "ru") == {"tickvals": [], "ticktext": []}

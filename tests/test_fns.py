@@ -404,3 +404,30 @@ def test_workers_never_rerun_the_callers_main_script(tmp_path, monkeypatch):
     assert parallel.frame.equals(fns.read_fns_open_data(path).frame) and not parallel.errors
     assert not marker.exists()
     assert sys.modules["__main__"] is fake_main  # put back as it was
+
+
+@pytest.mark.parametrize("parts_from", [800_000, 0])
+def test_duplicates_named_by_file_and_document_in_key_order(tmp_path, monkeypatch, parts_from):
+    """FIRM1 in a.xml (doc 1), b.xml (doc 2) and d.xml (doc 1); FIRM2 in a.xml (doc 2), b.xml (doc 1) and d.xml
+    (doc 2); c.xml has no documents (it must not shift the places). Expected by hand: INN by INN in ascending
+    order (4027012346, then 5233001119), each occurrence paired with the one before it in reading order."""
+    monkeypatch.setattr(fns, "_PARTS_FROM", parts_from)      # 0: the key space searched in parts
+    a, b = fx.duplicate_pair()
+    firm2 = b[b.index("<Документ"):b.index("</Документ>") + len("</Документ>")]     # b's first document: FIRM2
+    assert fx.FIRM2 in firm2 and fx.FIRM1 not in firm2
+    with_firm2 = a.replace("</Документ></Файл>", "</Документ>" + firm2 + "</Файл>")
+    # in d.xml a document with a wrong INN comes first (reported, not a key): d's keys are documents 2 and 3
+    wrong = firm2.replace(fx.FIRM2, fx.FIRM2[:-1] + str((int(fx.FIRM2[-1]) + 1) % 10))
+    (tmp_path / "a.xml").write_text(with_firm2, encoding="utf-8")
+    (tmp_path / "b.xml").write_text(b, encoding="utf-8")
+    (tmp_path / "c.xml").write_text(fx.envelope("ОТКРДАННЫЕ3", "4.01", []), encoding="utf-8")
+    (tmp_path / "d.xml").write_text(with_firm2.replace("<Документ", wrong + "<Документ", 1), encoding="utf-8")
+    result = fns.read_fns_open_data(tmp_path)
+    assert [(f.name, f.documents) for f in result.files] == [("a.xml", 2), ("b.xml", 2), ("c.xml", 0), ("d.xml", 3)]
+    assert [e.code for e in result.errors].count("fns_inn_checksum") == 1
+    assert [e.message.values for e in result.errors if e.code == "fns_duplicate_inn"] == [
+        {"value": fx.FIRM1, "file": "a.xml", "doc": 1, "file2": "b.xml", "doc2": 2},
+        {"value": fx.FIRM1, "file": "b.xml", "doc": 2, "file2": "d.xml", "doc2": 2},
+        {"value": fx.FIRM2, "file": "a.xml", "doc": 2, "file2": "b.xml", "doc2": 1},
+        {"value": fx.FIRM2, "file": "b.xml", "doc": 1, "file2": "d.xml", "doc2": 3},
+    ]

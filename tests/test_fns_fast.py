@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -202,3 +203,141 @@ def test_a_damaged_deflate_stream_is_reported_not_raised(offset, flip):
     data[data.index(b"a.xml") + 5 + offset] ^= flip
     result = assert_same(bytes(data))
     assert [e.code for e in result.errors] == ["fns_zip_broken"]
+
+
+# ---- the ways through the fast path (analytics/data/fns_fast.py, fns_xml._BLOCKS) ----
+# "block": the strict grammar took the file and no document has a problem — its rows are built column by
+# column at once; "documents": the strict grammar, but some document has a problem, so every document goes
+# through the per-document reader (the messages in document order); "permissive": a numeric reference or
+# an empty value that is read — the permissive grammar, a document at a time; "lxml": outside both grammars.
+
+
+def route(data: bytes) -> str:
+    scanned = fns_fast.scan(data, fns_xml.DATASETS)
+    if scanned is None:
+        return "lxml"
+    _root, dataset, columns, strict = scanned
+    if not strict:
+        return "permissive"
+    return "block" if fns_xml._BLOCKS[dataset](columns) is not None else "documents"
+
+
+REVEXP = fx.revexp_2023()
+PAYTAX_SAMPLE = (DATA / "paytax-sample-2022.xml").read_text(encoding="utf-8")
+ROUTES = {
+    "published RSMP": (RSMP, "block"),
+    "published SSHR": (SSHR, "block"),
+    "published REVEXP": (REVEXP, "block"),
+    "published PAYTAX (real sample)": (PAYTAX_SAMPLE, "block"),
+    "a 2019 RSMP file (an OKVED 2001 code: a warning)": (fx.rsmp_2019(), "documents"),
+    "a tax name not in the table (a warning)": (PAYTAX, "documents"),
+    "OGRN absent": (RSMP.replace(' ОГРН="1024001234564"', "", 1), "block"),
+    "patronymic absent": (RSMP.replace(' Отчество="ИВАНОВИЧ"', "", 1), "block"),
+    "no ФИОИП": (RSMP.replace('<ФИОИП Фамилия="ИВАНОВ" Имя="ИВАН" Отчество="ИВАНОВИЧ"/>', "", 1), "block"),
+    "no main OKVED": (RSMP.replace('<СвОКВЭДОсн КодОКВЭД="29.32" НаимОКВЭД="Вид деятельности" ВерсОКВЭД="2014"/>',
+                                   "", 1), "block"),
+    "empty value not read": (RSMP.replace('ДатаВклМСП="10.08.2016"', 'ДатаВклМСП=""', 1), "block"),
+    "empty OGRN (read)": (RSMP.replace('ОГРН="1024001234564"', 'ОГРН=""', 1), "permissive"),
+    "empty patronymic (read)": (RSMP.replace('Отчество="ИВАНОВИЧ"', 'Отчество=""', 1), "permissive"),
+    "empty headcount (read)": (SSHR.replace('КолРаб="118"', 'КолРаб=""', 1), "permissive"),
+    "empty tax name (read)": (PAYTAX.replace('НаимНалог="Налог на прибыль"', 'НаимНалог=""', 1), "permissive"),
+    "a numeric reference": (SSHR.replace("ООО ДРУГОЕ", "&#1054;ОО", 1), "permissive"),
+    "a numeric reference in a value not read": (RSMP.replace('Наим="КАЛУЖСКАЯ"', 'Наим="&#1050;АЛУЖСКАЯ"', 1), "permissive"),
+    "&amp; &apos; &lt; &gt; in a name": (SSHR.replace("ООО ДРУГОЕ", "A &amp; B &apos;C&apos; &lt;&gt;", 1), "block"),
+    "a bare ampersand": (SSHR.replace("ООО ДРУГОЕ", "A & B", 1), "lxml"),
+    "an unknown SME category": (RSMP.replace('КатСубМСП="2"', 'КатСубМСП="9"', 1), "documents"),
+    "an unknown kind": (RSMP.replace('ВидСубМСП="1"', 'ВидСубМСП="7"', 1), "documents"),
+    "a date that does not parse": (RSMP.replace('ДатаСост="10.06.2025"', 'ДатаСост="31.06.2025"', 1), "documents"),
+    "an OKVED code not of OKVED 2": (RSMP.replace('КодОКВЭД="29.32"', 'КодОКВЭД="2932"', 1), "documents"),
+    "headcount in Arabic-Indic digits (str.isdigit)": (SSHR.replace('КолРаб="118"', 'КолРаб="١١٨"', 1), "documents"),
+    "headcount not a number": (SSHR.replace('КолРаб="118"', 'КолРаб="1a"', 1), "documents"),
+    "income not a number": (REVEXP.replace('СумДоход="45678000.00"', 'СумДоход="4,5"', 1), "documents"),
+    "income in exponent form": (REVEXP.replace('СумДоход="45678000.00"', 'СумДоход="4.5678e7"', 1), "block"),
+    "a tax amount absent": (re.sub(' СумУплНал="[^"]*"', "", PAYTAX_SAMPLE, count=1), "documents"),
+    "an attribute the XSD does not list in a tax line": (PAYTAX_SAMPLE.replace(' СумУплНал="', ' Прочее="', 1), "lxml"),
+    "every PAYTAX document without lines": (re.sub("<СвУплСумНал[^>]*/>", "", PAYTAX_SAMPLE), "block"),
+    "an em space alone in a name (kept)": (SSHR.replace("ООО ДРУГОЕ", "ООО\u2003ДРУГОЕ", 1), "block"),
+    "a leading em space (collapsed)": (SSHR.replace("ООО ДРУГОЕ", "\u2003ООО ДРУГОЕ", 1), "block"),
+    "a name of spaces only": (SSHR.replace("ООО ДРУГОЕ", "   ", 1), "block"),
+    "U+FFFE in a value not read": (RSMP.replace('Наим="КАЛУЖСКАЯ"', 'Наим="КАЛУ\ufffeЖСКАЯ"', 1), "lxml"),
+}
+
+
+@pytest.mark.parametrize("name", list(ROUTES))
+def test_each_way_through_the_fast_path_reads_as_lxml(name):
+    text, expected = ROUTES[name]
+    data = text.encode("utf-8")
+    assert route(data) == expected, name
+    assert_same(data)
+
+
+def test_a_block_holds_the_values_of_the_file():
+    """The published RSMP fixture read column by column: values written in the fixture, by hand."""
+    _root, _dataset, columns, strict = fns_fast.scan(RSMP.encode("utf-8"), fns_xml.DATASETS)
+    block = fns_xml._rsmp_block(columns)
+    assert strict and block["inn"][:3] == ["4027012346", "5233001119", "402712345698"]
+    assert block["name"][0] == 'ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "КАЛУГА АВТОКОМПОНЕНТ"'   # &quot;, double space
+    assert block["name"][1] == "АКЦИОНЕРНОЕ ОБЩЕСТВО «ПЛАСТИК»"                                 # leading space
+    assert block["name"][2] == "ИВАНОВ ИВАН ИВАНОВИЧ"
+    assert block["kind"][:3] == ["legal", "legal", "entrepreneur"]
+    assert block["sme_category"][:3] == ["small", "micro", "micro"]
+    assert block["okved"][:3] == ["29.32", "22.29", "47.11"]
+    assert block["ogrn"][:3] == ["1024001234564", "1154027009993", "319402700012340"]
+    assert block["_doc"][:3] == [1, 2, 3]
+
+
+def _chunked(source, chunk_rows: int, **kwargs) -> tuple[list[int], pd.DataFrame, list, list]:
+    scan = fns.scan_fns_open_data(source, chunk_rows=chunk_rows, **kwargs)
+    chunks = list(scan)
+    return [len(c) for c in chunks], pd.concat(chunks, ignore_index=True), issues(scan.errors), issues(scan.warnings)
+
+
+@pytest.mark.parametrize("chunk_rows", [1, 2, 3, 4, 5, 7, 12, 1000])
+def test_chunks_end_at_the_same_document_on_every_path(tmp_path, chunk_rows):
+    """Chunks end after the document that fills them, whether the rows came a document at a time (lxml), a
+    file at once (a block) or from a worker: so the INN errors (found per chunk) and the next file's errors
+    come in the same order on every path. Files: clean RSMP with a wrong INN (block), RSMP with a bad date
+    (documents), clean PAYTAX of several lines per document (block), PAYTAX with an unknown tax (documents)."""
+    path = tmp_path / "data-01012024-structure-01012024.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("1.xml", RSMP.replace(fx.FIRM1, fx.FIRM1[:-1] + str((int(fx.FIRM1[-1]) + 1) % 10), 1))
+        zf.writestr("2.xml", RSMP.replace('ДатаСост="10.06.2025"', 'ДатаСост="31.06.2025"', 1))
+        zf.writestr("3.xml", PAYTAX_SAMPLE)
+        zf.writestr("4.xml", PAYTAX)
+    with zipfile.ZipFile(path) as zf:
+        assert [route(zf.read(n)) for n in ("1.xml", "2.xml", "3.xml", "4.xml")] == ["block", "documents", "block",
+                                                                                      "documents"]
+    lengths, frame, errors, warnings = _chunked(path, chunk_rows, fast=False)
+    assert {"fns_inn_checksum", "fns_date", "fns_mixed"} <= {e[0] for e in errors}
+    for kwargs in ({}, {"workers": 2}, {"workers": 2, "fast": False}):
+        other = _chunked(path, chunk_rows, **kwargs)
+        assert other[0] == lengths, kwargs
+        pd.testing.assert_frame_equal(other[1], frame)
+        assert other[2:] == (errors, warnings), kwargs
+
+
+def test_members_read_ahead_by_a_thread_read_as_lxml(tmp_path, monkeypatch):
+    """One process, fast path: a thread decompresses the next member while this one is parsed. A zip of a
+    clean member, a damaged one (a flipped byte: zlib's error or a CRC mismatch), one over the fast path's
+    size (streamed, not read ahead) and another clean one: the same rows and messages as lxml, and every
+    member up to the size read ahead."""
+    monkeypatch.setattr(fns_fast, "MAX_BYTES", len(SSHR.encode("utf-8")) + 10)
+    big = RSMP          # longer than SSHR: over MAX_BYTES here
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("1.xml", SSHR)
+        zf.writestr("2.xml", SSHR.replace("31.12.2023", "31.12.2021"))
+        zf.writestr("3.xml", big)
+        zf.writestr("4.xml", SSHR.replace("31.12.2023", "31.12.2022"))
+    data = bytearray(buffer.getvalue())
+    start = data.index(b"2.xml") + 5
+    data[start + 100] ^= 0xFF
+    path = tmp_path / "data-01012024-structure-01012024.zip"
+    path.write_bytes(bytes(data))
+    read_ahead = []
+    original = fns._read_ahead
+    monkeypatch.setattr(fns, "_read_ahead", lambda zf, m: read_ahead.append(m.filename) or original(zf, m))
+    result = assert_same(path)
+    assert read_ahead == ["1.xml", "2.xml", "4.xml"]
+    assert [e.code for e in result.errors][:1] == ["fns_zip_broken"]
+    assert [f.name.split("/")[-1] for f in result.files] == ["1.xml", "2.xml", "3.xml", "4.xml"]

@@ -121,7 +121,7 @@ def test_rollback_refuses_to_orphan_references(con):
     assert link.ok
     plan = ingest.prepare_rollback(con, "enterprises", seed)
     assert not plan.report.ok
-    assert [(e.code, e.value) for e in plan.report.errors] == [("still_referenced", inn)]
+    assert [(e.code, e.value) for e in plan.report.errors] == [("rollback_blocked", inn)]  # issue 17: roll back enterprise_years first
 
 
 def test_store_unchanged_when_the_store_moved_since_the_preview(con):

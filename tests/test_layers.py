@@ -14,9 +14,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted((ROOT / "app_pages").glob("*.py"))
 
-#: Issue 16 asks for pages of about 150 lines (widgets → one service call → draw); 200 is the hard
-#: limit this test holds, with room for a page's last few widgets.
-MAX_PAGE_LINES = 200
+#: Issue 16 asks for pages of about 150 lines (widgets → one service call → draw): the limit this test
+#: holds, after ruff format; the parts a page places live in ui.sections.
+MAX_PAGE_LINES = 150
 #: Pages still above the limit (none since the Clusters page's parts moved to ``ui.sections.clusters``);
 #: add none.
 TOLERATED_LONG_PAGES: set[str] = set()

@@ -1,6 +1,8 @@
 """Region overview against the hand-made store in conftest.tiny_con (figures worked out by hand)."""
 import math
 
+import pytest
+
 from analytics.services import overview
 
 
@@ -75,3 +77,37 @@ def test_regions_sorted_in_russian_order(tiny_con):
 def test_years_fall_back_to_sector_data(tiny_con):
     assert overview.years(tiny_con, "40") == [2022, 2023]
     assert overview.years(tiny_con, "77") == [2022, 2023]
+
+
+def test_findings_name_the_two_largest_clusters_and_their_share(tiny_con):
+    """Hand count (tiny store, 2023): automotive A 1000, composites B 200 (core beats supplier), pharma
+    C 150, other D 50 + E 10 → the two largest hold (1000 + 200) / 1410 of the employees."""
+    found = {f.code: f.values for f in overview.findings(tiny_con, "40", 2023)}
+    backbone = found["backbone"]
+    assert backbone["names_en"] == ("Automotive", "Composites")
+    assert backbone["share"] == pytest.approx(1200 / 1410)
+
+
+def test_findings_in_both_languages_use_the_language_number_format(tiny_con):
+    from ui.tables.common import finding_text
+
+    backbone = next(f for f in overview.findings(tiny_con, "40", 2023) if f.code == "backbone")
+    assert "«Автомобилестроение» и «Композиты»: 85\u00a0%" in finding_text(backbone, "ru")
+    assert "Automotive and Composites: 85%" in finding_text(backbone, "en")
+
+
+def test_findings_of_the_demo_region_say_the_trend_and_the_registry(demo_db):
+    from analytics import store
+
+    con = store.connect(demo_db, read_only=True)
+    try:
+        found = {f.code: f.values for f in overview.findings(con, "40", 2023)}
+        trend = overview.manufacturing_trend(con, "40")
+    finally:
+        con.close()
+    first, last = trend.iloc[0], trend[trend["year"] == 2023].iloc[0]
+    change = last["region_employees"] / first["region_employees"] - 1
+    code = "trend_up" if change >= 0 else "trend_down"
+    assert found[code]["region"] == pytest.approx(change)
+    assert "registry_none" in found or "registry_pass" in found
+    assert len(found) == 4

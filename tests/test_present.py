@@ -30,11 +30,13 @@ def test_present_flag_opens_the_deck_and_buttons_walk_it(deck_app, lang):
         assert not at.exception
         titles.append(at.title[0].value)
     # the storyline, written out: region profile, sector portfolio, cluster candidates, registry readiness,
-    # cooperation and gaps, subsidy effect, next steps — seven slides, each with its own title
-    assert len(titles) == 7 and len(set(titles)) == 7
+    # cooperation and gaps, the route to the registry, subsidy effect, next steps — eight slides, each with
+    # its own title
+    assert len(titles) == 8 and len(set(titles)) == 8
     texts = CATALOG[code]
     assert titles[1].startswith(texts["slide.portfolio.title"].split("{")[0])
     assert titles[3] == texts["slide.registry.title"]
+    assert titles[5].startswith(texts["slide.route.title"].split("{")[0])
     assert titles[-1] == texts["slide.next_steps.title"]
     assert CATALOG[code]["present.counter"].format(n=len(titles), total=len(titles)) in [m.value for m in at.markdown]
     at.button(key="slide-prev").click().run()
@@ -74,8 +76,10 @@ def test_a_prepared_link_opens_the_chosen_cluster_and_scenario(deck_app):
     at.run()
     assert not at.exception
     assert _slide(at, "network").startswith("Автомобилестроение")
-    at.button(key="slide-next").click().run()
-    assert at.title[0].value == CATALOG["ru"]["slide.subsidy.title"].format(share="25%")
+    order = [k for k in storyline.SLIDE_ORDER if k in storyline.BUILDERS]
+    for _ in range(order.index("subsidy") - order.index("network")):
+        at.button(key="slide-next").click().run()
+    assert at.title[0].value == CATALOG["ru"]["slide.subsidy.title"].format(share="25\u00a0%")
 
 
 def test_a_bad_scenario_in_the_link_is_said_and_the_default_shown(deck_app):
@@ -85,7 +89,7 @@ def test_a_bad_scenario_in_the_link_is_said_and_the_default_shown(deck_app):
     at.run()
     assert not at.exception
     assert any("fed" in w.body for w in at.warning)
-    assert _slide(at, "subsidy") == CATALOG["ru"]["slide.subsidy.title"].format(share="50%")
+    assert _slide(at, "subsidy") == CATALOG["ru"]["slide.subsidy.title"].format(share="50\u00a0%")
 
 
 def test_setup_page_builds_the_link_from_the_choices(deck_app):
@@ -124,7 +128,8 @@ def test_slide_6_shows_attributed_taxes_with_gross_beside_and_the_assumption(dem
     attributed = eligible["pv_taxes_additional_mln_rub"].sum() / eligible["pv_subsidy_mln_rub"].sum()
     gross = eligible["pv_taxes_gross_mln_rub"].sum() / eligible["pv_subsidy_mln_rub"].sum()
     assert attributed < gross  # the old headline counted every tax
-    shown = slides.view(slide, lang, region_name="Калуга", cluster_names={}).message
+    view = slides.view(slide, lang, region_name="Калуга", cluster_names={})
+    shown = view.message + " " + " ".join(view.notes)  # the assumption sentence is the slide's first note
     assert fmt.number(attributed, lang, 2) in shown
     assert fmt.money_mln(eligible["pv_taxes_gross_mln_rub"].sum(), lang, 0) in shown
     assert fmt.percent(0.25, lang, 0) in shown  # the assumption, in one sentence
@@ -148,8 +153,8 @@ def test_the_next_steps_slide_and_the_workbook_carry_the_eci_pci_note(demo_db, t
         assert [n.code for n in slide.numbers["plausibility"]] == ["few_sectors", "single_section"]
         for lang in ("ru", "en"):
             view = slides.view(slide, lang, region_name="X", cluster_names={}, screen=1080)
-            # the slide says it in one short sentence; the page and the workbook carry the full notes
-            assert CATALOG[lang]["slide.next_steps.complexity_note"].format(sectors=24) in view.message
+            # the slide says it in one short sentence under the chart; the page and the workbook carry the full notes
+            assert CATALOG[lang]["slide.next_steps.complexity_note"].format(sectors=24) in view.notes
         book = openpyxl.load_workbook(io.BytesIO(briefing.workbook_bytes(con, storyline.DeckSettings(), "en")))
         sheet = book[CATALOG["en"]["sheet.opportunities"]]
         header = [c.value for c in sheet[1]]
@@ -174,6 +179,116 @@ def test_slide_6_says_why_when_no_project_is_eligible(demo_db):
             CATALOG[lang]["slide.subsidy.message_none"]
 
 
+# --- issue 15: one conclusion per slide, terms explained, nothing cut -----------------------------------
+
+@pytest.fixture(scope="module")
+def demo_deck(demo_db):
+    from analytics import store
+
+    con = store.connect(demo_db, read_only=True)
+    deck = {s.slide_id: s for s in storyline.build(con, storyline.DeckSettings())}
+    con.close()
+    return deck
+
+
+def _views(deck, lang):
+    from ui.charts import slides
+
+    return {k: slides.view(s, lang, region_name="Калужская область", cluster_names={}) for k, s in deck.items()}
+
+
+def _svg_texts(fig) -> list[str]:
+    """Every text plotly draws from the figure: tick labels of category axes, bar texts, annotations, titles."""
+    texts = [a.text for a in fig.layout.annotations if a.text]
+    for trace in fig.data:
+        if getattr(trace, "orientation", None) == "h" and trace.y is not None:
+            texts += [str(v) for v in trace.y]
+        if getattr(trace, "text", None) is not None and not isinstance(trace.text, str):
+            texts += [str(v) for v in trace.text]
+        if getattr(trace, "name", None):
+            texts.append(trace.name)
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_no_chart_label_is_cut_and_long_ones_are_wrapped(demo_deck, lang):
+    from ui.charts import slides
+
+    for slide_id, view in _views(demo_deck, lang).items():
+        if view.figure is None:
+            continue
+        for text in _svg_texts(view.figure):
+            assert not text.endswith("…"), (slide_id, text)
+        # bar labels: lines of at most WRAP characters (GAP_WRAP for the missing links; " ★★★" after a
+        # cluster's name; one long word excepted)
+        width = {"network": slides.GAP_WRAP, "next_steps": 40}.get(slide_id, slides.WRAP + 4)
+        for trace in view.figure.data:
+            if getattr(trace, "orientation", None) == "h":
+                for line in (part for label in trace.y for part in str(label).split("<br>")):
+                    assert len(line) <= max(width, *map(len, line.split())), (slide_id, line)
+        assert view.figure.layout.font.size >= 24
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_terms_a_director_may_not_know_are_explained_on_the_slides(demo_deck, lang):
+    views = _views(demo_deck, lang)
+    notes = " ".join(" ".join(v.notes) for v in views.values())
+    for key in ("glossary.lq", "glossary.pp", "glossary.score", "glossary.stars", "glossary.us", "glossary.density"):
+        assert CATALOG[lang][key] in notes, key
+    # slide 1 says why its two employment figures differ, with both figures in the sentence
+    first = " ".join(views["profile"].notes)
+    assert "99,2" in first if lang == "ru" else "99.2" in first
+    assert "42,5" in first if lang == "ru" else "42.5" in first
+
+
+def test_slide_3_names_the_stars_leader_beside_the_score_leader(demo_deck):
+    table = demo_deck["clusters"].tables["candidates"]
+    # hand check on the demo data: automotive has the most stars (3), pharma the top score
+    most = table.sort_values("stars", ascending=False).iloc[0]
+    top = table.sort_values("rank").iloc[0]
+    assert (most["cluster_id"], int(most["stars"]), top["cluster_id"]) == ("automotive", 3, "pharma")
+    message = _views(demo_deck, "ru")["clusters"].message
+    assert "«Фармацевтика»" in message and "«Автомобилестроение» (3 из 5)" in message
+    # pharma leads on growth: its growth component is above automotive's by the widest margin
+    assert "рост занятости" in message
+
+
+def test_slide_5_draws_every_link_it_counts(demo_deck):
+    slide = demo_deck["network"]
+    view = _views(demo_deck, "ru")["network"]
+    drawn = 0
+    for trace in view.figure.data:
+        if getattr(trace, "mode", None) == "lines" and trace.x is not None:
+            drawn += sum(1 for v in trace.x if v is None)  # one None closes each drawn segment
+    assert drawn == len(slide.tables["links"]) == slide.numbers["links"]
+    assert f"{slide.numbers['links']} связей" in view.message
+    assert CATALOG["ru"]["slide.network.links_title"].format(links=drawn) in [a.text for a in view.figure.layout.annotations]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_last_slide_lists_decisions_to_take(demo_deck, lang):
+    view = _views(demo_deck, lang)["next_steps"]
+    lines = view.message.split("\n")
+    assert [line.split(".")[0] for line in lines] == ["1", "2", "3", "4"]
+    assert "обсудить" not in view.message
+    assert view.title == CATALOG[lang]["slide.next_steps.title"]
+
+
+def test_slide_6_shows_what_the_registry_is_worth_when_no_cluster_is_on_it(demo_deck):
+    """The demo's default scenario supports nobody (no cluster passes Decree 779): the slide shows the same
+    scenario with every cluster assumed registered, and says so."""
+    from analytics.models import subsidy
+
+    slide = demo_deck["subsidy"]
+    assert slide.numbers["what_if"] is True
+    table = slide.tables["projects"]
+    assert slide.numbers["projects"] == int(table["eligible"].sum()) > 0
+    assert slide.numbers["subsidy_mln_rub"] == pytest.approx(table.loc[table["eligible"], "subsidy_mln_rub"].sum())
+    message = _views(demo_deck, "ru")["subsidy"].message
+    assert message.startswith(CATALOG["ru"]["slide.subsidy.what_if"])
+    assert subsidy.Scenario().assume_registered is False
+
+
 # --- what the slides say, against the data computed here -----------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -188,9 +303,11 @@ def deck(demo_db):
 
 
 def _said(slide, lang: str = "ru") -> str:
+    """Everything the slide says in words: the conclusion, the key numbers and the notes under the chart."""
     from ui.charts import slides
 
-    return slides.view(slide, lang, region_name="Калужская область", cluster_names={}).message
+    view = slides.view(slide, lang, region_name="Калужская область", cluster_names={})
+    return " ".join([view.message, *(f"{label}: {value}" for label, value in view.numbers), *view.notes])
 
 
 def _one(con, text: str, params: list) -> float:
@@ -251,9 +368,13 @@ def test_the_clusters_slide_names_the_candidate_with_the_highest_score(deck):
     stars = sum(bool(leader[f"star_{k}"]) for k in ("size", "specialisation", "focus", "productivity", "dynamism"))
     assert slide.numbers["leader_ru"] == leader["name_ru"] and slide.numbers["leader_stars"] == stars
     said = _said(slide)
-    assert leader["name_ru"] in said and f"звёзд Европейской обсерватории: {stars}" in said
-    assert f"сильных по правилу US Cluster Mapping: {int(table['strong'].sum())}" in said
-    assert f"Кандидатов: {len(table)}" in said
+    # the leader by name; the slide's bars carry each candidate's stars (the leader's: one ★ per star)
+    assert f"«{leader['name_ru']}»" in said
+    from ui.charts import slides
+
+    labels = list(slides.view(slide, "ru", region_name="X", cluster_names={}).figure.data[0].y)
+    assert any(label.endswith(" " + "★" * stars) and leader["name_ru"].split()[0] in label for label in labels)
+    assert f"US Cluster Mapping: {int(table['strong'].sum())} из {len(table)}" in said
 
 
 def test_the_network_slide_counts_the_links_among_the_focus_clusters_members(deck):
@@ -277,4 +398,6 @@ def test_the_network_slide_counts_the_links_among_the_focus_clusters_members(dec
     assert slide.numbers["members"] == len(members) and slide.numbers["links"] == len(among)
     assert slide.numbers["cooperation"] == pytest.approx(cooperation)
     said = _said(slide)
-    assert f"{len(members)} участников, {len(among)} связей поставки, {fmt.percent(cooperation, 'ru', 0)}" in said
+    linked = len(set(among["supplier_inn"]) | set(among["buyer_inn"]))
+    assert (f"Связаны поставками {linked} из {len(members)} участников: {len(among)} связей на схеме; "
+            f"у своих закупается {fmt.percent(cooperation, 'ru', 0)}") in said

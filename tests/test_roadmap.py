@@ -252,6 +252,9 @@ def test_the_pack_recomputes_the_dependence_with_live_formulas(lang):
     assert people.cell(row=2, column=4).fill.fgColor.rgb.endswith("FFF2CC")
     docs = wb[labels["sheet.documents"]]
     assert docs.max_row >= len(pack.rules.APPLICATION_DOCUMENTS.value) + 1
+    clauses = [docs.cell(row=r, column=2).value for r in range(2, len(pack.rules.APPLICATION_DOCUMENTS.value) + 2)]
+    assert clauses[2] == ("Requirements, sub-clause «a»" if lang == "en" else "Требования, подп. «а»")  # in words
+    assert not any(c.startswith("779:") for c in clauses)
 
 
 def test_a_name_starting_with_equals_stays_text():

@@ -53,18 +53,23 @@ def test_the_route_closes_the_automotive_gap(app_db, plans, lang):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[text["roadmap.dependence_before"]] == fmt.percent(plan.dependence_before, lang, 1)
     assert metrics[text["roadmap.dependence_after"]] == fmt.percent(plan.dependence_after, lang, 1)
-    tables = {tuple(d.value.columns)[:2]: d.value for d in at.dataframe}
+    tables = {tuple(d.value.columns)[:2]: d.value for d in at.table}
     links = tables[(text["roadmap.col.supplier"], text["roadmap.col.buyer"])]
     assert len(links) == len(plan.links)
-    assert links[text["roadmap.col.value"]].sum() == pytest.approx(plan.links["value_mln_rub"].sum(), abs=1e-3)
+    assert list(links[text["roadmap.col.value"]]) == [fmt.number(v, lang, 3) for v in plan.links["value_mln_rub"]]
+    assert sorted(links[text["roadmap.col.supplier"]]) == sorted(plan.links[f"supplier_{lang}"])
     gaps = tables[(text["roadmap.col.rule"], text["roadmap.col.status"])]
     assert len(gaps) == 6
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     proposed = [tr for tr in spec["data"] if tr.get("name") == text["roadmap.network_proposed"]]
     assert len(proposed) == 1 and proposed[0]["line"]["color"] == PROPOSED_COLOUR
     assert sum(x is None for x in proposed[0]["x"]) == len(plan.links)  # one segment per proposed contract
+    ends = set(plan.links["supplier_inn"]) | set(plan.links["buyer_inn"])
+    assert len(spec["layout"]["annotations"]) == len(ends)  # who signs the proposed contracts is labelled
+    assert all(not a["text"].endswith("…") for a in spec["layout"]["annotations"])
     assert at.subheader and any(s.value == text["roadmap.todo"] for s in at.subheader)
-    assert any(b.proto.label == text["roadmap.pack"] for b in at.get("download_button"))
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert text["roadmap.pack"] in labels and text["roadmap.pack_pdf"] in labels
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])

@@ -189,7 +189,7 @@ def test_an_own_cap_per_project_cuts_each_subsidy_at_the_cap(page, costs_by_hand
 def test_the_federal_slider_stops_at_the_regime_limit_which_is_drawn(page):
     at = page(regime="joint_2016", assume_reg="1")
     fed = at.slider(key="sub_fed")
-    assert fed.max == 0.5 and "50%" in fed.label
+    assert fed.max == 0.5 and "50\u00a0%" in fed.label
     support = chart(at, "sub_support_chart")
     lines = [s for s in support["layout"]["shapes"] if s["type"] == "line"]
     assert [s["x0"] for s in lines] == [50.0]  # the limit line at 50 % of eligible costs
@@ -359,7 +359,7 @@ def test_the_quick_comparison_is_0_25_and_50_percent(page, costs_by_hand):
     at = page(regime="joint_2016", assume_reg="1")
     table = next(d.value for d in at.dataframe if RU["subsidies.col.metric"] in d.value.columns)
     columns = [c for c in table.columns if c != RU["subsidies.col.metric"]]
-    assert columns == [RU["subsidies.compare_fed"].format(share=s) for s in ("0%", "25%", "50%")]
+    assert columns == [RU["subsidies.compare_fed"].format(share=s) for s in ("0\u00a0%", "25\u00a0%", "50\u00a0%")]
     row = table.set_index(RU["subsidies.col.metric"]).loc[RU["subsidies.metric.subsidy_mln_rub"]]
     for column, share in zip(columns, (0.0, 0.25, 0.5)):
         assert number(row[column]) == pytest.approx(share * eligible.sum(), abs=0.05)
@@ -547,7 +547,7 @@ def test_workbooks_have_named_sheets_and_neutralised_text(demo_db, tmp_path):
     book = openpyxl.load_workbook(io.BytesIO(export.excel_bytes(subsidy_downloads.scenario_workbook(results, "ru", {}, sentence))))
     assert book.sheetnames == ["Проекты", "Бюджет по годам", "Итоги портфеля", "Параметры"]
     summary = {row[0]: row[1] for row in book["Итоги портфеля"].iter_rows(min_row=2, values_only=True)}
-    assert summary[RU["subsidies.col.assumption"]] == sentence and "0%" in sentence
+    assert summary[RU["subsidies.col.assumption"]] == sentence and "0\u00a0%" in sentence
     assert RU["subsidies.metric.pv_taxes_additional_mln_rub"] in summary
     assert RU["subsidies.metric.pv_taxes_gross_mln_rub"] in summary
     params = {row[0]: row[2] for row in book["Параметры"].iter_rows(min_row=2, values_only=True)}

@@ -14,8 +14,9 @@ Add, change or remove an analyst from a shell on the server::
     .venv/bin/python -m analytics.data.auth list
 
 Hashing: ``hashlib.scrypt`` (RFC 7914; n = 2¹⁷, r = 8, p = 1, 16-byte random salt, 32-byte key),
-compared in constant time. Failed logins are throttled per name and per client (:class:`Throttle`,
-one per server process in :data:`THROTTLE`, outside any Streamlit cache a client could clear): after
+compared in constant time. Failed logins are throttled per name and per client (:class:`Throttle`'s
+rules; :data:`THROTTLE` keeps them in a SQLite file beside the accounts file, shared by every worker
+process and outside any Streamlit cache a client could clear): after
 5 failures of a name within 15 minutes the name is locked for 5 minutes, and after 20 failures from
 one client (address) within 15 minutes that client waits 5 minutes. There is no global lock: a crowd
 of failures never locks out everyone else.
@@ -26,9 +27,11 @@ import argparse
 import getpass
 import hashlib
 import hmac
+import logging
 import os
 import re
 import secrets
+import sqlite3
 import sys
 import threading
 import time
@@ -207,8 +210,138 @@ class Throttle:
                 del self._locked_until[key]
 
 
-#: The server process's throttle: a module object, so Streamlit's cache clearing cannot reset it.
-THROTTLE = Throttle()
+_LOG = logging.getLogger("navigator.auth")
+THROTTLE_ENV = "NAVIGATOR_THROTTLE"
+
+
+def throttle_file() -> Path:
+    """The shared throttle's file: ``$NAVIGATOR_THROTTLE`` or ``analysts.throttle.sqlite`` beside the
+    accounts file (every worker of ``make serve`` reads the same accounts file, so the same throttle)."""
+    configured = os.environ.get(THROTTLE_ENV, "").strip()
+    return Path(configured) if configured else accounts_file().with_name("analysts.throttle.sqlite")
+
+
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS failures (kind TEXT NOT NULL, key TEXT NOT NULL, at REAL NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS failures_key ON failures (kind, key, at)",
+    "CREATE INDEX IF NOT EXISTS failures_at ON failures (at)",
+    "CREATE TABLE IF NOT EXISTS locks (kind TEXT NOT NULL, key TEXT NOT NULL, until REAL NOT NULL,"
+    " PRIMARY KEY (kind, key))",
+)
+
+
+@dataclass
+class SharedThrottle:
+    """:class:`Throttle`'s rules (per name and per client, no global lock) kept in a small SQLite file,
+    so that every server process counts the same failures: ``make serve`` runs several workers behind
+    nginx, and a throttle per process would give an attacker one set of tries per worker.
+
+    Each call is one short transaction (``BEGIN IMMEDIATE``: SQLite's file lock serialises the
+    processes); times are wall-clock seconds (``time.time()``), comparable across processes. Failures
+    older than the window and ended locks are deleted on every failure, and at most ``max_rows``
+    failures are kept, so random names cannot fill the disk. When the file cannot be used (a read-only
+    or full disk), the process falls back to its own in-memory :class:`Throttle` and says so in the log.
+    ``path`` ``None``: :func:`throttle_file` at each call.
+    """
+
+    max_failures: int = 5
+    max_client_failures: int = 20
+    window_s: float = 15 * 60
+    lock_s: float = 5 * 60
+    max_rows: int = 200_000
+    path: Path | None = None
+    _fallback: Throttle | None = None
+
+    def _memory(self) -> Throttle:
+        if self._fallback is None:
+            self._fallback = Throttle(self.max_failures, self.max_client_failures, self.window_s, self.lock_s)
+        return self._fallback
+
+    def _run(self, work, fallback):
+        """``work(db)`` in one immediate transaction on the file; on a file error, ``fallback(memory)``."""
+        path = self.path or throttle_file()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            new = not path.exists()
+            db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            if new:
+                os.chmod(path, 0o600)  # names tried and client addresses: for the server's account only
+        except (OSError, sqlite3.Error) as exc:
+            _LOG.warning("login throttle file %s unusable (%s): this process counts on its own", path, exc)
+            return fallback(self._memory())
+        try:
+            db.execute("PRAGMA busy_timeout = 30000")
+            db.execute("BEGIN IMMEDIATE")
+            for statement in _SCHEMA:
+                db.execute(statement)
+            result = work(db)
+            db.execute("COMMIT")
+            return result
+        except sqlite3.Error as exc:
+            _LOG.warning("login throttle file %s unusable (%s): this process counts on its own", path, exc)
+            return fallback(self._memory())
+        finally:
+            db.close()
+
+    def wait_seconds(self, name: str, client: str | None = None, now: float | None = None) -> float:
+        """Seconds before ``name`` from ``client`` may try again (0 when allowed)."""
+        now = time.time() if now is None else now
+        keys = [k for k in Throttle._keys(name, client) if k]
+
+        def read(db) -> float:
+            until = max((db.execute("SELECT until FROM locks WHERE kind = ? AND key = ?", key).fetchone() or (0.0,))[0]
+                        for key in keys)
+            return max(0.0, until - now)
+
+        return self._run(read, lambda memory: memory.wait_seconds(name, client, now))
+
+    def failures(self, name: str, client: str | None = None) -> int:
+        """Failures in the window counted for ``name`` (and for ``client``, when given): the larger."""
+        keys = [k for k in Throttle._keys(name, client) if k]
+        since = time.time() - self.window_s
+
+        def count(db) -> int:
+            return max(db.execute("SELECT count(*) FROM failures WHERE kind = ? AND key = ? AND at >= ?",
+                                  (*key, since)).fetchone()[0] for key in keys)
+
+        return self._run(count, lambda memory: memory.failures(name, client))
+
+    def failure(self, name: str, client: str | None = None, now: float | None = None) -> None:
+        """Count a failed login of ``name`` from ``client``; lock either when it reaches its limit."""
+        now = time.time() if now is None else now
+        name_key, client_key = Throttle._keys(name, client)
+        buckets = [(name_key, self.max_failures)] + ([(client_key, self.max_client_failures)] if client_key else [])
+
+        def record(db) -> None:
+            for key, limit in buckets:
+                db.execute("INSERT INTO failures (kind, key, at) VALUES (?, ?, ?)", (*key, now))
+                held = db.execute("SELECT count(*) FROM failures WHERE kind = ? AND key = ? AND at >= ?",
+                                  (*key, now - self.window_s)).fetchone()[0]
+                if held >= limit:
+                    db.execute("INSERT INTO locks (kind, key, until) VALUES (?, ?, ?) ON CONFLICT (kind, key)"
+                               " DO UPDATE SET until = excluded.until", (*key, now + self.lock_s))
+                    db.execute("DELETE FROM failures WHERE kind = ? AND key = ?", key)
+            db.execute("DELETE FROM failures WHERE at < ?", (now - self.window_s,))
+            db.execute("DELETE FROM locks WHERE until <= ?", (now,))
+            db.execute("DELETE FROM failures WHERE rowid IN (SELECT rowid FROM failures ORDER BY at DESC"
+                       " LIMIT -1 OFFSET ?)", (self.max_rows,))
+
+        self._run(record, lambda memory: memory.failure(name, client, now))
+
+    def success(self, name: str, client: str | None = None) -> None:
+        name_key, _ = Throttle._keys(name, client)
+        self._run(lambda db: db.execute("DELETE FROM failures WHERE kind = ? AND key = ?", name_key),
+                  lambda memory: memory.success(name, client))
+
+    def size(self) -> int:
+        """Failures held (at most ``max_rows``)."""
+        return self._run(lambda db: db.execute("SELECT count(*) FROM failures").fetchone()[0],
+                         lambda memory: memory.size())
+
+
+#: The server's throttle: a module object, so Streamlit's cache clearing cannot reset it, kept in a file
+#: shared by every worker process (:class:`SharedThrottle`).
+THROTTLE = SharedThrottle()
 
 
 @dataclass(frozen=True)
@@ -218,7 +351,7 @@ class LoginResult:
     wait_s: float = 0.0      #: > 0: throttled, try again later
 
 
-def login(name: str, password: str, throttle: Throttle, *, accounts: dict[str, str] | None = None,
+def login(name: str, password: str, throttle: Throttle | SharedThrottle, *, accounts: dict[str, str] | None = None,
           client: str | None = None, now: float | None = None) -> LoginResult:
     """Check an analyst's name and password, honouring and feeding the throttle.
 

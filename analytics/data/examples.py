@@ -27,14 +27,21 @@ EXAMPLE_PARTNER_INN = "4000543212"
 EXAMPLE_OGRN = "1244000123454"
 #: INN columns that name the *other* party of a pair (they must differ from the first INN).
 PARTNER_COLUMNS = ("buyer_inn",)
+#: The supply-links template links two enterprises the store must hold: two illustrative firms of the
+#: demo seed (fictional, marked «(демо)», valid check digits, no link between them), so that the
+#: template loads as it is on the demo store. On a store without them the loader says which INN to
+#: load into «Предприятия» first.
+SUPPLY_LINK_INNS = {"supplier_inn": "4099100256", "buyer_inn": "4099100270"}
 
 
-def fictional(columns: Sequence[Any], example: Sequence[str]) -> list[str]:
+def fictional(columns: Sequence[Any], example: Sequence[str], table: str | None = None) -> list[str]:
     """``example`` (one value per column of a table spec) with every INN and OGRN replaced by the
     fictional ones above; other values unchanged. ``columns``: objects with ``name`` and ``kind``."""
     out = []
     for column, value in zip(columns, example):
-        if column.kind == "inn":
+        if column.kind == "inn" and table == "supply_links":
+            value = SUPPLY_LINK_INNS[column.name]
+        elif column.kind == "inn":
             value = EXAMPLE_PARTNER_INN if column.name in PARTNER_COLUMNS else EXAMPLE_INN
         elif column.kind == "ogrn":
             value = EXAMPLE_OGRN

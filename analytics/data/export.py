@@ -83,6 +83,11 @@ def csv_bytes(frame: pd.DataFrame, *, note: str | None = None, include_personal:
     return out.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 
+#: Excel's display format of decimal numbers: group separators, one to four decimals (320.0000000000001
+#: shows as 320.0; Excel writes the separators of the reader's own locale).
+DISPLAY_FORMAT = "#,##0.0###"
+
+
 def excel_bytes(sheets: dict[str, pd.DataFrame], *, note: Mapping[str, Sequence[str]] | None = None,
                 include_personal: bool = False) -> bytes:
     """An XLSX workbook with one sheet per frame (names cut to Excel's 31 characters), column widths
@@ -102,6 +107,9 @@ def excel_bytes(sheets: dict[str, pd.DataFrame], *, note: Mapping[str, Sequence[
             neutralise(frame).to_excel(writer, sheet_name=sheet, index=False)
             ws = writer.sheets[sheet]
             for i, column in enumerate(frame.columns, start=1):
+                if pd.api.types.is_float_dtype(frame[column]):  # full precision in the cell, a readable display
+                    for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
+                        cell.number_format = DISPLAY_FORMAT
                 width = max([len(str(column))] + [len(str(v)) for v in frame.iloc[:200, i - 1]])
                 ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = min(60, width + 2)
     return buffer.getvalue()

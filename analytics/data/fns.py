@@ -16,8 +16,12 @@ from a file name; any ``ВерсФорм`` is accepted (4.01–4.06 seen), eleme
 ignored. A file in exactly the published shape (up to 10 MB; real ones are 1–4 MB) is read whole
 by the fast path (:mod:`analytics.data.fns_fast`, a compiled grammar of the XSD's shape); any other
 file is streamed by lxml (``iterparse`` on ``Документ`` with ``clear()``) — both give the same rows
-and messages (``fast=False`` forces lxml). Zip members are read one at a time (or a few at once by
-``workers`` processes, in order): memory does not grow with the archive (bench/bench_fns.py).
+and messages (``fast=False`` forces lxml); a file without problems comes from the fast path as one
+block of columns, the rows of the others a document at a time. Zip members are read one at a time
+(the next one decompressed ahead by a thread on the fast path, or a few at once by ``workers``
+processes, in order); a chunk ends after the document that fills it, however the rows came. Memory
+does not grow with the archive but for the duplicate-INN index, 8 bytes per document
+(bench/bench_fns.py).
 Parsing one file is :mod:`analytics.data.fns_xml`.
 
 Columns (:data:`COLUMNS`): ``dataset`` (``rsmp``, ``sshr``, ``revexp``, ``paytax``), ``inn``,
@@ -47,9 +51,12 @@ names not in the table.
 """
 from __future__ import annotations
 
+import bisect
 import collections
+import concurrent.futures
 import contextlib
 import io
+import itertools
 import multiprocessing
 import multiprocessing.pool
 import os
@@ -66,9 +73,10 @@ from typing import Any, BinaryIO
 import numpy as np
 import pandas as pd
 
-from analytics.data import fns_xml, validate
+from analytics.data import fns_fast, fns_xml, validate
 from analytics.data.fns_xml import (
     CAP_PER_CODE,
+    COLUMNS,
     DATASETS,
     SME_CATEGORIES,
     SUBJECT_KINDS,
@@ -93,10 +101,6 @@ __all__ = [
     "scan_fns_open_data",
 ]
 
-#: The columns of the rows read (per dataset, the others are empty).
-COLUMNS: tuple[str, ...] = ("dataset", "inn", "name", "as_of", "region_code", "okved", "sme_category", "kind",
-                            "ogrn", "employees", "income_mln_rub", "expenses_mln_rub", "tax_name", "paid_mln_rub",
-                            "budget_level")
 
 #: Message codes of this reader and of the FNS loader (listed in validate.MESSAGE_CODES; texts in analytics/data/fns_messages.py).
 FNS_MESSAGE_CODES: tuple[str, ...] = tuple(c for c in validate.MESSAGE_CODES if c.startswith("fns_"))
@@ -218,7 +222,7 @@ def _zip_checks(zf: zipfile.ZipFile, label: str, limits: FnsLimits, errors: Issu
 _Item = tuple[str, BinaryIO, "tuple[str, str] | None"]
 
 
-def _streams(source: Source, limits: FnsLimits, errors: Issues) -> Iterator[_Item]:
+def _streams(source: Source, limits: FnsLimits, errors: Issues, prefetch: bool = False) -> Iterator[_Item]:
     """(label, binary stream, origin) of every XML file of the source, one open at a time.
 
     Every zip is checked whole (:func:`_zip_checks`) before its first member is opened, and all zips
@@ -226,12 +230,12 @@ def _streams(source: Source, limits: FnsLimits, errors: Issues) -> Iterator[_Ite
     """
     budget = _Budget()
     if isinstance(source, (bytes, bytearray, memoryview)):
-        yield from _from_stream("upload", io.BytesIO(bytes(source)), limits, errors, budget)
+        yield from _from_stream("upload", io.BytesIO(bytes(source)), limits, errors, budget, prefetch=prefetch)
         return
     if hasattr(source, "read"):
         stream = source if hasattr(source, "seek") else io.BytesIO(source.read())
         label = Path(getattr(source, "name", "upload") or "upload").name
-        yield from _from_stream(label, stream, limits, errors, budget)
+        yield from _from_stream(label, stream, limits, errors, budget, prefetch=prefetch)
         return
     path = Path(source)
     if not path.exists():
@@ -261,17 +265,17 @@ def _streams(source: Source, limits: FnsLimits, errors: Issues) -> Iterator[_Ite
                 with p.open("rb") as fh:
                     yield from _plain(str(p.relative_to(path)), fh, limits, errors)
             for p, zf, members in zips:
-                yield from _members(p.name, zf, members, errors, p)
+                yield from _members(p.name, zf, members, errors, p, prefetch)
         finally:
             for _, zf, _ in zips:
                 zf.close()
         return
     with path.open("rb") as fh:
-        yield from _from_stream(path.name, fh, limits, errors, budget, path)
+        yield from _from_stream(path.name, fh, limits, errors, budget, path, prefetch)
 
 
 def _from_stream(label: str, stream: BinaryIO, limits: FnsLimits, errors: Issues,
-                 budget: _Budget, path: Path | None = None) -> Iterator[_Item]:
+                 budget: _Budget, path: Path | None = None, prefetch: bool = False) -> Iterator[_Item]:
     if _is_zip(stream):
         try:
             zf = zipfile.ZipFile(stream)
@@ -280,7 +284,7 @@ def _from_stream(label: str, stream: BinaryIO, limits: FnsLimits, errors: Issues
             return
         with zf:
             members = _zip_checks(zf, label, limits, errors, budget)
-            yield from _members(label, zf, members, errors, path)
+            yield from _members(label, zf, members, errors, path, prefetch)
         return
     yield from _plain(label, stream, limits, errors)
 
@@ -300,16 +304,79 @@ def _plain(label: str, stream: BinaryIO, limits: FnsLimits, errors: Issues) -> I
 
 
 def _members(label: str, zf: zipfile.ZipFile, members: list[zipfile.ZipInfo], errors: Issues,
-             path: Path | None = None) -> Iterator[_Item]:
-    for m in members:
-        name = f"{label}/{m.filename}"
+             path: Path | None = None, prefetch: bool = False) -> Iterator[_Item]:
+    """Each member as an open stream, one at a time. With ``prefetch`` (the fast path in one process) a
+    thread decompresses the next member (up to the fast path's size) while this one is parsed: zlib and
+    the CRC run without the GIL, so unzipping overlaps parsing when a core is free."""
+    if not prefetch:
+        for m in members:
+            name = f"{label}/{m.filename}"
+            try:
+                with zf.open(m) as member:
+                    yield name, member, (str(path), m.filename) if path is not None else None
+            except (zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
+                # a bad local header, an unsupported compression or encryption (the reading's own errors,
+                # a CRC mismatch or a damaged stream, are the reader's: FnsScan._guarded)
+                errors.add("fns_zip_broken", None, m.filename, file=name, detail=str(exc)[:200])
+        return
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="fns-unzip") as pool:
+        ahead: collections.deque = collections.deque()
+
+        def submit(i: int) -> None:
+            if i < len(members):
+                m = members[i]
+                ahead.append(pool.submit(_read_ahead, zf, m) if m.file_size <= fns_fast.MAX_BYTES else None)
+
+        submit(0)
+        for i, m in enumerate(members):
+            future = ahead.popleft()
+            submit(i + 1)
+            name = f"{label}/{m.filename}"
+            origin = (str(path), m.filename) if path is not None else None
+            if future is None:          # larger than the fast path takes: streamed as it is read
+                yield from _members(label, zf, [m], errors, path)
+                continue
+            failure, reads = future.result()
+            if failure is not None:
+                errors.add("fns_zip_broken", None, m.filename, file=name, detail=str(failure)[:200])
+                continue
+            yield name, _ReadAhead(reads), origin
+
+
+def _read_ahead(zf: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[Exception | None, list]:
+    """A member read as :func:`analytics.data.fns_xml.read_file` reads it (the prolog's read, then the rest up
+    to the fast path's size), each read's bytes or exception kept; or the exception of opening it."""
+    try:
+        stream = zf.open(member)
+    except (zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
+        return exc, []
+    reads: list[tuple[bytes, Exception | None]] = []
+    with stream:
         try:
-            with zf.open(m) as member:
-                yield name, member, (str(path), m.filename) if path is not None else None
-        except zipfile.BadZipFile as exc:  # CRC mismatch, a member longer than declared, bad compression
-            errors.add("fns_zip_broken", None, m.filename, file=name, detail=str(exc)[:200])
-        except (NotImplementedError, RuntimeError) as exc:
-            errors.add("fns_zip_broken", None, m.filename, file=name, detail=str(exc)[:200])
+            head = stream.read(fns_xml.XML_HEAD)
+            reads.append((head, None))
+            reads.append((stream.read(fns_fast.MAX_BYTES + 1 - len(head)), None))
+        except Exception as exc:      # re-raised where the reader reads it (a CRC mismatch, a damaged stream)
+            reads.append((b"", exc))
+    return None, reads
+
+
+class _ReadAhead(io.RawIOBase):
+    """A member read ahead: gives back its reads in turn (raising a read's exception), then nothing."""
+
+    def __init__(self, reads: list[tuple[bytes, Exception | None]]):
+        self._reads = collections.deque(reads)
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        if not self._reads:
+            return b""
+        data, failure = self._reads.popleft()
+        if failure is not None:
+            raise failure
+        return data
 
 
 # --------------------------------------------------------------------------------------------------
@@ -317,6 +384,8 @@ def _members(label: str, zf: zipfile.ZipFile, members: list[zipfile.ZipInfo], er
 # --------------------------------------------------------------------------------------------------
 
 _INTERNAL = ("_doc", "_file")
+#: parts of the key space searched one at a time for repeated INNs, from _PARTS_FROM keys of a dataset and date
+_PARTS, _PARTS_FROM = 8, 800_000
 
 
 class FnsScan:
@@ -330,9 +399,12 @@ class FnsScan:
         self.workers, self.keep_internal = max(1, int(workers)), keep_internal
         self._errors, self._warnings = Issues(), Issues()
         self.files: list[FnsFile] = []
-        # INN keys per (dataset, as_of) for the duplicate check: 8 bytes per document plus file/doc numbers
+        # INN keys per (dataset, as_of) for the duplicate check, 8 bytes per document, in parts (a chunk's), and
+        # each part's documents' numbers in the whole source (its file by _first_doc, the documents before each
+        # file): (first, count) when consecutive, as usual, else 4 bytes per document
         self._keys: dict[tuple[str, date | None], list[np.ndarray]] = {}
-        self._where: dict[tuple[str, date | None], list[np.ndarray]] = {}
+        self._where: dict[tuple[str, date | None], list[np.ndarray | tuple[int, int]]] = {}
+        self._first_doc: list[int] = []
         self.done = False
 
     @staticmethod
@@ -355,10 +427,10 @@ class FnsScan:
     def warning_counts(self) -> dict[str, int]:
         return dict(self._warnings.counts)
 
-    def _files(self) -> Iterator[tuple[FnsFile, Iterator[list[tuple]]]]:
+    def _files(self) -> Iterator[tuple[FnsFile, Iterator[list]]]:
         """Each file with its row batches: read here, or by worker processes (zip members on disk, ``workers`` > 1)."""
         if self.workers == 1:
-            for label, stream, _origin in _streams(self.source, self.limits, self._errors):
+            for label, stream, _origin in _streams(self.source, self.limits, self._errors, prefetch=self.fast):
                 info = FnsFile(label)
                 yield info, self._guarded(label, read_file(label, stream, self._errors, self._warnings, info,
                                                            self.fast))
@@ -385,13 +457,13 @@ class FnsScan:
             while pending:
                 yield self._collected(pending.popleft())
 
-    def _collected(self, future: multiprocessing.pool.AsyncResult) -> tuple[FnsFile, Iterator[list[tuple]]]:
-        rows, info, (error_items, error_counts), (warning_items, warning_counts) = future.get()
+    def _collected(self, future: multiprocessing.pool.AsyncResult) -> tuple[FnsFile, Iterator[list]]:
+        batches, info, (error_items, error_counts), (warning_items, warning_counts) = future.get()
         self._errors.merge(error_items, error_counts)
         self._warnings.merge(warning_items, warning_counts)
-        return info, iter([rows])
+        return info, iter(batches)
 
-    def _guarded(self, label: str, batches: Iterator[list[tuple]]) -> Iterator[list[tuple]]:
+    def _guarded(self, label: str, batches: Iterator[list]) -> Iterator[list]:
         try:
             yield from batches
         except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as exc:
@@ -399,32 +471,26 @@ class FnsScan:
             self._errors.add("fns_zip_broken", None, None, file=label, detail=str(exc)[:200])
 
     def __iter__(self) -> Iterator[pd.DataFrame]:
-        rows: list[tuple] = []
-        file_index: list[int] = []
+        """Chunks of rows; a chunk ends after the document during which it reached ``chunk_rows`` rows,
+        however the rows came (a batch per document, a file's rows at once, a worker's file)."""
+        rows = _Rows(self.chunk_rows)
         for info, batches in self._files():
+            self._first_doc.append(self._first_doc[-1] + self.files[-1].documents if self.files else 0)
             self.files.append(info)
             index = len(self.files) - 1
             for batch in batches:
-                rows.extend(batch)
-                if len(rows) >= self.chunk_rows:
-                    file_index.extend([index] * (len(rows) - len(file_index)))
-                    yield self._chunk(rows, file_index)
-                    rows, file_index = [], []
-            file_index.extend([index] * (len(rows) - len(file_index)))
+                for full in rows.add(batch, index):
+                    yield self._chunk(full)
             datasets = {f.dataset for f in self.files if f.dataset}
             if len(datasets) > 1 and "fns_mixed" not in self._errors.counts:
                 self._errors.add("fns_mixed", None, ", ".join(sorted(datasets)), datasets=", ".join(sorted(datasets)))
-        if rows:
-            yield self._chunk(rows, file_index)
+        if rows.count:
+            yield self._chunk(rows.take())
         self._duplicates()
         self.done = True
 
-    def _chunk(self, rows: list[tuple], file_index: list[int]) -> pd.DataFrame:
-        frame = pd.DataFrame.from_records(rows, columns=[*COLUMNS, "_doc"])
-        frame["_file"] = np.asarray(file_index, dtype=np.int32)
-        frame["employees"] = frame["employees"].astype("Int64")
-        for column in ("income_mln_rub", "expenses_mln_rub", "paid_mln_rub"):
-            frame[column] = frame[column].astype("float64")
+    def _chunk(self, columns: dict[str, Any]) -> pd.DataFrame:
+        frame = pd.DataFrame({name: _array(name, values) for name, values in columns.items()}, copy=False)
         self._check_identifiers(frame)
         self._remember(frame)
         return frame if self.keep_internal else frame.drop(columns=list(_INTERNAL))
@@ -468,28 +534,148 @@ class FnsScan:
         sub = frame.loc[pick, ["dataset", "as_of", "inn", "_file", "_doc"]]
         # The key keeps the length apart: INN "0…" of 12 digits never equals one of 10.
         keys = sub["inn"].astype("int64").to_numpy() * 2 + (sub["inn"].str.len().to_numpy() == 12)
-        where = (sub["_file"].to_numpy(dtype=np.int64) << 32) | sub["_doc"].to_numpy(dtype=np.int64)
+        first_doc = np.asarray(self._first_doc, dtype=np.int64)
+        where = first_doc[sub["_file"].to_numpy()] + sub["_doc"].to_numpy(dtype=np.int64) - 1
         for (dataset, as_of), idx in sub.groupby(["dataset", "as_of"], dropna=False, sort=False).indices.items():
+            places = where[idx]
+            # consecutive documents (the usual case) are kept as (first, count): no bytes per document
+            if places[-1] - places[0] == len(places) - 1:
+                kept: np.ndarray | tuple[int, int] = (int(places[0]), len(places))
+            else:
+                kept = places.astype(np.uint32)
             self._keys.setdefault((dataset, as_of), []).append(keys[idx])
-            self._where.setdefault((dataset, as_of), []).append(where[idx])
+            self._where.setdefault((dataset, as_of), []).append(kept)
 
     def _duplicates(self) -> None:
-        """The same INN twice in one dataset and date (in two files or one): an error naming both places."""
-        for group, parts in self._keys.items():
-            keys = np.concatenate(parts)
-            where = np.concatenate(self._where[group])
-            order = np.argsort(keys, kind="stable")
-            keys, where = keys[order], where[order]
-            repeat = np.flatnonzero(keys[1:] == keys[:-1]) + 1
-            for i in repeat:
-                first, second = int(where[i - 1]), int(where[i])
-                key = int(keys[i])
+        """The same INN twice in one dataset and date (in two files or one): an error naming both places,
+        in the order of the INN keys, each key's places in reading order.
+
+        Memory: the keys stay in their parts (no copy of the whole); the repeated keys are found part of
+        the key space at a time (``key % _PARTS``), so the search needs about 1/_PARTS of the keys' size more.
+        """
+        first_doc = np.asarray(self._first_doc, dtype=np.int64)
+        for group in list(self._keys):
+            parts, wheres = self._keys.pop(group), self._where.pop(group)
+            total = sum(len(k) for k in parts)
+            spaces = _PARTS if total >= _PARTS_FROM else 1
+            repeated = []
+            for space in range(spaces):
+                keys = np.sort(np.concatenate([k[k % spaces == space] for k in parts] if spaces > 1 else parts))
+                repeated.append(np.unique(keys[1:][keys[1:] == keys[:-1]]))
+            del keys
+            found = np.concatenate(repeated)
+            if not len(found):
+                continue
+            found.sort()
+            places, keys_at = [], []
+            offset = 0
+            for k in parts:
+                hit = np.flatnonzero(np.isin(k, found))
+                places.append(hit + offset)
+                keys_at.append(k[hit])
+                offset += len(k)
+            places, keys_at = np.concatenate(places), np.concatenate(keys_at)
+            order = np.argsort(keys_at, kind="stable")        # places are in reading order: it stays within a key
+            places, keys_at = places[order], keys_at[order]
+            starts = np.cumsum([0] + [len(k) for k in parts])
+            part_of = np.searchsorted(starts, places, side="right") - 1
+            where = np.empty(len(places), dtype=np.int64)
+            for j, (place, part) in enumerate(zip(places.tolist(), part_of.tolist())):
+                numbers, offset = wheres[part], place - int(starts[part])
+                where[j] = numbers[0] + offset if isinstance(numbers, tuple) else int(numbers[offset])
+            files = np.searchsorted(first_doc, where, side="right") - 1
+            for i in np.flatnonzero(keys_at[1:] == keys_at[:-1]) + 1:
+                key = int(keys_at[i])
                 inn = str(key // 2).zfill(12 if key % 2 else 10)
+                first, second = int(files[i - 1]), int(files[i])
                 self._errors.add("fns_duplicate_inn", "ИННЮЛ", inn, value=inn,
-                                 file=self.files[first >> 32].name, doc=first & 0xFFFFFFFF,
-                                 file2=self.files[second >> 32].name, doc2=second & 0xFFFFFFFF)
+                                 file=self.files[first].name, doc=int(where[i - 1] - first_doc[first]) + 1,
+                                 file2=self.files[second].name, doc2=int(where[i] - first_doc[second]) + 1)
         self._keys.clear()
         self._where.clear()
+
+
+_ROW_NAMES = (*COLUMNS, "_doc")
+_NUMBERS = {"employees": "Int64", "income_mln_rub": "float64", "expenses_mln_rub": "float64", "paid_mln_rub": "float64",
+            "_doc": "int64"}
+
+
+def _array(name: str, values: Any) -> Any:
+    """A column of a chunk: numbers with their dtype (:data:`_NUMBERS`; None → missing), the others as
+    pandas infers them (text ``str``, or ``object`` when every value is missing; dates ``object``)."""
+    dtype = _NUMBERS.get(name)
+    if dtype is None or isinstance(values, np.ndarray):
+        return values
+    if dtype == "Int64":
+        return pd.array(values, dtype=dtype)
+    return np.array(values, dtype=dtype)       # None → NaN for floats
+
+
+class _Rows:
+    """Rows collected for the next chunk, as columns; batches of row tuples (``_doc`` last) or blocks."""
+
+    def __init__(self, chunk_rows: int):
+        self.chunk_rows = max(1, chunk_rows)
+        self._start()
+
+    def _start(self) -> None:
+        self.columns: dict[str, list] = {name: [] for name in _ROW_NAMES}
+        self.rows: list[tuple] = []      # row tuples not yet moved into the columns
+        self.files: list[np.ndarray] = []
+        self.count = 0
+
+    def _flush(self) -> None:
+        if self.rows:
+            for column, values in zip(self.columns.values(), zip(*self.rows)):
+                column.extend(values)
+            self.rows = []
+
+    def take(self) -> dict[str, Any]:
+        self._flush()
+        columns: dict[str, Any] = dict(self.columns)
+        columns["_file"] = np.concatenate(self.files) if self.files else np.zeros(0, dtype=np.int32)
+        self._start()
+        return columns
+
+    def add(self, batch: list[tuple] | fns_xml.Block, file: int) -> Iterator[dict[str, Any]]:
+        """Take a batch of one file; yield every chunk it completes."""
+        docs = batch["_doc"] if isinstance(batch, dict) else None
+        n = len(batch) if docs is None else len(docs)
+        done = 0
+        while done < n:
+            need = self.chunk_rows - self.count
+            cut = n if n - done < need else self._cut(batch, docs, done + need - 1, n)
+            self._extend(batch, done, cut, file)
+            done = cut
+            if self.count >= self.chunk_rows:
+                yield self.take()
+
+    @staticmethod
+    def _cut(batch: list[tuple] | fns_xml.Block, docs: list | None, last: int, n: int) -> int:
+        """The end of the document of row ``last`` (a document's rows are together, PAYTAX has several)."""
+        if docs is None:
+            doc = batch[last][-1]
+            end = last + 1
+            while end < n and batch[end][-1] == doc:
+                end += 1
+            return end
+        return bisect.bisect_right(docs, docs[last], last)
+
+    def _extend(self, batch: list[tuple] | fns_xml.Block, start: int, end: int, file: int) -> None:
+        count = end - start
+        if isinstance(batch, dict):
+            self._flush()
+            whole = start == 0 and end == len(batch["_doc"])
+            for name, column in self.columns.items():
+                values = batch.get(name)
+                if values is None:
+                    column.extend(itertools.repeat(None, count))
+                else:
+                    column.extend(values if whole else values[start:end])
+        else:
+            self.rows.extend(batch if start == 0 and end == len(batch) else batch[start:end])
+        self.files.append(np.full(count, file, dtype=np.int32))
+        self.count += count
 
 
 def scan_fns_open_data(source: Source, *, chunk_rows: int = 20_000, limits: FnsLimits | None = None,

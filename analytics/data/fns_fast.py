@@ -4,8 +4,10 @@ exactly the published shape; anything else is left to the hardened lxml parser (
 FNS files are one line of UTF-8, attributes only, no namespace, a fixed element order (the published
 XSDs). :func:`scan` matches the file against a strict grammar of that shape — the prolog (XML 1.0,
 UTF-8), the root ``Файл`` with the placeholder sender, then ``Документ`` after ``Документ`` of one
-dataset, then ``</Файл>`` — and returns the documents' matches, whose groups are the attribute values
-the readers need. It returns ``None`` (the caller parses the file with lxml instead, so results and
+dataset, then ``</Файл>`` — and returns the attribute values the readers need as columns (one
+``findall`` over the file for the strict grammar; the permissive one, for files with numeric
+references or empty values read, document by document). It returns ``None`` (the caller parses the
+file with lxml instead, so results and
 problems are always the lxml path's) when anything is outside the grammar: a comment, CDATA, a
 processing instruction or DOCTYPE after the prolog, a namespace (``xmlns``), an element or order the
 grammar does not list, an attribute the XSD does not list or in another order than the XSD's (the
@@ -25,80 +27,102 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DOCUMENT", "MAX_BYTES", "TAX_LINE", "Unusual", "attributes", "groups", "scan", "unescape"]
+__all__ = ["DOCUMENT", "MAX_BYTES", "RAW", "TAX_LINE", "Unusual", "attributes", "groups", "scan", "unescape"]
 
 _NAME = r"[A-Za-z_\u0400-\u04FF][A-Za-z0-9_.\u0400-\u04FF-]{0,999}"   # libxml2 refuses names over 50,000
-# Values and text are checked for forbidden characters and entities once per file (:func:`scan`);
-# the grammar only keeps markup out of them (no '<' in a value; no '<' or '>' — so no ']]>' — in text).
-_VALUE = r'[^"<]*+'
-_A = rf'(?: {_NAME}="{_VALUE}")*+'
-_TEXT = r"[^<>]*+"
-#: every byte below 0x20 (tab, CR and LF included: XML normalises them in values; FNS files have none)
-_CONTROL = bytes(range(32))
 #: an ampersand that does not start one of the five predefined entities or a numeric reference
 _BAD_AMPERSAND = re.compile(r"&(?!(?:quot|amp|lt|gt|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});)")
-
-
-def _fixed(*names: str) -> str:
-    """The attributes of a tag whose values are not read: each known name at most once, in the XSD's
-    order (so no attribute can repeat — lxml refuses a repeated one — without the grammar failing)."""
-    return "".join(f'(?: {name}="{_VALUE}")?' for name in names)
-
-
-_PLACE = _fixed("Тип", "Наим")
-_OKVED = _fixed("КодОКВЭД", "НаимОКВЭД", "ВерсОКВЭД")
-_LICENCE = _fixed("СерЛиценз", "НомЛиценз", "ВидЛиценз", "ДатаЛиценз", "ДатаНачЛиценз", "ДатаКонЛиценз",
-                  "ОргВыдЛиценз", "ДатаОстЛиценз", "ОргОстЛиценз")
-_PRODUCT = _fixed("КодПрод", "НаимПрод", "ПрОтнПрод")
-_PARTNER = _fixed("НаимЮЛ_ПП", "ИННЮЛ_ПП", "НомДог", "ДатаДог")
-
-
-def _text_element(tag: str) -> str:
-    return f"<{tag}(?:/>|>{_TEXT}</{tag}>)"
-
-
-_HEAD = re.compile(
-    r'\ufeff?(?:<\?xml version="1\.0"(?: encoding="(?:UTF-8|utf-8)")?(?: standalone="(?:yes|no)")?\?>)?'
-    rf"<Файл({_A})>(?:<ИдОтпр({_A})(?:/>|>(?:<ФИООтв({_A})/>)?</ИдОтпр>))?")
 _TAIL = "</Файл>"
 
+# Two grammars of the same shape and groups. The *strict* one is tried first, with one findall over the
+# file: its values and text hold no reference but the five predefined entities (checked as they are
+# matched, so no other search of the file is needed) and a value that is read is never empty, so an
+# empty group means an absent attribute. A file it refuses is matched by the *permissive* one, document
+# by document, after the whole file's entity checks (:func:`scan`). Both keep markup out of values (no
+# '<') and text (no '<' or '>' — so no ']]>'), and every character below U+0020 (tab, CR and LF
+# included: XML normalises them in values; FNS files have none) and U+FFFE, U+FFFF out of both.
+_OUT = r"\x00-\x1f\ufffe\uffff"
+_ENTITY_NAMED = "&(?:quot|amp|lt|gt|apos);"
 
-def _read(*names: str) -> str:
-    """Like :func:`_fixed`, with the values of the names marked ``*`` captured (a group each)."""
-    return "".join(f'(?: {name[1:]}="({_VALUE})")?' if name[0] == "*" else f'(?: {name}="{_VALUE}")?'
-                   for name in names)
+
+class _Grammar:
+    """The prolog and root (``head``), each dataset's ``Документ`` (``document``) and PAYTAX's tax line."""
+
+    def __init__(self, strict: bool):
+        if strict:
+            value = rf'[^"<&{_OUT}]*+(?:{_ENTITY_NAMED}[^"<&{_OUT}]*+)*+'
+            self.read_value = f'(?!"){value}'       # a value that is read: not empty
+            self.text = rf"[^<>&{_OUT}]*+(?:{_ENTITY_NAMED}[^<>&{_OUT}]*+)*+"
+        else:
+            value = rf'[^"<{_OUT}]*+'
+            self.read_value = value
+            self.text = rf"[^<>{_OUT}]*+"
+        self.value = value
+        attributes = rf'(?: {_NAME}="{value}")*+'
+        self.head = re.compile(
+            r'\ufeff?(?:<\?xml version="1\.0"(?: encoding="(?:UTF-8|utf-8)")?(?: standalone="(?:yes|no)")?\?>)?'
+            rf"<Файл({attributes})>(?:<ИдОтпр({attributes})(?:/>|>(?:<ФИООтв({attributes})/>)?</ИдОтпр>))?")
+        self.document = {dataset: re.compile(pattern) for dataset, pattern in self._documents().items()}
+
+    def fixed(self, *names: str) -> str:
+        """The attributes of a tag whose values are not read: each known name at most once, in the XSD's
+        order (so no attribute can repeat — lxml refuses a repeated one — without the grammar failing)."""
+        return "".join(f'(?: {name}="{self.value}")?' for name in names)
+
+    def read(self, *names: str) -> str:
+        """Like :meth:`fixed`, with the values of the names marked ``*`` captured (a group each)."""
+        return "".join(f'(?: {name[1:]}="({self.read_value})")?' if name[0] == "*" else f'(?: {name}="{self.value}")?'
+                       for name in names)
+
+    def text_element(self, tag: str) -> str:
+        return f"<{tag}(?:/>|>{self.text}</{tag}>)"
+
+    def _documents(self) -> dict[str, str]:
+        fixed, read = self.fixed, self.read
+        place = fixed("Тип", "Наим")
+        licence = fixed("СерЛиценз", "НомЛиценз", "ВидЛиценз", "ДатаЛиценз", "ДатаНачЛиценз", "ДатаКонЛиценз",
+                        "ОргВыдЛиценз", "ДатаОстЛиценз", "ОргОстЛиценз")
+        # the tax lines' values are read from the document's markup (TAX_LINE): never empty in the strict grammar
+        tax_line = "<СвУплСумНал" + "".join(f'(?: {name}="{self.read_value}")?' for name in ("НаимНалог", "СумУплНал")) + "/>"
+        return {
+            # Документ: (ОргВклМСП | ИПВклМСП/ФИОИП?), СведМН/(Регион? Район? Город? НаселПункт?),
+            # СвОКВЭД?/(СвОКВЭДОсн? СвОКВЭДДоп*), СвЛиценз*/(НаимЛицВД | СведАдрЛицВД)*, СвПрод*, СвПрогПарт*.
+            # Groups: 1 ДатаСост 2 ВидСубМСП 3 КатСубМСП | 4 (ОргВклМСП) 5 НаимОрг 6 ИННЮЛ 7 ОГРН | 8 ИННФЛ
+            # 9 ОГРНИП 10 (ФИОИП) 11 Фамилия 12 Имя 13 Отчество | 14 КодРегион | 15 (СвОКВЭДОсн) 16 КодОКВЭД
+            # 17 ВерсОКВЭД; the groups in brackets hold the tag's name when it is there.
+            "rsmp": (
+                f"<Документ{read('ИдДок', '*ДатаСост', 'ДатаВклМСП', '*ВидСубМСП', '*КатСубМСП', 'ПризНовМСП', 'СведСоцПред', 'ССЧР')}>"
+                f"(?:<(ОргВклМСП){read('*НаимОрг', 'НаимОргСокр', '*ИННЮЛ', '*ОГРН')}/>"
+                f"|<ИПВклМСП{read('*ИННФЛ', '*ОГРНИП')}(?:/>|>(?:<(ФИОИП){read('*Фамилия', '*Имя', '*Отчество')}/>)?"
+                "</ИПВклМСП>))"
+                f"<СведМН{read('*КодРегион')}(?:/>|>(?:<Регион{place}/>)?(?:<Район{place}/>)?(?:<Город{place}/>)?"
+                f"(?:<НаселПункт{place}/>)?</СведМН>)"
+                f"(?:<СвОКВЭД(?:/>|>(?:<(СвОКВЭДОсн){read('*КодОКВЭД', 'НаимОКВЭД', '*ВерсОКВЭД')}/>)?"
+                f"(?:<СвОКВЭДДоп{fixed('КодОКВЭД', 'НаимОКВЭД', 'ВерсОКВЭД')}/>)*+</СвОКВЭД>))?"
+                f"(?:<СвЛиценз{licence}(?:/>|>(?:{self.text_element('НаимЛицВД')}|{self.text_element('СведАдрЛицВД')})*+"
+                f"</СвЛиценз>))*+"
+                f"(?:<СвПрод{fixed('КодПрод', 'НаимПрод', 'ПрОтнПрод')}/>)*+"
+                f"(?:<СвПрогПарт{fixed('НаимЮЛ_ПП', 'ИННЮЛ_ПП', 'НомДог', 'ДатаДог')}/>)*+</Документ>"),
+            # Groups: 1 ДатаСост 2 НаимОрг 3 ИННЮЛ 4 КолРаб
+            "sshr": (f"<Документ{read('ИдДок', 'ДатаДок', '*ДатаСост')}><СведНП{read('*НаимОрг', '*ИННЮЛ')}/>"
+                     f"<СведССЧР{read('*КолРаб')}/></Документ>"),
+            # Groups: 1 ДатаСост 2 НаимОрг 3 ИННЮЛ 4 СумДоход 5 СумРасход
+            "revexp": (f"<Документ{read('ИдДок', 'ДатаДок', '*ДатаСост')}><СведНП{read('*НаимОрг', '*ИННЮЛ')}/>"
+                       f"<СведДохРасх{read('*СумДоход', '*СумРасход')}/></Документ>"),
+            # Groups: 1 ДатаСост 2 НаимОрг 3 ИННЮЛ 4 the tax lines (TAX_LINE: 1 НаимНалог 2 СумУплНал)
+            "paytax": (f"<Документ{read('ИдДок', 'ДатаДок', '*ДатаСост')}><СведНП{read('*НаимОрг', '*ИННЮЛ')}/>"
+                       f"((?:{tax_line})*+)</Документ>"),
+        }
 
 
-_DOCUMENT = {
-    # Документ: (ОргВклМСП | ИПВклМСП/ФИОИП?), СведМН/(Регион? Район? Город? НаселПункт?),
-    # СвОКВЭД?/(СвОКВЭДОсн? СвОКВЭДДоп*), СвЛиценз*/(НаимЛицВД | СведАдрЛицВД)*, СвПрод*, СвПрогПарт*.
-    # Groups: 1 ДатаСост 2 ВидСубМСП 3 КатСубМСП | 4 (legal) 5 НаимОрг 6 ИННЮЛ 7 ОГРН | 8 ИННФЛ 9 ОГРНИП
-    # 10 (ФИОИП) 11 Фамилия 12 Имя 13 Отчество | 14 КодРегион | 15 (СвОКВЭДОсн) 16 КодОКВЭД 17 ВерсОКВЭД
-    "rsmp": (
-        f"<Документ{_read('ИдДок', '*ДатаСост', 'ДатаВклМСП', '*ВидСубМСП', '*КатСубМСП', 'ПризНовМСП', 'СведСоцПред', 'ССЧР')}>"
-        f"(?:<ОргВклМСП(){_read('*НаимОрг', 'НаимОргСокр', '*ИННЮЛ', '*ОГРН')}/>"
-        f"|<ИПВклМСП{_read('*ИННФЛ', '*ОГРНИП')}(?:/>|>(?:<ФИОИП(){_read('*Фамилия', '*Имя', '*Отчество')}/>)?"
-        "</ИПВклМСП>))"
-        f"<СведМН{_read('*КодРегион')}(?:/>|>(?:<Регион{_PLACE}/>)?(?:<Район{_PLACE}/>)?(?:<Город{_PLACE}/>)?"
-        f"(?:<НаселПункт{_PLACE}/>)?</СведМН>)"
-        f"(?:<СвОКВЭД(?:/>|>(?:<СвОКВЭДОсн(){_read('*КодОКВЭД', 'НаимОКВЭД', '*ВерсОКВЭД')}/>)?"
-        f"(?:<СвОКВЭДДоп{_OKVED}/>)*+</СвОКВЭД>))?"
-        f"(?:<СвЛиценз{_LICENCE}(?:/>|>(?:{_text_element('НаимЛицВД')}|{_text_element('СведАдрЛицВД')})*+"
-        f"</СвЛиценз>))*+"
-        f"(?:<СвПрод{_PRODUCT}/>)*+(?:<СвПрогПарт{_PARTNER}/>)*+</Документ>"),
-    # Groups: 1 ДатаСост 2 НаимОрг 3 ИННЮЛ 4 КолРаб
-    "sshr": (f"<Документ{_read('ИдДок', 'ДатаДок', '*ДатаСост')}><СведНП{_read('*НаимОрг', '*ИННЮЛ')}/>"
-             f"<СведССЧР{_read('*КолРаб')}/></Документ>"),
-    # Groups: 1 ДатаСост 2 НаимОрг 3 ИННЮЛ 4 СумДоход 5 СумРасход
-    "revexp": (f"<Документ{_read('ИдДок', 'ДатаДок', '*ДатаСост')}><СведНП{_read('*НаимОрг', '*ИННЮЛ')}/>"
-               f"<СведДохРасх{_read('*СумДоход', '*СумРасход')}/></Документ>"),
-    # Groups: 1 ДатаСост 2 НаимОрг 3 ИННЮЛ 4 the tax lines (TAX_LINE: 1 НаимНалог 2 СумУплНал)
-    "paytax": (f"<Документ{_read('ИдДок', 'ДатаДок', '*ДатаСост')}><СведНП{_read('*НаимОрг', '*ИННЮЛ')}/>"
-               f"((?:<СвУплСумНал{_fixed('НаимНалог', 'СумУплНал')}/>)*+)</Документ>"),
-}
-DOCUMENT = {dataset: re.compile(pattern) for dataset, pattern in _DOCUMENT.items()}
-#: the tax lines of a PAYTAX document
-TAX_LINE = re.compile(f"<СвУплСумНал{_read('*НаимНалог', '*СумУплНал')}/>")
+_STRICT, _PERMISSIVE = _Grammar(strict=True), _Grammar(strict=False)
+#: each dataset's document (permissive grammar)
+DOCUMENT = _PERMISSIVE.document
+#: a document of the strict grammar, or any one character (the last group): a file is in the grammar
+#: when no such character is found between its documents
+_DOCUMENTS = {dataset: re.compile(f"{pattern.pattern}|([\\s\\S])") for dataset, pattern in _STRICT.document.items()}
+#: the tax lines of a PAYTAX document (in the markup the document's group 4 holds)
+TAX_LINE = re.compile(f"<СвУплСумНал{_PERMISSIVE.read('*НаимНалог', '*СумУплНал')}/>")
 
 _ENTITY = re.compile(r"&(#[0-9]+|#x[0-9a-fA-F]+|[a-z]+);")
 _NAMED = {"quot": '"', "amp": "&", "lt": "<", "gt": ">", "apos": "'"}
@@ -161,49 +185,102 @@ def attributes(text: str | None) -> dict[str, str]:
     return values
 
 
-def scan(data: bytes, datasets: dict[str, str]) -> tuple[dict[str, str], str, list[re.Match[str]]] | None:
-    """Root attributes, dataset and every document's match of a whole file, or None (use lxml).
+def scan(data: bytes, datasets: dict[str, str]) -> tuple[dict[str, str], str, list[list[str | None]], bool] | None:
+    """Root attributes, dataset and the documents' values of a whole file, or None (use lxml).
 
-    ``datasets`` maps ``ТипИнф`` to the dataset; an unknown type, a missing root or no documents are
-    left to lxml (which reports them).
+    The values come as columns, one per group of the dataset's :data:`DOCUMENT` pattern, one item
+    per document, decoded as XML does (except the raw markup of PAYTAX's tax lines, column
+    :data:`RAW`). The flag says how an absent attribute is given: ``True`` — as ``""`` (the strict
+    grammar took the file: a value read is never empty; one ``findall`` over the file), ``False`` —
+    as ``None`` (the permissive grammar, document by document). ``datasets`` maps ``ТипИнф`` to the
+    dataset; an unknown type, a missing root or no documents are left to lxml (which reports them).
     """
     if len(data) > MAX_BYTES:
         return None
     body = data.rstrip(b" \t\r\n")       # whitespace after the root is allowed (and ignored) by XML
-    if len(body.translate(None, _CONTROL)) != len(body):
-        return None
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if "\ufffe" in text or "\uffff" in text or "xmlns" in text or _BAD_AMPERSAND.search(text):
+    if not text.endswith(_TAIL):
         return None
-    if "&#" in text:      # every numeric reference, also in values not read, must name an allowed character
+    for strict, grammar in ((True, _STRICT), (False, _PERMISSIVE)):
+        if not strict and not _references_allowed(body, text):
+            return None
+        head = grammar.head.match(text)
+        if head is None:
+            if strict:
+                continue
+            return None
+        if "xmlns" in head[0]:          # only the header's tags take any attribute name
+            return None
+        try:
+            root = attributes(head[1])
+            attributes(head[2])          # the sender's tags: only checked (a repeated attribute is lxml's error)
+            attributes(head[3])
+        except Unusual:
+            return None
+        root = {key[1:-1]: value for key, value in root.items()}     # ' ТипИнф=' → 'ТипИнф'
+        dataset = datasets.get(root.get("ТипИнф") or "")
+        if dataset is None:
+            return None
+        start, end = head.end(), len(text) - len(_TAIL)
+        if strict:
+            columns = _columns(dataset, text, start, end)
+            if columns is not None:
+                return root, dataset, columns, True
+            continue
+        rows = []
+        raw = RAW.get(dataset)
+        position = start
+        for match in DOCUMENT[dataset].finditer(text, start, end):
+            if match.start() != position:
+                return None
+            rows.append(groups(match, raw))
+            position = match.end()
+        if not rows or position != end:
+            return None
+        return root, dataset, [list(column) for column in zip(*rows)], False
+    return None
+
+
+def _references_allowed(body: bytes, text: str) -> bool:
+    """Every ``&`` starts a predefined entity or a reference to a character XML allows (in any value)."""
+    ampersands = body.count(b"&")
+    if not ampersands:
+        return True
+    if ampersands != body.count(b"&quot;") and _BAD_AMPERSAND.search(text):
+        return False
+    if b"&#" in body:
         try:
             for match in _NUMERIC.finditer(text):
                 _entity(match)
         except Unusual:
-            return None
-    head = _HEAD.match(text)
-    if head is None:
+            return False
+    return True
+
+
+#: the column of raw markup (not decoded) per dataset: PAYTAX's tax lines
+RAW = {"paytax": 3}
+
+
+def _columns(dataset: str, text: str, start: int, end: int) -> list[list[str]] | None:
+    """The groups of every document between ``start`` and ``end`` (strict grammar) as columns (``""`` for
+    a group that did not take part), or None when the stretch is not documents after documents."""
+    found = _DOCUMENTS[dataset].findall(text, start, end)
+    if not found:
         return None
-    try:
-        root = attributes(head[1])
-        attributes(head[2])          # the sender's tags: only checked (a repeated attribute is lxml's error)
-        attributes(head[3])
-    except Unusual:
+    columns = list(zip(*found))
+    if any(columns.pop()):           # a character no document's match covers: outside the grammar
         return None
-    root = {key[1:-1]: value for key, value in root.items()}     # ' ТипИнф=' → 'ТипИнф'
-    dataset = datasets.get(root.get("ТипИнф") or "")
-    if dataset is None:
-        return None
-    position = head.end()
-    documents = []
-    for match in DOCUMENT[dataset].finditer(text, position):
-        if match.start() != position:
-            return None
-        documents.append(match)
-        position = match.end()
-    if not documents or text[position:] != _TAIL:
-        return None
-    return root, dataset, documents
+    raw = RAW.get(dataset)
+    decoded: list[list[str]] = []
+    for i, column in enumerate(columns):
+        if i != raw:
+            # values cannot hold a control character (the grammar), so NUL separates them safely
+            joined = "\x00".join(column)
+            if "&" in joined:
+                decoded.append(unescape(joined).split("\x00"))
+                continue
+        decoded.append(list(column))
+    return decoded

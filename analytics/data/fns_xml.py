@@ -8,6 +8,7 @@ at once, :mod:`analytics.data.fns`) start fast. Problems are recorded as raw tup
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zipfile
 import zlib
@@ -26,13 +27,18 @@ DATASETS: dict[str, str] = {"РЕЕСТРМСП": "rsmp", "ОТКРДАННЫЕ3
 #: RSMP codes (FNS format of the SME register; the same meanings in every independent parser).
 SME_CATEGORIES = {"1": "micro", "2": "small", "3": "medium"}
 SUBJECT_KINDS = {"1": "legal", "2": "entrepreneur", "3": "farm"}
+#: The columns of the rows read (per dataset, the others are empty); a row tuple or a block adds ``_doc``.
+COLUMNS: tuple[str, ...] = ("dataset", "inn", "name", "as_of", "region_code", "okved", "sme_category", "kind",
+                            "ogrn", "employees", "income_mln_rub", "expenses_mln_rub", "tax_name", "paid_mln_rub",
+                            "budget_level")
 #: Issues kept per code (all are counted in ``error_counts`` / ``warning_counts``).
 CAP_PER_CODE = 200
 
 #: OKVED 2 code: division, group, class, subclass (as analytics.data.validate.OKVED_PATTERN).
 _OKVED2 = re.compile(r"\d{2}(\.\d{1,2}(\.\d{1,2})?)?")
 _OKVED_SEEN: dict[str, bool] = {}
-_XML_HEAD = 64 * 1024
+#: the bytes read first, for the prolog check
+XML_HEAD = 64 * 1024
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 @dataclass
@@ -105,6 +111,13 @@ class _Prolog(io.RawIOBase):
             self.tail = (self.tail + data[-64:])[-64:]
         return len(data)
 
+    def whole(self, limit: int) -> bytes:
+        """Up to ``limit`` bytes from the start, in one piece (the fast path reads a file whole)."""
+        head, self._head = self._head, b""
+        data = head + self._rest.read(limit - len(head)) if len(head) < limit else head
+        self.tail = data[-64:]
+        return data
+
     def ends_whole(self) -> bool:
         """Read to the end: does the file end with the root's closing tag (else it was cut short)?"""
         while self.read(1024 * 1024):
@@ -114,7 +127,7 @@ class _Prolog(io.RawIOBase):
 
 def _prolog(label: str, stream: BinaryIO, errors: Issues) -> _Prolog | None:
     """Refuse a DTD (and so any entity declaration) or a file that is not XML, before parsing."""
-    head = stream.read(_XML_HEAD)
+    head = stream.read(XML_HEAD)
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not text.startswith(b"<"):
         errors.add("fns_not_xml", None, head[:40].decode("utf-8", "replace"), file=label)
@@ -296,11 +309,12 @@ class _FileReader:
         return rows
 
 
-    # ---- the fast path: the same rows and problems from the grammar's matches (analytics.data.fns_fast) ----
+    # ---- the fast path: the same rows and problems from the grammar's values (analytics.data.fns_fast), ----
+    # ---- one document's values at a time (``None`` = absent)                                          ----
 
-    def rsmp_fast(self, m: Any, doc: int) -> list[tuple]:
+    def rsmp_fast(self, values: Any, doc: int) -> list[tuple]:
         (date_, kind, category, legal, org_name, org_inn, org_ogrn, ip_inn, ip_ogrn, fio, surname, first, middle,
-         region, main, code, version) = fns_fast.groups(m)
+         region, main, code, version) = values
         as_of = self._as_of_text(date_, doc)
         okved = None
         if legal is not None:
@@ -316,8 +330,8 @@ class _FileReader:
                  self._code(SUBJECT_KINDS, kind, "ВидСубМСП", doc),
                  ogrn, None, None, None, None, None, None, doc)]
 
-    def sshr_fast(self, m: Any, doc: int) -> list[tuple]:
-        date_, name, inn, text = fns_fast.groups(m)
+    def sshr_fast(self, values: Any, doc: int) -> list[tuple]:
+        date_, name, inn, text = values
         employees = None
         if text is not None and text.isdigit():
             employees = int(text)
@@ -326,16 +340,16 @@ class _FileReader:
         return [("sshr", inn, _space(name), self._as_of_text(date_, doc), None, None, None, None, None,
                  employees, None, None, None, None, None, doc)]
 
-    def revexp_fast(self, m: Any, doc: int) -> list[tuple]:
-        date_, name, inn, income_text, expenses_text = fns_fast.groups(m)
+    def revexp_fast(self, values: Any, doc: int) -> list[tuple]:
+        date_, name, inn, income_text, expenses_text = values
         income = self._number(income_text, "СумДоход", doc)
         expenses = self._number(expenses_text, "СумРасход", doc)
         return [("revexp", inn, _space(name), self._as_of_text(date_, doc), None, None, None, None, None,
                  None, None if income is None else income / 1e6, None if expenses is None else expenses / 1e6,
                  None, None, None, doc)]
 
-    def paytax_fast(self, m: Any, doc: int) -> list[tuple]:
-        date_, name, inn, lines = fns_fast.groups(m, raw=4)
+    def paytax_fast(self, values: Any, doc: int) -> list[tuple]:
+        date_, name, inn, lines = values
         name = _space(name)
         as_of = self._as_of_text(date_, doc)
         rows = []
@@ -350,8 +364,9 @@ class _FileReader:
 
 
 def read_file(label: str, stream: BinaryIO, errors: Issues, warnings: Issues,
-              info: FnsFile, fast: bool = True) -> Iterator[list[tuple]]:
-    """Row tuples of one XML file, a batch per document; header problems end the file early.
+              info: FnsFile, fast: bool = True) -> Iterator[list[tuple] | Block]:
+    """Rows of one XML file in batches: a list of row tuples per document, or (the fast path, a file
+    without any problem) one :data:`Block` of the whole file; header problems end the file early.
 
     After the prolog check, a file in exactly the published shape is read by the fast path
     (:mod:`analytics.data.fns_fast`); any other file, or ``fast=False``, by lxml. Both give the same
@@ -361,13 +376,12 @@ def read_file(label: str, stream: BinaryIO, errors: Issues, warnings: Issues,
     if wrapped is None:
         return
     if fast:
-        buffered = io.BufferedReader(wrapped, buffer_size=1024 * 1024)
-        data = buffered.read(fns_fast.MAX_BYTES + 1)
+        data = wrapped.whole(fns_fast.MAX_BYTES + 1)
         documents = _read_fast(label, data, info) if len(data) <= fns_fast.MAX_BYTES else None
         if documents is not None:
             yield from _replay(documents, label, info, errors, warnings)
             return
-        wrapped = _Prolog(data, buffered if len(data) > fns_fast.MAX_BYTES else io.BytesIO(b""))
+        wrapped = _Prolog(data, stream if len(data) > fns_fast.MAX_BYTES else io.BytesIO(b""))
     reader = _FileReader(label, info, errors, warnings)
     handler = None
     doc = 0
@@ -411,33 +425,160 @@ class _Root:
         self.get = attrib.get
 
 
-def _read_fast(label: str, data: bytes, info: FnsFile) -> tuple[_Root, str, list] | None:
-    """The root, dataset and documents' matches of a file for the fast path, or None when it is for lxml.
+def _read_fast(label: str, data: bytes, info: FnsFile) -> tuple[_Root, str, list, bool] | None:
+    """The root, dataset and documents' values (columns) of a file for the fast path, or None when it is for lxml.
 
-    The scan has checked every entity and character reference of the file, so reading the matches
+    The scan has checked every entity and character reference of the file, so reading the values
     cannot fail (:class:`analytics.data.fns_fast.Unusual` is not raised after this point).
     """
     scanned = fns_fast.scan(data, DATASETS)
     if scanned is None:
         return None
-    root, dataset, matches = scanned
-    return _Root(root), dataset, matches
+    root, dataset, columns, empty_is_absent = scanned
+    return _Root(root), dataset, columns, empty_is_absent
 
 
-def _replay(read: tuple[_Root, str, list], label: str, info: FnsFile, errors: Issues,
-            warnings: Issues) -> Iterator[list[tuple]]:
-    """Row tuples of a file the fast path accepted, a batch per document, problems added as lxml's path does."""
-    root, dataset, matches = read
+#: Rows as columns: :data:`COLUMNS` plus ``_doc`` → one list each (a column left out is empty).
+Block = dict[str, list]
+
+
+def _replay(read: tuple[_Root, str, list, bool], label: str, info: FnsFile, errors: Issues,
+            warnings: Issues) -> Iterator[list[tuple] | Block]:
+    """Rows of a file the fast path accepted, problems added as lxml's path does: one :data:`Block` when
+    no document has a problem (checked on the columns at once), else a batch of row tuples per document."""
+    root, dataset, columns, empty_is_absent = read
     _start(root, label, info, errors)     # the scan accepted only a Файл of a known ТипИнф: no problem here
-    handler = getattr(_FileReader(label, info, errors, warnings), f"{dataset}_fast")
+    block = _BLOCKS[dataset](columns) if empty_is_absent else None
     doc = 0
-    try:
-        for doc, match in enumerate(matches, 1):
-            yield handler(match, doc)
-    finally:
-        info.documents = doc
+    if block is not None:
+        doc = info.documents = len(columns[0])
+        yield block
+    else:
+        handler = getattr(_FileReader(label, info, errors, warnings), f"{dataset}_fast")
+        raw = fns_fast.RAW.get(dataset)
+        try:
+            for doc, values in enumerate(zip(*columns), 1):
+                if empty_is_absent:       # "" is an absent attribute (or no tax lines, the raw markup column)
+                    values = [v if v or i == raw else None for i, v in enumerate(values)]
+                yield handler(values, doc)
+        finally:
+            info.documents = doc
     if info.declared is not None and info.declared != doc:
         warnings.add("fns_doc_count", "КолДок", info.declared, file=label, declared=info.declared, found=doc)
+
+
+# ---- a whole file's columns at once (``""`` = absent): a Block, or None when some document has a problem ----
+# (the problem is then reported by the per-document handlers above, in document order)
+
+_SME = {**SME_CATEGORIES, "": None}
+_KINDS = {**SUBJECT_KINDS, "": None}
+
+
+def _present(column: Any) -> list:
+    """``""`` (absent) as None."""
+    return [v or None for v in column] if "" in column else list(column)
+
+
+def _names(column: Any) -> list:
+    """Names with whitespace collapsed as :func:`_space` does; ``""`` (absent) as None."""
+    return [_space(v) if v else None for v in column]
+
+
+def _dates(column: Any) -> list | None:
+    """``ДатаСост`` as dates, or None when one does not parse (absent included)."""
+    table = {text: _date(text) for text in set(column)}
+    if None in table.values():
+        return None
+    return list(map(table.__getitem__, column))
+
+
+def _okved_clean(codes: Any, versions: Any) -> bool:
+    """No OKVED warning would be raised: no 2001 version, every code OKVED 2 (as :meth:`_FileReader._okved`)."""
+    if "2001" in versions:
+        return False
+    for code in set(codes):
+        if code:
+            ok = _OKVED_SEEN.get(code)
+            if ok is None:
+                ok = _OKVED2.fullmatch(code) is not None
+                if len(_OKVED_SEEN) < 100_000:
+                    _OKVED_SEEN[code] = ok
+            if not ok:
+                return False
+    return True
+
+
+def _rsmp_block(columns: list) -> Block | None:
+    (date_, kind, category, legal, org_name, org_inn, org_ogrn, ip_inn, ip_ogrn, fio, surname, first, middle,
+     region, _main, code, version) = columns
+    as_of = _dates(date_)
+    if (as_of is None or not set(category) <= _SME.keys() or not set(kind) <= _KINDS.keys()
+            or not _okved_clean(code, set(version))):
+        return None
+    n = len(date_)
+    # the legal entity's and the entrepreneur's groups are alternatives: the other one is always ""
+    name = [(_space(o) if o else None) if is_legal else (" ".join(filter(None, (s, f, m))) if has_fio else None)
+            for is_legal, o, has_fio, s, f, m in zip(legal, org_name, fio, surname, first, middle)]
+    return {"dataset": ["rsmp"] * n, "inn": [a or b or None for a, b in zip(org_inn, ip_inn)], "name": name,
+            "as_of": as_of, "region_code": _present(region), "okved": _present(code),
+            "sme_category": list(map(_SME.__getitem__, category)), "kind": list(map(_KINDS.__getitem__, kind)),
+            "ogrn": [a or b or None for a, b in zip(org_ogrn, ip_ogrn)], "_doc": list(range(1, n + 1))}
+
+
+def _sshr_block(columns: list) -> Block | None:
+    date_, name, inn, count = columns
+    as_of = _dates(date_)
+    if as_of is None or not all(map(str.isdigit, count)) or not "".join(count).isascii():
+        return None
+    n = len(date_)
+    return {"dataset": ["sshr"] * n, "inn": _present(inn), "name": _names(name), "as_of": as_of,
+            "employees": list(map(int, count)), "_doc": list(range(1, n + 1))}
+
+
+def _floats(column: Any) -> list[float] | None:
+    try:
+        return list(map(float, column))
+    except ValueError:          # absent ("") included: each is an fns_number error
+        return None
+
+
+def _revexp_block(columns: list) -> Block | None:
+    date_, name, inn, income, expenses = columns
+    as_of = _dates(date_)
+    income, expenses = _floats(income), _floats(expenses)
+    if as_of is None or income is None or expenses is None:
+        return None
+    n = len(date_)
+    return {"dataset": ["revexp"] * n, "inn": _present(inn), "name": _names(name), "as_of": as_of,
+            "income_mln_rub": [x / 1e6 for x in income], "expenses_mln_rub": [x / 1e6 for x in expenses],
+            "_doc": list(range(1, n + 1))}
+
+
+def _paytax_block(columns: list) -> Block | None:
+    date_, name, inn, lines = columns
+    as_of = _dates(date_)
+    if as_of is None:
+        return None
+    counts = [markup.count("<СвУплСумНал") for markup in lines]
+    found = fns_fast.TAX_LINE.findall("".join(lines))     # (НаимНалог, СумУплНал) of every line, in order
+    taxes = {raw: fns_taxes.normalise_space(fns_fast.unescape(raw)) for raw in {t for t, _ in found}}
+    if not all(map(fns_taxes.known, taxes.values())):
+        return None
+    paid = _floats(fns_fast.unescape(p) for _, p in found)
+    if paid is None:
+        return None
+    levels = {tax: fns_taxes.budget_level(tax) for tax in taxes.values()}
+    tax = [taxes[t] for t, _ in found]
+
+    def spread(column: Any) -> list:
+        return list(itertools.chain.from_iterable(map(itertools.repeat, column, counts)))
+
+    return {"dataset": ["paytax"] * len(found), "inn": spread(_present(inn)), "name": spread(_names(name)),
+            "as_of": spread(as_of), "tax_name": tax, "paid_mln_rub": [x / 1e6 for x in paid],
+            "budget_level": [levels[t] for t in tax], "_doc": spread(range(1, len(date_) + 1))}
+
+
+_BLOCKS = {"rsmp": _rsmp_block, "sshr": _sshr_block, "revexp": _revexp_block, "paytax": _paytax_block}
 
 
 def _start(root: Any, label: str, info: FnsFile, errors: Issues) -> str | None:
@@ -459,16 +600,26 @@ def _start(root: Any, label: str, info: FnsFile, errors: Issues) -> str | None:
 
 
 
-def parse_member(path: str, member: str, label: str, fast: bool = True) -> tuple[list[tuple], FnsFile, tuple, tuple]:
-    """Worker: every row of one zip member (whose archive passed its checks in the parent), the file's
-    header, and its problems as ``(items, counts)`` for errors and warnings."""
+def parse_member(path: str, member: str, label: str, fast: bool = True) -> tuple[list, FnsFile, tuple, tuple]:
+    """Worker: the row batches of one zip member (whose archive passed its checks in the parent) — the
+    row tuples of consecutive documents joined into one list, blocks as they are — the file's header,
+    and its problems as ``(items, counts)`` for errors and warnings."""
     errors, warnings = Issues(), Issues()
     info = FnsFile(label)
+    batches: list = []
     rows: list[tuple] = []
     try:
         with zipfile.ZipFile(path) as zf, zf.open(member) as stream:
             for batch in read_file(label, stream, errors, warnings, info, fast):
-                rows.extend(batch)
+                if isinstance(batch, dict):
+                    if rows:
+                        batches.append(rows)
+                        rows = []
+                    batches.append(batch)
+                else:
+                    rows.extend(batch)
     except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as exc:
         errors.add("fns_zip_broken", None, None, file=label, detail=str(exc)[:200])
-    return rows, info, (errors.items, errors.counts), (warnings.items, warnings.counts)
+    if rows:
+        batches.append(rows)
+    return batches, info, (errors.items, errors.counts), (warnings.items, warnings.counts)

@@ -6,6 +6,8 @@ these into its catalogs and translates codes, nothing more. Codes are listed in
 """
 from __future__ import annotations
 
+import string
+
 from analytics.data import fns_messages, rosstat_io
 
 RU: dict[str, str] = {
@@ -78,11 +80,28 @@ RU: dict[str, str] = {
     "ingest.same_inn": "Поставщик и покупатель — одно и то же предприятие.",
     "ingest.duplicate_in_file": "Повтор: строка с тем же ключом уже есть в файле (строка {first_row}).",
     "ingest.duplicate_in_store": (
-        "Строка с таким ключом уже есть в хранилище. Чтобы обновить данные, выберите режим «Заменить»."
+        "Строка с таким ключом уже есть в хранилище: в режиме «Добавить» уберите её из файла. Режим «Заменить» "
+        "делает файл всей таблицей — только для полной выгрузки."
     ),
-    "ingest.ref_missing": "Ссылка в никуда: такого значения нет в таблице «{table}».",
+    "ingest.ref_missing": "Такого значения нет в таблице «{table}»: сначала загрузите его туда или исправьте ссылку.",
     "ingest.still_referenced": (
-        "Значение исчезнет из таблицы, а на него ссылаются строки таблицы «{table}»: {count}."
+        "Значение исчезнет из таблицы, а на него ссылаются строки таблицы «{table}»: {count}. Сначала уберите "
+        "или измените эти строки в «{table}»."
+    ),
+    "ingest.rollback_blocked": (
+        "Откат уберёт это значение, а на него ссылаются строки таблицы «{table}»: {count}. Сначала откатите "
+        "таблицу «{table}» (к версии без этих строк), затем эту."
+    ),
+    "ingest.fix_not_encodable": (
+        "Исправление «{value}» нельзя записать в кодировке файла ({encoding}): замените этот символ."
+    ),
+    "ingest.template_row_held": (
+        "Это шаблон без изменений: его строка-пример лишь показывает формат, а строка с таким ключом в таблице "
+        "«{table}» уже есть. Впишите вместо примера свои строки."
+    ),
+    "ingest.template_needs": (
+        "Это шаблон без изменений: его строка-пример ссылается на пример из шаблона таблицы «{table}». "
+        "Сначала загрузите тот шаблон (или впишите свои строки)."
     ),
     "ingest.header_row": "Строка заголовков найдена в строке {row}; строки выше пропущены.",
     "ingest.sheet_used": "В книге несколько листов; прочитан лист «{sheet}».",
@@ -225,9 +244,28 @@ EN: dict[str, str] = {
     "ingest.too_long": "The text is too long (more than {max} characters).",
     "ingest.same_inn": "Supplier and buyer are the same enterprise.",
     "ingest.duplicate_in_file": "Repeated key: the file already has a row with this key (row {first_row}).",
-    "ingest.duplicate_in_store": "A row with this key is already in the store. To update data, use the “Replace” mode.",
-    "ingest.ref_missing": "Dangling reference: no such value in the table “{table}”.",
-    "ingest.still_referenced": "The value would disappear, yet {count} rows of the table “{table}” refer to it.",
+    "ingest.duplicate_in_store": (
+        "A row with this key is already in the store: in “Append” mode remove it from the file. “Replace” makes "
+        "the file the whole table — for a complete export only."
+    ),
+    "ingest.ref_missing": "No such value in the table “{table}”: load it there first, or correct the reference.",
+    "ingest.still_referenced": (
+        "The value would disappear, yet {count} rows of the table “{table}” refer to it: remove or change "
+        "those rows in “{table}” first."
+    ),
+    "ingest.rollback_blocked": (
+        "The rollback would remove this value, yet {count} rows of the table “{table}” refer to it. Roll back "
+        "“{table}” first (to a version without those rows), then this table."
+    ),
+    "ingest.fix_not_encodable": "The correction “{value}” cannot be written in the file's encoding ({encoding}): replace that character.",
+    "ingest.template_row_held": (
+        "This is the template unchanged: its example row only shows the format, and a row with its key is "
+        "already in the table “{table}”. Put your own rows in place of the example."
+    ),
+    "ingest.template_needs": (
+        "This is the template unchanged: its example row refers to the example of the template of “{table}”. "
+        "Load that template first (or put your own rows in)."
+    ),
     "ingest.header_row": "The header was found on row {row}; the rows above were skipped.",
     "ingest.sheet_used": "The workbook has several sheets; the sheet “{sheet}” was read.",
     "ingest.suppressed": "Suppressed (confidential) cells “к”, “…”, “-” read as missing, not zero: {count}.",
@@ -299,6 +337,52 @@ EN: dict[str, str] = {
     ),
 }
 
+#: How to fix a cell, after the message (``hint.<code>``): shown when the issue carries the values.
+HINTS_RU: dict[str, str] = {
+    "hint.not_number": "Ожидается число, например «{example}»: десятичная запятая или точка, тысячи можно отделять пробелом.",
+    "hint.not_integer": "Ожидается целое число, например «{example}».",
+    "hint.not_finite": "Ожидается конечное число, например «{example}».",
+    "hint.required": "Впишите значение, например «{example}».",
+    "hint.negative": "Допустимо от 0 до {high}.",
+    "hint.not_positive": "Допустимо больше 0 и до {high}.",
+    "hint.inn_checksum": (
+        "При этих первых цифрах контрольная должна быть {expected}: ИНН {fixed}. Если ошибка не в последней "
+        "цифре, сверьте номер с ЕГРЮЛ."
+    ),
+    "hint.ogrn_checksum": (
+        "При этих первых цифрах контрольная должна быть {expected}: ОГРН {fixed}. Если ошибка не в последней "
+        "цифре, сверьте номер с ЕГРЮЛ."
+    ),
+    "hint.okved_unknown": "Ближайшие коды классификатора: {nearest}.",
+    "hint.okved_version1": "Ближайшие коды ОКВЭД 2 в классификаторе: {nearest}.",
+    "hint.inn_format": "Например «{example}» (10 цифр организации) или 12 цифр ИП, без пробелов.",
+    "hint.not_date": "Например «{example}».",
+    "hint.not_bool": "Например «да» или «нет».",
+}
+HINTS_EN: dict[str, str] = {
+    "hint.not_number": "Expected a number such as “{example}”: a decimal comma or point; thousands may be separated by a space.",
+    "hint.not_integer": "Expected a whole number such as “{example}”.",
+    "hint.not_finite": "Expected a finite number such as “{example}”.",
+    "hint.required": "Fill in a value such as “{example}”.",
+    "hint.negative": "Allowed: 0 to {high}.",
+    "hint.not_positive": "Allowed: more than 0, up to {high}.",
+    "hint.inn_checksum": (
+        "With these first digits the check digit must be {expected}: INN {fixed}. If the typo is not in the last "
+        "digit, check the number against the state register (EGRUL)."
+    ),
+    "hint.ogrn_checksum": (
+        "With these first digits the check digit must be {expected}: OGRN {fixed}. If the typo is not in the last "
+        "digit, check the number against the state register (EGRUL)."
+    ),
+    "hint.okved_unknown": "Nearest codes of the classifier: {nearest}.",
+    "hint.okved_version1": "Nearest OKVED 2 codes of the classifier: {nearest}.",
+    "hint.inn_format": "Such as “{example}” (10 digits of an organisation) or 12 digits of an entrepreneur, no spaces.",
+    "hint.not_date": "Such as “{example}”.",
+    "hint.not_bool": "Such as “yes” or “no”.",
+}
+RU.update(HINTS_RU)
+EN.update(HINTS_EN)
+
 # The input–output workbook's layout messages (analytics/data/rosstat_io.py), as codes io_<code>.
 RU.update({f"ingest.io_{code}": ru for code, (ru, _) in rosstat_io.MESSAGES.items()})
 EN.update({f"ingest.io_{code}": en for code, (_, en) in rosstat_io.MESSAGES.items()})
@@ -312,3 +396,15 @@ def render(key: str, lang: str = "en", **values: object) -> str:
     """The text of ``key`` in ``lang`` (``ru`` / ``en``; anything else → English), values filled in."""
     catalog = MESSAGES.get(lang, EN)
     return catalog[key].format(**values)
+
+
+def render_hint(code: str, lang: str = "en", **values: object) -> str | None:
+    """How to fix an issue of ``code`` (``hint.<code>``), or ``None`` when there is no hint for the
+    code or the issue lacks a value the hint needs (the summary by kind carries no cell values)."""
+    text = MESSAGES.get(lang, EN).get("hint." + code)
+    if text is None:
+        return None
+    names = {field for _, field, _, _ in string.Formatter().parse(text) if field}
+    if not names <= set(values) or any(values[n] in (None, "") for n in names):
+        return None
+    return text.format(**values)

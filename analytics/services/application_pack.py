@@ -190,9 +190,12 @@ def _contracts_sheet(ws, existing: pd.DataFrame, proposed: pd.DataFrame, names: 
     _widths(ws, [40, 14, 40, 14, 18, 22, 24, 40])
 
 
-def _dependence_sheet(ws, plan: roadmap.RegistryRoadmap, part: pd.DataFrame, links: pd.DataFrame,
-                      details: pd.DataFrame, lang: str, year: int) -> dict[str, str]:
-    """Write the calculation; return the addresses of the result cells (for the documents sheet and tests)."""
+def dependence_rows(plan: roadmap.RegistryRoadmap, part: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+    """One row per final producer with purchases known (industrial, core role): ``inn``, ``name_ru``,
+    ``name_en``, ``C`` all purchases, ``D`` purchases from participants that are not final producers,
+    ``E`` from other final producers, ``F`` proposed additions that count under the check's reading,
+    ``G`` all proposed additions to it (mln ₽). Shares: now ``ΣD/ΣC``, after ``(ΣD+ΣF)/ΣC``; the core → core
+    reading ``(ΣD+ΣE)/ΣC`` and ``(ΣD+ΣE+ΣG)/ΣC``."""
     final_all = part[(part["kind"] == "industrial") & (part["role"] == "core")]
     final = final_all[final_all["purchases_mln_rub"].notna()]
     inside = links[isin(links["supplier_inn"], part["inn"]) & isin(links["buyer_inn"], part["inn"])
@@ -205,17 +208,27 @@ def _dependence_sheet(ws, plan: roadmap.RegistryRoadmap, part: pd.DataFrame, lin
         else prop
     f = counted.groupby("buyer_inn")["value_mln_rub"].sum()
     g = prop.groupby("buyer_inn")["value_mln_rub"].sum()
+    inns = final["inn"]
+    return pd.DataFrame({
+        "inn": inns.to_numpy(), "name_ru": final["name_ru"].to_numpy(), "name_en": final["name_en"].to_numpy(),
+        "C": final["purchases_mln_rub"].astype(float).to_numpy(),
+        "D": inns.map(d).fillna(0.0).astype(float).to_numpy(), "E": inns.map(e).fillna(0.0).astype(float).to_numpy(),
+        "F": inns.map(f).fillna(0.0).astype(float).to_numpy(), "G": inns.map(g).fillna(0.0).astype(float).to_numpy(),
+    })
+
+
+def _dependence_sheet(ws, plan: roadmap.RegistryRoadmap, rows: pd.DataFrame, details: pd.DataFrame, lang: str,
+                      year: int) -> dict[str, str]:
+    """Write the calculation; return the addresses of the result cells (for the documents sheet and tests)."""
     ws.cell(row=1, column=1, value=_label("dep.title", lang, year=year)).font = BOLD
     ws.cell(row=2, column=1, value=_label("dep.formula", lang))
     _put(ws, 4, [_label("name", lang), _label("inn", lang)] + [_label(f"dep.{c}", lang) for c in "CDEFG"]
          + [_label("year_status", lang)], bold=True)
     status = dict(zip(details["inn"], details["year_status"]))
     first = 5
-    for i, (row, name) in enumerate(zip(final.itertuples(), _name(final, lang))):
-        _put(ws, first + i, [name, row.inn, float(row.purchases_mln_rub), float(d.get(row.inn, 0.0)),
-                             float(e.get(row.inn, 0.0)), float(f.get(row.inn, 0.0)), float(g.get(row.inn, 0.0)),
-                             status.get(row.inn)])
-    last = first + max(len(final), 1) - 1
+    for i, (row, name) in enumerate(zip(rows.itertuples(), _name(rows, lang))):
+        _put(ws, first + i, [name, row.inn, row.C, row.D, row.E, row.F, row.G, status.get(row.inn)])
+    last = first + max(len(rows), 1) - 1
     total = last + 1
     ws.cell(row=total, column=1, value=_label("dep.total", lang)).font = BOLD
     for col in "CDEFG":
@@ -267,54 +280,140 @@ def _specialised_sheet(ws, part: pd.DataFrame, details: pd.DataFrame, lang: str)
     return org is not None
 
 
-def _documents_sheet(ws, lang: str, *, blanks: int, existing: int, proposed: int, met_after: bool,
-                     has_org: bool, has_infrastructure: bool) -> None:
+@dataclass(frozen=True)
+class Document:
+    """One line of the checklist: a document of :data:`rules.APPLICATION_DOCUMENTS`, what the pack holds
+    of it (``state``: ready / partial / absent) and what is missing (``missing``: a code of the ``miss.*``
+    labels, ``values`` to fill it)."""
+
+    doc_id: str
+    name_ru: str
+    name_en: str
+    clause: str
+    state: str
+    missing: str
+    values: dict[str, int]
+
+
+def document_states(*, blanks: int, existing: int, proposed: int, met_after: bool, has_org: bool,
+                    has_infrastructure: bool) -> list[Document]:
+    """The checklist of the application's documents with what is there and what is missing."""
+    state = {
+        "application": ("absent", "write", {}),
+        "participants": ("partial", "blanks", {"n": blanks}) if blanks else ("ready", "none", {}),
+        "contracts": ("partial" if proposed or not existing else "ready", "copies",
+                      {"existing": existing, "proposed": proposed}),
+        "dependence": ("ready", "none", {}) if met_after else ("partial", "unmet", {}),
+        "specialised": ("partial", "write", {}) if has_org else ("absent", "no_org", {}),
+        "programme": ("absent", "write", {}),
+        "infrastructure": ("ready", "none", {}) if has_infrastructure else ("absent", "no_org", {}),
+    }
+    return [Document(doc_id, ru, en, clause, *state[doc_id])
+            for doc_id, ru, en, clause in rules.APPLICATION_DOCUMENTS.value]
+
+
+def _documents_sheet(ws, lang: str, documents: list[Document]) -> None:
     _put(ws, 1, [_label("doc.document", lang), _label("doc.clause", lang), _label("doc.state", lang),
                  _label("doc.missing", lang)], bold=True)
-    state = {
-        "application": ("absent", _label("miss.write", lang)),
-        "participants": ("partial" if blanks else "ready",
-                         _label("miss.blanks", lang, n=blanks) if blanks else _label("miss.none", lang)),
-        "contracts": ("partial" if proposed or not existing else "ready",
-                      _label("miss.copies", lang, existing=existing, proposed=proposed)),
-        "dependence": ("ready" if met_after else "partial",
-                       _label("miss.none", lang) if met_after else _label("miss.unmet", lang)),
-        "specialised": ("partial" if has_org else "absent",
-                        _label("miss.write", lang) if has_org else _label("miss.no_org", lang)),
-        "programme": ("absent", _label("miss.write", lang)),
-        "infrastructure": ("ready" if has_infrastructure else "absent",
-                           _label("miss.none", lang) if has_infrastructure else _label("miss.no_org", lang)),
-    }
-    for i, (doc_id, ru, en, clause) in enumerate(rules.APPLICATION_DOCUMENTS.value, start=2):
-        code, missing = state[doc_id]
-        _put(ws, i, [en if lang == "en" else ru, clause, _label(f"state.{code}", lang), missing],
-             fill=BLANK_FILL if code != "ready" else None)
-    ws.cell(row=len(rules.APPLICATION_DOCUMENTS.value) + 3, column=1, value=_label("miss.status", lang))
+    for i, doc in enumerate(documents, start=2):
+        clause = rules.DECREE_779_CLAUSES.get(doc.clause)
+        clause = (clause[1] if lang == "en" else clause[0]) if clause else doc.clause
+        _put(ws, i, [doc.name_en if lang == "en" else doc.name_ru, clause, _label(f"state.{doc.state}", lang),
+                     _label(f"miss.{doc.missing}", lang, **doc.values)],
+             fill=BLANK_FILL if doc.state != "ready" else None)
+    ws.cell(row=len(documents) + 3, column=1, value=_label("miss.status", lang))
     _widths(ws, [70, 22, 14, 50])
+
+
+@dataclass(frozen=True)
+class PackData:
+    """What the application pack holds, in the data's own terms (no labels): the workbook
+    (:func:`application_pack`) and the PDF summary (``ui.downloads.application_pdf``) are drawn from it.
+
+    ``participants``: the members counted as participants with ``ogrn``, ``data_status`` (of the
+    enterprise row) and ``year_status`` (of its figures of ``year``); ``existing``: supply links of ``year``
+    among them with their ``data_status``; ``dependence``: :func:`dependence_rows`."""
+
+    view: RouteView
+    participants: pd.DataFrame
+    existing: pd.DataFrame
+    dependence: pd.DataFrame
+    has_org: bool
+    has_infrastructure: bool
+    met_after: bool
+
+    @property
+    def plan(self) -> roadmap.RegistryRoadmap:
+        return self.view.roadmap
+
+    def totals(self) -> dict[str, float]:
+        """ΣC … ΣG of :func:`dependence_rows`, mln ₽."""
+        return {c: float(self.dependence[c].sum()) for c in "CDEFG"}
+
+    def shares(self) -> dict[str, float]:
+        """The four readings (0–1): ``now`` ΣD/ΣC, ``after`` (ΣD+ΣF)/ΣC, ``core_now`` (ΣD+ΣE)/ΣC,
+        ``core_after`` (ΣD+ΣE+ΣG)/ΣC (0 when ΣC = 0)."""
+        s = self.totals()
+        c = s["C"]
+        if c <= 0:
+            return dict.fromkeys(("now", "after", "core_now", "core_after"), 0.0)
+        return {"now": s["D"] / c, "after": (s["D"] + s["F"]) / c, "core_now": (s["D"] + s["E"]) / c,
+                "core_after": (s["D"] + s["E"] + s["G"]) / c}
+
+    def blanks(self, lang: str) -> int:
+        """Cells of the participants' table the agency must fill (OGRN, municipality, … not in the store)."""
+        columns = ["name_ru", "inn", "ogrn", "okved", "role", "municipality_en" if lang == "en" else "municipality_ru",
+                   "employees", "data_status", "year_status"]
+        return int(self.participants[columns].isna().sum().sum())
+
+    def documents(self, lang: str) -> list[Document]:
+        return document_states(blanks=self.blanks(lang), existing=len(self.existing), proposed=len(self.plan.links),
+                               met_after=self.met_after, has_org=self.has_org,
+                               has_infrastructure=self.has_infrastructure)
+
+    def statuses(self) -> tuple[str, ...]:
+        """The data statuses behind the pack's figures (participants, their figures of the year, the
+        existing contracts), in :data:`analytics.store.schema.DATA_STATUSES` order."""
+        from analytics.store.schema import DATA_STATUSES
+
+        seen = set(self.participants["data_status"].dropna()) | set(self.participants["year_status"].dropna()) \
+            | set(self.existing["data_status"].dropna())
+        return tuple(s for s in DATA_STATUSES if s in seen)
+
+
+def pack_data(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: int,
+              params: RegistryParams = RegistryParams(), codes: tuple[str, ...] | None = None) -> PackData:
+    """Everything the application pack needs for one candidate, read once from the store."""
+    view = route_view(con, cluster_id, region=region, year=year, params=params, codes=codes)
+    plan, members = view.roadmap, view.members
+    part = members[members["declared"].astype(bool)] if plan.before.participants_basis == "declared" else members
+    details = roadmap_queries.participant_details(con, part["inn"].to_list(), year)
+    existing = roadmap_queries.link_statuses(con, part["inn"].to_list(), year)
+    keep = [c for c in ("ogrn", "data_status", "year_status") if c not in part.columns]
+    participants = part.merge(details[["inn", *keep]], on="inn", how="left")
+    met_after = plan.dependence_after is not None and plan.threshold is not None and \
+        plan.dependence_after >= plan.threshold - 1e-12 or plan.before.rule("dependence").status == "pass"
+    return PackData(view, participants.reset_index(drop=True), existing, dependence_rows(plan, part, view.links),
+                    has_org=bool((part["kind"] == "specialised").any()),
+                    has_infrastructure=bool((part["kind"] == "infrastructure").any()), met_after=met_after)
 
 
 def application_pack(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: int,
                      params: RegistryParams = RegistryParams(), codes: tuple[str, ...] | None = None,
                      lang: str = "ru") -> bytes:
     """The application workbook (``.xlsx`` bytes) for one candidate; see the module docstring."""
-    view = route_view(con, cluster_id, region=region, year=year, params=params, codes=codes)
-    plan, members = view.roadmap, view.members
-    part = members[members["declared"].astype(bool)] if plan.before.participants_basis == "declared" else members
-    details = roadmap_queries.participant_details(con, part["inn"].to_list(), year)
-    existing = roadmap_queries.link_statuses(con, part["inn"].to_list(), year)
+    data = pack_data(con, cluster_id, region=region, year=year, params=params, codes=codes)
+    plan, part = data.plan, data.participants
+    details = part[["inn", "ogrn", "data_status", "year_status"]]
     names = dict(zip(part["inn"], _name(part, lang)))
     wb = Workbook()
     ws = wb.active
     ws.title = _label("sheet.participants", lang)
-    blanks = _participants_sheet(ws, part, details, lang)
-    _contracts_sheet(wb.create_sheet(_label("sheet.contracts", lang)), existing, plan.links, names, lang)
-    _dependence_sheet(wb.create_sheet(_label("sheet.dependence", lang)), plan, part, view.links, details, lang, year)
-    has_org = _specialised_sheet(wb.create_sheet(_label("sheet.specialised", lang)), part, details, lang)
-    met_after = plan.dependence_after is not None and plan.threshold is not None and \
-        plan.dependence_after >= plan.threshold - 1e-12 or plan.before.rule("dependence").status == "pass"
-    _documents_sheet(wb.create_sheet(_label("sheet.documents", lang)), lang, blanks=blanks, existing=len(existing),
-                     proposed=len(plan.links), met_after=met_after, has_org=has_org,
-                     has_infrastructure=bool((part["kind"] == "infrastructure").any()))
+    _participants_sheet(ws, part, details, lang)
+    _contracts_sheet(wb.create_sheet(_label("sheet.contracts", lang)), data.existing, plan.links, names, lang)
+    _dependence_sheet(wb.create_sheet(_label("sheet.dependence", lang)), plan, data.dependence, details, lang, year)
+    _specialised_sheet(wb.create_sheet(_label("sheet.specialised", lang)), part, details, lang)
+    _documents_sheet(wb.create_sheet(_label("sheet.documents", lang)), lang, data.documents(lang))
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

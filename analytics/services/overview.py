@@ -231,3 +231,73 @@ def manufacturing_trend(con: duckdb.DuckDBPyConnection, region_code: str) -> pd.
     frame["region_index"] = 100 * frame["region_employees"] / frame["region_employees"].iloc[0]
     frame["russia_index"] = 100 * frame["russia_employees"] / frame["russia_employees"].iloc[0]
     return frame
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One main finding of the region in numbers: ``code`` names its sentence (the UI's catalog key
+    ``home.finding.<code>``), ``values`` holds what the sentence needs, raw: shares 0–1, ratios, years,
+    OKVED codes, cluster ids and names in both languages (``*_ru`` / ``*_en``). The UI formats and words it."""
+
+    code: str
+    values: dict[str, object]
+
+
+def findings(con: duckdb.DuckDBPyConnection, region_code: str, year: int) -> list[Finding]:
+    """Up to four main findings of ``region_code`` in ``year``, in this order:
+
+    - ``backbone``: the two largest clusters by the employees of the loaded enterprises and their share
+      of those employees (Σ of the two ÷ Σ of all, 0–1) — :func:`by_cluster`;
+    - ``specialisation``: the manufacturing division with the highest LQ against Russia in ``year`` and
+      the number of "star" divisions (LQ ≥ 1 and rising since the first year with sector data) —
+      :func:`analytics.services.sector_portfolio.region_portfolio`;
+    - ``trend_up`` / ``trend_down``: manufacturing employment from the first year to ``year``, region
+      and Russia, as changes (share, 0.05 = +5 %) — :func:`manufacturing_trend`;
+    - ``registry_none`` / ``registry_pass``: how many cluster candidates meet Decree No. 779 and, when
+      none does, the one closest to the functional-dependence threshold — :func:`analytics.models.registry.verdicts`.
+
+    A finding whose data is missing is left out."""
+    from analytics.models import registry
+    from analytics.services import sector_portfolio
+
+    found: list[Finding] = []
+    clusters = by_cluster(con, region_code, year)
+    named = clusters[clusters["cluster_id"] != OTHER].head(2)
+    total = float(clusters["employees"].sum())
+    if len(named) and total > 0:
+        found.append(Finding("backbone", {
+            "names_ru": tuple(named["name_ru"]), "names_en": tuple(named["name_en"]),
+            "share": float(named["employees"].sum()) / total}))
+    available = sector_portfolio.years_available(con)
+    if year in available and available[0] < year:
+        portfolio = sector_portfolio.region_portfolio(con, region_code, available[0], year).dropna(subset=["lq"])
+        if len(portfolio):
+            top = portfolio.sort_values("lq", ascending=False).iloc[0]
+            found.append(Finding("specialisation", {
+                "sector": str(top["sector"]), "name_ru": top["name_ru"], "name_en": top["name_en"],
+                "lq": float(top["lq"]), "stars": int((portfolio["quadrant"] == "Star").sum())}))
+    trend = manufacturing_trend(con, region_code)
+    trend = trend[trend["year"] <= year].dropna(subset=["region_employees"])
+    if len(trend) >= 2 and trend["region_employees"].iloc[0] > 0:
+        region = trend["region_index"].iloc[-1] / 100 - 1
+        russia = trend["russia_index"].iloc[-1] / 100 - 1
+        found.append(Finding("trend_up" if region >= 0 else "trend_down", {
+            "first": int(trend["year"].iloc[0]), "last": int(trend["year"].iloc[-1]),
+            "region": float(region), "russia": float(russia)}))
+    verdicts = registry.verdicts(con, region_code, year)
+    if len(verdicts):
+        passing = verdicts[verdicts["verdict"] == "pass"]
+        names = query(con, "SELECT cluster_id, any_value(cluster_name_ru) AS name_ru, "
+                           "any_value(cluster_name_en) AS name_en FROM cluster_templates GROUP BY cluster_id")
+        table = verdicts.merge(names, on="cluster_id", how="left")
+        if len(passing):
+            shown = table[table["verdict"] == "pass"]
+            found.append(Finding("registry_pass", {
+                "passing": len(passing), "candidates": len(verdicts),
+                "names_ru": tuple(shown["name_ru"]), "names_en": tuple(shown["name_en"])}))
+        elif table["dependence"].notna().any():
+            closest = table.dropna(subset=["dependence"]).sort_values("dependence", ascending=False).iloc[0]
+            found.append(Finding("registry_none", {
+                "candidates": len(verdicts), "name_ru": closest["name_ru"], "name_en": closest["name_en"],
+                "dependence": float(closest["dependence"]), "threshold": float(closest["threshold"])}))
+    return found

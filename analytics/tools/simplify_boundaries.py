@@ -20,9 +20,10 @@ from typing import Any
 
 import numpy as np
 
-TOLERANCE_DEG = 0.01
+#: 0.03° (~3 km): finer than a pixel of the country-wide map (~0.17° a pixel); 0.29 MB, sent with every view
+TOLERANCE_DEG = 0.03
 MIN_AREA_SQ_DEG = 0.01
-DIGITS = 3
+DIGITS = 2
 
 
 def douglas_peucker(points: np.ndarray, tolerance: float) -> np.ndarray:

@@ -53,38 +53,7 @@ def test_methodology_page_renders_formulas(server, page):
     page.screenshot(path=str(ARTIFACTS / "methodology-en.png"), full_page=True)
 
 
-@pytest.mark.parametrize("width,height", [(1920, 1080), (1280, 720)])
-def test_presentation_slides_fit_the_screen(server, browser, width, height):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    screen = "720" if height == 720 else "1080"
-    page.goto(f"{server}/present?present=1&screen={screen}")
-    wait_for_app(page)
-    n = 1
-    while True:
-        page.locator(MAIN_H1).first.wait_for(timeout=30_000)
-        page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=30_000)
-        wait_for_app(page)
-        assert not page.locator('[data-testid="stSidebar"]').is_visible()
-        scroller = page.evaluate(
-            "() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
-            " return [m.scrollHeight, m.clientHeight]; }")
-        assert scroller[0] <= scroller[1] + 2, f"slide {n} scrolls at {width}x{height}: {scroller}"
-        body_px = page.evaluate(
-            "() => parseFloat(getComputedStyle(document.querySelector('[data-testid=\"stMain\"] p')).fontSize)")
-        assert body_px >= 24
-        page.screenshot(path=str(ARTIFACTS / f"slide-{n}-{width}x{height}.png"))
-        nxt = page.locator(".st-key-slide-next button")
-        if nxt.is_disabled():
-            break
-        title = page.locator(MAIN_H1).first.inner_text()
-        page.keyboard.press("ArrowRight")  # the arrow key turns the slide
-        page.wait_for_function(
-            "t => document.querySelector('[data-testid=\"stMain\"] h1').innerText !== t", arg=title,
-            timeout=30_000)
-        n += 1
-    assert n >= 3
-    context.close()
+# The slides at 1280×720 and 1920×1080 without a screen hint: tests/e2e/test_screens.py
 
 
 # --- Data page: upload, validation report, login, commit, boundaries ------------------------------------

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import math
+import re
+import textwrap
 
 import networkx as nx
 import numpy as np
@@ -134,22 +136,26 @@ def _layout(nodes: tuple[str, ...], pairs: tuple[tuple[str, str], ...], seed: in
 NETWORK_MAX_NODES = 120
 
 
-def network_members(members: pd.DataFrame) -> pd.DataFrame:
-    """The members the network draws: the :data:`NETWORK_MAX_NODES` largest by employees."""
+def network_members(members: pd.DataFrame, keep: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The members the network draws: the :data:`NETWORK_MAX_NODES` largest by employees, and those whose
+    INN is in ``keep`` (the ends of proposed contracts) whatever their size."""
     if len(members) <= NETWORK_MAX_NODES:
         return members
-    return members.sort_values(["employees", "inn"], ascending=[False, True], na_position="last").head(NETWORK_MAX_NODES)
+    ranked = members.sort_values(["employees", "inn"], ascending=[False, True], na_position="last")
+    kept = ranked["inn"].isin(keep)
+    return pd.concat([ranked[kept], ranked[~kept].head(max(NETWORK_MAX_NODES - int(kept.sum()), 0))])
 
 
 def cooperation_network(members: pd.DataFrame, links: pd.DataFrame, *, lang: str, role_names: dict[str, str],
                         label_top: int = 6, height: int = 680, proposed: pd.DataFrame | None = None,
-                        proposed_name: str = "") -> go.Figure:
+                        proposed_name: str = "", label_inns: tuple[str, ...] | None = None) -> go.Figure:
     """Members as nodes (area: employees, colour: role), supplies as lines (width: value, three
     classes), the ``label_top`` largest members labelled. ``members`` as
     :func:`analytics.models.clusters.members` returns them; ``links`` ``supplier_inn``, ``buyer_inn``,
     ``value_mln_rub``. Pass :func:`network_members` of a large cluster. ``proposed``: links not yet
     signed (same columns), drawn dashed in :data:`PROPOSED_COLOUR` under the legend ``proposed_name``;
-    the layout stays that of the existing links."""
+    the layout stays that of the existing links. ``label_inns``: label these members instead of the
+    largest ones (the route tab labels who signs the proposed contracts)."""
     nodes = members["inn"].tolist()
     inside = links[links["supplier_inn"].isin(nodes) & links["buyer_inn"].isin(nodes)]
     pos = network_layout(nodes, inside)
@@ -179,7 +185,10 @@ def cooperation_network(members: pd.DataFrame, links: pd.DataFrame, *, lang: str
         fig.add_trace(pos_trace)
     peak = float(members["employees"].max() or 1.0) if len(members) else 1.0
     size_ref = 2.0 * peak / (58.0 ** 2)
-    labelled = set(members.nlargest(label_top, "employees")["inn"]) if len(members) else set()
+    if label_inns is not None:
+        labelled = set(label_inns)
+    else:
+        labelled = set(members.nlargest(label_top, "employees")["inn"]) if len(members) else set()
     custom, template = member_hover(members, lang)
     for role in ROLE_ORDER:
         mask = (members["role"] == role).to_numpy()
@@ -203,7 +212,8 @@ def cooperation_network(members: pd.DataFrame, links: pd.DataFrame, *, lang: str
         if inn not in labelled:
             continue
         x, y = pos[inn]
-        fig.add_annotation(x=x, y=y, text=escape.html(label), showarrow=False, yshift=22 if y >= 0 else -22,
+        fig.add_annotation(x=x, y=y, text=label, showarrow=False, yshift=16 if y >= 0 else -16,
+                           yanchor="bottom" if y >= 0 else "top",
                            font=dict(size=FONT_SIZE - 3, color="#111827"), bgcolor="rgba(255,255,255,0.85)")
     fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.01, x=0, itemsizing="constant"),
                       plot_bgcolor="white")
@@ -214,10 +224,18 @@ def cooperation_network(members: pd.DataFrame, links: pd.DataFrame, *, lang: str
 # Labels and hover texts
 # --------------------------------------------------------------------------------------------------
 
-def member_labels(members: pd.DataFrame, lang: str, limit: int = 28) -> pd.Series:
-    from ui.tables.common import short
+_REMARK = re.compile(r"(\s*\([^()]*\))+\s*$")
 
-    return names(members, lang).map(lambda n: short(n, limit))
+
+def member_labels(members: pd.DataFrame, lang: str, width: int = 24) -> pd.Series:
+    """Node labels, never cut: the name without a closing remark in brackets ("(калужский завод)", "(демо)";
+    the full name is in the hover), wrapped onto lines of about ``width`` characters; each line made inert
+    (:func:`ui.core.escape.html`) and the lines joined with ``<br>``."""
+    def label(name: str) -> str:
+        core = _REMARK.sub("", name).strip() or name
+        return "<br>".join(escape.html(line) for line in textwrap.wrap(core, width, break_long_words=False) or [core])
+
+    return names(members, lang).map(label)
 
 
 def member_hover(members: pd.DataFrame, lang: str) -> tuple[np.ndarray, str]:

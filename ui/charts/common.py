@@ -17,6 +17,8 @@ NEUTRAL = "#8C8C8C"
 #: Tick values of a log LQ axis: 1-2-5 steps.
 LOG_TICKS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0]
 FONT_SIZE = 18
+#: Bubbles of the sector portfolio that carry their label (the largest by employment).
+PORTFOLIO_LABELS = 6
 
 
 def style(fig: go.Figure, lang: str, *, height: int = 460) -> go.Figure:
@@ -94,7 +96,7 @@ def cluster_colours(cluster_ids: list[str]) -> dict[str, str]:
 
 def portfolio_bubbles(frame: pd.DataFrame, *, lang: str, cluster_names: dict[str, str],
                       quadrant_names: dict[str, str], x_title: str, y_title: str, size_title: str,
-                      label_top: int = 6) -> go.Figure:
+                      label_top: int = PORTFOLIO_LABELS) -> go.Figure:
     """The sector portfolio: x = LQ (log scale), y = growth relative to the benchmark (p.p. a year),
     bubble area = employment, colour = cluster; quadrant lines at LQ = 1 and relative growth = 0.
 
@@ -158,7 +160,9 @@ def shift_share_bars(frame: pd.DataFrame, *, lang: str, components: dict[str, st
     fig.update_layout(barmode="relative", legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(title_text=x_title, tickformat=",.0f", zeroline=True, zerolinewidth=2)
-    return style(fig, lang, height=max(380, 90 + 46 * len(frame)))
+    # a wrapped label takes ≈ 32 px a line with its padding: rows as tall as their labels, the legend above
+    rows = sum(max(46, 32 * (1 + str(label).count("<br>"))) for label in frame["label"])
+    return style(fig, lang, height=max(380, 160 + rows))
 
 
 def threshold_bars(frame: pd.DataFrame, *, label: str, value: str, passed: str, threshold: float, lang: str,
@@ -176,7 +180,7 @@ def threshold_bars(frame: pd.DataFrame, *, label: str, value: str, passed: str, 
                   annotation_position="top right")
     top = max(float(frame[value].max()) if len(frame) else 0.0, threshold)
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(title_text=value_title, ticksuffix="%", range=[0, 100 * top * 1.3])
+    fig.update_xaxes(title_text=value_title, ticksuffix=fmt.percent_sign(lang), range=[0, 100 * top * 1.3])
     return style(fig, lang, height=max(320, 80 + 56 * len(frame)))
 
 

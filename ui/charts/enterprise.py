@@ -85,7 +85,7 @@ def peer_bars(frame: pd.DataFrame, *, lang: str, lq_title: str, growth_title: st
     fig.update_annotations(font_size=16, yshift=4)
     fig.update_yaxes(autorange="reversed")
     fig.add_vline(x=1.0, line_dash="dash", line_color="#6B7280", row=1, col=1)
-    fig.update_xaxes(tickformat=".0%", row=1, col=2)
+    fig.update_xaxes(row=1, col=2, **fmt.percent_ticks(frame["cagr"], lang))
     return fig
 
 

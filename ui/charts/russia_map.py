@@ -23,8 +23,15 @@ def _format(value: float, lang: str, kind: str) -> str:
     return fmt.number(value, lang, 0 if abs(value) >= 100 else 1)
 
 
+def _shapes(collection: dict, codes) -> dict:
+    """The features of ``codes`` only: each trace carries the boundaries it draws, so the figure holds
+    every region's shape once."""
+    wanted = set(codes)
+    return {"type": "FeatureCollection", "features": [f for f in collection["features"] if f["id"] in wanted]}
+
+
 def _outline(collection: dict, codes: list[str], colour: str, width: float) -> go.Choroplethmap:
-    shapes = {"type": "FeatureCollection", "features": [f for f in collection["features"] if f["id"] in codes]}
+    shapes = _shapes(collection, codes)
     return go.Choroplethmap(geojson=shapes, featureidkey="id", locations=codes, z=[0] * len(codes),
                             colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
                             marker=dict(line=dict(width=width, color=colour)), showscale=False,
@@ -46,14 +53,15 @@ def region_choropleth(collection: dict, values: pd.DataFrame, *, lang: str, valu
     fig = go.Figure()
     if (~have).any():
         fig.add_trace(go.Choroplethmap(
-            geojson=collection, featureidkey="id", locations=values.loc[~have, "code"], z=[0] * int((~have).sum()),
+            geojson=_shapes(collection, values.loc[~have, "code"]), featureidkey="id", locations=values.loc[~have, "code"], z=[0] * int((~have).sum()),
             colorscale=[[0, MISSING], [1, MISSING]], showscale=False, marker=dict(line=dict(width=0.5, color="#FFFFFF")),
             customdata=list(zip(name[~have], [t for t, ok in zip(texts, have) if not ok])),
             hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>"))
     fig.add_trace(go.Choroplethmap(
-        geojson=collection, featureidkey="id", locations=values.loc[have, "code"], z=values.loc[have, "value"],
+        geojson=_shapes(collection, values.loc[have, "code"]), featureidkey="id", locations=values.loc[have, "code"], z=values.loc[have, "value"],
         colorscale=SCALE, marker=dict(line=dict(width=0.5, color="#FFFFFF")),
-        colorbar=dict(title=dict(text=value_title), thickness=14, tickformat=".1%" if kind == "share" else None),
+        colorbar=dict(title=dict(text=value_title), thickness=14,
+                      **(fmt.percent_ticks(values.loc[have, "value"], lang, include_zero=False) if kind == "share" else {})),
         customdata=list(zip(name[have], [t for t, ok in zip(texts, have) if ok])),
         hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>"))
     peer_codes = [c for c in peers if c != selected]
@@ -75,5 +83,5 @@ def share_trend(frame: pd.DataFrame, *, x: str, share: str, lang: str, name: str
                                line=dict(width=4, color="#0072B2"), marker=dict(size=10),
                                hovertemplate=f"{name}, %{{x}}: %{{text}}<extra></extra>"))
     fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(title_text=y_title, tickformat=".1%", rangemode="tozero")
+    fig.update_yaxes(title_text=y_title, rangemode="tozero", **fmt.percent_ticks(frame[share], lang))
     return style(fig, lang, height=360)

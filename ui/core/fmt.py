@@ -56,11 +56,19 @@ def thousands(x: float | None, lang: str = "ru", digits: int = 1) -> str:
 
 
 def percent(share: float | None, lang: str = "ru", digits: int = 1) -> str:
-    """A share 0–1 as a percentage: ``23,8 %`` / ``23.8%``."""
+    """A share 0–1 as a percentage: ``23,8 %`` (Russian: a no-break space before the sign, as GOST 8.417
+    and the catalogs' own "10 %" write it) / ``23.8%``."""
     if _missing(share):
         return DASH
+    if lang == "ru":
+        return number(100.0 * float(share), lang, digits) + "\u00a0%"
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "") + "%"
     return format_percent(float(share), format=pattern, locale=LOCALES[lang])
+
+
+def percent_sign(lang: str = "ru") -> str:
+    """The sign after a percentage drawn by plotly (``ticksuffix``): ``"\u00a0%"`` in Russian, ``"%"`` in English."""
+    return "\u00a0%" if lang == "ru" else "%"
 
 
 def plotly_separators(lang: str = "ru") -> str:
@@ -71,3 +79,34 @@ def plotly_separators(lang: str = "ru") -> str:
 def d3_number(digits: int = 1) -> str:
     """A d3 format for plotly hover and tick labels that uses the layout separators."""
     return f",.{digits}f"
+
+
+def percent_ticks(values, lang: str = "ru", count: int = 5, include_zero: bool = True) -> dict[str, list]:
+    """Axis or colour-bar ticks for shares (0–1) written by :func:`percent` — plotly's own ``%`` format
+    cannot put the Russian no-break space before the sign. Returns ``{"tickvals": [...], "ticktext": [...]}``
+    for ``update_yaxes(**...)`` / ``colorbar=dict(**...)``.
+
+    Steps are 1, 2, 2.5 or 5 × 10ᵏ (in shares), about ``count`` ticks over the values' range (from 0 when
+    ``include_zero``); decimals are the fewest that tell neighbouring ticks apart. No finite value: no ticks.
+    """
+    import math
+
+    finite = [float(v) for v in values if not _missing(v) and math.isfinite(float(v))]
+    if not finite:
+        return {"tickvals": [], "ticktext": []}
+    low, high = min(finite), max(finite)
+    if include_zero:
+        low, high = min(low, 0.0), max(high, 0.0)
+    span = high - low or abs(high) or 1.0
+    raw = span / max(count - 1, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw - 1e-15)
+    first = math.floor(low / step + 1e-9) * step
+    ticks, value = [], first
+    while value <= high + step * 1e-9:
+        ticks.append(round(value, 12))
+        value = first + len(ticks) * step
+    if ticks[-1] < high - step * 1e-9:
+        ticks.append(round(first + len(ticks) * step, 12))
+    digits = next(d for d in range(5) if abs(round(step * 100, d) - step * 100) < 1e-9)
+    return {"tickvals": ticks, "ticktext": [percent(v, lang, digits) for v in ticks]}

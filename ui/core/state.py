@@ -13,15 +13,25 @@ writes go through :func:`write_and_publish` (writer lock, the writer's file, pub
 """
 from __future__ import annotations
 
+import dataclasses
+import datetime
+import enum
+import hashlib
 import importlib
+import json
 import logging
 import os
+import threading
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+import numpy as np
+import pandas as pd
 import streamlit as st
+from plotly.basedatatypes import BaseFigure
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from analytics import store
 from analytics.services import overview
@@ -61,14 +71,34 @@ def _snapshot_connection(path: str):
     return store.snapshots.open_snapshot(path)
 
 
+_RUN = threading.local()
+
+
 def _current_snapshot() -> str:
-    return str(store.snapshots.ensure_published(db_path()))
+    """The store's current snapshot, read once per script run: a page makes dozens of cached calls and
+    each asked for ``CURRENT`` (a file read and two stats each time). A run sees one data version
+    throughout; the next run reads ``CURRENT`` again. Outside a script run (tests, tools) every call reads."""
+    db = str(db_path())
+    ctx = get_script_run_ctx(suppress_warning=True)
+    # ctx.cursors is a new dict at every run of the session: it marks the run (held, so its id stays unique)
+    held = getattr(_RUN, "snapshot", None)
+    if ctx is not None and held is not None and held[0] is ctx.cursors and held[1] == db:
+        return held[2]
+    path = str(store.snapshots.ensure_published(db))
+    if ctx is not None:
+        _RUN.snapshot = (ctx.cursors, db, path)
+    return path
+
+
+def _forget_snapshot() -> None:
+    """Read ``CURRENT`` again at the next call (after this run published, or when a snapshot vanished)."""
+    _RUN.__dict__.pop("snapshot", None)
 
 
 # A snapshot never changes: its fingerprint is read once, not on every cached call.
 @st.cache_resource(show_spinner=False, max_entries=3)
 def _snapshot_fingerprint(path: str) -> str:
-    return store.data_fingerprint(_snapshot_connection(path))
+    return store.data_fingerprint(_snapshot_connection(path=path))
 
 
 def _store_failure(reason: str, exc: BaseException) -> NoReturn:
@@ -83,13 +113,14 @@ def _store_failure(reason: str, exc: BaseException) -> NoReturn:
 def _reset_connection() -> None:
     """Forget (and close) this process's store connections; the next call opens them afresh."""
     if snapshots_on():
+        _forget_snapshot()
         _snapshot_fingerprint.clear()
         _snapshot_connection.clear()
         return
     # Closed before opening again: DuckDB hands a second connect() of a path that is still open the
     # same, broken, database.
     try:
-        _connection(str(db_path())).close()
+        _connection(path=str(db_path())).close()
     except Exception:  # noqa: BLE001 - an invalidated connection may refuse even to close
         pass
     _connection.clear()
@@ -101,13 +132,14 @@ def connection():
     opened gives the user a message in their language, not a traceback."""
     try:
         if not snapshots_on():
-            return _connection(str(db_path()))
+            return _connection(path=str(db_path()))
         for _attempt in range(2):
             try:
-                return _snapshot_connection(_current_snapshot())
+                return _snapshot_connection(path=_current_snapshot())
             except FileNotFoundError:
+                _forget_snapshot()
                 continue  # removed between reading CURRENT and opening it: read CURRENT again
-        return _snapshot_connection(_current_snapshot())
+        return _snapshot_connection(path=_current_snapshot())
     except Exception as exc:
         if store.health.is_store_error(exc):
             _store_failure("unreadable", exc)
@@ -119,7 +151,7 @@ def fingerprint() -> str:
     if not snapshots_on():
         return store.data_fingerprint(connection())
     connection()  # opens the current snapshot (or reads CURRENT again if it just went)
-    return _snapshot_fingerprint(_current_snapshot())
+    return _snapshot_fingerprint(path=_current_snapshot())
 
 
 def write_and_publish(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -145,6 +177,7 @@ def write_and_publish(func: Callable[..., Any], *args: Any, **kwargs: Any) -> An
     try:
         with store.snapshots.writing(db_path()) as con:
             done["result"] = func(con, *args, **kwargs)
+        _forget_snapshot()  # the rest of this run shows what it just wrote
     except OSError as exc:
         if "result" not in done:
             raise
@@ -158,6 +191,8 @@ def write_and_publish(func: Callable[..., Any], *args: Any, **kwargs: Any) -> An
     return done["result"]
 
 
+# Every cached function of this module is called with keywords only: Streamlit looks up a positional argument's
+# name with inspect.signature, once per argument per call (dozens of calls a page view).
 @st.cache_data(show_spinner=False, max_entries=512)
 def _cached_call(module: str, name: str, fingerprint: str, args: tuple, kwargs: tuple) -> Any:
     func = getattr(importlib.import_module(module), name)
@@ -173,14 +208,14 @@ def cached(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     key = (func.__module__, func.__name__)
     frozen = tuple(sorted(kwargs.items()))
     try:
-        return _cached_call(*key, fingerprint(), args, frozen)
+        return _cached_call(module=key[0], name=key[1], fingerprint=fingerprint(), args=args, kwargs=frozen)
     except Exception as exc:
         if not store.health.invalidated(exc):
             raise
         _LOG.warning("store connection invalidated (%s); opening it again", exc)
         _reset_connection()
     try:
-        return _cached_call(*key, fingerprint(), args, frozen)
+        return _cached_call(module=key[0], name=key[1], fingerprint=fingerprint(), args=args, kwargs=frozen)
     except Exception as exc:
         if store.health.is_store_error(exc):
             _store_failure("invalidated", exc)
@@ -195,21 +230,113 @@ def _model(module: str, name: str, fingerprint: str) -> Any:
 @st.cache_data(show_spinner=False, max_entries=64)
 def _cached_with(loader: tuple[str, str], module: str, name: str, fingerprint: str, args: tuple,
                  kwargs: tuple) -> Any:
-    model = _model(*loader, fingerprint)
+    model = _model(module=loader[0], name=loader[1], fingerprint=fingerprint)
     return getattr(importlib.import_module(module), name)(model, *args, **dict(kwargs))
 
 
 def model(loader: Callable[..., Any]) -> Any:
     """``loader(connection())`` built once per data version and shared, not copied (a large read-only
-    model, e.g. the subsidy projects' arrays)."""
-    return _model(loader.__module__, loader.__name__, fingerprint())
+    model, e.g. the subsidy projects' arrays or the Russia map's boundaries)."""
+    built = _model(module=loader.__module__, name=loader.__name__, fingerprint=fingerprint())
+    with _SHARED_LOCK:  # sessions run in threads of their own
+        _SHARED[id(built)] = (built, f"{loader.__module__}.{loader.__name__}")
+        while len(_SHARED) > _SHARED_KEPT:  # older data versions: their figures are keyed by content again
+            _SHARED.pop(next(iter(_SHARED)))
+    return built
 
 
 def cached_with(loader: Callable[..., Any], func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """``func(model(loader), *args, **kwargs)`` cached per data version: the model is built once
     (:func:`model`), each distinct call computed once."""
-    return _cached_with((loader.__module__, loader.__name__), func.__module__, func.__name__, fingerprint(), args,
-                        tuple(sorted(kwargs.items())))
+    return _cached_with(loader=(loader.__module__, loader.__name__), module=func.__module__, name=func.__name__,
+                        fingerprint=fingerprint(), args=args, kwargs=tuple(sorted(kwargs.items())))
+
+
+#: Objects handed out by :func:`model`, by id: a figure's key names them instead of hashing their content
+#: (the boundaries of Russia are 20 thousand points). The object is held, so its id is not reused.
+_SHARED: dict[int, tuple[Any, str]] = {}
+_SHARED_KEPT = 8
+_SHARED_LOCK = threading.Lock()
+
+
+class _BuiltFigure(BaseFigure):
+    """A figure built once and kept as its plain JSON document.
+
+    ``st.plotly_chart`` calls ``to_dict()`` on every rerun, a deep copy of every trace (0.1 s for the
+    Russia map), then encodes the copy; this returns the document it was made with, plain lists and
+    dicts that ``plotly.io.to_json`` encodes without cleaning (orjson: ~10 ms for the map). Read-only
+    and shared by every session: nothing may change it."""
+
+    def __init__(self, document: dict) -> None:  # plotly's own __init__ would validate it all again
+        object.__setattr__(self, "_document", document)
+
+    def to_dict(self) -> dict:
+        return self._document
+
+    def to_plotly_json(self) -> dict:
+        return self._document
+
+    @property
+    def data(self) -> tuple:
+        return tuple(self._document.get("data", ()))
+
+    @property
+    def layout(self) -> dict:
+        return self._document.get("layout", {})
+
+
+def _argument_key(value: Any) -> Any:
+    """A hashable stand-in for a figure builder's argument: frames by their values, objects from
+    :func:`model` by name, containers element by element."""
+    held = _SHARED.get(id(value))
+    if held is not None and held[0] is value:
+        return ("model", held[1])
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        try:
+            digest = pd.util.hash_pandas_object(value, index=True).to_numpy().tobytes()
+        except TypeError:  # cells pandas cannot hash (lists): their text
+            digest = value.to_json(orient="split", default_handler=str).encode("utf-8")
+        frame = value.to_frame() if isinstance(value, pd.Series) else value
+        return ("frame", tuple(map(str, frame.columns)), tuple(map(str, frame.dtypes)),
+                hashlib.blake2b(digest, digest_size=16).hexdigest())
+    if isinstance(value, np.ndarray):
+        return ("array", str(value.dtype), value.shape,
+                hashlib.blake2b(np.ascontiguousarray(value).tobytes() if value.dtype != object
+                                else repr(value.tolist()).encode("utf-8"), digest_size=16).hexdigest())
+    if isinstance(value, dict):
+        return ("dict", tuple((str(k), _argument_key(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, tuple(_argument_key(v) for v in value))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__qualname__,
+                tuple((f.name, _argument_key(getattr(value, f.name))) for f in dataclasses.fields(value)))
+    if isinstance(value, (str, int, float, bool, type(None), np.generic, datetime.date, enum.Enum)):
+        return value
+    raise TypeError(f"no figure key for {type(value).__qualname__}")
+
+
+@st.cache_resource(show_spinner=False, max_entries=160)
+def _figure(module: str, name: str, fingerprint: str, key: Any, _build: Callable[..., Any], _args: tuple,
+            _kwargs: dict) -> _BuiltFigure:
+    return _BuiltFigure(json.loads(_build(*_args, **_kwargs).to_json()))
+
+
+def figure(build: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``build(*args, **kwargs)`` — a chart builder of :mod:`ui.charts` — built once per data version and
+    arguments and shared by every session of this process, for ``st.plotly_chart``.
+
+    Building a figure (plotly validates every property) and copying it for Streamlit cost more than
+    anything else in a page view; a figure seen before costs only its encoding. Frames are keyed by
+    their values; pass large read-only inputs (boundaries) from :func:`model`, keyed by name.
+    """
+    try:
+        if "<" in build.__qualname__:  # a lambda or a local function: no name to key it by
+            raise TypeError(build.__qualname__)
+        key = (_argument_key(args), _argument_key(dict(sorted(kwargs.items()))))
+    except TypeError:  # an argument that cannot be keyed safely: built for this view only
+        return build(*args, **kwargs)
+    return _figure(module=build.__module__, name=build.__qualname__, fingerprint=fingerprint(), key=key, _build=build,
+                   _args=args, _kwargs=kwargs)
 
 
 def clear_caches() -> None:
@@ -217,11 +344,15 @@ def clear_caches() -> None:
     _cached_call.clear()
     _cached_with.clear()
     _model.clear()
+    _figure.clear()
+    with _SHARED_LOCK:
+        _SHARED.clear()
 
 
-def login_throttle() -> auth.Throttle:
-    """The process-wide login throttle (failed attempts per name and per client): a module object of
-    :mod:`analytics.data.auth`, not a Streamlit cache, which any client can clear."""
+def login_throttle() -> auth.SharedThrottle:
+    """The login throttle (failed attempts per name and per client) shared by every worker process: a
+    module object of :mod:`analytics.data.auth` counting in a file, not a Streamlit cache, which any
+    client can clear."""
     from analytics.data import auth  # imported by the one page that logs in, not by every page
 
     return auth.THROTTLE
@@ -253,6 +384,28 @@ def upload_plan(data: bytes, file_name: str, table: str, mode: str) -> ingest.Lo
             return ingest.prepare(con, table, data, mode=mode, file_name=file_name)
 
     return _held(_PLAN_SLOT, loading.plan_key(con, data, file_name, table, mode), prepare)
+
+
+_FIXED_SLOT = "fixed_plan"
+
+
+def corrected_plan(data: bytes, file_name: str, table: str, mode: str, plan: ingest.LoadPlan,
+                   edits: dict[int, dict[str, str]]) -> tuple[ingest.LoadPlan, bytes | None]:
+    """The file of ``plan`` (uploaded as ``data``) with the grid's ``edits`` put in and checked again by
+    the loader (:func:`analytics.data.ingest.apply_corrections`): ``(plan, corrected file)``, kept in
+    the session across reruns for the same file, store state and edits."""
+    from analytics.data import ingest
+    from analytics.services import loading
+
+    con = connection()
+    key = (*loading.plan_key(con, data, file_name, table, mode),
+           tuple(sorted((row, tuple(sorted(cells.items()))) for row, cells in edits.items())))
+
+    def correct() -> tuple[ingest.LoadPlan, bytes | None]:
+        with st.spinner():
+            return ingest.apply_corrections(con, plan, edits, original=data)
+
+    return _held(_FIXED_SLOT, key, correct)
 
 
 def rosstat_table(data: bytes, file_name: str) -> Any:
@@ -306,8 +459,11 @@ def io_plan(data: bytes, file_name: str) -> Any:
 
 
 def drop_upload_plan(slot: str = _PLAN_SLOT) -> None:
-    """Forget a held plan (after a commit or a new column mapping): ``upload_plan`` or ``rosstat_plan``."""
+    """Forget a held plan (after a commit or a new column mapping): ``upload_plan`` (with its corrected
+    plan) or ``rosstat_plan``."""
     st.session_state.pop(slot, None)
+    if slot == _PLAN_SLOT:
+        st.session_state.pop(_FIXED_SLOT, None)
 
 
 def lang() -> str:
@@ -337,6 +493,62 @@ def language_switch() -> None:
         st.query_params.pop(urls.LANG, None)
     else:
         st.query_params[urls.LANG] = st.session_state["lang"]
+    widget_texts()
+
+
+#: Number fields take a decimal comma: the browser's number field drops a typed "," ("100,5" became 1005),
+#: so a typed or pasted comma is entered as the decimal point. Static script, no user text.
+DECIMAL_COMMA_JS = """
+<script>
+if (!document.__navigatorComma) {
+  document.__navigatorComma = true;
+  const numeric = (e) => e.target && e.target.matches && e.target.matches('input[type="number"]');
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "," && numeric(e)) { e.preventDefault(); document.execCommand("insertText", false, "."); }
+  }, true);
+  document.addEventListener("paste", (e) => {
+    if (!numeric(e)) return;
+    const text = (e.clipboardData || window.clipboardData).getData("text");
+    const plain = text.replace(/[\\s\\u00a0\\u202f]/g, "");
+    if (/^-?\\d*,\\d+$/.test(plain)) {
+      e.preventDefault(); document.execCommand("insertText", false, plain.replace(",", "."));
+    }
+  }, true);
+}
+</script>
+"""
+
+
+#: Streamlit cuts a long metric value or link label with "…": labels wrap instead, and a metric's value
+#: shrinks to its measured width (container query units: 16 % of the metric's width at most). Static CSS.
+NO_CUT_CSS = """<style>
+[data-testid="stMetricValue"] div, [data-testid="stMetricLabel"] p, [data-testid="stPageLink"] p,
+[data-testid="stMetricDelta"] div, [data-testid="stMetricDelta"] p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stMetric"] { container-type: inline-size; }
+[data-testid="stMetricValue"] { font-size: min(2.25rem, 16cqi) !important; }
+[data-testid="stMetricValue"] div { white-space: nowrap !important; }
+</style>"""
+
+
+def widget_texts() -> None:
+    """Streamlit's own file-uploader texts ("Upload", "200MB per file • CSV") in the UI language: Streamlit
+    1.67 cannot translate them, so CSS hides them and writes the catalog's text in their place (static
+    strings from the catalog, no user text; the accepted types are named in each uploader's label).
+    Number fields take a decimal comma (:data:`DECIMAL_COMMA_JS`)."""
+    st.html(DECIMAL_COMMA_JS, unsafe_allow_javascript=True)
+    st.html(NO_CUT_CSS)
+    if lang() == "en":
+        return
+    upload = json.dumps(t("widget.upload"), ensure_ascii=False)
+    limit = json.dumps(t("widget.upload_limit", mb=st.get_option("server.maxUploadSize")), ensure_ascii=False)
+    st.html(f"""<style>
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p {{ font-size: 0 !important; }}
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p::after {{ content: {upload};
+  font-size: 1rem; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0 !important; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: {limit}; font-size: 0.875rem; }}
+</style>""")
 
 
 def region_picker() -> str:

@@ -15,7 +15,7 @@ REGION = "region"
 PRESENT = "present"
 #: Slide number, 1-based.
 SLIDE = "slide"
-#: ``720`` for a 1280 × 720 projector (else 1080).
+#: Former screen hint (``720``); ignored since the slides fit the measured window, dropped when leaving.
 SCREEN = "screen"
 #: The deck's focus cluster.
 CLUSTER = "cluster"

@@ -2,13 +2,15 @@
 
 No Streamlit here: the same functions serve the app's download buttons and a notebook.
 Static chart images need a browser engine: kaleido drives the system's Debian chromium
-(``apt-get install chromium``). Without it :func:`deck_bytes` raises :class:`ExportUnavailable`
-and the app says so; the Excel workbook needs nothing extra.
+(``apt-get install chromium``). Without it :func:`deck_bytes` and :func:`deck_pdf_bytes` raise
+:class:`ExportUnavailable` and the app says so; the Excel workbook needs nothing extra. The PPTX and the
+PDF deck lay out the same :func:`deck_pages`.
 """
 from __future__ import annotations
 
 import io
 import shutil
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -18,7 +20,7 @@ from analytics.services import provenance, sector_portfolio, storyline
 from ui.charts import slides
 from ui.core.i18n import t
 from ui.core.names import name_column
-from ui.downloads import exports
+from ui.downloads import exports, pdf
 from ui.tables import common as tables
 from ui.tables.subsidy import assumption_text
 
@@ -45,25 +47,73 @@ def chart_engine_available() -> bool:
     return any(shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome"))
 
 
-def _figure_png(figure) -> bytes:
-    return figure.to_image(format="png", width=SLIDE_WIDTH_PX, height=SLIDE_HEIGHT_PX - 260, scale=1)
+#: Chart area of a slide image, px at scale 1 (the PPTX places it 12.333 in wide).
+CHART_WIDTH_PX, CHART_HEIGHT_PX = SLIDE_WIDTH_PX, SLIDE_HEIGHT_PX - 260
+
+
+def _chart_images(figures: list, *, scale: float) -> list[bytes | None]:
+    """PNG of each figure (None stays None), ``CHART_WIDTH_PX × CHART_HEIGHT_PX`` times ``scale``, all in
+    one browser session of kaleido (one chromium start per deck, not one per chart)."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    import kaleido
+    import plotly.io as pio
+
+    jobs = [(i, figure) for i, figure in enumerate(figures) if figure is not None]
+    options = {k: v for k, v in (("plotlyjs", pio.defaults.plotlyjs), ("mathjax", pio.defaults.mathjax)) if v}
+
+    async def draw() -> dict[int, bytes]:
+        out = {}
+        async with kaleido.Kaleido(**options) as engine:
+            for i, figure in jobs:
+                figure.update_layout(height=None, width=None)
+                out[i] = await engine.calc_fig(figure.to_dict(), opts=dict(
+                    format="png", width=CHART_WIDTH_PX, height=CHART_HEIGHT_PX, scale=scale))
+        return out
+
+    with ThreadPoolExecutor(max_workers=1) as pool:  # its own event loop, whatever the caller runs
+        images = pool.submit(lambda: asyncio.run(draw())).result()
+    return [images.get(i) for i in range(len(figures))]
+
+
+@dataclass(frozen=True)
+class DeckPage:
+    """One slide of a briefing file: its texts (:class:`ui.charts.slides.SlideView`) and its chart as PNG."""
+
+    view: slides.SlideView
+    chart_png: bytes | None
+
+
+def deck_pages(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings, lang: str, region_name: str, *,
+               scale: float = 1) -> tuple[list[DeckPage], bool]:
+    """The storyline's slides as drawn for a 1080-line screen with their charts as PNG (``scale`` × 1600 px
+    wide), and whether illustrative figures are behind them: what the PPTX and the PDF deck both lay out."""
+    if not chart_engine_available():
+        raise ExportUnavailable("briefing.no_chromium")
+    names = sector_portfolio.cluster_names(con).get(lang, {})
+    views = [slides.view(slide, lang, region_name=region_name, cluster_names=names, screen=1080)
+             for slide in storyline.build(con, settings)]
+    images = _chart_images([v.figure for v in views], scale=scale)
+    return [DeckPage(v, png) for v, png in zip(views, images)], provenance.is_illustrative(con)
+
+
+def _message(v: slides.SlideView) -> str:
+    return v.message + ("  ·  " + "  ·  ".join(f"{a}: {b}" for a, b in v.numbers) if v.numbers else "")
 
 
 def deck_bytes(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings, lang: str,
                region_name: str) -> bytes:
     """A 16:9 PPTX: one slide per storyline slide with its title, message, key numbers and chart."""
-    if not chart_engine_available():
-        raise ExportUnavailable("briefing.no_chromium")
+    pages, demo = deck_pages(con, settings, lang, region_name)
     from pptx import Presentation
     from pptx.util import Emu, Pt
 
     deck = Presentation()
     deck.slide_width, deck.slide_height = Emu(12192000), Emu(6858000)  # 13.333 × 7.5 in
     blank = deck.slide_layouts[6]
-    names = sector_portfolio.cluster_names(con).get(lang, {})
-    demo = provenance.is_illustrative(con)
-    for slide in storyline.build(con, settings):
-        v = slides.view(slide, lang, region_name=region_name, cluster_names=names, screen=1080)
+    for p in pages:
+        v = p.view
         page = deck.slides.add_slide(blank)
         title = page.shapes.add_textbox(Emu(457200), Emu(228600), Emu(11277600), Emu(685800))
         title.text_frame.text = v.title
@@ -72,14 +122,10 @@ def deck_bytes(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings,
         title.name = "Title"
         message = page.shapes.add_textbox(Emu(457200), Emu(914400), Emu(11277600), Emu(548640))
         message.text_frame.word_wrap = True
-        message.text_frame.text = v.message + ("  ·  " + "  ·  ".join(f"{a}: {b}" for a, b in v.numbers)
-                                               if v.numbers else "")
+        message.text_frame.text = _message(v)
         message.text_frame.paragraphs[0].runs[0].font.size = Pt(18)
-        if v.figure is not None:
-            figure = v.figure
-            figure.update_layout(height=None, width=None)
-            page.shapes.add_picture(io.BytesIO(_figure_png(figure)), Emu(457200), Emu(1554480),
-                                    width=Emu(11277600))
+        if p.chart_png is not None:
+            page.shapes.add_picture(io.BytesIO(p.chart_png), Emu(457200), Emu(1554480), width=Emu(11277600))
         if demo:  # every slide says it when illustrative figures are behind it
             footer = page.shapes.add_textbox(Emu(457200), Emu(6309360), Emu(11277600), Emu(365760))
             footer.text_frame.text = t("export.demo_note_short", lang)
@@ -88,6 +134,43 @@ def deck_bytes(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings,
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()
+
+
+#: PDF deck: pages of the PPTX's size (13.333 × 7.5 in), its margins (0.5 in) and its text sizes (pt).
+PDF_MARGIN_MM, PDF_FOOTER_MM = 12.7, 175.3
+PDF_TITLE_PT, PDF_MESSAGE_PT, PDF_FOOTER_PT = 30, 18, 14
+PDF_CHART_SCALE = 2  #: charts at 3 200 px wide: sharp on a 4K projector and in print (~240 dpi)
+
+
+def deck_pdf_bytes(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings, lang: str,
+                   region_name: str) -> bytes:
+    """The PPTX's slides as a PDF of 16:9 landscape pages: title, message with the key numbers (real text),
+    the chart as a PNG at twice the PPTX's resolution under the message, fitted above the data-status
+    footer."""
+    pages, demo = deck_pages(con, settings, lang, region_name, scale=PDF_CHART_SCALE)
+    doc = pdf.Document(title=t("briefing.title", lang), lang=lang, page=pdf.SLIDE_PAGE_MM,
+                       margin=PDF_MARGIN_MM, footer=None)
+    doc.set_auto_page_break(False)
+    width = doc.w - 2 * PDF_MARGIN_MM
+    for p in pages:
+        v = p.view
+        doc.add_page()
+        doc.set_xy(PDF_MARGIN_MM, 6.35)
+        doc.set_font(pdf.FAMILY, "B", PDF_TITLE_PT)
+        doc.multi_cell(width, PDF_TITLE_PT * 0.45, v.title, align="L", new_x="LMARGIN", new_y="NEXT")
+        doc.set_font(pdf.FAMILY, "", PDF_MESSAGE_PT)
+        doc.set_y(max(doc.get_y() + 2, 25.4))
+        doc.multi_cell(width, PDF_MESSAGE_PT * 0.45, _message(v), align="L", new_x="LMARGIN", new_y="NEXT")
+        if p.chart_png is not None:
+            top = max(doc.get_y() + 3, 43.2)
+            room = PDF_FOOTER_MM - 2 - top
+            w = min(width, room * CHART_WIDTH_PX / CHART_HEIGHT_PX)
+            doc.image(io.BytesIO(p.chart_png), x=PDF_MARGIN_MM + (width - w) / 2, y=top, w=w)
+        if demo:
+            doc.set_xy(PDF_MARGIN_MM, PDF_FOOTER_MM)
+            doc.set_font(pdf.FAMILY, "", PDF_FOOTER_PT)
+            doc.cell(width, PDF_FOOTER_PT * 0.45, t("export.demo_note_short", lang))
+    return doc.bytes()
 
 
 def workbook_sheets(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings, lang: str) -> dict[str, pd.DataFrame]:

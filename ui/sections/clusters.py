@@ -14,7 +14,7 @@ from ui.charts import common as charts
 from ui.core import fmt
 from ui.core import names as naming
 from ui.core.names import name_column
-from ui.core.state import cached, lang, t
+from ui.core.state import cached, figure, lang, t
 from ui.downloads import exports
 from ui.tables import clusters as ct
 from ui.tables import common as tables
@@ -128,11 +128,9 @@ def members_tab(choice: str, members: pd.DataFrame, args: dict, lang: str) -> No
     region, year = args["region"], args["year"]
     st.caption(t("clusters.members_caption", n=clusters.ANCHOR_EMPLOYEES_ABOVE))
     shown = ct.members_table(members, lang)
-    st.dataframe(shown, hide_index=True, column_config={
-        t("col.employees"): st.column_config.NumberColumn(format="localized"),
-        t("col.revenue"): st.column_config.NumberColumn(format="%.1f"),
-        t("clusters.col.purchases"): st.column_config.NumberColumn(format="%.1f"),
-        t("clusters.col.sales_to_members"): st.column_config.NumberColumn(format="%.1f")})
+    st.dataframe(tables.styled(shown, lang, {  # numbers as the UI language writes them, not the browser
+        t("col.employees"): "integer", t("col.revenue"): "number1", t("clusters.col.purchases"): "number1",
+        t("clusters.col.sales_to_members"): "number1"}), hide_index=True)
     d1, d2, _ = st.columns([1, 1, 4])
     # the files are made when a button is pressed, not on every rerun (a workbook of 2,000 rows: 0.6 s)
     export_ctx = exports.context(exports.MEMBER_TABLES)
@@ -158,8 +156,9 @@ def map_tab(choice: str, members: pd.DataFrame, args: dict, role_names: dict, la
     m_left, m_right = st.columns([3, 2])
     with m_left:
         st.plotly_chart(
-            cc.member_map(members, places, lang=lang, role_names=role_names, place_title=t("clusters.map_municipality"),
-                          boundaries=boundaries, feature_key="id", outline=cached(clusters.region_outline, region)),
+            figure(cc.member_map, members, places, lang=lang, role_names=role_names,
+                   place_title=t("clusters.map_municipality"), boundaries=boundaries, feature_key="id",
+                   outline=cached(clusters.region_outline, region)),
             theme=None, config=charts.plotly_config(f"cluster-map-{choice}-{region}-{year}"), key="clusters_map")
     m_right.dataframe(ct.place_table(places, lang), hide_index=True)
     st.caption(t("clusters.map_choropleth_caption" if boundaries else "clusters.map_caption"))
@@ -171,7 +170,7 @@ def network_tab(choice: str, members: pd.DataFrame, args: dict, role_names: dict
     if links.empty:
         st.info(t("clusters.network_empty"))
     drawn = cc.network_members(members)
-    st.plotly_chart(cc.cooperation_network(drawn, links, lang=lang, role_names=role_names), theme=None,
+    st.plotly_chart(figure(cc.cooperation_network, drawn, links, lang=lang, role_names=role_names), theme=None,
                     config=charts.plotly_config(f"cluster-network-{choice}-{args['region']}-{args['year']}"),
                     key="clusters_network")
     st.caption(t("clusters.network_caption"))
@@ -206,13 +205,11 @@ def gaps_tab(choice: str, args: dict, lang: str) -> None:
     if gaps.empty:
         st.success(t("clusters.gaps_none"))
         return
-    st.dataframe(ct.gaps_table(gaps, lang), hide_index=True, column_config={
+    st.dataframe(tables.styled(ct.gaps_table(gaps, lang), lang, {
+        t("col.lq"): "number2", t("col.density"): "number2", t("clusters.col.weight"): "number2",
+        t("clusters.col.stat_employees"): "integer"}), hide_index=True, column_config={
         t("col.sector"): st.column_config.TextColumn(width=380),
-        t("clusters.col.elsewhere"): st.column_config.TextColumn(width="large"),
-        t("col.lq"): st.column_config.NumberColumn(format="%.2f"),
-        t("col.density"): st.column_config.NumberColumn(format="%.2f"),
-        t("clusters.col.weight"): st.column_config.NumberColumn(format="localized"),
-        t("clusters.col.stat_employees"): st.column_config.NumberColumn(format="localized")})
+        t("clusters.col.elsewhere"): st.column_config.TextColumn(width="large")})
 
 
 def discovered(found, template_names: dict, lang: str) -> None:

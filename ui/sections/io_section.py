@@ -12,7 +12,7 @@ from ui.charts.common import plotly_config
 from ui.charts.input_output import portfolio_effect_bars
 from ui.core import fmt, i18n
 from ui.core.names import name_column
-from ui.core.state import cached, lang, region_name, t
+from ui.core.state import cached, figure, lang, region_name, t
 from ui.tables import common as tables
 from ui.tables.input_output import portfolio_effect_table
 
@@ -44,7 +44,7 @@ def draw(region: str, end: int) -> None:
         k3.metric(t("sectors.io.kpi.key"), fmt.integer(len(io_view.key_sectors), lang()), help=t("sectors.io.kpi.key_help"))
         st.markdown(f"**{t('sectors.io.top', n=len(io_view.top))}**")
         st.plotly_chart(
-            io_charts.multiplier_bars(io_view.top, lang=lang(), region_name=region_name(region),
+            figure(io_charts.multiplier_bars, io_view.top, lang=lang(), region_name=region_name(region),
                                       russia_name=t("sectors.io.russia"), x_title=t("sectors.io.axis"),
                                       type2_name=t("sectors.io.type2", region=region_name(region))),
             theme=None, config=charts.plotly_config(f"io-multipliers-{region}-{end}-{io_method}"),
@@ -52,7 +52,7 @@ def draw(region: str, end: int) -> None:
         st.caption(t("sectors.io.slq_note", **{k: fmt.integer(v, lang()) for k, v in io_view.slq_sources.items()}))
         st.markdown(f"**{t('sectors.io.linkages')}**")
         st.plotly_chart(
-            io_charts.linkage_scatter(io_view.table, lang=lang(), x_title=t("sectors.io.backward"),
+            figure(io_charts.linkage_scatter, io_view.table, lang=lang(), x_title=t("sectors.io.backward"),
                                       y_title=t("sectors.io.forward"), key_name=t("sectors.io.key"),
                                       other_name=t("sectors.io.other")),
             theme=None, config=charts.plotly_config(f"io-linkages-{region}-{end}-{io_method}"),
@@ -72,13 +72,13 @@ def draw(region: str, end: int) -> None:
              "backward": "col.io.backward", "forward": "col.io.forward", "key_sector": "col.io.key"},
             lang(),
         )
-        st.dataframe(io_shown, hide_index=True, column_config={
-            **{t(k): st.column_config.NumberColumn(format="%.2f")
-               for k in ("col.io.output_region", "col.io.output_russia", "col.io.output_type2_region",
-                         "col.io.value_added_region", "col.io.income_region", "col.io.employment_region",
-                         "col.io.employment_russia", "col.io.slq", "col.io.backward", "col.io.forward")},
-            t("col.io.retained"): st.column_config.NumberColumn(format="percent"),
-        })
+        st.dataframe(tables.styled(io_shown, lang(), {  # the UI language's separators, not the browser's
+            **{t(k): "number2" for k in ("col.io.output_region", "col.io.output_russia", "col.io.output_type2_region",
+                                         "col.io.value_added_region", "col.io.income_region",
+                                         "col.io.employment_region", "col.io.employment_russia", "col.io.slq",
+                                         "col.io.backward", "col.io.forward")},
+            t("col.io.retained"): "percent",
+        }), hide_index=True)
         st.caption(t("sectors.io.caveat"))
 
 

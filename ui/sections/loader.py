@@ -12,6 +12,7 @@ from ui.core import fmt
 from ui.core.state import (
     cached,
     clear_caches,
+    corrected_plan,
     current_region,
     drop_upload_plan,
     fns_plan,
@@ -56,14 +57,37 @@ def message_text(message: validate.Message, table: str) -> str:
     return t("ingest." + message.code, **values)
 
 
+_ABBREVIATIONS = {"инн", "огрн", "огрнип", "оквэд", "октмо", "окато", "мсп", "кфх", "iso", "inn", "ogrn", "okved",
+                  "oktmo", "okato", "sme", "id", "kladr", "кладр"}
+
+
+def header_label(header: str) -> str:
+    """A template header as a label: «код оквэд» → «Код ОКВЭД», «инн» → «ИНН»."""
+    words = [w.upper() if w.lower() in _ABBREVIATIONS else w for w in header.split(" ")]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def column_shown(column: str | None, report: ingest.LoadReport) -> str:
+    """A column as the user knows it: the file's own header when the file named it, else the template
+    header in the UI language (never the store's column name); a composite key's parts joined."""
+    if not column:
+        return ""
+    header_of = {col: header for header, col in report.columns.items() if col}
+    spec = validate.TABLES.get(report.table)
+    headers = dict(zip(spec.names, map(header_label, validate.template_headers(spec, lang())))) if spec else {}
+    return ", ".join(header_of.get(part) or headers.get(part) or part for part in column.split(", "))
+
+
 def issues_frame(issues: list, report: ingest.LoadReport) -> pd.DataFrame:
-    """Issues as a table in the UI language; columns named as in the file when the file named them."""
-    header_of = {column: header for header, column in report.columns.items() if column}
+    """Issues as a table in the UI language: row (empty for the whole file), the column as the user knows
+    it, the value, what is wrong and how to fix it."""
     return pd.DataFrame({
-        t("upload.col_row"): [i.row for i in issues],
-        t("upload.col_column"): [header_of.get(i.column, i.column) or "" for i in issues],
+        t("upload.col_row"): pd.array([i.row for i in issues], dtype="Int64"),
+        t("upload.col_column"): [column_shown(i.column, report) for i in issues],
         t("upload.col_value"): [i.value or "" for i in issues],
         t("upload.col_message"): [message_text(i.message, report.table) for i in issues],
+        t("upload.col_fix"): [i.message.hint(lang()) or "" for i in issues],
     })
 
 
@@ -142,7 +166,8 @@ def _first(report: ingest.LoadReport, code: str) -> validate.Message:
 def show_problems(report: ingest.LoadReport, key: str) -> None:
     """Errors (a summary per kind, the listed rows, a CSV of them) and warnings of a report."""
     if report.errors:
-        st.error(t("upload.errors_found", n=fmt.integer(report.error_total, lang())), icon=":material/error:")
+        found = "upload.rollback_blocked_found" if key.startswith("rollback") else "upload.errors_found"
+        st.error(t(found, n=fmt.integer(report.error_total, lang())), icon=":material/error:")
         summary = pd.DataFrame({
             t("upload.col_message"): [message_text(_first(report, code), report.table) for code in report.error_counts],
             t("upload.col_count"): list(report.error_counts.values()),
@@ -151,9 +176,10 @@ def show_problems(report: ingest.LoadReport, key: str) -> None:
         st.table(summary.set_index(t("upload.col_message")))
         detail = issues_frame(report.errors, report)
         st.markdown("**" + t("upload.errors_detail", n=fmt.integer(len(detail), lang())) + "**")
-        st.dataframe(detail, hide_index=True, width="stretch",
+        st.dataframe(detail, hide_index=True, width="stretch", placeholder="",
                      column_config={t("upload.col_row"): st.column_config.NumberColumn(format="%d", width="small"),
-                                    t("upload.col_message"): st.column_config.TextColumn(width="large")})
+                                    t("upload.col_message"): st.column_config.TextColumn(width="large"),
+                                    t("upload.col_fix"): st.column_config.TextColumn(width="large")})
         st.download_button(t("upload.errors_download"), export.csv_bytes(detail), file_name="problems.csv",
                            mime="text/csv", key=f"errors_csv_{key}", on_click="ignore")
     if report.warnings:
@@ -199,8 +225,88 @@ def preview(plan: ingest.LoadPlan) -> None:
         sample = plan.samples.get(kind)
         if sample is not None and not sample.empty:
             with st.expander(t(f"upload.sample_{kind}", n=fmt.integer(len(sample), lang()))):
-                st.dataframe(sample.rename(columns={"_row": t("upload.col_row"), "changes": t("upload.col_changes")}),
-                             hide_index=True, width="stretch")
+                st.dataframe(sample_shown(sample, report), hide_index=True, width="stretch", placeholder="")
+
+
+def sample_shown(sample: pd.DataFrame, report: ingest.LoadReport) -> pd.DataFrame:
+    """Preview rows under the user's own headers (the template's for columns the file lacks), empty
+    cells empty (not «None»), and the changes of a row («column: old → new») with those headers."""
+    shown = sample.astype(object).where(sample.notna(), "")
+    if "changes" in shown:
+        shown["changes"] = [_changes_shown(str(c), report) for c in shown["changes"]]
+    names = {c: column_shown(c, report) for c in shown.columns if c not in ("_row", "changes")}
+    return shown.rename(columns={"_row": t("upload.col_row"), "changes": t("upload.col_changes"), **names})
+
+
+def _changes_shown(changes: str, report: ingest.LoadReport) -> str:
+    parts = []
+    for part in changes.split("; ") if changes else []:
+        column, _, change = part.partition(": ")
+        parts.append(f"{column_shown(column, report)}: {change}")
+    return "; ".join(parts)
+
+
+def _grid_key(plan: ingest.LoadPlan) -> str:
+    return f"fix_grid_{(plan.report.sha256 or '')[:16]}"
+
+
+def corrected_upload(plan: ingest.LoadPlan, data: bytes, file_name: str, table: str, mode: str
+                     ) -> tuple[ingest.LoadPlan, bytes | None, dict[int, dict[str, str]]]:
+    """The upload with the cells edited in its correction grid (:func:`fix_grid`) put in and checked
+    again (:func:`ui.core.state.corrected_plan`): ``(plan to show and load, corrected file or None,
+    edits)``; the uploaded plan itself while nothing is edited."""
+    grid = ingest.error_rows(plan)
+    if grid.empty:
+        return plan, None, {}
+    state = st.session_state.get(_grid_key(plan)) or {}
+    edited = grid.copy()
+    for position, cells in (state.get("edited_rows") or {}).items():
+        for header, value in cells.items():
+            if header in edited.columns and header != "_row" and int(position) < len(edited):
+                edited.loc[int(position), header] = "" if value is None else str(value)
+    edits = ingest.grid_edits(grid, edited)
+    if not edits:
+        return plan, None, {}
+    fixed, corrected = corrected_plan(data, file_name, table, mode, plan, edits)
+    return fixed, corrected, edits
+
+
+def fix_grid(plan: ingest.LoadPlan, shown: ingest.LoadPlan, corrected: bytes | None, edits: dict[int, dict[str, str]],
+             file_name: str) -> None:
+    """The rows of ``plan`` (the upload) with errors, in an editable grid under the file's own headers,
+    with the errors each row still has in ``shown`` (the plan after the edits); the corrected file to
+    download in the original's encoding and delimiter."""
+    grid = ingest.error_rows(plan)
+    if grid.empty:
+        return
+    st.subheader(t("upload.fix_title"))
+    errors_in: dict[int, list[str]] = {}
+    for issue in shown.report.errors:
+        if issue.row is not None:
+            hint = issue.message.hint(lang())
+            errors_in.setdefault(issue.row, []).append(
+                f"{column_shown(issue.column, shown.report)}: {message_text(issue.message, plan.report.table)}"
+                + (f" {hint}" if hint else ""))
+    rows_with_errors = len({e.row for e in plan.report.errors if e.row is not None})
+    st.caption(t("upload.fix_intro", n=fmt.integer(rows_with_errors, lang())))
+    if rows_with_errors > len(grid):
+        st.caption(t("upload.fix_more", shown=fmt.integer(len(grid), lang()), n=fmt.integer(rows_with_errors, lang())))
+    row_label, errors_label = t("upload.col_row"), t("upload.col_errors")
+    table_shown = grid.rename(columns={"_row": row_label})
+    table_shown.insert(1, errors_label, ["; ".join(errors_in.get(int(r), [])) for r in grid["_row"]])
+    st.data_editor(table_shown, key=_grid_key(plan), num_rows="fixed", hide_index=True, width="stretch", placeholder="",
+                   disabled=[row_label, errors_label],
+                   column_config={row_label: st.column_config.NumberColumn(format="%d", width="small"),
+                                  errors_label: st.column_config.TextColumn(width="medium"),
+                                  **{h: st.column_config.TextColumn() for h in grid.columns if h != "_row"}})
+    if corrected is None:
+        return
+    st.caption(t("upload.fix_changed", n=fmt.integer(sum(len(c) for c in edits.values()), lang())))
+    stem, dot, suffix = file_name.rpartition(".")
+    xlsx = plan.report.dialect.get("format") == "xlsx"
+    st.download_button(t("upload.fix_download"), corrected, key="fix_download", on_click="ignore",
+                       file_name=f"{stem}-fixed.{suffix}" if dot else f"{file_name}-fixed",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" if xlsx else "text/csv")
 
 
 def version_labels(candidates: pd.DataFrame) -> dict[int, str]:

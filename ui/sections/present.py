@@ -14,14 +14,48 @@ PROJECTOR_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"], footer { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding: 1.2rem 2.5rem 0.5rem 2.5rem; max-width: 100%; }
+[data-testid="stAppViewContainer"], [data-testid="stMain"] { overflow: hidden !important; }
+[data-testid="stMainBlockContainer"] { position: fixed; top: 0; left: 0; margin: 0; max-width: none;
+  width: var(--slide-w, 100vw); height: var(--slide-h, 100vh); transform: scale(var(--slide-scale, 1));
+  transform-origin: 0 0; padding: 28px 56px 16px 56px; box-sizing: border-box; display: flex; flex-direction: column; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] { flex: 1 1 0; min-height: 0; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > * { flex-shrink: 0; }
+[data-testid="stMainBlockContainer"] .st-key-slide-chart { flex: 1 1 0 !important; min-height: 0; position: relative;
+  overflow: hidden; }
+.st-key-slide-chart [data-testid="stFullScreenFrame"] { position: absolute; top: 0; left: 0;
+  width: calc(100% / var(--slide-scale, 1)) !important; height: calc(100% / var(--slide-scale, 1)) !important;
+  pointer-events: none; }
+.st-key-slide-chart [data-testid="stPlotlyChart"] { height: 100% !important; }
+/* on a screen larger than the canvas (scale > 1) the frame is smaller than the chart: the slot clips */
+.st-key-slide-chart [data-testid="stFullScreenFrame"], .st-key-slide-chart [data-testid="stPlotlyChart"],
+.st-key-slide-chart .js-plotly-plot, .st-key-slide-chart .plot-container { overflow: visible !important; }
+.st-key-slide-chart .js-plotly-plot { pointer-events: auto; }
 [data-testid="stMain"] h1 { font-size: 52px !important; line-height: 1.15; padding: 0 0 0.3rem 0; }
-[data-testid="stMain"] p, [data-testid="stMain"] li { font-size: 28px !important; line-height: 1.35; }
+[data-testid="stMain"] p, [data-testid="stMain"] li { font-size: 30px !important; line-height: 1.3; }
 [data-testid="stMain"] [data-testid="stMetricValue"] * { font-size: 56px !important; line-height: 1.1; }
 [data-testid="stMain"] [data-testid="stMetricLabel"] p { font-size: 26px !important; }
-[data-testid="stMain"] button p { font-size: 24px !important; }
-[data-testid="stAppViewContainer"] { overflow: hidden; }
+[data-testid="stMain"] button p { font-size: 26px !important; }
+[data-testid="stMain"] .st-key-slide-notes p { font-size: 24px !important; line-height: 1.25; color: #4B5563;
+  margin-bottom: 0.15rem; }
+[data-testid="stMain"] ol, [data-testid="stMain"] ul { margin-bottom: 0; }
 </style>
+"""
+
+#: Scales the 1920×1080 slide canvas to the measured window. Static script, no user text.
+FIT_JS = """
+<script>
+(() => {
+  const root = document.documentElement;
+  const fit = () => {
+    const scale = Math.min(window.innerWidth / 1920, window.innerHeight / 1080);
+    root.style.setProperty("--slide-scale", String(scale));
+    root.style.setProperty("--slide-h", (window.innerHeight / scale) + "px");
+    root.style.setProperty("--slide-w", (window.innerWidth / scale) + "px");
+  };
+  fit();
+  if (!window.__navigatorFit) { window.__navigatorFit = true; window.addEventListener("resize", fit); }
+})();
+</script>
 """
 
 #: Arrow keys click the Back / Next buttons. Static script, no user text.
@@ -45,6 +79,7 @@ def projector_chrome() -> None:
     """Hide the app chrome and enlarge the type (static CSS; nothing from users)."""
     st.html(PROJECTOR_CSS)
     st.html(ARROW_KEYS_JS, unsafe_allow_javascript=True)
+    st.html(FIT_JS, unsafe_allow_javascript=True)
 
 
 def slide_index(total: int) -> int:

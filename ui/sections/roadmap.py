@@ -17,6 +17,7 @@ from ui.core import names as naming
 from ui.core.i18n import t
 from ui.core.names import name_column
 from ui.core.state import cached
+from ui.downloads import application_pdf
 from ui.tables import clusters as ct
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -82,15 +83,16 @@ def status_lines(plan: RegistryRoadmap, lang: str) -> tuple[str, list[str]]:
 
 
 def links_table(plan: RegistryRoadmap, lang: str) -> pd.DataFrame:
-    """The proposed contracts: supplier, buyer, value, coefficient, purpose, reason in words."""
+    """The proposed contracts: supplier, buyer, value, coefficient, purpose, reason in words (numbers as
+    text in the UI language: the tab shows them in a static table, where long names wrap)."""
     links = plan.links
     reasons = [t("roadmap.reason", lang, buyer=b, supplier=s, coef=fmt.number(a, lang, 4))
                for b, s, a in zip(links["buyer_okved"], links["supplier_okved"], links["io_coefficient"])]
     return pd.DataFrame({
         t("roadmap.col.supplier", lang): _name(links, "supplier", lang),
         t("roadmap.col.buyer", lang): _name(links, "buyer", lang),
-        t("roadmap.col.value", lang): links["value_mln_rub"].round(3),
-        t("roadmap.col.coefficient", lang): links["io_coefficient"].round(4),
+        t("roadmap.col.value", lang): [fmt.number(v, lang, 3) for v in links["value_mln_rub"]],
+        t("roadmap.col.coefficient", lang): [fmt.number(v, lang, 4) for v in links["io_coefficient"]],
         t("roadmap.col.purpose", lang): [t(f"roadmap.purpose.{p}", lang) for p in links["purpose"]],
         t("roadmap.col.reason", lang): reasons,
     })
@@ -125,7 +127,7 @@ def invite_table(plan: RegistryRoadmap, lang: str) -> pd.DataFrame:
         t("roadmap.col.template_role", lang): [t(f"clusters.role.{r}", lang) for r in frame["role"]],
         t("roadmap.col.enterprise", lang): _name(frame, "name", lang).where(frame["inn"].notna(),
                                                                             t("roadmap.none_in_region", lang)),
-        t("roadmap.col.employees", lang): frame["employees"],
+        t("roadmap.col.employees", lang): [fmt.integer(v, lang) for v in frame["employees"]],
     })
 
 
@@ -138,14 +140,17 @@ def roadmap_tab(cluster_id: str, *, region: str, year: int, params: RegistryPara
     kind, lines = status_lines(plan, lang)
     getattr(st, kind)("\n\n".join(lines))
     st.subheader(t("roadmap.gaps", lang), anchor=False)
-    st.dataframe(gap_table(plan, lang), hide_index=True)
+    st.table(gap_table(plan, lang), hide_index=True)  # a static table: long texts wrap, none is cut
     threshold = fmt.percent(plan.threshold, lang, 0) if plan.threshold is not None else fmt.DASH
-    c1, c2, c3, c4 = st.columns(4)
+    # two by two: four long labels side by side are cut at 1280 px
+    c1, c2 = st.columns(2)
+    c3, c4 = st.columns(2)
     help_text = t("roadmap.dependence_help", lang, threshold=threshold, total=fmt.money_mln(plan.purchases_mln_rub, lang))
     c1.metric(t("roadmap.dependence_before", lang), fmt.percent(plan.dependence_before, lang, 1), help=help_text)
     c2.metric(t("roadmap.dependence_after", lang), fmt.percent(plan.dependence_after, lang, 1), help=help_text)
-    c3.metric(t("roadmap.core_before", lang), fmt.percent(plan.core_to_core_before, lang, 1))
-    c4.metric(t("roadmap.core_after", lang), fmt.percent(plan.core_to_core_after, lang, 1))
+    core_help = t("roadmap.core_help", lang)
+    c3.metric(t("roadmap.core_before", lang), fmt.percent(plan.core_to_core_before, lang, 1), help=core_help)
+    c4.metric(t("roadmap.core_after", lang), fmt.percent(plan.core_to_core_after, lang, 1), help=core_help)
     st.subheader(t("roadmap.links", lang), anchor=False)
     rp = plan.params
     st.caption(t("roadmap.links_caption", lang, coef=fmt.number(rp.min_coefficient, lang, 2),
@@ -153,11 +158,12 @@ def roadmap_tab(cluster_id: str, *, region: str, year: int, params: RegistryPara
     if plan.links.empty:
         st.info(t("roadmap.no_links", lang))
     else:
-        st.dataframe(links_table(plan, lang), hide_index=True, key="roadmap_links")
+        st.table(links_table(plan, lang), hide_index=True)
         role_names = {r: t(f"clusters.role.{r}", lang) for r in cc.ROLE_ORDER}
-        st.plotly_chart(cc.cooperation_network(cc.network_members(view.members), view.links, lang=lang,
+        ends = tuple(dict.fromkeys([*plan.links["supplier_inn"], *plan.links["buyer_inn"]]))
+        st.plotly_chart(cc.cooperation_network(cc.network_members(view.members, keep=ends), view.links, lang=lang,
                                                role_names=role_names, proposed=plan.links,
-                                               proposed_name=t("roadmap.network_proposed", lang)),
+                                               proposed_name=t("roadmap.network_proposed", lang), label_inns=ends),
                         theme=None, config=charts.plotly_config(f"cluster-route-{cluster_id}-{region}-{year}"),
                         key="roadmap_network")
         st.caption(t("roadmap.network_caption", lang))
@@ -169,9 +175,15 @@ def roadmap_tab(cluster_id: str, *, region: str, year: int, params: RegistryPara
             st.dataframe(table(plan, lang), hide_index=True)
     st.subheader(t("roadmap.todo", lang), anchor=False)
     st.markdown("\n".join(f"{i}. {t(f'roadmap.todo.{code}', lang)}" for i, code in enumerate(plan.todo, start=1)))
-    st.download_button(t("roadmap.pack", lang), lambda: cached(
+    excel, pdf = st.columns(2)
+    excel.download_button(t("roadmap.pack", lang), lambda: cached(
         pack.application_pack, cluster_id, region=region, year=year, params=params, codes=codes, lang=lang),
         f"registry-application-{cluster_id}-{region}-{year}.xlsx", mime=XLSX, help=t("roadmap.pack_help", lang),
         key="roadmap_pack", on_click="ignore", icon=":material/download:")
+    pdf.download_button(t("roadmap.pack_pdf", lang), lambda: cached(
+        application_pdf.application_pack_pdf, cluster_id, region=region, year=year, params=params, codes=codes,
+        lang=lang), f"registry-application-{cluster_id}-{region}-{year}-{lang}.pdf", mime="application/pdf",
+        help=t("roadmap.pack_pdf_help", lang), key="roadmap_pack_pdf", on_click="ignore",
+        icon=":material/picture_as_pdf:")
     st.caption(t("roadmap.method", lang, pairs=fmt.integer(plan.candidates, lang),
                  excluded=fmt.integer(plan.excluded_by_io, lang)))

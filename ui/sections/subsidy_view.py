@@ -11,7 +11,7 @@ from analytics.services import scenarios_view as sv
 from ui.charts import common as charts
 from ui.charts import subsidy as sc
 from ui.core import fmt
-from ui.core.state import cached, lang, t
+from ui.core.state import cached, figure, lang, t
 from ui.downloads import exports
 from ui.downloads import subsidy as subsidy_downloads
 from ui.tables import common as tables
@@ -64,8 +64,8 @@ def status(results: sv.ScenarioResults) -> None:
         st.warning(t("subsidies.none_eligible"), icon=":material/block:")
 
 
-def _chart(figure, name: str, key: str) -> None:
-    st.plotly_chart(figure, theme=None, config=charts.plotly_config(name), key=key)
+def _chart(name: str, key: str, build, *args) -> None:
+    st.plotly_chart(figure(build, *args), theme=None, config=charts.plotly_config(name), key=key)
 
 
 def figures(view: sv.SubsidiesView, sensitivity: str) -> None:
@@ -77,30 +77,30 @@ def figures(view: sv.SubsidiesView, sensitivity: str) -> None:
     with row1[0]:
         st.subheader(t("subsidies.chart.projects"), anchor=False)
         if len(rows):
-            _chart(sc.project_bars(rows, L), "subsidy-by-project", "sub_projects_chart")
+            _chart("subsidy-by-project", "sub_projects_chart", sc.project_bars, rows, L)
         st.caption(t("subsidies.chart.projects_caption", n=fmt.integer(len(rows), L),
                      total=fmt.integer(results.summary["n_selected"], L)))
     with row1[1]:
         st.subheader(t("subsidies.chart.balance"), anchor=False)
-        _chart(sc.balance_chart(results.balance, results.break_even_year, L), "budget-break-even", "sub_balance_chart")
+        _chart("budget-break-even", "sub_balance_chart", sc.balance_chart, results.balance, results.break_even_year, L)
         st.caption(t("subsidies.chart.balance_caption", rate=rate))
     with row2[0]:
         st.subheader(t("subsidies.chart.npv"), anchor=False)
         if len(rows):
-            _chart(sc.npv_chart(rows, L), "npv-with-without", "sub_npv_chart")
+            _chart("npv-with-without", "sub_npv_chart", sc.npv_chart, rows, L)
         st.caption(t("subsidies.chart.npv_caption", rate=rate))
     with row2[1]:
         st.subheader(t("subsidies.chart.tornado"), anchor=False)
         if view.tornado is not None:
-            _chart(sc.tornado_chart(view.tornado, sensitivity, L, scenario.regime.max_share), "sensitivity-tornado",
-                   "sub_tornado_chart")
+            _chart("sensitivity-tornado", "sub_tornado_chart", sc.tornado_chart, view.tornado, sensitivity, L,
+                   scenario.regime.max_share)
             st.caption(t("subsidies.chart.tornado_caption", delta=fmt.percent(sv.TORNADO_DELTA, L, 0)))
         else:
             st.caption(t("subsidies.tornado.toggle", n=fmt.integer(results.summary["n_selected"], L)))
     st.subheader(t("subsidies.chart.budget"), anchor=False)
     b1, b2 = st.columns(2, gap="medium")
     with b1:
-        _chart(sc.budget_fit(results.spend, results.budget_mln_rub, L), "portfolio-within-budget", "sub_budget_chart")
+        _chart("portfolio-within-budget", "sub_budget_chart", sc.budget_fit, results.spend, results.budget_mln_rub, L)
         if results.budget_mln_rub is None:
             st.caption(t("subsidies.no_budget"))
     with b2:
@@ -108,11 +108,13 @@ def figures(view: sv.SubsidiesView, sensitivity: str) -> None:
         if view.sweep is None:
             st.caption(t("subsidies.sweep.help"))
         else:
-            st.dataframe(subsidy_tables.sweep_table(view.sweep.summary, results.objective, L), hide_index=True, width="stretch",
-                         column_config=subsidy_tables.sweep_columns(results.objective, L))
+            st.dataframe(tables.styled(subsidy_tables.sweep_table(view.sweep.summary, results.objective, L), L,
+                                       subsidy_tables.sweep_formats(results.objective, L)), hide_index=True,
+                         width="stretch", column_config=subsidy_tables.sweep_columns(results.objective, L))
     if view.sweep is not None and len(view.sweep.membership):
         sweep = view.sweep
-        _chart(sc.sweep_heatmap(sweep.membership, sweep.budgets, sweep.current, L), "budget-sweep", "sub_sweep_chart")
+        _chart("budget-sweep", "sub_sweep_chart", sc.sweep_heatmap, sweep.membership, sweep.budgets, sweep.current,
+               L)
         st.caption(t("subsidies.sweep.caption", always=fmt.integer(sweep.always, L), never=fmt.integer(sweep.never, L),
                      hidden=fmt.integer(sweep.hidden, L)))
 
@@ -121,8 +123,9 @@ def project_table(view: sv.SubsidiesView, cluster_names: dict) -> None:
     """Every project with its reason, money and taxes; the scenario as an Excel file."""
     L, results = lang(), view.results
     st.subheader(t("subsidies.table"), anchor=False)
-    st.dataframe(subsidy_tables.projects_table(results.table, L, cluster_names), hide_index=True, height=360,
-                 column_config=subsidy_tables.projects_columns(L))
+    st.dataframe(tables.styled(subsidy_tables.projects_table(results.table, L, cluster_names), L,
+                               subsidy_tables.projects_formats(L)),
+                 hide_index=True, height=360, column_config=subsidy_tables.projects_columns(L))
     assumption = subsidy_tables.assumption_text(view.assumption, L)
     ctx = exports.context(exports.PROJECT_TABLES)
     st.download_button(t("subsidies.download_scenario"), lambda: exports.xlsx_file(
@@ -142,7 +145,7 @@ def comparison(view: sv.SubsidiesView, items: tuple) -> None:
     t1.dataframe(subsidy_tables.comparison_table(compared, L), hide_index=True, height=35 * (len(compared) + 1) + 3,
                  width="stretch")
     with t2:
-        _chart(sc.comparison_bars(compared, L), "scenario-comparison", "sub_compare_chart")
+        _chart("scenario-comparison", "sub_compare_chart", sc.comparison_bars, compared, L)
         ctx = exports.context(exports.PROJECT_TABLES)
         st.download_button(t("subsidies.download_compare"), lambda: exports.xlsx_file(
             subsidy_downloads.comparison_workbook(compared, items, L), ctx), "subsidy-scenarios.xlsx", mime=XLSX,

@@ -1,6 +1,8 @@
 """Turning library frames into what people read: labels, translated headers, formatted hover text."""
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 
 from ui.core import fmt
@@ -14,6 +16,13 @@ def short(text: str | None, limit: int = 34) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def wrap(text: str | None, width: int = 22) -> str:
+    """``text`` broken into lines of at most ``width`` characters at spaces, joined by plotly's ``<br>``;
+    nothing is cut (a single word longer than ``width`` keeps its own line)."""
+    text = "" if text is None or isinstance(text, float) else str(text)
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or text
+
+
 def plausibility_notes(notes, lang: str) -> list[str]:
     """The ECI/PCI plausibility notes of :func:`analytics.metrics.complexity.complexity_plausibility`
     (code + numbers) as sentences in ``lang``."""
@@ -21,10 +30,18 @@ def plausibility_notes(notes, lang: str) -> list[str]:
 
 
 def sector_labels(frame: pd.DataFrame, lang: str, limit: int = 34) -> pd.Series:
-    """``"29 Производство автотранспортных…"``: the code and a shortened name in ``lang``."""
+    """``"29 Производство<br>автотранспортных средств, …"``: the code and the whole name in ``lang``, wrapped
+    at ``limit`` characters a line (plotly ``<br>``): nothing is cut."""
     names = frame[name_column(lang)]
-    return pd.Series([f"{code} {short(name, limit)}" for code, name in zip(frame["sector"], names)],
+    return pd.Series([wrap(f"{code} {name}", limit) for code, name in zip(frame["sector"], names)],
                      index=frame.index)
+
+
+def labelled_codes(frame: pd.DataFrame, lang: str, top: int) -> str:
+    """``"29 — Производство автотранспортных средств…; 26 — …"``: the full names of the ``top`` sectors by
+    employees, whose bubbles carry only their code (the short name of a sector is its OKVED code)."""
+    shown = frame.dropna(subset=["lq", "relative_growth"]).nlargest(top, "employees")
+    return "; ".join(f"{code} — {name}" for code, name in zip(shown["sector"], shown[name_column(lang)]))
 
 
 def localise(frame: pd.DataFrame, columns: dict[str, str], lang: str) -> pd.DataFrame:
@@ -90,3 +107,58 @@ def programme_projects(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return localise(frame, {"selection_year": "col.selection_year", "cluster_name_ru": "col.cluster_name",
                             "region_ru": "col.region", "project_name_ru": "col.project",
                             "source_url": "col.source"}, lang)
+
+
+def finding_text(finding, lang: str) -> str:
+    """A :class:`analytics.services.overview.Finding` as a Markdown sentence in ``lang``: numbers through
+    :mod:`ui.core.fmt`, names in the language (escaped: they come from the data), quoted cluster names
+    joined by "и" / "and"."""
+    from ui.core.escape import markdown as md
+
+    v = finding.values
+    suffix = "en" if lang == "en" else "ru"
+    values: dict[str, object] = {}
+    if f"names_{suffix}" in v:
+        names = [md(n) for n in v[f"names_{suffix}"] if n]
+        values["names"] = (" и " if lang == "ru" else " and ").join(
+            f"«{n}»" if lang == "ru" else n for n in names)
+    if f"name_{suffix}" in v:
+        values["name"] = md(v[f"name_{suffix}"])
+    if "sector" in v:
+        values["sector"] = md(f"{v['sector']} {v.get(f'name_{suffix}') or ''}".strip())
+    for key in ("share", "region", "russia", "dependence", "threshold"):
+        if key in v:
+            digits = 0 if key in ("share", "threshold") else 1
+            values[key] = fmt.percent(abs(v[key]) if key == "region" else v[key], lang, digits)
+    if "russia" in v:
+        values["russia"] = ("+" if v["russia"] > 0 else "") + fmt.percent(v["russia"], lang, 1)
+    if "lq" in v:
+        values["lq"] = fmt.number(v["lq"], lang, 1)
+    for key in ("stars", "first", "last", "candidates", "passing"):
+        if key in v:
+            values[key] = v[key]
+    return t(f"home.finding.{finding.code}", lang, **values)
+
+
+#: Display formats of table columns: kind → the text of one value in a language (through :mod:`ui.core.fmt`).
+CELL_FORMATS = {
+    "integer": lambda v, lang: fmt.integer(v, lang),
+    "number1": lambda v, lang: fmt.number(v, lang, 1),
+    "number2": lambda v, lang: fmt.number(v, lang, 2),
+    "number3": lambda v, lang: fmt.number(v, lang, 3),
+    "percent": lambda v, lang: fmt.percent(v, lang, 1),    # a share 0–1
+    "percent2": lambda v, lang: fmt.percent(v, lang, 2),
+    "plain": lambda v, lang: str(int(v)),  # years and row numbers: no group separator
+}
+
+
+def styled(frame: pd.DataFrame, lang: str, formats: dict[str, str]):
+    """``frame`` as a pandas Styler for ``st.dataframe``: the cells of ``formats``' columns (column → a kind
+    of :data:`CELL_FORMATS`) read in the UI language's number format (``1 234,5`` / ``1,234.5``), whatever
+    the browser's locale; the values stay numbers, so sorting by a column still sorts numbers."""
+    present = {c: k for c, k in formats.items() if c in frame.columns}
+
+    def cell(value, kind: str) -> str:
+        return fmt.DASH if value is None or pd.isna(value) else CELL_FORMATS[kind](value, lang)
+
+    return frame.style.format({c: (lambda v, k=k: cell(v, k)) for c, k in present.items()})

@@ -197,18 +197,20 @@ def projects_table(table: pd.DataFrame, lang: str, cluster_names: dict[str, str]
 
 
 
+def projects_formats(lang: str) -> dict[str, str]:
+    """Number formats of :func:`projects_table`'s columns (kinds of :data:`ui.tables.common.CELL_FORMATS`):
+    the UI language's separators whatever the browser's locale."""
+    kinds = {t(PROJECT_COLUMNS[c], lang): "number1" for c in _MONEY_COLUMNS}
+    kinds.update({t(PROJECT_COLUMNS[c], lang): "percent" for c in ("irr_without", "irr_with")})
+    kinds.update({t(PROJECT_COLUMNS[c], lang): "number2"
+                  for c in ("budget_effectiveness", "leverage", "jobs_per_mln_rub", "attribution")})
+    kinds.update({t(PROJECT_COLUMNS[c], lang): "plain" for c in ("break_even_year", "payback_with_years")})
+    return kinds
+
+
 def projects_columns(lang: str) -> dict[str, Any]:
-    """``st.dataframe`` column formats of :func:`projects_table`."""
-    cfg: dict[str, Any] = {t(PROJECT_COLUMNS[c], lang): st.column_config.NumberColumn(format="localized")
-                           for c in _MONEY_COLUMNS}
-    for c in ("irr_without", "irr_with"):
-        cfg[t(PROJECT_COLUMNS[c], lang)] = st.column_config.NumberColumn(format="percent")
-    for c in ("budget_effectiveness", "leverage", "jobs_per_mln_rub", "attribution"):
-        cfg[t(PROJECT_COLUMNS[c], lang)] = st.column_config.NumberColumn(format="%.2f")
-    cfg[t(PROJECT_COLUMNS["break_even_year"], lang)] = st.column_config.NumberColumn(format="%d")
-    cfg[t(PROJECT_COLUMNS["payback_with_years"], lang)] = st.column_config.NumberColumn(format="%d")
-    cfg[t(PROJECT_COLUMNS["selected"], lang)] = st.column_config.CheckboxColumn()
-    return cfg
+    """``st.dataframe`` column types of :func:`projects_table` (numbers: :func:`projects_formats`)."""
+    return {t(PROJECT_COLUMNS["selected"], lang): st.column_config.CheckboxColumn()}
 
 
 
@@ -256,12 +258,13 @@ def sweep_table(summary: pd.DataFrame, objective: str, lang: str) -> pd.DataFram
 
 
 
+def sweep_formats(objective: str, lang: str) -> dict[str, str]:
+    """Number formats of :func:`sweep_table`'s columns (kinds of :data:`ui.tables.common.CELL_FORMATS`)."""
+    return {t("subsidies.col.budget", lang): "number1", t("subsidies.col.subsidy_total", lang): "number1",
+            t(f"subsidies.objective_value.{objective}", lang): "number1"}
+
+
 def sweep_columns(objective: str, lang: str) -> dict[str, Any]:
-    """``st.dataframe`` column formats of :func:`sweep_table`."""
-    return {
-        t("subsidies.col.budget", lang): st.column_config.NumberColumn(format="localized"),
-        t("subsidies.col.subsidy_total", lang): st.column_config.NumberColumn(format="localized"),
-        t(f"subsidies.objective_value.{objective}", lang): st.column_config.NumberColumn(format="localized"),
-        t("subsidies.col.optimal", lang): st.column_config.CheckboxColumn(),
-    }
+    """``st.dataframe`` column types of :func:`sweep_table` (numbers: :func:`sweep_formats`)."""
+    return {t("subsidies.col.optimal", lang): st.column_config.CheckboxColumn()}
 

@@ -159,6 +159,20 @@ RU: dict[str, str] = {
     "upload.fns_dataset.revexp": "доходы и расходы по бухотчётности",
     "upload.fns_dataset.paytax": "уплаченные налоги и сборы",
     # loader messages
+    # issue 17: every mistake at once, fixed in the browser
+    "upload.rollback_blocked_found": "Откатить нельзя: препятствий — {n}. Хранилище не изменилось.",
+    "upload.col_fix": "Как исправить",
+    "upload.col_errors": "Ошибки в строке",
+    "upload.fix_title": "Исправить здесь",
+    "upload.fix_intro": (
+        "Строки с ошибками ({n}) — как в вашем файле. Исправьте ячейки прямо в таблице: файл проверяется заново "
+        "после каждой правки, а когда ошибок не останется, его можно загрузить. Исправленный файл можно скачать "
+        "в той же кодировке и с тем же разделителем."
+    ),
+    "upload.fix_more": "Показаны первые {shown} строк с ошибками из {n}: остальные исправьте в исходном файле.",
+    "upload.fix_download": "Скачать исправленный файл",
+    "upload.fix_changed": "Исправлено ячеек: {n}. Файл проверен заново.",
+    "upload.fix_clean": "После исправлений ошибок нет.",
 }
 
 EN: dict[str, str] = {
@@ -310,4 +324,18 @@ EN: dict[str, str] = {
     "upload.fns_dataset.sshr": "average headcount",
     "upload.fns_dataset.revexp": "income and expenses from financial statements",
     "upload.fns_dataset.paytax": "taxes and fees paid",
+    # issue 17: every mistake at once, fixed in the browser
+    "upload.rollback_blocked_found": "Cannot roll back: {n} obstacles. The store is unchanged.",
+    "upload.col_fix": "How to fix",
+    "upload.col_errors": "Errors in the row",
+    "upload.fix_title": "Fix it here",
+    "upload.fix_intro": (
+        "The rows with errors ({n}), as in your file. Correct the cells right in the table: the file is checked "
+        "again after every edit, and once no error is left it can be loaded. The corrected file downloads in the "
+        "same encoding and with the same delimiter."
+    ),
+    "upload.fix_more": "The first {shown} of {n} rows with errors are shown: fix the others in the source file.",
+    "upload.fix_download": "Download the corrected file",
+    "upload.fix_changed": "Cells corrected: {n}. The file was checked again.",
+    "upload.fix_clean": "No errors left after the corrections.",
 }

@@ -24,9 +24,11 @@ RU: dict[str, str] = {
     "briefing.excel": "Скачать Excel со всеми таблицами",
     "briefing.make_deck": "Подготовить презентацию PPTX",
     "briefing.deck": "Скачать PPTX",
+    "briefing.make_pdf": "Подготовить презентацию PDF",
+    "briefing.pdf": "Скачать PDF",
     "briefing.making": "Рисую графики…",
     "briefing.no_chromium": (
-        "Для картинок графиков в PPTX нужен браузер Chromium (Debian: apt-get install chromium). "
+        "Для картинок графиков в PPTX и PDF нужен браузер Chromium (Debian: apt-get install chromium). "
         "Excel доступен и без него."
     ),
     "sheet.clusters": "Кластеры",
@@ -69,26 +71,13 @@ RU: dict[str, str] = {
     "xl.assumption": "Допущение",
     "xl.jobs": "Рабочие места",
     "slide.profile.title": "{region}: промышленность, {year}",
-    "slide.profile.message": "{manufacturing} занятых в обработке — {share} обрабатывающей промышленности России",
     "slide.portfolio.title": "Портфель отраслей, {start}–{end}",
-    "slide.portfolio.message": (
-        "Отраслей-звёзд: {stars}, сильных кластеров: {strong}. Сильнее всего специализация — {sector} (LQ {lq})"
-    ),
     "slide.score_axis": "Сводная оценка (0–100)",
     "slide.clusters.title": "Кандидаты в кластеры, {year}",
-    "slide.clusters.message": (
-        "Кандидатов: {n}, сильных по правилу US Cluster Mapping: {strong}. Лидер сводной оценки — {leader}, "
-        "звёзд Европейской обсерватории: {stars}"
-    ),
     "slide.registry.title": "Готовность к реестру Минпромторга (ПП № 779)",
     "slide.registry.axis": "Функциональная зависимость, %",
     "slide.registry.threshold": "порог",
-    "slide.registry.message": "Проходят все требования: {passing} из {n}; остальным не хватает внутренних закупок",
     "slide.network.title": "{cluster}: кооперация и недостающие звенья",
-    "slide.network.message": (
-        "{members} участников, {links} связей поставки, {cooperation} закупок — у своих; "
-        "звеньев привлечь или локализовать: {gaps}"
-    ),
     "slide.subsidy.title": "Субсидия {share} затрат: эффект для бюджета",
     "slide.subsidy.message": (
         "{subsidy} на {projects} проектов; {leverage} ₽ частных денег на рубль субсидии; налоги, которые "
@@ -109,13 +98,99 @@ RU: dict[str, str] = {
     ),
     "slide.subsidy.axis": "млн ₽",
     "slide.subsidy.break_even": "окупаемость",
-    "slide.next_steps.title": "Следующие шаги: какие отрасли привлекать",
     "slide.next_steps.message": "Ближе всего к тому, что регион уже умеет: {sectors}",
     "slide.next_steps.message_unstable": (
         "Кандидаты: {sectors}. Порядок зависит от выбранной методики: решите, какую стратегию берёт регион."
     ),
     "slide.next_steps.complexity_note": (
         "Сложность (PCI) здесь оценена грубо — по {sectors} отраслям обработки: это ориентир, а не вывод."
+    ),
+    "slide.and": " и ",
+    "slide.profile.message": "Опора промышленности региона — {clusters}: {share} работников предприятий в базе.",
+    "slide.profile.manufacturing": "Занятые в обработке (Росстат)",
+    "slide.profile.two_figures": (
+        "Почему две цифры занятости: {manufacturing} — все занятые в обрабатывающей промышленности региона "
+        "(статистика Росстата, раздел C ОКВЭД 2); {employees} — работники только {enterprises} предприятий из"
+        " базы навигатора, по которым есть данные о каждом предприятии."
+    ),
+    "slide.portfolio.message": (
+        "{stars} отраслей и специализированы, и растут быстрее, чем по России, — это опора роста. Сильнее "
+        "всего специализация — {sector}: доля в занятости в {lq} раза выше средней по России."
+    ),
+    "slide.portfolio.codes": "На кругах — код ОКВЭД: {codes}.",
+    "slide.clusters.message": (
+        "Первый по сводной оценке — кластер {leader}: его выводит вперёд {edge}. Больше всего звёзд — у кластера {starred} "
+        "({stars} из 5): звёзды и сводная оценка меряют разное (см. ниже)."
+    ),
+    "slide.clusters.message_same": "Первый и по сводной оценке, и по звёздам — {leader} ({stars} из 5 звёзд).",
+    "slide.clusters.strong": "Сильных по правилу US Cluster Mapping: {strong} из {n}.",
+    "slide.component.size": "размер",
+    "slide.component.specialisation": "специализация",
+    "slide.component.growth": "рост занятости",
+    "slide.component.completeness": "полнота цепочки",
+    "slide.component.cooperation": "кооперация",
+    "slide.registry.message_none": (
+        "Пока ни один кандидат не проходит в реестр: участники мало покупают друг у друга. Ближе всех — "
+        "{closest}: {dependence} при пороге {threshold}."
+    ),
+    "slide.registry.message": (
+        "Проходят все требования: {passing} из {n}; остальным не хватает закупок друг у друга. Ближе всех к "
+        "порогу {threshold} — {closest}: {dependence}."
+    ),
+    "slide.network.message": (
+        "Связаны поставками {linked} из {members} участников: {links} связей на схеме; у своих закупается "
+        "{cooperation} — остальное везут извне. Звеньев привлечь или локализовать: {gaps}."
+    ),
+    "slide.network.links_title": "Связи поставки между участниками: {links}",
+    "slide.network.gaps_title": "Недостающие звенья: плотность",
+    "slide.next_steps.title": "Решения, которые предстоит принять",
+    "slide.decide.cluster": "Какой кластер поддерживать первым: предлагается {cluster}.",
+    "slide.decide.registry": (
+        "Как довести кооперацию до порога реестра: у кластера {cluster} закупки у своих — {dependence}, нужно "
+        "{threshold}."
+    ),
+    "slide.decide.sectors": "Какие отрасли привлекать: ближе всего к тому, что регион уже умеет, — {sectors}.",
+    "slide.decide.sectors_unstable": (
+        "Какие отрасли привлекать ({sectors}) и по какой стратегии: порядок зависит от методики."
+    ),
+    "slide.decide.subsidy": "Какой бюджет и режим субсидий выбрать: сценарии — на странице «Субсидии».",
+    "glossary.lq": (
+        "LQ (коэффициент локализации) — во сколько раз доля отрасли в занятости региона больше, чем в России;"
+        " больше 1 — регион специализирован."
+    ),
+    "glossary.pp": "п. п. (процентные пункты) — разница темпов роста: 2 п. п. = на 2 % в год быстрее России.",
+    "glossary.score": (
+        "Сводная оценка (0–100) — среднее из пяти составляющих: размер, специализация, рост занятости, "
+        "полнота цепочки поставщиков и кооперация."
+    ),
+    "glossary.stars": (
+        "Звёзды Европейской кластерной обсерватории (0–5) — по одной за размер, специализацию (LQ ≥ 2), "
+        "фокус, производительность и динамику, если кластер среди 10 % лучших регионов."
+    ),
+    "glossary.us": (
+        "«Сильный» по US Cluster Mapping — LQ не ниже 1 и в верхней четверти регионов, занятых и предприятий "
+        "не меньше, чем у нижней четверти."
+    ),
+    "glossary.dependence": (
+        "Функциональная зависимость — доля закупок конечных производителей кластера у других его участников; "
+        "для реестра Минпромторга (ПП № 779) нужно не меньше порога."
+    ),
+    "glossary.cooperation": (
+        "Линии — поставки между участниками (толщина — объём), круги — участники (размер — занятые)."
+    ),
+    "glossary.density": (
+        "Плотность (0–1) — насколько отрасль близка к тому, что регион уже производит: выше — легче привлечь."
+    ),
+    "glossary.opportunity": (
+        "Оценка (0–1) — сумма близости к нынешней промышленности региона (плотности), сложности отрасли и "
+        "выигрыша для будущего развития, с весами выбранной стратегии."
+    ),
+    "slide.subsidy.what_if": (
+        "Сейчас ни один проект не получает поддержку: кластеры не в реестре. Если бы они вошли в реестр:"
+    ),
+    "glossary.discounted": (
+        "Дисконт. — суммы разных лет приведены к году начала по ставке дисконтирования: рубль позже стоит "
+        "меньше."
     ),
 }
 
@@ -137,15 +212,19 @@ EN: dict[str, str] = {
     "present.cluster_auto": "top composite score",
     "present.scenario": "Subsidy scenario",
     "present.scenario_default": "default (2023 regime, 50%)",
-    "present.bad_scenario": "The link has a wrong scenario parameter “{field}” = “{value}”: the default scenario is shown.",
+    "present.bad_scenario": (
+        "The link has a wrong scenario parameter “{field}” = “{value}”: the default scenario is shown."
+    ),
     "present.demo_note": "Demo data: values are illustrative",
     "briefing.title": "Files to send",
     "briefing.excel": "Download Excel with every table",
     "briefing.make_deck": "Prepare the PPTX deck",
     "briefing.deck": "Download PPTX",
+    "briefing.make_pdf": "Prepare the PDF deck",
+    "briefing.pdf": "Download PDF",
     "briefing.making": "Drawing the charts…",
     "briefing.no_chromium": (
-        "Chart images in the PPTX need the Chromium browser (Debian: apt-get install chromium). "
+        "Chart images in the PPTX and the PDF need the Chromium browser (Debian: apt-get install chromium). "
         "The Excel file works without it."
     ),
     "sheet.clusters": "Clusters",
@@ -188,26 +267,13 @@ EN: dict[str, str] = {
     "xl.assumption": "Assumption",
     "xl.jobs": "Jobs",
     "slide.profile.title": "{region}: industry, {year}",
-    "slide.profile.message": "{manufacturing} manufacturing jobs — {share} of Russia's manufacturing",
     "slide.portfolio.title": "Sector portfolio, {start}–{end}",
-    "slide.portfolio.message": (
-        "Star sectors: {stars}, strong clusters: {strong}. The strongest specialisation: {sector} (LQ {lq})"
-    ),
     "slide.score_axis": "Composite score (0–100)",
     "slide.clusters.title": "Cluster candidates, {year}",
-    "slide.clusters.message": (
-        "Candidates: {n}, strong by the US Cluster Mapping rule: {strong}. Top composite score: {leader}, "
-        "European Cluster Observatory stars: {stars}"
-    ),
     "slide.registry.title": "Readiness for the Minpromtorg registry (Decree No. 779)",
     "slide.registry.axis": "Functional dependence, %",
     "slide.registry.threshold": "threshold",
-    "slide.registry.message": "Meeting every requirement: {passing} of {n}; the others buy too little from each other",
     "slide.network.title": "{cluster}: cooperation and missing links",
-    "slide.network.message": (
-        "{members} participants, {links} supply links, {cooperation} of purchases from each other; "
-        "links to attract or localise: {gaps}"
-    ),
     "slide.subsidy.title": "A subsidy of {share} of costs: the effect on the budget",
     "slide.subsidy.message": (
         "{subsidy} for {projects} projects; {leverage} private roubles per subsidy rouble; taxes that exist "
@@ -228,12 +294,97 @@ EN: dict[str, str] = {
     ),
     "slide.subsidy.axis": "RUB mln",
     "slide.subsidy.break_even": "break-even",
-    "slide.next_steps.title": "Next steps: industries to attract",
     "slide.next_steps.message": "Closest to what the region already does: {sectors}",
     "slide.next_steps.message_unstable": (
         "Candidates: {sectors}. The order depends on the method: decide which strategy the region takes."
     ),
     "slide.next_steps.complexity_note": (
         "Complexity (PCI) is a rough estimate here, over {sectors} manufacturing sectors: a pointer, not a finding."
+    ),
+    "slide.and": " and ",
+    "slide.profile.message": (
+        "The region's industry rests on {clusters}: {share} of the employees of the enterprises in the store."
+    ),
+    "slide.profile.manufacturing": "Manufacturing jobs (Rosstat)",
+    "slide.profile.two_figures": (
+        "Why two employment figures: {manufacturing} is all manufacturing employment in the region (Rosstat "
+        "statistics, OKVED 2 section C); {employees} are the employees of the {enterprises} enterprises in "
+        "the navigator's store only, for which there is firm-level data."
+    ),
+    "slide.portfolio.message": (
+        "{stars} sectors are both specialised and growing faster than in Russia: the base for growth. The "
+        "strongest specialisation is {sector}: its share of employment is {lq} times Russia's."
+    ),
+    "slide.portfolio.codes": "Bubbles carry the OKVED code: {codes}.",
+    "slide.clusters.message": (
+        "Top of the composite score: {leader}, carried by its {edge}. Most stars: {starred} ({stars} of 5): "
+        "the stars and the score measure different things (see below)."
+    ),
+    "slide.clusters.message_same": "Top both by the composite score and by the stars: {leader} ({stars} of 5 stars).",
+    "slide.clusters.strong": "Strong by the US Cluster Mapping rule: {strong} of {n}.",
+    "slide.component.size": "size",
+    "slide.component.specialisation": "specialisation",
+    "slide.component.growth": "employment growth",
+    "slide.component.completeness": "chain completeness",
+    "slide.component.cooperation": "cooperation",
+    "slide.registry.message_none": (
+        "No candidate enters the registry yet: the members buy too little from each other. Closest: "
+        "{closest}, {dependence} against a threshold of {threshold}."
+    ),
+    "slide.registry.message": (
+        "Meeting every requirement: {passing} of {n}; the others buy too little from each other. Closest to "
+        "the {threshold} threshold: {closest}, {dependence}."
+    ),
+    "slide.network.message": (
+        "{linked} of {members} members are linked by supplies: {links} links on the chart; {cooperation} of "
+        "purchases stay inside, the rest comes from outside. Links to attract or localise: {gaps}."
+    ),
+    "slide.network.links_title": "Supply links between members: {links}",
+    "slide.network.gaps_title": "Missing links: density",
+    "slide.next_steps.title": "Decisions to take",
+    "slide.decide.cluster": "Which cluster to back first: {cluster} is proposed.",
+    "slide.decide.registry": (
+        "How to raise cooperation to the registry threshold: {cluster} buys {dependence} from members, "
+        "{threshold} is needed."
+    ),
+    "slide.decide.sectors": "Which sectors to attract: closest to what the region already does are {sectors}.",
+    "slide.decide.sectors_unstable": (
+        "Which sectors to attract ({sectors}) and by which strategy: the order depends on the method."
+    ),
+    "slide.decide.subsidy": "Which subsidy budget and regime to choose: scenarios on the Subsidies page.",
+    "glossary.lq": (
+        "LQ (location quotient): how many times the sector's share of the region's employment exceeds "
+        "Russia's; above 1 means the region is specialised."
+    ),
+    "glossary.pp": "p.p. (percentage points): a difference of growth rates; 2 p.p. = 2% a year faster than Russia.",
+    "glossary.score": (
+        "Composite score (0–100): the mean of five parts: size, specialisation, employment growth, supplier "
+        "chain completeness and cooperation."
+    ),
+    "glossary.stars": (
+        "European Cluster Observatory stars (0–5): one each for size, specialisation (LQ ≥ 2), focus, "
+        "productivity and dynamism when the cluster is among the top 10% of regions."
+    ),
+    "glossary.us": (
+        "“Strong” by US Cluster Mapping: LQ at least 1 and in the top quarter of regions, employment and "
+        "establishments above the bottom quarter."
+    ),
+    "glossary.dependence": (
+        "Functional dependence: the share of the final producers' purchases bought from other members; the "
+        "Minpromtorg registry (Decree No. 779) needs at least the threshold."
+    ),
+    "glossary.cooperation": "Lines are supplies between members (width: value); circles are members (size: employees).",
+    "glossary.density": (
+        "Density (0–1): how close a sector is to what the region already makes; higher means easier to "
+        "attract."
+    ),
+    "glossary.opportunity": (
+        "Score (0–1): closeness to the region's current industry (density), the sector's complexity and the "
+        "gain for future development, weighted by the chosen strategy."
+    ),
+    "slide.subsidy.what_if": "Today no project gets support: the clusters are not on the registry. If they entered it:",
+    "glossary.discounted": (
+        "Discounted: sums of different years brought to the start year at the discount rate; a later rouble "
+        "is worth less."
     ),
 }

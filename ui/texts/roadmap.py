@@ -35,7 +35,7 @@ RU: dict[str, str] = {
     "roadmap.col.gap": "Чего не хватает",
     "roadmap.col.addressed": "Чем закрывается",
     "roadmap.gap.contracts": "участников без договора: {n}",
-    "roadmap.gap.dependence": "{points} п. п., или {value} закупок у участников",
+    "roadmap.gap.dependence": "{points} процентного пункта, или {value} закупок у участников",
     "roadmap.gap.count": "ещё {n}",
     "roadmap.gap.organising": "лишних: {n}",
     "roadmap.gap.none": "—",
@@ -45,7 +45,11 @@ RU: dict[str, str] = {
     "roadmap.addressed.hand": "вручную",
     "roadmap.dependence_before": "Функциональная зависимость сейчас",
     "roadmap.dependence_after": "После предложенных договоров",
-    "roadmap.core_before": "Иное прочтение (с закупками между производителями) сейчас",
+    "roadmap.core_before": "Иное прочтение сейчас",
+    "roadmap.core_help": (
+        "Иное прочтение правила: засчитываются и закупки производителей конечной продукции друг у друга. "
+        "Проверка по умолчанию их не засчитывает."
+    ),
     "roadmap.core_after": "Иное прочтение после договоров",
     "roadmap.dependence_help": "Порог: {threshold}. Знаменатель — все закупки производителей конечной продукции, {total}.",
     "roadmap.links": "Предлагаемые договоры",
@@ -68,7 +72,10 @@ RU: dict[str, str] = {
     "roadmap.no_links": "Новых договоров не предлагается.",
     "roadmap.network": "Сеть кооперации с предлагаемыми договорами",
     "roadmap.network_proposed": "предлагаемый договор",
-    "roadmap.network_caption": "Пунктир — предлагаемые договоры; сплошные линии — поставки из данных.",
+    "roadmap.network_caption": (
+        "Пунктир — предлагаемые договоры; сплошные линии — поставки из данных. Подписи — названия без "
+        "пояснений в скобках; полное название — при наведении."
+    ),
     "roadmap.first": "Первые договоры участников без договора",
     "roadmap.col.participant": "Участник",
     "roadmap.col.partner": "Партнёр",
@@ -111,6 +118,106 @@ RU: dict[str, str] = {
         "договоров, затем наименьшая сумма при этом числе. Правдоподобных пар: {pairs}; отсеяно по таблице "
         "«затраты-выпуск»: {excluded}."
     ),
+    "roadmap.pack_pdf": "Сводка заявки (PDF)",
+    "roadmap.pack_pdf_help": "То же, что в пакете Excel, для чтения и печати: участники, договоры, расчёт зависимости по строкам, перечень документов.",
+    "roadmap.pdf.title": "Заявка на включение промышленного кластера в реестр (ПП РФ № 779): сводка",
+    "roadmap.pdf.community": "сообщество отраслей ОКВЭД {codes}",
+    "roadmap.pdf.subtitle": "Кластер: {cluster} · регион: {region} · год данных: {year}",
+    "roadmap.pdf.footer": "Кластерный навигатор · {cluster} · {region} · {year}",
+    "roadmap.pdf.illustrative": (
+        "Иллюстративные данные: часть показателей ниже — условные (демонстрационные) значения, а не "
+        "публичные факты. Сводка показывает метод и форму заявки; цифры для подачи нужно заменить сведениями "
+        "участников."
+    ),
+    "roadmap.pdf.not_public": (
+        "Не все данные публичные: статус каждого показателя — в столбцах «Статус данных». Перед подачей "
+        "сверить их с документами участников."
+    ),
+    "roadmap.pdf.statuses": "Статус данных в сводке: {statuses}.",
+    "roadmap.pdf.summary": "Итог расчёта",
+    "roadmap.pdf.participants": "Участники ({n})",
+    "roadmap.pdf.contracts": "Договоры между участниками: действующих {existing}, предлагаемых {proposed}",
+    "roadmap.pdf.contracts_none": "Договоров между участниками в данных нет и новые не предлагаются.",
+    "roadmap.pdf.dependence": "Расчёт общего уровня функциональной зависимости, {year} г.",
+    "roadmap.pdf.dependence_none": "Производителей конечной продукции с известными закупками нет: уровень не рассчитать.",
+    "roadmap.pdf.columns": (
+        "C — все закупки; D — у участников, не производящих конечную продукцию; E — у других производителей "
+        "конечной продукции; F — предлагается, засчитывается; G — предлагается всего (млн ₽)."
+    ),
+    "roadmap.pdf.line": "{name}: {formula} = {numbers} = {share} — порог {threshold}: {met}{tested}",
+    "roadmap.pdf.tested": " (проверяется)",
+    "roadmap.pdf.formula": "ФЗ = Σ закупок производителей конечной продукции у других участников ÷ Σ всех их закупок",
+    "roadmap.pdf.documents": "Перечень документов и чего не хватает",
+    "roadmap.pdf.documents_note": "Перечень документов — прочтение проекта (проверить по действующей редакции постановления).",
+    "roadmap.pdf.blank": "ЗАПОЛНИТЬ",
+    "roadmap.pdf.existing": "действующий",
+    "roadmap.pdf.proposed": "предлагаемый",
+    "roadmap.pdf.proposed_status": "расчёт, не договор",
+    "roadmap.pdf.col.no": "№",
+    "roadmap.pdf.col.name": "Наименование",
+    "roadmap.pdf.col.inn": "ИНН",
+    "roadmap.pdf.col.ogrn": "ОГРН",
+    "roadmap.pdf.col.okved": "ОКВЭД 2",
+    "roadmap.pdf.col.role": "Роль",
+    "roadmap.pdf.col.municipality": "Муниципальное образование",
+    "roadmap.pdf.col.headcount": "Численность, чел.",
+    "roadmap.pdf.col.status": "Статус данных",
+    "roadmap.pdf.col.supplier": "Поставщик (ИНН)",
+    "roadmap.pdf.col.buyer": "Покупатель (ИНН)",
+    "roadmap.pdf.col.value": "Сумма за год, млн ₽",
+    "roadmap.pdf.col.kind": "Вид",
+    "roadmap.pdf.col.document": "Документ",
+    "roadmap.pdf.col.clause": "Пункт",
+    "roadmap.pdf.col.state": "Что есть",
+    "roadmap.pdf.col.missing": "Чего не хватает",
+    "roadmap.pdf.total": "Итого",
+    "roadmap.pdf.now": "Сейчас (прочтение по умолчанию)",
+    "roadmap.pdf.after": "После предлагаемых договоров",
+    "roadmap.pdf.core_now": "Иное прочтение (с закупками между производителями) сейчас",
+    "roadmap.pdf.core_after": "Иное прочтение после договоров",
+    "roadmap.pdf.met": "выполнено",
+    "roadmap.pdf.unmet": "не выполнено",
+    "roadmap.pdf.state.ready": "в пакете",
+    "roadmap.pdf.state.partial": "частично",
+    "roadmap.pdf.state.absent": "нет",
+    "roadmap.pdf.miss.blanks": "пропусков в таблице участников: {n}",
+    "roadmap.pdf.miss.copies": "копии договоров: {existing}; подписать предлагаемые: {proposed}",
+    "roadmap.pdf.miss.unmet": "требование не выполнено и после договоров",
+    "roadmap.pdf.miss.write": "подготовить",
+    "roadmap.pdf.miss.none": "—",
+    "roadmap.pdf.miss.no_org": "организации нет в данных",
+    "roadmap.pdf.disclaimer": (
+        "Расчёт Кластерного навигатора по данным базы; не официальный документ. Предлагаемые договоры — "
+        "правдоподобные по таблице «затраты-выпуск» Росстата 2021 г., а не согласованные сторонами."
+    ),
+    "slide.route.title": "Дорожная карта включения в реестр: {cluster}",
+    "slide.route.contracts": "Новых договоров",
+    "slide.route.value": "На сумму в год",
+    "slide.route.dependence": "Функц. зависимость",
+    "slide.route.arrow": "{before} → {after}",
+    "slide.route.now": "Сейчас",
+    "slide.route.after": "После новых договоров",
+    "slide.route.gaps": "Чего не хватает: {gaps}.",
+    "slide.route.gaps_none": "Требования реестра о договорах и зависимости выполнены.",
+    "slide.route.gap.contracts": "у {n} участников нет договора с другим участником",
+    "slide.route.gap.dependence": "функциональная зависимость {now} при пороге {threshold} — нужно ещё {value} закупок у своих",
+    "slide.route.gap.count": "{rule} — не хватает {n}",
+    "slide.route.gap.organising": "{rule} — лишних {n}",
+    "slide.route.conclusion.closes": (
+        "Вывод: чтобы войти в реестр, участникам достаточно заключить между собой новые договоры поставки "
+        "на {value} в год (договоров — {n})."
+    ),
+    "slide.route.conclusion.unproven": " Это найденный, но не доказанно наименьший набор.",
+    "slide.route.conclusion.remaining": " Кроме договоров остаётся: {rules}.",
+    "slide.route.conclusion.none_needed": "Вывод: по договорам и зависимости кластер уже готов к заявке в реестр.",
+    "slide.route.conclusion.no_solution": (
+        "Вывод: договорами между нынешними участниками разрыв не закрыть — нужны новые поставщики в кластере "
+        "или большие объёмы у имеющихся."
+    ),
+    "slide.route.conclusion.cannot_judge": (
+        "Вывод: по этим данным требования о договорах и зависимости не проверить — нужны данные о поставках "
+        "между участниками."
+    ),
 }
 
 EN: dict[str, str] = {
@@ -148,7 +255,7 @@ EN: dict[str, str] = {
     "roadmap.col.gap": "What is missing",
     "roadmap.col.addressed": "How it closes",
     "roadmap.gap.contracts": "participants without a contract: {n}",
-    "roadmap.gap.dependence": "{points} pp, or {value} of purchases from participants",
+    "roadmap.gap.dependence": "{points} percentage points, or {value} of purchases from participants",
     "roadmap.gap.count": "{n} more",
     "roadmap.gap.organising": "{n} too many",
     "roadmap.gap.none": "—",
@@ -158,7 +265,11 @@ EN: dict[str, str] = {
     "roadmap.addressed.hand": "by hand",
     "roadmap.dependence_before": "Functional dependence now",
     "roadmap.dependence_after": "After the proposed contracts",
-    "roadmap.core_before": "Other reading (purchases between producers counted) now",
+    "roadmap.core_before": "Other reading now",
+    "roadmap.core_help": (
+        "The rule's other reading: purchases of final producers from each other count too. The check does "
+        "not count them by default."
+    ),
     "roadmap.core_after": "Other reading after the contracts",
     "roadmap.dependence_help": "Threshold: {threshold}. Denominator: all purchases of final producers, {total}.",
     "roadmap.links": "Proposed contracts",
@@ -181,7 +292,10 @@ EN: dict[str, str] = {
     "roadmap.no_links": "No new contracts are proposed.",
     "roadmap.network": "Cooperation network with the proposed contracts",
     "roadmap.network_proposed": "proposed contract",
-    "roadmap.network_caption": "Dashed: proposed contracts; solid: supplies in the data.",
+    "roadmap.network_caption": (
+        "Dashed: proposed contracts; solid: supplies in the data. Labels give names without the remarks in "
+        "brackets; the full name shows on hover."
+    ),
     "roadmap.first": "First contracts of participants without one",
     "roadmap.col.participant": "Participant",
     "roadmap.col.partner": "Partner",
@@ -222,5 +336,105 @@ EN: dict[str, str] = {
     "roadmap.method": (
         "Optimisation: mixed-integer programming (scipy, HiGHS) in two stages — fewest contracts, then least "
         "money with that many. Plausible pairs: {pairs}; excluded by the input–output table: {excluded}."
+    ),
+    "roadmap.pack_pdf": "Application summary (PDF)",
+    "roadmap.pack_pdf_help": "What the Excel pack holds, for reading and printing: participants, contracts, the dependence calculation line by line, the checklist of documents.",
+    "roadmap.pdf.title": "Application for entry of an industrial cluster into the registry (Decree No. 779): summary",
+    "roadmap.pdf.community": "community of OKVED industries {codes}",
+    "roadmap.pdf.subtitle": "Cluster: {cluster} · region: {region} · data year: {year}",
+    "roadmap.pdf.footer": "Cluster Navigator · {cluster} · {region} · {year}",
+    "roadmap.pdf.illustrative": (
+        "Illustrative data: some figures below are illustrative (demo) values, not public facts. The summary "
+        "shows the method and the form of the application; replace the figures with the participants' own "
+        "before filing."
+    ),
+    "roadmap.pdf.not_public": (
+        "Not all data is public: the status of every figure is in the \"Data status\" columns. Check them "
+        "against the participants' documents before filing."
+    ),
+    "roadmap.pdf.statuses": "Data status in this summary: {statuses}.",
+    "roadmap.pdf.summary": "Result",
+    "roadmap.pdf.participants": "Participants ({n})",
+    "roadmap.pdf.contracts": "Contracts between participants: {existing} existing, {proposed} proposed",
+    "roadmap.pdf.contracts_none": "No contracts between participants in the data, and none proposed.",
+    "roadmap.pdf.dependence": "Overall level of functional dependence, {year}",
+    "roadmap.pdf.dependence_none": "No final producer with known purchases: the level cannot be computed.",
+    "roadmap.pdf.columns": (
+        "C — all purchases; D — from participants that are not final producers; E — from other final "
+        "producers; F — proposed, counted; G — proposed in all (mln ₽)."
+    ),
+    "roadmap.pdf.line": "{name}: {formula} = {numbers} = {share} — threshold {threshold}: {met}{tested}",
+    "roadmap.pdf.tested": " (tested)",
+    "roadmap.pdf.formula": "FD = Σ purchases of final producers from other participants ÷ Σ all their purchases",
+    "roadmap.pdf.documents": "Documents and what is missing",
+    "roadmap.pdf.documents_note": "The list of documents is the project's reading (to verify against the decree in force).",
+    "roadmap.pdf.blank": "TO FILL",
+    "roadmap.pdf.existing": "existing",
+    "roadmap.pdf.proposed": "proposed",
+    "roadmap.pdf.proposed_status": "calculation, not a contract",
+    "roadmap.pdf.col.no": "No.",
+    "roadmap.pdf.col.name": "Name",
+    "roadmap.pdf.col.inn": "INN",
+    "roadmap.pdf.col.ogrn": "OGRN",
+    "roadmap.pdf.col.okved": "OKVED 2",
+    "roadmap.pdf.col.role": "Role",
+    "roadmap.pdf.col.municipality": "Municipality",
+    "roadmap.pdf.col.headcount": "Headcount, persons",
+    "roadmap.pdf.col.status": "Data status",
+    "roadmap.pdf.col.supplier": "Supplier (INN)",
+    "roadmap.pdf.col.buyer": "Buyer (INN)",
+    "roadmap.pdf.col.value": "Value in the year, mln ₽",
+    "roadmap.pdf.col.kind": "Kind",
+    "roadmap.pdf.col.document": "Document",
+    "roadmap.pdf.col.clause": "Clause",
+    "roadmap.pdf.col.state": "State",
+    "roadmap.pdf.col.missing": "Missing",
+    "roadmap.pdf.total": "Total",
+    "roadmap.pdf.now": "Now (default reading)",
+    "roadmap.pdf.after": "After the proposed contracts",
+    "roadmap.pdf.core_now": "Other reading (core → core counted) now",
+    "roadmap.pdf.core_after": "Other reading after the contracts",
+    "roadmap.pdf.met": "met",
+    "roadmap.pdf.unmet": "not met",
+    "roadmap.pdf.state.ready": "in the pack",
+    "roadmap.pdf.state.partial": "partly",
+    "roadmap.pdf.state.absent": "absent",
+    "roadmap.pdf.miss.blanks": "blanks in the participants' table: {n}",
+    "roadmap.pdf.miss.copies": "copies of contracts: {existing}; sign the proposed: {proposed}",
+    "roadmap.pdf.miss.unmet": "not met even after the contracts",
+    "roadmap.pdf.miss.write": "to prepare",
+    "roadmap.pdf.miss.none": "—",
+    "roadmap.pdf.miss.no_org": "no organisation in the data",
+    "roadmap.pdf.disclaimer": (
+        "Computed by Cluster Navigator from the store; not an official document. The proposed contracts are "
+        "plausible by Rosstat's 2021 input–output table, not agreed by the parties."
+    ),
+    "slide.route.title": "Route to the registry: {cluster}",
+    "slide.route.contracts": "New contracts",
+    "slide.route.value": "Their value a year",
+    "slide.route.dependence": "Functional dependence",
+    "slide.route.arrow": "{before} → {after}",
+    "slide.route.now": "Now",
+    "slide.route.after": "After the new contracts",
+    "slide.route.gaps": "What is missing: {gaps}.",
+    "slide.route.gaps_none": "The registry's rules on contracts and dependence are met.",
+    "slide.route.gap.contracts": "{n} participants have no contract with another participant",
+    "slide.route.gap.dependence": "functional dependence is {now} against a {threshold} threshold — {value} more of purchases from each other needed",
+    "slide.route.gap.count": "{rule}: {n} missing",
+    "slide.route.gap.organising": "{rule}: {n} too many",
+    "slide.route.conclusion.closes": (
+        "Conclusion: to enter the registry, the participants need only sign new supply contracts with each "
+        "other worth {value} a year ({n} contracts)."
+    ),
+    "slide.route.conclusion.unproven": " This set was found but is not proven the smallest.",
+    "slide.route.conclusion.remaining": " Beyond the contracts, still to do: {rules}.",
+    "slide.route.conclusion.none_needed": "Conclusion: on contracts and dependence the cluster is ready to apply to the registry.",
+    "slide.route.conclusion.no_solution": (
+        "Conclusion: contracts among today's participants cannot close the gap — the cluster needs new "
+        "suppliers or larger volumes from those it has."
+    ),
+    "slide.route.conclusion.cannot_judge": (
+        "Conclusion: these data cannot test the rules on contracts and dependence — supplies between the "
+        "participants are needed."
     ),
 }

@@ -38,13 +38,22 @@ are in ``ui/texts/data.py``. Limits (file size, rows) are :class:`Limits`, confi
 Modules: :mod:`~analytics.data.ingest.read` (bytes, encodings, CSV/XLSX parsing),
 :mod:`~analytics.data.ingest.headers` (header mapping, derived columns), :mod:`~analytics.data.ingest.checks`
 (checks against the store, the preview diff), :mod:`~analytics.data.ingest.plan` (prepare, reports,
-templates), :mod:`~analytics.data.ingest.commit` (commit, load_file, rollback). The names above are
+templates), :mod:`~analytics.data.ingest.commit` (commit, load_file, rollback), :mod:`~analytics.data.ingest.fix`
+(corrections typed in the page's grid, the corrected file in the original dialect). The names above are
 importable from this package.
 """
 from __future__ import annotations
 
 from analytics.data.ingest.checks import SAMPLE_ROWS, STAGE_TABLE, diff, stage, store_checks, unstage
 from analytics.data.ingest.commit import commit, load_file, prepare_rollback, rollback
+from analytics.data.ingest.fix import (
+    apply_corrections,
+    corrected_cells,
+    error_rows,
+    grid_edits,
+    patch_lines,
+    write_back,
+)
 from analytics.data.ingest.headers import remembered_mapping, save_mapping
 from analytics.data.ingest.plan import MODES, LoadPlan, LoadReport, data_tables, prepare, template_csv, template_xlsx
 from analytics.data.ingest.read import (
@@ -92,4 +101,10 @@ __all__ = [
     "load_file",
     "prepare_rollback",
     "rollback",
+    "error_rows",
+    "grid_edits",
+    "corrected_cells",
+    "write_back",
+    "patch_lines",
+    "apply_corrections",
 ]

@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 from analytics import store
 from analytics.data import validate
 from analytics.data.ingest.read import CAP_PER_CODE
-from analytics.data.validate import Issue, TableSpec, msg
+from analytics.data.validate import Issue, TableSpec, hints, msg
 from analytics.store import SQL, columns, equal, joined, sql, sql_type
 
 SAMPLE_ROWS = 20
@@ -111,12 +111,13 @@ def store_checks(cur: duckdb.DuckDBPyConnection, spec: TableSpec, mode: str, fra
         where = np.flatnonzero(missing)[:CAP_PER_CODE]
         rows = frame["_row"].to_numpy()[where]
         issues = []
+        codes_known = known.to_pylist() if parent == "sectors" else []
         for row, value in zip(rows, values.take(pa.array(where)).to_pylist()):
             code = "ref_missing"
             params: dict[str, Any] = {"table": parent}
             if parent == "sectors":
                 code = "okved_unknown"
-                params = {}
+                params = {"nearest": ", ".join(hints.nearest_okved(str(value), codes_known))}
                 if re.match(r"\d{2}", str(value)) and int(str(value)[:2]) in validate.OKVED2_MISSING_DIVISIONS:
                     code = "okved_version1"
             issues.append(Issue(None if pd.isna(row) else int(row), col, str(value), msg(code, **params)))

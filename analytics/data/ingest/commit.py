@@ -21,6 +21,7 @@ from analytics.data.ingest.plan import (
     _rejected,
     _set_numbers,
     _sorted,
+    _store_errors_too,
     _store_phase,
     _validate_file,
 )
@@ -85,8 +86,20 @@ def load_file(con: duckdb.DuckDBPyConnection, table: str, source: str | os.PathL
     """
     progress = on_progress or (lambda stage: None)
     plan = _validate_file(con, table, source, mode, mapping, file_name, limits, progress)
+    if not plan.report.ok:
+        return _store_errors_too(con, plan).report
     return commit(con, plan, user, on_progress=on_progress)
 
+
+
+def _as_rollback(errors: list, counts: dict[str, int]) -> tuple[list, dict[str, int]]:
+    """A rollback that would take away rows another table refers to: ``rollback_blocked`` (roll the
+    other table back first), not the file's ``still_referenced``."""
+    errors = [e._replace(message=validate.msg("rollback_blocked", **e.message.values))
+              if e.code == "still_referenced" else e for e in errors]
+    if "still_referenced" in counts:
+        counts = {("rollback_blocked" if k == "still_referenced" else k): v for k, v in counts.items()}
+    return errors, counts
 
 
 def prepare_rollback(con: duckdb.DuckDBPyConnection, table: str, version_id: int) -> LoadPlan:
@@ -109,7 +122,7 @@ def prepare_rollback(con: duckdb.DuckDBPyConnection, table: str, version_id: int
     with con.cursor() as cur:
         plan.fingerprint = store.data_fingerprint(cur)
         stage(cur, table, frame)
-        errors, counts = store_checks(cur, spec, "replace", frame)
+        errors, counts = _as_rollback(*store_checks(cur, spec, "replace", frame))
         if not errors:
             numbers, plan.samples = diff(cur, spec, "replace")
             report.added, report.changed = numbers["added"], numbers["changed"]
@@ -133,7 +146,7 @@ def rollback(con: duckdb.DuckDBPyConnection, table: str, version_id: int, user: 
     try:
         with WRITER_LOCK, con.cursor() as cur, store.transaction(cur) as tx:
             stage(cur, table, plan.frame)
-            errors, counts = store_checks(cur, spec, "replace", plan.frame)
+            errors, counts = _as_rollback(*store_checks(cur, spec, "replace", plan.frame))
             if errors:
                 tx.rollback()
                 return _finish(report, _sorted(errors), counts)

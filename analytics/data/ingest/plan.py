@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analytics import store
 from analytics.data import validate
 from analytics.data.ingest.checks import SAMPLE_ROWS, _keep_absent, diff, stage, store_checks, unstage
 from analytics.data.ingest.headers import _DERIVED, _derive, _map_headers, _missing_required, remembered_mapping
-from analytics.data.ingest.read import CAP_PER_CODE, Limits, _file_error, read_source, read_table
+from analytics.data.ingest.read import CAP_PER_CODE, Limits, RawTable, _file_error, read_source, read_table
 from analytics.data.validate import Issue, msg
 from analytics.store import schema
 
@@ -75,6 +76,10 @@ class LoadPlan:
     samples: dict[str, pd.DataFrame] = field(default_factory=dict)  #: added / changed / removed
     fingerprint: str = ""                         #: store state the preview was computed on
     absent: tuple[str, ...] = ()                  #: optional columns the file did not have
+    #: a file with errors: its typed rows with the cells that have an error emptied (for the store checks)
+    checked: pd.DataFrame | None = None
+    #: the file's text cells under its own headers (the page's preview and correction grid)
+    raw: RawTable | None = None
 
 
 
@@ -117,21 +122,29 @@ def _validate_file(con: duckdb.DuckDBPyConnection, table: str, source: str | os.
     report.columns, report.unknown_headers = shown, unknown
     report.warnings.extend(warnings)
     present = set(placed.values())
-    errors.extend(_missing_required(spec, present))
-    if errors:
-        return LoadPlan(_finish(report, errors, _count(errors)))
+    missing = _missing_required(spec, present)
+    errors.extend(missing)
     if not len(raw.cells):
-        return LoadPlan(_finish(report, [_file_error("no_data_rows")], {"no_data_rows": 1}))
+        errors.append(_file_error("no_data_rows"))
+    if not placed or not len(raw.cells):
+        return LoadPlan(_finish(report, errors, _count(errors)))
+    # Header problems (an unknown, doubled or missing column) do not stop the cells of the columns that
+    # were placed from being read and checked: every mistake of the file is reported in one pass.
+    header_errors = errors
     progress("parsed")
     cells_in = pd.DataFrame({column: raw.cells[position] for position, column in placed.items()})
     numeric = {column: raw.numeric[position] for position, column in placed.items() if position in raw.numeric}
     cells = validate.read_cells(cells_in, spec, raw.rows, scales=scales, numeric_cells=numeric, cap=CAP_PER_CODE)
     del cells_in
+    for issue in missing:  # a column the file lacks is one error, not one per row
+        cells.flagged[issue.column] = np.ones(len(raw.rows), dtype=bool)
     frame, derive_errors, derive_warnings = _derive(cells.frame, spec, present, raw.rows)
     cells = validate.check_rules(cells._replace(frame=frame), spec, raw.rows, cap=CAP_PER_CODE)
     report.warnings.extend(cells.warnings + derive_warnings)
-    errors = list(cells.issues) + derive_errors
-    counts = dict(cells.counts)
+    errors = header_errors + list(cells.issues) + derive_errors
+    counts = _count(header_errors)
+    for code, n in cells.counts.items():
+        counts[code] = counts.get(code, 0) + n
     for e in derive_errors:
         counts[e.code] = counts.get(e.code, 0) + 1
     dups, n_dups = validate.duplicates_in_file(frame, spec.key, raw.rows, cap=CAP_PER_CODE)
@@ -143,12 +156,72 @@ def _validate_file(con: duckdb.DuckDBPyConnection, table: str, source: str | os.
         report.warnings.append(Issue(None, "inn", None, msg("inn_region", count=mismatched)))
     progress("validated")
     absent = tuple(c for c in spec.names if c not in present and c not in _DERIVED.get(table, ()))
-    if errors:
-        return LoadPlan(_finish(report, _sorted(errors), counts), absent=absent)
     frame = frame[spec.names]
     frame.insert(len(frame.columns), "_row", raw.rows)
+    if errors:
+        # The rows as read, each cell that already has an error emptied: the store checks run on them too.
+        checked = _without_flagged(frame, cells.flagged)
+        return LoadPlan(_finish(report, _sorted(errors), counts), absent=absent, checked=checked, raw=raw)
     report.ok = True
     return LoadPlan(report, frame, absent=absent)
+
+
+def _without_flagged(frame: pd.DataFrame, flagged: Mapping[str, np.ndarray]) -> pd.DataFrame:
+    """``frame`` with the cells ``flagged`` (per column, cells that already have an error) missing."""
+    out = frame.copy()
+    for column, mask in flagged.items():
+        if column in out.columns and mask.any():
+            out[column] = out[column].mask(pd.Series(mask, index=out.index))
+    return out
+
+
+def _template_note(plan: LoadPlan) -> LoadPlan:
+    """A template uploaded unchanged whose example cannot load here says why, before its errors: its
+    example row's key is already in the store (``template_row_held``), or it refers to the example of
+    another table's template not loaded yet (``template_needs``, naming that table)."""
+    report = plan.report
+    if report.ok or report.table not in validate.TABLES or report.sha256 not in _template_hashes(report.table):
+        return plan
+    codes = {e.code for e in report.errors}
+    parents = sorted({e.message.values.get("table") for e in report.errors if e.code == "ref_missing"} - {None})
+    notes = []
+    if "duplicate_in_store" in codes:
+        notes.append(Issue(None, None, None, msg("template_row_held", table=report.table)))
+    if "okved_unknown" in codes and "sectors" not in parents:
+        parents.append("sectors")
+    notes.extend(Issue(None, None, None, msg("template_needs", table=parent)) for parent in parents)
+    for note in reversed(notes):
+        report.errors.insert(0, note)
+    if notes:
+        report.error_counts = {**{n.code: sum(1 for m in notes if m.code == n.code) for n in notes},
+                               **report.error_counts}
+    return plan
+
+
+def _template_hashes(table: str) -> set[str]:
+    """SHA-256 of the table's CSV templates as the Templates tab offers them (Russian and English)."""
+    return {hashlib.sha256(template_csv(table, lang)).hexdigest() for lang in ("ru", "en")}
+
+
+def _store_errors_too(con: duckdb.DuckDBPyConnection, plan: LoadPlan) -> LoadPlan:
+    """A plan with errors in its cells: add what the store checks find in its other cells (references,
+    keys already in the store, rows other tables still reference), so that no error hides another."""
+    if plan.report.ok or plan.checked is None:
+        return plan
+    report = plan.report
+    spec = validate.TABLES[report.table]
+    try:
+        with con.cursor() as cur:
+            stage(cur, spec.name, plan.checked)
+            errors, counts = store_checks(cur, spec, report.mode, plan.checked)
+            unstage(cur)
+    except duckdb.Error:  # a cell the store's types refuse: its own error is already listed
+        return _template_note(plan)
+    if errors:
+        for code, n in counts.items():
+            report.error_counts[code] = report.error_counts.get(code, 0) + n
+        report.errors = _sorted(report.errors + errors)
+    return _template_note(plan)
 
 
 def _store_phase(cur: duckdb.DuckDBPyConnection, plan: LoadPlan, samples: int) -> tuple[list[Issue], dict[str, int],
@@ -189,7 +262,7 @@ def prepare(con: duckdb.DuckDBPyConnection, table: str, source: str | os.PathLik
     progress = on_progress or (lambda stage: None)
     plan = _validate_file(con, table, source, mode, mapping, file_name, limits, progress)
     if not plan.report.ok:
-        return plan
+        return _store_errors_too(con, plan)
     with con.cursor() as cur:
         plan.fingerprint = store.data_fingerprint(cur)
         errors, counts, numbers = _store_phase(cur, plan, SAMPLE_ROWS)
@@ -197,7 +270,7 @@ def prepare(con: duckdb.DuckDBPyConnection, table: str, source: str | os.PathLik
     if errors:
         plan.frame = None
         _finish(plan.report, errors, counts)
-        return plan
+        return _template_note(plan)
     _set_numbers(plan.report, numbers)
     progress("previewed")
     return plan

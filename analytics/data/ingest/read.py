@@ -339,8 +339,42 @@ def read_csv(data: bytes, head: str, encoding: str, spec: TableSpec, mapping: Ma
         return errors
     cells = pd.DataFrame({i: pd.Series(pd.arrays.ArrowStringArray(table.column(n))) for i, n in enumerate(names)})
     rows = np.arange(header_index + 2, header_index + 2 + len(cells))
-    return _drop_blank(RawTable(headers, cells, rows, header_index + 1,
-                                {"format": "csv", "encoding": encoding, "delimiter": delimiter}, warnings=warnings))
+    dialect = {"format": "csv", "encoding": encoding, "delimiter": delimiter, **_layout_of(head, data, header_index),
+               "decimal": decimal_mark(cells)}
+    return _drop_blank(RawTable(headers, cells, rows, header_index + 1, dialect, warnings=warnings))
+
+
+_DECIMAL_COMMA = re.compile(r"^[+\-\u2212]?\d[\d \u00a0\u202f]*,\d+$")
+_DECIMAL_POINT = re.compile(r"^[+\-\u2212]?\d+\.\d+$")
+
+
+def _uses_decimal_comma(column: pd.Series) -> bool:
+    """Some of the first 10,000 cells is a number with a decimal comma (``1 234,5``)."""
+    sample = column.dropna().astype(str).head(10_000)
+    return bool(sample.str.match(_DECIMAL_COMMA).any())
+
+
+def decimal_mark(cells: pd.DataFrame) -> str | None:
+    """``","`` when some column writes decimals with a comma, ``"."`` when with a point, ``None`` when
+    no cell shows a decimal (the first 10,000 cells of each column are looked at)."""
+    if any(_uses_decimal_comma(cells[c]) for c in cells.columns):
+        return ","
+    if any(cells[c].dropna().astype(str).head(10_000).str.match(_DECIMAL_POINT).any() for c in cells.columns):
+        return "."
+    return None
+
+
+def _layout_of(head: str, data: bytes, header_index: int) -> dict[str, Any]:
+    """What writing the file back the way it came needs besides encoding and delimiter: the line break
+    (CRLF, LF or CR), whether every field was quoted, whether the last line ends with a break, and the
+    text above the header and the header line itself, verbatim."""
+    parts = re.split(r"(\r\n|\n|\r)", head, maxsplit=header_index + 1)
+    newline = parts[1] if len(parts) > 1 else "\r\n"
+    header_line = parts[2 * header_index] if len(parts) > 2 * header_index else ""
+    tail = data[-4:]
+    return {"newline": newline, "quote_all": header_line.startswith('"'),
+            "final_newline": tail.endswith((b"\n", b"\r", b"\n\x00", b"\r\x00")),
+            "preamble": "".join(parts[: 2 * header_index]), "header_line": header_line}
 
 
 def _long_line_row(data: bytes) -> int:

@@ -35,6 +35,7 @@ from this package.
 """
 from __future__ import annotations
 
+from analytics.data.validate import hints
 from analytics.data.validate.cells import (
     FALSE_WORDS,
     MAX_TEXT,
@@ -70,6 +71,7 @@ from analytics.data.validate.tables import KINDS, MUST_DIFFER, TABLES, THIS_YEAR
 from analytics.data.validate.text import _SUSPECT_IDENT, _SUSPECT_TEXT, _arrow, _cells_with_bytes
 
 __all__ = [
+    "hints",
     "Message",
     "msg",
     "Issue",

@@ -12,6 +12,7 @@ import pandas as pd
 import pyarrow as pa_
 import pyarrow.compute as pc
 
+from analytics.data import examples
 from analytics.data.validate.identifiers import OKVED_PATTERN
 from analytics.data.validate.issues import Issue, msg
 from analytics.data.validate.tables import Column, TableSpec, bounds
@@ -269,6 +270,14 @@ def _years_from(arr: pa_.ChunkedArray) -> tuple[pd.Series, np.ndarray]:
     return pd.Series(years), bad
 
 
+def _number_example(column: Column) -> str:
+    """A number as the column expects it, for a hint: its template example, else «1 234,5» (a whole
+    number for whole-number columns)."""
+    if column.example:
+        return column.example
+    return "1 250" if column.kind in ("int", "year") else "1 234,5"
+
+
 def _default_column(column: Column, n: int) -> pd.Series:
     """``n`` copies of the column's default (missing when it has none), typed like a read column."""
     default, kind = column.default, column.kind
@@ -330,7 +339,7 @@ def _read_column_(column: Column, raw: pd.Series, rows: np.ndarray, scale: float
             bad = ~clean & filled
             out.add(name, _subset(arr, bad, r"[0-9]+([.,][0-9]+)?[eE]\+?[0-9]+"), arr, "inn_scientific")
             out.add(name, _subset(arr, bad, r"[0-9]{9}|[0-9]{11}"), arr, "inn_lost_zero")
-            out.add(name, bad, arr, "inn_format")
+            out.add(name, bad, arr, "inn_format", example=examples.EXAMPLE_INN)
         elif kind == "ogrn":
             out.add(name, ~clean & filled, arr, "ogrn_format")
         elif kind == "okved":
@@ -366,7 +375,7 @@ def _read_column_(column: Column, raw: pd.Series, rows: np.ndarray, scale: float
         value = pd.Series(pd.arrays.BooleanArray(values, unknown if default is None else np.zeros(len(arr), bool)))
     elif kind == "founded":
         years, bad = _years_from(arr)
-        out.add(name, bad, arr, "not_date")
+        out.add(name, bad, arr, "not_date", example=column.example or "15.03.2007")
         value = pd.Series(years.round().astype("Int64"))
     else:  # numbers
         numbers, bad, suppressed, general = _numbers_read(arr)
@@ -375,11 +384,11 @@ def _read_column_(column: Column, raw: pd.Series, rows: np.ndarray, scale: float
         if non_finite.any():
             non_finite &= ~bad | _subset(arr, non_finite, _NON_FINITE)
             numbers = numbers.where(~non_finite)
-        out.add(name, non_finite, arr, "not_finite")
+        out.add(name, non_finite, arr, "not_finite", example=_number_example(column))
         if general:
             ambiguous, example = ambiguous_separators(arr)
             out.add(name, ambiguous, arr, "number_ambiguous", params_of=_readings(example))
-        out.add(name, bad, arr, "not_number")
+        out.add(name, bad, arr, "not_number", example=_number_example(column))
         numbers = numbers + 0.0  # -0 is stored as 0
         if suppressed.any():
             warnings.append(Issue(None, name, None, msg("suppressed", count=int(suppressed.sum()))))
@@ -387,7 +396,7 @@ def _read_column_(column: Column, raw: pd.Series, rows: np.ndarray, scale: float
             numbers = numbers * scale
         if kind in ("int", "year"):
             fractional = (numbers.notna() & (numbers != np.floor(numbers))).to_numpy()
-            out.add(name, fractional, arr, "not_integer")
+            out.add(name, fractional, arr, "not_integer", example=_number_example(column))
             huge = (numbers.abs() > 2**31 - 1).to_numpy()
             out.add(name, huge, arr, "out_of_range", low=bounds(column)[0], high=bounds(column)[1])
             value = pd.Series(numbers.where(~(fractional | huge)).round().astype("Int64"))

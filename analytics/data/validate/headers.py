@@ -84,7 +84,7 @@ def template_frame(spec: TableSpec, lang: str) -> pd.DataFrame:
     example = [c.example for c in spec.columns]
     if lang == "en":
         example = [_english_example(c) for c in spec.columns]
-    return pd.DataFrame([examples.fictional(spec.columns, example)], columns=headers)
+    return pd.DataFrame([examples.fictional(spec.columns, example, spec.name)], columns=headers)
 
 
 def _english_example(column: Column) -> str:

@@ -21,8 +21,14 @@ class Message:
         return dict(self.params)
 
     def text(self, lang: str = "en") -> str:
-        """The message in ``lang`` (``ru`` / ``en``), parameters filled in as given."""
-        return messages.render("ingest." + self.code, lang, **self.values)
+        """The message in ``lang`` (``ru`` / ``en``), parameters filled in as given, with its hint."""
+        text = messages.render("ingest." + self.code, lang, **self.values)
+        hint = self.hint(lang)
+        return f"{text} {hint}" if hint else text
+
+    def hint(self, lang: str = "en") -> str | None:
+        """How to fix it (the expected format with an example, check digit, nearest codes, range), if known."""
+        return messages.render_hint(self.code, lang, **self.values)
 
     def __str__(self) -> str:
         return self.text("en")
@@ -59,7 +65,8 @@ MESSAGE_CODES: tuple[str, ...] = (
     "ogrn_format", "ogrn_checksum", "okved_format", "okved_number", "okved_unknown", "okved_version1",
     "okved_section", "oktmo_format", "oktmo_lost_zero", "region_format", "section_format",
     "ident_format", "formula", "formula_like", "html", "control_chars", "too_long", "same_inn",
-    "duplicate_in_file", "duplicate_in_store", "ref_missing", "still_referenced",
+    "duplicate_in_file", "duplicate_in_store", "ref_missing", "still_referenced", "rollback_blocked",
+    "template_row_held", "template_needs", "fix_not_encodable",
     # hostile and tricky files (issue 14)
     "xlsx_bomb", "xlsx_too_many_strings", "xlsx_too_many_cells", "parse_limit", "not_finite", "number_ambiguous",
     "invisible_chars", "bidi_chars", "markdown_link", "excel_error", "sector_cycle", "line_too_long",

@@ -11,6 +11,7 @@ import pandera.pandas as pa
 import pyarrow as pa_
 import pyarrow.compute as pc
 
+from analytics.data.validate import hints
 from analytics.data.validate.cells import Cells
 from analytics.data.validate.identifiers import inn_valid, ogrn_valid
 from analytics.data.validate.issues import Issue, msg
@@ -81,9 +82,15 @@ def check_rules(cells: Cells, spec: TableSpec, rows: np.ndarray, cap: int = 200)
         params: dict[str, Any] = {}
         if code == "year_range":
             params = {"low": spec_column.low, "high": spec_column.high}
-        elif code == "out_of_range":
+        elif code in ("out_of_range", "negative", "not_positive"):
             low, high = bounds(spec_column)
             params = {"low": _show(low), "high": _show(high)}
+        elif code == "required":
+            params = {"example": spec_column.example} if spec_column.example else {}
+        elif code in ("inn_checksum", "ogrn_checksum") and isinstance(value, str):
+            fixed = (hints.inn_expected if code == "inn_checksum" else hints.ogrn_expected)(value)
+            if fixed:
+                params = {"fixed": fixed, "expected": fixed[-2:] if len(fixed) == 12 else fixed[-1]}
         shown = None if value is None or (not isinstance(value, str) and pd.isna(value)) else _show(value)
         issues.append(Issue(row, column, shown, msg(code, **params)))
     if spec.name in MUST_DIFFER:
