@@ -4,6 +4,7 @@ Every expected value is worked out by hand from the formula in the function's do
 2009; Flegg & Webber 1997), the arithmetic written next to it. A2 / L2 are the 2 × 2 case of
 tests/test_input_output.py: A = [[0.2, 0.3], [0.4, 0.1]], L = (I − A)⁻¹ = [[1.5, 0.5], [2/3, 4/3]].
 """
+
 from __future__ import annotations
 
 import math
@@ -20,6 +21,7 @@ L2 = np.array([[1.5, 0.5], [2 / 3, 4 / 3]])
 
 # --- national model -------------------------------------------------------------------------------------
 
+
 def test_technical_coefficients_of_arrays():
     # z = [[20, 60], [40, 20]], x = (100, 0): column p / 100, column q (no output) left at 0
     a = io.technical_coefficients(np.array([[20.0, 60.0], [40.0, 20.0]]), np.array([100.0, 0.0]))
@@ -34,8 +36,9 @@ def test_aligned_refuses_missing_labels_and_wrong_lengths():
     with pytest.raises(ValueError, match="output: 3 values for 2 products"):
         io.technical_coefficients(flows, np.array([1.0, 2.0, 3.0]))
     # an array of the right length is taken in the flows' column order
-    np.testing.assert_allclose(io.technical_coefficients(flows, np.array([100.0, 200.0])).to_numpy(),
-                               [[0.2, 0.3], [0.4, 0.1]])
+    np.testing.assert_allclose(
+        io.technical_coefficients(flows, np.array([100.0, 200.0])).to_numpy(), [[0.2, 0.3], [0.4, 0.1]]
+    )
 
 
 def test_leontief_inverse_of_an_array():
@@ -91,11 +94,13 @@ def test_household_consumption_coefficients_by_hand():
     h = io.household_consumption_coeff(c, pd.Series({"p": 50.0, "q": 30.0}))
     np.testing.assert_allclose(h.to_numpy(), [0.375, 0.125])
     # consumption 40 > compensation 20 → κ = min(1, 2) = 1; h = (0.75, 0.25)
-    np.testing.assert_allclose(io.household_consumption_coeff(c, pd.Series({"p": 10.0, "q": 10.0})).to_numpy(),
-                               [0.75, 0.25])
+    np.testing.assert_allclose(
+        io.household_consumption_coeff(c, pd.Series({"p": 10.0, "q": 10.0})).to_numpy(), [0.75, 0.25]
+    )
     # consumption = compensation → κ = 1 exactly
-    np.testing.assert_allclose(io.household_consumption_coeff(c, pd.Series({"p": 20.0, "q": 20.0})).to_numpy(),
-                               [0.75, 0.25])
+    np.testing.assert_allclose(
+        io.household_consumption_coeff(c, pd.Series({"p": 20.0, "q": 20.0})).to_numpy(), [0.75, 0.25]
+    )
     # κ given: 0 and 1 are allowed (ends of 0–1), below 0 is not
     assert io.household_consumption_coeff(c, c, propensity=0.0).tolist() == [0.0, 0.0]
     np.testing.assert_allclose(io.household_consumption_coeff(c, c, propensity=1.0).to_numpy(), [0.75, 0.25])
@@ -125,22 +130,26 @@ def test_linkages_need_both_above_one():
 def test_employment_by_product_gaps_and_equal_splits():
     sections = pd.Series({"p1": "A", "p2": "A", "p3": "T", "p4": "U"})
     # TOTAL 100 < listed 120: the gap is negative → 0 for the missing sections T and U
-    jobs = io.employment_by_product(pd.Series({"TOTAL": 100.0, "A": 120.0}), sections,
-                                    pd.Series({"p1": 1.0, "p2": 1.0, "p3": 1.0, "p4": 1.0}))
+    jobs = io.employment_by_product(
+        pd.Series({"TOTAL": 100.0, "A": 120.0}), sections, pd.Series({"p1": 1.0, "p2": 1.0, "p3": 1.0, "p4": 1.0})
+    )
     assert jobs.name == "persons"
     np.testing.assert_allclose(jobs[["p1", "p2", "p3", "p4"]].to_numpy(), [60.0, 60.0, 0.0, 0.0])
     # TOTAL 180, listed 120 → gap 60 split over the two missing sections: 30 each
-    jobs = io.employment_by_product(pd.Series({"TOTAL": 180.0, "A": 120.0}), sections,
-                                    pd.Series({"p1": 0.0, "p2": 0.0, "p3": 1.0, "p4": 1.0}))
+    jobs = io.employment_by_product(
+        pd.Series({"TOTAL": 180.0, "A": 120.0}), sections, pd.Series({"p1": 0.0, "p2": 0.0, "p3": 1.0, "p4": 1.0})
+    )
     # A's weights are all zero → equal split 60 / 60
     np.testing.assert_allclose(jobs[["p1", "p2", "p3", "p4"]].to_numpy(), [60.0, 60.0, 30.0, 30.0])
     # no TOTAL: missing sections get nothing
-    jobs = io.employment_by_product(pd.Series({"A": 120.0}), sections,
-                                    pd.Series({"p1": 1.0, "p2": 3.0, "p3": 1.0, "p4": 1.0}))
+    jobs = io.employment_by_product(
+        pd.Series({"A": 120.0}), sections, pd.Series({"p1": 1.0, "p2": 3.0, "p3": 1.0, "p4": 1.0})
+    )
     np.testing.assert_allclose(jobs[["p1", "p2", "p3", "p4"]].to_numpy(), [30.0, 90.0, 0.0, 0.0])
 
 
 # --- regionalisation -----------------------------------------------------------------------------------
+
 
 def test_slq_totals_must_be_positive_and_missing_regions_are_zero():
     national = pd.Series({"x": 100.0, "y": 0.0, "z": 900.0})
@@ -157,7 +166,7 @@ def test_slq_totals_must_be_positive_and_missing_regions_are_zero():
 
 
 def test_lambda_star_at_the_ends_of_its_ranges():
-    assert io.lambda_star(1.0) == pytest.approx(1.0)             # share 1 allowed: log₂ 2 = 1
+    assert io.lambda_star(1.0) == pytest.approx(1.0)  # share 1 allowed: log₂ 2 = 1
     # δ at the lower end 0 allowed; just below 1 allowed: λ* = log₂(1.5)^0.999 = 0.58496^0.999
     assert io.lambda_star(0.5, 0.999) == pytest.approx((math.log(1.5) / math.log(2)) ** 0.999)
     assert io.lambda_star(0.5) == pytest.approx((math.log(1.5) / math.log(2)) ** 0.3)  # the default δ 0.3
@@ -191,8 +200,9 @@ def test_flq_quotients_and_regionalise_by_method():
     # row q 0.25λ*, 0.5λ* < 1 → scaled
     r = io.regionalise(A2, s, 0.2)
     np.testing.assert_allclose(r.to_numpy(), [[0.2, 0.3], [0.4 * 0.25 * lam, 0.1 * 0.5 * lam]])
-    np.testing.assert_allclose(io.regionalise(A2, s, 0.2, method="flq", delta=0.1).to_numpy(),
-                               io.flq(A2, s, 0.2, delta=0.1).to_numpy())
+    np.testing.assert_allclose(
+        io.regionalise(A2, s, 0.2, method="flq", delta=0.1).to_numpy(), io.flq(A2, s, 0.2, delta=0.1).to_numpy()
+    )
     # slq: row q halved
     np.testing.assert_allclose(io.regionalise(A2, s, 0.2, method="slq").to_numpy(), [[0.2, 0.3], [0.2, 0.05]])
     with pytest.raises(ValueError, match="unknown method 'x'"):
@@ -201,6 +211,7 @@ def test_flq_quotients_and_regionalise_by_method():
 
 # --- impact -------------------------------------------------------------------------------------------
 
+
 def test_output_effects_with_a_closed_inverse_by_hand():
     # one product: L = [[2]], L̄ = [[10/3, ·], [·, ·]]; y = 30: direct 30, indirect 60 − 30 = 30,
     # induced 100 − 60 = 40, total 100
@@ -208,7 +219,9 @@ def test_output_effects_with_a_closed_inverse_by_hand():
     e = io.output_effects(np.array([[2.0]]), np.array([30.0]), closed_inverse=closed)
     assert e.loc[0].tolist() == pytest.approx([30.0, 30.0, 40.0, 100.0])
     assert list(e.columns) == ["direct", "indirect", "induced", "total"]
-    labelled = io.output_effects(pd.DataFrame(L2, index=["p", "q"], columns=["p", "q"]), pd.Series({"q": 6.0, "p": 0.0}))
+    labelled = io.output_effects(
+        pd.DataFrame(L2, index=["p", "q"], columns=["p", "q"]), pd.Series({"q": 6.0, "p": 0.0})
+    )
     # L y with y = (0, 6): (3, 8): direct (0, 6), indirect (3, 2)
     assert labelled["indirect"].to_dict() == pytest.approx({"p": 3.0, "q": 2.0})
     assert labelled["total"].to_dict() == pytest.approx({"p": 3.0, "q": 8.0})
@@ -216,8 +229,15 @@ def test_output_effects_with_a_closed_inverse_by_hand():
 
 def test_impact_with_induced_rows_and_compensation_tax():
     closed = np.array([[1.0, 1.0], [0.2, 0.5]]) / 0.3
-    t = io.impact(np.array([[2.0]]), np.array([30.0]), value_added=np.array([0.5]), compensation=np.array([0.2]),
-                  employment=np.array([4.0]), tax_rates={"compensation": 0.3}, closed_inverse=closed)
+    t = io.impact(
+        np.array([[2.0]]),
+        np.array([30.0]),
+        value_added=np.array([0.5]),
+        compensation=np.array([0.2]),
+        employment=np.array([4.0]),
+        tax_rates={"compensation": 0.3},
+        closed_inverse=closed,
+    )
     assert list(t.index) == ["direct", "indirect", "induced", "total"] and t.index.name == "effect"
     assert list(t.columns) == list(io.IMPACT_COLUMNS)
     # output 30 / 30 / 40; compensation 0.2 × → 6 / 6 / 8; taxes 0.3 × compensation → 1.8 / 1.8 / 2.4
@@ -227,18 +247,34 @@ def test_impact_with_induced_rows_and_compensation_tax():
     assert t["wages_mln_rub"].tolist() == pytest.approx([6, 6, 8, 20])
     assert t["jobs"].tolist() == pytest.approx([120, 120, 160, 400])
     assert t["taxes_mln_rub"].tolist() == pytest.approx([1.8, 1.8, 2.4, 6.0])
-    no_tax = io.impact(np.array([[2.0]]), np.array([30.0]), value_added=np.array([0.5]),
-                       compensation=np.array([0.2]), employment=np.array([4.0]))
+    no_tax = io.impact(
+        np.array([[2.0]]),
+        np.array([30.0]),
+        value_added=np.array([0.5]),
+        compensation=np.array([0.2]),
+        employment=np.array([4.0]),
+    )
     assert no_tax["taxes_mln_rub"].tolist() == [0, 0, 0, 0]
     with pytest.raises(ValueError, match=r"unknown tax bases \['profit'\]"):
-        io.impact(np.array([[2.0]]), np.array([30.0]), value_added=np.array([0.5]), compensation=np.array([0.2]),
-                  employment=np.array([4.0]), tax_rates={"profit": 0.2, "wages": 0.13})
+        io.impact(
+            np.array([[2.0]]),
+            np.array([30.0]),
+            value_added=np.array([0.5]),
+            compensation=np.array([0.2]),
+            employment=np.array([4.0]),
+            tax_rates={"profit": 0.2, "wages": 0.13},
+        )
 
 
 # --- shocks by OKVED, sections ---------------------------------------------------------------------------
 
-CORR = pd.DataFrame({"no": ["001", "002", "003", "004"], "okved2_divisions": ["01", "01", "29", "41;42;43"],
-                     "okved2_section": ["A", "A", "C", "F"]})
+CORR = pd.DataFrame(
+    {
+        "no": ["001", "002", "003", "004"],
+        "okved2_divisions": ["01", "01", "29", "41;42;43"],
+        "okved2_section": ["A", "A", "C", "F"],
+    }
+)
 
 
 def test_shock_codes_are_trimmed_padded_and_split_by_output():
@@ -250,8 +286,7 @@ def test_shock_codes_are_trimmed_padded_and_split_by_output():
     # "f" → section F; its only product has negative output (clipped to 0) → all of it there
     np.testing.assert_allclose(io.shock_to_products({"f": 7.0}, CORR, output).to_numpy(), [0, 0, 0, 7.0])
     # two codes add up in one product
-    np.testing.assert_allclose(io.shock_to_products({"29.10": 1.0, "29": 2.0}, CORR, output).to_numpy(),
-                               [0, 0, 3.0, 0])
+    np.testing.assert_allclose(io.shock_to_products({"29.10": 1.0, "29": 2.0}, CORR, output).to_numpy(), [0, 0, 3.0, 0])
     with pytest.raises(ValueError, match=r"\['99', 'Z'\]"):
         io.shock_to_products({"99": 1.0, "Z": 1.0, "29": 1.0}, CORR, output)
 
@@ -262,10 +297,27 @@ def test_a_division_is_matched_whole_not_as_a_substring():
         io.shock_to_products({"1": 1.0}, corr, pd.Series({"001": 1.0}))  # "01" is not "10" or "11"
 
 
-@pytest.mark.parametrize("code, section", [
-    ("01", "A"), ("03", "A"), ("05", "B"), ("09", "B"), ("10", "C"), ("33", "C"), ("35", "D"), ("36", "E"),
-    ("43", "F"), ("45", "G"), ("84", "O"), ("98", "T"), ("99", "U"), ("a", "A"), (" u ", "U"), ("29.10.1", "C"),
-])
+@pytest.mark.parametrize(
+    "code, section",
+    [
+        ("01", "A"),
+        ("03", "A"),
+        ("05", "B"),
+        ("09", "B"),
+        ("10", "C"),
+        ("33", "C"),
+        ("35", "D"),
+        ("36", "E"),
+        ("43", "F"),
+        ("45", "G"),
+        ("84", "O"),
+        ("98", "T"),
+        ("99", "U"),
+        ("a", "A"),
+        (" u ", "U"),
+        ("29.10.1", "C"),
+    ],
+)
 def test_section_of_at_the_ends_of_its_ranges(code, section):
     assert io.section_of(code) == section
 
@@ -307,6 +359,7 @@ def test_product_slq_sums_repeated_codes_and_takes_sections_from_divisions():
 
 # --- second round: survivors of the first mutation run -----------------------------------------------------
 
+
 def test_coefficients_with_an_object_output_series():
     # a query result with a missing output comes as an object column holding None: 50/100 = 0.5, 30/None → NaN
     v = io.coefficients(pd.Series({"a": 50.0, "b": 30.0}), pd.Series({"a": 100.0, "b": None}, dtype=object))
@@ -327,8 +380,7 @@ def test_error_messages_name_the_vector_exactly():
         io.output_effects(io.leontief_inverse(A2), pd.Series({"q": 1.0}))
     both = pd.Series({"p": 0.1, "q": 0.1})
     with pytest.raises(ValueError, match=r"^compensation: no value for \['q'\]$"):
-        io.impact(io.leontief_inverse(A2), both, value_added=both, compensation=pd.Series({"p": 0.1}),
-                  employment=both)
+        io.impact(io.leontief_inverse(A2), both, value_added=both, compensation=pd.Series({"p": 0.1}), employment=both)
     with pytest.raises(ValueError, match=r"^no OKVED 2 section for '04'$"):
         io.section_of("04")
 
@@ -349,8 +401,9 @@ def test_a_backward_linkage_of_exactly_one_is_not_key():
 
 def test_employment_split_when_a_sections_weights_sum_to_one():
     # A = 100 over weights 0.25, 0.75 (sum exactly 1) → 25, 75
-    jobs = io.employment_by_product(pd.Series({"A": 100.0}), pd.Series({"p1": "A", "p2": "A"}),
-                                    pd.Series({"p1": 0.25, "p2": 0.75}))
+    jobs = io.employment_by_product(
+        pd.Series({"A": 100.0}), pd.Series({"p1": "A", "p2": "A"}), pd.Series({"p1": 0.25, "p2": 0.75})
+    )
     np.testing.assert_allclose(jobs[["p1", "p2"]].to_numpy(), [25.0, 75.0])
 
 
@@ -365,15 +418,21 @@ def test_cilq_of_zero_slqs_warns_nothing():
 
 def test_cilq_and_impact_align_series_by_label():
     # SLQ given as (c, b, a) = (1, 0.5, 2): the same as SLQ (a 2, b 0.5, c 1) → CILQ b→a 0.25 etc.
-    A3 = pd.DataFrame([[0.10, 0.20, 0.05], [0.30, 0.10, 0.20], [0.05, 0.15, 0.10]], index=list("abc"),
-                      columns=list("abc"))
+    A3 = pd.DataFrame(
+        [[0.10, 0.20, 0.05], [0.30, 0.10, 0.20], [0.05, 0.15, 0.10]], index=list("abc"), columns=list("abc")
+    )
     got = io.cilq_adjust(A3, pd.Series({"c": 1.0, "b": 0.5, "a": 2.0}))
     np.testing.assert_allclose(got.to_numpy(), [[0.10, 0.20, 0.05], [0.075, 0.05, 0.10], [0.025, 0.15, 0.10]])
     # employment (q 3, p 2) given in the other order: direct jobs of y = (0, 1000) are 3 · 1000
     L = io.leontief_inverse(A2)
     coeff = pd.Series({"p": 0.1, "q": 0.1})
-    t = io.impact(L, pd.Series({"p": 0.0, "q": 1000.0}), value_added=coeff, compensation=coeff,
-                  employment=pd.Series({"q": 3.0, "p": 2.0}))
+    t = io.impact(
+        L,
+        pd.Series({"p": 0.0, "q": 1000.0}),
+        value_added=coeff,
+        compensation=coeff,
+        employment=pd.Series({"q": 3.0, "p": 2.0}),
+    )
     assert t.loc["direct", "jobs"] == pytest.approx(3000.0)
 
 
@@ -393,6 +452,7 @@ def test_section_rows_with_less_than_one_person_nationally():
 
 # --- third round ----------------------------------------------------------------------------------------
 
+
 def test_flq_uses_the_delta_given():
     # δ = 0.1: λ* = log₂(1.2)^0.1 = 0.26303^0.1; r_qp = 0.4 · 0.25 · λ*, r_qq = 0.1 · 0.5 · λ*
     lam = (math.log(1.2) / math.log(2)) ** 0.1
@@ -403,8 +463,7 @@ def test_flq_uses_the_delta_given():
 def test_more_exact_error_messages():
     both = pd.Series({"p": 0.1, "q": 0.1})
     with pytest.raises(ValueError, match=r"^value_added: no value for \['q'\]$"):
-        io.impact(io.leontief_inverse(A2), both, value_added=pd.Series({"p": 0.1}), compensation=both,
-                  employment=both)
+        io.impact(io.leontief_inverse(A2), both, value_added=pd.Series({"p": 0.1}), compensation=both, employment=both)
     with pytest.raises(ValueError, match=r"^employment totals must be positive$"):
         io.slq(pd.Series({"x": 0.0}), pd.Series({"x": 1.0}))
 

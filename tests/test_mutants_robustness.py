@@ -4,6 +4,7 @@ The scripted-ranking tests feed the function one known score vector per variant 
 the documented order: the default first, then measure × benchmark × presence × threshold), so every
 count, share and Kendall τ below is worked out by hand from the definitions in the module docstring.
 """
+
 from __future__ import annotations
 
 import math
@@ -18,8 +19,9 @@ pytestmark = pytest.mark.filterwarnings("ignore::analytics.metrics._panel.DataWa
 
 # Three regions, three sectors (the hand example of tests/test_complexity.py):
 #   R1: a 10, b 10;  R2: a 10;  R3: b 10, c 10  → RCA R1 a 1.25, b 1.25; R2 a 2.5; R3 b 1.25, c 2.5.
-HAND = pd.DataFrame({"region": ["R1", "R1", "R2", "R3", "R3"], "sector": ["a", "b", "a", "b", "c"],
-                     "value": [10.0, 10, 10, 10, 10]})
+HAND = pd.DataFrame(
+    {"region": ["R1", "R1", "R2", "R3", "R3"], "sector": ["a", "b", "a", "b", "c"], "value": [10.0, 10, 10, 10, 10]}
+)
 
 
 def _scripted(*scores: dict[str, float]):
@@ -34,9 +36,9 @@ def _scripted(*scores: dict[str, float]):
 
 # Four variants (default RCA ≥ 1, then RCA ≥ 0.8, RCA ≥ 1.25, continuous):
 V0 = {"a": 4, "b": 3, "c": 2, "d": 1}
-V1 = {"a": 4, "b": 3, "c": 2, "d": np.nan}   # d not scored
+V1 = {"a": 4, "b": 3, "c": 2, "d": np.nan}  # d not scored
 V2 = {"b": 4, "a": 3, "d": 2, "c": 1}
-V3 = {"d": 4, "c": 3, "b": 2, "a": 1}        # the default reversed
+V3 = {"d": 4, "c": 3, "b": 2, "a": 1}  # the default reversed
 
 
 def _four(**kwargs):
@@ -46,8 +48,12 @@ def _four(**kwargs):
 def test_variant_grid_in_documented_order():
     grid = rb._variants(["v", "w"], ["russia", "district"], (0.8, 1.0), ("binary", "continuous"))
     labels = [g.label for g in grid]
-    assert labels[:4] == ["v · russia · RCA ≥ 1", "v · russia · RCA ≥ 0.8", "v · russia · continuous",
-                          "v · district · RCA ≥ 0.8"]
+    assert labels[:4] == [
+        "v · russia · RCA ≥ 1",
+        "v · russia · RCA ≥ 0.8",
+        "v · russia · continuous",
+        "v · district · RCA ≥ 0.8",
+    ]
     # 2 measures × 2 benchmarks × (2 thresholds + continuous) = 12, the default among them once
     assert len(grid) == 12 and len(set(grid)) == 12
     assert grid[-1] == rb._Variant("w", "district", "continuous", 1.0)
@@ -74,8 +80,12 @@ def test_kendall_by_hand():
 def test_scripted_variants_counts_shares_and_taus():
     result = _four(stable_share=0.5)
     v = result.variants
-    assert v["variant"].tolist() == ["value · russia · RCA ≥ 1", "value · russia · RCA ≥ 0.8",
-                                     "value · russia · RCA ≥ 1.25", "value · russia · continuous"]
+    assert v["variant"].tolist() == [
+        "value · russia · RCA ≥ 1",
+        "value · russia · RCA ≥ 0.8",
+        "value · russia · RCA ≥ 1.25",
+        "value · russia · continuous",
+    ]
     assert v["measure"].tolist() == ["value"] * 4 and v["benchmark"].tolist() == ["russia"] * 4
     assert v["presence"].tolist() == ["binary", "binary", "binary", "continuous"]
     assert v["threshold"].tolist()[:3] == [1.0, 0.8, 1.25] and math.isnan(v["threshold"].iloc[3])
@@ -86,7 +96,7 @@ def test_scripted_variants_counts_shares_and_taus():
     assert v["top_k_overlap"].tolist() == [2, 2, 2, 0]
     assert v["items"].tolist() == [4, 3, 4, 4]
     t = result.table
-    assert t["sector"].tolist() == ["a", "b", "c", "d"]          # by default rank
+    assert t["sector"].tolist() == ["a", "b", "c", "d"]  # by default rank
     assert t["rank"].tolist() == [1, 2, 3, 4]
     assert t["score"].tolist() == [4.0, 3.0, 2.0, 1.0]
     assert t["in_top_k"].tolist() == [3, 3, 1, 1]
@@ -101,12 +111,15 @@ def test_scripted_variants_counts_shares_and_taus():
     assert s.robust_top_k == ("a", "b") and not s.picture_changes
 
 
-@pytest.mark.parametrize("share, robust, changes", [
-    (0.75, [True, True, False, False], False),   # 0.75 · 4 = 3 needed exactly: 3 of 4 is enough
-    (0.76, [False, False, False, False], True),  # 3.04 → 4 needed
-    (0.25, [True, True, True, True], False),     # 1 needed
-    (1.0, [False, False, False, False], True),
-])
+@pytest.mark.parametrize(
+    "share, robust, changes",
+    [
+        (0.75, [True, True, False, False], False),  # 0.75 · 4 = 3 needed exactly: 3 of 4 is enough
+        (0.76, [False, False, False, False], True),  # 3.04 → 4 needed
+        (0.25, [True, True, True, True], False),  # 1 needed
+        (1.0, [False, False, False, False], True),
+    ],
+)
 def test_stable_share_threshold(share, robust, changes):
     result = _four(stable_share=share)
     assert result.table["robust"].tolist() == robust
@@ -120,8 +133,13 @@ def test_stable_share_must_be_a_share():
 
 
 def test_an_item_the_default_does_not_score_comes_last_without_a_rank():
-    result = rb.robustness(HAND, ranking=_scripted({"a": 2, "b": 1}, {"a": 2, "b": 1, "z": 9}), top_k=1,
-                           thresholds=(0.8, 1.0), presences=("binary",))
+    result = rb.robustness(
+        HAND,
+        ranking=_scripted({"a": 2, "b": 1}, {"a": 2, "b": 1, "z": 9}),
+        top_k=1,
+        thresholds=(0.8, 1.0),
+        presences=("binary",),
+    )
     t = result.table
     assert t["sector"].tolist() == ["a", "b", "z"]
     assert pd.isna(t["rank"].iloc[2]) and pd.isna(t["score"].iloc[2])
@@ -132,8 +150,7 @@ def test_an_item_the_default_does_not_score_comes_last_without_a_rank():
 
 
 def test_one_variant_has_no_mean_tau():
-    result = rb.robustness(HAND, ranking=_scripted({"a": 2, "b": 1}), top_k=1, thresholds=(1.0,),
-                           presences=("binary",))
+    result = rb.robustness(HAND, ranking=_scripted({"a": 2, "b": 1}), top_k=1, thresholds=(1.0,), presences=("binary",))
     assert result.summary.variants == 1
     assert math.isnan(result.summary.mean_tau) and math.isnan(result.summary.min_tau)
     assert result.summary.robust_top_k == ("a",)
@@ -141,8 +158,13 @@ def test_one_variant_has_no_mean_tau():
 
 def test_ties_in_the_table_are_sorted_by_top_k_count():
     # the default scores a only; b and c are unranked by it. c is the top 1 of both other variants, b of none
-    result = rb.robustness(HAND, ranking=_scripted({"a": 1}, {"b": 5, "c": 6}, {"b": 7, "c": 8}), top_k=1,
-                           thresholds=(0.8, 1.0, 1.25), presences=("binary",))
+    result = rb.robustness(
+        HAND,
+        ranking=_scripted({"a": 1}, {"b": 5, "c": 6}, {"b": 7, "c": 8}),
+        top_k=1,
+        thresholds=(0.8, 1.0, 1.25),
+        presences=("binary",),
+    )
     t = result.table
     # unranked items come after the ranked, the one more often in the top k first: c (2) before b (0)
     assert t["sector"].tolist() == ["a", "c", "b"]
@@ -196,6 +218,7 @@ def test_district_benchmark_adds_variants():
 
 # --- second round: survivors of the first mutation run -----------------------------------------------------
 
+
 def test_the_default_ranking_is_rca():
     # no ranking named: RCA of the focus region (R3: c 2.5, b 1.25)
     result = rb.robustness(HAND, focus="R3", thresholds=(1.0,), presences=("binary",), top_k=1)
@@ -206,8 +229,9 @@ def test_the_default_ranking_is_rca():
 def test_the_proximity_diagonal_is_passed_on():
     # diagonal 1: φ_bb = φ_cc = 1. R2 (only a): density_b = φ_ba / (φ_ba + φ_bb + φ_bc) = .5 / 2 = .25,
     # density_c = 0 / (0 + .5 + 1) = 0
-    r2 = rb.robustness(HAND, ranking="density", focus="R2", diagonal=1, thresholds=(1.0,), presences=("binary",),
-                       top_k=1)
+    r2 = rb.robustness(
+        HAND, ranking="density", focus="R2", diagonal=1, thresholds=(1.0,), presences=("binary",), top_k=1
+    )
     assert r2.table["score"].tolist() == pytest.approx([0.25, 0.0])
 
 
@@ -220,8 +244,14 @@ def test_the_district_benchmark_reaches_the_table():
         own = table.loc[table["region"] == "R3"]
         return own.set_index("sector")["rca"]
 
-    rb.robustness(HAND, ranking=rank, districts={"R1": "north", "R2": "north", "R3": "south"}, thresholds=(1.0,),
-                  presences=("binary",), top_k=1)
+    rb.robustness(
+        HAND,
+        ranking=rank,
+        districts={"R1": "north", "R2": "north", "R3": "south"},
+        thresholds=(1.0,),
+        presences=("binary",),
+        top_k=1,
+    )
     russia, district = seen
     r3 = lambda t: t.loc[t["region"] == "R3"].set_index("sector")["rca"]  # noqa: E731
     assert r3(russia)[["b", "c"]].tolist() == pytest.approx([1.25, 2.5])
@@ -231,21 +261,28 @@ def test_the_district_benchmark_reaches_the_table():
 def test_opportunities_are_candidates_below_each_variants_threshold():
     # R1 a 6, b 4, c 10; R2 a 14, b 16, c 10 → national shares 1/3 each; R1's RCA a 0.9, b 0.6, c 1.5.
     # At RCA ≥ 1 the candidates are a and b; at RCA ≥ 0.8 only b (0.9 is not below 0.8).
-    df = pd.DataFrame({"region": ["R1"] * 3 + ["R2"] * 3, "sector": ["a", "b", "c"] * 2,
-                       "value": [6.0, 4, 10, 14, 16, 10]})
+    df = pd.DataFrame(
+        {"region": ["R1"] * 3 + ["R2"] * 3, "sector": ["a", "b", "c"] * 2, "value": [6.0, 4, 10, 14, 16, 10]}
+    )
     result = rb.robustness(df, ranking="opportunity", focus="R1", thresholds=(0.8,), presences=("binary",), top_k=1)
     assert result.variants["threshold"].tolist() == [1.0, 0.8]
     assert result.variants["items"].tolist() == [2, 1]
 
 
 def test_the_table_index_is_renumbered_after_sorting():
-    result = rb.robustness(HAND, ranking=_scripted({"a": 1}, {"b": 5, "c": 6}, {"b": 7, "c": 8}), top_k=1,
-                           thresholds=(0.8, 1.0, 1.25), presences=("binary",))
+    result = rb.robustness(
+        HAND,
+        ranking=_scripted({"a": 1}, {"b": 5, "c": 6}, {"b": 7, "c": 8}),
+        top_k=1,
+        thresholds=(0.8, 1.0, 1.25),
+        presences=("binary",),
+    )
     assert result.table["sector"].tolist() == ["a", "c", "b"]
     assert list(result.table.index) == [0, 1, 2]
 
 
 # --- third round ----------------------------------------------------------------------------------------
+
 
 def test_stable_share_message():
     with pytest.raises(ValueError, match=r"^stable_share is a share of variants in \(0, 1\]$"):
@@ -256,16 +293,18 @@ def test_other_column_names_and_unnamed_items():
     df = HAND.rename(columns={"region": "reg", "sector": "okved"})
     result = rb.robustness(df, ranking="pci", region="reg", sector="okved", thresholds=(1.0,), presences=("binary",))
     assert result.table["okved"].tolist() == ["c", "b", "a"]
-    unnamed = rb.robustness(HAND, ranking=lambda t: pd.Series({"x": 2.0, "y": 1.0}), thresholds=(1.0,),
-                            presences=("binary",))
+    unnamed = rb.robustness(
+        HAND, ranking=lambda t: pd.Series({"x": 2.0, "y": 1.0}), thresholds=(1.0,), presences=("binary",)
+    )
     assert unnamed.table["item"].tolist() == ["x", "y"]
 
 
 def test_each_variant_gets_its_threshold_and_presence():
     # R1's RCA: a 0.9, b 0.6, c 1.5 (national shares 1/3). At RCA ≥ 0.8, a is present (M = 1); at ≥ 1 it is not;
     # continuous presence M = RCA / (1 + RCA) = 0.9 / 1.9
-    df = pd.DataFrame({"region": ["R1"] * 3 + ["R2"] * 3, "sector": ["a", "b", "c"] * 2,
-                       "value": [6.0, 4, 10, 14, 16, 10]})
+    df = pd.DataFrame(
+        {"region": ["R1"] * 3 + ["R2"] * 3, "sector": ["a", "b", "c"] * 2, "value": [6.0, 4, 10, 14, 16, 10]}
+    )
     seen = []
 
     def rank(table):

@@ -4,6 +4,7 @@ Each expected value is read from the rule it checks — the loader's documentati
 analytics/data/validate/, docs/regulations.md), the OKVED 2 classifier (OK 029-2014), the INN / OGRN
 check-digit rules worked out digit by digit below — never from the code's output.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -43,6 +44,7 @@ def _codes(cells) -> list[tuple[int, str, str]]:
 
 
 # --- check digits, worked out by hand ----------------------------------------------------------------------
+
 
 def _inn10_check(nine: str) -> str:
     """INN of a legal entity: Σ dᵢ·(2,4,10,3,5,9,4,6,8) mod 11 mod 10 (docs/regulations.md)."""
@@ -135,33 +137,77 @@ def test_digits_matrix_of_a_plain_object_series():
 
 # --- OKVED 2 --------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("division, section", [
-    (1, "A"), (3, "A"), (4, None), (5, "B"), (9, "B"), (10, "C"), (33, "C"), (34, None), (35, "D"), (36, "E"),
-    (39, "E"), (40, None), (41, "F"), (43, "F"), (84, "O"), (85, "P"), (98, "T"), (99, "U"), (0, None), (100, None),
-])
+
+@pytest.mark.parametrize(
+    "division, section",
+    [
+        (1, "A"),
+        (3, "A"),
+        (4, None),
+        (5, "B"),
+        (9, "B"),
+        (10, "C"),
+        (33, "C"),
+        (34, None),
+        (35, "D"),
+        (36, "E"),
+        (39, "E"),
+        (40, None),
+        (41, "F"),
+        (43, "F"),
+        (84, "O"),
+        (85, "P"),
+        (98, "T"),
+        (99, "U"),
+        (0, None),
+        (100, None),
+    ],
+)
 def test_okved_sections_at_the_ends_of_their_division_ranges(division, section):
     # OK 029-2014: section A = divisions 01–03, B = 05–09, C = 10–33, D = 35, E = 36–39, F = 41–43 …
     assert validate.okved_division_section(division) == section
 
 
-@pytest.mark.parametrize("code, level", [
-    ("A", "section"), ("U", "section"), ("V", None), ("a", None), ("29", "division"), ("29.1", "group"),
-    ("29.10", "class"), ("29.10.1", "subclass"), ("29.10.21", "subclass"), ("29.", None), ("2", None),
-    ("29.100", None), ("29.10.100", None),
-])
+@pytest.mark.parametrize(
+    "code, level",
+    [
+        ("A", "section"),
+        ("U", "section"),
+        ("V", None),
+        ("a", None),
+        ("29", "division"),
+        ("29.1", "group"),
+        ("29.10", "class"),
+        ("29.10.1", "subclass"),
+        ("29.10.21", "subclass"),
+        ("29.", None),
+        ("2", None),
+        ("29.100", None),
+        ("29.10.100", None),
+    ],
+)
 def test_okved_levels(code, level):
     assert validate.okved_level(code) == level
 
 
-@pytest.mark.parametrize("code, known, parent", [
-    ("29.10.21", {"29.10.2"}, "29.10.2"), ("29.10.21", set(), "29.10"), ("29.10.2", {"29.10.2"}, "29.10"),
-    ("29.10.21", {"29.10.1"}, "29.10"), ("A", set(), None), ("xx", set(), None), ("05", set(), "B"),
-])
+@pytest.mark.parametrize(
+    "code, known, parent",
+    [
+        ("29.10.21", {"29.10.2"}, "29.10.2"),
+        ("29.10.21", set(), "29.10"),
+        ("29.10.2", {"29.10.2"}, "29.10"),
+        ("29.10.21", {"29.10.1"}, "29.10"),
+        ("A", set(), None),
+        ("xx", set(), None),
+        ("05", set(), "B"),
+    ],
+)
 def test_okved_parents(code, known, parent):
     assert validate.okved_parent(code, known) == parent
 
 
 # --- headers ---------------------------------------------------------------------------------------------
+
 
 def test_normalise_header():
     assert validate.normalise_header(None) == ""
@@ -169,18 +215,21 @@ def test_normalise_header():
     assert validate.normalise_header("  A__B--C  ") == "a b c"
 
 
-@pytest.mark.parametrize("header, column, scale, unit", [
-    ("Выручка, млн ₽", "revenue_mln_rub", 1.0, "млн ₽"),
-    ("Выручка, тыс. руб.", "revenue_mln_rub", 1e-3, "тыс руб"),
-    ("Выручка, руб", "revenue_mln_rub", 1e-6, "руб"),
-    ("Revenue, mln", "revenue_mln_rub", 1.0, "mln"),
-    ("Численность, тыс. руб.", None, 1.0, None),  # a unit of money on a head count: unknown
-    ("Выручка, чел.", None, 1.0, None),            # a count unit on money: unknown
-    ("Численность, чел.", "employees", 1.0, None),
-    ("Численность, человек", "employees", 1.0, None),
-    ("Неизвестно, чел.", None, 1.0, None),
-    ("ИНН, чел.", None, 1.0, None),                 # the INN is no count
-])
+@pytest.mark.parametrize(
+    "header, column, scale, unit",
+    [
+        ("Выручка, млн ₽", "revenue_mln_rub", 1.0, "млн ₽"),
+        ("Выручка, тыс. руб.", "revenue_mln_rub", 1e-3, "тыс руб"),
+        ("Выручка, руб", "revenue_mln_rub", 1e-6, "руб"),
+        ("Revenue, mln", "revenue_mln_rub", 1.0, "mln"),
+        ("Численность, тыс. руб.", None, 1.0, None),  # a unit of money on a head count: unknown
+        ("Выручка, чел.", None, 1.0, None),  # a count unit on money: unknown
+        ("Численность, чел.", "employees", 1.0, None),
+        ("Численность, человек", "employees", 1.0, None),
+        ("Неизвестно, чел.", None, 1.0, None),
+        ("ИНН, чел.", None, 1.0, None),  # the INN is no count
+    ],
+)
 def test_units_in_headers(header, column, scale, unit):
     assert tuple(validate.match_header(validate.TABLES["enterprise_years"], header)) == (column, scale, unit)
 
@@ -190,10 +239,17 @@ def test_count_unit_on_a_float_column():
     assert validate.match_header(validate.TABLES["region_sector_years"], "Численность, чел.").column == "employees"
 
 
-@pytest.mark.parametrize("header, given", [
-    ("Выручка", False), ("Выручка, тыс. руб.", True), ("Revenue, mln", True), ("Revenue ₽", True),
-    ("Revenue, thousand", True), ("Revenue", False),
-])
+@pytest.mark.parametrize(
+    "header, given",
+    [
+        ("Выручка", False),
+        ("Выручка, тыс. руб.", True),
+        ("Revenue, mln", True),
+        ("Revenue ₽", True),
+        ("Revenue, thousand", True),
+        ("Revenue", False),
+    ],
+)
 def test_money_unit_given(header, given):
     assert validate.money_unit_given(header) is given
 
@@ -202,10 +258,10 @@ def test_english_template_examples():
     spec = validate.TABLES["enterprises"]
     frame = validate.template_frame(spec, "en")
     row = dict(zip(validate.template_headers(spec, "en"), frame.iloc[0]))
-    assert row["sme"] == "yes"                    # «да» in English
-    assert row["organising production"] == "no"   # «нет»
-    assert row["founded"] == "2007-03-15"         # ISO date of 15.03.2007
-    assert row["latitude"] == "54.5293"           # decimal point, not comma
+    assert row["sme"] == "yes"  # «да» in English
+    assert row["organising production"] == "no"  # «нет»
+    assert row["founded"] == "2007-03-15"  # ISO date of 15.03.2007
+    assert row["latitude"] == "54.5293"  # decimal point, not comma
     assert row["kind"] == "industrial"
     years = validate.TABLES["enterprise_years"]
     row = dict(zip(validate.template_headers(years, "en"), validate.template_frame(years, "en").iloc[0]))
@@ -215,6 +271,7 @@ def test_english_template_examples():
 
 
 # --- messages ---------------------------------------------------------------------------------------------
+
 
 def test_message_values_text_and_str():
     m = validate.msg("year_range", low=1990, high=2024)
@@ -229,6 +286,7 @@ def test_message_values_text_and_str():
 
 # --- rules ------------------------------------------------------------------------------------------------
 
+
 def test_bounds_default_to_plus_minus_max_number():
     lat = validate.TABLES["enterprises"].column("lat")
     assert bounds(lat) == (41, 82)
@@ -239,11 +297,19 @@ def test_bounds_default_to_plus_minus_max_number():
 def test_latitude_range_and_its_message():
     # enterprises.lat: 41–82 (Russia's mainland latitudes), both ends accepted
     n = 5
-    cells = _checked("enterprises", inn=["4029032450"] * n, name_ru=["А"] * n, okved=["29.10"] * n,
-                     region_code=["40"] * n, lat=["40,9", "41", "60", "82", "82,1"])
+    cells = _checked(
+        "enterprises",
+        inn=["4029032450"] * n,
+        name_ru=["А"] * n,
+        okved=["29.10"] * n,
+        region_code=["40"] * n,
+        lat=["40,9", "41", "60", "82", "82,1"],
+    )
     found = [(i.row, i.column, i.code, i.value, i.message.values) for i in cells.issues]
-    assert found == [(2, "lat", "out_of_range", "40.9", {"low": "41", "high": "82"}),
-                     (6, "lat", "out_of_range", "82.1", {"low": "41", "high": "82"})]
+    assert found == [
+        (2, "lat", "out_of_range", "40.9", {"low": "41", "high": "82"}),
+        (6, "lat", "out_of_range", "82.1", {"low": "41", "high": "82"}),
+    ]
 
 
 def test_year_range_message_names_its_bounds():
@@ -254,9 +320,15 @@ def test_year_range_message_names_its_bounds():
 
 def test_weight_must_be_positive_zero_refused():
     n = 3
-    cells = _checked("cluster_templates", cluster_id=["auto"] * n, cluster_name_ru=["А"] * n,
-                     cluster_name_en=["A"] * n, okved=["29.10", "29.20", "29.31"], role=["core"] * n,
-                     weight=["-1", "0", "0,5"])
+    cells = _checked(
+        "cluster_templates",
+        cluster_id=["auto"] * n,
+        cluster_name_ru=["А"] * n,
+        cluster_name_en=["A"] * n,
+        okved=["29.10", "29.20", "29.31"],
+        role=["core"] * n,
+        weight=["-1", "0", "0,5"],
+    )
     assert [(i.row, i.code) for i in cells.issues] == [(2, "negative"), (3, "not_positive")]
     assert cells.counts == {"negative": 1, "not_positive": 1}
 
@@ -264,40 +336,60 @@ def test_weight_must_be_positive_zero_refused():
 def test_line_below_one_is_out_of_range():
     # project_costs.line: low = 1 (not 0): 0 is out of range, not "negative"
     n = 3
-    cells = _checked("project_costs", project_id=["P"] * n, year=["2024"] * n, category=["rd"] * n,
-                     amount_mln_rub=["1"] * n, line=["0", "1", "2"])
+    cells = _checked(
+        "project_costs",
+        project_id=["P"] * n,
+        year=["2024"] * n,
+        category=["rd"] * n,
+        amount_mln_rub=["1"] * n,
+        line=["0", "1", "2"],
+    )
     found = [(i.row, i.code, i.message.values) for i in cells.issues]
     assert found == [(2, "out_of_range", {"low": "1", "high": "1000000000000"})]
 
 
 def test_supplier_and_buyer_must_differ():
     n = 3
-    cells = _checked("supply_links", supplier_inn=["4029032450", "4029032450", "7707083893"],
-                     buyer_inn=["4029032450", "7707083893", "7707083893"], year=["2023"] * n,
-                     value_mln_rub=["1"] * n)
+    cells = _checked(
+        "supply_links",
+        supplier_inn=["4029032450", "4029032450", "7707083893"],
+        buyer_inn=["4029032450", "7707083893", "7707083893"],
+        year=["2023"] * n,
+        value_mln_rub=["1"] * n,
+    )
     assert [(i.row, i.column, i.value, i.code) for i in cells.issues] == [
-        (2, "buyer_inn", "4029032450", "same_inn"), (4, "buyer_inn", "7707083893", "same_inn")]
+        (2, "buyer_inn", "4029032450", "same_inn"),
+        (4, "buyer_inn", "7707083893", "same_inn"),
+    ]
     assert cells.counts["same_inn"] == 2
 
 
 def test_same_inn_is_capped_but_counted():
     n = 4
-    cells = _checked("supply_links", cap=1, supplier_inn=["4029032450"] * n, buyer_inn=["4029032450"] * n,
-                     year=["2023"] * n, value_mln_rub=["1"] * n)
+    cells = _checked(
+        "supply_links",
+        cap=1,
+        supplier_inn=["4029032450"] * n,
+        buyer_inn=["4029032450"] * n,
+        year=["2023"] * n,
+        value_mln_rub=["1"] * n,
+    )
     assert [i.row for i in cells.issues if i.code == "same_inn"] == [2]
     assert cells.counts["same_inn"] == 4
 
 
 def test_rule_failures_are_capped_per_code_but_counted():
-    cells = _checked("enterprise_years", cap=2, inn=["4029032450"] * 4, year=["2023"] * 4,
-                     employees=["-1", "-2", "-3", "20000000"])
+    cells = _checked(
+        "enterprise_years", cap=2, inn=["4029032450"] * 4, year=["2023"] * 4, employees=["-1", "-2", "-3", "20000000"]
+    )
     assert [(i.row, i.code) for i in cells.issues] == [(2, "negative"), (3, "negative"), (5, "out_of_range")]
     assert cells.counts == {"negative": 3, "out_of_range": 1}
 
 
 def test_a_cell_that_failed_to_read_is_not_reported_again_by_the_rules():
-    cells = _checked("enterprise_years", inn=["4029032450", "4029032450"], year=["2023", "2023"],
-                     employees=["-1,5", "-2"])
+    cells = _checked(
+        "enterprise_years", inn=["4029032450", "4029032450"], year=["2023", "2023"], employees=["-1,5", "-2"]
+    )
     # -1,5 is not an integer (read error); the rule "negative" does not add a second message for it
     assert _codes(cells) == [(2, "employees", "not_integer"), (3, "employees", "negative")]
     assert cells.flagged["employees"].tolist() == [True, True]
@@ -316,8 +408,9 @@ def test_show():
 
 def test_key_order_by_hand():
     def order(**columns):
-        frame = pd.DataFrame({k: (pd.array(v, dtype="Int64") if isinstance(v[0], int) else _s(v))
-                              for k, v in columns.items()})
+        frame = pd.DataFrame(
+            {k: (pd.array(v, dtype="Int64") if isinstance(v[0], int) else _s(v)) for k, v in columns.items()}
+        )
         return validate.key_order(frame, tuple(columns))
 
     assert order(a=["1"]) == (True, False)
@@ -336,8 +429,12 @@ def test_duplicates_of_a_two_column_key_name_both():
     issues, n = validate.duplicates_in_file(frame, ("inn", "year"), np.array([2, 3, 4, 5]))
     assert n == 1
     (issue,) = issues
-    assert (issue.row, issue.column, issue.value, issue.message.values) == (5, "inn, year", "1 / 2020",
-                                                                            {"first_row": 2})
+    assert (issue.row, issue.column, issue.value, issue.message.values) == (
+        5,
+        "inn, year",
+        "1 / 2020",
+        {"first_row": 2},
+    )
 
 
 def test_duplicates_with_missing_keys_and_cap():
@@ -353,68 +450,120 @@ def test_duplicates_with_missing_keys_and_cap():
 def test_inn_region_hint_needs_both_columns():
     assert validate.inn_region_mismatch(pd.DataFrame({"inn": _s(["7707083893"])})) == 0
     assert validate.inn_region_mismatch(pd.DataFrame({"region_code": _s(["40"])})) == 0
-    frame = pd.DataFrame({"inn": _s(["7707083893", "7707083893", "500100732259"]),
-                          "region_code": _s(["40", None, "77"])})
+    frame = pd.DataFrame(
+        {"inn": _s(["7707083893", "7707083893", "500100732259"]), "region_code": _s(["40", None, "77"])}
+    )
     assert validate.inn_region_mismatch(frame) == 2
 
 
 # --- cells: identifiers ---------------------------------------------------------------------------------
 
+
 def test_identifiers_excel_damaged_are_repaired_or_diagnosed():
     n = 6
-    cells = _read("enterprises", inn=["'4029032450", "4029032450.0", "4.02903245E+9", "402903245", "40290324", ""],
-                  name_ru=["А"] * n, okved=["29.10"] * n, region_code=["40"] * n,
-                  oktmo=["29 701 000", "'29701000", "2970100", "2970100000", "297010", ""],
-                  ogrn=["'1027700132195", "1027700132195.0", "102770013219", "", "", ""])
+    cells = _read(
+        "enterprises",
+        inn=["'4029032450", "4029032450.0", "4.02903245E+9", "402903245", "40290324", ""],
+        name_ru=["А"] * n,
+        okved=["29.10"] * n,
+        region_code=["40"] * n,
+        oktmo=["29 701 000", "'29701000", "2970100", "2970100000", "297010", ""],
+        ogrn=["'1027700132195", "1027700132195.0", "102770013219", "", "", ""],
+    )
     assert cells.frame["inn"].tolist()[:2] == ["4029032450", "4029032450"]
     assert cells.frame["oktmo"].tolist()[:2] == ["29701000", "29701000"]
     assert cells.frame["ogrn"].tolist()[:2] == ["1027700132195", "1027700132195"]
     assert pd.isna(cells.frame["inn"].iloc[5]) and pd.isna(cells.frame["ogrn"].iloc[3])
-    assert _codes(cells) == [(4, "inn", "inn_scientific"), (4, "ogrn", "ogrn_format"),
-                             (4, "oktmo", "oktmo_lost_zero"), (5, "inn", "inn_lost_zero"),
-                             (5, "oktmo", "oktmo_lost_zero"), (6, "inn", "inn_format"), (6, "oktmo", "oktmo_format")]
+    assert _codes(cells) == [
+        (4, "inn", "inn_scientific"),
+        (4, "ogrn", "ogrn_format"),
+        (4, "oktmo", "oktmo_lost_zero"),
+        (5, "inn", "inn_lost_zero"),
+        (5, "oktmo", "oktmo_lost_zero"),
+        (6, "inn", "inn_format"),
+        (6, "oktmo", "oktmo_format"),
+    ]
 
 
 def test_region_section_sector_and_cluster_codes():
     n = 4
-    cells = _read("enterprises", inn=["4029032450"] * n, name_ru=["А"] * n, okved=["29.10"] * n,
-                  region_code=["40", "4", "40.0", "400"], cluster_hint=["Auto_1", "1auto", "auto-1", ""])
+    cells = _read(
+        "enterprises",
+        inn=["4029032450"] * n,
+        name_ru=["А"] * n,
+        okved=["29.10"] * n,
+        region_code=["40", "4", "40.0", "400"],
+        cluster_hint=["Auto_1", "1auto", "auto-1", ""],
+    )
     assert cells.frame["region_code"].tolist()[0] == "40" and cells.frame["region_code"].tolist()[2] == "40"
     assert cells.frame["cluster_hint"].tolist()[0] == "auto_1"  # lower-cased
-    assert _codes(cells) == [(3, "cluster_hint", "ident_format"), (3, "region_code", "region_format"),
-                             (4, "cluster_hint", "ident_format"), (5, "region_code", "region_format")]
-    sectors = _read("sectors", code=["c", "29.10", "Z", "29.1.1.1"], name_ru=["А"] * 4, section=["c", "C", "z", ""],
-                    parent=["", "29.1", "", ""])
+    assert _codes(cells) == [
+        (3, "cluster_hint", "ident_format"),
+        (3, "region_code", "region_format"),
+        (4, "cluster_hint", "ident_format"),
+        (5, "region_code", "region_format"),
+    ]
+    sectors = _read(
+        "sectors",
+        code=["c", "29.10", "Z", "29.1.1.1"],
+        name_ru=["А"] * 4,
+        section=["c", "C", "z", ""],
+        parent=["", "29.1", "", ""],
+    )
     assert sectors.frame["code"].tolist()[:2] == ["C", "29.10"] and sectors.frame["section"].tolist()[:2] == ["C", "C"]
-    assert _codes(sectors) == [(4, "code", "okved_format"), (4, "section", "section_format"),
-                               (5, "code", "okved_format")]
+    assert _codes(sectors) == [
+        (4, "code", "okved_format"),
+        (4, "section", "section_format"),
+        (5, "code", "okved_format"),
+    ]
 
 
 def test_okved_stored_as_a_number_is_reported_as_such():
     n = 3
-    cells = _read("enterprises", numeric={"okved": np.array([True, False, False])}, inn=["4029032450"] * n,
-                  name_ru=["А"] * n, okved=["29.1", "29.10", "2910"], region_code=["40"] * n)
+    cells = _read(
+        "enterprises",
+        numeric={"okved": np.array([True, False, False])},
+        inn=["4029032450"] * n,
+        name_ru=["А"] * n,
+        okved=["29.1", "29.10", "2910"],
+        region_code=["40"] * n,
+    )
     assert _codes(cells) == [(2, "okved", "okved_number"), (4, "okved", "okved_format")]
 
 
 # --- cells: enums, booleans, dates --------------------------------------------------------------------------
 
+
 def test_enum_spellings_default_and_refusal():
     n = 5
-    cells = _read("enterprises", inn=["4029032450"] * n, name_ru=["А"] * n, okved=["29.10"] * n,
-                  region_code=["40"] * n, data_status=["Публичный", "ДЕМО", "", "что-то", "public"],
-                  kind=["Инфраструктура", "", "specialized", "Производство", "x"])
+    cells = _read(
+        "enterprises",
+        inn=["4029032450"] * n,
+        name_ru=["А"] * n,
+        okved=["29.10"] * n,
+        region_code=["40"] * n,
+        data_status=["Публичный", "ДЕМО", "", "что-то", "public"],
+        kind=["Инфраструктура", "", "specialized", "Производство", "x"],
+    )
     assert cells.frame["data_status"].tolist()[:3] == ["public", "illustrative", "loaded"]
     assert cells.frame["data_status"].tolist()[4] == "public"
     assert cells.frame["kind"].tolist()[:4] == ["infrastructure", "industrial", "specialised", "industrial"]
     found = sorted(((i.row, i.column, i.code, i.message.values) for i in cells.issues), key=lambda t: t[0])
-    assert found == [(5, "data_status", "enum", {"allowed": "approximate, illustrative, loaded, public"}),
-                     (6, "kind", "enum", {"allowed": "industrial, infrastructure, specialised"})]
+    assert found == [
+        (5, "data_status", "enum", {"allowed": "approximate, illustrative, loaded, public"}),
+        (6, "kind", "enum", {"allowed": "industrial, infrastructure, specialised"}),
+    ]
 
 
 def test_enum_reads_yo_as_ye():
-    cells = _read("municipalities", oktmo=["29701000"], region_code=["40"], name_ru=["А"], kind=["Городской Округ"],
-                  oktmo_status=["Подтверждён"])
+    cells = _read(
+        "municipalities",
+        oktmo=["29701000"],
+        region_code=["40"],
+        name_ru=["А"],
+        kind=["Городской Округ"],
+        oktmo_status=["Подтверждён"],
+    )
     assert cells.frame["kind"].tolist() == ["urban_okrug"] and cells.frame["oktmo_status"].tolist() == ["confirmed"]
     assert not cells.issues
 
@@ -430,14 +579,26 @@ def test_bool_without_a_default_leaves_empty_missing():
     assert projects.frame["is_joint"].tolist() == [True, False, True]
 
 
-@pytest.mark.parametrize("cell, year", [
-    ("15.03.2007", 2007), ("5.3.2007", 2007), ("15/03/2007", 2007), ("2007-03-15", 2007),
-    ("2007-03-15 10:30", 2007), ("2007-03-15T10:30:00", 2007), ("2007", 2007), ("2007.0", 2007),
-    ("31.02.2007", None), ("2007-02-30", None), ("март 2007", None), ("07", None), ("", None),
-])
+@pytest.mark.parametrize(
+    "cell, year",
+    [
+        ("15.03.2007", 2007),
+        ("5.3.2007", 2007),
+        ("15/03/2007", 2007),
+        ("2007-03-15", 2007),
+        ("2007-03-15 10:30", 2007),
+        ("2007-03-15T10:30:00", 2007),
+        ("2007", 2007),
+        ("2007.0", 2007),
+        ("31.02.2007", None),
+        ("2007-02-30", None),
+        ("март 2007", None),
+        ("07", None),
+        ("", None),
+    ],
+)
 def test_founded_years(cell, year):
-    cells = _read("enterprises", inn=["4029032450"], name_ru=["А"], okved=["29.10"], region_code=["40"],
-                  founded=[cell])
+    cells = _read("enterprises", inn=["4029032450"], name_ru=["А"], okved=["29.10"], region_code=["40"], founded=[cell])
     value = cells.frame["founded"].iloc[0]
     assert (None if pd.isna(value) else int(value)) == year
     bad = year is None and cell != ""
@@ -446,18 +607,33 @@ def test_founded_years(cell, year):
 
 # --- cells: numbers ---------------------------------------------------------------------------------------
 
+
 def test_money_in_thousands_is_converted_to_millions():
-    cells = _read("enterprise_years", scales={"revenue_mln_rub": 1e-3}, inn=["4029032450"] * 2, year=["2023"] * 2,
-                  revenue_mln_rub=["1 500", "250"], purchases_mln_rub=["1 500", "250"])
+    cells = _read(
+        "enterprise_years",
+        scales={"revenue_mln_rub": 1e-3},
+        inn=["4029032450"] * 2,
+        year=["2023"] * 2,
+        revenue_mln_rub=["1 500", "250"],
+        purchases_mln_rub=["1 500", "250"],
+    )
     assert cells.frame["revenue_mln_rub"].tolist() == pytest.approx([1.5, 0.25])
     assert cells.frame["purchases_mln_rub"].tolist() == [1500.0, 250.0]  # no scale given: mln ₽ as is
 
 
 def test_non_finite_numbers_are_refused():
-    cells = _read("enterprise_years", inn=["4029032450"] * 5, year=["2023"] * 5,
-                  revenue_mln_rub=["inf", "-Infinity", "nan", "1e400", "5"])
-    assert [(i.row, i.code) for i in cells.issues] == [(2, "not_finite"), (3, "not_finite"), (4, "not_finite"),
-                                                      (5, "not_finite")]
+    cells = _read(
+        "enterprise_years",
+        inn=["4029032450"] * 5,
+        year=["2023"] * 5,
+        revenue_mln_rub=["inf", "-Infinity", "nan", "1e400", "5"],
+    )
+    assert [(i.row, i.code) for i in cells.issues] == [
+        (2, "not_finite"),
+        (3, "not_finite"),
+        (4, "not_finite"),
+        (5, "not_finite"),
+    ]
     assert cells.frame["revenue_mln_rub"].isna().tolist() == [True, True, True, True, False]
 
 
@@ -468,18 +644,22 @@ def test_minus_zero_is_stored_as_zero():
 
 def test_integers_beyond_int32_are_out_of_range_not_overflowing():
     big = str(2**31)  # 2 147 483 648 > 2³¹ − 1
-    cells = _read("enterprise_years", inn=["4029032450"] * 3, year=["2023"] * 3,
-                  employees=[str(2**31 - 1), big, "-" + big])
+    cells = _read(
+        "enterprise_years", inn=["4029032450"] * 3, year=["2023"] * 3, employees=[str(2**31 - 1), big, "-" + big]
+    )
     found = [(i.row, i.code, i.message.values) for i in cells.issues]
-    assert found == [(3, "out_of_range", {"low": 0, "high": 10_000_000}),
-                     (4, "out_of_range", {"low": 0, "high": 10_000_000})]
+    assert found == [
+        (3, "out_of_range", {"low": 0, "high": 10_000_000}),
+        (4, "out_of_range", {"low": 0, "high": 10_000_000}),
+    ]
     assert int(cells.frame["employees"].iloc[0]) == 2**31 - 1
     assert cells.frame["employees"].isna().tolist() == [False, True, True]
 
 
 def test_ambiguous_separator_in_a_column_that_groups_thousands():
-    cells = _read("enterprise_years", inn=["4029032450"] * 3, year=["2023"] * 3,
-                  revenue_mln_rub=["1,234,567", "1,234", "2,5"])
+    cells = _read(
+        "enterprise_years", inn=["4029032450"] * 3, year=["2023"] * 3, revenue_mln_rub=["1,234,567", "1,234", "2,5"]
+    )
     (issue,) = cells.issues
     assert (issue.row, issue.code, issue.value) == (3, "number_ambiguous", "1,234")
     assert issue.message.values == {"decimal": "1.234", "grouped": "1234", "example": "1,234,567"}
@@ -523,14 +703,19 @@ def test_columns_the_file_lacks_take_their_defaults():
 
 
 def test_suppressed_cells_warn_with_their_count():
-    cells = _read("region_sector_years", region_code=["40"] * 4, okved=["29"] * 4, year=["2023"] * 4,
-                  employees=["к", "…", "12", "-"])
-    assert [(w.column, w.code, w.message.values) for w in cells.warnings] == [
-        ("employees", "suppressed", {"count": 3})]
+    cells = _read(
+        "region_sector_years",
+        region_code=["40"] * 4,
+        okved=["29"] * 4,
+        year=["2023"] * 4,
+        employees=["к", "…", "12", "-"],
+    )
+    assert [(w.column, w.code, w.message.values) for w in cells.warnings] == [("employees", "suppressed", {"count": 3})]
     assert cells.frame["employees"].isna().tolist() == [True, True, False, True]
 
 
 # --- cells: free text --------------------------------------------------------------------------------------
+
 
 def test_text_length_limit_at_two_thousand_characters():
     ok, long = "я" * validate.MAX_TEXT, "я" * (validate.MAX_TEXT + 1)  # 2 bytes each: bytes > chars
@@ -541,11 +726,24 @@ def test_text_length_limit_at_two_thousand_characters():
 
 
 def test_hidden_and_disguised_text():
-    names = ["Об\u200bычное", "Имя\u202eтекст", "[сайт](http://x)", "#DIV/0!", "#Н/Д", "Номер №1 — «…»",
-             "ООО #1", "[1] пункт"]
+    names = [
+        "Об\u200bычное",
+        "Имя\u202eтекст",
+        "[сайт](http://x)",
+        "#DIV/0!",
+        "#Н/Д",
+        "Номер №1 — «…»",
+        "ООО #1",
+        "[1] пункт",
+    ]
     cells = _read("enterprises", name_ru=names)
-    assert {i.row: i.code for i in cells.issues} == {2: "invisible_chars", 3: "bidi_chars", 4: "markdown_link",
-                                                     5: "excel_error", 6: "excel_error"}
+    assert {i.row: i.code for i in cells.issues} == {
+        2: "invisible_chars",
+        3: "bidi_chars",
+        4: "markdown_link",
+        5: "excel_error",
+        6: "excel_error",
+    }
     # a markdown link is refused in names only; a source (free text) may carry one
     assert not _read("enterprises", source=["[сайт](http://x)"]).issues
 
@@ -573,6 +771,7 @@ def test_empty_text_cells_are_missing():
 
 # --- text primitives -------------------------------------------------------------------------------------
 
+
 def test_arrow_of_an_empty_series_and_str_series_keep():
     assert len(validate._arrow(_s([]))) == 0
     arr = pa.chunked_array([pa.array(["a", "", "b"], pa.large_string())])
@@ -589,8 +788,23 @@ def test_constant_and_per_distinct():
 
 
 def test_invisible_characters_found_by_bytes():
-    values = ["a\u200bb", "a\u200cb", "a\u200db", "\u2060", "\ufeffx", "\u202a", "\u202e", "\u2066", "\u2069",
-              "№—…", "\u200a", "\u202f", "\u2067x", "ab", "\ufeff"]
+    values = [
+        "a\u200bb",
+        "a\u200cb",
+        "a\u200db",
+        "\u2060",
+        "\ufeffx",
+        "\u202a",
+        "\u202e",
+        "\u2066",
+        "\u2069",
+        "№—…",
+        "\u200a",
+        "\u202f",
+        "\u2067x",
+        "ab",
+        "\ufeff",
+    ]
     arr = pa.chunked_array([pa.array(values, pa.large_string())])
     found = text_mod._cells_with_invisible(arr).tolist()
     # U+200B–U+200D, U+2060, U+FEFF, U+202A–U+202E, U+2066–U+2069 are found; №, —, …, U+200A, U+202F are not
@@ -598,6 +812,7 @@ def test_invisible_characters_found_by_bytes():
 
 
 # --- helpers run at import time (mutmut activates a mutant only after import: call them directly) ---------
+
 
 def test_byte_table_marks_exactly_the_given_characters():
     table = text_mod._byte_table("<&")
@@ -610,8 +825,9 @@ def test_money_column_factory():
     from analytics.data.validate.tables import MAX_MONEY_MLN, _money
 
     column = _money("x_mln_rub", ("икс",), ("ex",))
-    assert column == validate.Column("x_mln_rub", "money", ("икс",), ("ex",), required=False, low=0,
-                                     high=MAX_MONEY_MLN, example="1 234,5")
+    assert column == validate.Column(
+        "x_mln_rub", "money", ("икс",), ("ex",), required=False, low=0, high=MAX_MONEY_MLN, example="1 234,5"
+    )
     assert _money("y", ("y",), ("y",), required=True, example="7").required is True
     assert _money("y", ("y",), ("y",), required=True, example="7").example == "7"
 
@@ -620,7 +836,11 @@ def test_choices_map_every_spelling_in_lower_case():
     from analytics.data.validate.tables import _choices
 
     assert _choices(("public", ("Публичный", "PUB")), ("loaded", ())) == {
-        "public": "public", "публичный": "public", "pub": "public", "loaded": "loaded"}
+        "public": "public",
+        "публичный": "public",
+        "pub": "public",
+        "loaded": "loaded",
+    }
 
 
 def test_schema_columns_are_the_data_tables():
@@ -654,27 +874,48 @@ def test_aliases_are_built_for_a_table_not_seen_before(monkeypatch):
     from analytics.data.validate import headers
 
     monkeypatch.setattr(headers, "_ALIASES", {})  # the cache is filled by earlier tests: start empty
-    spec = validate.TableSpec("t", (validate.Column("inn", "inn", ("ИНН организации",), ("Tax ID",)),
-                                    validate.Column("year", "year", ("год",), ("inn",))), key=("inn",))
+    spec = validate.TableSpec(
+        "t",
+        (
+            validate.Column("inn", "inn", ("ИНН организации",), ("Tax ID",)),
+            validate.Column("year", "year", ("год",), ("inn",)),
+        ),
+        key=("inn",),
+    )
     # the first spelling wins: "inn" is the first column's name before it is the second's alias
-    assert headers._aliases(spec) == {"inn": "inn", "инн организации": "inn", "tax id": "inn", "year": "year",
-                                      "год": "year"}
+    assert headers._aliases(spec) == {
+        "inn": "inn",
+        "инн организации": "inn",
+        "tax id": "inn",
+        "year": "year",
+        "год": "year",
+    }
     assert headers._ALIASES["t"] == headers._aliases(spec)
     assert validate.match_header(spec, "Tax-ID").column == "inn"
 
 
 def test_inn_region_hint_on_nullable_string_columns():
     # pandas' nullable "string" dtype compares a missing value to <NA>: such rows are not counted
-    frame = pd.DataFrame({"inn": pd.array(["7707083893", "7707083893", None, "4029032450"], dtype="string"),
-                          "region_code": pd.array(["40", None, "40", "40"], dtype="string")})
+    frame = pd.DataFrame(
+        {
+            "inn": pd.array(["7707083893", "7707083893", None, "4029032450"], dtype="string"),
+            "region_code": pd.array(["40", None, "40", "40"], dtype="string"),
+        }
+    )
     assert validate.inn_region_mismatch(frame) == 1
 
 
 def test_rules_built_afresh_check_inn_and_ogrn_digits(monkeypatch):
     monkeypatch.setattr(rules_mod, "_RULES", {})  # the schemas are cached by earlier tests: build them again
     # 4029032451: check digit should be 0 (154 mod 11 = 0); OGRN 1244000123455: should end in 4
-    cells = _checked("enterprises", inn=["4029032451", "4029032450"], ogrn=["1244000123455", "1244000123454"],
-                     name_ru=["А", "Б"], okved=["29.10", "29.10"], region_code=["40", "40"])
+    cells = _checked(
+        "enterprises",
+        inn=["4029032451", "4029032450"],
+        ogrn=["1244000123455", "1244000123454"],
+        name_ru=["А", "Б"],
+        okved=["29.10", "29.10"],
+        region_code=["40", "40"],
+    )
     assert _codes(cells) == [(2, "inn", "inn_checksum"), (2, "ogrn", "ogrn_checksum")]
 
 
@@ -689,8 +930,9 @@ def test_a_lone_comma_is_not_ambiguous_where_only_points_group():
 
 def test_founded_dates_are_day_first():
     # 12.31.2007 is no date in dd.mm.yyyy (month 31): refused, not read month-first
-    cells = _read("enterprises", inn=["4029032450"], name_ru=["А"], okved=["29.10"], region_code=["40"],
-                  founded=["12.31.2007"])
+    cells = _read(
+        "enterprises", inn=["4029032450"], name_ru=["А"], okved=["29.10"], region_code=["40"], founded=["12.31.2007"]
+    )
     assert [i.code for i in cells.issues] == ["not_date"] and pd.isna(cells.frame["founded"].iloc[0])
 
 
@@ -703,35 +945,65 @@ def test_an_empty_file_reads_into_empty_columns():
 
 def test_every_range_rule_built_afresh(monkeypatch):
     monkeypatch.setattr(rules_mod, "_RULES", {})
-    years = _checked("enterprise_years", inn=["4029032450"] * 5, year=["1989", "2020", "2021", "2022", "2023"],
-                     employees=["0", "-1", "10000001", "5", "5"], revenue_mln_rub=["0", "1", "1", "-1", "1000000001"])
+    years = _checked(
+        "enterprise_years",
+        inn=["4029032450"] * 5,
+        year=["1989", "2020", "2021", "2022", "2023"],
+        employees=["0", "-1", "10000001", "5", "5"],
+        revenue_mln_rub=["0", "1", "1", "-1", "1000000001"],
+    )
     # 1989 < 1990: year_range; 0 persons accepted (≥ 0), −1 negative, 10 000 001 > 10⁷ out of range;
     # revenue (money) 0 accepted, −1 negative, 10⁹ + 1 out of range
-    assert _codes(years) == [(2, "year", "year_range"), (3, "employees", "negative"),
-                             (4, "employees", "out_of_range"), (5, "revenue_mln_rub", "negative"),
-                             (6, "revenue_mln_rub", "out_of_range")]
-    firms = _checked("enterprises", inn=["4029032450"] * 2, name_ru=["А"] * 2, okved=["29.10"] * 2,
-                     region_code=["40"] * 2, founded=["1699", "1700"], lat=["40", "41"])
+    assert _codes(years) == [
+        (2, "year", "year_range"),
+        (3, "employees", "negative"),
+        (4, "employees", "out_of_range"),
+        (5, "revenue_mln_rub", "negative"),
+        (6, "revenue_mln_rub", "out_of_range"),
+    ]
+    firms = _checked(
+        "enterprises",
+        inn=["4029032450"] * 2,
+        name_ru=["А"] * 2,
+        okved=["29.10"] * 2,
+        region_code=["40"] * 2,
+        founded=["1699", "1700"],
+        lat=["40", "41"],
+    )
     # founded: low 1700 (not 0) → below it "out_of_range"; latitude below 41 the same
     assert _codes(firms) == [(2, "founded", "out_of_range"), (2, "lat", "out_of_range")]
-    weights = _checked("cluster_templates", cluster_id=["a", "a"], cluster_name_ru=["А", "А"], cluster_name_en=["A", "A"],
-                       okved=["29.10", "29.20"], role=["core", "core"], weight=["0", "1"])
+    weights = _checked(
+        "cluster_templates",
+        cluster_id=["a", "a"],
+        cluster_name_ru=["А", "А"],
+        cluster_name_en=["A", "A"],
+        okved=["29.10", "29.20"],
+        role=["core", "core"],
+        weight=["0", "1"],
+    )
     assert _codes(weights) == [(2, "weight", "not_positive")]
 
 
 def test_twelve_digit_inn_whose_first_check_remainder_is_ten():
     # a first check sum ≡ 10 (mod 11) gives check digit 10 mod 10 = 0
     weights = (7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
-    body = next(b for b in (f"77{i:08d}" for i in range(1000))
-                if sum(int(d) * w for d, w in zip(b, weights)) % 11 == 10)
+    body = next(
+        b for b in (f"77{i:08d}" for i in range(1000)) if sum(int(d) * w for d, w in zip(b, weights)) % 11 == 10
+    )
     inn = body + _inn12_checks(body)
     assert inn[10] == "0"
     assert validate.inn_valid(_s([inn])).tolist() == [True]
 
 
 def test_founded_is_read_as_nullable_integers():
-    cells = _read("enterprises", inn=["4029032450"] * 2, name_ru=["А"] * 2, okved=["29.10"] * 2,
-                  region_code=["40"] * 2, founded=["2007", ""])
+    cells = _read(
+        "enterprises",
+        inn=["4029032450"] * 2,
+        name_ru=["А"] * 2,
+        okved=["29.10"] * 2,
+        region_code=["40"] * 2,
+        founded=["2007", ""],
+    )
     assert str(cells.frame["founded"].dtype) == "Int64"
     assert cells.frame["founded"].tolist()[0] == 2007 and pd.isna(cells.frame["founded"].iloc[1])
 
