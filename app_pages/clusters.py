@@ -20,7 +20,7 @@ L = lang()
 st.title(t("clusters.title", region=region_name(region)))
 st.caption(t("clusters.intro"))
 
-c_year, c_params, _ = st.columns([1, 2, 3], vertical_alignment="bottom")
+c_year, c_params, _ = st.columns([1, 3, 2], vertical_alignment="bottom")
 year = year_picker(region, c_year)
 params = section.registry_params(region, c_params)
 
