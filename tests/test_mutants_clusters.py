@@ -58,3 +58,37 @@ def test_a_large_infrastructure_member_is_no_anchor(con):
     assert auto["anchors"] == 2  # A (1000) and B (300)
     assert auto["anchor_share"] == pytest.approx((1000 + 300) / (1000 + 300 + 100 + 5000 + 5))
     assert auto["anchor_names_ru"] == ("Фирма A", "Фирма B")
+
+
+# --- the parameters' ranges (StarParams, ScoreWeights): each bound at, just inside and just outside ---
+
+@pytest.mark.parametrize("field", ["size_top", "focus_top", "productivity_top", "dynamism_top"])
+def test_a_top_share_lies_in_zero_to_one_with_one_included(field):
+    assert getattr(clusters.StarParams(**{field: 1.0}), field) == 1.0  # the top 100 %: every region
+    assert getattr(clusters.StarParams(**{field: 0.001}), field) == 0.001
+    for bad in (0.0, 1.0001, 2.0, -0.1):
+        with pytest.raises(ValueError, match=rf"^{field} must be in \(0, 1\], not {bad}$"):
+            clusters.StarParams(**{field: bad})
+
+
+def test_the_specialisation_lq_must_be_positive_and_may_be_below_one():
+    assert clusters.StarParams(specialisation_lq=0.5).specialisation_lq == 0.5
+    for bad in (0.0, -1.0):
+        with pytest.raises(ValueError, match=r"^specialisation_lq must be positive$"):
+            clusters.StarParams(specialisation_lq=bad)
+
+
+def test_a_score_weight_may_be_zero_but_not_negative():
+    assert clusters.ScoreWeights(size=0.0).size == 0.0
+    with pytest.raises(ValueError, match=r"^weight growth must not be negative$"):
+        clusters.ScoreWeights(growth=-0.5)
+
+
+def test_anchor_share_of_a_one_person_cluster_is_zero(con):
+    # comp's members are C and D; with C at 1 employee and D at 0 the members employ 1 person, none an anchor:
+    # anchor_share = 0 / 1 = 0 (defined: only a cluster with 0 employees has no share).
+    _set_employees(con, "C", 1)
+    _set_employees(con, "D", 0)
+    comp = clusters.find_candidates(con, "40", 2023).set_index("cluster_id").loc["comp"]
+    assert comp["employees"] == 1 and comp["anchors"] == 0
+    assert comp["anchor_share"] == 0.0
