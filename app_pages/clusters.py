@@ -7,13 +7,13 @@ import streamlit as st
 from analytics.models import clusters, discovery, registry
 from analytics.services import peers as peer_service
 from ui.charts import clusters as cc
-from ui.charts import enterprise as ec
 from ui.core import names as naming
 from ui.core.names import name_column
 from ui.core.state import cached, current_region, lang, region_name, t, year_picker
 from ui.sections import clusters as section
 from ui.sections.peers import peer_picker
 from ui.sections.roadmap import roadmap_tab
+from ui.tables import enterprise as enterprise_tables
 
 region = current_region()
 L = lang()
@@ -80,7 +80,7 @@ peers = peer_picker(region, year, key="clusters_peers")
 if peers:
     st.markdown(f"**{t('peers.clusters', year=year)}**")
     st.caption(t("peers.clusters_caption"))
-    st.dataframe(ec.peer_cluster_table(cached(peer_service.peer_clusters, region, year, peers), L), hide_index=True)
+    st.dataframe(enterprise_tables.peer_cluster_table(cached(peer_service.peer_clusters, region, year, peers), L), hide_index=True)
 
 section.method_and_templates(candidates["start_year"].iloc[0], L)
 section.real_registry(region, L)

@@ -9,6 +9,7 @@ from ui.core import fmt, urls
 from ui.core.escape import markdown as escape_md
 from ui.core.names import name_column
 from ui.core.state import cached, lang, t
+from ui.tables import enterprise as enterprise_tables
 
 L = lang()
 st.title(t("enterprise.title"))
@@ -25,7 +26,7 @@ if text.strip():
     else:
         st.caption(t("enterprise.results", n=fmt.integer(len(found), L))
                    + (" " + t("enterprise.results_limited", n=LIMIT) if len(found) >= LIMIT else ""))
-        st.dataframe(ec.search_table(found, L), hide_index=True)
+        st.dataframe(enterprise_tables.search_table(found, L), hide_index=True)
         names = dict(zip(found["inn"], found[name_column(L)].fillna(found["name_ru"])))
         pick, go_to = st.columns([4, 1], vertical_alignment="bottom")
         chosen = pick.selectbox(t("enterprise.choose"), list(names), format_func=lambda i: f"{i} — {names[i]}",
@@ -119,17 +120,17 @@ else:
         if side.empty:
             column.caption(t("enterprise.none_side"))
         else:
-            column.dataframe(ec.partners_table(side, L), hide_index=True)
+            column.dataframe(enterprise_tables.partners_table(side, L), hide_index=True)
 
 st.subheader(t("enterprise.years"), anchor=False)
 if profile.years.empty:
     st.info(t("enterprise.no_years"))
 else:
-    st.dataframe(ec.years_table(profile.years, L), hide_index=True)
+    st.dataframe(enterprise_tables.years_table(profile.years, L), hide_index=True)
 
 st.subheader(t("enterprise.projects"), anchor=False)
 if profile.projects.empty:
     st.info(t("enterprise.no_projects"))
 else:
     st.caption(t("enterprise.projects_caption"))
-    st.dataframe(ec.projects_table(profile.projects, L, cached(sp.cluster_names).get(L, {})), hide_index=True)
+    st.dataframe(enterprise_tables.projects_table(profile.projects, L, cached(sp.cluster_names).get(L, {})), hide_index=True)

@@ -4,12 +4,12 @@ import streamlit as st
 
 from analytics.models.subsidy import ParameterError
 from analytics.services import scenarios_view as sv
-from ui.charts import input_output as io_charts
-from ui.charts import subsidy as sc
 from ui.core.names import name_column
 from ui.core.state import cached, cached_with, connection, current_region, lang, t
+from ui.sections import io_section
 from ui.sections import subsidy_view as draw
 from ui.sections import subsidy_widgets as widgets
+from ui.tables import subsidy as subsidy_tables
 
 L = lang()
 setup = cached(sv.page_setup)
@@ -26,7 +26,7 @@ sensitivity, tornado, sweep = widgets.analysis_switches()
 try:
     scenario, options = widgets.scenario_and_options(regimes, cluster_ids, setup.passing)
 except ParameterError as error:
-    st.error(sc.parameter_error(error, L), icon=":material/block:")
+    st.error(subsidy_tables.parameter_error(error, L), icon=":material/block:")
     st.stop()
 if not cluster_ids:
     st.info(t("subsidies.no_projects"))
@@ -46,7 +46,7 @@ with main:
     draw.status(view.results)
     draw.figures(view, sensitivity)
     draw.project_table(view, cluster_names)
-    io_charts.portfolio_effect_section(current_region(), None, view.results.table, L)
+    io_section.portfolio_effect_section(current_region(), None, view.results.table, L)
 draw.comparison(view, items)
 widgets.saving(scenario, saved, cluster_ids, setup.passing, regimes)
 st.divider()

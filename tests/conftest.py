@@ -1,21 +1,53 @@
-"""Shared fixtures: a demo store built once per test session, a writable copy of it per test, and a tiny hand-made store."""
+"""Shared fixtures: a demo store built once per test session, a writable copy of it per test (``demo_copy``
+for the library, ``app_db`` for a page under AppTest), and a tiny hand-made store.
+
+No test may change what another test sees: the session's demo store is never handed to the app (which
+opens its store read-write) nor opened read-write by a test; ``demo_db`` checks at the end of the session
+that its file is byte for byte what was built.
+
+Hypothesis: with ``CI`` set (or ``HYPOTHESIS_PROFILE=ci``) the ``ci`` profile is loaded — derandomised, so
+every run draws the same examples (seeded from each test) and a failure in CI reproduces on any machine
+with ``CI=1``; ``print_blob`` prints the ``@reproduce_failure`` line too. Hypothesis refuses a database
+beside ``derandomize`` (it implies ``database=None``), so the repository keeps no ``.hypothesis/``
+directory (git-ignored, a local cache of failures): a failing example found anywhere is pinned in the
+test itself with ``@example(...)`` — the stored, reviewed example base.
+"""
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, settings
 
 from analytics import store
 
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default"))
+
+
+def file_digest(path: str | Path) -> str:
+    """SHA-256 of a file's bytes (a DuckDB file changes on any committed write)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
 
 @pytest.fixture(scope="session")
-def demo_db(tmp_path_factory) -> str:
-    """Path of a demo store built from data/seed/ for this test session (never the app's own file)."""
+def demo_db(tmp_path_factory):
+    """Path of a demo store built from data/seed/ for this test session (never the app's own file).
+
+    Read it only (``store.connect(demo_db, read_only=True)``) or copy it; at the end of the session the
+    file must be unchanged, else some test wrote into the store every other test reads.
+    """
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     store.build_demo(path)
-    return str(path)
+    built = file_digest(path)
+    yield str(path)
+    assert file_digest(path) == built and not Path(str(path) + ".wal").exists(), (
+        "a test changed the session's demo store: give it a copy (fixtures demo_copy or app_db)")
 
 
 @pytest.fixture()
@@ -26,6 +58,22 @@ def demo_copy(demo_db, tmp_path):
     connection = store.connect(path)
     yield connection
     connection.close()
+
+
+@pytest.fixture()
+def app_db(demo_db, tmp_path, monkeypatch) -> Path:
+    """The store the app opens in this test: a fresh copy of the session's demo store in ``tmp_path``,
+    named by ``$NAVIGATOR_DB``, with Streamlit's caches cleared before and after (the app opens its store
+    read-write, so a page that writes changes this copy only)."""
+    import streamlit as st
+
+    path = tmp_path / "app.duckdb"
+    shutil.copyfile(demo_db, path)
+    monkeypatch.setenv("NAVIGATOR_DB", str(path))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield path
+    st.cache_resource.clear()
 
 
 @pytest.fixture()
@@ -87,26 +135,17 @@ def tiny_con():
 
 
 @pytest.fixture()
-def data_page(demo_db, tmp_path, monkeypatch):
-    """The Data page in AppTest on a store copy of its own (the page writes: never into the shared demo
-    store), with an analyst account «anna» / «long enough password»; yields ``(at, db_path)``."""
-    import shutil
-
-    import streamlit as st
+def data_page(app_db, tmp_path, monkeypatch):
+    """The Data page in AppTest on a store copy of its own (``app_db``: the page writes, never into the
+    shared demo store), with an analyst account «anna» / «long enough password»; yields ``(at, db_path)``."""
     from streamlit.testing.v1 import AppTest
 
     from analytics.data import auth
 
-    db = tmp_path / "navigator.duckdb"
-    shutil.copyfile(demo_db, db)
     accounts = tmp_path / "analysts.toml"
     auth.add_analyst("anna", "long enough password", accounts)
-    monkeypatch.setenv("NAVIGATOR_DB", str(db))
     monkeypatch.setenv(auth.ENV, str(accounts))
-    st.cache_data.clear()
-    st.cache_resource.clear()
     at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120).run()
     at.switch_page("app_pages/data.py").run()
     assert not at.exception, [e.value for e in at.exception]
-    yield at, db
-    st.cache_resource.clear()
+    yield at, app_db

@@ -330,3 +330,97 @@ def test_coverage_says_what_the_candidates_rest_on():
     assert coverage(nothing) == "none"
     assert coverage(statistics_only) == "no_enterprises"
     assert coverage(one_member) == "full"
+
+
+# --- stars where the thresholds decide: a region that is not the top on every measure -------------------
+#
+# 21 regions "01"–"21" (index i = 0…20), one template "solo" = core 29.10. With 21 values the 90th
+# percentile sits exactly on the 19th smallest (position 0.9 · 20 = 18), the 75th on the 16th, the 25th
+# on the 6th: no interpolation, so a region can be placed exactly at a threshold.
+#   E_rc(i) = 1000 + 10·i (29.10, 2023), establishments E_rc // 10; Σ E_rc = 23100.
+#   Manufacturing E_r: i = 0–3 → 2·E_rc (focus 0.5); i = 4–17 → 10·E_rc (focus 0.1); i = 18 (region "19",
+#   the one tested) → 4720 (focus 1180/4720 = 0.25); i = 19 → 4761 (focus 0.24994…); i = 20 → 12499.
+#   Σ E_r = 8120 + 154700 + 4720 + 4761 + 12499 = 184800 → national share of 29.10 = 23100/184800 = 1/8.
+# Region "19" (i = 18):
+#   size 1180 = the 19th smallest = the 90th percentile → star (E_rc ≥ P90: "top 10 %" includes it);
+#   LQ = 0.25 / 0.125 = 2 exactly → star (LQ ≥ 2); region "20" (i = 19) has LQ 1.9995 → no star;
+#   focus 0.25 < the 90th percentile of focus (the four regions at 0.5 fill the top) → no star;
+#   productivity 19.99 mln ₽/person, while "01"–"03" have 20 and the rest 5: P90 = 20 → no star;
+#   employment growth 2020→2023 ratio 1.017, the 18th smallest of 1 + 0.001·j (j = 0…20): P90 is the 19th
+#   → no star. Stars: 2 (size, specialisation).
+# US Cluster Mapping "strong": LQs sorted 0.768 (i 20), 0.8 × 14, 1.9995 (i 19), 2 (i 18), 4 × 4 → P75 =
+#   the 16th = 1.9995; employment P25 = the 6th smallest = 1050, establishments P25 = 105. Region "19":
+#   2 ≥ 1.9995, ≥ 1, 1180 > 1050, 118 > 105 → strong; region "20" sits exactly on the LQ percentile
+#   (1.9995 ≥ 1.9995) with 1190 > 1050 → strong; "01"–"04" have LQ 4 but employment ≤ 1030 → not strong.
+
+STAR_REGIONS = [f"{i + 1:02d}" for i in range(21)]
+
+
+def _star_store():
+    emp = {r: 1000.0 + 10 * i for i, r in enumerate(STAR_REGIONS)}
+    manufacturing = {r: 2 * emp[r] if i < 4 else 10 * emp[r] for i, r in enumerate(STAR_REGIONS)}
+    manufacturing.update({"19": 4720.0, "20": 4761.0, "21": 12499.0})
+    productivity = {r: 20.0 if r in ("01", "02", "03") else 5.0 for r in STAR_REGIONS} | {"19": 19.99}
+    # growth ratios 1 + 0.001·j: region "19" gets j = 17, the others the remaining j in region order
+    js = iter(j for j in range(21) if j != 17)
+    ratio = {r: 1 + 0.001 * (17 if r == "19" else next(js)) for r in STAR_REGIONS}
+    rows = []
+    for r in STAR_REGIONS:
+        for year, e in ((2023, emp[r]), (2020, emp[r] / ratio[r])):
+            rows.append((r, "29.10", year, e, e * productivity[r], int(emp[r]) // 10))
+            rows.append((r, "29", year, e, None, int(emp[r]) // 10))
+            rows.append((r, "10", year, manufacturing[r] - emp[r], None, 100))
+    con = store.connect(":memory:")
+    store.load_frame(con, "regions", pd.DataFrame({"code": STAR_REGIONS, "name_ru": STAR_REGIONS,
+                                                   "name_en": STAR_REGIONS, "federal_district": "Центральный"}))
+    store.load_frame(con, "sectors", pd.DataFrame({
+        "code": ["C", "10", "29", "29.10"], "parent": [None, "C", "C", "29"],
+        "level": ["section", "division", "division", "class"], "section": "C",
+        "name_ru": ["C", "10", "29", "29.10"]}))
+    store.load_frame(con, "region_sector_years", pd.DataFrame(rows, columns=[
+        "region_code", "okved", "year", "employees", "revenue_mln_rub", "establishments"]))
+    store.load_frame(con, "cluster_templates", pd.DataFrame({
+        "cluster_id": ["solo"], "cluster_name_ru": ["Соло"], "cluster_name_en": ["Solo"], "okved": ["29.10"],
+        "role": ["core"], "weight": [1.0]}))
+    return con
+
+
+@pytest.fixture(scope="module")
+def star_con():
+    con = _star_store()
+    yield con
+    con.close()
+
+
+def _solo(con, region: str, **stars) -> pd.Series:
+    params = clusters.StarParams(**stars) if stars else clusters.StarParams()
+    return clusters.find_candidates(con, region, 2023, start=2020, stars=params).set_index("cluster_id").loc["solo"]
+
+
+def test_stars_of_a_region_that_is_not_the_top_on_every_measure(star_con):
+    solo = _solo(star_con, "19")
+    assert solo["stat_employees"] == 1180 and solo["lq"] == 2.0 and solo["focus"] == 0.25
+    flags = {k: bool(solo[f"star_{k}"]) for k in ("size", "specialisation", "focus", "productivity", "dynamism")}
+    assert flags == {"size": True, "specialisation": True, "focus": False, "productivity": False,
+                     "dynamism": False}
+    assert solo["stars"] == 2 and solo["strong"]
+
+
+def test_one_region_below_each_star_threshold(star_con):
+    below = _solo(star_con, "18")  # size 1170: the 18th smallest, under P90 = 1180
+    assert not below["star_size"]
+    twenty = _solo(star_con, "20")  # LQ 1190/4761 · 8 = 1.9995 < 2
+    assert twenty["lq"] == pytest.approx(1190 / 4761 * 8) and not twenty["star_specialisation"]
+    assert twenty["strong"]  # exactly on the 75th percentile of LQ: "LQ ≥ P75"
+    top_lq = _solo(star_con, "01")  # LQ 4, focus 0.5 and productivity 20 at the top, but small
+    assert top_lq["star_specialisation"] and top_lq["star_focus"] and top_lq["star_productivity"]
+    assert not top_lq["star_size"] and not top_lq["strong"]  # employment 1000 ≤ P25 = 1050
+
+
+def test_star_thresholds_move_the_verdict(star_con):
+    # top 20 % instead of 10 %: P80 of sizes is the 17th smallest (position 16) = 1160 ≤ 1170 → region "18" gets it
+    assert _solo(star_con, "18", size_top=0.2)["star_size"]
+    # LQ bar 2.0001: region "19" loses its specialisation star
+    assert not _solo(star_con, "19", specialisation_lq=2.0001)["star_specialisation"]
+    # dynamism over the top 15 %: P85 is position 17 = 1.017, region "19"'s own ratio → the star
+    assert _solo(star_con, "19", dynamism_top=0.15)["star_dynamism"]

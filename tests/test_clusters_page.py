@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from analytics import store
@@ -18,10 +17,7 @@ RU, EN = CATALOG["ru"], CATALOG["en"]
 
 
 @pytest.fixture()
-def page(demo_db, monkeypatch):
-    monkeypatch.setenv("NAVIGATOR_DB", demo_db)
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def page(app_db):
 
     def make(lang: str | None = None, **params: str) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=120)
@@ -34,13 +30,12 @@ def page(demo_db, monkeypatch):
         assert not at.exception, [e.value for e in at.exception]
         return at
 
-    yield make
-    st.cache_resource.clear()
+    return make
 
 
 @pytest.fixture(scope="module")
 def library(demo_db, tmp_path_factory):
-    """The library's answers on a copy of the demo store (the app holds demo_db open)."""
+    """The library's answers on a copy of the demo store (the session store itself is never opened read-write)."""
     copy = tmp_path_factory.mktemp("clusters_page") / "demo.duckdb"
     shutil.copyfile(demo_db, copy)
     con = store.connect(copy, read_only=True)

@@ -9,7 +9,7 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from analytics.metrics import complexity as cx
@@ -244,20 +244,73 @@ def tables(draw):
                          "sector": np.tile([f"s{j}" for j in range(n_sectors)], n_regions), "value": values})
 
 
+# Four regions, three sectors, counted by hand.   a    b    c   total
+#   R1                                          10   10    0    20
+#   R2                                          10   10    0    20
+#   R3                                          10    0   10    20
+#   R4                                           0    0   20    20
+#   total                                       30   20   30    80  → shares a .375, b .25, c .375
+# RCA: R1 and R2 a (10/20)/.375 = 1.33, b .5/.25 = 2; R3 a 1.33, c 1.33; R4 c 1/.375 = 2.67 → presence
+# R1 {a, b}, R2 {a, b}, R3 {a, c}, R4 {c}; ubiquity a 3, b 2, c 2.
+# Regions with both: a & b 2 (R1, R2) → φ_ab = 2 / max(3, 2) = 2/3 (P(b|a) = 2/3, P(a|b) = 1: the minimum);
+# a & c 1 (R3) → φ_ac = 1/3; b & c none → 0.
+FOUR_BY_THREE = pd.DataFrame({"region": np.repeat(["R1", "R2", "R3", "R4"], 3), "sector": ["a", "b", "c"] * 4,
+                              "value": [10.0, 10, 0, 10, 10, 0, 10, 0, 10, 0, 0, 20]})
+
+
+def test_proximity_is_the_hand_count_of_regions_with_both_sectors():
+    phi = cx.proximity(FOUR_BY_THREE).set_index(["sector_1", "sector_2"])["proximity"]
+    assert phi[("a", "b")] == pytest.approx(2 / 3) and phi[("b", "a")] == pytest.approx(2 / 3)
+    assert phi[("a", "c")] == pytest.approx(1 / 3) and phi[("c", "a")] == pytest.approx(1 / 3)
+    assert phi[("b", "c")] == 0 and phi[("c", "b")] == 0
+    assert phi[("a", "a")] == phi[("b", "b")] == phi[("c", "c")] == 0
+    # at RCA ≥ 1.5 only R1, R2 in b and R4 in c remain: no region has two sectors, every φ is 0
+    assert (cx.proximity(FOUR_BY_THREE, threshold=1.5)["proximity"] == 0).all()
+
+
+def _proximity_by_brute_force(table: pd.DataFrame, *, diagonal: float, presence: str, threshold: float) -> dict:
+    """φ_st = Σ_r M_rs·M_rt / max(Σ_r M_rs, Σ_r M_rt) with plain loops over regions and sectors
+    (RCA = (x_rs / x_r) / (x_s / x); binary M = [RCA ≥ threshold], continuous M = RCA / (1 + RCA)); regions and
+    sectors with a zero total are left out, as the measures document."""
+    x = {(r, s): v for r, s, v in table[["region", "sector", "value"]].itertuples(index=False)}
+    regions, sectors = sorted(set(table["region"])), sorted(set(table["sector"]))
+    regions = [r for r in regions if sum(x[(r, s)] for s in sectors) > 0]
+    sectors = [s for s in sectors if sum(x[(r, s)] for r in regions) > 0]
+    total = sum(x[(r, s)] for r in regions for s in sectors)
+    by_region = {r: sum(x[(r, s)] for s in sectors) for r in regions}
+    by_sector = {s: sum(x[(r, s)] for r in regions) for s in sectors}
+    m = {}
+    for r in regions:
+        for s in sectors:
+            rca = (x[(r, s)] / by_region[r]) / (by_sector[s] / total) if by_region[r] and by_sector[s] else 0.0
+            # an RCA within rounding of the threshold could fall either side in the code's arithmetic
+            assume(presence != "binary" or abs(rca - threshold) > 1e-9)
+            m[(r, s)] = float(rca >= threshold) if presence == "binary" else rca / (1 + rca)
+    ubiquity = {s: sum(m[(r, s)] for r in regions) for s in sectors}
+    out = {}
+    for s in sectors:
+        for t in sectors:
+            both = sum(m[(r, s)] * m[(r, t)] for r in regions)
+            bigger = max(ubiquity[s], ubiquity[t])
+            out[(s, t)] = diagonal if s == t else (both / bigger if bigger else 0.0)
+    return out
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(table=tables(), diagonal=st.sampled_from([0, 1]), presence=st.sampled_from(["binary", "continuous"]),
        threshold=st.sampled_from([0.8, 1.0, 1.25]))
-def test_proximity_is_symmetric_in_0_1_and_density_in_0_1(table, diagonal, presence, threshold):
+def test_proximity_equals_a_brute_force_count_and_density_lies_in_0_1(table, diagonal, presence, threshold):
     if table["value"].sum() == 0:
         return
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DataWarning)
         prox = cx.proximity(table, diagonal=diagonal, presence=presence, threshold=threshold)
         full = cx.economic_complexity(table, diagonal=diagonal, presence=presence, threshold=threshold)
-    matrix = prox.pivot(index="sector_1", columns="sector_2", values="proximity").to_numpy()
-    assert (matrix == matrix.T).all()
-    assert ((matrix >= 0) & (matrix <= 1)).all()
-    assert (np.diag(matrix) == diagonal).all()
+    expected = _proximity_by_brute_force(table, diagonal=diagonal, presence=presence, threshold=threshold)
+    got = {(a, b): v for a, b, v in prox[["sector_1", "sector_2", "proximity"]].itertuples(index=False)}
+    assert got.keys() == expected.keys()
+    for pair, value in expected.items():
+        assert got[pair] == pytest.approx(value, rel=1e-9, abs=1e-12), pair
     density = full["density"].dropna().to_numpy()
     assert ((density >= 0) & (density <= 1 + 1e-12)).all()
 

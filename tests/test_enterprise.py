@@ -56,7 +56,7 @@ def test_search_by_inn_prefix_and_limit(tiny_con):
 
 @pytest.fixture(scope="module")
 def demo(demo_db):
-    connection = store.connect(demo_db)
+    connection = store.connect(demo_db, read_only=True)
     yield connection
     connection.close()
 

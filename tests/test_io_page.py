@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from analytics import store
@@ -21,10 +20,7 @@ from ui.charts import input_output as io_charts
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
-def _sectors(demo_db, monkeypatch, lang: str) -> AppTest:
-    monkeypatch.setenv("NAVIGATOR_DB", demo_db)
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def _sectors(lang: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     at.query_params["lang"] = lang
     at.run()
@@ -34,10 +30,8 @@ def _sectors(demo_db, monkeypatch, lang: str) -> AppTest:
 
 
 @pytest.fixture()
-def sectors_ru(demo_db, monkeypatch):
-    at = _sectors(demo_db, monkeypatch, "ru")
-    yield at
-    st.cache_resource.clear()
+def sectors_ru(app_db):
+    return _sectors("ru")
 
 
 def _io_table(at: AppTest) -> pd.DataFrame:
@@ -76,15 +70,12 @@ def test_delta_and_method_change_the_multipliers(sectors_ru) -> None:
     assert _io_table(sectors_ru)["Выпуск, регион"].sum() != pytest.approx(base)
 
 
-def test_io_section_in_english(demo_db, monkeypatch) -> None:
-    at = _sectors(demo_db, monkeypatch, "en")
-    try:
-        assert "The region's input–output multipliers" in [h.value for h in at.subheader]
-        table = _io_table(at)
-        assert "Motor vehicles, trailers and semi-trailers" in set(table["Product"])
-        assert set(table["SLQ source"]) <= {"regional data", "OKVED section", "no data (SLQ = 1)"}
-    finally:
-        st.cache_resource.clear()
+def test_io_section_in_english(app_db) -> None:
+    at = _sectors("en")
+    assert "The region's input–output multipliers" in [h.value for h in at.subheader]
+    table = _io_table(at)
+    assert "Motor vehicles, trailers and semi-trailers" in set(table["Product"])
+    assert set(table["SLQ source"]) <= {"regional data", "OKVED section", "no data (SLQ = 1)"}
 
 
 def test_multiplier_bars_and_linkages() -> None:

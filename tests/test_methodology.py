@@ -124,19 +124,14 @@ def test_the_registry_section_cites_every_rule_the_code_checks():
         assert phrase in ru
 
 
-def test_the_page_shows_the_code_each_section_describes(demo_db, monkeypatch):
+def test_the_page_shows_the_code_each_section_describes(app_db):
     from pathlib import Path
 
-    import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    monkeypatch.setenv("NAVIGATOR_DB", demo_db)
-    st.cache_data.clear()
-    st.cache_resource.clear()
     at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=60).run()
     at.switch_page("app_pages/methodology.py").run()
     assert not at.exception, [e.value for e in at.exception]
     captions = [c.value for c in at.caption]
     assert CATALOG["ru"]["method.code"].format(functions="`analytics.models.registry.evaluate`, "
                                                "`analytics.models.registry.registry_check`") in captions
-    st.cache_resource.clear()

@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from ui.core.i18n import CATALOG
@@ -16,10 +15,7 @@ PAGES = ["app_pages/home.py", "app_pages/sectors.py", "app_pages/methodology.py"
 
 
 @pytest.fixture()
-def app(demo_db, monkeypatch):
-    monkeypatch.setenv("NAVIGATOR_DB", demo_db)
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def app(app_db):
 
     def make(page: str | None = None, lang: str | None = None, **params: str) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=60)
@@ -34,8 +30,7 @@ def app(demo_db, monkeypatch):
         assert not at.exception, [e.value for e in at.exception]
         return at
 
-    yield make
-    st.cache_resource.clear()
+    return make
 
 
 def _texts(at: AppTest) -> str:

@@ -66,7 +66,7 @@ def test_unknown_region_gives_an_empty_table():
 
 @pytest.fixture(scope="module")
 def con(demo_db):
-    connection = store.connect(demo_db)
+    connection = store.connect(demo_db, read_only=True)
     yield connection
     connection.close()
 

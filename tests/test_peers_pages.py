@@ -28,10 +28,7 @@ def suggested(demo_db, tmp_path_factory):
 
 
 @pytest.fixture()
-def page(demo_db, monkeypatch):
-    monkeypatch.setenv("NAVIGATOR_DB", demo_db)
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def page(app_db):
 
     def make(path: str) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=120).run()
@@ -39,8 +36,7 @@ def page(demo_db, monkeypatch):
         assert not at.exception, [e.value for e in at.exception]
         return at
 
-    yield make
-    st.cache_resource.clear()
+    return make
 
 
 def _peer_picker(at: AppTest, prefix: str):
@@ -79,15 +75,10 @@ def test_clusters_page_shows_stars_of_the_region_and_its_peers(page, suggested):
     assert all("LQ" in cell for cell in table["Калужская область"])
 
 
-def test_home_map_outlines_the_peer_regions(demo_db, monkeypatch):
-    copy = Path(demo_db).with_name("home_peers.duckdb")
-    shutil.copyfile(demo_db, copy)
-    con = store.connect(copy, read_only=True)
+def test_home_map_outlines_the_peer_regions(demo_db, app_db):
+    con = store.connect(demo_db, read_only=True)
     peer_sets = {y: peer_service.peer_regions(con, "40", y) for y in (2016, 2023)}
     con.close()
-    monkeypatch.setenv("NAVIGATOR_DB", demo_db)
-    st.cache_data.clear()
-    st.cache_resource.clear()
     at = AppTest.from_file(APP, default_timeout=120).run()
     assert not at.exception
     maps = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]

@@ -15,6 +15,7 @@ import pytest
 from analytics import store
 from analytics.services import regional_io as rio
 from ui.charts import input_output as io_charts
+from ui.tables import input_output as io_tables
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +80,7 @@ def test_no_revenue_gives_no_impact(con):
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_the_table_and_chart_read_in_both_languages(con, lang):
     effects = rio.portfolio_effect(con, "40", 2023, {"29.10": 1000.0}).effects
-    table = io_charts.portfolio_effect_table(effects, lang)
+    table = io_tables.portfolio_effect_table(effects, lang)
     assert len(table) == 4 and table.shape[1] == 6
     assert table.iloc[0, 1] == ("1\u00a0000,0" if lang == "ru" else "1,000.0")   # direct output = the shock
     fig = io_charts.portfolio_effect_bars(effects, lang=lang)
@@ -89,11 +90,11 @@ def test_the_table_and_chart_read_in_both_languages(con, lang):
 def _section_script():
     import pandas as pd
 
-    from ui.charts import input_output as io_charts
+    from ui.sections.io_section import portfolio_effect_section
 
     results = pd.DataFrame({"project_id": ["AUTO-2017-01", "PHAR-2020-02", "RAIL-2016-01"],
                             "selected": [True, True, False]})   # like ScenarioResults.table
-    io_charts.portfolio_effect_section("40", 2023, results, "en")
+    portfolio_effect_section("40", 2023, results, "en")
 
 
 def test_the_section_draws_in_one_call(demo_db, tmp_path, monkeypatch):

@@ -2,7 +2,6 @@
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from analytics.services import storyline
@@ -12,12 +11,9 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 @pytest.fixture()
-def deck_app(demo_db, monkeypatch):
-    monkeypatch.setenv("NAVIGATOR_DB", demo_db)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
+def deck_app(app_db):
+    """The app on a store copy of this test's own (``app_db``)."""
+    return app_db
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
@@ -33,10 +29,13 @@ def test_present_flag_opens_the_deck_and_buttons_walk_it(deck_app, lang):
         at.button(key="slide-next").click().run()
         assert not at.exception
         titles.append(at.title[0].value)
-    expected = [k for k in storyline.SLIDE_ORDER if k in storyline.BUILDERS]
-    assert len(titles) == len(expected) >= 3
-    assert len(set(titles)) == len(titles)
-    assert titles[-1] == CATALOG[code]["slide.next_steps.title"]
+    # the storyline, written out: region profile, sector portfolio, cluster candidates, registry readiness,
+    # cooperation and gaps, subsidy effect, next steps — seven slides, each with its own title
+    assert len(titles) == 7 and len(set(titles)) == 7
+    texts = CATALOG[code]
+    assert titles[1].startswith(texts["slide.portfolio.title"].split("{")[0])
+    assert titles[3] == texts["slide.registry.title"]
+    assert titles[-1] == texts["slide.next_steps.title"]
     assert CATALOG[code]["present.counter"].format(n=len(titles), total=len(titles)) in [m.value for m in at.markdown]
     at.button(key="slide-prev").click().run()
     assert at.title[0].value == titles[-2]
@@ -173,3 +172,109 @@ def test_slide_6_says_why_when_no_project_is_eligible(demo_db):
     for lang in ("ru", "en"):
         assert slides.view(slide, lang, region_name="X", cluster_names={}).message == \
             CATALOG[lang]["slide.subsidy.message_none"]
+
+
+# --- what the slides say, against the data computed here -----------------------------------------------
+
+@pytest.fixture(scope="module")
+def deck(demo_db):
+    """The slides of the default deck (Kaluga, latest year) and the store they came from, read-only."""
+    from analytics import store
+
+    con = store.connect(demo_db, read_only=True)
+    slides_by_id = {s.slide_id: s for s in storyline.build(con, storyline.DeckSettings())}
+    yield con, slides_by_id
+    con.close()
+
+
+def _said(slide, lang: str = "ru") -> str:
+    from ui.charts import slides
+
+    return slides.view(slide, lang, region_name="Калужская область", cluster_names={}).message
+
+
+def _one(con, text: str, params: list) -> float:
+    from analytics import store
+
+    return float(store.query(con, text, params).iat[0, 0])
+
+
+def test_the_profile_slide_says_the_regions_manufacturing_share_of_russia(deck):
+    from ui.core import fmt
+
+    con, slides_by_id = deck
+    slide = slides_by_id["profile"]
+    year = slide.numbers["year"]
+    # manufacturing = the divisions of section C in region_sector_years, the region over all regions
+    division_c = ("SELECT coalesce(sum(r.employees), 0) FROM region_sector_years r JOIN sectors s ON s.code = r.okved "
+                  "WHERE s.section = 'C' AND s.level = 'division' AND r.year = ?")
+    mine = _one(con, division_c + " AND r.region_code = '40'", [year])
+    russia = _one(con, division_c, [year])
+    assert 0 < mine < russia
+    for lang in ("ru", "en"):
+        said = _said(slide, lang)
+        assert fmt.thousands(mine, lang) in said and fmt.percent(mine / russia, lang, 2) in said
+    firms = _one(con, "SELECT count(*) FROM enterprises WHERE region_code = '40'", [])
+    assert slide.numbers["enterprises"] == firms
+
+
+def test_the_portfolio_slide_names_the_division_with_the_highest_lq(deck):
+    from ui.core import fmt
+
+    con, slides_by_id = deck
+    slide = slides_by_id["portfolio"]
+    end = slide.numbers["end"]
+    from analytics import store
+
+    cells = store.query(con, "SELECT r.region_code, r.okved, r.employees, s.name_ru FROM region_sector_years r "
+                             "JOIN sectors s ON s.code = r.okved WHERE s.section = 'C' AND s.level = 'division' "
+                             "AND r.year = ?", [end])
+    # LQ = (E_rs / E_r) / (E_s / E), manufacturing divisions, all regions as the benchmark
+    e = cells["employees"].sum()
+    by_sector = cells.groupby("okved")["employees"].sum()
+    kaluga = cells[cells["region_code"] == "40"].set_index("okved")
+    lq = (kaluga["employees"] / kaluga["employees"].sum()) / (by_sector[kaluga.index] / e)
+    top = lq.idxmax()
+    assert slide.numbers["top_sector"] == top
+    assert slide.numbers["top_lq"] == pytest.approx(lq.max())
+    said = _said(slide)
+    assert kaluga.at[top, "name_ru"][:30] in said and fmt.number(lq.max(), "ru", 1) in said
+
+
+def test_the_clusters_slide_names_the_candidate_with_the_highest_score(deck):
+    from analytics.models import clusters
+
+    con, slides_by_id = deck
+    slide = slides_by_id["clusters"]
+    table = clusters.find_candidates(con, "40", slide.numbers["year"])
+    leader = table.loc[table["score"].idxmax()]
+    stars = sum(bool(leader[f"star_{k}"]) for k in ("size", "specialisation", "focus", "productivity", "dynamism"))
+    assert slide.numbers["leader_ru"] == leader["name_ru"] and slide.numbers["leader_stars"] == stars
+    said = _said(slide)
+    assert leader["name_ru"] in said and f"звёзд Европейской обсерватории: {stars}" in said
+    assert f"сильных по правилу US Cluster Mapping: {int(table['strong'].sum())}" in said
+    assert f"Кандидатов: {len(table)}" in said
+
+
+def test_the_network_slide_counts_the_links_among_the_focus_clusters_members(deck):
+    from analytics import store
+    from analytics.models import clusters
+    from ui.core import fmt
+
+    con, slides_by_id = deck
+    slide = slides_by_id["network"]
+    year = slides_by_id["clusters"].numbers["year"]
+    table = clusters.find_candidates(con, "40", year)
+    focus = table.loc[table["score"].idxmax(), "cluster_id"]  # no cluster picked: the leader
+    members = clusters.members(con, focus, region="40", year=year)["inn"].tolist()
+    links = store.query(con, "SELECT supplier_inn, buyer_inn, value_mln_rub FROM supply_links WHERE year = ?", [year])
+    among = links[links["supplier_inn"].isin(members) & links["buyer_inn"].isin(members)
+                  & (links["supplier_inn"] != links["buyer_inn"])]
+    purchases = store.query(con, "SELECT inn, purchases_mln_rub FROM enterprise_years WHERE year = ?", [year])
+    known = purchases[purchases["inn"].isin(members) & purchases["purchases_mln_rub"].notna()]
+    # cooperation = links among members ÷ purchases of members, members without known purchases left out of both
+    cooperation = among.loc[among["buyer_inn"].isin(known["inn"]), "value_mln_rub"].sum() / known["purchases_mln_rub"].sum()
+    assert slide.numbers["members"] == len(members) and slide.numbers["links"] == len(among)
+    assert slide.numbers["cooperation"] == pytest.approx(cooperation)
+    said = _said(slide)
+    assert f"{len(members)} участников, {len(among)} связей поставки, {fmt.percent(cooperation, 'ru', 0)}" in said

@@ -467,11 +467,51 @@ def test_demo_matches_the_seed_calibration(demo_con):
     assert wide["rail"].rule("dependence").status == "pass"
 
 
-def test_one_check_equals_the_shared_check(demo_con):
-    shared = registry.registry_check_all(demo_con, "40", 2023)
-    for cluster_id in ("automotive", "composites"):
-        alone = registry.registry_check(demo_con, cluster_id, region="40", year=2023)
-        pd.testing.assert_frame_equal(alone.as_frame(), shared[cluster_id].as_frame(), check_exact=False)
+def _lies_within(okved: str, code: str) -> bool:
+    # the module's definition: equal, or a descendant in the OKVED 2 hierarchy (29.32 → 29.32.1 by "code.",
+    # group and subclass codes also by the bare prefix: 29.3 → 29.32)
+    return okved == code or okved.startswith(code + ".") or (len(code) in (4, 7) and okved.startswith(code))
+
+
+def _dependence_by_hand(con, cluster_id: str, year: int = 2023) -> tuple[float, float]:
+    """Functional dependence of a demo template straight from the store tables, written from the rule
+    (registry docstring, Decree 779 as the project reads it), not through ``clusters.members``:
+    participants = the region's firms whose hint names the template; final producers = industrial
+    participants whose most specific template code is a core one (core first on a tie); FD = Σ supply
+    links of ``year`` from participants that are not final producers to final producers ÷ Σ purchases of
+    final producers with known purchases; with core → core: from any other participant."""
+    firms = store.query(con, "SELECT e.inn, e.okved, e.kind, y.purchases_mln_rub FROM enterprises e "
+                             "LEFT JOIN enterprise_years y ON y.inn = e.inn AND y.year = ? "
+                             "WHERE e.region_code = '40' AND e.cluster_hint = ?", [year, cluster_id])
+    codes = store.query(con, "SELECT okved, role FROM cluster_templates WHERE cluster_id = ?", [cluster_id])
+    rank = {"core": 0, "supplier": 1, "service": 2}
+
+    def role(okved) -> str | None:
+        inside = [(-len(c), rank[r], r) for c, r in zip(codes["okved"], codes["role"])
+                  if isinstance(okved, str) and _lies_within(okved, c)]
+        return min(inside)[2] if inside else None
+
+    firms["role"] = firms["okved"].map(role)
+    final_all = set(firms.loc[(firms["kind"] == "industrial") & (firms["role"] == "core"), "inn"])
+    final = firms[firms["inn"].isin(final_all) & firms["purchases_mln_rub"].notna()]
+    participants = set(firms["inn"])
+    flows = store.query(con, "SELECT supplier_inn, buyer_inn, value_mln_rub FROM supply_links WHERE year = ?", [year])
+    inside = flows[flows["supplier_inn"].isin(participants) & flows["buyer_inn"].isin(set(final["inn"]))
+                   & (flows["supplier_inn"] != flows["buyer_inn"])]
+    denominator = final["purchases_mln_rub"].sum()
+    from_others = inside.loc[~inside["supplier_inn"].isin(final_all), "value_mln_rub"].sum()
+    return from_others / denominator, inside["value_mln_rub"].sum() / denominator
+
+
+@pytest.mark.parametrize("cluster_id", sorted(DEMO_DEPENDENCE_2023))
+def test_demo_dependence_equals_a_count_from_the_store_tables(demo_con, cluster_id):
+    decree, with_core = _dependence_by_hand(demo_con, cluster_id)
+    alone = registry.registry_check(demo_con, cluster_id, region="40", year=2023).rule("dependence")
+    shared = registry.registry_check_all(demo_con, "40", 2023)[cluster_id].rule("dependence")
+    for rule in (alone, shared):
+        assert rule.measured == pytest.approx(decree, rel=1e-9)
+        assert rule.details["share_with_core_to_core"] == pytest.approx(with_core, rel=1e-9)
+    assert 0 < decree <= with_core < 1
 
 
 def test_verdicts_show_both_readings_on_the_demo(demo_con):

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from analytics import store
@@ -29,10 +28,7 @@ def plans(demo_db, tmp_path_factory):
     return out
 
 
-def route_tab(demo_db, monkeypatch, lang: str, cluster_id: str) -> AppTest:
-    monkeypatch.setenv("NAVIGATOR_DB", demo_db)
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def route_tab(lang: str, cluster_id: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=180)
     at.query_params["lang"] = lang.upper()
     at.run()
@@ -46,11 +42,11 @@ def route_tab(demo_db, monkeypatch, lang: str, cluster_id: str) -> AppTest:
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
-def test_the_route_closes_the_automotive_gap(demo_db, monkeypatch, plans, lang):
+def test_the_route_closes_the_automotive_gap(app_db, plans, lang):
     plan = plans["automotive"]
     assert plan.status == "optimal" and len(plan.links) >= 1  # the demo's automotive candidate can be helped
     text = CATALOG[lang]
-    at = route_tab(demo_db, monkeypatch, lang, "automotive")
+    at = route_tab(lang, "automotive")
     value = fmt.money_mln(float(plan.links["value_mln_rub"].sum()), lang)
     assert any(s.body.startswith(text["roadmap.status.optimal"].format(n=len(plan.links), value=value))
                for s in at.success)
@@ -72,11 +68,11 @@ def test_the_route_closes_the_automotive_gap(demo_db, monkeypatch, plans, lang):
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
-def test_the_route_says_why_composites_cannot_close(demo_db, monkeypatch, plans, lang):
+def test_the_route_says_why_composites_cannot_close(app_db, plans, lang):
     plan = plans["composites"]
     assert plan.status == "no_solution"
     text = CATALOG[lang]
-    at = route_tab(demo_db, monkeypatch, lang, "composites")
+    at = route_tab(lang, "composites")
     body = at.error[0].body
     assert body.startswith(text["roadmap.status.no_solution"])
     capacity = next(w for w in plan.why if w["code"] == "capacity")

@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from analytics import store
@@ -16,15 +14,11 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 @pytest.fixture()
-def sectors(demo_db, monkeypatch):
-    monkeypatch.setenv("NAVIGATOR_DB", demo_db)
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def sectors(app_db):
     at = AppTest.from_file(APP, default_timeout=90).run()
     at.switch_page("app_pages/sectors.py").run()
     assert not at.exception
-    yield at
-    st.cache_resource.clear()
+    return at
 
 
 def _metrics_table(at: AppTest):
@@ -37,9 +31,7 @@ def _lq_of(at: AppTest, code: str) -> float:
 
 
 def test_default_view_matches_the_library(sectors, demo_db, tmp_path):
-    copy = tmp_path / "copy.duckdb"  # the app holds demo_db open read-write in this process
-    shutil.copyfile(demo_db, copy)
-    con = store.connect(copy, read_only=True)
+    con = store.connect(demo_db, read_only=True)
     expected = sp.region_portfolio(con, "40", 2016, 2023).set_index("sector")
     con.close()
     # portfolio, shift-share, peer regions (LQ | growth), IO multipliers, IO linkages

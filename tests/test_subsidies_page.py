@@ -10,12 +10,13 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from analytics import store
 from analytics.models import rules
 from ui.core.i18n import CATALOG
+from ui.downloads import subsidy as subsidy_downloads
+from ui.tables import subsidy as subsidy_tables
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 RU = CATALOG["ru"]
@@ -24,19 +25,9 @@ JOINT_CATEGORIES = ("rd", "design_docs", "ip_licences", "engineering", "equipmen
 
 
 @pytest.fixture()
-def own_db(demo_db, tmp_path) -> str:
-    """A copy of the demo store for one test: the page may save scenarios into it."""
-    path = tmp_path / "subsidies.duckdb"
-    shutil.copyfile(demo_db, path)
-    return str(path)
-
-
-@pytest.fixture()
-def page(own_db, monkeypatch):
-    """``page(**query)`` → an AppTest on the Subsidies page, opened as a link with ``query``."""
-    monkeypatch.setenv("NAVIGATOR_DB", own_db)
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def page(app_db):
+    """``page(**query)`` → an AppTest on the Subsidies page, opened as a link with ``query``, on a store
+    copy of this test's own (``app_db``: the page may save scenarios into it)."""
 
     def open_page(session: dict | None = None, **query: str) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=120)
@@ -50,8 +41,7 @@ def page(own_db, monkeypatch):
         assert not at.exception, [e.value for e in at.exception]
         return at
 
-    yield open_page
-    st.cache_resource.clear()
+    return open_page
 
 
 @pytest.fixture(scope="module")
@@ -546,7 +536,6 @@ def test_workbooks_have_named_sheets_and_neutralised_text(demo_db, tmp_path):
     from analytics.data import export
     from analytics.models.subsidy import BUILTIN_REGIMES, Scenario
     from analytics.services import scenarios_view as sv
-    from ui.charts import subsidy as sc
 
     copy = tmp_path / "wb.duckdb"
     shutil.copyfile(demo_db, copy)
@@ -554,8 +543,8 @@ def test_workbooks_have_named_sheets_and_neutralised_text(demo_db, tmp_path):
     projects = sv.projects(con)
     scenario = Scenario(regime=BUILTIN_REGIMES["joint_2016"], assume_registered=True)
     results = sv.scenario_results(projects, sv.scenario_key(scenario))
-    sentence = sc.assumption_text(sv.attribution_note(scenario), "ru")
-    book = openpyxl.load_workbook(io.BytesIO(export.excel_bytes(sc.scenario_workbook(results, "ru", {}, sentence))))
+    sentence = subsidy_tables.assumption_text(sv.attribution_note(scenario), "ru")
+    book = openpyxl.load_workbook(io.BytesIO(export.excel_bytes(subsidy_downloads.scenario_workbook(results, "ru", {}, sentence))))
     assert book.sheetnames == ["Проекты", "Бюджет по годам", "Итоги портфеля", "Параметры"]
     summary = {row[0]: row[1] for row in book["Итоги портфеля"].iter_rows(min_row=2, values_only=True)}
     assert summary[RU["subsidies.col.assumption"]] == sentence and "0%" in sentence
@@ -566,7 +555,7 @@ def test_workbooks_have_named_sheets_and_neutralised_text(demo_db, tmp_path):
     items = (("=evil()", sv.scenario_key(Scenario())), ("Б", sv.scenario_key(Scenario(federal_share=0.2))))
     compared = sv.comparison(projects, items)
     con.close()
-    book = openpyxl.load_workbook(io.BytesIO(export.excel_bytes(sc.comparison_workbook(compared, items, "en"))))
+    book = openpyxl.load_workbook(io.BytesIO(export.excel_bytes(subsidy_downloads.comparison_workbook(compared, items, "en"))))
     assert book.sheetnames == ["Comparison", "Parameters"]
     for sheet in ("Comparison", "Parameters"):  # a name that looks like a formula stays text
         header = [c for c in book[sheet][1]]

@@ -1,6 +1,7 @@
 """A real Streamlit server and Debian's chromium driven by Playwright (no browser download)."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -27,16 +28,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(demo_db, tmp_path_factory):
-    """``streamlit run app.py`` on a free port, on a copy of the demo store, reading published snapshots
-    as ``make run`` does; yields the base URL."""
+@contextlib.contextmanager
+def _streamlit(db: Path, log_name: str):
+    """``streamlit run app.py`` on a free port on the store ``db``, reading published snapshots as
+    ``make run`` does; yields the base URL and stops the server on exit."""
     port = _free_port()
-    own_db = tmp_path_factory.mktemp("server") / "demo.duckdb"
-    shutil.copyfile(demo_db, own_db)
-    env = dict(os.environ, NAVIGATOR_DB=str(own_db), NAVIGATOR_SNAPSHOTS="1")
+    env = dict(os.environ, NAVIGATOR_DB=str(db), NAVIGATOR_SNAPSHOTS="1")
     ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / "streamlit-server.log", "w")
+    log = open(ARTIFACTS / log_name, "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1"],
@@ -62,6 +61,27 @@ def server(demo_db, tmp_path_factory):
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def server(demo_db, tmp_path_factory):
+    """The app for tests that only look: one server for the session, on a copy of the demo store.
+    A test that loads or saves anything takes ``own_server`` instead, so the others never see it."""
+    own_db = tmp_path_factory.mktemp("server") / "demo.duckdb"
+    shutil.copyfile(demo_db, own_db)
+    with _streamlit(own_db, "streamlit-server.log") as base:
+        yield base
+
+
+@pytest.fixture()
+def own_server(demo_db, tmp_path, request):
+    """The app for one test that writes (loads a file, saves a scenario): its own server on its own copy
+    of the demo store; yields the base URL."""
+    own_db = tmp_path / "demo.duckdb"
+    shutil.copyfile(demo_db, own_db)
+    with _streamlit(own_db, f"streamlit-{request.node.name[:60]}.log") as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -88,7 +88,8 @@ def test_presentation_slides_fit_the_screen(server, browser, width, height):
 
 
 # --- Data page: upload, validation report, login, commit, boundaries ------------------------------------
-# The analyst account must exist before the (session-wide) server starts: set up at import time.
+# The analyst account must exist before the server starts: set up at import time. The test commits a file
+# and boundaries: its own server on its own store copy (own_server), so later browser tests see the demo data.
 import os as _os  # noqa: E402
 import tempfile as _tempfile  # noqa: E402
 from pathlib import Path as _Path  # noqa: E402
@@ -102,9 +103,9 @@ _DATA = _Path(__file__).resolve().parents[1] / "data"
 _REFERENCE = _Path(__file__).resolve().parents[2] / "data" / "boundaries"
 
 
-def test_data_page_reports_a_bad_file_and_commits_a_good_one_after_login(server, page):
+def test_data_page_reports_a_bad_file_and_commits_a_good_one_after_login(own_server, page):
     ru = CATALOG["ru"]
-    page.goto(server + "/data")
+    page.goto(own_server + "/data")
     wait_for_app(page)
     page.get_by_text(ru["upload.title"]).first.wait_for(timeout=30_000)
     page.set_viewport_size({"width": 1600, "height": 2200})  # the main area scrolls inside: see it whole

@@ -3,8 +3,6 @@ out; no store access. Text from the data (firm, project and region names) goes i
 cell values and into plotly hover texts HTML-escaped."""
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -12,17 +10,10 @@ from plotly.subplots import make_subplots
 
 from ui.charts.common import PALETTE, style
 from ui.core import escape, fmt
-from ui.core.i18n import t
-from ui.core.names import name_column
-from ui.tables.clusters import stars_text
+from ui.core.names import name_column, names
 from ui.tables.common import short
 
 SUPPLIER_COLOUR, BUYER_COLOUR, SELF_COLOUR = PALETTE[1], PALETTE[2], PALETTE[0]
-
-
-def _name(frame: pd.DataFrame, lang: str, prefix: str = "name") -> pd.Series:
-    en = frame[f"{prefix}_en"].where(frame[f"{prefix}_en"].notna(), frame[f"{prefix}_ru"])
-    return en if lang == "en" else frame[f"{prefix}_ru"]
 
 
 def _column(values: list[float]) -> np.ndarray:
@@ -44,17 +35,17 @@ def partner_network(center_name: str, suppliers: pd.DataFrame, buyers: pd.DataFr
         if shown.empty:
             continue
         ys = _column(list(shown["value_mln_rub"]))
-        names = _name(shown, lang)
+        labels = names(shown, lang)
         for y, value in zip(ys, shown["value_mln_rub"]):
             width = 1.0 + 7.0 * (float(value) / largest if largest > 0 else 0.0)
             fig.add_trace(go.Scatter(x=[x, 0.0], y=[y, 0.0], mode="lines", line=dict(width=width, color=colour),
                                      opacity=0.55, hoverinfo="skip", showlegend=False))
         hover = [f"{escape.html(n)}<br>{escape.html(inn)}<br>{fmt.money_mln(v, lang)}"
-                 for n, inn, v in zip(names, shown["inn"], shown["value_mln_rub"])]
+                 for n, inn, v in zip(labels, shown["inn"], shown["value_mln_rub"])]
         fig.add_trace(go.Scatter(
             x=[x] * len(shown), y=ys, mode="markers+text", name=title,
             marker=dict(size=16, color=colour, line=dict(width=1, color="#FFFFFF")),
-            text=[escape.html(short(n, 28)) for n in names], textposition="middle left" if x < 0 else "middle right",
+            text=[escape.html(short(n, 28)) for n in labels], textposition="middle left" if x < 0 else "middle right",
             textfont=dict(size=14), hovertext=hover, hoverinfo="text"))
     fig.add_trace(go.Scatter(x=[0.0], y=[0.0], mode="markers+text", name=escape.html(short(center_name, 40)),
                              marker=dict(size=26, color=SELF_COLOUR, symbol="diamond"),
@@ -67,66 +58,6 @@ def partner_network(center_name: str, suppliers: pd.DataFrame, buyers: pd.DataFr
     return fig
 
 
-def search_table(found: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Search results with headers in ``lang``."""
-    return pd.DataFrame({
-        t("col.ent.inn", lang): found["inn"].astype(str),
-        t("col.ent.name", lang): _name(found, lang).astype(str),
-        t("col.ent.okved", lang): found["okved"].astype(str),
-        t("col.ent.region", lang): found["region_code"].astype(str),
-    })
-
-
-def years_table(years: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Yearly figures, numbers formatted for ``lang`` (text cells)."""
-    return pd.DataFrame({
-        t("col.ent.year", lang): years["year"].astype(int).astype(str),
-        t("col.ent.employees", lang): [fmt.integer(v, lang) for v in years["employees"]],
-        t("col.ent.revenue", lang): [fmt.number(v, lang, 1) for v in years["revenue_mln_rub"]],
-        t("col.ent.purchases", lang): [fmt.number(v, lang, 1) for v in years["purchases_mln_rub"]],
-        t("col.ent.exports", lang): [fmt.number(v, lang, 1) for v in years["exports_mln_rub"]],
-        t("col.ent.investment", lang): [fmt.number(v, lang, 1) for v in years["investment_mln_rub"]],
-        t("col.ent.status", lang): [t(f"enterprise.status.{s}", lang) for s in years["data_status"]],
-    })
-
-
-def partners_table(partners: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Suppliers or buyers: value, name, INN (the value first: names are long)."""
-    return pd.DataFrame({
-        t("col.ent.value", lang): [fmt.number(v, lang, 1) for v in partners["value_mln_rub"]],
-        t("col.ent.name", lang): _name(partners, lang).astype(str),
-        t("col.ent.inn", lang): partners["inn"].astype(str),
-    })
-
-
-def projects_table(projects: pd.DataFrame, lang: str, cluster_names: dict[str, str]) -> pd.DataFrame:
-    """Joint projects with their support under the default scenario."""
-    eligible = [t("subsidies.reason.eligible", lang) if ok else t(f"subsidies.reason.{reason}", lang)
-                if isinstance(reason, str) else "–" for ok, reason in zip(projects["eligible"], projects["reason"])]
-    return pd.DataFrame({
-        t("col.ent.project", lang): _name(projects, lang).astype(str),
-        t("col.ent.cluster", lang): [cluster_names.get(c, c) for c in projects["cluster_id"]],
-        t("col.ent.role", lang): [t(f"enterprise.project_role.{r}", lang) for r in projects["role"]],
-        t("col.ent.stage", lang): [t(f"subsidies.stage.{s}", lang) for s in projects["stage"]],
-        t("col.ent.start", lang): projects["start_year"].astype(int).astype(str),
-        t("col.ent.participants", lang): [fmt.integer(v, lang) for v in projects["participants"]],
-        t("col.ent.eligible", lang): eligible,
-        t("col.ent.costs", lang): [fmt.number(v, lang, 1) for v in projects["total_costs_mln_rub"]],
-        t("col.ent.subsidy", lang): [fmt.number(v, lang, 1) for v in projects["subsidy_mln_rub"]],
-    })
-
-
-# --------------------------------------------------------------------------------------------------
-# Peer regions
-# --------------------------------------------------------------------------------------------------
-
-def peer_label(row: Any, lang: str) -> str:
-    """``Калининградская область: сходство 0,80 (структура 0,82, размер ×0,92)``."""
-    return t("peers.similarity", lang, name=row[name_column(lang)],
-             similarity=fmt.number(row["similarity"], lang, 2), cosine=fmt.number(row["cosine"], lang, 2),
-             ratio=fmt.number(row["size_ratio"], lang, 2))
-
-
 def peer_bars(frame: pd.DataFrame, *, lang: str, lq_title: str, growth_title: str) -> go.Figure:
     """LQ and employment growth side by side (two panels sharing the division axis): one group of bars
     per division, one bar per region — the region first, in blue, its peers in the other palette
@@ -134,7 +65,7 @@ def peer_bars(frame: pd.DataFrame, *, lang: str, lq_title: str, growth_title: st
     returns it."""
     fig = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.10,
                         subplot_titles=(escape.html(lq_title), escape.html(growth_title)))
-    labels = [f"{s} {short(n, 26)}" for s, n in zip(frame["sector"], _name(frame, lang, "sector"))]
+    labels = [f"{s} {short(n, 26)}" for s, n in zip(frame["sector"], names(frame, lang, "sector"))]
     frame = frame.assign(label=labels)
     order = list(dict.fromkeys(frame["label"]))
     regions = frame.drop_duplicates("code")
@@ -158,15 +89,3 @@ def peer_bars(frame: pd.DataFrame, *, lang: str, lq_title: str, growth_title: st
     return fig
 
 
-def peer_cluster_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Clusters × regions (the region first): ``★★☆☆☆ LQ 1,23`` in each cell, text only."""
-    region_order = list(dict.fromkeys(frame["code"]))
-    names = dict(zip(frame["code"], frame[name_column(lang)]))
-    cluster_names = dict(zip(frame["cluster_id"], _name(frame, lang, "cluster")))
-    cells = {(c, r): t("peers.cell", lang, stars=stars_text(s), lq=fmt.number(lq, lang, 2))
-             for c, r, s, lq in zip(frame["cluster_id"], frame["code"], frame["stars"], frame["lq"])}
-    mine = frame[frame["is_region"]].sort_values(["stars", "lq"], ascending=False)["cluster_id"].tolist()
-    out = {t("col.peer.cluster", lang): [cluster_names[c] for c in mine]}
-    for code in region_order:
-        out[str(names.get(code, code))] = [cells.get((c, code), "–") for c in mine]
-    return pd.DataFrame(out)

@@ -3,7 +3,7 @@ and a subsidy portfolio's effect for the region's economy.
 
 DataFrames in, plotly figures out (the frames come from
 :func:`analytics.services.regional_io.sector_io_view` and :func:`~analytics.services.regional_io.
-projects_effect`); they never query the store. :func:`portfolio_effect_section` draws the whole
+projects_effect`); they never query the store. :func:`ui.sections.io_section.portfolio_effect_section` draws the whole
 Subsidies-page section in one call (the service through :func:`ui.core.state.cached`).
 """
 from __future__ import annotations
@@ -11,10 +11,11 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.charts.common import FONT_SIZE, NEUTRAL, PALETTE, plotly_config, style
+from ui.charts.common import FONT_SIZE, NEUTRAL, PALETTE, style
 from ui.core import fmt
 from ui.core.i18n import t
 from ui.core.names import name_column
+from ui.tables.input_output import EFFECTS
 
 #: Font size of the product names on the multiplier chart's axis (px; the house font is FONT_SIZE).
 TICK_SIZE = FONT_SIZE - 3
@@ -135,21 +136,7 @@ def _padded(values: pd.Series, include: float) -> list[float]:
 
 
 #: Kinds of effect (rows of ``RegionalImpact.effects``) and the columns shown, in order.
-EFFECTS = ("direct", "indirect", "induced", "total")
-EFFECT_COLUMNS = ("output_mln_rub", "value_added_mln_rub", "wages_mln_rub", "taxes_mln_rub", "jobs")
-#: Money measures drawn as bars (jobs and taxes are in the table).
 EFFECT_BARS = ("output_mln_rub", "value_added_mln_rub", "wages_mln_rub")
-
-
-def portfolio_effect_table(effects: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The effects (rows direct, indirect, induced, total; :func:`analytics.metrics.input_output.impact`)
-    as text in ``lang``: money in mln ₽ with one decimal, jobs as whole persons."""
-    frame = {t("io_effect.col_effect", lang): [t(f"io_effect.effect.{e}", lang) for e in EFFECTS]}
-    for col in EFFECT_COLUMNS:
-        values = effects.loc[list(EFFECTS), col]
-        frame[t(f"io_effect.col.{col}", lang)] = [fmt.integer(v, lang) if col == "jobs" else fmt.number(v, lang, 1)
-                                                  for v in values]
-    return pd.DataFrame(frame)
 
 
 def portfolio_effect_bars(effects: pd.DataFrame, *, lang: str) -> go.Figure:
@@ -173,45 +160,3 @@ def portfolio_effect_bars(effects: pd.DataFrame, *, lang: str) -> go.Figure:
     return style(fig, lang, height=440)
 
 
-def portfolio_effect_section(region: str, year: int | None, projects: pd.DataFrame | list[str] | tuple[str, ...],
-                             lang: str) -> None:
-    """The Subsidies page's «эффект для экономики региона» of the chosen projects, drawn in one call:
-    heading, the demand used, the effects table, the bars and one sentence of what the model assumes.
-
-    ``projects``: the chosen projects — a frame with a ``project_id`` column (when it also has a boolean
-    ``selected`` column, e.g. ``ScenarioResults.table`` of the Subsidies page, only those rows), or their
-    ids; the effect is :func:`analytics.services.regional_io.projects_effect` for ``region`` and the
-    employment ``year``. On the Subsidies page:
-    ``io_charts.portfolio_effect_section(current_region(), None, view.results.table, L)`` (``year=None``:
-    the latest year of employment in the store).
-    """
-    import streamlit as st
-
-    from analytics.services import regional_io, sector_portfolio
-    from ui.core.state import cached
-
-    if year is None:  # the latest year of the region's employment in the store
-        year = cached(sector_portfolio.years_available)[-1]
-    if isinstance(projects, pd.DataFrame):
-        chosen = projects[projects["selected"].astype(bool)] if "selected" in projects.columns else projects
-        ids = chosen["project_id"]
-    else:
-        ids = projects
-    ids = tuple(sorted({str(p) for p in ids}))
-    st.subheader(t("io_effect.title", lang))
-    try:
-        result = cached(regional_io.projects_effect, region, int(year), ids)
-    except LookupError:
-        st.info(t("io_effect.no_data", lang))
-        return
-    if result.impact is None:
-        st.info(t("io_effect.none", lang))
-        return
-    st.caption(t("io_effect.revenue", lang, total=fmt.number(result.revenue["revenue_mln_rub"].sum(), lang, 1),
-                 n=fmt.integer(len(result.revenue), lang)))
-    effects = result.impact.effects
-    st.dataframe(portfolio_effect_table(effects, lang), hide_index=True)
-    st.markdown(f"**{t('io_effect.chart_title', lang)}**")
-    st.plotly_chart(portfolio_effect_bars(effects, lang=lang), theme=None,
-                    config=plotly_config(f"io-effect-{region}-{result.employment_year}"))
-    st.caption(t("io_effect.assumes", lang, io_year=result.io_year or "—", year=result.employment_year))

@@ -11,11 +11,11 @@ import plotly.graph_objects as go
 
 from analytics.services.storyline import Slide
 from ui.charts import common as charts
-from ui.charts.subsidy import assumption_text
 from ui.core import fmt
 from ui.core.i18n import t
 from ui.core.names import name_column
 from ui.tables import common as tables
+from ui.tables.subsidy import assumption_text
 
 SLIDE_FONT = 22  #: chart text on slides, px (≥ 18 required)
 #: Chart height by screen height (px), and what a row of key numbers takes from it.

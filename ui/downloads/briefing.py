@@ -16,11 +16,11 @@ import pandas as pd
 from analytics.data import export
 from analytics.services import provenance, sector_portfolio, storyline
 from ui.charts import slides
-from ui.charts.subsidy import assumption_text
 from ui.core.i18n import t
 from ui.core.names import name_column
 from ui.downloads import exports
 from ui.tables import common as tables
+from ui.tables.subsidy import assumption_text
 
 if TYPE_CHECKING:
     import duckdb

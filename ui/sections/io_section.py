@@ -2,15 +2,19 @@
 sectors, the full table (Streamlit drawing; figures from :mod:`analytics.services.regional_io`)."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from analytics.services import regional_io
 from ui.charts import common as charts
 from ui.charts import input_output as io_charts
-from ui.core import fmt
+from ui.charts.common import plotly_config
+from ui.charts.input_output import portfolio_effect_bars
+from ui.core import fmt, i18n
 from ui.core.names import name_column
 from ui.core.state import cached, lang, region_name, t
 from ui.tables import common as tables
+from ui.tables.input_output import portfolio_effect_table
 
 
 def draw(region: str, end: int) -> None:
@@ -76,3 +80,48 @@ def draw(region: str, end: int) -> None:
             t("col.io.retained"): st.column_config.NumberColumn(format="percent"),
         })
         st.caption(t("sectors.io.caveat"))
+
+
+def portfolio_effect_section(region: str, year: int | None, projects: pd.DataFrame | list[str] | tuple[str, ...],
+                             lang: str) -> None:
+    """The Subsidies page's «эффект для экономики региона» of the chosen projects, drawn in one call:
+    heading, the demand used, the effects table, the bars and one sentence of what the model assumes.
+
+    ``projects``: the chosen projects — a frame with a ``project_id`` column (when it also has a boolean
+    ``selected`` column, e.g. ``ScenarioResults.table`` of the Subsidies page, only those rows), or their
+    ids; the effect is :func:`analytics.services.regional_io.projects_effect` for ``region`` and the
+    employment ``year``. On the Subsidies page:
+    ``io_section.portfolio_effect_section(current_region(), None, view.results.table, L)`` (``year=None``:
+    the latest year of employment in the store).
+    """
+    import streamlit as st
+
+    from analytics.services import regional_io, sector_portfolio
+    from ui.core.state import cached
+
+    if year is None:  # the latest year of the region's employment in the store
+        year = cached(sector_portfolio.years_available)[-1]
+    if isinstance(projects, pd.DataFrame):
+        chosen = projects[projects["selected"].astype(bool)] if "selected" in projects.columns else projects
+        ids = chosen["project_id"]
+    else:
+        ids = projects
+    ids = tuple(sorted({str(p) for p in ids}))
+    st.subheader(i18n.t("io_effect.title", lang))
+    try:
+        result = cached(regional_io.projects_effect, region, int(year), ids)
+    except LookupError:
+        st.info(i18n.t("io_effect.no_data", lang))
+        return
+    if result.impact is None:
+        st.info(i18n.t("io_effect.none", lang))
+        return
+    st.caption(i18n.t("io_effect.revenue", lang, total=fmt.number(result.revenue["revenue_mln_rub"].sum(), lang, 1),
+                 n=fmt.integer(len(result.revenue), lang)))
+    effects = result.impact.effects
+    st.dataframe(portfolio_effect_table(effects, lang), hide_index=True)
+    st.markdown(f"**{i18n.t('io_effect.chart_title', lang)}**")
+    st.plotly_chart(portfolio_effect_bars(effects, lang=lang), theme=None,
+                    config=plotly_config(f"io-effect-{region}-{result.employment_year}"))
+    st.caption(i18n.t("io_effect.assumes", lang, io_year=result.io_year or "—", year=result.employment_year))
+

@@ -6,10 +6,10 @@ import streamlit as st
 
 from analytics.services import overview
 from analytics.services import peers as peer_service
-from ui.charts.enterprise import peer_label
 from ui.core.escape import markdown as escape_md
 from ui.core.names import name_column
 from ui.core.state import cached, lang, t
+from ui.tables.enterprise import peer_label
 
 
 def peer_picker(region: str, year: int, key: str) -> tuple[str, ...]:

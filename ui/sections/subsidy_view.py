@@ -13,7 +13,9 @@ from ui.charts import subsidy as sc
 from ui.core import fmt
 from ui.core.state import cached, lang, t
 from ui.downloads import exports
+from ui.downloads import subsidy as subsidy_downloads
 from ui.tables import common as tables
+from ui.tables import subsidy as subsidy_tables
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -29,15 +31,15 @@ def headline(view: sv.SubsidiesView) -> None:
     k2.metric(t("subsidies.kpi.npv_uplift"), fmt.number(summary["npv_uplift_mln_rub"], L, 0),
               help=t("subsidies.kpi.npv_uplift_help"))
     k3.metric(t("subsidies.kpi.leverage"), fmt.number(summary["leverage"], L, 2), help=t("subsidies.kpi.leverage_help"))
-    k4.metric(t("subsidies.kpi.effectiveness"), sc.metric_text("budget_effectiveness", summary["budget_effectiveness"], L),
+    k4.metric(t("subsidies.kpi.effectiveness"), subsidy_tables.metric_text("budget_effectiveness", summary["budget_effectiveness"], L),
               delta=t("subsidies.kpi.gross", value=fmt.money_mln(summary["pv_taxes_gross_mln_rub"], L, 0)),
               delta_color="off", delta_arrow="off", help=t("subsidies.kpi.effectiveness_help"))
-    k5.metric(t("subsidies.kpi.break_even"), sc.metric_text("break_even_year", summary["break_even_year"], L),
+    k5.metric(t("subsidies.kpi.break_even"), subsidy_tables.metric_text("break_even_year", summary["break_even_year"], L),
               help=t("subsidies.kpi.break_even_help"))
     k6.metric(t("subsidies.kpi.jobs"), fmt.number(summary["jobs_per_mln_rub"], L, 2), help=t("subsidies.kpi.jobs_help"))
-    st.markdown(t("subsidies.levels", **{k: sc.metric_text("budget_effectiveness", summary[f"budget_effectiveness{s}"], L)
+    st.markdown(t("subsidies.levels", **{k: subsidy_tables.metric_text("budget_effectiveness", summary[f"budget_effectiveness{s}"], L)
                                          for k, s in (("federal", "_federal"), ("regional", "_regional"), ("total", ""))}))
-    st.caption(sc.assumption_text(view.assumption, L))
+    st.caption(subsidy_tables.assumption_text(view.assumption, L))
 
 
 def status(results: sv.ScenarioResults) -> None:
@@ -106,8 +108,8 @@ def figures(view: sv.SubsidiesView, sensitivity: str) -> None:
         if view.sweep is None:
             st.caption(t("subsidies.sweep.help"))
         else:
-            st.dataframe(sc.sweep_table(view.sweep.summary, results.objective, L), hide_index=True, width="stretch",
-                         column_config=sc.sweep_columns(results.objective, L))
+            st.dataframe(subsidy_tables.sweep_table(view.sweep.summary, results.objective, L), hide_index=True, width="stretch",
+                         column_config=subsidy_tables.sweep_columns(results.objective, L))
     if view.sweep is not None and len(view.sweep.membership):
         sweep = view.sweep
         _chart(sc.sweep_heatmap(sweep.membership, sweep.budgets, sweep.current, L), "budget-sweep", "sub_sweep_chart")
@@ -119,12 +121,12 @@ def project_table(view: sv.SubsidiesView, cluster_names: dict) -> None:
     """Every project with its reason, money and taxes; the scenario as an Excel file."""
     L, results = lang(), view.results
     st.subheader(t("subsidies.table"), anchor=False)
-    st.dataframe(sc.projects_table(results.table, L, cluster_names), hide_index=True, height=360,
-                 column_config=sc.projects_columns(L))
-    assumption = sc.assumption_text(view.assumption, L)
+    st.dataframe(subsidy_tables.projects_table(results.table, L, cluster_names), hide_index=True, height=360,
+                 column_config=subsidy_tables.projects_columns(L))
+    assumption = subsidy_tables.assumption_text(view.assumption, L)
     ctx = exports.context(exports.PROJECT_TABLES)
     st.download_button(t("subsidies.download_scenario"), lambda: exports.xlsx_file(
-        sc.scenario_workbook(results, L, cluster_names, assumption), ctx), "subsidy-scenario.xlsx", mime=XLSX,
+        subsidy_downloads.scenario_workbook(results, L, cluster_names, assumption), ctx), "subsidy-scenario.xlsx", mime=XLSX,
         on_click="ignore", icon=":material/download:", key="sub_download_scenario")
     st.caption(t("subsidies.link_hint"))
 
@@ -137,13 +139,13 @@ def comparison(view: sv.SubsidiesView, items: tuple) -> None:
         return
     compared = view.comparison
     t1, t2 = st.columns([1.4, 1], gap="medium")
-    t1.dataframe(sc.comparison_table(compared, L), hide_index=True, height=35 * (len(compared) + 1) + 3,
+    t1.dataframe(subsidy_tables.comparison_table(compared, L), hide_index=True, height=35 * (len(compared) + 1) + 3,
                  width="stretch")
     with t2:
         _chart(sc.comparison_bars(compared, L), "scenario-comparison", "sub_compare_chart")
         ctx = exports.context(exports.PROJECT_TABLES)
         st.download_button(t("subsidies.download_compare"), lambda: exports.xlsx_file(
-            sc.comparison_workbook(compared, items, L), ctx), "subsidy-scenarios.xlsx", mime=XLSX,
+            subsidy_downloads.comparison_workbook(compared, items, L), ctx), "subsidy-scenarios.xlsx", mime=XLSX,
             on_click="ignore", icon=":material/download:", key="sub_download_compare")
 
 

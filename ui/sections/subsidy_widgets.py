@@ -5,6 +5,7 @@ Widget keys (``sub_*``) and the session state live here and nowhere else; the va
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import streamlit as st
@@ -15,7 +16,9 @@ from analytics.services import scenarios_view as sv
 from ui.charts import common as charts
 from ui.charts import subsidy as sc
 from ui.core import fmt
+from ui.core.escape import markdown as escape_md
 from ui.core.state import connection, lang, t, write_and_publish
+from ui.tables import subsidy as subsidy_tables
 
 K = "sub_"  # prefix of this page's widget keys
 
@@ -94,11 +97,11 @@ def messages() -> None:
     L = lang()
     url_error = st.session_state.pop("sub_url_error", None)
     if url_error is not None:
-        detail = sc.parameter_error(url_error, L) if isinstance(url_error, ParameterError) else str(url_error)
+        detail = subsidy_tables.parameter_error(url_error, L) if isinstance(url_error, ParameterError) else str(url_error)
         st.error(t("subsidies.error.url", detail=detail), icon=":material/link_off:")
     for notice in st.session_state.pop("sub_notices", []):
-        st.info(t(f"subsidies.notice.{notice.code}", old=sc.param_text(notice.field, notice.old, L),
-                  new=sc.param_text(notice.field, notice.new, L)), icon=":material/info:")
+        st.info(t(f"subsidies.notice.{notice.code}", old=subsidy_tables.param_text(notice.field, notice.old, L),
+                  new=subsidy_tables.param_text(notice.field, notice.new, L)), icon=":material/info:")
 
 
 def _slider(name: str, step: float, percent: bool = True) -> None:
@@ -119,7 +122,7 @@ def controls(regimes: dict, cluster_ids: tuple, cluster_names: dict, passing: tu
         st.subheader(t("subsidies.controls"), anchor=False)
         st.radio(t("subsidies.regime"), list(regimes), key=K + "regime", on_change=_on_regime, args=(regimes,),
                  help=t("subsidies.regime_help"),
-                 format_func=lambda r: sc.escape_md(regimes[r].name_en if L == "en" else regimes[r].name_ru))
+                 format_func=lambda r: escape_md(regimes[r].name_en if L == "en" else regimes[r].name_ru))
         limit = st.session_state[K + "r_share"]
         st.slider(t("subsidies.fed", limit=fmt.percent(limit, L, 0)), 0.0, float(limit), step=0.01,
                   format="percent", key=K + "fed", help=t("subsidies.fed_help", limit=fmt.percent(limit, L, 0)))
@@ -160,7 +163,7 @@ def controls(regimes: dict, cluster_ids: tuple, cluster_names: dict, passing: tu
 
     regime_now = regimes[st.session_state[K + "regime"]]
     with st.sidebar.expander(t("subsidies.regime_editor"), icon=":material/gavel:"):
-        st.caption(t("subsidies.regime_source", source=sc.regime_source(regime_now, L)))
+        st.caption(t("subsidies.regime_source", source=subsidy_tables.regime_source(regime_now, L)))
         if regime_now.to_verify:
             st.info(t("subsidies.to_verify", fields=", ".join(
                 t(f"subsidies.field.regime.{f}") for f in regime_now.to_verify)), icon=":material/help:")
@@ -177,7 +180,7 @@ def controls(regimes: dict, cluster_ids: tuple, cluster_names: dict, passing: tu
         st.multiselect(t("subsidies.r_stages"), subsidy.PROJECT_STAGES, key=K + "r_stages",
                        format_func=lambda s: t(f"subsidies.stage.{s}"))
         d1, d2 = st.columns(2)
-        first, last = sc.date_bounds(st.session_state[K + "r_from"], st.session_state[K + "r_to"])
+        first, last = date_bounds(st.session_state[K + "r_from"], st.session_state[K + "r_to"])
         d1.date_input(t("subsidies.r_from"), value=None, min_value=first, max_value=last, format="DD.MM.YYYY",
                       key=K + "r_from")
         d2.date_input(t("subsidies.r_to"), value=None, min_value=first, max_value=last, format="DD.MM.YYYY",
@@ -251,7 +254,7 @@ def comparison_items(scenario: subsidy.Scenario, options: sv.PageOptions, saved:
         except (KeyError, ParameterError):
             broken.append(pick)
     if broken:
-        st.warning(t("subsidies.compare_broken", names=", ".join(sc.escape_md(b) for b in broken)))
+        st.warning(t("subsidies.compare_broken", names=", ".join(escape_md(b) for b in broken)))
     return tuple(found)
 
 
@@ -272,16 +275,16 @@ def saving(scenario: subsidy.Scenario, saved: Any, cluster_ids: tuple, passing: 
         elif submitted:
             try:
                 write_and_publish(subsidy.save_scenario, name, scenario, note=note or None, user_name=analyst)
-                st.success(t("subsidies.saved", name=sc.escape_md(name.strip())))
+                st.success(t("subsidies.saved", name=escape_md(name.strip())))
                 saved = sv.saved_scenarios(connection())
             except ParameterError as error:
-                st.error(sc.parameter_error(error, L))
+                st.error(subsidy_tables.parameter_error(error, L))
     with s2.container(border=True):
         st.markdown("**" + t("subsidies.saved_title") + "**")
         if not len(saved):
             st.caption(t("subsidies.saved_none"))
             return
-        st.dataframe(sc.saved_table(saved, L), hide_index=True, height=min(250, 35 * (len(saved) + 1) + 3))
+        st.dataframe(subsidy_tables.saved_table(saved, L), hide_index=True, height=min(250, 35 * (len(saved) + 1) + 3))
         st.selectbox(t("subsidies.saved_pick"), list(saved["name"]), key=K + "saved_pick")
         o1, o2 = st.columns(2)
         o1.button(t("subsidies.open"), on_click=_on_open, args=(cluster_ids, passing, regimes), key=K + "open",
@@ -290,3 +293,20 @@ def saving(scenario: subsidy.Scenario, saved: Any, cluster_ids: tuple, passing: 
                      icon=":material/delete:"):
             write_and_publish(subsidy.delete_scenario, st.session_state[K + "saved_pick"])
             st.rerun()
+
+
+FIRST_DATE = date(2000, 1, 1)
+
+
+
+LAST_DATE = date(2100, 12, 31)
+
+
+
+def date_bounds(*values: date | None) -> tuple[date, date]:
+    """The date inputs' range: :data:`FIRST_DATE` … :data:`LAST_DATE`, widened to hold ``values``."""
+    given = [v for v in values if v is not None]
+    return min([FIRST_DATE, *given]), max([LAST_DATE, *given])
+
+#: Project table: library column → catalog key of its header (in this order).
+
