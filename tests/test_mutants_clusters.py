@@ -7,6 +7,8 @@ E 10 infrastructure, F 5 specialised), with B's and E's headcounts changed per c
 """
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from analytics import store
@@ -92,3 +94,51 @@ def test_anchor_share_of_a_one_person_cluster_is_zero(con):
     comp = clusters.find_candidates(con, "40", 2023).set_index("cluster_id").loc["comp"]
     assert comp["employees"] == 1 and comp["anchors"] == 0
     assert comp["anchor_share"] == 0.0
+    # both work in Borovsky (M2): spatial HHI = (1 / 1)² = 1
+    assert comp["spatial_hhi"] == 1.0
+
+
+def test_a_municipality_whose_members_headcount_is_unknown_adds_nothing_to_the_hhi(con):
+    # auto: A 1000, B 300, E 10 in Kaluga (M1), C in Borovsky (M2), F without a place. With C's headcount
+    # unknown, Borovsky's employees are 0: HHI = (1310 / 1310)² + 0² = 1.
+    con.execute("UPDATE enterprise_years SET employees = NULL WHERE inn = ? AND year = 2023", [INN["C"]])
+    assert _auto(con)["spatial_hhi"] == pytest.approx(1.0)
+
+
+def test_cooperation_without_links_among_members_is_zero(con):
+    # comp's members C and D bought 60 + 40 = 100 mln ₽; with the link D → C removed no purchase is from a
+    # member: cooperation = 0 / 100 = 0 (known, not missing).
+    con.execute("DELETE FROM supply_links WHERE supplier_inn = ? AND buyer_inn = ?", [INN["D"], INN["C"]])
+    comp = clusters.find_candidates(con, "40", 2023).set_index("cluster_id").loc["comp"]
+    assert comp["cooperation"] == 0.0
+
+
+def test_cooperation_of_members_that_report_no_purchases_is_undefined(con):
+    # C and D report 0 purchases but the link D → C (20) exists: a share of zero purchases has no value —
+    # NaN, never infinity.
+    con.execute("UPDATE enterprise_years SET purchases_mln_rub = 0 WHERE inn IN (?, ?) AND year = 2023",
+                [INN["C"], INN["D"]])
+    comp = clusters.find_candidates(con, "40", 2023).set_index("cluster_id").loc["comp"]
+    assert math.isnan(comp["cooperation"])
+
+
+def test_cooperation_when_members_bought_exactly_one_million(con):
+    # C and D bought 0.75 + 0.25 = 1 mln ₽, 0.5 of it from each other (D → C): cooperation = 0.5 / 1 = 0.5.
+    con.execute("UPDATE enterprise_years SET purchases_mln_rub = 0.75 WHERE inn = ? AND year = 2023", [INN["C"]])
+    con.execute("UPDATE enterprise_years SET purchases_mln_rub = 0.25 WHERE inn = ? AND year = 2023", [INN["D"]])
+    con.execute("UPDATE supply_links SET value_mln_rub = 0.5 WHERE supplier_inn = ? AND buyer_inn = ?",
+                [INN["D"], INN["C"]])
+    comp = clusters.find_candidates(con, "40", 2023).set_index("cluster_id").loc["comp"]
+    assert comp["cooperation"] == pytest.approx(0.5)
+
+
+def test_only_the_three_largest_anchors_are_named(con):
+    # Make E an industrial firm of 500 and C one of 400: auto then has four anchors, A 1000, E 500, C 400,
+    # B 300 — all counted, the three largest named, largest first.
+    con.execute("UPDATE enterprises SET kind = 'industrial' WHERE inn = ?", [INN["E"]])
+    _set_employees(con, "E", 500)
+    _set_employees(con, "C", 400)
+    auto = _auto(con)
+    assert auto["anchors"] == 4
+    assert auto["anchor_names_ru"] == ("Фирма A", "Фирма E", "Фирма C")
+    assert auto["anchor_names_en"] == ("Firm A", "Firm E", "Firm C")
