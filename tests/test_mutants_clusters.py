@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 
 from analytics import store
@@ -142,3 +143,15 @@ def test_only_the_three_largest_anchors_are_named(con):
     assert auto["anchors"] == 4
     assert auto["anchor_names_ru"] == ("Фирма A", "Фирма E", "Фирма C")
     assert auto["anchor_names_en"] == ("Firm A", "Firm E", "Firm C")
+
+
+def test_the_score_components_are_returned_beside_the_score():
+    # s_size, s_specialisation and s_growth are the percentile ranks given, s_completeness and s_cooperation
+    # the shares themselves; a missing one stays missing. score(x) = 100 × (1 + 0.5 + 0 + 1 + 0.1) / 5 = 52.
+    frame = pd.DataFrame({"cluster_id": ["x", "y"], "pct_size": [1.0, 0.0], "pct_specialisation": [0.5, None],
+                          "pct_growth": [0.0, 1.0], "completeness": [1.0, 0.5], "cooperation": [0.1, 0.4]})
+    out = clusters.score(frame).set_index("cluster_id")
+    assert out.loc["x", ["s_size", "s_specialisation", "s_growth", "s_completeness", "s_cooperation"]].tolist() \
+        == [1.0, 0.5, 0.0, 1.0, 0.1]
+    assert math.isnan(out.loc["y", "s_specialisation"]) and out.loc["y", "s_cooperation"] == 0.4
+    assert out.loc["x", "score"] == pytest.approx(52.0)
