@@ -155,3 +155,16 @@ def test_the_score_components_are_returned_beside_the_score():
         == [1.0, 0.5, 0.0, 1.0, 0.1]
     assert math.isnan(out.loc["y", "s_specialisation"]) and out.loc["y", "s_cooperation"] == 0.4
     assert out.loc["x", "score"] == pytest.approx(52.0)
+
+
+def test_equal_scores_are_ranked_by_cluster_id_and_nothing_else_is_added():
+    # b and a score the same (100 × (0.5 + 0.5) / 2 = 50): the tie is broken by cluster id, a before b.
+    frame = pd.DataFrame({"cluster_id": ["b", "a", "c"], "pct_size": [0.5, 0.5, 1.0],
+                          "pct_specialisation": [0.5, 0.5, 1.0], "pct_growth": [None, None, None],
+                          "completeness": [None, None, None], "cooperation": [None, None, None]})
+    out = clusters.score(frame)
+    assert list(out["cluster_id"]) == ["c", "a", "b"] and list(out["rank"]) == [1, 2, 3]
+    assert list(out["score"]) == pytest.approx([100.0, 50.0, 50.0])
+    assert list(out.index) == [0, 1, 2]
+    components = [f"s_{k}" for k in clusters.SCORE_COMPONENTS]
+    assert list(out.columns) == [*frame.columns, *components, "score", "rank"]
