@@ -168,3 +168,21 @@ def test_equal_scores_are_ranked_by_cluster_id_and_nothing_else_is_added():
     assert list(out.index) == [0, 1, 2]
     components = [f"s_{k}" for k in clusters.SCORE_COMPONENTS]
     assert list(out.columns) == [*frame.columns, *components, "score", "rank"]
+
+
+@pytest.mark.parametrize(("kind", "role"), [("industrial", "other"), ("infrastructure", "infrastructure"),
+                                            ("specialised", "specialised")])
+def test_a_declared_member_outside_the_template_codes_takes_its_kind_as_role(con, kind, role):
+    # G (OKVED 10, no template code) declared to auto: a member by hint whose role is its kind, an industrial
+    # firm being "other" (module docstring, membership rule).
+    con.execute("UPDATE enterprises SET cluster_hint = 'auto', kind = ? WHERE inn = ?", [kind, INN["G"]])
+    members = clusters.members(con, "auto", region="40", year=2023).set_index("inn")
+    assert members.loc[INN["G"], "role"] == role and members.loc[INN["G"], "basis"] == "hint"
+
+
+def test_members_carry_their_names_places_and_details(con):
+    members = clusters.members(con, "auto", region="40", year=2023).set_index("inn")
+    assert members.loc[INN["A"], ["name_ru", "name_en"]].tolist() == ["Фирма A", "Firm A"]
+    assert members.loc[INN["C"], ["municipality_ru", "municipality_en"]].tolist() == ["Боровский район", "Borovsky"]
+    assert members.loc[INN["F"], ["municipality_ru", "municipality_en"]].isna().all()  # F has no OKTMO
+    assert {"sme_category", "data_status", "source", "taxes_federal_mln_rub"} <= set(members.columns)
