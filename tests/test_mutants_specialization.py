@@ -59,3 +59,35 @@ def test_cagr_of_a_sector_that_vanished_is_minus_100_percent():
     assert out.loc[("B", "s"), "cagr"] == pytest.approx(0.1)
     # the benchmark sector s: 200 → 133.1 over three years
     assert out.loc[("A", "s"), "benchmark_cagr"] == pytest.approx((133.1 / 200) ** (1 / 3) - 1)
+
+
+def test_cagr_is_nan_for_negative_values_and_defined_for_small_positive_ones():
+    # One year 2022 → 2023. A negative start or end has no growth rate (docstring: NaN); a start below 1
+    # (0.5 mln ₽ → 0.55) is an ordinary value: 0.55 / 0.5 − 1 = 0.1.
+    rows = [("A", "s", 2022, -100.0), ("A", "s", 2023, 50.0), ("B", "s", 2022, 100.0), ("B", "s", 2023, -50.0),
+            ("C", "s", 2022, 0.5), ("C", "s", 2023, 0.55)]
+    out = spec.growth(_panel(rows), value="employees", start=2022, end=2023).set_index(["region", "sector"])
+    assert math.isnan(out.loc[("A", "s"), "cagr"]) and math.isnan(out.loc[("B", "s"), "cagr"])
+    assert out.loc[("C", "s"), "cagr"] == pytest.approx(0.1)
+
+
+def test_a_pair_with_an_unknown_start_is_left_out_of_the_benchmark():
+    # A: 100 → 133.1 (10 %/yr over 3 years); B's start is unknown, so B (and its 500 at the end) is left out
+    # of sector s's totals: benchmark CAGR = A's own 10 %.
+    rows = [("A", "s", 2020, 100.0), ("A", "s", 2023, 133.1), ("B", "s", 2020, float("nan")), ("B", "s", 2023, 500.0)]
+    out = spec.growth(_panel(rows), value="employees", start=2020, end=2023).set_index(["region", "sector"])
+    assert math.isnan(out.loc[("B", "s"), "cagr"])
+    assert out.loc[("A", "s"), "benchmark_cagr"] == pytest.approx(0.1)
+
+
+def test_growth_against_a_given_benchmark():
+    # Russia's sector s grew 1000 → 1331 over 2020–2023 (10 %/yr), its sector t 1000 → 1000 (0); the rows
+    # of 2021 in the benchmark are outside the path and ignored. Columns are named as in the regional table.
+    rows = [("A", "s", 2020, 100.0), ("A", "s", 2023, 200.0), ("A", "t", 2020, 50.0), ("A", "t", 2023, 50.0)]
+    benchmark = pd.DataFrame({"sector": ["s", "s", "s", "t", "t"], "year": [2020, 2021, 2023, 2020, 2023],
+                              "employees": [1000.0, 5.0, 1331.0, 1000.0, 1000.0]})
+    out = spec.growth(_panel(rows), value="employees", start=2020, end=2023, benchmark=benchmark)
+    out = out.set_index(["region", "sector"])
+    assert out.loc[("A", "s"), "benchmark_cagr"] == pytest.approx(0.1)
+    assert out.loc[("A", "t"), "benchmark_cagr"] == pytest.approx(0.0)
+    assert out.loc[("A", "s"), "cagr"] == pytest.approx(2 ** (1 / 3) - 1)
