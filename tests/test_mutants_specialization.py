@@ -91,3 +91,38 @@ def test_growth_against_a_given_benchmark():
     assert out.loc[("A", "s"), "benchmark_cagr"] == pytest.approx(0.1)
     assert out.loc[("A", "t"), "benchmark_cagr"] == pytest.approx(0.0)
     assert out.loc[("A", "s"), "cagr"] == pytest.approx(2 ** (1 / 3) - 1)
+
+
+def test_growth_returns_the_start_and_end_values():
+    rows = [("A", "s", 2020, 100.0), ("A", "s", 2023, 133.1)]
+    out = spec.growth(_panel(rows), value="employees", start=2020, end=2023)
+    assert out[["start_value", "end_value"]].iloc[0].tolist() == [100.0, 133.1]
+
+
+def _three_years() -> pd.DataFrame:
+    # 2020: every cell 10 (LQ 1). 2021: A s20 t10, B s10 t20 → LQ_As = (20/30)/(30/60) = 4/3.
+    # 2023: A s10 t20, B s20 t10 → LQ_As = 2/3.
+    rows = [(r, s, 2020, 10.0) for r in "AB" for s in "st"]
+    rows += [("A", "s", 2021, 20.0), ("A", "t", 2021, 10.0), ("B", "s", 2021, 10.0), ("B", "t", 2021, 20.0)]
+    rows += [("A", "s", 2023, 10.0), ("A", "t", 2023, 20.0), ("B", "s", 2023, 20.0), ("B", "t", 2023, 10.0)]
+    return _panel(rows)
+
+
+def _as(**kwargs) -> pd.Series:
+    out = spec.strong_clusters(_three_years(), employment="employees", establishments=None, year="year", **kwargs)
+    return out.set_index(["region", "sector"]).loc[("A", "s")]
+
+
+def test_strong_clusters_default_to_the_first_and_last_years():
+    a = _as()  # 2020 → 2023: LQ 1 → 2/3, falling below 1: Transforming
+    assert a["lq"] == pytest.approx(2 / 3) and a["lq_change"] == pytest.approx(-1 / 3) and a["quadrant"] == "Transforming"
+
+
+def test_strong_clusters_in_a_given_end_year():
+    a = _as(end=2021)  # 2020 → 2021: LQ 1 → 4/3, rising above 1: Star
+    assert a["lq"] == pytest.approx(4 / 3) and a["quadrant"] == "Star"
+
+
+def test_strong_clusters_from_a_given_start_year():
+    a = _as(start=2021)  # 2021 → 2023: LQ 4/3 → 2/3, a change of −2/3
+    assert a["lq_change"] == pytest.approx(-2 / 3)
