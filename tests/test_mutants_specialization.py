@@ -126,3 +126,18 @@ def test_strong_clusters_in_a_given_end_year():
 def test_strong_clusters_from_a_given_start_year():
     a = _as(start=2021)  # 2021 → 2023: LQ 4/3 → 2/3, a change of −2/3
     assert a["lq_change"] == pytest.approx(-2 / 3)
+
+
+def test_strong_clusters_refuse_a_year_the_table_lacks():
+    with pytest.raises(ValueError, match=r"^year 2030 not in column 'year' \(it has 2020, 2021, 2023\)$"):
+        spec.strong_clusters(_three_years(), employment="employees", establishments=None, year="year", end=2030)
+
+
+def test_strong_clusters_with_their_own_column_names():
+    # the same panel with the sector column called okved; 2023 alone: LQ_As = 2/3. The output keeps the
+    # table's names and adds only the documented columns.
+    frame = _three_years().rename(columns={"sector": "okved"})
+    out = spec.strong_clusters(frame, sector="okved", employment="employees", establishments=None, year="year")
+    assert out.set_index(["region", "okved"]).loc[("A", "s"), "lq"] == pytest.approx(2 / 3)
+    assert list(out.columns) == ["year", "region", "okved", "employees", "lq", "lq_threshold",
+                                 "employment_threshold", "strong", "lq_start", "lq_change", "quadrant"]
