@@ -22,8 +22,7 @@ def test_counts_are_counts_and_shares_are_shares():
 def test_an_unknown_organising_flag_is_not_organising():
     # the flag is missing (NaN) for every member but one: only that one counts (≤ 3 allowed → pass, 1 counted)
     members, table = cluster(unlinked=1, organising=1)
-    members["organising_production"] = members["organising_production"].astype("object")
-    members.loc[members["organising_production"] == False, "organising_production"] = None  # noqa: E712
+    members["organising_production"] = members["organising_production"].map({True: 1.0, False: float("nan")})
     assert check(members, table).rule("organising").measured == 1
 
 
