@@ -61,10 +61,12 @@ bench: $(VENV)/.dev
 
 ## Mutation testing of the library core (docs/mutation.md; slow, not part of `make test`): mutmut, then the
 ## score per module and the surviving mutants. MODULE=analytics.metrics.finance (a dotted module or package)
-## runs one module; results accumulate in mutants/ between runs.
+## runs one module; SAMPLE=60 runs a seeded random sample of 60 mutants per module (an estimate of the score,
+## needs one run's mutants/ first); results accumulate in mutants/ between runs.
 MODULE ?=
+SAMPLE ?=
 mutation: $(VENV)/.dev
-	nice -n 10 $(VENV)/bin/mutmut run --max-children 2 $(if $(MODULE),"$(MODULE).*")
+	PYTEST_ADDOPTS="-p tests.mutation_scope" nice -n 10 $(VENV)/bin/mutmut run --max-children 2 $(if $(SAMPLE),$$($(PY) bench/mutation_report.py --sample $(SAMPLE) $(MODULE)),$(if $(MODULE),"$(MODULE).*"))
 	$(PY) bench/mutation_report.py $(MODULE)
 
 ## Debian's chromium for the browser tests (Playwright must not download its own browser).

@@ -3,6 +3,8 @@
     python bench/mutation_report.py                 # every module, survivors listed with their diff line
     python bench/mutation_report.py finance clusters   # only modules whose name contains one of these words
     python bench/mutation_report.py --no-diff       # names only (faster)
+    python bench/mutation_report.py --sample 60 registry   # a seeded random sample of 60 mutant names per module,
+                                                    # for `mutmut run $(...)` when a full run is too long
 
 Score = killed / (checked − equivalent). Killed counts mutants a test failed on, timed out on or crashed
 on; checked leaves out mutants not run yet; equivalent mutants (no input can tell them from the code)
@@ -83,12 +85,30 @@ def changed_line(name: str, source: str) -> str:
     return f"{' / '.join(minus)}  →  {' / '.join(plus)}"
 
 
+def sample(n: int, words: list[str]) -> list[str]:
+    """``n`` mutant names per module (all of them if fewer), drawn with a fixed seed so a sample repeats."""
+    import random
+
+    names: dict[str, list[str]] = defaultdict(list)
+    for meta in sorted(MUTANTS.rglob("*.py.meta")):
+        module = module_of(meta.relative_to(MUTANTS).as_posix().removesuffix(".meta"))
+        if not words or any(w in module for w in words):
+            names[module] += sorted(json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {}))
+    rng = random.Random(20)
+    return [name for module in sorted(names) for name in sorted(rng.sample(names[module], min(n, len(names[module]))))]
+
+
 def main(argv: list[str]) -> int:
     show_diff = "--no-diff" not in argv
-    words = [a for a in argv if not a.startswith("--")]
     if not MUTANTS.exists():
         print("no mutants/ directory: run `make mutation` first")
         return 1
+    if "--sample" in argv:
+        at = argv.index("--sample")
+        n = int(argv[at + 1])
+        print("\n".join(sample(n, [a for a in argv[at + 2:] if not a.startswith("--")])))
+        return 0
+    words = [a for a in argv if not a.startswith("--")]
     import os
 
     os.chdir(ROOT)  # mutmut reads its configuration from ./pyproject.toml

@@ -105,3 +105,10 @@ def test_the_rounding_tolerance_is_relative_to_the_series_own_size():
     out = finance.discounted_payback(np.array([0.0, 0.0]), [[-1.0, 1.0 - 1e-9], [-1e4, 1e4]])
     assert math.isnan(out[0])
     assert out[1] == 1.0
+
+
+def test_irr_of_a_small_outlay_that_returns_four_times_as_much():
+    # −0.5 + 2 / (1 + r) = 0 → r = 3 (300 %); x = 1 / (1 + r) = 0.25 lies near the lower end of the bracket
+    # Cauchy's bound gives, 1 / (1 + 2 / 0.5) = 0.2: a bound computed wrong would cut the root out.
+    assert finance.irr([-0.5, 2.0]) == pytest.approx(3.0, rel=1e-12)
+    assert finance.irr([-0.02, 0.0, 0.5]) == pytest.approx(4.0, rel=1e-12)  # 0.5 / (1 + r)² = 0.02 → (1 + r)² = 25

@@ -59,3 +59,85 @@ def test_cagr_of_a_sector_that_vanished_is_minus_100_percent():
     assert out.loc[("B", "s"), "cagr"] == pytest.approx(0.1)
     # the benchmark sector s: 200 → 133.1 over three years
     assert out.loc[("A", "s"), "benchmark_cagr"] == pytest.approx((133.1 / 200) ** (1 / 3) - 1)
+
+
+def test_cagr_is_nan_for_negative_values_and_defined_for_small_positive_ones():
+    # One year 2022 → 2023. A negative start or end has no growth rate (docstring: NaN); a start below 1
+    # (0.5 mln ₽ → 0.55) is an ordinary value: 0.55 / 0.5 − 1 = 0.1.
+    rows = [("A", "s", 2022, -100.0), ("A", "s", 2023, 50.0), ("B", "s", 2022, 100.0), ("B", "s", 2023, -50.0),
+            ("C", "s", 2022, 0.5), ("C", "s", 2023, 0.55)]
+    out = spec.growth(_panel(rows), value="employees", start=2022, end=2023).set_index(["region", "sector"])
+    assert math.isnan(out.loc[("A", "s"), "cagr"]) and math.isnan(out.loc[("B", "s"), "cagr"])
+    assert out.loc[("C", "s"), "cagr"] == pytest.approx(0.1)
+
+
+def test_a_pair_with_an_unknown_start_is_left_out_of_the_benchmark():
+    # A: 100 → 133.1 (10 %/yr over 3 years); B's start is unknown, so B (and its 500 at the end) is left out
+    # of sector s's totals: benchmark CAGR = A's own 10 %.
+    rows = [("A", "s", 2020, 100.0), ("A", "s", 2023, 133.1), ("B", "s", 2020, float("nan")), ("B", "s", 2023, 500.0)]
+    out = spec.growth(_panel(rows), value="employees", start=2020, end=2023).set_index(["region", "sector"])
+    assert math.isnan(out.loc[("B", "s"), "cagr"])
+    assert out.loc[("A", "s"), "benchmark_cagr"] == pytest.approx(0.1)
+
+
+def test_growth_against_a_given_benchmark():
+    # Russia's sector s grew 1000 → 1331 over 2020–2023 (10 %/yr), its sector t 1000 → 1000 (0); the rows
+    # of 2021 in the benchmark are outside the path and ignored. Columns are named as in the regional table.
+    rows = [("A", "s", 2020, 100.0), ("A", "s", 2023, 200.0), ("A", "t", 2020, 50.0), ("A", "t", 2023, 50.0)]
+    benchmark = pd.DataFrame({"sector": ["s", "s", "s", "t", "t"], "year": [2020, 2021, 2023, 2020, 2023],
+                              "employees": [1000.0, 5.0, 1331.0, 1000.0, 1000.0]})
+    out = spec.growth(_panel(rows), value="employees", start=2020, end=2023, benchmark=benchmark)
+    out = out.set_index(["region", "sector"])
+    assert out.loc[("A", "s"), "benchmark_cagr"] == pytest.approx(0.1)
+    assert out.loc[("A", "t"), "benchmark_cagr"] == pytest.approx(0.0)
+    assert out.loc[("A", "s"), "cagr"] == pytest.approx(2 ** (1 / 3) - 1)
+
+
+def test_growth_returns_the_start_and_end_values():
+    rows = [("A", "s", 2020, 100.0), ("A", "s", 2023, 133.1)]
+    out = spec.growth(_panel(rows), value="employees", start=2020, end=2023)
+    assert out[["start_value", "end_value"]].iloc[0].tolist() == [100.0, 133.1]
+
+
+def _three_years() -> pd.DataFrame:
+    # 2020: every cell 10 (LQ 1). 2021: A s20 t10, B s10 t20 → LQ_As = (20/30)/(30/60) = 4/3.
+    # 2023: A s10 t20, B s20 t10 → LQ_As = 2/3.
+    rows = [(r, s, 2020, 10.0) for r in "AB" for s in "st"]
+    rows += [("A", "s", 2021, 20.0), ("A", "t", 2021, 10.0), ("B", "s", 2021, 10.0), ("B", "t", 2021, 20.0)]
+    rows += [("A", "s", 2023, 10.0), ("A", "t", 2023, 20.0), ("B", "s", 2023, 20.0), ("B", "t", 2023, 10.0)]
+    return _panel(rows)
+
+
+def _as(**kwargs) -> pd.Series:
+    out = spec.strong_clusters(_three_years(), employment="employees", establishments=None, year="year", **kwargs)
+    return out.set_index(["region", "sector"]).loc[("A", "s")]
+
+
+def test_strong_clusters_default_to_the_first_and_last_years():
+    a = _as()  # 2020 → 2023: LQ 1 → 2/3, falling below 1: Transforming
+    assert a["lq"] == pytest.approx(2 / 3) and a["lq_change"] == pytest.approx(-1 / 3) and a["quadrant"] == "Transforming"
+
+
+def test_strong_clusters_in_a_given_end_year():
+    a = _as(end=2021)  # 2020 → 2021: LQ 1 → 4/3, rising above 1: Star
+    assert a["lq"] == pytest.approx(4 / 3) and a["quadrant"] == "Star"
+
+
+def test_strong_clusters_from_a_given_start_year():
+    a = _as(start=2021)  # 2021 → 2023: LQ 4/3 → 2/3, a change of −2/3
+    assert a["lq_change"] == pytest.approx(-2 / 3)
+
+
+def test_strong_clusters_refuse_a_year_the_table_lacks():
+    with pytest.raises(ValueError, match=r"^year 2030 not in column 'year' \(it has 2020, 2021, 2023\)$"):
+        spec.strong_clusters(_three_years(), employment="employees", establishments=None, year="year", end=2030)
+
+
+def test_strong_clusters_with_their_own_column_names():
+    # the same panel with the sector column called okved; 2023 alone: LQ_As = 2/3. The output keeps the
+    # table's names and adds only the documented columns.
+    frame = _three_years().rename(columns={"sector": "okved"})
+    out = spec.strong_clusters(frame, sector="okved", employment="employees", establishments=None, year="year")
+    assert out.set_index(["region", "okved"]).loc[("A", "s"), "lq"] == pytest.approx(2 / 3)
+    assert list(out.columns) == ["year", "region", "okved", "employees", "lq", "lq_threshold",
+                                 "employment_threshold", "strong", "lq_start", "lq_change", "quadrant"]

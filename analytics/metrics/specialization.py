@@ -489,7 +489,7 @@ def strong_clusters(df: pd.DataFrame, *, region: str = "region", sector: str = "
         start = years[0] if start is None else start
         for y in (start, end):
             if y not in years:
-                raise ValueError(f"year {y} not in column {year!r} (it has {years})")
+                raise ValueError(f"year {y} not in column {year!r} (it has {', '.join(map(str, years))})")
     values = df[[*keys, region, sector]].assign(**{m: to_float(df[m], name=m) for m in measures})
     cells = values.groupby([*keys, region, sector], sort=True, dropna=False)[measures].sum(min_count=1).reset_index()
     cells = location_quotient(cells, region=region, sector=sector, value=employment, benchmark=benchmark, by=keys)
