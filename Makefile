@@ -48,6 +48,7 @@ test: lint chromium nginx
 ## House rules: ruff (lint and format) and the import-linter layer contracts (pyproject.toml).
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 
 ## Apply ruff's fixes and formatting.
@@ -65,8 +66,9 @@ bench: $(VENV)/.dev
 ## needs one run's mutants/ first); results accumulate in mutants/ between runs.
 MODULE ?=
 SAMPLE ?=
+JOBS ?= 2
 mutation: $(VENV)/.dev
-	PYTEST_ADDOPTS="-p tests.mutation_scope" nice -n 10 $(VENV)/bin/mutmut run --max-children 2 $(if $(SAMPLE),$$($(PY) bench/mutation_report.py --sample $(SAMPLE) $(MODULE)),$(if $(MODULE),"$(MODULE).*"))
+	PYTEST_ADDOPTS="-p tests.mutation_scope" nice -n 10 $(VENV)/bin/mutmut run --max-children $(JOBS) $(if $(SAMPLE),$$($(PY) bench/mutation_report.py --sample $(SAMPLE) $(MODULE)),$(if $(MODULE),"$(MODULE).*"))
 	$(PY) bench/mutation_report.py $(MODULE)
 
 ## Debian's chromium for the browser tests (Playwright must not download its own browser).

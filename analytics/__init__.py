@@ -13,6 +13,7 @@ Packages by layer (data flows one way: file → store → queries → metrics/mo
 The public modules stay importable by their short names, as the README documents:
 ``from analytics import store, overview, ingest, subsidy`` works (loaded on first use).
 """
+
 from __future__ import annotations
 
 import importlib

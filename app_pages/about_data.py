@@ -1,4 +1,5 @@
 """About the data: what the store holds, the status of its values, and the load history."""
+
 import streamlit as st
 
 from analytics.services import provenance
@@ -13,8 +14,13 @@ status = cached(provenance.status_by_table)
 status["table"] = [t(f"table.{name}") for name in status["table_name"]]
 status["status"] = [t(f"data.status.{value}") for value in status["data_status"]]
 st.dataframe(
-    tables.styled(status[["table", "status", "rows"]].rename(columns={
-        "table": t("col.table"), "status": t("col.status"), "rows": t("col.rows")}), lang(), {t("col.rows"): "integer"}),
+    tables.styled(
+        status[["table", "status", "rows"]].rename(
+            columns={"table": t("col.table"), "status": t("col.status"), "rows": t("col.rows")}
+        ),
+        lang(),
+        {t("col.rows"): "integer"},
+    ),
     hide_index=True,
 )
 
@@ -26,6 +32,8 @@ else:
     st.dataframe(problems, hide_index=True)
 
 st.subheader(t("data.versions"))
-st.dataframe(tables.styled(tables.versions_table(cached(provenance.versions), lang()), lang(),
-                           {t("col.rows"): "integer"}), hide_index=True)
+st.dataframe(
+    tables.styled(tables.versions_table(cached(provenance.versions), lang()), lang(), {t("col.rows"): "integer"}),
+    hide_index=True,
+)
 st.info(t("data.sources"))

@@ -2,6 +2,7 @@
 (members, map, cooperation network, registry checklist, route to the registry, missing links); clusters
 found beyond the templates; the region beside its peers; the method, templates and real registry.
 The parts are drawn by :mod:`ui.sections.clusters`; this file places them."""
+
 import streamlit as st
 
 from analytics.models import clusters, discovery, registry
@@ -39,16 +40,27 @@ found = cached(discovery.discover, region, year)
 template_names = dict(zip(candidates["cluster_id"], candidates[name_column(L)]))
 options = {cid: (None, t("clusters.option.template", name=template_names[cid])) for cid in candidates["cluster_id"]}
 for _, row in found.candidates.iterrows():
-    options[row["cluster_id"]] = (tuple(row["codes"]), t("clusters.option.discovered", name=naming.name_of(row, L),
-                                                          more=len(row["codes"][1:])))
+    options[row["cluster_id"]] = (
+        tuple(row["codes"]),
+        t("clusters.option.discovered", name=naming.name_of(row, L), more=len(row["codes"][1:])),
+    )
 choice = st.selectbox(t("clusters.select"), list(options), format_func=lambda c: options[c][1], key="clusters_selected")
 codes, label = options[choice]
 st.header(t("clusters.detail", name=label), anchor=False)
 args = dict(region=region, year=year, codes=codes)
 members = cached(clusters.members, choice, **args)
 tab_members, tab_map, tab_network, tab_registry, tab_route, tab_gaps = st.tabs(
-    [t("clusters.tab.members"), t("clusters.tab.map"), t("clusters.tab.network"), t("clusters.tab.registry"),
-     t("clusters.tab.roadmap"), t("clusters.tab.gaps")], key=f"clusters_tab_{L}", on_change="rerun")
+    [
+        t("clusters.tab.members"),
+        t("clusters.tab.map"),
+        t("clusters.tab.network"),
+        t("clusters.tab.registry"),
+        t("clusters.tab.roadmap"),
+        t("clusters.tab.gaps"),
+    ],
+    key=f"clusters_tab_{L}",
+    on_change="rerun",
+)
 role_names = {r: t(f"clusters.role.{r}") for r in cc.ROLE_ORDER}
 
 # only the open tab is drawn: reruns stay cheap at national scale
@@ -80,7 +92,10 @@ peers = peer_picker(region, year, key="clusters_peers")
 if peers:
     st.markdown(f"**{t('peers.clusters', year=year)}**")
     st.caption(t("peers.clusters_caption"))
-    st.dataframe(enterprise_tables.peer_cluster_table(cached(peer_service.peer_clusters, region, year, peers), L), hide_index=True)
+    st.dataframe(
+        enterprise_tables.peer_cluster_table(cached(peer_service.peer_clusters, region, year, peers), L),
+        hide_index=True,
+    )
 
 section.method_and_templates(candidates["start_year"].iloc[0], L)
 section.real_registry(region, L)

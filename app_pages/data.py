@@ -1,5 +1,6 @@
 """Data: upload a file, read the validation report, map columns, preview, commit; versions and rollback;
 templates; boundary GeoJSON; Rosstat tables as published. Checking a file is open to all; writing needs an analyst login."""
+
 import streamlit as st
 
 from ui.core.state import t
@@ -19,8 +20,16 @@ if flash:
     flash_box.success(flash, icon=":material/check_circle:")
 
 tab_load, tab_history, tab_templates, tab_boundaries, tab_rosstat, tab_fns, tab_io = st.tabs(
-    [t("upload.tab_load"), t("upload.tab_history"), t("upload.tab_templates"), t("upload.tab_boundaries"),
-     t("rosstat.tab"), t("upload.tab_fns"), t("io_load.tab")])
+    [
+        t("upload.tab_load"),
+        t("upload.tab_history"),
+        t("upload.tab_templates"),
+        t("upload.tab_boundaries"),
+        t("rosstat.tab"),
+        t("upload.tab_fns"),
+        t("io_load.tab"),
+    ]
+)
 
 with tab_load:
     data_tabs.load_tab(analyst)

@@ -1,4 +1,5 @@
 """Enterprise: search by INN or name, and one enterprise's profile (shareable as ``?inn=…&lang=…``)."""
+
 import streamlit as st
 
 from analytics.services import enterprise as ent
@@ -29,7 +30,10 @@ who = profile.identity
 name = who.name_en if L == "en" and who.name_en else who.name_ru
 st.divider()
 st.header(escape_md(name), anchor=False)
-st.caption(t("enterprise.link") + ": " + f"/enterprise?{urls.INN}={profile.inn}&{urls.LANG}={L}", help=t("enterprise.link_help"))
+st.caption(
+    t("enterprise.link") + ": " + f"/enterprise?{urls.INN}={profile.inn}&{urls.LANG}={L}",
+    help=t("enterprise.link_help"),
+)
 if profile.year is not None:
     st.caption(t("enterprise.year_note", year=profile.year))
 else:

@@ -1,4 +1,5 @@
 """Region overview: headline figures and employment by cluster, municipality and year."""
+
 import streamlit as st
 
 from analytics.services import overview, provenance

@@ -1,4 +1,5 @@
 """Methodology: every metric in plain words and as a formula, with references and data status."""
+
 import streamlit as st
 
 from ui.core.state import t

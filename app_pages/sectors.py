@@ -1,4 +1,5 @@
 """Sectors: specialisation, growth against the benchmark, shift-share, structure and opportunities."""
+
 import streamlit as st
 
 from analytics.services import sector_portfolio as sp

@@ -1,5 +1,6 @@
 """Subsidies: what-if support for joint cluster projects (Decree No. 41) — widgets, one service call
 (:func:`analytics.services.scenarios_view.page_view`), drawing. The scenario lives in the URL."""
+
 import streamlit as st
 
 from analytics.models.subsidy import ParameterError

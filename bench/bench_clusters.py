@@ -17,6 +17,7 @@ the generator's planted cluster (where discovery must find it). Times are median
 after a warm-up. Run: ``.venv/bin/python bench/bench_clusters.py [--strict] [--no-page]``
 (``--strict`` exits 1 when a target is missed).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -107,14 +108,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"building {SYNTH} (1,000,000 enterprises, 85 regions) …")
         synth.generate(SYNTH)
     con = store.connect(SYNTH, read_only=True)
-    counts = store.query(con, "SELECT (SELECT count(*) FROM enterprises) AS firms, (SELECT count(*) FROM regions) AS "
-                              "regions, (SELECT count(*) FROM supply_links) AS links")
+    counts = store.query(
+        con,
+        "SELECT (SELECT count(*) FROM enterprises) AS firms, (SELECT count(*) FROM regions) AS "
+        "regions, (SELECT count(*) FROM supply_links) AS links",
+    )
     planted = json.loads(store.query(con, "SELECT value FROM meta WHERE key = 'synth_planted'")["value"].iat[0])
     largest = store.query(con, "SELECT region_code FROM enterprises GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
-    regions = {"40": "Kaluga (default)", largest["region_code"].iat[0]: "most enterprises",
-               planted["regions"][0]: "planted cluster"}
-    print(f"store: {SYNTH.name}: {counts['firms'].iat[0]:,} enterprises, {counts['regions'].iat[0]} regions, "
-          f"{counts['links'].iat[0]:,} supply-link rows; year {YEAR}; median of {args.repeat} runs")
+    regions = {
+        "40": "Kaluga (default)",
+        largest["region_code"].iat[0]: "most enterprises",
+        planted["regions"][0]: "planted cluster",
+    }
+    print(
+        f"store: {SYNTH.name}: {counts['firms'].iat[0]:,} enterprises, {counts['regions'].iat[0]} regions, "
+        f"{counts['links'].iat[0]:,} supply-link rows; year {YEAR}; median of {args.repeat} runs"
+    )
     missed = False
     for region, why in regions.items():
         firms = store.query(con, "SELECT count(*) AS n FROM enterprises WHERE region_code = ?", [region])["n"].iat[0]
@@ -128,22 +137,28 @@ def main(argv: list[str] | None = None) -> int:
         for name in ("candidates", "registry", "discovery"):
             print(f"  {name:<11s} {steps[name][0]:6.3f} s")
         print(f"  all three   {result['total']:6.3f} s   target < {ANALYSIS_TARGET_S:.1f} s   {verdict(ok)}")
-        print(f"  discovery: {found.summary['significant_pairs']} co-located pairs, {len(found.communities)} communities, "
-              f"{len(found.candidates)} proposed here; planted cluster {planted['okved']} "
-              f"{'found: ' + ', '.join(hit[0]) if hit else 'not proposed'}"
-              f"{'' if region in planted['regions'] else ' (not a planted region)'}")
+        print(
+            f"  discovery: {found.summary['significant_pairs']} co-located pairs, {len(found.communities)} communities, "
+            f"{len(found.candidates)} proposed here; planted cluster {planted['okved']} "
+            f"{'found: ' + ', '.join(hit[0]) if hit else 'not proposed'}"
+            f"{'' if region in planted['regions'] else ' (not a planted region)'}"
+        )
     candidates = clusters.find_candidates(con, "40", YEAR)
     weights = clusters.ScoreWeights(growth=0.0, cooperation=2.0)
     score_s, _ = timed(lambda: clusters.score(candidates, weights), 50)
-    print(f"\nweights change, library part (clusters.score): {1000 * score_s:.2f} ms   "
-          f"target < {1000 * INTERACTION_TARGET_S:.0f} ms   {verdict(score_s < INTERACTION_TARGET_S)}")
+    print(
+        f"\nweights change, library part (clusters.score): {1000 * score_s:.2f} ms   "
+        f"target < {1000 * INTERACTION_TARGET_S:.0f} ms   {verdict(score_s < INTERACTION_TARGET_S)}"
+    )
     missed |= score_s >= INTERACTION_TARGET_S
     con.close()
     if not args.no_page:
         first, rerun = page_rerun(SYNTH, "40", args.repeat)
         ok = rerun < INTERACTION_TARGET_S
-        print(f"weights change, whole Clusters page rerun (AppTest, region 40, upper bound): {1000 * rerun:.0f} ms   "
-              f"target < {1000 * INTERACTION_TARGET_S:.0f} ms   {verdict(ok)}  (first render {first:.1f} s)")
+        print(
+            f"weights change, whole Clusters page rerun (AppTest, region 40, upper bound): {1000 * rerun:.0f} ms   "
+            f"target < {1000 * INTERACTION_TARGET_S:.0f} ms   {verdict(ok)}  (first render {first:.1f} s)"
+        )
         missed |= not ok
     return 1 if (missed and args.strict) else 0
 

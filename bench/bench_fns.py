@@ -29,6 +29,7 @@ the lxml path and the store load are left to the default size.
     .venv/bin/python bench/bench_fns.py [--documents 300000] [--workers 2] [--repeat 3] [--strict]
     .venv/bin/python bench/bench_fns.py --documents 6000000      # all of Russia
 """
+
 from __future__ import annotations
 
 import argparse
@@ -98,8 +99,28 @@ print(json.dumps({{"ok": report.ok, "seconds": took, "documents": report.documen
 """
 
 
-_OKVED = ["25.62", "25.11", "28.99", "29.32", "22.29", "46.90", "47.11", "49.41", "43.21", "62.01", "68.20", "10.71",
-          "01.11", "16.23", "33.12", "45.20", "56.10", "70.22", "73.11", "82.99"]
+_OKVED = [
+    "25.62",
+    "25.11",
+    "28.99",
+    "29.32",
+    "22.29",
+    "46.90",
+    "47.11",
+    "49.41",
+    "43.21",
+    "62.01",
+    "68.20",
+    "10.71",
+    "01.11",
+    "16.23",
+    "33.12",
+    "45.20",
+    "56.10",
+    "70.22",
+    "73.11",
+    "82.99",
+]
 _INN10 = np.array([2, 4, 10, 3, 5, 9, 4, 6, 8])
 _INN11 = np.array([7, 2, 4, 10, 3, 5, 9, 4, 6, 8])
 _INN12 = np.array([3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8])
@@ -123,13 +144,19 @@ def inn12(numbers: np.ndarray) -> np.ndarray:
     return body * 10 + (_digits(body, 11) @ _INN12) % 11 % 10
 
 
-_PLACES = ('<СведМН КодРегион="40"><Регион Тип="ОБЛАСТЬ" Наим="КАЛУЖСКАЯ"/><Город Тип="ГОРОД" Наим="КАЛУГА"/></СведМН>',
-           '<СведМН КодРегион="40"><Регион Тип="ОБЛАСТЬ" Наим="КАЛУЖСКАЯ"/><Район Тип="РАЙОН" Наим="ЖУКОВСКИЙ"/>'
-           '<НаселПункт Тип="СЕЛО" Наим="ВЫСОКИНИЧИ"/></СведМН>')
-_LICENCE = ('<СвЛиценз НомЛиценз="ЛО-40-01-000123" ДатаЛиценз="01.02.2015" ОргВыдЛиценз="МИНЗДРАВ">'
-            '<НаимЛицВД>Медицинская деятельность</НаимЛицВД></СвЛиценз>')
+_PLACES = (
+    '<СведМН КодРегион="40"><Регион Тип="ОБЛАСТЬ" Наим="КАЛУЖСКАЯ"/><Город Тип="ГОРОД" Наим="КАЛУГА"/></СведМН>',
+    '<СведМН КодРегион="40"><Регион Тип="ОБЛАСТЬ" Наим="КАЛУЖСКАЯ"/><Район Тип="РАЙОН" Наим="ЖУКОВСКИЙ"/>'
+    '<НаселПункт Тип="СЕЛО" Наим="ВЫСОКИНИЧИ"/></СведМН>',
+)
+_LICENCE = (
+    '<СвЛиценз НомЛиценз="ЛО-40-01-000123" ДатаЛиценз="01.02.2015" ОргВыдЛиценз="МИНЗДРАВ">'
+    "<НаимЛицВД>Медицинская деятельность</НаимЛицВД></СвЛиценз>"
+)
 _PRODUCT = '<СвПрод КодПрод="25.62.20" НаимПрод="Детали" ПрОтнПрод="2"/>'
-_MAIN = [f'<СвОКВЭД><СвОКВЭДОсн КодОКВЭД="{c}" НаимОКВЭД="Основной вид деятельности" ВерсОКВЭД="2014"/>' for c in _OKVED]
+_MAIN = [
+    f'<СвОКВЭД><СвОКВЭДОсн КодОКВЭД="{c}" НаимОКВЭД="Основной вид деятельности" ВерсОКВЭД="2014"/>' for c in _OKVED
+]
 _EXTRA = [f'<СвОКВЭДДоп КодОКВЭД="{c}" НаимОКВЭД="Дополнительный вид" ВерсОКВЭД="2014"/>' for c in _OKVED]
 
 
@@ -155,18 +182,24 @@ def _documents(start: int, count: int, seed: int) -> str:
     parts = []
     for j, i in enumerate(numbers.tolist()):
         k = int(kind[j])
-        parts.append(f'<Документ ИдДок="{ids[32 * j:32 * j + 32]}" ДатаСост="10.06.2025" ДатаВклМСП="10.08.2016" '
-                     f'ВидСубМСП="{k}" КатСубМСП="{category[j]}" ПризНовМСП="2" СведСоцПред="2" ССЧР="{headcount[j]}">')
+        parts.append(
+            f'<Документ ИдДок="{ids[32 * j : 32 * j + 32]}" ДатаСост="10.06.2025" ДатаВклМСП="10.08.2016" '
+            f'ВидСубМСП="{k}" КатСубМСП="{category[j]}" ПризНовМСП="2" СведСоцПред="2" ССЧР="{headcount[j]}">'
+        )
         if k == 1:
-            parts.append(f'<ОргВклМСП НаимОрг="ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ &quot;ПРЕДПРИЯТИЕ  № {i}&quot;" '
-                         f'НаимОргСокр="ООО &quot;П{i}&quot;" ИННЮЛ="{legal_inn[j]}" ОГРН="{legal_ogrn[j]}"/>')
+            parts.append(
+                f'<ОргВклМСП НаимОрг="ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ &quot;ПРЕДПРИЯТИЕ  № {i}&quot;" '
+                f'НаимОргСокр="ООО &quot;П{i}&quot;" ИННЮЛ="{legal_inn[j]}" ОГРН="{legal_ogrn[j]}"/>'
+            )
         else:
-            parts.append(f'<ИПВклМСП ИННФЛ="{person_inn[j]}" ОГРНИП="{person_ogrn[j]}"><ФИОИП Фамилия="ИВАНОВ{i % 97}" '
-                         'Имя="ИВАН" Отчество="ПЕТРОВИЧ"/></ИПВклМСП>')
+            parts.append(
+                f'<ИПВклМСП ИННФЛ="{person_inn[j]}" ОГРНИП="{person_ogrn[j]}"><ФИОИП Фамилия="ИВАНОВ{i % 97}" '
+                'Имя="ИВАН" Отчество="ПЕТРОВИЧ"/></ИПВклМСП>'
+            )
         parts.append(_PLACES[0 if city[j] else 1])
         row = codes[j]
         parts.append(_MAIN[row[0]])
-        parts.extend(_EXTRA[c] for c in row[1:1 + extra_codes[j]])
+        parts.extend(_EXTRA[c] for c in row[1 : 1 + extra_codes[j]])
         parts.append("</СвОКВЭД>")
         if licence[j]:
             parts.append(_LICENCE)
@@ -181,33 +214,46 @@ def make_archive(path: Path, documents: int, compresslevel: int = 6) -> int:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as zf:
         for start in range(0, documents, PER_FILE):
             count = min(PER_FILE, documents - start)
-            text = ('<?xml version="1.0" encoding="UTF-8"?><Файл ИдФайл="VO_RRMSPSV_0000_9965_20250610_'
-                    f'{start:08d}" ВерсФорм="4.05" ВерсПрог="1.0" ТипИнф="РЕЕСТРМСП" КолДок="{count}"><ИдОтпр>'
-                    '<ФИООтв Фамилия="_" Имя="_"/></ИдОтпр>' + _documents(start, count, 20250610) + "</Файл>")
+            text = (
+                '<?xml version="1.0" encoding="UTF-8"?><Файл ИдФайл="VO_RRMSPSV_0000_9965_20250610_'
+                f'{start:08d}" ВерсФорм="4.05" ВерсПрог="1.0" ТипИнф="РЕЕСТРМСП" КолДок="{count}"><ИдОтпр>'
+                '<ФИООтв Фамилия="_" Имя="_"/></ИдОтпр>' + _documents(start, count, 20250610) + "</Файл>"
+            )
             zf.writestr(f"VO_RRMSPSV_0000_9965_20250610_{start:08d}.xml", text.encode("utf-8"))
     return path.stat().st_size
 
 
 def bare_rate(path: Path) -> float:
     """Documents/s of lxml's iterparse alone on the same archive (no extraction, no checks): the ceiling here."""
-    child = subprocess.run([sys.executable, "-c", _BARE.format(path=str(path))], capture_output=True, text=True,
-                           check=True, cwd=ROOT)
+    child = subprocess.run(
+        [sys.executable, "-c", _BARE.format(path=str(path))], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     result = json.loads(child.stdout.strip().splitlines()[-1])
     return result["documents"] / result["seconds"]
 
 
 def load_once(path: Path, db: Path) -> dict:
     """Load the archive for region 40 into a fresh demo store (read, check, preview, one transaction)."""
-    child = subprocess.run([sys.executable, "-c", _LOAD.format(path=str(path), db=str(db))], capture_output=True,
-                           text=True, check=False, cwd=ROOT)
+    child = subprocess.run(
+        [sys.executable, "-c", _LOAD.format(path=str(path), db=str(db))],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
     if child.returncode:
         raise RuntimeError(child.stderr)
     return json.loads(child.stdout.strip().splitlines()[-1])
 
 
 def measure(path: Path, workers: int = 1, fast: bool = True) -> dict:
-    child = subprocess.run([sys.executable, "-c", _CHILD.format(path=str(path), workers=workers, fast=fast)],
-                           capture_output=True, text=True, check=False, cwd=ROOT)
+    child = subprocess.run(
+        [sys.executable, "-c", _CHILD.format(path=str(path), workers=workers, fast=fast)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
     if child.returncode:
         raise RuntimeError(child.stderr)
     result = json.loads(child.stdout.strip().splitlines()[-1])
@@ -223,10 +269,13 @@ def best_of(path: Path, repeat: int, label: str, workers: int = 1, fast: bool = 
     for i in range(repeat):
         result = measure(path, workers, fast)
         runs.append(result)
-        print(f"    {label} run {i + 1}: {result['seconds']:.2f} s, {result['rate']:,.0f} documents/s, "
-              f"on {'its' if workers == 1 else 'the parent' + chr(39) + 's'} CPU time "
-              f"{result['documents'] / result['cpu_seconds']:,.0f}/s, peak {result['peak_mb']:.0f} MB; "
-              f"load average {result['load']}", flush=True)
+        print(
+            f"    {label} run {i + 1}: {result['seconds']:.2f} s, {result['rate']:,.0f} documents/s, "
+            f"on {'its' if workers == 1 else 'the parent' + chr(39) + 's'} CPU time "
+            f"{result['documents'] / result['cpu_seconds']:,.0f}/s, peak {result['peak_mb']:.0f} MB; "
+            f"load average {result['load']}",
+            flush=True,
+        )
     return max(runs, key=lambda r: r["rate"])
 
 
@@ -245,8 +294,12 @@ NATIONAL = 1_000_000
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--documents", type=int, default=300_000,
-                        help=f"documents of the larger archive (from {NATIONAL:,}: the national run, fast path only)")
+    parser.add_argument(
+        "--documents",
+        type=int,
+        default=300_000,
+        help=f"documents of the larger archive (from {NATIONAL:,}: the national run, fast path only)",
+    )
     parser.add_argument("--workers", type=int, default=2, help="processes for the parallel run (default 2)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each parse, the best one counted (default 3)")
     parser.add_argument("--strict", action="store_true")
@@ -264,44 +317,67 @@ def main(argv: list[str] | None = None) -> int:
             started = time.perf_counter()
             size = make_archive(path, n)
             made = time.perf_counter() - started
-            print(f"RSMP archive: {n:,} documents in {-(-n // PER_FILE)} files, zip {size / 2 ** 20:.1f} MB "
-                  f"(generated in {made:.1f} s)", flush=True)
+            print(
+                f"RSMP archive: {n:,} documents in {-(-n // PER_FILE)} files, zip {size / 2**20:.1f} MB "
+                f"(generated in {made:.1f} s)",
+                flush=True,
+            )
             result = best_of(path, repeat, "fast path, one process")
             results[n] = result
-            print(f"  parse (fast path, one process): {result['seconds']:.2f} s, {result['rate']:,.0f} documents/s "
-                  f"{_verdict(result['rate'])}; on the process's own CPU time "
-                  f"{result['documents'] / result['cpu_seconds']:,.0f} documents/s; load average {result['load']}")
-            print(f"  peak memory of the reading process: {result['peak_mb']:.0f} MB; rows {result['rows']:,}; "
-                  f"errors {result['errors'] or 'none'}; warnings {result['warnings'] or 'none'}", flush=True)
+            print(
+                f"  parse (fast path, one process): {result['seconds']:.2f} s, {result['rate']:,.0f} documents/s "
+                f"{_verdict(result['rate'])}; on the process's own CPU time "
+                f"{result['documents'] / result['cpu_seconds']:,.0f} documents/s; load average {result['load']}"
+            )
+            print(
+                f"  peak memory of the reading process: {result['peak_mb']:.0f} MB; rows {result['rows']:,}; "
+                f"errors {result['errors'] or 'none'}; warnings {result['warnings'] or 'none'}",
+                flush=True,
+            )
             if n == small and not national:
                 loaded = load_once(path, Path(tmp) / "store.duckdb")
-                print(f"  load into the demo store, region 40 (read, check, preview, one transaction): "
-                      f"{loaded['seconds']:.1f} s, {loaded['added']:,} enterprises added "
-                      f"(skipped: {loaded['skipped'] or 'none'}; the demo's OKVED classifier lacks some codes), "
-                      f"peak {loaded['peak_mb']:.0f} MB{'' if loaded['ok'] else ' REFUSED ' + str(loaded['errors'])}; "
-                      f"load average {_load()}", flush=True)
+                print(
+                    f"  load into the demo store, region 40 (read, check, preview, one transaction): "
+                    f"{loaded['seconds']:.1f} s, {loaded['added']:,} enterprises added "
+                    f"(skipped: {loaded['skipped'] or 'none'}; the demo's OKVED classifier lacks some codes), "
+                    f"peak {loaded['peak_mb']:.0f} MB{'' if loaded['ok'] else ' REFUSED ' + str(loaded['errors'])}; "
+                    f"load average {_load()}",
+                    flush=True,
+                )
             if not national:
                 slow = best_of(path, repeat, "lxml path", fast=False)
-                print(f"  parse (lxml path, fast=False): {slow['seconds']:.2f} s, {slow['rate']:,.0f} documents/s, "
-                      f"CPU time {slow['documents'] / slow['cpu_seconds']:,.0f} documents/s, peak {slow['peak_mb']:.0f} MB; "
-                      f"load average {slow['load']}", flush=True)
+                print(
+                    f"  parse (lxml path, fast=False): {slow['seconds']:.2f} s, {slow['rate']:,.0f} documents/s, "
+                    f"CPU time {slow['documents'] / slow['cpu_seconds']:,.0f} documents/s, peak {slow['peak_mb']:.0f} MB; "
+                    f"load average {slow['load']}",
+                    flush=True,
+                )
             if n == args.documents and not national:
-                print(f"  for scale: lxml iterparse alone (no extraction, no checks) {bare_rate(path):,.0f} documents/s; "
-                      f"load average {_load()}", flush=True)
+                print(
+                    f"  for scale: lxml iterparse alone (no extraction, no checks) {bare_rate(path):,.0f} documents/s; "
+                    f"load average {_load()}",
+                    flush=True,
+                )
             if n == args.documents and args.workers > 1:
                 par = best_of(path, repeat, f"fast path, {args.workers} workers", workers=args.workers)
-                print(f"  parse with {args.workers} worker processes: {par['seconds']:.2f} s, {par['rate']:,.0f} documents/s "
-                      f"{_verdict(par['rate'])}; parent peak {par['peak_mb']:.0f} MB; load average {par['load']}",
-                      flush=True)
+                print(
+                    f"  parse with {args.workers} worker processes: {par['seconds']:.2f} s, {par['rate']:,.0f} documents/s "
+                    f"{_verdict(par['rate'])}; parent peak {par['peak_mb']:.0f} MB; load average {par['load']}",
+                    flush=True,
+                )
                 results["parallel"] = par
             path.unlink()
     low, high = results[small]["peak_mb"], results[args.documents]["peak_mb"]
     flat = high <= max(low * 1.25, low + 50)
-    print(f"memory: {low:.0f} MB at {small:,} documents, {high:.0f} MB at {args.documents:,} "
-          f"(target: flat, within 1.25x or 50 MB)  {'OK' if flat else 'MISSED'}")
+    print(
+        f"memory: {low:.0f} MB at {small:,} documents, {high:.0f} MB at {args.documents:,} "
+        f"(target: flat, within 1.25x or 50 MB)  {'OK' if flat else 'MISSED'}"
+    )
     rates = {k: results[k]["rate"] for k in (small, args.documents)}
-    print(f"throughput: {rates[small]:,.0f} documents/s at {small:,}, {rates[args.documents]:,.0f} at {args.documents:,} "
-          f"(one process, fast path)")
+    print(
+        f"throughput: {rates[small]:,.0f} documents/s at {small:,}, {rates[args.documents]:,.0f} at {args.documents:,} "
+        f"(one process, fast path)"
+    )
     best = max((r for k, r in results.items() if k in (args.documents, "parallel")), key=lambda r: r["rate"])
     met = flat and best["rate"] >= RATE_TARGET
     return 0 if met or not args.strict else 1

@@ -16,6 +16,7 @@ loader's own (``getrusage(RUSAGE_CHILDREN)``; the larger of the two children so 
 
 ``--strict`` exits 1 when a target is missed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -65,22 +66,25 @@ def make_csv(path: Path, rows: int, con) -> int:
     inn = np.char.add(first9, check.astype(str))
     ogrn12 = 102_400_000_000 + np.arange(rows, dtype=np.int64)
     ogrn = np.char.add(ogrn12.astype(str), (ogrn12 % 11 % 10).astype(str))
-    okved = store.query(con, "SELECT code FROM sectors WHERE level IN ('class', 'group', 'division') "
-                             "AND section = 'C' ORDER BY code")["code"].to_numpy()
+    okved = store.query(
+        con, "SELECT code FROM sectors WHERE level IN ('class', 'group', 'division') AND section = 'C' ORDER BY code"
+    )["code"].to_numpy()
     oktmo = store.query(con, "SELECT oktmo FROM municipalities ORDER BY oktmo")["oktmo"].to_numpy()
-    frame = pd.DataFrame({
-        "ИНН": inn,
-        "ОГРН": np.where(rng.random(rows) < 0.8, ogrn, ""),
-        "Наименование": np.char.add("ООО «Предприятие № ", np.char.add(np.arange(rows).astype(str), "»")),
-        "ОКВЭД": okved[rng.integers(0, len(okved), rows)],
-        "Код региона": "40",
-        "ОКТМО": np.where(rng.random(rows) < 0.9, oktmo[rng.integers(0, len(oktmo), rows)], ""),
-        "Широта": np.round(53.5 + 2 * rng.random(rows), 4),
-        "Долгота": np.round(34.0 + 3 * rng.random(rows), 4),
-        "МСП": np.where(rng.random(rows) < 0.7, "да", "нет"),
-        "Год основания": rng.integers(1950, 2024, rows),
-        "Вид организации": "industrial",
-    })
+    frame = pd.DataFrame(
+        {
+            "ИНН": inn,
+            "ОГРН": np.where(rng.random(rows) < 0.8, ogrn, ""),
+            "Наименование": np.char.add("ООО «Предприятие № ", np.char.add(np.arange(rows).astype(str), "»")),
+            "ОКВЭД": okved[rng.integers(0, len(okved), rows)],
+            "Код региона": "40",
+            "ОКТМО": np.where(rng.random(rows) < 0.9, oktmo[rng.integers(0, len(oktmo), rows)], ""),
+            "Широта": np.round(53.5 + 2 * rng.random(rows), 4),
+            "Долгота": np.round(34.0 + 3 * rng.random(rows), 4),
+            "МСП": np.where(rng.random(rows) < 0.7, "да", "нет"),
+            "Год основания": rng.integers(1950, 2024, rows),
+            "Вид организации": "industrial",
+        }
+    )
     text = frame.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
     path.write_bytes(text.encode("cp1251"))
     return path.stat().st_size
@@ -100,8 +104,13 @@ def load(db: Path, csv_path: Path) -> tuple[dict, float, float]:
     fresh = db.with_name("load.duckdb")
     shutil.copyfile(db, fresh)
     usage_before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    child = subprocess.run([sys.executable, "-c", _CHILD.format(root=str(ROOT), db=str(fresh), csv=str(csv_path))],
-                           capture_output=True, text=True, check=False, cwd=ROOT)
+    child = subprocess.run(
+        [sys.executable, "-c", _CHILD.format(root=str(ROOT), db=str(fresh), csv=str(csv_path))],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     fresh.unlink()
     if child.returncode:
@@ -125,8 +134,10 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         size = make_csv(csv_path, args.rows, con)
         con.close()
-        print(f"generated {args.rows:,} rows, {size / 1e6:.1f} MB (cp1251, ';', decimal comma) "
-              f"in {time.perf_counter() - started:.1f} s")
+        print(
+            f"generated {args.rows:,} rows, {size / 1e6:.1f} MB (cp1251, ';', decimal comma) "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
         shuffled = Path(tmp) / "enterprises-cp1251-shuffled.csv"
         shuffled_copy(csv_path, shuffled)
         os.sync()  # the generated 200 MB reach the disk now, not while the loads are being timed
@@ -143,14 +154,20 @@ def main(argv: list[str] | None = None) -> int:
             if result["errors"]:
                 print("errors:", result["errors"])
             print(f"  stages (cumulative): {stages}")
-            print(f"  CPU time of the loading process (start-up included): {cpu_s:.2f} s; "
-                  f"1-minute load average of the machine before: {load_average}")
+            print(
+                f"  CPU time of the loading process (start-up included): {cpu_s:.2f} s; "
+                f"1-minute load average of the machine before: {load_average}"
+            )
             time_ok = result["seconds"] < TIME_TARGET_S
             memory_ok = peak_gb < MEMORY_TARGET_GB
-            print(f"  validate + load time: {result['seconds']:.2f} s (target < {TIME_TARGET_S:.0f} s) "
-                  f"{'OK' if time_ok else 'MISSED'}")
-            print(f"  peak memory of the loading process: {peak_gb:.2f} GB (target < {MEMORY_TARGET_GB:.0f} GB) "
-                  f"{'OK' if memory_ok else 'MISSED'}")
+            print(
+                f"  validate + load time: {result['seconds']:.2f} s (target < {TIME_TARGET_S:.0f} s) "
+                f"{'OK' if time_ok else 'MISSED'}"
+            )
+            print(
+                f"  peak memory of the loading process: {peak_gb:.2f} GB (target < {MEMORY_TARGET_GB:.0f} GB) "
+                f"{'OK' if memory_ok else 'MISSED'}"
+            )
             met = met and time_ok and memory_ok and result["ok"]
     if args.strict and not met:
         return 1

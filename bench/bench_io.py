@@ -14,6 +14,7 @@ Times are medians after a warm-up (the national model is built once per process 
 build time is printed too). The demo store is built into a temporary folder.
 Run: ``.venv/bin/python bench/bench_io.py [--strict]`` (``--strict`` exits 1 when a target is missed).
 """
+
 from __future__ import annotations
 
 import argparse

@@ -13,6 +13,7 @@ Targets (issue 14, 2 cores): 20 sessions p95 <= 1.5 s with 0 errors; 1 session p
 
     .venv/bin/python bench/bench_load.py [--workers N] [--levels 1,5,10,20] [--rounds 2]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,8 +41,14 @@ from analytics import store
 ROOT = Path(__file__).resolve().parents[1]
 
 #: (step name, page url path, query string); "slider" is the subsidies page with one slider moved
-STEPS = [("home", "", ""), ("sectors", "sectors", ""), ("clusters", "clusters", ""),
-         ("subsidies", "subsidies", ""), ("slider", "subsidies", ""), ("present", "present", "present=1")]
+STEPS = [
+    ("home", "", ""),
+    ("sectors", "sectors", ""),
+    ("clusters", "clusters", ""),
+    ("subsidies", "subsidies", ""),
+    ("slider", "subsidies", ""),
+    ("present", "present", "present=1"),
+]
 STEP_TIMEOUT_S = 60.0
 TARGET_P95_20, TARGET_P95_1 = 1.5, 0.3
 
@@ -79,9 +86,13 @@ class Session:
 
     async def open(self) -> None:
         self.ws = await connect(
-            self.base.replace("http://", "ws://") + "/_stcore/stream", subprotocols=["streamlit"],
-            origin=self.base, additional_headers={"Cookie": f"navigator_worker={self.cookie}"}, max_size=None,
-            open_timeout=STEP_TIMEOUT_S)
+            self.base.replace("http://", "ws://") + "/_stcore/stream",
+            subprotocols=["streamlit"],
+            origin=self.base,
+            additional_headers={"Cookie": f"navigator_worker={self.cookie}"},
+            max_size=None,
+            open_timeout=STEP_TIMEOUT_S,
+        )
 
     async def close(self) -> None:
         if self.ws is not None:
@@ -176,8 +187,9 @@ async def one_session(base: str, cookie: str, level: Level, ports: list[int]) ->
 async def run_level(base: str, sessions: int, rounds: int, tag: str, ports: list[int]) -> Level:
     level = Level(sessions)
     for r in range(rounds):
-        await asyncio.gather(*(one_session(base, f"{tag}{r:02d}{i:04d}".ljust(32, "0"), level, ports)
-                               for i in range(sessions)))
+        await asyncio.gather(
+            *(one_session(base, f"{tag}{r:02d}{i:04d}".ljust(32, "0"), level, ports) for i in range(sessions))
+        )
     return level
 
 
@@ -217,8 +229,15 @@ def worker_cpu_s(ports: list[int]) -> float:
     return total
 
 
-def report(label: str, level: Level, ports: list[int], target: float | None, cpu_s: float | None = None,
-           client_s: float | None = None, wall_s: float | None = None) -> None:
+def report(
+    label: str,
+    level: Level,
+    ports: list[int],
+    target: float | None,
+    cpu_s: float | None = None,
+    client_s: float | None = None,
+    wall_s: float | None = None,
+) -> None:
     times = sorted(level.times)
     load1, load5, _ = os.getloadavg()
     if times:
@@ -227,19 +246,28 @@ def report(label: str, level: Level, ports: list[int], target: float | None, cpu
         worst = times[-1]
         verdict = "" if target is None else ("  OK" if p95 <= target and not level.errors else "  MISSED")
         aim = f"  target p95 <= {target} s, 0 errors" if target is not None else ""
-        print(f"{label:>24}: {len(times):4d} steps  p50 {p50:5.2f} s  p95 {p95:5.2f} s  max {worst:5.2f} s  "
-              f"errors {len(level.errors)}  load avg {load1:.1f}/{load5:.1f}{aim}{verdict}")
+        print(
+            f"{label:>24}: {len(times):4d} steps  p50 {p50:5.2f} s  p95 {p95:5.2f} s  max {worst:5.2f} s  "
+            f"errors {len(level.errors)}  load avg {load1:.1f}/{load5:.1f}{aim}{verdict}"
+        )
     else:
         print(f"{label:>24}: no steps completed, errors {len(level.errors)}")
     if cpu_s is not None and times:
-        print(" " * 26 + f"worker CPU {cpu_s:.1f} s = {cpu_s / len(times):.3f} CPU-s per step "
-              f"(so {os.cpu_count()} cores serve at most {os.cpu_count() / (cpu_s / len(times)):.1f} steps/s)")
+        print(
+            " " * 26 + f"worker CPU {cpu_s:.1f} s = {cpu_s / len(times):.3f} CPU-s per step "
+            f"(so {os.cpu_count()} cores serve at most {os.cpu_count() / (cpu_s / len(times)):.1f} steps/s)"
+        )
     if client_s is not None and wall_s and times:
-        print(" " * 26 + f"served {len(times) / wall_s:.1f} steps/s over {wall_s:.1f} s; the workers used "
-              f"{(cpu_s or 0) / wall_s:.2f} cores, this client {client_s / wall_s:.2f} cores")
+        print(
+            " " * 26 + f"served {len(times) / wall_s:.1f} steps/s over {wall_s:.1f} s; the workers used "
+            f"{(cpu_s or 0) / wall_s:.2f} cores, this client {client_s / wall_s:.2f} cores"
+        )
     if level.cpu_per_step:
-        print(" " * 26 + "median CPU-s per step: " + ", ".join(
-            f"{k} {statistics.median(v):.2f}" for k, v in level.cpu_per_step.items()))
+        print(
+            " " * 26
+            + "median CPU-s per step: "
+            + ", ".join(f"{k} {statistics.median(v):.2f}" for k, v in level.cpu_per_step.items())
+        )
     slowest = {name: max(v) for name, v in level.per_step.items()}
     print(" " * 26 + "slowest per step: " + ", ".join(f"{k} {v:.2f}" for k, v in slowest.items()))
     rss = worker_rss_mb(ports)
@@ -279,10 +307,26 @@ def main(argv: list[str] | None = None) -> int:
         base_port = _free_port(base_port + args.workers)
     ports = [base_port + i for i in range(args.workers)]
     log = open(work / "serve.log", "w")
-    serve = subprocess.Popen([sys.executable, str(ROOT / "deploy" / "serve.py"), "--workers", str(args.workers),
-                              "--port", str(port), "--base-port", str(base_port), "--db", str(db),
-                              "--run-dir", str(work / "run")], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-                             env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    serve = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "deploy" / "serve.py"),
+            "--workers",
+            str(args.workers),
+            "--port",
+            str(port),
+            "--base-port",
+            str(base_port),
+            "--db",
+            str(db),
+            "--run-dir",
+            str(work / "run"),
+        ],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         started = time.monotonic()
@@ -293,8 +337,10 @@ def main(argv: list[str] | None = None) -> int:
             time.sleep(0.5)
         with urllib.request.urlopen(base + "/_stcore/health", timeout=10) as reply:
             assert reply.read() == b"ok"
-        print(f"bench_load: {args.workers} workers behind nginx at {base}, {os.cpu_count()} cores, "
-              f"{args.rounds} rounds of {len(STEPS)} steps per session ({', '.join(s for s, _, _ in STEPS)})")
+        print(
+            f"bench_load: {args.workers} workers behind nginx at {base}, {os.cpu_count()} cores, "
+            f"{args.rounds} rounds of {len(STEPS)} steps per session ({', '.join(s for s, _, _ in STEPS)})"
+        )
         warm = asyncio.run(run_level(base, 2 * args.workers + 2, 1, "w", ports))
         report("warm-up (not a figure)", warm, ports, None)
         for n in levels:
@@ -313,19 +359,40 @@ def main(argv: list[str] | None = None) -> int:
         def analyst() -> None:
             began = time.perf_counter()
             done = subprocess.run(
-                [sys.executable, "-m", "analytics.data.load_cli", "enterprise_years", str(csv), "--user", "bench",
-                 "--db", str(db), "--lang", "en"], cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
-                capture_output=True, text=True, timeout=600)
-            outcome.update(seconds=time.perf_counter() - began, code=done.returncode,
-                           said=(done.stdout + done.stderr).strip().splitlines()[-1:])
+                [
+                    sys.executable,
+                    "-m",
+                    "analytics.data.load_cli",
+                    "enterprise_years",
+                    str(csv),
+                    "--user",
+                    "bench",
+                    "--db",
+                    str(db),
+                    "--lang",
+                    "en",
+                ],
+                cwd=ROOT,
+                env=dict(os.environ, PYTHONPATH=str(ROOT)),
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
+            outcome.update(
+                seconds=time.perf_counter() - began,
+                code=done.returncode,
+                said=(done.stdout + done.stderr).strip().splitlines()[-1:],
+            )
 
         loading = threading.Thread(target=analyst)
         loading.start()
         level = asyncio.run(run_level(base, args.analyst_sessions, args.rounds, "a", ports))
         loading.join(timeout=600)
         report(f"{args.analyst_sessions} during a load", level, ports, None)
-        print(" " * 26 + f"analyst load: {rows:,} rows by the command-line loader in {outcome.get('seconds', 0):.1f} s, "
-              f"exit {outcome.get('code')}: {' '.join(outcome.get('said', []))}")
+        print(
+            " " * 26 + f"analyst load: {rows:,} rows by the command-line loader in {outcome.get('seconds', 0):.1f} s, "
+            f"exit {outcome.get('code')}: {' '.join(outcome.get('said', []))}"
+        )
         return 0
     finally:
         serve.send_signal(signal.SIGTERM)

@@ -8,6 +8,7 @@ p95 of 1.5 s needs roughly 20 / 1.5 / 2 cores = under 0.15 CPU-s per step (bench
 
     .venv/bin/python bench/bench_page_cpu.py [--views 5] [--profile home] [--top 25]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,9 +24,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 #: (name, page file, query parameters); the presentation is opened as a shared link opens it
-PAGES = [("home", "app_pages/home.py", {}), ("sectors", "app_pages/sectors.py", {}),
-         ("clusters", "app_pages/clusters.py", {}), ("subsidies", "app_pages/subsidies.py", {}),
-         ("present", "app_pages/present.py", {"present": "1"})]
+PAGES = [
+    ("home", "app_pages/home.py", {}),
+    ("sectors", "app_pages/sectors.py", {}),
+    ("clusters", "app_pages/clusters.py", {}),
+    ("subsidies", "app_pages/subsidies.py", {}),
+    ("present", "app_pages/present.py", {"present": "1"}),
+]
 TARGET_CPU_S = 0.15
 
 
@@ -85,7 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     db = work / "navigator.duckdb"
     store.build_demo(db)
     os.environ["NAVIGATOR_DB"] = str(db)
-    print(f"bench_page_cpu: {args.views} warm views per page, CPU-s of the script run (target <= {TARGET_CPU_S} per step)")
+    print(
+        f"bench_page_cpu: {args.views} warm views per page, CPU-s of the script run (target <= {TARGET_CPU_S} per step)"
+    )
     total = []
     for name, page, params in PAGES:
         at = _app(page, params)

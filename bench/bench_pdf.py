@@ -7,6 +7,7 @@ session per deck). Prints size and median time of 3 runs (1 for the decks) again
 this project's choice: a download button answers within 3 s; a deck within 60 s on the 2-core machine.
 Run from the repository root: ``PYTHONPATH=. .venv/bin/python bench/bench_pdf.py [--deck] [--strict]``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,23 +47,55 @@ def main() -> int:
         con = store.connect(path, read_only=True)
         rows = []
         for lang in ("ru", "en"):
-            rows.append((f"pack xlsx ({lang})", PACK_TARGET_S, *timed(lambda lang=lang: application_pack.application_pack(
-                con, "automotive", region="40", year=2023, lang=lang), 3)))
-            rows.append((f"pack pdf  ({lang})", PACK_TARGET_S, *timed(lambda lang=lang: application_pdf.application_pack_pdf(
-                con, "automotive", region="40", year=2023, lang=lang), 3)))
+            rows.append(
+                (
+                    f"pack xlsx ({lang})",
+                    PACK_TARGET_S,
+                    *timed(
+                        lambda lang=lang: application_pack.application_pack(
+                            con, "automotive", region="40", year=2023, lang=lang
+                        ),
+                        3,
+                    ),
+                )
+            )
+            rows.append(
+                (
+                    f"pack pdf  ({lang})",
+                    PACK_TARGET_S,
+                    *timed(
+                        lambda lang=lang: application_pdf.application_pack_pdf(
+                            con, "automotive", region="40", year=2023, lang=lang
+                        ),
+                        3,
+                    ),
+                )
+            )
         if args.deck:
             settings = storyline.DeckSettings()
             for lang in ("ru", "en"):
-                rows.append((f"deck pptx ({lang})", DECK_TARGET_S,
-                             *timed(lambda lang=lang: briefing.deck_bytes(con, settings, lang, REGION[lang]), 1)))
-                rows.append((f"deck pdf  ({lang})", DECK_TARGET_S,
-                             *timed(lambda lang=lang: briefing.deck_pdf_bytes(con, settings, lang, REGION[lang]), 1)))
+                rows.append(
+                    (
+                        f"deck pptx ({lang})",
+                        DECK_TARGET_S,
+                        *timed(lambda lang=lang: briefing.deck_bytes(con, settings, lang, REGION[lang]), 1),
+                    )
+                )
+                rows.append(
+                    (
+                        f"deck pdf  ({lang})",
+                        DECK_TARGET_S,
+                        *timed(lambda lang=lang: briefing.deck_pdf_bytes(con, settings, lang, REGION[lang]), 1),
+                    )
+                )
         con.close()
     for name, target, seconds, data in rows:
         ok = seconds <= target
         missed |= not ok
-        print(f"{name:18s} {len(data) / 1024:8.0f} KB  {seconds:6.2f} s  (target < {target:.0f} s) "
-              f"{'ok' if ok else 'MISSED'}")
+        print(
+            f"{name:18s} {len(data) / 1024:8.0f} KB  {seconds:6.2f} s  (target < {target:.0f} s) "
+            f"{'ok' if ok else 'MISSED'}"
+        )
     return 1 if args.strict and missed else 0
 
 

@@ -10,6 +10,7 @@ suppliers in ``S5…S9`` have no contract (they need a partner of their own code
 is about 10 % against 20 %. Times are the median of 5 runs after a warm-up.
 Run from the repository root: ``PYTHONPATH=. .venv/bin/python bench/bench_roadmap.py [--strict]``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,19 +31,57 @@ def synthetic_cluster(seed: int = 19) -> tuple[pd.DataFrame, pd.DataFrame, pd.Da
     n_final, n_supp = 25, 473
     rows = []
     for i in range(n_final):
-        rows.append({"inn": f"77{i:08d}", "okved": "29.10", "kind": "industrial", "role": "core",
-                     "purchases_mln_rub": float(rng.uniform(500, 1500)), "revenue_mln_rub": float(rng.uniform(3000, 9000))})
+        rows.append(
+            {
+                "inn": f"77{i:08d}",
+                "okved": "29.10",
+                "kind": "industrial",
+                "role": "core",
+                "purchases_mln_rub": float(rng.uniform(500, 1500)),
+                "revenue_mln_rub": float(rng.uniform(3000, 9000)),
+            }
+        )
     for i in range(n_supp):
-        rows.append({"inn": f"78{i:08d}", "okved": f"S{i % 10}", "kind": "industrial", "role": "supplier",
-                     "purchases_mln_rub": float(rng.uniform(20, 200)), "revenue_mln_rub": float(rng.uniform(40, 400))})
-    rows.append({"inn": "7900000001", "okved": "72.19", "kind": "infrastructure", "role": "infrastructure",
-                 "purchases_mln_rub": 10.0, "revenue_mln_rub": 20.0})
-    rows.append({"inn": "7900000002", "okved": "70.22", "kind": "specialised", "role": "specialised",
-                 "purchases_mln_rub": 5.0, "revenue_mln_rub": 10.0})
-    members = pd.DataFrame(rows).assign(name_ru=lambda f: "Фирма " + f["inn"], name_en=lambda f: "Firm " + f["inn"],
-                                        declared=True, oktmo="29701000", employees=100.0, organising_production=False)
+        rows.append(
+            {
+                "inn": f"78{i:08d}",
+                "okved": f"S{i % 10}",
+                "kind": "industrial",
+                "role": "supplier",
+                "purchases_mln_rub": float(rng.uniform(20, 200)),
+                "revenue_mln_rub": float(rng.uniform(40, 400)),
+            }
+        )
+    rows.append(
+        {
+            "inn": "7900000001",
+            "okved": "72.19",
+            "kind": "infrastructure",
+            "role": "infrastructure",
+            "purchases_mln_rub": 10.0,
+            "revenue_mln_rub": 20.0,
+        }
+    )
+    rows.append(
+        {
+            "inn": "7900000002",
+            "okved": "70.22",
+            "kind": "specialised",
+            "role": "specialised",
+            "purchases_mln_rub": 5.0,
+            "revenue_mln_rub": 10.0,
+        }
+    )
+    members = pd.DataFrame(rows).assign(
+        name_ru=lambda f: "Фирма " + f["inn"],
+        name_en=lambda f: "Firm " + f["inn"],
+        declared=True,
+        oktmo="29701000",
+        employees=100.0,
+        organising_production=False,
+    )
     final = members["inn"].iloc[:n_final].to_numpy()
-    supp = members.iloc[n_final:n_final + n_supp]
+    supp = members.iloc[n_final : n_final + n_supp]
     unlinked = set(supp[supp["okved"].isin([f"S{k}" for k in range(5, 10)])]["inn"].iloc[:10])
     links = []
     for inn, code in zip(supp["inn"], supp["okved"]):
@@ -56,7 +95,8 @@ def synthetic_cluster(seed: int = 19) -> tuple[pd.DataFrame, pd.DataFrame, pd.Da
             links.append((inn, peers.iloc[rng.integers(len(peers))], 1.0))
     links.append(("7900000001", final[0], 1.0))
     links = pd.DataFrame(links, columns=["supplier_inn", "buyer_inn", "value_mln_rub"]).drop_duplicates(
-        ["supplier_inn", "buyer_inn"])
+        ["supplier_inn", "buyer_inn"]
+    )
     codes = sorted(members["okved"].unique())
     coefficients = []
     for s in codes:
@@ -88,13 +128,19 @@ def main() -> int:
         seconds, plan = run_once(members, links, coefficients)
         times.append(seconds)
     median = statistics.median(times)
-    print(f"members: {len(members)}, existing links: {len(links)}, candidate pairs: {plan.candidates} "
-          f"(excluded by the IO filter: {plan.excluded_by_io})")
-    print(f"status: {plan.status}, proposed links: {len(plan.links)}, value: {plan.links['value_mln_rub'].sum():.1f} "
-          f"mln ₽ (needed {plan.needed_mln_rub:.1f}), dependence {plan.dependence_before:.3f} → {plan.dependence_after:.3f}")
+    print(
+        f"members: {len(members)}, existing links: {len(links)}, candidate pairs: {plan.candidates} "
+        f"(excluded by the IO filter: {plan.excluded_by_io})"
+    )
+    print(
+        f"status: {plan.status}, proposed links: {len(plan.links)}, value: {plan.links['value_mln_rub'].sum():.1f} "
+        f"mln ₽ (needed {plan.needed_mln_rub:.1f}), dependence {plan.dependence_before:.3f} → {plan.dependence_after:.3f}"
+    )
     ok = median < TARGET_S
-    print(f"roadmap: median {median:.3f} s over {len(times)} runs (min {min(times):.3f}, max {max(times):.3f}); "
-          f"target < {TARGET_S:.1f} s — {'OK' if ok else 'MISSED'}")
+    print(
+        f"roadmap: median {median:.3f} s over {len(times)} runs (min {min(times):.3f}, max {max(times):.3f}); "
+        f"target < {TARGET_S:.1f} s — {'OK' if ok else 'MISSED'}"
+    )
     return 0 if ok or not args.strict else 1
 
 

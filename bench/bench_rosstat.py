@@ -10,6 +10,7 @@ then measures on a copy of the demo store:
 
     .venv/bin/python bench/bench_rosstat.py [--strict]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,8 +27,16 @@ from analytics.data.rosstat_tables import read_rosstat_table  # noqa: E402
 
 READ_TARGET_S, PREPARE_TARGET_S, COMMIT_TARGET_S = 2.0, 5.0, 5.0
 YEARS = list(range(2000, 2024))
-DISTRICTS = ["Центральный", "Северо-Западный", "Южный", "Северо-Кавказский", "Приволжский", "Уральский",
-             "Сибирский", "Дальневосточный"]
+DISTRICTS = [
+    "Центральный",
+    "Северо-Западный",
+    "Южный",
+    "Северо-Кавказский",
+    "Приволжский",
+    "Уральский",
+    "Сибирский",
+    "Дальневосточный",
+]
 
 
 def rows() -> list[list]:
@@ -79,19 +88,24 @@ def main() -> int:
             table = read_rosstat_table(path)
             took = time.perf_counter() - started
             regions = table.frame["region_code"].nunique()
-            print(f"read .{kind}: {took:.2f} s for {len(table.frame):,} cells, {regions} regions, "
-                  f"{len(table.unmatched)} unmatched (target < {READ_TARGET_S} s)")
+            print(
+                f"read .{kind}: {took:.2f} s for {len(table.frame):,} cells, {regions} regions, "
+                f"{len(table.unmatched)} unmatched (target < {READ_TARGET_S} s)"
+            )
             missed += ["read"] if took > READ_TARGET_S else []
         db = Path(tmp) / "store.duckdb"
         store.build_demo(db)
         con = store.connect(db)
         started = time.perf_counter()
-        load = prepare_rosstat_load(con, Path(tmp) / "table.xlsx", target="region_sector_years", okved="29",
-                                    measure="employees")
+        load = prepare_rosstat_load(
+            con, Path(tmp) / "table.xlsx", target="region_sector_years", okved="29", measure="employees"
+        )
         prepared = time.perf_counter() - started
         report = load.report
-        print(f"prepare into region_sector_years: {prepared:.2f} s, ok={report.ok}, added {report.added:,}, "
-              f"changed {report.changed:,} (target < {PREPARE_TARGET_S} s)")
+        print(
+            f"prepare into region_sector_years: {prepared:.2f} s, ok={report.ok}, added {report.added:,}, "
+            f"changed {report.changed:,} (target < {PREPARE_TARGET_S} s)"
+        )
         started = time.perf_counter()
         done = ingest.commit(con, load.plan, "bench")
         committed = time.perf_counter() - started

@@ -17,6 +17,7 @@ lognormal region and sector sizes, lognormal noise, about a third of the cells z
 multiplicative random walk. Run: ``.venv/bin/python bench/bench_specialization.py [--strict]``
 (``--strict`` exits 1 when a target is missed). Takes about a minute.
 """
+
 from __future__ import annotations
 
 import statistics
@@ -45,12 +46,14 @@ def national_table(n_regions: int, n_sectors: int, n_years: int, *, seed: int = 
     values = np.round(base[None] * walk)
     regions = [f"{i:02d}" for i in range(1, n_regions + 1)]
     sectors = [f"{10 + j // 100:02d}.{j % 100:02d}" for j in range(n_sectors)]
-    return pd.DataFrame({
-        "region": np.tile(np.repeat(regions, n_sectors), n_years),
-        "sector": np.tile(sectors, n_regions * n_years),
-        "year": np.repeat(np.arange(2014, 2014 + n_years), n_regions * n_sectors),
-        "value": values.ravel(),
-    })
+    return pd.DataFrame(
+        {
+            "region": np.tile(np.repeat(regions, n_sectors), n_years),
+            "sector": np.tile(sectors, n_regions * n_years),
+            "year": np.repeat(np.arange(2014, 2014 + n_years), n_regions * n_sectors),
+            "value": values.ravel(),
+        }
+    )
 
 
 def timed(fn, repeat: int) -> float:
@@ -74,8 +77,7 @@ def pipeline(df: pd.DataFrame, *, all_years_complexity: bool, repeat: int) -> fl
     scope = f"{df['year'].nunique()} years" if all_years_complexity else f"year {last}"
     steps = [
         (f"location_quotient ({df['year'].nunique()} years)", lambda: sp.location_quotient(df, by="year")),
-        (f"shift_share dynamic {first}→{last}",
-         lambda: sp.shift_share(df, start=first, end=last, method="dynamic")),
+        (f"shift_share dynamic {first}→{last}", lambda: sp.shift_share(df, start=first, end=last, method="dynamic")),
         (f"proximity ({scope})", lambda: sp.proximity(source, by=by)),
         (f"economic_complexity ({scope})", lambda: sp.economic_complexity(source, by=by)),
     ]
@@ -106,8 +108,10 @@ def against_ecomplexity(df: pd.DataFrame, *, repeat_ours: int, repeat_theirs: in
     gap = max(float(np.nanmax(np.abs(merged[c] - merged[f"{c}_ref"]))) for c in ("eci", "pci", "density", "cog"))
     speedup = t_theirs / t_ours
     print(f"  ecomplexity 0.5.3, one year ({year})                {t_theirs:8.3f} s")
-    print(f"  economic_complexity(diagonal=1, sd='numpy'), same   {t_ours:8.3f} s   "
-          f"(max |Δ| ECI/PCI/density/COG {gap:.1e})")
+    print(
+        f"  economic_complexity(diagonal=1, sd='numpy'), same   {t_ours:8.3f} s   "
+        f"(max |Δ| ECI/PCI/density/COG {gap:.1e})"
+    )
     print(f"  speed-up {speedup:6.1f}×   target ≥ {SPEEDUP_TARGET:.0f}×   {verdict(speedup >= SPEEDUP_TARGET)}")
     return speedup
 
@@ -118,17 +122,14 @@ def main() -> int:
     ok = True
 
     df = national_table(85, 250, 10)
-    print(f"A. 85 regions × 250 sectors × 10 years = {len(df):,} rows "
-          f"({(df['value'] == 0).mean():.0%} zeros)")
+    print(f"A. 85 regions × 250 sectors × 10 years = {len(df):,} rows ({(df['value'] == 0).mean():.0%} zeros)")
     total = pipeline(df, all_years_complexity=True, repeat=5)
-    print(f"  {'total':<44} {total:8.3f} s   target < {PIPELINE_TARGET_S} s   "
-          f"{verdict(total < PIPELINE_TARGET_S)}")
+    print(f"  {'total':<44} {total:8.3f} s   target < {PIPELINE_TARGET_S} s   {verdict(total < PIPELINE_TARGET_S)}")
     ok &= total < PIPELINE_TARGET_S
     ok &= against_ecomplexity(df, repeat_ours=7, repeat_theirs=5) >= SPEEDUP_TARGET
 
     df = national_table(85, 2000, 10)
-    print(f"\nB. 85 regions × 2,000 sectors × 10 years = {len(df):,} rows "
-          f"({(df['value'] == 0).mean():.0%} zeros)")
+    print(f"\nB. 85 regions × 2,000 sectors × 10 years = {len(df):,} rows ({(df['value'] == 0).mean():.0%} zeros)")
     total = pipeline(df, all_years_complexity=False, repeat=3)
     print(f"  {'total':<44} {total:8.3f} s   (no target)")
     ok &= against_ecomplexity(df, repeat_ours=3, repeat_theirs=1) >= SPEEDUP_TARGET

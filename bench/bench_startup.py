@@ -5,6 +5,7 @@ is measured in Debian's chromium through Playwright, as a user would see it.
 
     .venv/bin/python bench/bench_startup.py [--runs 3]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,8 +23,14 @@ ROOT = Path(__file__).resolve().parent.parent
 from analytics import store  # noqa: E402
 
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -39,9 +46,23 @@ def one_run(db: str) -> tuple[float, float]:
     port = _free_port()
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=dict(os.environ, NAVIGATOR_DB=db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        env=dict(os.environ, NAVIGATOR_DB=db),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         while True:
@@ -79,8 +100,10 @@ def main() -> None:
         print(f"demo store build: {build:.2f} s, {size_mb:.1f} MB")
         for i in range(args.runs):
             health, chart = one_run(db)
-            print(f"run {i + 1}: /_stcore/health after {health:.2f} s (target < 30 s); "
-                  f"first chart in the browser after {chart:.2f} s (server start included)")
+            print(
+                f"run {i + 1}: /_stcore/health after {health:.2f} s (target < 30 s); "
+                f"first chart in the browser after {chart:.2f} s (server start included)"
+            )
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ the page must work with the whole portfolio. Figures: p50 / p95 / max over the r
 
     .venv/bin/python bench/bench_subsidies_page.py [--runs 30] [--store PATH]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,8 +39,9 @@ def p95(times: list[float]) -> float:
 
 
 def figures(times: list[float]) -> str:
-    return (f"p50 {statistics.median(times) * 1000:.1f} ms, p95 {p95(times) * 1000:.1f} ms, "
-            f"max {max(times) * 1000:.1f} ms")
+    return (
+        f"p50 {statistics.median(times) * 1000:.1f} ms, p95 {p95(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms"
+    )
 
 
 def timed(fn, runs: int) -> list[float]:
@@ -55,28 +57,40 @@ def library(path: Path, runs: int) -> None:
     con = store.connect(path, read_only=True)
     t0 = time.perf_counter()
     projects = sv.projects(con)
-    print(f"projects → arrays (with the registry check): {(time.perf_counter() - t0) * 1000:.0f} ms "
-          "(once per data version)")
+    print(
+        f"projects → arrays (with the registry check): {(time.perf_counter() - t0) * 1000:.0f} ms "
+        "(once per data version)"
+    )
     base = subsidy.Scenario(regime=subsidy.BUILTIN_REGIMES[REGIME], assume_registered=True)
     shares = iter([0.05 + 0.45 * (i % 20) / 20 for i in range(8 * runs)])
     times = timed(lambda: subsidy.evaluate(projects, base.replace(federal_share=next(shares))), runs)
     eligible = int(subsidy.evaluate(projects, base)["eligible"].sum())
-    print(f"library, evaluate after a federal-share move ({len(projects):,} projects, {eligible} eligible): "
-          f"{figures(times)} (target < 50 ms)")
-    times = timed(lambda: sv.scenario_results(projects, sv.scenario_key(base.replace(federal_share=next(shares)))),
-                  runs)
-    print(f"library, the scenario's results on that move (evaluate, portfolio, budget balance, cost reasons): "
-          f"{figures(times)}")
+    print(
+        f"library, evaluate after a federal-share move ({len(projects):,} projects, {eligible} eligible): "
+        f"{figures(times)} (target < 50 ms)"
+    )
+    times = timed(
+        lambda: sv.scenario_results(projects, sv.scenario_key(base.replace(federal_share=next(shares)))), runs
+    )
+    print(
+        f"library, the scenario's results on that move (evaluate, portfolio, budget balance, cost reasons): "
+        f"{figures(times)}"
+    )
     request = lambda: sv.PageRequest(  # noqa: E731
         sv.scenario_key(base.replace(federal_share=next(shares))),
-        compare=tuple((str(s), key) for s, key in sv.preset_items(base.replace(federal_share=next(shares)))))
+        compare=tuple((str(s), key) for s, key in sv.preset_items(base.replace(federal_share=next(shares)))),
+    )
     times = timed(lambda: sv.page_view(projects, request()), runs)
     print(f"library, page_view (results + the 0/25/50 % comparison): {figures(times)}")
     portfolio = sv.portfolio_ids(sv.scenario_results(projects, sv.scenario_key(base)))
-    times = timed(lambda: sv.tornado_view(projects, sv.scenario_key(base.replace(federal_share=next(shares))),
-                                          portfolio), max(3, runs // 3))
-    print(f"library, tornado (7 evaluations; on request above {sv.TORNADO_AUTO_PROJECTS} projects in the data): "
-          f"{figures(times)}")
+    times = timed(
+        lambda: sv.tornado_view(projects, sv.scenario_key(base.replace(federal_share=next(shares))), portfolio),
+        max(3, runs // 3),
+    )
+    print(
+        f"library, tornado (7 evaluations; on request above {sv.TORNADO_AUTO_PROJECTS} projects in the data): "
+        f"{figures(times)}"
+    )
     con.close()
 
 
@@ -122,10 +136,22 @@ def main() -> None:
         library(path, args.runs)
         fed = [0.30, 0.35, 0.40, 0.45, 0.25]
         page(path, args.runs, {"regime": REGIME, "assume_reg": "1"}, "sub_fed", fed, "federal-share slider, no budget")
-        page(path, args.runs, {"regime": REGIME, "assume_reg": "1"}, "sub_rate", [0.08, 0.09, 0.11, 0.12, 0.07],
-             "discount-rate slider (the 0/25/50 % comparison recomputes too)")
-        page(path, max(3, args.runs // 3), {"regime": REGIME, "assume_reg": "1", "budget": "20000", "objective": "taxes"}, "sub_fed", fed,
-             "federal-share slider with an annual budget (the solver chooses among the eligible projects each move)")
+        page(
+            path,
+            args.runs,
+            {"regime": REGIME, "assume_reg": "1"},
+            "sub_rate",
+            [0.08, 0.09, 0.11, 0.12, 0.07],
+            "discount-rate slider (the 0/25/50 % comparison recomputes too)",
+        )
+        page(
+            path,
+            max(3, args.runs // 3),
+            {"regime": REGIME, "assume_reg": "1", "budget": "20000", "objective": "taxes"},
+            "sub_fed",
+            fed,
+            "federal-share slider with an annual budget (the solver chooses among the eligible projects each move)",
+        )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ demo: 2–5 participants, costs over 1–4 years in 1–3 categories, 5–8 year
 
     .venv/bin/python bench/bench_subsidy.py [--runs 20]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,11 +35,17 @@ def synthetic_projects(n: int, seed: int = 2018) -> subsidy.Projects:
     cluster = rng.choice(CLUSTERS, n)
     initiator = rng.choice(firms, n)
     start = rng.integers(2022, 2028, n)
-    projects = pd.DataFrame({
-        "project_id": ids, "cluster_id": cluster, "initiator_inn": initiator,
-        "stage": rng.choice(subsidy.PROJECT_STAGES, n), "start_year": start,
-        "jobs": rng.integers(0, 300, n), "is_joint": rng.random(n) > 0.05,
-    })
+    projects = pd.DataFrame(
+        {
+            "project_id": ids,
+            "cluster_id": cluster,
+            "initiator_inn": initiator,
+            "stage": rng.choice(subsidy.PROJECT_STAGES, n),
+            "start_year": start,
+            "jobs": rng.integers(0, 300, n),
+            "is_joint": rng.random(n) > 0.05,
+        }
+    )
     part_rows, cost_rows, rev_rows = [], [], []
     for i, pid in enumerate(ids):  # data generation only; the library itself never loops per project
         others = list(rng.choice(firms, rng.integers(1, 5), replace=False))
@@ -50,7 +57,7 @@ def synthetic_projects(n: int, seed: int = 2018) -> subsidy.Projects:
         base = float(rng.uniform(20, 400))
         for k in range(int(rng.integers(5, 9))):
             taxes = float(base * 0.08) if rng.random() < 0.3 else np.nan
-            rev_rows.append((pid, int(start[i]) + 1 + k, base * (1.1 ** k), taxes))
+            rev_rows.append((pid, int(start[i]) + 1 + k, base * (1.1**k), taxes))
     participants = pd.DataFrame(part_rows, columns=["project_id", "inn"]).drop_duplicates()
     costs = pd.DataFrame(cost_rows, columns=["project_id", "year", "category", "amount_mln_rub", "supplier_inn"])
     revenues = pd.DataFrame(rev_rows, columns=["project_id", "year", "revenue_mln_rub", "taxes_mln_rub"])
@@ -89,8 +96,10 @@ def main() -> None:
     t0 = time.perf_counter()
     projects = synthetic_projects(1000)
     prep = time.perf_counter() - t0
-    print(f"1,000 projects ({len(projects.costs):,} cost rows, {len(projects.revenues):,} revenue rows, "
-          f"{len(projects.arrays.years)} years): frames → arrays in {prep * 1000:.0f} ms (once per data version)")
+    print(
+        f"1,000 projects ({len(projects.costs):,} cost rows, {len(projects.revenues):,} revenue rows, "
+        f"{len(projects.arrays.years)} years): frames → arrays in {prep * 1000:.0f} ms (once per data version)"
+    )
 
     # the 2016 regime's rules without its in-force years (the synthetic projects start in any year), and
     # every project's taxes credited to support so that the "taxes" objective has candidates
@@ -99,10 +108,11 @@ def main() -> None:
     subsidy.evaluate(projects, base)  # warm-up
     shares = [0.10 + 0.35 * (i % 10) / 10 for i in range(args.runs)]
     moves = iter(shares * 2)
-    median, worst, table = timed(lambda: subsidy.evaluate(projects, base.replace(federal_share=next(moves))),
-                                 args.runs)
-    print(f"evaluate, 1,000 projects after a slider move: median {median * 1000:.1f} ms, "
-          f"max {worst * 1000:.1f} ms (target < 50 ms) — {int(table['eligible'].sum())} eligible")
+    median, worst, table = timed(lambda: subsidy.evaluate(projects, base.replace(federal_share=next(moves))), args.runs)
+    print(
+        f"evaluate, 1,000 projects after a slider move: median {median * 1000:.1f} ms, "
+        f"max {worst * 1000:.1f} ms (target < 50 ms) — {int(table['eligible'].sum())} eligible"
+    )
     rates = iter([0.05 + 0.01 * i for i in range(args.runs)])
     median, worst, _ = timed(lambda: subsidy.evaluate(projects, base.replace(discount_rate=next(rates))), args.runs)
     print(f"evaluate, discount-rate move: median {median * 1000:.1f} ms, max {worst * 1000:.1f} ms (target < 50 ms)")
@@ -118,12 +128,17 @@ def main() -> None:
         for objective in ("npv_uplift", "taxes", "jobs"):
             with solver_output_hidden():
                 median, worst, result = timed(lambda: subsidy.allocate(evaluation, scenario, objective), 2)
-            target = ("proven optimal" if result.candidates <= subsidy.EXACT_LIMIT
-                      else f"within {subsidy.APPROX_GAP:.1%} of the bound")
-            print(f"allocate {n:>5,d} projects ({result.candidates} candidates, {len(evaluation.years)} yearly "
-                  f"budget rows, budget {budget:,.0f} mln ₽/year), {objective:<10s}: median {median:6.2f} s, "
-                  f"max {worst:6.2f} s (target: {target}, time limit {subsidy.DEFAULT_TIME_LIMIT:.0f} s) — "
-                  f"{len(result.selected)} selected, optimal={result.optimal}, gap={result.gap:.1e}")
+            target = (
+                "proven optimal"
+                if result.candidates <= subsidy.EXACT_LIMIT
+                else f"within {subsidy.APPROX_GAP:.1%} of the bound"
+            )
+            print(
+                f"allocate {n:>5,d} projects ({result.candidates} candidates, {len(evaluation.years)} yearly "
+                f"budget rows, budget {budget:,.0f} mln ₽/year), {objective:<10s}: median {median:6.2f} s, "
+                f"max {worst:6.2f} s (target: {target}, time limit {subsidy.DEFAULT_TIME_LIMIT:.0f} s) — "
+                f"{len(result.selected)} selected, optimal={result.optimal}, gap={result.gap:.1e}"
+            )
     sweep_eval = subsidy.evaluate_detail(projects.subset(projects.projects["project_id"].iloc[:200]), base)
     budgets = [50.0 * k for k in range(1, 11)]
     t0 = time.perf_counter()

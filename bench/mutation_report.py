@@ -11,6 +11,7 @@ on; checked leaves out mutants not run yet; equivalent mutants (no input can tel
 are those named in docs/mutation.md, each with its justification. Target: ≥ 90 % per module (issue 20).
 Run from the repository root after `make mutation` (or `mutmut run ...`).
 """
+
 from __future__ import annotations
 
 import json
@@ -47,8 +48,17 @@ def equivalent_mutants() -> set[str]:
 
 
 def collect() -> dict[str, dict[str, int | str | list]]:
-    by_module: dict[str, dict] = defaultdict(lambda: {"total": 0, "killed": 0, "survived": [], "no_tests": [],
-                                                        "not_checked": 0, "equivalent": 0, "other": []})
+    by_module: dict[str, dict] = defaultdict(
+        lambda: {
+            "total": 0,
+            "killed": 0,
+            "survived": [],
+            "no_tests": [],
+            "not_checked": 0,
+            "equivalent": 0,
+            "other": [],
+        }
+    )
     equivalent = equivalent_mutants()
     for meta in sorted(MUTANTS.rglob("*.py.meta")):
         source = meta.relative_to(MUTANTS).as_posix().removesuffix(".meta")
@@ -106,7 +116,7 @@ def main(argv: list[str]) -> int:
     if "--sample" in argv:
         at = argv.index("--sample")
         n = int(argv[at + 1])
-        print("\n".join(sample(n, [a for a in argv[at + 2:] if not a.startswith("--")])))
+        print("\n".join(sample(n, [a for a in argv[at + 2 :] if not a.startswith("--")])))
         return 0
     words = [a for a in argv if not a.startswith("--")]
     import os
@@ -123,8 +133,10 @@ def main(argv: list[str]) -> int:
         score = r["killed"] / scored if scored else 1.0
         low += score < TARGET
         mark = "ok" if score >= TARGET else "BELOW"
-        print(f"{module:40} {r['killed']:>7} {'/ ' + str(scored):>8} {score:>7.1%} {r['equivalent']:>6} "
-              f"{r['not_checked']:>6}  {mark}")
+        print(
+            f"{module:40} {r['killed']:>7} {'/ ' + str(scored):>8} {score:>7.1%} {r['equivalent']:>6} "
+            f"{r['not_checked']:>6}  {mark}"
+        )
     for module, r in sorted(rows.items()):
         rest = [(n, s, "survived") for n, s in r["survived"]] + [(n, s, "no test reaches it") for n, s in r["no_tests"]]
         rest += [(n, s, "suspicious") for n, s in r["other"]]

@@ -15,6 +15,7 @@
   Unlike ``ip_hash``, it spreads users behind one ministry proxy (one IP) over all workers.
 - A worker that dies is started again; Ctrl-C or SIGTERM stops nginx and every worker.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,8 +41,9 @@ COOKIE = "navigator_worker"
 
 def find_nginx() -> str | None:
     """The nginx binary (Debian puts it in /usr/sbin, which a user's PATH may lack)."""
-    return shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx")
-                                          if os.access(p, os.X_OK)), None)
+    return shutil.which("nginx") or next(
+        (p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if os.access(p, os.X_OK)), None
+    )
 
 
 def upload_limit_mb() -> int:
@@ -155,16 +157,39 @@ class Supervisor:
         self.nginx: subprocess.Popen | None = None
         self.stopping = False
         self.upload_mb = upload_limit_mb()
-        self.env = dict(os.environ, NAVIGATOR_DB=str(args.db), NAVIGATOR_SNAPSHOTS="1",
-                        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+        self.env = dict(
+            os.environ,
+            NAVIGATOR_DB=str(args.db),
+            NAVIGATOR_SNAPSHOTS="1",
+            PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+        )
 
     def start_worker(self, port: int) -> None:
         log = open(self.run_dir / f"worker-{port}.log", "ab")
         self.workers[port] = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true",
-             "--server.maxUploadSize", str(self.upload_mb), "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+                "--server.maxUploadSize",
+                str(self.upload_mb),
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         log.close()
 
     def start(self) -> None:
@@ -191,16 +216,20 @@ class Supervisor:
         check = subprocess.run([*base, "-t", "-q"], capture_output=True, text=True)
         if check.returncode != 0:
             raise RuntimeError("nginx refused its configuration:\n" + check.stderr)
-        self.nginx = subprocess.Popen(base, start_new_session=True,
-                                      stdout=subprocess.DEVNULL, stderr=open(self.run_dir / "nginx.out", "ab"))
+        self.nginx = subprocess.Popen(
+            base, start_new_session=True, stdout=subprocess.DEVNULL, stderr=open(self.run_dir / "nginx.out", "ab")
+        )
         deadline = time.monotonic() + 10
         while not self._proxy_up():
             if self.nginx.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"nginx did not start; see {self.run_dir}/error.log")
             time.sleep(0.2)
         host = f"[{self.args.address}]" if ":" in self.args.address else self.args.address
-        print(f"serving http://{host}:{self.args.port}/ — {len(self.ports)} workers on ports "
-              f"{self.ports[0]}–{self.ports[-1]}, store {self.args.db}, run dir {self.run_dir}", flush=True)
+        print(
+            f"serving http://{host}:{self.args.port}/ — {len(self.ports)} workers on ports "
+            f"{self.ports[0]}–{self.ports[-1]}, store {self.args.db}, run dir {self.run_dir}",
+            flush=True,
+        )
 
     def _proxy_up(self) -> bool:
         address = "127.0.0.1" if self.args.address in ("0.0.0.0", "") else self.args.address.strip("[]")

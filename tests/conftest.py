@@ -12,6 +12,7 @@ beside ``derandomize`` (it implies ``database=None``), so the repository keeps n
 directory (git-ignored, a local cache of failures): a failing example found anywhere is pinned in the
 test itself with ``@example(...)`` — the stored, reviewed example base.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -25,8 +26,9 @@ from hypothesis import HealthCheck, settings
 
 from analytics import store
 
-settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci", derandomize=True, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default"))
 
 
@@ -53,7 +55,8 @@ def demo_db(tmp_path_factory):
     built = file_digest(path)
     yield str(path)
     assert file_digest(path) == built and not Path(str(path) + ".wal").exists(), (
-        "a test changed the session's demo store: give it a copy (fixtures demo_copy or app_db)")
+        "a test changed the session's demo store: give it a copy (fixtures demo_copy or app_db)"
+    )
 
 
 @pytest.fixture()
@@ -98,41 +101,84 @@ def tiny_con():
     """
     con = store.connect(":memory:")
     frames = {
-        "regions": pd.DataFrame({"code": ["40", "77"], "name_ru": ["Калужская область", "Москва"],
-                                 "name_en": ["Kaluga Oblast", "Moscow"], "federal_district": ["Центральный"] * 2}),
-        "municipalities": pd.DataFrame({
-            "oktmo": ["29701000", "29606000", "29614000"], "region_code": ["40"] * 3,
-            "name_ru": ["Город Калуга", "Боровский район", "Кировский район"],
-            "name_en": ["Kaluga", "Borovsky District", "Kirovsky District"],
-            "kind": ["urban_okrug", "municipal_district", "municipal_district"],
-            "lat": [54.53, 55.21, 54.08], "lon": [36.27, 36.49, 34.32]}),
-        "sectors": pd.DataFrame({
-            "code": ["C", "M", "10", "21", "22", "29", "72", "10.11", "21.20", "22.29", "29.10", "72.19"],
-            "parent": [None, None, "C", "C", "C", "C", "M", "10", "21", "22", "29", "72"],
-            "level": ["section"] * 2 + ["division"] * 5 + ["class"] * 5,
-            "section": ["C", "M", "C", "C", "C", "C", "M", "C", "C", "C", "C", "M"],
-            "name_ru": ["Обрабатывающие производства", "Научная деятельность", "Пищевые", "Фарма", "Резина",
-                        "Авто", "НИОКР", "Мясо", "Препараты", "Пластмассы", "Автомобили", "Прочие НИОКР"]}),
-        "enterprises": pd.DataFrame({
-            "inn": ["4000000001", "4000000002", "4000000003", "4000000004", "4000000005"],
-            "name_ru": list("ABCDE"), "okved": ["29.10", "22.29", "21.20", "10.11", "72.19"],
-            "region_code": ["40"] * 5, "oktmo": ["29701000", "29701000", "29606000", "29606000", None],
-            "is_sme": [False, True, False, True, False],
-            "kind": ["industrial"] * 4 + ["infrastructure"],
-            "cluster_hint": ["automotive", None, None, None, None]}),
-        "enterprise_years": pd.DataFrame({
-            "inn": ["4000000001", "4000000002", "4000000003", "4000000004", "4000000005", "4000000001"],
-            "year": [2023] * 5 + [2022], "employees": [1000, 200, 150, 50, 10, 900],
-            "revenue_mln_rub": [5000.0, 300.0, 900.0, 40.0, 5.0, 4000.0]}),
-        "region_sector_years": pd.DataFrame({
-            "region_code": ["40", "40", "77", "77"] * 2, "okved": ["29", "21", "29", "21"] * 2,
-            "year": [2022] * 4 + [2023] * 4,
-            "employees": [8000.0, 2000.0, 30000.0, 60000.0, 6000.0, 2500.0, 31000.0, 60500.0]}),
-        "cluster_templates": pd.DataFrame({
-            "cluster_id": ["automotive", "automotive", "composites", "pharma"],
-            "cluster_name_ru": ["Автомобилестроение", "Автомобилестроение", "Композиты", "Фармацевтика"],
-            "cluster_name_en": ["Automotive", "Automotive", "Composites", "Pharmaceuticals"],
-            "okved": ["29.10", "22.29", "22.29", "21"], "role": ["core", "supplier", "core", "core"]}),
+        "regions": pd.DataFrame(
+            {
+                "code": ["40", "77"],
+                "name_ru": ["Калужская область", "Москва"],
+                "name_en": ["Kaluga Oblast", "Moscow"],
+                "federal_district": ["Центральный"] * 2,
+            }
+        ),
+        "municipalities": pd.DataFrame(
+            {
+                "oktmo": ["29701000", "29606000", "29614000"],
+                "region_code": ["40"] * 3,
+                "name_ru": ["Город Калуга", "Боровский район", "Кировский район"],
+                "name_en": ["Kaluga", "Borovsky District", "Kirovsky District"],
+                "kind": ["urban_okrug", "municipal_district", "municipal_district"],
+                "lat": [54.53, 55.21, 54.08],
+                "lon": [36.27, 36.49, 34.32],
+            }
+        ),
+        "sectors": pd.DataFrame(
+            {
+                "code": ["C", "M", "10", "21", "22", "29", "72", "10.11", "21.20", "22.29", "29.10", "72.19"],
+                "parent": [None, None, "C", "C", "C", "C", "M", "10", "21", "22", "29", "72"],
+                "level": ["section"] * 2 + ["division"] * 5 + ["class"] * 5,
+                "section": ["C", "M", "C", "C", "C", "C", "M", "C", "C", "C", "C", "M"],
+                "name_ru": [
+                    "Обрабатывающие производства",
+                    "Научная деятельность",
+                    "Пищевые",
+                    "Фарма",
+                    "Резина",
+                    "Авто",
+                    "НИОКР",
+                    "Мясо",
+                    "Препараты",
+                    "Пластмассы",
+                    "Автомобили",
+                    "Прочие НИОКР",
+                ],
+            }
+        ),
+        "enterprises": pd.DataFrame(
+            {
+                "inn": ["4000000001", "4000000002", "4000000003", "4000000004", "4000000005"],
+                "name_ru": list("ABCDE"),
+                "okved": ["29.10", "22.29", "21.20", "10.11", "72.19"],
+                "region_code": ["40"] * 5,
+                "oktmo": ["29701000", "29701000", "29606000", "29606000", None],
+                "is_sme": [False, True, False, True, False],
+                "kind": ["industrial"] * 4 + ["infrastructure"],
+                "cluster_hint": ["automotive", None, None, None, None],
+            }
+        ),
+        "enterprise_years": pd.DataFrame(
+            {
+                "inn": ["4000000001", "4000000002", "4000000003", "4000000004", "4000000005", "4000000001"],
+                "year": [2023] * 5 + [2022],
+                "employees": [1000, 200, 150, 50, 10, 900],
+                "revenue_mln_rub": [5000.0, 300.0, 900.0, 40.0, 5.0, 4000.0],
+            }
+        ),
+        "region_sector_years": pd.DataFrame(
+            {
+                "region_code": ["40", "40", "77", "77"] * 2,
+                "okved": ["29", "21", "29", "21"] * 2,
+                "year": [2022] * 4 + [2023] * 4,
+                "employees": [8000.0, 2000.0, 30000.0, 60000.0, 6000.0, 2500.0, 31000.0, 60500.0],
+            }
+        ),
+        "cluster_templates": pd.DataFrame(
+            {
+                "cluster_id": ["automotive", "automotive", "composites", "pharma"],
+                "cluster_name_ru": ["Автомобилестроение", "Автомобилестроение", "Композиты", "Фармацевтика"],
+                "cluster_name_en": ["Automotive", "Automotive", "Composites", "Pharmaceuticals"],
+                "okved": ["29.10", "22.29", "22.29", "21"],
+                "role": ["core", "supplier", "core", "core"],
+            }
+        ),
     }
     for table, frame in frames.items():
         store.load_frame(con, table, frame)

@@ -8,6 +8,7 @@ trace complete. Session fixtures (the demo store) stay as they are.
 
 Loaded by `make mutation` through ``PYTEST_ADDOPTS="-p tests.mutation_scope"``; never in ordinary test runs.
 """
+
 from __future__ import annotations
 
 from _pytest.scope import Scope

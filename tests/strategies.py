@@ -21,6 +21,7 @@ remainder, so a body change that moves the remainder between 0 and 10 (mod 11) o
 (mod 13) leaves a valid code. ``one_digit_changed`` therefore yields the changed code as is; tests take
 the verdict from ``*_is_valid`` below (and python-stdnum) — ``broken_*`` keep only changes that break it.
 """
+
 from __future__ import annotations
 
 from hypothesis import strategies as st
@@ -90,16 +91,18 @@ def valid_inn() -> st.SearchStrategy[str]:
 
 def valid_ogrn() -> st.SearchStrategy[str]:
     """A 13-digit OGRN: sign, year (2 digits), region (2), tax office (2), record number (5), check digit."""
-    body = st.tuples(st.sampled_from(OGRN_SIGNS), _digits(2), st.integers(1, 99).map("{:02d}".format),
-                     _digits(7)).map("".join)
+    body = st.tuples(st.sampled_from(OGRN_SIGNS), _digits(2), st.integers(1, 99).map("{:02d}".format), _digits(7)).map(
+        "".join
+    )
     return body.map(lambda b: b + ogrn_check_digit(b))
 
 
 def valid_ogrnip(remainder_above_nine: bool | None = None) -> st.SearchStrategy[str]:
     """A 15-digit OGRNIP (sign 3 or 4, year, region, 9 digits) with its check digit; with
     ``remainder_above_nine`` True/False only bodies whose remainder mod 13 is 10–12 / 0–9."""
-    body = st.tuples(st.sampled_from(OGRNIP_SIGNS), _digits(2), st.integers(1, 99).map("{:02d}".format),
-                     _digits(9)).map("".join)
+    body = st.tuples(
+        st.sampled_from(OGRNIP_SIGNS), _digits(2), st.integers(1, 99).map("{:02d}".format), _digits(9)
+    ).map("".join)
     if remainder_above_nine is not None:
         body = body.filter(lambda b: (int(b) % 13 >= 10) == remainder_above_nine)
     return body.map(lambda b: b + ogrn_check_digit(b))
@@ -113,7 +116,7 @@ def one_digit_changed(codes: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
         code = draw(codes)
         i = draw(st.integers(0, len(code) - 1))
         new = draw(st.sampled_from([d for d in "0123456789" if d != code[i]]))
-        return code[:i] + new + code[i + 1:]
+        return code[:i] + new + code[i + 1 :]
 
     return change()
 

@@ -1,4 +1,5 @@
 """The house's layout: public names, the transaction helper, documents that docstrings cite."""
+
 from __future__ import annotations
 
 import importlib

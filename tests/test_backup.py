@@ -1,4 +1,5 @@
 """Nightly backup and a tested restore: back up, damage the store and the accounts, restore, compare."""
+
 from __future__ import annotations
 
 import shutil
@@ -81,8 +82,13 @@ def test_keep_deletes_all_but_the_newest_backups_and_the_command_line_works(serv
     for stamp in (1_800_000_000, 1_800_000_060, 1_800_000_120):
         backup.backup(db, target, accounts=accounts, keep=2, now=stamp)
     assert sorted(p.name for p in target.iterdir()) == ["navigator-20270115-080100", "navigator-20270115-080200"]
-    done = subprocess.run([sys.executable, "-m", "analytics.tools.backup", "--db", str(db), "backup", "--to",
-                           str(target), "--keep", "5"], cwd=ROOT, capture_output=True, text=True, timeout=120,
-                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "NAVIGATOR_ANALYSTS": str(accounts)})
+    done = subprocess.run(
+        [sys.executable, "-m", "analytics.tools.backup", "--db", str(db), "backup", "--to", str(target), "--keep", "5"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "NAVIGATOR_ANALYSTS": str(accounts)},
+    )
     assert done.returncode == 0, done.stderr
     assert len(list(target.iterdir())) == 3

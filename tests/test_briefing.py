@@ -1,4 +1,5 @@
 """Briefing exports: the Excel workbook (sheets, numbers as numbers, formula injection) and the PPTX deck."""
+
 import io
 import shutil
 
@@ -27,17 +28,32 @@ def con(demo_db, tmp_path_factory):
 def test_workbook_has_the_sheets_and_numeric_cells(con, lang):
     data = briefing.workbook_bytes(con, storyline.DeckSettings(), lang)
     book = openpyxl.load_workbook(io.BytesIO(data))
-    expected = [CATALOG[lang][k] for k in ("sheet.clusters", "sheet.sectors", "sheet.opportunities", "sheet.candidates",
-                                           "sheet.members", "sheet.registry", "sheet.gaps", "sheet.scenario",
-                                           "sheet.provenance")]
+    expected = [
+        CATALOG[lang][k]
+        for k in (
+            "sheet.clusters",
+            "sheet.sectors",
+            "sheet.opportunities",
+            "sheet.candidates",
+            "sheet.members",
+            "sheet.registry",
+            "sheet.gaps",
+            "sheet.scenario",
+            "sheet.provenance",
+        )
+    ]
     assert book.sheetnames == [CATALOG[lang]["export.note_sheet"], *expected]
     note = [r[0].value for r in book[CATALOG[lang]["export.note_sheet"]].iter_rows()]
     assert CATALOG[lang]["app.demo_note"] in note  # the demo store holds illustrative rows
     for sheet in expected[:-1]:  # every table but the provenance sheet carries its data status
         header = [c.value for c in book[sheet][1]]
         assert header[-1] == CATALOG[lang]["export.status_column"], sheet
-    scenario_status = {book[CATALOG[lang]["sheet.scenario"]].cell(row=r, column=len(
-        [c for c in book[CATALOG[lang]["sheet.scenario"]][1]])).value for r in range(2, 18)}
+    scenario_status = {
+        book[CATALOG[lang]["sheet.scenario"]]
+        .cell(row=r, column=len([c for c in book[CATALOG[lang]["sheet.scenario"]][1]]))
+        .value
+        for r in range(2, 18)
+    }
     assert scenario_status == {CATALOG[lang]["data.status.illustrative"]}  # the demo projects are all made up
     sectors = book[CATALOG[lang]["sheet.sectors"]]
     header = [c.value for c in sectors[1]]
@@ -54,12 +70,21 @@ def test_workbook_has_the_sheets_and_numeric_cells(con, lang):
 
 
 def test_formula_like_text_is_exported_as_text():
-    frame = pd.DataFrame({"name": ["=HYPERLINK(\"http://x\")", "+7 495", "-1", "@cmd", "ООО «Ромашка»"],
-                          "value": [1.5, 2.0, -1.0, 0.0, 3.0]})
+    frame = pd.DataFrame(
+        {
+            "name": ['=HYPERLINK("http://x")', "+7 495", "-1", "@cmd", "ООО «Ромашка»"],
+            "value": [1.5, 2.0, -1.0, 0.0, 3.0],
+        }
+    )
     book = openpyxl.load_workbook(io.BytesIO(export.excel_bytes({"s": frame})))
     ws = book["s"]
     assert [ws.cell(row=r, column=1).value for r in range(2, 7)] == [
-        "'=HYPERLINK(\"http://x\")", "'+7 495", "'-1", "'@cmd", "ООО «Ромашка»"]
+        '\'=HYPERLINK("http://x")',
+        "'+7 495",
+        "'-1",
+        "'@cmd",
+        "ООО «Ромашка»",
+    ]
     assert all(ws.cell(row=r, column=1).data_type == "s" for r in range(2, 7))
     assert ws.cell(row=4, column=2).value == -1.0  # numbers stay numbers, negative ones too
     csv = export.csv_bytes(frame).decode("utf-8-sig")

@@ -29,6 +29,7 @@ Sector statistics (employees) — template classes and divisions of five regions
 2020: the same, except region 40's 29.10 = 1600 (and its total 9600). Revenue of a class = employees ×
 10 mln ₽ in region 40, × 5 elsewhere; establishments = employees / 10.
 """
+
 from __future__ import annotations
 
 import math
@@ -65,13 +66,19 @@ def _rsy() -> pd.DataFrame:
             for code, emp in classes.items():
                 if emp:
                     rows.append((region, code, year, float(emp), float(emp) * price, emp // 10))
-            divisions = {"29": classes["29.10"] + classes["29.32"], "22": classes["22.29"], "13": classes["13.96"],
-                         "25": classes["25.50"], "20": classes["20.16"]}
+            divisions = {
+                "29": classes["29.10"] + classes["29.32"],
+                "22": classes["22.29"],
+                "13": classes["13.96"],
+                "25": classes["25.50"],
+                "20": classes["20.16"],
+            }
             divisions["10"] = total - sum(divisions.values())
             for code, emp in divisions.items():
                 rows.append((region, code, year, float(emp), None, max(emp // 10, 1)))
-    return pd.DataFrame(rows, columns=["region_code", "okved", "year", "employees", "revenue_mln_rub",
-                                       "establishments"])
+    return pd.DataFrame(
+        rows, columns=["region_code", "okved", "year", "employees", "revenue_mln_rub", "establishments"]
+    )
 
 
 def build(con) -> None:
@@ -80,45 +87,89 @@ def build(con) -> None:
         sectors.append((d, "C", "division", "C"))
     for c in ("13.96", "20.16", "22.29", "25.50", "29.10", "29.32"):
         sectors.append((c, c[:2], "class", "C"))
-    sectors += [("29.32.1", "29.32", "subclass", "C"), ("70", "M", "division", "M"), ("70.22", "70", "class", "M"),
-                ("71", "M", "division", "M"), ("71.20", "71", "class", "M")]
+    sectors += [
+        ("29.32.1", "29.32", "subclass", "C"),
+        ("70", "M", "division", "M"),
+        ("70.22", "70", "class", "M"),
+        ("71", "M", "division", "M"),
+        ("71.20", "71", "class", "M"),
+    ]
     frames = {
-        "regions": pd.DataFrame({"code": REGIONS, "name_ru": [f"Регион {r}" for r in REGIONS],
-                                 "name_en": [f"Region {r}" for r in REGIONS], "federal_district": "Центральный"}),
-        "municipalities": pd.DataFrame({
-            "oktmo": ["29701000", "29606000", "45301000"], "region_code": ["40", "40", "77"],
-            "name_ru": ["Город Калуга", "Боровский район", "Район 77"], "name_en": ["Kaluga", "Borovsky", "District 77"],
-            "kind": ["urban_okrug", "municipal_district", "municipal_district"],
-            "lat": [54.53, 55.21, 55.75], "lon": [36.27, 36.49, 37.62]}),
+        "regions": pd.DataFrame(
+            {
+                "code": REGIONS,
+                "name_ru": [f"Регион {r}" for r in REGIONS],
+                "name_en": [f"Region {r}" for r in REGIONS],
+                "federal_district": "Центральный",
+            }
+        ),
+        "municipalities": pd.DataFrame(
+            {
+                "oktmo": ["29701000", "29606000", "45301000"],
+                "region_code": ["40", "40", "77"],
+                "name_ru": ["Город Калуга", "Боровский район", "Район 77"],
+                "name_en": ["Kaluga", "Borovsky", "District 77"],
+                "kind": ["urban_okrug", "municipal_district", "municipal_district"],
+                "lat": [54.53, 55.21, 55.75],
+                "lon": [36.27, 36.49, 37.62],
+            }
+        ),
         "sectors": pd.DataFrame(sectors, columns=["code", "parent", "level", "section"]).assign(
-            name_ru=lambda f: "Отрасль " + f["code"], name_en=lambda f: "Sector " + f["code"]),
-        "enterprises": pd.DataFrame({
-            "inn": list(INN.values()), "name_ru": [f"Фирма {k}" for k in INN], "name_en": [f"Firm {k}" for k in INN],
-            "okved": ["29.10", "29.32.1", "22.29", "13.96", "71.20", "70.22", "10", "29.10", "25.50"],
-            "region_code": ["40"] * 7 + ["77", "77"],
-            "oktmo": ["29701000", "29701000", "29606000", "29606000", "29701000", None, "29701000", "45301000",
-                      "45301000"],
-            "lat": [54.53, 54.54, 55.21, 55.20, 54.52, None, 54.5, 55.75, 55.7],
-            "lon": [36.27, 36.28, 36.49, 36.48, 36.26, None, 36.2, 37.62, 37.6],
-            "is_sme": [False, False, True, True, True, False, True, False, False],
-            "kind": ["industrial"] * 4 + ["infrastructure", "specialised"] + ["industrial"] * 3,
-            "cluster_hint": ["auto", None, None, "comp", "auto", "auto", None, None, None]}),
-        "enterprise_years": pd.DataFrame({
-            "inn": list(INN.values()), "year": 2023,
-            "employees": [1000, 300, 100, 50, 10, 5, 20, 2000, 400],
-            "revenue_mln_rub": [5000.0, 900.0, 200.0, 80.0, 5.0, 3.0, 10.0, 9000.0, 800.0],
-            "purchases_mln_rub": [3000.0, 200.0, 60.0, 40.0, 2.0, 1.0, 5.0, 5000.0, 300.0]}),
+            name_ru=lambda f: "Отрасль " + f["code"], name_en=lambda f: "Sector " + f["code"]
+        ),
+        "enterprises": pd.DataFrame(
+            {
+                "inn": list(INN.values()),
+                "name_ru": [f"Фирма {k}" for k in INN],
+                "name_en": [f"Firm {k}" for k in INN],
+                "okved": ["29.10", "29.32.1", "22.29", "13.96", "71.20", "70.22", "10", "29.10", "25.50"],
+                "region_code": ["40"] * 7 + ["77", "77"],
+                "oktmo": [
+                    "29701000",
+                    "29701000",
+                    "29606000",
+                    "29606000",
+                    "29701000",
+                    None,
+                    "29701000",
+                    "45301000",
+                    "45301000",
+                ],
+                "lat": [54.53, 54.54, 55.21, 55.20, 54.52, None, 54.5, 55.75, 55.7],
+                "lon": [36.27, 36.28, 36.49, 36.48, 36.26, None, 36.2, 37.62, 37.6],
+                "is_sme": [False, False, True, True, True, False, True, False, False],
+                "kind": ["industrial"] * 4 + ["infrastructure", "specialised"] + ["industrial"] * 3,
+                "cluster_hint": ["auto", None, None, "comp", "auto", "auto", None, None, None],
+            }
+        ),
+        "enterprise_years": pd.DataFrame(
+            {
+                "inn": list(INN.values()),
+                "year": 2023,
+                "employees": [1000, 300, 100, 50, 10, 5, 20, 2000, 400],
+                "revenue_mln_rub": [5000.0, 900.0, 200.0, 80.0, 5.0, 3.0, 10.0, 9000.0, 800.0],
+                "purchases_mln_rub": [3000.0, 200.0, 60.0, 40.0, 2.0, 1.0, 5.0, 5000.0, 300.0],
+            }
+        ),
         "region_sector_years": _rsy(),
-        "supply_links": pd.DataFrame({
-            "supplier_inn": [INN["C"], INN["B"], INN["A"], INN["E"], INN["D"], INN["H"]],
-            "buyer_inn": [INN["A"], INN["A"], INN["B"], INN["A"], INN["C"], INN["A"]],
-            "year": 2023, "value_mln_rub": [300.0, 150.0, 10.0, 5.0, 20.0, 100.0]}),
-        "cluster_templates": pd.DataFrame({
-            "cluster_id": ["auto"] * 6 + ["comp"] * 3,
-            "cluster_name_ru": ["Авто"] * 6 + ["Композиты"] * 3, "cluster_name_en": ["Auto"] * 6 + ["Composites"] * 3,
-            "okved": ["29.10", "29.32", "22.29", "13.96", "25.50", "71.20", "22.29", "20.16", "13.96"],
-            "role": ["core", "core", "supplier", "supplier", "supplier", "service", "core", "core", "supplier"],
-            "weight": [1.0, 1.0, 1.0, 0.5, 1.0, 0.5, 1.0, 1.0, 1.0]}),
+        "supply_links": pd.DataFrame(
+            {
+                "supplier_inn": [INN["C"], INN["B"], INN["A"], INN["E"], INN["D"], INN["H"]],
+                "buyer_inn": [INN["A"], INN["A"], INN["B"], INN["A"], INN["C"], INN["A"]],
+                "year": 2023,
+                "value_mln_rub": [300.0, 150.0, 10.0, 5.0, 20.0, 100.0],
+            }
+        ),
+        "cluster_templates": pd.DataFrame(
+            {
+                "cluster_id": ["auto"] * 6 + ["comp"] * 3,
+                "cluster_name_ru": ["Авто"] * 6 + ["Композиты"] * 3,
+                "cluster_name_en": ["Auto"] * 6 + ["Composites"] * 3,
+                "okved": ["29.10", "29.32", "22.29", "13.96", "25.50", "71.20", "22.29", "20.16", "13.96"],
+                "role": ["core", "core", "supplier", "supplier", "supplier", "service", "core", "core", "supplier"],
+                "weight": [1.0, 1.0, 1.0, 0.5, 1.0, 0.5, 1.0, 1.0, 1.0],
+            }
+        ),
     }
     for table, frame in frames.items():
         store.load_frame(con, table, frame)
@@ -139,14 +190,15 @@ def candidates(con):
 
 # --- the membership rule -------------------------------------------------------------------------------
 
+
 def test_code_hierarchy_rule():
     assert clusters.lies_within("29.32.1", "29.32")
-    assert clusters.lies_within("29.32", "29.3")       # group → class: no dot between them
+    assert clusters.lies_within("29.32", "29.3")  # group → class: no dot between them
     assert clusters.lies_within("29.32", "29")
     assert clusters.lies_within("29.32", "29.32")
     assert not clusters.lies_within("29.32", "29.1")
     assert not clusters.lies_within("29.10", "29.32")
-    assert not clusters.lies_within("29", "29.32")     # a division is not within its class
+    assert not clusters.lies_within("29", "29.32")  # a division is not within its class
     assert clusters.ancestors("29.32.1") == ["29", "29.3", "29.32", "29.32.1"]
 
 
@@ -160,7 +212,7 @@ def test_members_follow_hint_and_code(con):
     assert auto.loc[INN["F"], "role"] == "specialised" and auto.loc[INN["F"], "basis"] == "hint"
     assert list(auto["declared"][auto["declared"]].index) == [INN["A"], INN["E"], INN["F"]]
     comp = clusters.members(con, "comp", region="40", year=2023).set_index("inn")
-    assert set(comp.index) == {INN["C"], INN["D"]}   # C (unhinted) belongs to both templates
+    assert set(comp.index) == {INN["C"], INN["D"]}  # C (unhinted) belongs to both templates
     assert comp.loc[INN["D"], "role"] == "supplier" and comp.loc[INN["C"], "role"] == "core"
 
 
@@ -188,10 +240,17 @@ def test_member_municipalities(con):
 
 # --- measures ---------------------------------------------------------------------------------------------
 
+
 def test_member_counts_and_figures(candidates):
     auto = candidates.loc["auto"]
-    assert (auto["members"], auto["declared"], auto["industrial"], auto["sme"], auto["infrastructure"],
-            auto["specialised"]) == (5, 3, 3, 2, 1, 1)
+    assert (
+        auto["members"],
+        auto["declared"],
+        auto["industrial"],
+        auto["sme"],
+        auto["infrastructure"],
+        auto["specialised"],
+    ) == (5, 3, 3, 2, 1, 1)
     assert auto["employees"] == 1415 and auto["revenue_mln_rub"] == pytest.approx(5000 + 900 + 200 + 5 + 3)
     assert auto["anchors"] == 2 and auto["anchor_share"] == pytest.approx(1300 / 1415)
     assert auto["anchor_names_ru"] == ("Фирма A", "Фирма B")
@@ -277,8 +336,16 @@ def test_composite_score_by_hand(candidates):
 
 
 def test_score_weights_are_normalised_and_missing_parts_drop_out():
-    frame = pd.DataFrame({"cluster_id": ["x", "y"], "pct_size": [1.0, 0.0], "pct_specialisation": [0.5, np.nan],
-                          "pct_growth": [0.0, 1.0], "completeness": [1.0, 0.5], "cooperation": [0.1, 0.4]})
+    frame = pd.DataFrame(
+        {
+            "cluster_id": ["x", "y"],
+            "pct_size": [1.0, 0.0],
+            "pct_specialisation": [0.5, np.nan],
+            "pct_growth": [0.0, 1.0],
+            "completeness": [1.0, 0.5],
+            "cooperation": [0.1, 0.4],
+        }
+    )
     only_size = clusters.score(frame, clusters.ScoreWeights(1, 0, 0, 0, 0)).set_index("cluster_id")
     assert only_size.loc["x", "score"] == 100 and only_size.loc["y", "score"] == 0
     doubled = clusters.score(frame, clusters.ScoreWeights(2, 2, 2, 2, 2)).set_index("cluster_id")
@@ -302,6 +369,7 @@ def test_region_without_enterprises_keeps_the_statistics(con):
 
 
 # --- gaps ------------------------------------------------------------------------------------------------
+
 
 def test_gaps_rank_absent_and_weak_suppliers(con):
     table = clusters.gaps(con, "auto", region="40", year=2023)
@@ -371,17 +439,45 @@ def _star_store():
             rows.append((r, "29", year, e, None, int(emp[r]) // 10))
             rows.append((r, "10", year, manufacturing[r] - emp[r], None, 100))
     con = store.connect(":memory:")
-    store.load_frame(con, "regions", pd.DataFrame({"code": STAR_REGIONS, "name_ru": STAR_REGIONS,
-                                                   "name_en": STAR_REGIONS, "federal_district": "Центральный"}))
-    store.load_frame(con, "sectors", pd.DataFrame({
-        "code": ["C", "10", "29", "29.10"], "parent": [None, "C", "C", "29"],
-        "level": ["section", "division", "division", "class"], "section": "C",
-        "name_ru": ["C", "10", "29", "29.10"]}))
-    store.load_frame(con, "region_sector_years", pd.DataFrame(rows, columns=[
-        "region_code", "okved", "year", "employees", "revenue_mln_rub", "establishments"]))
-    store.load_frame(con, "cluster_templates", pd.DataFrame({
-        "cluster_id": ["solo"], "cluster_name_ru": ["Соло"], "cluster_name_en": ["Solo"], "okved": ["29.10"],
-        "role": ["core"], "weight": [1.0]}))
+    store.load_frame(
+        con,
+        "regions",
+        pd.DataFrame(
+            {"code": STAR_REGIONS, "name_ru": STAR_REGIONS, "name_en": STAR_REGIONS, "federal_district": "Центральный"}
+        ),
+    )
+    store.load_frame(
+        con,
+        "sectors",
+        pd.DataFrame(
+            {
+                "code": ["C", "10", "29", "29.10"],
+                "parent": [None, "C", "C", "29"],
+                "level": ["section", "division", "division", "class"],
+                "section": "C",
+                "name_ru": ["C", "10", "29", "29.10"],
+            }
+        ),
+    )
+    store.load_frame(
+        con,
+        "region_sector_years",
+        pd.DataFrame(rows, columns=["region_code", "okved", "year", "employees", "revenue_mln_rub", "establishments"]),
+    )
+    store.load_frame(
+        con,
+        "cluster_templates",
+        pd.DataFrame(
+            {
+                "cluster_id": ["solo"],
+                "cluster_name_ru": ["Соло"],
+                "cluster_name_en": ["Solo"],
+                "okved": ["29.10"],
+                "role": ["core"],
+                "weight": [1.0],
+            }
+        ),
+    )
     return con
 
 
@@ -401,8 +497,7 @@ def test_stars_of_a_region_that_is_not_the_top_on_every_measure(star_con):
     solo = _solo(star_con, "19")
     assert solo["stat_employees"] == 1180 and solo["lq"] == 2.0 and solo["focus"] == 0.25
     flags = {k: bool(solo[f"star_{k}"]) for k in ("size", "specialisation", "focus", "productivity", "dynamism")}
-    assert flags == {"size": True, "specialisation": True, "focus": False, "productivity": False,
-                     "dynamism": False}
+    assert flags == {"size": True, "specialisation": True, "focus": False, "productivity": False, "dynamism": False}
     assert solo["stars"] == 2 and solo["strong"]
 
 

@@ -1,4 +1,5 @@
 """The Clusters page's chart builders and texts: offline map, network layout, registry sentences."""
+
 from __future__ import annotations
 
 import json
@@ -19,17 +20,33 @@ ROLES = {r: r for r in cc.ROLE_ORDER}
 
 
 def members_frame() -> pd.DataFrame:
-    return pd.DataFrame({
-        "inn": ["1", "2", "3", "4"], "name_ru": ["Альфа <b>", "Бета", "Гамма", "Дельта"],
-        "name_en": ["Alpha <b>", None, "Gamma", "Delta"], "okved": ["29.10", "22.29", "71.20", "29.32"],
-        "lat": [54.5, 54.6, None, 55.0], "lon": [36.2, 36.3, None, 36.6], "employees": [1000.0, 100.0, 10.0, 300.0],
-        "revenue_mln_rub": [5000.0, 200.0, 5.0, 900.0], "role": ["core", "supplier", "service", "core"]})
+    return pd.DataFrame(
+        {
+            "inn": ["1", "2", "3", "4"],
+            "name_ru": ["Альфа <b>", "Бета", "Гамма", "Дельта"],
+            "name_en": ["Alpha <b>", None, "Gamma", "Delta"],
+            "okved": ["29.10", "22.29", "71.20", "29.32"],
+            "lat": [54.5, 54.6, None, 55.0],
+            "lon": [36.2, 36.3, None, 36.6],
+            "employees": [1000.0, 100.0, 10.0, 300.0],
+            "revenue_mln_rub": [5000.0, 200.0, 5.0, 900.0],
+            "role": ["core", "supplier", "service", "core"],
+        }
+    )
 
 
 def places_frame() -> pd.DataFrame:
-    return pd.DataFrame({"oktmo": ["29701000", "29606000"], "name_ru": ["Калуга", "Боровский район"],
-                         "name_en": ["Kaluga", "Borovsky"], "lat": [54.53, 55.21], "lon": [36.27, 36.49],
-                         "members": [3, 0], "employees": [1400.0, 0.0]})
+    return pd.DataFrame(
+        {
+            "oktmo": ["29701000", "29606000"],
+            "name_ru": ["Калуга", "Боровский район"],
+            "name_en": ["Kaluga", "Borovsky"],
+            "lat": [54.53, 55.21],
+            "lon": [36.27, 36.49],
+            "members": [3, 0],
+            "employees": [1400.0, 0.0],
+        }
+    )
 
 
 def test_texts_from_data_are_inert():
@@ -53,12 +70,30 @@ def test_the_map_is_offline_and_shows_every_member():
 
 
 def test_the_map_draws_boundaries_when_loaded():
-    square = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "id": "29701000", "geometry": {"type": "Polygon", "coordinates": [
-            [[36.0, 54.0], [37.0, 54.0], [37.0, 55.0], [36.0, 55.0], [36.0, 54.0]]]}}]}
+    square = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": "29701000",
+                "geometry": {
+                    "type": "Polygon",
+                    "coordinates": [[[36.0, 54.0], [37.0, 54.0], [37.0, 55.0], [36.0, 55.0], [36.0, 54.0]]],
+                },
+            }
+        ],
+    }
     outline = {"type": "FeatureCollection", "features": [{**square["features"][0], "id": "40"}]}
-    fig = cc.member_map(members_frame(), places_frame(), lang="en", role_names=ROLES, place_title="M",
-                        boundaries=square, feature_key="id", outline=outline)
+    fig = cc.member_map(
+        members_frame(),
+        places_frame(),
+        lang="en",
+        role_names=ROLES,
+        place_title="M",
+        boundaries=square,
+        feature_key="id",
+        outline=outline,
+    )
     kinds = [trace.type for trace in fig.data]
     assert kinds[:2] == ["choroplethmap", "choroplethmap"]  # the outline, then the municipalities
     assert list(fig.data[1].locations) == ["29701000", "29606000"] and list(fig.data[1].z) == [1400.0, 0.0]
@@ -92,14 +127,20 @@ def test_network_keeps_the_ends_of_proposed_contracts_however_small():
 
 
 def test_network_labels_wrap_and_are_never_cut():
-    frame = pd.DataFrame({"name_ru": ["ООО «Континентал Калуга» (позже завод Gislaved / «Кордиант»)",
-                                      "АО «Очень длинное название предприятия машиностроения» (демо)",
-                                      "<b>Ф</b> & К"],
-                          "name_en": [None, None, None]})
+    frame = pd.DataFrame(
+        {
+            "name_ru": [
+                "ООО «Континентал Калуга» (позже завод Gislaved / «Кордиант»)",
+                "АО «Очень длинное название предприятия машиностроения» (демо)",
+                "<b>Ф</b> & К",
+            ],
+            "name_en": [None, None, None],
+        }
+    )
     labels = cc.member_labels(frame, "ru", width=24)
-    assert labels[0] == "ООО «Континентал Калуга»"                       # the remark in brackets goes to hover
+    assert labels[0] == "ООО «Континентал Калуга»"  # the remark in brackets goes to hover
     assert labels[1] == "АО «Очень длинное<br>название предприятия<br>машиностроения»"  # wrapped, whole words
-    assert labels[2] == "&lt;b&gt;Ф&lt;/b&gt; &amp; К"                    # inert
+    assert labels[2] == "&lt;b&gt;Ф&lt;/b&gt; &amp; К"  # inert
     assert not any(label.endswith("…") for label in labels)
 
 
@@ -111,7 +152,9 @@ def test_registry_sentences_in_both_languages():
     ru = {line["rule_id"]: line for line in ct.registry_lines(result, "ru")}
     en = {line["rule_id"]: line for line in ct.registry_lines(result, "en")}
     assert ru["dependence"]["measured"] == "14,0\u00a0% при пороге 20,0\u00a0%"
-    assert ru["dependence"]["details"][0].startswith("Функциональная зависимость 14,0\u00a0% — на 6,0 п. п. ниже порога 20\u00a0%")
+    assert ru["dependence"]["details"][0].startswith(
+        "Функциональная зависимость 14,0\u00a0% — на 6,0 п. п. ниже порога 20\u00a0%"
+    )
     assert ru["dependence"]["details"][1].startswith("Разрыв могли бы закрыть такие поставки (1):\n- Фирма ")
     assert "→ Фирма P: 60\u00a0млн\u00a0₽" in ru["dependence"]["details"][1]
     assert en["dependence"]["details"][0].startswith("Functional dependence is 14.0%, 6.0 p.p. below the 20% threshold")
@@ -121,7 +164,8 @@ def test_registry_sentences_in_both_languages():
     assert en["dependence"]["details"][2].startswith("Sensitivity: counting also")
     # two participants without a contract: blocking, no tolerance
     assert ru["contracts"]["status"] == "не выполнено" and ru["contracts"]["details"][0].startswith(
-        "Без договоров с другими участниками: 2 — ")
+        "Без договоров с другими участниками: 2 — "
+    )
     assert ru["min_industrial"]["to_verify"] and not ru["dependence"]["to_verify"]
     assert ru["dependence"]["source"].startswith("Постановление Правительства РФ № 779 от 31.07.2015")
     assert en["dependence"]["source"].startswith("Government Decree No. 779 of 31.07.2015")
@@ -139,7 +183,8 @@ def test_flagged_organisers_are_named_as_the_allowance():
     assert ru["contracts"]["status"] == "выполнено"
     assert ru["contracts"]["details"] == [
         "Ещё 1 участн. без поставок отмечены как организующие производство: их договор (о проекте) "
-        "в данных не виден и принят по отметке аналитика."]
+        "в данных не виден и принят по отметке аналитика."
+    ]
 
 
 def test_member_table_headers_follow_the_language():
@@ -147,7 +192,11 @@ def test_member_table_headers_follow_the_language():
     build(con)
     table = clusters.members(con, "auto", region="40", year=2023)
     ru, en = ct.members_table(table, "ru"), ct.members_table(table, "en")
-    assert list(ru.columns)[:3] == ["ИНН", "Предприятие", "ОКВЭД"] and list(en.columns)[:3] == ["INN", "Enterprise", "OKVED"]
+    assert list(ru.columns)[:3] == ["ИНН", "Предприятие", "ОКВЭД"] and list(en.columns)[:3] == [
+        "INN",
+        "Enterprise",
+        "OKVED",
+    ]
     assert set(ru["Роль"]) == {"ядро", "поставщик", "сервис", "специализированная организация"}
     assert ru["Муниципалитет"].tolist().count("") == 1  # F has no municipality
     con.close()
@@ -157,8 +206,10 @@ def test_member_table_headers_follow_the_language():
 def with_boundaries():
     con = store.connect(":memory:")
     build(con)
-    con.execute("CREATE TABLE IF NOT EXISTS boundaries (level VARCHAR, code VARCHAR, name VARCHAR, geometry VARCHAR, "
-                "file_name VARCHAR, version_id INTEGER)")
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS boundaries (level VARCHAR, code VARCHAR, name VARCHAR, geometry VARCHAR, "
+        "file_name VARCHAR, version_id INTEGER)"
+    )
     yield con
     con.close()
 
@@ -167,8 +218,11 @@ def test_boundaries_are_read_for_the_region_only(with_boundaries):
     con = with_boundaries
     assert clusters.municipal_boundaries(con, "40") is None and clusters.region_outline(con, "40") is None
     shape = json.dumps({"type": "Polygon", "coordinates": [[[36, 54], [37, 54], [37, 55], [36, 54]]]})
-    con.execute("INSERT INTO boundaries (level, code, geometry) VALUES ('municipality', '29701000', ?), "
-                "('municipality', '45301000', ?), ('region', '40', ?)", [shape, shape, shape])
+    con.execute(
+        "INSERT INTO boundaries (level, code, geometry) VALUES ('municipality', '29701000', ?), "
+        "('municipality', '45301000', ?), ('region', '40', ?)",
+        [shape, shape, shape],
+    )
     collection = clusters.municipal_boundaries(con, "40")
     assert [f["id"] for f in collection["features"]] == ["29701000"]  # 45301000 belongs to region 77
     assert clusters.region_outline(con, "40")["features"][0]["geometry"]["type"] == "Polygon"

@@ -1,4 +1,5 @@
 """The Clusters page driven through its controls (AppTest), numbers checked against the library."""
+
 from __future__ import annotations
 
 import json
@@ -39,9 +40,11 @@ def library(demo_db, tmp_path_factory):
     copy = tmp_path_factory.mktemp("clusters_page") / "demo.duckdb"
     shutil.copyfile(demo_db, copy)
     con = store.connect(copy, read_only=True)
-    out = {"candidates": clusters.find_candidates(con, "40", 2023).set_index("cluster_id"),
-           "verdicts": registry.verdicts(con, "40", 2023).set_index("cluster_id"),
-           "found": discovery.discover(con, "40", 2023)}
+    out = {
+        "candidates": clusters.find_candidates(con, "40", 2023).set_index("cluster_id"),
+        "verdicts": registry.verdicts(con, "40", 2023).set_index("cluster_id"),
+        "found": discovery.discover(con, "40", 2023),
+    }
     con.close()
     return out
 

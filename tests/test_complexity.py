@@ -3,6 +3,7 @@
 The hand example's numbers are worked out in the comments; the oracle test compares with the PyPI
 ``ecomplexity`` 0.5.3 package (a dev dependency, imported only here and in bench/).
 """
+
 import math
 import warnings
 
@@ -24,23 +25,25 @@ from analytics.metrics.specialization import DataWarning
 # RCA: R1 a (10/20)/0.4 = 1.25, b 1.25, c 0;  R2 a 1/0.4 = 2.5;  R3 b 1.25, c 0.5/0.2 = 2.5.
 # M = [[1,1,0],[1,0,0],[0,1,1]]; diversity (2,1,2); ubiquity a 2, b 2, c 1.
 # Co-occurrence: a·b = 1 (R1), b·c = 1 (R3), a·c = 0 → φ_ab = 1/max(2,2) = .5, φ_bc = 1/max(2,1) = .5, φ_ac = 0.
-HAND = pd.DataFrame({
-    "region": ["R1", "R1", "R2", "R3", "R3"],
-    "sector": ["a", "b", "a", "b", "c"],
-    "value": [10.0, 10, 10, 10, 10],
-})
+HAND = pd.DataFrame(
+    {
+        "region": ["R1", "R1", "R2", "R3", "R3"],
+        "sector": ["a", "b", "a", "b", "c"],
+        "value": [10.0, 10, 10, 10, 10],
+    }
+)
 
 # M̃ = (M/k_s)ᵀ(M/k_r) = [[.75,.25,0],[.25,.5,.25],[0,.5,.5]]; trace 1.75, det .0625 → besides 1,
 # λ² − .75λ + .0625 = 0 → λ2 = (3 + √5)/8. Its eigenvector: v_b = −4(.75 − λ2)v_a, v_c = −.5 v_b/(.5 − λ2)
 # → (1, −(3 − √5)/2, −(√5 − 1)). k_r = (M/k_r)·k_s = ((√5−1)/4, 1, −(√5+1)/4): R2 (the least diverse)
 # would have the highest value, so the sign flips:
 SQRT5 = math.sqrt(5)
-KP = np.array([-1.0, (3 - SQRT5) / 2, SQRT5 - 1])           # a, b, c
-KC = np.array([-(SQRT5 - 1) / 4, -1.0, (SQRT5 + 1) / 4])     # R1, R2, R3
-KC_MEAN = -1 / 6                                             # Σ = −2/4 → mean −1/6
-SS = 5 / 3                                                   # Σ (k_r − mean)² = Σ k_r² − 3·mean² = 1.75 − 1/12
-SD_NUMPY = math.sqrt(SS / 3)                                 # ddof 0 over regions = √5/3
-SD_STATA = math.sqrt(3 * SS / (9 - 1))                       # long table: 9 rows, ddof 1 = √(5/8)
+KP = np.array([-1.0, (3 - SQRT5) / 2, SQRT5 - 1])  # a, b, c
+KC = np.array([-(SQRT5 - 1) / 4, -1.0, (SQRT5 + 1) / 4])  # R1, R2, R3
+KC_MEAN = -1 / 6  # Σ = −2/4 → mean −1/6
+SS = 5 / 3  # Σ (k_r − mean)² = Σ k_r² − 3·mean² = 1.75 − 1/12
+SD_NUMPY = math.sqrt(SS / 3)  # ddof 0 over regions = √5/3
+SD_STATA = math.sqrt(3 * SS / (9 - 1))  # long table: 9 rows, ddof 1 = √(5/8)
 
 
 def at(frame, region, sector, column):
@@ -49,8 +52,20 @@ def at(frame, region, sector, column):
 
 def test_hand_example_rca_presence_and_counts():
     out = cx.economic_complexity(HAND)
-    assert list(out.columns) == ["region", "sector", "value", "rca", "m", "diversity", "ubiquity",
-                                 "density", "eci", "pci", "coi", "cog"]
+    assert list(out.columns) == [
+        "region",
+        "sector",
+        "value",
+        "rca",
+        "m",
+        "diversity",
+        "ubiquity",
+        "density",
+        "eci",
+        "pci",
+        "coi",
+        "cog",
+    ]
     assert len(out) == 9  # rectangular: absent cells are 0
     assert at(out, "R1", "a", "rca") == pytest.approx(1.25)
     assert at(out, "R3", "c", "rca") == pytest.approx(2.5)
@@ -74,14 +89,14 @@ def test_hand_example_proximity_both_diagonals():
 def test_hand_example_density():
     # Diagonal 0: column sums of φ a .5, b 1, c .5.
     out = cx.economic_complexity(HAND)
-    assert at(out, "R1", "c", "density") == pytest.approx((0 + 0.5) / 0.5)   # M_a φ_ac + M_b φ_bc = 1.0
-    assert at(out, "R1", "b", "density") == pytest.approx(0.5 / 1)           # φ_ab
-    assert at(out, "R2", "b", "density") == pytest.approx(0.5)               # φ_ab
+    assert at(out, "R1", "c", "density") == pytest.approx((0 + 0.5) / 0.5)  # M_a φ_ac + M_b φ_bc = 1.0
+    assert at(out, "R1", "b", "density") == pytest.approx(0.5 / 1)  # φ_ab
+    assert at(out, "R2", "b", "density") == pytest.approx(0.5)  # φ_ab
     assert at(out, "R2", "c", "density") == 0.0
-    assert at(out, "R3", "a", "density") == pytest.approx(0.5 / 0.5)         # φ_ba
+    assert at(out, "R3", "a", "density") == pytest.approx(0.5 / 0.5)  # φ_ba
     # Diagonal 1: column sums a 1.5, b 2, c 1.5.
     one = cx.economic_complexity(HAND, diagonal=1)
-    assert at(one, "R1", "b", "density") == pytest.approx((0.5 + 1) / 2)     # .75
+    assert at(one, "R1", "b", "density") == pytest.approx((0.5 + 1) / 2)  # .75
     assert at(one, "R1", "c", "density") == pytest.approx(0.5 / 1.5)
 
 
@@ -140,7 +155,9 @@ def test_zero_totals_are_dropped_with_a_warning():
 
 def test_nan_counts_as_zero_with_a_warning_and_negatives_are_errors():
     with pytest.warns(DataWarning, match="NaN"):
-        out = cx.economic_complexity(pd.concat([HAND, pd.DataFrame({"region": ["R2"], "sector": ["c"], "value": [np.nan]})]))
+        out = cx.economic_complexity(
+            pd.concat([HAND, pd.DataFrame({"region": ["R2"], "sector": ["c"], "value": [np.nan]})])
+        )
     pd.testing.assert_frame_equal(out, cx.economic_complexity(HAND))
     with pytest.raises(ValueError, match="negative"):
         cx.economic_complexity(HAND.assign(value=-HAND["value"]))
@@ -169,28 +186,37 @@ def test_disconnected_network_warns():
 # Oracle: the PyPI ecomplexity package, in its convention
 # --------------------------------------------------------------------------------------------------
 
+
 def random_table(seed, n_regions, n_sectors, zero_share=0.4):
     rng = np.random.default_rng(seed)
     size = rng.lognormal(0, 1, n_regions)[:, None] * rng.lognormal(0, 1.5, n_sectors)[None, :]
     values = size * rng.lognormal(3, 1, (n_regions, n_sectors)) * (rng.random((n_regions, n_sectors)) > zero_share)
-    return pd.DataFrame({
-        "year": 2023,
-        "region": np.repeat([f"{i:02d}" for i in range(1, n_regions + 1)], n_sectors),
-        "sector": np.tile([f"{j // 10 + 10}.{j % 10}" for j in range(n_sectors)], n_regions),
-        "value": values.ravel(),
-    })
+    return pd.DataFrame(
+        {
+            "year": 2023,
+            "region": np.repeat([f"{i:02d}" for i in range(1, n_regions + 1)], n_sectors),
+            "sector": np.tile([f"{j // 10 + 10}.{j % 10}" for j in range(n_sectors)], n_regions),
+            "value": values.ravel(),
+        }
+    )
 
 
 def run_ecomplexity(df):
     from ecomplexity import ecomplexity
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return ecomplexity(df, {"time": "year", "loc": "region", "prod": "sector", "val": "value"},
-                           check_logsupermodularity=False, verbose=False)
+        return ecomplexity(
+            df,
+            {"time": "year", "loc": "region", "prod": "sector", "val": "value"},
+            check_logsupermodularity=False,
+            verbose=False,
+        )
 
 
-@pytest.mark.parametrize("seed, n_regions, n_sectors", [(0, 8, 12), (1, 20, 35), (2, 85, 60), (3, 40, 15),
-                                                       (4, 12, 90), (5, 30, 30)])
+@pytest.mark.parametrize(
+    "seed, n_regions, n_sectors", [(0, 8, 12), (1, 20, 35), (2, 85, 60), (3, 40, 15), (4, 12, 90), (5, 30, 30)]
+)
 def test_matches_pypi_ecomplexity(seed, n_regions, n_sectors):
     df = random_table(seed, n_regions, n_sectors)
     ref = run_ecomplexity(df).dropna(subset=["eci"])
@@ -198,11 +224,20 @@ def test_matches_pypi_ecomplexity(seed, n_regions, n_sectors):
     assert len(ours) == len(ref)
     both = ours.merge(ref, on=["region", "sector"], suffixes=("", "_ref"), validate="one_to_one")
     assert len(both) == len(ours)
-    for mine, theirs in [("rca", "rca_ref"), ("m", "mcp"), ("diversity", "diversity_ref"),
-                         ("ubiquity", "ubiquity_ref"), ("density", "density_ref"), ("eci", "eci_ref"),
-                         ("pci", "pci_ref"), ("coi", "coi_ref"), ("cog", "cog_ref")]:
-        np.testing.assert_allclose(both[mine].to_numpy(float), both[theirs].to_numpy(float),
-                                   rtol=0, atol=1e-9, err_msg=mine)
+    for mine, theirs in [
+        ("rca", "rca_ref"),
+        ("m", "mcp"),
+        ("diversity", "diversity_ref"),
+        ("ubiquity", "ubiquity_ref"),
+        ("density", "density_ref"),
+        ("eci", "eci_ref"),
+        ("pci", "pci_ref"),
+        ("coi", "coi_ref"),
+        ("cog", "cog_ref"),
+    ]:
+        np.testing.assert_allclose(
+            both[mine].to_numpy(float), both[theirs].to_numpy(float), rtol=0, atol=1e-9, err_msg=mine
+        )
 
 
 def test_matches_pypi_ecomplexity_with_empty_regions_and_sectors():
@@ -221,6 +256,7 @@ def test_matches_pypi_ecomplexity_with_empty_regions_and_sectors():
 
 def test_proximity_matches_pypi_ecomplexity():
     from ecomplexity import proximity as reference_proximity
+
     df = random_table(11, 25, 18)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -235,13 +271,24 @@ def test_proximity_matches_pypi_ecomplexity():
 # Properties
 # --------------------------------------------------------------------------------------------------
 
+
 @st.composite
 def tables(draw):
     n_regions, n_sectors = draw(st.integers(2, 7)), draw(st.integers(2, 7))
-    values = draw(st.lists(st.one_of(st.just(0.0), st.floats(1e-3, 1e6)), min_size=n_regions * n_sectors,
-                           max_size=n_regions * n_sectors))
-    return pd.DataFrame({"region": np.repeat([f"r{i}" for i in range(n_regions)], n_sectors),
-                         "sector": np.tile([f"s{j}" for j in range(n_sectors)], n_regions), "value": values})
+    values = draw(
+        st.lists(
+            st.one_of(st.just(0.0), st.floats(1e-3, 1e6)),
+            min_size=n_regions * n_sectors,
+            max_size=n_regions * n_sectors,
+        )
+    )
+    return pd.DataFrame(
+        {
+            "region": np.repeat([f"r{i}" for i in range(n_regions)], n_sectors),
+            "sector": np.tile([f"s{j}" for j in range(n_sectors)], n_regions),
+            "value": values,
+        }
+    )
 
 
 # Four regions, three sectors, counted by hand.   a    b    c   total
@@ -254,8 +301,13 @@ def tables(draw):
 # R1 {a, b}, R2 {a, b}, R3 {a, c}, R4 {c}; ubiquity a 3, b 2, c 2.
 # Regions with both: a & b 2 (R1, R2) → φ_ab = 2 / max(3, 2) = 2/3 (P(b|a) = 2/3, P(a|b) = 1: the minimum);
 # a & c 1 (R3) → φ_ac = 1/3; b & c none → 0.
-FOUR_BY_THREE = pd.DataFrame({"region": np.repeat(["R1", "R2", "R3", "R4"], 3), "sector": ["a", "b", "c"] * 4,
-                              "value": [10.0, 10, 0, 10, 10, 0, 10, 0, 10, 0, 0, 20]})
+FOUR_BY_THREE = pd.DataFrame(
+    {
+        "region": np.repeat(["R1", "R2", "R3", "R4"], 3),
+        "sector": ["a", "b", "c"] * 4,
+        "value": [10.0, 10, 0, 10, 10, 0, 10, 0, 10, 0, 0, 20],
+    }
+)
 
 
 def test_proximity_is_the_hand_count_of_regions_with_both_sectors():
@@ -297,8 +349,12 @@ def _proximity_by_brute_force(table: pd.DataFrame, *, diagonal: float, presence:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(table=tables(), diagonal=st.sampled_from([0, 1]), presence=st.sampled_from(["binary", "continuous"]),
-       threshold=st.sampled_from([0.8, 1.0, 1.25]))
+@given(
+    table=tables(),
+    diagonal=st.sampled_from([0, 1]),
+    presence=st.sampled_from(["binary", "continuous"]),
+    threshold=st.sampled_from([0.8, 1.0, 1.25]),
+)
 def test_proximity_equals_a_brute_force_count_and_density_lies_in_0_1(table, diagonal, presence, threshold):
     if table["value"].sum() == 0:
         return
@@ -319,6 +375,7 @@ def test_proximity_equals_a_brute_force_count_and_density_lies_in_0_1(table, dia
 # Opportunities
 # --------------------------------------------------------------------------------------------------
 
+
 def test_opportunities_by_hand():
     # Candidates (RCA < 1): R1 {c}, R2 {b, c}, R3 {a}. For R2, b beats c on density (.5 vs 0) and on
     # COG (k_c vs .5·k_b, both positive) but not on PCI: with two candidates every z is ±1, so
@@ -337,8 +394,11 @@ def test_opportunities_by_hand():
 
 
 def test_opportunity_presets():
-    assert cx.OPPORTUNITY_PRESETS == {"low_hanging_fruit": (0.60, 0.15, 0.25), "balanced": (0.50, 0.15, 0.35),
-                                      "long_jump": (0.45, 0.20, 0.35)}
+    assert cx.OPPORTUNITY_PRESETS == {
+        "low_hanging_fruit": (0.60, 0.15, 0.25),
+        "balanced": (0.50, 0.15, 0.35),
+        "long_jump": (0.45, 0.20, 0.35),
+    }
     with pytest.raises(ValueError, match="preset"):
         cx.opportunities(HAND, weights="moonshot")
 
@@ -350,8 +410,14 @@ def test_opportunity_presets():
 # Focus R1. Employees: R1 a 30, b 20, c 10; R2 the reverse. Every region 60 and every sector 40 →
 # shares 1/3 → RCA_R1 = a 1.5, b 1.0, c 0.5 (a > b > c). Revenue swaps the two regions, so the
 # revenue ranking of R1 is c > b > a: Kendall τ = −1.
-ROBUST = pd.DataFrame({"region": ["R1"] * 3 + ["R2"] * 3, "sector": ["a", "b", "c"] * 2,
-                       "employees": [30.0, 20, 10, 10, 20, 30], "revenue": [10.0, 20, 30, 30, 20, 10]})
+ROBUST = pd.DataFrame(
+    {
+        "region": ["R1"] * 3 + ["R2"] * 3,
+        "sector": ["a", "b", "c"] * 2,
+        "employees": [30.0, 20, 10, 10, 20, 30],
+        "revenue": [10.0, 20, 30, 30, 20, 10],
+    }
+)
 
 
 # At RCA ≥ 1.25 the two regions share no sector: the (expected) "disconnected" warning is not the point here.
@@ -404,6 +470,7 @@ def test_robustness_with_districts_and_other_rankings():
 
 # --- plausibility of ECI/PCI on a coarse product space (issue 11, item 9) ---------------------------------
 
+
 def _codes(n: int) -> list[str]:
     return [f"S{i:03d}" for i in range(n)]
 
@@ -437,8 +504,10 @@ def test_the_manufacturing_divisions_get_both_notes():
 
 def test_the_service_reads_sections_from_the_okved_divisions():
     from analytics.services import sector_portfolio as sp
-    panel = pd.DataFrame({"sector": ["29.10", "29.10", "29*", "10.11", "62.01"],
-                          "residual": [False, False, True, False, False]})
+
+    panel = pd.DataFrame(
+        {"sector": ["29.10", "29.10", "29*", "10.11", "62.01"], "residual": [False, False, True, False, False]}
+    )
     notes = sp.complexity_notes(panel)
     # three real sectors (the residual left out), sections C and J: only the count is a concern
     assert [(n.code, n.params) for n in notes] == [("few_sectors", {"sectors": 3, "minimum": 50})]

@@ -1,5 +1,6 @@
 """The Data page through AppTest: a bad file gets its report, a good one is committed after login,
 and a version is rolled back."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -73,12 +74,15 @@ def test_login_then_commit_a_good_file_and_roll_it_back(page):
     flash = [s.value for s in at.success if "версия" in s.value]
     assert flash, [s.value for s in at.success]
     con = store.connect(db)  # same process: DuckDB shares the app's database instance
-    loaded = store.query(con, "SELECT version_id, user_name, file_name, rows_after FROM dataset_versions "
-                              "ORDER BY version_id DESC LIMIT 1").iloc[0]
+    loaded = store.query(
+        con,
+        "SELECT version_id, user_name, file_name, rows_after FROM dataset_versions ORDER BY version_id DESC LIMIT 1",
+    ).iloc[0]
     assert (loaded["user_name"], loaded["file_name"]) == ("anna", "firms.csv")
     assert f"№ {loaded['version_id']}" in flash[0]
-    assert store.query(con, "SELECT count(*) AS n FROM enterprises WHERE inn IN ('4027100017', '4027100024')")[
-        "n"][0] == 2
+    assert (
+        store.query(con, "SELECT count(*) AS n FROM enterprises WHERE inn IN ('4027100017', '4027100024')")["n"][0] == 2
+    )
 
     # History tab: the previous version of the enterprises table is restorable
     at.selectbox(key="rollback_table").set_value("enterprises").run()
@@ -86,10 +90,12 @@ def test_login_then_commit_a_good_file_and_roll_it_back(page):
     assert versions, "an older version to return to"
     next(b for b in at.button if b.label == RU["upload.rollback_do"]).click().run()
     assert not at.exception, [e.value for e in at.exception]
-    assert store.query(con, "SELECT count(*) AS n FROM enterprises WHERE inn IN ('4027100017', '4027100024')")[
-        "n"][0] == 0
-    assert store.query(con, "SELECT action, user_name FROM dataset_versions ORDER BY version_id DESC LIMIT 1"
-                       ).iloc[0].tolist() == ["rollback", "anna"]
+    assert (
+        store.query(con, "SELECT count(*) AS n FROM enterprises WHERE inn IN ('4027100017', '4027100024')")["n"][0] == 0
+    )
+    assert store.query(con, "SELECT action, user_name FROM dataset_versions ORDER BY version_id DESC LIMIT 1").iloc[
+        0
+    ].tolist() == ["rollback", "anna"]
 
 
 def test_templates_download_in_both_languages(page):
@@ -109,5 +115,6 @@ def test_an_analyst_maps_an_unknown_column_and_the_choice_is_remembered(page):
     assert RU["upload.file_ok"] in [s.value for s in at.success]
     con = store.connect(db)
     remembered = store.query(con, "SELECT table_name, header, column_name, user_name FROM column_mappings")
-    assert remembered.to_dict("records") == [{"table_name": "enterprises", "header": "комментарий бухгалтера",
-                                              "column_name": None, "user_name": "anna"}]
+    assert remembered.to_dict("records") == [
+        {"table_name": "enterprises", "header": "комментарий бухгалтера", "column_name": None, "user_name": "anna"}
+    ]

@@ -1,5 +1,6 @@
 """The Data page through AppTest (issue 17): every mistake of a file at once, each with how to fix it;
 the rows with errors in an editable grid; edits checked again; the corrected file loads."""
+
 from __future__ import annotations
 
 import hashlib
@@ -48,16 +49,19 @@ def test_fix_the_cells_in_the_grid_then_load_the_corrected_file(data_page):
     shown = grid.value
     assert shown[RU["upload.col_row"]].tolist() == [3, 4, 5]
     assert list(shown.columns)[2:8] == ["ИНН", "Наименование", "ОКВЭД", "Код региона", "Широта", "Долгота"]
-    assert "4000123458" in shown.iloc[0, 1]   # the errors of the row, with the expected INN
-    assert shown.loc[1, "Долгота"] == ""   # an empty cell is empty, not «None»
+    assert "4000123458" in shown.iloc[0, 1]  # the errors of the row, with the expected INN
+    assert shown.loc[1, "Долгота"] == ""  # an empty cell is empty, not «None»
 
     at.session_state[GRID] = {"edited_rows": {0: {"ИНН": "4000123458"}}, "added_rows": [], "deleted_rows": []}
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    assert _detail(at)[RU["upload.col_row"]].tolist() == [4, 5]   # re-checked: row 3 is fixed
+    assert _detail(at)[RU["upload.col_row"]].tolist() == [4, 5]  # re-checked: row 3 is fixed
 
-    at.session_state[GRID] = {"edited_rows": {0: {"ИНН": "4000123458"}, 1: {"ОКВЭД": "29.32"},
-                                              2: {"Широта": "54.5"}}, "added_rows": [], "deleted_rows": []}
+    at.session_state[GRID] = {
+        "edited_rows": {0: {"ИНН": "4000123458"}, 1: {"ОКВЭД": "29.32"}, 2: {"Широта": "54.5"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert RU["upload.file_ok"] in [s.value for s in at.success]
@@ -67,12 +71,18 @@ def test_fix_the_cells_in_the_grid_then_load_the_corrected_file(data_page):
     next(b for b in at.button if b.label == RU["upload.commit"]).click().run()
     assert not at.exception, [e.value for e in at.exception]
     con = store.connect(db)  # same process: DuckDB shares the app's database instance
-    rows = store.query(con, "SELECT inn, okved, lat FROM enterprises WHERE inn IN ('4000123458', '4000543212', "
-                            "'4000777771') ORDER BY inn")
-    assert rows.values.tolist() == [["4000123458", "29.10", 54.5293], ["4000543212", "29.32", 54.5],
-                                    ["4000777771", "29.10", 54.5]]
-    assert store.query(con, "SELECT user_name, file_name FROM dataset_versions ORDER BY version_id DESC LIMIT 1"
-                       ).iloc[0].tolist() == ["anna", "firms.csv"]
+    rows = store.query(
+        con,
+        "SELECT inn, okved, lat FROM enterprises WHERE inn IN ('4000123458', '4000543212', '4000777771') ORDER BY inn",
+    )
+    assert rows.values.tolist() == [
+        ["4000123458", "29.10", 54.5293],
+        ["4000543212", "29.32", 54.5],
+        ["4000777771", "29.10", 54.5],
+    ]
+    assert store.query(con, "SELECT user_name, file_name FROM dataset_versions ORDER BY version_id DESC LIMIT 1").iloc[
+        0
+    ].tolist() == ["anna", "firms.csv"]
 
 
 def test_a_blocked_rollback_says_so_in_plain_words(data_page):
@@ -92,6 +102,6 @@ def test_a_blocked_rollback_says_so_in_plain_words(data_page):
     assert any(RU["upload.rollback_blocked_found"].split(":")[0] in e for e in errors), errors
     assert not any(RU["upload.errors_found"].split(":")[0] in e for e in errors)
     detail = _detail(at)
-    assert detail[RU["upload.col_row"]].isna().all()              # no row «None»: the whole table
-    assert detail[RU["upload.col_column"]].tolist() == ["ИНН"]     # not «inn»
+    assert detail[RU["upload.col_row"]].isna().all()  # no row «None»: the whole table
+    assert detail[RU["upload.col_column"]].tolist() == ["ИНН"]  # not «inn»
     assert "Показатели предприятий по годам" in detail[RU["upload.col_message"]].iloc[0]

@@ -1,5 +1,6 @@
 """The Data page's Rosstat tab through AppTest: a wide table as published is previewed and loaded in
 one step after login (expected values are the table's cells, make_tables.py, in persons)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -36,9 +37,16 @@ def test_a_rosstat_table_is_previewed_then_loaded_in_one_step(page):
     commit = next(b for b in at.button if b.proto.id and "rosstat_commit" in b.proto.id)
     commit.click().run()
     assert not at.exception, [e.value for e in at.exception]
-    st.cache_resource.clear()   # the page's connection holds the file: release it before reading
+    st.cache_resource.clear()  # the page's connection holds the file: release it before reading
     con = store.connect(db, read_only=True)
-    row = store.query(con, "SELECT employees, data_status FROM region_sector_years "
-                           "WHERE region_code = '40' AND okved = '29' AND year = 2017").iloc[0].tolist()
+    row = (
+        store.query(
+            con,
+            "SELECT employees, data_status FROM region_sector_years "
+            "WHERE region_code = '40' AND okved = '29' AND year = 2017",
+        )
+        .iloc[0]
+        .tolist()
+    )
     con.close()
-    assert row == [110_300, "loaded"]   # «110,3» thousand persons
+    assert row == [110_300, "loaded"]  # «110,3» thousand persons

@@ -1,5 +1,6 @@
 """The Data page as `make serve` runs it (NAVIGATOR_SNAPSHOTS=1): the page reads a published snapshot,
 a commit goes through the writer lock and is published, and the command-line loader works meanwhile."""
+
 from __future__ import annotations
 
 import os
@@ -44,8 +45,9 @@ def page(demo_db, tmp_path, monkeypatch):
 
 def _new_firms(path: Path) -> int:
     with snapshots.open_snapshot(path) as con:
-        return int(store.query(con, "SELECT count(*) AS n FROM enterprises WHERE inn IN (?, ?)", list(NEW_INNS))[
-            "n"][0])
+        return int(
+            store.query(con, "SELECT count(*) AS n FROM enterprises WHERE inn IN (?, ?)", list(NEW_INNS))["n"][0]
+        )
 
 
 def test_a_commit_is_published_and_the_command_line_loader_works_while_the_page_serves(page, tmp_path):
@@ -55,8 +57,9 @@ def test_a_commit_is_published_and_the_command_line_loader_works_while_the_page_
     at.text_input(key="login_name").input("anna")
     at.text_input(key="login_password").input("long enough password")
     next(b for b in at.button if b.label == RU["upload.login"]).click().run()
-    at.file_uploader[0].set_value(("firms.csv", (DATA / "good" / "cp1251_semicolon_crlf.csv").read_bytes(),
-                                   "text/csv")).run()
+    at.file_uploader[0].set_value(
+        ("firms.csv", (DATA / "good" / "cp1251_semicolon_crlf.csv").read_bytes(), "text/csv")
+    ).run()
     at.checkbox(key="upload_confirm").check().run()
     next(b for b in at.button if b.label == RU["upload.commit"]).click().run()
     assert not at.exception, [e.value for e in at.exception]
@@ -69,9 +72,23 @@ def test_a_commit_is_published_and_the_command_line_loader_works_while_the_page_
     csv = tmp_path / "years.csv"
     csv.write_text(f"ИНН;Год;Численность\n{NEW_INNS[0]};2020;7\n", encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "analytics.data.load_cli", "enterprise_years", str(csv), "--user", "cli",
-         "--db", str(db)], cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True, text=True,
-        timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "analytics.data.load_cli",
+            "enterprise_years",
+            str(csv),
+            "--user",
+            "cli",
+            "--db",
+            str(db),
+        ],
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
 
     # The page moves to the newest snapshot on its next rerun: the history shows the command-line load.

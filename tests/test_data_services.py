@@ -1,4 +1,5 @@
 """What the Data page delegates: the held plan's key, the boundary map and its figure, report totals."""
+
 from __future__ import annotations
 
 import json
@@ -31,8 +32,9 @@ def test_plan_key_follows_the_file_the_mapping_and_the_store(demo_copy):
 
 
 def test_report_totals():
-    report = ingest.LoadReport(ok=True, rows_loaded=0, errors=[], warnings=[], version_id=None,
-                               added=3, changed=2, removed=1, unchanged=10)
+    report = ingest.LoadReport(
+        ok=True, rows_loaded=0, errors=[], warnings=[], version_id=None, added=3, changed=2, removed=1, unchanged=10
+    )
     assert report.changes == 6 and report.error_total == 0
     report.error_counts = {"inn_checksum": 250, "required": 4}  # 250 found, 200 of them listed
     assert report.error_total == 254
@@ -47,8 +49,16 @@ def test_boundary_map_of_an_empty_level_and_of_stored_shapes(demo_copy):
     assert loading.boundary_map(con, "municipality", "40").empty
     oktmo = store.query(con, "SELECT oktmo FROM municipalities WHERE region_code = '40' ORDER BY oktmo LIMIT 1")
     code = oktmo["oktmo"].iat[0]
-    doc = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"oktmo": code}, "geometry": {"type": "Polygon", "coordinates": _square(35, 54)}}]}
+    doc = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"oktmo": code},
+                "geometry": {"type": "Polygon", "coordinates": _square(35, 54)},
+            }
+        ],
+    }
     report = boundaries.load_boundaries(con, "municipality", json.dumps(doc).encode())
     assert report.ok, report.errors
     shown = loading.boundary_map(con, "municipality", "40")
@@ -56,11 +66,21 @@ def test_boundary_map_of_an_empty_level_and_of_stored_shapes(demo_copy):
 
 
 def test_boundary_figure_frames_the_shapes_and_escapes_names():
-    shapes = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "id": "a", "geometry": {"type": "Polygon", "coordinates": _square(35, 54)}},
-        {"type": "Feature", "id": "b", "geometry": {"type": "Polygon", "coordinates": _square(36, 54)}}]}
-    values = pd.DataFrame({"code": ["a", "b"], "name_ru": ["<b>Город</b>", "Район"], "name_en": ["Town", "District"],
-                           "value": [1200.0, float("nan")]})
+    shapes = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "id": "a", "geometry": {"type": "Polygon", "coordinates": _square(35, 54)}},
+            {"type": "Feature", "id": "b", "geometry": {"type": "Polygon", "coordinates": _square(36, 54)}},
+        ],
+    }
+    values = pd.DataFrame(
+        {
+            "code": ["a", "b"],
+            "name_ru": ["<b>Город</b>", "Район"],
+            "name_en": ["Town", "District"],
+            "value": [1200.0, float("nan")],
+        }
+    )
     fig = boundary_charts.boundary_map(shapes, values, lang="ru", value_title="Предприятия")
     trace = fig.data[0]
     assert list(trace.z) == [1200.0, 0.0]  # a missing value is coloured as zero
@@ -85,4 +105,6 @@ def test_rosstat_plan_key_follows_the_choices_and_the_store(demo_copy):
     key = loading.rosstat_plan_key(con, b"x", "t.xls", {"target": "region_indicators", "unit": None})
     assert key == loading.rosstat_plan_key(con, b"x", "t.xls", {"unit": None, "target": "region_indicators"})
     assert key != loading.rosstat_plan_key(con, b"x", "t.xls", {"target": "region_indicators", "unit": "%"})
-    assert loading.file_digest(b"abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"  # FIPS 180-2
+    assert (
+        loading.file_digest(b"abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    )  # FIPS 180-2

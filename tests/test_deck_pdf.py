@@ -1,6 +1,7 @@
 """The presentation deck as a PDF beside the PPTX: one 16:9 landscape page per storyline slide, each
 page's text holding its slide's title and message (read back with pypdf), charts as PNG at twice the
 PPTX's resolution, the data-status footer on the demo store; and a translated refusal without chromium."""
+
 import io
 import re
 import shutil
@@ -35,8 +36,10 @@ def test_one_landscape_page_per_slide_with_its_title_and_a_sharp_chart(con, lang
     assert briefing.chart_engine_available(), "Debian chromium is needed (make test installs it)"
     settings = storyline.DeckSettings()
     names = sector_portfolio.cluster_names(con).get(lang, {})
-    expected = [slides.view(s, lang, region_name=REGION[lang], cluster_names=names, screen=1080)
-                for s in storyline.build(con, settings)]
+    expected = [
+        slides.view(s, lang, region_name=REGION[lang], cluster_names=names, screen=1080)
+        for s in storyline.build(con, settings)
+    ]
     reader = pypdf.PdfReader(io.BytesIO(briefing.deck_pdf_bytes(con, settings, lang, REGION[lang])))
     assert len(reader.pages) == len(expected) == len([s for s in storyline.SLIDE_ORDER if s in storyline.BUILDERS])
     for page, view in zip(reader.pages, expected):
@@ -45,13 +48,14 @@ def test_one_landscape_page_per_slide_with_its_title_and_a_sharp_chart(con, lang
         text = flat(page.extract_text())
         assert flat(view.title) in text
         assert flat(view.message)[:60] in text
-        assert CATALOG[lang]["export.demo_note_short"] in text       # the demo store is illustrative
+        assert CATALOG[lang]["export.demo_note_short"] in text  # the demo store is illustrative
         images = list(page.images)
         if view.figure is not None:
             assert len(images) == 1
-            assert images[0].image.width >= 2 * briefing.CHART_WIDTH_PX   # scale 2: 3 200 px wide
-    assert flat(expected[0].title) == flat(f"{REGION[lang]}: " + (
-        "промышленность, 2023" if lang == "ru" else "industry, 2023"))
+            assert images[0].image.width >= 2 * briefing.CHART_WIDTH_PX  # scale 2: 3 200 px wide
+    assert flat(expected[0].title) == flat(
+        f"{REGION[lang]}: " + ("промышленность, 2023" if lang == "ru" else "industry, 2023")
+    )
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])

@@ -1,4 +1,5 @@
 """The demo dataset in data/seed/: deterministic, loadable, consistent and calibrated as documented."""
+
 from __future__ import annotations
 
 import re
@@ -14,7 +15,9 @@ from analytics.store import demo, schema
 from analytics.tools import demo_seed
 
 SEED = store.SEED_DIR
-ROSSTAT_OKVED = store.ROOT / "data" / "reference" / "okved2-rosstat-20231201-utf8.csv"  # shipped, see its ATTRIBUTION.md
+ROSSTAT_OKVED = (
+    store.ROOT / "data" / "reference" / "okved2-rosstat-20231201-utf8.csv"
+)  # shipped, see its ATTRIBUTION.md
 YEARS = list(range(2016, 2024))
 #: Tables read from a seed CSV (the others are built at build time, store.demo.BUILT_TABLES).
 SEEDED = [t for t in schema.DATA_TABLES if t not in demo.BUILT_TABLES]
@@ -39,6 +42,7 @@ def _lq(rsy: pd.DataFrame, region: str, code: str, year: int) -> float:
 
 # --- determinism, loading, size ---------------------------------------------------------------------
 
+
 def test_regenerating_gives_byte_identical_files(tmp_path):
     demo_seed.write_all(tmp_path)
     for table in SEEDED:
@@ -48,8 +52,9 @@ def test_regenerating_gives_byte_identical_files(tmp_path):
 def test_every_data_table_has_a_seed_file_with_the_schema_columns(seed):
     con = store.connect(":memory:")
     for table, frame in seed.items():
-        cols = store.query(con, "SELECT column_name FROM information_schema.columns WHERE table_name = ?",
-                           [table])["column_name"].tolist()
+        cols = store.query(con, "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table])[
+            "column_name"
+        ].tolist()
         assert list(frame.columns) == cols, table
         assert len(frame) > 0, table
 
@@ -57,7 +62,7 @@ def test_every_data_table_has_a_seed_file_with_the_schema_columns(seed):
 def test_build_demo_loads_everything_without_integrity_problems(tmp_path, seed):
     counts = store.build_demo(tmp_path / "d.duckdb")
     assert {t: n for t, n in counts.items() if t in seed} == {table: len(frame) for table, frame in seed.items()}
-    assert counts["io_cells"] > 30_000   # Rosstat's 2021 tables from data/io2021, built at build time
+    assert counts["io_cells"] > 30_000  # Rosstat's 2021 tables from data/io2021, built at build time
     con = store.connect(tmp_path / "d.duckdb", read_only=True)
     assert store.integrity_problems(con).empty
     assert store.is_illustrative(con)
@@ -83,28 +88,48 @@ def test_every_data_status_is_filled(seed):
 
 # --- regions, municipalities, sectors, templates ---------------------------------------------------
 
+
 def test_regions_are_the_85_subjects_with_their_federal_districts(seed):
     regions = seed["regions"]
     assert len(regions) == 85 and regions["code"].is_unique
     assert regions["code"].str.fullmatch(r"\d{2}").all()
     by_code = regions.set_index("code")
     assert by_code.at["40", "name_ru"] == "Калужская область" and by_code.at["40", "oktmo_prefix"] == "29"
-    expected = {"40": "Центральный", "77": "Москва", "78": "Северо-Западный", "91": "Южный", "92": "Южный",
-                "03": "Дальневосточный", "75": "Дальневосточный", "26": "Северо-Кавказский", "86": "Уральский",
-                "83": "Северо-Западный", "54": "Сибирский", "16": "Приволжский"}
+    expected = {
+        "40": "Центральный",
+        "77": "Москва",
+        "78": "Северо-Западный",
+        "91": "Южный",
+        "92": "Южный",
+        "03": "Дальневосточный",
+        "75": "Дальневосточный",
+        "26": "Северо-Кавказский",
+        "86": "Уральский",
+        "83": "Северо-Западный",
+        "54": "Сибирский",
+        "16": "Приволжский",
+    }
     assert by_code.at["77", "name_ru"] == "Москва"
     expected.pop("77")
     for code, district in expected.items():
         assert by_code.at[code, "federal_district"] == district, code
     sizes = regions["federal_district"].value_counts().to_dict()
-    assert sizes == {"Центральный": 18, "Приволжский": 14, "Северо-Западный": 11, "Дальневосточный": 11,
-                     "Сибирский": 10, "Южный": 8, "Северо-Кавказский": 7, "Уральский": 6}
+    assert sizes == {
+        "Центральный": 18,
+        "Приволжский": 14,
+        "Северо-Западный": 11,
+        "Дальневосточный": 11,
+        "Сибирский": 10,
+        "Южный": 8,
+        "Северо-Кавказский": 7,
+        "Уральский": 6,
+    }
 
 
 def test_municipalities_keep_confirmed_oktmo_and_mark_provisional_ones(seed):
     munis = seed["municipalities"]
     assert len(munis) == 26 and munis["oktmo"].is_unique
-    assert (munis["kind"].value_counts().to_dict() == {"municipal_district": 24, "urban_okrug": 2})
+    assert munis["kind"].value_counts().to_dict() == {"municipal_district": 24, "urban_okrug": 2}
     status = munis.set_index("oktmo")["oktmo_status"]
     assert status["29606000"] == "confirmed" and status["29614000"] == "confirmed"
     assert status["29701000"] == "confirmed" and status["29715000"] == "likely"
@@ -125,8 +150,11 @@ def test_sector_names_match_the_rosstat_classifier(seed):
         return re.sub(r"\s+", " ", text).strip().lower()
 
     official = dict(zip(ros["code"], ros["name"].map(norm)))
-    wrong = [(code, name) for code, name in zip(seed["sectors"]["code"], seed["sectors"]["name_ru"])
-             if official.get(code) != norm(name)]
+    wrong = [
+        (code, name)
+        for code, name in zip(seed["sectors"]["code"], seed["sectors"]["name_ru"])
+        if official.get(code) != norm(name)
+    ]
     assert wrong == []
 
 
@@ -166,6 +194,7 @@ def test_cluster_templates_follow_the_proposed_mapping(seed):
 
 # --- enterprises ----------------------------------------------------------------------------------
 
+
 def test_enterprises_are_many_with_valid_identifiers(seed):
     ent = seed["enterprises"]
     assert len(ent) >= 120 and ent["inn"].is_unique
@@ -194,22 +223,27 @@ def test_real_enterprises_keep_sources_and_placeholder_inns(seed):
 def test_all_real_enterprises_of_the_reference_are_present(seed):
     ref = pd.read_csv(demo_seed.FACTS_DIR / "kaluga_enterprises.csv", dtype=str)
     # one reference row holds two companies (both names separated by "; " in Russian and English)
-    expected = {name for ru, en in zip(ref["name_ru"], ref["name_en"])
-                for name in (en.split("; ") if "; " in ru and "(" not in ru else [en])}
+    expected = {
+        name
+        for ru, en in zip(ref["name_ru"], ref["name_en"])
+        for name in (en.split("; ") if "; " in ru and "(" not in ru else [en])
+    }
     assert expected <= set(seed["enterprises"]["name_en"])
     assert {"Astrapharm Kaluga", "B-Pharm Biotech"} <= expected
 
 
 def test_real_towns_map_to_the_right_municipality(seed):
     ent = seed["enterprises"].set_index("name_en")
-    assert ent.at["Samsung Electronics Rus Kaluga (SERK)", "oktmo"] == "29606000"   # Vorsino
+    assert ent.at["Samsung Electronics Rus Kaluga (SERK)", "oktmo"] == "29606000"  # Vorsino
     assert ent.at["AstraZeneca Kaluga plant", "oktmo"] == "29606000"
     assert ent.at["PSMA Rus (PCMA Rus; Stellantis 70% / Mitsubishi 30%)", "oktmo"] == "29701000"  # Rosva
     assert ent.at["Magna Technoplast", "oktmo"] == "29701000"  # Grabtsevo
     assert ent.at["Kraftway", "oktmo"] == "29715000"  # Obninsk
     munis = seed["municipalities"].set_index("oktmo")
-    assert munis.at[ent.at["Lyudinovo Locomotive Plant (LTZ; Sinara-Transport Machines)", "oktmo"],
-                    "name_en"] == "Lyudinovsky District"
+    assert (
+        munis.at[ent.at["Lyudinovo Locomotive Plant (LTZ; Sinara-Transport Machines)", "oktmo"], "name_en"]
+        == "Lyudinovsky District"
+    )
 
 
 def test_illustrative_enterprises_are_marked_and_varied(seed):
@@ -220,8 +254,7 @@ def test_illustrative_enterprises_are_marked_and_varied(seed):
     assert demo["ogrn"].notna().all() and demo["inn"].str.startswith("4099").all()
     assert set(ent["kind"]) == {"industrial", "infrastructure", "specialised"}
     specialised = ent[ent["kind"] == "specialised"]
-    assert set(specialised["cluster_hint"].dropna()) == {"automotive", "composites", "electronics", "pharma",
-                                                         "rail"}
+    assert set(specialised["cluster_hint"].dropna()) == {"automotive", "composites", "electronics", "pharma", "rail"}
     for cluster in ["automotive", "composites", "electronics", "pharma", "rail"]:
         members = ent[ent["cluster_hint"] == cluster]
         assert (members["kind"] == "infrastructure").any(), cluster
@@ -231,6 +264,7 @@ def test_illustrative_enterprises_are_marked_and_varied(seed):
 
 
 # --- enterprise years ------------------------------------------------------------------------------
+
 
 def test_enterprise_years_cover_every_enterprise_and_look_plausible(seed):
     ent, ey = seed["enterprises"], seed["enterprise_years"]
@@ -267,6 +301,7 @@ def test_enterprise_years_are_anchored_and_show_the_2022_shock(seed):
 
 
 # --- region × sector -------------------------------------------------------------------------------
+
 
 def test_region_sector_years_cover_every_region_division_and_year(seed):
     rsy = seed["region_sector_years"]
@@ -327,15 +362,22 @@ def test_kaluga_rows_cover_the_dataset_enterprises(seed):
 
 # --- supply links ----------------------------------------------------------------------------------
 
+
 def _dependence(seed) -> pd.DataFrame:
-    ent, ey, links, tpl = (seed["enterprises"], seed["enterprise_years"], seed["supply_links"],
-                           seed["cluster_templates"])
+    ent, ey, links, tpl = (
+        seed["enterprises"],
+        seed["enterprise_years"],
+        seed["supply_links"],
+        seed["cluster_templates"],
+    )
     out = {}
     for cluster, group in tpl[tpl["role"] == "core"].groupby("cluster_id"):
         codes = list(group["okved"])
         members = ent[ent["cluster_hint"] == cluster]
-        core = members[members["okved"].map(lambda c: any(c == k or c.startswith(k + ".") for k in codes))
-                       & (members["kind"] == "industrial")]
+        core = members[
+            members["okved"].map(lambda c: any(c == k or c.startswith(k + ".") for k in codes))
+            & (members["kind"] == "industrial")
+        ]
         inside = links[links["buyer_inn"].isin(core["inn"]) & links["supplier_inn"].isin(members["inn"])]
         num = inside.groupby("year")["value_mln_rub"].sum()
         den = ey[ey["inn"].isin(core["inn"])].groupby("year")["purchases_mln_rub"].sum()
@@ -377,6 +419,7 @@ def test_a_few_members_have_no_links(seed):
 
 
 # --- projects --------------------------------------------------------------------------------------
+
 
 def test_projects_are_joint_and_sized_as_documented(seed):
     projects, parts = seed["projects"], seed["project_participants"]

@@ -1,4 +1,5 @@
 """Discovery beyond the templates: a planted cluster is found, random noise yields none."""
+
 from __future__ import annotations
 
 import json
@@ -28,11 +29,19 @@ def random_store(seed: int, *, plant: float | None = None, sigma: float = 0.5, l
     """
     rng = np.random.default_rng(seed)
     con = store.connect(":memory:")
-    sectors = [("C", None, "section")] + [(d, "C", "division") for d in DIVISIONS] + [(c, c[:2], "class") for c in CLASSES]
-    store.load_frame(con, "regions", pd.DataFrame({"code": REGIONS, "name_ru": REGIONS, "name_en": REGIONS,
-                                                   "federal_district": "X"}))
-    store.load_frame(con, "sectors", pd.DataFrame(sectors, columns=["code", "parent", "level"]).assign(
-        section="C", name_ru=lambda f: "Отрасль " + f["code"], name_en=lambda f: "Sector " + f["code"]))
+    sectors = (
+        [("C", None, "section")] + [(d, "C", "division") for d in DIVISIONS] + [(c, c[:2], "class") for c in CLASSES]
+    )
+    store.load_frame(
+        con, "regions", pd.DataFrame({"code": REGIONS, "name_ru": REGIONS, "name_en": REGIONS, "federal_district": "X"})
+    )
+    store.load_frame(
+        con,
+        "sectors",
+        pd.DataFrame(sectors, columns=["code", "parent", "level"]).assign(
+            section="C", name_ru=lambda f: "Отрасль " + f["code"], name_en=lambda f: "Sector " + f["code"]
+        ),
+    )
     employment = rng.lognormal(5.0, sigma, (N_REGIONS, len(CLASSES))) * rng.lognormal(0.0, 0.7, (N_REGIONS, 1))
     if plant:
         for r in PLANTED_REGIONS:
@@ -45,20 +54,29 @@ def random_store(seed: int, *, plant: float | None = None, sigma: float = 0.5, l
             rows.append((region, code, 2023, float(employment[i, k])))
         for d in DIVISIONS:
             rows.append((region, d, 2023, float(sum(employment[i, k] for k, c in enumerate(CLASSES) if c[:2] == d))))
-    store.load_frame(con, "region_sector_years", pd.DataFrame(rows, columns=["region_code", "okved", "year", "employees"]))
+    store.load_frame(
+        con, "region_sector_years", pd.DataFrame(rows, columns=["region_code", "okved", "year", "employees"])
+    )
     if links:
         region = REGIONS[PLANTED_REGIONS[0]]
         codes = PLANTED + ["15.10", "17.12", "18.13"]
-        firms = pd.DataFrame({"inn": [f"{region}{n:08d}" for n in range(len(codes) * 3)],
-                              "okved": [c for c in codes for _ in range(3)]})
+        firms = pd.DataFrame(
+            {"inn": [f"{region}{n:08d}" for n in range(len(codes) * 3)], "okved": [c for c in codes for _ in range(3)]}
+        )
         firms = firms.assign(name_ru=lambda f: "Фирма " + f["inn"], region_code=region)
         store.load_frame(con, "enterprises", firms)
-        store.load_frame(con, "enterprise_years", firms[["inn"]].assign(year=2023, employees=100, revenue_mln_rub=100.0,
-                                                                         purchases_mln_rub=60.0))
+        store.load_frame(
+            con,
+            "enterprise_years",
+            firms[["inn"]].assign(year=2023, employees=100, revenue_mln_rub=100.0, purchases_mln_rub=60.0),
+        )
         planted = firms[firms["okved"].isin(PLANTED)]["inn"].tolist()
         pairs = [(s, b, 5.0) for s in planted for b in planted if s != b]
-        store.load_frame(con, "supply_links", pd.DataFrame(pairs, columns=["supplier_inn", "buyer_inn", "value_mln_rub"])
-                         .assign(year=2023))
+        store.load_frame(
+            con,
+            "supply_links",
+            pd.DataFrame(pairs, columns=["supplier_inn", "buyer_inn", "value_mln_rub"]).assign(year=2023),
+        )
     return con
 
 
@@ -131,6 +149,7 @@ def test_parameters_are_checked():
 
 # --- the synthetic national generator's planted cluster -----------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def synth_store(tmp_path_factory):
     path = tmp_path_factory.mktemp("synth") / "synth.duckdb"
@@ -155,7 +174,9 @@ def test_discovery_finds_the_generators_planted_cluster(synth_store):
 
 def test_the_planted_cluster_is_not_offered_elsewhere(synth_store):
     con, planted = synth_store
-    others = [r for r in store.query(con, "SELECT code FROM regions ORDER BY code")["code"] if r not in planted["regions"]]
+    others = [
+        r for r in store.query(con, "SELECT code FROM regions ORDER BY code")["code"] if r not in planted["regions"]
+    ]
     for region in others[:6]:
         found = discovery.discover(con, region, 2023)
         assert not any(set(planted["okved"]) <= set(codes) for codes in found.candidates["codes"]), region

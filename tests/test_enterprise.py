@@ -1,4 +1,5 @@
 """Enterprise profile and search: a hand-made store for the rules, the demo store against its seed files."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -39,8 +40,10 @@ def test_an_unhinted_firm_belongs_by_its_code(tiny_con):
     assert not by_id["automotive"].counted and by_id["composites"].counted
 
 
-@pytest.mark.parametrize("inn, status", [("1234567890", "unknown"), ("400000000100", "unknown"),
-                                         ("40000", "invalid"), ("abc", "invalid"), ("", "invalid")])
+@pytest.mark.parametrize(
+    "inn, status",
+    [("1234567890", "unknown"), ("400000000100", "unknown"), ("40000", "invalid"), ("abc", "invalid"), ("", "invalid")],
+)
 def test_unknown_or_malformed_inn_is_a_result_not_an_exception(tiny_con, inn, status):
     p = enterprise.enterprise_profile(tiny_con, inn)
     assert p.status == status and not p.found and p.identity is None and p.registry == ()
@@ -48,7 +51,12 @@ def test_unknown_or_malformed_inn_is_a_result_not_an_exception(tiny_con, inn, st
 
 def test_search_by_inn_prefix_and_limit(tiny_con):
     assert enterprise.find_enterprises(tiny_con, "40000000")["inn"].tolist() == [
-        "4000000001", "4000000002", "4000000003", "4000000004", "4000000005"]
+        "4000000001",
+        "4000000002",
+        "4000000003",
+        "4000000004",
+        "4000000005",
+    ]
     assert len(enterprise.find_enterprises(tiny_con, "4000", limit=2)) == 2
     assert enterprise.find_enterprises(tiny_con, "  ").empty
     assert enterprise.find_enterprises(tiny_con, "5000").empty
@@ -80,7 +88,8 @@ def test_links_and_projects_match_the_seed_files(demo):
     participants = pd.read_csv(SEED / "project_participants.csv", dtype={"inn": str})
     projects = pd.read_csv(SEED / "projects.csv", dtype={"initiator_inn": str})
     expected = set(participants.loc[participants["inn"] == inn, "project_id"]) | set(
-        projects.loc[projects["initiator_inn"] == inn, "project_id"])
+        projects.loc[projects["initiator_inn"] == inn, "project_id"]
+    )
     assert set(p.projects["project_id"]) == expected and expected
     assert {"eligible", "subsidy_mln_rub"} <= set(p.projects.columns)
     assert (p.projects["subsidy_mln_rub"] >= 0).all()

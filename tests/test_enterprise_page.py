@@ -1,5 +1,6 @@
 """The Enterprise page in AppTest: a profile URL in both languages, an unknown INN, search by INN
 prefix and by a Russian name."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -37,16 +38,24 @@ def _texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
-@pytest.mark.parametrize("lang, name, other", [
-    ("ru", "ООО «Калужский штамповочный завод» (демо)", "en"),
-    ("en", "Kaluga Stamping Plant LLC (demo)", "ru"),
-])
+@pytest.mark.parametrize(
+    "lang, name, other",
+    [
+        ("ru", "ООО «Калужский штамповочный завод» (демо)", "en"),
+        ("en", "Kaluga Stamping Plant LLC (demo)", "ru"),
+    ],
+)
 def test_profile_url_opens_the_profile(app, lang, name, other):
     at = app(inn=INN, lang=lang)
     assert at.header[0].value.replace("\\", "") == name
     text = _texts(at)
-    for key in ("enterprise.identity", "enterprise.network", "enterprise.years", "enterprise.projects",
-                "enterprise.registry"):
+    for key in (
+        "enterprise.identity",
+        "enterprise.network",
+        "enterprise.years",
+        "enterprise.projects",
+        "enterprise.registry",
+    ):
         assert CATALOG[lang][key] in text
         assert CATALOG[other][key] not in text
     assert f"inn={INN}&lang={lang}" in text
@@ -61,7 +70,8 @@ def test_profile_url_opens_the_profile(app, lang, name, other):
 def test_unknown_inn_shows_a_message(app):
     at = app(inn="1234567890")
     assert [w.body for w in at.warning if "1234567890" in w.body] == [
-        CATALOG["ru"]["enterprise.unknown"].format(inn="1234567890")]
+        CATALOG["ru"]["enterprise.unknown"].format(inn="1234567890")
+    ]
     assert not at.header
 
 

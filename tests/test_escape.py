@@ -3,6 +3,7 @@
 Oracle for Markdown: a CommonMark renderer (markdown-it-py, which Streamlit's dependency rich ships)
 must render the escaped text back to exactly the visible original, with no element but the paragraph.
 """
+
 from __future__ import annotations
 
 import html as html_lib
@@ -14,9 +15,28 @@ import pytest
 from ui.core import escape
 
 RLO, ZWSP, LRI, PDI, BOM = "\u202e", "\u200b", "\u2066", "\u2069", "\ufeff"
-HOSTILE = ["[x](http://e)", "![i](http://e)", "<img src=x>", "*", "_", "`code`", "**bold** __b__",
-           "a | b", "~~s~~", "$x^2$", ":material/home:", "# title", "1. item", "- item", "> quote",
-           "\\*", "&amp;", "ООО «Ромашка» & Ко", f"evil{RLO}gpj.exe", f"a{ZWSP}b{LRI}c{PDI}{BOM}"]
+HOSTILE = [
+    "[x](http://e)",
+    "![i](http://e)",
+    "<img src=x>",
+    "*",
+    "_",
+    "`code`",
+    "**bold** __b__",
+    "a | b",
+    "~~s~~",
+    "$x^2$",
+    ":material/home:",
+    "# title",
+    "1. item",
+    "- item",
+    "> quote",
+    "\\*",
+    "&amp;",
+    "ООО «Ромашка» & Ко",
+    f"evil{RLO}gpj.exe",
+    f"a{ZWSP}b{LRI}c{PDI}{BOM}",
+]
 
 
 def test_markdown_escapes_each_active_character_by_hand():

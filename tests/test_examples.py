@@ -1,5 +1,6 @@
 """The templates' example rows use fictional, valid identifiers that no enterprise of the seed has,
 so a template uploaded as it is never fails as a duplicate (issue 17)."""
+
 from __future__ import annotations
 
 import csv
@@ -56,13 +57,21 @@ def test_the_enterprise_template_loads_as_it_is(demo_copy, lang):
     report = ingest.load_file(demo_copy, "enterprises", ingest.template_csv("enterprises", lang), user="tester")
     assert report.ok, [(e.code, e.column, e.value) for e in report.errors]
     assert report.added == 1
-    row = demo_copy.execute("SELECT ogrn, region_code FROM enterprises WHERE inn = ?", [examples.EXAMPLE_INN]).fetchall()
+    row = demo_copy.execute(
+        "SELECT ogrn, region_code FROM enterprises WHERE inn = ?", [examples.EXAMPLE_INN]
+    ).fetchall()
     assert row == [(examples.EXAMPLE_OGRN, "40")]
 
 
 def test_templates_loaded_in_order_refer_to_one_another_without_duplicates(demo_copy):
-    for table in ("enterprises", "enterprise_years", "projects", "project_participants", "project_costs",
-                  "project_revenues"):
+    for table in (
+        "enterprises",
+        "enterprise_years",
+        "projects",
+        "project_participants",
+        "project_costs",
+        "project_revenues",
+    ):
         report = ingest.load_file(demo_copy, table, ingest.template_csv(table, "ru"), user="tester")
         assert report.ok, (table, [(e.code, e.column, e.value) for e in report.errors])
 
@@ -79,8 +88,19 @@ def test_the_supply_link_template_links_two_illustrative_firms_of_the_demo_and_l
         assert report.ok and report.added == 1, [(e.code, e.value) for e in report.errors]
 
 
-@pytest.mark.parametrize("table", ["sectors", "cluster_templates", "programme_projects", "supply_links",
-                                   "region_sector_years", "region_indicators", "registry_clusters", "public_facts"])
+@pytest.mark.parametrize(
+    "table",
+    [
+        "sectors",
+        "cluster_templates",
+        "programme_projects",
+        "supply_links",
+        "region_sector_years",
+        "region_indicators",
+        "registry_clusters",
+        "public_facts",
+    ],
+)
 def test_these_templates_load_as_they_are_in_append_mode_on_the_demo_store(demo_copy, table):
     for lang in ("ru", "en"):
         report = ingest.prepare(demo_copy, table, ingest.template_csv(table, lang)).report
@@ -99,8 +119,10 @@ def test_a_template_whose_example_the_demo_store_holds_says_so_first(demo_copy, 
 
 def test_a_template_that_needs_another_template_names_it(demo_copy):
     report = ingest.prepare(demo_copy, "project_participants", ingest.template_csv("project_participants", "en")).report
-    assert [e.message.values["table"] for e in report.errors if e.code == "template_needs"] == ["enterprises",
-                                                                                                 "projects"]
+    assert [e.message.values["table"] for e in report.errors if e.code == "template_needs"] == [
+        "enterprises",
+        "projects",
+    ]
     edited = ingest.template_csv("project_participants", "ru").replace(b"AUTO-2024-01", b"AUTO-2024-02")
     report = ingest.prepare(demo_copy, "project_participants", edited).report  # not the template any more
     assert "template_needs" not in {e.code for e in report.errors}

@@ -1,6 +1,7 @@
 """Figures built once per data version and arguments (``ui.core.state.figure``): what Streamlit sends is
 the same as for the figure built afresh; equal arguments reuse the figure, a changed value or a new data
 version builds it again."""
+
 from __future__ import annotations
 
 import json
@@ -31,8 +32,16 @@ def outline(shapes: dict, codes: list[str]) -> go.Figure:
 
 
 def shapes_loader(con=None) -> dict:
-    return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "id": "40", "geometry": {"type": "Polygon", "coordinates": [[[35, 54], [36, 54], [36, 55], [35, 54]]]}}]}
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": "40",
+                "geometry": {"type": "Polygon", "coordinates": [[[35, 54], [36, 54], [36, 55], [35, 54]]]},
+            }
+        ],
+    }
 
 
 @pytest.fixture(autouse=True)
@@ -62,17 +71,17 @@ def test_the_message_is_the_one_of_the_figure_built_afresh():
     fresh = charts.horizontal_bars(frame, label="label", value="value", lang="ru", value_title="Занятые")
     built = state.figure(charts.horizontal_bars, frame, label="label", value="value", lang="ru", value_title="Занятые")
     assert json.loads(_sent(built)) == json.loads(_sent(fresh))
-    assert json.loads(_sent(built))["data"][0]["text"] == ["7", "1"]   # the values at the bar ends
+    assert json.loads(_sent(built))["data"][0]["text"] == ["7", "1"]  # the values at the bar ends
 
 
 def test_equal_arguments_reuse_the_figure_and_a_changed_value_builds_again():
     first = state.figure(bars, _frame(), title="a")
-    again = state.figure(bars, _frame(), title="a")          # an equal frame, another object
+    again = state.figure(bars, _frame(), title="a")  # an equal frame, another object
     assert again is first and BUILT == ["a"]
     changed = state.figure(bars, _frame(3.0), title="a")
     assert changed is not first and BUILT == ["a", "a"]
     assert json.loads(_sent(changed))["data"][0]["y"] != json.loads(_sent(first))["data"][0]["y"]
-    state.figure(bars, _frame(), title="b")                  # another keyword value
+    state.figure(bars, _frame(), title="b")  # another keyword value
     assert BUILT == ["a", "a", "b"]
 
 
@@ -106,8 +115,7 @@ def test_arrays_are_keyed_by_their_values_and_unkeyable_arguments_are_built_ever
     assert BUILT == ["x", "x"] and isinstance(one, go.Figure) and isinstance(two, go.Figure)
 
 
-def test_a_script_run_reads_the_current_snapshot_once_and_the_next_run_sees_a_new_one(demo_db, tmp_path,
-                                                                                      monkeypatch):
+def test_a_script_run_reads_the_current_snapshot_once_and_the_next_run_sees_a_new_one(demo_db, tmp_path, monkeypatch):
     import shutil
     from types import SimpleNamespace
 
@@ -120,12 +128,12 @@ def test_a_script_run_reads_the_current_snapshot_once_and_the_next_run_sees_a_ne
     monkeypatch.setattr(state, "get_script_run_ctx", lambda suppress_warning=False: run)
     state._forget_snapshot()
     first = state._current_snapshot()
-    newer = str(store.snapshots.publish(db))     # another process publishes during the run
+    newer = str(store.snapshots.publish(db))  # another process publishes during the run
     assert newer != first
-    assert state._current_snapshot() == first           # this run keeps the version it started with
-    run.cursors = {}                                    # the session's next run
+    assert state._current_snapshot() == first  # this run keeps the version it started with
+    run.cursors = {}  # the session's next run
     assert state._current_snapshot() == newer
     monkeypatch.setattr(state, "get_script_run_ctx", lambda suppress_warning=False: None)
     later = str(store.snapshots.publish(db))
-    assert state._current_snapshot() == later           # outside a script run every call reads CURRENT
+    assert state._current_snapshot() == later  # outside a script run every call reads CURRENT
     state._forget_snapshot()

@@ -1,4 +1,5 @@
 """NPV, IRR and discounted payback: hand-computed cases and numpy-financial as the oracle."""
+
 import math
 
 import numpy as np
@@ -14,6 +15,7 @@ money = st.floats(min_value=-1e4, max_value=1e4, allow_nan=False, allow_infinity
 
 
 # --- NPV ---------------------------------------------------------------------------------------------
+
 
 def test_npv_by_hand():
     # −100 + 60/1.1 + 60/1.21 = −100 + 54.545454… + 49.586776… = 4.132231…
@@ -44,14 +46,15 @@ def test_npv_agrees_with_numpy_financial(rate, flows):
 
 # --- IRR ---------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "flows, expected",
     [
-        ([-100, 110], 0.10),                      # 110 / 100 − 1
-        ([-100, 0, 121], 0.10),                   # √(121 / 100) − 1
-        ([0, -100, 110, 0], 0.10),                # leading and trailing zeros change nothing
+        ([-100, 110], 0.10),  # 110 / 100 − 1
+        ([-100, 0, 121], 0.10),  # √(121 / 100) − 1
+        ([0, -100, 110, 0], 0.10),  # leading and trailing zeros change nothing
         ([-100, 0, 0, 74], 0.74 ** (1 / 3) - 1),  # a negative IRR: ∛0.74 − 1 = −0.0955
-        ([100, -110], 0.10),                      # a loan: receive, then repay
+        ([100, -110], 0.10),  # a loan: receive, then repay
     ],
 )
 def test_irr_by_hand(flows, expected):
@@ -62,11 +65,11 @@ def test_irr_by_hand(flows, expected):
 @pytest.mark.parametrize(
     "flows",
     [
-        [100, 50, 10],     # all positive: NPV never 0
-        [-100, -5],        # all negative
-        [0, 0, 0],         # nothing
-        [-100],            # one flow
-        [100, -50, 100],   # 100 − 50x + 100x² has no real root (discriminant 2,500 − 40,000 < 0)
+        [100, 50, 10],  # all positive: NPV never 0
+        [-100, -5],  # all negative
+        [0, 0, 0],  # nothing
+        [-100],  # one flow
+        [100, -50, 100],  # 100 − 50x + 100x² has no real root (discriminant 2,500 − 40,000 < 0)
     ],
 )
 def test_irr_is_nan_where_no_rate_exists(flows):
@@ -150,14 +153,15 @@ def test_vectorised_irr_is_fast_enough_for_a_portfolio():
 
 # --- Payback -----------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "rate, flows, expected",
     [
-        (0.0, [-100, 50, 50], 2.0),          # cumulative −100, −50, 0: paid back at t = 2 exactly
-        (0.1, [-100, 60, 60], 2.0),          # −100, −45.45, +4.13
-        (0.1, [-100, 50, 50], np.nan),       # −100, −54.5, −13.2: not within the series
-        (0.0, [10, -5], 0.0),                # never below zero
-        (0.0, [-100, 150, -60, 20], 3.0),    # −100, 50, −10, 10: a later dip moves the payback
+        (0.0, [-100, 50, 50], 2.0),  # cumulative −100, −50, 0: paid back at t = 2 exactly
+        (0.1, [-100, 60, 60], 2.0),  # −100, −45.45, +4.13
+        (0.1, [-100, 50, 50], np.nan),  # −100, −54.5, −13.2: not within the series
+        (0.0, [10, -5], 0.0),  # never below zero
+        (0.0, [-100, 150, -60, 20], 3.0),  # −100, 50, −10, 10: a later dip moves the payback
         (0.0, [-100, 150, -100, 10], np.nan),  # −100, 50, −50, −40
     ],
 )

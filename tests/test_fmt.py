@@ -1,4 +1,5 @@
 """Number formatting in both languages (expected strings written by hand)."""
+
 import math
 
 import pytest
@@ -40,14 +41,22 @@ def test_plotly_separators():
     assert fmt.plotly_separators("en") == ".,"
 
 
-@pytest.mark.parametrize("values, lang, expected_vals, expected_text", [
-    # 1.3 %–2.1 % from zero: span 0.021 / 4 = 0.00525 → step 1 %; ticks 0, 1, 2, 3 % (3 % covers 2.1 %)
-    ([0.013, 0.021], "ru", [0.0, 0.01, 0.02, 0.03], ["0\u00a0%", "1\u00a0%", "2\u00a0%", "3\u00a0%"]),
-    # −5 % … 12 %: span 0.17 / 4 = 0.0425 → step 5 %
-    ([-0.05, 0.12], "en", [-0.05, 0.0, 0.05, 0.10, 0.15], ["-5%", "0%", "5%", "10%", "15%"]),
-    # 2 %–9 %: span 0.09 / 4 = 0.0225 → step 2.5 %, which needs one decimal
-    ([0.02, 0.09], "ru", [0.0, 0.025, 0.05, 0.075, 0.10], ["0,0\u00a0%", "2,5\u00a0%", "5,0\u00a0%", "7,5\u00a0%", "10,0\u00a0%"]),
-])
+@pytest.mark.parametrize(
+    "values, lang, expected_vals, expected_text",
+    [
+        # 1.3 %–2.1 % from zero: span 0.021 / 4 = 0.00525 → step 1 %; ticks 0, 1, 2, 3 % (3 % covers 2.1 %)
+        ([0.013, 0.021], "ru", [0.0, 0.01, 0.02, 0.03], ["0\u00a0%", "1\u00a0%", "2\u00a0%", "3\u00a0%"]),
+        # −5 % … 12 %: span 0.17 / 4 = 0.0425 → step 5 %
+        ([-0.05, 0.12], "en", [-0.05, 0.0, 0.05, 0.10, 0.15], ["-5%", "0%", "5%", "10%", "15%"]),
+        # 2 %–9 %: span 0.09 / 4 = 0.0225 → step 2.5 %, which needs one decimal
+        (
+            [0.02, 0.09],
+            "ru",
+            [0.0, 0.025, 0.05, 0.075, 0.10],
+            ["0,0\u00a0%", "2,5\u00a0%", "5,0\u00a0%", "7,5\u00a0%", "10,0\u00a0%"],
+        ),
+    ],
+)
 def test_percent_ticks_follow_the_ui_format(values, lang, expected_vals, expected_text):
     ticks = fmt.percent_ticks(values, lang)
     assert ticks["tickvals"] == pytest.approx(expected_vals)

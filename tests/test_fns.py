@@ -1,6 +1,7 @@
 """Reading FNS open data (analytics/data/fns.py): the four datasets in their real shapes, and every hostile
 input refused or reported with its message. Expected figures are the ones written into the fixtures
 (tests/data/fns/make_fns_fixtures.py) and into the real PAYTAX excerpt, repeated here by hand."""
+
 from __future__ import annotations
 
 import io
@@ -32,13 +33,27 @@ def texts_complete(issues) -> None:
 def test_fixtures_match_their_generator(tmp_path):
     for name, make in fx.FILES.items():
         assert (DATA / name).read_text(encoding="utf-8") == make(), name
-    assert (DATA / "hostile" / "truncated.xml").read_bytes().count(b"\n") == 0   # one line, as FNS writes
+    assert (DATA / "hostile" / "truncated.xml").read_bytes().count(b"\n") == 0  # one line, as FNS writes
 
 
 def test_columns_are_exactly_the_issue_list():
-    assert fns.COLUMNS == ("dataset", "inn", "name", "as_of", "region_code", "okved", "sme_category", "kind",
-                           "ogrn", "employees", "income_mln_rub", "expenses_mln_rub", "tax_name", "paid_mln_rub",
-                           "budget_level")
+    assert fns.COLUMNS == (
+        "dataset",
+        "inn",
+        "name",
+        "as_of",
+        "region_code",
+        "okved",
+        "sme_category",
+        "kind",
+        "ogrn",
+        "employees",
+        "income_mln_rub",
+        "expenses_mln_rub",
+        "tax_name",
+        "paid_mln_rub",
+        "budget_level",
+    )
 
 
 def test_rsmp_405_every_field_and_the_header_mismatch():
@@ -70,7 +85,7 @@ def test_rsmp_2019_without_ogrn_with_okved_2001_and_without_okved():
     f = result.frame
     assert list(f["inn"]) == ["4028003217", "4028004563"]
     assert f["ogrn"].isna().all()
-    assert f["okved"].isna().all()          # 34.30 is an OKVED 2001 code; the second firm has none
+    assert f["okved"].isna().all()  # 34.30 is an OKVED 2001 code; the second firm has none
     assert f["name"].iloc[0] == 'ООО "СТАРЫЙ"'
     assert codes(result.warnings) == ["fns_okved_2001"]
     warning = result.warnings[0]
@@ -114,10 +129,17 @@ def test_paytax_lines_levels_and_unknown_name():
     result = fns.read_fns_open_data(DATA / "paytax-2023.xml")
     assert result.ok
     f = result.frame
-    assert len(f) == 8                       # 7 lines of the first firm + 1 of the second
+    assert len(f) == 8  # 7 lines of the first firm + 1 of the second
     first = f[f["inn"] == "4027012346"]
-    assert first["budget_level"].tolist() == ["federal", "regional", "regional", "local", "social_funds",
-                                             "non_tax", "unknown"]
+    assert first["budget_level"].tolist() == [
+        "federal",
+        "regional",
+        "regional",
+        "local",
+        "social_funds",
+        "non_tax",
+        "unknown",
+    ]
     assert first["paid_mln_rub"].tolist() == pytest.approx([2.5, 1.2000005, 0.0, 0.03, 0.8, 0.0015, 0.004])
     # the USN name has double spaces in the file: normalised
     assert first["tax_name"].iloc[2] == "Налог, взимаемый в связи с применением упрощенной системы налогообложения"
@@ -136,11 +158,13 @@ def test_real_paytax_excerpt():
     nordex = f[f["inn"] == "5048027592"]
     assert nordex["name"].iloc[0] == 'ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "НОРДЕКС"'
     # НДС 5 075 649.22 ₽; the seven lines total 6 879 949.03 ₽
-    assert nordex.loc[nordex["tax_name"] == "Налог на добавленную стоимость", "paid_mln_rub"].iloc[0] == pytest.approx(5.07564922)
+    assert nordex.loc[nordex["tax_name"] == "Налог на добавленную стоимость", "paid_mln_rub"].iloc[0] == pytest.approx(
+        5.07564922
+    )
     assert nordex["paid_mln_rub"].sum() == pytest.approx(6.87994903)
     levels = nordex.groupby("budget_level")["paid_mln_rub"].sum()
     assert levels["federal"] == pytest.approx(5.07564922)
-    assert levels["regional"] == pytest.approx(1.05260506 + 0.094598)      # profit tax + transport tax
+    assert levels["regional"] == pytest.approx(1.05260506 + 0.094598)  # profit tax + transport tax
     assert levels["social_funds"] == pytest.approx(0.11860961 + 0.53848714)
     assert f["budget_level"].isin(fns_taxes.BUDGET_LEVELS).all()
     # every name of the real excerpt is in the table; only the state duty has no single level
@@ -166,7 +190,7 @@ def test_a_folder_of_several_datasets_is_refused_as_mixed(tmp_path):
 
 
 def test_dataset_comes_from_the_header_not_the_file_name(tmp_path):
-    path = tmp_path / "VO_RRMSPSV_0000_9965_misleading.xml"   # an RSMP file name, SSHR content
+    path = tmp_path / "VO_RRMSPSV_0000_9965_misleading.xml"  # an RSMP file name, SSHR content
     path.write_bytes((DATA / "sshr-2023.xml").read_bytes())
     result = fns.read_fns_open_data(path)
     assert result.datasets == ["sshr"]
@@ -182,7 +206,7 @@ def test_zip_bomb_refused_before_decompressing(tmp_path):
     assert bomb.stat().st_size < 100_000
     result = fns.read_fns_open_data(bomb)
     assert codes(result.errors) == ["fns_zip_ratio"]
-    assert result.files == [] and result.frame.empty       # not one member was opened
+    assert result.files == [] and result.frame.empty  # not one member was opened
     texts_complete(result.errors)
 
 
@@ -218,8 +242,8 @@ def test_zip_member_with_a_lying_size_is_caught(tmp_path):
     info = zipfile.ZipFile(path).infolist()[0]
     real = info.file_size.to_bytes(4, "little")
     central = data.rfind(b"PK\x01\x02")
-    at = data.index(real, central)         # uncompressed size field of the central directory entry
-    data[at:at + 4] = (100).to_bytes(4, "little")
+    at = data.index(real, central)  # uncompressed size field of the central directory entry
+    data[at : at + 4] = (100).to_bytes(4, "little")
     path.write_bytes(bytes(data))
     result = fns.read_fns_open_data(path)
     assert not result.ok
@@ -242,7 +266,7 @@ def test_not_xml_at_all(tmp_path):
 def test_truncated_file():
     result = fns.read_fns_open_data(DATA / "hostile" / "truncated.xml")
     assert codes(result.errors) == ["fns_truncated"]
-    assert result.errors[0].message.values["doc"] == 2        # the first document was whole
+    assert result.errors[0].message.values["doc"] == 2  # the first document was whole
     assert result.files[0].documents == 1
     texts_complete(result.errors)
 
@@ -277,8 +301,13 @@ def test_unknown_type():
 def test_duplicate_inns_across_files():
     result = fns.read_fns_open_data(DATA / "hostile" / "duplicates")
     assert codes(result.errors) == ["fns_duplicate_inn"]
-    assert result.errors[0].message.values == {"value": "4027012346", "file": "VO_OTKRDAN_3_a.xml", "doc": 1,
-                                               "file2": "VO_OTKRDAN_3_b.xml", "doc2": 2}
+    assert result.errors[0].message.values == {
+        "value": "4027012346",
+        "file": "VO_OTKRDAN_3_a.xml",
+        "doc": 1,
+        "file2": "VO_OTKRDAN_3_b.xml",
+        "doc2": 2,
+    }
     texts_complete(result.errors)
 
 
@@ -300,13 +329,14 @@ def test_inn_check_digit_failure_named_with_file_document_attribute_value():
 
 
 def test_inn_of_wrong_length_for_its_kind():
-    text = fx.rsmp_405().replace(fx.IP1, fx.FIRM1[:-1] + "00", 1)   # an entrepreneur with 11 digits
+    text = fx.rsmp_405().replace(fx.IP1, fx.FIRM1[:-1] + "00", 1)  # an entrepreneur with 11 digits
     result = fns.read_fns_open_data(text.encode())
     assert "fns_inn_format" in codes(result.errors)
 
 
 def test_every_message_code_has_both_texts():
     from ui.core.i18n import CATALOG
+
     for code in fns.FNS_MESSAGE_CODES:
         assert "ingest." + code in CATALOG["ru"] and "ingest." + code in CATALOG["en"], code
 
@@ -348,7 +378,7 @@ def test_a_document_without_a_valid_date_is_an_error():
 
 def test_a_plain_xml_file_over_the_size_limit_is_refused_unread():
     result = fns.read_fns_open_data(DATA / "sshr-2023.xml", limits=fns.FnsLimits(max_file_bytes=1000))
-    assert codes(result.errors) == ["fns_file_size"] and result.files == []   # the file is 1,105 bytes
+    assert codes(result.errors) == ["fns_file_size"] and result.files == []  # the file is 1,105 bytes
 
 
 def test_a_zip_inside_the_zip_is_not_opened(tmp_path):
@@ -363,7 +393,7 @@ def test_a_zip_inside_the_zip_is_not_opened(tmp_path):
 def test_many_small_members_that_add_up_to_a_bomb_are_refused(tmp_path):
     path = tmp_path / "many-small.zip"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for i in range(8):                      # 8 × 512 KB of spaces: each member under the 1 MB threshold
+        for i in range(8):  # 8 × 512 KB of spaces: each member under the 1 MB threshold
             zf.writestr(f"{i}.xml", b" " * (512 * 1024))
     result = fns.read_fns_open_data(path)
     assert codes(result.errors) == ["fns_zip_ratio"] and result.files == []
@@ -411,9 +441,9 @@ def test_duplicates_named_by_file_and_document_in_key_order(tmp_path, monkeypatc
     """FIRM1 in a.xml (doc 1), b.xml (doc 2) and d.xml (doc 1); FIRM2 in a.xml (doc 2), b.xml (doc 1) and d.xml
     (doc 2); c.xml has no documents (it must not shift the places). Expected by hand: INN by INN in ascending
     order (4027012346, then 5233001119), each occurrence paired with the one before it in reading order."""
-    monkeypatch.setattr(fns, "_PARTS_FROM", parts_from)      # 0: the key space searched in parts
+    monkeypatch.setattr(fns, "_PARTS_FROM", parts_from)  # 0: the key space searched in parts
     a, b = fx.duplicate_pair()
-    firm2 = b[b.index("<Документ"):b.index("</Документ>") + len("</Документ>")]     # b's first document: FIRM2
+    firm2 = b[b.index("<Документ") : b.index("</Документ>") + len("</Документ>")]  # b's first document: FIRM2
     assert fx.FIRM2 in firm2 and fx.FIRM1 not in firm2
     with_firm2 = a.replace("</Документ></Файл>", "</Документ>" + firm2 + "</Файл>")
     # in d.xml a document with a wrong INN comes first (reported, not a key): d's keys are documents 2 and 3

@@ -3,6 +3,7 @@ output (hostile ones included) and a set of files in unusual but legal or illega
 give identical frames, files and problems. The oracle is lxml (libxml2), an independent parser; the
 fast path is also shown to be *taken* for the files in the published shape (else the test proves
 nothing) and *not* taken for the unusual ones."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -19,7 +20,9 @@ from tests.data.fns import make_fns_fixtures as fx
 
 DATA = Path(__file__).resolve().parent / "data" / "fns"
 # the bench's generator of archives in the real shape, loaded from its file (bench/ is not a package)
-_spec = importlib.util.spec_from_file_location("bench_fns", Path(__file__).resolve().parent.parent / "bench" / "bench_fns.py")
+_spec = importlib.util.spec_from_file_location(
+    "bench_fns", Path(__file__).resolve().parent.parent / "bench" / "bench_fns.py"
+)
 bench_fns = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(bench_fns)
 
@@ -53,14 +56,26 @@ def test_every_fixture_reads_the_same_on_both_paths(name):
 
 
 def test_the_published_shapes_take_the_fast_path():
-    for name in ("rsmp-405.xml", "rsmp-2019-401.xml", "sshr-2023.xml", "revexp-2023.xml", "paytax-2023.xml",
-                 "paytax-sample-2022.xml", "hostile/bad-inn.xml", "hostile/duplicates/VO_OTKRDAN_3_a.xml"):
+    for name in (
+        "rsmp-405.xml",
+        "rsmp-2019-401.xml",
+        "sshr-2023.xml",
+        "revexp-2023.xml",
+        "paytax-2023.xml",
+        "paytax-sample-2022.xml",
+        "hostile/bad-inn.xml",
+        "hostile/duplicates/VO_OTKRDAN_3_a.xml",
+    ):
         assert taken((DATA / name).read_bytes()), name
     with zipfile.ZipFile(DATA / "data-10012024-structure-10062023.zip") as zf:
         assert all(taken(zf.read(m)) for m in zf.infolist())
     # refused or broken files never: lxml reports them
-    for name in ("hostile/truncated.xml", "hostile/billion-laughs.xml", "hostile/not-fns.xml",
-                 "hostile/unknown-type.xml"):
+    for name in (
+        "hostile/truncated.xml",
+        "hostile/billion-laughs.xml",
+        "hostile/not-fns.xml",
+        "hostile/unknown-type.xml",
+    ):
         assert not taken((DATA / name).read_bytes()), name
 
 
@@ -80,7 +95,7 @@ def test_generator_outputs_read_the_same(tmp_path):
 
 def test_the_bench_archive_reads_the_same_and_fast(tmp_path):
     path = tmp_path / "data-10062025-structure-10062025.zip"
-    bench_fns.make_archive(path, 2000)        # 3 members: 900 + 900 + 200 documents of all three kinds
+    bench_fns.make_archive(path, 2000)  # 3 members: 900 + 900 + 200 documents of all three kinds
     result = assert_same(path)
     assert result.ok and len(result.frame) == 2000
     with zipfile.ZipFile(path) as zf:
@@ -118,13 +133,27 @@ VARIANTS = {
     "line feed between documents": (SSHR.replace("</Документ><Документ", "</Документ>\n<Документ", 1), False),
     "CR LF in a value": (SSHR.replace("ООО ДРУГОЕ", "ООО\r\nДРУГОЕ", 1), False),
     "repeated attribute (captured tag)": (SSHR.replace('КолРаб="118"', 'КолРаб="118" КолРаб="5"', 1), False),
-    "repeated attribute (ignored tag)": (RSMP.replace('<Регион Тип="ОБЛАСТЬ"', '<Регион Тип="ОБЛАСТЬ" Тип="X"', 1), None),
-    "attributes in another order": (SSHR.replace('ИдДок="s0" ДатаДок="15.07.2024" ДатаСост="31.12.2023"',
-                                                 'ДатаСост="31.12.2023" ИдДок="s0" ДатаДок="15.07.2024"', 1), False),
+    "repeated attribute (ignored tag)": (
+        RSMP.replace('<Регион Тип="ОБЛАСТЬ"', '<Регион Тип="ОБЛАСТЬ" Тип="X"', 1),
+        None,
+    ),
+    "attributes in another order": (
+        SSHR.replace(
+            'ИдДок="s0" ДатаДок="15.07.2024" ДатаСост="31.12.2023"',
+            'ДатаСост="31.12.2023" ИдДок="s0" ДатаДок="15.07.2024"',
+            1,
+        ),
+        False,
+    ),
     "an attribute the XSD does not list": (SSHR.replace('КолРаб="118"', 'КолРаб="118" Новый="1"', 1), False),
-    "elements in another order": (SSHR.replace(
-        '<СведНП НаимОрг="ООО ДРУГОЕ" ИННЮЛ="4029998886"/><СведССЧР КолРаб="7"/>',
-        '<СведССЧР КолРаб="7"/><СведНП НаимОрг="ООО ДРУГОЕ" ИННЮЛ="4029998886"/>', 1), False),
+    "elements in another order": (
+        SSHR.replace(
+            '<СведНП НаимОрг="ООО ДРУГОЕ" ИННЮЛ="4029998886"/><СведССЧР КолРаб="7"/>',
+            '<СведССЧР КолРаб="7"/><СведНП НаимОрг="ООО ДРУГОЕ" ИННЮЛ="4029998886"/>',
+            1,
+        ),
+        False,
+    ),
     "an unknown element": (SSHR.replace("<СведССЧР", '<Новое А="1"/><СведССЧР', 1), False),
     "explicit end tag": (SSHR.replace('КолРаб="118"/>', 'КолРаб="118"></СведССЧР>', 1), False),
     "mismatched end tag": (SSHR.replace("</Документ><Документ", "</Документы><Документ", 1), False),
@@ -151,9 +180,14 @@ VARIANTS = {
     "empty element instead of a value": (SSHR.replace('<СведССЧР КолРаб="7"/>', "<СведССЧР/>", 1), True),
     "no documents": (fx.envelope("ОТКРДАННЫЕ3", "4.01", []), False),
     "name with a digit first": (SSHR.replace("<СведССЧР КолРаб", "<СведССЧР 1КолРаб", 1), False),
-    "paytax document without lines": (PAYTAX.replace(
-        PAYTAX[PAYTAX.index("<СвУплСумНал"):PAYTAX.index("</Документ>")], "", 1), True),
-    "bad number and bad date": (SSHR.replace('КолРаб="118"', 'КолРаб="1a"', 1).replace('ДатаСост="31.12.2023"', 'ДатаСост="31.13.2023"', 1), True),
+    "paytax document without lines": (
+        PAYTAX.replace(PAYTAX[PAYTAX.index("<СвУплСумНал") : PAYTAX.index("</Документ>")], "", 1),
+        True,
+    ),
+    "bad number and bad date": (
+        SSHR.replace('КолРаб="118"', 'КолРаб="1a"', 1).replace('ДатаСост="31.12.2023"', 'ДатаСост="31.13.2023"', 1),
+        True,
+    ),
     "invalid UTF-8": (SSHR.encode("utf-8").replace("ДРУГОЕ".encode(), b"\xff\xfe", 1), False),
 }
 
@@ -176,16 +210,19 @@ def test_a_repeated_attribute_anywhere_is_lxmls_error():
 
 def test_the_fast_paths_decoding_by_hand():
     assert fns_fast.attributes(' a="x &quot;y&quot;" b="&#1054;&#x41E;&amp;&lt;&gt;&apos;"') == {
-        " a=": 'x "y"', " b=": "ОО&<>'"}
-    assert fns_fast.attributes(' c="&#128;"') == {" c=": "\x80"}        # html.unescape gives "€"
+        " a=": 'x "y"',
+        " b=": "ОО&<>'",
+    }
+    assert fns_fast.attributes(' c="&#128;"') == {" c=": "\x80"}  # html.unescape gives "€"
     with pytest.raises(fns_fast.Unusual):
         fns_fast.attributes(' a="1" a="2"')
     with pytest.raises(fns_fast.Unusual):
         fns_fast.attributes(' a="&#0;"')
 
 
-@pytest.mark.parametrize("name", ["sshr-2023.xml", "hostile/truncated.xml", "data-10012024-structure-10062023.zip",
-                                  "paytax-sample-2022.xml"])
+@pytest.mark.parametrize(
+    "name", ["sshr-2023.xml", "hostile/truncated.xml", "data-10012024-structure-10062023.zip", "paytax-sample-2022.xml"]
+)
 def test_a_file_over_the_fast_paths_size_streams_through_lxml(name, monkeypatch):
     """Above MAX_BYTES the bytes already read are handed back in front of the rest of the stream."""
     monkeypatch.setattr(fns_fast, "MAX_BYTES", 300)
@@ -234,15 +271,20 @@ ROUTES = {
     "OGRN absent": (RSMP.replace(' ОГРН="1024001234564"', "", 1), "block"),
     "patronymic absent": (RSMP.replace(' Отчество="ИВАНОВИЧ"', "", 1), "block"),
     "no ФИОИП": (RSMP.replace('<ФИОИП Фамилия="ИВАНОВ" Имя="ИВАН" Отчество="ИВАНОВИЧ"/>', "", 1), "block"),
-    "no main OKVED": (RSMP.replace('<СвОКВЭДОсн КодОКВЭД="29.32" НаимОКВЭД="Вид деятельности" ВерсОКВЭД="2014"/>',
-                                   "", 1), "block"),
+    "no main OKVED": (
+        RSMP.replace('<СвОКВЭДОсн КодОКВЭД="29.32" НаимОКВЭД="Вид деятельности" ВерсОКВЭД="2014"/>', "", 1),
+        "block",
+    ),
     "empty value not read": (RSMP.replace('ДатаВклМСП="10.08.2016"', 'ДатаВклМСП=""', 1), "block"),
     "empty OGRN (read)": (RSMP.replace('ОГРН="1024001234564"', 'ОГРН=""', 1), "permissive"),
     "empty patronymic (read)": (RSMP.replace('Отчество="ИВАНОВИЧ"', 'Отчество=""', 1), "permissive"),
     "empty headcount (read)": (SSHR.replace('КолРаб="118"', 'КолРаб=""', 1), "permissive"),
     "empty tax name (read)": (PAYTAX.replace('НаимНалог="Налог на прибыль"', 'НаимНалог=""', 1), "permissive"),
     "a numeric reference": (SSHR.replace("ООО ДРУГОЕ", "&#1054;ОО", 1), "permissive"),
-    "a numeric reference in a value not read": (RSMP.replace('Наим="КАЛУЖСКАЯ"', 'Наим="&#1050;АЛУЖСКАЯ"', 1), "permissive"),
+    "a numeric reference in a value not read": (
+        RSMP.replace('Наим="КАЛУЖСКАЯ"', 'Наим="&#1050;АЛУЖСКАЯ"', 1),
+        "permissive",
+    ),
     "&amp; &apos; &lt; &gt; in a name": (SSHR.replace("ООО ДРУГОЕ", "A &amp; B &apos;C&apos; &lt;&gt;", 1), "block"),
     "a bare ampersand": (SSHR.replace("ООО ДРУГОЕ", "A & B", 1), "lxml"),
     "an unknown SME category": (RSMP.replace('КатСубМСП="2"', 'КатСубМСП="9"', 1), "documents"),
@@ -276,8 +318,8 @@ def test_a_block_holds_the_values_of_the_file():
     _root, _dataset, columns, strict = fns_fast.scan(RSMP.encode("utf-8"), fns_xml.DATASETS)
     block = fns_xml._rsmp_block(columns)
     assert strict and block["inn"][:3] == ["4027012346", "5233001119", "402712345698"]
-    assert block["name"][0] == 'ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "КАЛУГА АВТОКОМПОНЕНТ"'   # &quot;, double space
-    assert block["name"][1] == "АКЦИОНЕРНОЕ ОБЩЕСТВО «ПЛАСТИК»"                                 # leading space
+    assert block["name"][0] == 'ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "КАЛУГА АВТОКОМПОНЕНТ"'  # &quot;, double space
+    assert block["name"][1] == "АКЦИОНЕРНОЕ ОБЩЕСТВО «ПЛАСТИК»"  # leading space
     assert block["name"][2] == "ИВАНОВ ИВАН ИВАНОВИЧ"
     assert block["kind"][:3] == ["legal", "legal", "entrepreneur"]
     assert block["sme_category"][:3] == ["small", "micro", "micro"]
@@ -305,8 +347,12 @@ def test_chunks_end_at_the_same_document_on_every_path(tmp_path, chunk_rows):
         zf.writestr("3.xml", PAYTAX_SAMPLE)
         zf.writestr("4.xml", PAYTAX)
     with zipfile.ZipFile(path) as zf:
-        assert [route(zf.read(n)) for n in ("1.xml", "2.xml", "3.xml", "4.xml")] == ["block", "documents", "block",
-                                                                                      "documents"]
+        assert [route(zf.read(n)) for n in ("1.xml", "2.xml", "3.xml", "4.xml")] == [
+            "block",
+            "documents",
+            "block",
+            "documents",
+        ]
     lengths, frame, errors, warnings = _chunked(path, chunk_rows, fast=False)
     assert {"fns_inn_checksum", "fns_date", "fns_mixed"} <= {e[0] for e in errors}
     for kwargs in ({}, {"workers": 2}, {"workers": 2, "fast": False}):
@@ -322,7 +368,7 @@ def test_members_read_ahead_by_a_thread_read_as_lxml(tmp_path, monkeypatch):
     size (streamed, not read ahead) and another clean one: the same rows and messages as lxml, and every
     member up to the size read ahead."""
     monkeypatch.setattr(fns_fast, "MAX_BYTES", len(SSHR.encode("utf-8")) + 10)
-    big = RSMP          # longer than SSHR: over MAX_BYTES here
+    big = RSMP  # longer than SSHR: over MAX_BYTES here
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("1.xml", SSHR)

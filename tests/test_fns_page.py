@@ -1,5 +1,6 @@
 """The Data page's FNS tab through AppTest: an archive as downloaded is previewed, committed after login,
 and a hostile file gets its message with nothing to commit."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -44,11 +45,13 @@ def test_an_rsmp_archive_is_previewed_and_loaded_after_login(page):
     next(b for b in at.button if b.key == "fns_commit").click().run()
     assert not at.exception, [e.value for e in at.exception]
     con = store.connect(db)
-    loaded = store.query(con, "SELECT inn, sme_category, source FROM enterprises WHERE inn IN (?, ?) ORDER BY inn",
-                         [fx.FIRM1, fx.FIRM2])
+    loaded = store.query(
+        con, "SELECT inn, sme_category, source FROM enterprises WHERE inn IN (?, ?) ORDER BY inn", [fx.FIRM1, fx.FIRM2]
+    )
     assert loaded.to_dict("records") == [
         {"inn": fx.FIRM1, "sme_category": "small", "source": "ФНС, реестр МСП на 10.01.2024"},
-        {"inn": fx.FIRM2, "sme_category": "micro", "source": "ФНС, реестр МСП на 10.01.2024"}]
+        {"inn": fx.FIRM2, "sme_category": "micro", "source": "ФНС, реестр МСП на 10.01.2024"},
+    ]
 
 
 def test_a_doctype_file_is_refused_with_its_message(page):

@@ -2,6 +2,7 @@
 
 Zoom z shows 512·2^z px per 360° of longitude and per 2π of Mercator y = ln tan(π/4 + φ/2).
 """
+
 from __future__ import annotations
 
 import math
@@ -55,6 +56,5 @@ def test_nothing_to_fit_gives_the_default_view_and_missing_values_are_skipped():
 def test_coordinates_walk_any_depth():
     polygon = [[[30.0, 50.0], [31.0, 50.0], [31.0, 51.5], [30.0, 50.0]]]
     assert geo.coordinates(polygon) == ([30.0, 31.0, 31.0, 30.0], [50.0, 50.0, 51.5, 50.0])
-    collection = {"features": [{"geometry": {"type": "Polygon", "coordinates": polygon}},
-                               {"geometry": None}]}
+    collection = {"features": [{"geometry": {"type": "Polygon", "coordinates": polygon}}, {"geometry": None}]}
     assert geo.collection_coordinates(collection)[1] == [50.0, 50.0, 51.5, 50.0]

@@ -1,4 +1,5 @@
 """Translation catalogs: same keys in both languages, every key used in the code exists."""
+
 import re
 from pathlib import Path
 
@@ -24,7 +25,12 @@ def test_placeholders_match_between_languages():
 
 def test_every_literal_key_used_in_the_code_exists():
     used = set()
-    for path in [ROOT / "app.py", *ROOT.glob("app_pages/*.py"), *ROOT.glob("ui/**/*.py"), *ROOT.glob("analytics/**/*.py")]:
+    for path in [
+        ROOT / "app.py",
+        *ROOT.glob("app_pages/*.py"),
+        *ROOT.glob("ui/**/*.py"),
+        *ROOT.glob("analytics/**/*.py"),
+    ]:
         used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+(?:\.[a-z_]+)+)["']""", path.read_text(encoding="utf-8")))
     assert used, "no translation keys found: the pattern is broken"
     missing = sorted(k for k in used if k not in CATALOG["ru"])

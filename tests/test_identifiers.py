@@ -5,6 +5,7 @@ The old property tests drew random digit strings, of which about one in eleven I
 was valid, so the accepting side was barely exercised; here every valid example is valid. The
 construction is checked first against published codes and against python-stdnum.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -26,23 +27,30 @@ def _s(values):
 
 # --- the construction itself ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("code", [
-    "7707083893",      # ПАО Сбербанк (ЕГРЮЛ)
-    "7736050003",      # ПАО «Газпром» (ЕГРЮЛ)
-    "4029032450",      # a Kaluga organisation: docs/regulations.md
-    "500100732259",    # a person's INN: docs/regulations.md
-])
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "7707083893",  # ПАО Сбербанк (ЕГРЮЛ)
+        "7736050003",  # ПАО «Газпром» (ЕГРЮЛ)
+        "4029032450",  # a Kaluga organisation: docs/regulations.md
+        "500100732259",  # a person's INN: docs/regulations.md
+    ],
+)
 def test_check_digits_of_published_inns(code):
     body = 9 if len(code) == 10 else 10
     assert ids.inn_check_digits(code[:body]) == code[body:]
 
 
-@pytest.mark.parametrize("code", [
-    "1027700132195",    # ПАО Сбербанк (ЕГРЮЛ): 102770013219 mod 11 = 5
-    "1022200525819",    # python-stdnum's documented example
-    "309565808600188",  # an OGRNIP: docs/regulations.md
-    "385768585948949",  # python-stdnum's documented OGRNIP example
-])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "1027700132195",  # ПАО Сбербанк (ЕГРЮЛ): 102770013219 mod 11 = 5
+        "1022200525819",  # python-stdnum's documented example
+        "309565808600188",  # an OGRNIP: docs/regulations.md
+        "385768585948949",  # python-stdnum's documented OGRNIP example
+    ],
+)
 def test_check_digit_of_published_ogrns(code):
     assert ids.ogrn_check_digit(code[:-1]) == code[-1]
 
@@ -81,8 +89,13 @@ def test_python_stdnum_refuses_an_ogrnip_whose_remainder_exceeds_nine(code):
 
 
 @PROPERTY
-@given(st.one_of(ids.one_digit_changed(ids.valid_inn()), ids.one_digit_changed(ids.valid_ogrn()),
-                 ids.one_digit_changed(ids.valid_ogrnip(remainder_above_nine=False))))
+@given(
+    st.one_of(
+        ids.one_digit_changed(ids.valid_inn()),
+        ids.one_digit_changed(ids.valid_ogrn()),
+        ids.one_digit_changed(ids.valid_ogrnip(remainder_above_nine=False)),
+    )
+)
 def test_the_reference_verdict_on_changed_codes_agrees_with_python_stdnum(code):
     if len(code) in (10, 12):
         assert ids.inn_is_valid(code) == stdnum_inn.is_valid(code)
@@ -91,6 +104,7 @@ def test_the_reference_verdict_on_changed_codes_agrees_with_python_stdnum(code):
 
 
 # --- the loader's rules: accepting and refusing ----------------------------------------------------------
+
 
 @PROPERTY
 @given(st.lists(ids.valid_inn(), min_size=1, max_size=40))
@@ -127,8 +141,18 @@ def test_inn_verdicts_on_a_mixed_column_follow_the_rule(codes):
 
 
 @PROPERTY
-@given(st.lists(st.one_of(ids.valid_ogrn(), ids.valid_ogrnip(), ids.one_digit_changed(ids.valid_ogrn()),
-                          ids.one_digit_changed(ids.valid_ogrnip())), min_size=1, max_size=40))
+@given(
+    st.lists(
+        st.one_of(
+            ids.valid_ogrn(),
+            ids.valid_ogrnip(),
+            ids.one_digit_changed(ids.valid_ogrn()),
+            ids.one_digit_changed(ids.valid_ogrnip()),
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
 def test_ogrn_verdicts_on_a_mixed_column_follow_the_rule(codes):
     assert validate.ogrn_valid(_s(codes)).tolist() == [ids.ogrn_is_valid(c) for c in codes]
 
@@ -143,6 +167,7 @@ def test_changing_a_check_digit_always_refuses_the_code(code, shift):
 
 
 # --- Hypothesis in CI ------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("ci, derandomized", [("1", True), ("", False)])
 def test_hypothesis_is_derandomised_when_ci_is_set(ci, derandomized):

@@ -1,4 +1,5 @@
 """Loading into a copy of the demo store: the Rosstat classifier, previews, rollback, mappings, limits."""
+
 from __future__ import annotations
 
 import io
@@ -27,7 +28,9 @@ def rosstat_okved_bytes() -> bytes:
 
 
 def table(con, name: str) -> pd.DataFrame:
-    statement = store.sql("SELECT * FROM {name} ORDER BY {key}", name=name, key=store.columns(validate.TABLES[name].key))
+    statement = store.sql(
+        "SELECT * FROM {name} ORDER BY {key}", name=name, key=store.columns(validate.TABLES[name].key)
+    )
     return store.query(con, statement).reset_index(drop=True)
 
 
@@ -42,7 +45,11 @@ def test_the_rosstat_okved_classifier_loads_as_published(con):
     assert len(sectors) == len(lines) == report.rows_in_file
     assert sectors.loc["A", "level"] == "section" and pd.isna(sectors.loc["A", "parent"])
     assert sectors.loc["A", "name_ru"] == "СЕЛЬСКОЕ, ЛЕСНОЕ ХОЗЯЙСТВО, ОХОТА, РЫБОЛОВСТВО И РЫБОВОДСТВО"
-    assert (sectors.loc["29", "level"], sectors.loc["29", "parent"], sectors.loc["29", "section"]) == ("division", "C", "C")
+    assert (sectors.loc["29", "level"], sectors.loc["29", "parent"], sectors.loc["29", "section"]) == (
+        "division",
+        "C",
+        "C",
+    )
     assert (sectors.loc["11.0", "level"], sectors.loc["11.0", "parent"]) == ("group", "11")  # not the same as 11
     assert (sectors.loc["29.10", "level"], sectors.loc["29.10", "parent"]) == ("class", "29.1")
     assert (sectors.loc["01.11.11", "level"], sectors.loc["01.11.11", "parent"]) == ("subclass", "01.11.1")
@@ -58,39 +65,52 @@ def test_replace_preview_counts_rows_added_changed_removed(con):
     before = table(con, "project_revenues")
     first, second = before.iloc[0], before.iloc[1]
     new_year = int(before.loc[before["project_id"] == first["project_id"], "year"].max()) + 1
-    csv = "\n".join([
-        "Код проекта;Год;Выручка, млн руб.;Налоги, млн руб.",
-        f"{first['project_id']};{first['year']};{str(first['revenue_mln_rub']).replace('.', ',')};"
-        f"{str(first['taxes_mln_rub']).replace('.', ',')}",                       # unchanged
-        f"{second['project_id']};{second['year']};999,5;",                       # changed
-        f"{first['project_id']};{new_year};10;1",                                # added
-    ]).encode("utf-8")
+    csv = "\n".join(
+        [
+            "Код проекта;Год;Выручка, млн руб.;Налоги, млн руб.",
+            f"{first['project_id']};{first['year']};{str(first['revenue_mln_rub']).replace('.', ',')};"
+            f"{str(first['taxes_mln_rub']).replace('.', ',')}",  # unchanged
+            f"{second['project_id']};{second['year']};999,5;",  # changed
+            f"{first['project_id']};{new_year};10;1",  # added
+        ]
+    ).encode("utf-8")
     plan = ingest.prepare(con, "project_revenues", csv, mode="replace")
     assert plan.report.ok, plan.report.errors
-    assert (plan.report.added, plan.report.changed, plan.report.unchanged, plan.report.removed) == \
-        (1, 1, 1, len(before) - 2)
-    assert "revenue_mln_rub" in plan.samples["changed"]["changes"][0] and "999.5" in plan.samples["changed"]["changes"][0]
+    assert (plan.report.added, plan.report.changed, plan.report.unchanged, plan.report.removed) == (
+        1,
+        1,
+        1,
+        len(before) - 2,
+    )
+    assert (
+        "revenue_mln_rub" in plan.samples["changed"]["changes"][0] and "999.5" in plan.samples["changed"]["changes"][0]
+    )
     assert len(plan.samples["removed"]) == ingest.SAMPLE_ROWS
     assert table(con, "project_revenues").equals(before)  # a preview writes nothing
     report = ingest.commit(con, plan, "tester")
     assert report.ok and report.rows_loaded == 2
     after = table(con, "project_revenues")
     assert len(after) == 3
-    assert after.loc[after["year"] == second["year"]].query("project_id == @second.project_id")["revenue_mln_rub"] \
-        .tolist() == [999.5]
+    assert after.loc[after["year"] == second["year"]].query("project_id == @second.project_id")[
+        "revenue_mln_rub"
+    ].tolist() == [999.5]
 
 
 def test_rollback_restores_each_version_exactly(con):
     seed_state = table(con, "project_revenues")
-    seed_version = int(store.query(con, "SELECT max(version_id) AS v FROM dataset_versions "
-                                        "WHERE table_name = 'project_revenues'")["v"][0])
+    seed_version = int(
+        store.query(con, "SELECT max(version_id) AS v FROM dataset_versions WHERE table_name = 'project_revenues'")[
+            "v"
+        ][0]
+    )
     pid = seed_state["project_id"][0]
     replace = f"project_id;year;revenue_mln_rub;taxes_mln_rub\n{pid};2030;5,5;\n{pid};2031;6;0,6\n".encode()
     v1 = ingest.load_file(con, "project_revenues", replace, mode="replace", user="a")
     assert v1.ok
     state_1 = table(con, "project_revenues")
-    v2 = ingest.load_file(con, "project_revenues", f"project_id;year;revenue_mln_rub\n{pid};2032;7\n".encode(),
-                          user="b")
+    v2 = ingest.load_file(
+        con, "project_revenues", f"project_id;year;revenue_mln_rub\n{pid};2032;7\n".encode(), user="b"
+    )
     assert v2.ok
     state_2 = table(con, "project_revenues")
     assert len(state_1) == 2 and len(state_2) == 3
@@ -104,24 +124,31 @@ def test_rollback_restores_each_version_exactly(con):
     assert versions.state_at(con, "project_revenues", v2.version_id).reset_index(drop=True).equals(state_2)
     back = ingest.rollback(con, "project_revenues", v2.version_id, user="c")  # undo the undo
     pd.testing.assert_frame_equal(table(con, "project_revenues"), state_2)
-    log = store.query(con, "SELECT action, user_name, note FROM dataset_versions WHERE table_name = 'project_revenues' "
-                           "ORDER BY version_id")
+    log = store.query(
+        con,
+        "SELECT action, user_name, note FROM dataset_versions WHERE table_name = 'project_revenues' "
+        "ORDER BY version_id",
+    )
     assert log["action"].tolist()[-3:] == ["rollback"] * 3
     assert log["note"].tolist()[-1] == f"restored version {v2.version_id}"
 
 
 def test_rollback_refuses_to_orphan_references(con):
-    seed = int(store.query(con, "SELECT max(version_id) AS v FROM dataset_versions WHERE table_name = 'enterprises'")
-               ["v"][0])
+    seed = int(
+        store.query(con, "SELECT max(version_id) AS v FROM dataset_versions WHERE table_name = 'enterprises'")["v"][0]
+    )
     inn = "4027100017"
-    report = ingest.load_file(con, "enterprises", f"ИНН;Наименование;ОКВЭД;Код региона\n{inn};ООО Тест;29.32;40\n"
-                              .encode(), user="a")
+    report = ingest.load_file(
+        con, "enterprises", f"ИНН;Наименование;ОКВЭД;Код региона\n{inn};ООО Тест;29.32;40\n".encode(), user="a"
+    )
     assert report.ok
     link = ingest.load_file(con, "enterprise_years", f"ИНН;Год;Численность\n{inn};2020;5\n".encode(), user="a")
     assert link.ok
     plan = ingest.prepare_rollback(con, "enterprises", seed)
     assert not plan.report.ok
-    assert [(e.code, e.value) for e in plan.report.errors] == [("rollback_blocked", inn)]  # issue 17: roll back enterprise_years first
+    assert [(e.code, e.value) for e in plan.report.errors] == [
+        ("rollback_blocked", inn)
+    ]  # issue 17: roll back enterprise_years first
 
 
 def test_store_unchanged_when_the_store_moved_since_the_preview(con):
@@ -139,8 +166,9 @@ def test_store_unchanged_when_the_store_moved_since_the_preview(con):
 def test_a_replace_preview_goes_stale_when_the_table_changes(con):
     rows = table(con, "project_revenues")
     pid = rows["project_id"][0]
-    plan = ingest.prepare(con, "project_revenues", f"project_id;year;revenue_mln_rub\n{pid};2040;1\n".encode(),
-                          mode="replace")
+    plan = ingest.prepare(
+        con, "project_revenues", f"project_id;year;revenue_mln_rub\n{pid};2040;1\n".encode(), mode="replace"
+    )
     assert plan.report.ok
     assert ingest.load_file(con, "project_revenues", f"project_id;year;revenue_mln_rub\n{pid};2041;1\n".encode()).ok
     report = ingest.commit(con, plan, "tester")
@@ -152,13 +180,15 @@ def test_unknown_headers_are_mapped_by_hand_and_remembered(con):
     first = ingest.prepare(con, "enterprise_years", data)
     assert not first.report.ok
     assert first.report.unknown_headers == ["Числ. персонала", "Примечание бухгалтера"]
-    ingest.save_mapping(con, "enterprise_years", {"Числ. персонала": "employees", "Примечание бухгалтера": None},
-                        user="tester")
+    ingest.save_mapping(
+        con, "enterprise_years", {"Числ. персонала": "employees", "Примечание бухгалтера": None}, user="tester"
+    )
     report = ingest.load_file(con, "enterprise_years", data, user="tester")
     assert report.ok, report.errors
     assert "column_ignored" in {w.code for w in report.warnings}
     assert store.query(con, "SELECT employees FROM enterprise_years WHERE inn = '4029032450' AND year = 2015")[
-        "employees"].tolist() == [12]
+        "employees"
+    ].tolist() == [12]
     with pytest.raises(ValueError):
         ingest.save_mapping(con, "enterprise_years", {"X": "no_such_column"})
 
@@ -266,10 +296,14 @@ def test_a_load_leaves_the_insertion_order_setting_as_it_found_it(con):
 
 
 def test_key_order_is_recognised_column_by_column():
-    frame = pd.DataFrame({"inn": pd.Series(["4027100017", "4027100017", "4029032450", "500100732259"], dtype="str"),
-                          "year": pd.array([2021, 2023, 2020, 2019], dtype="Int64")})
-    assert validate.key_order(frame, ("inn", "year")) == (True, False)   # ties on inn are ordered by year
-    assert validate.key_order(frame, ("inn",)) == (True, True)           # rows 1 and 2 share an INN
+    frame = pd.DataFrame(
+        {
+            "inn": pd.Series(["4027100017", "4027100017", "4029032450", "500100732259"], dtype="str"),
+            "year": pd.array([2021, 2023, 2020, 2019], dtype="Int64"),
+        }
+    )
+    assert validate.key_order(frame, ("inn", "year")) == (True, False)  # ties on inn are ordered by year
+    assert validate.key_order(frame, ("inn",)) == (True, True)  # rows 1 and 2 share an INN
     assert validate.key_order(frame.iloc[[1, 0, 2, 3]], ("inn", "year")) == (False, False)  # 2023 before 2021
     assert validate.key_order(frame.iloc[[1, 0, 2, 3]], ("inn",)) == (True, True)
     assert validate.key_order(frame.iloc[[0, 2, 1, 3]], ("inn",)) == (False, False)

@@ -1,4 +1,5 @@
 """Analyst accounts: salted hashes only, constant-time checks, throttled failures, the CLI."""
+
 from __future__ import annotations
 
 import subprocess
@@ -24,7 +25,7 @@ def test_the_accounts_file_holds_no_password(tmp_path):
     path = tmp_path / "analysts.toml"
     auth.add_analyst("anna", "секретный-пароль-1", path)
     text = path.read_text(encoding="utf-8")
-    assert "секретный" not in text and "anna = \"scrypt$" in text
+    assert "секретный" not in text and 'anna = "scrypt$' in text
     assert (path.stat().st_mode & 0o777) == 0o600
     assert set(auth.load_accounts(path)) == {"anna"}
     with pytest.raises(ValueError):
@@ -91,8 +92,13 @@ def test_the_throttle_forgets_old_entries_so_random_names_cannot_fill_memory():
 def test_command_line_adds_and_lists(tmp_path):
     path = tmp_path / "analysts.toml"
     run = [sys.executable, "-m", "analytics.data.auth"]
-    added = subprocess.run([*run, "add", "boris", "--password-stdin", "--file", str(path)], cwd=ROOT,
-                           input="a long password here\n", capture_output=True, text=True)
+    added = subprocess.run(
+        [*run, "add", "boris", "--password-stdin", "--file", str(path)],
+        cwd=ROOT,
+        input="a long password here\n",
+        capture_output=True,
+        text=True,
+    )
     assert added.returncode == 0, added.stderr
     listed = subprocess.run([*run, "list", "--file", str(path)], cwd=ROOT, capture_output=True, text=True)
     assert listed.stdout.split() == ["boris"]

@@ -1,4 +1,5 @@
 """Boundary GeoJSON: the OSM-derived region file (simplified) and Kaluga oblast shipped in data/boundaries/."""
+
 from __future__ import annotations
 
 import json
@@ -26,8 +27,15 @@ def test_russian_regions_match_the_store_by_name(con):
     kaluga = held.set_index("code").loc["40"]
     assert kaluga["name"] == "Kaluga Oblast"
     assert json.loads(kaluga["geometry"])["type"] == "Polygon"
-    version = store.query(con, "SELECT table_name, action, user_name, rows_after FROM dataset_versions "
-                               "WHERE version_id = ?", [report.version_id]).iloc[0].tolist()
+    version = (
+        store.query(
+            con,
+            "SELECT table_name, action, user_name, rows_after FROM dataset_versions WHERE version_id = ?",
+            [report.version_id],
+        )
+        .iloc[0]
+        .tolist()
+    )
     assert version == ["boundaries", "replace", "tester", 83]
     values = boundaries.choropleth_values(con, "region", "40").set_index("code")
     assert len(values) == 83 and values.loc["40", "value"] > 0
@@ -47,14 +55,26 @@ def _square(x: float, y: float) -> list:
 
 
 def test_municipalities_by_oktmo_numbers_and_names(con):
-    doc = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"OKTMO": 29701000, "NAME": "Калуга"},
-         "geometry": {"type": "Polygon", "coordinates": _square(36.2, 54.5)}},
-        {"type": "Feature", "properties": {"OKTMO": "29606000", "NAME": "Боровский район"},
-         "geometry": {"type": "MultiPolygon", "coordinates": [_square(36.4, 55.2), _square(36.6, 55.2)]}},
-        {"type": "Feature", "properties": {"OKTMO": "29999000", "NAME": "Нигде"},
-         "geometry": {"type": "Polygon", "coordinates": _square(35.0, 54.0)}},
-    ]}
+    doc = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"OKTMO": 29701000, "NAME": "Калуга"},
+                "geometry": {"type": "Polygon", "coordinates": _square(36.2, 54.5)},
+            },
+            {
+                "type": "Feature",
+                "properties": {"OKTMO": "29606000", "NAME": "Боровский район"},
+                "geometry": {"type": "MultiPolygon", "coordinates": [_square(36.4, 55.2), _square(36.6, 55.2)]},
+            },
+            {
+                "type": "Feature",
+                "properties": {"OKTMO": "29999000", "NAME": "Нигде"},
+                "geometry": {"type": "Polygon", "coordinates": _square(35.0, 54.0)},
+            },
+        ],
+    }
     report = boundaries.load_boundaries(con, "municipality", json.dumps(doc).encode("utf-8"), file_name="mo.geojson")
     assert report.ok
     held = store.query(con, "SELECT code FROM boundaries WHERE level = 'municipality' ORDER BY code")
@@ -72,7 +92,9 @@ def test_a_second_load_replaces_the_level(con):
 
 
 def test_names_normalise_across_spellings():
-    assert boundaries.normalise_name("Республика Северная Осетия — Алания") == \
-        boundaries.normalise_name("Северная Осетия - Алания")
-    assert boundaries.normalise_name("Ханты-Мансийский автономный округ — Югра") == \
-        boundaries.normalise_name("Ханты-Мансийский автономный округ - Югра")
+    assert boundaries.normalise_name("Республика Северная Осетия — Алания") == boundaries.normalise_name(
+        "Северная Осетия - Алания"
+    )
+    assert boundaries.normalise_name("Ханты-Мансийский автономный округ — Югра") == boundaries.normalise_name(
+        "Ханты-Мансийский автономный округ - Югра"
+    )

@@ -1,5 +1,6 @@
 """The upload corpus (tests/data/): every bad file gets its message and leaves the store unchanged;
 every good file loads, in each supported dialect, with the values it holds."""
+
 from __future__ import annotations
 
 import csv
@@ -78,31 +79,58 @@ def test_good_file_loads(case, fresh_store):
     assert version["rows_after"][0] == after
 
 
-ENTERPRISE_FILES = ["utf8_comma.csv", "utf8_bom_semicolon.csv", "cp1251_semicolon_crlf.csv", "utf16_tab.txt",
-                    "pipe_quoted.csv"]
+ENTERPRISE_FILES = [
+    "utf8_comma.csv",
+    "utf8_bom_semicolon.csv",
+    "cp1251_semicolon_crlf.csv",
+    "utf16_tab.txt",
+    "pipe_quoted.csv",
+]
 
 
 @pytest.mark.parametrize("name", ENTERPRISE_FILES)
 def test_every_dialect_reads_the_same_rows(name, fresh_store):
     report = ingest.load_file(fresh_store, "enterprises", DATA / "good" / name, user="tester")
     assert report.ok
-    rows = store.query(fresh_store, "SELECT inn, coalesce(ogrn, '-') AS ogrn, name_ru, okved, region_code, oktmo, kind, "
-                                    "data_status "
-                                    "FROM enterprises WHERE inn IN (?, ?) ORDER BY inn",
-                       [make_corpus.A, make_corpus.B])
+    rows = store.query(
+        fresh_store,
+        "SELECT inn, coalesce(ogrn, '-') AS ogrn, name_ru, okved, region_code, oktmo, kind, "
+        "data_status "
+        "FROM enterprises WHERE inn IN (?, ?) ORDER BY inn",
+        [make_corpus.A, make_corpus.B],
+    )
     assert rows.to_dict("records") == [
-        {"inn": make_corpus.A, "ogrn": make_corpus.OGRN_A, "name_ru": "ООО «Калужские компоненты»",
-         "okved": "29.32", "region_code": "40", "oktmo": "29701000", "kind": "industrial", "data_status": "loaded"},
-        {"inn": make_corpus.B, "ogrn": "-", "name_ru": "АО «Обнинский завод, компоненты»", "okved": "26.51",
-         "region_code": "40", "oktmo": "29715000", "kind": "industrial", "data_status": "loaded"},
+        {
+            "inn": make_corpus.A,
+            "ogrn": make_corpus.OGRN_A,
+            "name_ru": "ООО «Калужские компоненты»",
+            "okved": "29.32",
+            "region_code": "40",
+            "oktmo": "29701000",
+            "kind": "industrial",
+            "data_status": "loaded",
+        },
+        {
+            "inn": make_corpus.B,
+            "ogrn": "-",
+            "name_ru": "АО «Обнинский завод, компоненты»",
+            "okved": "26.51",
+            "region_code": "40",
+            "oktmo": "29715000",
+            "kind": "industrial",
+            "data_status": "loaded",
+        },
     ]
 
 
 def test_dialects_are_detected(fresh_store):
     expected = {
-        "utf8_comma.csv": ("utf-8", ","), "utf8_bom_semicolon.csv": ("utf-8-sig", ";"),
-        "cp1251_semicolon_crlf.csv": ("cp1251", ";"), "utf16_tab.txt": ("utf-16", "\t"),
-        "pipe_quoted.csv": ("utf-8", "|"), "english_tab_any_order.tsv": ("utf-8", "\t"),
+        "utf8_comma.csv": ("utf-8", ","),
+        "utf8_bom_semicolon.csv": ("utf-8-sig", ";"),
+        "cp1251_semicolon_crlf.csv": ("cp1251", ";"),
+        "utf16_tab.txt": ("utf-16", "\t"),
+        "pipe_quoted.csv": ("utf-8", "|"),
+        "english_tab_any_order.tsv": ("utf-8", "\t"),
     }
     for name, (encoding, delimiter) in expected.items():
         plan = ingest.prepare(fresh_store, "enterprises", DATA / "good" / name)
@@ -112,8 +140,11 @@ def test_dialects_are_detected(fresh_store):
 def test_english_headers_in_any_order_with_dates_and_flags(fresh_store):
     report = ingest.load_file(fresh_store, "enterprises", DATA / "good" / "english_tab_any_order.tsv")
     assert report.ok
-    rows = store.query(fresh_store, "SELECT inn, name_ru, founded, is_sme FROM enterprises WHERE inn IN (?, ?) "
-                                    "ORDER BY inn", [make_corpus.A, make_corpus.B])
+    rows = store.query(
+        fresh_store,
+        "SELECT inn, name_ru, founded, is_sme FROM enterprises WHERE inn IN (?, ?) ORDER BY inn",
+        [make_corpus.A, make_corpus.B],
+    )
     assert rows.to_dict("records") == [
         {"inn": make_corpus.A, "name_ru": "Kaluga Components LLC", "founded": 2007, "is_sme": True},
         {"inn": make_corpus.B, "name_ru": "Obninsk Plant JSC", "founded": 2011, "is_sme": False},
@@ -125,8 +156,11 @@ def test_cp1251_title_rows_thousand_roubles_and_suppressed_cells(fresh_store):
     assert report.ok, report.errors
     codes = {w.code for w in report.warnings}
     assert {"header_row", "unit_converted", "suppressed"} <= codes
-    rows = store.query(fresh_store, "SELECT inn, employees, revenue_mln_rub, investment_mln_rub FROM enterprise_years "
-                                    "WHERE year = 2015 ORDER BY inn")
+    rows = store.query(
+        fresh_store,
+        "SELECT inn, employees, revenue_mln_rub, investment_mln_rub FROM enterprise_years "
+        "WHERE year = 2015 ORDER BY inn",
+    )
     # 1 234 567,8 thousand roubles = 1 234,5678 mln; 12 345 678 thousand = 12 345,678 mln; «к» = missing
     assert rows["employees"].tolist() == [1250, 3400]
     assert rows["revenue_mln_rub"].tolist() == pytest.approx([1234.5678, 12345.678])
@@ -137,8 +171,11 @@ def test_cp1251_title_rows_thousand_roubles_and_suppressed_cells(fresh_store):
 def test_suppressed_statistics_are_missing_not_zero(fresh_store):
     report = ingest.load_file(fresh_store, "region_sector_years", DATA / "good" / "suppressed_cells.csv")
     assert report.ok
-    rows = store.query(fresh_store, "SELECT region_code, employees, wages_mln_rub, establishments "
-                                    "FROM region_sector_years WHERE year = 2015 AND okved = '29' ORDER BY region_code")
+    rows = store.query(
+        fresh_store,
+        "SELECT region_code, employees, wages_mln_rub, establishments "
+        "FROM region_sector_years WHERE year = 2015 AND okved = '29' ORDER BY region_code",
+    )
     assert rows["region_code"].tolist() == ["07", "40"]
     assert rows["employees"][1] == pytest.approx(21345.5) and pd_isna(rows["employees"][0])
     assert pd_isna(rows["wages_mln_rub"][1]) and rows["wages_mln_rub"][0] == pytest.approx(12.5)
@@ -149,8 +186,11 @@ def test_xlsx_with_title_rows_dates_and_numbers(fresh_store):
     report = ingest.load_file(fresh_store, "enterprises", DATA / "good" / "title_rows.xlsx")
     assert report.ok, report.errors
     assert report.dialect["format"] == "xlsx"
-    rows = store.query(fresh_store, "SELECT inn, region_code, founded, is_sme FROM enterprises WHERE inn IN (?, ?) "
-                                    "ORDER BY inn", [make_corpus.A, make_corpus.B])
+    rows = store.query(
+        fresh_store,
+        "SELECT inn, region_code, founded, is_sme FROM enterprises WHERE inn IN (?, ?) ORDER BY inn",
+        [make_corpus.A, make_corpus.B],
+    )
     assert rows.to_dict("records") == [
         {"inn": make_corpus.A, "region_code": "40", "founded": 2007, "is_sme": True},
         {"inn": make_corpus.B, "region_code": "40", "founded": 2011, "is_sme": False},

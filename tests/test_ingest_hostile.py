@@ -1,5 +1,6 @@
 """Hostile and tricky files (issue 14): each class of attack or accident is refused at its cause, with a
 message that says what is really wrong, and the store is left as it was."""
+
 from __future__ import annotations
 
 import io
@@ -32,19 +33,28 @@ _CONTENT_TYPES = (
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
     '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
     '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
-    '</Types>')
-_RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
-         '</Relationships>')
-_WB = ('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
-       '<sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
-_WB_RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
-            '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
-            '</Relationships>')
-_SHEET = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-          '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>')
+    "</Types>"
+)
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+    "</Relationships>"
+)
+_WB = (
+    '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+    '<sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
+_WB_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+    "</Relationships>"
+)
+_SHEET = (
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>'
+)
 
 
 def xlsx_with_shared_strings(strings: list[str] | None = None, repeat: int = 0) -> bytes:
@@ -56,8 +66,10 @@ def xlsx_with_shared_strings(strings: list[str] | None = None, repeat: int = 0) 
     else:
         body = "".join(f"<si><t>{s}</t></si>" for s in strings)
         count = len(strings)
-    sst = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-           f'count="{count}" uniqueCount="{count}">{body}</sst>')
+    sst = (
+        '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        f'count="{count}" uniqueCount="{count}">{body}</sst>'
+    )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         z.writestr("[Content_Types].xml", _CONTENT_TYPES)
@@ -112,8 +124,9 @@ def test_the_member_size_and_ratio_limits_read_the_zip_directory():
 
 
 def test_xlsx_cells_are_capped(tiny_con):
-    frame = pd.DataFrame({"ИНН": ["4029032450"] * 5, "Наименование": ["А"] * 5, "ОКВЭД": ["29.10"] * 5,
-                          "Код региона": ["40"] * 5})
+    frame = pd.DataFrame(
+        {"ИНН": ["4029032450"] * 5, "Наименование": ["А"] * 5, "ОКВЭД": ["29.10"] * 5, "Код региона": ["40"] * 5}
+    )
     out = io.BytesIO()
     frame.to_excel(out, index=False)
     report = ingest.prepare(tiny_con, "enterprises", out.getvalue(), limits=ingest.Limits(max_cells=12)).report
@@ -121,16 +134,16 @@ def test_xlsx_cells_are_capped(tiny_con):
 
 
 def test_xlsx_is_parsed_in_a_child_process_with_memory_and_time_limits(tiny_con):
-    frame = pd.DataFrame({"ИНН": ["4029032450"], "Наименование": ["АО «Пример»"], "ОКВЭД": ["29.10"],
-                          "Код региона": ["40"]})
+    frame = pd.DataFrame(
+        {"ИНН": ["4029032450"], "Наименование": ["АО «Пример»"], "ОКВЭД": ["29.10"], "Код региона": ["40"]}
+    )
     out = io.BytesIO()
     frame.to_excel(out, index=False)
     raw = ingest.read_table(out.getvalue(), validate.TABLES["enterprises"], {}, ingest.Limits())
     assert isinstance(raw, ingest.RawTable) and raw.cells.iloc[0, 0] == "4029032450"
     assert raw.dialect.get("isolated") is True
     # a parse that takes too long is stopped and reported, the server goes on
-    result = ingest.read_table(out.getvalue(), validate.TABLES["enterprises"], {},
-                               ingest.Limits(parse_seconds=0.0))
+    result = ingest.read_table(out.getvalue(), validate.TABLES["enterprises"], {}, ingest.Limits(parse_seconds=0.0))
     assert isinstance(result, list) and result[0].code == "parse_limit"
 
 
@@ -150,6 +163,7 @@ def test_a_child_that_wants_too_much_memory_is_stopped_and_the_caller_goes_on():
 
 # --- 2. Numbers -------------------------------------------------------------------------------------
 
+
 def read_numbers(values: list[str], column: str = "revenue_mln_rub", table: str = "enterprise_years"):
     spec = validate.TABLES[table]
     raw = pd.DataFrame({column: _s(values)})
@@ -168,8 +182,9 @@ def test_infinite_and_nan_numbers_are_refused(value):
 def test_numbers_have_sane_bounds_per_column():
     money = read_numbers(["1000000000", "1000000001", "1e308", "-5"])  # mln ₽: 10^9 mln = 10^15 ₽
     assert sorted((i.row, i.code) for i in money.issues) == [(3, "out_of_range"), (4, "out_of_range"), (5, "negative")]
-    assert {i.message.text("en") for i in money.issues if i.code == "out_of_range"} == \
-        {"Outside the allowed range 0 … 1000000000."}
+    assert {i.message.text("en") for i in money.issues if i.code == "out_of_range"} == {
+        "Outside the allowed range 0 … 1000000000."
+    }
     people = read_numbers(["10000000", "10000001"], "employees")
     assert [(i.row, i.code) for i in people.issues] == [(3, "out_of_range")]
     people = read_numbers(["10000000", "10000001"], "employees", "region_sector_years")
@@ -180,13 +195,16 @@ def test_numbers_have_sane_bounds_per_column():
     assert [(i.row, i.code) for i in income.issues] == [(3, "out_of_range")]
 
 
-@pytest.mark.parametrize("values, bad, decimal, grouped", [
-    (["1,234", "1,234,567"], "1,234", "1.234", "1234"),
-    (["1.234", "1.234,5"], "1.234", "1.234", "1234"),
-    (["1.234", "1.234.567"], "1.234", "1.234", "1234"),
-    (["2,5", "1,234.5"], None, None, None),           # a comma with one digit is a decimal comma, not a group
-    (["1,234", "2,5"], None, None, None),              # no grouping in the column: the Russian decimal comma
-])
+@pytest.mark.parametrize(
+    "values, bad, decimal, grouped",
+    [
+        (["1,234", "1,234,567"], "1,234", "1.234", "1234"),
+        (["1.234", "1.234,5"], "1.234", "1.234", "1234"),
+        (["1.234", "1.234.567"], "1.234", "1.234", "1234"),
+        (["2,5", "1,234.5"], None, None, None),  # a comma with one digit is a decimal comma, not a group
+        (["1,234", "2,5"], None, None, None),  # no grouping in the column: the Russian decimal comma
+    ],
+)
 def test_an_ambiguous_thousands_separator_is_refused_naming_both_readings(values, bad, decimal, grouped):
     cells = read_numbers(values)
     if bad is None:
@@ -206,14 +224,27 @@ def test_minus_zero_is_stored_as_zero():
 
 # --- 3. Text ----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name, code", [
-    ("\u200b=1+1", "invisible_chars"), ("\ufeff=HYPERLINK(\"x\")", "invisible_chars"),
-    ("АО\u2060Пример", "invisible_chars"), ("\u200dАО", "invisible_chars"),
-    ("АО \u202eРЕМИРП", "bidi_chars"), ("\u2066АО\u2069", "bidi_chars"), ("\u202aA", "bidi_chars"),
-    ('<img src=x onerror=alert(1) //', "html"), ("[Нажмите](http://evil.example)", "markdown_link"),
-    ("![x](http://evil.example/a.png)", "markdown_link"), ("#REF!", "excel_error"), ("#DIV/0!", "excel_error"),
-    ("#N/A", "excel_error"), ("#VALUE!", "excel_error"), ("#NAME?", "excel_error"),
-])
+
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        ("\u200b=1+1", "invisible_chars"),
+        ('\ufeff=HYPERLINK("x")', "invisible_chars"),
+        ("АО\u2060Пример", "invisible_chars"),
+        ("\u200dАО", "invisible_chars"),
+        ("АО \u202eРЕМИРП", "bidi_chars"),
+        ("\u2066АО\u2069", "bidi_chars"),
+        ("\u202aA", "bidi_chars"),
+        ("<img src=x onerror=alert(1) //", "html"),
+        ("[Нажмите](http://evil.example)", "markdown_link"),
+        ("![x](http://evil.example/a.png)", "markdown_link"),
+        ("#REF!", "excel_error"),
+        ("#DIV/0!", "excel_error"),
+        ("#N/A", "excel_error"),
+        ("#VALUE!", "excel_error"),
+        ("#NAME?", "excel_error"),
+    ],
+)
 def test_hidden_controls_markup_and_excel_errors_are_refused_in_names(name, code):
     spec = validate.TABLES["enterprises"]
     raw = pd.DataFrame({"name_ru": _s(["ООО «Обычное» — №1 (цех 5) [ред.]", name])})
@@ -240,11 +271,15 @@ def test_an_array_formula_cell_is_shown_as_its_formula(tiny_con):
 
 # --- 4. Structure -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("rows, cycle", [
-    (["29.9;29.9;Сам себе родитель"], "29.9 → 29.9"),
-    (["29.8;29.7;Один", "29.7;29.8;Другой"], "29.7 → 29.8 → 29.7"),
-    (["29.6;29.5;a", "29.5;29.4;b", "29.4;29.6;c"], "29.4 → 29.6 → 29.5 → 29.4"),
-])
+
+@pytest.mark.parametrize(
+    "rows, cycle",
+    [
+        (["29.9;29.9;Сам себе родитель"], "29.9 → 29.9"),
+        (["29.8;29.7;Один", "29.7;29.8;Другой"], "29.7 → 29.8 → 29.7"),
+        (["29.6;29.5;a", "29.5;29.4;b", "29.4;29.6;c"], "29.4 → 29.6 → 29.5 → 29.4"),
+    ],
+)
 def test_a_parent_cycle_in_the_sector_hierarchy_is_refused_naming_the_codes(tiny_con, rows, cycle):
     data = ("Код;Родительский код;Наименование\n" + "\n".join(rows) + "\n").encode()
     before = store.query(tiny_con, "SELECT count(*) AS n FROM sectors")["n"][0]
@@ -298,8 +333,10 @@ def test_twelve_title_rows_above_the_header_are_skipped(tiny_con):
     report = ingest.prepare(tiny_con, "enterprises", data).report
     assert "field_count" not in codes(report) and report.rows_in_file == 1
     assert [w.message.values for w in report.warnings if w.code == "header_row"] == [{"row": 13}]
-    frame = pd.DataFrame([[f"Отчёт, лист {i}", None, None, None] for i in range(12)]
-                         + [["ИНН", "Наименование", "ОКВЭД", "Код региона"], ENTERPRISE_ROW.split(";")])
+    frame = pd.DataFrame(
+        [[f"Отчёт, лист {i}", None, None, None] for i in range(12)]
+        + [["ИНН", "Наименование", "ОКВЭД", "Код региона"], ENTERPRISE_ROW.split(";")]
+    )
     out = io.BytesIO()
     frame.to_excel(out, index=False, header=False)
     report = ingest.prepare(tiny_con, "enterprises", out.getvalue()).report
@@ -307,6 +344,7 @@ def test_twelve_title_rows_above_the_header_are_skipped(tiny_con):
 
 
 # --- 6. Two analysts at once -----------------------------------------------------------------------
+
 
 def _free_inns(con, n: int) -> list[str]:
     """``n`` enterprises of the demo store with every row that refers to them deleted."""
@@ -323,7 +361,9 @@ def test_a_replace_and_an_append_referring_to_a_removed_row_do_not_both_commit(d
     # second must see the other's rows and refuse.
     con = demo_copy
     (gone,) = _free_inns(con, 1)
-    kept = store.query(con, "SELECT inn, name_ru, okved, region_code FROM enterprises WHERE inn <> ? ORDER BY inn", [gone])
+    kept = store.query(
+        con, "SELECT inn, name_ru, okved, region_code FROM enterprises WHERE inn <> ? ORDER BY inn", [gone]
+    )
     firms_csv = kept.to_csv(sep=";", index=False).encode()
     replace = ingest.prepare(con, "enterprises", firms_csv, mode="replace")
     append = ingest.prepare(con, "enterprise_years", f"INN;Year;Employees\n{gone};2024;7\n".encode(), mode="append")
@@ -339,6 +379,7 @@ def test_a_replace_and_an_append_referring_to_a_removed_row_do_not_both_commit(d
             other.start()
             other.join(timeout=2)
             results["waited"] = other
+
     results["replace"] = ingest.commit(con, replace, "a", on_progress=during)
     results["waited"].join(timeout=60)
     assert results["replace"].ok, results["replace"].errors[:3]
@@ -364,11 +405,15 @@ def test_overlapping_appends_record_the_true_row_counts(demo_copy):
             thread.start()
             thread.join(timeout=2)
             results["thread"] = thread
+
     results["first"] = ingest.commit(con, first, "a", on_progress=during)
     results["thread"].join(timeout=60)
     assert results["first"].ok and results["second"].ok, (results["first"].errors, results["second"].errors)
-    after = store.query(con, "SELECT rows_after FROM dataset_versions WHERE table_name = 'enterprise_years' "
-                             "ORDER BY version_id DESC LIMIT 2")["rows_after"].tolist()
+    after = store.query(
+        con,
+        "SELECT rows_after FROM dataset_versions WHERE table_name = 'enterprise_years' "
+        "ORDER BY version_id DESC LIMIT 2",
+    )["rows_after"].tolist()
     assert sorted(after) == [before + 1, before + 2]
 
 
@@ -383,13 +428,15 @@ def test_the_invisible_character_scan_agrees_with_a_regular_expression():
     alphabet = "аA№—…\u200b\u200c\u200d\u200e\u2060\u2061\ufeff\ufefe\u202a\u202e\u202f\u2066\u2069\u206a[#"
 
     @settings(max_examples=300, deadline=None)
-    @given(st.lists(st.text(alphabet=alphabet, max_size=5), min_size=1, max_size=20), st.integers(0, 19),
-           st.booleans())
+    @given(st.lists(st.text(alphabet=alphabet, max_size=5), min_size=1, max_size=20), st.integers(0, 19), st.booleans())
     def check(values, cut, large):
         kind = pa.large_string() if large else pa.string()
         cut = min(cut, len(values))
-        arr = pa.chunked_array([pa.array(values[:cut], kind), pa.array(values[cut:], kind)], kind)[1:] \
-            if len(values) > 1 else pa.chunked_array([pa.array(values, kind)], kind)
+        arr = (
+            pa.chunked_array([pa.array(values[:cut], kind), pa.array(values[cut:], kind)], kind)[1:]
+            if len(values) > 1
+            else pa.chunked_array([pa.array(values, kind)], kind)
+        )
         pattern = "[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
         expected = np.asarray(pc.match_substring_regex(arr, pattern).to_numpy(zero_copy_only=False), dtype=bool)
         assert text._cells_with_invisible(arr).tolist() == expected.tolist()

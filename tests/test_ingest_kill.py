@@ -1,4 +1,5 @@
 """A load killed mid-way (SIGKILL of a separate process) leaves the previous data intact."""
+
 from __future__ import annotations
 
 import os
@@ -42,7 +43,10 @@ def state(path: Path) -> list:
     con = store.connect(path, read_only=True)
     try:
         tables = ["enterprises", "history_enterprises", "history_open_enterprises", "dataset_versions"]
-        return [con.execute(store.sql("SELECT count(*), sum(hash(x)::HUGEINT) FROM {t} x", t=t)).fetchall()[0] for t in tables]
+        return [
+            con.execute(store.sql("SELECT count(*), sum(hash(x)::HUGEINT) FROM {t} x", t=t)).fetchall()[0]
+            for t in tables
+        ]
     finally:
         con.close()
 
@@ -65,8 +69,9 @@ def test_a_killed_load_leaves_the_previous_data(demo_db, tmp_path, big_file, pau
     con = store.connect(db)
     from analytics.data import ingest
 
-    assert ingest.load_file(con, "enterprises", "ИНН;Наименование;ОКВЭД;Код региона\n4027100017;А;29.32;40\n"
-                            .encode(), user="before").ok
+    assert ingest.load_file(
+        con, "enterprises", "ИНН;Наименование;ОКВЭД;Код региона\n4027100017;А;29.32;40\n".encode(), user="before"
+    ).ok
     con.close()
     before = state(db)
     if mode == "replace":  # a replace must keep referenced enterprises: start from the file plus them
@@ -78,7 +83,11 @@ def test_a_killed_load_leaves_the_previous_data(demo_db, tmp_path, big_file, pau
         big_file.write_bytes(big_file.read_bytes() + ("\r\n" + extra).encode("cp1251"))
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD.format(root=str(ROOT), db=str(db), csv=str(big_file), pause=pause, mode=mode)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
     seen = []
     deadline = time.monotonic() + 120
     try:

@@ -1,5 +1,6 @@
 """Every mistake of a file in one pass (issue 17): all rules run on all rows, an error in one column never
 hides an error in another, and each message carries a hint for the fix."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,15 +8,17 @@ import pytest
 from analytics.data import ingest
 
 HEADER = "ИНН;Наименование;ОКВЭД;Код региона;Широта\n"
-GOOD_INN = "4000123458"      # fictional, valid: 4·2+0·4+0·10+0·3+1·5+2·9+3·4+4·6+5·8 = 107; 107 mod 11 = 8
-BAD_INN = "4000123459"       # same body, wrong last digit: expected 8
-OTHER_INN = "4000543212"     # fictional, valid (check digit 2)
-THIRD_INN = "4099100016"     # an illustrative («демо») enterprise of the seed: already in the store
+GOOD_INN = "4000123458"  # fictional, valid: 4·2+0·4+0·10+0·3+1·5+2·9+3·4+4·6+5·8 = 107; 107 mod 11 = 8
+BAD_INN = "4000123459"  # same body, wrong last digit: expected 8
+OTHER_INN = "4000543212"  # fictional, valid (check digit 2)
+THIRD_INN = "4099100016"  # an illustrative («демо») enterprise of the seed: already in the store
 
-THREE_MISTAKES = (HEADER
-                  + f"{BAD_INN};ООО «Первое»;29.10;40;54,5\n"      # row 2: INN check digit
-                  + f"{OTHER_INN};ООО «Второе»;29.99;40;54,5\n"    # row 3: OKVED not in the classifier
-                  + "4000777771;ООО «Третье»;29.10;40;пятьдесят\n")  # row 4: text in a number column
+THREE_MISTAKES = (
+    HEADER
+    + f"{BAD_INN};ООО «Первое»;29.10;40;54,5\n"  # row 2: INN check digit
+    + f"{OTHER_INN};ООО «Второе»;29.99;40;54,5\n"  # row 3: OKVED not in the classifier
+    + "4000777771;ООО «Третье»;29.10;40;пятьдесят\n"
+)  # row 4: text in a number column
 
 
 def _found(report) -> set[tuple[int | None, str | None, str]]:
@@ -78,17 +81,20 @@ def test_a_twelve_digit_inn_gets_both_check_digits():
     from stdnum.ru import inn as stdnum_inn
 
     from analytics.data.validate import hints
+
     assert stdnum_inn.is_valid("500100732259")
     assert hints.inn_expected("500100732200") == "500100732259"
     assert hints.inn_expected("7707083890") == "7707083893"
-    assert hints.ogrn_expected("1027700132190") == "1027700132195"   # Sberbank's OGRN
+    assert hints.ogrn_expected("1027700132190") == "1027700132195"  # Sberbank's OGRN
     assert hints.inn_expected("12345") is None
 
 
 def test_numbers_out_of_range_and_required_cells_name_the_range_and_an_example(demo_copy):
-    text = ("ИНН;Год;Численность;Выручка, млн руб.\n"
-            "4099100016;2023;-5;10\n"        # negative head count: 0 … 10 million
-            ";2023;10;10\n")                 # INN missing
+    text = (
+        "ИНН;Год;Численность;Выручка, млн руб.\n"
+        "4099100016;2023;-5;10\n"  # negative head count: 0 … 10 million
+        ";2023;10;10\n"
+    )  # INN missing
     found = _by_cell(ingest.prepare(demo_copy, "enterprise_years", text.encode("utf-8")).report)
     assert found[(2, "employees")].code == "negative"
     assert "10000000" in found[(2, "employees")].text("ru")
@@ -97,11 +103,14 @@ def test_numbers_out_of_range_and_required_cells_name_the_range_and_an_example(d
 
 def test_a_blocked_rollback_names_the_table_to_roll_back_first(demo_copy):
     from analytics.store import versions
-    first = ingest.load_file(demo_copy, "enterprises", (HEADER + f"{GOOD_INN};ООО «Первое»;29.10;40;54,5\n")
-                             .encode("utf-8"), user="tester")
+
+    first = ingest.load_file(
+        demo_copy, "enterprises", (HEADER + f"{GOOD_INN};ООО «Первое»;29.10;40;54,5\n").encode("utf-8"), user="tester"
+    )
     assert first.ok
-    years = ingest.load_file(demo_copy, "enterprise_years", f"ИНН;Год;Численность\n{GOOD_INN};2023;10\n".encode(),
-                             user="tester")
+    years = ingest.load_file(
+        demo_copy, "enterprise_years", f"ИНН;Год;Численность\n{GOOD_INN};2023;10\n".encode(), user="tester"
+    )
     assert years.ok
     before = int(versions.restorable(demo_copy, "enterprises")["version_id"].iloc[1])
     plan = ingest.prepare_rollback(demo_copy, "enterprises", before)

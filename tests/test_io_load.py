@@ -6,6 +6,7 @@ Oracles: the published workbook (tests/data/io/baz_tzv-2021.xlsx) is the source 
 z_ij gives the technical coefficient a_ij = z_ij / P1_j read from the workbook's own P1 row (by hand,
 not through the library).
 """
+
 from __future__ import annotations
 
 import io
@@ -41,7 +42,7 @@ def _io_versions(con) -> list[int]:
 @pytest.fixture(scope="module")
 def changed_workbook(tmp_path_factory) -> tuple[bytes, float, float]:
     """The workbook with the domestic flow 001 → 002 set to 123 456.0 mln ₽; (bytes, new flow, P1 of 002)."""
-    wb = openpyxl.load_workbook(WORKBOOK, data_only=True)   # values, as the reader sees them (not formulas)
+    wb = openpyxl.load_workbook(WORKBOOK, data_only=True)  # values, as the reader sees them (not formulas)
     sheet = wb["Симм отеч"]
     assert str(sheet.cell(ROW_001, 1).value).strip() == "001" and str(sheet.cell(4, COL_002).value).strip() == "002"
     new_flow = 123_456.0
@@ -131,13 +132,15 @@ def test_cells_round_trip_to_the_same_tables():
     shipped = load_io_tables()
     back = io_load.tables_from_cells(io_load.tables_to_cells(shipped))
     for name in ("flows_total", "flows_domestic", "final_demand", "final_demand_domestic", "total_requirements"):
-        np.testing.assert_allclose(getattr(back, name).to_numpy(), getattr(shipped, name).to_numpy(), rtol=1e-12, atol=1e-12)
+        np.testing.assert_allclose(
+            getattr(back, name).to_numpy(), getattr(shipped, name).to_numpy(), rtol=1e-12, atol=1e-12
+        )
     assert list(back.final_demand.columns) == list(shipped.final_demand.columns)
     assert back.products.equals(shipped.products)
 
 
 def test_the_demo_build_writes_the_extract_without_a_seed_file():
-    assert not (store.SEED_DIR / "io_cells.csv").exists()   # the extract stays the one copy: data/io2021
+    assert not (store.SEED_DIR / "io_cells.csv").exists()  # the extract stays the one copy: data/io2021
     cells = demo.io_extract_cells()
     assert len(cells) == len(io_load.tables_to_cells(load_io_tables(), "public"))
 
@@ -150,9 +153,9 @@ def test_the_model_uses_the_latest_year_held_and_an_earlier_year_stays_beside_it
     buffer = io.BytesIO()
     wb.save(buffer)
     report = io_load.load_io_workbook(demo_copy, buffer.getvalue(), user="anna", file_name="baz_tzv-2016.xlsx")
-    assert report.ok and report.removed == 0      # the 2021 cells stay
+    assert report.ok and report.removed == 0  # the 2021 cells stay
     held = loading.io_held(demo_copy)
     assert held["year"].tolist() == [2021, 2016] and held["data_status"].tolist() == ["public", "loaded"]
     nat = rio.national_model(demo_copy)
-    assert nat.tables.year == 2021                 # the latest year, not the last load
+    assert nat.tables.year == 2021  # the latest year, not the last load
     np.testing.assert_allclose(nat.multipliers.to_numpy(), _multipliers().to_numpy(), rtol=0, atol=1e-9)

@@ -3,6 +3,7 @@
 Numbers on the page are checked against the service called on a copy of the store; the chart
 builders against the frames they get.
 """
+
 from __future__ import annotations
 
 import json
@@ -56,7 +57,7 @@ def test_io_section_in_russian_matches_the_service(sectors_ru, demo_db, tmp_path
     assert "Поправка на размер λ*" in labels
     figures = [json.loads(chart.proto.spec) for chart in sectors_ru.get("plotly_chart")]
     bars = [f for f in figures if "Россия" in [trace.get("name") for trace in f["data"]]]
-    assert len(bars) == 1   # the multiplier chart: the region, then Russia, then the region's Type II
+    assert len(bars) == 1  # the multiplier chart: the region, then Russia, then the region's Type II
     assert [trace["name"] for trace in bars[0]["data"]][:2] == ["Калужская область", "Россия"]
 
 
@@ -79,19 +80,29 @@ def test_io_section_in_english(app_db) -> None:
 
 
 def test_multiplier_bars_and_linkages() -> None:
-    frame = pd.DataFrame({
-        "okpd2": ["29", "21"], "name_ru": ["Автомобили", "Лекарства"], "name_en": ["Cars", "Medicines"],
-        "output_region": [1.25, 1.1], "output_russia": [2.0, 1.8], "output_type2_region": [1.4, 1.2],
-        "backward": [1.2, 0.8], "forward": [1.1, 1.3], "key_sector": [True, False],
-    })
-    fig = io_charts.multiplier_bars(frame, lang="ru", region_name="Калужская область", russia_name="Россия",
-                                    x_title="x", type2_name="тип II")
+    frame = pd.DataFrame(
+        {
+            "okpd2": ["29", "21"],
+            "name_ru": ["Автомобили", "Лекарства"],
+            "name_en": ["Cars", "Medicines"],
+            "output_region": [1.25, 1.1],
+            "output_russia": [2.0, 1.8],
+            "output_type2_region": [1.4, 1.2],
+            "backward": [1.2, 0.8],
+            "forward": [1.1, 1.3],
+            "key_sector": [True, False],
+        }
+    )
+    fig = io_charts.multiplier_bars(
+        frame, lang="ru", region_name="Калужская область", russia_name="Россия", x_title="x", type2_name="тип II"
+    )
     assert [tr.name for tr in fig.data] == ["Калужская область", "Россия", "тип II"]
     assert list(fig.data[0].x) == [1.25, 1.1] and list(fig.data[0].y) == ["29 Автомобили", "21 Лекарства"]
-    assert list(fig.data[0].text) == ["1,25", "1,10"]        # Russian decimal comma
+    assert list(fig.data[0].text) == ["1,25", "1,10"]  # Russian decimal comma
     assert fig.layout.separators == ", "
-    english = io_charts.multiplier_bars(frame, lang="en", region_name="Kaluga", russia_name="Russia",
-                                        x_title="x", type2_name="Type II")
+    english = io_charts.multiplier_bars(
+        frame, lang="en", region_name="Kaluga", russia_name="Russia", x_title="x", type2_name="Type II"
+    )
     assert list(english.data[1].text) == ["2.00", "1.80"] and english.data[1].y[0] == "29 Cars"
     scatter = io_charts.linkage_scatter(frame, lang="en", x_title="b", y_title="f", key_name="Key", other_name="Other")
     key = next(tr for tr in scatter.data if tr.name == "Key")

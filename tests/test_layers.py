@@ -1,5 +1,6 @@
 """The house rules hold under ``pytest`` alone: ruff and the import-linter contracts (pyproject.toml)
 pass, pages stay thin and touch no database, and the library composes no SQL with f-strings."""
+
 from __future__ import annotations
 
 import ast
@@ -33,7 +34,11 @@ def _tool(name: str) -> str:
     return found
 
 
-@pytest.mark.parametrize("command", [["ruff", "check", "."], ["lint-imports"]], ids=["ruff", "lint-imports"])
+@pytest.mark.parametrize(
+    "command",
+    [["ruff", "check", "."], ["ruff", "format", "--check", "."], ["lint-imports"]],
+    ids=["ruff", "ruff-format", "lint-imports"],
+)
 def test_linters_pass_from_the_repository_root(command):
     done = subprocess.run([_tool(command[0]), *command[1:]], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
@@ -65,13 +70,20 @@ def _starts_sql(node: ast.AST) -> bool:
 
 def test_no_code_composes_sql_with_f_strings_format_or_plus():
     offenders = []
-    for path in sorted(p for folder in ("analytics", "ui", "app_pages", "tests", "bench", "deploy")
-                       for p in (ROOT / folder).rglob("*.py")):
+    for path in sorted(
+        p
+        for folder in ("analytics", "ui", "app_pages", "tests", "bench", "deploy")
+        for p in (ROOT / folder).rglob("*.py")
+    ):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             composed = (
                 (isinstance(node, ast.JoinedStr) and node.values and _starts_sql(node.values[0]))
-                or (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr == "format" and _starts_sql(node.func.value))
+                or (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "format"
+                    and _starts_sql(node.func.value)
+                )
                 or (isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)) and _starts_sql(node.left))
             )
             if composed:

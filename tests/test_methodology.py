@@ -1,4 +1,5 @@
 """The Methodology page documents every metric the library computes, in both languages."""
+
 import re
 
 import pytest
@@ -9,16 +10,40 @@ from ui.texts import methodology
 # Metric → the methodology section that must explain it. Each key is a column or concept the
 # library exposes; adding a metric to the library without a section here fails the test below.
 DOCUMENTED = {
-    "lq": "lq", "rca": "lq", "cagr": "growth", "relative_growth": "growth",
-    "national_growth": "shift_share", "industry_mix": "shift_share", "competitive": "shift_share",
-    "allocation": "shift_share", "krugman": "structure", "hachman": "structure", "hhi": "structure",
-    "entropy": "structure", "strong": "strong", "quadrant": "quadrants", "proximity": "proximity",
-    "density": "proximity", "eci": "complexity", "pci": "complexity", "coi": "complexity",
-    "cog": "complexity", "score": "opportunities", "kendall_tau": "robustness",
-    "output_multiplier": "io", "value_added_multiplier": "io", "employment_multiplier": "io",
-    "type2": "io", "backward": "io", "forward": "io", "key_sector": "io",
-    "slq": "io_regional", "cilq": "io_regional", "flq": "io_regional",
-    "similarity": "peers", "io_coefficient": "roadmap",
+    "lq": "lq",
+    "rca": "lq",
+    "cagr": "growth",
+    "relative_growth": "growth",
+    "national_growth": "shift_share",
+    "industry_mix": "shift_share",
+    "competitive": "shift_share",
+    "allocation": "shift_share",
+    "krugman": "structure",
+    "hachman": "structure",
+    "hhi": "structure",
+    "entropy": "structure",
+    "strong": "strong",
+    "quadrant": "quadrants",
+    "proximity": "proximity",
+    "density": "proximity",
+    "eci": "complexity",
+    "pci": "complexity",
+    "coi": "complexity",
+    "cog": "complexity",
+    "score": "opportunities",
+    "kendall_tau": "robustness",
+    "output_multiplier": "io",
+    "value_added_multiplier": "io",
+    "employment_multiplier": "io",
+    "type2": "io",
+    "backward": "io",
+    "forward": "io",
+    "key_sector": "io",
+    "slq": "io_regional",
+    "cilq": "io_regional",
+    "flq": "io_regional",
+    "similarity": "peers",
+    "io_coefficient": "roadmap",
 }
 
 
@@ -49,6 +74,7 @@ def test_key_thresholds_from_the_decrees_are_stated():
 
 
 # --- the text against the code -------------------------------------------------------------------------------
+
 
 def _resolve(path: str):
     """A dotted path → the object: the longest importable module, then attributes, dict keys or a
@@ -89,8 +115,11 @@ def test_every_section_that_describes_code_names_existing_functions():
             assert callable(_resolve(name)), (section, name)
 
 
-@pytest.mark.parametrize("section, quote", [(s, q) for s, d in methodology.DESCRIBES.items() for q in d.quotes],
-                         ids=lambda v: v if isinstance(v, str) else v.constant.rsplit(".", 1)[-1])
+@pytest.mark.parametrize(
+    "section, quote",
+    [(s, q) for s, d in methodology.DESCRIBES.items() for q in d.quotes],
+    ids=lambda v: v if isinstance(v, str) else v.constant.rsplit(".", 1)[-1],
+)
 def test_constants_quoted_in_the_text_equal_the_code(section, quote):
     # the words are in the text, in both languages …
     assert quote.ru in CATALOG["ru"][f"method.{section}.body"], (section, quote.ru)
@@ -107,20 +136,31 @@ def test_constants_quoted_in_the_text_equal_the_code(section, quote):
 
 def test_a_changed_threshold_would_fail(monkeypatch):
     from analytics.models import rules
-    quote = next(q for q in methodology.DESCRIBES["registry"].quotes if q.constant.endswith("FUNCTIONAL_DEPENDENCE_MIN"))
-    monkeypatch.setattr(rules, "FUNCTIONAL_DEPENDENCE_MIN", rules.SourcedValue(
-        0.25, "share", rules.DECREE_779, "x", None, "confirmed"))
+
+    quote = next(
+        q for q in methodology.DESCRIBES["registry"].quotes if q.constant.endswith("FUNCTIONAL_DEPENDENCE_MIN")
+    )
+    monkeypatch.setattr(
+        rules, "FUNCTIONAL_DEPENDENCE_MIN", rules.SourcedValue(0.25, "share", rules.DECREE_779, "x", None, "confirmed")
+    )
     assert _resolve(quote.constant) != quote.value
 
 
 def test_the_registry_section_cites_every_rule_the_code_checks():
     from analytics.models import registry
+
     ru = CATALOG["ru"]["method.registry.body"]
     # one numbered item per group of rules; every rule id's clause is named in rules.DECREE_779_CLAUSES
     from analytics.models import rules
+
     assert all(registry.RULE_SOURCES[r].clause in rules.DECREE_779_CLAUSES for r in registry.RULE_IDS)
-    for phrase in ("Договоры (подп. «а»)", "организующие производство", "функциональной зависимости",
-                   "Пониженный уровень", "Состав"):
+    for phrase in (
+        "Договоры (подп. «а»)",
+        "организующие производство",
+        "функциональной зависимости",
+        "Пониженный уровень",
+        "Состав",
+    ):
         assert phrase in ru
 
 
@@ -133,5 +173,9 @@ def test_the_page_shows_the_code_each_section_describes(app_db):
     at.switch_page("app_pages/methodology.py").run()
     assert not at.exception, [e.value for e in at.exception]
     captions = [c.value for c in at.caption]
-    assert CATALOG["ru"]["method.code"].format(functions="`analytics.models.registry.evaluate`, "
-                                               "`analytics.models.registry.registry_check`") in captions
+    assert (
+        CATALOG["ru"]["method.code"].format(
+            functions="`analytics.models.registry.evaluate`, `analytics.models.registry.registry_check`"
+        )
+        in captions
+    )

@@ -5,6 +5,7 @@ a medium enterprise has 101 to 250 employees *inclusive*, so 250 is still an SME
 anchor. The store is the hand-built one of tests/test_clusters.py (auto's members A 1000, B 300, C 100,
 E 10 infrastructure, F 5 specialised), with B's and E's headcounts changed per case.
 """
+
 from __future__ import annotations
 
 import math
@@ -39,11 +40,14 @@ def test_the_anchor_rule_is_the_sme_headcount_limit_of_the_law():
     assert clusters.ANCHOR_EMPLOYEES_ABOVE == 250
 
 
-@pytest.mark.parametrize(("b_employees", "anchors", "anchor_employees"), [
-    (249, 1, 1000),   # B is a medium enterprise
-    (250, 1, 1000),   # exactly the medium limit: still an SME, no anchor
-    (251, 2, 1251),   # one more than any SME: an anchor
-])
+@pytest.mark.parametrize(
+    ("b_employees", "anchors", "anchor_employees"),
+    [
+        (249, 1, 1000),  # B is a medium enterprise
+        (250, 1, 1000),  # exactly the medium limit: still an SME, no anchor
+        (251, 2, 1251),  # one more than any SME: an anchor
+    ],
+)
 def test_an_anchor_has_more_employees_than_any_sme(con, b_employees, anchors, anchor_employees):
     _set_employees(con, "B", b_employees)
     auto = _auto(con)
@@ -64,6 +68,7 @@ def test_a_large_infrastructure_member_is_no_anchor(con):
 
 
 # --- the parameters' ranges (StarParams, ScoreWeights): each bound at, just inside and just outside ---
+
 
 @pytest.mark.parametrize("field", ["size_top", "focus_top", "productivity_top", "dynamism_top"])
 def test_a_top_share_lies_in_zero_to_one_with_one_included(field):
@@ -117,8 +122,9 @@ def test_cooperation_without_links_among_members_is_zero(con):
 def test_cooperation_of_members_that_report_no_purchases_is_undefined(con):
     # C and D report 0 purchases but the link D → C (20) exists: a share of zero purchases has no value —
     # NaN, never infinity.
-    con.execute("UPDATE enterprise_years SET purchases_mln_rub = 0 WHERE inn IN (?, ?) AND year = 2023",
-                [INN["C"], INN["D"]])
+    con.execute(
+        "UPDATE enterprise_years SET purchases_mln_rub = 0 WHERE inn IN (?, ?) AND year = 2023", [INN["C"], INN["D"]]
+    )
     comp = clusters.find_candidates(con, "40", 2023).set_index("cluster_id").loc["comp"]
     assert math.isnan(comp["cooperation"])
 
@@ -127,8 +133,9 @@ def test_cooperation_when_members_bought_exactly_one_million(con):
     # C and D bought 0.75 + 0.25 = 1 mln ₽, 0.5 of it from each other (D → C): cooperation = 0.5 / 1 = 0.5.
     con.execute("UPDATE enterprise_years SET purchases_mln_rub = 0.75 WHERE inn = ? AND year = 2023", [INN["C"]])
     con.execute("UPDATE enterprise_years SET purchases_mln_rub = 0.25 WHERE inn = ? AND year = 2023", [INN["D"]])
-    con.execute("UPDATE supply_links SET value_mln_rub = 0.5 WHERE supplier_inn = ? AND buyer_inn = ?",
-                [INN["D"], INN["C"]])
+    con.execute(
+        "UPDATE supply_links SET value_mln_rub = 0.5 WHERE supplier_inn = ? AND buyer_inn = ?", [INN["D"], INN["C"]]
+    )
     comp = clusters.find_candidates(con, "40", 2023).set_index("cluster_id").loc["comp"]
     assert comp["cooperation"] == pytest.approx(0.5)
 
@@ -148,20 +155,40 @@ def test_only_the_three_largest_anchors_are_named(con):
 def test_the_score_components_are_returned_beside_the_score():
     # s_size, s_specialisation and s_growth are the percentile ranks given, s_completeness and s_cooperation
     # the shares themselves; a missing one stays missing. score(x) = 100 × (1 + 0.5 + 0 + 1 + 0.1) / 5 = 52.
-    frame = pd.DataFrame({"cluster_id": ["x", "y"], "pct_size": [1.0, 0.0], "pct_specialisation": [0.5, None],
-                          "pct_growth": [0.0, 1.0], "completeness": [1.0, 0.5], "cooperation": [0.1, 0.4]})
+    frame = pd.DataFrame(
+        {
+            "cluster_id": ["x", "y"],
+            "pct_size": [1.0, 0.0],
+            "pct_specialisation": [0.5, None],
+            "pct_growth": [0.0, 1.0],
+            "completeness": [1.0, 0.5],
+            "cooperation": [0.1, 0.4],
+        }
+    )
     out = clusters.score(frame).set_index("cluster_id")
-    assert out.loc["x", ["s_size", "s_specialisation", "s_growth", "s_completeness", "s_cooperation"]].tolist() \
-        == [1.0, 0.5, 0.0, 1.0, 0.1]
+    assert out.loc["x", ["s_size", "s_specialisation", "s_growth", "s_completeness", "s_cooperation"]].tolist() == [
+        1.0,
+        0.5,
+        0.0,
+        1.0,
+        0.1,
+    ]
     assert math.isnan(out.loc["y", "s_specialisation"]) and out.loc["y", "s_cooperation"] == 0.4
     assert out.loc["x", "score"] == pytest.approx(52.0)
 
 
 def test_equal_scores_are_ranked_by_cluster_id_and_nothing_else_is_added():
     # b and a score the same (100 × (0.5 + 0.5) / 2 = 50): the tie is broken by cluster id, a before b.
-    frame = pd.DataFrame({"cluster_id": ["b", "a", "c"], "pct_size": [0.5, 0.5, 1.0],
-                          "pct_specialisation": [0.5, 0.5, 1.0], "pct_growth": [None, None, None],
-                          "completeness": [None, None, None], "cooperation": [None, None, None]})
+    frame = pd.DataFrame(
+        {
+            "cluster_id": ["b", "a", "c"],
+            "pct_size": [0.5, 0.5, 1.0],
+            "pct_specialisation": [0.5, 0.5, 1.0],
+            "pct_growth": [None, None, None],
+            "completeness": [None, None, None],
+            "cooperation": [None, None, None],
+        }
+    )
     out = clusters.score(frame)
     assert list(out["cluster_id"]) == ["c", "a", "b"] and list(out["rank"]) == [1, 2, 3]
     assert list(out["score"]) == pytest.approx([100.0, 50.0, 50.0])
@@ -170,8 +197,9 @@ def test_equal_scores_are_ranked_by_cluster_id_and_nothing_else_is_added():
     assert list(out.columns) == [*frame.columns, *components, "score", "rank"]
 
 
-@pytest.mark.parametrize(("kind", "role"), [("industrial", "other"), ("infrastructure", "infrastructure"),
-                                            ("specialised", "specialised")])
+@pytest.mark.parametrize(
+    ("kind", "role"), [("industrial", "other"), ("infrastructure", "infrastructure"), ("specialised", "specialised")]
+)
 def test_a_declared_member_outside_the_template_codes_takes_its_kind_as_role(con, kind, role):
     # G (OKVED 10, no template code) declared to auto: a member by hint whose role is its kind, an industrial
     # firm being "other" (module docstring, membership rule).

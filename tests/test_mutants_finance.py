@@ -4,6 +4,7 @@ Each expected value is worked out by hand from the formula in the module's docst
 rules stated beside its constants (a root counts as real when |imag| ≤ 1e-7 · max(|root|, 1); two real roots
 are one when their distance is ≤ 1e-6 of the larger).
 """
+
 import math
 import warnings
 

@@ -3,6 +3,7 @@
 The clusters are tests/test_registry.py's hand-made ones (``cluster``): a final producer P buying
 ``dependence`` × 1000 mln ₽ from its suppliers; Decree 779's rules as stated in analytics/models/rules.py.
 """
+
 from __future__ import annotations
 
 from analytics.models import rules
@@ -13,8 +14,13 @@ def test_counts_are_counts_and_shares_are_shares():
     # two sellers without a contract (one flagged as organising production), and only 5 industrial participants
     result = check(*cluster(n_industrial=5, unlinked=2, organising=1))
     assert {r.rule_id: r.unit for r in result.rules} == {
-        "contracts": "count", "organising": "count", "dependence": "share", "min_industrial": "count",
-        "infrastructure": "count", "specialised": "count"}
+        "contracts": "count",
+        "organising": "count",
+        "dependence": "share",
+        "min_industrial": "count",
+        "infrastructure": "count",
+        "specialised": "count",
+    }
     assert result.rule("contracts").status == "fail" and result.rule("min_industrial").status == "fail"
     assert result.rule("organising").status == "pass" and result.rule("organising").measured == 1
 
@@ -31,7 +37,11 @@ def test_too_many_organisers_say_how_many():
     rule = check(*cluster(unlinked=4, organising=4)).rule("organising")
     assert rule.status == "fail"
     assert {k: rule.missing[k] for k in ("code", "count", "max", "excess")} == {
-        "code": "too_many_organising", "count": 4, "max": 3, "excess": 1}
+        "code": "too_many_organising",
+        "count": 4,
+        "max": 3,
+        "excess": 1,
+    }
 
 
 def test_the_dependence_rule_names_its_reading_and_the_relaxed_clause_when_it_fails():
@@ -39,6 +49,7 @@ def test_the_dependence_rule_names_its_reading_and_the_relaxed_clause_when_it_fa
     rule = check(*cluster(dependence=0.05), region="60").rule("dependence")
     assert rule.status == "fail" and rule.threshold == 0.10
     assert rule.details["reading"] == "others" and rule.details["relaxed"] is True
-    assert (rule.clause, rule.edition) == (rules.FUNCTIONAL_DEPENDENCE_MIN_RELAXED.clause,
-                                            rules.FUNCTIONAL_DEPENDENCE_MIN_RELAXED.edition)
-
+    assert (rule.clause, rule.edition) == (
+        rules.FUNCTIONAL_DEPENDENCE_MIN_RELAXED.clause,
+        rules.FUNCTIONAL_DEPENDENCE_MIN_RELAXED.edition,
+    )

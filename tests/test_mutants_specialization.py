@@ -4,6 +4,7 @@ Expected values are hand-computed from the docstrings' formulas: LQ_rs = (x_rs /
 Purdue quadrants Star (LQ ≥ 1, LQ rising), Mature (LQ ≥ 1, not rising), Emerging (LQ < 1, rising),
 Transforming (LQ < 1, not rising); CAGR = (v_end / v_start)^(1 / years) − 1.
 """
+
 import math
 
 import pandas as pd
@@ -28,11 +29,21 @@ def test_quadrants_at_lq_one_and_no_change():
     #   LQ_Bs = 2/3 (Transforming);                         LQ_Bt = 4/3 (Star)
     #   LQ_Cs = LQ_Ct = (15/30)/(45/90) = 1, unchanged: LQ ≥ 1 and not rising → Mature (the boundary).
     rows = [(r, s, 2020, 10.0) for r in "ABC" for s in "st"]
-    rows += [("A", "s", 2023, 20.0), ("A", "t", 2023, 10.0), ("B", "s", 2023, 10.0), ("B", "t", 2023, 20.0),
-             ("C", "s", 2023, 15.0), ("C", "t", 2023, 15.0)]
+    rows += [
+        ("A", "s", 2023, 20.0),
+        ("A", "t", 2023, 10.0),
+        ("B", "s", 2023, 10.0),
+        ("B", "t", 2023, 20.0),
+        ("C", "s", 2023, 15.0),
+        ("C", "t", 2023, 15.0),
+    ]
     assert _quadrants(_panel(rows)) == {
-        ("A", "s"): "Star", ("A", "t"): "Transforming", ("B", "s"): "Transforming", ("B", "t"): "Star",
-        ("C", "s"): "Mature", ("C", "t"): "Mature",
+        ("A", "s"): "Star",
+        ("A", "t"): "Transforming",
+        ("B", "s"): "Transforming",
+        ("B", "t"): "Star",
+        ("C", "s"): "Mature",
+        ("C", "t"): "Mature",
     }
 
 
@@ -40,18 +51,35 @@ def test_quadrants_rising_below_one_and_falling_above_one():
     # 2020: A s10 t30, B s30 t10 (totals 40 / 40, all 80): LQ_As = (10/40)/(40/80) = 0.5, LQ_At = 1.5.
     # 2023: A s15 t25, B s25 t15: LQ_As = (15/40)/0.5 = 0.75 (rising, < 1: Emerging), LQ_At = 1.25
     # (falling, ≥ 1: Mature); B mirrors A.
-    rows = [("A", "s", 2020, 10.0), ("A", "t", 2020, 30.0), ("B", "s", 2020, 30.0), ("B", "t", 2020, 10.0),
-            ("A", "s", 2023, 15.0), ("A", "t", 2023, 25.0), ("B", "s", 2023, 25.0), ("B", "t", 2023, 15.0)]
+    rows = [
+        ("A", "s", 2020, 10.0),
+        ("A", "t", 2020, 30.0),
+        ("B", "s", 2020, 30.0),
+        ("B", "t", 2020, 10.0),
+        ("A", "s", 2023, 15.0),
+        ("A", "t", 2023, 25.0),
+        ("B", "s", 2023, 25.0),
+        ("B", "t", 2023, 15.0),
+    ]
     assert _quadrants(_panel(rows)) == {
-        ("A", "s"): "Emerging", ("A", "t"): "Mature", ("B", "s"): "Mature", ("B", "t"): "Emerging",
+        ("A", "s"): "Emerging",
+        ("A", "t"): "Mature",
+        ("B", "s"): "Mature",
+        ("B", "t"): "Emerging",
     }
 
 
 def test_cagr_of_a_sector_that_vanished_is_minus_100_percent():
     # (0 / 100)^(1/3) − 1 = −1: the sector lost everything, a real figure (not unknown).
     # (121 / 100)^(1/2) − 1 = 0.1 over two years; a start of 0 has no growth rate (NaN).
-    rows = [("A", "s", 2020, 100.0), ("A", "s", 2023, 0.0), ("A", "t", 2020, 0.0), ("A", "t", 2023, 5.0),
-            ("B", "s", 2020, 100.0), ("B", "s", 2023, 121.0 ** 1.5 / 10.0)]
+    rows = [
+        ("A", "s", 2020, 100.0),
+        ("A", "s", 2023, 0.0),
+        ("A", "t", 2020, 0.0),
+        ("A", "t", 2023, 5.0),
+        ("B", "s", 2020, 100.0),
+        ("B", "s", 2023, 121.0**1.5 / 10.0),
+    ]
     out = spec.growth(_panel(rows), value="employees", start=2020, end=2023).set_index(["region", "sector"])
     assert out.loc[("A", "s"), "cagr"] == pytest.approx(-1.0)
     assert math.isnan(out.loc[("A", "t"), "cagr"])
@@ -64,8 +92,14 @@ def test_cagr_of_a_sector_that_vanished_is_minus_100_percent():
 def test_cagr_is_nan_for_negative_values_and_defined_for_small_positive_ones():
     # One year 2022 → 2023. A negative start or end has no growth rate (docstring: NaN); a start below 1
     # (0.5 mln ₽ → 0.55) is an ordinary value: 0.55 / 0.5 − 1 = 0.1.
-    rows = [("A", "s", 2022, -100.0), ("A", "s", 2023, 50.0), ("B", "s", 2022, 100.0), ("B", "s", 2023, -50.0),
-            ("C", "s", 2022, 0.5), ("C", "s", 2023, 0.55)]
+    rows = [
+        ("A", "s", 2022, -100.0),
+        ("A", "s", 2023, 50.0),
+        ("B", "s", 2022, 100.0),
+        ("B", "s", 2023, -50.0),
+        ("C", "s", 2022, 0.5),
+        ("C", "s", 2023, 0.55),
+    ]
     out = spec.growth(_panel(rows), value="employees", start=2022, end=2023).set_index(["region", "sector"])
     assert math.isnan(out.loc[("A", "s"), "cagr"]) and math.isnan(out.loc[("B", "s"), "cagr"])
     assert out.loc[("C", "s"), "cagr"] == pytest.approx(0.1)
@@ -84,8 +118,13 @@ def test_growth_against_a_given_benchmark():
     # Russia's sector s grew 1000 → 1331 over 2020–2023 (10 %/yr), its sector t 1000 → 1000 (0); the rows
     # of 2021 in the benchmark are outside the path and ignored. Columns are named as in the regional table.
     rows = [("A", "s", 2020, 100.0), ("A", "s", 2023, 200.0), ("A", "t", 2020, 50.0), ("A", "t", 2023, 50.0)]
-    benchmark = pd.DataFrame({"sector": ["s", "s", "s", "t", "t"], "year": [2020, 2021, 2023, 2020, 2023],
-                              "employees": [1000.0, 5.0, 1331.0, 1000.0, 1000.0]})
+    benchmark = pd.DataFrame(
+        {
+            "sector": ["s", "s", "s", "t", "t"],
+            "year": [2020, 2021, 2023, 2020, 2023],
+            "employees": [1000.0, 5.0, 1331.0, 1000.0, 1000.0],
+        }
+    )
     out = spec.growth(_panel(rows), value="employees", start=2020, end=2023, benchmark=benchmark)
     out = out.set_index(["region", "sector"])
     assert out.loc[("A", "s"), "benchmark_cagr"] == pytest.approx(0.1)
@@ -115,7 +154,9 @@ def _as(**kwargs) -> pd.Series:
 
 def test_strong_clusters_default_to_the_first_and_last_years():
     a = _as()  # 2020 → 2023: LQ 1 → 2/3, falling below 1: Transforming
-    assert a["lq"] == pytest.approx(2 / 3) and a["lq_change"] == pytest.approx(-1 / 3) and a["quadrant"] == "Transforming"
+    assert (
+        a["lq"] == pytest.approx(2 / 3) and a["lq_change"] == pytest.approx(-1 / 3) and a["quadrant"] == "Transforming"
+    )
 
 
 def test_strong_clusters_in_a_given_end_year():
@@ -139,5 +180,16 @@ def test_strong_clusters_with_their_own_column_names():
     frame = _three_years().rename(columns={"sector": "okved"})
     out = spec.strong_clusters(frame, sector="okved", employment="employees", establishments=None, year="year")
     assert out.set_index(["region", "okved"]).loc[("A", "s"), "lq"] == pytest.approx(2 / 3)
-    assert list(out.columns) == ["year", "region", "okved", "employees", "lq", "lq_threshold",
-                                 "employment_threshold", "strong", "lq_start", "lq_change", "quadrant"]
+    assert list(out.columns) == [
+        "year",
+        "region",
+        "okved",
+        "employees",
+        "lq",
+        "lq_threshold",
+        "employment_threshold",
+        "strong",
+        "lq_start",
+        "lq_change",
+        "quadrant",
+    ]

@@ -1,4 +1,5 @@
 """Region overview against the hand-made store in conftest.tiny_con (figures worked out by hand)."""
+
 import math
 
 import pytest
@@ -34,9 +35,9 @@ def test_first_year_has_no_change(tiny_con):
 def test_cluster_assignment_rules(tiny_con):
     got = dict(overview.enterprise_clusters(tiny_con, "40").itertuples(index=False))
     assert got == {
-        "4000000001": "automotive",   # hint
-        "4000000002": "composites",   # 22.29 is core in composites, supplier in automotive
-        "4000000003": "pharma",       # 21.20 under division template code 21
+        "4000000001": "automotive",  # hint
+        "4000000002": "composites",  # 22.29 is core in composites, supplier in automotive
+        "4000000003": "pharma",  # 21.20 under division template code 21
         "4000000004": "other",
         "4000000005": "other",
     }

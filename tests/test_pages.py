@@ -1,4 +1,5 @@
 """Every page renders in AppTest, in Russian and in English, on the demo store."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,8 +11,17 @@ from ui.core.i18n import CATALOG
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
-PAGES = ["app_pages/home.py", "app_pages/sectors.py", "app_pages/methodology.py", "app_pages/present.py", "app_pages/about_data.py",
-         "app_pages/data.py", "app_pages/clusters.py", "app_pages/subsidies.py", "app_pages/enterprise.py"]
+PAGES = [
+    "app_pages/home.py",
+    "app_pages/sectors.py",
+    "app_pages/methodology.py",
+    "app_pages/present.py",
+    "app_pages/about_data.py",
+    "app_pages/data.py",
+    "app_pages/clusters.py",
+    "app_pages/subsidies.py",
+    "app_pages/enterprise.py",
+]
 
 
 @pytest.fixture()
@@ -50,9 +60,17 @@ def test_every_page_renders_in_both_languages(app, page, lang):
     assert len(at.sidebar.warning) == 1
     assert at.sidebar.expander[0].label == CATALOG[lang]["app.demo_what"]
     # The page speaks one language: a page-specific title is in the chosen language only.
-    key = {"home": "kpi.manufacturing", "sectors": "sectors.portfolio", "about_data": "data.title", "methodology": "method.lq.title", "present": "present.setup", "data": "upload.title", "clusters": "clusters.candidates", "subsidies": "subsidies.chart.balance",
-           "enterprise": "enterprise.title"}[
-        Path(page).stem]
+    key = {
+        "home": "kpi.manufacturing",
+        "sectors": "sectors.portfolio",
+        "about_data": "data.title",
+        "methodology": "method.lq.title",
+        "present": "present.setup",
+        "data": "upload.title",
+        "clusters": "clusters.candidates",
+        "subsidies": "subsidies.chart.balance",
+        "enterprise": "enterprise.title",
+    }[Path(page).stem]
     assert CATALOG[lang][key] in text
     assert CATALOG[other][key] not in text
 
@@ -62,15 +80,20 @@ def test_home_defaults_to_kaluga_in_russian_with_headline_numbers(app):
     assert at.title[0].value == "Калужская область: промышленность в цифрах"
     labels = {m.label: m.value for m in at.metric}
     public = {CATALOG["ru"]["public.share"].format(year=2016), CATALOG["ru"]["public.labour"].format(year=2024)}
-    assert set(labels) == {CATALOG["ru"][k] for k in
-                           ("kpi.enterprises", "kpi.employees", "kpi.revenue", "kpi.manufacturing",
-                            "kpi.share_russia")} | public
+    assert (
+        set(labels)
+        == {
+            CATALOG["ru"][k]
+            for k in ("kpi.enterprises", "kpi.employees", "kpi.revenue", "kpi.manufacturing", "kpi.share_russia")
+        }
+        | public
+    )
     assert int(labels["Предприятия в базе"].replace("\u00a0", "")) >= 120
     assert labels["Доля в России"].endswith("%") and "," in labels["Доля в России"]
     # Rosstat: Kaluga 517,016 of Russia's 36,119,929 mln ₽ in 2016 = 1.43 %; labour force 2024 565.531 thousand
     assert labels["Доля в отгрузке обрабатывающих производств России, 2016"].replace("\u00a0", "") == "1,43%"
     assert labels["Рабочая сила, 2024"].replace("\u00a0", " ") == "565,5 тыс."
-    assert len(at.get("plotly_chart")) == 5   # cluster, municipality, trend, share of Russia, Russia map
+    assert len(at.get("plotly_chart")) == 5  # cluster, municipality, trend, share of Russia, Russia map
 
 
 def test_region_switch_changes_the_figures(app):

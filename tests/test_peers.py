@@ -1,4 +1,5 @@
 """Peer regions: the similarity metric on a hand-computed example and the service on the demo store."""
+
 from __future__ import annotations
 
 import math
@@ -17,11 +18,13 @@ from analytics.services import peers as peer_service
 #   C = (0, 0, 400),   E = 400, shares (0, 0, 1):  cos = .5 / √.5 = 0.70711; ratio 2 →
 #       factor 1 − ln 2 / ln 10 = 0.69897 → similarity 0.70711 × 0.69897 = 0.49425
 # Cosine alone ranks C first; with size B comes first.
-PANEL = pd.DataFrame({
-    "region": ["A", "A", "A", "B", "B", "B", "C", "C", "C"],
-    "sector": ["10", "20", "30"] * 3,
-    "value": [100.0, 0.0, 100.0, 100.0, 100.0, 0.0, 0.0, 0.0, 400.0],
-})
+PANEL = pd.DataFrame(
+    {
+        "region": ["A", "A", "A", "B", "B", "B", "C", "C", "C"],
+        "sector": ["10", "20", "30"] * 3,
+        "value": [100.0, 0.0, 100.0, 100.0, 100.0, 0.0, 0.0, 0.0, 400.0],
+    }
+)
 
 
 def test_hand_computed_three_regions():

@@ -1,4 +1,5 @@
 """The peer-region sections of the Sectors and Clusters pages (AppTest), checked against the library."""
+
 from __future__ import annotations
 
 import json
@@ -63,7 +64,10 @@ def test_sectors_page_compares_the_region_with_the_suggested_peers(page, suggest
     picker.set_value(["77"]).run()
     assert not at.exception
     chart = _peer_chart(at)
-    assert [trace["name"] for trace in chart["data"] if trace.get("showlegend", True)] == ["Калужская область", "Москва"]
+    assert [trace["name"] for trace in chart["data"] if trace.get("showlegend", True)] == [
+        "Калужская область",
+        "Москва",
+    ]
 
 
 def test_clusters_page_shows_stars_of_the_region_and_its_peers(page, suggested):

@@ -6,6 +6,7 @@ initiator's OKVED); a one-product slice — OKVED division 21 maps to product 03
 with numpy's own inverse: Type I output = y · Σ_i (I − A_r)⁻¹_{i,033}; Type II with the household row
 w (D1/P1) and column h·min(1, SLQ·λ*) bordered onto A_r (Miller & Blair 2009, §6.2).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -82,7 +83,7 @@ def test_the_table_and_chart_read_in_both_languages(con, lang):
     effects = rio.portfolio_effect(con, "40", 2023, {"29.10": 1000.0}).effects
     table = io_tables.portfolio_effect_table(effects, lang)
     assert len(table) == 4 and table.shape[1] == 6
-    assert table.iloc[0, 1] == ("1\u00a0000,0" if lang == "ru" else "1,000.0")   # direct output = the shock
+    assert table.iloc[0, 1] == ("1\u00a0000,0" if lang == "ru" else "1,000.0")  # direct output = the shock
     fig = io_charts.portfolio_effect_bars(effects, lang=lang)
     assert len(fig.data) == 3 and all(len(trace.x) == 3 for trace in fig.data)
 
@@ -92,8 +93,9 @@ def _section_script():
 
     from ui.sections.io_section import portfolio_effect_section
 
-    results = pd.DataFrame({"project_id": ["AUTO-2017-01", "PHAR-2020-02", "RAIL-2016-01"],
-                            "selected": [True, True, False]})   # like ScenarioResults.table
+    results = pd.DataFrame(
+        {"project_id": ["AUTO-2017-01", "PHAR-2020-02", "RAIL-2016-01"], "selected": [True, True, False]}
+    )  # like ScenarioResults.table
     portfolio_effect_section("40", 2023, results, "en")
 
 
@@ -113,5 +115,5 @@ def test_the_section_draws_in_one_call(demo_db, tmp_path, monkeypatch):
     assert [s.value for s in at.subheader] == ["Effect for the region's economy"]
     table = at.dataframe[0].value
     assert list(table.iloc[:, 0]) == ["Direct", "Indirect (suppliers)", "Induced (workers' spending)", "Total"]
-    assert "1,105.5" == table.iloc[0, 1]      # 404.925 + 700.5375 mln ₽: the two projects' mean revenue
+    assert "1,105.5" == table.iloc[0, 1]  # 404.925 + 700.5375 mln ₽: the two projects' mean revenue
     st.cache_resource.clear()

@@ -1,4 +1,5 @@
 """Presentation mode in AppTest: ?present=1 opens the deck, the buttons walk every slide."""
+
 from pathlib import Path
 
 import pytest
@@ -119,8 +120,9 @@ def test_slide_6_shows_attributed_taxes_with_gross_beside_and_the_assumption(dem
     from ui.core import fmt
 
     con = store.connect(demo_db, read_only=True)
-    scenario = subsidy.Scenario(regime=subsidy.BUILTIN_REGIMES["joint_2016"], assume_registered=True,
-                                additionality=0.25)
+    scenario = subsidy.Scenario(
+        regime=subsidy.BUILTIN_REGIMES["joint_2016"], assume_registered=True, additionality=0.25
+    )
     slide = storyline.subsidy_effect(con, storyline.DeckSettings(), scenario)
     table = subsidy.evaluate(subsidy.load_projects(con), scenario)
     con.close()
@@ -145,6 +147,7 @@ def test_the_next_steps_slide_and_the_workbook_carry_the_eci_pci_note(demo_db, t
     from analytics import store
     from ui.charts import slides
     from ui.downloads import briefing
+
     copy = tmp_path / "d.duckdb"
     shutil.copyfile(demo_db, copy)
     con = store.connect(copy, read_only=True)
@@ -175,11 +178,14 @@ def test_slide_6_says_why_when_no_project_is_eligible(demo_db):
     con.close()
     assert slide.numbers["projects"] == 0
     for lang in ("ru", "en"):
-        assert slides.view(slide, lang, region_name="X", cluster_names={}).message == \
-            CATALOG[lang]["slide.subsidy.message_none"]
+        assert (
+            slides.view(slide, lang, region_name="X", cluster_names={}).message
+            == CATALOG[lang]["slide.subsidy.message_none"]
+        )
 
 
 # --- issue 15: one conclusion per slide, terms explained, nothing cut -----------------------------------
+
 
 @pytest.fixture(scope="module")
 def demo_deck(demo_db):
@@ -262,7 +268,9 @@ def test_slide_5_draws_every_link_it_counts(demo_deck):
             drawn += sum(1 for v in trace.x if v is None)  # one None closes each drawn segment
     assert drawn == len(slide.tables["links"]) == slide.numbers["links"]
     assert f"{slide.numbers['links']} связей" in view.message
-    assert CATALOG["ru"]["slide.network.links_title"].format(links=drawn) in [a.text for a in view.figure.layout.annotations]
+    assert CATALOG["ru"]["slide.network.links_title"].format(links=drawn) in [
+        a.text for a in view.figure.layout.annotations
+    ]
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
@@ -290,6 +298,7 @@ def test_slide_6_shows_what_the_registry_is_worth_when_no_cluster_is_on_it(demo_
 
 
 # --- what the slides say, against the data computed here -----------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def deck(demo_db):
@@ -323,8 +332,10 @@ def test_the_profile_slide_says_the_regions_manufacturing_share_of_russia(deck):
     slide = slides_by_id["profile"]
     year = slide.numbers["year"]
     # manufacturing = the divisions of section C in region_sector_years, the region over all regions
-    division_c = ("SELECT coalesce(sum(r.employees), 0) FROM region_sector_years r JOIN sectors s ON s.code = r.okved "
-                  "WHERE s.section = 'C' AND s.level = 'division' AND r.year = ?")
+    division_c = (
+        "SELECT coalesce(sum(r.employees), 0) FROM region_sector_years r JOIN sectors s ON s.code = r.okved "
+        "WHERE s.section = 'C' AND s.level = 'division' AND r.year = ?"
+    )
     mine = _one(con, division_c + " AND r.region_code = '40'", [year])
     russia = _one(con, division_c, [year])
     assert 0 < mine < russia
@@ -343,9 +354,13 @@ def test_the_portfolio_slide_names_the_division_with_the_highest_lq(deck):
     end = slide.numbers["end"]
     from analytics import store
 
-    cells = store.query(con, "SELECT r.region_code, r.okved, r.employees, s.name_ru FROM region_sector_years r "
-                             "JOIN sectors s ON s.code = r.okved WHERE s.section = 'C' AND s.level = 'division' "
-                             "AND r.year = ?", [end])
+    cells = store.query(
+        con,
+        "SELECT r.region_code, r.okved, r.employees, s.name_ru FROM region_sector_years r "
+        "JOIN sectors s ON s.code = r.okved WHERE s.section = 'C' AND s.level = 'division' "
+        "AND r.year = ?",
+        [end],
+    )
     # LQ = (E_rs / E_r) / (E_s / E), manufacturing divisions, all regions as the benchmark
     e = cells["employees"].sum()
     by_sector = cells.groupby("okved")["employees"].sum()
@@ -389,15 +404,22 @@ def test_the_network_slide_counts_the_links_among_the_focus_clusters_members(dec
     focus = table.loc[table["score"].idxmax(), "cluster_id"]  # no cluster picked: the leader
     members = clusters.members(con, focus, region="40", year=year)["inn"].tolist()
     links = store.query(con, "SELECT supplier_inn, buyer_inn, value_mln_rub FROM supply_links WHERE year = ?", [year])
-    among = links[links["supplier_inn"].isin(members) & links["buyer_inn"].isin(members)
-                  & (links["supplier_inn"] != links["buyer_inn"])]
+    among = links[
+        links["supplier_inn"].isin(members)
+        & links["buyer_inn"].isin(members)
+        & (links["supplier_inn"] != links["buyer_inn"])
+    ]
     purchases = store.query(con, "SELECT inn, purchases_mln_rub FROM enterprise_years WHERE year = ?", [year])
     known = purchases[purchases["inn"].isin(members) & purchases["purchases_mln_rub"].notna()]
     # cooperation = links among members ÷ purchases of members, members without known purchases left out of both
-    cooperation = among.loc[among["buyer_inn"].isin(known["inn"]), "value_mln_rub"].sum() / known["purchases_mln_rub"].sum()
+    cooperation = (
+        among.loc[among["buyer_inn"].isin(known["inn"]), "value_mln_rub"].sum() / known["purchases_mln_rub"].sum()
+    )
     assert slide.numbers["members"] == len(members) and slide.numbers["links"] == len(among)
     assert slide.numbers["cooperation"] == pytest.approx(cooperation)
     said = _said(slide)
     linked = len(set(among["supplier_inn"]) | set(among["buyer_inn"]))
-    assert (f"Связаны поставками {linked} из {len(members)} участников: {len(among)} связей на схеме; "
-            f"у своих закупается {fmt.percent(cooperation, 'ru', 0)}") in said
+    assert (
+        f"Связаны поставками {linked} из {len(members)} участников: {len(among)} связей на схеме; "
+        f"у своих закупается {fmt.percent(cooperation, 'ru', 0)}"
+    ) in said

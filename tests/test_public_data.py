@@ -1,6 +1,7 @@
 """Real public data in the demo store: loaded as published, marked public with sources, and the
 questions pages ask of it. Expected figures come from the sources' SOURCE.md (data/public/) or are
 computed by hand from published numbers."""
+
 from __future__ import annotations
 
 import duckdb
@@ -19,9 +20,13 @@ def con(demo_db):
 
 
 def test_every_public_row_is_public_with_a_source(con):
-    for table, source in (("region_reference", "source"), ("region_indicators", "source"),
-                          ("registry_clusters", "source_url"), ("public_facts", "source_url"),
-                          ("programme_projects", "source_url")):
+    for table, source in (
+        ("region_reference", "source"),
+        ("region_indicators", "source"),
+        ("registry_clusters", "source_url"),
+        ("public_facts", "source_url"),
+        ("programme_projects", "source_url"),
+    ):
         frame = store.query(con, store.sql("SELECT data_status, {s} AS src FROM {t}", s=source, t=table))
         assert len(frame) > 0 and set(frame["data_status"]) == {"public"}, table
         assert frame["src"].str.len().gt(10).all(), table
@@ -30,8 +35,12 @@ def test_every_public_row_is_public_with_a_source(con):
 def test_regions_reference_has_85_subjects_with_kaluga_codes(con):
     ref = q.region_reference(con).set_index("code")
     assert len(ref) == 85
-    assert ref.loc["40", ["okato", "oktmo", "iso_code", "federal_district"]].tolist() == \
-        ["29000000000", "29000000", "RU-KLU", "Центральный"]
+    assert ref.loc["40", ["okato", "oktmo", "iso_code", "federal_district"]].tolist() == [
+        "29000000000",
+        "29000000",
+        "RU-KLU",
+        "Центральный",
+    ]
 
 
 def test_kaluga_share_of_russias_manufacturing_shipments(con):
@@ -64,7 +73,7 @@ def test_regions_sum_to_russia_for_manufacturing_2016(con):
 def test_labour_force_of_kaluga_and_tyumen_without_its_okrugs(con):
     figures = service.region_public_figures(con, "40")
     lf = figures.labour_force.set_index("year")["persons"]
-    assert lf[2017] == 554_965 and lf[2024] == 565_531          # SOURCE.md: 554.965 and 565.531 thousand
+    assert lf[2017] == 554_965 and lf[2024] == 565_531  # SOURCE.md: 554.965 and 565.531 thousand
     assert figures.latest_labour_force == (2024, 565_531)
     # the file's Tyumen row includes both okrugs: 1974.551 − 926.108 − 300.168 = 748.275 (2023)
     tyumen = q.indicator_series(con, "labour_force", "72").set_index("year")["value"]

@@ -1,4 +1,5 @@
 """Tables of public facts as people read them: headers in the UI language, values and links as published."""
+
 from __future__ import annotations
 
 import duckdb
@@ -25,6 +26,13 @@ def test_programme_totals_keep_the_published_text_and_link(con):
 
 def test_registry_clusters_in_english(con):
     shown = tables.registry_clusters(public_data.registry_context(con, "40").region, "en")
-    assert list(shown.columns) == ["Cluster", "Region", "Specialisation", "In registry", "Status (as in the source)",
-                                   "Date", "Source"]
+    assert list(shown.columns) == [
+        "Cluster",
+        "Region",
+        "Specialisation",
+        "In registry",
+        "Status (as in the source)",
+        "Date",
+        "Source",
+    ]
     assert shown["Region"].eq("Калужская область").all() and shown["In registry"].sum() == 1

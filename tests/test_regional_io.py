@@ -5,6 +5,7 @@ io_con, year 2023, employees: region 40 — division 29: 6 000, division 21: 2 5
 Region size: labour force added here for 2023 (fixture ``io_con``): 40 — 565.77 thousand (Kaluga's
 real figure), 77 — 76 720.672 → total 77 286.442 (Russia's 85 regions) → E^r/E^n = 0.0073204.
 """
+
 from __future__ import annotations
 
 import math
@@ -24,11 +25,21 @@ SHARE_40 = 565.77 / 77286.442
 @pytest.fixture()
 def io_con(tiny_con):
     """tiny_con with labour force 2022 (ignored: not the nearest year) and 2023 for regions 40 and 77."""
-    store.load_frame(tiny_con, "region_indicators", pd.DataFrame({
-        "indicator": ["labour_force"] * 4, "breakdown": ["total"] * 4, "region_code": ["40", "77", "40", "77"],
-        "year": [2023, 2023, 2022, 2022], "value": [565.77, 76720.672, 500.0, 500.0],
-        "unit": ["thousand_persons"] * 4, "data_status": ["public"] * 4,
-    }))
+    store.load_frame(
+        tiny_con,
+        "region_indicators",
+        pd.DataFrame(
+            {
+                "indicator": ["labour_force"] * 4,
+                "breakdown": ["total"] * 4,
+                "region_code": ["40", "77", "40", "77"],
+                "year": [2023, 2023, 2022, 2022],
+                "value": [565.77, 76720.672, 500.0, 500.0],
+                "unit": ["thousand_persons"] * 4,
+                "data_status": ["public"] * 4,
+            }
+        ),
+    )
     return tiny_con
 
 
@@ -98,13 +109,14 @@ def test_regional_multipliers_against_russia(io_con) -> None:
     np.testing.assert_allclose(table["output_russia"].to_numpy(), L.to_numpy().sum(axis=0))
     assert table["key_sector"].dtype == bool
     assert table.loc["047", "backward"] == pytest.approx(
-        table.loc["047", "output_region"] / table["output_region"].mean())
+        table.loc["047", "output_region"] / table["output_region"].mean()
+    )
 
 
 def test_delta_and_methods(io_con) -> None:
     low = rio.regional_multipliers(io_con, "40", 2023, delta=0.1).table["output_region"]
     high = rio.regional_multipliers(io_con, "40", 2023, delta=0.4).table["output_region"]
-    assert (high <= low + 1e-12).all() and (high < low).any()      # larger δ, smaller multipliers
+    assert (high <= low + 1e-12).all() and (high < low).any()  # larger δ, smaller multipliers
     slq_only = rio.regional_multipliers(io_con, "40", 2023, method="slq")
     assert slq_only.lambda_star == 1.0
     # SLQ only: sectors with SLQ ≥ 1 everywhere except none → 090 etc. at SLQ 1 keep national rows
@@ -128,9 +140,11 @@ def test_regional_impact_of_1000_in_motor_vehicles(io_con) -> None:
     j = nat.A.index.get_loc("047")
     assert effects.loc["direct", "output_mln_rub"] == pytest.approx(1000)
     assert effects.loc["direct", "output_mln_rub"] + effects.loc["indirect", "output_mln_rub"] == pytest.approx(
-        1000 * model.L[:, j].sum())
-    np.testing.assert_allclose((result.by_product["direct"] + result.by_product["indirect"]).to_numpy(),
-                               model.L[:, j] * 1000)
+        1000 * model.L[:, j].sum()
+    )
+    np.testing.assert_allclose(
+        (result.by_product["direct"] + result.by_product["indirect"]).to_numpy(), model.L[:, j] * 1000
+    )
     # direct value added = B1g/P1 of 047 × 1000 = 606 358 / 3 480 846 × 1000 = 174.198 (published cells)
     assert effects.loc["direct", "value_added_mln_rub"] == pytest.approx(606358 / 3480846 * 1000)
     # direct compensation = D1/P1 × 1000 = 244 405 / 3 480 846 × 1000 = 70.214;
@@ -189,8 +203,9 @@ def test_sector_io_view(io_con) -> None:
     table = view.table
     assert len(view.top) == 5 and list(view.top.index) == list(table.index[:5])
     assert table["output_region"].is_monotonic_decreasing
-    np.testing.assert_allclose(table["retained"].to_numpy(),
-                               (table["output_region"] / table["output_russia"]).to_numpy())
+    np.testing.assert_allclose(
+        table["retained"].to_numpy(), (table["output_region"] / table["output_russia"]).to_numpy()
+    )
     assert ((table["retained"] > 0) & (table["retained"] <= 1 + 1e-12)).all()
     assert view.slq_sources == {"division": 2, "section": 39, "none": 72}
     assert view.key_sectors["key_sector"].all() and view.key_sectors["backward"].is_monotonic_decreasing
@@ -198,7 +213,7 @@ def test_sector_io_view(io_con) -> None:
 
 
 def test_labour_force_nearest_year(io_con) -> None:
-    lf = io_queries.labour_force(io_con, 2030)                   # nearest held year: 2023
+    lf = io_queries.labour_force(io_con, 2030)  # nearest held year: 2023
     assert set(lf["year"]) == {2023}
     assert rio.labour_force_shares(io_con, 2022) == {"40": 0.5, "77": 0.5}
     assert rio.regional_multipliers(io_con, "40", 2022).regional_share == pytest.approx(0.5)

@@ -2,6 +2,7 @@
 it) is allowed, exactly at, just under and just above each threshold, the expected side written from the
 rule's text; functional dependence of a hand-made cluster computed by hand; the member flag loaded
 through the Data page's loader; and the demo store against the calibration in data/seed/README.md."""
+
 from __future__ import annotations
 
 import math
@@ -14,20 +15,46 @@ from analytics.models import registry, rules
 from analytics.models.registry import RegistryParams, evaluate
 
 
-def firm(inn: str, *, kind: str = "industrial", role: str = "core", declared: bool = True, purchases: float = 100.0,
-         revenue: float = 1000.0, employees: float = 100.0, oktmo: str = "29701000",
-         organising: bool = False) -> dict:
-    return {"inn": inn, "name_ru": f"Фирма {inn}", "name_en": f"Firm {inn}", "kind": kind, "role": role,
-            "declared": declared, "purchases_mln_rub": purchases, "revenue_mln_rub": revenue, "employees": employees,
-            "oktmo": oktmo, "organising_production": organising}
+def firm(
+    inn: str,
+    *,
+    kind: str = "industrial",
+    role: str = "core",
+    declared: bool = True,
+    purchases: float = 100.0,
+    revenue: float = 1000.0,
+    employees: float = 100.0,
+    oktmo: str = "29701000",
+    organising: bool = False,
+) -> dict:
+    return {
+        "inn": inn,
+        "name_ru": f"Фирма {inn}",
+        "name_en": f"Firm {inn}",
+        "kind": kind,
+        "role": role,
+        "declared": declared,
+        "purchases_mln_rub": purchases,
+        "revenue_mln_rub": revenue,
+        "employees": employees,
+        "oktmo": oktmo,
+        "organising_production": organising,
+    }
 
 
 def links(*rows) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["supplier_inn", "buyer_inn", "value_mln_rub"])
 
 
-def cluster(n_industrial: int = 10, *, dependence: float = 0.25, infrastructure: int = 1, specialised: int = 1,
-            unlinked: int = 0, organising: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
+def cluster(
+    n_industrial: int = 10,
+    *,
+    dependence: float = 0.25,
+    infrastructure: int = 1,
+    specialised: int = 1,
+    unlinked: int = 0,
+    organising: int = 0,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """A final producer P (purchases 1000) buying ``dependence`` × 1000 from supplier S1; the other
     industrial participants each sell 1 to P, except ``unlinked`` of them; of the unlinked ones the
     first ``organising`` carry the member flag "organising production"."""
@@ -38,7 +65,7 @@ def cluster(n_industrial: int = 10, *, dependence: float = 0.25, infrastructure:
     members = pd.DataFrame(rows)
     sellers = [f"S{i}" for i in range(2, n_industrial)] + [f"I{i}" for i in range(infrastructure)]
     linked_sellers = sellers[: len(sellers) - unlinked]
-    flagged = sellers[len(sellers) - unlinked:][:organising]
+    flagged = sellers[len(sellers) - unlinked :][:organising]
     members.loc[members["inn"].isin(flagged), "organising_production"] = True
     table = links(("S1", "P", dependence * 1000.0 - len(linked_sellers)), *[(s, "P", 1.0) for s in linked_sellers])
     return members, table
@@ -50,6 +77,7 @@ def check(members, table, region: str = "40", **params):
 
 # --- thresholds in one place, each with its clause -------------------------------------------------------
 
+
 def test_defaults_come_from_the_rules_module():
     p = RegistryParams()
     assert p.dependence_min == rules.FUNCTIONAL_DEPENDENCE_MIN.value == 0.20
@@ -60,8 +88,9 @@ def test_defaults_come_from_the_rules_module():
     assert "60" in p.qualifying_regions and "40" not in p.qualifying_regions  # Pskov had a programme, Kaluga not
     q = RegistryParams.from_percentages(dependence_min_pct=15, dependence_min_relaxed_pct=5, relaxed_trigger_pct=40)
     assert (q.dependence_min, q.dependence_min_relaxed, q.relaxed_trigger_share) == pytest.approx((0.15, 0.05, 0.40))
-    assert p.percentages() == pytest.approx({"dependence_min_pct": 20.0, "dependence_min_relaxed_pct": 10.0,
-                                             "relaxed_trigger_pct": 30.0})
+    assert p.percentages() == pytest.approx(
+        {"dependence_min_pct": 20.0, "dependence_min_relaxed_pct": 10.0, "relaxed_trigger_pct": 30.0}
+    )
     assert RegistryParams.from_percentages(**p.percentages()) == p
     with pytest.raises(ValueError):
         RegistryParams(dependence_min=20)
@@ -79,9 +108,14 @@ def test_no_unsourced_three_year_condition():
 def test_every_rule_cites_a_known_clause():
     result = check(*cluster())
     clauses = {r.rule_id: r.clause for r in result.rules}
-    assert clauses == {"contracts": "779:req:a", "organising": "779:req:organising",
-                       "dependence": "779:req:dependence", "min_industrial": "779:req:composition",
-                       "infrastructure": "779:req:composition", "specialised": "779:sopk"}
+    assert clauses == {
+        "contracts": "779:req:a",
+        "organising": "779:req:organising",
+        "dependence": "779:req:dependence",
+        "min_industrial": "779:req:composition",
+        "infrastructure": "779:req:composition",
+        "specialised": "779:sopk",
+    }
     assert set(clauses.values()) <= set(rules.DECREE_779_CLAUSES)
     assert result.as_frame().set_index("rule_id").loc["contracts", "clause"] == "779:req:a"
     # the relaxed threshold cites its own clause and the 2021 amendment
@@ -98,6 +132,7 @@ def test_to_verify_rules_are_marked_and_cite_the_decree():
 
 
 # --- contracts (779:req:a): blocking for every participant ------------------------------------------------
+
 
 @pytest.mark.parametrize("unlinked, status", [(0, "pass"), (1, "fail"), (2, "fail")])
 def test_every_participant_needs_a_contract(unlinked, status):
@@ -140,6 +175,7 @@ def test_links_to_non_participants_do_not_count():
 
 # --- participants organising production (779:req:organising): up to 3 ---------------------------------
 
+
 @pytest.mark.parametrize("flagged, status", [(3, "pass"), (2, "pass"), (4, "fail"), (0, "pass")])
 def test_at_most_three_participants_organising_production(flagged, status):
     # "no more than 3 participants that did not produce ... in the previous period but organise it":
@@ -162,6 +198,7 @@ def test_a_flag_without_the_column_is_false():
 
 # --- functional dependence (779:req:dependence) -------------------------------------------------------------
 
+
 @pytest.mark.parametrize("share, status", [(0.20, "pass"), (0.1999, "fail"), (0.2001, "pass")])
 def test_dependence_at_under_and_over_twenty_percent(share, status):
     # "not less than 20 %": at 20 % it is met
@@ -179,9 +216,19 @@ def hand_cluster() -> tuple[pd.DataFrame, pd.DataFrame]:
     360 / 1500 = 0.24."""
     rows = [firm("F1", purchases=1000.0), firm("F2", purchases=500.0)]
     rows += [firm(f"S{i}", role="supplier") for i in range(1, 9)]
-    rows += [firm("I1", kind="infrastructure", role="infrastructure"), firm("X1", kind="specialised", role="specialised")]
-    table = links(("S1", "F1", 150.0), ("S2", "F1", 50.0), ("S3", "F2", 60.0), ("F2", "F1", 100.0),
-                  ("S4", "S5", 10.0), ("S6", "S7", 5.0), ("S8", "I1", 1.0))
+    rows += [
+        firm("I1", kind="infrastructure", role="infrastructure"),
+        firm("X1", kind="specialised", role="specialised"),
+    ]
+    table = links(
+        ("S1", "F1", 150.0),
+        ("S2", "F1", 50.0),
+        ("S3", "F2", 60.0),
+        ("F2", "F1", 100.0),
+        ("S4", "S5", 10.0),
+        ("S6", "S7", 5.0),
+        ("S8", "I1", 1.0),
+    )
     return pd.DataFrame(rows), table
 
 
@@ -222,8 +269,9 @@ def test_dependence_shortfall_says_how_much_and_which_links():
 
 def test_suggestions_admit_when_they_cannot_close_the_gap():
     members = pd.DataFrame([firm("P", purchases=1000.0), firm("S1", role="supplier", revenue=10.0)])
-    rule = check(members, links(("S1", "P", 1.0)), min_industrial=0, min_infrastructure=0,
-                 min_specialised=0).rule("dependence")
+    rule = check(members, links(("S1", "P", 1.0)), min_industrial=0, min_infrastructure=0, min_specialised=0).rule(
+        "dependence"
+    )
     assert rule.status == "fail" and rule.missing["links"] == [] and not rule.missing["closes"]
 
 
@@ -238,6 +286,7 @@ def test_suggested_suppliers_may_join_the_cluster():
 
 # --- relaxed threshold (779:req:dependence_relaxed): regions, geostrategic territories, monotowns --------
 
+
 @pytest.mark.parametrize("qualifying, threshold", [(3, 0.10), (2, 0.20), (4, 0.10)])
 def test_relaxed_threshold_needs_thirty_percent_of_participants_in_monotowns(qualifying, threshold):
     # "30 % or more of the participants": 3 of 10 is exactly 30 % (relaxed), 2 of 10 is below, 4 above
@@ -247,8 +296,11 @@ def test_relaxed_threshold_needs_thirty_percent_of_participants_in_monotowns(qua
     assert rule.threshold == pytest.approx(threshold)
     assert rule.details["qualifying_share"] == pytest.approx(qualifying / 10)
     assert rule.status == ("pass" if threshold == 0.10 else "fail")
-    assert rule.edition == (rules.FUNCTIONAL_DEPENDENCE_MIN_RELAXED.edition if threshold == 0.10
-                            else rules.FUNCTIONAL_DEPENDENCE_MIN.edition)
+    assert rule.edition == (
+        rules.FUNCTIONAL_DEPENDENCE_MIN_RELAXED.edition
+        if threshold == 0.10
+        else rules.FUNCTIONAL_DEPENDENCE_MIN.edition
+    )
 
 
 @pytest.mark.parametrize("region, threshold", [("60", 0.10), ("01", 0.10), ("40", 0.20)])
@@ -284,6 +336,7 @@ def test_dependence_without_data():
 
 # --- counts ------------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("n, status", [(10, "pass"), (9, "fail"), (11, "pass")])
 def test_minimum_industrial_participants(n, status):
     members, table = cluster(n_industrial=n)
@@ -295,8 +348,14 @@ def test_minimum_industrial_participants(n, status):
 
 def test_missing_industrial_participants_name_candidates():
     members, table = cluster(n_industrial=7)
-    extra = pd.DataFrame([firm("K1", declared=False, employees=50.0), firm("K2", declared=False, employees=500.0),
-                          firm("K3", declared=False, employees=10.0), firm("K4", declared=False, employees=20.0)])
+    extra = pd.DataFrame(
+        [
+            firm("K1", declared=False, employees=50.0),
+            firm("K2", declared=False, employees=500.0),
+            firm("K3", declared=False, employees=10.0),
+            firm("K4", declared=False, employees=20.0),
+        ]
+    )
     rule = check(pd.concat([members, extra], ignore_index=True), table).rule("min_industrial")
     assert rule.missing["missing"] == 3
     assert rule.missing["inns"] == ["K2", "K1", "K4"]  # the largest non-participants first
@@ -347,8 +406,12 @@ def test_result_table():
 
 # --- a tiny store built here: the flag loaded through the Data page's loader ------------------------------
 
-STEM = {name: f"4000001{i:02d}" for i, name in enumerate(
-    ["F1", "F2", "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "I1", "X1", "O1", "O2"], start=1)}
+STEM = {
+    name: f"4000001{i:02d}"
+    for i, name in enumerate(
+        ["F1", "F2", "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "I1", "X1", "O1", "O2"], start=1
+    )
+}
 
 
 def _inn(code: str) -> str:
@@ -361,33 +424,89 @@ def _inn(code: str) -> str:
 def hand_store():
     inn = {k: _inn(v) for k, v in STEM.items()}
     con = store.connect(":memory:")
-    store.load_frame(con, "regions", pd.DataFrame({"code": ["40"], "name_ru": ["Калужская область"],
-                                                   "name_en": ["Kaluga Oblast"], "federal_district": ["Центральный"]}))
-    store.load_frame(con, "sectors", pd.DataFrame({
-        "code": ["C", "M", "N", "22", "29", "70", "72", "22.29", "29.10", "70.22", "72.19"],
-        "parent": [None, None, None, "C", "C", "M", "M", "22", "29", "70", "72"],
-        "level": ["section"] * 3 + ["division"] * 4 + ["class"] * 4,
-        "section": ["C", "M", "N", "C", "C", "M", "M", "C", "C", "M", "M"],
-        "name_ru": ["C", "M", "N", "22", "29", "70", "72", "22.29", "29.10", "70.22", "72.19"]}))
+    store.load_frame(
+        con,
+        "regions",
+        pd.DataFrame(
+            {
+                "code": ["40"],
+                "name_ru": ["Калужская область"],
+                "name_en": ["Kaluga Oblast"],
+                "federal_district": ["Центральный"],
+            }
+        ),
+    )
+    store.load_frame(
+        con,
+        "sectors",
+        pd.DataFrame(
+            {
+                "code": ["C", "M", "N", "22", "29", "70", "72", "22.29", "29.10", "70.22", "72.19"],
+                "parent": [None, None, None, "C", "C", "M", "M", "22", "29", "70", "72"],
+                "level": ["section"] * 3 + ["division"] * 4 + ["class"] * 4,
+                "section": ["C", "M", "N", "C", "C", "M", "M", "C", "C", "M", "M"],
+                "name_ru": ["C", "M", "N", "22", "29", "70", "72", "22.29", "29.10", "70.22", "72.19"],
+            }
+        ),
+    )
     names = list(STEM)[:-1]  # O1 and O2 arrive through the loader
     okved = {"F1": "29.10", "F2": "29.10", "I1": "72.19", "X1": "70.22"}
     kind = {"I1": "infrastructure", "X1": "specialised"}
-    store.load_frame(con, "enterprises", pd.DataFrame({
-        "inn": [inn[n] for n in names[:-1]], "name_ru": names[:-1],
-        "okved": [okved.get(n, "22.29") for n in names[:-1]], "region_code": ["40"] * 12,
-        "oktmo": ["29701000"] * 12, "kind": [kind.get(n, "industrial") for n in names[:-1]],
-        "cluster_hint": ["auto"] * 12}))
+    store.load_frame(
+        con,
+        "enterprises",
+        pd.DataFrame(
+            {
+                "inn": [inn[n] for n in names[:-1]],
+                "name_ru": names[:-1],
+                "okved": [okved.get(n, "22.29") for n in names[:-1]],
+                "region_code": ["40"] * 12,
+                "oktmo": ["29701000"] * 12,
+                "kind": [kind.get(n, "industrial") for n in names[:-1]],
+                "cluster_hint": ["auto"] * 12,
+            }
+        ),
+    )
     purchases = {"F1": 1000.0, "F2": 500.0}
-    store.load_frame(con, "enterprise_years", pd.DataFrame({
-        "inn": [inn[n] for n in names[:-1]], "year": [2023] * 12, "employees": [100] * 12,
-        "revenue_mln_rub": [1000.0] * 12, "purchases_mln_rub": [purchases.get(n, 100.0) for n in names[:-1]]}))
+    store.load_frame(
+        con,
+        "enterprise_years",
+        pd.DataFrame(
+            {
+                "inn": [inn[n] for n in names[:-1]],
+                "year": [2023] * 12,
+                "employees": [100] * 12,
+                "revenue_mln_rub": [1000.0] * 12,
+                "purchases_mln_rub": [purchases.get(n, 100.0) for n in names[:-1]],
+            }
+        ),
+    )
     _, table = hand_cluster()
-    store.load_frame(con, "supply_links", pd.DataFrame({
-        "supplier_inn": table["supplier_inn"].map(inn), "buyer_inn": table["buyer_inn"].map(inn),
-        "year": 2023, "value_mln_rub": table["value_mln_rub"]}))
-    store.load_frame(con, "cluster_templates", pd.DataFrame({
-        "cluster_id": ["auto", "auto"], "cluster_name_ru": ["Авто"] * 2, "cluster_name_en": ["Auto"] * 2,
-        "okved": ["29.10", "22.29"], "role": ["core", "supplier"]}))
+    store.load_frame(
+        con,
+        "supply_links",
+        pd.DataFrame(
+            {
+                "supplier_inn": table["supplier_inn"].map(inn),
+                "buyer_inn": table["buyer_inn"].map(inn),
+                "year": 2023,
+                "value_mln_rub": table["value_mln_rub"],
+            }
+        ),
+    )
+    store.load_frame(
+        con,
+        "cluster_templates",
+        pd.DataFrame(
+            {
+                "cluster_id": ["auto", "auto"],
+                "cluster_name_ru": ["Авто"] * 2,
+                "cluster_name_en": ["Auto"] * 2,
+                "okved": ["29.10", "22.29"],
+                "role": ["core", "supplier"],
+            }
+        ),
+    )
     yield con, inn
     con.close()
 
@@ -429,8 +548,7 @@ def test_the_organising_flag_loads_from_a_file_and_counts_as_the_allowance(hand_
 
 #: Functional dependence 2023 as calibrated by the demo generator (data/seed/README.md), which counts
 #: every purchase of core members from other members (core → core included): the sensitivity line.
-DEMO_DEPENDENCE_2023 = {"automotive": 0.159, "composites": 0.168, "rail": 0.287, "electronics": 0.155,
-                        "pharma": 0.094}
+DEMO_DEPENDENCE_2023 = {"automotive": 0.159, "composites": 0.168, "rail": 0.287, "electronics": 0.155, "pharma": 0.094}
 #: Without the core → core purchases (the decree's reading), as recomputed independently in issue 11:
 #: automotive 9.5 %, rail 14.1 %.
 DEMO_DECREE_2023 = {"automotive": 0.095, "rail": 0.141}
@@ -480,15 +598,22 @@ def _dependence_by_hand(con, cluster_id: str, year: int = 2023) -> tuple[float, 
     participants whose most specific template code is a core one (core first on a tie); FD = Σ supply
     links of ``year`` from participants that are not final producers to final producers ÷ Σ purchases of
     final producers with known purchases; with core → core: from any other participant."""
-    firms = store.query(con, "SELECT e.inn, e.okved, e.kind, y.purchases_mln_rub FROM enterprises e "
-                             "LEFT JOIN enterprise_years y ON y.inn = e.inn AND y.year = ? "
-                             "WHERE e.region_code = '40' AND e.cluster_hint = ?", [year, cluster_id])
+    firms = store.query(
+        con,
+        "SELECT e.inn, e.okved, e.kind, y.purchases_mln_rub FROM enterprises e "
+        "LEFT JOIN enterprise_years y ON y.inn = e.inn AND y.year = ? "
+        "WHERE e.region_code = '40' AND e.cluster_hint = ?",
+        [year, cluster_id],
+    )
     codes = store.query(con, "SELECT okved, role FROM cluster_templates WHERE cluster_id = ?", [cluster_id])
     rank = {"core": 0, "supplier": 1, "service": 2}
 
     def role(okved) -> str | None:
-        inside = [(-len(c), rank[r], r) for c, r in zip(codes["okved"], codes["role"])
-                  if isinstance(okved, str) and _lies_within(okved, c)]
+        inside = [
+            (-len(c), rank[r], r)
+            for c, r in zip(codes["okved"], codes["role"])
+            if isinstance(okved, str) and _lies_within(okved, c)
+        ]
         return min(inside)[2] if inside else None
 
     firms["role"] = firms["okved"].map(role)
@@ -496,8 +621,11 @@ def _dependence_by_hand(con, cluster_id: str, year: int = 2023) -> tuple[float, 
     final = firms[firms["inn"].isin(final_all) & firms["purchases_mln_rub"].notna()]
     participants = set(firms["inn"])
     flows = store.query(con, "SELECT supplier_inn, buyer_inn, value_mln_rub FROM supply_links WHERE year = ?", [year])
-    inside = flows[flows["supplier_inn"].isin(participants) & flows["buyer_inn"].isin(set(final["inn"]))
-                   & (flows["supplier_inn"] != flows["buyer_inn"])]
+    inside = flows[
+        flows["supplier_inn"].isin(participants)
+        & flows["buyer_inn"].isin(set(final["inn"]))
+        & (flows["supplier_inn"] != flows["buyer_inn"])
+    ]
     denominator = final["purchases_mln_rub"].sum()
     from_others = inside.loc[~inside["supplier_inn"].isin(final_all), "value_mln_rub"].sum()
     return from_others / denominator, inside["value_mln_rub"].sum() / denominator

@@ -2,6 +2,7 @@
 computed by hand from the firms' purchases, revenues and the Decree 779 threshold (20 %), and the
 plausibility filter is checked against Rosstat's 2021 table (product 047 «motor vehicles» uses 047
 parts at 0.36 ₽/₽, and meat 013 at almost nothing)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -14,41 +15,119 @@ from analytics.models.registry import RegistryParams
 #: min_industrial lowered so that the hand-made clusters fail only the rules the links address
 PARAMS = RegistryParams(min_industrial=2)
 INN = {k: f"40000000{i:02d}" for i, k in enumerate(["F", "S1", "S2", "S3", "U", "M", "I", "X"], start=10)}
-OKVED = {"F": "29.10", "S1": "29.32", "S2": "29.32", "S3": "29.32", "U": "22.29", "M": "10.11", "I": "72.19",
-         "X": "70.22"}
+OKVED = {
+    "F": "29.10",
+    "S1": "29.32",
+    "S2": "29.32",
+    "S3": "29.32",
+    "U": "22.29",
+    "M": "10.11",
+    "I": "72.19",
+    "X": "70.22",
+}
 KIND = {"I": "infrastructure", "X": "specialised"}
 
 
-def build(*, revenue: dict | None = None, firms=("F", "S1", "S2", "I", "X", "M"), extra_links=()) -> store.DuckDBPyConnection:
+def build(
+    *, revenue: dict | None = None, firms=("F", "S1", "S2", "I", "X", "M"), extra_links=()
+) -> store.DuckDBPyConnection:
     """F (29.10, final producer) buys 1 000 mln ₽, of it 150 from S1 and 1 from I: FD = 151/1000.
     S2 sells 10 to S1, M sells 1 to S1 (so both have a contract). Revenues 1 000 unless given."""
-    revenue = {"F": 5000.0, "S1": 1000.0, "S2": 400.0, "S3": 100.0, "U": 200.0, "M": 10000.0, "I": 50.0,
-               "X": 20.0, **(revenue or {})}
+    revenue = {
+        "F": 5000.0,
+        "S1": 1000.0,
+        "S2": 400.0,
+        "S3": 100.0,
+        "U": 200.0,
+        "M": 10000.0,
+        "I": 50.0,
+        "X": 20.0,
+        **(revenue or {}),
+    }
     con = store.connect(":memory:")
-    store.load_frame(con, "regions", pd.DataFrame({"code": ["40"], "name_ru": ["Калужская область"],
-                                                   "name_en": ["Kaluga Oblast"], "federal_district": ["Центральный"]}))
+    store.load_frame(
+        con,
+        "regions",
+        pd.DataFrame(
+            {
+                "code": ["40"],
+                "name_ru": ["Калужская область"],
+                "name_en": ["Kaluga Oblast"],
+                "federal_district": ["Центральный"],
+            }
+        ),
+    )
     codes = ["C", "M", "10", "22", "29", "70", "72", "10.11", "22.29", "29.10", "29.32", "70.22", "72.19"]
-    store.load_frame(con, "sectors", pd.DataFrame({
-        "code": codes, "parent": [None, None, "C", "C", "C", "M", "M", "10", "22", "29", "29", "70", "72"],
-        "level": ["section"] * 2 + ["division"] * 5 + ["class"] * 6,
-        "section": ["C", "M", "C", "C", "C", "M", "M", "C", "C", "C", "C", "M", "M"], "name_ru": codes}))
-    store.load_frame(con, "enterprises", pd.DataFrame({
-        "inn": [INN[f] for f in firms], "name_ru": [f"Фирма {f}" for f in firms],
-        "name_en": [f"Firm {f}" for f in firms], "okved": [OKVED[f] for f in firms],
-        "region_code": "40", "oktmo": "29701000", "kind": [KIND.get(f, "industrial") for f in firms],
-        "cluster_hint": "auto"}))
+    store.load_frame(
+        con,
+        "sectors",
+        pd.DataFrame(
+            {
+                "code": codes,
+                "parent": [None, None, "C", "C", "C", "M", "M", "10", "22", "29", "29", "70", "72"],
+                "level": ["section"] * 2 + ["division"] * 5 + ["class"] * 6,
+                "section": ["C", "M", "C", "C", "C", "M", "M", "C", "C", "C", "C", "M", "M"],
+                "name_ru": codes,
+            }
+        ),
+    )
+    store.load_frame(
+        con,
+        "enterprises",
+        pd.DataFrame(
+            {
+                "inn": [INN[f] for f in firms],
+                "name_ru": [f"Фирма {f}" for f in firms],
+                "name_en": [f"Firm {f}" for f in firms],
+                "okved": [OKVED[f] for f in firms],
+                "region_code": "40",
+                "oktmo": "29701000",
+                "kind": [KIND.get(f, "industrial") for f in firms],
+                "cluster_hint": "auto",
+            }
+        ),
+    )
     purchases = {"F": 1000.0}
-    store.load_frame(con, "enterprise_years", pd.DataFrame({
-        "inn": [INN[f] for f in firms], "year": 2023, "employees": 100,
-        "revenue_mln_rub": [revenue[f] for f in firms], "purchases_mln_rub": [purchases.get(f, 50.0) for f in firms]}))
+    store.load_frame(
+        con,
+        "enterprise_years",
+        pd.DataFrame(
+            {
+                "inn": [INN[f] for f in firms],
+                "year": 2023,
+                "employees": 100,
+                "revenue_mln_rub": [revenue[f] for f in firms],
+                "purchases_mln_rub": [purchases.get(f, 50.0) for f in firms],
+            }
+        ),
+    )
     rows = [("S1", "F", 150.0), ("I", "F", 1.0), ("S2", "S1", 10.0), ("M", "S1", 1.0), *extra_links]
     rows = [r for r in rows if r[0] in firms and r[1] in firms]
-    store.load_frame(con, "supply_links", pd.DataFrame({
-        "supplier_inn": [INN[s] for s, _, _ in rows], "buyer_inn": [INN[b] for _, b, _ in rows], "year": 2023,
-        "value_mln_rub": [v for _, _, v in rows]}))
-    store.load_frame(con, "cluster_templates", pd.DataFrame({
-        "cluster_id": "auto", "cluster_name_ru": "Авто", "cluster_name_en": "Auto",
-        "okved": ["29.10", "29.32", "22.29"], "role": ["core", "supplier", "supplier"]}))
+    store.load_frame(
+        con,
+        "supply_links",
+        pd.DataFrame(
+            {
+                "supplier_inn": [INN[s] for s, _, _ in rows],
+                "buyer_inn": [INN[b] for _, b, _ in rows],
+                "year": 2023,
+                "value_mln_rub": [v for _, _, v in rows],
+            }
+        ),
+    )
+    store.load_frame(
+        con,
+        "cluster_templates",
+        pd.DataFrame(
+            {
+                "cluster_id": "auto",
+                "cluster_name_ru": "Авто",
+                "cluster_name_en": "Auto",
+                "okved": ["29.10", "29.32", "22.29"],
+                "role": ["core", "supplier", "supplier"],
+            }
+        ),
+    )
     return con
 
 
@@ -85,8 +164,11 @@ def test_one_link_closes_the_gap_at_the_hand_computed_minimum():
 
 def test_two_small_suppliers_need_two_links_and_exactly_the_gap():
     # S2 cap 0.25 · 100 = 25, S3 cap 0.25 · 120 = 30: neither alone covers 49, both do with 49 in all
-    con = build(revenue={"S2": 100.0, "S3": 120.0}, firms=("F", "S1", "S2", "S3", "I", "X", "M"),
-                extra_links=[("S3", "S1", 5.0)])
+    con = build(
+        revenue={"S2": 100.0, "S3": 120.0},
+        firms=("F", "S1", "S2", "S3", "I", "X", "M"),
+        extra_links=[("S3", "S1", 5.0)],
+    )
     plan = route(con)
     assert plan.status == "optimal" and len(plan.links) == 2
     assert plan.links["value_mln_rub"].sum() == pytest.approx(49.0, abs=2e-3)
@@ -122,8 +204,8 @@ def test_the_io_filter_excludes_an_implausible_pair():
 
 def test_table_coefficients_behind_the_filter():
     table = roadmap.io_coefficients(["29.32", "10.11", "22.29"], ["29.10"]).set_index("supplier_okved")
-    assert table.loc["29.32", "io_coefficient"] > 0.3      # parts into vehicles: 0.36 ₽ per ₽
-    assert table.loc["10.11", "io_coefficient"] < 1e-4     # meat into vehicles: nothing
+    assert table.loc["29.32", "io_coefficient"] > 0.3  # parts into vehicles: 0.36 ₽ per ₽
+    assert table.loc["10.11", "io_coefficient"] < 1e-4  # meat into vehicles: nothing
     assert 0.01 < table.loc["22.29", "io_coefficient"] < 0.02  # plastics: 0.013, just above the default
 
 
@@ -152,7 +234,9 @@ def test_a_contract_only_link_costs_the_minimum_contract():
     assert plan.addresses == ("contracts",) and plan.needed_mln_rub == 0
     assert len(plan.links) == 1 and plan.links.iloc[0]["value_mln_rub"] == pytest.approx(roadmap.MIN_LINK_MLN_RUB)
     record(con, plan)
-    assert registry.registry_check(con, "auto", region="40", year=2023, params=PARAMS).rule("contracts").status == "pass"
+    assert (
+        registry.registry_check(con, "auto", region="40", year=2023, params=PARAMS).rule("contracts").status == "pass"
+    )
 
 
 def test_a_participant_without_any_plausible_partner_is_named():
@@ -189,6 +273,7 @@ def test_parameters_are_checked():
 
 
 # --- the application pack ---------------------------------------------------------------------------------
+
 
 def _value(ws, ref: str) -> float:
     """A cell's number; a formula recomputed from the cells it names (SUM of a range, + and /, IF(x>0,…,0))."""
@@ -231,8 +316,9 @@ def test_the_pack_recomputes_the_dependence_with_live_formulas(lang):
     data = pack.application_pack(con, "auto", region="40", year=2023, params=PARAMS, lang=lang)
     wb = load_workbook(io.BytesIO(data))
     labels = {k: v[1 if lang == "en" else 0] for k, v in pack.LABELS.items()}
-    assert wb.sheetnames == [labels[f"sheet.{s}"] for s in ("participants", "contracts", "dependence", "specialised",
-                                                              "documents")]
+    assert wb.sheetnames == [
+        labels[f"sheet.{s}"] for s in ("participants", "contracts", "dependence", "specialised", "documents")
+    ]
     ws = wb[labels["sheet.dependence"]]
     now, after = (f"D{_find(ws, labels[k])}" for k in ("dep.now", "dep.after"))
     assert ws[now].value.startswith("=") and "SUM" not in ws[now].value  # a formula on the totals row
@@ -268,19 +354,27 @@ def test_a_name_starting_with_equals_stays_text():
     con.execute("UPDATE enterprises SET name_ru = ? WHERE inn = ?", ['=HYPERLINK("http://x","y")', INN["S2"]])
     wb = load_workbook(io.BytesIO(pack.application_pack(con, "auto", region="40", year=2023, params=PARAMS)))
     texts = [c.value for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
-    assert "'=HYPERLINK(\"http://x\",\"y\")" in texts
-    formulas = [c.value for ws in wb for row in ws.iter_rows() for c in row
-                if isinstance(c.value, str) and c.value.startswith("=")]
+    assert '\'=HYPERLINK("http://x","y")' in texts
+    formulas = [
+        c.value
+        for ws in wb
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and c.value.startswith("=")
+    ]
     assert formulas and all("HYPERLINK" not in f for f in formulas)
     assert all(f.startswith(("=SUM(", "=IF(")) for f in formulas)
 
 
-@pytest.mark.parametrize("firms, revenue, extra", [
-    (("F", "S1", "S2", "I", "X", "M"), {}, ()),
-    (("F", "S1", "S2", "S3", "I", "X", "M"), {"S2": 100.0, "S3": 120.0}, (("S3", "S1", 5.0),)),
-    (("F", "S1", "U", "I", "X", "M"), {}, ()),
-    (("F", "S1", "S2", "U", "I", "X", "M"), {}, (("S2", "F", 100.0),)),
-])
+@pytest.mark.parametrize(
+    "firms, revenue, extra",
+    [
+        (("F", "S1", "S2", "I", "X", "M"), {}, ()),
+        (("F", "S1", "S2", "S3", "I", "X", "M"), {"S2": 100.0, "S3": 120.0}, (("S3", "S1", 5.0),)),
+        (("F", "S1", "U", "I", "X", "M"), {}, ()),
+        (("F", "S1", "S2", "U", "I", "X", "M"), {}, (("S2", "F", 100.0),)),
+    ],
+)
 def test_the_shortlist_gives_the_full_programmes_answer(monkeypatch, firms, revenue, extra):
     full = route(build(firms=firms, revenue=revenue, extra_links=extra))
     monkeypatch.setattr(roadmap, "REDUCE_ABOVE_PAIRS", 0)  # shortlist first, kept only when proven
@@ -339,10 +433,10 @@ def test_okved_codes_map_to_the_products_of_the_table():
 
     root = Path(__file__).resolve().parent.parent / "data" / "io2021"
     corr = pd.read_csv(root / "okpd2_okved2.csv", dtype=str)
-    assert io_links.products_of("22.29", corr) == ["035"]   # group 22.2 «Изделия из пластмасс»
-    assert io_links.products_of("22.19", corr) == ["034"]   # group 22.1 «Изделия резиновые»
-    assert io_links.products_of("29.32", corr) == ["047"]   # division 29 is one product
-    assert io_links.products_of("32.99", corr) == ["052"]   # «32 без 32.1 и 32.5»: the residual
+    assert io_links.products_of("22.29", corr) == ["035"]  # group 22.2 «Изделия из пластмасс»
+    assert io_links.products_of("22.19", corr) == ["034"]  # group 22.1 «Изделия резиновые»
+    assert io_links.products_of("29.32", corr) == ["047"]  # division 29 is one product
+    assert io_links.products_of("32.99", corr) == ["052"]  # «32 без 32.1 и 32.5»: the residual
     assert io_links.products_of("32.50", corr) == ["051"]
     # a_SB for plastics (035) into vehicles (047) read straight from the shipped CSVs: z / P1
     with open(root / "flows_total.csv", encoding="utf-8") as f:

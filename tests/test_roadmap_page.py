@@ -1,5 +1,6 @@
 """The "Route to the registry" tab of the Clusters page in both languages (AppTest), its figures checked
 against the library's roadmap on a copy of the demo store."""
+
 from __future__ import annotations
 
 import json
@@ -48,8 +49,9 @@ def test_the_route_closes_the_automotive_gap(app_db, plans, lang):
     text = CATALOG[lang]
     at = route_tab(lang, "automotive")
     value = fmt.money_mln(float(plan.links["value_mln_rub"].sum()), lang)
-    assert any(s.body.startswith(text["roadmap.status.optimal"].format(n=len(plan.links), value=value))
-               for s in at.success)
+    assert any(
+        s.body.startswith(text["roadmap.status.optimal"].format(n=len(plan.links), value=value)) for s in at.success
+    )
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[text["roadmap.dependence_before"]] == fmt.percent(plan.dependence_before, lang, 1)
     assert metrics[text["roadmap.dependence_after"]] == fmt.percent(plan.dependence_after, lang, 1)

@@ -3,6 +3,7 @@
 Expected values are cells of the published workbook read by eye (Симм ТЗВ, Симм отеч, КПЗ) and the
 workbook's own TOTAL/TU columns; bad workbooks are made here from the real one with openpyxl.
 """
+
 from __future__ import annotations
 
 import io
@@ -110,10 +111,12 @@ def test_okved_correspondence() -> None:
 @pytest.fixture(scope="module")
 def workbook_bytes() -> bytes:
     """The real workbook with only the sheets the reader uses (faster to load and save)."""
+
     def keep(wb):
         for name in list(wb.sheetnames):
             if name not in ("Симм ТЗВ", "Симм отеч", "КПЗ"):
                 wb.remove(wb[name])
+
     return _variant(WORKBOOK.read_bytes(), keep).getvalue()
 
 
@@ -155,6 +158,7 @@ def test_shifted_columns_in_the_domestic_sheet(workbook_bytes: bytes) -> None:
 def test_text_in_a_number_cell(workbook_bytes: bytes) -> None:
     def change(wb):
         wb["Симм отеч"]["F10"] = "12 345"
+
     err = _error(_variant(workbook_bytes, change))
     assert (err.code, err.sheet, err.row, err.column) == ("not_a_number", "Симм отеч", 10, "F")
     assert err.text("ru") == "Лист «Симм отеч», ячейка F10: ожидалось число, найдено «12 345»"
@@ -167,6 +171,7 @@ def test_missing_value_row(workbook_bytes: bytes) -> None:
         ws = wb["Симм ТЗВ"]
         assert ws["B129"].value == "P1"
         ws["B129"] = "P1x"
+
     err = _error(_variant(workbook_bytes, change))
     assert (err.code, err.sheet, err.column) == ("row_missing", "Симм ТЗВ", "B")
     assert "«P1»" in err.text("ru") and "'P1'" in err.text("en")
@@ -183,6 +188,7 @@ def test_a_later_year_of_the_same_layout(workbook_bytes: bytes) -> None:
         ws = wb["Симм ТЗВ"]
         ws["A1"] = ws["A1"].value.replace("2021", "2026")
         ws["D5"] = 1500000
+
     later = read_rosstat_io(_variant(workbook_bytes, change))
     assert later.year == 2026
     assert later.flows_total.loc["001", "001"] == 1500000

@@ -1,6 +1,7 @@
 """The presentation slide «Дорожная карта включения в реестр» / "Route to the registry" in AppTest, both
 languages: its numbers equal those of :func:`analytics.models.roadmap.registry_roadmap` computed here on a
 copy of the demo store (automotive: two contracts close the gap; composites: none can)."""
+
 from __future__ import annotations
 
 import shutil
@@ -60,8 +61,9 @@ def test_the_route_slide_shows_the_roadmaps_numbers(app_db, plans, lang):
     assert metrics[text["slide.route.contracts"]] == str(len(plan.links))
     assert metrics[text["slide.route.value"]] == value
     assert metrics[text["slide.route.dependence"]] == text["slide.route.arrow"].format(
-        before=fmt.percent(plan.dependence_before, lang, 1), after=fmt.percent(plan.dependence_after, lang, 1))
-    assert plan.dependence_after == pytest.approx(plan.threshold)      # the smallest plan lands on the threshold
+        before=fmt.percent(plan.dependence_before, lang, 1), after=fmt.percent(plan.dependence_after, lang, 1)
+    )
+    assert plan.dependence_after == pytest.approx(plan.threshold)  # the smallest plan lands on the threshold
     message = " ".join(flat(m.value) for m in at.markdown)
     # the gap per failing rule, and one conclusion
     unlinked = plan.before.rule("contracts").measured
@@ -87,18 +89,57 @@ def test_the_route_slide_says_when_contracts_cannot_close_the_gap(app_db, plans,
 
 
 def test_the_conclusion_follows_the_plan_without_a_store():
-    rules = storyline.Slide("route", {
-        "cluster_ru": "К", "cluster_en": "C", "year": 2023, "status": "optimal", "verdict": "pass", "addresses": "",
-        "contracts": 0, "value_mln_rub": 0.0, "needed_mln_rub": 0.0, "dependence_before": 0.25,
-        "dependence_after": 0.25, "threshold": 0.2,
-    }, {"rules": pd.DataFrame(
-        [{"rule_id": "dependence", "status": "pass", "blocking": True, "measured": 0.25, "threshold": 0.2,
-          "points": None, "missing": None, "excess": None},
-         {"rule_id": "specialised", "status": "fail", "blocking": True, "measured": 0, "threshold": 1,
-          "points": None, "missing": 1, "excess": None}]), "links": None})
+    rules = storyline.Slide(
+        "route",
+        {
+            "cluster_ru": "К",
+            "cluster_en": "C",
+            "year": 2023,
+            "status": "optimal",
+            "verdict": "pass",
+            "addresses": "",
+            "contracts": 0,
+            "value_mln_rub": 0.0,
+            "needed_mln_rub": 0.0,
+            "dependence_before": 0.25,
+            "dependence_after": 0.25,
+            "threshold": 0.2,
+        },
+        {
+            "rules": pd.DataFrame(
+                [
+                    {
+                        "rule_id": "dependence",
+                        "status": "pass",
+                        "blocking": True,
+                        "measured": 0.25,
+                        "threshold": 0.2,
+                        "points": None,
+                        "missing": None,
+                        "excess": None,
+                    },
+                    {
+                        "rule_id": "specialised",
+                        "status": "fail",
+                        "blocking": True,
+                        "measured": 0,
+                        "threshold": 1,
+                        "points": None,
+                        "missing": 1,
+                        "excess": None,
+                    },
+                ]
+            ),
+            "links": None,
+        },
+    )
     v = slides.view(rules, "en", region_name="R", cluster_names={})
     assert CATALOG["en"]["slide.route.conclusion.none_needed"] in v.message
-    assert CATALOG["en"]["slide.route.conclusion.remaining"].format(
-        rules=CATALOG["en"]["clusters.rule.specialised"]) in v.message
-    assert CATALOG["en"]["slide.route.gap.count"].format(rule=CATALOG["en"]["clusters.rule.specialised"], n="1") \
+    assert (
+        CATALOG["en"]["slide.route.conclusion.remaining"].format(rules=CATALOG["en"]["clusters.rule.specialised"])
         in v.message
+    )
+    assert (
+        CATALOG["en"]["slide.route.gap.count"].format(rule=CATALOG["en"]["clusters.rule.specialised"], n="1")
+        in v.message
+    )

@@ -1,5 +1,6 @@
 """The Russia map out of the box: shipped boundaries keyed by region code, values by region, the
 offline choropleth with the selected region highlighted."""
+
 from __future__ import annotations
 
 import json
@@ -62,12 +63,20 @@ def test_unknown_metric_and_bad_growth_years_are_refused(con):
 
 def test_choropleth_is_offline_and_outlines_the_selected_region(con):
     result = region_map.region_map(con, "lq", sector="29", year=2023, region_code="40")
-    assert "71" in result.peers and "40" not in result.peers and "78" not in result.peers   # Central district
-    fig = map_charts.region_choropleth(region_map.russia_boundaries(con), result.values, lang="ru", value_title="LQ",
-                                       view=result.view, selected="40", peers=["71", "40"], kind="ratio")
+    assert "71" in result.peers and "40" not in result.peers and "78" not in result.peers  # Central district
+    fig = map_charts.region_choropleth(
+        region_map.russia_boundaries(con),
+        result.values,
+        lang="ru",
+        value_title="LQ",
+        view=result.view,
+        selected="40",
+        peers=["71", "40"],
+        kind="ratio",
+    )
     spec = json.loads(fig.to_json())
     assert spec["layout"]["map"]["style"] == "white-bg"
     assert "mapbox" not in spec["layout"] and "geo" not in spec["layout"]
     outlines = [t for t in fig.data if t.hoverinfo == "skip"]
-    assert [list(t.locations) for t in outlines] == [["71"], ["40"]]   # peers, then the selected on top
+    assert [list(t.locations) for t in outlines] == [["71"], ["40"]]  # peers, then the selected on top
     assert outlines[-1].marker.line.color == "#000000" and outlines[-1].marker.line.width == 3

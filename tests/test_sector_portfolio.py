@@ -18,21 +18,51 @@ from analytics.services import sector_portfolio as sp
 @pytest.fixture()
 def con():
     c = store.connect(":memory:")
-    store.load_frame(c, "regions", pd.DataFrame({
-        "code": ["40", "77", "16"], "name_ru": ["Калужская", "Москва", "Татарстан"],
-        "name_en": ["Kaluga", "Moscow", "Tatarstan"],
-        "federal_district": ["Центральный", "Центральный", "Приволжский"]}))
-    store.load_frame(c, "sectors", pd.DataFrame({
-        "code": ["C", "21", "29", "29.1", "29.10"], "parent": [None, "C", "C", "29", "29.1"],
-        "level": ["section", "division", "division", "group", "class"], "section": ["C"] * 5,
-        "name_ru": ["Обработка", "Фарма", "Авто", "Авто группа", "Автомобили"],
-        "name_en": ["Manufacturing", "Pharma", "Motor", "Motor group", "Motor vehicles"]}))
-    store.load_frame(c, "cluster_templates", pd.DataFrame({
-        "cluster_id": ["automotive"], "cluster_name_ru": ["Авто"], "cluster_name_en": ["Automotive"],
-        "okved": ["29.10"], "role": ["core"]}))
+    store.load_frame(
+        c,
+        "regions",
+        pd.DataFrame(
+            {
+                "code": ["40", "77", "16"],
+                "name_ru": ["Калужская", "Москва", "Татарстан"],
+                "name_en": ["Kaluga", "Moscow", "Tatarstan"],
+                "federal_district": ["Центральный", "Центральный", "Приволжский"],
+            }
+        ),
+    )
+    store.load_frame(
+        c,
+        "sectors",
+        pd.DataFrame(
+            {
+                "code": ["C", "21", "29", "29.1", "29.10"],
+                "parent": [None, "C", "C", "29", "29.1"],
+                "level": ["section", "division", "division", "group", "class"],
+                "section": ["C"] * 5,
+                "name_ru": ["Обработка", "Фарма", "Авто", "Авто группа", "Автомобили"],
+                "name_en": ["Manufacturing", "Pharma", "Motor", "Motor group", "Motor vehicles"],
+            }
+        ),
+    )
+    store.load_frame(
+        c,
+        "cluster_templates",
+        pd.DataFrame(
+            {
+                "cluster_id": ["automotive"],
+                "cluster_name_ru": ["Авто"],
+                "cluster_name_en": ["Automotive"],
+                "okved": ["29.10"],
+                "role": ["core"],
+            }
+        ),
+    )
     rows = []
-    data = {"40": ((100, 60, 100), (50, 30, 150)), "77": ((100, 50, 300), (100, 50, 300)),
-            "16": ((300, 200, 100), (300, 200, 100))}
+    data = {
+        "40": ((100, 60, 100), (50, 30, 150)),
+        "77": ((100, 50, 300), (100, 50, 300)),
+        "16": ((300, 200, 100), (300, 200, 100)),
+    }
     for region, ((a29, a2910, a21), (b29, b2910, b21)) in data.items():
         for year, (v29, v2910, v21) in ((2016, (a29, a2910, a21)), (2023, (b29, b2910, b21))):
             rows += [(region, "29", year, v29), (region, "29.10", year, v2910), (region, "21", year, v21)]

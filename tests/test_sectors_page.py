@@ -1,4 +1,5 @@
 """The Sectors page driven through its selectors (AppTest), numbers checked against the library."""
+
 from __future__ import annotations
 
 import json
@@ -77,6 +78,7 @@ def test_custom_weights_reorder_opportunities(sectors):
 
 def test_eci_pci_plausibility_note_on_the_page(sectors):
     from ui.core.i18n import CATALOG
+
     ru = CATALOG["ru"]
     warnings = [w.body for w in sectors.warning]
     # default: the 24 manufacturing divisions, one section — both notes, translated

@@ -1,5 +1,6 @@
 """The login throttle shared by every worker process (``make serve`` runs several behind nginx): the
 same rules as the in-memory throttle, counted in one file, so N workers do not give N sets of tries."""
+
 from __future__ import annotations
 
 import subprocess
@@ -25,8 +26,12 @@ print(throttle.wait_seconds(name, client))
 
 
 def _fail_in(path: Path, name: str, client: str, n: int) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", FAIL_IN_A_PROCESS, str(path), name, client, str(n)], cwd=ROOT,
-                            stdout=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", FAIL_IN_A_PROCESS, str(path), name, client, str(n)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_two_processes_count_into_one_throttle(tmp_path):
@@ -35,10 +40,10 @@ def test_two_processes_count_into_one_throttle(tmp_path):
     first, second = _fail_in(path, "anna", "10.0.0.1", 3), _fail_in(path, "anna", "10.0.0.2", 3)
     assert first.wait(60) == 0 and second.wait(60) == 0
     waits = [float(p.stdout.read()) for p in (first, second)]
-    assert 290 < max(waits) <= 300   # the process that finished last saw the lock
+    assert 290 < max(waits) <= 300  # the process that finished last saw the lock
     here = auth.SharedThrottle(max_failures=5, window_s=600, lock_s=300, path=path)
-    assert 290 < here.wait_seconds("anna", "10.0.0.99") <= 300   # a third process (this one) sees it too
-    assert here.wait_seconds("boris", "10.0.0.99") == 0            # no global lock
+    assert 290 < here.wait_seconds("anna", "10.0.0.99") <= 300  # a third process (this one) sees it too
+    assert here.wait_seconds("boris", "10.0.0.99") == 0  # no global lock
 
 
 def test_simultaneous_failures_from_two_processes_are_all_counted(tmp_path):
@@ -46,17 +51,18 @@ def test_simultaneous_failures_from_two_processes_are_all_counted(tmp_path):
     runs = [_fail_in(path, f"name{i}", "10.0.0.7", 40) for i in range(2)]
     assert [p.wait(120) for p in runs] == [0, 0]
     throttle = auth.SharedThrottle(max_client_failures=1000, window_s=600, path=path)
-    assert throttle.failures("nobody", "10.0.0.7") == 80   # 2 × 40, none lost to a race
+    assert throttle.failures("nobody", "10.0.0.7") == 80  # 2 × 40, none lost to a race
 
 
 def test_the_rules_of_the_in_memory_throttle(tmp_path):
-    throttle = auth.SharedThrottle(max_failures=3, max_client_failures=4, window_s=60, lock_s=30,
-                                   path=tmp_path / "t.sqlite")
+    throttle = auth.SharedThrottle(
+        max_failures=3, max_client_failures=4, window_s=60, lock_s=30, path=tmp_path / "t.sqlite"
+    )
     # a name: 3 failures from different clients lock it at the 3rd (t = 2) for 30 s
     for i in range(3):
         throttle.failure("anna", f"10.0.1.{i}", now=1000.0 + i)
     assert throttle.wait_seconds("anna", "10.0.9.9", now=1003.0) == pytest.approx(29)
-    assert throttle.wait_seconds("anna", "10.0.9.9", now=1032.0) == 0     # the lock ended at 1032
+    assert throttle.wait_seconds("anna", "10.0.9.9", now=1032.0) == 0  # the lock ended at 1032
     # a client: 4 failures of 4 names lock the client, not the names for others
     for i in range(4):
         throttle.failure(f"n{i}", "10.0.2.1", now=2000.0)

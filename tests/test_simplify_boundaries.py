@@ -1,4 +1,5 @@
 """The boundary simplifier and the shipped simplified map of Russia's regions."""
+
 from __future__ import annotations
 
 import json
@@ -38,7 +39,7 @@ def test_the_shipped_map_is_light_complete_and_valid():
     assert len(doc["features"]) == 83
     chukotka = next(f for f in doc["features"] if f["properties"]["name_latin"].startswith("Chukot"))
     lons = [p[0] for poly in chukotka["geometry"]["coordinates"] for p in poly[0]]
-    assert min(lons) == -180.0 and max(lons) == 180.0   # both halves reach the antimeridian
+    assert min(lons) == -180.0 and max(lons) == 180.0  # both halves reach the antimeridian
     kaluga = next(f for f in doc["features"] if f["properties"]["name"] == "Калужская область")
     ring = np.array(kaluga["geometry"]["coordinates"][0], dtype=float)
     # Kaluga oblast is 29.8 thousand km²; at 54.5° N one square degree is 111.3 × 64.6 ≈ 7,190 km²

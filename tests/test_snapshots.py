@@ -1,5 +1,6 @@
 """Published snapshots: a reader in another process keeps reading while a writer loads; the
 command-line loader works while an app-like reader holds a snapshot open; writers are serialised."""
+
 from __future__ import annotations
 
 import os
@@ -45,7 +46,10 @@ def test_publish_numbers_snapshots_points_current_at_the_newest_and_cleanup_keep
         second = snapshots.publish(writer_db)
         third = snapshots.publish(writer_db)
     assert [p.name for p in snapshots.snapshots(writer_db)] == [
-        "navigator-1.duckdb", "navigator-2.duckdb", "navigator-3.duckdb"]
+        "navigator-1.duckdb",
+        "navigator-2.duckdb",
+        "navigator-3.duckdb",
+    ]
     assert snapshots.current_path(writer_db) == third
     assert (folder / "CURRENT").read_text().strip() == "navigator-3.duckdb"
     # within the grace period nothing goes; past it, only what is beyond the newest `keep`
@@ -83,10 +87,18 @@ def test_writing_publishes_what_was_committed_and_the_open_reader_keeps_its_snap
 
 def test_writers_are_serialised_across_processes(writer_db):
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys, time\nfrom analytics.store import snapshots\n"
-         "with snapshots.writer_lock(sys.argv[1]):\n    print('held', flush=True)\n    time.sleep(3)\n",
-         str(writer_db)], cwd=ROOT, env=_env(), stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\nfrom analytics.store import snapshots\n"
+            "with snapshots.writer_lock(sys.argv[1]):\n    print('held', flush=True)\n    time.sleep(3)\n",
+            str(writer_db),
+        ],
+        cwd=ROOT,
+        env=_env(),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         started = time.monotonic()  # the holder keeps the lock 3 s from here
@@ -131,16 +143,39 @@ def test_the_command_line_loader_works_while_readers_in_other_processes_read(wri
     moves to each new snapshot, as a worker does on a rerun; the command-line loader appends meanwhile."""
     path, held = snapshots.open_current(writer_db)
     before = _count(held)
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(writer_db), INN, "6"], cwd=ROOT, env=_env(),
-                              stdout=subprocess.PIPE, text=True)
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(writer_db), INN, "6"],
+        cwd=ROOT,
+        env=_env(),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert reader.stdout.readline().strip() == "open"
         csv = tmp_path / "years.csv"
         csv.write_text(f"ИНН;Год;Численность\n{INN};1990;5\n{INN};1991;6\n", encoding="utf-8")
         loaded = subprocess.run(
-            [sys.executable, "-m", "analytics.data.load_cli", "enterprise_years", str(csv), "--mode", "append",
-             "--user", "cli-test", "--db", str(writer_db), "--lang", "en"],
-            cwd=ROOT, env=_env(), capture_output=True, text=True, timeout=120)
+            [
+                sys.executable,
+                "-m",
+                "analytics.data.load_cli",
+                "enterprise_years",
+                str(csv),
+                "--mode",
+                "append",
+                "--user",
+                "cli-test",
+                "--db",
+                str(writer_db),
+                "--lang",
+                "en",
+            ],
+            cwd=ROOT,
+            env=_env(),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert loaded.returncode == 0, loaded.stderr
         assert "rows added or changed: 2" in loaded.stdout
         out, _ = reader.communicate(timeout=60)
@@ -153,8 +188,10 @@ def test_the_command_line_loader_works_while_readers_in_other_processes_read(wri
     assert _count(held) == before  # the held snapshot is unchanged
     with snapshots.open_snapshot(snapshots.current_path(writer_db)) as con:
         assert _count(con) == before + 2
-        assert store.query(con, "SELECT user_name FROM dataset_versions ORDER BY version_id DESC LIMIT 1")[
-            "user_name"][0] == "cli-test"
+        assert (
+            store.query(con, "SELECT user_name FROM dataset_versions ORDER BY version_id DESC LIMIT 1")["user_name"][0]
+            == "cli-test"
+        )
     held.close()
 
 
@@ -166,7 +203,12 @@ def test_a_refused_command_line_load_says_why_and_changes_nothing(writer_db, tmp
     csv.write_text("ИНН;Год;Численность\n0000000000;1990;5\n", encoding="utf-8")  # no such enterprise
     loaded = subprocess.run(
         [sys.executable, "-m", "analytics.data.load_cli", "enterprise_years", str(csv), "--db", str(writer_db)],
-        cwd=ROOT, env=_env(), capture_output=True, text=True, timeout=120)
+        cwd=ROOT,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert loaded.returncode == 1
     assert "хранилище не изменено" in loaded.stderr
     assert "строка 2" in loaded.stderr
@@ -177,15 +219,39 @@ def test_a_refused_command_line_load_says_why_and_changes_nothing(writer_db, tmp
 def test_the_loader_says_so_when_a_process_without_snapshots_holds_the_store(writer_db, tmp_path):
     """`make run` keeps the writer's file open read-write: the loader explains instead of a traceback."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time, duckdb\ncon = duckdb.connect(sys.argv[1])\nprint('open', flush=True)\n"
-         "time.sleep(60)\n", str(writer_db)], cwd=ROOT, env=_env(), stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys, time, duckdb\ncon = duckdb.connect(sys.argv[1])\nprint('open', flush=True)\ntime.sleep(60)\n",
+            str(writer_db),
+        ],
+        cwd=ROOT,
+        env=_env(),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "open"
         csv = tmp_path / "years.csv"
         csv.write_text(f"ИНН;Год;Численность\n{INN};1990;5\n", encoding="utf-8")
         done = subprocess.run(
-            [sys.executable, "-m", "analytics.data.load_cli", "enterprise_years", str(csv), "--db", str(writer_db),
-             "--lang", "en"], cwd=ROOT, env=_env(), capture_output=True, text=True, timeout=120)
+            [
+                sys.executable,
+                "-m",
+                "analytics.data.load_cli",
+                "enterprise_years",
+                str(csv),
+                "--db",
+                str(writer_db),
+                "--lang",
+                "en",
+            ],
+            cwd=ROOT,
+            env=_env(),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     finally:
         holder.kill()
         holder.wait()

@@ -3,6 +3,7 @@
 Expected numbers are worked out by hand in the comments (fractions kept as expressions), never copied
 from the code under test.
 """
+
 import math
 import subprocess
 import sys
@@ -37,14 +38,15 @@ def lq_of(frame, region, sector):
 # Location quotient
 # --------------------------------------------------------------------------------------------------
 
+
 def test_lq_against_all_regions():
     out = sp.location_quotient(TWO_BY_TWO)
     assert list(out.columns) == ["region", "sector", "value", "lq"]
     assert len(out) == 4
-    assert lq_of(out, "A", "s") == pytest.approx((30 / 40) / 0.4)   # 1.875
-    assert lq_of(out, "A", "t") == pytest.approx((10 / 40) / 0.6)   # 0.41667
-    assert lq_of(out, "B", "s") == pytest.approx((10 / 60) / 0.4)   # 0.41667
-    assert lq_of(out, "B", "t") == pytest.approx((50 / 60) / 0.6)   # 1.38889
+    assert lq_of(out, "A", "s") == pytest.approx((30 / 40) / 0.4)  # 1.875
+    assert lq_of(out, "A", "t") == pytest.approx((10 / 40) / 0.6)  # 0.41667
+    assert lq_of(out, "B", "s") == pytest.approx((10 / 60) / 0.4)  # 0.41667
+    assert lq_of(out, "B", "t") == pytest.approx((50 / 60) / 0.6)  # 1.38889
 
 
 def test_lq_does_not_modify_its_input():
@@ -74,7 +76,7 @@ def test_lq_against_peer_groups():
     frame = pd.concat([TWO_BY_TWO, long([("C", "s", 1.0), ("C", "t", 1.0), ("D", "s", 3.0), ("D", "t", 1.0)])])
     districts = {"A": "Central", "B": "Central", "C": "Volga", "D": "Volga"}
     out = sp.location_quotient(frame, benchmark=districts)
-    assert lq_of(out, "A", "s") == pytest.approx(1.875)          # Central = A + B, as before
+    assert lq_of(out, "A", "s") == pytest.approx(1.875)  # Central = A + B, as before
     assert lq_of(out, "C", "s") == pytest.approx(0.5 / (2 / 3))  # 0.75
     assert lq_of(out, "C", "t") == pytest.approx(0.5 / (1 / 3))  # 1.5
     assert lq_of(out, "D", "s") == pytest.approx(0.75 / (2 / 3))  # 1.125
@@ -135,8 +137,9 @@ def test_lq_missing_column_is_a_clear_error():
 )
 def test_lq_is_invariant_to_scaling_all_values(values, factor):
     n = len(values)
-    frame = pd.DataFrame({"region": [f"r{i % 4}" for i in range(n)], "sector": [f"s{i // 4}" for i in range(n)],
-                          "value": values})
+    frame = pd.DataFrame(
+        {"region": [f"r{i % 4}" for i in range(n)], "sector": [f"s{i // 4}" for i in range(n)], "value": values}
+    )
     base = sp.location_quotient(frame)["lq"].to_numpy()
     scaled = sp.location_quotient(frame.assign(value=frame["value"] * factor))["lq"].to_numpy()
     np.testing.assert_allclose(scaled, base, rtol=1e-9, equal_nan=True)
@@ -147,15 +150,16 @@ def test_lq_is_invariant_to_scaling_all_values(values, factor):
 # Structure indices
 # --------------------------------------------------------------------------------------------------
 
+
 def test_structure_indices_by_hand():
     out = sp.structure_indices(TWO_BY_TWO).set_index("region")
     # A: shares 0.75 / 0.25 against 0.4 / 0.6.
-    assert out.at["A", "krugman"] == pytest.approx(abs(0.75 - 0.4) + abs(0.25 - 0.6))      # 0.7
-    assert out.at["A", "hhi"] == pytest.approx(0.75**2 + 0.25**2)                          # 0.625
+    assert out.at["A", "krugman"] == pytest.approx(abs(0.75 - 0.4) + abs(0.25 - 0.6))  # 0.7
+    assert out.at["A", "hhi"] == pytest.approx(0.75**2 + 0.25**2)  # 0.625
     assert out.at["A", "entropy"] == pytest.approx(-(0.75 * math.log2(0.75) + 0.25 * math.log2(0.25)))  # 0.8113
-    assert out.at["A", "hachman"] == pytest.approx(1 / (0.75**2 / 0.4 + 0.25**2 / 0.6))   # 0.66207
+    assert out.at["A", "hachman"] == pytest.approx(1 / (0.75**2 / 0.4 + 0.25**2 / 0.6))  # 0.66207
     # B: shares 1/6 / 5/6.
-    assert out.at["B", "krugman"] == pytest.approx(abs(1 / 6 - 0.4) + abs(5 / 6 - 0.6))    # 0.46667
+    assert out.at["B", "krugman"] == pytest.approx(abs(1 / 6 - 0.4) + abs(5 / 6 - 0.6))  # 0.46667
     assert out.at["B", "hhi"] == pytest.approx(26 / 36)
     assert out.at["B", "hachman"] == pytest.approx(1 / ((1 / 6) ** 2 / 0.4 + (5 / 6) ** 2 / 0.6))
     assert out.at["A", "total"] == 40 and out.at["A", "sectors"] == 2
@@ -167,7 +171,7 @@ def test_krugman_counts_sectors_the_region_lacks():
     assert out.at["A", "krugman"] == pytest.approx(abs(1 - 0.5) + abs(0 - 0.5))  # 1.0
     assert out.at["A", "hhi"] == 1.0
     assert out.at["A", "entropy"] == 0.0
-    assert out.at["A", "hachman"] == pytest.approx(1 / (1 * 2.0))               # 0.5
+    assert out.at["A", "hachman"] == pytest.approx(1 / (1 * 2.0))  # 0.5
 
 
 def test_structure_indices_nan_and_zero_regions():
@@ -190,12 +194,14 @@ def test_structure_indices_nan_and_zero_regions():
 #   s       300         300         340
 #   t       200         210         210
 #   all     500         510         550
-PANEL = pd.DataFrame({
-    "region": ["A", "A", "B", "B"] * 3,
-    "sector": ["s", "t"] * 6,
-    "year": [2020] * 4 + [2021] * 4 + [2022] * 4,
-    "value": [100.0, 50, 200, 150, 110, 45, 190, 165, 130, 40, 210, 170],
-})
+PANEL = pd.DataFrame(
+    {
+        "region": ["A", "A", "B", "B"] * 3,
+        "sector": ["s", "t"] * 6,
+        "year": [2020] * 4 + [2021] * 4 + [2022] * 4,
+        "value": [100.0, 50, 200, 150, 110, 45, 190, 165, 130, 40, 210, 170],
+    }
+)
 
 
 def cell(frame, region, sector):
@@ -204,18 +210,26 @@ def cell(frame, region, sector):
 
 def test_shift_share_dunn_by_hand():
     out = sp.shift_share(PANEL, start=2020, end=2022)
-    assert list(out.columns) == ["region", "sector", "start_value", "end_value", "national_growth",
-                                 "industry_mix", "competitive", "change"]
-    g, g_s, g_t = 550 / 500 - 1, 340 / 300 - 1, 210 / 200 - 1   # 0.1, 0.1333, 0.05
+    assert list(out.columns) == [
+        "region",
+        "sector",
+        "start_value",
+        "end_value",
+        "national_growth",
+        "industry_mix",
+        "competitive",
+        "change",
+    ]
+    g, g_s, g_t = 550 / 500 - 1, 340 / 300 - 1, 210 / 200 - 1  # 0.1, 0.1333, 0.05
     a_s = cell(out, "A", "s")
-    assert a_s["national_growth"] == pytest.approx(100 * g)                  # 10
-    assert a_s["industry_mix"] == pytest.approx(100 * (g_s - g))             # 3.333
+    assert a_s["national_growth"] == pytest.approx(100 * g)  # 10
+    assert a_s["industry_mix"] == pytest.approx(100 * (g_s - g))  # 3.333
     assert a_s["competitive"] == pytest.approx(100 * (130 / 100 - 1 - g_s))  # 16.667
     assert a_s["change"] == 30
     a_t = cell(out, "A", "t")
-    assert a_t["national_growth"] == pytest.approx(50 * g)                   # 5
-    assert a_t["industry_mix"] == pytest.approx(50 * (g_t - g))              # −2.5
-    assert a_t["competitive"] == pytest.approx(50 * (40 / 50 - 1 - g_t))     # −12.5
+    assert a_t["national_growth"] == pytest.approx(50 * g)  # 5
+    assert a_t["industry_mix"] == pytest.approx(50 * (g_t - g))  # −2.5
+    assert a_t["competitive"] == pytest.approx(50 * (40 / 50 - 1 - g_t))  # −12.5
     b_t = cell(out, "B", "t")
     assert b_t["competitive"] == pytest.approx(150 * (170 / 150 - 1 - g_t))  # 12.5
 
@@ -225,14 +239,14 @@ def test_shift_share_esteban_marquillas_by_hand():
     g_s, g_t = 340 / 300 - 1, 210 / 200 - 1
     # homothetic x̂ = x⁰_r · X⁰_s / X⁰: A total 150, B total 350; s share 0.6, t share 0.4.
     a_s = cell(out, "A", "s")
-    assert a_s["competitive"] == pytest.approx(150 * 0.6 * (0.3 - g_s))      # 90 · 0.1667 = 15
-    assert a_s["allocation"] == pytest.approx((100 - 90) * (0.3 - g_s))     # 1.667
+    assert a_s["competitive"] == pytest.approx(150 * 0.6 * (0.3 - g_s))  # 90 · 0.1667 = 15
+    assert a_s["allocation"] == pytest.approx((100 - 90) * (0.3 - g_s))  # 1.667
     a_t = cell(out, "A", "t")
-    assert a_t["competitive"] == pytest.approx(60 * (-0.2 - g_t))           # −15
-    assert a_t["allocation"] == pytest.approx((50 - 60) * (-0.2 - g_t))     # 2.5
+    assert a_t["competitive"] == pytest.approx(60 * (-0.2 - g_t))  # −15
+    assert a_t["allocation"] == pytest.approx((50 - 60) * (-0.2 - g_t))  # 2.5
     b_s = cell(out, "B", "s")
-    assert b_s["competitive"] == pytest.approx(210 * (0.05 - g_s))          # −17.5
-    assert b_s["allocation"] == pytest.approx((200 - 210) * (0.05 - g_s))   # 0.833
+    assert b_s["competitive"] == pytest.approx(210 * (0.05 - g_s))  # −17.5
+    assert b_s["allocation"] == pytest.approx((200 - 210) * (0.05 - g_s))  # 0.833
     # national growth and industry mix are Dunn's
     assert a_s["national_growth"] == pytest.approx(10)
 
@@ -243,11 +257,11 @@ def test_shift_share_dynamic_sums_the_yearly_decompositions():
     g1, gs1, gt1 = 0.02, 0.0, 0.05
     g2, gs2, gt2 = 40 / 510, 40 / 300, 0.0
     a_s = cell(out, "A", "s")
-    assert a_s["national_growth"] == pytest.approx(100 * g1 + 110 * g2)            # 10.627
+    assert a_s["national_growth"] == pytest.approx(100 * g1 + 110 * g2)  # 10.627
     assert a_s["industry_mix"] == pytest.approx(100 * (gs1 - g1) + 110 * (gs2 - g2))  # 4.039
     assert a_s["competitive"] == pytest.approx(100 * (0.1 - gs1) + 110 * (20 / 110 - gs2))  # 15.333
     a_t = cell(out, "A", "t")
-    assert a_t["national_growth"] == pytest.approx(50 * g1 + 45 * g2)              # 4.529
+    assert a_t["national_growth"] == pytest.approx(50 * g1 + 45 * g2)  # 4.529
     assert a_t["industry_mix"] == pytest.approx(50 * (gt1 - g1) + 45 * (gt2 - g2))  # −2.029
     assert a_t["competitive"] == pytest.approx(-7.5 - 5)
     assert a_t["change"] == -10
@@ -255,8 +269,14 @@ def test_shift_share_dynamic_sums_the_yearly_decompositions():
 
 def test_shift_share_new_sector_and_nan():
     # A: s 10 → 20; B: s 10 → 10, u absent → 5. X 20 → 35, g = 0.75; s 20 → 30, g_s = 0.5.
-    frame = pd.DataFrame({"region": ["A", "B", "A", "B", "B"], "sector": ["s", "s", "s", "s", "u"],
-                          "year": [1, 1, 2, 2, 2], "value": [10.0, 10, 20, 10, 5]})
+    frame = pd.DataFrame(
+        {
+            "region": ["A", "B", "A", "B", "B"],
+            "sector": ["s", "s", "s", "s", "u"],
+            "year": [1, 1, 2, 2, 2],
+            "value": [10.0, 10, 20, 10, 5],
+        }
+    )
     for method in ("dunn", "esteban-marquillas"):
         out = sp.shift_share(frame, start=1, end=2, method=method)
         b_u = cell(out, "B", "u")
@@ -277,8 +297,9 @@ def test_shift_share_new_sector_and_nan():
 
 def test_shift_share_with_a_benchmark_frame():
     # Russia: s 1000 → 1100 (g_s 0.1), t 1000 → 1300 (0.3), all 2000 → 2400 (g 0.2).
-    bench = pd.DataFrame({"sector": ["s", "t", "s", "t"], "year": [2020, 2020, 2022, 2022],
-                          "value": [1000.0, 1000, 1100, 1300]})
+    bench = pd.DataFrame(
+        {"sector": ["s", "t", "s", "t"], "year": [2020, 2020, 2022, 2022], "value": [1000.0, 1000, 1100, 1300]}
+    )
     a_s = cell(sp.shift_share(PANEL, start=2020, end=2022, benchmark=bench), "A", "s")
     assert a_s["national_growth"] == pytest.approx(20)
     assert a_s["industry_mix"] == pytest.approx(100 * (0.1 - 0.2))
@@ -300,8 +321,10 @@ def panels(draw):
     cells = n_regions * n_sectors * n_years
     values = draw(st.lists(st.one_of(st.just(0.0), st.floats(1e-3, 1e6)), min_size=cells, max_size=cells))
     keep = draw(st.lists(st.booleans(), min_size=cells, max_size=cells))
-    grid = pd.MultiIndex.from_product([range(2000, 2000 + n_years), [f"r{i}" for i in range(n_regions)],
-                                       [f"s{j}" for j in range(n_sectors)]], names=["year", "region", "sector"])
+    grid = pd.MultiIndex.from_product(
+        [range(2000, 2000 + n_years), [f"r{i}" for i in range(n_regions)], [f"s{j}" for j in range(n_sectors)]],
+        names=["year", "region", "sector"],
+    )
     frame = pd.DataFrame({"value": values}, index=grid).reset_index()
     frame = frame[np.array(keep) | frame["year"].isin([2000, 1999 + n_years]).to_numpy()]
     return frame, 2000, 1999 + n_years
@@ -319,27 +342,32 @@ def panels(draw):
 #   t          50     55   g_t = 0.1
 #   u          50     45   g_u = −0.1
 #   all       200    220   g = 0.1          region totals 2020: A 80, B 120
-TWO_BY_THREE = pd.DataFrame({
-    "region": ["A", "A", "A", "B", "B", "B"] * 2, "sector": ["s", "t", "u"] * 4,
-    "year": [2020] * 6 + [2023] * 6, "value": [40.0, 30, 10, 60, 20, 40, 50, 36, 8, 70, 19, 37]})
+TWO_BY_THREE = pd.DataFrame(
+    {
+        "region": ["A", "A", "A", "B", "B", "B"] * 2,
+        "sector": ["s", "t", "u"] * 4,
+        "year": [2020] * 6 + [2023] * 6,
+        "value": [40.0, 30, 10, 60, 20, 40, 50, 36, 8, 70, 19, 37],
+    }
+)
 # Dunn: national = x⁰·g, mix = x⁰·(g_s − g), competitive = x⁰·(g_rs − g_s)
 DUNN_BY_HAND = {  # (national, mix, competitive, change)
-    ("A", "s"): (40 * 0.1, 40 * (0.2 - 0.1), 40 * (0.25 - 0.2), 10),    # 4, 4, 2
-    ("A", "t"): (30 * 0.1, 30 * (0.1 - 0.1), 30 * (0.2 - 0.1), 6),      # 3, 0, 3
-    ("A", "u"): (10 * 0.1, 10 * (-0.1 - 0.1), 10 * (-0.2 + 0.1), -2),   # 1, −2, −1
-    ("B", "s"): (60 * 0.1, 60 * (0.2 - 0.1), 10 - 60 * 0.2, 10),        # 6, 6, −2
-    ("B", "t"): (20 * 0.1, 20 * (0.1 - 0.1), 20 * (-0.05 - 0.1), -1),   # 2, 0, −3
+    ("A", "s"): (40 * 0.1, 40 * (0.2 - 0.1), 40 * (0.25 - 0.2), 10),  # 4, 4, 2
+    ("A", "t"): (30 * 0.1, 30 * (0.1 - 0.1), 30 * (0.2 - 0.1), 6),  # 3, 0, 3
+    ("A", "u"): (10 * 0.1, 10 * (-0.1 - 0.1), 10 * (-0.2 + 0.1), -2),  # 1, −2, −1
+    ("B", "s"): (60 * 0.1, 60 * (0.2 - 0.1), 10 - 60 * 0.2, 10),  # 6, 6, −2
+    ("B", "t"): (20 * 0.1, 20 * (0.1 - 0.1), 20 * (-0.05 - 0.1), -1),  # 2, 0, −3
     ("B", "u"): (40 * 0.1, 40 * (-0.1 - 0.1), 40 * (-0.075 + 0.1), -3),  # 4, −8, 1
 }
 # Esteban-Marquillas: homothetic x̂ = x⁰_r · X⁰_s / X⁰ with sector shares s 0.5, t 0.25, u 0.25:
 # A 80 → x̂ 40, 20, 20; B 120 → 60, 30, 30. competitive = x̂·(g_rs − g_s), allocation = (x⁰ − x̂)·(g_rs − g_s)
 EM_BY_HAND = {  # (competitive, allocation)
-    ("A", "s"): (40 * 0.05, 0.0),                  # 2, 0
-    ("A", "t"): (20 * 0.1, (30 - 20) * 0.1),       # 2, 1
-    ("A", "u"): (20 * -0.1, (10 - 20) * -0.1),     # −2, 1
-    ("B", "s"): (60 * (1 / 6 - 0.2), 0.0),         # −2, 0
-    ("B", "t"): (30 * -0.15, (20 - 30) * -0.15),   # −4.5, 1.5
-    ("B", "u"): (30 * 0.025, (40 - 30) * 0.025),   # 0.75, 0.25
+    ("A", "s"): (40 * 0.05, 0.0),  # 2, 0
+    ("A", "t"): (20 * 0.1, (30 - 20) * 0.1),  # 2, 1
+    ("A", "u"): (20 * -0.1, (10 - 20) * -0.1),  # −2, 1
+    ("B", "s"): (60 * (1 / 6 - 0.2), 0.0),  # −2, 0
+    ("B", "t"): (30 * -0.15, (20 - 30) * -0.15),  # −4.5, 1.5
+    ("B", "u"): (30 * 0.025, (40 - 30) * 0.025),  # 0.75, 0.25
 }
 
 
@@ -377,11 +405,14 @@ def _dunn_step(frame: pd.DataFrame, y0, y1) -> pd.DataFrame:
     g_s = (s1 / s0.where(s0 != 0) - 1).reindex(x0.index.get_level_values("sector")).to_numpy()
     new = x0 == 0
     g_rs = x1 / x0.where(~new) - 1
-    return pd.DataFrame({
-        "national_growth": np.where(new, 0.0, x0 * g),
-        "industry_mix": np.where(new, 0.0, x0 * (g_s - g)),
-        "competitive": np.where(new, x1 - x0, x0 * (g_rs - g_s)),
-    }, index=wide.index)
+    return pd.DataFrame(
+        {
+            "national_growth": np.where(new, 0.0, x0 * g),
+            "industry_mix": np.where(new, 0.0, x0 * (g_s - g)),
+            "competitive": np.where(new, x1 - x0, x0 * (g_rs - g_s)),
+        },
+        index=wide.index,
+    )
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -404,10 +435,10 @@ def test_shift_share_equals_the_formulas_applied_directly(panel, method):
 def test_growth_by_hand():
     out = sp.growth(PANEL, start=2020, end=2022)
     a_s = cell(out, "A", "s")
-    assert a_s["cagr"] == pytest.approx(math.sqrt(130 / 100) - 1)            # 0.1402
+    assert a_s["cagr"] == pytest.approx(math.sqrt(130 / 100) - 1)  # 0.1402
     assert a_s["benchmark_cagr"] == pytest.approx(math.sqrt(340 / 300) - 1)  # 0.0646
     a_t = cell(out, "A", "t")
-    assert a_t["cagr"] == pytest.approx(math.sqrt(40 / 50) - 1)              # −0.1056
+    assert a_t["cagr"] == pytest.approx(math.sqrt(40 / 50) - 1)  # −0.1056
     assert a_t["benchmark_cagr"] == pytest.approx(math.sqrt(210 / 200) - 1)
     new = pd.DataFrame({"region": ["A", "A"], "sector": ["s", "s"], "year": [1, 3], "value": [0.0, 5.0]})
     assert np.isnan(sp.growth(new, start=1, end=3)["cagr"]).all()
@@ -417,12 +448,15 @@ def test_growth_by_hand():
 # Concentration
 # --------------------------------------------------------------------------------------------------
 
+
 def test_concentration_by_hand():
-    firms = pd.DataFrame({
-        "inn": ["1", "2", "3", "4", "5", "6", "7", "1"],
-        "okved": ["29", "29", "29", "29", "22", "10", "10", "29"],
-        "employees": [30.0, 30, 10, 10, 20, 0, np.nan, 20],
-    })
+    firms = pd.DataFrame(
+        {
+            "inn": ["1", "2", "3", "4", "5", "6", "7", "1"],
+            "okved": ["29", "29", "29", "29", "22", "10", "10", "29"],
+            "employees": [30.0, 30, 10, 10, 20, 0, np.nan, 20],
+        }
+    )
     out = sp.concentration(firms, sector="okved", value="employees", firm="inn").set_index("okved")
     # 29: firm 1 = 30 + 20 = 50, then 30, 10, 10 (total 100) → shares .5 .3 .1 .1
     assert out.at["29", "firms"] == 4
@@ -449,6 +483,7 @@ def test_concentration_by_region_and_negative_values():
 # Strong clusters and quadrants
 # --------------------------------------------------------------------------------------------------
 
+
 def cluster_panel():
     # Every region employs 100 people in 2023: s = 80, 60, 40, 20, 0 and t = the rest.
     # s total 200, t 300, all 500 → LQ_s = (s/100)/0.4: 2.0, 1.5, 1.0, 0.5, 0; LQ_t = (t/100)/0.6.
@@ -468,8 +503,8 @@ def test_strong_clusters_us_cluster_mapping_rule():
     s = out[out["sector"] == "s"].set_index("region")
     # active regions R1–R4 (R5 employs 0): LQ 0.5, 1.0, 1.5, 2.0 → p75 at position 2.25 = 1.5 + 0.25·0.5
     assert s["lq_threshold"].iloc[0] == pytest.approx(1.625)
-    assert s["employment_threshold"].iloc[0] == pytest.approx(20 + 0.75 * 20)     # 35
-    assert s["establishments_threshold"].iloc[0] == pytest.approx(2 + 0.75 * 3)   # 4.25
+    assert s["employment_threshold"].iloc[0] == pytest.approx(20 + 0.75 * 20)  # 35
+    assert s["establishments_threshold"].iloc[0] == pytest.approx(2 + 0.75 * 3)  # 4.25
     assert s["strong"].to_dict() == {"R1": True, "R2": False, "R3": False, "R4": False, "R5": False}
     t = out[out["sector"] == "t"].set_index("region")
     # LQ_t 1/3, 2/3, 1, 4/3, 5/3 → p75 = 4/3 (position 3 exactly: R4 passes with ≥); emp p25 = 40; est p25 = 2
@@ -484,14 +519,14 @@ def test_strong_clusters_quadrants():
     # LQ 2023 vs 2020 (see cluster_panel)
     assert out.at[("R1", "s"), "lq_change"] == pytest.approx(2.0 - 0.5 / 0.58)
     expected = {
-        ("R1", "s"): "Star",          # 2.0, rising
-        ("R2", "s"): "Mature",        # 1.5 from 1.55
-        ("R3", "s"): "Star",          # 1.0 from 0.86
+        ("R1", "s"): "Star",  # 2.0, rising
+        ("R2", "s"): "Mature",  # 1.5 from 1.55
+        ("R3", "s"): "Star",  # 1.0 from 0.86
         ("R4", "s"): "Transforming",  # 0.5 from 0.86
-        ("R2", "t"): "Emerging",      # 0.67 from 0.24
-        ("R3", "t"): "Mature",        # 1.0 from 1.19
+        ("R2", "t"): "Emerging",  # 0.67 from 0.24
+        ("R3", "t"): "Mature",  # 1.0 from 1.19
         ("R1", "t"): "Transforming",  # 0.33 from 1.19
-        ("R5", "t"): "Star",          # 1.67 from 1.19
+        ("R5", "t"): "Star",  # 1.67 from 1.19
     }
     assert {k: out.at[k, "quadrant"] for k in expected} == expected
     assert set(out["quadrant"]) <= set(sp.QUADRANTS)
@@ -506,8 +541,11 @@ def test_strong_clusters_without_years_or_establishments():
 
 
 def test_the_library_imports_neither_streamlit_nor_dev_dependencies():
-    code = ("import sys, analytics.metrics.specialization, analytics.metrics.complexity, analytics.metrics.robustness; "
-            "print(sorted(m for m in ('streamlit', 'ecomplexity', 'sklearn') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=__file__.rsplit("/tests/", 1)[0])
+    code = (
+        "import sys, analytics.metrics.specialization, analytics.metrics.complexity, analytics.metrics.robustness; "
+        "print(sorted(m for m in ('streamlit', 'ecomplexity', 'sklearn') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=__file__.rsplit("/tests/", 1)[0]
+    )
     assert out.stdout.strip() == "[]"

@@ -1,4 +1,5 @@
 """analytics.store.text_list: the schema's CHECK lists, the only literals the DDL composes."""
+
 from __future__ import annotations
 
 import pytest
@@ -27,14 +28,20 @@ def test_the_schema_still_checks_the_statuses_and_stages(tmp_path):
     con = store.connect(tmp_path / "s.duckdb")
     try:
         with pytest.raises(Exception, match="CHECK"):
-            con.execute("INSERT INTO projects (project_id, name_ru, cluster_id, initiator_inn, stage, start_year) "
-                        "VALUES ('p', 'n', 'c', '4000000000', 'prototype', 2024)")
-        con.execute("INSERT INTO projects (project_id, name_ru, cluster_id, initiator_inn, stage, start_year, "
-                    "data_status) VALUES ('p', 'n', 'c', '4000000000', 'pilot', 2024, 'approximate')")
+            con.execute(
+                "INSERT INTO projects (project_id, name_ru, cluster_id, initiator_inn, stage, start_year) "
+                "VALUES ('p', 'n', 'c', '4000000000', 'prototype', 2024)"
+            )
+        con.execute(
+            "INSERT INTO projects (project_id, name_ru, cluster_id, initiator_inn, stage, start_year, "
+            "data_status) VALUES ('p', 'n', 'c', '4000000000', 'pilot', 2024, 'approximate')"
+        )
         with pytest.raises(Exception, match="CHECK"):
             con.execute("INSERT INTO regions VALUES ('4', 'x', 'x', 'x', NULL)")  # code must be two digits
-        keys = con.execute("SELECT column_name FROM information_schema.columns "
-                           "WHERE table_name = 'history_open_enterprise_years' ORDER BY ordinal_position").fetchall()
+        keys = con.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_name = 'history_open_enterprise_years' ORDER BY ordinal_position"
+        ).fetchall()
         assert [k[0] for k in keys] == ["inn", "year", "_valid_from"]
     finally:
         con.close()

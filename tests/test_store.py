@@ -1,4 +1,5 @@
 """The store: schema creation, migrations, constraints, integrity checks, demo build."""
+
 import duckdb
 import pandas as pd
 import pytest
@@ -62,8 +63,11 @@ def test_primary_keys_reject_duplicates():
 
 def test_inn_keeps_leading_zeros():
     con = store.connect(":memory:")
-    store.load_frame(con, "enterprises", pd.DataFrame(
-        {"inn": ["0274062111"], "name_ru": ["X"], "okved": ["29.10"], "region_code": ["02"]}))
+    store.load_frame(
+        con,
+        "enterprises",
+        pd.DataFrame({"inn": ["0274062111"], "name_ru": ["X"], "okved": ["29.10"], "region_code": ["02"]}),
+    )
     assert store.query(con, "SELECT inn FROM enterprises")["inn"].tolist() == ["0274062111"]
 
 
@@ -124,11 +128,17 @@ def test_every_data_table_has_a_history_keyed_as_the_table(tmp_path):
     con = store.connect(tmp_path / "a.duckdb")
     assert list(schema._HISTORY_KEYS) == list(schema.DATA_TABLES)
     for table, key in schema._HISTORY_KEYS.items():
-        declared = con.execute("SELECT constraint_column_names FROM duckdb_constraints() WHERE table_name = ? "
-                               "AND constraint_type = 'PRIMARY KEY'", [table]).fetchall()[0][0]
+        declared = con.execute(
+            "SELECT constraint_column_names FROM duckdb_constraints() WHERE table_name = ? "
+            "AND constraint_type = 'PRIMARY KEY'",
+            [table],
+        ).fetchall()[0][0]
         assert list(declared) == key.split(", ")
-        open_columns = store.query(con, "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
-                                        "ORDER BY ordinal_position", [f"history_open_{table}"])["column_name"]
+        open_columns = store.query(
+            con,
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+            [f"history_open_{table}"],
+        )["column_name"]
         assert open_columns.tolist() == [*key.split(", "), "_valid_from"]
     con.close()
 
@@ -165,8 +175,10 @@ def test_sql_quotes_a_plain_name_and_joins_a_list_of_names():
 
 def test_sql_puts_an_sql_piece_in_unchanged():
     on = store.equal(["inn"], "t", "s")
-    assert store.sql("FROM {src} s JOIN {table} t ON {on}", src="_ingest_stage", table="enterprises", on=on) == \
-        'FROM "_ingest_stage" s JOIN "enterprises" t ON "t"."inn" = "s"."inn"'
+    assert (
+        store.sql("FROM {src} s JOIN {table} t ON {on}", src="_ingest_stage", table="enterprises", on=on)
+        == 'FROM "_ingest_stage" s JOIN "enterprises" t ON "t"."inn" = "s"."inn"'
+    )
     assert store.sql("SELECT {n}", n=store.SQL("FALSE")) == "SELECT FALSE"
     # the same text as a plain str is a name, and not one quote_identifier accepts
     with pytest.raises(ValueError):
@@ -226,16 +238,22 @@ def test_sql_type_accepts_type_names_only():
     for bad in ["VARCHAR); DROP TABLE x; --", "varchar", "DECIMAL(18,3", "INTEGER -- x", "DOUBLE'", ""]:
         with pytest.raises(ValueError):
             store.sql_type(bad)
-    assert store.sql("CAST({c} AS {t}) AS {c}", c="revenue", t=store.sql_type("DECIMAL(18,3)")) == \
-        'CAST("revenue" AS DECIMAL(18,3)) AS "revenue"'
+    assert (
+        store.sql("CAST({c} AS {t}) AS {c}", c="revenue", t=store.sql_type("DECIMAL(18,3)"))
+        == 'CAST("revenue" AS DECIMAL(18,3)) AS "revenue"'
+    )
 
 
 def test_composed_sql_runs_with_values_as_parameters():
     con = store.connect(":memory:")
     con.execute("INSERT INTO regions VALUES ('40', 'Калужская область', 'Kaluga Oblast', 'Центральный', '29')")
     hostile = "40'; DROP TABLE regions; --"
-    statement = store.sql("SELECT {cols} FROM {table} r WHERE {key} IN (?, ?)",
-                          cols=store.columns(["code", "name_en"], "r"), table="regions", key=store.columns(["code"], "r"))
+    statement = store.sql(
+        "SELECT {cols} FROM {table} r WHERE {key} IN (?, ?)",
+        cols=store.columns(["code", "name_en"], "r"),
+        table="regions",
+        key=store.columns(["code"], "r"),
+    )
     assert con.execute(statement, ["40", hostile]).fetchall() == [("40", "Kaluga Oblast")]
     assert store.table_counts(con)["regions"] == 1
     con.close()

@@ -1,6 +1,7 @@
 """Fatal store errors through AppTest: a broken connection is opened again, a store that cannot be read
 is explained in the user's language with a reference for the log (no traceback), nothing stored is lost;
 a snapshot that cannot be published leaves readers on the last whole one."""
+
 from __future__ import annotations
 
 import errno

@@ -5,6 +5,7 @@ end of the session.
 The first two tests run in this order (pytest keeps the file's order): the first writes a marker table
 through the store the app opened, the second must not find it in its own fresh copy.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,8 +26,11 @@ MARKER = "isolation_marker"
 def _has_marker(path: str | Path) -> bool:
     con = duckdb.connect(str(path), read_only=True)
     try:
-        return bool(con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [MARKER]).fetchall()[0][0])
+        return bool(
+            con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [MARKER]).fetchall()[0][
+                0
+            ]
+        )
     finally:
         con.close()
 
@@ -50,8 +54,9 @@ def test_the_next_test_gets_a_fresh_copy_without_the_marker(app_db):
     AppTest.from_file(APP, default_timeout=60).run()
     con = store.connect(state.db_path())
     try:
-        found = con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [MARKER]).fetchall()[0][0]
+        found = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [MARKER]).fetchall()[
+            0
+        ][0]
     finally:
         con.close()
     assert found == 0
@@ -59,7 +64,8 @@ def test_the_next_test_gets_a_fresh_copy_without_the_marker(app_db):
 
 # `setenv("NAVIGATOR_DB", demo_db)`, `NAVIGATOR_DB=demo_db` and the like: the app on the shared store
 POINTS_APP_AT_SESSION_STORE = re.compile(
-    r"""(setenv\(\s*(["']NAVIGATOR_DB["']|state\.DB_ENV)\s*,\s*(str\()?demo_db\b)|(NAVIGATOR_DB\s*=\s*(str\()?demo_db\b)""")
+    r"""(setenv\(\s*(["']NAVIGATOR_DB["']|state\.DB_ENV)\s*,\s*(str\()?demo_db\b)|(NAVIGATOR_DB\s*=\s*(str\()?demo_db\b)"""
+)
 
 
 def test_the_pattern_finds_an_app_pointed_at_the_session_store():
@@ -69,8 +75,11 @@ def test_the_pattern_finds_an_app_pointed_at_the_session_store():
 
 
 def test_no_test_points_the_app_at_the_session_store():
-    offenders = [f"{path.relative_to(TESTS)}:{n}"
-                 for path in sorted(TESTS.rglob("*.py")) if path.name != Path(__file__).name
-                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                 if POINTS_APP_AT_SESSION_STORE.search(line)]
+    offenders = [
+        f"{path.relative_to(TESTS)}:{n}"
+        for path in sorted(TESTS.rglob("*.py"))
+        if path.name != Path(__file__).name
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if POINTS_APP_AT_SESSION_STORE.search(line)
+    ]
     assert offenders == [], "use the app_db fixture (a store copy per test): " + ", ".join(offenders)

@@ -1,5 +1,6 @@
 """The Subsidies page driven through its widgets (AppTest); expected numbers computed by hand from the
 store's costs, never read back from the code under test."""
+
 from __future__ import annotations
 
 import json
@@ -55,7 +56,9 @@ def costs_by_hand(tmp_path_factory, demo_db):
     copy = tmp_path_factory.mktemp("hand") / "hand.duckdb"
     shutil.copyfile(demo_db, copy)
     con = store.connect(copy, read_only=True)
-    frame = store.query(con, """
+    frame = store.query(
+        con,
+        """
         WITH first AS (
             SELECT p.project_id, least(p.start_year,
                        coalesce((SELECT min(year) FROM project_costs c WHERE c.project_id = p.project_id), 9999),
@@ -72,12 +75,18 @@ def costs_by_hand(tmp_path_factory, demo_db):
                      AND c.year - first.first_year < 10 AND p.start_year BETWEEN 2016 AND 2018), 0) AS eligible
         FROM projects p JOIN first USING (project_id) JOIN people USING (project_id)
         LEFT JOIN project_costs c USING (project_id)
-        GROUP BY ALL ORDER BY p.project_id""", [list(JOINT_CATEGORIES)])
-    by_year = store.query(con, """
+        GROUP BY ALL ORDER BY p.project_id""",
+        [list(JOINT_CATEGORIES)],
+    )
+    by_year = store.query(
+        con,
+        """
         SELECT c.project_id, c.year + 1 AS year, sum(c.amount_mln_rub) AS eligible
         FROM project_costs c JOIN projects p USING (project_id)
         WHERE list_contains(?, c.category) AND p.start_year BETWEEN 2016 AND 2018
-        GROUP BY ALL""", [list(JOINT_CATEGORIES)])
+        GROUP BY ALL""",
+        [list(JOINT_CATEGORIES)],
+    )
     con.close()
     assert frame["is_joint"].all() and (frame["participants"] >= 2).all()  # all 16 demo projects are joint
     assert 0 < (frame["eligible"] > 0).sum() < len(frame)  # some started in 2016–2018, some later
@@ -101,10 +110,13 @@ def participants_by_hand(tmp_path_factory, demo_db) -> pd.Series:
     copy = tmp_path_factory.mktemp("people") / "people.duckdb"
     shutil.copyfile(demo_db, copy)
     con = store.connect(copy, read_only=True)
-    frame = store.query(con, """
+    frame = store.query(
+        con,
+        """
         SELECT project_id, count(DISTINCT inn) AS n FROM (
             SELECT project_id, inn FROM project_participants UNION SELECT project_id, initiator_inn FROM projects)
-        GROUP BY project_id""")
+        GROUP BY project_id""",
+    )
     con.close()
     return frame.set_index("project_id")["n"]
 
@@ -136,6 +148,7 @@ def texts(at: AppTest) -> str:
 
 
 # --- sliders move the numbers as the formulas say ------------------------------------------------------
+
 
 def test_subsidy_is_the_federal_share_of_eligible_costs_project_by_project(page, costs_by_hand):
     eligible, _ = costs_by_hand
@@ -222,6 +235,7 @@ def test_support_above_all_costs_is_refused_with_a_message_not_clipped(page):
 
 # --- budget and portfolio ------------------------------------------------------------------------------
 
+
 def test_a_budget_keeps_every_year_of_the_portfolio_within_it(page, costs_by_hand):
     eligible, by_year = costs_by_hand
     at = page(regime="joint_2016", assume_reg="1")
@@ -304,6 +318,7 @@ def test_attributed_taxes_are_the_headline_with_the_assumption_in_one_sentence(p
 
 # --- the URL is the scenario -----------------------------------------------------------------------------
 
+
 def test_a_link_restores_exactly_what_was_on_screen(page):
     at = page(regime="joint_2016", assume_reg="1")
     at.slider(key="sub_fed").set_value(0.35).run()
@@ -338,12 +353,15 @@ def test_a_link_with_an_edited_regime_shows_the_edits_and_keeps_them(page, parti
     assert too_few == set(participants_by_hand.index[participants_by_hand < 3]) & in_force != set()
 
 
-@pytest.mark.parametrize("query,field", [
-    ({"regime": "joint_2019", "fed": "0.9"}, "federal_share"),
-    ({"fed": "abc"}, "federal_share"),
-    ({"horizon": "0"}, "horizon_years"),
-    ({"objective": "profit"}, "objective"),
-])
+@pytest.mark.parametrize(
+    "query,field",
+    [
+        ({"regime": "joint_2019", "fed": "0.9"}, "federal_share"),
+        ({"fed": "abc"}, "federal_share"),
+        ({"horizon": "0"}, "horizon_years"),
+        ({"objective": "profit"}, "objective"),
+    ],
+)
 def test_a_bad_link_is_explained_and_the_defaults_are_shown(page, query, field):
     at = page(**query)
     message = " ".join(e.value for e in at.error)
@@ -353,6 +371,7 @@ def test_a_bad_link_is_explained_and_the_defaults_are_shown(page, query, field):
 
 
 # --- scenarios side by side, saving -----------------------------------------------------------------------
+
 
 def test_the_quick_comparison_is_0_25_and_50_percent(page, costs_by_hand):
     eligible, _ = costs_by_hand
@@ -401,8 +420,9 @@ def test_two_or_three_scenarios_side_by_side_without_login(page, costs_by_hand):
     table = next(d.value for d in at.dataframe if RU["subsidies.col.metric"] in d.value.columns)
     row = table.set_index(RU["subsidies.col.metric"]).loc[RU["subsidies.metric.subsidy_mln_rub"]]
     labels = [RU["subsidies.pinned_label"].format(n=n) for n in (1, 2)]
-    assert [number(row[label]) for label in labels] == pytest.approx([0.2 * eligible.sum(), 0.4 * eligible.sum()],
-                                                                     abs=0.05)
+    assert [number(row[label]) for label in labels] == pytest.approx(
+        [0.2 * eligible.sum(), 0.4 * eligible.sum()], abs=0.05
+    )
     assert "cmp1" in at.query_params and "cmp2" in at.query_params  # the pins travel in the link
     link = {k: at.query_params[k] for k in at.query_params}
     again = page(**link)
@@ -412,6 +432,7 @@ def test_two_or_three_scenarios_side_by_side_without_login(page, costs_by_hand):
 
 
 # --- reference panel, language, charts -------------------------------------------------------------------
+
 
 def test_national_context_from_the_source_article(page):
     at = page()
@@ -447,6 +468,7 @@ def test_every_chart_is_a_valid_plotly_figure(page):
 
 # --- the page's helpers, without Streamlit -------------------------------------------------------------
 
+
 def test_url_update_sets_the_scenario_and_drops_what_it_no_longer_holds():
     from analytics.models.subsidy import BUILTIN_REGIMES, Scenario
     from analytics.services import scenarios_view as sv
@@ -464,11 +486,14 @@ def test_url_update_sets_the_scenario_and_drops_what_it_no_longer_holds():
     assert sv.url_update(after, scenario, sv.PageOptions()) == ({}, [])
 
 
-@pytest.mark.parametrize("query,field,reason", [
-    ({"objective": "profit"}, "objective", "not_an_option"),
-    ({"sensitivity": "irr"}, "sensitivity", "not_an_option"),
-    ({"registry": "automotive,space"}, "registry", "not_an_option"),
-])
+@pytest.mark.parametrize(
+    "query,field,reason",
+    [
+        ({"objective": "profit"}, "objective", "not_an_option"),
+        ({"sensitivity": "irr"}, "sensitivity", "not_an_option"),
+        ({"registry": "automotive,space"}, "registry", "not_an_option"),
+    ],
+)
 def test_page_options_from_a_link_are_checked(query, field, reason):
     from analytics.models.subsidy import ParameterError
     from analytics.services import scenarios_view as sv
@@ -476,7 +501,10 @@ def test_page_options_from_a_link_are_checked(query, field, reason):
     with pytest.raises(ParameterError) as caught:
         sv.parse_page(query, ("automotive", "pharma"))
     assert (caught.value.field, caught.value.reason) == (field, reason)
-    assert sv.parse_page({"registry": "pharma,automotive"}, ("automotive", "pharma")).registry == ("automotive", "pharma")
+    assert sv.parse_page({"registry": "pharma,automotive"}, ("automotive", "pharma")).registry == (
+        "automotive",
+        "pharma",
+    )
     assert sv.parse_page({"registry": ""}, ("automotive", "pharma")).registry == ()  # no cluster registered
 
 
@@ -494,8 +522,14 @@ def test_widget_values_round_trip_and_regime_switches_say_what_changed():
     from analytics.models.subsidy import BUILTIN_REGIMES, Scenario
     from analytics.services import scenarios_view as sv
 
-    scenario = Scenario(regime=BUILTIN_REGIMES["components_2023"], federal_share=0.45, cap_mln_rub=120.0,
-                        budget_mln_rub=300.0, discount_rate=0.08, base_year=2024)
+    scenario = Scenario(
+        regime=BUILTIN_REGIMES["components_2023"],
+        federal_share=0.45,
+        cap_mln_rub=120.0,
+        budget_mln_rub=300.0,
+        discount_rate=0.08,
+        base_year=2024,
+    )
     inputs = sv.inputs_from(scenario)
     assert sv.scenario_from(inputs, BUILTIN_REGIMES) == scenario
     assert sv.scenario_from({**inputs, "fed": 0.29000000000000004}, BUILTIN_REGIMES).federal_share == 0.29
@@ -504,8 +538,10 @@ def test_widget_values_round_trip_and_regime_switches_say_what_changed():
     assert [n.code for n in notices] == ["federal_share_restarted"]
     lowered, notices = sv.reconcile({**inputs, "r_share": 0.4, "r_cap": 100.0})
     assert lowered["fed"] == 0.4 and lowered["cap"] is None
-    assert [(n.code, n.old, n.new) for n in notices] == [("federal_share_lowered", 0.45, 0.4),
-                                                          ("cap_dropped", 120.0, None)]
+    assert [(n.code, n.old, n.new) for n in notices] == [
+        ("federal_share_lowered", 0.45, 0.4),
+        ("cap_dropped", 120.0, None),
+    ]
     at_limit, notices = sv.reconcile({**inputs, "r_share": 0.45, "r_cap": 120.0})  # the boundary: equal is kept
     assert notices == [] and at_limit["fed"] == 0.45 and at_limit["cap"] == 120.0
     edited = sv.scenario_from({**inputs, "r_minp": 3}, BUILTIN_REGIMES)
@@ -544,7 +580,9 @@ def test_workbooks_have_named_sheets_and_neutralised_text(demo_db, tmp_path):
     scenario = Scenario(regime=BUILTIN_REGIMES["joint_2016"], assume_registered=True)
     results = sv.scenario_results(projects, sv.scenario_key(scenario))
     sentence = subsidy_tables.assumption_text(sv.attribution_note(scenario), "ru")
-    book = openpyxl.load_workbook(io.BytesIO(export.excel_bytes(subsidy_downloads.scenario_workbook(results, "ru", {}, sentence))))
+    book = openpyxl.load_workbook(
+        io.BytesIO(export.excel_bytes(subsidy_downloads.scenario_workbook(results, "ru", {}, sentence)))
+    )
     assert book.sheetnames == ["Проекты", "Бюджет по годам", "Итоги портфеля", "Параметры"]
     summary = {row[0]: row[1] for row in book["Итоги портфеля"].iter_rows(min_row=2, values_only=True)}
     assert summary[RU["subsidies.col.assumption"]] == sentence and "0\u00a0%" in sentence
@@ -555,7 +593,9 @@ def test_workbooks_have_named_sheets_and_neutralised_text(demo_db, tmp_path):
     items = (("=evil()", sv.scenario_key(Scenario())), ("Б", sv.scenario_key(Scenario(federal_share=0.2))))
     compared = sv.comparison(projects, items)
     con.close()
-    book = openpyxl.load_workbook(io.BytesIO(export.excel_bytes(subsidy_downloads.comparison_workbook(compared, items, "en"))))
+    book = openpyxl.load_workbook(
+        io.BytesIO(export.excel_bytes(subsidy_downloads.comparison_workbook(compared, items, "en")))
+    )
     assert book.sheetnames == ["Comparison", "Parameters"]
     for sheet in ("Comparison", "Parameters"):  # a name that looks like a formula stays text
         header = [c for c in book[sheet][1]]
@@ -565,16 +605,32 @@ def test_workbooks_have_named_sheets_and_neutralised_text(demo_db, tmp_path):
 def test_charts_validate_and_mark_what_they_promise():
     from ui.charts import subsidy as sc
 
-    balance = pd.DataFrame({"year": [2024, 2025, 2026], "cum_subsidy_pv_mln_rub": [10.0, 20.0, 20.0],
-                            "cum_taxes_pv_mln_rub": [0.0, 5.0, 9.0]})
+    balance = pd.DataFrame(
+        {
+            "year": [2024, 2025, 2026],
+            "cum_subsidy_pv_mln_rub": [10.0, 20.0, 20.0],
+            "cum_taxes_pv_mln_rub": [0.0, 5.0, 9.0],
+        }
+    )
     fig = sc.balance_chart(balance, None, "en")
     go.Figure(fig.to_dict())
     assert not fig.layout.shapes and EN["subsidies.balance.no_break_even"] in fig.layout.annotations[0].text
     fig = sc.support_level(0.3, 0.2, 0.3, "ru")
     go.Figure(fig.to_dict())
     assert [b.x[0] for b in fig.data] == pytest.approx([30.0, 20.0, 50.0])  # federal, regional, own: 100 %
-    frame = pd.DataFrame({"project_id": ["P1"], "name_ru": ["<b>Жирный</b>"], "name_en": [None], "federal": [5.0],
-                          "regional": [1.0], "own": [4.0], "npv_without": [-1.0], "npv_with": [3.0], "capped": [True]})
+    frame = pd.DataFrame(
+        {
+            "project_id": ["P1"],
+            "name_ru": ["<b>Жирный</b>"],
+            "name_en": [None],
+            "federal": [5.0],
+            "regional": [1.0],
+            "own": [4.0],
+            "npv_without": [-1.0],
+            "npv_with": [3.0],
+            "capped": [True],
+        }
+    )
     fig = sc.project_bars(frame, "en")  # no English name: the Russian one, escaped, with the cap mark
     assert fig.data[0].y[0] == "&lt;b&gt;Жирный&lt;/b&gt; ▲"
     go.Figure(fig.to_dict())

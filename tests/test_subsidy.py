@@ -4,6 +4,7 @@ allocation against brute force, saved scenarios and URLs. Fixtures are small and
 Unless a test says otherwise: INNs are short fake strings (A = applicant, B = another participant of
 cluster "auto", X = a firm outside the cluster), money in mln ₽.
 """
+
 import itertools
 import json
 import math
@@ -36,8 +37,14 @@ R2023 = BUILTIN_REGIMES["components_2023"]
 
 def make(projects, participants=(), costs=(), revenues=(), **kwargs) -> Projects:
     """Projects from lists of dicts; project defaults: cluster auto, applicant A, serial, 2023, joint."""
-    base = {"cluster_id": "auto", "initiator_inn": "A", "stage": "serial", "start_year": 2023, "jobs": 0,
-            "is_joint": True}
+    base = {
+        "cluster_id": "auto",
+        "initiator_inn": "A",
+        "stage": "serial",
+        "start_year": 2023,
+        "jobs": 0,
+        "is_joint": True,
+    }
     p = pd.DataFrame([{**base, **row} for row in projects])
     parts = pd.DataFrame(list(participants), columns=["project_id", "inn"])
     c = pd.DataFrame(list(costs))
@@ -50,8 +57,14 @@ def make(projects, participants=(), costs=(), revenues=(), **kwargs) -> Projects
 
 
 def batch(pid="P1", year=2023, amount=200.0, supplier="B", **extra):
-    return {"project_id": pid, "year": year, "category": "component_batches", "amount_mln_rub": amount,
-            "supplier_inn": supplier, **extra}
+    return {
+        "project_id": pid,
+        "year": year,
+        "category": "component_batches",
+        "amount_mln_rub": amount,
+        "supplier_inn": supplier,
+        **extra,
+    }
 
 
 def row(table: pd.DataFrame, pid: str = "P1") -> pd.Series:
@@ -59,6 +72,7 @@ def row(table: pd.DataFrame, pid: str = "P1") -> pd.Series:
 
 
 # --- Rules from law ------------------------------------------------------------------------------------
+
 
 def test_builtin_regimes_follow_regulations():
     assert (R2016.max_share, R2019.max_share, R2023.max_share) == (0.50, 0.30, 0.50)
@@ -104,6 +118,7 @@ def test_national_context_from_the_source_article():
 
 # --- Scenario ranges: refused, never clipped -------------------------------------------------------
 
+
 def test_federal_share_exactly_at_the_regime_maximum_is_accepted():
     assert Scenario(regime=R2023, federal_share=0.5).federal_share == 0.5
     assert Scenario(regime=R2019, federal_share=0.3).federal_share == 0.3
@@ -116,7 +131,11 @@ def test_federal_share_above_the_regime_maximum_is_refused(regime, share):
         Scenario(regime=regime, federal_share=share)
     assert isinstance(err.value, ValueError)
     assert (err.value.field, err.value.value, err.value.allowed, err.value.reason) == (
-        "federal_share", share, (0.0, regime.max_share), "out_of_range")
+        "federal_share",
+        share,
+        (0.0, regime.max_share),
+        "out_of_range",
+    )
 
 
 def test_regional_top_up_may_not_take_support_above_all_eligible_costs():
@@ -188,10 +207,23 @@ def test_regime_parameters_are_checked(changes, field):
 
 # --- URL: plain values, parsed and range-checked -------------------------------------------------
 
+
 def test_query_params_round_trip_exactly():
-    scenario = Scenario(regime=R2016, federal_share=0.35, regional_share=0.1, cap_mln_rub=80.5,
-                        cap_basis="applicant", budget_mln_rub=1234.5, discount_rate=0.085, tax_rate=0.12,
-                        cash_margin=0.2, horizon_years=12, base_year=2024, revenue_factor=0.9, taxes="rate")
+    scenario = Scenario(
+        regime=R2016,
+        federal_share=0.35,
+        regional_share=0.1,
+        cap_mln_rub=80.5,
+        cap_basis="applicant",
+        budget_mln_rub=1234.5,
+        discount_rate=0.085,
+        tax_rate=0.12,
+        cash_margin=0.2,
+        horizon_years=12,
+        base_year=2024,
+        revenue_factor=0.9,
+        taxes="rate",
+    )
     params = scenario.to_query_params()
     assert all(isinstance(k, str) and isinstance(v, str) for k, v in params.items())
     assert Scenario.from_query_params(params) == scenario
@@ -251,13 +283,21 @@ def test_malformed_query_values_are_refused(params, field, reason):
     base_year=st.none() | st.integers(min_value=2000, max_value=2100),
     revenue=st.floats(min_value=0, max_value=10),
 )
-def test_any_valid_scenario_survives_the_url(regime, fed, top, cap, basis, budget, rate, horizon, base_year,
-                                             revenue):
+def test_any_valid_scenario_survives_the_url(regime, fed, top, cap, basis, budget, rate, horizon, base_year, revenue):
     r = BUILTIN_REGIMES[regime]
     fed = fed * r.max_share
-    scenario = Scenario(regime=r, federal_share=fed, regional_share=top * (1 - fed), cap_mln_rub=cap,
-                        cap_basis=basis, budget_mln_rub=budget, discount_rate=rate, horizon_years=horizon,
-                        base_year=base_year, revenue_factor=revenue)
+    scenario = Scenario(
+        regime=r,
+        federal_share=fed,
+        regional_share=top * (1 - fed),
+        cap_mln_rub=cap,
+        cap_basis=basis,
+        budget_mln_rub=budget,
+        discount_rate=rate,
+        horizon_years=horizon,
+        base_year=base_year,
+        revenue_factor=revenue,
+    )
     assert Scenario.from_query_params(scenario.to_query_params()) == scenario
 
 
@@ -277,10 +317,14 @@ def test_subsidy_is_exactly_the_share_of_eligible_costs():
 
 
 def test_a_cost_dated_31_12_2022_is_before_the_2023_regime_and_01_01_2023_is_in():
-    projects = make(ONE, WITH_B, [
-        batch(year=2022, amount=100.0, cost_date="2022-12-31"),
-        batch(year=2023, amount=60.0, cost_date="2023-01-01"),
-    ])
+    projects = make(
+        ONE,
+        WITH_B,
+        [
+            batch(year=2022, amount=100.0, cost_date="2022-12-31"),
+            batch(year=2023, amount=60.0, cost_date="2023-01-01"),
+        ],
+    )
     scenario = Scenario(regime=R2023)
     t = row(subsidy.evaluate(projects, scenario))
     assert t["eligible_costs_mln_rub"] == 60.0 and t["subsidy_mln_rub"] == 30.0
@@ -293,8 +337,11 @@ def test_undated_rows_count_only_when_their_whole_year_is_inside_the_window():
     projects = make(ONE, WITH_B, [batch(year=2022, amount=100.0), batch(year=2023, amount=60.0)])
     assert row(subsidy.evaluate(projects, Scenario(regime=R2023)))["eligible_costs_mln_rub"] == 60.0
     half_year = R2023.replace(costs_to=date(2023, 6, 30))
-    dated = make(ONE, WITH_B, [batch(year=2023, amount=60.0, cost_date="2023-06-30"),
-                               batch(year=2023, amount=5.0, cost_date="2023-07-01")])
+    dated = make(
+        ONE,
+        WITH_B,
+        [batch(year=2023, amount=60.0, cost_date="2023-06-30"), batch(year=2023, amount=5.0, cost_date="2023-07-01")],
+    )
     assert row(subsidy.evaluate(dated, Scenario(regime=half_year)))["eligible_costs_mln_rub"] == 60.0
     reasons = subsidy.cost_eligibility(projects, Scenario(regime=half_year))["reason"].tolist()
     assert reasons == ["before_costs_from", "after_costs_to"]  # 2023 runs past 30 June
@@ -309,7 +356,11 @@ def test_a_joint_project_needs_two_participants():
     reasons = subsidy.eligibility(alone, Scenario(regime=R2023))
     first = reasons.iloc[0]
     assert (first["reason"], first["field"], first["value"], first["allowed"]) == (
-        "too_few_participants", "n_participants", 1, (2, None))
+        "too_few_participants",
+        "n_participants",
+        1,
+        (2, None),
+    )
     t = row(subsidy.evaluate(pair, Scenario(regime=R2023)))
     assert t["eligible"] and t["n_participants"] == 2 and pd.isna(t["reason"])
 
@@ -344,11 +395,11 @@ def test_stages_from_rd_to_serial_in_2016_and_a_narrower_custom_regime():
 @pytest.mark.parametrize(
     "supplier, members, reason",
     [
-        ("B", None, None),                         # B takes part in a project of the cluster
+        ("B", None, None),  # B takes part in a project of the cluster
         (None, None, "supplier_missing"),
-        ("A", None, "supplier_is_applicant"),      # buying from oneself is not cooperation
+        ("A", None, "supplier_is_applicant"),  # buying from oneself is not cooperation
         ("X", None, "supplier_not_cluster_participant"),
-        ("X", {"auto": {"A", "X"}}, None),         # X is a member by the registry's list
+        ("X", {"auto": {"A", "X"}}, None),  # X is a member by the registry's list
         ("B", {"auto": {"A"}}, "supplier_not_cluster_participant"),
     ],
 )
@@ -382,17 +433,20 @@ def test_costs_beyond_the_horizon_are_left_out():
     t = row(subsidy.evaluate(projects, Scenario(regime=R2023, horizon_years=2)))  # 2023 and 2024
     assert t["eligible_costs_mln_rub"] == 100.0 and t["total_costs_mln_rub"] == 100.0
     assert subsidy.cost_eligibility(projects, Scenario(regime=R2023, horizon_years=2))["reason"].tolist() == [
-        None, "outside_horizon"]
+        None,
+        "outside_horizon",
+    ]
 
 
 # --- Caps ------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "amount, subsidy_expected, capped",
     [
         (298.0, 149.0, False),  # below: 50% × 298
         (300.0, 150.0, False),  # exactly reached: 50% × 300 = 150, nothing cut
-        (302.0, 150.0, True),   # exceeded: 151 → 150
+        (302.0, 150.0, True),  # exceeded: 151 → 150
     ],
 )
 def test_the_150_mln_cap_per_applicant(amount, subsidy_expected, capped):
@@ -406,8 +460,7 @@ def test_the_cap_counts_what_was_received_in_earlier_years():
     by_year = subsidy.subsidy_by_year(detail)
     # costs of 2023: 100; of 2024: min(100, 150 − 100) = 50 — each paid a year later (default lag 1)
     assert by_year.groupby("year")["subsidy_federal_mln_rub"].sum().to_dict() == {2023: 0.0, 2024: 100.0, 2025: 50.0}
-    assert by_year.groupby("year")["eligible_costs_mln_rub"].sum().to_dict() == {2023: 200.0, 2024: 200.0,
-                                                                                 2025: 0.0}
+    assert by_year.groupby("year")["eligible_costs_mln_rub"].sum().to_dict() == {2023: 200.0, 2024: 200.0, 2025: 0.0}
 
 
 def test_the_cap_is_per_applicant_across_its_projects():
@@ -421,8 +474,11 @@ def test_the_cap_is_per_applicant_across_its_projects():
 
 
 def test_a_scenario_cap_per_project_or_per_applicant():
-    costs = [{"project_id": p, "year": y, "category": "equipment", "amount_mln_rub": 100.0}
-             for p in ("P1", "P2") for y in (2017, 2018)]
+    costs = [
+        {"project_id": p, "year": y, "category": "equipment", "amount_mln_rub": 100.0}
+        for p in ("P1", "P2")
+        for y in (2017, 2018)
+    ]
     plist = [{"project_id": "P1", "start_year": 2017}, {"project_id": "P2", "start_year": 2017}]
     parts = WITH_B + [("P2", "A"), ("P2", "B")]
     projects = make(plist, parts, costs)
@@ -441,11 +497,21 @@ HAND = dict(
     projects=[{"project_id": "P1", "jobs": 20, "start_year": 2017}],
     participants=WITH_B,
     costs=[{"project_id": "P1", "year": 2017, "category": "equipment", "amount_mln_rub": 100.0}],
-    revenues=[{"project_id": "P1", "year": 2018, "revenue_mln_rub": 500.0},
-              {"project_id": "P1", "year": 2019, "revenue_mln_rub": 550.0}],
+    revenues=[
+        {"project_id": "P1", "year": 2018, "revenue_mln_rub": 500.0},
+        {"project_id": "P1", "year": 2019, "revenue_mln_rub": 550.0},
+    ],
 )
-HAND_SCENARIO = Scenario(regime=R2016, federal_share=0.5, discount_rate=0.1, cash_margin=0.2, tax_rate=0.1,
-                         taxes="rate", horizon_years=3, payment_lag_years=0)
+HAND_SCENARIO = Scenario(
+    regime=R2016,
+    federal_share=0.5,
+    discount_rate=0.1,
+    cash_margin=0.2,
+    tax_rate=0.1,
+    taxes="rate",
+    horizon_years=3,
+    payment_lag_years=0,
+)
 
 
 def _positive_root(a: float, b: float, c: float) -> float:
@@ -457,14 +523,14 @@ def test_project_metrics_by_hand():
     # flows without support: −100, 0.2 × 500 = 100, 0.2 × 550 = 110; with: −50, 100, 110
     assert t["subsidy_mln_rub"] == 50.0
     assert t["own_money_mln_rub"] == 50.0
-    assert t["npv_without_mln_rub"] == pytest.approx(-100 + 100 / 1.1 + 110 / 1.21)      # 81.818182
-    assert t["npv_with_mln_rub"] == pytest.approx(-50 + 100 / 1.1 + 110 / 1.21)          # 131.818182
-    assert t["npv_uplift_mln_rub"] == pytest.approx(50.0)                                # paid at t = 0
+    assert t["npv_without_mln_rub"] == pytest.approx(-100 + 100 / 1.1 + 110 / 1.21)  # 81.818182
+    assert t["npv_with_mln_rub"] == pytest.approx(-50 + 100 / 1.1 + 110 / 1.21)  # 131.818182
+    assert t["npv_uplift_mln_rub"] == pytest.approx(50.0)  # paid at t = 0
     # IRR: 110x² + 100x − 100 = 0 and 110x² + 100x − 50 = 0, r = 1/x − 1
-    assert t["irr_without"] == pytest.approx(1 / _positive_root(110, 100, -100) - 1)     # 0.661896
-    assert t["irr_with"] == pytest.approx(1 / _positive_root(110, 100, -50) - 1)         # 1.788854
+    assert t["irr_without"] == pytest.approx(1 / _positive_root(110, 100, -100) - 1)  # 0.661896
+    assert t["irr_with"] == pytest.approx(1 / _positive_root(110, 100, -50) - 1)  # 1.788854
     assert t["payback_without_years"] == 2.0  # cumulative −100, −9.09, +81.8
-    assert t["payback_with_years"] == 1.0     # cumulative −50, +40.9
+    assert t["payback_with_years"] == 1.0  # cumulative −50, +40.9
     # taxes 50 and 55; discounted 50/1.1 + 55/1.21 = 45.4545 + 45.4545 = 90.9091
     assert t["taxes_mln_rub"] == pytest.approx(105.0)
     assert t["pv_taxes_gross_mln_rub"] == pytest.approx(100 / 1.1)
@@ -473,16 +539,20 @@ def test_project_metrics_by_hand():
     assert t["attribution"] == 0.0 and t["pv_taxes_additional_mln_rub"] == 0.0
     assert t["budget_effectiveness"] == 0.0 and np.isnan(t["break_even_year"])
     full = row(subsidy.evaluate(make(**HAND), HAND_SCENARIO.replace(additionality=1.0)))
-    assert full["budget_effectiveness"] == pytest.approx((100 / 1.1) / 50)             # 1.818 ₽ per ₽
+    assert full["budget_effectiveness"] == pytest.approx((100 / 1.1) / 50)  # 1.818 ₽ per ₽
     assert full["break_even_year"] == 2019  # cumulative discounted taxes 0, 45.5, 90.9 vs subsidy 50
-    assert t["leverage"] == 1.0           # own 50 per subsidy 50
+    assert t["leverage"] == 1.0  # own 50 per subsidy 50
     assert t["jobs_per_mln_rub"] == pytest.approx(0.4)  # 20 jobs / 50 mln ₽
 
 
 def test_reported_taxes_come_first_and_the_rate_fills_the_gaps():
-    hand = dict(HAND, revenues=[{"project_id": "P1", "year": 2018, "revenue_mln_rub": 500.0, "taxes_mln_rub": 30.0},
-                                {"project_id": "P1", "year": 2019, "revenue_mln_rub": 550.0,
-                                 "taxes_mln_rub": np.nan}])
+    hand = dict(
+        HAND,
+        revenues=[
+            {"project_id": "P1", "year": 2018, "revenue_mln_rub": 500.0, "taxes_mln_rub": 30.0},
+            {"project_id": "P1", "year": 2019, "revenue_mln_rub": 550.0, "taxes_mln_rub": np.nan},
+        ],
+    )
     t = row(subsidy.evaluate(make(**hand), HAND_SCENARIO.replace(taxes="reported")))
     assert t["pv_taxes_gross_mln_rub"] == pytest.approx(30 / 1.1 + 55 / 1.21)  # 27.27 + 45.45
     t = row(subsidy.evaluate(make(**hand), HAND_SCENARIO))  # taxes="rate" ignores the reported 30
@@ -518,13 +588,20 @@ def test_vectorised_evaluate_matches_npv_and_irr_of_each_project_alone():
         plist.append({"project_id": pid, "start_year": start, "initiator_inn": f"I{i % 7}"})
         parts += [(pid, f"I{i % 7}"), (pid, "B")]
         for k in range(int(rng.integers(1, 4))):
-            costs.append({"project_id": pid, "year": start + k, "category": "equipment",
-                          "amount_mln_rub": float(rng.integers(10, 200))})
+            costs.append(
+                {
+                    "project_id": pid,
+                    "year": start + k,
+                    "category": "equipment",
+                    "amount_mln_rub": float(rng.integers(10, 200)),
+                }
+            )
         for k in range(int(rng.integers(0, 6))):
             revs.append({"project_id": pid, "year": start + 1 + k, "revenue_mln_rub": float(rng.integers(0, 500))})
     projects = make(plist, parts, costs, revs)
-    scenario = Scenario(regime=R2016, federal_share=0.4, discount_rate=0.12, cash_margin=0.25, horizon_years=8,
-                        payment_lag_years=0)
+    scenario = Scenario(
+        regime=R2016, federal_share=0.4, discount_rate=0.12, cash_margin=0.25, horizon_years=8, payment_lag_years=0
+    )
     table = subsidy.evaluate(projects, scenario).set_index("project_id")
     cost_frame, rev_frame = pd.DataFrame(costs), pd.DataFrame(revs)
     for p in plist:
@@ -553,6 +630,7 @@ def test_empty_and_unknown_rows():
 
 # --- Portfolio, chart helpers ----------------------------------------------------------------------
 
+
 def test_budget_balance_by_year_and_break_even():
     balance = subsidy.budget_balance(subsidy.evaluate_detail(make(**HAND), HAND_SCENARIO.replace(additionality=1.0)))
     t = balance.table
@@ -571,7 +649,9 @@ def test_portfolio_summary_sums_and_ratios_of_sums():
     hand2["participants"] = WITH_B + [("P2", "C"), ("P2", "B")]
     hand2["projects"] = [{**p, "start_year": 2017} for p in hand2["projects"]]
     hand2["costs"] = HAND["costs"] + [{"project_id": "P2", "year": 2017, "category": "rd", "amount_mln_rub": 300.0}]
-    summary = subsidy.portfolio_summary(subsidy.evaluate_detail(make(**hand2), HAND_SCENARIO.replace(additionality=1.0)))
+    summary = subsidy.portfolio_summary(
+        subsidy.evaluate_detail(make(**hand2), HAND_SCENARIO.replace(additionality=1.0))
+    )
     assert list(summary.index) == list(HEADLINE_METRICS)
     assert summary["subsidy_mln_rub"] == 200.0  # 50 + 150
     assert summary["own_money_mln_rub"] == 200.0  # 400 − 200
@@ -584,8 +664,9 @@ def test_portfolio_summary_sums_and_ratios_of_sums():
 
 def test_compare_up_to_three_scenarios_side_by_side():
     projects = make(**HAND)
-    table = subsidy.compare_scenarios(projects, {"2016, 50%": HAND_SCENARIO,
-                                                 "2016, 30%": HAND_SCENARIO.replace(federal_share=0.3)})
+    table = subsidy.compare_scenarios(
+        projects, {"2016, 50%": HAND_SCENARIO, "2016, 30%": HAND_SCENARIO.replace(federal_share=0.3)}
+    )
     assert list(table.columns) == ["2016, 50%", "2016, 30%"] and list(table.index) == list(HEADLINE_METRICS)
     assert table.loc["subsidy_mln_rub"].tolist() == [50.0, 30.0]
     with pytest.raises(ParameterError) as err:
@@ -605,24 +686,32 @@ def test_tornado_by_hand():
     assert out.loc["revenue", "high_change"] == pytest.approx(0.2 * (100 / 1.1 + 110 / 1.21))
     assert out.loc["revenue", "low_change"] == pytest.approx(-0.2 * (100 / 1.1 + 110 / 1.21))
     # discount rate 8% and 12%
-    assert out.loc["discount_rate", "low_value"] == pytest.approx(-50 + 100 / 1.08 + 110 / 1.08 ** 2)
-    assert out.loc["discount_rate", "high_value"] == pytest.approx(-50 + 100 / 1.12 + 110 / 1.12 ** 2)
+    assert out.loc["discount_rate", "low_value"] == pytest.approx(-50 + 100 / 1.08 + 110 / 1.08**2)
+    assert out.loc["discount_rate", "high_value"] == pytest.approx(-50 + 100 / 1.12 + 110 / 1.12**2)
     assert out.index[0] == "revenue"  # largest swing first
 
 
 # --- Allocation -------------------------------------------------------------------------------------
+
 
 def _random_portfolio(rng: np.random.Generator, n: int) -> Projects:
     """n projects of distinct applicants, costs over 1–3 years (even amounts: subsidies are whole)."""
     plist, parts, costs, revs = [], [], [], []
     for i in range(n):
         pid, start = f"P{i:02d}", int(rng.integers(2017, 2020))
-        plist.append({"project_id": pid, "start_year": start, "initiator_inn": f"I{i}",
-                      "jobs": int(rng.integers(0, 60))})
+        plist.append(
+            {"project_id": pid, "start_year": start, "initiator_inn": f"I{i}", "jobs": int(rng.integers(0, 60))}
+        )
         parts += [(pid, f"I{i}"), (pid, "B")]
         for k in range(int(rng.integers(1, 4))):
-            costs.append({"project_id": pid, "year": start + k, "category": "equipment",
-                          "amount_mln_rub": float(2 * rng.integers(1, 60))})
+            costs.append(
+                {
+                    "project_id": pid,
+                    "year": start + k,
+                    "category": "equipment",
+                    "amount_mln_rub": float(2 * rng.integers(1, 60)),
+                }
+            )
         for k in range(int(rng.integers(1, 5))):
             revs.append({"project_id": pid, "year": start + 1 + k, "revenue_mln_rub": float(rng.integers(0, 300))})
     return make(plist, parts, costs, revs)
@@ -647,8 +736,7 @@ def test_allocation_is_optimal_against_brute_force(seed):
     rng = np.random.default_rng(seed)
     n = int(rng.integers(1, 13))  # up to 12 projects: 4,096 subsets
     projects = _random_portfolio(rng, n)
-    scenario = Scenario(regime=R2016, federal_share=0.5, budget_mln_rub=float(rng.integers(20, 120)),
-                        cash_margin=0.3)
+    scenario = Scenario(regime=R2016, federal_share=0.5, budget_mln_rub=float(rng.integers(20, 120)), cash_margin=0.3)
     evaluation = subsidy.evaluate_detail(projects, scenario)
     for objective in subsidy.OBJECTIVES:
         result = subsidy.allocate(evaluation, scenario, objective)
@@ -656,8 +744,9 @@ def test_allocation_is_optimal_against_brute_force(seed):
         assert np.all(spend <= scenario.budget_mln_rub + 1e-9)
         assert result.optimal
         # the brute force may include projects adding ≤ 0; they never raise the best value
-        assert result.value == pytest.approx(_brute_force(evaluation, objective, scenario.budget_mln_rub),
-                                             abs=1e-6 * max(1.0, result.value))
+        assert result.value == pytest.approx(
+            _brute_force(evaluation, objective, scenario.budget_mln_rub), abs=1e-6 * max(1.0, result.value)
+        )
 
 
 def test_a_budget_exactly_equal_to_the_subsidies_fits():
@@ -673,12 +762,18 @@ def test_a_budget_exactly_equal_to_the_subsidies_fits():
 
 
 def test_without_a_budget_every_eligible_project_with_value_is_chosen():
-    projects = make([{"project_id": "P1", "jobs": 5}, {"project_id": "P2", "jobs": 0},
-                     {"project_id": "P3", "jobs": 9, "is_joint": False}],
-                    WITH_B + [("P2", "A"), ("P2", "B"), ("P3", "A"), ("P3", "B")],
-                    [batch("P1"), batch("P2"), batch("P3")])
-    result = subsidy.allocate(projects, Scenario(regime=R2016.replace(eligible_categories=("component_batches",),
-                                                                      in_force_to=None)), "jobs")
+    projects = make(
+        [
+            {"project_id": "P1", "jobs": 5},
+            {"project_id": "P2", "jobs": 0},
+            {"project_id": "P3", "jobs": 9, "is_joint": False},
+        ],
+        WITH_B + [("P2", "A"), ("P2", "B"), ("P3", "A"), ("P3", "B")],
+        [batch("P1"), batch("P2"), batch("P3")],
+    )
+    result = subsidy.allocate(
+        projects, Scenario(regime=R2016.replace(eligible_categories=("component_batches",), in_force_to=None)), "jobs"
+    )
     assert result.selected == ("P1",) and result.method == "all"  # P2 adds no jobs, P3 is not joint
     with pytest.raises(ParameterError):
         subsidy.allocate(projects, Scenario(), "votes")
@@ -715,6 +810,7 @@ def test_a_large_portfolio_is_solved_within_a_stated_gap(monkeypatch):
 
 # --- Saved scenarios and regimes (migration 2) -------------------------------------------------------
 
+
 @pytest.fixture()
 def con():
     c = store.connect(":memory:")
@@ -727,9 +823,11 @@ def test_migration_2_adds_regimes_and_scenarios(con):
     tables = set(store.query(con, "SELECT table_name FROM information_schema.tables")["table_name"])
     assert {"programme_regimes", "scenarios"} <= tables
     with pytest.raises(duckdb.ConstraintException):
-        con.execute("INSERT INTO programme_regimes (regime_id, name_ru, name_en, max_share, eligible_categories, "
-                    "eligible_stages, cap_basis, min_participants, supplier_in_cluster, source, to_verify) "
-                    "VALUES ('x', 'x', 'x', 1.5, ['rd'], ['rd'], 'project', 2, false, 's', [])")
+        con.execute(
+            "INSERT INTO programme_regimes (regime_id, name_ru, name_en, max_share, eligible_categories, "
+            "eligible_stages, cap_basis, min_participants, supplier_in_cluster, source, to_verify) "
+            "VALUES ('x', 'x', 'x', 1.5, ['rd'], ['rd'], 'project', 2, false, 's', [])"
+        )
 
 
 def test_save_list_load_delete_scenarios(con):
@@ -766,8 +864,15 @@ def test_stored_scenarios_are_plain_text_parameters(con):
 
 def test_edited_and_new_regimes_are_stored(con):
     edited = R2023.replace(cap_mln_rub=120.0, source="regional practice")
-    custom = ProgrammeRegime("kaluga_2025", 0.2, ("equipment",), name_ru="Калуга", name_en="Kaluga",
-                             costs_from=date(2025, 1, 1), to_verify=("max_share",))
+    custom = ProgrammeRegime(
+        "kaluga_2025",
+        0.2,
+        ("equipment",),
+        name_ru="Калуга",
+        name_en="Kaluga",
+        costs_from=date(2025, 1, 1),
+        to_verify=("max_share",),
+    )
     subsidy.save_regime(con, edited)
     subsidy.save_regime(con, custom)
     regimes = subsidy.list_regimes(con)
@@ -779,25 +884,66 @@ def test_edited_and_new_regimes_are_stored(con):
 
 
 def test_load_projects_from_the_store(con):
-    store.load_frame(con, "enterprises", pd.DataFrame({
-        "inn": ["4000000005", "4000000006"], "name_ru": ["Поставщик", "Чужой"], "okved": ["29.32", "21.20"],
-        "region_code": ["40", "40"], "cluster_hint": ["auto", "pharma"]}))
-    store.load_frame(con, "projects", pd.DataFrame({
-        "project_id": ["P1"], "name_ru": ["Кузов"], "cluster_id": ["auto"], "initiator_inn": ["4029032450"],
-        "stage": ["serial"], "start_year": [2023], "jobs": [20], "is_joint": [True]}))
-    store.load_frame(con, "project_participants", pd.DataFrame({
-        "project_id": ["P1", "P1"], "inn": ["4029032450", "7736050003"], "role": ["initiator", "participant"]}))
-    store.load_frame(con, "project_costs", pd.DataFrame({
-        "project_id": ["P1"] * 4, "year": [2022, 2023, 2024, 2024], "category": ["component_batches"] * 4,
-        "amount_mln_rub": [100.0, 200.0, 50.0, 30.0],
-        "supplier_inn": ["7736050003", "7736050003", "4000000005", "4000000006"], "line": [1, 1, 1, 2]}))
-    store.load_frame(con, "project_revenues", pd.DataFrame({
-        "project_id": ["P1"], "year": [2024], "revenue_mln_rub": [500.0], "taxes_mln_rub": [None]}))
+    store.load_frame(
+        con,
+        "enterprises",
+        pd.DataFrame(
+            {
+                "inn": ["4000000005", "4000000006"],
+                "name_ru": ["Поставщик", "Чужой"],
+                "okved": ["29.32", "21.20"],
+                "region_code": ["40", "40"],
+                "cluster_hint": ["auto", "pharma"],
+            }
+        ),
+    )
+    store.load_frame(
+        con,
+        "projects",
+        pd.DataFrame(
+            {
+                "project_id": ["P1"],
+                "name_ru": ["Кузов"],
+                "cluster_id": ["auto"],
+                "initiator_inn": ["4029032450"],
+                "stage": ["serial"],
+                "start_year": [2023],
+                "jobs": [20],
+                "is_joint": [True],
+            }
+        ),
+    )
+    store.load_frame(
+        con,
+        "project_participants",
+        pd.DataFrame(
+            {"project_id": ["P1", "P1"], "inn": ["4029032450", "7736050003"], "role": ["initiator", "participant"]}
+        ),
+    )
+    store.load_frame(
+        con,
+        "project_costs",
+        pd.DataFrame(
+            {
+                "project_id": ["P1"] * 4,
+                "year": [2022, 2023, 2024, 2024],
+                "category": ["component_batches"] * 4,
+                "amount_mln_rub": [100.0, 200.0, 50.0, 30.0],
+                "supplier_inn": ["7736050003", "7736050003", "4000000005", "4000000006"],
+                "line": [1, 1, 1, 2],
+            }
+        ),
+    )
+    store.load_frame(
+        con,
+        "project_revenues",
+        pd.DataFrame({"project_id": ["P1"], "year": [2024], "revenue_mln_rub": [500.0], "taxes_mln_rub": [None]}),
+    )
     # no cluster of this store passes the Decree 779 check: by default nothing is eligible
-    assert row(subsidy.evaluate(subsidy.load_projects(con), Scenario(regime=R2023)))["reason"] == \
-        "cluster_not_registered"
-    assert row(subsidy.evaluate(subsidy.load_projects(con), Scenario(regime=R2023, assume_registered=True)))[
-        "eligible"]
+    assert (
+        row(subsidy.evaluate(subsidy.load_projects(con), Scenario(regime=R2023)))["reason"] == "cluster_not_registered"
+    )
+    assert row(subsidy.evaluate(subsidy.load_projects(con), Scenario(regime=R2023, assume_registered=True)))["eligible"]
     projects = subsidy.load_projects(con, registered_clusters={"auto"})  # marked registered
     t = row(subsidy.evaluate(projects, Scenario(regime=R2023)))
     assert t["name_ru"] == "Кузов" and t["n_participants"] == 2
@@ -806,6 +952,10 @@ def test_load_projects_from_the_store(con):
     assert t["eligible_costs_mln_rub"] == 250.0 and t["subsidy_mln_rub"] == 125.0
     rows = subsidy.cost_eligibility(projects, Scenario(regime=R2023))
     assert dict(zip(rows["amount_mln_rub"], rows["reason"])) == {
-        100.0: "before_costs_from", 200.0: None, 50.0: None, 30.0: "supplier_not_cluster_participant"}
+        100.0: "before_costs_from",
+        200.0: None,
+        50.0: None,
+        30.0: "supplier_not_cluster_participant",
+    }
     only_pharma = subsidy.load_projects(con, registered_clusters={"pharma"})
     assert row(subsidy.evaluate(only_pharma, Scenario()))["reason"] == "cluster_not_registered"

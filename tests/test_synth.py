@@ -1,4 +1,5 @@
 """The synthetic national-scale generator (analytics.tools.synth): schema, validity, reproducibility, content."""
+
 from __future__ import annotations
 
 import json
@@ -43,13 +44,19 @@ def q(con, sql: str, params=None) -> pd.DataFrame:
 
 
 def _schema_description(con) -> tuple[pd.DataFrame, pd.DataFrame]:
-    cols = q(con, """
+    cols = q(
+        con,
+        """
         SELECT table_name, column_name, ordinal_position, data_type, is_nullable, column_default
         FROM information_schema.columns WHERE table_schema = 'main'
-        ORDER BY table_name, ordinal_position""")
-    cons = q(con, """
+        ORDER BY table_name, ordinal_position""",
+    )
+    cons = q(
+        con,
+        """
         SELECT table_name, constraint_type, constraint_text FROM duckdb_constraints()
-        WHERE schema_name = 'main' ORDER BY ALL""")
+        WHERE schema_name = 'main' ORDER BY ALL""",
+    )
     return cols, cons
 
 
@@ -61,7 +68,8 @@ def _checksums(path: str) -> dict[str, int]:
         for table in schema.DATA_TABLES:
             out[table] = c.execute(store.sql("SELECT count(*), sum(hash(t)) FROM {table} t", table=table)).fetchall()[0]
         out["meta"] = c.execute(
-            "SELECT value FROM meta WHERE key IN ('synth_planted', 'synth_params') ORDER BY key").fetchall()
+            "SELECT value FROM meta WHERE key IN ('synth_planted', 'synth_params') ORDER BY key"
+        ).fetchall()
         return out
     finally:
         c.close()
@@ -138,16 +146,20 @@ def test_identifiers_are_valid_and_unique(con):
     assert 0 < len(ogrn) < len(firms)  # a few NULL
     assert ogrn.map(stdnum_ogrn.is_valid).all() and ogrn.is_unique
     assert firms["name_ru"].str.fullmatch(r"(ООО|АО|ПАО) «Синтетика [0-9]{6,}»").all()
-    municipalities = q(con, "SELECT m.oktmo, r.oktmo_prefix FROM municipalities m JOIN regions r "
-                            "ON r.code = m.region_code")
+    municipalities = q(
+        con, "SELECT m.oktmo, r.oktmo_prefix FROM municipalities m JOIN regions r ON r.code = m.region_code"
+    )
     assert municipalities["oktmo"].str.fullmatch(r"[0-9]{8}").all()
     assert all(o.startswith(p) for o, p in zip(municipalities["oktmo"], municipalities["oktmo_prefix"]))
     assert municipalities["oktmo"].is_unique
 
 
 def test_enterprises_content(con):
-    firms = q(con, """
-        SELECT e.*, s.level, s.section FROM enterprises e JOIN sectors s ON s.code = e.okved""")
+    firms = q(
+        con,
+        """
+        SELECT e.*, s.level, s.section FROM enterprises e JOIN sectors s ON s.code = e.okved""",
+    )
     assert len(firms) == SMALL["enterprises"]
     assert firms["level"].isin(["class", "division"]).all()
     assert (firms["data_status"] == "illustrative").all()
@@ -171,7 +183,8 @@ def test_region_sector_years_levels_are_consistent(con):
     assert set(rsy["level"]) >= {"class", "division"}
     classes = rsy[rsy["level"] == "class"].assign(division=lambda d: d["okved"].str[:2])
     summed = classes.groupby(["region_code", "division", "year"], as_index=False)[
-        ["employees", "wages_mln_rub", "establishments"]].sum()
+        ["employees", "wages_mln_rub", "establishments"]
+    ].sum()
     assert (rsy["employees"] > 0).all() and (rsy["wages_mln_rub"] > 0).all()
     divisions = rsy[rsy["level"] == "division"].rename(columns={"okved": "division"})
     both = summed.merge(divisions, on=["region_code", "division", "year"], suffixes=("_c", "_d"), how="left")
@@ -185,14 +198,19 @@ def test_region_sector_years_levels_are_consistent(con):
         assert revenue["revenue_mln_rub_d"].notna().all()
         np.testing.assert_allclose(revenue["revenue_mln_rub_c"], revenue["revenue_mln_rub_d"], rtol=1e-9)
     # division rows equal an independent aggregation of enterprise_years
-    firms = q(con, "SELECT y.year, y.employees, e.region_code, left(e.okved, 2) AS division "
-                   "FROM enterprise_years y JOIN enterprises e USING (inn)")
+    firms = q(
+        con,
+        "SELECT y.year, y.employees, e.region_code, left(e.okved, 2) AS division "
+        "FROM enterprise_years y JOIN enterprises e USING (inn)",
+    )
     independent = firms.groupby(["region_code", "division", "year"])["employees"].sum()
     stored = divisions.set_index(["region_code", "division", "year"])["employees"]
-    independent = independent[independent.index.get_level_values("division").isin(
-        stored.index.get_level_values("division"))]
-    pd.testing.assert_series_equal(stored.sort_index().astype(float), independent.sort_index().astype(float),
-                                   check_names=False)
+    independent = independent[
+        independent.index.get_level_values("division").isin(stored.index.get_level_values("division"))
+    ]
+    pd.testing.assert_series_equal(
+        stored.sort_index().astype(float), independent.sort_index().astype(float), check_names=False
+    )
 
 
 def test_planted_cluster_is_recorded_and_specialised(con):
@@ -200,9 +218,12 @@ def test_planted_cluster_is_recorded_and_specialised(con):
     assert len(planted["okved"]) >= 3 and planted["regions"]
     assert planted["firms"] > 0 and len(planted["inns"]) == planted["firms"]
     # LQ by employees in the last year, computed here with pandas
-    firms = q(con, """
+    firms = q(
+        con,
+        """
         SELECT e.inn, e.region_code, e.okved, e.oktmo, y.employees FROM enterprises e
-        JOIN enterprise_years y USING (inn) WHERE y.year = (SELECT max(year) FROM enterprise_years)""")
+        JOIN enterprise_years y USING (inn) WHERE y.year = (SELECT max(year) FROM enterprise_years)""",
+    )
     x_rs = firms.groupby(["region_code", "okved"])["employees"].sum()
     x_r = firms.groupby("region_code")["employees"].sum()
     x_s = firms.groupby("okved")["employees"].sum()
@@ -276,7 +297,9 @@ def test_seed_files_are_used_and_an_incomplete_regions_file_is_completed(tmp_pat
         "code,name_ru,name_en,federal_district,oktmo_prefix\n"
         "01,Республика Адыгея,Republic of Adygea,Южный,79\n"
         "40,Калужская область,Kaluga Oblast,Центральный,29\n"
-        "83,Ненецкий автономный округ,Nenets Autonomous Okrug,Северо-Западный,118\n", encoding="utf-8")
+        "83,Ненецкий автономный округ,Nenets Autonomous Okrug,Северо-Западный,118\n",
+        encoding="utf-8",
+    )
     (seed_dir / "sectors.csv").write_text(
         "code,parent,level,section,name_ru,name_en\n"
         "C,,section,C,Обрабатывающие производства,Manufacturing\n"
@@ -290,14 +313,17 @@ def test_seed_files_are_used_and_an_incomplete_regions_file_is_completed(tmp_pat
         "29.3,29,group,C,Комплектующие,Parts\n"
         "29.31,29.3,class,C,Электрооборудование,Electrical equipment\n"
         "29.32,29.3,class,C,Прочие комплектующие,Other parts\n"
-        "10,C,division,C,Пищевые продукты,Food products\n", encoding="utf-8")
+        "10,C,division,C,Пищевые продукты,Food products\n",
+        encoding="utf-8",
+    )
     (seed_dir / "cluster_templates.csv").write_text(
         "cluster_id,cluster_name_ru,cluster_name_en,okved,role,weight,note,data_status\n"
         "automotive,Автомобилестроение,Automotive,29.10,core,1,,approximate\n"
         "automotive,Автомобилестроение,Automotive,29.3,core,1,,approximate\n"
         "automotive,Автомобилестроение,Automotive,22.29,supplier,1,,approximate\n"
         "automotive,Автомобилестроение,Automotive,72.19,service,1,not in sectors: dropped,approximate\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     path = tmp_path / "seeded.duckdb"
     result = synth.generate(path, regions=4, enterprises=600, years=2, projects=20, seed_dir=seed_dir)
     c = duckdb.connect(str(path), read_only=True)
@@ -310,8 +336,10 @@ def test_seed_files_are_used_and_an_incomplete_regions_file_is_completed(tmp_pat
         assert regions.set_index("code").loc["02", "name_ru"] == "Синтетический регион 02"
         kaluga = regions.set_index("code").loc["40"]
         assert kaluga["name_ru"] == "Калужская область" and kaluga["oktmo_prefix"] == "29"
-        assert q(c, "SELECT count(*) AS n FROM municipalities WHERE region_code = '40' "
-                    "AND oktmo NOT LIKE '29%'")["n"][0] == 0
+        assert (
+            q(c, "SELECT count(*) AS n FROM municipalities WHERE region_code = '40' AND oktmo NOT LIKE '29%'")["n"][0]
+            == 0
+        )
         assert store.integrity_problems(c).empty
         okved = set(q(c, "SELECT DISTINCT okved FROM enterprises WHERE kind = 'industrial'")["okved"])
         assert okved <= {"22.29", "22.21", "29.10", "29.31", "29.32", "10"}
@@ -340,8 +368,25 @@ def test_works_with_the_projects_own_seed_files(tmp_path):
 
 def test_command_line(tmp_path, capsys):
     out = tmp_path / "cli.duckdb"
-    assert synth.main(["--out", str(out), "--regions", "3", "--enterprises", "300", "--years", "2",
-                       "--projects", "10", "--seed", "1"]) == 0
+    assert (
+        synth.main(
+            [
+                "--out",
+                str(out),
+                "--regions",
+                "3",
+                "--enterprises",
+                "300",
+                "--years",
+                "2",
+                "--projects",
+                "10",
+                "--seed",
+                "1",
+            ]
+        )
+        == 0
+    )
     assert out.exists() and not Path(str(out) + ".building").exists()
     assert "enterprise_years" in capsys.readouterr().out
     with pytest.raises(SystemExit):

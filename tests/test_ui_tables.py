@@ -1,4 +1,5 @@
 """ui.tables.common.versions_table: the one load-history table of the Data and About-data pages."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -7,12 +8,18 @@ from ui.tables import common as tables
 
 
 def _history() -> pd.DataFrame:
-    return pd.DataFrame({
-        "version_id": [3, 2], "table_name": ["enterprises", "mystery_table"], "action": ["append", "seed"],
-        "file_name": ["egrul.csv", None], "user_name": ["anna", "seed"],
-        "loaded_at": pd.to_datetime(["2026-01-02 10:00", "2026-01-01 09:00"]), "rows_after": [1200, 1000],
-        "extra": ["dropped", "dropped"],
-    })
+    return pd.DataFrame(
+        {
+            "version_id": [3, 2],
+            "table_name": ["enterprises", "mystery_table"],
+            "action": ["append", "seed"],
+            "file_name": ["egrul.csv", None],
+            "user_name": ["anna", "seed"],
+            "loaded_at": pd.to_datetime(["2026-01-02 10:00", "2026-01-01 09:00"]),
+            "rows_after": [1200, 1000],
+            "extra": ["dropped", "dropped"],
+        }
+    )
 
 
 def test_versions_table_translates_names_and_headers():

@@ -1,4 +1,5 @@
 """ui.core.urls names the link keys once; a deck link keeps every key of its subsidy scenario."""
+
 from __future__ import annotations
 
 from urllib.parse import parse_qsl

@@ -21,6 +21,7 @@ process and outside any Streamlit cache a client could clear): after
 one client (address) within 15 minutes that client waits 5 minutes. There is no global lock: a crowd
 of failures never locks out everyone else.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,8 +62,9 @@ def accounts_file() -> Path:
 def hash_password(password: str, *, salt: bytes | None = None) -> str:
     """``scrypt$n$r$p$salt$hash`` for ``password`` with a fresh random salt."""
     salt = salt if salt is not None else secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32,
-                            maxmem=_SCRYPT_MAXMEM)
+    digest = hashlib.scrypt(
+        password.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32, maxmem=_SCRYPT_MAXMEM
+    )
     return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
 
 
@@ -72,8 +74,15 @@ def verify_password(password: str, stored: str) -> bool:
         scheme, n, r, p, salt_hex, hash_hex = stored.split("$")
         if scheme != "scrypt" or not 2 <= int(n) <= SCRYPT_MAX_N or int(r) > 16 or int(p) > 4:
             return False
-        digest = hashlib.scrypt(password.encode("utf-8"), salt=bytes.fromhex(salt_hex), n=int(n), r=int(r),
-                                p=int(p), dklen=len(hash_hex) // 2, maxmem=_SCRYPT_MAXMEM * 4)
+        digest = hashlib.scrypt(
+            password.encode("utf-8"),
+            salt=bytes.fromhex(salt_hex),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            dklen=len(hash_hex) // 2,
+            maxmem=_SCRYPT_MAXMEM * 4,
+        )
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(digest.hex(), hash_hex)
@@ -92,8 +101,10 @@ def load_accounts(path: Path | None = None) -> dict[str, str]:
 
 def _write_accounts(accounts: dict[str, str], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    lines = ["# Analysts allowed to load data (python -m analytics.data.auth add NAME). Salted scrypt hashes only.",
-             "[analysts]"]
+    lines = [
+        "# Analysts allowed to load data (python -m analytics.data.auth add NAME). Salted scrypt hashes only.",
+        "[analysts]",
+    ]
     lines += [f'{name} = "{value}"' for name, value in sorted(accounts.items())]
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -155,8 +166,9 @@ class Throttle:
         now = time.monotonic() if now is None else now
         name_key, client_key = self._keys(name, client)
         with self._lock:
-            until = max(self._locked_until.get(name_key, 0.0),
-                        self._locked_until.get(client_key, 0.0) if client_key else 0.0)
+            until = max(
+                self._locked_until.get(name_key, 0.0), self._locked_until.get(client_key, 0.0) if client_key else 0.0
+            )
         return max(0.0, until - now)
 
     def failures(self, name: str, client: str | None = None) -> int:
@@ -289,8 +301,10 @@ class SharedThrottle:
         keys = [k for k in Throttle._keys(name, client) if k]
 
         def read(db) -> float:
-            until = max((db.execute("SELECT until FROM locks WHERE kind = ? AND key = ?", key).fetchone() or (0.0,))[0]
-                        for key in keys)
+            until = max(
+                (db.execute("SELECT until FROM locks WHERE kind = ? AND key = ?", key).fetchone() or (0.0,))[0]
+                for key in keys
+            )
             return max(0.0, until - now)
 
         return self._run(read, lambda memory: memory.wait_seconds(name, client, now))
@@ -301,8 +315,12 @@ class SharedThrottle:
         since = time.time() - self.window_s
 
         def count(db) -> int:
-            return max(db.execute("SELECT count(*) FROM failures WHERE kind = ? AND key = ? AND at >= ?",
-                                  (*key, since)).fetchone()[0] for key in keys)
+            return max(
+                db.execute(
+                    "SELECT count(*) FROM failures WHERE kind = ? AND key = ? AND at >= ?", (*key, since)
+                ).fetchone()[0]
+                for key in keys
+            )
 
         return self._run(count, lambda memory: memory.failures(name, client))
 
@@ -315,28 +333,37 @@ class SharedThrottle:
         def record(db) -> None:
             for key, limit in buckets:
                 db.execute("INSERT INTO failures (kind, key, at) VALUES (?, ?, ?)", (*key, now))
-                held = db.execute("SELECT count(*) FROM failures WHERE kind = ? AND key = ? AND at >= ?",
-                                  (*key, now - self.window_s)).fetchone()[0]
+                held = db.execute(
+                    "SELECT count(*) FROM failures WHERE kind = ? AND key = ? AND at >= ?", (*key, now - self.window_s)
+                ).fetchone()[0]
                 if held >= limit:
-                    db.execute("INSERT INTO locks (kind, key, until) VALUES (?, ?, ?) ON CONFLICT (kind, key)"
-                               " DO UPDATE SET until = excluded.until", (*key, now + self.lock_s))
+                    db.execute(
+                        "INSERT INTO locks (kind, key, until) VALUES (?, ?, ?) ON CONFLICT (kind, key)"
+                        " DO UPDATE SET until = excluded.until",
+                        (*key, now + self.lock_s),
+                    )
                     db.execute("DELETE FROM failures WHERE kind = ? AND key = ?", key)
             db.execute("DELETE FROM failures WHERE at < ?", (now - self.window_s,))
             db.execute("DELETE FROM locks WHERE until <= ?", (now,))
-            db.execute("DELETE FROM failures WHERE rowid IN (SELECT rowid FROM failures ORDER BY at DESC"
-                       " LIMIT -1 OFFSET ?)", (self.max_rows,))
+            db.execute(
+                "DELETE FROM failures WHERE rowid IN (SELECT rowid FROM failures ORDER BY at DESC LIMIT -1 OFFSET ?)",
+                (self.max_rows,),
+            )
 
         self._run(record, lambda memory: memory.failure(name, client, now))
 
     def success(self, name: str, client: str | None = None) -> None:
         name_key, _ = Throttle._keys(name, client)
-        self._run(lambda db: db.execute("DELETE FROM failures WHERE kind = ? AND key = ?", name_key),
-                  lambda memory: memory.success(name, client))
+        self._run(
+            lambda db: db.execute("DELETE FROM failures WHERE kind = ? AND key = ?", name_key),
+            lambda memory: memory.success(name, client),
+        )
 
     def size(self) -> int:
         """Failures held (at most ``max_rows``)."""
-        return self._run(lambda db: db.execute("SELECT count(*) FROM failures").fetchone()[0],
-                         lambda memory: memory.size())
+        return self._run(
+            lambda db: db.execute("SELECT count(*) FROM failures").fetchone()[0], lambda memory: memory.size()
+        )
 
 
 #: The server's throttle: a module object, so Streamlit's cache clearing cannot reset it, kept in a file
@@ -348,11 +375,18 @@ THROTTLE = SharedThrottle()
 class LoginResult:
     ok: bool
     name: str | None = None
-    wait_s: float = 0.0      #: > 0: throttled, try again later
+    wait_s: float = 0.0  #: > 0: throttled, try again later
 
 
-def login(name: str, password: str, throttle: Throttle | SharedThrottle, *, accounts: dict[str, str] | None = None,
-          client: str | None = None, now: float | None = None) -> LoginResult:
+def login(
+    name: str,
+    password: str,
+    throttle: Throttle | SharedThrottle,
+    *,
+    accounts: dict[str, str] | None = None,
+    client: str | None = None,
+    now: float | None = None,
+) -> LoginResult:
     """Check an analyst's name and password, honouring and feeding the throttle.
 
     ``client``: who is trying (the address the page sees); failures count per name and per client.

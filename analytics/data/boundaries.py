@@ -13,6 +13,7 @@ with ``id`` = code, ready for ``plotly`` ``Choroplethmap(featureidkey="id")`` wi
 ``map_style="white-bg"`` (no tiles, no network). Sources of boundary files: OpenStreetMap extracts
 (e.g. GIS-Lab's "OSM administrative boundaries"), Rosreestr.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -33,8 +34,10 @@ from analytics.data.validate import Issue, msg
 from analytics.metrics import geo
 
 LEVELS = ("region", "municipality")
-_DROP_WORDS = r"\b(республика|респ|город|г|городской округ|муниципальный район|муниципальный округ|район|" \
-              r"republic|city|district|urban okrug)\b"
+_DROP_WORDS = (
+    r"\b(республика|респ|город|г|городской округ|муниципальный район|муниципальный округ|район|"
+    r"republic|city|district|urban okrug)\b"
+)
 
 
 def normalise_name(text: object) -> str:
@@ -64,9 +67,11 @@ def _ring_ok(ring: Any) -> bool:
     if not isinstance(ring, list) or len(ring) < 4:
         return False
     for point in ring:
-        if not (isinstance(point, list) and len(point) >= 2
-                and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-                        for v in point[:2])):
+        if not (
+            isinstance(point, list)
+            and len(point) >= 2
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in point[:2])
+        ):
             return False
         if not (-180 <= point[0] <= 180 and -90 <= point[1] <= 90):
             return False
@@ -124,15 +129,29 @@ def _key_of(value: Any, lookup: dict[str, str]) -> str | None:
     return lookup.get(normalise_name(text))
 
 
-def prepare_boundaries(con: duckdb.DuckDBPyConnection, level: str, source: str | os.PathLike[str] | bytes | BinaryIO,
-                       *, key_property: str | None = None, file_name: str | None = None,
-                       limits: Limits | None = None) -> BoundaryPlan:
+def prepare_boundaries(
+    con: duckdb.DuckDBPyConnection,
+    level: str,
+    source: str | os.PathLike[str] | bytes | BinaryIO,
+    *,
+    key_property: str | None = None,
+    file_name: str | None = None,
+    limits: Limits | None = None,
+) -> BoundaryPlan:
     """Read and validate a GeoJSON file of ``level`` boundaries (``region`` / ``municipality``)."""
     limits = limits or Limits.from_env()
     data, name = read_source(source)
-    report = LoadReport(ok=False, rows_loaded=0, errors=[], warnings=[], version_id=None, table="boundaries",
-                        mode="replace", file_name=Path(file_name).name[:200] if file_name else name,
-                        sha256=hashlib.sha256(data).hexdigest())
+    report = LoadReport(
+        ok=False,
+        rows_loaded=0,
+        errors=[],
+        warnings=[],
+        version_id=None,
+        table="boundaries",
+        mode="replace",
+        file_name=Path(file_name).name[:200] if file_name else name,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
     plan = BoundaryPlan(report, level)
 
     def fail(*issues: Issue) -> BoundaryPlan:
@@ -143,8 +162,9 @@ def prepare_boundaries(con: duckdb.DuckDBPyConnection, level: str, source: str |
     if level not in LEVELS:
         return fail(_error("boundary_level", level=level))
     if len(data) > limits.max_bytes:
-        return fail(_error("file_too_large", size_mb=round(len(data) / 2**20, 1),
-                           limit_mb=round(limits.max_bytes / 2**20, 1)))
+        return fail(
+            _error("file_too_large", size_mb=round(len(data) / 2**20, 1), limit_mb=round(limits.max_bytes / 2**20, 1))
+        )
     if not data.strip():
         return fail(_error("empty_file"))
     try:
@@ -196,15 +216,19 @@ def prepare_boundaries(con: duckdb.DuckDBPyConnection, level: str, source: str |
     rows = []
     for code, entry in merged.items():
         polygons = entry["polygons"]
-        geometry = {"type": "Polygon", "coordinates": polygons[0]} if len(polygons) == 1 else \
-            {"type": "MultiPolygon", "coordinates": polygons}
+        geometry = (
+            {"type": "Polygon", "coordinates": polygons[0]}
+            if len(polygons) == 1
+            else {"type": "MultiPolygon", "coordinates": polygons}
+        )
         rows.append({"code": code, "name": entry["name"], "geometry": json.dumps(geometry, separators=(",", ":"))})
     plan.rows = pd.DataFrame(rows, columns=["code", "name", "geometry"])
     report.warnings.append(Issue(None, prop, None, msg("boundary_property", property=prop, matched=len(rows))))
     if plan.unmatched:
         shown = ", ".join(plan.unmatched[:15]) + (" …" if len(plan.unmatched) > 15 else "")
-        report.warnings.append(Issue(None, prop, None, msg("boundary_unmatched", count=len(plan.unmatched),
-                                                           names=shown)))
+        report.warnings.append(
+            Issue(None, prop, None, msg("boundary_unmatched", count=len(plan.unmatched), names=shown))
+        )
     if sum(1 for f, p in zip(features, properties) if _key_of(p.get(prop), lookup)) > len(rows):
         report.warnings.append(Issue(None, prop, None, msg("boundary_merged")))
     report.rows_in_file = len(features)
@@ -228,16 +252,27 @@ def commit_boundaries(con: duckdb.DuckDBPyConnection, plan: BoundaryPlan, user: 
         return report
     try:
         with con.cursor() as cur, store.transaction(cur):
-            version_id = int(cur.execute(
-                "INSERT INTO dataset_versions (table_name, action, file_name, sha256, user_name, rows_in_file, "
-                "rows_after, note) VALUES ('boundaries', 'replace', ?, ?, ?, ?, ?, ?) RETURNING version_id",
-                [report.file_name, report.sha256, user or "system", report.rows_in_file, len(plan.rows),
-                 f"{plan.level} boundaries, property {plan.key_property}"]).fetchall()[0][0])
+            version_id = int(
+                cur.execute(
+                    "INSERT INTO dataset_versions (table_name, action, file_name, sha256, user_name, rows_in_file, "
+                    "rows_after, note) VALUES ('boundaries', 'replace', ?, ?, ?, ?, ?, ?) RETURNING version_id",
+                    [
+                        report.file_name,
+                        report.sha256,
+                        user or "system",
+                        report.rows_in_file,
+                        len(plan.rows),
+                        f"{plan.level} boundaries, property {plan.key_property}",
+                    ],
+                ).fetchall()[0][0]
+            )
             cur.execute("DELETE FROM boundaries WHERE level = ?", [plan.level])
             frame = plan.rows.assign(level=plan.level, file_name=report.file_name, version_id=version_id)
             cur.register("_boundaries_frame", frame)
-            cur.execute("INSERT INTO boundaries (level, code, name, geometry, file_name, version_id) "
-                        "SELECT level, code, name, geometry, file_name, version_id FROM _boundaries_frame")
+            cur.execute(
+                "INSERT INTO boundaries (level, code, name, geometry, file_name, version_id) "
+                "SELECT level, code, name, geometry, file_name, version_id FROM _boundaries_frame"
+            )
             cur.unregister("_boundaries_frame")
     except duckdb.Error as exc:
         report.ok = False
@@ -248,9 +283,15 @@ def commit_boundaries(con: duckdb.DuckDBPyConnection, plan: BoundaryPlan, user: 
     return report
 
 
-def load_boundaries(con: duckdb.DuckDBPyConnection, level: str, source: str | os.PathLike[str] | bytes | BinaryIO,
-                    *, user: str | None = None, key_property: str | None = None,
-                    file_name: str | None = None) -> LoadReport:
+def load_boundaries(
+    con: duckdb.DuckDBPyConnection,
+    level: str,
+    source: str | os.PathLike[str] | bytes | BinaryIO,
+    *,
+    user: str | None = None,
+    key_property: str | None = None,
+    file_name: str | None = None,
+) -> LoadReport:
     """Validate and store a GeoJSON of ``level`` boundaries; the store is unchanged when ``ok`` is false."""
     plan = prepare_boundaries(con, level, source, key_property=key_property, file_name=file_name)
     return commit_boundaries(con, plan, user)
@@ -290,8 +331,11 @@ def map_view(con: duckdb.DuckDBPyConnection, level: str, width_px: int = 1000, h
 
 def summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Boundaries held per level: ``level``, ``units``, ``file_name``, ``version_id``."""
-    return store.query(con, "SELECT level, count(*) AS units, any_value(file_name) AS file_name, "
-                            "max(version_id) AS version_id FROM boundaries GROUP BY level ORDER BY level")
+    return store.query(
+        con,
+        "SELECT level, count(*) AS units, any_value(file_name) AS file_name, "
+        "max(version_id) AS version_id FROM boundaries GROUP BY level ORDER BY level",
+    )
 
 
 def choropleth_values(con: duckdb.DuckDBPyConnection, level: str, region_code: str) -> pd.DataFrame:
@@ -301,15 +345,22 @@ def choropleth_values(con: duckdb.DuckDBPyConnection, level: str, region_code: s
     ``region_sector_years``. Municipalities of ``region_code``: enterprises in the store.
     """
     if level == "region":
-        return store.query(con, """
+        return store.query(
+            con,
+            """
             WITH latest AS (SELECT max(year) AS y FROM region_sector_years)
             SELECT r.code, r.name_ru, r.name_en, sum(y.employees) AS value
             FROM regions r JOIN boundaries b ON b.level = 'region' AND b.code = r.code
             LEFT JOIN region_sector_years y ON y.region_code = r.code AND y.year = (SELECT y FROM latest)
                  AND y.okved IN (SELECT code FROM sectors WHERE level = 'division' AND section = 'C')
-            GROUP BY ALL ORDER BY r.code""")
-    return store.query(con, """
+            GROUP BY ALL ORDER BY r.code""",
+        )
+    return store.query(
+        con,
+        """
         SELECT m.oktmo AS code, m.name_ru, m.name_en, count(e.inn) AS value
         FROM municipalities m JOIN boundaries b ON b.level = 'municipality' AND b.code = m.oktmo
         LEFT JOIN enterprises e ON e.oktmo = m.oktmo
-        WHERE m.region_code = ? GROUP BY ALL ORDER BY m.oktmo""", [region_code])
+        WHERE m.region_code = ? GROUP BY ALL ORDER BY m.oktmo""",
+        [region_code],
+    )

@@ -14,6 +14,7 @@ python-stdnum in the tests — but belong to no enterprise in the seed or the de
 The same organisation INN is used in every table's template, so that the templates loaded in order
 (enterprises first) refer to one another; a supply link's buyer gets the second INN.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

@@ -8,6 +8,7 @@ Individual entrepreneurs and heads of farms (12-digit INN, loaded from the FNS S
 asked) are personal data (152-FZ): rows whose INN column holds a 12-digit INN are left out of every
 export unless ``include_personal=True``.
 """
+
 from __future__ import annotations
 
 import io
@@ -36,7 +37,7 @@ def without_personal_data(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` without the rows whose INN column (``inn``, ``*_inn``, «ИНН …») holds a 12-digit INN:
     an individual's (entrepreneur, head of a farm), personal data under 152-FZ."""
     personal = np.zeros(len(frame), dtype=bool)
-    for position, name in enumerate(frame.columns):   # by position: a frame may repeat a header
+    for position, name in enumerate(frame.columns):  # by position: a frame may repeat a header
         if _is_inn_column(name):
             values = frame.iloc[:, position].astype("string").str.strip()
             personal |= values.str.fullmatch(r"[0-9]{12}").fillna(False).to_numpy(dtype=bool)
@@ -88,8 +89,9 @@ def csv_bytes(frame: pd.DataFrame, *, note: str | None = None, include_personal:
 DISPLAY_FORMAT = "#,##0.0###"
 
 
-def excel_bytes(sheets: dict[str, pd.DataFrame], *, note: Mapping[str, Sequence[str]] | None = None,
-                include_personal: bool = False) -> bytes:
+def excel_bytes(
+    sheets: dict[str, pd.DataFrame], *, note: Mapping[str, Sequence[str]] | None = None, include_personal: bool = False
+) -> bytes:
     """An XLSX workbook with one sheet per frame (names cut to Excel's 31 characters), column widths
     set from the content. ``note`` = {sheet name: lines} puts a first sheet of plain lines (what the
     data are, which figures are illustrative, sources) before the tables. Rows of individuals

@@ -49,6 +49,7 @@ format or check digits (``analytics.data.validate.inn_valid``), OGRN check digit
 of one dataset and date, numbers or dates (``ДатаСост``) that do not parse. Warnings: ``КолДок`` not matching the documents, OKVED 2001 codes, unknown codes, tax
 names not in the table.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -116,7 +117,7 @@ class FnsLimits:
 
     max_members: int = 20_000
     max_member_bytes: int = 256 * 1024 * 1024
-    max_total_bytes: int = 64 * 1024 ** 3
+    max_total_bytes: int = 64 * 1024**3
     max_ratio: float = 200.0
     #: the ratio is checked on members at least this large (a small file may compress well and harm none)
     ratio_from_bytes: int = 1024 * 1024
@@ -128,8 +129,10 @@ class FnsLimits:
         """``NAVIGATOR_FNS_MAX_MEMBERS`` and ``NAVIGATOR_FNS_MAX_TOTAL_GB`` override the defaults."""
         members = os.environ.get("NAVIGATOR_FNS_MAX_MEMBERS")
         total = os.environ.get("NAVIGATOR_FNS_MAX_TOTAL_GB")
-        return cls(max_members=int(members) if members else cls.max_members,
-                   max_total_bytes=int(float(total) * 1024 ** 3) if total else cls.max_total_bytes)
+        return cls(
+            max_members=int(members) if members else cls.max_members,
+            max_total_bytes=int(float(total) * 1024**3) if total else cls.max_total_bytes,
+        )
 
 
 @dataclass
@@ -177,8 +180,9 @@ class _Budget:
         self.total = 0
 
 
-def _zip_checks(zf: zipfile.ZipFile, label: str, limits: FnsLimits, errors: Issues,
-                budget: _Budget) -> list[zipfile.ZipInfo]:
+def _zip_checks(
+    zf: zipfile.ZipFile, label: str, limits: FnsLimits, errors: Issues, budget: _Budget
+) -> list[zipfile.ZipInfo]:
     """The members to read, or [] after reporting why the archive is refused (nothing decompressed yet)."""
     # The published structure (XSD) may sit beside the data: it is not data, and it is not read.
     members = [m for m in zf.infolist() if not m.is_dir() and not m.filename.lower().endswith(".xsd")]
@@ -193,24 +197,43 @@ def _zip_checks(zf: zipfile.ZipFile, label: str, limits: FnsLimits, errors: Issu
             errors.add("fns_zip_encrypted", None, m.filename, file=name)
             refused = True
         if m.file_size > limits.max_member_bytes:
-            errors.add("fns_zip_member_size", None, m.file_size, file=name, size_mb=round(m.file_size / 2 ** 20, 1),
-                       limit_mb=round(limits.max_member_bytes / 2 ** 20))
+            errors.add(
+                "fns_zip_member_size",
+                None,
+                m.file_size,
+                file=name,
+                size_mb=round(m.file_size / 2**20, 1),
+                limit_mb=round(limits.max_member_bytes / 2**20),
+            )
             refused = True
         if m.file_size >= limits.ratio_from_bytes and m.file_size > limits.max_ratio * max(m.compress_size, 1):
-            errors.add("fns_zip_ratio", None, m.filename, file=name,
-                       ratio=round(m.file_size / max(m.compress_size, 1)), limit=round(limits.max_ratio))
+            errors.add(
+                "fns_zip_ratio",
+                None,
+                m.filename,
+                file=name,
+                ratio=round(m.file_size / max(m.compress_size, 1)),
+                limit=round(limits.max_ratio),
+            )
             refused = True
         total += m.file_size
     # Many small members that each pass may still add up to a bomb: the ratio of the whole archive too.
     unpacked = sum(m.file_size for m in members)
     packed = max(sum(m.compress_size for m in members), 1)
     if not refused and unpacked >= limits.ratio_from_bytes and unpacked > limits.max_ratio * packed:
-        errors.add("fns_zip_ratio", None, label, file=label, ratio=round(unpacked / packed),
-                   limit=round(limits.max_ratio))
+        errors.add(
+            "fns_zip_ratio", None, label, file=label, ratio=round(unpacked / packed), limit=round(limits.max_ratio)
+        )
         refused = True
     if total > limits.max_total_bytes:
-        errors.add("fns_zip_total_size", None, total, file=label, size_gb=round(total / 2 ** 30, 2),
-                   limit_gb=round(limits.max_total_bytes / 2 ** 30, 2))
+        errors.add(
+            "fns_zip_total_size",
+            None,
+            total,
+            file=label,
+            size_gb=round(total / 2**30, 2),
+            limit_gb=round(limits.max_total_bytes / 2**30, 2),
+        )
         refused = True
     if refused:
         return []
@@ -242,8 +265,9 @@ def _streams(source: Source, limits: FnsLimits, errors: Issues, prefetch: bool =
         errors.add("fns_source_missing", None, str(path), file=path.name)
         return
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*")
-                       if p.is_file() and not p.name.startswith(".") and p.suffix.lower() != ".xsd")
+        files = sorted(
+            p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".") and p.suffix.lower() != ".xsd"
+        )
         zips: list[tuple[Path, zipfile.ZipFile, list[zipfile.ZipInfo]]] = []
         plain: list[Path] = []
         try:
@@ -274,8 +298,15 @@ def _streams(source: Source, limits: FnsLimits, errors: Issues, prefetch: bool =
         yield from _from_stream(path.name, fh, limits, errors, budget, path, prefetch)
 
 
-def _from_stream(label: str, stream: BinaryIO, limits: FnsLimits, errors: Issues,
-                 budget: _Budget, path: Path | None = None, prefetch: bool = False) -> Iterator[_Item]:
+def _from_stream(
+    label: str,
+    stream: BinaryIO,
+    limits: FnsLimits,
+    errors: Issues,
+    budget: _Budget,
+    path: Path | None = None,
+    prefetch: bool = False,
+) -> Iterator[_Item]:
     if _is_zip(stream):
         try:
             zf = zipfile.ZipFile(stream)
@@ -297,14 +328,26 @@ def _plain(label: str, stream: BinaryIO, limits: FnsLimits, errors: Issues) -> I
         size = stream.seek(0, io.SEEK_END) - position
         stream.seek(position)
     if size > limits.max_file_bytes:
-        errors.add("fns_file_size", None, size, file=label, size_mb=round(size / 2 ** 20, 1),
-                   limit_mb=round(limits.max_file_bytes / 2 ** 20))
+        errors.add(
+            "fns_file_size",
+            None,
+            size,
+            file=label,
+            size_mb=round(size / 2**20, 1),
+            limit_mb=round(limits.max_file_bytes / 2**20),
+        )
         return
     yield label, stream, None
 
 
-def _members(label: str, zf: zipfile.ZipFile, members: list[zipfile.ZipInfo], errors: Issues,
-             path: Path | None = None, prefetch: bool = False) -> Iterator[_Item]:
+def _members(
+    label: str,
+    zf: zipfile.ZipFile,
+    members: list[zipfile.ZipInfo],
+    errors: Issues,
+    path: Path | None = None,
+    prefetch: bool = False,
+) -> Iterator[_Item]:
     """Each member as an open stream, one at a time. With ``prefetch`` (the fast path in one process) a
     thread decompresses the next member (up to the fast path's size) while this one is parsed: zlib and
     the CRC run without the GIL, so unzipping overlaps parsing when a core is free."""
@@ -333,7 +376,7 @@ def _members(label: str, zf: zipfile.ZipFile, members: list[zipfile.ZipInfo], er
             submit(i + 1)
             name = f"{label}/{m.filename}"
             origin = (str(path), m.filename) if path is not None else None
-            if future is None:          # larger than the fast path takes: streamed as it is read
+            if future is None:  # larger than the fast path takes: streamed as it is read
                 yield from _members(label, zf, [m], errors, path)
                 continue
             failure, reads = future.result()
@@ -356,7 +399,7 @@ def _read_ahead(zf: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[Exception
             head = stream.read(fns_xml.XML_HEAD)
             reads.append((head, None))
             reads.append((stream.read(fns_fast.MAX_BYTES + 1 - len(head)), None))
-        except Exception as exc:      # re-raised where the reader reads it (a CRC mismatch, a damaged stream)
+        except Exception as exc:  # re-raised where the reader reads it (a CRC mismatch, a damaged stream)
             reads.append((b"", exc))
     return None, reads
 
@@ -392,10 +435,18 @@ class FnsScan:
     """Chunks (DataFrames with :data:`COLUMNS`) of an FNS source; :attr:`errors` and
     :attr:`warnings` are complete once the iteration ends (duplicates are found at the end)."""
 
-    def __init__(self, source: Source, *, chunk_rows: int = 20_000, limits: FnsLimits | None = None,
-                 workers: int = 1, keep_internal: bool = False, fast: bool = True):
+    def __init__(
+        self,
+        source: Source,
+        *,
+        chunk_rows: int = 20_000,
+        limits: FnsLimits | None = None,
+        workers: int = 1,
+        keep_internal: bool = False,
+        fast: bool = True,
+    ):
         self.source, self.chunk_rows, self.limits = source, chunk_rows, limits or FnsLimits.from_env()
-        self.fast = fast   # the regex fast path for files in the published shape (False: lxml for every file)
+        self.fast = fast  # the regex fast path for files in the published shape (False: lxml for every file)
         self.workers, self.keep_internal = max(1, int(workers)), keep_internal
         self._errors, self._warnings = Issues(), Issues()
         self.files: list[FnsFile] = []
@@ -432,8 +483,10 @@ class FnsScan:
         if self.workers == 1:
             for label, stream, _origin in _streams(self.source, self.limits, self._errors, prefetch=self.fast):
                 info = FnsFile(label)
-                yield info, self._guarded(label, read_file(label, stream, self._errors, self._warnings, info,
-                                                           self.fast))
+                yield (
+                    info,
+                    self._guarded(label, read_file(label, stream, self._errors, self._warnings, info, self.fast)),
+                )
             return
         # Spawned (not forked) workers: the caller may hold threads and a database connection. All of them
         # start here, under a plain __main__: a spawned child re-runs the parent's main script, and inside
@@ -444,15 +497,17 @@ class FnsScan:
         with pool:
             pending: collections.deque = collections.deque()
             for label, stream, origin in _streams(self.source, self.limits, self._errors):
-                if origin is None:      # not a zip member on disk: drain the workers, then read it here
+                if origin is None:  # not a zip member on disk: drain the workers, then read it here
                     while pending:
                         yield self._collected(pending.popleft())
                     info = FnsFile(label)
-                    yield info, self._guarded(label, read_file(label, stream, self._errors, self._warnings, info,
-                                                               self.fast))
+                    yield (
+                        info,
+                        self._guarded(label, read_file(label, stream, self._errors, self._warnings, info, self.fast)),
+                    )
                     continue
                 pending.append(pool.apply_async(fns_xml.parse_member, (origin[0], origin[1], label, self.fast)))
-                while len(pending) > 2 * self.workers:   # a bounded window keeps memory flat
+                while len(pending) > 2 * self.workers:  # a bounded window keeps memory flat
                     yield self._collected(pending.popleft())
             while pending:
                 yield self._collected(pending.popleft())
@@ -508,26 +563,44 @@ class FnsScan:
         form_ok = digits & np.where(twelve, lengths == 12, lengths == 10)
         for i in np.flatnonzero(~form_ok):
             attribute = "ИННФЛ" if twelve[i] else "ИННЮЛ"
-            self._errors.add("fns_inn_format", attribute, text.iat[i], attribute=attribute, value=text.iat[i],
-                             **self._where_of(frame, i))
+            self._errors.add(
+                "fns_inn_format",
+                attribute,
+                text.iat[i],
+                attribute=attribute,
+                value=text.iat[i],
+                **self._where_of(frame, i),
+            )
         if form_ok.any():
             valid = validate.inn_valid(inn.where(form_ok)).to_numpy(dtype=bool)
             for i in np.flatnonzero(form_ok & ~valid):
                 attribute = "ИННФЛ" if twelve[i] else "ИННЮЛ"
-                self._errors.add("fns_inn_checksum", attribute, text.iat[i], attribute=attribute,
-                                 value=text.iat[i], **self._where_of(frame, i))
+                self._errors.add(
+                    "fns_inn_checksum",
+                    attribute,
+                    text.iat[i],
+                    attribute=attribute,
+                    value=text.iat[i],
+                    **self._where_of(frame, i),
+                )
         ogrn = frame["ogrn"]
         if ogrn.notna().any():
             valid = validate.ogrn_valid(ogrn).to_numpy(dtype=bool)
             for i in np.flatnonzero(~valid):
                 attribute = "ОГРНИП" if twelve[i] else "ОГРН"
-                self._errors.add("fns_ogrn_checksum", attribute, ogrn.iat[i], attribute=attribute,
-                                 value=str(ogrn.iat[i]), **self._where_of(frame, i))
+                self._errors.add(
+                    "fns_ogrn_checksum",
+                    attribute,
+                    ogrn.iat[i],
+                    attribute=attribute,
+                    value=str(ogrn.iat[i]),
+                    **self._where_of(frame, i),
+                )
         frame.attrs["inn_ok"] = form_ok
 
     def _remember(self, frame: pd.DataFrame) -> None:
         ok = frame.attrs.pop("inn_ok")
-        first = ~frame.duplicated(["_file", "_doc"]).to_numpy()   # PAYTAX: one key per document, not per line
+        first = ~frame.duplicated(["_file", "_doc"]).to_numpy()  # PAYTAX: one key per document, not per line
         pick = ok & first
         if not pick.any():
             return
@@ -575,7 +648,7 @@ class FnsScan:
                 keys_at.append(k[hit])
                 offset += len(k)
             places, keys_at = np.concatenate(places), np.concatenate(keys_at)
-            order = np.argsort(keys_at, kind="stable")        # places are in reading order: it stays within a key
+            order = np.argsort(keys_at, kind="stable")  # places are in reading order: it stays within a key
             places, keys_at = places[order], keys_at[order]
             starts = np.cumsum([0] + [len(k) for k in parts])
             part_of = np.searchsorted(starts, places, side="right") - 1
@@ -588,16 +661,28 @@ class FnsScan:
                 key = int(keys_at[i])
                 inn = str(key // 2).zfill(12 if key % 2 else 10)
                 first, second = int(files[i - 1]), int(files[i])
-                self._errors.add("fns_duplicate_inn", "ИННЮЛ", inn, value=inn,
-                                 file=self.files[first].name, doc=int(where[i - 1] - first_doc[first]) + 1,
-                                 file2=self.files[second].name, doc2=int(where[i] - first_doc[second]) + 1)
+                self._errors.add(
+                    "fns_duplicate_inn",
+                    "ИННЮЛ",
+                    inn,
+                    value=inn,
+                    file=self.files[first].name,
+                    doc=int(where[i - 1] - first_doc[first]) + 1,
+                    file2=self.files[second].name,
+                    doc2=int(where[i] - first_doc[second]) + 1,
+                )
         self._keys.clear()
         self._where.clear()
 
 
 _ROW_NAMES = (*COLUMNS, "_doc")
-_NUMBERS = {"employees": "Int64", "income_mln_rub": "float64", "expenses_mln_rub": "float64", "paid_mln_rub": "float64",
-            "_doc": "int64"}
+_NUMBERS = {
+    "employees": "Int64",
+    "income_mln_rub": "float64",
+    "expenses_mln_rub": "float64",
+    "paid_mln_rub": "float64",
+    "_doc": "int64",
+}
 
 
 def _array(name: str, values: Any) -> Any:
@@ -608,7 +693,7 @@ def _array(name: str, values: Any) -> Any:
         return values
     if dtype == "Int64":
         return pd.array(values, dtype=dtype)
-    return np.array(values, dtype=dtype)       # None → NaN for floats
+    return np.array(values, dtype=dtype)  # None → NaN for floats
 
 
 class _Rows:
@@ -620,7 +705,7 @@ class _Rows:
 
     def _start(self) -> None:
         self.columns: dict[str, list] = {name: [] for name in _ROW_NAMES}
-        self.rows: list[tuple] = []      # row tuples not yet moved into the columns
+        self.rows: list[tuple] = []  # row tuples not yet moved into the columns
         self.files: list[np.ndarray] = []
         self.count = 0
 
@@ -678,8 +763,9 @@ class _Rows:
         self.count += count
 
 
-def scan_fns_open_data(source: Source, *, chunk_rows: int = 20_000, limits: FnsLimits | None = None,
-                       workers: int = 1, fast: bool = True) -> FnsScan:
+def scan_fns_open_data(
+    source: Source, *, chunk_rows: int = 20_000, limits: FnsLimits | None = None, workers: int = 1, fast: bool = True
+) -> FnsScan:
     """Iterate an FNS source chunk by chunk (memory flat in the archive's size); see :class:`FnsScan`.
 
     ``workers`` > 1 parses the members of zips on disk in that many processes (in order; a bounded
@@ -689,11 +775,13 @@ def scan_fns_open_data(source: Source, *, chunk_rows: int = 20_000, limits: FnsL
 
 def empty_frame() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS}).astype(
-        {"employees": "Int64", "income_mln_rub": "float64", "expenses_mln_rub": "float64", "paid_mln_rub": "float64"})
+        {"employees": "Int64", "income_mln_rub": "float64", "expenses_mln_rub": "float64", "paid_mln_rub": "float64"}
+    )
 
 
-def read_fns_open_data(source: Source, *, limits: FnsLimits | None = None, workers: int = 1,
-                       fast: bool = True) -> FnsRead:
+def read_fns_open_data(
+    source: Source, *, limits: FnsLimits | None = None, workers: int = 1, fast: bool = True
+) -> FnsRead:
     """Every row of an FNS open-data source (file, zip, folder, bytes or upload) as one frame.
 
     Returns :class:`FnsRead`: ``frame`` with exactly :data:`COLUMNS`, ``errors`` / ``warnings``
@@ -704,8 +792,7 @@ def read_fns_open_data(source: Source, *, limits: FnsLimits | None = None, worke
     scan = FnsScan(source, limits=limits, workers=workers, fast=fast)
     chunks = list(scan)
     frame = pd.concat(chunks, ignore_index=True) if chunks else empty_frame()
-    return FnsRead(frame[list(COLUMNS)], scan.errors, scan.warnings, scan.files, scan.error_counts,
-                   scan.warning_counts)
+    return FnsRead(frame[list(COLUMNS)], scan.errors, scan.warnings, scan.files, scan.error_counts, scan.warning_counts)
 
 
 @contextlib.contextmanager

@@ -23,13 +23,14 @@ Attribute values are decoded as XML does for these files: ``&quot;`` ``&amp;`` `
 ``&apos;`` and ``&#N;`` / ``&#xH;`` (``html.unescape`` is not used: it maps ``&#128;``–``&#159;`` to
 Windows-1252 characters, XML does not).
 """
+
 from __future__ import annotations
 
 import re
 
 __all__ = ["DOCUMENT", "MAX_BYTES", "RAW", "TAX_LINE", "Unusual", "attributes", "groups", "scan", "unescape"]
 
-_NAME = r"[A-Za-z_\u0400-\u04FF][A-Za-z0-9_.\u0400-\u04FF-]{0,999}"   # libxml2 refuses names over 50,000
+_NAME = r"[A-Za-z_\u0400-\u04FF][A-Za-z0-9_.\u0400-\u04FF-]{0,999}"  # libxml2 refuses names over 50,000
 #: an ampersand that does not start one of the five predefined entities or a numeric reference
 _BAD_AMPERSAND = re.compile(r"&(?!(?:quot|amp|lt|gt|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});)")
 _TAIL = "</Файл>"
@@ -51,7 +52,7 @@ class _Grammar:
     def __init__(self, strict: bool):
         if strict:
             value = rf'[^"<&{_OUT}]*+(?:{_ENTITY_NAMED}[^"<&{_OUT}]*+)*+'
-            self.read_value = f'(?!"){value}'       # a value that is read: not empty
+            self.read_value = f'(?!"){value}'  # a value that is read: not empty
             self.text = rf"[^<>&{_OUT}]*+(?:{_ENTITY_NAMED}[^<>&{_OUT}]*+)*+"
         else:
             value = rf'[^"<{_OUT}]*+'
@@ -61,7 +62,8 @@ class _Grammar:
         attributes = rf'(?: {_NAME}="{value}")*+'
         self.head = re.compile(
             r'\ufeff?(?:<\?xml version="1\.0"(?: encoding="(?:UTF-8|utf-8)")?(?: standalone="(?:yes|no)")?\?>)?'
-            rf"<Файл({attributes})>(?:<ИдОтпр({attributes})(?:/>|>(?:<ФИООтв({attributes})/>)?</ИдОтпр>))?")
+            rf"<Файл({attributes})>(?:<ИдОтпр({attributes})(?:/>|>(?:<ФИООтв({attributes})/>)?</ИдОтпр>))?"
+        )
         self.document = {dataset: re.compile(pattern) for dataset, pattern in self._documents().items()}
 
     def fixed(self, *names: str) -> str:
@@ -71,8 +73,10 @@ class _Grammar:
 
     def read(self, *names: str) -> str:
         """Like :meth:`fixed`, with the values of the names marked ``*`` captured (a group each)."""
-        return "".join(f'(?: {name[1:]}="({self.read_value})")?' if name[0] == "*" else f'(?: {name}="{self.value}")?'
-                       for name in names)
+        return "".join(
+            f'(?: {name[1:]}="({self.read_value})")?' if name[0] == "*" else f'(?: {name}="{self.value}")?'
+            for name in names
+        )
 
     def text_element(self, tag: str) -> str:
         return f"<{tag}(?:/>|>{self.text}</{tag}>)"
@@ -80,10 +84,21 @@ class _Grammar:
     def _documents(self) -> dict[str, str]:
         fixed, read = self.fixed, self.read
         place = fixed("Тип", "Наим")
-        licence = fixed("СерЛиценз", "НомЛиценз", "ВидЛиценз", "ДатаЛиценз", "ДатаНачЛиценз", "ДатаКонЛиценз",
-                        "ОргВыдЛиценз", "ДатаОстЛиценз", "ОргОстЛиценз")
+        licence = fixed(
+            "СерЛиценз",
+            "НомЛиценз",
+            "ВидЛиценз",
+            "ДатаЛиценз",
+            "ДатаНачЛиценз",
+            "ДатаКонЛиценз",
+            "ОргВыдЛиценз",
+            "ДатаОстЛиценз",
+            "ОргОстЛиценз",
+        )
         # the tax lines' values are read from the document's markup (TAX_LINE): never empty in the strict grammar
-        tax_line = "<СвУплСумНал" + "".join(f'(?: {name}="{self.read_value}")?' for name in ("НаимНалог", "СумУплНал")) + "/>"
+        tax_line = (
+            "<СвУплСумНал" + "".join(f'(?: {name}="{self.read_value}")?' for name in ("НаимНалог", "СумУплНал")) + "/>"
+        )
         return {
             # Документ: (ОргВклМСП | ИПВклМСП/ФИОИП?), СведМН/(Регион? Район? Город? НаселПункт?),
             # СвОКВЭД?/(СвОКВЭДОсн? СвОКВЭДДоп*), СвЛиценз*/(НаимЛицВД | СведАдрЛицВД)*, СвПрод*, СвПрогПарт*.
@@ -102,16 +117,23 @@ class _Grammar:
                 f"(?:<СвЛиценз{licence}(?:/>|>(?:{self.text_element('НаимЛицВД')}|{self.text_element('СведАдрЛицВД')})*+"
                 f"</СвЛиценз>))*+"
                 f"(?:<СвПрод{fixed('КодПрод', 'НаимПрод', 'ПрОтнПрод')}/>)*+"
-                f"(?:<СвПрогПарт{fixed('НаимЮЛ_ПП', 'ИННЮЛ_ПП', 'НомДог', 'ДатаДог')}/>)*+</Документ>"),
+                f"(?:<СвПрогПарт{fixed('НаимЮЛ_ПП', 'ИННЮЛ_ПП', 'НомДог', 'ДатаДог')}/>)*+</Документ>"
+            ),
             # Groups: 1 ДатаСост 2 НаимОрг 3 ИННЮЛ 4 КолРаб
-            "sshr": (f"<Документ{read('ИдДок', 'ДатаДок', '*ДатаСост')}><СведНП{read('*НаимОрг', '*ИННЮЛ')}/>"
-                     f"<СведССЧР{read('*КолРаб')}/></Документ>"),
+            "sshr": (
+                f"<Документ{read('ИдДок', 'ДатаДок', '*ДатаСост')}><СведНП{read('*НаимОрг', '*ИННЮЛ')}/>"
+                f"<СведССЧР{read('*КолРаб')}/></Документ>"
+            ),
             # Groups: 1 ДатаСост 2 НаимОрг 3 ИННЮЛ 4 СумДоход 5 СумРасход
-            "revexp": (f"<Документ{read('ИдДок', 'ДатаДок', '*ДатаСост')}><СведНП{read('*НаимОрг', '*ИННЮЛ')}/>"
-                       f"<СведДохРасх{read('*СумДоход', '*СумРасход')}/></Документ>"),
+            "revexp": (
+                f"<Документ{read('ИдДок', 'ДатаДок', '*ДатаСост')}><СведНП{read('*НаимОрг', '*ИННЮЛ')}/>"
+                f"<СведДохРасх{read('*СумДоход', '*СумРасход')}/></Документ>"
+            ),
             # Groups: 1 ДатаСост 2 НаимОрг 3 ИННЮЛ 4 the tax lines (TAX_LINE: 1 НаимНалог 2 СумУплНал)
-            "paytax": (f"<Документ{read('ИдДок', 'ДатаДок', '*ДатаСост')}><СведНП{read('*НаимОрг', '*ИННЮЛ')}/>"
-                       f"((?:{tax_line})*+)</Документ>"),
+            "paytax": (
+                f"<Документ{read('ИдДок', 'ДатаДок', '*ДатаСост')}><СведНП{read('*НаимОрг', '*ИННЮЛ')}/>"
+                f"((?:{tax_line})*+)</Документ>"
+            ),
         }
 
 
@@ -151,14 +173,14 @@ def unescape(value: str | None) -> str | None:
     """An attribute value as XML decodes it (the file passed :func:`scan`'s entity check)."""
     if value is None or "&" not in value:
         return value
-    decoded = value.replace("&quot;", '"')          # the one entity of real files, without a callback
+    decoded = value.replace("&quot;", '"')  # the one entity of real files, without a callback
     return decoded if "&" not in decoded else _ENTITY.sub(_entity, value)
 
 
 def groups(match: re.Match[str], raw: int | None = None) -> list[str | None]:
     """The captured values of a document, decoded; group ``raw`` (markup) is left as it is."""
     values = list(match.groups())
-    if match.string.find("&", match.start(), match.end()) >= 0:     # no copy of the document's text
+    if match.string.find("&", match.start(), match.end()) >= 0:  # no copy of the document's text
         for i, value in enumerate(values):
             if value is not None and "&" in value and i + 1 != raw:
                 values[i] = unescape(value)
@@ -197,7 +219,7 @@ def scan(data: bytes, datasets: dict[str, str]) -> tuple[dict[str, str], str, li
     """
     if len(data) > MAX_BYTES:
         return None
-    body = data.rstrip(b" \t\r\n")       # whitespace after the root is allowed (and ignored) by XML
+    body = data.rstrip(b" \t\r\n")  # whitespace after the root is allowed (and ignored) by XML
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
@@ -212,15 +234,15 @@ def scan(data: bytes, datasets: dict[str, str]) -> tuple[dict[str, str], str, li
             if strict:
                 continue
             return None
-        if "xmlns" in head[0]:          # only the header's tags take any attribute name
+        if "xmlns" in head[0]:  # only the header's tags take any attribute name
             return None
         try:
             root = attributes(head[1])
-            attributes(head[2])          # the sender's tags: only checked (a repeated attribute is lxml's error)
+            attributes(head[2])  # the sender's tags: only checked (a repeated attribute is lxml's error)
             attributes(head[3])
         except Unusual:
             return None
-        root = {key[1:-1]: value for key, value in root.items()}     # ' ТипИнф=' → 'ТипИнф'
+        root = {key[1:-1]: value for key, value in root.items()}  # ' ТипИнф=' → 'ТипИнф'
         dataset = datasets.get(root.get("ТипИнф") or "")
         if dataset is None:
             return None
@@ -271,7 +293,7 @@ def _columns(dataset: str, text: str, start: int, end: int) -> list[list[str]] |
     if not found:
         return None
     columns = list(zip(*found))
-    if any(columns.pop()):           # a character no document's match covers: outside the grammar
+    if any(columns.pop()):  # a character no document's match covers: outside the grammar
         return None
     raw = RAW.get(dataset)
     decoded: list[list[str]] = []

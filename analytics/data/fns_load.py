@@ -29,6 +29,7 @@ A load is a ``replace`` of the table with its current rows plus the FNS changes,
 :func:`analytics.store.versions.apply`: only the changed rows enter the history, and any earlier version
 can be restored (``ingest.rollback``). Any error leaves the store exactly as it was.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -49,17 +50,24 @@ from analytics.store import columns, equal, schema, sql, versions
 
 #: Store table each dataset fills, and the columns it sets there.
 TARGETS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "rsmp": ("enterprises", ("ogrn", "name_ru", "okved", "region_code", "is_sme", "sme_category", "legal_kind",
-                             "data_status", "source")),
+    "rsmp": (
+        "enterprises",
+        ("ogrn", "name_ru", "okved", "region_code", "is_sme", "sme_category", "legal_kind", "data_status", "source"),
+    ),
     "sshr": ("enterprise_years", ("employees", "data_status", "source")),
     "revexp": ("enterprise_years", ("income_mln_rub", "expenses_mln_rub", "data_status", "source")),
-    "paytax": ("enterprise_years", (*(f"taxes_{level}_mln_rub" for level in schema.TAX_BUDGET_LEVELS),
-                                    "data_status", "source")),
+    "paytax": (
+        "enterprise_years",
+        (*(f"taxes_{level}_mln_rub" for level in schema.TAX_BUDGET_LEVELS), "data_status", "source"),
+    ),
 }
 #: How the ``source`` column names each dataset (Russian, as the other sources in the store).
-SOURCE_NAMES = {"rsmp": "ФНС, реестр МСП на {date}", "sshr": "ФНС, среднесписочная численность на {date}",
-                "revexp": "ФНС, доходы и расходы по бухотчётности на {date}",
-                "paytax": "ФНС, уплаченные налоги и сборы на {date}"}
+SOURCE_NAMES = {
+    "rsmp": "ФНС, реестр МСП на {date}",
+    "sshr": "ФНС, среднесписочная численность на {date}",
+    "revexp": "ФНС, доходы и расходы по бухотчётности на {date}",
+    "paytax": "ФНС, уплаченные налоги и сборы на {date}",
+}
 
 
 @dataclass
@@ -100,7 +108,7 @@ def _sha256(source: fns.Source) -> str | None:
     else:
         path = Path(source)
         if not path.is_file():
-            return None   # a folder: the file names and sizes are in the version note
+            return None  # a folder: the file names and sizes are in the version note
         with path.open("rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 digest.update(block)
@@ -139,8 +147,13 @@ def _known(cur: duckdb.DuckDBPyConnection, statement: str) -> set[str]:
     return {r[0] for r in cur.execute(statement).fetchall()}
 
 
-def _prefilter(chunk: pd.DataFrame, report: FnsLoadReport, region: str | None, include_entrepreneurs: bool,
-               region_of: dict[str, str]) -> pd.DataFrame:
+def _prefilter(
+    chunk: pd.DataFrame,
+    report: FnsLoadReport,
+    region: str | None,
+    include_entrepreneurs: bool,
+    region_of: dict[str, str],
+) -> pd.DataFrame:
     """Drop, chunk by chunk, what will not be loaded (memory follows the region, not the archive):
     RSMP — other regions and, unless asked, individuals; the yearly sets — INNs not in the store or
     (with ``region``) of other regions. A document's rows are never split between chunks."""
@@ -182,19 +195,27 @@ def _rsmp_rows(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, report: FnsL
     frame = frame[~unknown]
     # Several monthly releases in one source: the latest state of each organisation wins.
     frame = frame.sort_values("as_of", kind="stable").drop_duplicates("inn", keep="last")
-    return pd.DataFrame({
-        "inn": frame["inn"], "ogrn": frame["ogrn"], "name_ru": frame["name"], "okved": frame["okved"],
-        "region_code": frame["region_code"], "is_sme": True, "sme_category": frame["sme_category"],
-        "legal_kind": frame["kind"], "data_status": "loaded",
-        "source": [SOURCE_NAMES["rsmp"].format(date=d.strftime("%d.%m.%Y")) for d in frame["as_of"]],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "inn": frame["inn"],
+            "ogrn": frame["ogrn"],
+            "name_ru": frame["name"],
+            "okved": frame["okved"],
+            "region_code": frame["region_code"],
+            "is_sme": True,
+            "sme_category": frame["sme_category"],
+            "legal_kind": frame["kind"],
+            "data_status": "loaded",
+            "source": [SOURCE_NAMES["rsmp"].format(date=d.strftime("%d.%m.%Y")) for d in frame["as_of"]],
+        }
+    ).reset_index(drop=True)
 
 
 def _year_rows(dataset: str, frame: pd.DataFrame) -> pd.DataFrame:
     if dataset == "paytax":
-        pivot = (frame.assign(level=frame["budget_level"])
-                 .pivot_table(index=["inn", "as_of"], columns="level", values="paid_mln_rub", aggfunc="sum",
-                              fill_value=0.0))
+        pivot = frame.assign(level=frame["budget_level"]).pivot_table(
+            index=["inn", "as_of"], columns="level", values="paid_mln_rub", aggfunc="sum", fill_value=0.0
+        )
         pivot = pivot.reindex(columns=list(schema.TAX_BUDGET_LEVELS), fill_value=0.0)
         pivot.columns = [f"taxes_{level}_mln_rub" for level in pivot.columns]
         rows = pivot.reset_index()
@@ -234,7 +255,7 @@ def _merged(current: pd.DataFrame, rows: pd.DataFrame, table: str, dataset: str)
         patch = new.loc[common, updated].copy()
         if "source" in updated and table == "enterprise_years":
             patch["source"] = _merge_source(old.loc[common, "source"], patch["source"]).to_numpy()
-        if "ogrn" in updated:   # 2019 files have no OGRN: keep the one the store has
+        if "ogrn" in updated:  # 2019 files have no OGRN: keep the one the store has
             patch["ogrn"] = patch["ogrn"].where(patch["ogrn"].notna(), old.loc[common, "ogrn"])
         old.loc[common, updated] = patch.to_numpy()
     added = new.loc[new.index.difference(old.index)]
@@ -244,8 +265,9 @@ def _merged(current: pd.DataFrame, rows: pd.DataFrame, table: str, dataset: str)
         # What the FNS data does not give takes the table's default (kind 'industrial', flags false …).
         for column in validate.TABLES[table].columns:
             if column.default is not None and column.name in extra:
-                extra[column.name] = extra[column.name].astype("object").where(extra[column.name].notna(),
-                                                                                column.default)
+                extra[column.name] = (
+                    extra[column.name].astype("object").where(extra[column.name].notna(), column.default)
+                )
         frame = pd.concat([frame, extra], ignore_index=True) if len(frame) else extra
     frame = frame[columns].reset_index(drop=True)
     frame["_row"] = np.arange(1, len(frame) + 1, dtype=np.int64)
@@ -257,23 +279,38 @@ def _stage_target(cur: duckdb.DuckDBPyConnection, table: str, dataset: str, rows
     FNS data touches are read and merged in pandas; the others are copied inside DuckDB, so memory
     follows the archive's organisations, not the store's size. Returns the touched rows."""
     key = list(validate.TABLES[table].key)
-    names = [r[0] for r in cur.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = 'main' "
-        "ORDER BY ordinal_position", [table]).fetchall()]
+    names = [
+        r[0]
+        for r in cur.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = 'main' "
+            "ORDER BY ordinal_position",
+            [table],
+        ).fetchall()
+    ]
     cur.register("_fns_keys", rows[key].drop_duplicates())
     touched = sql("EXISTS (SELECT 1 FROM _fns_keys k WHERE {on})", on=equal(key, "t", "k"))
-    current = cur.execute(sql("SELECT {cols} FROM {table} t WHERE {touched}",
-                              cols=columns(names, "t"), table=table, touched=touched)).df()
+    current = cur.execute(
+        sql("SELECT {cols} FROM {table} t WHERE {touched}", cols=columns(names, "t"), table=table, touched=touched)
+    ).df()
     merged = _merged(current, rows, table, dataset)
     ingest.stage(cur, table, merged, materialise=True)
-    cur.execute(sql("INSERT INTO {stage} ({cols}) SELECT {tcols} FROM {table} t WHERE NOT {touched}",
-                    stage=ingest.STAGE_TABLE, cols=names, tcols=columns(names, "t"), table=table, touched=touched))
+    cur.execute(
+        sql(
+            "INSERT INTO {stage} ({cols}) SELECT {tcols} FROM {table} t WHERE NOT {touched}",
+            stage=ingest.STAGE_TABLE,
+            cols=names,
+            tcols=columns(names, "t"),
+            table=table,
+            touched=touched,
+        )
+    )
     cur.unregister("_fns_keys")
     return merged
 
 
-def _stage_and_diff(cur: duckdb.DuckDBPyConnection, plan: FnsPlan, samples: int) -> tuple[list[Issue], dict[str, int],
-                                                                                         dict[str, int]]:
+def _stage_and_diff(
+    cur: duckdb.DuckDBPyConnection, plan: FnsPlan, samples: int
+) -> tuple[list[Issue], dict[str, int], dict[str, int]]:
     report = plan.report
     spec = validate.TABLES[report.table]
     touched = _stage_target(cur, report.table, report.dataset, plan.rows)
@@ -291,16 +328,30 @@ def _set_numbers(report: FnsLoadReport, numbers: dict[str, int]) -> None:
     report.removed, report.unchanged = int(numbers["removed"]), int(numbers["unchanged"])
 
 
-def prepare_fns(con: duckdb.DuckDBPyConnection, source: fns.Source, *, region: str | None = None,
-                include_entrepreneurs: bool = False, file_name: str | None = None,
-                limits: fns.FnsLimits | None = None, workers: int = 1) -> FnsPlan:
+def prepare_fns(
+    con: duckdb.DuckDBPyConnection,
+    source: fns.Source,
+    *,
+    region: str | None = None,
+    include_entrepreneurs: bool = False,
+    file_name: str | None = None,
+    limits: fns.FnsLimits | None = None,
+    workers: int = 1,
+) -> FnsPlan:
     """Read and check an FNS archive and compute what it would change (added / changed rows), writing nothing.
 
     The archive is read chunk by chunk and filtered as it goes (:func:`_prefilter`), so a national
     archive loaded for one region needs memory for that region's rows only.
     """
-    report = FnsLoadReport(ok=False, rows_loaded=0, errors=[], warnings=[], version_id=None, mode="replace",
-                           file_name=_name_of(source, file_name))
+    report = FnsLoadReport(
+        ok=False,
+        rows_loaded=0,
+        errors=[],
+        warnings=[],
+        version_id=None,
+        mode="replace",
+        file_name=_name_of(source, file_name),
+    )
     with con.cursor() as cur:
         region_of = dict(cur.execute("SELECT inn, region_code FROM enterprises").fetchall())
     scan = fns.FnsScan(source, limits=limits, workers=workers)
@@ -344,8 +395,9 @@ def prepare_fns(con: duckdb.DuckDBPyConnection, source: fns.Source, *, region: s
 def _note(report: FnsLoadReport) -> str:
     dates = ", ".join(d.strftime("%d.%m.%Y") for d in report.as_of)
     skipped = "; ".join(f"{code}: {n}" for code, n in sorted(report.skipped.items()))
-    return (f"FNS {report.dataset} {dates}: files {report.files}, documents {report.documents}"
-            + (f"; skipped {skipped}" if skipped else ""))
+    return f"FNS {report.dataset} {dates}: files {report.files}, documents {report.documents}" + (
+        f"; skipped {skipped}" if skipped else ""
+    )
 
 
 def commit_fns(con: duckdb.DuckDBPyConnection, plan: FnsPlan, user: str | None = None) -> FnsLoadReport:
@@ -365,10 +417,18 @@ def commit_fns(con: duckdb.DuckDBPyConnection, plan: FnsPlan, user: str | None =
                 if (numbers["added"], numbers["changed"], numbers["removed"]) != previewed:
                     tx.rollback()
                     return _finish(report, [Issue(None, None, None, msg("store_changed"))], {"store_changed": 1})
-                version_id = versions.apply(cur, report.table, ingest.STAGE_TABLE, action="replace",
-                                            file_name=report.file_name, sha256=report.sha256, user=user,
-                                            rows_in_file=report.rows_in_file, key=validate.TABLES[report.table].key,
-                                            note=_note(report))
+                version_id = versions.apply(
+                    cur,
+                    report.table,
+                    ingest.STAGE_TABLE,
+                    action="replace",
+                    file_name=report.file_name,
+                    sha256=report.sha256,
+                    user=user,
+                    rows_in_file=report.rows_in_file,
+                    key=validate.TABLES[report.table].key,
+                    note=_note(report),
+                )
                 ingest.unstage(cur)
         except duckdb.Error as exc:
             error = Issue(None, None, None, msg("store_rejected", detail=str(exc).splitlines()[0][:300]))
@@ -378,10 +438,25 @@ def commit_fns(con: duckdb.DuckDBPyConnection, plan: FnsPlan, user: str | None =
     return report
 
 
-def load_fns(con: duckdb.DuckDBPyConnection, source: fns.Source, *, region: str | None = None,
-             include_entrepreneurs: bool = False, user: str | None = None, file_name: str | None = None,
-             limits: fns.FnsLimits | None = None, workers: int = 1) -> FnsLoadReport:
+def load_fns(
+    con: duckdb.DuckDBPyConnection,
+    source: fns.Source,
+    *,
+    region: str | None = None,
+    include_entrepreneurs: bool = False,
+    user: str | None = None,
+    file_name: str | None = None,
+    limits: fns.FnsLimits | None = None,
+    workers: int = 1,
+) -> FnsLoadReport:
     """Read, check and load one FNS archive (any of the four datasets) in one step; see the module docstring."""
-    plan = prepare_fns(con, source, region=region, include_entrepreneurs=include_entrepreneurs,
-                       file_name=file_name, limits=limits, workers=workers)
+    plan = prepare_fns(
+        con,
+        source,
+        region=region,
+        include_entrepreneurs=include_entrepreneurs,
+        file_name=file_name,
+        limits=limits,
+        workers=workers,
+    )
     return commit_fns(con, plan, user)

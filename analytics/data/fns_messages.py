@@ -1,5 +1,6 @@
 """Messages of the FNS open-data reader and loader in Russian and English (``ingest.fns_*``, codes from
 :data:`analytics.data.fns.FNS_MESSAGE_CODES`); merged into :mod:`analytics.data.messages`."""
+
 from __future__ import annotations
 
 RU: dict[str, str] = {

@@ -19,6 +19,7 @@ of it, and the entry says so. ``status``: ``confirmed`` (100 % to one level by t
 Matching is on the name with whitespace collapsed and case folded (:func:`tax_key`): real files
 write «упрощенной  системы» with two spaces.
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -39,50 +40,86 @@ class TaxLevel(NamedTuple):
 TAX_LEVELS: tuple[TaxLevel, ...] = (
     # Insurance contributions go to the funds, not to a budget (НК РФ ch. 34; from 2023 the single
     # Social Fund and the Federal Medical Insurance Fund).
-    TaxLevel("Страховые и другие взносы на обязательное пенсионное страхование, зачисляемые в Пенсионный фонд "
-             "Российской Федерации", "social_funds", "НК РФ гл. 34; БК РФ ст. 146", "confirmed"),       # (1773)
-    TaxLevel("Страховые взносы на обязательное социальное страхование на случай временной нетрудоспособности и в "
-             "связи с материнством", "social_funds", "НК РФ гл. 34; БК РФ ст. 146", "confirmed"),     # (1652)
-    TaxLevel("Страховые взносы на обязательное медицинское страхование работающего населения, зачисляемые в бюджет "
-             "Федерального фонда обязательного медицинского страхования", "social_funds",
-             "НК РФ гл. 34; БК РФ ст. 146", "confirmed"),                                             # (1633)
-    TaxLevel("НЕНАЛОГОВЫЕ ДОХОДЫ, администрируемые налоговыми органами", "non_tax",
-             "БК РФ ст. 41 (неналоговые доходы)", "confirmed"),                                        # (1296)
+    TaxLevel(
+        "Страховые и другие взносы на обязательное пенсионное страхование, зачисляемые в Пенсионный фонд "
+        "Российской Федерации",
+        "social_funds",
+        "НК РФ гл. 34; БК РФ ст. 146",
+        "confirmed",
+    ),  # (1773)
+    TaxLevel(
+        "Страховые взносы на обязательное социальное страхование на случай временной нетрудоспособности и в "
+        "связи с материнством",
+        "social_funds",
+        "НК РФ гл. 34; БК РФ ст. 146",
+        "confirmed",
+    ),  # (1652)
+    TaxLevel(
+        "Страховые взносы на обязательное медицинское страхование работающего населения, зачисляемые в бюджет "
+        "Федерального фонда обязательного медицинского страхования",
+        "social_funds",
+        "НК РФ гл. 34; БК РФ ст. 146",
+        "confirmed",
+    ),  # (1633)
+    TaxLevel(
+        "НЕНАЛОГОВЫЕ ДОХОДЫ, администрируемые налоговыми органами",
+        "non_tax",
+        "БК РФ ст. 41 (неналоговые доходы)",
+        "confirmed",
+    ),  # (1296)
     # USN: 100 % to the regional budget (БК РФ ст. 56); a region may pass part to municipalities.
-    TaxLevel("Налог, взимаемый в связи с применением упрощенной системы налогообложения", "regional",
-             "БК РФ ст. 56 п. 2", "to verify"),                                                        # (1143)
-    TaxLevel("Налог на добавленную стоимость", "federal", "БК РФ ст. 50", "confirmed"),              # (1084)
+    TaxLevel(
+        "Налог, взимаемый в связи с применением упрощенной системы налогообложения",
+        "regional",
+        "БК РФ ст. 56 п. 2",
+        "to verify",
+    ),  # (1143)
+    TaxLevel("Налог на добавленную стоимость", "federal", "БК РФ ст. 50", "confirmed"),  # (1084)
     # Profit tax: 3 of 20 percentage points federal, 17 regional in 2017–2024; 8 of 25 federal from
     # 2025 (НК РФ ст. 284 п. 1) — most of it is regional either way.
-    TaxLevel("Налог на прибыль", "regional", "БК РФ ст. 50, 56; НК РФ ст. 284 п. 1", "to verify"),   # (959)
-    TaxLevel("Налог на имущество организаций", "regional", "БК РФ ст. 56 п. 2", "confirmed"),        # (590)
-    TaxLevel("Транспортный налог", "regional", "БК РФ ст. 56 п. 2", "to verify"),                    # (535)
+    TaxLevel("Налог на прибыль", "regional", "БК РФ ст. 50, 56; НК РФ ст. 284 п. 1", "to verify"),  # (959)
+    TaxLevel("Налог на имущество организаций", "regional", "БК РФ ст. 56 п. 2", "confirmed"),  # (590)
+    TaxLevel("Транспортный налог", "regional", "БК РФ ст. 56 п. 2", "to verify"),  # (535)
     # UTII (abolished from 2021, arrears still paid): municipal districts and urban okrugs.
-    TaxLevel("Единый налог на вмененный доход для отдельных видов деятельности", "local",
-             "БК РФ ст. 61.1, 61.2", "confirmed"),                                                      # (287)
-    TaxLevel("Земельный налог", "local", "БК РФ ст. 61, 61.1, 61.2", "confirmed"),                   # (235)
+    TaxLevel(
+        "Единый налог на вмененный доход для отдельных видов деятельности", "local", "БК РФ ст. 61.1, 61.2", "confirmed"
+    ),  # (287)
+    TaxLevel("Земельный налог", "local", "БК РФ ст. 61, 61.1, 61.2", "confirmed"),  # (235)
     # State duty goes to the federal, regional or local budget by the kind of action paid for.
     TaxLevel("Государственная пошлина", "unknown", "БК РФ ст. 50, 56, 61.1 (по виду пошлины)", "confirmed"),  # (161)
-    TaxLevel("Задолженность и перерасчеты по ОТМЕНЕННЫМ НАЛОГАМ и сборам и иным обязательным платежам (кроме ЕСН, "
-             "страх. Взносов)", "unknown", "по виду отменённого налога", "confirmed"),                 # (100)
+    TaxLevel(
+        "Задолженность и перерасчеты по ОТМЕНЕННЫМ НАЛОГАМ и сборам и иным обязательным платежам (кроме ЕСН, "
+        "страх. Взносов)",
+        "unknown",
+        "по виду отменённого налога",
+        "confirmed",
+    ),  # (100)
     # NDFL: 100 % to the region's consolidated budget, of which a share is passed to municipalities.
     TaxLevel("Налог на доходы физических лиц", "regional", "БК РФ ст. 56 п. 1, 61.1", "to verify"),  # (29)
-    TaxLevel("Водный налог", "federal", "БК РФ ст. 50", "confirmed"),                                 # (28)
-    TaxLevel("Единый сельскохозяйственный налог", "local", "БК РФ ст. 61, 61.1, 61.2", "to verify"), # (16)
+    TaxLevel("Водный налог", "federal", "БК РФ ст. 50", "confirmed"),  # (28)
+    TaxLevel("Единый сельскохозяйственный налог", "local", "БК РФ ст. 61, 61.1, 61.2", "to verify"),  # (16)
     # Trade fee exists only in Moscow, where it is a local fee credited to the city's budget.
-    TaxLevel("Торговый сбор", "local", "НК РФ гл. 33; БК РФ ст. 61.2", "to verify"),                 # (10)
+    TaxLevel("Торговый сбор", "local", "НК РФ гл. 33; БК РФ ст. 61.2", "to verify"),  # (10)
     # Split between the federal and regional budgets by the kind of resource.
-    TaxLevel("Сборы за пользование объектами животного мира и за пользование объектами ВБР", "unknown",
-             "БК РФ ст. 51, 56", "confirmed"),                                                          # (9)
+    TaxLevel(
+        "Сборы за пользование объектами животного мира и за пользование объектами ВБР",
+        "unknown",
+        "БК РФ ст. 51, 56",
+        "confirmed",
+    ),  # (9)
     # MET: hydrocarbons federal, common minerals regional, others split 40/60.
-    TaxLevel("Налог на добычу полезных ископаемых", "unknown", "БК РФ ст. 50, 56", "confirmed"),     # (8)
+    TaxLevel("Налог на добычу полезных ископаемых", "unknown", "БК РФ ст. 50, 56", "confirmed"),  # (8)
     # Excises: each excisable good has its own split (alcohol, tobacco, fuel ...).
-    TaxLevel("Акцизы, всего", "unknown", "БК РФ ст. 50, 56", "confirmed"),                           # (7)
+    TaxLevel("Акцизы, всего", "unknown", "БК РФ ст. 50, 56", "confirmed"),  # (7)
     # Recycling fee: a non-tax payment credited 100 % to the federal budget.
-    TaxLevel("Утилизационный сбор", "federal", "ФЗ № 89-ФЗ ст. 24.1; БК РФ ст. 51", "to verify"),   # (4)
+    TaxLevel("Утилизационный сбор", "federal", "ФЗ № 89-ФЗ ст. 24.1; БК РФ ст. 51", "to verify"),  # (4)
     # PSA royalties are shared by the agreement between the federal and regional budgets.
-    TaxLevel("Регулярные платежи за добычу полезных ископаемых (роялти) при выполнении соглашений о разделе "
-             "продукции", "unknown", "БК РФ ст. 50, 56", "confirmed"),                                # (1)
+    TaxLevel(
+        "Регулярные платежи за добычу полезных ископаемых (роялти) при выполнении соглашений о разделе продукции",
+        "unknown",
+        "БК РФ ст. 50, 56",
+        "confirmed",
+    ),  # (1)
 )
 
 

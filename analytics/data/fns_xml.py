@@ -5,6 +5,7 @@ at once, :mod:`analytics.data.fns`) start fast. Problems are recorded as raw tup
 ``(code, column, cell, params)``; :mod:`analytics.data.fns` turns them into
 :class:`analytics.data.validate.Issue` values. See :mod:`analytics.data.fns` for the formats.
 """
+
 from __future__ import annotations
 
 import io
@@ -22,15 +23,33 @@ from lxml import etree
 from analytics.data import fns_fast, fns_taxes
 
 #: ``ТипИнф`` → dataset (reference README of the FNS folder; 1 and 6 are not handled: unverified).
-DATASETS: dict[str, str] = {"РЕЕСТРМСП": "rsmp", "ОТКРДАННЫЕ3": "sshr", "ОТКРДАННЫЕ4": "paytax",
-                            "ОТКРДАННЫЕ5": "revexp"}
+DATASETS: dict[str, str] = {
+    "РЕЕСТРМСП": "rsmp",
+    "ОТКРДАННЫЕ3": "sshr",
+    "ОТКРДАННЫЕ4": "paytax",
+    "ОТКРДАННЫЕ5": "revexp",
+}
 #: RSMP codes (FNS format of the SME register; the same meanings in every independent parser).
 SME_CATEGORIES = {"1": "micro", "2": "small", "3": "medium"}
 SUBJECT_KINDS = {"1": "legal", "2": "entrepreneur", "3": "farm"}
 #: The columns of the rows read (per dataset, the others are empty); a row tuple or a block adds ``_doc``.
-COLUMNS: tuple[str, ...] = ("dataset", "inn", "name", "as_of", "region_code", "okved", "sme_category", "kind",
-                            "ogrn", "employees", "income_mln_rub", "expenses_mln_rub", "tax_name", "paid_mln_rub",
-                            "budget_level")
+COLUMNS: tuple[str, ...] = (
+    "dataset",
+    "inn",
+    "name",
+    "as_of",
+    "region_code",
+    "okved",
+    "sme_category",
+    "kind",
+    "ogrn",
+    "employees",
+    "income_mln_rub",
+    "expenses_mln_rub",
+    "tax_name",
+    "paid_mln_rub",
+    "budget_level",
+)
 #: Issues kept per code (all are counted in ``error_counts`` / ``warning_counts``).
 CAP_PER_CODE = 200
 
@@ -40,6 +59,7 @@ _OKVED_SEEN: dict[str, bool] = {}
 #: the bytes read first, for the prolog check
 XML_HEAD = 64 * 1024
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+
 
 @dataclass
 class FnsFile:
@@ -94,7 +114,7 @@ class _Prolog(io.RawIOBase):
 
     def __init__(self, head: bytes, rest: BinaryIO):
         self._head, self._rest = head, rest
-        self.tail = head[-64:]   # the last bytes given out: a whole file ends with </Файл>
+        self.tail = head[-64:]  # the last bytes given out: a whole file ends with </Файл>
 
     def readable(self) -> bool:
         return True
@@ -151,7 +171,7 @@ def _root_start(text: bytes) -> int | None:
         elif text.startswith(b"<!--", j):
             k = text.find(b"-->", j)
         elif text.startswith(b"<!", j):
-            k = text.find(b">", j)   # a DOCTYPE: it stays in the part searched for "<!DOCTYPE"
+            k = text.find(b">", j)  # a DOCTYPE: it stays in the part searched for "<!DOCTYPE"
         else:
             return j
         if k < 0:
@@ -161,9 +181,17 @@ def _root_start(text: bytes) -> int | None:
 
 def _parser_args() -> dict[str, Any]:
     # No DTD loading, no entity resolution, no network, libxml2's default size limits (huge_tree off).
-    return {"events": ("end",), "tag": "Документ", "resolve_entities": False, "no_network": True,
-            "load_dtd": False, "dtd_validation": False, "huge_tree": False, "remove_comments": True,
-            "remove_pis": True}
+    return {
+        "events": ("end",),
+        "tag": "Документ",
+        "resolve_entities": False,
+        "no_network": True,
+        "load_dtd": False,
+        "dtd_validation": False,
+        "huge_tree": False,
+        "remove_comments": True,
+        "remove_pis": True,
+    }
 
 
 _DATES: dict[str, date | None] = {}
@@ -191,8 +219,11 @@ def _date(text: str | None) -> date | None:
 def _space(text: str | None) -> str | None:
     if text is None:
         return None
-    return " ".join(text.split()) if ("  " in text or text[:1].isspace() or text[-1:].isspace()
-                                      or "\t" in text or "\n" in text or "\xa0" in text) else text
+    return (
+        " ".join(text.split())
+        if ("  " in text or text[:1].isspace() or text[-1:].isspace() or "\t" in text or "\n" in text or "\xa0" in text)
+        else text
+    )
 
 
 class _FileReader:
@@ -246,10 +277,26 @@ class _FileReader:
                 main = child.find("СвОКВЭДОсн")
                 if main is not None:
                     okved = self._okved(main.get("КодОКВЭД"), main.get("ВерсОКВЭД"), doc)
-        return [("rsmp", inn, name, as_of, region, okved,
-                 self._code(SME_CATEGORIES, get("КатСубМСП"), "КатСубМСП", doc),
-                 self._code(SUBJECT_KINDS, get("ВидСубМСП"), "ВидСубМСП", doc),
-                 ogrn, None, None, None, None, None, None, doc)]
+        return [
+            (
+                "rsmp",
+                inn,
+                name,
+                as_of,
+                region,
+                okved,
+                self._code(SME_CATEGORIES, get("КатСубМСП"), "КатСубМСП", doc),
+                self._code(SUBJECT_KINDS, get("ВидСубМСП"), "ВидСубМСП", doc),
+                ogrn,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                doc,
+            )
+        ]
 
     def _okved(self, code: str | None, version: str | None, doc: int) -> str | None:
         if code is None:
@@ -282,8 +329,26 @@ class _FileReader:
             employees = int(text)
         else:
             self.errors.add("fns_number", "КолРаб", text, file=self.label, doc=doc, attribute="КолРаб")
-        return [("sshr", inn, name, self._as_of(d, doc), None, None, None, None, None, employees,
-                 None, None, None, None, None, doc)]
+        return [
+            (
+                "sshr",
+                inn,
+                name,
+                self._as_of(d, doc),
+                None,
+                None,
+                None,
+                None,
+                None,
+                employees,
+                None,
+                None,
+                None,
+                None,
+                None,
+                doc,
+            )
+        ]
 
     def revexp(self, d: Any, doc: int) -> list[tuple]:
         inn, name = self._subject(d)
@@ -291,9 +356,26 @@ class _FileReader:
         income = expenses = None
         income = self._number(node.get("СумДоход") if node is not None else None, "СумДоход", doc)
         expenses = self._number(node.get("СумРасход") if node is not None else None, "СумРасход", doc)
-        return [("revexp", inn, name, self._as_of(d, doc), None, None, None, None, None, None,
-                 None if income is None else income / 1e6, None if expenses is None else expenses / 1e6,
-                 None, None, None, doc)]
+        return [
+            (
+                "revexp",
+                inn,
+                name,
+                self._as_of(d, doc),
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None if income is None else income / 1e6,
+                None if expenses is None else expenses / 1e6,
+                None,
+                None,
+                None,
+                doc,
+            )
+        ]
 
     def paytax(self, d: Any, doc: int) -> list[tuple]:
         inn, name = self._subject(d)
@@ -304,17 +386,51 @@ class _FileReader:
             paid = self._number(line.get("СумУплНал"), "СумУплНал", doc)
             if not fns_taxes.known(tax):
                 self.warnings.add("fns_tax_unknown", "НаимНалог", tax, file=self.label, doc=doc, value=tax)
-            rows.append(("paytax", inn, name, as_of, None, None, None, None, None, None, None, None, tax,
-                         None if paid is None else paid / 1e6, fns_taxes.budget_level(tax), doc))
+            rows.append(
+                (
+                    "paytax",
+                    inn,
+                    name,
+                    as_of,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    tax,
+                    None if paid is None else paid / 1e6,
+                    fns_taxes.budget_level(tax),
+                    doc,
+                )
+            )
         return rows
-
 
     # ---- the fast path: the same rows and problems from the grammar's values (analytics.data.fns_fast), ----
     # ---- one document's values at a time (``None`` = absent)                                          ----
 
     def rsmp_fast(self, values: Any, doc: int) -> list[tuple]:
-        (date_, kind, category, legal, org_name, org_inn, org_ogrn, ip_inn, ip_ogrn, fio, surname, first, middle,
-         region, main, code, version) = values
+        (
+            date_,
+            kind,
+            category,
+            legal,
+            org_name,
+            org_inn,
+            org_ogrn,
+            ip_inn,
+            ip_ogrn,
+            fio,
+            surname,
+            first,
+            middle,
+            region,
+            main,
+            code,
+            version,
+        ) = values
         as_of = self._as_of_text(date_, doc)
         okved = None
         if legal is not None:
@@ -325,10 +441,26 @@ class _FileReader:
                 name = " ".join(filter(None, (surname, first, middle)))
         if main is not None:
             okved = self._okved(code, version, doc)
-        return [("rsmp", inn, name, as_of, region, okved,
-                 self._code(SME_CATEGORIES, category, "КатСубМСП", doc),
-                 self._code(SUBJECT_KINDS, kind, "ВидСубМСП", doc),
-                 ogrn, None, None, None, None, None, None, doc)]
+        return [
+            (
+                "rsmp",
+                inn,
+                name,
+                as_of,
+                region,
+                okved,
+                self._code(SME_CATEGORIES, category, "КатСубМСП", doc),
+                self._code(SUBJECT_KINDS, kind, "ВидСубМСП", doc),
+                ogrn,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                doc,
+            )
+        ]
 
     def sshr_fast(self, values: Any, doc: int) -> list[tuple]:
         date_, name, inn, text = values
@@ -337,16 +469,51 @@ class _FileReader:
             employees = int(text)
         else:
             self.errors.add("fns_number", "КолРаб", text, file=self.label, doc=doc, attribute="КолРаб")
-        return [("sshr", inn, _space(name), self._as_of_text(date_, doc), None, None, None, None, None,
-                 employees, None, None, None, None, None, doc)]
+        return [
+            (
+                "sshr",
+                inn,
+                _space(name),
+                self._as_of_text(date_, doc),
+                None,
+                None,
+                None,
+                None,
+                None,
+                employees,
+                None,
+                None,
+                None,
+                None,
+                None,
+                doc,
+            )
+        ]
 
     def revexp_fast(self, values: Any, doc: int) -> list[tuple]:
         date_, name, inn, income_text, expenses_text = values
         income = self._number(income_text, "СумДоход", doc)
         expenses = self._number(expenses_text, "СумРасход", doc)
-        return [("revexp", inn, _space(name), self._as_of_text(date_, doc), None, None, None, None, None,
-                 None, None if income is None else income / 1e6, None if expenses is None else expenses / 1e6,
-                 None, None, None, doc)]
+        return [
+            (
+                "revexp",
+                inn,
+                _space(name),
+                self._as_of_text(date_, doc),
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None if income is None else income / 1e6,
+                None if expenses is None else expenses / 1e6,
+                None,
+                None,
+                None,
+                doc,
+            )
+        ]
 
     def paytax_fast(self, values: Any, doc: int) -> list[tuple]:
         date_, name, inn, lines = values
@@ -358,13 +525,32 @@ class _FileReader:
             paid = self._number(fns_fast.unescape(line[2]), "СумУплНал", doc)
             if not fns_taxes.known(tax):
                 self.warnings.add("fns_tax_unknown", "НаимНалог", tax, file=self.label, doc=doc, value=tax)
-            rows.append(("paytax", inn, name, as_of, None, None, None, None, None, None, None, None, tax,
-                         None if paid is None else paid / 1e6, fns_taxes.budget_level(tax), doc))
+            rows.append(
+                (
+                    "paytax",
+                    inn,
+                    name,
+                    as_of,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    tax,
+                    None if paid is None else paid / 1e6,
+                    fns_taxes.budget_level(tax),
+                    doc,
+                )
+            )
         return rows
 
 
-def read_file(label: str, stream: BinaryIO, errors: Issues, warnings: Issues,
-              info: FnsFile, fast: bool = True) -> Iterator[list[tuple] | Block]:
+def read_file(
+    label: str, stream: BinaryIO, errors: Issues, warnings: Issues, info: FnsFile, fast: bool = True
+) -> Iterator[list[tuple] | Block]:
     """Rows of one XML file in batches: a list of row tuples per document, or (the fast path, a file
     without any problem) one :data:`Block` of the whole file; header problems end the file early.
 
@@ -407,8 +593,9 @@ def read_file(label: str, stream: BinaryIO, errors: Issues, warnings: Issues,
     except etree.XMLSyntaxError as exc:
         detail = str(exc)[:200]
         truncated = not wrapped.ends_whole()
-        errors.add("fns_truncated" if truncated else "fns_xml_broken", None, None, file=label, doc=doc + 1,
-                   detail=detail)
+        errors.add(
+            "fns_truncated" if truncated else "fns_xml_broken", None, None, file=label, doc=doc + 1, detail=detail
+        )
         return
     finally:
         info.documents = doc
@@ -442,12 +629,13 @@ def _read_fast(label: str, data: bytes, info: FnsFile) -> tuple[_Root, str, list
 Block = dict[str, list]
 
 
-def _replay(read: tuple[_Root, str, list, bool], label: str, info: FnsFile, errors: Issues,
-            warnings: Issues) -> Iterator[list[tuple] | Block]:
+def _replay(
+    read: tuple[_Root, str, list, bool], label: str, info: FnsFile, errors: Issues, warnings: Issues
+) -> Iterator[list[tuple] | Block]:
     """Rows of a file the fast path accepted, problems added as lxml's path does: one :data:`Block` when
     no document has a problem (checked on the columns at once), else a batch of row tuples per document."""
     root, dataset, columns, empty_is_absent = read
-    _start(root, label, info, errors)     # the scan accepted only a Файл of a known ТипИнф: no problem here
+    _start(root, label, info, errors)  # the scan accepted only a Файл of a known ТипИнф: no problem here
     block = _BLOCKS[dataset](columns) if empty_is_absent else None
     doc = 0
     if block is not None:
@@ -458,7 +646,7 @@ def _replay(read: tuple[_Root, str, list, bool], label: str, info: FnsFile, erro
         raw = fns_fast.RAW.get(dataset)
         try:
             for doc, values in enumerate(zip(*columns), 1):
-                if empty_is_absent:       # "" is an absent attribute (or no tax lines, the raw markup column)
+                if empty_is_absent:  # "" is an absent attribute (or no tax lines, the raw markup column)
                     values = [v if v or i == raw else None for i, v in enumerate(values)]
                 yield handler(values, doc)
         finally:
@@ -509,20 +697,51 @@ def _okved_clean(codes: Any, versions: Any) -> bool:
 
 
 def _rsmp_block(columns: list) -> Block | None:
-    (date_, kind, category, legal, org_name, org_inn, org_ogrn, ip_inn, ip_ogrn, fio, surname, first, middle,
-     region, _main, code, version) = columns
+    (
+        date_,
+        kind,
+        category,
+        legal,
+        org_name,
+        org_inn,
+        org_ogrn,
+        ip_inn,
+        ip_ogrn,
+        fio,
+        surname,
+        first,
+        middle,
+        region,
+        _main,
+        code,
+        version,
+    ) = columns
     as_of = _dates(date_)
-    if (as_of is None or not set(category) <= _SME.keys() or not set(kind) <= _KINDS.keys()
-            or not _okved_clean(code, set(version))):
+    if (
+        as_of is None
+        or not set(category) <= _SME.keys()
+        or not set(kind) <= _KINDS.keys()
+        or not _okved_clean(code, set(version))
+    ):
         return None
     n = len(date_)
     # the legal entity's and the entrepreneur's groups are alternatives: the other one is always ""
-    name = [(_space(o) if o else None) if is_legal else (" ".join(filter(None, (s, f, m))) if has_fio else None)
-            for is_legal, o, has_fio, s, f, m in zip(legal, org_name, fio, surname, first, middle)]
-    return {"dataset": ["rsmp"] * n, "inn": [a or b or None for a, b in zip(org_inn, ip_inn)], "name": name,
-            "as_of": as_of, "region_code": _present(region), "okved": _present(code),
-            "sme_category": list(map(_SME.__getitem__, category)), "kind": list(map(_KINDS.__getitem__, kind)),
-            "ogrn": [a or b or None for a, b in zip(org_ogrn, ip_ogrn)], "_doc": list(range(1, n + 1))}
+    name = [
+        (_space(o) if o else None) if is_legal else (" ".join(filter(None, (s, f, m))) if has_fio else None)
+        for is_legal, o, has_fio, s, f, m in zip(legal, org_name, fio, surname, first, middle)
+    ]
+    return {
+        "dataset": ["rsmp"] * n,
+        "inn": [a or b or None for a, b in zip(org_inn, ip_inn)],
+        "name": name,
+        "as_of": as_of,
+        "region_code": _present(region),
+        "okved": _present(code),
+        "sme_category": list(map(_SME.__getitem__, category)),
+        "kind": list(map(_KINDS.__getitem__, kind)),
+        "ogrn": [a or b or None for a, b in zip(org_ogrn, ip_ogrn)],
+        "_doc": list(range(1, n + 1)),
+    }
 
 
 def _sshr_block(columns: list) -> Block | None:
@@ -531,14 +750,20 @@ def _sshr_block(columns: list) -> Block | None:
     if as_of is None or not all(map(str.isdigit, count)) or not "".join(count).isascii():
         return None
     n = len(date_)
-    return {"dataset": ["sshr"] * n, "inn": _present(inn), "name": _names(name), "as_of": as_of,
-            "employees": list(map(int, count)), "_doc": list(range(1, n + 1))}
+    return {
+        "dataset": ["sshr"] * n,
+        "inn": _present(inn),
+        "name": _names(name),
+        "as_of": as_of,
+        "employees": list(map(int, count)),
+        "_doc": list(range(1, n + 1)),
+    }
 
 
 def _floats(column: Any) -> list[float] | None:
     try:
         return list(map(float, column))
-    except ValueError:          # absent ("") included: each is an fns_number error
+    except ValueError:  # absent ("") included: each is an fns_number error
         return None
 
 
@@ -549,9 +774,15 @@ def _revexp_block(columns: list) -> Block | None:
     if as_of is None or income is None or expenses is None:
         return None
     n = len(date_)
-    return {"dataset": ["revexp"] * n, "inn": _present(inn), "name": _names(name), "as_of": as_of,
-            "income_mln_rub": [x / 1e6 for x in income], "expenses_mln_rub": [x / 1e6 for x in expenses],
-            "_doc": list(range(1, n + 1))}
+    return {
+        "dataset": ["revexp"] * n,
+        "inn": _present(inn),
+        "name": _names(name),
+        "as_of": as_of,
+        "income_mln_rub": [x / 1e6 for x in income],
+        "expenses_mln_rub": [x / 1e6 for x in expenses],
+        "_doc": list(range(1, n + 1)),
+    }
 
 
 def _paytax_block(columns: list) -> Block | None:
@@ -560,7 +791,7 @@ def _paytax_block(columns: list) -> Block | None:
     if as_of is None:
         return None
     counts = [markup.count("<СвУплСумНал") for markup in lines]
-    found = fns_fast.TAX_LINE.findall("".join(lines))     # (НаимНалог, СумУплНал) of every line, in order
+    found = fns_fast.TAX_LINE.findall("".join(lines))  # (НаимНалог, СумУплНал) of every line, in order
     taxes = {raw: fns_taxes.normalise_space(fns_fast.unescape(raw)) for raw in {t for t, _ in found}}
     if not all(map(fns_taxes.known, taxes.values())):
         return None
@@ -573,9 +804,16 @@ def _paytax_block(columns: list) -> Block | None:
     def spread(column: Any) -> list:
         return list(itertools.chain.from_iterable(map(itertools.repeat, column, counts)))
 
-    return {"dataset": ["paytax"] * len(found), "inn": spread(_present(inn)), "name": spread(_names(name)),
-            "as_of": spread(as_of), "tax_name": tax, "paid_mln_rub": [x / 1e6 for x in paid],
-            "budget_level": [levels[t] for t in tax], "_doc": spread(range(1, len(date_) + 1))}
+    return {
+        "dataset": ["paytax"] * len(found),
+        "inn": spread(_present(inn)),
+        "name": spread(_names(name)),
+        "as_of": spread(as_of),
+        "tax_name": tax,
+        "paid_mln_rub": [x / 1e6 for x in paid],
+        "budget_level": [levels[t] for t in tax],
+        "_doc": spread(range(1, len(date_) + 1)),
+    }
 
 
 _BLOCKS = {"rsmp": _rsmp_block, "sshr": _sshr_block, "revexp": _revexp_block, "paytax": _paytax_block}
@@ -584,8 +822,13 @@ _BLOCKS = {"rsmp": _rsmp_block, "sshr": _sshr_block, "revexp": _revexp_block, "p
 def _start(root: Any, label: str, info: FnsFile, errors: Issues) -> str | None:
     """Check the root ``Файл`` and its ``ТипИнф``; the dataset's handler name, or None (reported)."""
     if root is None or root.tag != "Файл":
-        errors.add("fns_not_fns", None, None if root is None else str(root.tag)[:60], file=label,
-                   root=None if root is None else str(root.tag)[:60])
+        errors.add(
+            "fns_not_fns",
+            None,
+            None if root is None else str(root.tag)[:60],
+            file=label,
+            root=None if root is None else str(root.tag)[:60],
+        )
         return None
     info.tip, info.version = root.get("ТипИнф"), root.get("ВерсФорм")
     declared = root.get("КолДок")
@@ -596,8 +839,6 @@ def _start(root: Any, label: str, info: FnsFile, errors: Issues) -> str | None:
         return None
     info.dataset = dataset
     return dataset
-
-
 
 
 def parse_member(path: str, member: str, label: str, fast: bool = True) -> tuple[list, FnsFile, tuple, tuple]:

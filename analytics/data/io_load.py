@@ -13,6 +13,7 @@ input–output model (:func:`analytics.services.regional_io.national_model`).
 Units as in the workbook: mln ₽; ``total_requirements`` (КПЗ) in roubles per 1 000 roubles as
 published (``IOTables.total_requirements`` is per rouble).
 """
+
 from __future__ import annotations
 
 import os
@@ -54,8 +55,10 @@ def tables_to_cells(tables: IOTables, data_status: str = "loaded") -> pd.DataFra
     primary = pd.DataFrame({col: getattr(tables, attr) for attr, col in PRIMARY_COLUMNS.items()})
     parts: dict[str, pd.DataFrame | None] = {
         "products": tables.products.set_index("no")[list(PRODUCT_COLUMNS)],
-        "flows_total": tables.flows_total, "flows_domestic": tables.flows_domestic,
-        "final_demand": tables.final_demand, "final_demand_domestic": tables.final_demand_domestic,
+        "flows_total": tables.flows_total,
+        "flows_domestic": tables.flows_domestic,
+        "final_demand": tables.final_demand,
+        "final_demand_domestic": tables.final_demand_domestic,
         "primary_inputs": primary,
         "total_requirements": None if tables.total_requirements is None else tables.total_requirements * 1000.0,
     }
@@ -88,16 +91,25 @@ def tables_from_cells(cells: pd.DataFrame) -> IOTables:
 
     using = index.rename("using")
     flows_total, flows_domestic = wide("flows_total", using), wide("flows_domestic", using)
-    final_cols = pd.Index(sorted(set(by_part["final_demand"]["col_code"]) | set(
-        by_part.get("final_demand_domestic", by_part["final_demand"])["col_code"]), key=_final_order),
-        name="final_demand")
+    final_cols = pd.Index(
+        sorted(
+            set(by_part["final_demand"]["col_code"])
+            | set(by_part.get("final_demand_domestic", by_part["final_demand"])["col_code"]),
+            key=_final_order,
+        ),
+        name="final_demand",
+    )
     primary = wide("primary_inputs", pd.Index(list(PRIMARY_COLUMNS.values())))
     kpz = wide("total_requirements", using)
     for frame in (flows_total, flows_domestic):
         frame.index, frame.columns = index, using
     return IOTables(
-        year=int(years[0]), products=products, flows_total=flows_total, flows_domestic=flows_domestic,
-        final_demand=wide("final_demand", final_cols), final_demand_domestic=wide("final_demand_domestic", final_cols),
+        year=int(years[0]),
+        products=products,
+        flows_total=flows_total,
+        flows_domestic=flows_domestic,
+        final_demand=wide("final_demand", final_cols),
+        final_demand_domestic=wide("final_demand_domestic", final_cols),
         total_requirements=None if kpz is None else kpz / 1000.0,
         **{attr: primary[col].rename(attr) for attr, col in PRIMARY_COLUMNS.items()},
     )
@@ -112,14 +124,23 @@ def _final_order(code: str) -> tuple[int, str]:
 
 
 def _failed(file_name: str | None, code: str, **params) -> IOLoad:
-    report = ingest.LoadReport(ok=False, rows_loaded=0, errors=[Issue(None, None, None, msg(code, **params))],
-                               warnings=[], version_id=None, table=TABLE, mode="replace", file_name=file_name,
-                               error_counts={code: 1})
+    report = ingest.LoadReport(
+        ok=False,
+        rows_loaded=0,
+        errors=[Issue(None, None, None, msg(code, **params))],
+        warnings=[],
+        version_id=None,
+        table=TABLE,
+        mode="replace",
+        file_name=file_name,
+        error_counts={code: 1},
+    )
     return IOLoad(ingest.LoadPlan(report))
 
 
-def prepare_io_load(con: duckdb.DuckDBPyConnection, source: str | os.PathLike[str] | bytes | BinaryIO, *,
-                    file_name: str | None = None) -> IOLoad:
+def prepare_io_load(
+    con: duckdb.DuckDBPyConnection, source: str | os.PathLike[str] | bytes | BinaryIO, *, file_name: str | None = None
+) -> IOLoad:
     """Read Rosstat's input–output workbook and preview its load into ``io_cells`` (nothing is written).
 
     The file's year (from the title of ``Симм ТЗВ``) replaces the store's rows of that year; other
@@ -138,19 +159,24 @@ def prepare_io_load(con: duckdb.DuckDBPyConnection, source: str | os.PathLike[st
         return _failed(name, "io_no_year")
     new = tables_to_cells(tables)
     spec = validate.TABLES[TABLE]
-    current = store.query(con, store.sql("SELECT {cols} FROM {t} WHERE year <> ?", cols=spec.names, t=TABLE),
-                          [int(tables.year)])
+    current = store.query(
+        con, store.sql("SELECT {cols} FROM {t} WHERE year <> ?", cols=spec.names, t=TABLE), [int(tables.year)]
+    )
     merged = pd.concat([current, new], ignore_index=True)[spec.names]
     data = merged.to_csv(index=False, lineterminator="\n").encode("utf-8")
     plan = ingest.prepare(con, TABLE, data, mode="replace", file_name=name or "baz_tzv.xlsx")
-    info = Issue(None, None, None, msg("io_read", year=int(tables.year), products=len(tables.products),
-                                       cells=len(new)))
+    info = Issue(None, None, None, msg("io_read", year=int(tables.year), products=len(tables.products), cells=len(new)))
     plan.report.warnings = [info, *plan.report.warnings]
     return IOLoad(plan, tables, new)
 
 
-def load_io_workbook(con: duckdb.DuckDBPyConnection, source: str | os.PathLike[str] | bytes | BinaryIO, *,
-                     user: str | None = None, file_name: str | None = None) -> ingest.LoadReport:
+def load_io_workbook(
+    con: duckdb.DuckDBPyConnection,
+    source: str | os.PathLike[str] | bytes | BinaryIO,
+    *,
+    user: str | None = None,
+    file_name: str | None = None,
+) -> ingest.LoadReport:
     """Read, check and load the workbook in one step (:func:`prepare_io_load`); the store is unchanged
     when the report is not ``ok``."""
     load = prepare_io_load(con, source, file_name=file_name)

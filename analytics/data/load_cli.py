@@ -9,6 +9,7 @@ are never blocked and show the new data on their next rerun. Exit status: 0 load
 (the problems are printed, the store is unchanged), 2 the store is busy: another load held the
 writer lock past ``--wait``, or a process that does not use snapshots (``make run``) holds the file.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,20 +23,28 @@ from analytics.data import ingest
 from analytics.store import DEFAULT_DB, snapshots
 
 TEXTS = {
-    "ru": {"loaded": "Загружено: таблица {table}, версия {version}, строк добавлено или изменено: {rows}.",
-           "refused": "Файл не загружен, хранилище не изменено. Проблем: {count}.",
-           "busy": "Хранилище занято другой загрузкой дольше {seconds} с; попробуйте позже.",
-           "locked": ("Файл хранилища открыт на запись другим процессом (например, `make run`): {detail}. "
-                      "Остановите его или запускайте приложение через `make serve`."),
-           "missing": "Файл не найден: {path}.",
-           "row": "строка"},
-    "en": {"loaded": "Loaded: table {table}, version {version}, rows added or changed: {rows}.",
-           "refused": "The file was not loaded; the store is unchanged. Problems: {count}.",
-           "busy": "Another load kept the store busy for more than {seconds} s; try again later.",
-           "locked": ("Another process holds the store file open for writing (`make run`, for example): {detail}. "
-                      "Stop it, or run the app with `make serve`."),
-           "missing": "No such file: {path}.",
-           "row": "row"},
+    "ru": {
+        "loaded": "Загружено: таблица {table}, версия {version}, строк добавлено или изменено: {rows}.",
+        "refused": "Файл не загружен, хранилище не изменено. Проблем: {count}.",
+        "busy": "Хранилище занято другой загрузкой дольше {seconds} с; попробуйте позже.",
+        "locked": (
+            "Файл хранилища открыт на запись другим процессом (например, `make run`): {detail}. "
+            "Остановите его или запускайте приложение через `make serve`."
+        ),
+        "missing": "Файл не найден: {path}.",
+        "row": "строка",
+    },
+    "en": {
+        "loaded": "Loaded: table {table}, version {version}, rows added or changed: {rows}.",
+        "refused": "The file was not loaded; the store is unchanged. Problems: {count}.",
+        "busy": "Another load kept the store busy for more than {seconds} s; try again later.",
+        "locked": (
+            "Another process holds the store file open for writing (`make run`, for example): {detail}. "
+            "Stop it, or run the app with `make serve`."
+        ),
+        "missing": "No such file: {path}.",
+        "row": "row",
+    },
 }
 #: problems printed in full; the rest are counted
 SHOWN = 20
@@ -58,8 +67,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     try:
         with snapshots.writing(args.db, timeout_s=args.wait) as con:
-            report = ingest.load_file(con, args.table, args.file, mode=args.mode, user=args.user,
-                                      file_name=args.file.name)
+            report = ingest.load_file(
+                con, args.table, args.file, mode=args.mode, user=args.user, file_name=args.file.name
+            )
     except TimeoutError:
         print(texts["busy"].format(seconds=int(args.wait)), file=sys.stderr)
         return 2

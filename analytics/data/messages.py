@@ -4,6 +4,7 @@ Library messages live in the library (a notebook gets the same text as the page)
 these into its catalogs and translates codes, nothing more. Codes are listed in
 :data:`analytics.data.validate.MESSAGE_CODES`.
 """
+
 from __future__ import annotations
 
 import string
@@ -18,16 +19,13 @@ RU: dict[str, str] = {
     "ingest.not_text": "Это не текстовый файл CSV и не книга Excel .xlsx.",
     "ingest.xls_old_format": "Старый формат Excel (.xls) не поддерживается: сохраните файл как .xlsx или CSV.",
     "ingest.xlsx_broken": "Книгу Excel не удалось открыть (файл повреждён или пуст): {detail}.",
-    "ingest.encoding_unknown": (
-        "Неизвестная кодировка (похоже на {guess}). Сохраните файл в UTF-8 или Windows-1251."
-    ),
+    "ingest.encoding_unknown": ("Неизвестная кодировка (похоже на {guess}). Сохраните файл в UTF-8 или Windows-1251."),
     "ingest.encoding_mixed": (
         "В файле смешаны кодировки UTF-8 и Windows-1251 (часть текста превратится в «кракозябры»). "
         "Пересохраните файл целиком в одной кодировке."
     ),
     "ingest.delimiter_unknown": (
-        "Не удалось определить разделитель столбцов и заголовки. Ожидается «;», «,» или табуляция "
-        "и строка заголовков."
+        "Не удалось определить разделитель столбцов и заголовки. Ожидается «;», «,» или табуляция и строка заголовков."
     ),
     "ingest.quote_unclosed": "Незакрытая кавычка в строке {row}: дальше столбцы сдвинуты. Проверьте кавычки.",
     "ingest.field_count": "В строке {row} столбцов: {found}, а в заголовке: {expected}. Проверьте разделители и кавычки.",
@@ -129,9 +127,7 @@ RU: dict[str, str] = {
     "ingest.boundary_merged": "Несколько объектов одной территории объединены в мультиполигон.",
     "ingest.rosstat_unreadable": "Таблицу Росстата не удалось прочитать: {detail}",
     "ingest.rosstat_no_rows": "В таблице нет строк субъектов РФ с годами — загружать нечего.",
-    "ingest.rosstat_choose_indicator": (
-        "В таблице несколько показателей; выберите строку для загрузки: {labels}"
-    ),
+    "ingest.rosstat_choose_indicator": ("В таблице несколько показателей; выберите строку для загрузки: {labels}"),
     "ingest.rosstat_target": "Куда загрузить таблицу: укажите {targets}.",
     "ingest.rosstat_unmatched": (
         "Названия, не найденные среди субъектов РФ ({count}), пропущены — проверьте их: {names}"
@@ -386,7 +382,7 @@ EN.update(HINTS_EN)
 # The input–output workbook's layout messages (analytics/data/rosstat_io.py), as codes io_<code>.
 RU.update({f"ingest.io_{code}": ru for code, (ru, _) in rosstat_io.MESSAGES.items()})
 EN.update({f"ingest.io_{code}": en for code, (_, en) in rosstat_io.MESSAGES.items()})
-RU.update(fns_messages.RU)   # FNS open data (analytics/data/fns.py, fns_load.py)
+RU.update(fns_messages.RU)  # FNS open data (analytics/data/fns.py, fns_load.py)
 EN.update(fns_messages.EN)
 
 MESSAGES: dict[str, dict[str, str]] = {"ru": RU, "en": EN}

@@ -23,6 +23,7 @@ words dropped (республика, область, край, автономн�
 main name or its whole name equals a subject's. :data:`ALIASES` holds the few names that no rule
 gives (old names, English names).
 """
+
 from __future__ import annotations
 
 import re
@@ -78,9 +79,11 @@ class RegionMatch:
 
 def _fix_latin(text: str) -> str:
     """Latin look-alike letters inside a word that has Cyrillic letters → Cyrillic."""
+
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         return word.translate(_LATIN_LOOKALIKE) if re.search(r"[а-яА-ЯёЁ]", word) else word
+
     return re.sub(r"[A-Za-zА-Яа-яЁё]+", fix, text)
 
 
@@ -118,12 +121,25 @@ def reference() -> pd.DataFrame:
     ``federal_district``, ``okato``, ``oktmo``, ``iso_code``, ``name_en``, ``kladr_id``, ``timezone``."""
     raw = pd.read_csv(REFERENCE_CSV, dtype=str, keep_default_na=False)
     raw = raw[raw["kladr_id"].str[:2] != "99"]
-    return pd.DataFrame({
-        "code": raw["kladr_id"].str[:2], "name_ru": raw["name_with_type"], "name": raw["name"],
-        "type": raw["type"], "federal_district": raw["federal_district"], "okato": raw["okato"],
-        "oktmo": raw["oktmo"], "iso_code": raw["iso_code"], "name_en": raw["geoname_name"],
-        "kladr_id": raw["kladr_id"], "timezone": raw["timezone"],
-    }).sort_values("code").reset_index(drop=True)
+    return (
+        pd.DataFrame(
+            {
+                "code": raw["kladr_id"].str[:2],
+                "name_ru": raw["name_with_type"],
+                "name": raw["name"],
+                "type": raw["type"],
+                "federal_district": raw["federal_district"],
+                "okato": raw["okato"],
+                "oktmo": raw["oktmo"],
+                "iso_code": raw["iso_code"],
+                "name_en": raw["geoname_name"],
+                "kladr_id": raw["kladr_id"],
+                "timezone": raw["timezone"],
+            }
+        )
+        .sort_values("code")
+        .reset_index(drop=True)
+    )
 
 
 @lru_cache(maxsize=1)

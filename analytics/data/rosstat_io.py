@@ -22,6 +22,7 @@ All money in mln ₽. Index and columns of every product frame are Rosstat's num
 A workbook of another layout raises :class:`RosstatIOError` naming the sheet, cell and what was
 expected; its Russian and English texts are in :data:`MESSAGES` (here, in the library).
 """
+
 from __future__ import annotations
 
 import re
@@ -67,8 +68,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sheet '{sheet}', cell {cell}: expected '{expected}', found '{found}'",
     ),
     "no_products": (
-        ("Лист «{sheet}», строка {row}: ожидались номера продуктов 001, 002, … начиная с ячейки {cell}, "
-         "найдено «{found}»"),
+        (
+            "Лист «{sheet}», строка {row}: ожидались номера продуктов 001, 002, … начиная с ячейки {cell}, "
+            "найдено «{found}»"
+        ),
         "Sheet '{sheet}', row {row}: expected product numbers 001, 002, … starting at cell {cell}, found '{found}'",
     ),
     "product_mismatch": (
@@ -94,8 +97,9 @@ class RosstatIOError(ValueError):
     Russian (``"ru"``) or English (``"en"``); ``str()`` is the Russian text.
     """
 
-    def __init__(self, code: str, *, sheet: str | None = None, row: int | None = None,
-                 column: str | None = None, **params: Any) -> None:
+    def __init__(
+        self, code: str, *, sheet: str | None = None, row: int | None = None, column: str | None = None, **params: Any
+    ) -> None:
         self.code = code
         self.sheet = sheet
         self.row = row
@@ -137,6 +141,7 @@ class IOTables:
 
 def _letter(col: int) -> str:
     from openpyxl.utils import get_column_letter
+
     return get_column_letter(col)
 
 
@@ -165,16 +170,16 @@ class _Sheet:
     def expect(self, row: int, col: int, expected: str) -> None:
         found = _text(self.cell(row, col))
         if found != expected:
-            raise RosstatIOError("header_mismatch", sheet=self.name, row=row, column=_letter(col),
-                                 expected=expected, found=found)
+            raise RosstatIOError(
+                "header_mismatch", sheet=self.name, row=row, column=_letter(col), expected=expected, found=found
+            )
 
     def number(self, row: int, col: int) -> float:
         value = self.cell(row, col)
         if value is None:
             return 0.0
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise RosstatIOError("not_a_number", sheet=self.name, row=row, column=_letter(col),
-                                 found=_text(value))
+            raise RosstatIOError("not_a_number", sheet=self.name, row=row, column=_letter(col), found=_text(value))
         return float(value)
 
     def block(self, rows: range, cols: range) -> list[list[float]]:
@@ -185,13 +190,20 @@ def _product_columns(sheet: _Sheet) -> list[str]:
     """Numbers ``001, 002, …`` of row 4 from column D, in order, up to the first non-number."""
     numbers: list[str] = []
     col = FIRST_PRODUCT_COL
-    while _text(sheet.cell(NUMBERS_ROW, col)) == f"{len(numbers) + 1:03d}" and \
-            _text(sheet.cell(CODES_ROW, col)) != TOTAL_CODE:
+    while (
+        _text(sheet.cell(NUMBERS_ROW, col)) == f"{len(numbers) + 1:03d}"
+        and _text(sheet.cell(CODES_ROW, col)) != TOTAL_CODE
+    ):
         numbers.append(f"{len(numbers) + 1:03d}")
         col += 1
     if not numbers:
-        raise RosstatIOError("no_products", sheet=sheet.name, row=NUMBERS_ROW,
-                             column=_letter(FIRST_PRODUCT_COL), found=_text(sheet.cell(NUMBERS_ROW, col)))
+        raise RosstatIOError(
+            "no_products",
+            sheet=sheet.name,
+            row=NUMBERS_ROW,
+            column=_letter(FIRST_PRODUCT_COL),
+            found=_text(sheet.cell(NUMBERS_ROW, col)),
+        )
     return numbers
 
 
@@ -210,14 +222,29 @@ def _check_products(sheet: _Sheet, products: pd.DataFrame, reference: str) -> No
         for r, c, expected in checks:
             found = _text(sheet.cell(r, c))
             if _code_key(found) != _code_key(expected):
-                raise RosstatIOError("product_mismatch", sheet=sheet.name, row=r, column=_letter(c),
-                                     found=found, expected=expected, reference=reference)
+                raise RosstatIOError(
+                    "product_mismatch",
+                    sheet=sheet.name,
+                    row=r,
+                    column=_letter(c),
+                    found=found,
+                    expected=expected,
+                    reference=reference,
+                )
     after = _text(sheet.cell(NUMBERS_ROW, FIRST_PRODUCT_COL + n))
-    if re.fullmatch(r"\d{3}", after) and _text(sheet.cell(CODES_ROW, FIRST_PRODUCT_COL + n)) != TOTAL_CODE \
-            and sheet.name != REQUIREMENTS_SHEET:
-        raise RosstatIOError("header_mismatch", sheet=sheet.name, row=CODES_ROW,
-                             column=_letter(FIRST_PRODUCT_COL + n), expected=TOTAL_CODE,
-                             found=_text(sheet.cell(CODES_ROW, FIRST_PRODUCT_COL + n)))
+    if (
+        re.fullmatch(r"\d{3}", after)
+        and _text(sheet.cell(CODES_ROW, FIRST_PRODUCT_COL + n)) != TOTAL_CODE
+        and sheet.name != REQUIREMENTS_SHEET
+    ):
+        raise RosstatIOError(
+            "header_mismatch",
+            sheet=sheet.name,
+            row=CODES_ROW,
+            column=_letter(FIRST_PRODUCT_COL + n),
+            expected=TOTAL_CODE,
+            found=_text(sheet.cell(CODES_ROW, FIRST_PRODUCT_COL + n)),
+        )
 
 
 def _products(sheet: _Sheet, numbers: list[str]) -> pd.DataFrame:
@@ -226,13 +253,13 @@ def _products(sheet: _Sheet, numbers: list[str]) -> pd.DataFrame:
         row = FIRST_PRODUCT_ROW + i
         found = _text(sheet.cell(row, 1))
         if found != no:
-            raise RosstatIOError("header_mismatch", sheet=sheet.name, row=row, column="A",
-                                 expected=no, found=found)
+            raise RosstatIOError("header_mismatch", sheet=sheet.name, row=row, column="A", expected=no, found=found)
         code = _text(sheet.cell(row, 2))
         header_code = _text(sheet.cell(CODES_ROW, FIRST_PRODUCT_COL + i))
         if _code_key(code) != _code_key(header_code):
-            raise RosstatIOError("header_mismatch", sheet=sheet.name, row=row, column="B",
-                                 expected=header_code, found=code)
+            raise RosstatIOError(
+                "header_mismatch", sheet=sheet.name, row=row, column="B", expected=header_code, found=code
+            )
         rows.append((no, code, " ".join(_text(sheet.cell(row, 3)).split())))
     return pd.DataFrame(rows, columns=["no", "okpd2", "name_ru"])
 
@@ -269,10 +296,15 @@ def _symmetric(sheet: _Sheet, products: pd.DataFrame) -> tuple[pd.DataFrame, pd.
     cols = range(FIRST_PRODUCT_COL, FIRST_PRODUCT_COL + n)
     flows = pd.DataFrame(sheet.block(rows, cols), index=index, columns=index.rename("using"))
     fd_cols = _final_demand_columns(sheet, n)
-    final = pd.DataFrame([[sheet.number(r, c) for c, _ in fd_cols] for r in rows], index=index,
-                         columns=pd.Index([code for _, code in fd_cols], name="final_demand"))
-    values = {VALUE_ROWS[code]: pd.Series([sheet.number(row, c) for c in cols], index=index, name=VALUE_ROWS[code])
-              for code, row in _value_rows(sheet, n).items()}
+    final = pd.DataFrame(
+        [[sheet.number(r, c) for c, _ in fd_cols] for r in rows],
+        index=index,
+        columns=pd.Index([code for _, code in fd_cols], name="final_demand"),
+    )
+    values = {
+        VALUE_ROWS[code]: pd.Series([sheet.number(row, c) for c in cols], index=index, name=VALUE_ROWS[code])
+        for code, row in _value_rows(sheet, n).items()
+    }
     return flows, final, values
 
 
@@ -300,8 +332,11 @@ def read_rosstat_io(path: str | Path | BinaryIO) -> IOTables:
         for needed in (TOTAL_SHEET, DOMESTIC_SHEET):
             if needed not in names:
                 raise RosstatIOError("sheet_missing", sheet=needed, found=", ".join(names))
-        sheets = {name: _Sheet(name, list(wb[name].iter_rows(values_only=True)))
-                  for name in (TOTAL_SHEET, DOMESTIC_SHEET, REQUIREMENTS_SHEET) if name in names}
+        sheets = {
+            name: _Sheet(name, list(wb[name].iter_rows(values_only=True)))
+            for name in (TOTAL_SHEET, DOMESTIC_SHEET, REQUIREMENTS_SHEET)
+            if name in names
+        }
     finally:
         wb.close()
 
@@ -322,13 +357,25 @@ def read_rosstat_io(path: str | Path | BinaryIO) -> IOTables:
         _check_products(kpz, products, TOTAL_SHEET)
         n = len(products)
         index = pd.Index(products["no"], name="no")
-        requirements = pd.DataFrame(
-            kpz.block(range(FIRST_PRODUCT_ROW, FIRST_PRODUCT_ROW + n), range(FIRST_PRODUCT_COL, FIRST_PRODUCT_COL + n)),
-            index=index, columns=index.rename("using")) / 1000.0
+        requirements = (
+            pd.DataFrame(
+                kpz.block(
+                    range(FIRST_PRODUCT_ROW, FIRST_PRODUCT_ROW + n), range(FIRST_PRODUCT_COL, FIRST_PRODUCT_COL + n)
+                ),
+                index=index,
+                columns=index.rename("using"),
+            )
+            / 1000.0
+        )
 
     return IOTables(
-        year=_year(total), products=products, flows_total=flows_total, flows_domestic=flows_domestic,
-        final_demand=final_total, final_demand_domestic=final_domestic, total_requirements=requirements,
+        year=_year(total),
+        products=products,
+        flows_total=flows_total,
+        flows_domestic=flows_domestic,
+        final_demand=final_total,
+        final_demand_domestic=final_domestic,
+        total_requirements=requirements,
         **values,
     )
 
@@ -347,8 +394,13 @@ EXTRACT_FILES = {
     "primary_inputs": "primary_inputs.csv",
     "total_requirements": "total_requirements_kpz.csv",
 }
-PRIMARY_COLUMNS = {"output": "output_p1", "value_added": "value_added_b1g", "compensation": "compensation_d1",
-                   "wages": "wages_d11", "other_taxes": "other_taxes_d29_d39"}
+PRIMARY_COLUMNS = {
+    "output": "output_p1",
+    "value_added": "value_added_b1g",
+    "compensation": "compensation_d1",
+    "wages": "wages_d11",
+    "other_taxes": "other_taxes_d29_d39",
+}
 
 
 def write_extract(tables: IOTables, outdir: str | Path) -> list[Path]:
@@ -372,8 +424,11 @@ def write_extract(tables: IOTables, outdir: str | Path) -> list[Path]:
     primary = pd.DataFrame({col: getattr(tables, attr) for attr, col in PRIMARY_COLUMNS.items()})
     put("primary_inputs", primary.rename_axis("no"), float_format="%.15g")
     if tables.total_requirements is not None:
-        put("total_requirements", (tables.total_requirements * 1000.0).rename_axis(index="no", columns=None),
-            float_format="%.17g")
+        put(
+            "total_requirements",
+            (tables.total_requirements * 1000.0).rename_axis(index="no", columns=None),
+            float_format="%.17g",
+        )
     meta = out / "year.txt"
     meta.write_text(f"{tables.year}\n", encoding="utf-8")
     written.append(meta)

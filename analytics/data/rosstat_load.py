@@ -18,6 +18,7 @@ the preview counts exactly the rows added and changed, the load is one version o
 :func:`analytics.ingest.rollback` takes it back. The store is untouched until
 :func:`analytics.ingest.commit`; :func:`load_rosstat_table` does both steps.
 """
+
 from __future__ import annotations
 
 import os
@@ -65,7 +66,7 @@ class RosstatLoad:
 
     plan: ingest.LoadPlan
     table: RosstatTable | None = None
-    rows: pd.DataFrame = field(default_factory=pd.DataFrame)   #: the file's rows as they will be stored
+    rows: pd.DataFrame = field(default_factory=pd.DataFrame)  #: the file's rows as they will be stored
 
     @property
     def report(self) -> ingest.LoadReport:
@@ -73,9 +74,17 @@ class RosstatLoad:
 
 
 def _failed(target: str, file_name: str | None, code: str, **params) -> RosstatLoad:
-    report = ingest.LoadReport(ok=False, rows_loaded=0, errors=[Issue(None, None, None, msg(code, **params))],
-                               warnings=[], version_id=None, table=target, mode="replace", file_name=file_name,
-                               error_counts={code: 1})
+    report = ingest.LoadReport(
+        ok=False,
+        rows_loaded=0,
+        errors=[Issue(None, None, None, msg(code, **params))],
+        warnings=[],
+        version_id=None,
+        table=target,
+        mode="replace",
+        file_name=file_name,
+        error_counts={code: 1},
+    )
     return RosstatLoad(ingest.LoadPlan(report))
 
 
@@ -88,12 +97,22 @@ def _file_rows(frame: pd.DataFrame, target: str, region_code: str | None) -> pd.
     return rows[rows["region_code"].notna()]
 
 
-def prepare_rosstat_load(con: duckdb.DuckDBPyConnection, source: str | os.PathLike[str] | bytes | BinaryIO, *,
-                         target: str, okved: str | None = None, measure: str | None = None,
-                         indicator: str | None = None, unit: str | None = None, source_note: str | None = None,
-                         sheet: str | int | None = None, row_label: str | None = None,
-                         region_code: str | None = None, scale: float | None = None,
-                         file_name: str | None = None) -> RosstatLoad:
+def prepare_rosstat_load(
+    con: duckdb.DuckDBPyConnection,
+    source: str | os.PathLike[str] | bytes | BinaryIO,
+    *,
+    target: str,
+    okved: str | None = None,
+    measure: str | None = None,
+    indicator: str | None = None,
+    unit: str | None = None,
+    source_note: str | None = None,
+    sheet: str | int | None = None,
+    row_label: str | None = None,
+    region_code: str | None = None,
+    scale: float | None = None,
+    file_name: str | None = None,
+) -> RosstatLoad:
     """Read a Rosstat table and preview its load into ``target`` (nothing is written).
 
     ``row_label``: the row-label path to load when the table has several (required then for
@@ -109,7 +128,9 @@ def prepare_rosstat_load(con: duckdb.DuckDBPyConnection, source: str | os.PathLi
     if target == "region_sector_years":
         known = store.query(con, "SELECT count(*) AS n FROM sectors WHERE code = ?", [str(okved)])["n"][0]
         if measure not in MEASURES or not known or validate.okved_level(str(okved)) in (None, "section"):
-            return _failed(target, name, "rosstat_target", targets="OKVED (01–99, 29.1, 29.10) + " + ", ".join(MEASURES))
+            return _failed(
+                target, name, "rosstat_target", targets="OKVED (01–99, 29.1, 29.10) + " + ", ".join(MEASURES)
+            )
     try:
         table = read_rosstat_table(source, sheet=sheet, file_name=name)
     except (RosstatTableError, ValueError, OSError) as exc:
@@ -129,30 +150,80 @@ def prepare_rosstat_load(con: duckdb.DuckDBPyConnection, source: str | os.PathLi
         load = _failed(target, name, "rosstat_no_rows")
         load.table = table
         return load
-    warnings = [Issue(None, None, None, msg("rosstat_read", rows=len(rows), regions=rows["region_code"].nunique(),
-                                            years=f"{rows['year'].min()}–{rows['year'].max()}"))]
+    warnings = [
+        Issue(
+            None,
+            None,
+            None,
+            msg(
+                "rosstat_read",
+                rows=len(rows),
+                regions=rows["region_code"].nunique(),
+                years=f"{rows['year'].min()}–{rows['year'].max()}",
+            ),
+        )
+    ]
     skipped = frame[frame["region_code"].isna() & ~frame.index.isin(rows.index)]
     skipped = skipped[skipped["level"] != "unmatched"]
     if len(skipped):
-        warnings.append(Issue(None, None, None, msg("rosstat_skipped", names="; ".join(
-            skipped["region_name"].fillna(skipped["indicator"]).drop_duplicates().astype(str).head(12)))))
+        warnings.append(
+            Issue(
+                None,
+                None,
+                None,
+                msg(
+                    "rosstat_skipped",
+                    names="; ".join(
+                        skipped["region_name"].fillna(skipped["indicator"]).drop_duplicates().astype(str).head(12)
+                    ),
+                ),
+            )
+        )
     if table.unmatched:
-        warnings.append(Issue(None, None, None, msg("rosstat_unmatched", count=len(table.unmatched), names="; ".join(
-            f"{label} ({sheet_name}, {row})" for sheet_name, row, label in table.unmatched[:15]))))
+        warnings.append(
+            Issue(
+                None,
+                None,
+                None,
+                msg(
+                    "rosstat_unmatched",
+                    count=len(table.unmatched),
+                    names="; ".join(
+                        f"{label} ({sheet_name}, {row})" for sheet_name, row, label in table.unmatched[:15]
+                    ),
+                ),
+            )
+        )
     if target == "region_sector_years":
         title = " ".join(table.titles.get(s, "") for s in rows["sheet"].unique())
         factor, unit_text = (scale, None) if scale else unit_scale(title, measure)
         if unit_text and factor != 1.0:
             warnings.append(Issue(None, measure, None, msg("rosstat_unit", unit=unit_text, factor=f"{factor:g}")))
-        new = pd.DataFrame({"region_code": rows["region_code"], "okved": okved, "year": rows["year"],
-                            measure: (rows["value"] * factor).round(3), "data_status": "loaded"})
+        new = pd.DataFrame(
+            {
+                "region_code": rows["region_code"],
+                "okved": okved,
+                "year": rows["year"],
+                measure: (rows["value"] * factor).round(3),
+                "data_status": "loaded",
+            }
+        )
         key = ["region_code", "okved", "year"]
     else:
         title = indicator or next(iter(table.titles.values()), "") or "indicator"
-        new = pd.DataFrame({"indicator": title[:120], "breakdown": rows["indicator"].replace("", "total").fillna("total"),
-                            "region_code": rows["region_code"], "year": rows["year"], "value": rows["value"],
-                            "unit": unit, "cell_status": rows["status"], "source": source_note or name,
-                            "data_status": "loaded"})
+        new = pd.DataFrame(
+            {
+                "indicator": title[:120],
+                "breakdown": rows["indicator"].replace("", "total").fillna("total"),
+                "region_code": rows["region_code"],
+                "year": rows["year"],
+                "value": rows["value"],
+                "unit": unit,
+                "cell_status": rows["status"],
+                "source": source_note or name,
+                "data_status": "loaded",
+            }
+        )
         key = ["indicator", "breakdown", "region_code", "year"]
     spec = validate.TABLES[target]
     current = store.query(con, store.sql("SELECT {cols} FROM {t}", cols=spec.names, t=target))
@@ -172,9 +243,16 @@ def prepare_rosstat_load(con: duckdb.DuckDBPyConnection, source: str | os.PathLi
     return RosstatLoad(plan, table, new.reset_index(drop=True))
 
 
-def load_rosstat_table(con: duckdb.DuckDBPyConnection, source: str | os.PathLike[str] | bytes | BinaryIO, *,
-                       target: str, okved: str | None = None, measure: str | None = None,
-                       user: str | None = None, **options) -> ingest.LoadReport:
+def load_rosstat_table(
+    con: duckdb.DuckDBPyConnection,
+    source: str | os.PathLike[str] | bytes | BinaryIO,
+    *,
+    target: str,
+    okved: str | None = None,
+    measure: str | None = None,
+    user: str | None = None,
+    **options,
+) -> ingest.LoadReport:
     """Read, check and load a Rosstat table in one step (see :func:`prepare_rosstat_load` for the
     options); the store is unchanged when the report is not ``ok``."""
     load = prepare_rosstat_load(con, source, target=target, okved=okved, measure=measure, **options)

@@ -28,6 +28,7 @@ Windows-1251, ``;`` ``,`` or tab) files in the shapes of «Регионы Рос
 Row labels of a regional table that match no region and carry values are **reported** in
 ``unmatched`` (sheet, row, label) with ``level = 'unmatched'`` — never guessed.
 """
+
 from __future__ import annotations
 
 import csv
@@ -85,6 +86,7 @@ class RosstatTableError(ValueError):
 
 
 # --- reading cells ----------------------------------------------------------------------------------
+
 
 def _xls_sheets(data: bytes) -> list[tuple[str, list[list[Any]]]]:
     import xlrd
@@ -147,6 +149,7 @@ def _sheets(data: bytes, name: str | None) -> tuple[str, list[tuple[str, list[li
 
 # --- cells, years, labels ---------------------------------------------------------------------------
 
+
 def parse_year(cell: Any) -> int | None:
     """A header cell as a year (2017, 2017.0, «2017», «2017 г.», «2017¹», «2017 1)»), else ``None``."""
     if isinstance(cell, bool) or cell is None:
@@ -200,14 +203,16 @@ def _header(grid: list[list[Any]]) -> tuple[int, dict[int, int]] | None:
 
 # --- one sheet --------------------------------------------------------------------------------------
 
+
 def _read_sheet(name: str, grid: list[list[Any]], result: RosstatTable) -> pd.DataFrame | None:
     found = _header(grid)
     if found is None:
         result.skipped_sheets.append(name)
         return None
     header_row, years = found
-    title = " ".join(text for row in grid[:header_row]
-                     if (text := _label(row, range(len(row)))) and text.lower() != "к содержанию")
+    title = " ".join(
+        text for row in grid[:header_row] if (text := _label(row, range(len(row)))) and text.lower() != "к содержанию"
+    )
     result.titles[name] = re.sub(r"\s+", " ", title).strip()
     label_cols = range(0, min(years))
     body = []
@@ -226,9 +231,9 @@ def _read_sheet(name: str, grid: list[list[Any]], result: RosstatTable) -> pd.Da
     regional = sum(1 for m in matches if m is not None and m.level in ("region", "region_total")) >= MIN_REGION_ROWS
     mentions_russia = bool(re.search(r"российской федерации|по россии|\bрф\b", result.titles[name].lower()))
     records = []
-    path: list[str] = []          # indicator headings above the current row
-    sublevel = False              # after «в том числе:» lowercase lines are children of the last line
-    context = None                # a region row without values heading the lines below it
+    path: list[str] = []  # indicator headings above the current row
+    sublevel = False  # after «в том числе:» lowercase lines are children of the last line
+    context = None  # a region row without values heading the lines below it
     for (excel_row, label, cells), match in zip(body, matches):
         parsed = [parse_cell(c) for c in cells]
         has_values = any(status != "missing" for _, status, _ in parsed) or any(c is not None for c in cells)
@@ -269,13 +274,26 @@ def _read_sheet(name: str, grid: list[list[Any]], result: RosstatTable) -> pd.Da
         for (value, status, understood), cell, year in zip(parsed, cells, years.values()):
             if not understood:
                 result.bad_cells.append((name, excel_row, str(year), str(cell)))
-            records.append((name, excel_row, level, code, region_name, indicator, year, value, status,
-                            None if cell is None else str(cell)))
+            records.append(
+                (
+                    name,
+                    excel_row,
+                    level,
+                    code,
+                    region_name,
+                    indicator,
+                    year,
+                    value,
+                    status,
+                    None if cell is None else str(cell),
+                )
+            )
     return pd.DataFrame.from_records(records, columns=COLUMNS)
 
 
-def read_rosstat_table(source: str | os.PathLike[str] | bytes | BinaryIO, *, sheet: str | int | None = None,
-                       file_name: str | None = None) -> RosstatTable:
+def read_rosstat_table(
+    source: str | os.PathLike[str] | bytes | BinaryIO, *, sheet: str | int | None = None, file_name: str | None = None
+) -> RosstatTable:
     """Read a Rosstat wide table (``.xls``, ``.xlsx``, ``.csv``) into a long frame with its report.
 
     ``frame`` columns: ``sheet``, ``row`` (as the spreadsheet numbers it), ``level``, ``region_code``

@@ -10,6 +10,7 @@ Chukotka crosses the antimeridian: the file splits it at ±180°. Longitudes wes
 Chukotka's eastern part) are given as east of 180° (−169° → 191°), so MapLibre draws one piece
 instead of a strip at the far left of the world.
 """
+
 from __future__ import annotations
 
 import copy
@@ -44,9 +45,14 @@ def _collection() -> tuple[dict, tuple[str, ...]]:
             unmatched.append(str(props.get("name")))
             continue
         geometry = {"type": feature["geometry"]["type"], "coordinates": _east(feature["geometry"]["coordinates"])}
-        features.append({"type": "Feature", "id": match.code,
-                         "properties": {"name": props.get("name"), "name_en": props.get("name_latin")},
-                         "geometry": geometry})
+        features.append(
+            {
+                "type": "Feature",
+                "id": match.code,
+                "properties": {"name": props.get("name"), "name_en": props.get("name_latin")},
+                "geometry": geometry,
+            }
+        )
     features.sort(key=lambda f: f["id"])
     return {"type": "FeatureCollection", "features": features}, tuple(unmatched)
 

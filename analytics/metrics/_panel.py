@@ -10,6 +10,7 @@ Conventions shared by every public function:
   each public function says what it does with it.
 - Zero denominators give NaN, never an exception and never ``inf``.
 """
+
 from __future__ import annotations
 
 import contextlib

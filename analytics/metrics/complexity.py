@@ -33,6 +33,7 @@ single OKVED section (the 24 manufacturing divisions are both) — one or two di
 rank and the ranking says little (a region specialised in a few large divisions, e.g. Kaluga in motor
 vehicles, comes out near the bottom). The function returns notes with a code for the page to show.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -62,6 +63,7 @@ Presence = Literal["binary", "continuous"]
 SdConvention = Literal["stata", "numpy"]
 Benchmark = pd.DataFrame | Mapping[str, str] | pd.Series | None
 
+
 @dataclass(frozen=True)
 class PlausibilityNote:
     """Why ECI/PCI of a computation deserve caution: ``code`` (``few_sectors`` or ``single_section``)
@@ -71,8 +73,9 @@ class PlausibilityNote:
     params: dict
 
 
-def complexity_plausibility(sectors: Sequence[str] | pd.Series,
-                            sections: Sequence[str | None] | pd.Series) -> tuple[PlausibilityNote, ...]:
+def complexity_plausibility(
+    sectors: Sequence[str] | pd.Series, sections: Sequence[str | None] | pd.Series
+) -> tuple[PlausibilityNote, ...]:
     """Notes on ECI/PCI computed over ``sectors`` (codes, duplicates ignored) whose OKVED sections are
     ``sections`` (one per sector, same order; None when unknown):
 
@@ -109,19 +112,20 @@ class _Complexity:
     matrix: Matrix
     rca: np.ndarray
     m: np.ndarray
-    diversity: np.ndarray   # regions
-    ubiquity: np.ndarray    # sectors
-    proximity: np.ndarray   # sectors × sectors
+    diversity: np.ndarray  # regions
+    ubiquity: np.ndarray  # sectors
+    proximity: np.ndarray  # sectors × sectors
     density: np.ndarray
-    eci: np.ndarray         # regions
-    pci: np.ndarray         # sectors
-    coi: np.ndarray         # regions
+    eci: np.ndarray  # regions
+    pci: np.ndarray  # sectors
+    coi: np.ndarray  # regions
     cog: np.ndarray
 
 
 # --------------------------------------------------------------------------------------------------
 # Matrix steps
 # --------------------------------------------------------------------------------------------------
+
 
 def _cross_section(df: pd.DataFrame, *, region: str, sector: str, value: str) -> Matrix:
     """Dense matrix with regions and sectors of zero total dropped (with a warning)."""
@@ -186,7 +190,7 @@ def _proximity(m: np.ndarray, ubiquity: np.ndarray, *, diagonal: float) -> np.nd
     co = m.T @ m
     phi = divide(co, np.maximum(ubiquity[:, np.newaxis], ubiquity[np.newaxis, :]))
     phi = np.nan_to_num(phi, nan=0.0)  # no sector present anywhere: no shared presence, proximity 0
-    phi = np.minimum(phi, phi.T)       # exactly symmetric even when M is continuous
+    phi = np.minimum(phi, phi.T)  # exactly symmetric even when M is continuous
     np.fill_diagonal(phi, diagonal)
     return phi
 
@@ -239,8 +243,17 @@ def _spread(v: np.ndarray, *, n_sectors: int, sd: SdConvention) -> tuple[float, 
     raise ValueError(f"sd must be 'stata' or 'numpy', not {sd!r}")
 
 
-def _complexity(mat: Matrix, *, benchmark: Benchmark, sector: str, value: str, threshold: float,
-                presence: Presence, diagonal: float, sd: SdConvention) -> _Complexity:
+def _complexity(
+    mat: Matrix,
+    *,
+    benchmark: Benchmark,
+    sector: str,
+    value: str,
+    threshold: float,
+    presence: Presence,
+    diagonal: float,
+    sd: SdConvention,
+) -> _Complexity:
     if sd not in ("stata", "numpy"):
         raise ValueError(f"sd must be 'stata' or 'numpy', not {sd!r}")
     rca = _rca(mat.values, _benchmark_denominator(mat, benchmark, sector=sector, value=value))
@@ -262,9 +275,17 @@ def _complexity(mat: Matrix, *, benchmark: Benchmark, sector: str, value: str, t
     cog = absent * (absent @ weights) / spread
     coi_mean, coi_spread = _spread(np.where(np.isnan(kc), np.nan, coi_raw), n_sectors=n_sectors, sd=sd)
     return _Complexity(
-        matrix=mat, rca=rca, m=m, diversity=diversity, ubiquity=ubiquity, proximity=phi,
-        density=density, eci=(kc - mean) / spread, pci=(kp - mean) / spread,
-        coi=divide(coi_raw - coi_mean, np.full_like(coi_raw, coi_spread)), cog=cog,
+        matrix=mat,
+        rca=rca,
+        m=m,
+        diversity=diversity,
+        ubiquity=ubiquity,
+        proximity=phi,
+        density=density,
+        eci=(kc - mean) / spread,
+        pci=(kp - mean) / spread,
+        coi=divide(coi_raw - coi_mean, np.full_like(coi_raw, coi_spread)),
+        cog=cog,
     )
 
 
@@ -286,9 +307,19 @@ def _check_presence(presence: str) -> None:
 # Public functions
 # --------------------------------------------------------------------------------------------------
 
-def proximity(df: pd.DataFrame, *, region: str = "region", sector: str = "sector", value: str = "value",
-              diagonal: float = 0, threshold: float = 1.0, presence: Presence = "binary",
-              benchmark: Benchmark = None, by: str | Sequence[str] | None = None) -> pd.DataFrame:
+
+def proximity(
+    df: pd.DataFrame,
+    *,
+    region: str = "region",
+    sector: str = "sector",
+    value: str = "value",
+    diagonal: float = 0,
+    threshold: float = 1.0,
+    presence: Presence = "binary",
+    benchmark: Benchmark = None,
+    by: str | Sequence[str] | None = None,
+) -> pd.DataFrame:
     """Sector-to-sector proximity as a long table: ``sector_1``, ``sector_2``, ``proximity``.
 
     φ_st = Σ_r M_rs M_rt / max(k_s, k_t), the minimum of the two conditional probabilities of being
@@ -309,19 +340,30 @@ def proximity(df: pd.DataFrame, *, region: str = "region", sector: str = "sector
             phi = _proximity(m, m.sum(axis=0), diagonal=diagonal)
         n = len(mat.sectors)
         idx = np.arange(n)
-        frame = pd.DataFrame({
-            "sector_1": mat.sectors.take(np.repeat(idx, n)),
-            "sector_2": mat.sectors.take(np.tile(idx, n)),
-            "proximity": phi.ravel(),
-        })
+        frame = pd.DataFrame(
+            {
+                "sector_1": mat.sectors.take(np.repeat(idx, n)),
+                "sector_2": mat.sectors.take(np.tile(idx, n)),
+                "proximity": phi.ravel(),
+            }
+        )
         frames.append(frame.assign(**key_values)[[*keys, "sector_1", "sector_2", "proximity"]])
     return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
 
 
-def economic_complexity(df: pd.DataFrame, *, region: str = "region", sector: str = "sector",
-                        value: str = "value", diagonal: float = 0, sd: SdConvention = "stata",
-                        threshold: float = 1.0, presence: Presence = "binary", benchmark: Benchmark = None,
-                        by: str | Sequence[str] | None = None) -> pd.DataFrame:
+def economic_complexity(
+    df: pd.DataFrame,
+    *,
+    region: str = "region",
+    sector: str = "sector",
+    value: str = "value",
+    diagonal: float = 0,
+    sd: SdConvention = "stata",
+    threshold: float = 1.0,
+    presence: Presence = "binary",
+    benchmark: Benchmark = None,
+    by: str | Sequence[str] | None = None,
+) -> pd.DataFrame:
     """One row per region × sector with ``rca``, ``m``, ``diversity``, ``ubiquity``, ``density``,
     ``eci``, ``pci``, ``coi``, ``cog`` (and the summed ``value``).
 
@@ -350,10 +392,17 @@ def economic_complexity(df: pd.DataFrame, *, region: str = "region", sector: str
     for key_values, sub in _groups(df, keys):
         mat = _cross_section(sub, region=region, sector=sector, value=value)
         with single_threaded_blas():
-            c = _complexity(mat, benchmark=benchmark, sector=sector, value=value, threshold=threshold,
-                            presence=presence, diagonal=diagonal, sd=sd)
-        frames.append(_long(c, region=region, sector=sector, value=value, presence=presence)
-                      .assign(**key_values))
+            c = _complexity(
+                mat,
+                benchmark=benchmark,
+                sector=sector,
+                value=value,
+                threshold=threshold,
+                presence=presence,
+                diagonal=diagonal,
+                sd=sd,
+            )
+        frames.append(_long(c, region=region, sector=sector, value=value, presence=presence).assign(**key_values))
     out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     return out[[*keys, *[c for c in out.columns if c not in keys]]]
 
@@ -362,20 +411,22 @@ def _long(c: _Complexity, *, region: str, sector: str, value: str, presence: Pre
     n_r, n_s = c.m.shape
     r_idx, s_idx = np.repeat(np.arange(n_r), n_s), np.tile(np.arange(n_s), n_r)
     counts = "int64" if presence == "binary" else "float64"
-    return pd.DataFrame({
-        region: c.matrix.regions.take(r_idx),
-        sector: c.matrix.sectors.take(s_idx),
-        value: c.matrix.values.ravel(),
-        "rca": c.rca.ravel(),
-        "m": c.m.ravel().astype(counts),
-        "diversity": c.diversity[r_idx].astype(counts),
-        "ubiquity": c.ubiquity[s_idx].astype(counts),
-        "density": c.density.ravel(),
-        "eci": c.eci[r_idx],
-        "pci": c.pci[s_idx],
-        "coi": c.coi[r_idx],
-        "cog": c.cog.ravel(),
-    })
+    return pd.DataFrame(
+        {
+            region: c.matrix.regions.take(r_idx),
+            sector: c.matrix.sectors.take(s_idx),
+            value: c.matrix.values.ravel(),
+            "rca": c.rca.ravel(),
+            "m": c.m.ravel().astype(counts),
+            "diversity": c.diversity[r_idx].astype(counts),
+            "ubiquity": c.ubiquity[s_idx].astype(counts),
+            "density": c.density.ravel(),
+            "eci": c.eci[r_idx],
+            "pci": c.pci[s_idx],
+            "coi": c.coi[r_idx],
+            "cog": c.cog.ravel(),
+        }
+    )
 
 
 def _zscore(frame: pd.DataFrame, column: str, groups: list[str]) -> np.ndarray:
@@ -397,9 +448,15 @@ def _weights(weights: tuple[float, float, float] | str) -> tuple[float, float, f
     return tuple(float(w) for w in weights)
 
 
-def score_opportunities(table: pd.DataFrame, *, region: str = "region", sector: str = "sector",
-                        weights: tuple[float, float, float] | str = OPPORTUNITY_PRESETS["balanced"],
-                        threshold: float = 1.0, by: str | Sequence[str] | None = None) -> pd.DataFrame:
+def score_opportunities(
+    table: pd.DataFrame,
+    *,
+    region: str = "region",
+    sector: str = "sector",
+    weights: tuple[float, float, float] | str = OPPORTUNITY_PRESETS["balanced"],
+    threshold: float = 1.0,
+    by: str | Sequence[str] | None = None,
+) -> pd.DataFrame:
     """Opportunity scores from an :func:`economic_complexity` table (see :func:`opportunities`)."""
     w_d, w_c, w_g = _weights(weights)
     keys = as_list(by)
@@ -411,21 +468,43 @@ def score_opportunities(table: pd.DataFrame, *, region: str = "region", sector: 
     candidates["z_pci"] = _zscore(candidates, "pci", groups)
     candidates["z_cog"] = _zscore(candidates, "cog", groups)
     candidates["score"] = w_d * candidates["z_density"] + w_c * candidates["z_pci"] + w_g * candidates["z_cog"]
-    candidates = candidates.sort_values([*groups, "score", sector], ascending=[True] * len(groups) + [False, True],
-                                        na_position="last")
+    candidates = candidates.sort_values(
+        [*groups, "score", sector], ascending=[True] * len(groups) + [False, True], na_position="last"
+    )
     candidates["rank"] = candidates.groupby(groups, sort=False, dropna=False).cumcount() + 1
     candidates.loc[candidates["score"].isna(), "rank"] = pd.NA
-    columns = [*groups, sector, "rca", "density", "distance", "pci", "cog", "z_density", "z_pci", "z_cog",
-               "score", "rank"]
+    columns = [
+        *groups,
+        sector,
+        "rca",
+        "density",
+        "distance",
+        "pci",
+        "cog",
+        "z_density",
+        "z_pci",
+        "z_cog",
+        "score",
+        "rank",
+    ]
     return candidates[columns].astype({"rank": "Int64"}).reset_index(drop=True)
 
 
-def opportunities(df: pd.DataFrame, *, region: str = "region", sector: str = "sector", value: str = "value",
-                  focus: str | Sequence[str] | None = None,
-                  weights: tuple[float, float, float] | str = OPPORTUNITY_PRESETS["balanced"],
-                  threshold: float = 1.0, presence: Presence = "binary", diagonal: float = 0,
-                  sd: SdConvention = "stata", benchmark: Benchmark = None,
-                  by: str | Sequence[str] | None = None) -> pd.DataFrame:
+def opportunities(
+    df: pd.DataFrame,
+    *,
+    region: str = "region",
+    sector: str = "sector",
+    value: str = "value",
+    focus: str | Sequence[str] | None = None,
+    weights: tuple[float, float, float] | str = OPPORTUNITY_PRESETS["balanced"],
+    threshold: float = 1.0,
+    presence: Presence = "binary",
+    diagonal: float = 0,
+    sd: SdConvention = "stata",
+    benchmark: Benchmark = None,
+    by: str | Sequence[str] | None = None,
+) -> pd.DataFrame:
     """Sectors a region does not yet specialise in (RCA < ``threshold``), scored for diversification.
 
     score = w_d·z(−distance) + w_c·z(PCI) + w_g·z(COG) (Atlas of Economic Complexity, "growth
@@ -440,8 +519,18 @@ def opportunities(df: pd.DataFrame, *, region: str = "region", sector: str = "se
     region; missing when a measure is NaN), sorted by region and rank.
     """
     _weights(weights)
-    table = economic_complexity(df, region=region, sector=sector, value=value, diagonal=diagonal, sd=sd,
-                                threshold=threshold, presence=presence, benchmark=benchmark, by=by)
+    table = economic_complexity(
+        df,
+        region=region,
+        sector=sector,
+        value=value,
+        diagonal=diagonal,
+        sd=sd,
+        threshold=threshold,
+        presence=presence,
+        benchmark=benchmark,
+        by=by,
+    )
     if focus is not None:
         table = table.loc[table[region].isin(as_list(focus)).to_numpy()]
     return score_opportunities(table, region=region, sector=sector, weights=weights, threshold=threshold, by=by)

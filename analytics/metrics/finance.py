@@ -12,6 +12,7 @@ Conventions (``docs/metrics.md``, Money; the same as numpy-financial):
 Every function takes one series (1-D → a float) or one series per row (2-D → an array, one value per
 row), so a whole portfolio is appraised without a Python loop over projects.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -31,11 +32,11 @@ __all__ = [
 ]
 
 IRR_UNIQUE = "unique"
-IRR_NONE = "none"          #: NPV(r) = 0 has no solution with r > −1 (e.g. every flow of one sign)
+IRR_NONE = "none"  #: NPV(r) = 0 has no solution with r > −1 (e.g. every flow of one sign)
 IRR_MULTIPLE = "multiple"  #: several rates give NPV = 0: no single IRR describes the project
 
 _MAX_ITER = 200
-_ROOT_IMAG_TOL = 1e-7   # |imag| / |root| under which a numerically computed root counts as real
+_ROOT_IMAG_TOL = 1e-7  # |imag| / |root| under which a numerically computed root counts as real
 _ROOT_MERGE_TOL = 1e-6  # relative distance under which two real roots are one (a double root)
 
 
@@ -160,9 +161,9 @@ def _roots_status(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     for d in np.unique(degree):  # a loop over polynomial degrees (≤ number of years)
         group = np.flatnonzero(degree == d)
         take = first[group, None] + np.arange(d + 1)
-        coef = rows[group[:, None], take]                     # c_first … c_last, low to high
+        coef = rows[group[:, None], take]  # c_first … c_last, low to high
         companion = np.zeros((len(group), d, d))
-        companion[:, 0, :] = -coef[:, -2::-1] / coef[:, -1:]   # numpy.roots' companion form
+        companion[:, 0, :] = -coef[:, -2::-1] / coef[:, -1:]  # numpy.roots' companion form
         companion[:, np.arange(1, d), np.arange(d - 1)] = 1.0
         roots = np.linalg.eigvals(companion)
         real = (np.abs(roots.imag) <= _ROOT_IMAG_TOL * np.maximum(np.abs(roots), 1.0)) & (roots.real > 0)

@@ -5,6 +5,7 @@ Zoom z shows 512·2^z pixels (MapLibre's tiles) per 360° of longitude, and per 
 are clamped to ±85° (the Mercator world's edge). Longitudes are read across the antimeridian when
 that makes the span shorter (Chukotka runs from 159° E to 169° W: a span of 32°, not 328°).
 """
+
 from __future__ import annotations
 
 import math
@@ -47,9 +48,17 @@ def _mercator_y(lat: float) -> float:
     return math.log(math.tan(math.pi / 4 + math.radians(min(max(lat, -85.0), 85.0)) / 2))
 
 
-def fit_bounds(lats: Iterable[float], lons: Iterable[float], width_px: float, height_px: float, *,
-               margin: float = 0.15, min_lon_span: float = 0.01, min_y_span: float = 0.0001,
-               min_zoom: float = 0.5) -> dict[str, Any]:
+def fit_bounds(
+    lats: Iterable[float],
+    lons: Iterable[float],
+    width_px: float,
+    height_px: float,
+    *,
+    margin: float = 0.15,
+    min_lon_span: float = 0.01,
+    min_y_span: float = 0.0001,
+    min_zoom: float = 0.5,
+) -> dict[str, Any]:
     """``{"center": {"lat", "lon"}, "zoom"}`` of a ``width_px`` × ``height_px`` Web-Mercator map that
     shows every point (missing values ignored); :data:`DEFAULT_VIEW` when there is none.
 
@@ -58,8 +67,11 @@ def fit_bounds(lats: Iterable[float], lons: Iterable[float], width_px: float, he
     ``min_lon_span`` degrees and Δy at least ``min_y_span`` (a single point gets a finite zoom). The
     centre is the middle of the spans in longitude and in Mercator y.
     """
-    pairs = [(float(a), float(o)) for a, o in zip(lats, lons)
-             if a is not None and o is not None and not (math.isnan(float(a)) or math.isnan(float(o)))]
+    pairs = [
+        (float(a), float(o))
+        for a, o in zip(lats, lons)
+        if a is not None and o is not None and not (math.isnan(float(a)) or math.isnan(float(o)))
+    ]
     if not pairs:
         return {"center": dict(DEFAULT_VIEW["center"]), "zoom": DEFAULT_VIEW["zoom"]}
     ys = [a for a, _ in pairs]
@@ -73,5 +85,7 @@ def fit_bounds(lats: Iterable[float], lons: Iterable[float], width_px: float, he
     zoom = math.log2(min(width_px / (512 * x_share), height_px / (512 * y_share))) - margin
     centre_lat = math.degrees(2 * math.atan(math.exp((y_low + y_high) / 2)) - math.pi / 2)
     centre_lon = (min(xs) + max(xs)) / 2
-    return {"center": {"lat": centre_lat, "lon": centre_lon - 360 if centre_lon > 180 else centre_lon},
-            "zoom": max(min_zoom, zoom)}
+    return {
+        "center": {"lat": centre_lat, "lon": centre_lon - 360 if centre_lon > 180 else centre_lon},
+        "zoom": max(min_zoom, zoom),
+    }

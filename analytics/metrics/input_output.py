@@ -23,6 +23,7 @@ regional ``r_ij = a_ij · min(1, LQ_ij)``. Applied to the *domestic* coefficient
 are already out). δ = 0.3 is the value Flegg & Webber recommend; the literature uses 0.1–0.4
 (Bonfiglio & Chelli 2008; Flegg & Tohmo 2013). The result is an estimate, not a survey-based table.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -40,8 +41,14 @@ DEFAULT_DELTA = 0.3
 DELTA_LITERATURE: tuple[float, float] = (0.1, 0.4)
 
 EFFECTS = ("direct", "indirect", "induced", "total")
-IMPACT_COLUMNS = ("output_mln_rub", "value_added_mln_rub", "compensation_mln_rub", "wages_mln_rub", "jobs",
-                  "taxes_mln_rub")
+IMPACT_COLUMNS = (
+    "output_mln_rub",
+    "value_added_mln_rub",
+    "compensation_mln_rub",
+    "wages_mln_rub",
+    "jobs",
+    "taxes_mln_rub",
+)
 TAX_BASES = ("value_added", "compensation", "wages")
 
 
@@ -126,8 +133,9 @@ def multipliers(L: Matrix, coefficient_rows: Mapping[str, pd.Series | np.ndarray
     return pd.DataFrame(data, index=index)
 
 
-def close_households(A: Matrix, compensation_coeff: pd.Series | np.ndarray,
-                     consumption_coeff: pd.Series | np.ndarray) -> Matrix:
+def close_households(
+    A: Matrix, compensation_coeff: pd.Series | np.ndarray, consumption_coeff: pd.Series | np.ndarray
+) -> Matrix:
     """The model closed with respect to households (Type II), (n + 1) × (n + 1).
 
     ``Ā = [[A, h], [w, 0]]``: the extra row ``w_j = D1_j / x_j`` is the compensation of employees paid
@@ -152,8 +160,9 @@ def close_households(A: Matrix, compensation_coeff: pd.Series | np.ndarray,
     return closed
 
 
-def household_consumption_coeff(household_consumption: pd.Series, compensation: pd.Series,
-                                *, propensity: float | None = None) -> pd.Series:
+def household_consumption_coeff(
+    household_consumption: pd.Series, compensation: pd.Series, *, propensity: float | None = None
+) -> pd.Series:
     """Households' purchases of each product per ₽ of compensation of employees: ``h_i = κ·c_i / Σ c``.
 
     ``household_consumption``: P3_S14 by product (mln ₽; the domestic column for a domestic or
@@ -183,8 +192,10 @@ def linkages(L: Matrix) -> pd.DataFrame:
     values = _values(L)
     cols = values.sum(axis=0)
     rows = values.sum(axis=1)
-    frame = pd.DataFrame({"backward": cols / cols.mean(), "forward": rows / rows.mean()},
-                         index=L.columns if isinstance(L, pd.DataFrame) else None)
+    frame = pd.DataFrame(
+        {"backward": cols / cols.mean(), "forward": rows / rows.mean()},
+        index=L.columns if isinstance(L, pd.DataFrame) else None,
+    )
     frame["key_sector"] = (frame["backward"] > 1) & (frame["forward"] > 1)
     return frame
 
@@ -216,8 +227,13 @@ def employment_by_product(section_employment: pd.Series, sections: pd.Series, we
 # --------------------------------------------------------------------------------------------------
 
 
-def slq(regional: pd.Series, national: pd.Series, *, regional_total: float | None = None,
-        national_total: float | None = None) -> pd.Series:
+def slq(
+    regional: pd.Series,
+    national: pd.Series,
+    *,
+    regional_total: float | None = None,
+    national_total: float | None = None,
+) -> pd.Series:
     """Simple location quotient ``SLQ_i = (E_i^r / E^r) / (E_i^n / E^n)``.
 
     ``regional`` and ``national``: employment (persons) by the same sectors; the totals default to
@@ -260,8 +276,9 @@ def cilq(slq_values: pd.Series | np.ndarray, labels: pd.Index | None = None) -> 
     return pd.DataFrame(q, index=labels, columns=labels) if labels is not None else q
 
 
-def flq_quotients(slq_values: pd.Series | np.ndarray, regional_share: float, *,
-                  delta: float = DEFAULT_DELTA) -> np.ndarray:
+def flq_quotients(
+    slq_values: pd.Series | np.ndarray, regional_share: float, *, delta: float = DEFAULT_DELTA
+) -> np.ndarray:
     """``FLQ_ij = CILQ_ij · λ*`` (diagonal ``SLQ_i · λ*``), as an array."""
     return _values(cilq(_values(slq_values))) * lambda_star(regional_share, delta)
 
@@ -298,8 +315,9 @@ def cilq_adjust(A: Matrix, slq: pd.Series | np.ndarray) -> Matrix:
 METHODS = ("flq", "cilq", "slq")
 
 
-def regionalise(A: Matrix, slq: pd.Series | np.ndarray, regional_share: float, *,
-                method: str = "flq", delta: float = DEFAULT_DELTA) -> Matrix:
+def regionalise(
+    A: Matrix, slq: pd.Series | np.ndarray, regional_share: float, *, method: str = "flq", delta: float = DEFAULT_DELTA
+) -> Matrix:
     """Regional coefficients by ``method`` (``"flq"``, ``"cilq"`` or ``"slq"``)."""
     if method == "flq":
         return flq(A, slq, regional_share, delta=delta)
@@ -325,15 +343,23 @@ def output_effects(L: Matrix, shock: pd.Series | np.ndarray, *, closed_inverse: 
     total1 = _values(L) @ y
     n = len(y)
     total2 = _values(closed_inverse)[:n, :n] @ y if closed_inverse is not None else total1
-    frame = pd.DataFrame({"direct": y, "indirect": total1 - y, "induced": total2 - total1, "total": total2},
-                         index=labels)
+    frame = pd.DataFrame(
+        {"direct": y, "indirect": total1 - y, "induced": total2 - total1, "total": total2}, index=labels
+    )
     return frame
 
 
-def impact(L: Matrix, shock: pd.Series | np.ndarray, *, value_added: pd.Series | np.ndarray,
-           compensation: pd.Series | np.ndarray, employment: pd.Series | np.ndarray,
-           wages: pd.Series | np.ndarray | None = None, tax_rates: Mapping[str, float] | None = None,
-           closed_inverse: Matrix | None = None) -> pd.DataFrame:
+def impact(
+    L: Matrix,
+    shock: pd.Series | np.ndarray,
+    *,
+    value_added: pd.Series | np.ndarray,
+    compensation: pd.Series | np.ndarray,
+    employment: pd.Series | np.ndarray,
+    wages: pd.Series | np.ndarray | None = None,
+    tax_rates: Mapping[str, float] | None = None,
+    closed_inverse: Matrix | None = None,
+) -> pd.DataFrame:
     """Effects of a final-demand shock ``y`` (mln ₽ by product) — direct, indirect, induced, total.
 
     Coefficients per ₽ of output: ``value_added`` (``B1g/P1``), ``compensation`` (``D1/P1``,
@@ -361,16 +387,23 @@ def impact(L: Matrix, shock: pd.Series | np.ndarray, *, value_added: pd.Series |
     for effect, x in outputs.items():
         bases = {"value_added": float(v @ x), "compensation": float(c @ x), "wages": float(w @ x)}
         taxes = sum(rate * bases[base] for base, rate in rates.items())
-        rows[effect] = (float(x.sum()), bases["value_added"], bases["compensation"], bases["wages"],
-                        float(e @ x), taxes)
+        rows[effect] = (
+            float(x.sum()),
+            bases["value_added"],
+            bases["compensation"],
+            bases["wages"],
+            float(e @ x),
+            taxes,
+        )
     frame = pd.DataFrame.from_dict(rows, orient="index", columns=list(IMPACT_COLUMNS))
     frame.loc["total"] = frame.sum()
     frame.index.name = "effect"
     return frame
 
 
-def shock_to_products(shock_by_okved: Mapping[str, float], correspondence: pd.DataFrame,
-                      output: pd.Series) -> pd.Series:
+def shock_to_products(
+    shock_by_okved: Mapping[str, float], correspondence: pd.DataFrame, output: pd.Series
+) -> pd.Series:
     """A final-demand shock by OKVED 2 code (mln ₽, e.g. a project's revenue) spread over the products.
 
     ``correspondence``: ``no, okved2_divisions`` (``;``-separated), ``okved2_section`` (the shipped
@@ -406,10 +439,27 @@ SLQ_SOURCES = ("division", "section", "none")
 #: OKVED 2 (ОК 029-2014) sections by division number, inclusive ranges; OKPD 2 (ОК 034-2014) uses the
 #: same sections and divisions (both follow NACE Rev. 2 / CPA 2008).
 SECTION_DIVISIONS: tuple[tuple[str, int, int], ...] = (
-    ("A", 1, 3), ("B", 5, 9), ("C", 10, 33), ("D", 35, 35), ("E", 36, 39), ("F", 41, 43),
-    ("G", 45, 47), ("H", 49, 53), ("I", 55, 56), ("J", 58, 63), ("K", 64, 66), ("L", 68, 68),
-    ("M", 69, 75), ("N", 77, 82), ("O", 84, 84), ("P", 85, 85), ("Q", 86, 88), ("R", 90, 93),
-    ("S", 94, 96), ("T", 97, 98), ("U", 99, 99),
+    ("A", 1, 3),
+    ("B", 5, 9),
+    ("C", 10, 33),
+    ("D", 35, 35),
+    ("E", 36, 39),
+    ("F", 41, 43),
+    ("G", 45, 47),
+    ("H", 49, 53),
+    ("I", 55, 56),
+    ("J", 58, 63),
+    ("K", 64, 66),
+    ("L", 68, 68),
+    ("M", 69, 75),
+    ("N", 77, 82),
+    ("O", 84, 84),
+    ("P", 85, 85),
+    ("Q", 86, 88),
+    ("R", 90, 93),
+    ("S", 94, 96),
+    ("T", 97, 98),
+    ("U", 99, 99),
 )
 
 
@@ -426,8 +476,9 @@ def section_of(code: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _incidence(codes: tuple[str, ...], divisions: tuple[str, ...],
-               sections: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+def _incidence(
+    codes: tuple[str, ...], divisions: tuple[str, ...], sections: tuple[str, ...]
+) -> tuple[np.ndarray, np.ndarray]:
     """Products × codes incidence: (own divisions, own section — its letter row if any, else its
     divisions)."""
     column = {c: k for k, c in enumerate(codes)}
@@ -449,8 +500,9 @@ def _incidence(codes: tuple[str, ...], divisions: tuple[str, ...],
     return div_inc, sec_inc
 
 
-def product_slq_matrix(regional: pd.DataFrame, national: pd.Series, correspondence: pd.DataFrame,
-                       regional_share: pd.Series) -> tuple[pd.DataFrame, pd.Series]:
+def product_slq_matrix(
+    regional: pd.DataFrame, national: pd.Series, correspondence: pd.DataFrame, regional_share: pd.Series
+) -> tuple[pd.DataFrame, pd.Series]:
     """SLQ of every product in several regions at once, and where each came from.
 
     ``regional``: employees (persons), rows = regions, columns = OKVED 2 codes — two-digit divisions
@@ -472,8 +524,9 @@ def product_slq_matrix(regional: pd.DataFrame, national: pd.Series, corresponden
     codes = [str(c) for c in national.index]
     nat = national.to_numpy(dtype=float)
     reg = regional.reindex(columns=national.index).fillna(0.0).to_numpy(dtype=float)
-    div_inc, sec_inc = _incidence(tuple(codes), tuple(correspondence["okved2_divisions"]),
-                                  tuple(correspondence["okved2_section"]))
+    div_inc, sec_inc = _incidence(
+        tuple(codes), tuple(correspondence["okved2_divisions"]), tuple(correspondence["okved2_section"])
+    )
     frame = correspondence.set_index("no")
     den_d, den_s = div_inc @ nat, sec_inc @ nat
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -482,13 +535,15 @@ def product_slq_matrix(regional: pd.DataFrame, national: pd.Series, corresponden
     use_d, use_s = den_d > 0, den_s > 0
     ratio = np.where(use_d, by_division, np.where(use_s, by_section, share[:, np.newaxis]))
     slq_values = ratio / share[:, np.newaxis]
-    source = pd.Series(np.where(use_d, "division", np.where(use_s, "section", "none")), index=frame.index,
-                       name="slq_source")
+    source = pd.Series(
+        np.where(use_d, "division", np.where(use_s, "section", "none")), index=frame.index, name="slq_source"
+    )
     return pd.DataFrame(slq_values, index=regional.index, columns=frame.index), source
 
 
-def product_slq(regional: pd.Series, national: pd.Series, correspondence: pd.DataFrame,
-                regional_share: float) -> pd.DataFrame:
+def product_slq(
+    regional: pd.Series, national: pd.Series, correspondence: pd.DataFrame, regional_share: float
+) -> pd.DataFrame:
     """:func:`product_slq_matrix` for one region: ``regional`` employees by OKVED 2 code (persons).
 
     Returns ``no`` (index), ``slq``, ``slq_source``.
@@ -497,6 +552,7 @@ def product_slq(regional: pd.Series, national: pd.Series, correspondence: pd.Dat
         raise ValueError(f"regional share {regional_share} outside (0, 1]")
     row = regional.groupby(level=0).sum().to_frame().T
     row.index = ["region"]
-    values, source = product_slq_matrix(row, national.groupby(level=0).sum(), correspondence,
-                                        pd.Series({"region": regional_share}))
+    values, source = product_slq_matrix(
+        row, national.groupby(level=0).sum(), correspondence, pd.Series({"region": regional_share})
+    )
     return pd.DataFrame({"slq": values.iloc[0], "slq_source": source})

@@ -14,6 +14,7 @@ products per rouble of the buyer's output (Miller & Blair 2009, ch. 2; aggregati
 ``z`` are the intermediate flows (mln ₽, rows = supplying product), ``x`` output P1 (mln ₽).
 Pure: frames in, frames out; no store.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -34,8 +35,7 @@ def products_of(code: str, correspondence: pd.DataFrame) -> list[str]:
     division = key.split(".")[0].zfill(2)
     group = key[:4] if "." in key else ""
     by_group, residual, by_division = [], [], []
-    for no, okpd2, divisions in zip(correspondence["no"], correspondence["okpd2"],
-                                    correspondence["okved2_divisions"]):
+    for no, okpd2, divisions in zip(correspondence["no"], correspondence["okpd2"], correspondence["okved2_divisions"]):
         terms = _terms(okpd2)
         if group and any("." in t and " " not in t and group.startswith(t) for t in terms):
             by_group.append(no)
@@ -46,8 +46,13 @@ def products_of(code: str, correspondence: pd.DataFrame) -> list[str]:
     return by_group or residual or by_division
 
 
-def code_coefficients(supplier_codes: Iterable[str], buyer_codes: Iterable[str], correspondence: pd.DataFrame,
-                      flows: pd.DataFrame, output: pd.Series) -> pd.DataFrame:
+def code_coefficients(
+    supplier_codes: Iterable[str],
+    buyer_codes: Iterable[str],
+    correspondence: pd.DataFrame,
+    flows: pd.DataFrame,
+    output: pd.Series,
+) -> pd.DataFrame:
     """``a_SB`` for every pair of codes: a frame indexed by supplier code, columns buyer codes (₽ per ₽;
     ``NaN`` when a code has no product or the buyer's products have no output)."""
     sup = list(dict.fromkeys(str(c) for c in supplier_codes))

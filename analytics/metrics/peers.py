@@ -15,6 +15,7 @@ cosine, then code). Source: cosine similarity of industry-share vectors as in th
 literature (e.g. Jaffe 1986, *technological proximity*); the size factor is this project's choice,
 documented in ``docs/metrics.md``.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -36,9 +37,16 @@ def size_factor(ratio: float | np.ndarray, max_ratio: float = MAX_SIZE_RATIO) ->
     return np.clip(1.0 - np.abs(np.log(ratio)) / np.log(max_ratio), 0.0, 1.0)
 
 
-def peer_similarity(panel: pd.DataFrame, region: str, *, k: int = 5, region_col: str = "region",
-                    sector_col: str = "sector", value_col: str = "value",
-                    max_ratio: float = MAX_SIZE_RATIO) -> pd.DataFrame:
+def peer_similarity(
+    panel: pd.DataFrame,
+    region: str,
+    *,
+    k: int = 5,
+    region_col: str = "region",
+    sector_col: str = "sector",
+    value_col: str = "value",
+    max_ratio: float = MAX_SIZE_RATIO,
+) -> pd.DataFrame:
     """The ``k`` regions of ``panel`` most similar to ``region`` (see the module docstring).
 
     ``panel``: long table region × sector with employment (persons; one year, manufacturing
@@ -60,7 +68,14 @@ def peer_similarity(panel: pd.DataFrame, region: str, *, k: int = 5, region_col:
     cos = others.to_numpy() @ mine / norms
     ratio = (totals.drop(index=region) / totals[region]).to_numpy()
     factor = size_factor(ratio, max_ratio)
-    out = pd.DataFrame({"region": others.index.astype(str), "similarity": cos * factor, "cosine": cos,
-                        "size_ratio": ratio, "size_factor": factor})
+    out = pd.DataFrame(
+        {
+            "region": others.index.astype(str),
+            "similarity": cos * factor,
+            "cosine": cos,
+            "size_ratio": ratio,
+            "size_factor": factor,
+        }
+    )
     out = out.sort_values(["similarity", "cosine", "region"], ascending=[False, False, True])
     return out.head(int(k)).reset_index(drop=True)

@@ -12,6 +12,7 @@ and compared with the default variant (first measure, Russia, binary, RCA ≥ 1)
 items both variants score, and how many variants keep each item in the top k ("top-5 in 9 of 12
 variants"). Reference: docs/metrics.md; Kendall (1938).
 """
+
 from __future__ import annotations
 
 import math
@@ -42,12 +43,12 @@ RANKINGS = {
 class RobustnessSummary:
     """The answer in a few numbers."""
 
-    variants: int                 #: variants compared, the default included
+    variants: int  #: variants compared, the default included
     top_k: int
-    mean_tau: float               #: mean Kendall τ-b of the other variants against the default
-    min_tau: float                #: the least similar variant's τ
-    robust_top_k: tuple           #: default top-k items kept in the top k by ≥ stable_share of variants
-    picture_changes: bool         #: some default top-k item is not robust
+    mean_tau: float  #: mean Kendall τ-b of the other variants against the default
+    min_tau: float  #: the least similar variant's τ
+    robust_top_k: tuple  #: default top-k items kept in the top k by ≥ stable_share of variants
+    picture_changes: bool  #: some default top-k item is not robust
 
 
 @dataclass(frozen=True)
@@ -62,9 +63,9 @@ class Robustness:
 @dataclass(frozen=True)
 class _Variant:
     measure: str
-    benchmark: str       # "russia" or "district"
-    presence: str        # "binary" or "continuous"
-    threshold: float     # RCA threshold (binary presence; also the candidate cut-off of opportunities)
+    benchmark: str  # "russia" or "district"
+    presence: str  # "binary" or "continuous"
+    threshold: float  # RCA threshold (binary presence; also the candidate cut-off of opportunities)
 
     @property
     def label(self) -> str:
@@ -72,8 +73,9 @@ class _Variant:
         return f"{self.measure} · {self.benchmark} · {presence}"
 
 
-def _variants(measures: list[str], benchmarks: list[str], thresholds: Sequence[float],
-              presences: Sequence[str]) -> list[_Variant]:
+def _variants(
+    measures: list[str], benchmarks: list[str], thresholds: Sequence[float], presences: Sequence[str]
+) -> list[_Variant]:
     default = _Variant(measures[0], "russia", "binary", 1.0)
     grid = [default]
     for measure in measures:
@@ -126,12 +128,23 @@ def _kendall(a: pd.Series, b: pd.Series) -> float:
         return float(stats.kendalltau(both["a"], both["b"]).statistic)
 
 
-def robustness(df: pd.DataFrame, *, ranking: Ranking = "rca", focus: str | None = None,
-               region: str = "region", sector: str = "sector", value: str = "value",
-               measures: Sequence[str] = (), districts: Mapping[str, str] | pd.Series | None = None,
-               thresholds: Sequence[float] = (0.8, 1.0, 1.25),
-               presences: Sequence[str] = ("binary", "continuous"), top_k: int = 5,
-               stable_share: float = 0.75, diagonal: float = 0, sd: SdConvention = "stata") -> Robustness:
+def robustness(
+    df: pd.DataFrame,
+    *,
+    ranking: Ranking = "rca",
+    focus: str | None = None,
+    region: str = "region",
+    sector: str = "sector",
+    value: str = "value",
+    measures: Sequence[str] = (),
+    districts: Mapping[str, str] | pd.Series | None = None,
+    thresholds: Sequence[float] = (0.8, 1.0, 1.25),
+    presences: Sequence[str] = ("binary", "continuous"),
+    top_k: int = 5,
+    stable_share: float = 0.75,
+    diagonal: float = 0,
+    sd: SdConvention = "stata",
+) -> Robustness:
     """How stable a ranking is across measures, benchmarks and presence conventions.
 
     ``df`` is one cross-section (one year): ``region``, ``sector``, ``value`` and the extra
@@ -166,8 +179,14 @@ def robustness(df: pd.DataFrame, *, ranking: Ranking = "rca", focus: str | None 
     scores: list[pd.Series] = []
     for variant in grid:
         table = economic_complexity(
-            df, region=region, sector=sector, value=variant.measure, diagonal=diagonal, sd=sd,
-            threshold=variant.threshold, presence=variant.presence,
+            df,
+            region=region,
+            sector=sector,
+            value=variant.measure,
+            diagonal=diagonal,
+            sd=sd,
+            threshold=variant.threshold,
+            presence=variant.presence,
             benchmark=districts if variant.benchmark == "district" else None,
         )
         scores.append(rank(table, variant).astype("float64"))
@@ -175,16 +194,18 @@ def robustness(df: pd.DataFrame, *, ranking: Ranking = "rca", focus: str | None 
     default_scores = scores[0]
     default_top = _top(default_scores, top_k)
     tops = [_top(s, top_k) for s in scores]
-    variants = pd.DataFrame({
-        "variant": [v.label for v in grid],
-        "measure": [v.measure for v in grid],
-        "benchmark": [v.benchmark for v in grid],
-        "presence": [v.presence for v in grid],
-        "threshold": [v.threshold if v.presence == "binary" else np.nan for v in grid],
-        "kendall_tau": [_kendall(default_scores, s) for s in scores],
-        "top_k_overlap": [len(default_top.intersection(t)) for t in tops],
-        "items": [int(s.notna().sum()) for s in scores],
-    })
+    variants = pd.DataFrame(
+        {
+            "variant": [v.label for v in grid],
+            "measure": [v.measure for v in grid],
+            "benchmark": [v.benchmark for v in grid],
+            "presence": [v.presence for v in grid],
+            "threshold": [v.threshold if v.presence == "binary" else np.nan for v in grid],
+            "kendall_tau": [_kendall(default_scores, s) for s in scores],
+            "top_k_overlap": [len(default_top.intersection(t)) for t in tops],
+            "items": [int(s.notna().sum()) for s in scores],
+        }
+    )
 
     item = default_scores.index.name or "item"
     all_items = pd.Index(sorted(set().union(*[s.dropna().index for s in scores]), key=str), name=item)
@@ -196,21 +217,26 @@ def robustness(df: pd.DataFrame, *, ranking: Ranking = "rca", focus: str | None 
     needed = math.ceil(stable_share * len(grid) - 1e-9)
     ordered = _top(default_scores, len(default_scores))
     default_rank = pd.Series(np.arange(1, len(ordered) + 1), index=ordered)
-    table = pd.DataFrame({
-        "score": default_scores.reindex(all_items),
-        "rank": default_rank.reindex(all_items).astype("Int64"),
-        "in_top_k": in_top,
-        "scored_in": scored,
-    }, index=all_items)
+    table = pd.DataFrame(
+        {
+            "score": default_scores.reindex(all_items),
+            "rank": default_rank.reindex(all_items).astype("Int64"),
+            "in_top_k": in_top,
+            "scored_in": scored,
+        },
+        index=all_items,
+    )
     table["share_in_top_k"] = table["in_top_k"] / len(grid)
     table["robust"] = table["in_top_k"] >= needed
-    table = table.reset_index().sort_values(["rank", "in_top_k"], ascending=[True, False], na_position="last",
-                                            ignore_index=True)
+    table = table.reset_index().sort_values(
+        ["rank", "in_top_k"], ascending=[True, False], na_position="last", ignore_index=True
+    )
 
     others = variants["kendall_tau"].iloc[1:]
     robust_top = tuple(i for i in default_top if table.set_index(item).at[i, "robust"])
     summary = RobustnessSummary(
-        variants=len(grid), top_k=top_k,
+        variants=len(grid),
+        top_k=top_k,
         mean_tau=float(others.mean()) if len(others) else np.nan,
         min_tau=float(others.min()) if len(others) else np.nan,
         robust_top_k=robust_top,

@@ -1,4 +1,5 @@
 """Shares of a total: pure functions on frames (no store)."""
+
 from __future__ import annotations
 
 import numpy as np

@@ -19,6 +19,7 @@ Shared conventions (see :mod:`analytics.metrics._panel`):
 Relatedness and complexity (proximity, ECI/PCI, opportunities) live in :mod:`analytics.metrics.complexity`,
 the robustness check in :mod:`analytics.metrics.robustness`; both are re-exported here.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -83,20 +84,22 @@ ShiftShareMethod = Literal["dunn", "esteban-marquillas", "dynamic"]
 # Shares against a benchmark (shared by LQ and the structure indices)
 # --------------------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Shares:
-    row_pair: np.ndarray        # pair code of every input row (−1 where a key is missing)
-    pairs: pd.DataFrame         # keys + region + sector, one row per pair, in order of appearance
-    x: np.ndarray               # x_rs; NaN if any of the pair's rows is NaN
-    region_code: np.ndarray     # per pair: code of (keys, region)
+    row_pair: np.ndarray  # pair code of every input row (−1 where a key is missing)
+    pairs: pd.DataFrame  # keys + region + sector, one row per pair, in order of appearance
+    x: np.ndarray  # x_rs; NaN if any of the pair's rows is NaN
+    region_code: np.ndarray  # per pair: code of (keys, region)
     n_regions: int
-    region_total: np.ndarray    # per pair: x_r, NaN values counted as 0
-    share: np.ndarray           # per pair: x_rs / x_r
+    region_total: np.ndarray  # per pair: x_r, NaN values counted as 0
+    share: np.ndarray  # per pair: x_rs / x_r
     benchmark_share: np.ndarray  # per pair: x_s / x in the benchmark (0 if the benchmark lacks s)
 
 
-def _shares(df: pd.DataFrame, *, region: str, sector: str, value: str, benchmark: Benchmark,
-            keys: list[str]) -> _Shares:
+def _shares(
+    df: pd.DataFrame, *, region: str, sector: str, value: str, benchmark: Benchmark, keys: list[str]
+) -> _Shares:
     require_columns(df, [*keys, region, sector, value])
     x_rows = to_float(df[value], name=value)
     row_pair, n_pairs = group_codes(df, [*keys, region, sector])
@@ -131,12 +134,12 @@ def _shares(df: pd.DataFrame, *, region: str, sector: str, value: str, benchmark
 def _share_within(frame: pd.DataFrame, x: np.ndarray, part: list[str], whole: list[str]) -> np.ndarray:
     part_code, n_part = group_codes(frame, part)
     whole_code, n_whole = group_codes(frame, whole)
-    return divide(take(group_sum(part_code, n_part, x), part_code),
-                  take(group_sum(whole_code, n_whole, x), whole_code))
+    return divide(take(group_sum(part_code, n_part, x), part_code), take(group_sum(whole_code, n_whole, x), whole_code))
 
 
-def _share_from_frame(pairs: pd.DataFrame, benchmark: pd.DataFrame, *, sector: str, value: str,
-                      keys: list[str]) -> np.ndarray:
+def _share_from_frame(
+    pairs: pd.DataFrame, benchmark: pd.DataFrame, *, sector: str, value: str, keys: list[str]
+) -> np.ndarray:
     """x_s / x from a frame of sector totals; key columns it lacks mean "the same for every group"."""
     require_columns(benchmark, [sector, value], what="benchmark")
     bkeys = [k for k in keys if k in benchmark.columns]
@@ -148,8 +151,7 @@ def _share_from_frame(pairs: pd.DataFrame, benchmark: pd.DataFrame, *, sector: s
     else:
         totals = pd.Series(per_sector["_b"].sum(), index=per_sector.index)
     per_sector["_b"] = divide(per_sector["_b"].to_numpy(), totals.to_numpy())
-    merged = pairs[[*bkeys, sector]].merge(per_sector, on=[*bkeys, sector], how="left", sort=False,
-                                           indicator=True)
+    merged = pairs[[*bkeys, sector]].merge(per_sector, on=[*bkeys, sector], how="left", sort=False, indicator=True)
     share = merged["_b"].to_numpy(dtype="float64", na_value=np.nan)
     # a sector the benchmark does not have has a benchmark share of 0 (its LQ is then NaN)
     absent = (merged["_merge"] == "left_only").to_numpy()
@@ -160,9 +162,16 @@ def _share_from_frame(pairs: pd.DataFrame, benchmark: pd.DataFrame, *, sector: s
 # Location quotient and structure
 # --------------------------------------------------------------------------------------------------
 
-def location_quotient(df: pd.DataFrame, *, region: str = "region", sector: str = "sector",
-                      value: str = "value", benchmark: Benchmark = None,
-                      by: str | Sequence[str] | None = None) -> pd.DataFrame:
+
+def location_quotient(
+    df: pd.DataFrame,
+    *,
+    region: str = "region",
+    sector: str = "sector",
+    value: str = "value",
+    benchmark: Benchmark = None,
+    by: str | Sequence[str] | None = None,
+) -> pd.DataFrame:
     """The input rows plus ``lq``, the location quotient (Balassa's revealed comparative advantage).
 
     LQ_rs = (x_rs / x_r) / (x_s / x), dimensionless; > 1 means the region is more specialised in s than
@@ -184,9 +193,15 @@ def location_quotient(df: pd.DataFrame, *, region: str = "region", sector: str =
     return df.assign(lq=take(lq, shares.row_pair))
 
 
-def structure_indices(df: pd.DataFrame, *, region: str = "region", sector: str = "sector",
-                      value: str = "value", benchmark: Benchmark = None,
-                      by: str | Sequence[str] | None = None) -> pd.DataFrame:
+def structure_indices(
+    df: pd.DataFrame,
+    *,
+    region: str = "region",
+    sector: str = "sector",
+    value: str = "value",
+    benchmark: Benchmark = None,
+    by: str | Sequence[str] | None = None,
+) -> pd.DataFrame:
     """Per region (× ``by``): how specialised and how diversified its economy is.
 
     With s_rs = x_rs / x_r (the sector's share of the region) and s_s = x_s / x (its benchmark share):
@@ -238,18 +253,18 @@ def _benchmark_mass(sh: _Shares, code: np.ndarray, n: int) -> np.ndarray:
 # Growth and shift-share
 # --------------------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _YearMatrix:
-    labels: pd.DataFrame    # region, sector of each pair (sorted)
-    values: np.ndarray      # pairs × years; 0 where the row is absent, NaN where the value is NaN
+    labels: pd.DataFrame  # region, sector of each pair (sorted)
+    values: np.ndarray  # pairs × years; 0 where the row is absent, NaN where the value is NaN
     region_code: np.ndarray
     n_regions: int
     sector_code: np.ndarray
     sectors: pd.Index
 
 
-def _year_matrix(df: pd.DataFrame, *, region: str, sector: str, year: str, value: str,
-                 years: list) -> _YearMatrix:
+def _year_matrix(df: pd.DataFrame, *, region: str, sector: str, year: str, value: str, years: list) -> _YearMatrix:
     sub = df.loc[df[year].isin(years).to_numpy()]
     pair, n = group_codes(sub, [region, sector])
     t = np.searchsorted(np.asarray(years), sub[year].to_numpy())
@@ -278,8 +293,9 @@ def _sector_sums(code: np.ndarray, n: int, values: np.ndarray) -> np.ndarray:
     return out
 
 
-def _benchmark_years(benchmark: pd.DataFrame, *, sector: str, year: str, value: str,
-                     sectors: pd.Index, years: list) -> tuple[np.ndarray, np.ndarray]:
+def _benchmark_years(
+    benchmark: pd.DataFrame, *, sector: str, year: str, value: str, sectors: pd.Index, years: list
+) -> tuple[np.ndarray, np.ndarray]:
     """Sector totals (sectors × years, NaN where the benchmark lacks them) and grand totals per year."""
     require_columns(benchmark, [sector, year, value], what="benchmark")
     b = benchmark[[sector, year]].assign(_v=to_float(benchmark[value], name=value))
@@ -300,22 +316,40 @@ def _check_years(df: pd.DataFrame, year: str, start, end) -> list:
     return years
 
 
-def _national(ym: _YearMatrix, x0: np.ndarray, x1: np.ndarray, valid: np.ndarray,
-              benchmark: pd.DataFrame | None, path: list, *, sector: str, year: str, value: str):
+def _national(
+    ym: _YearMatrix,
+    x0: np.ndarray,
+    x1: np.ndarray,
+    valid: np.ndarray,
+    benchmark: pd.DataFrame | None,
+    path: list,
+    *,
+    sector: str,
+    year: str,
+    value: str,
+):
     """Sector and national totals at the start and end of each step (sectors × steps, steps)."""
     if benchmark is None:
         a0, a1 = np.where(valid, x0, 0.0), np.where(valid, x1, 0.0)
         s0 = _sector_sums(ym.sector_code, len(ym.sectors), a0)
         s1 = _sector_sums(ym.sector_code, len(ym.sectors), a1)
         return s0, s1, a0.sum(axis=0), a1.sum(axis=0)
-    grid, totals = _benchmark_years(benchmark, sector=sector, year=year, value=value,
-                                    sectors=ym.sectors, years=path)
+    grid, totals = _benchmark_years(benchmark, sector=sector, year=year, value=value, sectors=ym.sectors, years=path)
     return grid[:, :-1], grid[:, 1:], totals[:-1], totals[1:]
 
 
-def shift_share(df: pd.DataFrame, *, region: str = "region", sector: str = "sector",
-                year: str = "year", value: str = "value", start, end,
-                method: ShiftShareMethod = "dunn", benchmark: pd.DataFrame | None = None) -> pd.DataFrame:
+def shift_share(
+    df: pd.DataFrame,
+    *,
+    region: str = "region",
+    sector: str = "sector",
+    year: str = "year",
+    value: str = "value",
+    start,
+    end,
+    method: ShiftShareMethod = "dunn",
+    benchmark: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Shift-share decomposition of each region × sector's change from ``start`` to ``end``.
 
     With x⁰, x¹ the region × sector values, g = X¹/X⁰ − 1 the national growth of all sectors and
@@ -379,8 +413,17 @@ def _cagr(v0: np.ndarray, v1: np.ndarray, years: float) -> np.ndarray:
     return np.where(ok, np.power(np.where(ok, ratio, 1.0), 1.0 / years) - 1.0, np.nan)
 
 
-def growth(df: pd.DataFrame, *, region: str = "region", sector: str = "sector", year: str = "year",
-           value: str = "value", start, end, benchmark: pd.DataFrame | None = None) -> pd.DataFrame:
+def growth(
+    df: pd.DataFrame,
+    *,
+    region: str = "region",
+    sector: str = "sector",
+    year: str = "year",
+    value: str = "value",
+    start,
+    end,
+    benchmark: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Compound annual growth of each region × sector, with the benchmark sector's beside it.
 
     CAGR = (v_end / v_start)^(1 / (end − start)) − 1, a share per year (0.05 = 5 %/yr);
@@ -411,8 +454,15 @@ def growth(df: pd.DataFrame, *, region: str = "region", sector: str = "sector", 
 # Concentration of firms within a sector
 # --------------------------------------------------------------------------------------------------
 
-def concentration(df: pd.DataFrame, *, sector: str = "sector", value: str = "value",
-                  firm: str | None = None, by: str | Sequence[str] | None = None) -> pd.DataFrame:
+
+def concentration(
+    df: pd.DataFrame,
+    *,
+    sector: str = "sector",
+    value: str = "value",
+    firm: str | None = None,
+    by: str | Sequence[str] | None = None,
+) -> pd.DataFrame:
     """How concentrated each sector (× ``by``, e.g. region, year) is among its firms.
 
     From enterprise data: one row per firm (or several, summed, when ``firm`` names the firm id
@@ -440,11 +490,16 @@ def concentration(df: pd.DataFrame, *, sector: str = "sector", value: str = "val
     total = grouped.transform("sum").to_numpy()
     share = divide(known["_v"].to_numpy(), total)
     rank = grouped.cumcount().to_numpy()
-    known = known.assign(_s2=share**2, _top1=np.where(rank < 1, share, 0.0), _top3=np.where(rank < 3, share, 0.0),
-                         _zero=np.isnan(share))
-    agg = known.groupby(keys, dropna=False).agg(total=("_v", "sum"), hhi=("_s2", "sum"),
-                                                top1_share=("_top1", "sum"), top3_share=("_top3", "sum"),
-                                                _zero=("_zero", "any"))
+    known = known.assign(
+        _s2=share**2, _top1=np.where(rank < 1, share, 0.0), _top3=np.where(rank < 3, share, 0.0), _zero=np.isnan(share)
+    )
+    agg = known.groupby(keys, dropna=False).agg(
+        total=("_v", "sum"),
+        hhi=("_s2", "sum"),
+        top1_share=("_top1", "sum"),
+        top3_share=("_top3", "sum"),
+        _zero=("_zero", "any"),
+    )
     for name in ("hhi", "top1_share", "top3_share"):
         agg.loc[agg["_zero"], name] = np.nan
     out = counts.rename(columns={"_known": "firms", "_missing": "firms_missing"}).join(agg.drop(columns="_zero"))
@@ -456,10 +511,20 @@ def concentration(df: pd.DataFrame, *, sector: str = "sector", value: str = "val
 # Strong clusters and quadrants
 # --------------------------------------------------------------------------------------------------
 
-def strong_clusters(df: pd.DataFrame, *, region: str = "region", sector: str = "sector",
-                    employment: str = "employees", establishments: str | None = "establishments",
-                    year: str | None = None, start=None, end=None, strict: bool = False,
-                    benchmark: Benchmark = None) -> pd.DataFrame:
+
+def strong_clusters(
+    df: pd.DataFrame,
+    *,
+    region: str = "region",
+    sector: str = "sector",
+    employment: str = "employees",
+    establishments: str | None = "establishments",
+    year: str | None = None,
+    start=None,
+    end=None,
+    strict: bool = False,
+    benchmark: Benchmark = None,
+) -> pd.DataFrame:
     """US Cluster Mapping "strong cluster" flags and Purdue quadrant labels per region × sector.
 
     Strong (Delgado, Porter & Stern; US Cluster Mapping): LQ ≥ the 75th percentile of the sector's LQ
@@ -499,13 +564,21 @@ def strong_clusters(df: pd.DataFrame, *, region: str = "region", sector: str = "
     active = now.loc[(now[employment] > 0).to_numpy()]
     lq_pct = STRONG_CLUSTER_LQ_PERCENTILE_STRICT if strict else STRONG_CLUSTER_LQ_PERCENTILE
     per_sector = active.groupby(sector)
-    thresholds = pd.DataFrame({"lq_threshold": per_sector["lq"].quantile(lq_pct),
-                               "employment_threshold": per_sector[employment].quantile(STRONG_CLUSTER_SIZE_PERCENTILE)})
+    thresholds = pd.DataFrame(
+        {
+            "lq_threshold": per_sector["lq"].quantile(lq_pct),
+            "employment_threshold": per_sector[employment].quantile(STRONG_CLUSTER_SIZE_PERCENTILE),
+        }
+    )
     if establishments:
         thresholds["establishments_threshold"] = per_sector[establishments].quantile(STRONG_CLUSTER_SIZE_PERCENTILE)
     out = now.merge(thresholds, left_on=sector, right_index=True, how="left")
-    strong = (out[employment] > 0) & (out["lq"] >= out["lq_threshold"]) & (out["lq"] >= 1) \
+    strong = (
+        (out[employment] > 0)
+        & (out["lq"] >= out["lq_threshold"])
+        & (out["lq"] >= 1)
         & (out[employment] > out["employment_threshold"])
+    )
     if establishments:
         strong &= out[establishments] > out["establishments_threshold"]
     out["strong"] = strong.fillna(False).astype(bool)
@@ -516,8 +589,10 @@ def strong_clusters(df: pd.DataFrame, *, region: str = "region", sector: str = "
     else:
         out["lq_start"] = np.nan
     out["lq_change"] = out["lq"] - out["lq_start"]
-    out["quadrant"] = _quadrant(out["lq"].to_numpy(dtype="float64", na_value=np.nan),
-                                out["lq_change"].to_numpy(dtype="float64", na_value=np.nan))
+    out["quadrant"] = _quadrant(
+        out["lq"].to_numpy(dtype="float64", na_value=np.nan),
+        out["lq_change"].to_numpy(dtype="float64", na_value=np.nan),
+    )
     return out.sort_values([region, sector], ignore_index=True)
 
 

@@ -77,6 +77,7 @@ Sources: European Cluster Observatory star rating (Ketels & Protsiv, *Methodolog
 for a cluster mapping of related sectors*, 2013/2014); US Cluster Mapping (Delgado, Porter & Stern);
 ``docs/metrics.md``. Units: persons, mln ₽, shares 0–1.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
@@ -151,6 +152,7 @@ class ScoreWeights:
 # Definitions
 # --------------------------------------------------------------------------------------------------
 
+
 def templates(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The cluster templates: ``cluster_id``, ``cluster_name_ru``, ``cluster_name_en``, ``okved``,
     ``role``, ``weight``, ``note``, ``data_status``; by cluster, role (core, supplier, service), code."""
@@ -169,13 +171,22 @@ def template_definitions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return frame[["cluster_id", "name_ru", "name_en", "okved", "role", "weight"]].assign(source="template")
 
 
-def codes_definition(cluster_id: str, codes: tuple[str, ...] | list[str], name_ru: str = "",
-                     name_en: str = "") -> pd.DataFrame:
+def codes_definition(
+    cluster_id: str, codes: tuple[str, ...] | list[str], name_ru: str = "", name_en: str = ""
+) -> pd.DataFrame:
     """An ad-hoc definition (a discovered community): every code ``core`` with weight 1."""
     codes = list(dict.fromkeys(codes))
-    return pd.DataFrame({"cluster_id": cluster_id, "name_ru": name_ru or cluster_id,
-                         "name_en": name_en or cluster_id, "okved": codes, "role": "core",
-                         "weight": 1.0, "source": "discovered"})
+    return pd.DataFrame(
+        {
+            "cluster_id": cluster_id,
+            "name_ru": name_ru or cluster_id,
+            "name_en": name_en or cluster_id,
+            "okved": codes,
+            "role": "core",
+            "weight": 1.0,
+            "source": "discovered",
+        }
+    )
 
 
 def _definition(con, cluster_id: str, codes: tuple[str, ...] | None) -> pd.DataFrame:
@@ -263,11 +274,13 @@ ORDER BY p.cluster_id, f.inn
 _DETAILS_SQL = SQL(
     "f.sme_category, f.data_status, nullif(concat_ws('; ', f.source, ey.source), '') AS source, "
     "ey.taxes_federal_mln_rub, ey.taxes_regional_mln_rub, ey.taxes_local_mln_rub, ey.taxes_social_funds_mln_rub, "
-    "ey.taxes_non_tax_mln_rub, ey.taxes_unknown_mln_rub,")
+    "ey.taxes_non_tax_mln_rub, ey.taxes_unknown_mln_rub,"
+)
 
 
-def member_table(con: duckdb.DuckDBPyConnection, defs: pd.DataFrame, region: str, year: int, *,
-                 names: bool = True) -> pd.DataFrame:
+def member_table(
+    con: duckdb.DuckDBPyConnection, defs: pd.DataFrame, region: str, year: int, *, names: bool = True
+) -> pd.DataFrame:
     """Members of every definition in ``defs`` (long: one row per cluster × firm), see the module
     docstring for the rule. Adds ``role``, ``basis`` and ``anchor``. ``names=False`` leaves out the
     firm and municipality names (faster for aggregates)."""
@@ -275,7 +288,8 @@ def member_table(con: duckdb.DuckDBPyConnection, defs: pd.DataFrame, region: str
     statement = sql(
         _MEMBERS_SQL,
         ancestors=_ANCESTORS_SQL,
-        names=SQL("f.name_ru, f.name_en, m.name_ru AS municipality_ru, m.name_en AS municipality_en,") if names
+        names=SQL("f.name_ru, f.name_en, m.name_ru AS municipality_ru, m.name_en AS municipality_en,")
+        if names
         else SQL(""),
         municipalities=SQL("LEFT JOIN municipalities m ON m.oktmo = f.oktmo") if names else SQL(""),
         details=_DETAILS_SQL if names else SQL(""),
@@ -286,8 +300,9 @@ def member_table(con: duckdb.DuckDBPyConnection, defs: pd.DataFrame, region: str
         cur.unregister("_defs")
     by_kind = frame["kind"].map({"infrastructure": "infrastructure", "specialised": "specialised"}).fillna("other")
     frame["role"] = frame["code_role"].fillna(by_kind)
-    frame["basis"] = np.where(frame["declared"] & frame["code_role"].notna(), "hint+okved",
-                              np.where(frame["declared"], "hint", "okved"))
+    frame["basis"] = np.where(
+        frame["declared"] & frame["code_role"].notna(), "hint+okved", np.where(frame["declared"], "hint", "okved")
+    )
     frame["anchor"] = (frame["kind"] == "industrial") & (frame["employees"] > ANCHOR_EMPLOYEES_ABOVE)
     return frame.drop(columns=["code_role"])
 
@@ -316,8 +331,9 @@ def _links_within(long_members: pd.DataFrame, links: pd.DataFrame) -> pd.DataFra
     return out.merge(ends.rename(columns={"inn": "supplier_inn"}), on=["cluster_id", "supplier_inn"])
 
 
-def members(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: int,
-            codes: tuple[str, ...] | None = None) -> pd.DataFrame:
+def members(
+    con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: int, codes: tuple[str, ...] | None = None
+) -> pd.DataFrame:
     """The enterprises of one candidate with their role, as the members table shows them.
 
     Columns: ``inn``, ``name_ru``, ``name_en``, ``okved``, ``kind``, ``is_sme``, ``sme_category``
@@ -337,8 +353,12 @@ def members(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, yea
     links = links_among(con, frame["inn"], year)
     sold = links.groupby("supplier_inn")["value_mln_rub"].sum()
     bought = links.groupby("buyer_inn")["value_mln_rub"].sum()
-    pairs = pd.concat([links[["supplier_inn", "buyer_inn"]].set_axis(["a", "b"], axis=1),
-                       links[["buyer_inn", "supplier_inn"]].set_axis(["a", "b"], axis=1)])
+    pairs = pd.concat(
+        [
+            links[["supplier_inn", "buyer_inn"]].set_axis(["a", "b"], axis=1),
+            links[["buyer_inn", "supplier_inn"]].set_axis(["a", "b"], axis=1),
+        ]
+    )
     partners = pairs.drop_duplicates().groupby("a").size()
     frame["partners"] = frame["inn"].map(partners).fillna(0).astype("int64")
     frame["sales_to_members"] = frame["inn"].map(sold).fillna(0.0)
@@ -347,8 +367,9 @@ def members(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, yea
     return order.reset_index(drop=True)
 
 
-def member_links(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: int,
-                 codes: tuple[str, ...] | None = None) -> pd.DataFrame:
+def member_links(
+    con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: int, codes: tuple[str, ...] | None = None
+) -> pd.DataFrame:
     """Links between the candidate's members in ``year``: ``supplier_inn``, ``buyer_inn``,
     ``value_mln_rub`` (the cooperation network's edges)."""
     defs = _definition(con, cluster_id, codes)
@@ -356,15 +377,20 @@ def member_links(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str
     return links_among(con, frame["inn"], year)
 
 
-def member_municipalities(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: int,
-                          codes: tuple[str, ...] | None = None) -> pd.DataFrame:
+def member_municipalities(
+    con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: int, codes: tuple[str, ...] | None = None
+) -> pd.DataFrame:
     """Every municipality of the region with the candidate's members there: ``oktmo``, ``name_ru``,
     ``name_en``, ``lat``, ``lon`` (admin centre), ``members`` (count), ``employees`` (persons)."""
     defs = _definition(con, cluster_id, codes)
     frame = member_table(con, defs, region, year)
     per = frame.groupby("oktmo").agg(members=("inn", "size"), employees=("employees", "sum"))
-    places = query(con, "SELECT oktmo, name_ru, name_en, lat, lon FROM municipalities WHERE region_code = ? "
-                        "ORDER BY name_ru COLLATE ru", [region])
+    places = query(
+        con,
+        "SELECT oktmo, name_ru, name_en, lat, lon FROM municipalities WHERE region_code = ? "
+        "ORDER BY name_ru COLLATE ru",
+        [region],
+    )
     places = places.merge(per, left_on="oktmo", right_index=True, how="left")
     return places.fillna({"members": 0, "employees": 0.0}).astype({"members": "int64"})
 
@@ -373,13 +399,13 @@ def member_municipalities(con: duckdb.DuckDBPyConnection, cluster_id: str, *, re
 # Statistics across regions
 # --------------------------------------------------------------------------------------------------
 
+
 def _stat_codes(con, defs: pd.DataFrame) -> pd.DataFrame:
     """Definition code → stored ``region_sector_years`` codes (manufacturing only): the code itself
     when stored, else its stored descendants at the shallowest level present."""
     stored = query(
         con,
-        "SELECT DISTINCT r.okved FROM region_sector_years r JOIN sectors s ON s.code = r.okved "
-        "WHERE s.section = 'C'",
+        "SELECT DISTINCT r.okved FROM region_sector_years r JOIN sectors s ON s.code = r.okved WHERE s.section = 'C'",
     )["okved"].tolist()
     stored_set = set(stored)
     rows = []
@@ -417,10 +443,30 @@ def _region_stats(con, defs: pd.DataFrame, year: int, start: int | None, stars: 
             "WHERE s.section = 'C' AND s.level = 'division' AND list_contains(?, r.year) GROUP BY ALL",
             [years],
         ).df()
-    columns = ["cluster_id", "region", "stat_employees", "stat_revenue", "establishments", "manufacturing",
-               "lq", "focus", "productivity", "relative_productivity", "cagr", "benchmark_cagr",
-               "relative_growth", "strong", "star_size", "star_specialisation", "star_focus",
-               "star_productivity", "star_dynamism", "pct_size", "pct_specialisation", "pct_growth"]
+    columns = [
+        "cluster_id",
+        "region",
+        "stat_employees",
+        "stat_revenue",
+        "establishments",
+        "manufacturing",
+        "lq",
+        "focus",
+        "productivity",
+        "relative_productivity",
+        "cagr",
+        "benchmark_cagr",
+        "relative_growth",
+        "strong",
+        "star_size",
+        "star_specialisation",
+        "star_focus",
+        "star_productivity",
+        "star_dynamism",
+        "pct_size",
+        "pct_specialisation",
+        "pct_growth",
+    ]
     now = cells[cells["year"] == year].merge(totals[totals["year"] == year], on=["region", "year"], how="left")
     if now.empty:
         return pd.DataFrame(columns=columns)
@@ -431,20 +477,32 @@ def _region_stats(con, defs: pd.DataFrame, year: int, start: int | None, stars: 
     # LQ against the region's whole manufacturing: the cluster plus a "rest" sector per region
     rest = now.assign(sector=_REST, value=(now["manufacturing"] - now["stat_employees"]).clip(lower=0))
     lq_input = pd.concat([now.assign(sector=now["cluster_id"], value=now["stat_employees"]), rest])
-    lq = spec.location_quotient(lq_input[["cluster_id", "region", "sector", "value"]], region="region",
-                                sector="sector", value="value", by="cluster_id")
+    lq = spec.location_quotient(
+        lq_input[["cluster_id", "region", "sector", "value"]],
+        region="region",
+        sector="sector",
+        value="value",
+        by="cluster_id",
+    )
     lq = lq[lq["sector"] != _REST][["cluster_id", "region", "lq"]]
     now = now.merge(lq, on=["cluster_id", "region"], how="left")
 
     national = now.groupby("cluster_id")[["stat_revenue", "stat_employees"]].sum(min_count=1)
     has_revenue = now["stat_revenue"].notna() & (now["stat_employees"] > 0)
     now["productivity"] = (now["stat_revenue"] / now["stat_employees"]).where(has_revenue)
-    national_productivity = (national["stat_revenue"] / national["stat_employees"].where(national["stat_employees"] > 0))
+    national_productivity = national["stat_revenue"] / national["stat_employees"].where(national["stat_employees"] > 0)
     now["relative_productivity"] = now["productivity"] / now["cluster_id"].map(national_productivity)
 
     if start is not None and start < year and (cells["year"] == start).any():
-        grown = spec.growth(cells.rename(columns={"cluster_id": "sector"}), region="region", sector="sector",
-                            year="year", value="employees", start=start, end=year)
+        grown = spec.growth(
+            cells.rename(columns={"cluster_id": "sector"}),
+            region="region",
+            sector="sector",
+            year="year",
+            value="employees",
+            start=start,
+            end=year,
+        )
         grown = grown.rename(columns={"sector": "cluster_id"})[["cluster_id", "region", "cagr", "benchmark_cagr"]]
         now = now.merge(grown, on=["cluster_id", "region"], how="left")
     else:
@@ -456,14 +514,25 @@ def _region_stats(con, defs: pd.DataFrame, year: int, start: int | None, stars: 
     # (pseudo-regions "cluster|region", benchmark = the cluster), beside a "rest of manufacturing"
     # sector of its own so that a pseudo-region's total is the region's whole manufacturing.
     key = now["cluster_id"] + "|" + now["region"]
-    both = pd.concat([
-        now.assign(key=key, sector=now["cluster_id"]),
-        now.assign(key=key, sector=_REST + now["cluster_id"], establishments=0,
-                   stat_employees=(now["manufacturing"] - now["stat_employees"]).clip(lower=0)),
-    ])
-    flags = spec.strong_clusters(both[["key", "sector", "stat_employees", "establishments"]], region="key",
-                                 sector="sector", employment="stat_employees", establishments="establishments",
-                                 benchmark=dict(zip(key, now["cluster_id"])))
+    both = pd.concat(
+        [
+            now.assign(key=key, sector=now["cluster_id"]),
+            now.assign(
+                key=key,
+                sector=_REST + now["cluster_id"],
+                establishments=0,
+                stat_employees=(now["manufacturing"] - now["stat_employees"]).clip(lower=0),
+            ),
+        ]
+    )
+    flags = spec.strong_clusters(
+        both[["key", "sector", "stat_employees", "establishments"]],
+        region="key",
+        sector="sector",
+        employment="stat_employees",
+        establishments="establishments",
+        benchmark=dict(zip(key, now["cluster_id"])),
+    )
     flags = flags[~flags["sector"].str.startswith(_REST)]
     now["strong"] = key.map(flags.set_index("key")["strong"])
     now["strong"] = now["strong"].fillna(False).astype(bool)
@@ -502,13 +571,17 @@ def _start_year(con, year: int, start: int | None) -> int | None:
 # Candidates
 # --------------------------------------------------------------------------------------------------
 
+
 def _present(con, codes: pd.DataFrame, region: str) -> pd.Series:
     """For each (cluster_id, okved) row of ``codes``: whether an enterprise of the region lies within it."""
     with con.cursor() as cur:
         cur.register("_codes", codes[["cluster_id", "okved"]].drop_duplicates())
         hits = cur.execute(
-            sql("WITH keys AS (SELECT DISTINCT {ancestors} AS code FROM enterprises WHERE region_code = ?) "
-                "SELECT c.cluster_id, c.okved FROM _codes c JOIN keys k ON k.code = c.okved", ancestors=_ANCESTORS_SQL),
+            sql(
+                "WITH keys AS (SELECT DISTINCT {ancestors} AS code FROM enterprises WHERE region_code = ?) "
+                "SELECT c.cluster_id, c.okved FROM _codes c JOIN keys k ON k.code = c.okved",
+                ancestors=_ANCESTORS_SQL,
+            ),
             [region],
         ).df()
         cur.unregister("_codes")
@@ -531,8 +604,9 @@ def _code_lq(con, region: str, year: int) -> pd.Series:
     codes = cells[cells["level"] != "division"].assign(group=lambda f: f["sector"])
     rest = codes.assign(sector=_REST, employees=(codes["region"].map(totals) - codes["employees"]).clip(lower=0))
     # each code against the rest of its region's manufacturing, all codes in one call
-    lq = spec.location_quotient(pd.concat([codes, rest]), region="region", sector="sector", value="employees",
-                                by="group")
+    lq = spec.location_quotient(
+        pd.concat([codes, rest]), region="region", sector="sector", value="employees", by="group"
+    )
     mine = lq[(lq["region"] == region) & (lq["sector"] != _REST)]
     return mine.set_index("sector")["lq"]
 
@@ -548,8 +622,11 @@ def _completeness(con, defs: pd.DataFrame, region: str, year: int) -> pd.DataFra
     strong = stat.groupby(["cluster_id", "code"])["lq"].max() >= 1.0
     suppliers["strong"] = [bool(strong.get((c, o), False)) for c, o in zip(suppliers["cluster_id"], suppliers["okved"])]
     w = suppliers["weight"]
-    out = suppliers.assign(wp=w * suppliers["present"], ws=w * suppliers["strong"]).groupby("cluster_id")[
-        ["wp", "ws", "weight"]].sum()
+    out = (
+        suppliers.assign(wp=w * suppliers["present"], ws=w * suppliers["strong"])
+        .groupby("cluster_id")[["wp", "ws", "weight"]]
+        .sum()
+    )
     return pd.DataFrame({"completeness": out["wp"] / out["weight"], "completeness_lq": out["ws"] / out["weight"]})
 
 
@@ -561,23 +638,27 @@ def _member_summary(long: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
         anchor_employees=long["employees"].where(long["anchor"], 0.0),
     )
     g = frame.groupby("cluster_id")
-    out = pd.DataFrame({
-        "members": g.size(),
-        "declared": g["declared"].sum(),
-        "industrial": g["industrial"].sum(),
-        "infrastructure": g["infrastructure"].sum(),
-        "specialised": g["specialised"].sum(),
-        "sme": g["is_sme"].sum(),
-        "employees": g["employees"].sum(min_count=1),
-        "revenue_mln_rub": g["revenue_mln_rub"].sum(min_count=1),
-        "anchors": g["anchor"].sum(),
-    }).astype({"members": "int64", "declared": "int64", "sme": "int64", "anchors": "int64"})
+    out = pd.DataFrame(
+        {
+            "members": g.size(),
+            "declared": g["declared"].sum(),
+            "industrial": g["industrial"].sum(),
+            "infrastructure": g["infrastructure"].sum(),
+            "specialised": g["specialised"].sum(),
+            "sme": g["is_sme"].sum(),
+            "employees": g["employees"].sum(min_count=1),
+            "revenue_mln_rub": g["revenue_mln_rub"].sum(min_count=1),
+            "anchors": g["anchor"].sum(),
+        }
+    ).astype({"members": "int64", "declared": "int64", "sme": "int64", "anchors": "int64"})
     out["anchor_share"] = g["anchor_employees"].sum() / out["employees"].where(out["employees"] > 0)
 
     placed = long[long["oktmo"].notna()]
     per_place = placed.groupby(["cluster_id", "oktmo"])["employees"].sum(min_count=1).fillna(0.0).reset_index()
     out["municipalities"] = placed.groupby("cluster_id")["oktmo"].nunique().reindex(out.index).fillna(0).astype("int64")
-    share = per_place["employees"] / per_place.groupby("cluster_id")["employees"].transform("sum").where(lambda s: s > 0)
+    share = per_place["employees"] / per_place.groupby("cluster_id")["employees"].transform("sum").where(
+        lambda s: s > 0
+    )
     out["spatial_hhi"] = (share**2).groupby(per_place["cluster_id"]).sum(min_count=1).reindex(out.index)
 
     known = long[long["purchases_mln_rub"].notna()]
@@ -594,17 +675,31 @@ def _anchor_names(con, long: pd.DataFrame) -> pd.DataFrame:
     top = top.groupby("cluster_id").head(3)[["cluster_id", "inn"]]
     with con.cursor() as cur:
         cur.register("_top", top[["inn"]].drop_duplicates())
-        named = cur.execute("SELECT e.inn, e.name_ru, coalesce(e.name_en, e.name_ru) AS name_en "
-                            "FROM _top t JOIN enterprises e ON e.inn = t.inn").df().set_index("inn")
+        named = (
+            cur.execute(
+                "SELECT e.inn, e.name_ru, coalesce(e.name_en, e.name_ru) AS name_en "
+                "FROM _top t JOIN enterprises e ON e.inn = t.inn"
+            )
+            .df()
+            .set_index("inn")
+        )
         cur.unregister("_top")
     top = top.assign(name_ru=top["inn"].map(named["name_ru"]), name_en=top["inn"].map(named["name_en"]))
     g = top.groupby("cluster_id", sort=False)
     return pd.DataFrame({"anchor_names_ru": g["name_ru"].agg(tuple), "anchor_names_en": g["name_en"].agg(tuple)})
 
 
-def measure(con: duckdb.DuckDBPyConnection, defs: pd.DataFrame, *, region: str, year: int,
-            start: int | None = None, stars: StarParams = StarParams(), weights: ScoreWeights = ScoreWeights(),
-            stats: pd.DataFrame | None = None) -> pd.DataFrame:
+def measure(
+    con: duckdb.DuckDBPyConnection,
+    defs: pd.DataFrame,
+    *,
+    region: str,
+    year: int,
+    start: int | None = None,
+    stars: StarParams = StarParams(),
+    weights: ScoreWeights = ScoreWeights(),
+    stats: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """One row per definition in ``defs`` measured in ``region`` and ``year`` (the work behind
     :func:`find_candidates`; :mod:`analytics.models.discovery` calls it with its communities, passing the
     statistics of every region it already computed, as ``_region_stats`` returns them)."""
@@ -619,15 +714,21 @@ def measure(con: duckdb.DuckDBPyConnection, defs: pd.DataFrame, *, region: str, 
         stats = _region_stats(con, defs, year, start, stars)
     mine = stats[stats["region"] == region].drop(columns=["region"]).set_index("cluster_id")
     out = out.join(mine, how="left")
-    counts = ["members", "declared", "industrial", "infrastructure", "specialised", "sme", "anchors",
-              "municipalities"]
+    counts = ["members", "declared", "industrial", "infrastructure", "specialised", "sme", "anchors", "municipalities"]
     for column in counts:
         out[column] = out[column].fillna(0).astype("int64") if column in out else 0
     for column in ("anchor_names_ru", "anchor_names_en"):
         values = out[column] if column in out else pd.Series([()] * len(out), index=out.index)
         out[column] = [v if isinstance(v, tuple) else () for v in values]
-    for column in ("employees", "revenue_mln_rub", "anchor_share", "spatial_hhi", "cooperation",
-                   "completeness", "completeness_lq"):
+    for column in (
+        "employees",
+        "revenue_mln_rub",
+        "anchor_share",
+        "spatial_hhi",
+        "cooperation",
+        "completeness",
+        "completeness_lq",
+    ):
         if column not in out:
             out[column] = np.nan
     flags = ["strong", "star_size", "star_specialisation", "star_focus", "star_productivity", "star_dynamism"]
@@ -649,8 +750,15 @@ def coverage(candidates: pd.DataFrame) -> str:
     return "no_enterprises" if no_members else "full"
 
 
-def find_candidates(con: duckdb.DuckDBPyConnection, region: str, year: int, *, start: int | None = None,
-                    stars: StarParams = StarParams(), weights: ScoreWeights = ScoreWeights()) -> pd.DataFrame:
+def find_candidates(
+    con: duckdb.DuckDBPyConnection,
+    region: str,
+    year: int,
+    *,
+    start: int | None = None,
+    stars: StarParams = StarParams(),
+    weights: ScoreWeights = ScoreWeights(),
+) -> pd.DataFrame:
     """One row per cluster template measured in ``region`` and ``year``, best score first.
 
     ``start``: first year of the growth period (default: the earliest year of the statistics before
@@ -661,8 +769,7 @@ def find_candidates(con: duckdb.DuckDBPyConnection, region: str, year: int, *, s
     ``productivity``, ``relative_productivity``, ``strong``), the stars (``star_*``, ``stars``), the
     score components (``s_*``), ``score`` (0–100) and ``rank``. Definitions in the module docstring.
     """
-    return measure(con, template_definitions(con), region=region, year=year, start=start, stars=stars,
-                   weights=weights)
+    return measure(con, template_definitions(con), region=region, year=year, start=start, stars=stars, weights=weights)
 
 
 def score(candidates: pd.DataFrame, weights: ScoreWeights = ScoreWeights()) -> pd.DataFrame:
@@ -674,7 +781,9 @@ def score(candidates: pd.DataFrame, weights: ScoreWeights = ScoreWeights()) -> p
     """
     out = candidates.copy()
     components = {
-        "size": out["pct_size"], "specialisation": out["pct_specialisation"], "growth": out["pct_growth"],
+        "size": out["pct_size"],
+        "specialisation": out["pct_specialisation"],
+        "growth": out["pct_growth"],
         "completeness": out["completeness"],
         "cooperation": out["cooperation"],
     }
@@ -697,8 +806,16 @@ def score(candidates: pd.DataFrame, weights: ScoreWeights = ScoreWeights()) -> p
 # Gaps
 # --------------------------------------------------------------------------------------------------
 
-def gaps(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: int,
-         codes: tuple[str, ...] | None = None, elsewhere: int = 3) -> pd.DataFrame:
+
+def gaps(
+    con: duckdb.DuckDBPyConnection,
+    cluster_id: str,
+    *,
+    region: str,
+    year: int,
+    codes: tuple[str, ...] | None = None,
+    elsewhere: int = 3,
+) -> pd.DataFrame:
     """Missing links of a candidate: the template's supplier codes (all codes of a discovered
     community) that are absent or weak in the region, to attract or localise.
 
@@ -717,21 +834,35 @@ def gaps(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: 
     defs = _definition(con, cluster_id, codes)
     wanted = defs if codes else defs[defs["role"] == "supplier"]
     wanted = wanted.drop_duplicates("okved").reset_index(drop=True)
-    columns = ["okved", "name_ru", "name_en", "weight", "firms", "stat_employees", "lq", "density", "status",
-               "elsewhere"]
+    columns = [
+        "okved",
+        "name_ru",
+        "name_en",
+        "weight",
+        "firms",
+        "stat_employees",
+        "lq",
+        "density",
+        "status",
+        "elsewhere",
+    ]
     if wanted.empty:
         return pd.DataFrame(columns=columns)
     names = query(con, "SELECT code AS okved, name_ru, name_en FROM sectors")
     with con.cursor() as cur:
         cur.register("_codes", wanted[["okved"]])
         firms = cur.execute(
-            sql("WITH keys AS (SELECT inn, {ancestors} AS code FROM enterprises WHERE region_code = ?) "
+            sql(
+                "WITH keys AS (SELECT inn, {ancestors} AS code FROM enterprises WHERE region_code = ?) "
                 "SELECT c.okved, count(DISTINCT k.inn) AS firms FROM _codes c LEFT JOIN keys k ON k.code = c.okved "
-                "GROUP BY c.okved", ancestors=_ANCESTORS_SQL),
+                "GROUP BY c.okved",
+                ancestors=_ANCESTORS_SQL,
+            ),
             [region],
         ).df()
         others = cur.execute(
-            sql("""
+            sql(
+                """
             WITH cand AS (
                 SELECT e.inn, e.name_ru, e.name_en, e.region_code, {ancestors} AS code
                 FROM enterprises e
@@ -747,7 +878,9 @@ def gaps(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: 
             SELECT h.okved, h.inn, h.name_ru, h.name_en, h.region_code, r.name_ru AS region_ru,
                    r.name_en AS region_en, h.employees
             FROM hits h LEFT JOIN regions r ON r.code = h.region_code WHERE h.rk <= ? ORDER BY h.okved, h.rk
-            """, ancestors=_ANCESTORS_SQL),
+            """,
+                ancestors=_ANCESTORS_SQL,
+            ),
             [region, year, elsewhere],
         ).df()
         cur.unregister("_codes")
@@ -764,17 +897,23 @@ def gaps(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: 
         table = table[table["region"] == region]
     stat = _stat_codes(con, wanted.assign(cluster_id=cluster_id))
     stat = stat.merge(table[["sector", "employees", "rca", "density"]], left_on="okved", right_on="sector", how="left")
-    per_code = stat.groupby("code").agg(stat_employees=("employees", "sum"), lq=("rca", "max"),
-                                        density=("density", "mean"))
+    per_code = stat.groupby("code").agg(
+        stat_employees=("employees", "sum"), lq=("rca", "max"), density=("density", "mean")
+    )
     out = wanted[["okved", "weight"]].merge(names, on="okved", how="left").merge(firms, on="okved", how="left")
     out = out.join(per_code, on="okved")
     out["firms"] = out["firms"].fillna(0).astype("int64")
     none_here = (out["firms"] == 0) & ~(out["stat_employees"] > 0)
     weak = (out["lq"] < 1) | (out["firms"] == 0)
     out["status"] = np.where(none_here, "absent", np.where(weak, "weak", "present"))
-    rows = {code: tuple(part[["inn", "name_ru", "name_en", "region_code", "region_ru", "region_en", "employees"]]
-                        .itertuples(index=False, name=None))
-            for code, part in others.groupby("okved")}
+    rows = {
+        code: tuple(
+            part[["inn", "name_ru", "name_en", "region_code", "region_ru", "region_en", "employees"]].itertuples(
+                index=False, name=None
+            )
+        )
+        for code, part in others.groupby("okved")
+    }
     out["elsewhere"] = [rows.get(code, ()) for code in out["okved"]]
     out = out[out["status"] != "present"]
     out = out.sort_values(["weight", "density", "okved"], ascending=[False, False, True], na_position="last")
@@ -785,10 +924,15 @@ def gaps(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: 
 # Municipalities and boundaries for the map and the registry form
 # --------------------------------------------------------------------------------------------------
 
+
 def region_municipalities(con: duckdb.DuckDBPyConnection, region: str) -> pd.DataFrame:
     """The region's municipalities: ``oktmo``, ``name_ru``, ``name_en`` (Russian order)."""
-    return query(con, "SELECT oktmo, name_ru, coalesce(name_en, name_ru) AS name_en FROM municipalities "
-                      "WHERE region_code = ? ORDER BY name_ru COLLATE ru, oktmo", [region])
+    return query(
+        con,
+        "SELECT oktmo, name_ru, coalesce(name_en, name_ru) AS name_en FROM municipalities "
+        "WHERE region_code = ? ORDER BY name_ru COLLATE ru, oktmo",
+        [region],
+    )
 
 
 def _has_boundaries(con) -> bool:
@@ -806,8 +950,17 @@ def region_outline(con: duckdb.DuckDBPyConnection, region: str) -> dict | None:
     frame = query(con, "SELECT code, geometry FROM boundaries WHERE level = 'region' AND code = ?", [region])
     if frame.empty:
         return None
-    return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "id": region, "properties": {"code": region}, "geometry": json.loads(frame["geometry"].iat[0])}]}
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": region,
+                "properties": {"code": region},
+                "geometry": json.loads(frame["geometry"].iat[0]),
+            }
+        ],
+    }
 
 
 def municipal_boundaries(con: duckdb.DuckDBPyConnection, region: str) -> dict | None:
@@ -826,6 +979,8 @@ def municipal_boundaries(con: duckdb.DuckDBPyConnection, region: str) -> dict | 
     )
     if frame.empty:
         return None
-    features = [{"type": "Feature", "id": code, "properties": {"oktmo": code}, "geometry": json.loads(geometry)}
-                for code, geometry in zip(frame["code"], frame["geometry"])]
+    features = [
+        {"type": "Feature", "id": code, "properties": {"oktmo": code}, "geometry": json.loads(geometry)}
+        for code, geometry in zip(frame["code"], frame["geometry"])
+    ]
     return {"type": "FeatureCollection", "features": features}

@@ -35,6 +35,7 @@ clusters of related industries", *Journal of Economic Geography* 16(1) — clust
 co-located, linked industries; Hidalgo et al. (2007) for proximity; Benjamini & Hochberg (1995);
 Blondel et al. (2008) for Louvain.
 """
+
 from __future__ import annotations
 
 import warnings
@@ -58,10 +59,10 @@ from analytics.store import query
 class DiscoveryParams:
     """Parameters of the discovery method (shown on the page)."""
 
-    fdr: float = 0.05              #: Benjamini–Hochberg false discovery rate for co-located pairs
-    min_correlation: float = 0.3   #: locational correlation at least this for an edge
-    link_weight: float = 1.0       #: weight of the region's supplier links in the edge weight
-    resolution: float = 1.0        #: Louvain resolution (larger → smaller communities)
+    fdr: float = 0.05  #: Benjamini–Hochberg false discovery rate for co-located pairs
+    min_correlation: float = 0.3  #: locational correlation at least this for an edge
+    link_weight: float = 1.0  #: weight of the region's supplier links in the edge weight
+    resolution: float = 1.0  #: Louvain resolution (larger → smaller communities)
     min_sectors: int = 3
     min_lq: float = 1.0
     min_present: int = 2
@@ -154,7 +155,8 @@ def colocation(cross: pd.DataFrame, nodes: list[str], params: DiscoveryParams) -
     pairs = pd.DataFrame({"sector_1": labels[i], "sector_2": labels[j], "correlation": rr, "p_value": p_value})
     pairs = pairs.merge(phi, on=["sector_1", "sector_2"], how="left")
     pairs["significant"] = benjamini_hochberg(pairs["p_value"].to_numpy(), params.fdr) & (
-        pairs["correlation"] >= params.min_correlation)
+        pairs["correlation"] >= params.min_correlation
+    )
     return pairs[columns]
 
 
@@ -162,8 +164,9 @@ def _node_of(okved: pd.Series, nodes: list[str]) -> pd.Series:
     """The node sector of each firm code: its class when a node, else its division when a node."""
     node_set = set(nodes)
     cls, div = okved.str[:5], okved.str[:2]
-    return pd.Series(np.where(cls.isin(node_set), cls, np.where(div.isin(node_set), div, None)),
-                     index=okved.index, dtype="object")
+    return pd.Series(
+        np.where(cls.isin(node_set), cls, np.where(div.isin(node_set), div, None)), index=okved.index, dtype="object"
+    )
 
 
 def link_strength(con, region: str, year: int, nodes: list[str]) -> pd.DataFrame:
@@ -211,21 +214,54 @@ def _template_match(codes: list[str], defs: pd.DataFrame, share: float) -> tuple
     return (best if best_overlap >= share else None), best_overlap
 
 
-def discover(con: duckdb.DuckDBPyConnection, region: str, year: int, *,
-             params: DiscoveryParams = DiscoveryParams(), start: int | None = None,
-             stars: clusters.StarParams = clusters.StarParams(),
-             weights: clusters.ScoreWeights = clusters.ScoreWeights()) -> Discovery:
+def discover(
+    con: duckdb.DuckDBPyConnection,
+    region: str,
+    year: int,
+    *,
+    params: DiscoveryParams = DiscoveryParams(),
+    start: int | None = None,
+    stars: clusters.StarParams = clusters.StarParams(),
+    weights: clusters.ScoreWeights = clusters.ScoreWeights(),
+) -> Discovery:
     """Communities of co-located (and linked) sectors, and those proposed for ``region``; see the
     module docstring for the method and :class:`Discovery` for the result."""
     p = params
     cross, nodes = _cross_section(con, year)
-    summary: dict[str, Any] = {"regions": int(cross["region"].nunique()) if len(cross) else 0,
-                               "sectors": len(nodes), "pairs_tested": 0, "significant_pairs": 0,
-                               "communities": 0, **{k: getattr(p, k) for k in p.__dataclass_fields__}}
-    empty_c = pd.DataFrame(columns=["community_id", "codes", "sectors", "edges", "mean_correlation", "max_p",
-                                    "regions_specialised", "matched_template", "overlap", "new"])
-    empty_e = pd.DataFrame(columns=["sector_1", "sector_2", "correlation", "proximity", "p_value", "link_strength", "weight",
-                                    "community_id"])
+    summary: dict[str, Any] = {
+        "regions": int(cross["region"].nunique()) if len(cross) else 0,
+        "sectors": len(nodes),
+        "pairs_tested": 0,
+        "significant_pairs": 0,
+        "communities": 0,
+        **{k: getattr(p, k) for k in p.__dataclass_fields__},
+    }
+    empty_c = pd.DataFrame(
+        columns=[
+            "community_id",
+            "codes",
+            "sectors",
+            "edges",
+            "mean_correlation",
+            "max_p",
+            "regions_specialised",
+            "matched_template",
+            "overlap",
+            "new",
+        ]
+    )
+    empty_e = pd.DataFrame(
+        columns=[
+            "sector_1",
+            "sector_2",
+            "correlation",
+            "proximity",
+            "p_value",
+            "link_strength",
+            "weight",
+            "community_id",
+        ]
+    )
     if len(nodes) < p.min_sectors:
         return Discovery(empty_c, _empty_candidates(), empty_e, summary)
     pairs = colocation(cross, nodes, p)
@@ -239,19 +275,25 @@ def discover(con: duckdb.DuckDBPyConnection, region: str, year: int, *,
 
     graph = nx.Graph()
     graph.add_weighted_edges_from(edges[["sector_1", "sector_2", "weight"]].itertuples(index=False, name=None))
-    found = nx.community.louvain_communities(graph, weight="weight", resolution=p.resolution, seed=p.seed) \
-        if graph.number_of_edges() else []
+    found = (
+        nx.community.louvain_communities(graph, weight="weight", resolution=p.resolution, seed=p.seed)
+        if graph.number_of_edges()
+        else []
+    )
     found = sorted((sorted(c) for c in found if len(c) >= p.min_sectors), key=lambda c: (-len(c), c))
     community_of = {code: f"d{n + 1}" for n, codes in enumerate(found) for code in codes}
-    edges["community_id"] = [community_of.get(a) if community_of.get(a) == community_of.get(b) else None
-                             for a, b in zip(edges["sector_1"], edges["sector_2"])]
+    edges["community_id"] = [
+        community_of.get(a) if community_of.get(a) == community_of.get(b) else None
+        for a, b in zip(edges["sector_1"], edges["sector_2"])
+    ]
     summary["communities"] = len(found)
     if not found:
         return Discovery(empty_c, _empty_candidates(), edges, summary)
 
     names = query(con, "SELECT code, name_ru, name_en FROM sectors").set_index("code")
-    defs = pd.concat([clusters.codes_definition(f"d{n + 1}", codes) for n, codes in enumerate(found)],
-                     ignore_index=True)
+    defs = pd.concat(
+        [clusters.codes_definition(f"d{n + 1}", codes) for n, codes in enumerate(found)], ignore_index=True
+    )
     template_defs = clusters.template_definitions(con)
     start = clusters._start_year(con, year, start)
     stats = clusters._region_stats(con, defs, year, start, stars)
@@ -261,10 +303,20 @@ def discover(con: duckdb.DuckDBPyConnection, region: str, year: int, *,
         inner = edges[edges["community_id"] == cid]
         matched, overlap = _template_match(codes, template_defs, p.template_overlap)
         specialised = stats[(stats["cluster_id"] == cid) & (stats["lq"] >= p.min_lq)]["region"]
-        rows.append({"community_id": cid, "codes": tuple(codes), "sectors": len(codes), "edges": len(inner),
-                     "mean_correlation": float(inner["correlation"].mean()), "max_p": float(inner["p_value"].max()),
-                     "regions_specialised": tuple(sorted(specialised)), "matched_template": matched,
-                     "overlap": overlap, "new": matched is None})
+        rows.append(
+            {
+                "community_id": cid,
+                "codes": tuple(codes),
+                "sectors": len(codes),
+                "edges": len(inner),
+                "mean_correlation": float(inner["correlation"].mean()),
+                "max_p": float(inner["p_value"].max()),
+                "regions_specialised": tuple(sorted(specialised)),
+                "matched_template": matched,
+                "overlap": overlap,
+                "new": matched is None,
+            }
+        )
     communities = pd.DataFrame(rows)
 
     # communities proposed for the region
@@ -273,25 +325,54 @@ def discover(con: duckdb.DuckDBPyConnection, region: str, year: int, *,
         lq = spec.location_quotient(cross, region="region", sector="sector", value="employees")
     present = set(lq[(lq["region"] == region) & (lq["lq"] >= 1)]["sector"])
     mine = stats[stats["region"] == region].set_index("cluster_id")
-    chosen = [c for c, codes in zip(communities["community_id"], communities["codes"])
-              if c in mine.index and mine.at[c, "lq"] >= p.min_lq and len(present & set(codes)) >= p.min_present]
+    chosen = [
+        c
+        for c, codes in zip(communities["community_id"], communities["codes"])
+        if c in mine.index and mine.at[c, "lq"] >= p.min_lq and len(present & set(codes)) >= p.min_present
+    ]
     if not chosen:
         return Discovery(communities, _empty_candidates(), edges, summary)
     # a community is named after its largest sector in Russia (the same name in every region)
     national = cross.groupby("sector")["employees"].sum()
-    lead = {cid: max(codes, key=lambda c: (national.get(c, 0.0), c))
-            for cid, codes in zip(communities["community_id"], communities["codes"]) if cid in chosen}
+    lead = {
+        cid: max(codes, key=lambda c: (national.get(c, 0.0), c))
+        for cid, codes in zip(communities["community_id"], communities["codes"])
+        if cid in chosen
+    }
     chosen_defs = defs[defs["cluster_id"].isin(chosen)].copy()
     chosen_defs["name_ru"] = chosen_defs["cluster_id"].map(lambda c: names["name_ru"].get(lead[c], lead[c]))
     chosen_defs["name_en"] = chosen_defs["cluster_id"].map(
-        lambda c: names["name_en"].get(lead[c], None) or names["name_ru"].get(lead[c], lead[c]))
-    measured = clusters.measure(con, chosen_defs, region=region, year=year, start=start, stars=stars,
-                                weights=weights, stats=stats[stats["cluster_id"].isin(chosen)])
+        lambda c: names["name_en"].get(lead[c], None) or names["name_ru"].get(lead[c], lead[c])
+    )
+    measured = clusters.measure(
+        con,
+        chosen_defs,
+        region=region,
+        year=year,
+        start=start,
+        stars=stars,
+        weights=weights,
+        stats=stats[stats["cluster_id"].isin(chosen)],
+    )
     measured = measured.merge(communities.drop(columns=["sectors"]), left_on="cluster_id", right_on="community_id")
     measured["lead_sector"] = measured["cluster_id"].map(lead)
     return Discovery(communities, measured.sort_values("rank").reset_index(drop=True), edges, summary)
 
 
 def _empty_candidates() -> pd.DataFrame:
-    return pd.DataFrame(columns=["cluster_id", "name_ru", "name_en", "source", "community_id", "codes",
-                                 "lead_sector", "matched_template", "overlap", "new", "score", "rank"])
+    return pd.DataFrame(
+        columns=[
+            "cluster_id",
+            "name_ru",
+            "name_en",
+            "source",
+            "community_id",
+            "codes",
+            "lead_sector",
+            "matched_template",
+            "overlap",
+            "new",
+            "score",
+            "rank",
+        ]
+    )

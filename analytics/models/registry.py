@@ -46,6 +46,7 @@ Verdict: ``fail`` when a blocking rule fails, else ``not_enough_data`` when a ru
 ``pass``; a candidate without any member in the data (no enterprises loaded for the region) is
 ``not_enough_data`` on every rule. Shares are 0–1, money in mln ₽.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -61,8 +62,7 @@ from analytics.store import query
 
 Status = Literal["pass", "fail", "not_enough_data"]
 STATUSES: tuple[str, ...] = ("pass", "fail", "not_enough_data")
-RULE_IDS: tuple[str, ...] = ("contracts", "organising", "dependence", "min_industrial", "infrastructure",
-                             "specialised")
+RULE_IDS: tuple[str, ...] = ("contracts", "organising", "dependence", "min_industrial", "infrastructure", "specialised")
 #: The law behind each rule (decree, edition, status, clause) — what the page cites beside it.
 RULE_SOURCES: dict[str, rules.SourcedValue] = {
     "contracts": rules.CONTRACTS_PER_PARTICIPANT_MIN,
@@ -90,8 +90,7 @@ class RegistryParams:
     relaxed_trigger_share: float = rules.RELAXED_TRIGGER_PARTICIPANT_SHARE.value
     #: region codes whose participants count towards the relaxed threshold (individual programmes,
     #: geostrategic territories)
-    qualifying_regions: tuple[str, ...] = (rules.INDIVIDUAL_PROGRAMME_REGIONS.value
-                                           + rules.GEOSTRATEGIC_REGIONS.value)
+    qualifying_regions: tuple[str, ...] = rules.INDIVIDUAL_PROGRAMME_REGIONS.value + rules.GEOSTRATEGIC_REGIONS.value
     #: single-industry towns (OKTMO) whose participants count towards the relaxed threshold
     monotown_oktmo: tuple[str, ...] = rules.MONOTOWN_OKTMO.value
     max_organising: int = rules.MAX_ORGANISING_PRODUCTION.value
@@ -119,16 +118,23 @@ class RegistryParams:
 
     def percentages(self) -> dict[str, float]:
         """The share thresholds in percent, for a form (0.20 → 20.0)."""
-        return {"dependence_min_pct": 100.0 * self.dependence_min,
-                "dependence_min_relaxed_pct": 100.0 * self.dependence_min_relaxed,
-                "relaxed_trigger_pct": 100.0 * self.relaxed_trigger_share}
+        return {
+            "dependence_min_pct": 100.0 * self.dependence_min,
+            "dependence_min_relaxed_pct": 100.0 * self.dependence_min_relaxed,
+            "relaxed_trigger_pct": 100.0 * self.relaxed_trigger_share,
+        }
 
     @classmethod
-    def from_percentages(cls, *, dependence_min_pct: float, dependence_min_relaxed_pct: float,
-                         relaxed_trigger_pct: float, **others: Any) -> RegistryParams:
+    def from_percentages(
+        cls, *, dependence_min_pct: float, dependence_min_relaxed_pct: float, relaxed_trigger_pct: float, **others: Any
+    ) -> RegistryParams:
         """Parameters from a form that asks for percentages (20 → 0.20); other fields as they are."""
-        return cls(dependence_min=dependence_min_pct / 100.0, dependence_min_relaxed=dependence_min_relaxed_pct / 100.0,
-                   relaxed_trigger_share=relaxed_trigger_pct / 100.0, **others)
+        return cls(
+            dependence_min=dependence_min_pct / 100.0,
+            dependence_min_relaxed=dependence_min_relaxed_pct / 100.0,
+            relaxed_trigger_share=relaxed_trigger_pct / 100.0,
+            **others,
+        )
 
 
 @dataclass(frozen=True)
@@ -137,16 +143,16 @@ class RuleResult:
 
     rule_id: str
     status: Status
-    measured: float | None      #: share 0–1 for ``dependence``, else a count
-    threshold: float            #: the applicable threshold (the relaxed one when it applies)
+    measured: float | None  #: share 0–1 for ``dependence``, else a count
+    threshold: float  #: the applicable threshold (the relaxed one when it applies)
     unit: Literal["share", "count"]
-    to_verify: bool             #: the threshold is marked "to verify" in rules.py
-    blocking: bool              #: a failure blocks the verdict
+    to_verify: bool  #: the threshold is marked "to verify" in rules.py
+    blocking: bool  #: a failure blocks the verdict
     source: str
     edition: str
-    missing: dict[str, Any] | None = None   #: {"code": ..., numbers ...}; None when nothing is missing
+    missing: dict[str, Any] | None = None  #: {"code": ..., numbers ...}; None when nothing is missing
     details: dict[str, Any] = field(default_factory=dict)
-    clause: str = ""            #: clause id of the act (rules.DECREE_779_CLAUSES)
+    clause: str = ""  #: clause id of the act (rules.DECREE_779_CLAUSES)
 
 
 @dataclass(frozen=True)
@@ -172,19 +178,50 @@ class RegistryResult:
     def as_frame(self) -> pd.DataFrame:
         """One row per rule: ``rule_id``, ``clause``, ``status``, ``measured``, ``threshold``, ``unit``,
         ``to_verify``, ``blocking``, ``missing_code``."""
-        return pd.DataFrame([{
-            "rule_id": r.rule_id, "clause": r.clause, "status": r.status, "measured": r.measured,
-            "threshold": r.threshold, "unit": r.unit, "to_verify": r.to_verify, "blocking": r.blocking,
-            "missing_code": (r.missing or {}).get("code"),
-        } for r in self.rules])
+        return pd.DataFrame(
+            [
+                {
+                    "rule_id": r.rule_id,
+                    "clause": r.clause,
+                    "status": r.status,
+                    "measured": r.measured,
+                    "threshold": r.threshold,
+                    "unit": r.unit,
+                    "to_verify": r.to_verify,
+                    "blocking": r.blocking,
+                    "missing_code": (r.missing or {}).get("code"),
+                }
+                for r in self.rules
+            ]
+        )
 
 
-def _rule(rule_id: str, status: Status, measured, threshold, unit, missing=None, details=None,
-          blocking: bool = True, law: rules.SourcedValue | None = None) -> RuleResult:
+def _rule(
+    rule_id: str,
+    status: Status,
+    measured,
+    threshold,
+    unit,
+    missing=None,
+    details=None,
+    blocking: bool = True,
+    law: rules.SourcedValue | None = None,
+) -> RuleResult:
     law = law or RULE_SOURCES[rule_id]
-    return RuleResult(rule_id, status, None if measured is None else float(measured), float(threshold), unit,
-                      law.status == "to_verify", blocking, law.source, law.edition, missing, details or {},
-                      law.clause)
+    return RuleResult(
+        rule_id,
+        status,
+        None if measured is None else float(measured),
+        float(threshold),
+        unit,
+        law.status == "to_verify",
+        blocking,
+        law.source,
+        law.edition,
+        missing,
+        details or {},
+        law.clause,
+    )
 
 
 NameLookup = Callable[[list[str]], dict[str, tuple[str, str]]]
@@ -192,24 +229,30 @@ NameLookup = Callable[[list[str]], dict[str, tuple[str, str]]]
 
 def frame_names(members: pd.DataFrame) -> NameLookup:
     """Names (ru, en) of INNs from a members frame with ``name_ru`` / ``name_en`` columns."""
+
     def lookup(inns: list[str]) -> dict[str, tuple[str, str]]:
         rows = members[isin(members["inn"], inns)].drop_duplicates("inn")
         en = rows["name_en"].fillna(rows["name_ru"])
         return dict(zip(rows["inn"].to_list(), zip(rows["name_ru"].to_list(), en.to_list())))
+
     return lookup
 
 
 def store_names(con: duckdb.DuckDBPyConnection) -> NameLookup:
     """Names (ru, en) of INNs from the ``enterprises`` table."""
+
     def lookup(inns: list[str]) -> dict[str, tuple[str, str]]:
         if not inns:
             return {}
         with con.cursor() as cur:
             cur.register("_wanted", pd.DataFrame({"inn": list(dict.fromkeys(inns))}, dtype="str"))
-            rows = cur.execute("SELECT e.inn, e.name_ru, coalesce(e.name_en, e.name_ru) AS name_en "
-                               "FROM _wanted w JOIN enterprises e ON e.inn = w.inn").fetchall()
+            rows = cur.execute(
+                "SELECT e.inn, e.name_ru, coalesce(e.name_en, e.name_ru) AS name_en "
+                "FROM _wanted w JOIN enterprises e ON e.inn = w.inn"
+            ).fetchall()
             cur.unregister("_wanted")
         return {inn: (ru, en) for inn, ru, en in rows}
+
     return lookup
 
 
@@ -238,9 +281,14 @@ def fill_names(results: list[RuleResult], lookup: NameLookup) -> None:
             link["buyer_ru"], link["buyer_en"] = named.get(link["buyer_inn"], (link["buyer_inn"],) * 2)
 
 
-def suggest_links(members: pd.DataFrame, participants: pd.DataFrame, final: pd.DataFrame,
-                  links: pd.DataFrame, needed_mln_rub: float,
-                  not_suppliers: pd.Series | None = None) -> list[dict[str, Any]]:
+def suggest_links(
+    members: pd.DataFrame,
+    participants: pd.DataFrame,
+    final: pd.DataFrame,
+    links: pd.DataFrame,
+    needed_mln_rub: float,
+    not_suppliers: pd.Series | None = None,
+) -> list[dict[str, Any]]:
     """New supply links to final producers that would add ``needed_mln_rub`` of purchases from
     participants (a heuristic illustration, not a forecast).
 
@@ -258,7 +306,9 @@ def suggest_links(members: pd.DataFrame, participants: pd.DataFrame, final: pd.D
         return []
     to_final = links[isin(links["buyer_inn"], final["inn"])]
     sold = to_final.groupby("supplier_inn")["value_mln_rub"].sum()
-    from_part = to_final[isin(to_final["supplier_inn"], participants["inn"])].groupby("buyer_inn")["value_mln_rub"].sum()
+    from_part = (
+        to_final[isin(to_final["supplier_inn"], participants["inn"])].groupby("buyer_inn")["value_mln_rub"].sum()
+    )
     pool = members[(members["kind"] != "specialised") & (members["revenue_mln_rub"] > 0)].copy()
     if not_suppliers is not None:
         pool = pool[~isin(pool["inn"], not_suppliers)]
@@ -304,9 +354,17 @@ def suggest_links(members: pd.DataFrame, participants: pd.DataFrame, final: pd.D
     return out
 
 
-def evaluate(cluster_id: str, members: pd.DataFrame, links: pd.DataFrame, *, region: str, year: int,
-             params: RegistryParams = RegistryParams(), links_loaded: bool = True,
-             lookup: NameLookup | None | bool = None) -> RegistryResult:
+def evaluate(
+    cluster_id: str,
+    members: pd.DataFrame,
+    links: pd.DataFrame,
+    *,
+    region: str,
+    year: int,
+    params: RegistryParams = RegistryParams(),
+    links_loaded: bool = True,
+    lookup: NameLookup | None | bool = None,
+) -> RegistryResult:
     """The rules on given data (no store access): ``members`` as :func:`analytics.models.clusters.members`
     returns them (at least ``inn``, ``name_ru``, ``name_en``, ``kind``, ``role``, ``declared``,
     ``oktmo``, ``revenue_mln_rub``, ``purchases_mln_rub``), ``links`` the supply links of ``year``
@@ -316,23 +374,51 @@ def evaluate(cluster_id: str, members: pd.DataFrame, links: pd.DataFrame, *, reg
     ``False``: leave them out, for a caller that fills them later with :func:`fill_names`)."""
     p = params
     if members.empty:  # no enterprise data for the region: nothing can be judged
-        thresholds = {"contracts": 0, "organising": p.max_organising, "dependence": p.dependence_min,
-                      "min_industrial": p.min_industrial, "infrastructure": p.min_infrastructure,
-                      "specialised": p.min_specialised}
-        return RegistryResult(cluster_id, region, year, "not_enough_data", 0, "all", tuple(
-            _rule(rid, "not_enough_data", None, thresholds[rid], "share" if rid == "dependence" else "count",
-                  {"code": "no_members"}) for rid in RULE_IDS), p)
+        thresholds = {
+            "contracts": 0,
+            "organising": p.max_organising,
+            "dependence": p.dependence_min,
+            "min_industrial": p.min_industrial,
+            "infrastructure": p.min_infrastructure,
+            "specialised": p.min_specialised,
+        }
+        return RegistryResult(
+            cluster_id,
+            region,
+            year,
+            "not_enough_data",
+            0,
+            "all",
+            tuple(
+                _rule(
+                    rid,
+                    "not_enough_data",
+                    None,
+                    thresholds[rid],
+                    "share" if rid == "dependence" else "count",
+                    {"code": "no_members"},
+                )
+                for rid in RULE_IDS
+            ),
+            p,
+        )
     declared = members[members["declared"].astype(bool)]
     if p.participants == "declared" and len(declared):
         participants, basis = declared, "declared"
     else:
         participants, basis = members, "all"
     inside = participants["inn"]
-    plinks = links[isin(links["supplier_inn"], inside) & isin(links["buyer_inn"], inside)
-                   & (links["supplier_inn"] != links["buyer_inn"])]
+    plinks = links[
+        isin(links["supplier_inn"], inside)
+        & isin(links["buyer_inn"], inside)
+        & (links["supplier_inn"] != links["buyer_inn"])
+    ]
     producing = participants[participants["kind"] != "specialised"]
-    flag = (producing["organising_production"].fillna(False).astype(bool) if "organising_production" in producing
-            else pd.Series(False, index=producing.index))
+    flag = (
+        producing["organising_production"].fillna(False).astype(bool)
+        if "organising_production" in producing
+        else pd.Series(False, index=producing.index)
+    )
     organising = producing[flag.to_numpy()]
     linked = pd.concat([plinks["supplier_inn"], plinks["buyer_inn"]])
     unlinked = producing[~isin(producing["inn"], linked) & ~flag.to_numpy()]
@@ -346,15 +432,37 @@ def evaluate(cluster_id: str, members: pd.DataFrame, links: pd.DataFrame, *, reg
         if unlinked.empty:
             out.append(_rule("contracts", "pass", 0, 0, "count", None, details))
         else:
-            out.append(_rule("contracts", "fail", len(unlinked), 0, "count",
-                             {"code": "without_contract", "count": len(unlinked), **_inns(unlinked)}, details))
+            out.append(
+                _rule(
+                    "contracts",
+                    "fail",
+                    len(unlinked),
+                    0,
+                    "count",
+                    {"code": "without_contract", "count": len(unlinked), **_inns(unlinked)},
+                    details,
+                )
+            )
     n_organising = len(organising)
     if n_organising <= p.max_organising:
         out.append(_rule("organising", "pass", n_organising, p.max_organising, "count"))
     else:
-        out.append(_rule("organising", "fail", n_organising, p.max_organising, "count",
-                         {"code": "too_many_organising", "count": n_organising, "max": p.max_organising,
-                          "excess": n_organising - p.max_organising, **_inns(organising)}))
+        out.append(
+            _rule(
+                "organising",
+                "fail",
+                n_organising,
+                p.max_organising,
+                "count",
+                {
+                    "code": "too_many_organising",
+                    "count": n_organising,
+                    "max": p.max_organising,
+                    "excess": n_organising - p.max_organising,
+                    **_inns(organising),
+                },
+            )
+        )
 
     # functional dependence
     region_qualifies = region in set(p.qualifying_regions)
@@ -368,13 +476,28 @@ def evaluate(cluster_id: str, members: pd.DataFrame, links: pd.DataFrame, *, reg
     law = rules.FUNCTIONAL_DEPENDENCE_MIN_RELAXED if relaxed else rules.FUNCTIONAL_DEPENDENCE_MIN
     final_all = participants[(participants["kind"] == "industrial") & (participants["role"] == "core")]
     final = final_all[final_all["purchases_mln_rub"].notna()]
-    details = {"relaxed": relaxed, "qualifying_share": float(qualifying_share), "region_qualifies": region_qualifies,
-               "final_producers": len(final_all), "without_purchases": len(final_all) - len(final),
-               "reading": p.dependence_suppliers}
+    details = {
+        "relaxed": relaxed,
+        "qualifying_share": float(qualifying_share),
+        "region_qualifies": region_qualifies,
+        "final_producers": len(final_all),
+        "without_purchases": len(final_all) - len(final),
+        "reading": p.dependence_suppliers,
+    }
     denominator = float(final["purchases_mln_rub"].sum())
     if final_all.empty:
-        out.append(_rule("dependence", "not_enough_data", None, threshold, "share",
-                         {"code": "no_final_producers"}, details, law=law))
+        out.append(
+            _rule(
+                "dependence",
+                "not_enough_data",
+                None,
+                threshold,
+                "share",
+                {"code": "no_final_producers"},
+                details,
+                law=law,
+            )
+        )
     elif denominator <= 0 or not links_loaded:
         code = "no_links_data" if not links_loaded else "no_purchases_data"
         out.append(_rule("dependence", "not_enough_data", None, threshold, "share", {"code": code}, details, law=law))
@@ -384,9 +507,13 @@ def evaluate(cluster_id: str, members: pd.DataFrame, links: pd.DataFrame, *, reg
         from_others = float(to_final.loc[~isin(to_final["supplier_inn"], final_all["inn"]), "value_mln_rub"].sum())
         numerator = from_others if p.dependence_suppliers == "others" else with_core
         fd = numerator / denominator
-        details.update(purchases_from_participants_mln_rub=numerator, purchases_mln_rub=denominator,
-                       share_from_others=from_others / denominator, share_with_core_to_core=with_core / denominator,
-                       core_to_core_mln_rub=with_core - from_others)
+        details.update(
+            purchases_from_participants_mln_rub=numerator,
+            purchases_mln_rub=denominator,
+            share_from_others=from_others / denominator,
+            share_with_core_to_core=with_core / denominator,
+            core_to_core_mln_rub=with_core - from_others,
+        )
         if fd >= threshold - 1e-12:
             out.append(_rule("dependence", "pass", fd, threshold, "share", None, details, law=law))
         else:
@@ -394,10 +521,24 @@ def evaluate(cluster_id: str, members: pd.DataFrame, links: pd.DataFrame, *, reg
             barred = final_all["inn"] if p.dependence_suppliers == "others" else None
             suggestions = suggest_links(members, participants, final, links, needed, barred)
             added = sum(s["value_mln_rub"] for s in suggestions)
-            out.append(_rule("dependence", "fail", fd, threshold, "share",
-                             {"code": "dependence_short", "points": 100.0 * (threshold - fd),
-                              "needed_mln_rub": needed, "links": suggestions,
-                              "closes": added >= needed - 1e-6}, details, law=law))
+            out.append(
+                _rule(
+                    "dependence",
+                    "fail",
+                    fd,
+                    threshold,
+                    "share",
+                    {
+                        "code": "dependence_short",
+                        "points": 100.0 * (threshold - fd),
+                        "needed_mln_rub": needed,
+                        "links": suggestions,
+                        "closes": added >= needed - 1e-6,
+                    },
+                    details,
+                    law=law,
+                )
+            )
 
     # counts
     def count_rule(rule_id: str, kind: str, minimum: int, code: str) -> None:
@@ -407,8 +548,16 @@ def evaluate(cluster_id: str, members: pd.DataFrame, links: pd.DataFrame, *, reg
             return
         pool = members[(members["kind"] == kind).to_numpy() & ~isin(members["inn"], inside)]
         pool = pool.sort_values(["employees", "inn"], ascending=[False, True], na_position="last")
-        out.append(_rule(rule_id, "fail", have, minimum, "count",
-                         {"code": code, "missing": minimum - have, **_inns(pool.head(minimum - have))}))
+        out.append(
+            _rule(
+                rule_id,
+                "fail",
+                have,
+                minimum,
+                "count",
+                {"code": code, "missing": minimum - have, **_inns(pool.head(minimum - have))},
+            )
+        )
 
     count_rule("min_industrial", "industrial", p.min_industrial, "needs_industrial")
     count_rule("infrastructure", "infrastructure", p.min_infrastructure, "needs_infrastructure")
@@ -428,26 +577,37 @@ def evaluate(cluster_id: str, members: pd.DataFrame, links: pd.DataFrame, *, reg
 
 
 def _links_loaded(con, region: str, year: int) -> bool:
-    return bool(query(
-        con,
-        "SELECT EXISTS (SELECT 1 FROM supply_links l JOIN enterprises e ON e.inn = l.buyer_inn "
-        "WHERE l.year = ? AND e.region_code = ?) AS any_link",
-        [year, region],
-    )["any_link"].iat[0])
+    return bool(
+        query(
+            con,
+            "SELECT EXISTS (SELECT 1 FROM supply_links l JOIN enterprises e ON e.inn = l.buyer_inn "
+            "WHERE l.year = ? AND e.region_code = ?) AS any_link",
+            [year, region],
+        )["any_link"].iat[0]
+    )
 
 
-def registry_check(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: int,
-                   params: RegistryParams = RegistryParams(), codes: tuple[str, ...] | None = None) -> RegistryResult:
+def registry_check(
+    con: duckdb.DuckDBPyConnection,
+    cluster_id: str,
+    *,
+    region: str,
+    year: int,
+    params: RegistryParams = RegistryParams(),
+    codes: tuple[str, ...] | None = None,
+) -> RegistryResult:
     """The Decree No. 779 requirements for one candidate (a template, or a discovered community given
     by ``codes``) in ``region`` and ``year``; see the module docstring."""
     table = clusters.members(con, cluster_id, region=region, year=year, codes=codes)
     links = clusters.links_among(con, table["inn"], year)
-    return evaluate(cluster_id, table, links, region=region, year=year, params=params,
-                    links_loaded=_links_loaded(con, region, year))
+    return evaluate(
+        cluster_id, table, links, region=region, year=year, params=params, links_loaded=_links_loaded(con, region, year)
+    )
 
 
-def registry_check_all(con: duckdb.DuckDBPyConnection, region: str, year: int,
-                       params: RegistryParams = RegistryParams()) -> dict[str, RegistryResult]:
+def registry_check_all(
+    con: duckdb.DuckDBPyConnection, region: str, year: int, params: RegistryParams = RegistryParams()
+) -> dict[str, RegistryResult]:
     """:func:`registry_check` for every template, sharing one members query and one links query."""
     defs = clusters.template_definitions(con)
     long = clusters.member_table(con, defs, region, year, names=False)
@@ -457,23 +617,42 @@ def registry_check_all(con: duckdb.DuckDBPyConnection, region: str, year: int,
     for cluster_id in defs["cluster_id"].drop_duplicates():
         table = long[long["cluster_id"] == cluster_id]
         mine = links[isin(links["supplier_inn"], table["inn"]) & isin(links["buyer_inn"], table["inn"])]
-        out[cluster_id] = evaluate(cluster_id, table, mine, region=region, year=year, params=params,
-                                   links_loaded=loaded, lookup=False)
+        out[cluster_id] = evaluate(
+            cluster_id, table, mine, region=region, year=year, params=params, links_loaded=loaded, lookup=False
+        )
     fill_names([rule for result in out.values() for rule in result.rules], store_names(con))
     return out
 
 
-def verdicts(con: duckdb.DuckDBPyConnection, region: str, year: int,
-             params: RegistryParams = RegistryParams()) -> pd.DataFrame:
+def verdicts(
+    con: duckdb.DuckDBPyConnection, region: str, year: int, params: RegistryParams = RegistryParams()
+) -> pd.DataFrame:
     """One row per template: ``cluster_id``, ``verdict``, ``dependence`` (FD as ``params`` read it, share),
     ``dependence_core_to_core`` (the sensitivity line: FD counting purchases between final producers
     too), ``threshold``, ``participants``, ``failed`` (blocking rules that fail, tuple) — the card badges."""
     rows = []
     for cluster_id, result in registry_check_all(con, region, year, params).items():
         dep = result.rule("dependence")
-        rows.append({"cluster_id": cluster_id, "verdict": result.verdict, "dependence": dep.measured,
-                     "dependence_core_to_core": dep.details.get("share_with_core_to_core"),
-                     "threshold": dep.threshold, "participants": result.participants,
-                     "failed": tuple(r.rule_id for r in result.rules if r.status == "fail" and r.blocking)})
-    return pd.DataFrame(rows, columns=["cluster_id", "verdict", "dependence", "dependence_core_to_core",
-                                       "threshold", "participants", "failed"])
+        rows.append(
+            {
+                "cluster_id": cluster_id,
+                "verdict": result.verdict,
+                "dependence": dep.measured,
+                "dependence_core_to_core": dep.details.get("share_with_core_to_core"),
+                "threshold": dep.threshold,
+                "participants": result.participants,
+                "failed": tuple(r.rule_id for r in result.rules if r.status == "fail" and r.blocking),
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "cluster_id",
+            "verdict",
+            "dependence",
+            "dependence_core_to_core",
+            "threshold",
+            "participants",
+            "failed",
+        ],
+    )

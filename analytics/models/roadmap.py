@@ -56,6 +56,7 @@ buyers' purchases, plus one contract per two participants no counting pair touch
 Parameter defaults are **method choices** of this project, not law (reasoning beside each constant).
 Money in mln ₽, shares 0–1.
 """
+
 from __future__ import annotations
 
 import math
@@ -101,18 +102,30 @@ SHORTLIST_PER_END = 3
 Status = Literal["optimal", "no_solution", "time_limit"]
 #: Columns of ``links``: ``reason`` is an English sentence for logs and notebooks; the page and the pack
 #: compose their own words from ``io_coefficient`` and the two OKVED codes.
-LINK_COLUMNS = ("supplier_inn", "buyer_inn", "value_mln_rub", "io_coefficient", "reason", "purpose",
-                "supplier_okved", "buyer_okved", "supplier_ru", "supplier_en", "buyer_ru", "buyer_en")
+LINK_COLUMNS = (
+    "supplier_inn",
+    "buyer_inn",
+    "value_mln_rub",
+    "io_coefficient",
+    "reason",
+    "purpose",
+    "supplier_okved",
+    "buyer_okved",
+    "supplier_ru",
+    "supplier_en",
+    "buyer_ru",
+    "buyer_en",
+)
 
 
 @dataclass(frozen=True)
 class RoadmapParams:
     """How plausible and how small a plan must be (module docstring; defaults are method choices)."""
 
-    min_coefficient: float = MIN_COEFFICIENT      #: ₽ of the supplier's product per ₽ of the buyer's output
+    min_coefficient: float = MIN_COEFFICIENT  #: ₽ of the supplier's product per ₽ of the buyer's output
     max_supplier_share: float = MAX_SUPPLIER_SHARE  #: new sales of one supplier ÷ its revenue, 0–1
-    min_link_mln_rub: float = MIN_LINK_MLN_RUB    #: smallest contract, mln ₽
-    time_limit: float = TIME_LIMIT_S              #: seconds per optimisation stage
+    min_link_mln_rub: float = MIN_LINK_MLN_RUB  #: smallest contract, mln ₽
+    time_limit: float = TIME_LIMIT_S  #: seconds per optimisation stage
 
     def __post_init__(self) -> None:
         if not 0 <= self.min_coefficient <= 1:
@@ -131,24 +144,26 @@ class RegistryRoadmap:
     region: str
     year: int
     before: RegistryResult
-    links: pd.DataFrame             #: LINK_COLUMNS; ``purpose``: "dependence", "contract" or "both"
-    first_contracts: pd.DataFrame   #: inn, name_ru, name_en, partner_inn, partner_ru, partner_en, direction, io_coefficient, in_plan
-    missing_roles: pd.DataFrame     #: rule_id, needed, inn, name_ru, name_en (inn None: none in the region)
-    invite: pd.DataFrame            #: okved, role, inn, name_ru, name_en, employees (inn None: none in the region)
+    links: pd.DataFrame  #: LINK_COLUMNS; ``purpose``: "dependence", "contract" or "both"
+    first_contracts: (
+        pd.DataFrame
+    )  #: inn, name_ru, name_en, partner_inn, partner_ru, partner_en, direction, io_coefficient, in_plan
+    missing_roles: pd.DataFrame  #: rule_id, needed, inn, name_ru, name_en (inn None: none in the region)
+    invite: pd.DataFrame  #: okved, role, inn, name_ru, name_en, employees (inn None: none in the region)
     status: Status
     dependence_before: float | None
     dependence_after: float | None
     core_to_core_before: float | None
     core_to_core_after: float | None
     threshold: float | None
-    needed_mln_rub: float           #: extra purchases from participants the dependence rule needs
-    purchases_mln_rub: float        #: P, the denominator
-    addresses: tuple[str, ...]      #: failing rules the links address ("contracts", "dependence")
-    why: tuple[dict[str, Any], ...] = ()   #: for no_solution: {"code": ..., numbers}
-    gap: float | None = None        #: relative MIP gap when status is time_limit
-    candidates: int = 0             #: plausible pairs offered to the optimisation
-    excluded_by_io: int = 0         #: pairs that met every other condition but not the coefficient
-    todo: tuple[str, ...] = ()      #: what the agency must do by hand (codes; texts in the UI catalog)
+    needed_mln_rub: float  #: extra purchases from participants the dependence rule needs
+    purchases_mln_rub: float  #: P, the denominator
+    addresses: tuple[str, ...]  #: failing rules the links address ("contracts", "dependence")
+    why: tuple[dict[str, Any], ...] = ()  #: for no_solution: {"code": ..., numbers}
+    gap: float | None = None  #: relative MIP gap when status is time_limit
+    candidates: int = 0  #: plausible pairs offered to the optimisation
+    excluded_by_io: int = 0  #: pairs that met every other condition but not the coefficient
+    todo: tuple[str, ...] = ()  #: what the agency must do by hand (codes; texts in the UI catalog)
     params: RoadmapParams = field(default_factory=RoadmapParams)
 
     def as_supply_links(self) -> pd.DataFrame:
@@ -181,9 +196,17 @@ def _round_up(values: np.ndarray) -> np.ndarray:
     return np.ceil(np.round(values * 1000.0, 6)) / 1000.0
 
 
-def _candidate_pairs(part: pd.DataFrame, links: pd.DataFrame, final_all: pd.Series, final_inns: pd.Series,
-                     reading: str, coefficients: pd.DataFrame, params: RoadmapParams,
-                     need: float, unlinked: list[str]) -> tuple[pd.DataFrame, int]:
+def _candidate_pairs(
+    part: pd.DataFrame,
+    links: pd.DataFrame,
+    final_all: pd.Series,
+    final_inns: pd.Series,
+    reading: str,
+    coefficients: pd.DataFrame,
+    params: RoadmapParams,
+    need: float,
+    unlinked: list[str],
+) -> tuple[pd.DataFrame, int]:
     producing = part[part["kind"] != "specialised"]
     inside = links[isin(links["supplier_inn"], part["inn"]) & isin(links["buyer_inn"], part["inn"])]
     bought_inside = inside.groupby("buyer_inn")["value_mln_rub"].sum()
@@ -194,9 +217,11 @@ def _candidate_pairs(part: pd.DataFrame, links: pd.DataFrame, final_all: pd.Seri
     buy = buy.assign(room=buy["purchases_mln_rub"] - buy["inn"].map(bought_inside).fillna(0.0))
     buy = buy[buy["room"] >= params.min_link_mln_rub - 1e-12]
     pairs = sup.rename(columns={"inn": "supplier_inn", "okved": "supplier_okved"})[
-        ["supplier_inn", "supplier_okved", "cap"]].merge(
+        ["supplier_inn", "supplier_okved", "cap"]
+    ].merge(
         buy.rename(columns={"inn": "buyer_inn", "okved": "buyer_okved"})[["buyer_inn", "buyer_okved", "room"]],
-        how="cross")
+        how="cross",
+    )
     pairs = pairs[pairs["supplier_inn"] != pairs["buyer_inn"]]
     if len(inside):
         existing = inside[["supplier_inn", "buyer_inn"]].assign(_old=True)
@@ -216,16 +241,20 @@ def _candidate_pairs(part: pd.DataFrame, links: pd.DataFrame, final_all: pd.Seri
     return pairs.reset_index(drop=True), excluded
 
 
-def _constraints(pairs: pd.DataFrame, need: float, unlinked: list[str],
-                 params: RoadmapParams) -> list[LinearConstraint]:
+def _constraints(
+    pairs: pd.DataFrame, need: float, unlinked: list[str], params: RoadmapParams
+) -> list[LinearConstraint]:
     n = len(pairs)
     eye = sparse.identity(n, format="csr")
-    rows = [LinearConstraint(sparse.hstack([-sparse.diags(pairs["upper"].to_numpy()), eye]), -np.inf, 0.0),
-            LinearConstraint(sparse.hstack([-params.min_link_mln_rub * eye, eye]), 0.0, np.inf)]
+    rows = [
+        LinearConstraint(sparse.hstack([-sparse.diags(pairs["upper"].to_numpy()), eye]), -np.inf, 0.0),
+        LinearConstraint(sparse.hstack([-params.min_link_mln_rub * eye, eye]), 0.0, np.inf),
+    ]
     zeros = sparse.csr_matrix((1, n))
     if need > 0:
-        rows.append(LinearConstraint(sparse.hstack([zeros, sparse.csr_matrix(pairs["counts"].to_numpy(float))]),
-                                     need, np.inf))
+        rows.append(
+            LinearConstraint(sparse.hstack([zeros, sparse.csr_matrix(pairs["counts"].to_numpy(float))]), need, np.inf)
+        )
     for key, bound in (("supplier_inn", "cap"), ("buyer_inn", "room")):
         codes, uniques = pd.factorize(pairs[key])
         group = sparse.csr_matrix((np.ones(n), (codes, np.arange(n))), shape=(len(uniques), n))
@@ -255,13 +284,19 @@ def _max_addable(pairs: pd.DataFrame) -> float:
         codes, uniques = pd.factorize(part[key])
         rows.append(sparse.csr_matrix((np.ones(n), (codes, np.arange(n))), shape=(len(uniques), n)))
         limits.append(part.groupby(key, sort=False)[bound].first().reindex(uniques).to_numpy())
-    res = linprog(-np.ones(n), A_ub=sparse.vstack(rows), b_ub=np.concatenate(limits),
-                  bounds=list(zip(np.zeros(n), part["upper"].to_numpy())), method="highs")
+    res = linprog(
+        -np.ones(n),
+        A_ub=sparse.vstack(rows),
+        b_ub=np.concatenate(limits),
+        bounds=list(zip(np.zeros(n), part["upper"].to_numpy())),
+        method="highs",
+    )
     return float(-res.fun) if res.status == 0 else 0.0
 
 
-def solve(pairs: pd.DataFrame, need: float, unlinked: list[str],
-          params: RoadmapParams = RoadmapParams()) -> tuple[np.ndarray, Status, float | None, tuple[dict, ...]]:
+def solve(
+    pairs: pd.DataFrame, need: float, unlinked: list[str], params: RoadmapParams = RoadmapParams()
+) -> tuple[np.ndarray, Status, float | None, tuple[dict, ...]]:
     """The two-stage programme of the module docstring on candidate ``pairs`` (``supplier_inn``,
     ``buyer_inn``, ``cap``, ``room``, ``upper``, ``counts``). Returns the values per pair (0 = not
     proposed), the status, the gap (time limit only) and, without a solution, why."""
@@ -275,10 +310,16 @@ def solve(pairs: pd.DataFrame, need: float, unlinked: list[str],
         most = _max_addable(pairs)
         if most < need - 1e-9:
             part = pairs[pairs["counts"]]
-            why.append({"code": "capacity", "needed_mln_rub": need, "max_mln_rub": most,
-                        "suppliers_cap_mln_rub": float(part.groupby("supplier_inn")["cap"].first().sum()),
-                        "buyers_room_mln_rub": float(part.groupby("buyer_inn")["room"].first().sum()),
-                        "pairs": len(part)})
+            why.append(
+                {
+                    "code": "capacity",
+                    "needed_mln_rub": need,
+                    "max_mln_rub": most,
+                    "suppliers_cap_mln_rub": float(part.groupby("supplier_inn")["cap"].first().sum()),
+                    "buyers_room_mln_rub": float(part.groupby("buyer_inn")["room"].first().sum()),
+                    "pairs": len(part),
+                }
+            )
     if why:
         return np.zeros(n), "no_solution", None, tuple(why)
     if need <= 0 and not unlinked:
@@ -305,7 +346,8 @@ def _shortlist(pairs: pd.DataFrame, unlinked: list[str]) -> np.ndarray:
     ends = isin(pairs["supplier_inn"], unlinked).astype(int) + isin(pairs["buyer_inn"], unlinked).astype(int)
     spread = pd.util.hash_pandas_object(pairs[["supplier_inn", "buyer_inn"]], index=False).to_numpy()
     order = pairs.assign(_ends=ends, _spread=spread).sort_values(
-        ["_ends", "counts", "upper", "io_coefficient", "_spread"], ascending=False)
+        ["_ends", "counts", "upper", "io_coefficient", "_spread"], ascending=False
+    )
     keep = set(order[order["counts"]].groupby("supplier_inn", sort=False).head(SHORTLIST_PER_END).index)
     touching = order[order["_ends"] > 0]
     for column in ("supplier_inn", "buyer_inn"):
@@ -324,8 +366,10 @@ def _fewest_for_dependence(pairs: pd.DataFrame, need: float) -> int:
         return 0
     gains: list[float] = []
     part = pairs[pairs["counts"]]
-    for cap, uppers in zip(part.groupby("supplier_inn")["cap"].first(),
-                           part.groupby("supplier_inn")["upper"].apply(lambda u: np.sort(u.to_numpy())[::-1])):
+    for cap, uppers in zip(
+        part.groupby("supplier_inn")["cap"].first(),
+        part.groupby("supplier_inn")["upper"].apply(lambda u: np.sort(u.to_numpy())[::-1]),
+    ):
         reach = np.minimum(cap, np.cumsum(uppers))
         gains.extend(np.diff(np.concatenate([[0.0], reach])).tolist())
     reached = np.cumsum(np.sort(np.asarray(gains))[::-1])
@@ -333,8 +377,7 @@ def _fewest_for_dependence(pairs: pd.DataFrame, need: float) -> int:
     return int(hit[0]) + 1 if len(hit) else len(gains) + 1
 
 
-def _proven(pairs: pd.DataFrame, need: float, unlinked: list[str], params: RoadmapParams, k: int,
-            total: float) -> bool:
+def _proven(pairs: pd.DataFrame, need: float, unlinked: list[str], params: RoadmapParams, k: int, total: float) -> bool:
     """Whether a plan found on the shortlist is optimal over all ``pairs``. Lower bounds over all pairs:
     contracts ≥ those the dependence needs (:func:`_fewest_for_dependence`) + ⌈n/2⌉, n = participants
     without a contract that no counting pair touches (their contracts add nothing to dependence, and
@@ -348,8 +391,9 @@ def _proven(pairs: pd.DataFrame, need: float, unlinked: list[str], params: Roadm
     return k <= fewest and total <= least * (1 + 1e-9) + 1e-6
 
 
-def _two_stage(pairs: pd.DataFrame, need: float, unlinked: list[str],
-               params: RoadmapParams) -> tuple[np.ndarray, Status, float | None, int, float]:
+def _two_stage(
+    pairs: pd.DataFrame, need: float, unlinked: list[str], params: RoadmapParams
+) -> tuple[np.ndarray, Status, float | None, int, float]:
     """Stage 1: fewest contracts; stage 2: least money with that many. Values per pair (rounded up to
     0.001 mln ₽), status, gap, the number of contracts and the stage-2 objective (before rounding)."""
     n = len(pairs)
@@ -357,16 +401,26 @@ def _two_stage(pairs: pd.DataFrame, need: float, unlinked: list[str],
     integrality = np.concatenate([np.ones(n), np.zeros(n)])
     bounds = Bounds(np.zeros(2 * n), np.concatenate([np.ones(n), pairs["upper"].to_numpy()]))
     options = {"mip_rel_gap": 0.0, "time_limit": params.time_limit}
-    first = milp(np.concatenate([np.ones(n), np.zeros(n)]), constraints=rows, integrality=integrality,
-                 bounds=bounds, options=options)
+    first = milp(
+        np.concatenate([np.ones(n), np.zeros(n)]),
+        constraints=rows,
+        integrality=integrality,
+        bounds=bounds,
+        options=options,
+    )
     if first.x is None:
         return np.zeros(n), "no_solution", None if first.status == 2 else float("nan"), 0, 0.0
     status: Status = "optimal" if first.status == 0 else "time_limit"
     gap = None if first.status == 0 else float(first.mip_gap or 0.0)
     k = math.floor(float(np.round(first.x[:n]).sum()) + 0.5)
     fewest = LinearConstraint(sparse.csr_matrix(np.concatenate([np.ones(n), np.zeros(n)])), -np.inf, k)
-    second = milp(np.concatenate([np.zeros(n), np.ones(n)]), constraints=[*rows, fewest],
-                  integrality=integrality, bounds=bounds, options=options)
+    second = milp(
+        np.concatenate([np.zeros(n), np.ones(n)]),
+        constraints=[*rows, fewest],
+        integrality=integrality,
+        bounds=bounds,
+        options=options,
+    )
     best = second if second.x is not None else first
     if second.x is None or second.status != 0:
         status = "time_limit"
@@ -384,13 +438,21 @@ def _names(members: pd.DataFrame) -> tuple[dict, dict]:
 
 
 def _reason(row) -> str:
-    return (f"the buyer's product (OKVED {row.buyer_okved}) uses the supplier's product (OKVED "
-            f"{row.supplier_okved}) at a = {row.io_coefficient:.4f} ₽ per ₽ of output (Rosstat IO table 2021)")
+    return (
+        f"the buyer's product (OKVED {row.buyer_okved}) uses the supplier's product (OKVED "
+        f"{row.supplier_okved}) at a = {row.io_coefficient:.4f} ₽ per ₽ of output (Rosstat IO table 2021)"
+    )
 
 
-def plan(members: pd.DataFrame, links: pd.DataFrame, before: RegistryResult, *,
-         coefficients: pd.DataFrame | None = None, definitions: pd.DataFrame | None = None,
-         params: RoadmapParams = RoadmapParams()) -> RegistryRoadmap:
+def plan(
+    members: pd.DataFrame,
+    links: pd.DataFrame,
+    before: RegistryResult,
+    *,
+    coefficients: pd.DataFrame | None = None,
+    definitions: pd.DataFrame | None = None,
+    params: RoadmapParams = RoadmapParams(),
+) -> RegistryRoadmap:
     """The roadmap on given data (no store): ``members`` and ``links`` as :func:`registry.evaluate`
     takes them (``okved`` too), ``before`` their registry check; ``coefficients`` a long frame
     ``supplier_okved``, ``buyer_okved``, ``io_coefficient`` (default: Rosstat's 2021 table,
@@ -421,14 +483,16 @@ def plan(members: pd.DataFrame, links: pd.DataFrame, before: RegistryResult, *,
     if coefficients is None:
         producing = part[part["kind"] != "specialised"]
         coefficients = io_coefficients(producing["okved"], producing["okved"])
-    pairs, excluded = _candidate_pairs(part, links, final_all["inn"], final["inn"], reading, coefficients,
-                                       params, need, unlinked)
+    pairs, excluded = _candidate_pairs(
+        part, links, final_all["inn"], final["inn"], reading, coefficients, params, need, unlinked
+    )
     values, status, gap, why = solve(pairs, need, unlinked, params)
     ru, en = _names(members)
     chosen = pairs[values > 0].assign(value_mln_rub=values[values > 0])
     touches = isin(chosen["supplier_inn"], unlinked) | isin(chosen["buyer_inn"], unlinked)
-    chosen["purpose"] = np.where(chosen["counts"] & touches, "both",
-                                 np.where(chosen["counts"], "dependence", "contract"))
+    chosen["purpose"] = np.where(
+        chosen["counts"] & touches, "both", np.where(chosen["counts"], "dependence", "contract")
+    )
     chosen["reason"] = [_reason(r) for r in chosen.itertuples()]
     chosen["supplier_ru"] = chosen["supplier_inn"].map(ru)
     chosen["supplier_en"] = chosen["supplier_inn"].map(en)
@@ -445,13 +509,30 @@ def plan(members: pd.DataFrame, links: pd.DataFrame, before: RegistryResult, *,
         fd_after = (float(numerator) + float(counting)) / denominator
         ctc_after = float(with_core) + float(to_final["value_mln_rub"].sum()) / denominator
     return RegistryRoadmap(
-        before.cluster_id, before.region, before.year, before, out_links,
+        before.cluster_id,
+        before.region,
+        before.year,
+        before,
+        out_links,
         _first_contracts(unlinked, out_links, pairs, ru, en),
         _missing_roles(before, members, ru, en),
         _invite(part, members, definitions),
-        status, fd_before, fd_after, with_core, ctc_after, dep.threshold, need, denominator, tuple(addresses),
-        tuple(why_pre) + tuple(why), gap, len(pairs), excluded,
-        _todo(before, status, out_links, why), params)
+        status,
+        fd_before,
+        fd_after,
+        with_core,
+        ctc_after,
+        dep.threshold,
+        need,
+        denominator,
+        tuple(addresses),
+        tuple(why_pre) + tuple(why),
+        gap,
+        len(pairs),
+        excluded,
+        _todo(before, status, out_links, why),
+        params,
+    )
 
 
 def _first_contracts(unlinked: list[str], links: pd.DataFrame, pairs: pd.DataFrame, ru: dict, en: dict) -> pd.DataFrame:
@@ -461,15 +542,22 @@ def _first_contracts(unlinked: list[str], links: pd.DataFrame, pairs: pd.DataFra
         in_plan = not mine.empty
         if not in_plan:
             mine = pairs[(pairs["supplier_inn"] == u) | (pairs["buyer_inn"] == u)].sort_values(
-                "io_coefficient", ascending=False)
+                "io_coefficient", ascending=False
+            )
         if mine.empty:
             rows.append({"inn": u, "partner_inn": None, "direction": None, "io_coefficient": None, "in_plan": False})
             continue
         top = mine.iloc[0]
         sells = top["supplier_inn"] == u
-        rows.append({"inn": u, "partner_inn": top["buyer_inn"] if sells else top["supplier_inn"],
-                     "direction": "sells_to" if sells else "buys_from",
-                     "io_coefficient": float(top["io_coefficient"]), "in_plan": in_plan})
+        rows.append(
+            {
+                "inn": u,
+                "partner_inn": top["buyer_inn"] if sells else top["supplier_inn"],
+                "direction": "sells_to" if sells else "buys_from",
+                "io_coefficient": float(top["io_coefficient"]),
+                "in_plan": in_plan,
+            }
+        )
     frame = pd.DataFrame(rows, columns=["inn", "partner_inn", "direction", "io_coefficient", "in_plan"])
     frame.insert(1, "name_ru", frame["inn"].map(ru))
     frame.insert(2, "name_en", frame["inn"].map(en))
@@ -504,8 +592,16 @@ def _invite(part: pd.DataFrame, members: pd.DataFrame, definitions: pd.DataFrame
         if found.empty:
             rows.append({"okved": code, "role": role, "inn": None, "name_ru": None, "name_en": None, "employees": None})
         for r in found.itertuples():
-            rows.append({"okved": code, "role": role, "inn": r.inn, "name_ru": r.name_ru, "name_en": r.name_en,
-                         "employees": r.employees})
+            rows.append(
+                {
+                    "okved": code,
+                    "role": role,
+                    "inn": r.inn,
+                    "name_ru": r.name_ru,
+                    "name_en": r.name_en,
+                    "employees": r.employees,
+                }
+            )
     frame = pd.DataFrame(rows, columns=columns).drop_duplicates("inn", keep="first")
     return frame.sort_values(["okved", "employees"], ascending=[True, False], na_position="last").reset_index(drop=True)
 
@@ -518,8 +614,12 @@ def _todo(before: RegistryResult, status: Status, links: pd.DataFrame, why: tupl
         todo.append("service_contracts")
     if status == "no_solution" and any(w["code"] in ("capacity", "joint") for w in why):
         todo.append("widen_suppliers")
-    for rule_id, code in (("min_industrial", "invite_members"), ("infrastructure", "attract_infrastructure"),
-                          ("specialised", "appoint_specialised"), ("organising", "fewer_organising")):
+    for rule_id, code in (
+        ("min_industrial", "invite_members"),
+        ("infrastructure", "attract_infrastructure"),
+        ("specialised", "appoint_specialised"),
+        ("organising", "fewer_organising"),
+    ):
         if before.rule(rule_id).status == "fail":
             todo.append(code)
     if any(r.to_verify for r in before.rules):
@@ -535,10 +635,19 @@ def _definitions(con: duckdb.DuckDBPyConnection, cluster_id: str, codes: tuple[s
     return defs[defs["cluster_id"] == cluster_id]
 
 
-def registry_roadmap(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: int,
-                     params: RegistryParams = RegistryParams(), min_coefficient: float = MIN_COEFFICIENT,
-                     max_supplier_share: float = MAX_SUPPLIER_SHARE, min_link_mln_rub: float = MIN_LINK_MLN_RUB,
-                     time_limit: float = TIME_LIMIT_S, codes: tuple[str, ...] | None = None) -> RegistryRoadmap:
+def registry_roadmap(
+    con: duckdb.DuckDBPyConnection,
+    cluster_id: str,
+    *,
+    region: str,
+    year: int,
+    params: RegistryParams = RegistryParams(),
+    min_coefficient: float = MIN_COEFFICIENT,
+    max_supplier_share: float = MAX_SUPPLIER_SHARE,
+    min_link_mln_rub: float = MIN_LINK_MLN_RUB,
+    time_limit: float = TIME_LIMIT_S,
+    codes: tuple[str, ...] | None = None,
+) -> RegistryRoadmap:
     """The route to the registry for one candidate (a template, or a discovered community by ``codes``)
     in ``region`` and ``year``, under the check's ``params``.
 

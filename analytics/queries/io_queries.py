@@ -2,6 +2,7 @@
 
 The only SQL of the regional input–output service (:mod:`analytics.services.regional_io`).
 """
+
 from __future__ import annotations
 
 import duckdb
@@ -27,8 +28,9 @@ def division_employment(con: duckdb.DuckDBPyConnection, year: int) -> pd.DataFra
     )
 
 
-def region_and_national_employment(con: duckdb.DuckDBPyConnection, region: str,
-                                   year: int) -> tuple[pd.DataFrame, pd.Series]:
+def region_and_national_employment(
+    con: duckdb.DuckDBPyConnection, region: str, year: int
+) -> tuple[pd.DataFrame, pd.Series]:
     """One read for one region: its rows of :func:`division_employment` (``region_code, okved,
     employees, data_status``) and the national employees by OKVED code (sum over the store's regions,
     persons)."""
@@ -95,8 +97,11 @@ def io_state(con: duckdb.DuckDBPyConnection) -> tuple | None:
         return None
     row = frame.iloc[0]
     version = row[["version_id", "action", "sha256", "rows_after", "loaded_at"]]
-    return (int(row["year"]), int(row["n"]),
-            *(None if pd.isna(v) else v.item() if hasattr(v, "item") else v for v in version.tolist()))
+    return (
+        int(row["year"]),
+        int(row["n"]),
+        *(None if pd.isna(v) else v.item() if hasattr(v, "item") else v for v in version.tolist()),
+    )
 
 
 def io_cells(con: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:

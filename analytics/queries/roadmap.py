@@ -1,5 +1,6 @@
 """What the registry roadmap and the application pack read beyond the members table: registration
 details and data status of participants, and the status of the supply links among them."""
+
 from __future__ import annotations
 
 import duckdb

@@ -6,6 +6,7 @@ every division also gets a *residual* sector ``"29*"`` = division − its listed
 region's total is its whole manufacturing and LQs are not inflated by a partial list; residual rows are
 marked ``residual`` and never shown as sectors.
 """
+
 from __future__ import annotations
 
 from typing import Literal
@@ -54,12 +55,13 @@ def sector_panel(con: duckdb.DuckDBPyConnection, level: Level = "division") -> p
         rest[m] = (rest[m] - rest[f"{m}_listed"].fillna(0)).clip(lower=0)
     rest["sector"] = rest["division"] + RESIDUAL
     out = pd.concat(
-        [classes.drop(columns="division").assign(residual=False),
-         rest[["region", "sector", "year", *measures]].assign(residual=True)],
+        [
+            classes.drop(columns="division").assign(residual=False),
+            rest[["region", "sector", "year", *measures]].assign(residual=True),
+        ],
         ignore_index=True,
     )
     return out
-
 
 
 def sector_labels(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -88,12 +90,10 @@ def sector_labels(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     )
 
 
-
 def districts(con: duckdb.DuckDBPyConnection) -> pd.Series:
     """Region code → federal district."""
     frame = query(con, "SELECT code, federal_district FROM regions")
     return frame.set_index("code")["federal_district"]
-
 
 
 def years_available(con: duckdb.DuckDBPyConnection) -> list[int]:
@@ -101,13 +101,13 @@ def years_available(con: duckdb.DuckDBPyConnection) -> list[int]:
     return [int(y) for y in query(con, "SELECT DISTINCT year FROM region_sector_years ORDER BY 1")["year"]]
 
 
-
 def cluster_names(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
     """``{"ru": {cluster_id: name}, "en": {...}}`` from the templates."""
     frame = query(con, "SELECT DISTINCT cluster_id, cluster_name_ru, cluster_name_en FROM cluster_templates")
-    return {"ru": dict(zip(frame["cluster_id"], frame["cluster_name_ru"])),
-            "en": dict(zip(frame["cluster_id"], frame["cluster_name_en"]))}
-
+    return {
+        "ru": dict(zip(frame["cluster_id"], frame["cluster_name_ru"])),
+        "en": dict(zip(frame["cluster_id"], frame["cluster_name_en"])),
+    }
 
 
 def region_names(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -22,6 +22,7 @@ becomes a formula: a text cell starting with ``= + - @`` gets a leading apostrop
 (:func:`analytics.data.export.neutralise`'s rule) and is written as a string; the only formulas are
 the fixed ones above, built from cell addresses.
 """
+
 from __future__ import annotations
 
 import io
@@ -52,47 +53,80 @@ LABELS: dict[str, tuple[str, str]] = {
     "sheet.specialised": ("Спец. организация", "Specialised org"),
     "sheet.documents": ("Документы", "Documents"),
     "blank": ("ЗАПОЛНИТЬ", "TO FILL"),
-    "no": ("№", "No."), "name": ("Наименование", "Name"), "inn": ("ИНН", "INN"), "ogrn": ("ОГРН", "OGRN"),
-    "okved": ("ОКВЭД 2", "OKVED 2"), "role": ("Роль", "Role"), "municipality": ("Муниципальное образование", "Municipality"),
-    "headcount": ("Численность, чел.", "Headcount, persons"), "status": ("Статус данных", "Data status"),
+    "no": ("№", "No."),
+    "name": ("Наименование", "Name"),
+    "inn": ("ИНН", "INN"),
+    "ogrn": ("ОГРН", "OGRN"),
+    "okved": ("ОКВЭД 2", "OKVED 2"),
+    "role": ("Роль", "Role"),
+    "municipality": ("Муниципальное образование", "Municipality"),
+    "headcount": ("Численность, чел.", "Headcount, persons"),
+    "status": ("Статус данных", "Data status"),
     "year_status": ("Статус данных за год", "Data status of the year"),
-    "supplier": ("Поставщик", "Supplier"), "supplier_inn": ("ИНН поставщика", "Supplier INN"),
-    "buyer": ("Покупатель", "Buyer"), "buyer_inn": ("ИНН покупателя", "Buyer INN"),
-    "value": ("Сумма за год, млн ₽", "Value in the year, mln ₽"), "kind": ("Вид", "Kind"),
-    "existing": ("действующий (данные)", "existing (data)"), "proposed": ("предлагаемый", "proposed"),
+    "supplier": ("Поставщик", "Supplier"),
+    "supplier_inn": ("ИНН поставщика", "Supplier INN"),
+    "buyer": ("Покупатель", "Buyer"),
+    "buyer_inn": ("ИНН покупателя", "Buyer INN"),
+    "value": ("Сумма за год, млн ₽", "Value in the year, mln ₽"),
+    "kind": ("Вид", "Kind"),
+    "existing": ("действующий (данные)", "existing (data)"),
+    "proposed": ("предлагаемый", "proposed"),
     "proposed_status": ("расчёт, не договор", "calculation, not a contract"),
     "reason": ("Основание", "Reason"),
-    "dep.title": ("Расчёт общего уровня функциональной зависимости, {year} г.",
-                  "Overall level of functional dependence, {year}"),
-    "dep.formula": ("ФЗ = Σ закупок производителей конечной продукции у других участников ÷ Σ всех их закупок",
-                    "FD = Σ purchases of final producers from other participants ÷ Σ all their purchases"),
+    "dep.title": (
+        "Расчёт общего уровня функциональной зависимости, {year} г.",
+        "Overall level of functional dependence, {year}",
+    ),
+    "dep.formula": (
+        "ФЗ = Σ закупок производителей конечной продукции у других участников ÷ Σ всех их закупок",
+        "FD = Σ purchases of final producers from other participants ÷ Σ all their purchases",
+    ),
     "dep.C": ("Все закупки, млн ₽", "All purchases, mln ₽"),
-    "dep.D": ("У участников — не производителей конечной продукции, млн ₽",
-              "From participants that are not final producers, mln ₽"),
+    "dep.D": (
+        "У участников — не производителей конечной продукции, млн ₽",
+        "From participants that are not final producers, mln ₽",
+    ),
     "dep.E": ("У других производителей конечной продукции, млн ₽", "From other final producers, mln ₽"),
     "dep.F": ("Предлагается (засчитывается), млн ₽", "Proposed (counted), mln ₽"),
     "dep.G": ("Предлагается всего, млн ₽", "Proposed in all, mln ₽"),
     "dep.total": ("Итого", "Total"),
     "dep.now": ("Уровень сейчас (прочтение по умолчанию)", "Level now (default reading)"),
     "dep.after": ("Уровень после предлагаемых договоров", "Level after the proposed contracts"),
-    "dep.core_now": ("Иное прочтение (с закупками между производителями) сейчас", "Other reading (core → core counted) now"),
+    "dep.core_now": (
+        "Иное прочтение (с закупками между производителями) сейчас",
+        "Other reading (core → core counted) now",
+    ),
     "dep.core_after": ("Иное прочтение после договоров", "Other reading after the contracts"),
-    "dep.threshold": ("Порог", "Threshold"), "dep.met": ("Выполнено?", "Met?"),
-    "dep.tested": ("проверяется", "tested"), "yes": ("да", "yes"), "noo": ("нет", "no"),
+    "dep.threshold": ("Порог", "Threshold"),
+    "dep.met": ("Выполнено?", "Met?"),
+    "dep.tested": ("проверяется", "tested"),
+    "yes": ("да", "yes"),
+    "noo": ("нет", "no"),
     "spec.none": ("Специализированная организация в данных не определена", "No specialised organisation in the data"),
-    "spec.address": ("Адрес", "Address"), "spec.head": ("Руководитель", "Head"),
-    "spec.contacts": ("Контакты", "Contacts"), "spec.programme": ("Программа развития кластера", "Development programme"),
-    "doc.document": ("Документ", "Document"), "doc.clause": ("Пункт", "Clause"), "doc.state": ("Что есть", "State"),
+    "spec.address": ("Адрес", "Address"),
+    "spec.head": ("Руководитель", "Head"),
+    "spec.contacts": ("Контакты", "Contacts"),
+    "spec.programme": ("Программа развития кластера", "Development programme"),
+    "doc.document": ("Документ", "Document"),
+    "doc.clause": ("Пункт", "Clause"),
+    "doc.state": ("Что есть", "State"),
     "doc.missing": ("Чего не хватает", "Missing"),
-    "state.ready": ("в пакете", "in the pack"), "state.partial": ("частично", "partly"),
+    "state.ready": ("в пакете", "in the pack"),
+    "state.partial": ("частично", "partly"),
     "state.absent": ("нет", "absent"),
     "miss.blanks": ("пропусков: {n}", "blanks: {n}"),
-    "miss.copies": ("копии договоров: {existing}; подписать предлагаемые: {proposed}",
-                    "copies of contracts: {existing}; sign the proposed: {proposed}"),
+    "miss.copies": (
+        "копии договоров: {existing}; подписать предлагаемые: {proposed}",
+        "copies of contracts: {existing}; sign the proposed: {proposed}",
+    ),
     "miss.unmet": ("требование не выполнено и после договоров", "not met even after the contracts"),
-    "miss.write": ("подготовить", "to prepare"), "miss.none": ("—", "—"),
+    "miss.write": ("подготовить", "to prepare"),
+    "miss.none": ("—", "—"),
     "miss.no_org": ("организации нет в данных", "no organisation in the data"),
-    "miss.status": ("перечень документов — прочтение проекта (проверить)", "list of documents: the project's reading (to verify)"),
+    "miss.status": (
+        "перечень документов — прочтение проекта (проверить)",
+        "list of documents: the project's reading (to verify)",
+    ),
 }
 
 
@@ -120,16 +154,30 @@ class RouteView:
     links: pd.DataFrame
 
 
-def route_view(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: int,
-               params: RegistryParams = RegistryParams(), codes: tuple[str, ...] | None = None) -> RouteView:
+def route_view(
+    con: duckdb.DuckDBPyConnection,
+    cluster_id: str,
+    *,
+    region: str,
+    year: int,
+    params: RegistryParams = RegistryParams(),
+    codes: tuple[str, ...] | None = None,
+) -> RouteView:
     """The roadmap of one candidate with its members and links (one call for the page's tab)."""
     plan = roadmap.registry_roadmap(con, cluster_id, region=region, year=year, params=params, codes=codes)
     members = clusters.members(con, cluster_id, region=region, year=year, codes=codes)
     return RouteView(plan, members, clusters.links_among(con, members["inn"], year))
 
 
-def _put(ws, row: int, values: list[Any], *, blank_label: str | None = None, bold: bool = False,
-         fill: PatternFill | None = None) -> None:
+def _put(
+    ws,
+    row: int,
+    values: list[Any],
+    *,
+    blank_label: str | None = None,
+    bold: bool = False,
+    fill: PatternFill | None = None,
+) -> None:
     for col, value in enumerate(values, start=1):
         cell = ws.cell(row=row, column=col)
         cell.value = _safe(value)
@@ -156,17 +204,44 @@ def _name(frame: pd.DataFrame, lang: str) -> pd.Series:
 
 def _participants_sheet(ws, part: pd.DataFrame, details: pd.DataFrame, lang: str) -> int:
     blank = _label("blank", lang)
-    _put(ws, 1, [_label(k, lang) for k in ("no", "name", "inn", "ogrn", "okved", "role", "municipality",
-                                            "headcount", "status", "year_status")], bold=True)
+    _put(
+        ws,
+        1,
+        [
+            _label(k, lang)
+            for k in (
+                "no",
+                "name",
+                "inn",
+                "ogrn",
+                "okved",
+                "role",
+                "municipality",
+                "headcount",
+                "status",
+                "year_status",
+            )
+        ],
+        bold=True,
+    )
     info = details.set_index("inn")
     municipality = part["municipality_en" if lang == "en" else "municipality_ru"]
     blanks = 0
     for i, (row, place, name) in enumerate(zip(part.itertuples(), municipality, _name(part, lang)), start=1):
         d = info.loc[row.inn] if row.inn in info.index else None
         employees = None if pd.isna(row.employees) else int(row.employees)
-        values = [i, name, row.inn, None if d is None else d["ogrn"], row.okved, row.role,
-                  None if pd.isna(place) else place, employees,
-                  None if d is None else d["data_status"], None if d is None else d["year_status"]]
+        values = [
+            i,
+            name,
+            row.inn,
+            None if d is None else d["ogrn"],
+            row.okved,
+            row.role,
+            None if pd.isna(place) else place,
+            employees,
+            None if d is None else d["data_status"],
+            None if d is None else d["year_status"],
+        ]
         blanks += sum(v is None or (isinstance(v, float) and pd.isna(v)) for v in values)
         _put(ws, i + 1, values, blank_label=blank)
     _widths(ws, [5, 40, 14, 17, 10, 14, 26, 16, 14, 18])
@@ -174,18 +249,49 @@ def _participants_sheet(ws, part: pd.DataFrame, details: pd.DataFrame, lang: str
 
 
 def _contracts_sheet(ws, existing: pd.DataFrame, proposed: pd.DataFrame, names: dict[str, str], lang: str) -> None:
-    _put(ws, 1, [_label(k, lang) for k in ("supplier", "supplier_inn", "buyer", "buyer_inn", "value", "kind",
-                                            "status", "reason")], bold=True)
+    _put(
+        ws,
+        1,
+        [
+            _label(k, lang)
+            for k in ("supplier", "supplier_inn", "buyer", "buyer_inn", "value", "kind", "status", "reason")
+        ],
+        bold=True,
+    )
     row = 2
     for r in existing.itertuples():
-        _put(ws, row, [names.get(r.supplier_inn), r.supplier_inn, names.get(r.buyer_inn), r.buyer_inn,
-                       float(r.value_mln_rub), _label("existing", lang), r.data_status, None])
+        _put(
+            ws,
+            row,
+            [
+                names.get(r.supplier_inn),
+                r.supplier_inn,
+                names.get(r.buyer_inn),
+                r.buyer_inn,
+                float(r.value_mln_rub),
+                _label("existing", lang),
+                r.data_status,
+                None,
+            ],
+        )
         row += 1
     for r in proposed.itertuples():
-        reason = (f"{r.buyer_okved} ← {r.supplier_okved}: a = {r.io_coefficient:.4f}")
-        _put(ws, row, [names.get(r.supplier_inn), r.supplier_inn, names.get(r.buyer_inn), r.buyer_inn,
-                       float(r.value_mln_rub), _label("proposed", lang), _label("proposed_status", lang), reason],
-             fill=PROPOSED_FILL)
+        reason = f"{r.buyer_okved} ← {r.supplier_okved}: a = {r.io_coefficient:.4f}"
+        _put(
+            ws,
+            row,
+            [
+                names.get(r.supplier_inn),
+                r.supplier_inn,
+                names.get(r.buyer_inn),
+                r.buyer_inn,
+                float(r.value_mln_rub),
+                _label("proposed", lang),
+                _label("proposed_status", lang),
+                reason,
+            ],
+            fill=PROPOSED_FILL,
+        )
         row += 1
     _widths(ws, [40, 14, 40, 14, 18, 22, 24, 40])
 
@@ -198,32 +304,51 @@ def dependence_rows(plan: roadmap.RegistryRoadmap, part: pd.DataFrame, links: pd
     reading ``(ΣD+ΣE)/ΣC`` and ``(ΣD+ΣE+ΣG)/ΣC``."""
     final_all = part[(part["kind"] == "industrial") & (part["role"] == "core")]
     final = final_all[final_all["purchases_mln_rub"].notna()]
-    inside = links[isin(links["supplier_inn"], part["inn"]) & isin(links["buyer_inn"], part["inn"])
-                   & (links["supplier_inn"] != links["buyer_inn"])]
+    inside = links[
+        isin(links["supplier_inn"], part["inn"])
+        & isin(links["buyer_inn"], part["inn"])
+        & (links["supplier_inn"] != links["buyer_inn"])
+    ]
     from_core = isin(inside["supplier_inn"], final_all["inn"])
     d = inside[~from_core].groupby("buyer_inn")["value_mln_rub"].sum()
     e = inside[from_core].groupby("buyer_inn")["value_mln_rub"].sum()
     prop = plan.links.merge(pd.DataFrame({"buyer_inn": final["inn"]}), on="buyer_inn")
-    counted = prop[prop["purpose"].isin(["dependence", "both"])] if plan.before.params.dependence_suppliers == "others" \
+    counted = (
+        prop[prop["purpose"].isin(["dependence", "both"])]
+        if plan.before.params.dependence_suppliers == "others"
         else prop
+    )
     f = counted.groupby("buyer_inn")["value_mln_rub"].sum()
     g = prop.groupby("buyer_inn")["value_mln_rub"].sum()
     inns = final["inn"]
-    return pd.DataFrame({
-        "inn": inns.to_numpy(), "name_ru": final["name_ru"].to_numpy(), "name_en": final["name_en"].to_numpy(),
-        "C": final["purchases_mln_rub"].astype(float).to_numpy(),
-        "D": inns.map(d).fillna(0.0).astype(float).to_numpy(), "E": inns.map(e).fillna(0.0).astype(float).to_numpy(),
-        "F": inns.map(f).fillna(0.0).astype(float).to_numpy(), "G": inns.map(g).fillna(0.0).astype(float).to_numpy(),
-    })
+    return pd.DataFrame(
+        {
+            "inn": inns.to_numpy(),
+            "name_ru": final["name_ru"].to_numpy(),
+            "name_en": final["name_en"].to_numpy(),
+            "C": final["purchases_mln_rub"].astype(float).to_numpy(),
+            "D": inns.map(d).fillna(0.0).astype(float).to_numpy(),
+            "E": inns.map(e).fillna(0.0).astype(float).to_numpy(),
+            "F": inns.map(f).fillna(0.0).astype(float).to_numpy(),
+            "G": inns.map(g).fillna(0.0).astype(float).to_numpy(),
+        }
+    )
 
 
-def _dependence_sheet(ws, plan: roadmap.RegistryRoadmap, rows: pd.DataFrame, details: pd.DataFrame, lang: str,
-                      year: int) -> dict[str, str]:
+def _dependence_sheet(
+    ws, plan: roadmap.RegistryRoadmap, rows: pd.DataFrame, details: pd.DataFrame, lang: str, year: int
+) -> dict[str, str]:
     """Write the calculation; return the addresses of the result cells (for the documents sheet and tests)."""
     ws.cell(row=1, column=1, value=_label("dep.title", lang, year=year)).font = BOLD
     ws.cell(row=2, column=1, value=_label("dep.formula", lang))
-    _put(ws, 4, [_label("name", lang), _label("inn", lang)] + [_label(f"dep.{c}", lang) for c in "CDEFG"]
-         + [_label("year_status", lang)], bold=True)
+    _put(
+        ws,
+        4,
+        [_label("name", lang), _label("inn", lang)]
+        + [_label(f"dep.{c}", lang) for c in "CDEFG"]
+        + [_label("year_status", lang)],
+        bold=True,
+    )
     status = dict(zip(details["inn"], details["year_status"]))
     first = 5
     for i, (row, name) in enumerate(zip(rows.itertuples(), _name(rows, lang))):
@@ -237,10 +362,12 @@ def _dependence_sheet(ws, plan: roadmap.RegistryRoadmap, rows: pd.DataFrame, det
     c, dd, ee, ff, gg = (f"{col}{total}" for col in "CDEFG")
     threshold = plan.threshold if plan.threshold is not None else rules.FUNCTIONAL_DEPENDENCE_MIN.value
     tested_core = plan.before.params.dependence_suppliers == "all"
-    lines = [("now", f"=IF({c}>0,{dd}/{c},0)", not tested_core),
-             ("after", f"=IF({c}>0,({dd}+{ff})/{c},0)", not tested_core),
-             ("core_now", f"=IF({c}>0,({dd}+{ee})/{c},0)", tested_core),
-             ("core_after", f"=IF({c}>0,({dd}+{ee}+{gg})/{c},0)", tested_core)]
+    lines = [
+        ("now", f"=IF({c}>0,{dd}/{c},0)", not tested_core),
+        ("after", f"=IF({c}>0,({dd}+{ff})/{c},0)", not tested_core),
+        ("core_now", f"=IF({c}>0,({dd}+{ee})/{c},0)", tested_core),
+        ("core_after", f"=IF({c}>0,({dd}+{ee}+{gg})/{c},0)", tested_core),
+    ]
     row = total + 2
     _put(ws, row, [None, None, _label("dep.threshold", lang), float(threshold)], bold=True)
     ws.cell(row=row, column=4).number_format = "0.0%"
@@ -252,8 +379,11 @@ def _dependence_sheet(ws, plan: roadmap.RegistryRoadmap, rows: pd.DataFrame, det
         ws.cell(row=row, column=2, value=_label("dep.tested", lang) if tested else None)
         ws.cell(row=row, column=3, value=_label("dep.met", lang))
         ws.cell(row=row, column=4, value=formula).number_format = "0.0%"
-        ws.cell(row=row, column=5,
-                value=f'=IF(D{row}>={threshold_cell}-1E-12,"{_label("yes", lang)}","{_label("noo", lang)}")')
+        ws.cell(
+            row=row,
+            column=5,
+            value=f'=IF(D{row}>={threshold_cell}-1E-12,"{_label("yes", lang)}","{_label("noo", lang)}")',
+        )
         out[key] = f"D{row}"
     _widths(ws, [44, 14, 18, 22, 22, 22, 22, 18])
     return out
@@ -270,10 +400,17 @@ def _specialised_sheet(ws, part: pd.DataFrame, details: pd.DataFrame, lang: str)
     info = details.set_index("inn")
     ogrn = info.loc[org["inn"], "ogrn"] if org is not None and org["inn"] in info.index else None
     place = None if org is None else org["municipality_en" if lang == "en" else "municipality_ru"]
-    rows = [("name", None if org is None else _name(orgs.head(1), lang).iat[0]),
-            ("inn", None if org is None else org["inn"]), ("ogrn", ogrn),
-            ("okved", None if org is None else org["okved"]), ("municipality", None if pd.isna(place) else place),
-            ("spec.address", None), ("spec.head", None), ("spec.contacts", None), ("spec.programme", None)]
+    rows = [
+        ("name", None if org is None else _name(orgs.head(1), lang).iat[0]),
+        ("inn", None if org is None else org["inn"]),
+        ("ogrn", ogrn),
+        ("okved", None if org is None else org["okved"]),
+        ("municipality", None if pd.isna(place) else place),
+        ("spec.address", None),
+        ("spec.head", None),
+        ("spec.contacts", None),
+        ("spec.programme", None),
+    ]
     for i, (key, value) in enumerate(rows, start=3):
         _put(ws, i, [_label(key, lang), value], blank_label=blank)
     _widths(ws, [32, 50])
@@ -295,32 +432,54 @@ class Document:
     values: dict[str, int]
 
 
-def document_states(*, blanks: int, existing: int, proposed: int, met_after: bool, has_org: bool,
-                    has_infrastructure: bool) -> list[Document]:
+def document_states(
+    *, blanks: int, existing: int, proposed: int, met_after: bool, has_org: bool, has_infrastructure: bool
+) -> list[Document]:
     """The checklist of the application's documents with what is there and what is missing."""
     state = {
         "application": ("absent", "write", {}),
         "participants": ("partial", "blanks", {"n": blanks}) if blanks else ("ready", "none", {}),
-        "contracts": ("partial" if proposed or not existing else "ready", "copies",
-                      {"existing": existing, "proposed": proposed}),
+        "contracts": (
+            "partial" if proposed or not existing else "ready",
+            "copies",
+            {"existing": existing, "proposed": proposed},
+        ),
         "dependence": ("ready", "none", {}) if met_after else ("partial", "unmet", {}),
         "specialised": ("partial", "write", {}) if has_org else ("absent", "no_org", {}),
         "programme": ("absent", "write", {}),
         "infrastructure": ("ready", "none", {}) if has_infrastructure else ("absent", "no_org", {}),
     }
-    return [Document(doc_id, ru, en, clause, *state[doc_id])
-            for doc_id, ru, en, clause in rules.APPLICATION_DOCUMENTS.value]
+    return [
+        Document(doc_id, ru, en, clause, *state[doc_id]) for doc_id, ru, en, clause in rules.APPLICATION_DOCUMENTS.value
+    ]
 
 
 def _documents_sheet(ws, lang: str, documents: list[Document]) -> None:
-    _put(ws, 1, [_label("doc.document", lang), _label("doc.clause", lang), _label("doc.state", lang),
-                 _label("doc.missing", lang)], bold=True)
+    _put(
+        ws,
+        1,
+        [
+            _label("doc.document", lang),
+            _label("doc.clause", lang),
+            _label("doc.state", lang),
+            _label("doc.missing", lang),
+        ],
+        bold=True,
+    )
     for i, doc in enumerate(documents, start=2):
         clause = rules.DECREE_779_CLAUSES.get(doc.clause)
         clause = (clause[1] if lang == "en" else clause[0]) if clause else doc.clause
-        _put(ws, i, [doc.name_en if lang == "en" else doc.name_ru, clause, _label(f"state.{doc.state}", lang),
-                     _label(f"miss.{doc.missing}", lang, **doc.values)],
-             fill=BLANK_FILL if doc.state != "ready" else None)
+        _put(
+            ws,
+            i,
+            [
+                doc.name_en if lang == "en" else doc.name_ru,
+                clause,
+                _label(f"state.{doc.state}", lang),
+                _label(f"miss.{doc.missing}", lang, **doc.values),
+            ],
+            fill=BLANK_FILL if doc.state != "ready" else None,
+        )
     ws.cell(row=len(documents) + 3, column=1, value=_label("miss.status", lang))
     _widths(ws, [70, 22, 14, 50])
 
@@ -357,32 +516,60 @@ class PackData:
         c = s["C"]
         if c <= 0:
             return dict.fromkeys(("now", "after", "core_now", "core_after"), 0.0)
-        return {"now": s["D"] / c, "after": (s["D"] + s["F"]) / c, "core_now": (s["D"] + s["E"]) / c,
-                "core_after": (s["D"] + s["E"] + s["G"]) / c}
+        return {
+            "now": s["D"] / c,
+            "after": (s["D"] + s["F"]) / c,
+            "core_now": (s["D"] + s["E"]) / c,
+            "core_after": (s["D"] + s["E"] + s["G"]) / c,
+        }
 
     def blanks(self, lang: str) -> int:
         """Cells of the participants' table the agency must fill (OGRN, municipality, … not in the store)."""
-        columns = ["name_ru", "inn", "ogrn", "okved", "role", "municipality_en" if lang == "en" else "municipality_ru",
-                   "employees", "data_status", "year_status"]
+        columns = [
+            "name_ru",
+            "inn",
+            "ogrn",
+            "okved",
+            "role",
+            "municipality_en" if lang == "en" else "municipality_ru",
+            "employees",
+            "data_status",
+            "year_status",
+        ]
         return int(self.participants[columns].isna().sum().sum())
 
     def documents(self, lang: str) -> list[Document]:
-        return document_states(blanks=self.blanks(lang), existing=len(self.existing), proposed=len(self.plan.links),
-                               met_after=self.met_after, has_org=self.has_org,
-                               has_infrastructure=self.has_infrastructure)
+        return document_states(
+            blanks=self.blanks(lang),
+            existing=len(self.existing),
+            proposed=len(self.plan.links),
+            met_after=self.met_after,
+            has_org=self.has_org,
+            has_infrastructure=self.has_infrastructure,
+        )
 
     def statuses(self) -> tuple[str, ...]:
         """The data statuses behind the pack's figures (participants, their figures of the year, the
         existing contracts), in :data:`analytics.store.schema.DATA_STATUSES` order."""
         from analytics.store.schema import DATA_STATUSES
 
-        seen = set(self.participants["data_status"].dropna()) | set(self.participants["year_status"].dropna()) \
+        seen = (
+            set(self.participants["data_status"].dropna())
+            | set(self.participants["year_status"].dropna())
             | set(self.existing["data_status"].dropna())
+        )
         return tuple(s for s in DATA_STATUSES if s in seen)
 
 
-def pack_data(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: int,
-              params: RegistryParams = RegistryParams(), codes: tuple[str, ...] | None = None) -> PackData:
+def pack_data(
+    con: duckdb.DuckDBPyConnection,
+    cluster_id: str,
+    *,
+    region: str,
+    year: int,
+    params: RegistryParams = RegistryParams(),
+    codes: tuple[str, ...] | None = None,
+) -> PackData:
     """Everything the application pack needs for one candidate, read once from the store."""
     view = route_view(con, cluster_id, region=region, year=year, params=params, codes=codes)
     plan, members = view.roadmap, view.members
@@ -391,16 +578,33 @@ def pack_data(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, y
     existing = roadmap_queries.link_statuses(con, part["inn"].to_list(), year)
     keep = [c for c in ("ogrn", "data_status", "year_status") if c not in part.columns]
     participants = part.merge(details[["inn", *keep]], on="inn", how="left")
-    met_after = plan.dependence_after is not None and plan.threshold is not None and \
-        plan.dependence_after >= plan.threshold - 1e-12 or plan.before.rule("dependence").status == "pass"
-    return PackData(view, participants.reset_index(drop=True), existing, dependence_rows(plan, part, view.links),
-                    has_org=bool((part["kind"] == "specialised").any()),
-                    has_infrastructure=bool((part["kind"] == "infrastructure").any()), met_after=met_after)
+    met_after = (
+        plan.dependence_after is not None
+        and plan.threshold is not None
+        and plan.dependence_after >= plan.threshold - 1e-12
+        or plan.before.rule("dependence").status == "pass"
+    )
+    return PackData(
+        view,
+        participants.reset_index(drop=True),
+        existing,
+        dependence_rows(plan, part, view.links),
+        has_org=bool((part["kind"] == "specialised").any()),
+        has_infrastructure=bool((part["kind"] == "infrastructure").any()),
+        met_after=met_after,
+    )
 
 
-def application_pack(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: int,
-                     params: RegistryParams = RegistryParams(), codes: tuple[str, ...] | None = None,
-                     lang: str = "ru") -> bytes:
+def application_pack(
+    con: duckdb.DuckDBPyConnection,
+    cluster_id: str,
+    *,
+    region: str,
+    year: int,
+    params: RegistryParams = RegistryParams(),
+    codes: tuple[str, ...] | None = None,
+    lang: str = "ru",
+) -> bytes:
     """The application workbook (``.xlsx`` bytes) for one candidate; see the module docstring."""
     data = pack_data(con, cluster_id, region=region, year=year, params=params, codes=codes)
     plan, part = data.plan, data.participants

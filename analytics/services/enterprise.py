@@ -21,6 +21,7 @@
 An unknown or malformed INN gives a profile with ``status`` ``"unknown"`` / ``"invalid"`` and empty
 parts, never an exception.
 """
+
 from __future__ import annotations
 
 import re
@@ -135,13 +136,25 @@ def _identity(row: pd.Series) -> Identity:
 
     founded = row["founded"]
     return Identity(
-        inn=str(row["inn"]), ogrn=text("ogrn"), name_ru=str(row["name_ru"]), name_en=text("name_en"),
-        okved=str(row["okved"]), okved_name_ru=text("okved_name_ru"), okved_name_en=text("okved_name_en"),
-        region_code=str(row["region_code"]), region_name_ru=text("region_name_ru"),
-        region_name_en=text("region_name_en"), oktmo=text("oktmo"), municipality_ru=text("municipality_ru"),
-        municipality_en=text("municipality_en"), is_sme=bool(row["is_sme"]), kind=str(row["kind"]),
-        founded=None if pd.isna(founded) else int(founded), cluster_hint=text("cluster_hint"),
-        data_status=str(row["data_status"]), source=text("source"),
+        inn=str(row["inn"]),
+        ogrn=text("ogrn"),
+        name_ru=str(row["name_ru"]),
+        name_en=text("name_en"),
+        okved=str(row["okved"]),
+        okved_name_ru=text("okved_name_ru"),
+        okved_name_en=text("okved_name_en"),
+        region_code=str(row["region_code"]),
+        region_name_ru=text("region_name_ru"),
+        region_name_en=text("region_name_en"),
+        oktmo=text("oktmo"),
+        municipality_ru=text("municipality_ru"),
+        municipality_en=text("municipality_en"),
+        is_sme=bool(row["is_sme"]),
+        kind=str(row["kind"]),
+        founded=None if pd.isna(founded) else int(founded),
+        cluster_hint=text("cluster_hint"),
+        data_status=str(row["data_status"]),
+        source=text("source"),
     )
 
 
@@ -164,8 +177,9 @@ def _rule(result: registry.RegistryResult, rule_id: str) -> registry.RuleResult 
     return next((r for r in result.rules if r.rule_id == rule_id), None)
 
 
-def _standing(con: duckdb.DuckDBPyConnection, inn: str, cluster: pd.Series, region: str, year: int,
-              kind: str) -> RegistryStanding:
+def _standing(
+    con: duckdb.DuckDBPyConnection, inn: str, cluster: pd.Series, region: str, year: int, kind: str
+) -> RegistryStanding:
     cluster_id = str(cluster["cluster_id"])
     result = registry.registry_check(con, cluster_id, region=region, year=year)
     table = clusters.members(con, cluster_id, region=region, year=year)
@@ -176,11 +190,17 @@ def _standing(con: duckdb.DuckDBPyConnection, inn: str, cluster: pd.Series, regi
     if counted and kind != "specialised" and contracts is not None and contracts.status != "not_enough_data":
         has_contract = inn not in set((contracts.missing or {}).get("inns", []))
     return RegistryStanding(
-        cluster_id=cluster_id, name_ru=str(cluster["name_ru"]), name_en=str(cluster["name_en"]),
-        verdict=result.verdict, participants=int(result.participants),
-        participants_basis=str(result.participants_basis), counted=counted,
-        final_producer=counted and kind == "industrial" and me["role"] == "core", has_contract=has_contract,
-        partners=int(me["partners"]), sales_to_members=float(me["sales_to_members"]),
+        cluster_id=cluster_id,
+        name_ru=str(cluster["name_ru"]),
+        name_en=str(cluster["name_en"]),
+        verdict=result.verdict,
+        participants=int(result.participants),
+        participants_basis=str(result.participants_basis),
+        counted=counted,
+        final_producer=counted and kind == "industrial" and me["role"] == "core",
+        has_contract=has_contract,
+        partners=int(me["partners"]),
+        sales_to_members=float(me["sales_to_members"]),
         purchases_from_members=float(me["purchases_from_members"]),
     )
 
@@ -219,9 +239,25 @@ def enterprise_profile(con: duckdb.DuckDBPyConnection, inn: str, *, year: int | 
     columns = ["inn", "name_ru", "name_en", "region_code", "value_mln_rub", "data_status"]
     suppliers = links[links["direction"] == "supplier"][columns].reset_index(drop=True)
     buyers = links[links["direction"] == "buyer"][columns].reset_index(drop=True)
-    member_of = _clusters(con, inn, who.region_code, chosen) if chosen is not None else pd.DataFrame(
-        columns=["cluster_id", "role", "basis", "declared", "matched_code", "name_ru", "name_en"])
-    standings = tuple(_standing(con, inn, row, who.region_code, chosen, who.kind)
-                      for _, row in member_of.iterrows()) if chosen is not None else ()
-    return EnterpriseProfile(inn=inn, status="ok", year=chosen, identity=who, clusters=member_of, years=figures,
-                             suppliers=suppliers, buyers=buyers, projects=_projects(con, inn), registry=standings)
+    member_of = (
+        _clusters(con, inn, who.region_code, chosen)
+        if chosen is not None
+        else pd.DataFrame(columns=["cluster_id", "role", "basis", "declared", "matched_code", "name_ru", "name_en"])
+    )
+    standings = (
+        tuple(_standing(con, inn, row, who.region_code, chosen, who.kind) for _, row in member_of.iterrows())
+        if chosen is not None
+        else ()
+    )
+    return EnterpriseProfile(
+        inn=inn,
+        status="ok",
+        year=chosen,
+        identity=who,
+        clusters=member_of,
+        years=figures,
+        suppliers=suppliers,
+        buyers=buyers,
+        projects=_projects(con, inn),
+        registry=standings,
+    )

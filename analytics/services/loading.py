@@ -1,6 +1,7 @@
 """What the Data page asks besides loading itself (:mod:`analytics.data.ingest` does that): which
 prepared plan still holds for a file, a Rosstat table read as a value or an error text, and the stored
 boundaries with the values to colour them by."""
+
 from __future__ import annotations
 
 import hashlib
@@ -33,8 +34,9 @@ def rosstat_plan_key(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str
     return file_digest(data), file_name, tuple(sorted(options.items(), key=str)), data_fingerprint(con)
 
 
-def fns_plan_key(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, region: str | None,
-                 include_entrepreneurs: bool) -> tuple:
+def fns_plan_key(
+    con: duckdb.DuckDBPyConnection, data: bytes, file_name: str, region: str | None, include_entrepreneurs: bool
+) -> tuple:
     """What a prepared FNS load depends on: the archive, the analyst's choices and the store state."""
     return file_digest(data), file_name, region, include_entrepreneurs, data_fingerprint(con)
 

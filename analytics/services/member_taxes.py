@@ -5,6 +5,7 @@ FNS PAYTAX load (:mod:`analytics.data.fns_load`; each tax name's level is in
 :mod:`analytics.data.fns_taxes`). A member without a PAYTAX figure for the year is counted apart,
 never as a zero.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -48,23 +49,25 @@ def taxes_by_level(members: pd.DataFrame) -> pd.DataFrame:
     a frame out.
     """
     figures = members.reindex(columns=list(COLUMNS)).astype("float64")
-    paid = figures.sum(axis=0, min_count=0).to_numpy(dtype="float64")   # empty cells add nothing
+    paid = figures.sum(axis=0, min_count=0).to_numpy(dtype="float64")  # empty cells add nothing
     total = float(paid.sum())
     table = pd.DataFrame({"level": [*LEVELS, "total"], "paid_mln_rub": [*paid, total]})
     table["share"] = table["paid_mln_rub"] / total if total > 0 else np.nan
     return table
 
 
-def member_taxes(con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: int,
-                 codes: tuple[str, ...] | None = None) -> MemberTaxes:
+def member_taxes(
+    con: duckdb.DuckDBPyConnection, cluster_id: str, *, region: str, year: int, codes: tuple[str, ...] | None = None
+) -> MemberTaxes:
     """Taxes paid in ``year`` by the members of one candidate (a template, or a discovered community
     given by ``codes``), by budget level; see :func:`taxes_by_level` and :class:`MemberTaxes`."""
     members = clusters.members(con, cluster_id, region=region, year=year, codes=codes)
     figures = members.reindex(columns=list(COLUMNS))
     has = figures.notna().any(axis=1)
-    paytax = fns_load.SOURCE_NAMES["paytax"].split("{")[0]      # «ФНС, уплаченные налоги и сборы на »
+    paytax = fns_load.SOURCE_NAMES["paytax"].split("{")[0]  # «ФНС, уплаченные налоги и сборы на »
     sources: set[str] = set()
     for text in members.loc[has, "source"].dropna():
         sources.update(part for part in str(text).split("; ") if part.startswith(paytax))
-    return MemberTaxes(taxes_by_level(members), members=len(members), with_figures=int(has.sum()), year=year,
-                       sources=sorted(sources))
+    return MemberTaxes(
+        taxes_by_level(members), members=len(members), with_figures=int(has.sum()), year=year, sources=sorted(sources)
+    )

@@ -10,6 +10,7 @@ OKVED code equals the enterprise's code or is a prefix of it (``29.32`` covers `
 preferring the role core > supplier > service, then the cluster id; otherwise ``other``.
 The Clusters page measures candidates with overlapping membership instead.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -29,14 +30,14 @@ class RegionOverview:
 
     region_code: str
     year: int
-    enterprises: int              #: enterprises loaded for the region (all kinds)
-    industrial_enterprises: int   #: of which industrial
-    sme: int                      #: of which small and medium
-    employees: float              #: headcount of the loaded enterprises, persons
-    revenue_mln_rub: float        #: revenue of the loaded enterprises, mln ₽
+    enterprises: int  #: enterprises loaded for the region (all kinds)
+    industrial_enterprises: int  #: of which industrial
+    sme: int  #: of which small and medium
+    employees: float  #: headcount of the loaded enterprises, persons
+    revenue_mln_rub: float  #: revenue of the loaded enterprises, mln ₽
     manufacturing_employees: float  #: region's manufacturing (section C divisions) employment, persons
     russia_manufacturing_employees: float  #: the same, all regions in the store
-    share_of_russia: float        #: manufacturing_employees / russia_manufacturing_employees (0–1)
+    share_of_russia: float  #: manufacturing_employees / russia_manufacturing_employees (0–1)
     previous_manufacturing_employees: float  #: the region's manufacturing employment a year earlier
 
     @property
@@ -107,9 +108,7 @@ def region_overview(con: duckdb.DuckDBPyConnection, region_code: str, year: int)
         manufacturing_employees=mine,
         russia_manufacturing_employees=russia,
         share_of_russia=mine / russia if russia > 0 else float("nan"),
-        previous_manufacturing_employees=float(
-            before.loc[before.region_code == region_code, "employees"].sum()
-        ),
+        previous_manufacturing_employees=float(before.loc[before.region_code == region_code, "employees"].sum()),
     )
 
 
@@ -265,39 +264,83 @@ def findings(con: duckdb.DuckDBPyConnection, region_code: str, year: int) -> lis
     named = clusters[clusters["cluster_id"] != OTHER].head(2)
     total = float(clusters["employees"].sum())
     if len(named) and total > 0:
-        found.append(Finding("backbone", {
-            "names_ru": tuple(named["name_ru"]), "names_en": tuple(named["name_en"]),
-            "share": float(named["employees"].sum()) / total}))
+        found.append(
+            Finding(
+                "backbone",
+                {
+                    "names_ru": tuple(named["name_ru"]),
+                    "names_en": tuple(named["name_en"]),
+                    "share": float(named["employees"].sum()) / total,
+                },
+            )
+        )
     available = sector_portfolio.years_available(con)
     if year in available and available[0] < year:
         portfolio = sector_portfolio.region_portfolio(con, region_code, available[0], year).dropna(subset=["lq"])
         if len(portfolio):
             top = portfolio.sort_values("lq", ascending=False).iloc[0]
-            found.append(Finding("specialisation", {
-                "sector": str(top["sector"]), "name_ru": top["name_ru"], "name_en": top["name_en"],
-                "lq": float(top["lq"]), "stars": int((portfolio["quadrant"] == "Star").sum())}))
+            found.append(
+                Finding(
+                    "specialisation",
+                    {
+                        "sector": str(top["sector"]),
+                        "name_ru": top["name_ru"],
+                        "name_en": top["name_en"],
+                        "lq": float(top["lq"]),
+                        "stars": int((portfolio["quadrant"] == "Star").sum()),
+                    },
+                )
+            )
     trend = manufacturing_trend(con, region_code)
     trend = trend[trend["year"] <= year].dropna(subset=["region_employees"])
     if len(trend) >= 2 and trend["region_employees"].iloc[0] > 0:
         region = trend["region_index"].iloc[-1] / 100 - 1
         russia = trend["russia_index"].iloc[-1] / 100 - 1
-        found.append(Finding("trend_up" if region >= 0 else "trend_down", {
-            "first": int(trend["year"].iloc[0]), "last": int(trend["year"].iloc[-1]),
-            "region": float(region), "russia": float(russia)}))
+        found.append(
+            Finding(
+                "trend_up" if region >= 0 else "trend_down",
+                {
+                    "first": int(trend["year"].iloc[0]),
+                    "last": int(trend["year"].iloc[-1]),
+                    "region": float(region),
+                    "russia": float(russia),
+                },
+            )
+        )
     verdicts = registry.verdicts(con, region_code, year)
     if len(verdicts):
         passing = verdicts[verdicts["verdict"] == "pass"]
-        names = query(con, "SELECT cluster_id, any_value(cluster_name_ru) AS name_ru, "
-                           "any_value(cluster_name_en) AS name_en FROM cluster_templates GROUP BY cluster_id")
+        names = query(
+            con,
+            "SELECT cluster_id, any_value(cluster_name_ru) AS name_ru, "
+            "any_value(cluster_name_en) AS name_en FROM cluster_templates GROUP BY cluster_id",
+        )
         table = verdicts.merge(names, on="cluster_id", how="left")
         if len(passing):
             shown = table[table["verdict"] == "pass"]
-            found.append(Finding("registry_pass", {
-                "passing": len(passing), "candidates": len(verdicts),
-                "names_ru": tuple(shown["name_ru"]), "names_en": tuple(shown["name_en"])}))
+            found.append(
+                Finding(
+                    "registry_pass",
+                    {
+                        "passing": len(passing),
+                        "candidates": len(verdicts),
+                        "names_ru": tuple(shown["name_ru"]),
+                        "names_en": tuple(shown["name_en"]),
+                    },
+                )
+            )
         elif table["dependence"].notna().any():
             closest = table.dropna(subset=["dependence"]).sort_values("dependence", ascending=False).iloc[0]
-            found.append(Finding("registry_none", {
-                "candidates": len(verdicts), "name_ru": closest["name_ru"], "name_en": closest["name_en"],
-                "dependence": float(closest["dependence"]), "threshold": float(closest["threshold"])}))
+            found.append(
+                Finding(
+                    "registry_none",
+                    {
+                        "candidates": len(verdicts),
+                        "name_ru": closest["name_ru"],
+                        "name_en": closest["name_en"],
+                        "dependence": float(closest["dependence"]),
+                        "threshold": float(closest["threshold"]),
+                    },
+                )
+            )
     return found

@@ -6,6 +6,7 @@ shares by division × a size factor (:mod:`analytics.metrics.peers`, ``docs/metr
 :func:`peer_sectors` and :func:`peer_clusters` put the region and chosen peers side by side (the user
 may replace the suggested peers by hand).
 """
+
 from __future__ import annotations
 
 import duckdb
@@ -40,8 +41,9 @@ def peer_regions(con: duckdb.DuckDBPyConnection, region: str, year: int, *, k: i
     return out[["code", "name_ru", "name_en", "similarity", "cosine", "size_ratio", "size_factor"]]
 
 
-def peer_sectors(con: duckdb.DuckDBPyConnection, region: str, start: int, end: int, peers: tuple[str, ...],
-                 *, top: int = DEFAULT_TOP) -> pd.DataFrame:
+def peer_sectors(
+    con: duckdb.DuckDBPyConnection, region: str, start: int, end: int, peers: tuple[str, ...], *, top: int = DEFAULT_TOP
+) -> pd.DataFrame:
     """LQ and growth of the region's ``top`` largest manufacturing divisions (employment in ``end``)
     in the region and in each of ``peers``, side by side (long): ``sector``, ``sector_ru``,
     ``sector_en``, ``code``, ``name_ru``, ``name_en`` (the region), ``is_region``, ``employees``
@@ -65,7 +67,8 @@ def peer_sectors(con: duckdb.DuckDBPyConnection, region: str, start: int, end: i
     grid = pd.MultiIndex.from_product([chosen, codes], names=["sector", "code"]).to_frame(index=False)
     long = grid.merge(long, on=["sector", "code"], how="left")
     labels = q.sector_labels(con)[["sector", "name_ru", "name_en"]].rename(
-        columns={"name_ru": "sector_ru", "name_en": "sector_en"})
+        columns={"name_ru": "sector_ru", "name_en": "sector_en"}
+    )
     long = long.merge(labels, on="sector", how="left").merge(_names(con), on="code", how="left")
     long["is_region"] = long["code"] == str(region)
     return long[columns]
@@ -80,10 +83,26 @@ def peer_clusters(con: duckdb.DuckDBPyConnection, region: str, year: int, peers:
     frames = []
     for code in codes:
         table = clusters.find_candidates(con, code, year)
-        frames.append(table[["cluster_id", "name_ru", "name_en", "stars", "lq", "stat_employees", "score",
-                             "members"]].rename(columns={"name_ru": "cluster_ru", "name_en": "cluster_en"})
-                      .assign(code=code))
+        frames.append(
+            table[["cluster_id", "name_ru", "name_en", "stars", "lq", "stat_employees", "score", "members"]]
+            .rename(columns={"name_ru": "cluster_ru", "name_en": "cluster_en"})
+            .assign(code=code)
+        )
     long = pd.concat(frames, ignore_index=True).merge(_names(con), on="code", how="left")
     long["is_region"] = long["code"] == str(region)
-    return long[["cluster_id", "cluster_ru", "cluster_en", "code", "name_ru", "name_en", "is_region", "stars", "lq",
-                 "stat_employees", "score", "members"]]
+    return long[
+        [
+            "cluster_id",
+            "cluster_ru",
+            "cluster_en",
+            "code",
+            "name_ru",
+            "name_en",
+            "is_region",
+            "stars",
+            "lq",
+            "stat_employees",
+            "score",
+            "members",
+        ]
+    ]

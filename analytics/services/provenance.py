@@ -3,6 +3,7 @@
 What the "About the data" and "Data" pages ask of the store's bookkeeping; the queries themselves
 live in :mod:`analytics.store` and :mod:`analytics.store.versions`.
 """
+
 from __future__ import annotations
 
 import duckdb
@@ -12,13 +13,27 @@ from analytics.store import data_fingerprint, integrity_problems, is_illustrativ
 from analytics.store import versions as store_versions
 
 __all__ = [
-    "data_fingerprint", "integrity_problems", "is_illustrative", "restorable", "status_by_table", "table_status",
+    "data_fingerprint",
+    "integrity_problems",
+    "is_illustrative",
+    "restorable",
+    "status_by_table",
+    "table_status",
     "versions",
 ]
 
 _TABLES_WITH_STATUS = (
-    "municipalities", "enterprises", "enterprise_years", "region_sector_years", "supply_links",
-    "cluster_templates", "projects", "region_reference", "region_indicators", "registry_clusters", "public_facts",
+    "municipalities",
+    "enterprises",
+    "enterprise_years",
+    "region_sector_years",
+    "supply_links",
+    "cluster_templates",
+    "projects",
+    "region_reference",
+    "region_indicators",
+    "registry_clusters",
+    "public_facts",
     "programme_projects",
 )
 
@@ -36,9 +51,12 @@ def status_by_table(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     frame = query(con, joined(parts, " UNION ALL "), list(_TABLES_WITH_STATUS))
     table_order = {name: i for i, name in enumerate(schema.DATA_TABLES)}
     status_order = {name: i for i, name in enumerate(schema.DATA_STATUSES)}
-    frame = frame.assign(
-        _t=frame["table_name"].map(table_order), _s=frame["data_status"].map(status_order)
-    ).sort_values(["_t", "_s"]).drop(columns=["_t", "_s"]).reset_index(drop=True)
+    frame = (
+        frame.assign(_t=frame["table_name"].map(table_order), _s=frame["data_status"].map(status_order))
+        .sort_values(["_t", "_s"])
+        .drop(columns=["_t", "_s"])
+        .reset_index(drop=True)
+    )
     return frame
 
 

@@ -3,6 +3,7 @@
 Units: shipments in mln ₽ (current prices, OKVED 1 section D = manufacturing, 2005–2016), labour
 force in thousand persons (LFS, 2017–2024), shares 0–1. Sources: Rosstat (see each row's ``source``).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -50,8 +51,13 @@ def region_public_figures(con: duckdb.DuckDBPyConnection, region_code: str) -> R
     ship = ship.assign(share=share_of_total(ship["region_value"], ship["russia_value"]).values)
     labour = q.indicator_series(con, "labour_force", region_code)
     labour = labour.assign(persons=(labour["value"] * 1000).round())
-    return RegionPublicFigures(region_code, ship[["year", "region_value", "russia_value", "share", "status"]],
-                               labour[["year", "persons", "status"]], _first(ship["source"]), _first(labour["source"]))
+    return RegionPublicFigures(
+        region_code,
+        ship[["year", "region_value", "russia_value", "share", "status"]],
+        labour[["year", "persons", "status"]],
+        _first(ship["source"]),
+        _first(labour["source"]),
+    )
 
 
 def _first(values: pd.Series) -> str | None:
@@ -75,8 +81,9 @@ class RegistryContext:
 
 def registry_context(con: duckdb.DuckDBPyConnection, region_code: str) -> RegistryContext:
     """The Clusters page's national context: named real clusters (with status and source link)."""
-    return RegistryContext(q.registry_clusters(con, region_code), q.registry_clusters(con),
-                           q.public_facts(con, "registry_size"))
+    return RegistryContext(
+        q.registry_clusters(con, region_code), q.registry_clusters(con), q.public_facts(con, "registry_size")
+    )
 
 
 @dataclass(frozen=True)

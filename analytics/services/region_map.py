@@ -16,6 +16,7 @@ Outlines: ``peers`` are the other regions of the selected region's federal distr
 regions most like it (:func:`analytics.services.peers.peer_regions`: cosine of manufacturing
 employment shares × size factor) in the sector-statistics year nearest to the map's year.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -31,15 +32,22 @@ from analytics.queries import region_map as q
 from analytics.services import peers as peer_service
 
 METRICS = ("shipments", "shipments_share", "employees", "lq", "growth", "labour_force")
-UNITS = {"shipments": "mln_rub", "shipments_share": "share", "employees": "persons", "lq": "ratio",
-         "growth": "share_per_year", "labour_force": "thousand_persons"}
+UNITS = {
+    "shipments": "mln_rub",
+    "shipments_share": "share",
+    "employees": "persons",
+    "lq": "ratio",
+    "growth": "share_per_year",
+    "labour_force": "thousand_persons",
+}
 
 
 #: OKVED 1 sections of the shipments series (Rosstat, 2005–2016).
-OKVED1_SECTIONS = (("C", "Добыча полезных ископаемых", "Mining and quarrying"),
-                   ("D", "Обрабатывающие производства", "Manufacturing"),
-                   ("E", "Производство и распределение электроэнергии, газа и воды",
-                    "Electricity, gas and water supply"))
+OKVED1_SECTIONS = (
+    ("C", "Добыча полезных ископаемых", "Mining and quarrying"),
+    ("D", "Обрабатывающие производства", "Manufacturing"),
+    ("E", "Производство и распределение электроэнергии, газа и воды", "Electricity, gas and water supply"),
+)
 
 
 @dataclass(frozen=True)
@@ -56,8 +64,10 @@ def map_options(con: duckdb.DuckDBPyConnection) -> dict[str, MapOption]:
     divisions = tuple((str(c), str(r), str(e)) for c, r, e in q.divisions(con).itertuples(index=False))
     years = tuple(q.sector_years(con))
     return {
-        "shipments": MapOption(OKVED1_SECTIONS, shipments), "shipments_share": MapOption(OKVED1_SECTIONS, shipments),
-        "employees": MapOption(divisions, years), "lq": MapOption(divisions, years),
+        "shipments": MapOption(OKVED1_SECTIONS, shipments),
+        "shipments_share": MapOption(OKVED1_SECTIONS, shipments),
+        "employees": MapOption(divisions, years),
+        "lq": MapOption(divisions, years),
         "growth": MapOption(divisions, years[1:]),
         "labour_force": MapOption((), tuple(q.indicator_years(con, "labour_force"))),
     }
@@ -77,7 +87,7 @@ class RegionMap:
     source: str
     data_status: str
     view: dict
-    peers: tuple[str, ...] = ()   #: the other regions of the selected region's federal district
+    peers: tuple[str, ...] = ()  #: the other regions of the selected region's federal district
     similar: tuple[str, ...] = ()  #: the regions most similar to the selected one (peer_regions), best first
     attribution: str = russia_map.ATTRIBUTION
 
@@ -94,8 +104,15 @@ def _public(con: duckdb.DuckDBPyConnection, indicator: str, breakdown: str, year
     return rows.rename(columns={"region_code": "code"})[["code", "value", "status"]], source
 
 
-def region_map(con: duckdb.DuckDBPyConnection, metric: str, *, sector: str | None, year: int,
-               start: int | None = None, region_code: str | None = None) -> RegionMap:
+def region_map(
+    con: duckdb.DuckDBPyConnection,
+    metric: str,
+    *,
+    sector: str | None,
+    year: int,
+    start: int | None = None,
+    region_code: str | None = None,
+) -> RegionMap:
     """One metric for every region with a boundary (see the module docstring for the metrics);
     ``peers``: the regions of ``region_code``'s federal district. ``growth`` without ``start`` is
     measured from the first year held."""
@@ -107,9 +124,9 @@ def region_map(con: duckdb.DuckDBPyConnection, metric: str, *, sector: str | Non
         if metric == "shipments_share":
             russia = public_data.indicator_series(con, "shipments_okved1", "RU", sector or "D")
             total = russia.loc[russia["year"] == year, "value"]
-            values["value"] = share_of_total(values["value"],
-                                             pd.Series(float(total.iloc[0]) if len(total) else float("nan"),
-                                                       index=values.index)).values
+            values["value"] = share_of_total(
+                values["value"], pd.Series(float(total.iloc[0]) if len(total) else float("nan"), index=values.index)
+            ).values
     elif metric == "labour_force":
         values, source = _public(con, "labour_force", "total", year)
     else:
@@ -139,11 +156,24 @@ def region_map(con: duckdb.DuckDBPyConnection, metric: str, *, sector: str | Non
     values = values[values["code"].isin(shaped)].reset_index(drop=True)
     values["status"] = values["status"].fillna("missing")
     district = names.loc[names["code"] == region_code, "federal_district"]
-    peers = tuple(names.loc[(names["federal_district"] == district.iloc[0]) & (names["code"] != region_code), "code"]
-                  ) if len(district) else ()
+    peers = (
+        tuple(names.loc[(names["federal_district"] == district.iloc[0]) & (names["code"] != region_code), "code"])
+        if len(district)
+        else ()
+    )
     values = values.drop(columns=["federal_district"])
-    return RegionMap(metric, sector, year, values, UNITS[metric], source, status, dict(russia_map.VIEW), peers,
-                     similar=_similar(con, region_code, year))
+    return RegionMap(
+        metric,
+        sector,
+        year,
+        values,
+        UNITS[metric],
+        source,
+        status,
+        dict(russia_map.VIEW),
+        peers,
+        similar=_similar(con, region_code, year),
+    )
 
 
 def _similar(con: duckdb.DuckDBPyConnection, region_code: str | None, year: int) -> tuple[str, ...]:

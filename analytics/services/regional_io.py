@@ -29,6 +29,7 @@ Russia's multipliers are those of the national domestic model (step 1 without st
 2021 national technology is assumed in every region and year; FLQ is an estimate, not a survey; a
 larger δ shrinks regional multipliers.
 """
+
 from __future__ import annotations
 
 import threading
@@ -68,27 +69,32 @@ class NationalModel:
     """The national domestic model and per-₽ coefficients (index: product numbers)."""
 
     tables: IOTables
-    correspondence: pd.DataFrame      # no, okpd2, okved2_divisions, okved2_section, scope, name_ru
-    A: pd.DataFrame                   # domestic technical coefficients
-    coefficients: pd.DataFrame        # value_added, income (D1/P1), wages (D11/P1), employment (persons/mln ₽)
-    household: pd.Series              # h_i, household purchases per ₽ of compensation
-    multipliers: pd.DataFrame         # Type I output, value_added, income, employment; output_type2
-    store_key: tuple | None = None    # io_queries.io_state of the store's io_cells; None: shipped extract
+    correspondence: pd.DataFrame  # no, okpd2, okved2_divisions, okved2_section, scope, name_ru
+    A: pd.DataFrame  # domestic technical coefficients
+    coefficients: pd.DataFrame  # value_added, income (D1/P1), wages (D11/P1), employment (persons/mln ₽)
+    household: pd.Series  # h_i, household purchases per ₽ of compensation
+    multipliers: pd.DataFrame  # Type I output, value_added, income, employment; output_type2
+    store_key: tuple | None = None  # io_queries.io_state of the store's io_cells; None: shipped extract
 
 
-def _multiplier_table(A: pd.DataFrame, coeffs: pd.DataFrame, household: pd.Series) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+def _multiplier_table(
+    A: pd.DataFrame, coeffs: pd.DataFrame, household: pd.Series
+) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     L = io.leontief_inverse(A.to_numpy())
     closed = io.leontief_inverse(io.close_households(A.to_numpy(), coeffs["income"].to_numpy(), household.to_numpy()))
     n = len(A)
-    table = pd.DataFrame({
-        "output": L.sum(axis=0),
-        "value_added": coeffs["value_added"].to_numpy() @ L,
-        "income": coeffs["income"].to_numpy() @ L,
-        "employment": coeffs["employment"].to_numpy() @ L,
-        "output_type2": closed[:n, :n].sum(axis=0),
-        "value_added_type2": coeffs["value_added"].to_numpy() @ closed[:n, :n],
-        "employment_type2": coeffs["employment"].to_numpy() @ closed[:n, :n],
-    }, index=A.index)
+    table = pd.DataFrame(
+        {
+            "output": L.sum(axis=0),
+            "value_added": coeffs["value_added"].to_numpy() @ L,
+            "income": coeffs["income"].to_numpy() @ L,
+            "employment": coeffs["employment"].to_numpy() @ L,
+            "output_type2": closed[:n, :n].sum(axis=0),
+            "value_added_type2": coeffs["value_added"].to_numpy() @ closed[:n, :n],
+            "employment_type2": coeffs["employment"].to_numpy() @ closed[:n, :n],
+        },
+        index=A.index,
+    )
     return table, L, closed
 
 
@@ -131,17 +137,20 @@ def national_model(con: duckdb.DuckDBPyConnection | None = None) -> NationalMode
 
 def _build_national(tables: IOTables, store_key: tuple | None) -> NationalModel:
     corr = pd.read_csv(IO_DIR / "okpd2_okved2.csv", dtype=str).merge(
-        pd.read_csv(IO_DIR / "products_en.csv", dtype=str), on="no", how="left")
+        pd.read_csv(IO_DIR / "products_en.csv", dtype=str), on="no", how="left"
+    )
     employment = pd.read_csv(EMPLOYMENT_CSV, dtype={"okved2_section": str})
     year = employment[employment["year"] == EMPLOYMENT_YEAR].set_index("okved2_section")
     persons = (year["employed_avg_annual_thousand"] * 1000.0).drop(labels=["M72"], errors="ignore")
     jobs = io.employment_by_product(persons, corr.set_index("no")["okved2_section"], tables.compensation)
-    coeffs = pd.DataFrame({
-        "value_added": io.coefficients(tables.value_added, tables.output),
-        "income": io.coefficients(tables.compensation, tables.output),
-        "wages": io.coefficients(tables.wages, tables.output),
-        "employment": io.coefficients(jobs.reindex(tables.output.index), tables.output),
-    })
+    coeffs = pd.DataFrame(
+        {
+            "value_added": io.coefficients(tables.value_added, tables.output),
+            "income": io.coefficients(tables.compensation, tables.output),
+            "wages": io.coefficients(tables.wages, tables.output),
+            "employment": io.coefficients(jobs.reindex(tables.output.index), tables.output),
+        }
+    )
     A = io.technical_coefficients(tables.flows_domestic, tables.output)
     household = io.household_consumption_coeff(tables.final_demand_domestic["P3_S14"], tables.compensation)
     with single_threaded_blas():
@@ -182,11 +191,11 @@ class RegionalModel:
     regional_share: float
     regional_share_source: str
     lambda_star: float
-    slq: pd.DataFrame              # slq, slq_source
+    slq: pd.DataFrame  # slq, slq_source
     A: np.ndarray
     L: np.ndarray
     closed_inverse: np.ndarray
-    data_status: tuple[str, ...]   # statuses of the region's employment rows used
+    data_status: tuple[str, ...]  # statuses of the region's employment rows used
 
 
 def _household_quotients(slq: np.ndarray, method: str, lam: float) -> np.ndarray:
@@ -206,19 +215,29 @@ def _grid(employment: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, tuple[str, 
     return table, statuses
 
 
-def _regional_models(table: pd.DataFrame, national: pd.Series, statuses: dict[str, tuple[str, ...]],
-                     store_total: float, lf_shares: dict[str, float], year: int, *, delta: float,
-                     method: str, nat: NationalModel) -> Iterator[RegionalModel]:
+def _regional_models(
+    table: pd.DataFrame,
+    national: pd.Series,
+    statuses: dict[str, tuple[str, ...]],
+    store_total: float,
+    lf_shares: dict[str, float],
+    year: int,
+    *,
+    delta: float,
+    method: str,
+    nat: NationalModel,
+) -> Iterator[RegionalModel]:
     """Models of the regions (rows) of ``table`` (employees by OKVED code) against ``national``."""
     if method not in io.METHODS:
         raise ValueError(f"unknown method {method!r}; one of {io.METHODS}")
-    io.lambda_star(0.5, delta)                     # δ checked before any work
+    io.lambda_star(0.5, delta)  # δ checked before any work
     totals = table.sum(axis=1)
     wanted = [r for r in table.index if totals[r] > 0]
     if not wanted:
         return
-    share_of = {r: regional_share(r, lf_shares, float(totals[r]) / store_total if store_total > 0 else None)
-                for r in wanted}
+    share_of = {
+        r: regional_share(r, lf_shares, float(totals[r]) / store_total if store_total > 0 else None) for r in wanted
+    }
     shares = pd.Series({r: v for r, (v, _) in share_of.items()})
     slq_all, source = io.product_slq_matrix(table.loc[wanted], national, nat.correspondence, shares)
     slq_values = slq_all.reindex(columns=nat.A.index).to_numpy()
@@ -235,12 +254,31 @@ def _regional_models(table: pd.DataFrame, national: pd.Series, statuses: dict[st
         L = io.leontief_inverse(A)
         closed = io.leontief_inverse(io.close_households(A, w, h))
         slq = pd.DataFrame({"slq": s, "slq_source": source_values}, index=nat.A.index)
-        yield RegionalModel(region, int(year), method, float(delta), share, share_source, lam, slq, A, L, closed,
-                            statuses.get(region, ()))
+        yield RegionalModel(
+            region,
+            int(year),
+            method,
+            float(delta),
+            share,
+            share_source,
+            lam,
+            slq,
+            A,
+            L,
+            closed,
+            statuses.get(region, ()),
+        )
 
 
-def regional_model(con: duckdb.DuckDBPyConnection, region: str, year: int, *, delta: float = io.DEFAULT_DELTA,
-                   method: str = "flq", nat: NationalModel | None = None) -> RegionalModel:
+def regional_model(
+    con: duckdb.DuckDBPyConnection,
+    region: str,
+    year: int,
+    *,
+    delta: float = io.DEFAULT_DELTA,
+    method: str = "flq",
+    nat: NationalModel | None = None,
+) -> RegionalModel:
     """The region's model from the store's employment in ``year`` (see the module docstring); ``nat``:
     the national model (default :func:`national_model` of ``con``).
 
@@ -251,9 +289,19 @@ def regional_model(con: duckdb.DuckDBPyConnection, region: str, year: int, *, de
     if region not in table.index or float(table.loc[region].sum()) <= 0:
         raise LookupError(f"no employment by OKVED for region {region!r} in {year}")
     with single_threaded_blas():
-        return next(_regional_models(table, nat_series, statuses, float(nat_series.sum()),
-                                     labour_force_shares(con, year), year, delta=delta, method=method,
-                                     nat=nat or national_model(con)))
+        return next(
+            _regional_models(
+                table,
+                nat_series,
+                statuses,
+                float(nat_series.sum()),
+                labour_force_shares(con, year),
+                year,
+                delta=delta,
+                method=method,
+                nat=nat or national_model(con),
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -279,10 +327,13 @@ def _region_table(model: RegionalModel, nat: NationalModel) -> pd.DataFrame:
     link = io.linkages(L)
     corr = nat.correspondence
     columns: dict[str, object] = {
-        "okpd2": corr["okpd2"].to_numpy(), "name_ru": corr["name_ru"].to_numpy(),
-        "name_en": corr["name_en"].to_numpy(), "okved2_section": corr["okved2_section"].to_numpy(),
+        "okpd2": corr["okpd2"].to_numpy(),
+        "name_ru": corr["name_ru"].to_numpy(),
+        "name_en": corr["name_en"].to_numpy(),
+        "okved2_section": corr["okved2_section"].to_numpy(),
         "okved2_divisions": corr["okved2_divisions"].to_numpy(),
-        "slq": model.slq["slq"].to_numpy(), "slq_source": model.slq["slq_source"].to_numpy(),
+        "slq": model.slq["slq"].to_numpy(),
+        "slq_source": model.slq["slq_source"].to_numpy(),
     }
     regional = {
         "output": L.sum(axis=0),
@@ -302,8 +353,9 @@ def _region_table(model: RegionalModel, nat: NationalModel) -> pd.DataFrame:
     return pd.DataFrame(columns, index=nat.A.index.rename("no"))
 
 
-def regional_multipliers(con: duckdb.DuckDBPyConnection, region: str, year: int, *,
-                         delta: float = io.DEFAULT_DELTA, method: str = "flq") -> RegionalMultipliers:
+def regional_multipliers(
+    con: duckdb.DuckDBPyConnection, region: str, year: int, *, delta: float = io.DEFAULT_DELTA, method: str = "flq"
+) -> RegionalMultipliers:
     """Multipliers of every product for ``region`` (employment of ``year``) against Russia's.
 
     Table index: product number; columns ``okpd2, name_ru, name_en, okved2_section, okved2_divisions, slq,
@@ -315,9 +367,18 @@ def regional_multipliers(con: duckdb.DuckDBPyConnection, region: str, year: int,
     """
     nat = national_model(con)
     model = regional_model(con, region, year, delta=delta, method=method, nat=nat)
-    return RegionalMultipliers(_region_table(model, nat), region, int(year), nat.tables.year, method,
-                               float(delta), model.regional_share, model.regional_share_source, model.lambda_star,
-                               model.data_status)
+    return RegionalMultipliers(
+        _region_table(model, nat),
+        region,
+        int(year),
+        nat.tables.year,
+        method,
+        float(delta),
+        model.regional_share,
+        model.regional_share_source,
+        model.lambda_star,
+        model.data_status,
+    )
 
 
 @dataclass(frozen=True)
@@ -338,8 +399,15 @@ class SectorIOView:
     multipliers: RegionalMultipliers
 
 
-def sector_io_view(con: duckdb.DuckDBPyConnection, region: str, year: int, *, delta: float = io.DEFAULT_DELTA,
-                   method: str = "flq", top_n: int = 15) -> SectorIOView:
+def sector_io_view(
+    con: duckdb.DuckDBPyConnection,
+    region: str,
+    year: int,
+    *,
+    delta: float = io.DEFAULT_DELTA,
+    method: str = "flq",
+    top_n: int = 15,
+) -> SectorIOView:
     """The region's multipliers against Russia's, ready to draw (see :class:`SectorIOView`)."""
     result = regional_multipliers(con, region, year, delta=delta, method=method)
     table = result.table.copy()
@@ -350,8 +418,9 @@ def sector_io_view(con: duckdb.DuckDBPyConnection, region: str, year: int, *, de
     return SectorIOView(table, table.head(top_n), key, counts, result)
 
 
-def multipliers_all_regions(con: duckdb.DuckDBPyConnection, year: int, *, delta: float = io.DEFAULT_DELTA,
-                            method: str = "flq") -> pd.DataFrame:
+def multipliers_all_regions(
+    con: duckdb.DuckDBPyConnection, year: int, *, delta: float = io.DEFAULT_DELTA, method: str = "flq"
+) -> pd.DataFrame:
     """Type I and II output, value-added and employment multipliers of every product in every region
     with employment data in ``year`` (one store read). Long table ``region_code, no, output,
     value_added, income, employment, output_type2``.
@@ -365,14 +434,32 @@ def multipliers_all_regions(con: duckdb.DuckDBPyConnection, year: int, *, delta:
     n = len(nat.A)
     frames = []
     with single_threaded_blas():
-        for model in _regional_models(table, national, statuses, float(national.sum()),
-                                      labour_force_shares(con, year), year, delta=delta, method=method, nat=nat):
+        for model in _regional_models(
+            table,
+            national,
+            statuses,
+            float(national.sum()),
+            labour_force_shares(con, year),
+            year,
+            delta=delta,
+            method=method,
+            nat=nat,
+        ):
             L = model.L
             va, inc, emp = coeff_rows @ L
-            frames.append(pd.DataFrame({
-                "region_code": model.region, "no": nat.A.index, "output": L.sum(axis=0), "value_added": va,
-                "income": inc, "employment": emp, "output_type2": model.closed_inverse[:n, :n].sum(axis=0),
-            }))
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "region_code": model.region,
+                        "no": nat.A.index,
+                        "output": L.sum(axis=0),
+                        "value_added": va,
+                        "income": inc,
+                        "employment": emp,
+                        "output_type2": model.closed_inverse[:n, :n].sum(axis=0),
+                    }
+                )
+            )
     columns = ["region_code", "no", "output", "value_added", "income", "employment", "output_type2"]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
 
@@ -405,9 +492,16 @@ class RegionalImpact:
     data_status: tuple[str, ...]
 
 
-def regional_impact(con: duckdb.DuckDBPyConnection, region: str, year: int, shock_by_okved: Mapping[str, float], *,
-                    delta: float = io.DEFAULT_DELTA, method: str = "flq",
-                    tax_rates: Mapping[str, float] | None = None) -> RegionalImpact:
+def regional_impact(
+    con: duckdb.DuckDBPyConnection,
+    region: str,
+    year: int,
+    shock_by_okved: Mapping[str, float],
+    *,
+    delta: float = io.DEFAULT_DELTA,
+    method: str = "flq",
+    tax_rates: Mapping[str, float] | None = None,
+) -> RegionalImpact:
     """What final demand of ``shock_by_okved`` (mln ₽ by OKVED 2 code, e.g. a project's annual revenue)
     brings the region: output, value added, compensation, wages, jobs and taxes — direct, indirect (regional
     suppliers, Type I) and induced (household spending of the wages, Type II).
@@ -423,15 +517,21 @@ def regional_impact(con: duckdb.DuckDBPyConnection, region: str, year: int, shoc
     shock = io.shock_to_products(shock_by_okved, nat.correspondence, nat.tables.output).reindex(nat.A.index)
     rates = default_tax_rates() if tax_rates is None else dict(tax_rates)
     c = nat.coefficients
-    effects = io.impact(model.L, shock.to_numpy(), value_added=c["value_added"].to_numpy(),
-                        compensation=c["income"].to_numpy(), wages=c["wages"].to_numpy(),
-                        employment=c["employment"].to_numpy(), tax_rates=rates, closed_inverse=model.closed_inverse)
+    effects = io.impact(
+        model.L,
+        shock.to_numpy(),
+        value_added=c["value_added"].to_numpy(),
+        compensation=c["income"].to_numpy(),
+        wages=c["wages"].to_numpy(),
+        employment=c["employment"].to_numpy(),
+        tax_rates=rates,
+        closed_inverse=model.closed_inverse,
+    )
     by_product = io.output_effects(model.L, shock.to_numpy(), closed_inverse=model.closed_inverse)
     by_product.index = nat.A.index
     by_product["name_ru"] = nat.correspondence.set_index("no")["name_ru"]
     by_product["slq_source"] = model.slq["slq_source"]
-    return RegionalImpact(effects, by_product, shock, rates, region, int(year), method, float(delta),
-                          model.data_status)
+    return RegionalImpact(effects, by_product, shock, rates, region, int(year), method, float(delta), model.data_status)
 
 
 def tax_bases(level: str = "product", con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
@@ -444,20 +544,28 @@ def tax_bases(level: str = "product", con: duckdb.DuckDBPyConnection | None = No
     """
     nat = national_model(con)
     t = nat.tables
-    frame = pd.DataFrame({"output": t.output, "value_added": t.value_added, "compensation": t.compensation,
-                          "wages": t.wages,
-                          "jobs": nat.coefficients["employment"] * t.output})
+    frame = pd.DataFrame(
+        {
+            "output": t.output,
+            "value_added": t.value_added,
+            "compensation": t.compensation,
+            "wages": t.wages,
+            "jobs": nat.coefficients["employment"] * t.output,
+        }
+    )
     if level == "division":
         divisions = nat.correspondence.set_index("no")["okved2_divisions"].str.split(";")
         frame = frame.assign(okved=divisions).explode("okved").groupby("okved").sum()
     elif level != "product":
         raise ValueError(f"level must be 'product' or 'division', not {level!r}")
-    out = pd.DataFrame({
-        "value_added_share": frame["value_added"] / frame["output"],
-        "compensation_share": frame["compensation"] / frame["output"],
-        "wages_share": frame["wages"] / frame["output"],
-        "jobs_per_mln_rub": frame["jobs"] / frame["output"],
-    })
+    out = pd.DataFrame(
+        {
+            "value_added_share": frame["value_added"] / frame["output"],
+            "compensation_share": frame["compensation"] / frame["output"],
+            "wages_share": frame["wages"] / frame["output"],
+            "jobs_per_mln_rub": frame["jobs"] / frame["output"],
+        }
+    )
     return out.fillna(0.0)
 
 
@@ -466,8 +574,15 @@ def tax_bases(level: str = "product", con: duckdb.DuckDBPyConnection | None = No
 # --------------------------------------------------------------------------------------------------
 
 
-def portfolio_effect(con: duckdb.DuckDBPyConnection, region: str, year: int, revenue_by_okved: Mapping[str, float],
-                     *, delta: float = io.DEFAULT_DELTA, method: str = "flq") -> RegionalImpact:
+def portfolio_effect(
+    con: duckdb.DuckDBPyConnection,
+    region: str,
+    year: int,
+    revenue_by_okved: Mapping[str, float],
+    *,
+    delta: float = io.DEFAULT_DELTA,
+    method: str = "flq",
+) -> RegionalImpact:
     """The effect for the region's economy of final demand ``revenue_by_okved`` (mln ₽ a year by OKVED 2
     code, e.g. a portfolio's annual revenue): :func:`regional_impact` with the region's employment of
     ``year`` — direct (the revenue itself), indirect (regional suppliers) and induced (household spending)
@@ -491,8 +606,15 @@ class PortfolioEffect:
     io_year: int | None
 
 
-def projects_effect(con: duckdb.DuckDBPyConnection, region: str, year: int, project_ids: list[str] | tuple[str, ...],
-                    *, delta: float = io.DEFAULT_DELTA, method: str = "flq") -> PortfolioEffect:
+def projects_effect(
+    con: duckdb.DuckDBPyConnection,
+    region: str,
+    year: int,
+    project_ids: list[str] | tuple[str, ...],
+    *,
+    delta: float = io.DEFAULT_DELTA,
+    method: str = "flq",
+) -> PortfolioEffect:
     """The economy-wide effect of the projects ``project_ids``: each project's average annual expected
     revenue (mln ₽, over its years with revenue rows) is final demand for its initiator's OKVED 2 code;
     the sum by code goes through :func:`portfolio_effect`. Raises ``LookupError`` when the region has no
@@ -500,7 +622,8 @@ def projects_effect(con: duckdb.DuckDBPyConnection, region: str, year: int, proj
     rows = io_queries.project_revenues_by_okved(con, list(project_ids))
     per_project = rows.groupby(["project_id", "okved"], as_index=False)["revenue_mln_rub"].mean()
     revenue = per_project.groupby("okved", as_index=False).agg(
-        revenue_mln_rub=("revenue_mln_rub", "sum"), projects=("project_id", "nunique"))
+        revenue_mln_rub=("revenue_mln_rub", "sum"), projects=("project_id", "nunique")
+    )
     revenue = revenue[revenue["revenue_mln_rub"] > 0].sort_values("revenue_mln_rub", ascending=False)
     years = io_queries.employment_years(con)
     if not years:

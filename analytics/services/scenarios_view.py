@@ -27,6 +27,7 @@ and the Tax Code (``analytics.models.rules``); modelling assumptions (discount r
 horizon, payment lag, additionality, taxable-profit share) are the defaults of
 :mod:`analytics.models.subsidy`, not law.
 """
+
 from __future__ import annotations
 
 import math
@@ -133,8 +134,14 @@ _SLIDER_DECIMALS = 10
 def _all_scenario_keys() -> tuple[str, ...]:
     """Every key :meth:`Scenario.to_query_params` can write: a regime that is not built in (all regime
     fields travel) with every optional value set."""
-    regime = ProgrammeRegime(regime_id="all_keys", max_share=0.5, eligible_categories=("rd",),
-                             costs_from=date(2020, 1, 1), costs_to=date(2030, 1, 1), cap_mln_rub=1.0)
+    regime = ProgrammeRegime(
+        regime_id="all_keys",
+        max_share=0.5,
+        eligible_categories=("rd",),
+        costs_from=date(2020, 1, 1),
+        costs_to=date(2030, 1, 1),
+        cap_mln_rub=1.0,
+    )
     full = Scenario(regime=regime, cap_mln_rub=1.0, budget_mln_rub=1.0, base_year=2020, tax_rate=0.1)
     return tuple(full.to_query_params(base_regimes={}))
 
@@ -147,13 +154,36 @@ PAGE_KEYS: tuple[str, ...] = ("objective", "registry", "sensitivity", "cmp1", "c
 PIN_KEYS: tuple[str, ...] = ("cmp1", "cmp2", "cmp3")
 #: Widget values of a scenario (:func:`inputs_from`), in the order the page draws them.
 INPUT_FIELDS: tuple[str, ...] = (
-    "regime", "r_share", "r_cap", "r_basis", "r_minp", "r_cats", "r_stages", "r_from", "r_to", "r_supplier",
-    "fed", "top_up", "cap", "cap_basis", "budget", "rate", "tax", "margin", "horizon", "base_year", "revenue",
-    "taxes", "add", "lag", "assume_reg",
+    "regime",
+    "r_share",
+    "r_cap",
+    "r_basis",
+    "r_minp",
+    "r_cats",
+    "r_stages",
+    "r_from",
+    "r_to",
+    "r_supplier",
+    "fed",
+    "top_up",
+    "cap",
+    "cap_basis",
+    "budget",
+    "rate",
+    "tax",
+    "margin",
+    "horizon",
+    "base_year",
+    "revenue",
+    "taxes",
+    "add",
+    "lag",
+    "assume_reg",
 )
 
 
 # --- URL -------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class PageOptions:
@@ -216,8 +246,9 @@ def page_params(options: PageOptions) -> dict[str, str]:
     return out
 
 
-def registry_option(selected: Sequence[str], clusters: Sequence[str],
-                    passing: Sequence[str] = ()) -> tuple[str, ...] | None:
+def registry_option(
+    selected: Sequence[str], clusters: Sequence[str], passing: Sequence[str] = ()
+) -> tuple[str, ...] | None:
     """The registry option of a cluster selection: None when it is exactly the clusters that pass the
     registry check (the default, a short link), else the selected ids in the order of ``clusters``."""
     chosen = set(selected)
@@ -231,7 +262,7 @@ def pin(options: PageOptions, scenario: Scenario) -> PageOptions:
     pinning the same scenario twice keeps one)."""
     key = scenario_key(scenario)
     pinned = tuple(p for p in options.pinned if p != key) + (key,)
-    return PageOptions(options.objective, options.registry, options.sensitivity, pinned[-len(PIN_KEYS):])
+    return PageOptions(options.objective, options.registry, options.sensitivity, pinned[-len(PIN_KEYS) :])
 
 
 def unpin(options: PageOptions, index: int) -> PageOptions:
@@ -255,8 +286,9 @@ def scenario_key(scenario: Scenario) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(scenario.to_query_params().items()))
 
 
-def url_update(current: Mapping[str, object], scenario: Scenario,
-               options: PageOptions) -> tuple[dict[str, str], list[str]]:
+def url_update(
+    current: Mapping[str, object], scenario: Scenario, options: PageOptions
+) -> tuple[dict[str, str], list[str]]:
     """(keys to set, keys to drop) so that the query string holds exactly ``scenario`` and ``options``;
     other keys (``lang``, ``region`` …) are left alone. Keys already holding the value are not set."""
     wanted = {**scenario.to_query_params(), **page_params(options)}
@@ -266,6 +298,7 @@ def url_update(current: Mapping[str, object], scenario: Scenario,
 
 
 # --- Widgets ---------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Notice:
@@ -282,14 +315,31 @@ def inputs_from(scenario: Scenario) -> dict[str, Any]:
     """Widget values of ``scenario`` (keys :data:`INPUT_FIELDS`): shares 0–1, mln ₽, dates, years."""
     r = scenario.regime
     return {
-        "regime": r.regime_id, "r_share": r.max_share, "r_cap": r.cap_mln_rub, "r_basis": r.cap_basis,
-        "r_minp": r.min_participants, "r_cats": list(r.eligible_categories), "r_stages": list(r.eligible_stages),
-        "r_from": r.costs_from, "r_to": r.costs_to, "r_supplier": r.supplier_in_cluster,
-        "fed": scenario.federal_share, "top_up": scenario.regional_share, "cap": scenario.cap_mln_rub,
-        "cap_basis": scenario.cap_basis, "budget": scenario.budget_mln_rub, "rate": scenario.discount_rate,
-        "tax": scenario.tax_rate, "margin": scenario.cash_margin, "horizon": scenario.horizon_years,
-        "base_year": scenario.base_year, "revenue": scenario.revenue_factor, "taxes": scenario.taxes,
-        "add": scenario.additionality, "lag": scenario.payment_lag_years, "assume_reg": scenario.assume_registered,
+        "regime": r.regime_id,
+        "r_share": r.max_share,
+        "r_cap": r.cap_mln_rub,
+        "r_basis": r.cap_basis,
+        "r_minp": r.min_participants,
+        "r_cats": list(r.eligible_categories),
+        "r_stages": list(r.eligible_stages),
+        "r_from": r.costs_from,
+        "r_to": r.costs_to,
+        "r_supplier": r.supplier_in_cluster,
+        "fed": scenario.federal_share,
+        "top_up": scenario.regional_share,
+        "cap": scenario.cap_mln_rub,
+        "cap_basis": scenario.cap_basis,
+        "budget": scenario.budget_mln_rub,
+        "rate": scenario.discount_rate,
+        "tax": scenario.tax_rate,
+        "margin": scenario.cash_margin,
+        "horizon": scenario.horizon_years,
+        "base_year": scenario.base_year,
+        "revenue": scenario.revenue_factor,
+        "taxes": scenario.taxes,
+        "add": scenario.additionality,
+        "lag": scenario.payment_lag_years,
+        "assume_reg": scenario.assume_registered,
     }
 
 
@@ -308,20 +358,38 @@ def scenario_from(inputs: Mapping[str, Any], regimes: Mapping[str, ProgrammeRegi
         raise ParameterError("regime", regime_id, tuple(regimes), "not_an_option")
     base = regimes[regime_id]
     edited = {
-        "max_share": _clean(inputs["r_share"]), "cap_mln_rub": _clean(inputs["r_cap"]),
-        "cap_basis": inputs["r_basis"], "min_participants": inputs["r_minp"],
-        "eligible_categories": tuple(inputs["r_cats"]), "eligible_stages": tuple(inputs["r_stages"]),
-        "costs_from": inputs["r_from"], "costs_to": inputs["r_to"], "supplier_in_cluster": inputs["r_supplier"],
+        "max_share": _clean(inputs["r_share"]),
+        "cap_mln_rub": _clean(inputs["r_cap"]),
+        "cap_basis": inputs["r_basis"],
+        "min_participants": inputs["r_minp"],
+        "eligible_categories": tuple(inputs["r_cats"]),
+        "eligible_stages": tuple(inputs["r_stages"]),
+        "costs_from": inputs["r_from"],
+        "costs_to": inputs["r_to"],
+        "supplier_in_cluster": inputs["r_supplier"],
     }
     candidate = base.replace(**edited)
-    regime = base if candidate == base else candidate.replace(
-        source=(base.source or base.regime_id) + " — edited on the page")
+    regime = (
+        base
+        if candidate == base
+        else candidate.replace(source=(base.source or base.regime_id) + " — edited on the page")
+    )
     return Scenario(
-        regime=regime, federal_share=_clean(inputs["fed"]), regional_share=_clean(inputs["top_up"]),
-        cap_mln_rub=_clean(inputs["cap"]), cap_basis=inputs["cap_basis"], budget_mln_rub=_clean(inputs["budget"]),
-        discount_rate=_clean(inputs["rate"]), tax_rate=_clean(inputs["tax"]), cash_margin=_clean(inputs["margin"]),
-        horizon_years=inputs["horizon"], base_year=inputs["base_year"], revenue_factor=_clean(inputs["revenue"]),
-        taxes=inputs["taxes"], additionality=_clean(inputs["add"]), payment_lag_years=inputs["lag"],
+        regime=regime,
+        federal_share=_clean(inputs["fed"]),
+        regional_share=_clean(inputs["top_up"]),
+        cap_mln_rub=_clean(inputs["cap"]),
+        cap_basis=inputs["cap_basis"],
+        budget_mln_rub=_clean(inputs["budget"]),
+        discount_rate=_clean(inputs["rate"]),
+        tax_rate=_clean(inputs["tax"]),
+        cash_margin=_clean(inputs["margin"]),
+        horizon_years=inputs["horizon"],
+        base_year=inputs["base_year"],
+        revenue_factor=_clean(inputs["revenue"]),
+        taxes=inputs["taxes"],
+        additionality=_clean(inputs["add"]),
+        payment_lag_years=inputs["lag"],
         assume_registered=bool(inputs["assume_reg"]),
     )
 
@@ -345,8 +413,19 @@ def switch_regime(inputs: Mapping[str, Any], regime: ProgrammeRegime) -> tuple[d
     federal share restarting from its maximum, its cap basis; an own cap above its legal cap dropped."""
     out = dict(inputs)
     fresh = inputs_from(Scenario(regime=regime))
-    for key in ("regime", "r_share", "r_cap", "r_basis", "r_minp", "r_cats", "r_stages", "r_from", "r_to",
-                "r_supplier", "cap_basis"):
+    for key in (
+        "regime",
+        "r_share",
+        "r_cap",
+        "r_basis",
+        "r_minp",
+        "r_cats",
+        "r_stages",
+        "r_from",
+        "r_to",
+        "r_supplier",
+        "cap_basis",
+    ):
         out[key] = fresh[key]
     notices = []
     if inputs.get("fed") != regime.max_share:
@@ -365,6 +444,7 @@ def slider_range(field: str, value: float | int | None) -> tuple[float, float]:
 
 
 # --- Store-level views (the page calls them through ui.core.state, which caches) -------------------------
+
 
 def projects(con: duckdb.DuckDBPyConnection) -> subsidy.Projects:
     """:func:`analytics.models.subsidy.load_projects` — the projects with the clusters that pass the
@@ -403,12 +483,15 @@ def regimes(con: duckdb.DuckDBPyConnection) -> dict[str, ProgrammeRegime]:
 def cluster_options(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The clusters that have projects: ``cluster_id, name_ru, name_en`` (names from the cluster
     templates; the id where there is none), by id."""
-    return store.query(con, store.sql("""
+    return store.query(
+        con,
+        store.sql("""
         SELECT p.cluster_id, coalesce(t.name_ru, p.cluster_id) AS name_ru, coalesce(t.name_en, p.cluster_id) AS name_en
         FROM (SELECT DISTINCT cluster_id FROM projects) p
         LEFT JOIN (SELECT cluster_id, min(cluster_name_ru) AS name_ru, min(cluster_name_en) AS name_en
                    FROM cluster_templates GROUP BY cluster_id) t USING (cluster_id)
-        ORDER BY p.cluster_id"""))
+        ORDER BY p.cluster_id"""),
+    )
 
 
 def saved_scenarios(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -489,8 +572,12 @@ def _irr_note(table: pd.DataFrame) -> pd.Series:
     return note
 
 
-def scenario_results(projects: subsidy.Projects, key: tuple[tuple[str, str], ...],
-                     objective: str = DEFAULT_OBJECTIVE, registry: tuple[str, ...] | None = None) -> ScenarioResults:
+def scenario_results(
+    projects: subsidy.Projects,
+    key: tuple[tuple[str, str], ...],
+    objective: str = DEFAULT_OBJECTIVE,
+    registry: tuple[str, ...] | None = None,
+) -> ScenarioResults:
     """Evaluate the scenario ``key`` (:func:`scenario_key`) on the store's projects.
 
     Portfolio: with an annual budget, the projects :func:`subsidy.allocate` chooses for ``objective``
@@ -522,26 +609,46 @@ def scenario_results(projects: subsidy.Projects, key: tuple[tuple[str, str], ...
     years = _money_years(balance.table["subsidy_mln_rub"].to_numpy(), balance.table["taxes_mln_rub"].to_numpy())
     balance_table = balance.table.iloc[years].reset_index(drop=True)
     spend_years = _money_years(federal + regional)
-    spend = pd.DataFrame({
-        "year": evaluation.years[spend_years], "federal": federal[spend_years], "regional": regional[spend_years],
-    })
+    spend = pd.DataFrame(
+        {
+            "year": evaluation.years[spend_years],
+            "federal": federal[spend_years],
+            "regional": regional[spend_years],
+        }
+    )
     spend["subsidy"] = spend["federal"] + spend["regional"]
     spend["budget"] = np.nan if scenario.budget_mln_rub is None else scenario.budget_mln_rub
 
     portfolio = table[mask]
     top = portfolio.nlargest(TOP_PROJECTS, "total_costs_mln_rub", keep="first")
-    projects_chart = pd.DataFrame({
-        "project_id": top["project_id"], "name_ru": top["name_ru"], "name_en": top["name_en"],
-        "federal": top["subsidy_federal_mln_rub"], "regional": top["subsidy_regional_mln_rub"],
-        "own": top["own_money_mln_rub"], "npv_without": top["npv_without_mln_rub"],
-        "npv_with": top["npv_with_mln_rub"], "capped": top["capped"],
-    }).reset_index(drop=True)
+    projects_chart = pd.DataFrame(
+        {
+            "project_id": top["project_id"],
+            "name_ru": top["name_ru"],
+            "name_en": top["name_en"],
+            "federal": top["subsidy_federal_mln_rub"],
+            "regional": top["subsidy_regional_mln_rub"],
+            "own": top["own_money_mln_rub"],
+            "npv_without": top["npv_without_mln_rub"],
+            "npv_with": top["npv_with_mln_rub"],
+            "capped": top["capped"],
+        }
+    ).reset_index(drop=True)
 
     return ScenarioResults(
-        scenario=scenario, objective=objective, table=table, summary=summary,
-        balance=balance_table, break_even_year=balance.break_even_year, projects_chart=projects_chart,
-        spend=spend, budget_mln_rub=scenario.budget_mln_rub, candidates=candidates,
-        optimal=bool(optimal), gap=float(gap) if gap is not None else math.nan, method=method,
+        scenario=scenario,
+        objective=objective,
+        table=table,
+        summary=summary,
+        balance=balance_table,
+        break_even_year=balance.break_even_year,
+        projects_chart=projects_chart,
+        spend=spend,
+        budget_mln_rub=scenario.budget_mln_rub,
+        candidates=candidates,
+        optimal=bool(optimal),
+        gap=float(gap) if gap is not None else math.nan,
+        method=method,
         n_dropped=int(eligible.sum() - mask.sum()),
     )
 
@@ -553,9 +660,13 @@ def portfolio_ids(results: ScenarioResults) -> tuple[str, ...] | None:
     return tuple(results.table.loc[results.table["selected"], "project_id"])
 
 
-def tornado_view(projects: subsidy.Projects, key: tuple[tuple[str, str], ...],
-                 selected: tuple[str, ...] | None = None, registry: tuple[str, ...] | None = None,
-                 sensitivity: str = DEFAULT_SENSITIVITY) -> pd.DataFrame:
+def tornado_view(
+    projects: subsidy.Projects,
+    key: tuple[tuple[str, str], ...],
+    selected: tuple[str, ...] | None = None,
+    registry: tuple[str, ...] | None = None,
+    sensitivity: str = DEFAULT_SENSITIVITY,
+) -> pd.DataFrame:
     """:func:`subsidy.tornado` of ``sensitivity`` for the portfolio ``selected`` (None: the eligible
     projects), each factor moved by ±:data:`TORNADO_DELTA`. Seven evaluations (without IRRs) of every
     project: about 10 ms for the demo, 50–90 ms for 1,000 projects, so the page draws it on request
@@ -600,8 +711,12 @@ def sweep_budgets(peak: float, current: float | None) -> tuple[float, ...]:
     return tuple(sorted(budgets))
 
 
-def sweep_view(projects: subsidy.Projects, key: tuple[tuple[str, str], ...],
-               objective: str = DEFAULT_OBJECTIVE, registry: tuple[str, ...] | None = None) -> SweepView:
+def sweep_view(
+    projects: subsidy.Projects,
+    key: tuple[tuple[str, str], ...],
+    objective: str = DEFAULT_OBJECTIVE,
+    registry: tuple[str, ...] | None = None,
+) -> SweepView:
     """:func:`subsidy.budget_sweep` over :func:`sweep_budgets` of the peak annual subsidy of all
     candidates (what an unlimited budget would pay in its most expensive year)."""
     scenario = Scenario.from_query_params(dict(key))
@@ -638,8 +753,12 @@ def preset_items(scenario: Scenario) -> tuple[tuple[float, tuple[tuple[str, str]
     return tuple(out)
 
 
-def comparison(projects: subsidy.Projects, items: tuple[tuple[str, tuple[tuple[str, str], ...]], ...],
-               objective: str = DEFAULT_OBJECTIVE, registry: tuple[str, ...] | None = None) -> pd.DataFrame:
+def comparison(
+    projects: subsidy.Projects,
+    items: tuple[tuple[str, tuple[tuple[str, str], ...]], ...],
+    objective: str = DEFAULT_OBJECTIVE,
+    registry: tuple[str, ...] | None = None,
+) -> pd.DataFrame:
     """Headline metrics side by side (:func:`subsidy.compare_scenarios`): one row per
     :data:`subsidy.HEADLINE_METRICS`, one column per (label, scenario key), at most three."""
     scenarios = [(label, Scenario.from_query_params(dict(key))) for label, key in items]
@@ -647,6 +766,7 @@ def comparison(projects: subsidy.Projects, items: tuple[tuple[str, tuple[tuple[s
 
 
 # --- The page in one call ----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class PageRequest:
@@ -679,9 +799,13 @@ def attribution_note(scenario: Scenario) -> dict[str, Any]:
     """The values of the one-sentence assumption shown beside attributed taxes (page, slide, export):
     additionality (share 0–1), payment lag (years), base year (None: the first year of the data),
     discount rate, and whether every cluster is assumed registered."""
-    return {"additionality": scenario.additionality, "lag": scenario.payment_lag_years,
-            "base_year": scenario.base_year, "rate": scenario.discount_rate,
-            "assume_registered": scenario.assume_registered}
+    return {
+        "additionality": scenario.additionality,
+        "lag": scenario.payment_lag_years,
+        "base_year": scenario.base_year,
+        "rate": scenario.discount_rate,
+        "assume_registered": scenario.assume_registered,
+    }
 
 
 def page_view(projects: subsidy.Projects, request: PageRequest) -> SubsidiesView:
@@ -689,12 +813,15 @@ def page_view(projects: subsidy.Projects, request: PageRequest) -> SubsidiesView
     tornado (of the portfolio) and the budget sweep."""
     options = request.options
     results = scenario_results(projects, request.key, options.objective, options.registry)
-    compared = comparison(projects, request.compare, options.objective, options.registry) if request.compare \
-        else None
+    compared = comparison(projects, request.compare, options.objective, options.registry) if request.compare else None
     small = len(projects) <= TORNADO_AUTO_PROJECTS
-    tornado = tornado_view(projects, request.key, portfolio_ids(results), options.registry, options.sensitivity) \
-        if request.tornado or small else None
+    tornado = (
+        tornado_view(projects, request.key, portfolio_ids(results), options.registry, options.sensitivity)
+        if request.tornado or small
+        else None
+    )
     auto_sweep = results.budget_mln_rub is not None and results.candidates <= SWEEP_AUTO_CANDIDATES
-    sweep = sweep_view(projects, request.key, options.objective, options.registry) \
-        if request.sweep or auto_sweep else None
+    sweep = (
+        sweep_view(projects, request.key, options.objective, options.registry) if request.sweep or auto_sweep else None
+    )
     return SubsidiesView(results, compared, tornado, sweep, attribution_note(results.scenario))

@@ -14,6 +14,7 @@ never shown as sectors.
 Benchmark. ``russia`` = all regions in the store; ``district`` = the regions of the region's own
 federal district (each region is compared with its own district).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -45,8 +46,9 @@ MEASURES: tuple[str, ...] = ("employees", "revenue_mln_rub")
 ROBUST_SHARE = 0.75
 
 
-def _benchmark_regions(panel: pd.DataFrame, region: str, benchmark: BenchmarkName,
-                       district_of: pd.Series | None) -> pd.DataFrame:
+def _benchmark_regions(
+    panel: pd.DataFrame, region: str, benchmark: BenchmarkName, district_of: pd.Series | None
+) -> pd.DataFrame:
     if benchmark == "russia":
         return panel
     if benchmark != "district":
@@ -74,8 +76,7 @@ class PortfolioSettings:
             raise ValueError(f"start year {self.start} must be before end year {self.end}")
 
 
-def portfolio(panel: pd.DataFrame, settings: PortfolioSettings,
-              district_of: pd.Series | None = None) -> pd.DataFrame:
+def portfolio(panel: pd.DataFrame, settings: PortfolioSettings, district_of: pd.Series | None = None) -> pd.DataFrame:
     """One row per sector of ``settings.region``: the bubble chart and the metrics table.
 
     Columns: ``sector``, ``value`` (measure in the end year), ``employees`` (end year, persons),
@@ -93,11 +94,15 @@ def portfolio(panel: pd.DataFrame, settings: PortfolioSettings,
     mine = lq[lq["region"] == s.region]
     end_rows = mine[mine["year"] == s.end].set_index("sector")
     start_rows = mine[mine["year"] == s.start].set_index("sector")
-    grown = spec.growth(pool, region="region", sector="sector", year="year", value=value,
-                        start=s.start, end=s.end)
+    grown = spec.growth(pool, region="region", sector="sector", year="year", value=value, start=s.start, end=s.end)
     grown = grown[grown["region"] == s.region].set_index("sector")
-    strong = spec.strong_clusters(pool[pool["year"] == s.end], region="region", sector="sector",
-                                  employment="employees", establishments="establishments")
+    strong = spec.strong_clusters(
+        pool[pool["year"] == s.end],
+        region="region",
+        sector="sector",
+        employment="employees",
+        establishments="establishments",
+    )
     strong = strong[strong["region"] == s.region].set_index("sector")
 
     out = pd.DataFrame(index=end_rows.index)
@@ -119,12 +124,14 @@ def portfolio(panel: pd.DataFrame, settings: PortfolioSettings,
     out.loc[out["lq"].isna() | out["lq_start"].isna(), "quadrant"] = None
     out["strong"] = strong["strong"].reindex(out.index).fillna(False).astype(bool)
     out = out[real & (out["value"] > 0)]
-    return out.reset_index().rename(columns={"index": "sector"}).sort_values("value", ascending=False,
-                                                                               ignore_index=True)
+    return (
+        out.reset_index().rename(columns={"index": "sector"}).sort_values("value", ascending=False, ignore_index=True)
+    )
 
 
-def shift_share_table(panel: pd.DataFrame, settings: PortfolioSettings, method: str = "dunn",
-                      district_of: pd.Series | None = None) -> pd.DataFrame:
+def shift_share_table(
+    panel: pd.DataFrame, settings: PortfolioSettings, method: str = "dunn", district_of: pd.Series | None = None
+) -> pd.DataFrame:
     """Shift-share of the region's sectors between the start and end years (residuals dropped).
 
     Columns from :func:`analytics.metrics.specialization.shift_share` (``national_growth``, ``industry_mix``,
@@ -133,14 +140,14 @@ def shift_share_table(panel: pd.DataFrame, settings: PortfolioSettings, method: 
     s = settings
     pool = _benchmark_regions(panel, s.region, s.benchmark, district_of)
     pool = pool[(pool["year"] >= s.start) & (pool["year"] <= s.end)]
-    table = spec.shift_share(pool, region="region", sector="sector", year="year", value=s.measure,
-                             start=s.start, end=s.end, method=method)
+    table = spec.shift_share(
+        pool, region="region", sector="sector", year="year", value=s.measure, start=s.start, end=s.end, method=method
+    )
     table = table[(table["region"] == s.region) & ~table["sector"].str.endswith(RESIDUAL)]
     return table.reindex(table["change"].abs().sort_values(ascending=False).index).reset_index(drop=True)
 
 
-def structure_against_peers(panel: pd.DataFrame, settings: PortfolioSettings,
-                            district_of: pd.Series) -> pd.DataFrame:
+def structure_against_peers(panel: pd.DataFrame, settings: PortfolioSettings, district_of: pd.Series) -> pd.DataFrame:
     """Krugman, Hachman, HHI and entropy of the region and of the other regions of its district
     (end year, against Russia). Columns: ``region``, ``is_focus``, ``krugman``, ``hachman``, ``hhi``,
     ``entropy``, ``total``; the focus region first."""
@@ -153,27 +160,46 @@ def structure_against_peers(panel: pd.DataFrame, settings: PortfolioSettings,
     return out.sort_values(["is_focus", "krugman"], ascending=[False, False], ignore_index=True)
 
 
-def opportunity_ranking(panel: pd.DataFrame, settings: PortfolioSettings,
-                        weights: tuple[float, float, float] | str = "balanced", top: int = 15) -> pd.DataFrame:
+def opportunity_ranking(
+    panel: pd.DataFrame,
+    settings: PortfolioSettings,
+    weights: tuple[float, float, float] | str = "balanced",
+    top: int = 15,
+) -> pd.DataFrame:
     """Sectors to attract: RCA < 1 in the end year, scored by density, PCI and COG
     (:func:`analytics.metrics.complexity.opportunities`), computed over all regions; residuals dropped."""
     s = settings
     year = panel[(panel["year"] == s.end) & ~panel["residual"].astype(bool)]
-    ranked = spec.opportunities(year, region="region", sector="sector", value=s.measure,
-                                focus=s.region, weights=weights)
+    ranked = spec.opportunities(
+        year, region="region", sector="sector", value=s.measure, focus=s.region, weights=weights
+    )
     return ranked.sort_values("score", ascending=False, ignore_index=True).head(top)
 
 
-def opportunity_robustness(panel: pd.DataFrame, settings: PortfolioSettings, district_of: pd.Series,
-                           weights: tuple[float, float, float] | str = "balanced", top_k: int = 5):
+def opportunity_robustness(
+    panel: pd.DataFrame,
+    settings: PortfolioSettings,
+    district_of: pd.Series,
+    weights: tuple[float, float, float] | str = "balanced",
+    top_k: int = 5,
+):
     """How stable the opportunity ranking is across thresholds, benchmark, measure and presence
     (:func:`analytics.metrics.robustness.robustness`); returns its ``Robustness`` result."""
     s = settings
     year = panel[(panel["year"] == s.end) & ~panel["residual"].astype(bool)]
     other = [m for m in MEASURES if m != s.measure]
-    ranking = spec.robustness(year, ranking="opportunity", focus=s.region, region="region",
-                              sector="sector", value=s.measure, measures=other, districts=district_of,
-                              top_k=top_k, stable_share=ROBUST_SHARE)
+    ranking = spec.robustness(
+        year,
+        ranking="opportunity",
+        focus=s.region,
+        region="region",
+        sector="sector",
+        value=s.measure,
+        measures=other,
+        districts=district_of,
+        top_k=top_k,
+        stable_share=ROBUST_SHARE,
+    )
     return ranking
 
 
@@ -188,9 +214,16 @@ def complexity_notes(panel: pd.DataFrame) -> tuple[complexity.PlausibilityNote, 
 
 # --- From the store, in one call each (what the page and notebooks call) -------------------------------
 
-def region_portfolio(con: duckdb.DuckDBPyConnection, region: str, start: int, end: int,
-                     measure: Measure = "employees", benchmark: BenchmarkName = "russia",
-                     level: Level = "division") -> pd.DataFrame:
+
+def region_portfolio(
+    con: duckdb.DuckDBPyConnection,
+    region: str,
+    start: int,
+    end: int,
+    measure: Measure = "employees",
+    benchmark: BenchmarkName = "russia",
+    level: Level = "division",
+) -> pd.DataFrame:
     """:func:`portfolio` for a region straight from the store, with ``name_ru``, ``name_en`` and
     ``cluster_id`` of each sector joined."""
     settings = PortfolioSettings(region=region, start=start, end=end, measure=measure, benchmark=benchmark)
@@ -198,34 +231,48 @@ def region_portfolio(con: duckdb.DuckDBPyConnection, region: str, start: int, en
     return table.merge(sector_labels(con), on="sector", how="left").fillna({"cluster_id": "other"})
 
 
-def region_shift_share(con: duckdb.DuckDBPyConnection, region: str, start: int, end: int,
-                       measure: Measure = "employees", benchmark: BenchmarkName = "russia",
-                       level: Level = "division", method: str = "dunn") -> pd.DataFrame:
+def region_shift_share(
+    con: duckdb.DuckDBPyConnection,
+    region: str,
+    start: int,
+    end: int,
+    measure: Measure = "employees",
+    benchmark: BenchmarkName = "russia",
+    level: Level = "division",
+    method: str = "dunn",
+) -> pd.DataFrame:
     """:func:`shift_share_table` from the store, with sector names."""
     settings = PortfolioSettings(region=region, start=start, end=end, measure=measure, benchmark=benchmark)
     table = shift_share_table(sector_panel(con, level), settings, method, districts(con))
     return table.merge(sector_labels(con), on="sector", how="left")
 
 
-def region_structure(con: duckdb.DuckDBPyConnection, region: str, end: int,
-                     measure: Measure = "employees", level: Level = "division") -> pd.DataFrame:
+def region_structure(
+    con: duckdb.DuckDBPyConnection, region: str, end: int, measure: Measure = "employees", level: Level = "division"
+) -> pd.DataFrame:
     """:func:`structure_against_peers` from the store, with region names."""
     settings = PortfolioSettings(region=region, start=end - 1, end=end, measure=measure)
     table = structure_against_peers(sector_panel(con, level), settings, districts(con))
     return table.merge(region_names(con), on="region", how="left")
 
 
-def region_complexity_notes(con: duckdb.DuckDBPyConnection, level: Level = "division"
-                            ) -> tuple[complexity.PlausibilityNote, ...]:
+def region_complexity_notes(
+    con: duckdb.DuckDBPyConnection, level: Level = "division"
+) -> tuple[complexity.PlausibilityNote, ...]:
     """:func:`complexity_notes` for the store's sector panel at ``level`` (what the Sectors page and the
     briefing show beside PCI and the opportunity score)."""
     return complexity_notes(sector_panel(con, level))
 
 
-def region_opportunities(con: duckdb.DuckDBPyConnection, region: str, end: int,
-                         measure: Measure = "employees", level: Level = "division",
-                         weights: tuple[float, float, float] | str = "balanced",
-                         top: int = 15) -> tuple[pd.DataFrame, spec.RobustnessSummary]:
+def region_opportunities(
+    con: duckdb.DuckDBPyConnection,
+    region: str,
+    end: int,
+    measure: Measure = "employees",
+    level: Level = "division",
+    weights: tuple[float, float, float] | str = "balanced",
+    top: int = 15,
+) -> tuple[pd.DataFrame, spec.RobustnessSummary]:
     """:func:`opportunity_ranking` (with sector names) and the robustness summary of its top 5."""
     settings = PortfolioSettings(region=region, start=end - 1, end=end, measure=measure)
     panel = sector_panel(con, level)

@@ -5,6 +5,7 @@ the chosen language), the key numbers to show as text, and the tables a chart or
 The same slides feed the presentation mode, the PPTX briefing and the Excel workbook, so what is
 shown on the projector, sent as a file and exported as data are the same numbers.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -19,7 +20,14 @@ from analytics.models import clusters, registry, roadmap, subsidy
 from analytics.services import overview, scenarios_view, sector_portfolio
 
 SLIDE_ORDER: tuple[str, ...] = (
-    "profile", "portfolio", "clusters", "registry", "network", "route", "subsidy", "next_steps",
+    "profile",
+    "portfolio",
+    "clusters",
+    "registry",
+    "network",
+    "route",
+    "subsidy",
+    "next_steps",
 )
 
 
@@ -37,9 +45,9 @@ class DeckSettings:
     """What the presenter picks before the session."""
 
     region: str = "40"
-    year: int | None = None          #: latest year with data when None
-    start: int | None = None         #: first year with sector data when None
-    cluster_id: str | None = None    #: the cluster the deck focuses on (top-ranked candidate when None)
+    year: int | None = None  #: latest year with data when None
+    start: int | None = None  #: first year with sector data when None
+    cluster_id: str | None = None  #: the cluster the deck focuses on (top-ranked candidate when None)
     scenario: tuple[tuple[str, str], ...] = ()  #: subsidy scenario as URL parameters (default scenario when empty)
 
     def subsidy_scenario(self) -> subsidy.Scenario:
@@ -65,14 +73,22 @@ def profile(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
     clusters = overview.by_cluster(con, settings.region, end)
     named = clusters[clusters["cluster_id"] != overview.OTHER].sort_values("employees", ascending=False).head(2)
     total = float(clusters["employees"].sum())
-    return Slide("profile", {
-        "year": end, "enterprises": o.enterprises, "sme": o.sme, "employees": o.employees,
-        "revenue_mln_rub": o.revenue_mln_rub, "manufacturing_employees": o.manufacturing_employees,
-        "share_of_russia": o.share_of_russia,
-        "top_ru": tuple(named["name_ru"]),
-        "top_en": tuple(named["name_en"]),
-        "top_share": float(named["employees"].sum()) / total if total > 0 else None,
-    }, {"by_cluster": clusters})
+    return Slide(
+        "profile",
+        {
+            "year": end,
+            "enterprises": o.enterprises,
+            "sme": o.sme,
+            "employees": o.employees,
+            "revenue_mln_rub": o.revenue_mln_rub,
+            "manufacturing_employees": o.manufacturing_employees,
+            "share_of_russia": o.share_of_russia,
+            "top_ru": tuple(named["name_ru"]),
+            "top_en": tuple(named["name_en"]),
+            "top_share": float(named["employees"].sum()) / total if total > 0 else None,
+        },
+        {"by_cluster": clusters},
+    )
 
 
 def portfolio(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
@@ -81,11 +97,18 @@ def portfolio(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
     table = sector_portfolio.region_portfolio(con, settings.region, start, end)
     top = table.sort_values("lq", ascending=False).head(1)
     stars = int((table["quadrant"] == "Star").sum())
-    return Slide("portfolio", {
-        "start": start, "end": end, "stars": stars, "strong": int(table["strong"].sum()),
-        "top_sector": top["sector"].iloc[0] if len(top) else None,
-        "top_lq": float(top["lq"].iloc[0]) if len(top) else None,
-    }, {"portfolio": table})
+    return Slide(
+        "portfolio",
+        {
+            "start": start,
+            "end": end,
+            "stars": stars,
+            "strong": int(table["strong"].sum()),
+            "top_sector": top["sector"].iloc[0] if len(top) else None,
+            "top_lq": float(top["lq"].iloc[0]) if len(top) else None,
+        },
+        {"portfolio": table},
+    )
 
 
 def next_steps(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
@@ -99,18 +122,26 @@ def next_steps(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
     focus = _focus(con, settings, candidates)
     row = candidates.loc[candidates["cluster_id"] == focus].iloc[0] if focus is not None else None
     verdicts = registry.verdicts(con, settings.region, end)
-    closest = verdicts.sort_values("dependence", ascending=False).head(1).merge(
-        candidates[["cluster_id", "name_ru", "name_en"]], on="cluster_id", how="left")
-    return Slide("next_steps", {
-        "robust": not stability.picture_changes, "plausibility": notes,
-        "focus_ru": row["name_ru"] if row is not None else None,
-        "focus_en": row["name_en"] if row is not None else None,
-        "passing": int((verdicts["verdict"] == "pass").sum()),
-        "closest_ru": closest["name_ru"].iloc[0] if len(closest) else None,
-        "closest_en": closest["name_en"].iloc[0] if len(closest) else None,
-        "closest_dependence": float(closest["dependence"].iloc[0]) if len(closest) else None,
-        "threshold": float(closest["threshold"].iloc[0]) if len(closest) else None,
-    }, {"opportunities": ranked})
+    closest = (
+        verdicts.sort_values("dependence", ascending=False)
+        .head(1)
+        .merge(candidates[["cluster_id", "name_ru", "name_en"]], on="cluster_id", how="left")
+    )
+    return Slide(
+        "next_steps",
+        {
+            "robust": not stability.picture_changes,
+            "plausibility": notes,
+            "focus_ru": row["name_ru"] if row is not None else None,
+            "focus_en": row["name_en"] if row is not None else None,
+            "passing": int((verdicts["verdict"] == "pass").sum()),
+            "closest_ru": closest["name_ru"].iloc[0] if len(closest) else None,
+            "closest_en": closest["name_en"].iloc[0] if len(closest) else None,
+            "closest_dependence": float(closest["dependence"].iloc[0]) if len(closest) else None,
+            "threshold": float(closest["threshold"].iloc[0]) if len(closest) else None,
+        },
+        {"opportunities": ranked},
+    )
 
 
 def _focus(con: duckdb.DuckDBPyConnection, settings: DeckSettings, candidates: pd.DataFrame) -> str | None:
@@ -133,17 +164,22 @@ def cluster_candidates(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -
     if lead is not None and starred is not None and lead["cluster_id"] != starred["cluster_id"]:
         gaps = {c: float(lead[f"s_{c}"]) - float(starred[f"s_{c}"]) for c in clusters.SCORE_COMPONENTS}
         edge = max(gaps, key=gaps.get)
-    return Slide("clusters", {
-        "candidates": len(table), "year": end,
-        "leader_ru": lead["name_ru"] if lead is not None else None,
-        "leader_en": lead["name_en"] if lead is not None else None,
-        "leader_stars": int(lead["stars"]) if lead is not None else 0,
-        "starred_ru": starred["name_ru"] if starred is not None else None,
-        "starred_en": starred["name_en"] if starred is not None else None,
-        "starred_stars": int(starred["stars"]) if starred is not None else 0,
-        "leader_edge": edge,
-        "strong": int(table["strong"].sum()) if len(table) else 0,
-    }, {"candidates": table})
+    return Slide(
+        "clusters",
+        {
+            "candidates": len(table),
+            "year": end,
+            "leader_ru": lead["name_ru"] if lead is not None else None,
+            "leader_en": lead["name_en"] if lead is not None else None,
+            "leader_stars": int(lead["stars"]) if lead is not None else 0,
+            "starred_ru": starred["name_ru"] if starred is not None else None,
+            "starred_en": starred["name_en"] if starred is not None else None,
+            "starred_stars": int(starred["stars"]) if starred is not None else 0,
+            "leader_edge": edge,
+            "strong": int(table["strong"].sum()) if len(table) else 0,
+        },
+        {"candidates": table},
+    )
 
 
 def registry_readiness(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
@@ -154,13 +190,18 @@ def registry_readiness(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -
     names = clusters.find_candidates(con, settings.region, end)[["cluster_id", "name_ru", "name_en"]]
     table = verdicts.merge(names, on="cluster_id", how="left")
     closest = table.sort_values("dependence", ascending=False).head(1)
-    return Slide("registry", {
-        "passing": int((table["verdict"] == "pass").sum()), "candidates": len(table),
-        "threshold": float(table["threshold"].max()) if len(table) else None,
-        "closest_ru": closest["name_ru"].iloc[0] if len(closest) else None,
-        "closest_en": closest["name_en"].iloc[0] if len(closest) else None,
-        "closest_dependence": float(closest["dependence"].iloc[0]) if len(closest) else None,
-    }, {"verdicts": table})
+    return Slide(
+        "registry",
+        {
+            "passing": int((table["verdict"] == "pass").sum()),
+            "candidates": len(table),
+            "threshold": float(table["threshold"].max()) if len(table) else None,
+            "closest_ru": closest["name_ru"].iloc[0] if len(closest) else None,
+            "closest_en": closest["name_en"].iloc[0] if len(closest) else None,
+            "closest_dependence": float(closest["dependence"].iloc[0]) if len(closest) else None,
+        },
+        {"verdicts": table},
+    )
 
 
 def network_and_gaps(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
@@ -174,15 +215,29 @@ def network_and_gaps(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> 
     links = clusters.member_links(con, focus, region=settings.region, year=end)
     missing = clusters.gaps(con, focus, region=settings.region, year=end)
     linked = set(links["supplier_inn"]) | set(links["buyer_inn"])
-    return Slide("network", {
-        "cluster_ru": row["name_ru"], "cluster_en": row["name_en"], "members": int(row["members"]),
-        "links": len(links), "linked": len(linked), "cooperation": float(row["cooperation"]), "gaps": len(missing),
-    }, {"gaps": missing.head(6), "all_gaps": missing, "links": links,
-        "members": clusters.members(con, focus, region=settings.region, year=end)})
+    return Slide(
+        "network",
+        {
+            "cluster_ru": row["name_ru"],
+            "cluster_en": row["name_en"],
+            "members": int(row["members"]),
+            "links": len(links),
+            "linked": len(linked),
+            "cooperation": float(row["cooperation"]),
+            "gaps": len(missing),
+        },
+        {
+            "gaps": missing.head(6),
+            "all_gaps": missing,
+            "links": links,
+            "members": clusters.members(con, focus, region=settings.region, year=end),
+        },
+    )
 
 
-def subsidy_effect(con: duckdb.DuckDBPyConnection, settings: DeckSettings,
-                   scenario: subsidy.Scenario | None = None) -> Slide:
+def subsidy_effect(
+    con: duckdb.DuckDBPyConnection, settings: DeckSettings, scenario: subsidy.Scenario | None = None
+) -> Slide:
     """The subsidy scenario and its effect on the budget: discounted outlay against the discounted taxes
     attributed to support (:mod:`analytics.models.subsidy`: only projects support makes viable count in
     full, those viable anyway at the scenario's additionality), all taxes of the projects beside, and the
@@ -202,15 +257,22 @@ def subsidy_effect(con: duckdb.DuckDBPyConnection, settings: DeckSettings,
             scenario, evaluation, what_if = assumed, trial, True
             summary = subsidy.portfolio_summary(evaluation)
     balance = subsidy.budget_balance(evaluation)
-    return Slide("subsidy", {
-        "share": float(scenario.federal_share + scenario.regional_share),
-        "subsidy_mln_rub": float(summary["subsidy_mln_rub"]), "projects": int(summary["n_selected"]),
-        "leverage": float(summary["leverage"]), "effectiveness": float(summary["budget_effectiveness"]),
-        "taxes_additional_mln_rub": float(summary["pv_taxes_additional_mln_rub"]),
-        "taxes_gross_mln_rub": float(summary["pv_taxes_gross_mln_rub"]),
-        "break_even_year": balance.break_even_year, "what_if": what_if,
-        "assumption": scenarios_view.attribution_note(scenario),
-    }, {"balance": balance.table, "projects": subsidy.evaluate(projects, scenario)})
+    return Slide(
+        "subsidy",
+        {
+            "share": float(scenario.federal_share + scenario.regional_share),
+            "subsidy_mln_rub": float(summary["subsidy_mln_rub"]),
+            "projects": int(summary["n_selected"]),
+            "leverage": float(summary["leverage"]),
+            "effectiveness": float(summary["budget_effectiveness"]),
+            "taxes_additional_mln_rub": float(summary["pv_taxes_additional_mln_rub"]),
+            "taxes_gross_mln_rub": float(summary["pv_taxes_gross_mln_rub"]),
+            "break_even_year": balance.break_even_year,
+            "what_if": what_if,
+            "assumption": scenarios_view.attribution_note(scenario),
+        },
+        {"balance": balance.table, "projects": subsidy.evaluate(projects, scenario)},
+    )
 
 
 def registry_route(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Slide:
@@ -226,24 +288,51 @@ def registry_route(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> Sl
     focus = _focus(con, settings, candidates)
     row = candidates.loc[candidates["cluster_id"] == focus].iloc[0]
     plan = roadmap.registry_roadmap(con, focus, region=settings.region, year=end)
-    rules = pd.DataFrame([{
-        "rule_id": r.rule_id, "status": r.status, "blocking": r.blocking, "measured": r.measured,
-        "threshold": r.threshold, "points": (r.missing or {}).get("points"),
-        "missing": (r.missing or {}).get("missing"), "excess": (r.missing or {}).get("excess"),
-    } for r in plan.before.rules])
-    return Slide("route", {
-        "cluster_ru": row["name_ru"], "cluster_en": row["name_en"], "year": end, "status": plan.status,
-        "verdict": plan.before.verdict, "addresses": ",".join(plan.addresses),
-        "contracts": len(plan.links), "value_mln_rub": float(plan.links["value_mln_rub"].sum()),
-        "needed_mln_rub": plan.needed_mln_rub, "dependence_before": plan.dependence_before,
-        "dependence_after": plan.dependence_after, "threshold": plan.threshold,
-    }, {"rules": rules, "links": plan.links})
+    rules = pd.DataFrame(
+        [
+            {
+                "rule_id": r.rule_id,
+                "status": r.status,
+                "blocking": r.blocking,
+                "measured": r.measured,
+                "threshold": r.threshold,
+                "points": (r.missing or {}).get("points"),
+                "missing": (r.missing or {}).get("missing"),
+                "excess": (r.missing or {}).get("excess"),
+            }
+            for r in plan.before.rules
+        ]
+    )
+    return Slide(
+        "route",
+        {
+            "cluster_ru": row["name_ru"],
+            "cluster_en": row["name_en"],
+            "year": end,
+            "status": plan.status,
+            "verdict": plan.before.verdict,
+            "addresses": ",".join(plan.addresses),
+            "contracts": len(plan.links),
+            "value_mln_rub": float(plan.links["value_mln_rub"].sum()),
+            "needed_mln_rub": plan.needed_mln_rub,
+            "dependence_before": plan.dependence_before,
+            "dependence_after": plan.dependence_after,
+            "threshold": plan.threshold,
+        },
+        {"rules": rules, "links": plan.links},
+    )
 
 
-BUILDERS = {"profile": profile, "portfolio": portfolio, "clusters": cluster_candidates,
-            "registry": registry_readiness, "network": network_and_gaps, "route": registry_route,
-            "subsidy": subsidy_effect,
-            "next_steps": next_steps}
+BUILDERS = {
+    "profile": profile,
+    "portfolio": portfolio,
+    "clusters": cluster_candidates,
+    "registry": registry_readiness,
+    "network": network_and_gaps,
+    "route": registry_route,
+    "subsidy": subsidy_effect,
+    "next_steps": next_steps,
+}
 
 
 def build(con: duckdb.DuckDBPyConnection, settings: DeckSettings) -> list[Slide]:

@@ -15,6 +15,7 @@ SQL text is composed only with :func:`sql` (and :func:`columns`, :func:`equal`, 
 :func:`sql_type`, and :func:`text_list` for the schema's CHECK lists): fixed text written in the code plus names that pass :func:`quote_identifier`.
 Values never enter SQL text; they travel as ``?`` parameters (or as a registered frame).
 """
+
 from __future__ import annotations
 
 from analytics.store import health, schema, snapshots
@@ -37,8 +38,35 @@ from analytics.store.connection import (
 from analytics.store.demo import build_demo, ensure_demo, install_built, load_frame, main, read_seed
 
 __all__ = [
-    "DEFAULT_DB", "REFERENCES", "ROOT", "SEED_DIR", "SQL", "Part", "build_demo", "health", "columns", "connect",
-    "data_fingerprint", "ensure_demo", "equal", "install_built", "integrity_problems", "is_illustrative",
-    "joined", "load_frame", "main", "migrate", "query", "quote_identifier", "read_seed", "schema",
-    "schema_version", "snapshots", "sql", "sql_type", "table_counts", "text_list", "transaction",
+    "DEFAULT_DB",
+    "REFERENCES",
+    "ROOT",
+    "SEED_DIR",
+    "SQL",
+    "Part",
+    "build_demo",
+    "health",
+    "columns",
+    "connect",
+    "data_fingerprint",
+    "ensure_demo",
+    "equal",
+    "install_built",
+    "integrity_problems",
+    "is_illustrative",
+    "joined",
+    "load_frame",
+    "main",
+    "migrate",
+    "query",
+    "quote_identifier",
+    "read_seed",
+    "schema",
+    "schema_version",
+    "snapshots",
+    "sql",
+    "sql_type",
+    "table_counts",
+    "text_list",
+    "transaction",
 ]

@@ -4,6 +4,7 @@
 A template is a ``LiteralString``; every plain string put into it must pass the identifier
 allow-list, and ready-made pieces are :class:`SQL` values that only these helpers produce.
 """
+
 from __future__ import annotations
 
 import re
@@ -90,8 +91,7 @@ def columns(names: Iterable[str], prefix: str | None = None) -> SQL:
     return joined(sql("{p}.{n}", p=prefix, n=n) for n in names)
 
 
-def equal(names: Iterable[str], left: str | None, right: str,
-          joiner: Literal[" AND ", ", "] = " AND ") -> SQL:
+def equal(names: Iterable[str], left: str | None, right: str, joiner: Literal[" AND ", ", "] = " AND ") -> SQL:
     """``left.name = right.name`` for each name, joined by ``joiner``:
     ``equal(["k"], "t", "s")`` → ``"t"."k" = "s"."k"``. ``left=None`` leaves the left side unqualified
     (an ``UPDATE ... SET`` list: ``equal(["a"], None, "t", ", ")`` → ``"a" = "t"."a"``)."""

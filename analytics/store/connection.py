@@ -4,6 +4,7 @@ DuckDB 2.0 refuses concurrent calls on one connection: long-lived callers (the S
 one connection per process and open a cursor per query (:func:`query`). Writes go through
 :func:`transaction`, the one place that says BEGIN / COMMIT / ROLLBACK.
 """
+
 from __future__ import annotations
 
 import os
@@ -40,9 +41,9 @@ def connect(path: str | os.PathLike[str] = DEFAULT_DB, *, read_only: bool = Fals
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     """The schema version recorded in the store (0 for an empty database)."""
     with con.cursor() as cur:
-        has_meta = cur.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
-        ).fetchall()[0][0]
+        has_meta = cur.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchall()[
+            0
+        ][0]
         if not has_meta:
             return 0
         rows = cur.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
@@ -82,9 +83,7 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 def data_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
     """A short value that changes whenever a load or rollback changes the data (cache key)."""
     with con.cursor() as cur:
-        rows = cur.execute(
-            "SELECT coalesce(max(version_id), 0), count(*) FROM dataset_versions"
-        ).fetchall()
+        rows = cur.execute("SELECT coalesce(max(version_id), 0), count(*) FROM dataset_versions").fetchall()
     return f"{rows[0][0]}-{rows[0][1]}"
 
 
@@ -134,7 +133,11 @@ def integrity_problems(con: duckdb.DuckDBPyConnection, limit: int = 20) -> pd.Da
             statement = sql(
                 "SELECT DISTINCT c.{col} AS value FROM {child} c LEFT JOIN {parent} p ON c.{col} = p.{pcol} "
                 "WHERE c.{col} IS NOT NULL AND p.{pcol} IS NULL LIMIT ?",
-                col=col, child=child, parent=parent, pcol=pcol)
+                col=col,
+                child=child,
+                parent=parent,
+                pcol=pcol,
+            )
             bad = cur.execute(statement, [limit]).df()
             if len(bad):
                 bad.insert(0, "column", col)

@@ -4,6 +4,7 @@
 shipped in ``data/io2021/`` (:func:`io_extract_cells`, ``data_status = 'public'``), so the 2021 tables
 are not held twice in the repository.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -21,9 +22,13 @@ from analytics.store.connection import DEFAULT_DB, ROOT, SEED_DIR, connect, tabl
 IO_DIR = ROOT / "data" / "io2021"
 #: The extract's files → ``io_cells.part`` (wide: ``no`` + one column per code; ``products`` holds text).
 IO_EXTRACT_PARTS: dict[str, str] = {
-    "products": "products.csv", "flows_total": "flows_total.csv", "flows_domestic": "flows_domestic.csv",
-    "final_demand": "final_demand_total.csv", "final_demand_domestic": "final_demand_domestic.csv",
-    "primary_inputs": "primary_inputs.csv", "total_requirements": "total_requirements_kpz.csv",
+    "products": "products.csv",
+    "flows_total": "flows_total.csv",
+    "flows_domestic": "flows_domestic.csv",
+    "final_demand": "final_demand_total.csv",
+    "final_demand_domestic": "final_demand_domestic.csv",
+    "primary_inputs": "primary_inputs.csv",
+    "total_requirements": "total_requirements_kpz.csv",
 }
 #: Data tables built at build time instead of read from a seed CSV.
 BUILT_TABLES: tuple[str, ...] = ("io_cells",)
@@ -81,9 +86,28 @@ def file_sha256(path: Path) -> str:
 def read_seed(table: str, seed_dir: Path = SEED_DIR) -> pd.DataFrame:
     """Read one seed CSV (UTF-8, comma) with identifier columns kept as text."""
     text_cols = {
-        "code", "parent", "section", "region_code", "oktmo", "inn", "ogrn", "okved", "supplier_inn",
-        "buyer_inn", "initiator_inn", "project_id", "cluster_id", "oktmo_prefix",
-        "okato", "kladr_id", "iso_code", "timezone", "region_codes", "breakdown", "period", "selection_year",
+        "code",
+        "parent",
+        "section",
+        "region_code",
+        "oktmo",
+        "inn",
+        "ogrn",
+        "okved",
+        "supplier_inn",
+        "buyer_inn",
+        "initiator_inn",
+        "project_id",
+        "cluster_id",
+        "oktmo_prefix",
+        "okato",
+        "kladr_id",
+        "iso_code",
+        "timezone",
+        "region_codes",
+        "breakdown",
+        "period",
+        "selection_year",
     } | ({"value"} if table == "public_facts" else set())
     path = seed_dir / f"{table}.csv"
     header = pd.read_csv(path, nrows=0).columns
@@ -96,10 +120,13 @@ def load_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) 
     if table not in schema.DATA_TABLES:
         raise ValueError(f"unknown table: {table}")
     cur = con  # the caller's connection or cursor: its transaction must cover the insert
-    table_cols = [r[0] for r in cur.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
-        [table],
-    ).fetchall()]
+    table_cols = [
+        r[0]
+        for r in cur.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+            [table],
+        ).fetchall()
+    ]
     cols = [c for c in frame.columns if c in table_cols]
     unknown = [c for c in frame.columns if c not in table_cols and not c.startswith("_")]
     if unknown:
@@ -111,8 +138,13 @@ def load_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) 
     return len(frame)
 
 
-def build_demo(path: str | os.PathLike[str] = DEFAULT_DB, *, seed_dir: Path = SEED_DIR,
-               overwrite: bool = True, io_dir: Path = IO_DIR) -> dict[str, int]:
+def build_demo(
+    path: str | os.PathLike[str] = DEFAULT_DB,
+    *,
+    seed_dir: Path = SEED_DIR,
+    overwrite: bool = True,
+    io_dir: Path = IO_DIR,
+) -> dict[str, int]:
     """Build the demo store at ``path`` from the seed CSVs; returns row counts per table.
 
     The file is written to a temporary name and moved into place at the end, so a crash never leaves
@@ -139,8 +171,15 @@ def build_demo(path: str | os.PathLike[str] = DEFAULT_DB, *, seed_dir: Path = SE
                         cur.execute(
                             "INSERT INTO dataset_versions (table_name, action, file_name, sha256, user_name, "
                             "rows_in_file, rows_after, note) VALUES (?, 'seed', ?, ?, 'system', ?, ?, ?)",
-                            [table, "data/io2021", _io_sha256(io_dir), len(cells), len(cells),
-                             "Rosstat input-output tables 2021 (data/io2021/SOURCE.md)"])
+                            [
+                                table,
+                                "data/io2021",
+                                _io_sha256(io_dir),
+                                len(cells),
+                                len(cells),
+                                "Rosstat input-output tables 2021 (data/io2021/SOURCE.md)",
+                            ],
+                        )
                     continue
                 if not seed_file.exists():
                     continue
@@ -197,4 +236,3 @@ def main(argv: list[str] | None = None) -> int:
     for table, n in counts.items():
         print(f"  {table:22s} {n:>9,d}")
     return 0
-

@@ -3,6 +3,7 @@
 DuckDB invalidates a database after a fatal error (a write that fails half-way, e.g. on a full disk):
 every later call on that connection fails with the same error until it is closed and opened again.
 """
+
 from __future__ import annotations
 
 import duckdb

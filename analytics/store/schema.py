@@ -15,6 +15,7 @@ an analyst's "replace the OKVED classifier" load impossible. They are checked in
 ``data_status`` columns say, per row, whether a value is a public fact (``public``, with a source),
 an approximation of a public fact (``approximate``) or made up for the demo (``illustrative``).
 """
+
 from __future__ import annotations
 
 from analytics.store.compose import SQL, columns, sql, sql_type, text_list
@@ -30,33 +31,51 @@ _STATUS = text_list(DATA_STATUSES)
 
 #: Primary keys of the tables with a row history (as declared below), for migration 4.
 _HISTORY_KEYS: dict[str, str] = {
-    "regions": "code", "municipalities": "oktmo", "sectors": "code", "enterprises": "inn",
-    "enterprise_years": "inn, year", "region_sector_years": "region_code, okved, year",
-    "supply_links": "supplier_inn, buyer_inn, year", "cluster_templates": "cluster_id, okved",
-    "projects": "project_id", "project_participants": "project_id, inn",
-    "project_costs": "project_id, year, category, line", "project_revenues": "project_id, year",
+    "regions": "code",
+    "municipalities": "oktmo",
+    "sectors": "code",
+    "enterprises": "inn",
+    "enterprise_years": "inn, year",
+    "region_sector_years": "region_code, okved, year",
+    "supply_links": "supplier_inn, buyer_inn, year",
+    "cluster_templates": "cluster_id, okved",
+    "projects": "project_id",
+    "project_participants": "project_id, inn",
+    "project_costs": "project_id, year, category, line",
+    "project_revenues": "project_id, year",
 }
 
 #: Primary keys of the public-data tables of migration 5 (their history tables are made there).
 _PUBLIC_KEYS: dict[str, str] = {
-    "region_reference": "code", "region_indicators": "indicator, breakdown, region_code, year",
-    "registry_clusters": "cluster_name_ru", "public_facts": "topic, period, indicator",
+    "region_reference": "code",
+    "region_indicators": "indicator, breakdown, region_code, year",
+    "registry_clusters": "cluster_name_ru",
+    "public_facts": "topic, period, indicator",
     "programme_projects": "project_name_ru",
 }
 
 
 #: Parts of the input–output table ``io_cells`` (migration 8) and its key.
-IO_PARTS = ("products", "flows_total", "flows_domestic", "final_demand", "final_demand_domestic", "primary_inputs",
-            "total_requirements")
+IO_PARTS = (
+    "products",
+    "flows_total",
+    "flows_domestic",
+    "final_demand",
+    "final_demand_domestic",
+    "primary_inputs",
+    "total_requirements",
+)
 _IO_KEY = "year, part, row_code, col_code"
 
 
 def _history_ddl(table: str) -> tuple[SQL, ...]:
     """The row-history table of ``table``: its columns (no rows) plus ``_valid_from`` / ``_valid_to``."""
     history = "history_" + table
-    return (sql("CREATE TABLE IF NOT EXISTS {history} AS SELECT * FROM {table} LIMIT 0", history=history, table=table),
-            sql("ALTER TABLE {history} ADD COLUMN IF NOT EXISTS _valid_from INTEGER", history=history),
-            sql("ALTER TABLE {history} ADD COLUMN IF NOT EXISTS _valid_to INTEGER", history=history))
+    return (
+        sql("CREATE TABLE IF NOT EXISTS {history} AS SELECT * FROM {table} LIMIT 0", history=history, table=table),
+        sql("ALTER TABLE {history} ADD COLUMN IF NOT EXISTS _valid_from INTEGER", history=history),
+        sql("ALTER TABLE {history} ADD COLUMN IF NOT EXISTS _valid_to INTEGER", history=history),
+    )
 
 
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
@@ -72,7 +91,8 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 federal_district VARCHAR NOT NULL,
                 oktmo_prefix    VARCHAR CHECK (oktmo_prefix IS NULL OR regexp_full_match(oktmo_prefix, '[0-9]{2,3}'))
             )""",
-            sql("""
+            sql(
+                """
             CREATE TABLE IF NOT EXISTS municipalities (
                 oktmo           VARCHAR PRIMARY KEY CHECK (regexp_full_match(oktmo, '[0-9]{8}|[0-9]{11}')),
                 region_code     VARCHAR NOT NULL,
@@ -85,8 +105,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 lon             DOUBLE CHECK (lon BETWEEN 19 AND 180),
                 oktmo_status    VARCHAR NOT NULL DEFAULT 'loaded',
                 data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {status})
-            )""", status=_STATUS),
-            sql("""
+            )""",
+                status=_STATUS,
+            ),
+            sql(
+                """
             CREATE TABLE IF NOT EXISTS sectors (
                 code            VARCHAR PRIMARY KEY
                                 CHECK (regexp_full_match(code, '[A-U]|[0-9]{2}(\\.[0-9]{1,2}(\\.[0-9]{1,2})?)?')),
@@ -95,8 +118,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 section         VARCHAR NOT NULL,
                 name_ru         VARCHAR NOT NULL,
                 name_en         VARCHAR
-            )""", sector_levels=text_list(SECTOR_LEVELS)),
-            sql("""
+            )""",
+                sector_levels=text_list(SECTOR_LEVELS),
+            ),
+            sql(
+                """
             CREATE TABLE IF NOT EXISTS enterprises (
                 inn             VARCHAR PRIMARY KEY CHECK (regexp_full_match(inn, '[0-9]{10}|[0-9]{12}')),
                 ogrn            VARCHAR CHECK (ogrn IS NULL OR regexp_full_match(ogrn, '[0-9]{13}|[0-9]{15}')),
@@ -113,8 +139,12 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 cluster_hint    VARCHAR,
                 data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {status}),
                 source          VARCHAR
-            )""", enterprise_kinds=text_list(ENTERPRISE_KINDS), status=_STATUS),
-            sql("""
+            )""",
+                enterprise_kinds=text_list(ENTERPRISE_KINDS),
+                status=_STATUS,
+            ),
+            sql(
+                """
             CREATE TABLE IF NOT EXISTS enterprise_years (
                 inn                 VARCHAR NOT NULL,
                 year                INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
@@ -125,8 +155,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 investment_mln_rub  DOUBLE CHECK (investment_mln_rub IS NULL OR investment_mln_rub >= 0),
                 data_status         VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {status}),
                 PRIMARY KEY (inn, year)
-            )""", status=_STATUS),
-            sql("""
+            )""",
+                status=_STATUS,
+            ),
+            sql(
+                """
             CREATE TABLE IF NOT EXISTS region_sector_years (
                 region_code     VARCHAR NOT NULL,
                 okved           VARCHAR NOT NULL,
@@ -137,8 +170,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 revenue_mln_rub DOUBLE CHECK (revenue_mln_rub IS NULL OR revenue_mln_rub >= 0),
                 data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {status}),
                 PRIMARY KEY (region_code, okved, year)
-            )""", status=_STATUS),
-            sql("""
+            )""",
+                status=_STATUS,
+            ),
+            sql(
+                """
             CREATE TABLE IF NOT EXISTS supply_links (
                 supplier_inn    VARCHAR NOT NULL,
                 buyer_inn       VARCHAR NOT NULL,
@@ -147,8 +183,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {status}),
                 PRIMARY KEY (supplier_inn, buyer_inn, year),
                 CHECK (supplier_inn <> buyer_inn)
-            )""", status=_STATUS),
-            sql("""
+            )""",
+                status=_STATUS,
+            ),
+            sql(
+                """
             CREATE TABLE IF NOT EXISTS cluster_templates (
                 cluster_id      VARCHAR NOT NULL CHECK (regexp_full_match(cluster_id, '[a-z][a-z0-9_]*')),
                 cluster_name_ru VARCHAR NOT NULL,
@@ -159,8 +198,12 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 note            VARCHAR,
                 data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {status}),
                 PRIMARY KEY (cluster_id, okved)
-            )""", template_roles=text_list(TEMPLATE_ROLES), status=_STATUS),
-            sql("""
+            )""",
+                template_roles=text_list(TEMPLATE_ROLES),
+                status=_STATUS,
+            ),
+            sql(
+                """
             CREATE TABLE IF NOT EXISTS projects (
                 project_id      VARCHAR PRIMARY KEY,
                 name_ru         VARCHAR NOT NULL,
@@ -172,7 +215,10 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 jobs            INTEGER NOT NULL DEFAULT 0 CHECK (jobs >= 0),
                 is_joint        BOOLEAN NOT NULL DEFAULT TRUE,
                 data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {status})
-            )""", project_stages=text_list(PROJECT_STAGES), status=_STATUS),
+            )""",
+                project_stages=text_list(PROJECT_STAGES),
+                status=_STATUS,
+            ),
             """
             CREATE TABLE IF NOT EXISTS project_participants (
                 project_id      VARCHAR NOT NULL,
@@ -297,9 +343,20 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             # table in its own migration.
             *[
                 statement
-                for table in ("regions", "municipalities", "sectors", "enterprises", "enterprise_years",
-                              "region_sector_years", "supply_links", "cluster_templates", "projects",
-                              "project_participants", "project_costs", "project_revenues")
+                for table in (
+                    "regions",
+                    "municipalities",
+                    "sectors",
+                    "enterprises",
+                    "enterprise_years",
+                    "region_sector_years",
+                    "supply_links",
+                    "cluster_templates",
+                    "projects",
+                    "project_participants",
+                    "project_costs",
+                    "project_revenues",
+                )
                 for statement in _history_ddl(table)
             ],
         ],
@@ -314,8 +371,12 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             statement
             for table, key in _HISTORY_KEYS.items()
             for statement in (
-                sql("CREATE TABLE IF NOT EXISTS {open} AS SELECT {key}, _valid_from FROM {history} WHERE _valid_to IS NULL",
-                    open="history_open_" + table, key=columns(key.split(", ")), history="history_" + table),
+                sql(
+                    "CREATE TABLE IF NOT EXISTS {open} AS SELECT {key}, _valid_from FROM {history} WHERE _valid_to IS NULL",
+                    open="history_open_" + table,
+                    key=columns(key.split(", ")),
+                    history="history_" + table,
+                ),
                 sql("DELETE FROM {history} WHERE _valid_to IS NULL", history="history_" + table),
             )
         ],
@@ -325,7 +386,8 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "public data: regions reference, regional indicators, registry clusters, programme facts",
         [
             # The regions reference (HFLabs / DaData.ru, CC BY-SA 4.0): codes of every classifier.
-            sql("""
+            sql(
+                """
             CREATE TABLE IF NOT EXISTS region_reference (
                 code            VARCHAR PRIMARY KEY CHECK (regexp_full_match(code, '[0-9]{2}')),
                 name_ru         VARCHAR NOT NULL,
@@ -338,12 +400,15 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 timezone        VARCHAR,
                 data_status     VARCHAR NOT NULL DEFAULT 'public' CHECK (data_status IN {status}),
                 source          VARCHAR
-            )""", status=_STATUS),
+            )""",
+                status=_STATUS,
+            ),
             # Any regional statistic by region and year (Rosstat tables as published, loaded long):
             # region_code = FNS code, or 'RU' for the Russian Federation; breakdown = the row-label
             # path or OKVED code when a table has several lines per region ('total' when it has one);
             # cell_status = ok / suppressed («…», «к», «х») / missing («-», empty), value NULL unless ok.
-            sql("""
+            sql(
+                """
             CREATE TABLE IF NOT EXISTS region_indicators (
                 indicator       VARCHAR NOT NULL CHECK (length(indicator) BETWEEN 1 AND 120),
                 breakdown       VARCHAR NOT NULL DEFAULT 'total' CHECK (length(breakdown) BETWEEN 1 AND 300),
@@ -356,9 +421,12 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {status}),
                 PRIMARY KEY (indicator, breakdown, region_code, year),
                 CHECK (cell_status = 'ok' OR value IS NULL)
-            )""", status=_STATUS),
+            )""",
+                status=_STATUS,
+            ),
             # Real industrial clusters named in public sources (Decree 779 registry or regional).
-            sql("""
+            sql(
+                """
             CREATE TABLE IF NOT EXISTS registry_clusters (
                 cluster_name_ru VARCHAR PRIMARY KEY,
                 -- FNS codes of the cluster's regions, ';'-separated ("50;69" for a two-region cluster)
@@ -373,10 +441,13 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 notes           VARCHAR,
                 source_url      VARCHAR NOT NULL,
                 data_status     VARCHAR NOT NULL DEFAULT 'public' CHECK (data_status IN {status})
-            )""", status=_STATUS),
+            )""",
+                status=_STATUS,
+            ),
             # Dated public facts as published (text values: «8 / 6 / 3», «>50»), by topic:
             # registry_size, pp41_programme, kaluga.
-            sql("""
+            sql(
+                """
             CREATE TABLE IF NOT EXISTS public_facts (
                 topic           VARCHAR NOT NULL,
                 period          VARCHAR NOT NULL,
@@ -389,9 +460,12 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 note            VARCHAR,
                 data_status     VARCHAR NOT NULL DEFAULT 'public' CHECK (data_status IN {status}),
                 PRIMARY KEY (topic, period, indicator)
-            )""", status=_STATUS),
+            )""",
+                status=_STATUS,
+            ),
             # Joint projects that won Decree 41 subsidies, as named in public sources.
-            sql("""
+            sql(
+                """
             CREATE TABLE IF NOT EXISTS programme_projects (
                 project_name_ru VARCHAR PRIMARY KEY,
                 selection_year  VARCHAR NOT NULL,
@@ -404,14 +478,20 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 source_url      VARCHAR NOT NULL,
                 note            VARCHAR,
                 data_status     VARCHAR NOT NULL DEFAULT 'public' CHECK (data_status IN {status})
-            )""", status=_STATUS),
+            )""",
+                status=_STATUS,
+            ),
             *[
                 statement
                 for table, key in _PUBLIC_KEYS.items()
                 for statement in (
                     *_history_ddl(table),
-                    sql("CREATE TABLE IF NOT EXISTS {open} AS SELECT {key}, _valid_from FROM {history} LIMIT 0",
-                        open="history_open_" + table, key=columns(key.split(", ")), history="history_" + table),
+                    sql(
+                        "CREATE TABLE IF NOT EXISTS {open} AS SELECT {key}, _valid_from FROM {history} LIMIT 0",
+                        open="history_open_" + table,
+                        key=columns(key.split(", ")),
+                        history="history_" + table,
+                    ),
                 )
             ],
         ],
@@ -440,15 +520,31 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             statement
             for table, added in (
                 ("enterprises", (("sme_category", "VARCHAR"), ("legal_kind", "VARCHAR"))),
-                ("enterprise_years", (("income_mln_rub", "DOUBLE"), ("expenses_mln_rub", "DOUBLE"),
-                                      ("taxes_federal_mln_rub", "DOUBLE"), ("taxes_regional_mln_rub", "DOUBLE"),
-                                      ("taxes_local_mln_rub", "DOUBLE"), ("taxes_social_funds_mln_rub", "DOUBLE"),
-                                      ("taxes_non_tax_mln_rub", "DOUBLE"), ("taxes_unknown_mln_rub", "DOUBLE"),
-                                      ("source", "VARCHAR"))),
+                (
+                    "enterprise_years",
+                    (
+                        ("income_mln_rub", "DOUBLE"),
+                        ("expenses_mln_rub", "DOUBLE"),
+                        ("taxes_federal_mln_rub", "DOUBLE"),
+                        ("taxes_regional_mln_rub", "DOUBLE"),
+                        ("taxes_local_mln_rub", "DOUBLE"),
+                        ("taxes_social_funds_mln_rub", "DOUBLE"),
+                        ("taxes_non_tax_mln_rub", "DOUBLE"),
+                        ("taxes_unknown_mln_rub", "DOUBLE"),
+                        ("source", "VARCHAR"),
+                    ),
+                ),
             )
             for target in (table, "history_" + table)
-            for statement in (sql("ALTER TABLE {target} ADD COLUMN IF NOT EXISTS {column} {kind}",
-                                  target=target, column=column, kind=sql_type(kind)) for column, kind in added)
+            for statement in (
+                sql(
+                    "ALTER TABLE {target} ADD COLUMN IF NOT EXISTS {column} {kind}",
+                    target=target,
+                    column=column,
+                    kind=sql_type(kind),
+                )
+                for column, kind in added
+            )
         ],
     ),
     (
@@ -461,7 +557,8 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         # published. Cells absent from a year are 0. Filled by the demo build from data/io2021 (public)
         # and by analytics/data/io_load.py (a workbook as published, loaded).
         [
-            sql("""
+            sql(
+                """
             CREATE TABLE IF NOT EXISTS io_cells (
                 year            INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
                 part            VARCHAR NOT NULL CHECK (part IN {parts}),
@@ -471,10 +568,17 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 label           VARCHAR,
                 data_status     VARCHAR NOT NULL DEFAULT 'loaded' CHECK (data_status IN {status}),
                 PRIMARY KEY (year, part, row_code, col_code)
-            )""", parts=text_list(IO_PARTS), status=_STATUS),
+            )""",
+                parts=text_list(IO_PARTS),
+                status=_STATUS,
+            ),
             *_history_ddl("io_cells"),
-            sql("CREATE TABLE IF NOT EXISTS {open} AS SELECT {key}, _valid_from FROM {history} LIMIT 0",
-                open="history_open_io_cells", key=columns(_IO_KEY.split(", ")), history="history_io_cells"),
+            sql(
+                "CREATE TABLE IF NOT EXISTS {open} AS SELECT {key}, _valid_from FROM {history} LIMIT 0",
+                open="history_open_io_cells",
+                key=columns(_IO_KEY.split(", ")),
+                history="history_io_cells",
+            ),
         ],
     ),
     (

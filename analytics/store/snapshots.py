@@ -18,6 +18,7 @@ past a grace period. Deleting never disturbs a reader: on POSIX a removed file s
 the connections that have it open, and its space is freed when the last of them closes. The grace period
 covers the moment between reading ``CURRENT`` and opening the file it names.
 """
+
 from __future__ import annotations
 
 import fcntl

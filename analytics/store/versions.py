@@ -17,6 +17,7 @@ to the table's latest ``dataset_versions`` row when its row count matches, else 
 baseline version; rows changed outside the loader are recorded as a ``replace`` by ``system`` before
 the next load, so the history never silently disagrees with the table.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -38,19 +39,26 @@ def history_table(table: str) -> str:
 
 def open_table(table: str) -> str:
     """The keys and versions of a data table's current rows (``enterprises`` → ``history_open_enterprises``)."""
-    return "history_open_" + history_table(table)[len("history_"):]
+    return "history_open_" + history_table(table)[len("history_") :]
 
 
 def _columns(cur: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    return [r[0] for r in cur.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = 'main' "
-        "ORDER BY ordinal_position", [table]).fetchall()]
+    return [
+        r[0]
+        for r in cur.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = 'main' "
+            "ORDER BY ordinal_position",
+            [table],
+        ).fetchall()
+    ]
 
 
 def _key(cur: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     rows = cur.execute(
         "SELECT constraint_column_names FROM duckdb_constraints() WHERE table_name = ? "
-        "AND constraint_type = 'PRIMARY KEY'", [table]).fetchall()
+        "AND constraint_type = 'PRIMARY KEY'",
+        [table],
+    ).fetchall()
     return list(rows[0][0]) if rows else []
 
 
@@ -58,44 +66,88 @@ def _count(cur: duckdb.DuckDBPyConnection, statement: str, params: list | None =
     return int(cur.execute(statement, params or []).fetchall()[0][0])
 
 
-def _new_version(cur: duckdb.DuckDBPyConnection, table: str, action: str, *, file_name: str | None = None,
-                 sha256: str | None = None, user: str | None = None, rows_in_file: int | None = None,
-                 rows_after: int, note: str | None = None) -> int:
-    return int(cur.execute(
-        "INSERT INTO dataset_versions (table_name, action, file_name, sha256, user_name, rows_in_file, rows_after, "
-        "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING version_id",
-        [table, action, file_name, sha256, user or "system", rows_in_file, rows_after, note]).fetchall()[0][0])
+def _new_version(
+    cur: duckdb.DuckDBPyConnection,
+    table: str,
+    action: str,
+    *,
+    file_name: str | None = None,
+    sha256: str | None = None,
+    user: str | None = None,
+    rows_in_file: int | None = None,
+    rows_after: int,
+    note: str | None = None,
+) -> int:
+    return int(
+        cur.execute(
+            "INSERT INTO dataset_versions (table_name, action, file_name, sha256, user_name, rows_in_file, rows_after, "
+            "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING version_id",
+            [table, action, file_name, sha256, user or "system", rows_in_file, rows_after, note],
+        ).fetchall()[0][0]
+    )
 
 
-def _record(cur: duckdb.DuckDBPyConnection, table: str, source: str, version_id: int, key: list[str],
-            names: list[str]) -> tuple[int, int]:
+def _record(
+    cur: duckdb.DuckDBPyConnection, table: str, source: str, version_id: int, key: list[str], names: list[str]
+) -> tuple[int, int]:
     """Make ``table`` equal to ``source`` and log the difference in the history as ``version_id``.
 
     ``source`` is a table or view with the table's columns ``names``. Returns (rows gone, rows
     arrived); a changed row counts in both.
     """
     hist, live = history_table(table), open_table(table)
-    cur.execute(sql("CREATE OR REPLACE TEMP TABLE _versions_gone AS SELECT {cols} FROM {table} "
-                    "EXCEPT SELECT {cols} FROM {source}", cols=names, table=table, source=source))
-    cur.execute(sql("CREATE OR REPLACE TEMP TABLE _versions_new AS SELECT {cols} FROM {source} "
-                    "EXCEPT SELECT {cols} FROM {table}", cols=names, table=table, source=source))
+    cur.execute(
+        sql(
+            "CREATE OR REPLACE TEMP TABLE _versions_gone AS SELECT {cols} FROM {table} "
+            "EXCEPT SELECT {cols} FROM {source}",
+            cols=names,
+            table=table,
+            source=source,
+        )
+    )
+    cur.execute(
+        sql(
+            "CREATE OR REPLACE TEMP TABLE _versions_new AS SELECT {cols} FROM {source} "
+            "EXCEPT SELECT {cols} FROM {table}",
+            cols=names,
+            table=table,
+            source=source,
+        )
+    )
     gone = _count(cur, "SELECT count(*) FROM _versions_gone")
     new = _count(cur, "SELECT count(*) FROM _versions_new")
     if gone:
         # A row leaving the table takes its values into the history, closed at this version.
-        cur.execute(sql("INSERT INTO {hist} ({cols}, _valid_from, _valid_to) SELECT {gcols}, o._valid_from, ? "
-                        "FROM _versions_gone g JOIN {live} o ON {on}",
-                        hist=hist, cols=names, gcols=columns(names, "g"), live=live, on=equal(key, "o", "g")),
-                    [version_id])
+        cur.execute(
+            sql(
+                "INSERT INTO {hist} ({cols}, _valid_from, _valid_to) SELECT {gcols}, o._valid_from, ? "
+                "FROM _versions_gone g JOIN {live} o ON {on}",
+                hist=hist,
+                cols=names,
+                gcols=columns(names, "g"),
+                live=live,
+                on=equal(key, "o", "g"),
+            ),
+            [version_id],
+        )
         for target in (live, table):
-            cur.execute(sql("DELETE FROM {target} USING _versions_gone g WHERE {on}",
-                            target=target, on=equal(key, target, "g")))
+            cur.execute(
+                sql("DELETE FROM {target} USING _versions_gone g WHERE {on}", target=target, on=equal(key, target, "g"))
+            )
     if new:
         # In key order: the primary-key index takes sorted keys far faster than the hash order of EXCEPT.
-        cur.execute(sql("INSERT INTO {table} ({cols}) SELECT {cols} FROM _versions_new ORDER BY {keys}",
-                        table=table, cols=names, keys=key))
-        cur.execute(sql("INSERT INTO {live} ({keys}, _valid_from) SELECT {keys}, ? FROM _versions_new",
-                        live=live, keys=key), [version_id])
+        cur.execute(
+            sql(
+                "INSERT INTO {table} ({cols}) SELECT {cols} FROM _versions_new ORDER BY {keys}",
+                table=table,
+                cols=names,
+                keys=key,
+            )
+        )
+        cur.execute(
+            sql("INSERT INTO {live} ({keys}, _valid_from) SELECT {keys}, ? FROM _versions_new", live=live, keys=key),
+            [version_id],
+        )
     cur.execute("DROP TABLE _versions_gone")
     cur.execute("DROP TABLE _versions_new")
     return gone, new
@@ -113,14 +165,23 @@ def ensure_history(cur: duckdb.DuckDBPyConnection, table: str) -> None:
             return
         latest = cur.execute(
             "SELECT version_id, rows_after FROM dataset_versions WHERE table_name = ? ORDER BY version_id DESC LIMIT 1",
-            [table]).fetchall()
+            [table],
+        ).fetchall()
         if latest and latest[0][1] == in_table:
             version_id = int(latest[0][0])
         else:
-            version_id = _new_version(cur, table, "seed", rows_after=in_table,
-                                      note="baseline: rows present before the first tracked load")
-        cur.execute(sql("INSERT INTO {live} ({keys}, _valid_from) SELECT {keys}, ? FROM {table}",
-                        live=live, keys=key, table=table), [version_id])
+            version_id = _new_version(
+                cur, table, "seed", rows_after=in_table, note="baseline: rows present before the first tracked load"
+            )
+        cur.execute(
+            sql(
+                "INSERT INTO {live} ({keys}, _valid_from) SELECT {keys}, ? FROM {table}",
+                live=live,
+                keys=key,
+                table=table,
+            ),
+            [version_id],
+        )
         return
     if open_rows == in_table:
         return
@@ -128,10 +189,20 @@ def ensure_history(cur: duckdb.DuckDBPyConnection, table: str) -> None:
     # Values of rows deleted outside the loader are gone; their open history rows are dropped.
     version_id = _new_version(cur, table, "replace", rows_after=in_table, note="changes made outside the loader")
     on = equal(key, "o", "t")
-    cur.execute(sql("DELETE FROM {live} o WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {on})",
-                    live=live, table=table, on=on))
-    cur.execute(sql("INSERT INTO {live} ({keys}, _valid_from) SELECT {keys}, ? FROM {table} t WHERE NOT EXISTS "
-                    "(SELECT 1 FROM {live} o WHERE {on})", live=live, keys=key, table=table, on=on), [version_id])
+    cur.execute(
+        sql("DELETE FROM {live} o WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {on})", live=live, table=table, on=on)
+    )
+    cur.execute(
+        sql(
+            "INSERT INTO {live} ({keys}, _valid_from) SELECT {keys}, ? FROM {table} t WHERE NOT EXISTS "
+            "(SELECT 1 FROM {live} o WHERE {on})",
+            live=live,
+            keys=key,
+            table=table,
+            on=on,
+        ),
+        [version_id],
+    )
 
 
 @contextmanager
@@ -153,10 +224,21 @@ def _unordered_writes(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
         cur.execute("SET preserve_insertion_order = true" if before else "SET preserve_insertion_order = false")
 
 
-def apply(cur: duckdb.DuckDBPyConnection, table: str, source: str, *, action: str, file_name: str | None = None,
-          sha256: str | None = None, user: str | None = None, rows_in_file: int | None = None,
-          key: tuple[str, ...] | None = None, note: str | None = None, new_rows: int | None = None,
-          in_key_order: bool = False) -> int:
+def apply(
+    cur: duckdb.DuckDBPyConnection,
+    table: str,
+    source: str,
+    *,
+    action: str,
+    file_name: str | None = None,
+    sha256: str | None = None,
+    user: str | None = None,
+    rows_in_file: int | None = None,
+    key: tuple[str, ...] | None = None,
+    note: str | None = None,
+    new_rows: int | None = None,
+    in_key_order: bool = False,
+) -> int:
     """Load ``source`` (a staged relation with the table's columns) into ``table`` as a new version.
 
     ``action``: ``append`` (source rows are added), ``replace`` or ``rollback`` (source becomes the
@@ -174,18 +256,46 @@ def apply(cur: duckdb.DuckDBPyConnection, table: str, source: str, *, action: st
         added = new_rows if new_rows is not None else _count(cur, sql("SELECT count(*) FROM {source}", source=source))
         rows_after = _count(cur, sql("SELECT count(*) FROM {table}", table=table)) + added
     else:
-        cur.execute(sql("CREATE OR REPLACE TEMP TABLE _versions_target AS SELECT {cols} FROM {source}",
-                        cols=names, source=source))
+        cur.execute(
+            sql(
+                "CREATE OR REPLACE TEMP TABLE _versions_target AS SELECT {cols} FROM {source}",
+                cols=names,
+                source=source,
+            )
+        )
         rows_after = _count(cur, "SELECT count(*) FROM _versions_target")
-    version_id = _new_version(cur, table, action, file_name=file_name, sha256=sha256, user=user,
-                              rows_in_file=rows_in_file, rows_after=rows_after, note=note)
+    version_id = _new_version(
+        cur,
+        table,
+        action,
+        file_name=file_name,
+        sha256=sha256,
+        user=user,
+        rows_in_file=rows_in_file,
+        rows_after=rows_after,
+        note=note,
+    )
     with _unordered_writes(cur):
         if action == "append":
             order = SQL("") if in_key_order else sql(" ORDER BY {keys}", keys=keys)
-            cur.execute(sql("INSERT INTO {table} ({cols}) SELECT {cols} FROM {source}{order}",
-                            table=table, cols=names, source=source, order=order))
-            cur.execute(sql("INSERT INTO {live} ({keys}, _valid_from) SELECT {keys}, ? FROM {source}",
-                            live=open_table(table), keys=keys, source=source), [version_id])
+            cur.execute(
+                sql(
+                    "INSERT INTO {table} ({cols}) SELECT {cols} FROM {source}{order}",
+                    table=table,
+                    cols=names,
+                    source=source,
+                    order=order,
+                )
+            )
+            cur.execute(
+                sql(
+                    "INSERT INTO {live} ({keys}, _valid_from) SELECT {keys}, ? FROM {source}",
+                    live=open_table(table),
+                    keys=keys,
+                    source=source,
+                ),
+                [version_id],
+            )
         else:
             _record(cur, table, "_versions_target", version_id, keys, names)
             cur.execute("DROP TABLE _versions_target")
@@ -201,36 +311,55 @@ def state_at(con: duckdb.DuckDBPyConnection, table: str, version_id: int) -> pd.
     with con.cursor() as cur:
         names = _columns(cur, table)
         key = _key(cur, table) or names
-        return cur.execute(sql(
-            "SELECT * FROM (SELECT {cols} FROM {hist} WHERE _valid_from <= ? AND _valid_to > ? "
-            "UNION ALL SELECT {tcols} FROM {table} t JOIN {live} o ON {on} WHERE o._valid_from <= ?) "
-            "ORDER BY {keys}",
-            cols=names, hist=history_table(table), tcols=columns(names, "t"), table=table, live=open_table(table),
-            on=equal(key, "o", "t"), keys=key),
-            [version_id, version_id, version_id]).df()
+        return cur.execute(
+            sql(
+                "SELECT * FROM (SELECT {cols} FROM {hist} WHERE _valid_from <= ? AND _valid_to > ? "
+                "UNION ALL SELECT {tcols} FROM {table} t JOIN {live} o ON {on} WHERE o._valid_from <= ?) "
+                "ORDER BY {keys}",
+                cols=names,
+                hist=history_table(table),
+                tcols=columns(names, "t"),
+                table=table,
+                live=open_table(table),
+                on=equal(key, "o", "t"),
+                keys=key,
+            ),
+            [version_id, version_id, version_id],
+        ).df()
 
 
 def restorable(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
     """Versions of ``table`` that can be restored (from the first tracked one on), newest first."""
     with con.cursor() as cur:
-        first = cur.execute(sql("SELECT min(v) FROM (SELECT min(_valid_from) AS v FROM {hist} "
-                                "UNION ALL SELECT min(_valid_from) FROM {live})",
-                                hist=history_table(table), live=open_table(table))).fetchall()[0][0]
-        latest = cur.execute("SELECT max(version_id) FROM dataset_versions WHERE table_name = ?",
-                             [table]).fetchall()[0][0]
+        first = cur.execute(
+            sql(
+                "SELECT min(v) FROM (SELECT min(_valid_from) AS v FROM {hist} "
+                "UNION ALL SELECT min(_valid_from) FROM {live})",
+                hist=history_table(table),
+                live=open_table(table),
+            )
+        ).fetchall()[0][0]
+        latest = cur.execute("SELECT max(version_id) FROM dataset_versions WHERE table_name = ?", [table]).fetchall()[
+            0
+        ][0]
         since = first if first is not None else latest
         if since is None:
             return store.query(con, "SELECT * FROM dataset_versions WHERE FALSE")
         return store.query(
-            con, "SELECT version_id, table_name, action, file_name, sha256, user_name, loaded_at, rows_in_file, "
-                 "rows_after, note FROM dataset_versions WHERE table_name = ? AND version_id >= ? "
-                 "ORDER BY version_id DESC", [table, since])
+            con,
+            "SELECT version_id, table_name, action, file_name, sha256, user_name, loaded_at, rows_in_file, "
+            "rows_after, note FROM dataset_versions WHERE table_name = ? AND version_id >= ? "
+            "ORDER BY version_id DESC",
+            [table, since],
+        )
 
 
 def history(con: duckdb.DuckDBPyConnection, table: str | None = None) -> pd.DataFrame:
     """The load history (``dataset_versions``), newest first, for one table or all."""
-    select = ("SELECT version_id, table_name, action, file_name, sha256, user_name, loaded_at, rows_in_file, "
-              "rows_after, note FROM dataset_versions")
+    select = (
+        "SELECT version_id, table_name, action, file_name, sha256, user_name, loaded_at, rows_in_file, "
+        "rows_after, note FROM dataset_versions"
+    )
     if table:
         return store.query(con, select + " WHERE table_name = ? ORDER BY version_id DESC", [table])
     return store.query(con, select + " ORDER BY version_id DESC")

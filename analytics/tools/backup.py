@@ -14,6 +14,7 @@ Restore checks the SHA-256 of the backup's files, then, under the writer lock, p
 place of the writer's file (atomically, dropping a stale write-ahead log) and publishes it, so running
 workers move to the restored data on their next rerun; the accounts file is replaced atomically too.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -57,8 +58,14 @@ def _describe(path: Path) -> tuple[str, dict[str, int]]:
         return store.data_fingerprint(con), store.table_counts(con)
 
 
-def backup(db: str | os.PathLike[str], to: str | os.PathLike[str], *, accounts: Path | None = None,
-           keep: int | None = None, now: float | None = None) -> BackupInfo:
+def backup(
+    db: str | os.PathLike[str],
+    to: str | os.PathLike[str],
+    *,
+    accounts: Path | None = None,
+    keep: int | None = None,
+    now: float | None = None,
+) -> BackupInfo:
     """Back up the store ``db`` (its current published snapshot) and the accounts file into a new
     folder under ``to``; with ``keep``, delete all but the newest ``keep`` backups there."""
     db, to = Path(db), Path(to)
@@ -76,12 +83,17 @@ def backup(db: str | os.PathLike[str], to: str | os.PathLike[str], *, accounts: 
         shutil.copyfile(accounts, partial / ACCOUNTS_FILE)
         os.chmod(partial / ACCOUNTS_FILE, 0o600)
         files[ACCOUNTS_FILE] = _sha256(partial / ACCOUNTS_FILE)
-    manifest = {"made_at_utc": stamp, "source": str(source), "fingerprint": fingerprint, "counts": counts,
-                "sha256": files}
+    manifest = {
+        "made_at_utc": stamp,
+        "source": str(source),
+        "fingerprint": fingerprint,
+        "counts": counts,
+        "sha256": files,
+    }
     (partial / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
     os.replace(partial, folder)
     if keep is not None:
-        for old in sorted(p for p in to.glob("navigator-*") if p.is_dir())[:-max(1, keep)]:
+        for old in sorted(p for p in to.glob("navigator-*") if p.is_dir())[: -max(1, keep)]:
             shutil.rmtree(old, ignore_errors=True)
     return BackupInfo(folder, fingerprint, counts)
 
@@ -103,8 +115,7 @@ def verify(folder: str | os.PathLike[str]) -> dict:
     return manifest
 
 
-def restore(folder: str | os.PathLike[str], db: str | os.PathLike[str], *,
-            accounts: Path | None = None) -> BackupInfo:
+def restore(folder: str | os.PathLike[str], db: str | os.PathLike[str], *, accounts: Path | None = None) -> BackupInfo:
     """Restore the backup in ``folder`` as the store ``db`` (published for running workers) and as the
     accounts file; returns the restored fingerprint and counts, checked against the manifest."""
     folder, db = Path(folder), Path(db)
@@ -142,8 +153,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "backup":
             info = backup(args.db, args.to, keep=args.keep)
-            print(f"backup {info.folder}: data version {info.fingerprint}, "
-                  f"{sum(info.counts.values()):,} rows in {len(info.counts)} tables")
+            print(
+                f"backup {info.folder}: data version {info.fingerprint}, "
+                f"{sum(info.counts.values()):,} rows in {len(info.counts)} tables"
+            )
         else:
             info = restore(args.folder, args.db)
             print(f"restored {info.folder} into {args.db}: data version {info.fingerprint}")

@@ -47,6 +47,7 @@ Calibration of the illustrative figures
   ``cluster_hint``) follows :data:`DEPENDENCE_TARGET`, while every supplier's sales to the cluster
   stay below 85 % of its revenue. A few members have no links on purpose (:data:`UNLINKED`).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -114,8 +115,9 @@ def _fmt(frame: pd.DataFrame, decimals: dict[str, int]) -> pd.DataFrame:
         elif values.dtype == bool:
             out[col] = np.where(values, "true", "false")
         else:
-            out[col] = ["" if (v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA) else str(v)
-                        for v in values]
+            out[col] = [
+                "" if (v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA) else str(v) for v in values
+            ]
     return out
 
 
@@ -162,19 +164,21 @@ def municipalities(facts: Path) -> pd.DataFrame:
         codes.append(f"296{counter:02d}000")
         statuses.append("provisional")
         counter += 2
-    out = pd.DataFrame({
-        "oktmo": codes,
-        "region_code": KALUGA,
-        "name_ru": frame["name_ru"],
-        "name_en": frame["name_en"],
-        "kind": frame["kind"],
-        "admin_centre_ru": frame["admin_centre_ru"],
-        "admin_centre_en": frame["admin_centre_en"],
-        "lat": frame["lat_approx"].astype(float),
-        "lon": frame["lon_approx"].astype(float),
-        "oktmo_status": statuses,
-        "data_status": "approximate",
-    })
+    out = pd.DataFrame(
+        {
+            "oktmo": codes,
+            "region_code": KALUGA,
+            "name_ru": frame["name_ru"],
+            "name_en": frame["name_en"],
+            "kind": frame["kind"],
+            "admin_centre_ru": frame["admin_centre_ru"],
+            "admin_centre_en": frame["admin_centre_en"],
+            "lat": frame["lat_approx"].astype(float),
+            "lon": frame["lon_approx"].astype(float),
+            "oktmo_status": statuses,
+            "data_status": "approximate",
+        }
+    )
     assert out["oktmo"].is_unique
     return out
 
@@ -188,16 +192,18 @@ def cluster_templates(facts: Path) -> pd.DataFrame:
         (f"{n} [proposed role: {r}]" if n else f"[proposed role: {r}]")
         for n, r in zip(frame["note"], frame["role_proposed"])
     ]
-    out = pd.DataFrame({
-        "cluster_id": frame["cluster"],
-        "cluster_name_ru": frame["cluster_name_ru"],
-        "cluster_name_en": frame["cluster_name_en"],
-        "okved": frame["okved2"],
-        "role": role,
-        "weight": weight,
-        "note": note,
-        "data_status": "approximate",
-    })
+    out = pd.DataFrame(
+        {
+            "cluster_id": frame["cluster"],
+            "cluster_name_ru": frame["cluster_name_ru"],
+            "cluster_name_en": frame["cluster_name_en"],
+            "okved": frame["okved2"],
+            "role": role,
+            "weight": weight,
+            "note": note,
+            "data_status": "approximate",
+        }
+    )
     # one row per (cluster, code): keep the strongest role if a code is listed twice
     rank = out["role"].map({"core": 0, "supplier": 1, "service": 2})
     out = out.assign(_r=rank).sort_values(["cluster_id", "okved", "_r"], kind="mergesort")
@@ -226,14 +232,16 @@ def sectors(facts: Path, used_codes: set[str]) -> pd.DataFrame:
     for code in sorted(keep):
         level = levels[code]
         div = code.split(".")[0]
-        rows.append({
-            "code": code,
-            "parent": sector_parent(code, division_section),
-            "level": level,
-            "section": code if level == "section" else division_section[div],
-            "name_ru": names.at[code, "name_ru"],
-            "name_en": names.at[code, "name_en"],
-        })
+        rows.append(
+            {
+                "code": code,
+                "parent": sector_parent(code, division_section),
+                "level": level,
+                "section": code if level == "section" else division_section[div],
+                "name_ru": names.at[code, "name_ru"],
+                "name_en": names.at[code, "name_en"],
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -394,35 +402,79 @@ UNLINKED = {
 }
 
 #: Illustrative firms founded after 2016 (their yearly rows start then); all others 1992–2015.
-YOUNG_FIRMS = {"a28": 2018, "c12": 2019, "c15": 2021, "e16": 2020, "e13": 2017, "r15": 2019, "o06": 2017,
-               "i06": 2020, "p11": 2018}
+YOUNG_FIRMS = {
+    "a28": 2018,
+    "c12": 2019,
+    "c15": 2021,
+    "e16": 2020,
+    "e13": 2017,
+    "r15": 2019,
+    "o06": 2017,
+    "i06": 2020,
+    "p11": 2018,
+}
 
 #: Real enterprises: headcount 2016–2023 (illustrative paths through the reference's anchors),
 #: revenue per employee in 2019 (mln ₽), utilisation 2016–2023, purchase / export shares.
 _AUTO_UTIL = [0.88, 0.94, 1.0, 1.0, 0.9, 1.0]
 REAL_PROFILE: dict[str, dict] = {
-    "vw": dict(emp=[4300, 4400, 4500, 4200, 4000, 4100, 2900, 1400], rpe=24, util=_AUTO_UTIL + [0.3, 0.05],
-               purch=0.80, exp=0.06),
-    "psma": dict(emp=[1400, 1450, 1550, 1700, 1650, 1800, 1100, 600], rpe=20,
-                 util=[0.8, 0.9, 1.0, 1.0, 0.85, 1.0, 0.25, 0.1], purch=0.80, exp=0.03),
-    "volvo": dict(emp=[1000, 1050, 1100, 1100, 1000, 1100, 650, 420], rpe=23,
-                  util=[0.7, 0.9, 1.0, 1.0, 0.9, 1.0, 0.4, 0.3], purch=0.80, exp=0.08),
-    "continental": dict(emp=[900, 950, 1000, 1020, 980, 1050, 880, 900], rpe=12,
-                        util=[0.9, 0.95, 1.0, 1.0, 0.9, 1.0, 0.7, 0.85], purch=0.62, exp=0.12),
-    "magna": dict(emp=[650, 680, 700, 700, 650, 680, 420, 300], rpe=10, util=_AUTO_UTIL + [0.55, 0.5],
-                  purch=0.68, exp=0.0),
-    "yapp": dict(emp=[160, 170, 180, 180, 170, 175, 120, 100], rpe=11, util=_AUTO_UTIL + [0.55, 0.5],
-                 purch=0.68, exp=0.0),
-    "fuyao": dict(emp=[520, 560, 600, 600, 580, 620, 560, 600], rpe=9,
-                  util=[0.9, 0.95, 1.0, 1.0, 0.92, 1.0, 0.8, 0.9], purch=0.6, exp=0.05),
-    "faurecia": dict(emp=[650, 680, 700, 700, 650, 680, 380, 200], rpe=12, util=_AUTO_UTIL + [0.45, 0.3],
-                     purch=0.7, exp=0.02),
-    "lear": dict(emp=[450, 480, 500, 500, 470, 480, 240, 140], rpe=12, util=_AUTO_UTIL + [0.45, 0.3],
-                 purch=0.7, exp=0.0),
-    "pelzer": dict(emp=[260, 280, 300, 300, 280, 290, 200, 180], rpe=8, util=_AUTO_UTIL + [0.6, 0.6],
-                   purch=0.65, exp=0.0),
-    "samsung": dict(emp=[1100, 1100, 1120, 1150, 1100, 1150, 800, 600], rpe=24,
-                    util=[0.9, 0.95, 1.0, 1.0, 1.0, 1.0, 0.5, 0.4], purch=0.85, exp=0.25),
+    "vw": dict(
+        emp=[4300, 4400, 4500, 4200, 4000, 4100, 2900, 1400],
+        rpe=24,
+        util=_AUTO_UTIL + [0.3, 0.05],
+        purch=0.80,
+        exp=0.06,
+    ),
+    "psma": dict(
+        emp=[1400, 1450, 1550, 1700, 1650, 1800, 1100, 600],
+        rpe=20,
+        util=[0.8, 0.9, 1.0, 1.0, 0.85, 1.0, 0.25, 0.1],
+        purch=0.80,
+        exp=0.03,
+    ),
+    "volvo": dict(
+        emp=[1000, 1050, 1100, 1100, 1000, 1100, 650, 420],
+        rpe=23,
+        util=[0.7, 0.9, 1.0, 1.0, 0.9, 1.0, 0.4, 0.3],
+        purch=0.80,
+        exp=0.08,
+    ),
+    "continental": dict(
+        emp=[900, 950, 1000, 1020, 980, 1050, 880, 900],
+        rpe=12,
+        util=[0.9, 0.95, 1.0, 1.0, 0.9, 1.0, 0.7, 0.85],
+        purch=0.62,
+        exp=0.12,
+    ),
+    "magna": dict(
+        emp=[650, 680, 700, 700, 650, 680, 420, 300], rpe=10, util=_AUTO_UTIL + [0.55, 0.5], purch=0.68, exp=0.0
+    ),
+    "yapp": dict(
+        emp=[160, 170, 180, 180, 170, 175, 120, 100], rpe=11, util=_AUTO_UTIL + [0.55, 0.5], purch=0.68, exp=0.0
+    ),
+    "fuyao": dict(
+        emp=[520, 560, 600, 600, 580, 620, 560, 600],
+        rpe=9,
+        util=[0.9, 0.95, 1.0, 1.0, 0.92, 1.0, 0.8, 0.9],
+        purch=0.6,
+        exp=0.05,
+    ),
+    "faurecia": dict(
+        emp=[650, 680, 700, 700, 650, 680, 380, 200], rpe=12, util=_AUTO_UTIL + [0.45, 0.3], purch=0.7, exp=0.02
+    ),
+    "lear": dict(
+        emp=[450, 480, 500, 500, 470, 480, 240, 140], rpe=12, util=_AUTO_UTIL + [0.45, 0.3], purch=0.7, exp=0.0
+    ),
+    "pelzer": dict(
+        emp=[260, 280, 300, 300, 280, 290, 200, 180], rpe=8, util=_AUTO_UTIL + [0.6, 0.6], purch=0.65, exp=0.0
+    ),
+    "samsung": dict(
+        emp=[1100, 1100, 1120, 1150, 1100, 1150, 800, 600],
+        rpe=24,
+        util=[0.9, 0.95, 1.0, 1.0, 1.0, 1.0, 0.5, 0.4],
+        purch=0.85,
+        exp=0.25,
+    ),
     "kraftway": dict(emp=[350, 360, 380, 400, 430, 470, 540, 600], rpe=11, purch=0.7, exp=0.01),
     "kemz": dict(emp=[1900, 1950, 2000, 2000, 2050, 2100, 2250, 2400], rpe=5.5, purch=0.45, exp=0.02),
     "typhoon": dict(emp=[1350, 1400, 1450, 1500, 1550, 1600, 1750, 1900], rpe=5, purch=0.5, exp=0.01),
@@ -468,8 +520,26 @@ PHARMA_UTIL = CLUSTER_UTIL["pharma"]
 
 #: Revenue per employee in 2019 (mln ₽) of illustrative firms by OKVED division (services by section).
 RPE_BY_DIVISION = {
-    "10": 7, "11": 6, "13": 3.5, "14": 2.5, "16": 4, "17": 8, "20": 8, "21": 9, "22": 7, "23": 6,
-    "24": 7, "25": 5, "26": 6, "27": 6, "28": 5, "29": 9, "30": 7, "31": 3.5, "32": 5, "33": 4,
+    "10": 7,
+    "11": 6,
+    "13": 3.5,
+    "14": 2.5,
+    "16": 4,
+    "17": 8,
+    "20": 8,
+    "21": 9,
+    "22": 7,
+    "23": 6,
+    "24": 7,
+    "25": 5,
+    "26": 6,
+    "27": 6,
+    "28": 5,
+    "29": 9,
+    "30": 7,
+    "31": 3.5,
+    "32": 5,
+    "33": 4,
 }
 PURCHASE_BY_DIVISION = {"29": 0.70, "21": 0.5, "26": 0.62, "30": 0.6}
 
@@ -504,14 +574,26 @@ def enterprises(facts: Path, munis: pd.DataFrame) -> pd.DataFrame:
             source = f"INN {inn} as given in the reference (checksum valid); " + source
         else:
             source = "INN placeholder (real INN not in the reference); " + source
-        recs.append({
-            "key": row["key"], "inn": inn, "ogrn": None,
-            "name_ru": row["name_ru"], "name_en": row["name_en"], "okved": row["okved"],
-            "region_code": KALUGA, "oktmo": muni["oktmo"], "lat": lat, "lon": lon,
-            "is_sme": False, "founded": int(row["founded"]) if row["founded"] else None,
-            "kind": row["kind"], "cluster_hint": row["cluster"] or None, "data_status": row["data_status"],
-            "source": source,
-        })
+        recs.append(
+            {
+                "key": row["key"],
+                "inn": inn,
+                "ogrn": None,
+                "name_ru": row["name_ru"],
+                "name_en": row["name_en"],
+                "okved": row["okved"],
+                "region_code": KALUGA,
+                "oktmo": muni["oktmo"],
+                "lat": lat,
+                "lon": lon,
+                "is_sme": False,
+                "founded": int(row["founded"]) if row["founded"] else None,
+                "kind": row["kind"],
+                "cluster_hint": row["cluster"] or None,
+                "data_status": row["data_status"],
+                "source": source,
+            }
+        )
 
     blocks = {"a": "1", "c": "2", "r": "3", "e": "4", "p": "5", "o": "6", "i": "7"}
     for _, row in _parse_illustrative().iterrows():
@@ -532,14 +614,26 @@ def enterprises(facts: Path, munis: pd.DataFrame) -> pd.DataFrame:
         frng = _rng("founded:" + row["key"])
         founded = YOUNG_FIRMS.get(row["key"], int(frng.integers(1992, 2016)))
         ogrn = ogrn_check(f"1{max(founded, 2002) % 100:02d}4099" + inn[4:9])
-        recs.append({
-            "key": row["key"], "inn": inn, "ogrn": ogrn,
-            "name_ru": row["name_ru"] + " (демо)", "name_en": row["name_en"] + " (demo)",
-            "okved": row["okved"], "region_code": KALUGA, "oktmo": oktmo, "lat": lat, "lon": lon,
-            "is_sme": False, "founded": founded, "kind": row["kind"],
-            "cluster_hint": row["cluster"] or None, "data_status": ILLUSTRATIVE,
-            "source": "illustrative demo enterprise (invented name, INN and OGRN)",
-        })
+        recs.append(
+            {
+                "key": row["key"],
+                "inn": inn,
+                "ogrn": ogrn,
+                "name_ru": row["name_ru"] + " (демо)",
+                "name_en": row["name_en"] + " (demo)",
+                "okved": row["okved"],
+                "region_code": KALUGA,
+                "oktmo": oktmo,
+                "lat": lat,
+                "lon": lon,
+                "is_sme": False,
+                "founded": founded,
+                "kind": row["kind"],
+                "cluster_hint": row["cluster"] or None,
+                "data_status": ILLUSTRATIVE,
+                "source": "illustrative demo enterprise (invented name, INN and OGRN)",
+            }
+        )
     frame = pd.DataFrame(recs)
     frame["founded"] = frame["founded"].astype("Int64")
     assert frame["inn"].is_unique, frame.loc[frame["inn"].duplicated(), "key"]
@@ -568,8 +662,23 @@ def enterprise_years(ent: pd.DataFrame) -> pd.DataFrame:
             else:
                 util = np.array(prof.get("util", [0.95, 0.97, 1.0, 1.0, 0.98, 1.0, 1.03, 1.06]), dtype=float)
             rpe, purch, exp = prof["rpe"], prof["purch"], prof["exp"]
-            foreign = key in {"vw", "psma", "volvo", "continental", "magna", "yapp", "fuyao", "faurecia", "lear",
-                              "pelzer", "samsung", "novonordisk", "astrazeneca", "berlinchemie", "hemofarm"}
+            foreign = key in {
+                "vw",
+                "psma",
+                "volvo",
+                "continental",
+                "magna",
+                "yapp",
+                "fuyao",
+                "faurecia",
+                "lear",
+                "pelzer",
+                "samsung",
+                "novonordisk",
+                "astrazeneca",
+                "berlinchemie",
+                "hemofarm",
+            }
             inv_share = 0.04
         else:
             info = illustrative.loc[key]
@@ -604,14 +713,18 @@ def enterprise_years(ent: pd.DataFrame) -> pd.DataFrame:
         for j, year in enumerate(YEARS):
             if np.isnan(emp[j]):
                 continue
-            rows.append({
-                "inn": firm["inn"], "year": year, "employees": int(round(emp[j])),
-                "revenue_mln_rub": round(float(revenue[j]), 1),
-                "purchases_mln_rub": round(float(purchases[j]), 1),
-                "exports_mln_rub": round(float(exports[j]), 1),
-                "investment_mln_rub": round(float(investment[j]), 1),
-                "data_status": ILLUSTRATIVE,
-            })
+            rows.append(
+                {
+                    "inn": firm["inn"],
+                    "year": year,
+                    "employees": int(round(emp[j])),
+                    "revenue_mln_rub": round(float(revenue[j]), 1),
+                    "purchases_mln_rub": round(float(purchases[j]), 1),
+                    "exports_mln_rub": round(float(exports[j]), 1),
+                    "investment_mln_rub": round(float(investment[j]), 1),
+                    "data_status": ILLUSTRATIVE,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -644,21 +757,21 @@ DEPENDENCE_TARGET = {
 
 #: Links outside a cluster's own membership: (supplier key, buyer key, share of buyer's purchases).
 CROSS_LINKS = [
-    ("e08", "a04", 0.08),      # cables for wiring harnesses (electronics → automotive)
+    ("e08", "a04", 0.08),  # cables for wiring harnesses (electronics → automotive)
     ("e08", "a24", 0.06),
-    ("e10", "a15", 0.05),      # plastic housings for lamps
-    ("onpp", "ltz", 0.004),    # composite cab parts (composites → rail)
+    ("e10", "a15", 0.05),  # plastic housings for lamps
+    ("onpp", "ltz", 0.004),  # composite cab parts (composites → rail)
     ("c01", "r11", 0.03),
     ("typhoon", "ltz", 0.006),  # power supplies (electronics → rail)
     ("kemz", "kalugaputmash", 0.005),
-    ("a14", "ltz", 0.003),     # batteries (automotive → rail)
-    ("o22", "ktz", 0.01),      # machinery repair (no cluster → rail)
+    ("a14", "ltz", 0.003),  # batteries (automotive → rail)
+    ("o22", "ktz", 0.01),  # machinery repair (no cluster → rail)
     ("o16", "ktz", 0.008),
-    ("o20", "p05", 0.30),      # paper for cartons (no cluster → pharma)
+    ("o20", "p05", 0.30),  # paper for cartons (no cluster → pharma)
     ("p05", "samsung", 0.002),  # cartons for TVs (pharma → electronics)
-    ("o14", "ltz", 0.004),     # steel structures
-    ("i03", "kemz", 0.004),    # testing services
-    ("i06", "e04", 0.02),      # prototyping
+    ("o14", "ltz", 0.004),  # steel structures
+    ("i03", "kemz", 0.004),  # testing services
+    ("i06", "e04", 0.02),  # prototyping
 ]
 
 SUPPLIER_CAP = 0.85  # a supplier sells at most this share of its revenue to cluster members
@@ -681,8 +794,9 @@ def supply_links(ent: pd.DataFrame, years_frame: pd.DataFrame, templates: pd.Dat
     unlinked = {k for keys in UNLINKED.values() for k in keys}
     frames = []
     for cluster in sorted(DEPENDENCE_TARGET):
-        members = ent[(ent["cluster_hint"] == cluster) & (ent["kind"] != "specialised")
-                      & ~ent["key"].isin(unlinked)].sort_values("key")
+        members = ent[
+            (ent["cluster_hint"] == cluster) & (ent["kind"] != "specialised") & ~ent["key"].isin(unlinked)
+        ].sort_values("key")
         is_core = members["okved"].map(lambda c: _matches(c, core_codes[cluster]))
         buyers = members[is_core & (members["kind"] == "industrial")]
         suppliers = members
@@ -708,6 +822,7 @@ def supply_links(ent: pd.DataFrame, years_frame: pd.DataFrame, templates: pd.Dat
         weight = {pair: float(rng.uniform(0.5, 1.5)) for pair in pairs}
         tilt = {b: float(rng.uniform(0.7, 1.3)) for b in buyers["inn"]}
         for j, year in enumerate(YEARS):
+
             def fig(inn: str, col: str) -> float:
                 return float(yr.loc[(inn, year), col]) if (inn, year) in yr.index else 0.0
 
@@ -737,7 +852,7 @@ def supply_links(ent: pd.DataFrame, years_frame: pd.DataFrame, templates: pd.Dat
                 if not over.any():
                     break
                 mat[over] *= (cap[over] / row[over])[:, None]
-            for (s, b) in active:
+            for s, b in active:
                 v = mat[si[s], bi[b]]
                 if v > 0:
                     frames.append((s, b, year, v))
@@ -758,21 +873,24 @@ def supply_links(ent: pd.DataFrame, years_frame: pd.DataFrame, templates: pd.Dat
     return links
 
 
-def functional_dependence(ent: pd.DataFrame, years_frame: pd.DataFrame, links: pd.DataFrame,
-                          templates: pd.DataFrame) -> pd.DataFrame:
+def functional_dependence(
+    ent: pd.DataFrame, years_frame: pd.DataFrame, links: pd.DataFrame, templates: pd.DataFrame
+) -> pd.DataFrame:
     """Functional dependence by cluster and year as calibrated here (members = ``cluster_hint``)."""
     core_codes = _core_codes(templates)
     out = []
     for cluster in sorted(core_codes):
         members = ent[ent["cluster_hint"] == cluster]
-        core = members[members["okved"].map(lambda c: _matches(c, core_codes[cluster]))
-                       & (members["kind"] == "industrial")]
+        core = members[
+            members["okved"].map(lambda c: _matches(c, core_codes[cluster])) & (members["kind"] == "industrial")
+        ]
         inside = links[links["buyer_inn"].isin(core["inn"]) & links["supplier_inn"].isin(members["inn"])]
         num = inside.groupby("year")["value_mln_rub"].sum()
         den = years_frame[years_frame["inn"].isin(core["inn"])].groupby("year")["purchases_mln_rub"].sum()
         for year in YEARS:
-            out.append({"cluster_id": cluster, "year": year,
-                        "dependence": float(num.get(year, 0.0) / den.get(year, np.nan))})
+            out.append(
+                {"cluster_id": cluster, "year": year, "dependence": float(num.get(year, 0.0) / den.get(year, np.nan))}
+            )
     return pd.DataFrame(out)
 
 
@@ -785,9 +903,30 @@ DIVISIONS = [f"{d}" for d in range(10, 34)]
 #: National manufacturing headcount structure, thousand persons in 2019 (illustrative, rescaled so that
 #: the total of all regions is about 10 million).
 NATIONAL_DIVISIONS = {
-    "10": 1150, "11": 130, "12": 12, "13": 110, "14": 210, "15": 50, "16": 260, "17": 110, "18": 90,
-    "19": 160, "20": 360, "21": 110, "22": 320, "23": 450, "24": 560, "25": 760, "26": 560, "27": 350,
-    "28": 620, "29": 400, "30": 560, "31": 110, "32": 150, "33": 560,
+    "10": 1150,
+    "11": 130,
+    "12": 12,
+    "13": 110,
+    "14": 210,
+    "15": 50,
+    "16": 260,
+    "17": 110,
+    "18": 90,
+    "19": 160,
+    "20": 360,
+    "21": 110,
+    "22": 320,
+    "23": 450,
+    "24": 560,
+    "25": 760,
+    "26": 560,
+    "27": 350,
+    "28": 620,
+    "29": 400,
+    "30": 560,
+    "31": 110,
+    "32": 150,
+    "33": 560,
 }
 RUSSIA_MANUFACTURING_2019 = 10_000_000
 
@@ -804,8 +943,18 @@ NATIONAL_INDEX = {
 
 #: Kaluga location quotients in 2019 for the divisions the region is known for; other divisions share
 #: the rest of the region's employment in proportion to their national weight.
-KALUGA_LQ_2019 = {"29": 5.0, "21": 2.8, "26": 1.7, "30": 1.5, "22": 1.5, "27": 1.0, "11": 1.3,
-                  "23": 0.9, "12": 0.0, "19": 0.05}
+KALUGA_LQ_2019 = {
+    "29": 5.0,
+    "21": 2.8,
+    "26": 1.7,
+    "30": 1.5,
+    "22": 1.5,
+    "27": 1.0,
+    "11": 1.3,
+    "23": 0.9,
+    "12": 0.0,
+    "19": 0.05,
+}
 KALUGA_MANUFACTURING_2019 = 104_000
 #: Kaluga paths (2019 = 1) where they differ from the national index.
 KALUGA_INDEX = {
@@ -818,37 +967,199 @@ KALUGA_INDEX = {
 
 #: Industrial intensity (manufacturing jobs per inhabitant relative to Russia), illustrative.
 INTENSITY = {
-    "01": 0.7, "02": 1.1, "03": 0.6, "04": 0.2, "05": 0.25, "06": 0.15, "07": 0.4, "08": 0.2, "09": 0.5,
-    "10": 1.2, "11": 0.7, "12": 1.1, "13": 1.4, "14": 0.3, "15": 0.5, "16": 1.3, "17": 0.15, "18": 1.6,
-    "19": 0.8, "20": 0.2, "21": 1.4, "22": 0.9, "23": 0.7, "24": 1.0, "25": 0.8, "26": 0.7, "27": 0.8,
-    "28": 0.5, "29": 1.0, "30": 0.6, "31": 1.3, "32": 1.1, "33": 1.6, "34": 0.9, "35": 1.6, "36": 1.0,
-    "37": 1.3, "38": 0.9, "39": 1.3, "40": 1.35, "41": 0.9, "42": 1.0, "43": 1.2, "44": 1.3, "45": 1.1, "46": 1.0,
-    "47": 1.3, "48": 1.6, "49": 0.4, "50": 1.2, "51": 0.8, "52": 1.5, "53": 1.3, "54": 1.0, "55": 1.0,
-    "56": 0.9, "57": 1.0, "58": 1.2, "59": 1.3, "60": 0.9, "61": 1.0, "62": 1.1, "63": 1.4, "64": 0.8,
-    "65": 0.6, "66": 1.4, "67": 1.1, "68": 0.8, "69": 1.2, "70": 0.9, "71": 1.5, "72": 1.0, "73": 1.4,
-    "74": 1.5, "75": 0.35, "76": 1.6, "77": 0.8, "78": 1.2, "79": 0.5, "83": 0.2, "86": 0.5, "87": 0.15,
-    "89": 0.4, "91": 0.45, "92": 0.5,
+    "01": 0.7,
+    "02": 1.1,
+    "03": 0.6,
+    "04": 0.2,
+    "05": 0.25,
+    "06": 0.15,
+    "07": 0.4,
+    "08": 0.2,
+    "09": 0.5,
+    "10": 1.2,
+    "11": 0.7,
+    "12": 1.1,
+    "13": 1.4,
+    "14": 0.3,
+    "15": 0.5,
+    "16": 1.3,
+    "17": 0.15,
+    "18": 1.6,
+    "19": 0.8,
+    "20": 0.2,
+    "21": 1.4,
+    "22": 0.9,
+    "23": 0.7,
+    "24": 1.0,
+    "25": 0.8,
+    "26": 0.7,
+    "27": 0.8,
+    "28": 0.5,
+    "29": 1.0,
+    "30": 0.6,
+    "31": 1.3,
+    "32": 1.1,
+    "33": 1.6,
+    "34": 0.9,
+    "35": 1.6,
+    "36": 1.0,
+    "37": 1.3,
+    "38": 0.9,
+    "39": 1.3,
+    "40": 1.35,
+    "41": 0.9,
+    "42": 1.0,
+    "43": 1.2,
+    "44": 1.3,
+    "45": 1.1,
+    "46": 1.0,
+    "47": 1.3,
+    "48": 1.6,
+    "49": 0.4,
+    "50": 1.2,
+    "51": 0.8,
+    "52": 1.5,
+    "53": 1.3,
+    "54": 1.0,
+    "55": 1.0,
+    "56": 0.9,
+    "57": 1.0,
+    "58": 1.2,
+    "59": 1.3,
+    "60": 0.9,
+    "61": 1.0,
+    "62": 1.1,
+    "63": 1.4,
+    "64": 0.8,
+    "65": 0.6,
+    "66": 1.4,
+    "67": 1.1,
+    "68": 0.8,
+    "69": 1.2,
+    "70": 0.9,
+    "71": 1.5,
+    "72": 1.0,
+    "73": 1.4,
+    "74": 1.5,
+    "75": 0.35,
+    "76": 1.6,
+    "77": 0.8,
+    "78": 1.2,
+    "79": 0.5,
+    "83": 0.2,
+    "86": 0.5,
+    "87": 0.15,
+    "89": 0.4,
+    "91": 0.45,
+    "92": 0.5,
 }
 
 #: Known specialisations (multipliers on the national structure), illustrative.
 SPECIALISATION = {
-    "29": {"63": 7, "16": 3.5, "52": 3.5, "73": 3.5, "39": 4, "76": 2, "18": 1.6, "33": 1.5, "47": 2,
-           "78": 1.6, "02": 1.3, "45": 1.6, "71": 1.3, "74": 1.3, "32": 1.3, "77": 0.5},
-    "30": {"69": 4, "32": 3, "61": 2.5, "29": 5, "25": 2.5, "66": 2, "63": 1.8, "16": 1.5, "73": 2.5,
-           "38": 2, "27": 3, "39": 2, "51": 1.8, "52": 1.5, "36": 1.5, "78": 2.5, "50": 1.5, "02": 1.3},
-    "21": {"50": 2, "77": 1.3, "78": 1.8, "46": 2, "76": 2, "70": 1.5, "31": 1.5, "02": 1.3, "58": 1.5,
-           "33": 1.2, "54": 1.2, "43": 1.3},
-    "26": {"77": 2.5, "78": 2.5, "50": 1.5, "70": 2, "54": 2, "58": 3, "52": 2, "36": 2, "13": 1.5,
-           "62": 2, "69": 1.2, "66": 1.2, "76": 1.2, "32": 1.5},
-    "24": {"35": 5, "74": 5, "48": 6, "66": 4, "24": 3, "51": 3, "42": 3, "38": 2.5, "56": 2, "31": 3,
-           "19": 4},
-    "19": {"02": 3, "63": 2, "55": 3, "76": 3, "47": 3, "59": 2, "52": 1.5, "34": 2, "62": 2, "11": 3,
-           "86": 3, "89": 2, "16": 2.5, "23": 1.5},
+    "29": {
+        "63": 7,
+        "16": 3.5,
+        "52": 3.5,
+        "73": 3.5,
+        "39": 4,
+        "76": 2,
+        "18": 1.6,
+        "33": 1.5,
+        "47": 2,
+        "78": 1.6,
+        "02": 1.3,
+        "45": 1.6,
+        "71": 1.3,
+        "74": 1.3,
+        "32": 1.3,
+        "77": 0.5,
+    },
+    "30": {
+        "69": 4,
+        "32": 3,
+        "61": 2.5,
+        "29": 5,
+        "25": 2.5,
+        "66": 2,
+        "63": 1.8,
+        "16": 1.5,
+        "73": 2.5,
+        "38": 2,
+        "27": 3,
+        "39": 2,
+        "51": 1.8,
+        "52": 1.5,
+        "36": 1.5,
+        "78": 2.5,
+        "50": 1.5,
+        "02": 1.3,
+    },
+    "21": {
+        "50": 2,
+        "77": 1.3,
+        "78": 1.8,
+        "46": 2,
+        "76": 2,
+        "70": 1.5,
+        "31": 1.5,
+        "02": 1.3,
+        "58": 1.5,
+        "33": 1.2,
+        "54": 1.2,
+        "43": 1.3,
+    },
+    "26": {
+        "77": 2.5,
+        "78": 2.5,
+        "50": 1.5,
+        "70": 2,
+        "54": 2,
+        "58": 3,
+        "52": 2,
+        "36": 2,
+        "13": 1.5,
+        "62": 2,
+        "69": 1.2,
+        "66": 1.2,
+        "76": 1.2,
+        "32": 1.5,
+    },
+    "24": {"35": 5, "74": 5, "48": 6, "66": 4, "24": 3, "51": 3, "42": 3, "38": 2.5, "56": 2, "31": 3, "19": 4},
+    "19": {
+        "02": 3,
+        "63": 2,
+        "55": 3,
+        "76": 3,
+        "47": 3,
+        "59": 2,
+        "52": 1.5,
+        "34": 2,
+        "62": 2,
+        "11": 3,
+        "86": 3,
+        "89": 2,
+        "16": 2.5,
+        "23": 1.5,
+    },
     "20": {"16": 2.5, "02": 2, "59": 3, "53": 3, "71": 3, "42": 1.5, "35": 2, "63": 2, "52": 1.5},
-    "10": {"31": 3, "23": 2, "46": 2, "36": 2, "48": 1.5, "68": 2, "32": 1.5, "22": 2, "61": 1.5,
-           "26": 1.5, "39": 1.5, "65": 3, "41": 3, "25": 2, "51": 2},
-    "16": {"29": 4, "10": 4, "35": 3, "24": 2, "38": 3, "43": 3, "44": 4, "11": 3, "69": 1.5, "60": 1.5,
-           "53": 2},
+    "10": {
+        "31": 3,
+        "23": 2,
+        "46": 2,
+        "36": 2,
+        "48": 1.5,
+        "68": 2,
+        "32": 1.5,
+        "22": 2,
+        "61": 1.5,
+        "26": 1.5,
+        "39": 1.5,
+        "65": 3,
+        "41": 3,
+        "25": 2,
+        "51": 2,
+    },
+    "16": {"29": 4, "10": 4, "35": 3, "24": 2, "38": 3, "43": 3, "44": 4, "11": 3, "69": 1.5, "60": 1.5, "53": 2},
     "17": {"29": 4, "10": 5, "11": 3, "59": 1.5, "47": 1.5, "38": 1.5},
     "13": {"37": 10, "33": 2, "44": 3, "76": 1.5},
     "14": {"37": 4, "05": 2, "26": 1.5, "33": 1.5},
@@ -868,60 +1179,217 @@ HEAVY_DIVISIONS = ["20", "21", "24", "26", "27", "28", "29", "30"]
 
 #: Average establishment size (persons) by division, for the establishment counts.
 ESTABLISHMENT_SIZE = {
-    "10": 45, "11": 60, "12": 300, "13": 20, "14": 12, "15": 15, "16": 15, "17": 50, "18": 10, "19": 200,
-    "20": 60, "21": 120, "22": 25, "23": 30, "24": 150, "25": 25, "26": 70, "27": 50, "28": 45, "29": 120,
-    "30": 250, "31": 15, "32": 15, "33": 30,
+    "10": 45,
+    "11": 60,
+    "12": 300,
+    "13": 20,
+    "14": 12,
+    "15": 15,
+    "16": 15,
+    "17": 50,
+    "18": 10,
+    "19": 200,
+    "20": 60,
+    "21": 120,
+    "22": 25,
+    "23": 30,
+    "24": 150,
+    "25": 25,
+    "26": 70,
+    "27": 50,
+    "28": 45,
+    "29": 120,
+    "30": 250,
+    "31": 15,
+    "32": 15,
+    "33": 30,
 }
 
 #: Monthly manufacturing wage of Russia, thousand ₽ (illustrative), and relative factors.
 WAGE_MONTHLY = np.array([33.0, 35.5, 39.0, 42.5, 45.5, 50.5, 57.5, 66.5])
 WAGE_DIVISION = {
-    "10": 0.8, "11": 1.0, "12": 1.8, "13": 0.6, "14": 0.5, "15": 0.6, "16": 0.7, "17": 1.0, "18": 0.9,
-    "19": 2.2, "20": 1.3, "21": 1.5, "22": 0.9, "23": 0.95, "24": 1.35, "25": 1.0, "26": 1.3, "27": 1.0,
-    "28": 1.05, "29": 1.1, "30": 1.3, "31": 0.7, "32": 0.85, "33": 1.1,
+    "10": 0.8,
+    "11": 1.0,
+    "12": 1.8,
+    "13": 0.6,
+    "14": 0.5,
+    "15": 0.6,
+    "16": 0.7,
+    "17": 1.0,
+    "18": 0.9,
+    "19": 2.2,
+    "20": 1.3,
+    "21": 1.5,
+    "22": 0.9,
+    "23": 0.95,
+    "24": 1.35,
+    "25": 1.0,
+    "26": 1.3,
+    "27": 1.0,
+    "28": 1.05,
+    "29": 1.1,
+    "30": 1.3,
+    "31": 0.7,
+    "32": 0.85,
+    "33": 1.1,
 }
 #: Revenue per employee, mln ₽ a year, by division (illustrative, of the order of Rosstat's
 #: manufacturing averages: refining and metals high, clothing and wood low).
 REVENUE_PER_EMPLOYEE = {
-    "10": 9.0, "11": 14.0, "12": 40.0, "13": 4.0, "14": 2.5, "15": 3.5, "16": 5.0, "17": 10.0, "18": 4.5,
-    "19": 120.0, "20": 22.0, "21": 14.0, "22": 8.0, "23": 7.5, "24": 25.0, "25": 5.5, "26": 7.0, "27": 7.5,
-    "28": 6.0, "29": 16.0, "30": 8.0, "31": 4.0, "32": 4.5, "33": 3.5,
+    "10": 9.0,
+    "11": 14.0,
+    "12": 40.0,
+    "13": 4.0,
+    "14": 2.5,
+    "15": 3.5,
+    "16": 5.0,
+    "17": 10.0,
+    "18": 4.5,
+    "19": 120.0,
+    "20": 22.0,
+    "21": 14.0,
+    "22": 8.0,
+    "23": 7.5,
+    "24": 25.0,
+    "25": 5.5,
+    "26": 7.0,
+    "27": 7.5,
+    "28": 6.0,
+    "29": 16.0,
+    "30": 8.0,
+    "31": 4.0,
+    "32": 4.5,
+    "33": 3.5,
 }
-WAGE_DISTRICT = {"Центральный": 0.92, "Северо-Западный": 1.05, "Южный": 0.8, "Северо-Кавказский": 0.62,
-                 "Приволжский": 0.82, "Уральский": 0.98, "Сибирский": 0.9, "Дальневосточный": 1.2}
-WAGE_REGION = {"77": 1.7, "50": 1.3, "78": 1.35, "47": 1.15, "51": 1.4, "83": 1.9, "11": 1.25, "29": 1.15,
-               "72": 1.25, "86": 1.7, "89": 1.9, "87": 2.2, "49": 1.9, "14": 1.6, "41": 1.6, "65": 1.6,
-               "40": 1.02, "24": 1.15, "16": 0.95, "63": 0.9, "59": 0.95, "45": 0.75, "22": 0.7,
-               "04": 0.7, "79": 0.95, "03": 0.9, "75": 1.0}
+WAGE_DISTRICT = {
+    "Центральный": 0.92,
+    "Северо-Западный": 1.05,
+    "Южный": 0.8,
+    "Северо-Кавказский": 0.62,
+    "Приволжский": 0.82,
+    "Уральский": 0.98,
+    "Сибирский": 0.9,
+    "Дальневосточный": 1.2,
+}
+WAGE_REGION = {
+    "77": 1.7,
+    "50": 1.3,
+    "78": 1.35,
+    "47": 1.15,
+    "51": 1.4,
+    "83": 1.9,
+    "11": 1.25,
+    "29": 1.15,
+    "72": 1.25,
+    "86": 1.7,
+    "89": 1.9,
+    "87": 2.2,
+    "49": 1.9,
+    "14": 1.6,
+    "41": 1.6,
+    "65": 1.6,
+    "40": 1.02,
+    "24": 1.15,
+    "16": 0.95,
+    "63": 0.9,
+    "59": 0.95,
+    "45": 0.75,
+    "22": 0.7,
+    "04": 0.7,
+    "79": 0.95,
+    "03": 0.9,
+    "75": 1.0,
+}
 
 #: Class shares within their division, Russia (illustrative), for the template classes of section C.
 CLASS_SHARE = {
-    "13.96": 0.15, "17.21": 0.35, "20.13": 0.06, "20.14": 0.15, "20.16": 0.12, "20.30": 0.08,
-    "20.59": 0.10, "20.60": 0.03, "21.10": 0.15, "21.20": 0.80, "22.11": 0.18, "22.19": 0.12,
-    "22.21": 0.15, "22.22": 0.15, "22.29": 0.30, "23.12": 0.03, "23.13": 0.06, "23.14": 0.02,
-    "23.99": 0.06, "24.51": 0.06, "24.52": 0.05, "24.53": 0.03, "25.50": 0.06, "25.61": 0.05,
-    "25.62": 0.15, "25.94": 0.03, "25.99": 0.12, "26.11": 0.15, "26.12": 0.05, "26.20": 0.08,
-    "26.30": 0.25, "26.40": 0.04, "26.51": 0.30, "26.60": 0.03, "27.11": 0.18, "27.12": 0.20,
-    "27.20": 0.05, "27.32": 0.10, "27.40": 0.07, "27.90": 0.15, "28.11": 0.08, "28.12": 0.05,
-    "28.15": 0.06, "28.29": 0.12, "28.96": 0.02, "29.10": 0.45, "29.20": 0.08, "29.31": 0.10,
-    "29.32": 0.35, "30.20": 0.25, "30.30": 0.45, "32.50": 0.30, "33.17": 0.12,
+    "13.96": 0.15,
+    "17.21": 0.35,
+    "20.13": 0.06,
+    "20.14": 0.15,
+    "20.16": 0.12,
+    "20.30": 0.08,
+    "20.59": 0.10,
+    "20.60": 0.03,
+    "21.10": 0.15,
+    "21.20": 0.80,
+    "22.11": 0.18,
+    "22.19": 0.12,
+    "22.21": 0.15,
+    "22.22": 0.15,
+    "22.29": 0.30,
+    "23.12": 0.03,
+    "23.13": 0.06,
+    "23.14": 0.02,
+    "23.99": 0.06,
+    "24.51": 0.06,
+    "24.52": 0.05,
+    "24.53": 0.03,
+    "25.50": 0.06,
+    "25.61": 0.05,
+    "25.62": 0.15,
+    "25.94": 0.03,
+    "25.99": 0.12,
+    "26.11": 0.15,
+    "26.12": 0.05,
+    "26.20": 0.08,
+    "26.30": 0.25,
+    "26.40": 0.04,
+    "26.51": 0.30,
+    "26.60": 0.03,
+    "27.11": 0.18,
+    "27.12": 0.20,
+    "27.20": 0.05,
+    "27.32": 0.10,
+    "27.40": 0.07,
+    "27.90": 0.15,
+    "28.11": 0.08,
+    "28.12": 0.05,
+    "28.15": 0.06,
+    "28.29": 0.12,
+    "28.96": 0.02,
+    "29.10": 0.45,
+    "29.20": 0.08,
+    "29.31": 0.10,
+    "29.32": 0.35,
+    "30.20": 0.25,
+    "30.30": 0.45,
+    "32.50": 0.30,
+    "33.17": 0.12,
 }
 #: Regional class-share overrides (share of the division), illustrative.
 CLASS_OVERRIDE = {
-    ("63", "29.10"): 0.7, ("16", "29.10"): 0.6, ("52", "29.10"): 0.5, ("73", "29.10"): 0.6,
-    ("39", "29.10"): 0.75, ("40", "29.10"): 0.5, ("40", "29.32"): 0.32, ("40", "26.40"): 0.15,
-    ("40", "26.30"): 0.35, ("40", "30.20"): 0.6, ("40", "30.30"): 0.3, ("40", "21.20"): 0.85,
-    ("40", "21.10"): 0.1, ("40", "22.11"): 0.2, ("40", "22.29"): 0.55, ("69", "30.20"): 0.8,
-    ("32", "30.20"): 0.7, ("61", "30.20"): 0.4, ("29", "30.20"): 0.02, ("76", "22.11"): 0.45,
-    ("16", "22.11"): 0.35, ("43", "22.11"): 0.4,
+    ("63", "29.10"): 0.7,
+    ("16", "29.10"): 0.6,
+    ("52", "29.10"): 0.5,
+    ("73", "29.10"): 0.6,
+    ("39", "29.10"): 0.75,
+    ("40", "29.10"): 0.5,
+    ("40", "29.32"): 0.32,
+    ("40", "26.40"): 0.15,
+    ("40", "26.30"): 0.35,
+    ("40", "30.20"): 0.6,
+    ("40", "30.30"): 0.3,
+    ("40", "21.20"): 0.85,
+    ("40", "21.10"): 0.1,
+    ("40", "22.11"): 0.2,
+    ("40", "22.29"): 0.55,
+    ("69", "30.20"): 0.8,
+    ("32", "30.20"): 0.7,
+    ("61", "30.20"): 0.4,
+    ("29", "30.20"): 0.02,
+    ("76", "22.11"): 0.45,
+    ("16", "22.11"): 0.35,
+    ("43", "22.11"): 0.4,
 }
 CLASS_SHARE_CAP = 0.9  # modelled class shares of a division sum to at most this
 CLASS_CAP = 0.97  # after the Kaluga floors, class rows never sum to more than this share of the division
 KALUGA_FLOOR = 1.15  # Kaluga rows ≥ this multiple of the dataset's enterprises in the code
 
 
-def region_sector_years(regs: pd.DataFrame, facts: Path, ent: pd.DataFrame,
-                        years_frame: pd.DataFrame, class_codes: list[str]) -> pd.DataFrame:
+def region_sector_years(
+    regs: pd.DataFrame, facts: Path, ent: pd.DataFrame, years_frame: pd.DataFrame, class_codes: list[str]
+) -> pd.DataFrame:
     """Employment, wage fund, establishments and revenue by region × manufacturing division/class × year."""
     rng = np.random.default_rng(SEED)
     pop = read_fact("regions.csv", facts).set_index("code")["population_thousands"].astype(float)
@@ -969,8 +1437,9 @@ def region_sector_years(regs: pd.DataFrame, facts: Path, ent: pd.DataFrame,
     walk = walk - walk[:, :, [YEARS.index(2019)]]
     emp = e2019[:, :, None] * idx[None, :, :] * np.exp(walk)
     for d, path in KALUGA_INDEX.items():
-        emp[k, DIVISIONS.index(d), :] = e2019[k, DIVISIONS.index(d)] * np.array(path) * np.exp(
-            walk[k, DIVISIONS.index(d), :] * 0.5)
+        emp[k, DIVISIONS.index(d), :] = (
+            e2019[k, DIVISIONS.index(d)] * np.array(path) * np.exp(walk[k, DIVISIONS.index(d), :] * 0.5)
+        )
     emp = np.round(emp)
 
     # class shares
@@ -982,8 +1451,7 @@ def region_sector_years(regs: pd.DataFrame, facts: Path, ent: pd.DataFrame,
     for d in set(class_div):
         cols = [i for i, cd in enumerate(class_div) if cd == d]
         total = cshare[:, cols].sum(axis=1, keepdims=True)
-        cshare[:, cols] = np.where(total > CLASS_SHARE_CAP, cshare[:, cols] / total * CLASS_SHARE_CAP,
-                                   cshare[:, cols])
+        cshare[:, cols] = np.where(total > CLASS_SHARE_CAP, cshare[:, cols] / total * CLASS_SHARE_CAP, cshare[:, cols])
     cemp = np.floor(emp[:, class_div, :] * cshare[:, :, None])
 
     # Kaluga floors from the dataset's own enterprises: a raised class first takes room from the
@@ -999,9 +1467,17 @@ def region_sector_years(regs: pd.DataFrame, facts: Path, ent: pd.DataFrame,
             cols = [i for i, cd in enumerate(class_div) if cd == di]
             if not cols:
                 continue
-            floors = np.array([np.ceil(KALUGA_FLOOR * in_year.loc[(okved == class_codes[i])
-                                                                  | okved.str.startswith(class_codes[i] + "."),
-                                                                  "employees"].sum()) for i in cols])
+            floors = np.array(
+                [
+                    np.ceil(
+                        KALUGA_FLOOR
+                        * in_year.loc[
+                            (okved == class_codes[i]) | okved.str.startswith(class_codes[i] + "."), "employees"
+                        ].sum()
+                    )
+                    for i in cols
+                ]
+            )
             model = cemp[k, cols, j]
             raised = np.maximum(model, floors)
             room = np.floor(CLASS_CAP * emp[k, di, j])
@@ -1033,24 +1509,28 @@ def region_sector_years(regs: pd.DataFrame, facts: Path, ent: pd.DataFrame,
     # revenue = employees × revenue per employee (division level × regional noise); a class takes its
     # division's productivity, so class revenues never exceed their division's
     productivity = np.array([REVENUE_PER_EMPLOYEE[d] for d in DIVISIONS])[None, :] * np.exp(
-        rng.normal(0, 0.15, (nr, nd)))
+        rng.normal(0, 0.15, (nr, nd))
+    )
     revenue = emp * productivity[:, :, None]
     crevenue = cemp * productivity[:, class_div][:, :, None]
 
     def long(values, wage, estab, rev, labels):
         r_idx, c_idx, y_idx = np.meshgrid(np.arange(nr), np.arange(len(labels)), np.arange(ny), indexing="ij")
-        return pd.DataFrame({
-            "region_code": np.array(codes)[r_idx.ravel()],
-            "okved": np.array(labels)[c_idx.ravel()],
-            "year": np.array(YEARS)[y_idx.ravel()],
-            "employees": values.ravel().astype(np.int64),
-            "wages_mln_rub": np.round(wage.ravel(), 1),
-            "establishments": estab.ravel().astype(np.int64),
-            "revenue_mln_rub": np.round(rev.ravel(), 1),
-        })
+        return pd.DataFrame(
+            {
+                "region_code": np.array(codes)[r_idx.ravel()],
+                "okved": np.array(labels)[c_idx.ravel()],
+                "year": np.array(YEARS)[y_idx.ravel()],
+                "employees": values.ravel().astype(np.int64),
+                "wages_mln_rub": np.round(wage.ravel(), 1),
+                "establishments": estab.ravel().astype(np.int64),
+                "revenue_mln_rub": np.round(rev.ravel(), 1),
+            }
+        )
 
-    out = pd.concat([long(emp, wages, est, revenue, DIVISIONS), long(cemp, cwages, cest, crevenue, class_codes)],
-                    ignore_index=True)
+    out = pd.concat(
+        [long(emp, wages, est, revenue, DIVISIONS), long(cemp, cwages, cest, crevenue, class_codes)], ignore_index=True
+    )
     out["data_status"] = ILLUSTRATIVE
     return out
 
@@ -1083,12 +1563,22 @@ PHAR-2023-03|pharma|serial|2023|80|480|p17,p04,p03|Упаковка для ин�
 
 #: Cost categories by programme regime (see docs/regulations.md): before 2023 the joint-project list;
 #: from 2023 starting batches of components bought from other participants.
-COST_MIX_EARLY = {"rd": 0.15, "design_docs": 0.08, "ip_licences": 0.04, "engineering": 0.13,
-                  "equipment": 0.45, "loan_interest": 0.07, "leasing": 0.08}
+COST_MIX_EARLY = {
+    "rd": 0.15,
+    "design_docs": 0.08,
+    "ip_licences": 0.04,
+    "engineering": 0.13,
+    "equipment": 0.45,
+    "loan_interest": 0.07,
+    "leasing": 0.08,
+}
 COST_MIX_2023 = {"component_batches": 0.45, "equipment": 0.35, "engineering": 0.12, "other": 0.08}
-STAGE_MIX = {"rd": {"rd": 3.0, "design_docs": 1.5, "equipment": 0.5},
-             "engineering": {"engineering": 2.0, "design_docs": 1.5},
-             "pilot": {"equipment": 1.2}, "serial": {"equipment": 1.5, "leasing": 1.3}}
+STAGE_MIX = {
+    "rd": {"rd": 3.0, "design_docs": 1.5, "equipment": 0.5},
+    "engineering": {"engineering": 2.0, "design_docs": 1.5},
+    "pilot": {"equipment": 1.2},
+    "serial": {"equipment": 1.5, "leasing": 1.3},
+}
 
 
 def projects(ent: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -1101,9 +1591,20 @@ def projects(ent: pd.DataFrame) -> dict[str, pd.DataFrame]:
         keys = members.split(",")
         assert all(founded[k] < start for k in keys), pid
         rng = _rng("project:" + pid)
-        proj.append({"project_id": pid, "name_ru": name_ru, "name_en": name_en, "cluster_id": cluster,
-                     "initiator_inn": key_inn[keys[0]], "stage": stage, "start_year": start, "jobs": jobs,
-                     "is_joint": True, "data_status": ILLUSTRATIVE})
+        proj.append(
+            {
+                "project_id": pid,
+                "name_ru": name_ru,
+                "name_en": name_en,
+                "cluster_id": cluster,
+                "initiator_inn": key_inn[keys[0]],
+                "stage": stage,
+                "start_year": start,
+                "jobs": jobs,
+                "is_joint": True,
+                "data_status": ILLUSTRATIVE,
+            }
+        )
         for n, k in enumerate(keys):
             parts.append({"project_id": pid, "inn": key_inn[k], "role": "initiator" if n == 0 else "participant"})
         n_years = 2 if total < 200 else 3
@@ -1123,17 +1624,31 @@ def projects(ent: pd.DataFrame) -> dict[str, pd.DataFrame]:
                 supplier = None
                 if c == "component_batches":
                     supplier = key_inn[keys[1 + (j % (len(keys) - 1))]]
-                costs.append({"project_id": pid, "year": start + j, "category": c, "amount_mln_rub": amount,
-                              "supplier_inn": supplier, "line": 1})
+                costs.append(
+                    {
+                        "project_id": pid,
+                        "year": start + j,
+                        "category": c,
+                        "amount_mln_rub": amount,
+                        "supplier_inn": supplier,
+                        "line": 1,
+                    }
+                )
         # revenues: from the year after the last cost year, 7–10 years, ramp-up to a plateau
         length = int(rng.integers(7, 11))
         peak = total * rng.uniform(1.2, 2.5) * (0.4 if stage == "rd" else 1.0)
         ramp = np.minimum(1.0, np.array([0.2, 0.5, 0.8] + [1.0] * 10)[:length] * rng.uniform(0.9, 1.1))
         no_taxes = stage == "rd"
         for j in range(length):
-            revenue = round(float(peak * ramp[j] * (1.03 ** j)), 1)
-            revs.append({"project_id": pid, "year": start + n_years + j, "revenue_mln_rub": revenue,
-                         "taxes_mln_rub": np.nan if no_taxes else round(revenue * 0.13, 1)})
+            revenue = round(float(peak * ramp[j] * (1.03**j)), 1)
+            revs.append(
+                {
+                    "project_id": pid,
+                    "year": start + n_years + j,
+                    "revenue_mln_rub": revenue,
+                    "taxes_mln_rub": np.nan if no_taxes else round(revenue * 0.13, 1),
+                }
+            )
     return {
         "projects": pd.DataFrame(proj),
         "project_participants": pd.DataFrame(parts),
@@ -1146,8 +1661,24 @@ def projects(ent: pd.DataFrame) -> dict[str, pd.DataFrame]:
 # Orchestration
 # --------------------------------------------------------------------------------------------------
 
-ENTERPRISE_COLUMNS = ["inn", "ogrn", "name_ru", "name_en", "okved", "region_code", "oktmo", "lat", "lon",
-                      "is_sme", "founded", "kind", "cluster_hint", "data_status", "source", "organising_production"]
+ENTERPRISE_COLUMNS = [
+    "inn",
+    "ogrn",
+    "name_ru",
+    "name_en",
+    "okved",
+    "region_code",
+    "oktmo",
+    "lat",
+    "lon",
+    "is_sme",
+    "founded",
+    "kind",
+    "cluster_hint",
+    "data_status",
+    "source",
+    "organising_production",
+]
 
 
 def build(facts: Path = FACTS_DIR) -> dict[str, pd.DataFrame]:
@@ -1171,29 +1702,47 @@ def build(facts: Path = FACTS_DIR) -> dict[str, pd.DataFrame]:
     secs = sectors(facts, used)
     class_codes = sorted(c for c in templates["okved"].unique() if c.split(".")[0] in DIVISIONS)
     rsy = region_sector_years(regs, facts, ent, years_frame, class_codes)
-    tables.update({
-        "regions": regs, "municipalities": munis, "sectors": secs,
-        "enterprises": ent[ENTERPRISE_COLUMNS], "enterprise_years": years_frame,
-        "region_sector_years": rsy, "supply_links": links, "cluster_templates": templates,
-        "_enterprise_keys": ent[["key", "inn", "cluster_hint", "kind", "okved"]],
-    })
+    tables.update(
+        {
+            "regions": regs,
+            "municipalities": munis,
+            "sectors": secs,
+            "enterprises": ent[ENTERPRISE_COLUMNS],
+            "enterprise_years": years_frame,
+            "region_sector_years": rsy,
+            "supply_links": links,
+            "cluster_templates": templates,
+            "_enterprise_keys": ent[["key", "inn", "cluster_hint", "kind", "okved"]],
+        }
+    )
     tables.update(public_seed.build_public())  # real public data from data/public/
     return tables
 
 
 SORT_KEYS = {
-    "regions": ["code"], "municipalities": ["oktmo"], "sectors": ["code"], "enterprises": ["inn"],
-    "enterprise_years": ["inn", "year"], "region_sector_years": ["region_code", "okved", "year"],
-    "supply_links": ["supplier_inn", "buyer_inn", "year"], "cluster_templates": ["cluster_id", "okved"],
-    "projects": ["project_id"], "project_participants": ["project_id", "inn"],
-    "project_costs": ["project_id", "year", "category", "line"], "project_revenues": ["project_id", "year"],
+    "regions": ["code"],
+    "municipalities": ["oktmo"],
+    "sectors": ["code"],
+    "enterprises": ["inn"],
+    "enterprise_years": ["inn", "year"],
+    "region_sector_years": ["region_code", "okved", "year"],
+    "supply_links": ["supplier_inn", "buyer_inn", "year"],
+    "cluster_templates": ["cluster_id", "okved"],
+    "projects": ["project_id"],
+    "project_participants": ["project_id", "inn"],
+    "project_costs": ["project_id", "year", "category", "line"],
+    "project_revenues": ["project_id", "year"],
 }
 DECIMALS = {
-    "municipalities": {"lat": 4, "lon": 4}, "enterprises": {"lat": 4, "lon": 4},
-    "enterprise_years": {c: 1 for c in ("revenue_mln_rub", "purchases_mln_rub", "exports_mln_rub",
-                                        "investment_mln_rub")},
-    "region_sector_years": {"wages_mln_rub": 1, "revenue_mln_rub": 1}, "supply_links": {"value_mln_rub": 1},
-    "cluster_templates": {"weight": 1}, "project_costs": {"amount_mln_rub": 1},
+    "municipalities": {"lat": 4, "lon": 4},
+    "enterprises": {"lat": 4, "lon": 4},
+    "enterprise_years": {
+        c: 1 for c in ("revenue_mln_rub", "purchases_mln_rub", "exports_mln_rub", "investment_mln_rub")
+    },
+    "region_sector_years": {"wages_mln_rub": 1, "revenue_mln_rub": 1},
+    "supply_links": {"value_mln_rub": 1},
+    "cluster_templates": {"weight": 1},
+    "project_costs": {"amount_mln_rub": 1},
     "project_revenues": {"revenue_mln_rub": 1, "taxes_mln_rub": 1},
 }
 SORT_KEYS.update(public_seed.SORT_KEYS)
@@ -1203,9 +1752,17 @@ DECIMALS.update(public_seed.DECIMALS)
 #: Columns of migration 7 filled only from FNS open data (analytics/data/fns_load.py).
 FNS_COLUMNS: dict[str, tuple[str, ...]] = {
     "enterprises": ("sme_category", "legal_kind"),
-    "enterprise_years": ("income_mln_rub", "expenses_mln_rub", "taxes_federal_mln_rub", "taxes_regional_mln_rub",
-                         "taxes_local_mln_rub", "taxes_social_funds_mln_rub", "taxes_non_tax_mln_rub",
-                         "taxes_unknown_mln_rub", "source"),
+    "enterprise_years": (
+        "income_mln_rub",
+        "expenses_mln_rub",
+        "taxes_federal_mln_rub",
+        "taxes_regional_mln_rub",
+        "taxes_local_mln_rub",
+        "taxes_social_funds_mln_rub",
+        "taxes_non_tax_mln_rub",
+        "taxes_unknown_mln_rub",
+        "source",
+    ),
 }
 
 

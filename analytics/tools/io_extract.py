@@ -12,6 +12,7 @@ D29–D39 by product), ``total_requirements_kpz.csv`` (Rosstat's КПЗ, roubles
 ``year.txt`` and ``okpd2_okved2.csv`` — the correspondence of each product to OKVED 2 divisions and
 section (:func:`okved_correspondence`).
 """
+
 from __future__ import annotations
 
 import argparse

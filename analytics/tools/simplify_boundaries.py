@@ -11,6 +11,7 @@ largest ring of each feature; coordinates rounded to ``digits`` decimals. Points
 (lon = ±180) are kept exactly, so Chukotka's two halves still meet there. Deterministic: the same
 source and parameters give the same bytes.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,7 +41,7 @@ def douglas_peucker(points: np.ndarray, tolerance: float) -> np.ndarray:
         if last - first < 2:
             continue
         a, b = points[first], points[last]
-        segment = points[first + 1:last]
+        segment = points[first + 1 : last]
         chord = b - a
         length = float(np.hypot(*chord))
         if length == 0.0:
@@ -69,7 +70,7 @@ def simplify_ring(ring: list, tolerance: float, digits: int) -> list | None:
         return None
     # the ring is split at its point farthest from the start so that both halves have real chords
     far = int(np.argmax(np.hypot(*(points - points[0]).T)))
-    kept = set(douglas_peucker(points[:far + 1], tolerance).tolist())
+    kept = set(douglas_peucker(points[: far + 1], tolerance).tolist())
     kept |= {far + i for i in douglas_peucker(points[far:], tolerance).tolist()}
     kept |= set(np.flatnonzero(np.abs(points[:, 0]) == 180.0).tolist())
     out: list[list[float]] = []
@@ -93,8 +94,11 @@ def simplify_feature(geometry: dict, tolerance: float, min_area: float, digits: 
             if len(outer) < 4:
                 continue
         area = ring_area(np.asarray(outer, dtype=float))
-        holes = [h for h in (simplify_ring(r, tolerance, digits) for r in polygon[1:])
-                 if h is not None and ring_area(np.asarray(h, dtype=float)) >= min_area]
+        holes = [
+            h
+            for h in (simplify_ring(r, tolerance, digits) for r in polygon[1:])
+            if h is not None and ring_area(np.asarray(h, dtype=float)) >= min_area
+        ]
         simplified.append((area, [outer, *holes]))
     if not simplified:
         raise ValueError("a feature lost every polygon")
@@ -105,14 +109,24 @@ def simplify_feature(geometry: dict, tolerance: float, min_area: float, digits: 
     return {"type": "MultiPolygon", "coordinates": kept}
 
 
-def simplify_collection(doc: dict, tolerance: float = TOLERANCE_DEG, min_area: float = MIN_AREA_SQ_DEG,
-                        digits: int = DIGITS, keep_properties: tuple[str, ...] = ("name", "name_latin")) -> dict:
+def simplify_collection(
+    doc: dict,
+    tolerance: float = TOLERANCE_DEG,
+    min_area: float = MIN_AREA_SQ_DEG,
+    digits: int = DIGITS,
+    keep_properties: tuple[str, ...] = ("name", "name_latin"),
+) -> dict:
     """A FeatureCollection with every geometry simplified and only ``keep_properties`` kept."""
     features: list[dict[str, Any]] = []
     for feature in doc["features"]:
         props = {k: v for k, v in (feature.get("properties") or {}).items() if k in keep_properties}
-        features.append({"type": "Feature", "properties": props,
-                         "geometry": simplify_feature(feature["geometry"], tolerance, min_area, digits)})
+        features.append(
+            {
+                "type": "Feature",
+                "properties": props,
+                "geometry": simplify_feature(feature["geometry"], tolerance, min_area, digits),
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -131,9 +145,14 @@ def main(argv: list[str] | None = None) -> int:
     text = text.replace(',{"type":"Feature"', ',\n{"type":"Feature"')
     Path(args.target).parent.mkdir(parents=True, exist_ok=True)
     Path(args.target).write_text(text + "\n", encoding="utf-8")
-    points = sum(len(r) for f in out["features"]
-                 for p in ([f["geometry"]["coordinates"]] if f["geometry"]["type"] == "Polygon"
-                           else f["geometry"]["coordinates"]) for r in p)
+    points = sum(
+        len(r)
+        for f in out["features"]
+        for p in (
+            [f["geometry"]["coordinates"]] if f["geometry"]["type"] == "Polygon" else f["geometry"]["coordinates"]
+        )
+        for r in p
+    )
     print(f"{len(out['features'])} features, {points} points, {len(text.encode('utf-8')) / 1e6:.2f} MB")
     return 0
 

@@ -51,6 +51,7 @@ What is in it
 The build goes to ``PATH.building`` and is moved into place at the end (as :func:`store.build_demo`).
 The library never imports streamlit.
 """
+
 from __future__ import annotations
 
 import json
@@ -76,20 +77,40 @@ PLANTED_CLASSES = 5
 PLANTED_SIZE = 2.5  #: planted firms are this much larger (first-year headcount)
 PLANTED_ELSEWHERE = 0.4  #: weight of a planted class in a region's sector mix, × the mean class weight
 FEDERAL_DISTRICTS = (
-    "Центральный", "Северо-Западный", "Южный", "Северо-Кавказский",
-    "Приволжский", "Уральский", "Сибирский", "Дальневосточный",
+    "Центральный",
+    "Северо-Западный",
+    "Южный",
+    "Северо-Кавказский",
+    "Приволжский",
+    "Уральский",
+    "Сибирский",
+    "Дальневосточный",
 )
 #: rough centres (lat, lon) of the federal districts, matched by the start of the name
 _DISTRICT_CENTRES = {
-    "Централ": (54.5, 38.0), "Северо-Запад": (61.0, 34.0), "Южн": (46.5, 41.0),
-    "Северо-Кавказ": (43.7, 44.5), "Приволж": (55.0, 50.0), "Урал": (59.0, 66.0),
-    "Сибир": (55.0, 88.0), "Дальневост": (56.0, 132.0),
+    "Централ": (54.5, 38.0),
+    "Северо-Запад": (61.0, 34.0),
+    "Южн": (46.5, 41.0),
+    "Северо-Кавказ": (43.7, 44.5),
+    "Приволж": (55.0, 50.0),
+    "Урал": (59.0, 66.0),
+    "Сибир": (55.0, 88.0),
+    "Дальневост": (56.0, 132.0),
 }
 #: candidate codes for infrastructure / specialised enterprises (used when present in ``sectors``)
 _INFRA_CODES = ("72.19", "72.11", "71.12", "71.20", "52.10", "52.29", "85.30", "70.22", "85.41")
 _SPECIAL_CODES = ("74.90", "82.99", "62.01", "63.11", "33.20", "68.20")
-_COST_CATEGORIES = ("rd", "design_docs", "ip_licences", "engineering", "equipment",
-                    "loan_interest", "leasing", "component_batches", "other")
+_COST_CATEGORIES = (
+    "rd",
+    "design_docs",
+    "ip_licences",
+    "engineering",
+    "equipment",
+    "loan_interest",
+    "leasing",
+    "component_batches",
+    "other",
+)
 _OKVED_RE = re.compile(r"[A-U]|[0-9]{2}(\.[0-9]{1,2}(\.[0-9]{1,2})?)?")
 _INN_WEIGHTS = np.array([2, 4, 10, 3, 5, 9, 4, 6, 8], dtype=np.int64)
 
@@ -151,9 +172,15 @@ def _regions(n: int, seed_dir: Path) -> tuple[pd.DataFrame, Path | None]:
         if code in used_codes:
             continue
         k = len(rows)
-        rows.append({"code": code, "name_ru": f"Синтетический регион {code}",
-                     "name_en": f"Synthetic region {code}",
-                     "federal_district": FEDERAL_DISTRICTS[k % len(FEDERAL_DISTRICTS)], "oktmo_prefix": None})
+        rows.append(
+            {
+                "code": code,
+                "name_ru": f"Синтетический регион {code}",
+                "name_en": f"Synthetic region {code}",
+                "federal_district": FEDERAL_DISTRICTS[k % len(FEDERAL_DISTRICTS)],
+                "oktmo_prefix": None,
+            }
+        )
         used_codes.add(code)
     regions = pd.DataFrame(rows, columns=cols)
     # one OKTMO prefix per region whose municipality codes cannot collide with another region's: the
@@ -162,11 +189,11 @@ def _regions(n: int, seed_dir: Path) -> tuple[pd.DataFrame, Path | None]:
     prefixes = []
     for code, prefix in zip(regions["code"], regions["oktmo_prefix"]):
         candidates = [p for p in (prefix, code) if isinstance(p, str) and re.fullmatch(r"[0-9]{2,3}", p)]
-        choice = next((p for p in candidates if not p.startswith("00") and
-                       not any(_prefixes_clash(p, t) for t in taken)), None)
+        choice = next(
+            (p for p in candidates if not p.startswith("00") and not any(_prefixes_clash(p, t) for t in taken)), None
+        )
         if choice is None:
-            choice = next(f"{i:02d}" for i in range(1, 100)
-                          if not any(_prefixes_clash(f"{i:02d}", t) for t in taken))
+            choice = next(f"{i:02d}" for i in range(1, 100) if not any(_prefixes_clash(f"{i:02d}", t) for t in taken))
         taken.append(choice)
         prefixes.append(choice)
     regions["oktmo_prefix"] = prefixes
@@ -201,23 +228,65 @@ def _synthetic_sectors() -> pd.DataFrame:
                 rows.append((cl, gp, "class", "C", f"Синтетический класс {cl}", f"Synthetic class {cl}"))
     extra = [
         ("H", None, "section", "H", "Транспортировка и хранение", "Transportation and storage"),
-        ("52", "H", "division", "H", "Складское хозяйство и вспомогательная транспортная деятельность",
-         "Warehousing and support activities for transportation"),
+        (
+            "52",
+            "H",
+            "division",
+            "H",
+            "Складское хозяйство и вспомогательная транспортная деятельность",
+            "Warehousing and support activities for transportation",
+        ),
         ("52.1", "52", "group", "H", "Деятельность по складированию и хранению", "Warehousing and storage"),
         ("52.10", "52.1", "class", "H", "Деятельность по складированию и хранению", "Warehousing and storage"),
-        ("M", None, "section", "M", "Деятельность профессиональная, научная и техническая",
-         "Professional, scientific and technical activities"),
+        (
+            "M",
+            None,
+            "section",
+            "M",
+            "Деятельность профессиональная, научная и техническая",
+            "Professional, scientific and technical activities",
+        ),
         ("72", "M", "division", "M", "Научные исследования и разработки", "Scientific research and development"),
-        ("72.1", "72", "group", "M", "Научные исследования и разработки в области естественных и технических наук",
-         "Research and experimental development on natural sciences and engineering"),
-        ("72.19", "72.1", "class", "M", "Научные исследования и разработки в области естественных и технических наук прочие",
-         "Other research and experimental development on natural sciences and engineering"),
-        ("74", "M", "division", "M", "Деятельность профессиональная научная и техническая прочая",
-         "Other professional, scientific and technical activities"),
-        ("74.9", "74", "group", "M", "Деятельность профессиональная, научная и техническая прочая, н.в.д.г.",
-         "Other professional, scientific and technical activities n.e.c."),
-        ("74.90", "74.9", "class", "M", "Деятельность профессиональная, научная и техническая прочая, н.в.д.г.",
-         "Other professional, scientific and technical activities n.e.c."),
+        (
+            "72.1",
+            "72",
+            "group",
+            "M",
+            "Научные исследования и разработки в области естественных и технических наук",
+            "Research and experimental development on natural sciences and engineering",
+        ),
+        (
+            "72.19",
+            "72.1",
+            "class",
+            "M",
+            "Научные исследования и разработки в области естественных и технических наук прочие",
+            "Other research and experimental development on natural sciences and engineering",
+        ),
+        (
+            "74",
+            "M",
+            "division",
+            "M",
+            "Деятельность профессиональная научная и техническая прочая",
+            "Other professional, scientific and technical activities",
+        ),
+        (
+            "74.9",
+            "74",
+            "group",
+            "M",
+            "Деятельность профессиональная, научная и техническая прочая, н.в.д.г.",
+            "Other professional, scientific and technical activities n.e.c.",
+        ),
+        (
+            "74.90",
+            "74.9",
+            "class",
+            "M",
+            "Деятельность профессиональная, научная и техническая прочая, н.в.д.г.",
+            "Other professional, scientific and technical activities n.e.c.",
+        ),
     ]
     rows.extend(extra)
     return pd.DataFrame(rows, columns=["code", "parent", "level", "section", "name_ru", "name_en"])
@@ -255,8 +324,10 @@ def _synthetic_templates(ind_codes: list[str]) -> pd.DataFrame:
         for role, codes in (("core", core_codes), ("supplier", sup_codes)):
             for c in codes:
                 rows.append((cid, ru, en, c, role, 1.0, "synthetic template", "illustrative"))
-    frame = pd.DataFrame(rows, columns=["cluster_id", "cluster_name_ru", "cluster_name_en", "okved", "role",
-                                        "weight", "note", "data_status"])
+    frame = pd.DataFrame(
+        rows,
+        columns=["cluster_id", "cluster_name_ru", "cluster_name_en", "okved", "role", "weight", "note", "data_status"],
+    )
     return frame.drop_duplicates(["cluster_id", "okved"]).reset_index(drop=True)
 
 
@@ -270,13 +341,11 @@ def _templates(seed_dir: Path, sectors: pd.DataFrame, ind_codes: list[str]) -> t
         frame = frame[frame["role"].isin(schema.TEMPLATE_ROLES)]
         frame = frame.dropna(subset=["cluster_name_ru", "cluster_name_en"])
         if "data_status" in frame.columns:
-            frame["data_status"] = frame["data_status"].where(frame["data_status"].isin(schema.DATA_STATUSES),
-                                                              "loaded")
+            frame["data_status"] = frame["data_status"].where(frame["data_status"].isin(schema.DATA_STATUSES), "loaded")
         if "weight" in frame.columns:
             frame["weight"] = pd.to_numeric(frame["weight"], errors="coerce")
             frame.loc[~(frame["weight"] > 0), "weight"] = 1.0
-        known = ["cluster_id", "cluster_name_ru", "cluster_name_en", "okved", "role", "weight", "note",
-                 "data_status"]
+        known = ["cluster_id", "cluster_name_ru", "cluster_name_en", "okved", "role", "weight", "note", "data_status"]
         frame = frame[[c for c in known if c in frame.columns]]
         frame = frame.drop_duplicates(["cluster_id", "okved"]).reset_index(drop=True)
         if len(frame):
@@ -289,13 +358,13 @@ def _templates(seed_dir: Path, sectors: pd.DataFrame, ind_codes: list[str]) -> t
 # --------------------------------------------------------------------------------------------
 @dataclass
 class _Firms:
-    region: np.ndarray      # int16 index into regions
-    sector: np.ndarray      # int32 index into used codes
-    muni: np.ndarray        # int32 index into municipalities, -1 = none
-    inn: np.ndarray         # int64, 10 digits
-    size0: np.ndarray       # float64 employees in the first year
-    prod: np.ndarray        # float64 revenue per employee, mln ₽, first year
-    planted: np.ndarray     # bool
+    region: np.ndarray  # int16 index into regions
+    sector: np.ndarray  # int32 index into used codes
+    muni: np.ndarray  # int32 index into municipalities, -1 = none
+    inn: np.ndarray  # int64, 10 digits
+    size0: np.ndarray  # float64 employees in the first year
+    prod: np.ndarray  # float64 revenue per employee, mln ₽, first year
+    planted: np.ndarray  # bool
     n_regions: int
     n_sectors: int
 
@@ -325,25 +394,31 @@ def _municipalities(regions: pd.DataFrame, rng: np.random.Generator) -> tuple[pd
             oktmo = [f"{row['oktmo_prefix']}{first[k]}{s:02d}000" for k, s in zip(kinds, serial)]
         else:  # 3-digit prefix (an autonomous okrug inside an oblast): one running number
             oktmo = [f"{row['oktmo_prefix']}{s:02d}000" for s in range(1, m + 1)]
-        ru_kind = {"urban_okrug": "Городской округ", "municipal_okrug": "Муниципальный округ",
-                   "municipal_district": "Муниципальный район"}
-        en_kind = {"urban_okrug": "urban okrug", "municipal_okrug": "municipal okrug",
-                   "municipal_district": "district"}
+        ru_kind = {
+            "urban_okrug": "Городской округ",
+            "municipal_okrug": "Муниципальный округ",
+            "municipal_district": "Муниципальный район",
+        }
+        en_kind = {"urban_okrug": "urban okrug", "municipal_okrug": "municipal okrug", "municipal_district": "district"}
         tag = [f"{row['code']}-{first[k]}{s:02d}" for k, s in zip(kinds, serial)]
-        frames.append(pd.DataFrame({
-            "oktmo": oktmo,
-            "region_code": row["code"],
-            "name_ru": [f"{ru_kind[k]} Синтетический {t}" for k, t in zip(kinds, tag)],
-            "name_en": [f"Synthetic {en_kind[k]} {t}" for k, t in zip(kinds, tag)],
-            "kind": kinds,
-            "admin_centre_ru": [f"Синтетград {t}" for t in tag],
-            "admin_centre_en": [f"Syntheticgrad {t}" for t in tag],
-            "lat": np.clip(rlat + rng.normal(0, 0.7, m), 41.5, 81.5),
-            "lon": np.clip(rlon + rng.normal(0, 1.2, m), 19.5, 179.5),
-            "oktmo_status": "synthetic",
-            "data_status": "illustrative",
-            "_region": r,
-        }))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "oktmo": oktmo,
+                    "region_code": row["code"],
+                    "name_ru": [f"{ru_kind[k]} Синтетический {t}" for k, t in zip(kinds, tag)],
+                    "name_en": [f"Synthetic {en_kind[k]} {t}" for k, t in zip(kinds, tag)],
+                    "kind": kinds,
+                    "admin_centre_ru": [f"Синтетград {t}" for t in tag],
+                    "admin_centre_en": [f"Syntheticgrad {t}" for t in tag],
+                    "lat": np.clip(rlat + rng.normal(0, 0.7, m), 41.5, 81.5),
+                    "lon": np.clip(rlon + rng.normal(0, 1.2, m), 19.5, 179.5),
+                    "oktmo_status": "synthetic",
+                    "data_status": "illustrative",
+                    "_region": r,
+                }
+            )
+        )
     munis = pd.concat(frames, ignore_index=True)
     return munis, munis["_region"].to_numpy()
 
@@ -364,8 +439,11 @@ def _sector_lists(sectors: pd.DataFrame) -> tuple[list[str], list[str], list[str
 def _planted_choice(templates: pd.DataFrame, ind_codes: list[str], rng: np.random.Generator) -> tuple[str, list[str]]:
     role_rank = {"core": 0, "supplier": 1, "service": 2}
     ind_set = set(ind_codes)
-    for cid, grp in templates.assign(_r=templates["role"].map(role_rank)).sort_values(["_r", "okved"]).groupby(
-            "cluster_id", sort=True):
+    for cid, grp in (
+        templates.assign(_r=templates["role"].map(role_rank))
+        .sort_values(["_r", "okved"])
+        .groupby("cluster_id", sort=True)
+    ):
         codes: list[str] = []
         for code in grp.sort_values(["_r", "okved"])["okved"]:
             expanded = [code] if code in ind_set else [c for c in ind_codes if c.startswith(code)]
@@ -425,9 +503,16 @@ def generate(
         timings[name] = round(now - clock[0], 3)
         clock[0] = now
 
-    params = {"regions": regions, "enterprises": enterprises, "years": years, "start_year": start_year,
-              "links_per_enterprise": links_per_enterprise, "link_years": min(link_years, years),
-              "projects": projects, "seed": seed}
+    params = {
+        "regions": regions,
+        "enterprises": enterprises,
+        "years": years,
+        "start_year": start_year,
+        "links_per_enterprise": links_per_enterprise,
+        "link_years": min(link_years, years),
+        "projects": projects,
+        "seed": seed,
+    }
     year_list = np.arange(start_year, start_year + years, dtype=np.int32)
     n_link_years = max(1, min(int(link_years), years))
     N = int(enterprises)
@@ -552,10 +637,44 @@ def generate(
     # number the firms in INN order: the primary-key indexes of enterprise_years and supply_links then
     # receive their keys in ascending order, which makes the bulk inserts faster
     perm = np.argsort(inn, kind="stable")
-    (firm_region, firm_sector, firm_muni, inn, size0, prod, planted, ogrn, ogrn_null, legal, lat, lon, no_place,
-     is_sme, founded, kind) = (x[perm] for x in (
-        firm_region, firm_sector, firm_muni, inn, size0, prod, planted, ogrn, ogrn_null, legal, lat, lon, no_place,
-        is_sme, founded, kind))
+    (
+        firm_region,
+        firm_sector,
+        firm_muni,
+        inn,
+        size0,
+        prod,
+        planted,
+        ogrn,
+        ogrn_null,
+        legal,
+        lat,
+        lon,
+        no_place,
+        is_sme,
+        founded,
+        kind,
+    ) = (
+        x[perm]
+        for x in (
+            firm_region,
+            firm_sector,
+            firm_muni,
+            inn,
+            size0,
+            prod,
+            planted,
+            ogrn,
+            ogrn_null,
+            legal,
+            lat,
+            lon,
+            no_place,
+            is_sme,
+            founded,
+            kind,
+        )
+    )
     firms = _Firms(firm_region, firm_sector, firm_muni, inn, size0, prod, planted, R, S)
     lap("enterprises_numpy")
 
@@ -569,8 +688,11 @@ def generate(
         store.load_frame(cur, "regions", reg)
         store.load_frame(cur, "sectors", sectors)
         store.load_frame(cur, "municipalities", munis.drop(columns=["_region"]))
-        store.load_frame(cur, "cluster_templates", templates.assign(
-            **({} if "data_status" in templates.columns else {"data_status": "loaded"})))
+        store.load_frame(
+            cur,
+            "cluster_templates",
+            templates.assign(**({} if "data_status" in templates.columns else {"data_status": "loaded"})),
+        )
         lap("insert_reference")
 
         width = max(6, len(str(N)))
@@ -578,28 +700,37 @@ def generate(
         dims_sectors = pa.table({"s": np.arange(S, dtype=np.int32), "okved": used_codes})
         dims_munis = pa.table({"m": np.arange(len(munis), dtype=np.int32), "oktmo": munis["oktmo"].tolist()})
         kinds = pa.table({"k": np.arange(3, dtype=np.int8), "kind": list(schema.ENTERPRISE_KINDS)})
-        forms = pa.table({"l": np.arange(3, dtype=np.int8), "form_ru": ["ООО", "АО", "ПАО"],
-                          "form_en": ["LLC", "JSC", "PJSC"]})
-        firm_tab = pa.table({
-            "i": np.arange(N, dtype=np.int64),
-            "inn": inn,
-            "ogrn": pa.array(ogrn, mask=ogrn_null),
-            "l": legal,
-            "s": firm_sector,
-            "r": firm_region.astype(np.int32),
-            "m": firm_muni,
-            "lat": pa.array(lat, mask=no_place),
-            "lon": pa.array(lon, mask=no_place),
-            "is_sme": is_sme,
-            "founded": founded.astype(np.int32),
-            "k": kind,
-        })
-        for name, tab in (("_dims_regions", dims_regions), ("_dims_sectors", dims_sectors),
-                          ("_dims_munis", dims_munis), ("_kinds", kinds), ("_forms", forms),
-                          ("_firms", firm_tab)):
+        forms = pa.table(
+            {"l": np.arange(3, dtype=np.int8), "form_ru": ["ООО", "АО", "ПАО"], "form_en": ["LLC", "JSC", "PJSC"]}
+        )
+        firm_tab = pa.table(
+            {
+                "i": np.arange(N, dtype=np.int64),
+                "inn": inn,
+                "ogrn": pa.array(ogrn, mask=ogrn_null),
+                "l": legal,
+                "s": firm_sector,
+                "r": firm_region.astype(np.int32),
+                "m": firm_muni,
+                "lat": pa.array(lat, mask=no_place),
+                "lon": pa.array(lon, mask=no_place),
+                "is_sme": is_sme,
+                "founded": founded.astype(np.int32),
+                "k": kind,
+            }
+        )
+        for name, tab in (
+            ("_dims_regions", dims_regions),
+            ("_dims_sectors", dims_sectors),
+            ("_dims_munis", dims_munis),
+            ("_kinds", kinds),
+            ("_forms", forms),
+            ("_firms", firm_tab),
+        ):
             cur.register(name, tab)
         source = f"synthetic: analytics.tools.synth seed={seed}"
-        cur.execute("""
+        cur.execute(
+            """
             INSERT INTO enterprises (inn, ogrn, name_ru, name_en, okved, region_code, oktmo, lat, lon, is_sme,
                                      founded, kind, cluster_hint, data_status, source)
             SELECT lpad(CAST(f.inn AS VARCHAR), 10, '0'), CAST(f.ogrn AS VARCHAR),
@@ -609,7 +740,9 @@ def generate(
                    'illustrative', ?
             FROM _firms f
             JOIN _forms fo USING (l) JOIN _dims_sectors s USING (s) JOIN _dims_regions r USING (r)
-            JOIN _kinds k USING (k) LEFT JOIN _dims_munis m USING (m)""", [width, width, source])
+            JOIN _kinds k USING (k) LEFT JOIN _dims_munis m USING (m)""",
+            [width, width, source],
+        )
         cur.unregister("_firms")
         del firm_tab
         lap("insert_enterprises")
@@ -623,8 +756,17 @@ def generate(
         lap("region_sector_years")
 
         # ---- supply links -------------------------------------------------------------------
-        n_links_rows = _supply_links(cur, firms, n_ind, div_of_class, year_list[-n_link_years:], purchases_tail,
-                                     links_per_enterprise, planted_sector_idx, seed)
+        n_links_rows = _supply_links(
+            cur,
+            firms,
+            n_ind,
+            div_of_class,
+            year_list[-n_link_years:],
+            purchases_tail,
+            links_per_enterprise,
+            planted_sector_idx,
+            seed,
+        )
         del purchases_tail
         lap("supply_links")
 
@@ -646,13 +788,15 @@ def generate(
             "anchors": "largest member per region and class ≥ 1.2 × the largest non-member of the class",
             "extra_growth_per_year": 0.02,
             "description": "firms of the planted regions moved into these OKVED classes, located in the listed "
-                           "municipalities, linked mostly to each other (same region, planted classes)",
+            "municipalities, linked mostly to each other (same region, planted classes)",
             "inns": [f"{x:010d}" for x in inns_planted] if len(inns_planted) <= 20_000 else None,
         }
         cur.execute("INSERT OR REPLACE INTO meta VALUES ('dataset', 'synthetic')")
         cur.execute("INSERT OR REPLACE INTO meta VALUES ('synth_params', ?)", [json.dumps(params, sort_keys=True)])
-        cur.execute("INSERT OR REPLACE INTO meta VALUES ('synth_planted', ?)",
-                    [json.dumps(planted_info, ensure_ascii=False, sort_keys=True)])
+        cur.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('synth_planted', ?)",
+            [json.dumps(planted_info, ensure_ascii=False, sort_keys=True)],
+        )
         counts = store.table_counts(cur)
         files = {"regions": reg_path, "sectors": sec_path, "cluster_templates": tpl_path}
         note = "analytics.tools.synth " + " ".join(f"{k}={v}" for k, v in params.items())
@@ -661,8 +805,14 @@ def generate(
             cur.execute(
                 "INSERT INTO dataset_versions (table_name, action, file_name, sha256, user_name, rows_in_file, "
                 "rows_after, note) VALUES (?, 'synth', ?, ?, 'synth', NULL, ?, ?)",
-                [table, fpath.name if fpath else None, file_sha256(fpath) if fpath else None, counts[table],
-                 note + (" (from seed file)" if fpath else "")])
+                [
+                    table,
+                    fpath.name if fpath else None,
+                    file_sha256(fpath) if fpath else None,
+                    counts[table],
+                    note + (" (from seed file)" if fpath else ""),
+                ],
+            )
         cur.close()
         con.execute("CHECKPOINT")
         lap("meta_checkpoint")
@@ -671,9 +821,16 @@ def generate(
     store.install_built(tmp, target)
     total = time.perf_counter() - started
     planted_info.pop("inns", None)
-    return {"path": str(target), "counts": counts, "timings_s": timings, "total_s": round(total, 3),
-            "size_bytes": target.stat().st_size, "params": params, "planted": planted_info,
-            "supply_link_rows": n_links_rows}
+    return {
+        "path": str(target),
+        "counts": counts,
+        "timings_s": timings,
+        "total_s": round(total, 3),
+        "size_bytes": target.stat().st_size,
+        "params": params,
+        "planted": planted_info,
+        "supply_link_rows": n_links_rows,
+    }
 
 
 def _safe_limit(text: str) -> str:
@@ -682,8 +839,9 @@ def _safe_limit(text: str) -> str:
     return text.strip()
 
 
-def _enterprise_years(cur, firms: _Firms, year_list: np.ndarray, seed: int, n_link_years: int,
-                      planted_sector_idx: np.ndarray) -> np.ndarray:
+def _enterprise_years(
+    cur, firms: _Firms, year_list: np.ndarray, seed: int, n_link_years: int, planted_sector_idx: np.ndarray
+) -> np.ndarray:
     """Insert every firm × year in chunks; returns the purchases of the last ``n_link_years`` years."""
     N = len(firms.inn)
     Y = len(year_list)
@@ -705,8 +863,13 @@ def _enterprise_years(cur, firms: _Firms, year_list: np.ndarray, seed: int, n_li
         rng = _rng(seed, 8, c)
         sec = firms.sector[lo:hi]
         reg = firms.region[lo:hi]
-        shocks = (sector_growth[sec] + region_growth[reg] + national[None, :] + drift[lo:hi, None]
-                  + rng.normal(0.0, 0.10, (n, Y)))
+        shocks = (
+            sector_growth[sec]
+            + region_growth[reg]
+            + national[None, :]
+            + drift[lo:hi, None]
+            + rng.normal(0.0, 0.10, (n, Y))
+        )
         shocks[:, 0] = 0.0
         emp = np.maximum(1, np.rint(firms.size0[lo:hi, None] * np.exp(np.cumsum(shocks, axis=1)))).astype(np.int32)
         revenue = np.round(emp * firms.prod[lo:hi, None] * price[None, :] * rng.lognormal(0.0, 0.1, (n, Y)), 3)
@@ -715,16 +878,18 @@ def _enterprise_years(cur, firms: _Firms, year_list: np.ndarray, seed: int, n_li
         exports = np.round(revenue * export_share[lo:hi, None], 3)
         invest = np.round(revenue * rng.gamma(2.0, 0.03, (n, Y)), 3)
         invest_null = rng.random((n, Y)) < 0.01
-        tail[lo:hi] = purchases[:, Y - n_link_years:]
-        tab = pa.table({
-            "inn": np.repeat(firms.inn[lo:hi], Y),
-            "year": years_col[: n * Y],
-            "employees": emp.ravel(),
-            "revenue": revenue.ravel(),
-            "purchases": purchases.ravel(),
-            "exports": exports.ravel(),
-            "investment": pa.array(invest.ravel(), mask=invest_null.ravel()),
-        })
+        tail[lo:hi] = purchases[:, Y - n_link_years :]
+        tab = pa.table(
+            {
+                "inn": np.repeat(firms.inn[lo:hi], Y),
+                "year": years_col[: n * Y],
+                "employees": emp.ravel(),
+                "revenue": revenue.ravel(),
+                "purchases": purchases.ravel(),
+                "exports": exports.ravel(),
+                "investment": pa.array(invest.ravel(), mask=invest_null.ravel()),
+            }
+        )
         cur.register("_ey", tab)
         cur.execute("""
             INSERT INTO enterprise_years (inn, year, employees, revenue_mln_rub, purchases_mln_rub,
@@ -736,21 +901,24 @@ def _enterprise_years(cur, firms: _Firms, year_list: np.ndarray, seed: int, n_li
     return tail
 
 
-def _region_sector_years(cur, reg: pd.DataFrame, used_codes: list[str], sectors: pd.DataFrame,
-                         year_list: np.ndarray, seed: int) -> None:
+def _region_sector_years(
+    cur, reg: pd.DataFrame, used_codes: list[str], sectors: pd.DataFrame, year_list: np.ndarray, seed: int
+) -> None:
     """Class and division rows from enterprise_years; wages from an integer wage grid (thousand ₽)."""
     g = _rng(seed, 9)
     R, S, Y = len(reg), len(used_codes), len(year_list)
-    region_wage = g.lognormal(np.log(500.0), 0.25, R)        # thousand ₽ per employee per year
+    region_wage = g.lognormal(np.log(500.0), 0.25, R)  # thousand ₽ per employee per year
     sector_factor = g.lognormal(0.0, 0.15, S)
     growth = np.cumprod(np.where(np.arange(Y) == 0, 1.0, 1.08))
     wage = np.rint(region_wage[:, None, None] * sector_factor[None, :, None] * growth[None, None, :]).astype(np.int64)
-    grid = pa.table({
-        "region_code": np.repeat(reg["code"].to_numpy(dtype=object), S * Y).tolist(),
-        "okved": np.tile(np.repeat(np.array(used_codes, dtype=object), Y), R).tolist(),
-        "year": np.tile(year_list, R * S),
-        "wage_k": wage.ravel(),
-    })
+    grid = pa.table(
+        {
+            "region_code": np.repeat(reg["code"].to_numpy(dtype=object), S * Y).tolist(),
+            "okved": np.tile(np.repeat(np.array(used_codes, dtype=object), Y), R).tolist(),
+            "year": np.tile(year_list, R * S),
+            "wage_k": wage.ravel(),
+        }
+    )
     cur.register("_wage_grid", grid)
     divisions = sorted(set(sectors.loc[sectors["level"] == "division", "code"]))
     cur.register("_divisions", pa.table({"code": divisions}))
@@ -789,9 +957,17 @@ def _group_index(keys: np.ndarray, n_keys: int) -> tuple[np.ndarray, np.ndarray,
     return order, start, count
 
 
-def _supply_links(cur, firms: _Firms, n_ind: int, div_of_class: np.ndarray, link_years: np.ndarray,
-                  purchases_tail: np.ndarray, links_per_enterprise: float, planted_sector_idx: np.ndarray,
-                  seed: int) -> int:
+def _supply_links(
+    cur,
+    firms: _Firms,
+    n_ind: int,
+    div_of_class: np.ndarray,
+    link_years: np.ndarray,
+    purchases_tail: np.ndarray,
+    links_per_enterprise: float,
+    planted_sector_idx: np.ndarray,
+    seed: int,
+) -> int:
     N = len(firms.inn)
     S, R = firms.n_sectors, firms.n_regions
     rng = _rng(seed, 10)
@@ -804,7 +980,7 @@ def _supply_links(cur, firms: _Firms, n_ind: int, div_of_class: np.ndarray, link
     div_order, div_start, div_count = _group_index(div_key, n_div + 1)
 
     # link slots per buyer: ~ links_per_enterprise on average, more for bigger and planted firms
-    w = firms.size0 ** 0.3 * np.where(firms.planted, 3.0, 1.0)
+    w = firms.size0**0.3 * np.where(firms.planted, 3.0, 1.0)
     lam = links_per_enterprise * N * w / w.sum()
     n_slots = np.minimum(rng.poisson(lam), 60)
     buyer = np.repeat(np.arange(N, dtype=np.int64), n_slots)
@@ -819,7 +995,9 @@ def _supply_links(cur, firms: _Firms, n_ind: int, div_of_class: np.ndarray, link
     sup_sec[a] = inputs[b_sec[a], rng.integers(0, K, int(a.sum()))]
     b = (u >= 0.5) & (u < 0.8)
     d = div_key[b_sec[b]]
-    sup_sec[b] = div_order[div_start[d] + np.floor(rng.random(int(b.sum())) * np.maximum(div_count[d], 1)).astype(np.int64)]
+    sup_sec[b] = div_order[
+        div_start[d] + np.floor(rng.random(int(b.sum())) * np.maximum(div_count[d], 1)).astype(np.int64)
+    ]
     c = u >= 0.8
     sup_sec[c] = firms.sector[rng.integers(0, N, int(c.sum()))]
     p = b_planted & (rng.random(M) < 0.85)
@@ -862,8 +1040,14 @@ def _supply_links(cur, firms: _Firms, n_ind: int, div_of_class: np.ndarray, link
         rank = np.arange(first_row[lo], first_row[lo] + len(rep)) - first_row[rep]
         col = Yl - n_active[rep] + rank
         vals = np.floor(purchases_tail[buyer[rep], col] * weight[rep] * 1000.0) / 1000.0
-        tab = pa.table({"s": firms.inn[supplier[rep]], "b": firms.inn[buyer[rep]],
-                        "y": link_years[col].astype(np.int32), "v": vals})
+        tab = pa.table(
+            {
+                "s": firms.inn[supplier[rep]],
+                "b": firms.inn[buyer[rep]],
+                "y": link_years[col].astype(np.int32),
+                "v": vals,
+            }
+        )
         cur.register("_links", tab)
         cur.execute("""
             INSERT INTO supply_links (supplier_inn, buyer_inn, year, value_mln_rub, data_status)
@@ -873,8 +1057,17 @@ def _supply_links(cur, firms: _Firms, n_ind: int, div_of_class: np.ndarray, link
     return total
 
 
-def _projects(cur, firms: _Firms, templates: pd.DataFrame, used_codes: list[str], n_projects: int,
-              start_year: int, years: int, planted_id: str, seed: int) -> None:
+def _projects(
+    cur,
+    firms: _Firms,
+    templates: pd.DataFrame,
+    used_codes: list[str],
+    n_projects: int,
+    start_year: int,
+    years: int,
+    planted_id: str,
+    seed: int,
+) -> None:
     if n_projects <= 0:
         return
     rng = _rng(seed, 11)
@@ -918,8 +1111,20 @@ def _projects(cur, firms: _Firms, templates: pd.DataFrame, used_codes: list[str]
                 other = int(rng.integers(N))
                 parts = [other if other != init else (init + 1) % N]
         jobs = int(rng.poisson({"rd": 8, "engineering": 15, "pilot": 30, "serial": 80}[stage]))
-        rows_p.append((pid, f"Синтетический проект {k + 1:06d}", f"Synthetic project {k + 1:06d}", cid,
-                       f"{firms.inn[init]:010d}", stage, start, jobs, joint and bool(parts), "illustrative"))
+        rows_p.append(
+            (
+                pid,
+                f"Синтетический проект {k + 1:06d}",
+                f"Synthetic project {k + 1:06d}",
+                cid,
+                f"{firms.inn[init]:010d}",
+                stage,
+                start,
+                jobs,
+                joint and bool(parts),
+                "illustrative",
+            )
+        )
         rows_pp.append((pid, f"{firms.inn[init]:010d}", "initiator"))
         for q in parts:
             rows_pp.append((pid, f"{firms.inn[q]:010d}", "participant"))
@@ -929,8 +1134,9 @@ def _projects(cur, firms: _Firms, templates: pd.DataFrame, used_codes: list[str]
             if year > 2100:
                 break
             if year >= 2023:
-                cats = ["component_batches"] + list(rng.choice(["equipment", "engineering", "other"],
-                                                               int(rng.integers(0, 3)), replace=False))
+                cats = ["component_batches"] + list(
+                    rng.choice(["equipment", "engineering", "other"], int(rng.integers(0, 3)), replace=False)
+                )
             else:
                 cats = list(rng.choice(_COST_CATEGORIES[:7], int(rng.integers(2, 6)), replace=False))
             for cat in cats:
@@ -946,14 +1152,28 @@ def _projects(cur, firms: _Firms, templates: pd.DataFrame, used_codes: list[str]
             revenue = round(scale * 1.5 * (1 - np.exp(-0.6 * t)) * float(rng.lognormal(0.0, 0.15)), 3)
             rows_r.append((pid, year, revenue, round(revenue * 0.2, 3)))
     frames = {
-        "projects": pd.DataFrame(rows_p, columns=["project_id", "name_ru", "name_en", "cluster_id", "initiator_inn",
-                                                  "stage", "start_year", "jobs", "is_joint", "data_status"]),
+        "projects": pd.DataFrame(
+            rows_p,
+            columns=[
+                "project_id",
+                "name_ru",
+                "name_en",
+                "cluster_id",
+                "initiator_inn",
+                "stage",
+                "start_year",
+                "jobs",
+                "is_joint",
+                "data_status",
+            ],
+        ),
         "project_participants": pd.DataFrame(rows_pp, columns=["project_id", "inn", "role"]).drop_duplicates(
-            ["project_id", "inn"]),
-        "project_costs": pd.DataFrame(rows_c, columns=["project_id", "year", "category", "amount_mln_rub",
-                                                       "supplier_inn"]),
-        "project_revenues": pd.DataFrame(rows_r, columns=["project_id", "year", "revenue_mln_rub",
-                                                          "taxes_mln_rub"]),
+            ["project_id", "inn"]
+        ),
+        "project_costs": pd.DataFrame(
+            rows_c, columns=["project_id", "year", "category", "amount_mln_rub", "supplier_inn"]
+        ),
+        "project_revenues": pd.DataFrame(rows_r, columns=["project_id", "year", "revenue_mln_rub", "taxes_mln_rub"]),
     }
     for table, frame in frames.items():
         store.load_frame(cur, table, frame)
@@ -980,10 +1200,19 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     if out.resolve() == store.DEFAULT_DB.resolve() and not args.force:
         parser.error(f"{out} is the app's store; pass --force to replace it with synthetic data")
-    result = generate(out, regions=args.regions, enterprises=args.enterprises, years=args.years,
-                      start_year=args.start_year, links_per_enterprise=args.links_per_enterprise,
-                      seed=args.seed, link_years=args.link_years, projects=args.projects,
-                      threads=args.threads, memory_limit=args.memory_limit)
+    result = generate(
+        out,
+        regions=args.regions,
+        enterprises=args.enterprises,
+        years=args.years,
+        start_year=args.start_year,
+        links_per_enterprise=args.links_per_enterprise,
+        seed=args.seed,
+        link_years=args.link_years,
+        projects=args.projects,
+        threads=args.threads,
+        memory_limit=args.memory_limit,
+    )
     print(f"wrote {result['path']} in {result['total_s']:.1f} s, {result['size_bytes'] / 1e6:.1f} MB")
     for table, n in result["counts"].items():
         print(f"  {table:22s} {n:>12,d}")

@@ -1,4 +1,5 @@
 """A real Streamlit server and Debian's chromium driven by Playwright (no browser download)."""
+
 from __future__ import annotations
 
 import contextlib
@@ -17,8 +18,14 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -37,9 +44,23 @@ def _streamlit(db: Path, log_name: str):
     ARTIFACTS.mkdir(exist_ok=True)
     log = open(ARTIFACTS / log_name, "w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     started = time.monotonic()
@@ -89,8 +110,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     assert Path(CHROMIUM).exists(), (
-        "Debian's chromium is required for the browser tests: apt-get install -y chromium "
-        "(`make test` installs it)"
+        "Debian's chromium is required for the browser tests: apt-get install -y chromium (`make test` installs it)"
     )
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
@@ -110,6 +130,4 @@ def page(browser):
 def wait_for_app(pg, timeout: float = 60_000) -> None:
     """Wait until the script has finished and no element is stale."""
     pg.wait_for_selector('[data-test-script-state="notRunning"]', timeout=timeout, state="attached")
-    pg.wait_for_function(
-        "() => !document.querySelector('[data-stale=\"true\"]')", timeout=timeout
-    )
+    pg.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=timeout)

@@ -1,4 +1,5 @@
 """Browser smoke tests: the app as a person sees it, with screenshots under test-artifacts/."""
+
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS, wait_for_app
@@ -14,7 +15,9 @@ def test_home_shows_kpis_and_switches_language(server, page):
     wait_for_app(page)
     page.get_by_text(CATALOG["ru"]["kpi.enterprises"]).first.wait_for(timeout=30_000)
     page.locator(".js-plotly-plot").first.wait_for(timeout=30_000)
-    assert page.locator('[data-testid="stMetricValue"]').count() == 7  # five of the store, two public (shipments share, labour force)
+    assert (
+        page.locator('[data-testid="stMetricValue"]').count() == 7
+    )  # five of the store, two public (shipments share, labour force)
     assert "Калужская область" in page.locator(MAIN_H1).first.inner_text()
     page.screenshot(path=str(ARTIFACTS / "home-ru.png"), full_page=True)
 
@@ -91,7 +94,8 @@ def test_data_page_reports_a_bad_file_and_commits_a_good_one_after_login(own_ser
     page.get_by_text("anna").first.wait_for(timeout=30_000)
     wait_for_app(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
-        str(_DATA / "good" / "cp1251_semicolon_crlf.csv"))
+        str(_DATA / "good" / "cp1251_semicolon_crlf.csv")
+    )
     page.get_by_text(ru["upload.preview"]).first.wait_for(timeout=30_000)
     wait_for_app(page)
     page.screenshot(path=str(ARTIFACTS / "data-preview-ru.png"), full_page=True)
@@ -105,7 +109,8 @@ def test_data_page_reports_a_bad_file_and_commits_a_good_one_after_login(own_ser
     page.get_by_role("tab", name=ru["upload.tab_boundaries"]).click()
     page.get_by_text(ru["upload.boundaries_intro"][:40]).first.wait_for(timeout=30_000)
     page.locator('[data-testid="stFileUploader"]').filter(has_text=ru["upload.boundary_file"]).locator(
-        '[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(_REFERENCE / "russia-regions.geojson"))
+        '[data-testid="stFileUploaderDropzoneInput"]'
+    ).set_input_files(str(_REFERENCE / "russia-regions.geojson"))
     page.get_by_text(ru["upload.boundary_ok"].split(":")[0]).first.wait_for(timeout=60_000)
     wait_for_app(page)
     page.get_by_role("button", name=ru["upload.boundary_load"]).click()
@@ -121,11 +126,16 @@ def test_data_page_reports_a_bad_file_and_commits_a_good_one_after_login(own_ser
 
 # --- Clusters page: cards, map and cooperation network, nothing fetched from the internet ----------------
 
+
 def test_clusters_page_draws_cards_map_and_network(server, page):
     ru = CATALOG["ru"]
     outside: list[str] = []
-    page.on("request", lambda r: outside.append(r.url) if r.url.startswith(("http:", "https:"))
-            and not r.url.startswith(server) else None)  # blob: URLs are MapLibre's own workers
+    page.on(
+        "request",
+        lambda r: (
+            outside.append(r.url) if r.url.startswith(("http:", "https:")) and not r.url.startswith(server) else None
+        ),
+    )  # blob: URLs are MapLibre's own workers
     page.set_viewport_size({"width": 1600, "height": 2600})  # the main area scrolls inside: see it whole
     page.goto(server + "/clusters")
     wait_for_app(page)

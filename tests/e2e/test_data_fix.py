@@ -1,5 +1,6 @@
 """Fix a file in the browser (issue 17): upload a file with three mistakes, see them all at once, correct
 the cells in the grid, load the corrected file; screenshots at 1280×720 in both languages."""
+
 from __future__ import annotations
 
 import os
@@ -18,7 +19,7 @@ _ANALYSTS = Path(tempfile.mkdtemp()) / "analysts.toml"
 auth.add_analyst("anna", "long enough password", _ANALYSTS)
 os.environ[auth.ENV] = str(_ANALYSTS)
 
-ROW_HEIGHT = 35   # Streamlit's data grid: header and rows 35 px high
+ROW_HEIGHT = 35  # Streamlit's data grid: header and rows 35 px high
 
 
 def _upload(page, path: Path) -> None:
@@ -43,8 +44,9 @@ def _edit(page, row: int, steps_right: int, text: str) -> None:
             page.keyboard.press("ArrowRight")
         page.keyboard.press("Enter")
         try:
-            page.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'TEXTAREA'",
-                                   timeout=5_000)
+            page.wait_for_function(
+                "() => document.activeElement && document.activeElement.tagName === 'TEXTAREA'", timeout=5_000
+            )
             break
         except PlaywrightTimeout:
             page.keyboard.press("Escape")
@@ -84,24 +86,33 @@ def test_fix_three_mistakes_in_the_grid_and_load_the_file(server, page, tmp_path
     page.screenshot(path=str(ARTIFACTS / "data-fix-grid-ru-1280x720.png"))
 
     # columns: row number, errors in the row, then the file's: ИНН, Наименование, ОКВЭД, Код региона, Широта
-    for n, (row, column, text) in enumerate([(0, 2, "4000123458"),   # row 3: ИНН
-                                             (1, 4, "29.32"),        # row 4: ОКВЭД
-                                             (2, 6, "54,5")], 1):    # row 5: Широта
+    for n, (row, column, text) in enumerate(
+        [
+            (0, 2, "4000123458"),  # row 3: ИНН
+            (1, 4, "29.32"),  # row 4: ОКВЭД
+            (2, 6, "54,5"),
+        ],
+        1,
+    ):  # row 5: Широта
         _edit(page, row, column, text)
         page.get_by_text(ru["upload.fix_changed"].format(n=n)).first.wait_for(timeout=30_000)
     page.get_by_text(ru["upload.file_ok"]).first.wait_for(timeout=30_000)
     assert page.get_by_text(ru["upload.errors_found"].split(":")[0]).count() == 0
     _editor(page).scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "data-fix-fixed-ru-1280x720.png"))
-    page.get_by_text(ru["upload.sample_added"].format(n=3)).click()   # the preview, under the file's headers
+    page.get_by_text(ru["upload.sample_added"].format(n=3)).click()  # the preview, under the file's headers
     wait_for_app(page)
     page.get_by_text(ru["upload.sample_added"].format(n=3)).scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "data-fix-preview-ru-1280x720.png"))
     with page.expect_download() as download:
         page.get_by_role("button", name=ru["upload.fix_download"]).click()
     corrected = Path(download.value.path()).read_bytes()
-    assert corrected == (CP1251.decode("cp1251").replace("4000123459", "4000123458").replace(";29.99;", ";29.32;")
-                         .replace("пятьдесят", "54,5")).encode("cp1251")
+    assert corrected == (
+        CP1251.decode("cp1251")
+        .replace("4000123459", "4000123458")
+        .replace(";29.99;", ";29.32;")
+        .replace("пятьдесят", "54,5")
+    ).encode("cp1251")
 
     page.get_by_text(ru["upload.confirm"]).click()
     wait_for_app(page)

@@ -1,6 +1,7 @@
 """The input–output section of the Sectors page in a real browser, in both languages at 1280×720 and
 1920×1080: its heading visible after scrolling, its charts drawn, no chart text cut with «…»;
 screenshots under test-artifacts/ (io-sectors-<lang>-<w>x<h>-<n>.png)."""
+
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS, wait_for_app

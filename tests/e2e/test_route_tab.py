@@ -1,6 +1,7 @@
 """The "Route to the registry" tab of the Clusters page in a real browser, at 1280×720 and 1920×1080, in
 Russian and English: the automotive candidate's proposed contracts on the network, both pack downloads,
 no SVG text cut with "…"; screenshots under test-artifacts/ (viewport at the tab, and the whole page)."""
+
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS, wait_for_app
@@ -15,8 +16,9 @@ CLUSTER = {"ru": "Автомобилестроение", "en": "Automotive"}
 @pytest.mark.parametrize("width,height", [(1280, 720), (1920, 1080)])
 def test_route_tab_draws_the_plan_without_cut_text(server, browser, lang, width, height):
     text = CATALOG[lang]
-    context = browser.new_context(viewport={"width": width, "height": height},
-                                  locale="ru-RU" if lang == "ru" else "en-GB")
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, locale="ru-RU" if lang == "ru" else "en-GB"
+    )
     page = context.new_page()
     page.goto(f"{server}/clusters?lang={lang}")
     wait_for_app(page, timeout=90_000)
@@ -38,11 +40,12 @@ def test_route_tab_draws_the_plan_without_cut_text(server, browser, lang, width,
     assert any(text["roadmap.pack_pdf"] in label for label in labels)
     cut = panel.evaluate(
         "el => Array.from(el.querySelectorAll('svg text')).map(t => t.textContent.trim())"
-        ".filter(s => s.endsWith('…') || s.endsWith('...'))")
+        ".filter(s => s.endsWith('…') || s.endsWith('...'))"
+    )
     assert cut == [], f"cut labels at {width}x{height} ({lang}): {cut}"
     overflow = page.evaluate(
-        "() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
-        " return m.scrollWidth - m.clientWidth; }")
+        "() => { const m = document.querySelector('[data-testid=\"stMain\"]'); return m.scrollWidth - m.clientWidth; }"
+    )
     assert overflow <= 2, f"the page scrolls sideways at {width}x{height}: {overflow} px"
     panel.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / f"route-tab-{lang}-{width}x{height}.png"))
@@ -74,11 +77,13 @@ def test_route_slide_fits_the_screen(server, browser, lang, width, height):
     page.wait_for_timeout(800)
     scroller = page.evaluate(
         "() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
-        " return [m.scrollHeight, m.clientHeight]; }")
+        " return [m.scrollHeight, m.clientHeight]; }"
+    )
     page.screenshot(path=str(ARTIFACTS / f"route-slide-{lang}-{width}x{height}.png"))
     assert scroller[0] <= scroller[1] + 2, f"the route slide scrolls at {width}x{height}: {scroller}"
     cut = page.evaluate(
         "() => Array.from(document.querySelectorAll('svg text')).map(t => t.textContent.trim())"
-        ".filter(s => s.endsWith('…'))")
+        ".filter(s => s.endsWith('…'))"
+    )
     assert cut == []
     context.close()

@@ -5,6 +5,7 @@ Slides: no scrollbar, nothing below or right of the window, the chart drawn over
 window's height, chart text at least 24 px on the 1920 × 1080 canvas, no SVG text cut with "…" — with no
 screen hint in the link. Pages: every url_path with its query parameters opens without a dialog
 ("Page not found"), ``/home`` also as the very first request to a freshly started server."""
+
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS, wait_for_app
@@ -54,8 +55,9 @@ SLIDE_PROBE = """() => {
 }"""
 
 
-@pytest.mark.parametrize("lang,width,height", [(lang, w, h) for lang in LANGS for w, h in SIZES]
-                         + [("ru", w, h) for w, h in MORE_SIZES])
+@pytest.mark.parametrize(
+    "lang,width,height", [(lang, w, h) for lang in LANGS for w, h in SIZES] + [("ru", w, h) for w, h in MORE_SIZES]
+)
 def test_every_slide_fits_the_window_without_a_screen_hint(server, browser, lang, width, height):
     context = browser.new_context(viewport={"width": width, "height": height}, locale=f"{lang}-RU")
     page = context.new_page()
@@ -86,7 +88,8 @@ def test_every_slide_fits_the_window_without_a_screen_hint(server, browser, lang
         title = page.locator('[data-testid="stMain"] h1').first.inner_text()
         page.keyboard.press("ArrowRight")
         page.wait_for_function(
-            "t => document.querySelector('[data-testid=\"stMain\"] h1').innerText !== t", arg=title, timeout=60_000)
+            "t => document.querySelector('[data-testid=\"stMain\"] h1').innerText !== t", arg=title, timeout=60_000
+        )
         n += 1
     assert n >= 7
     assert page.locator('[data-testid="stMain"] h1').first.inner_text() == CATALOG[lang]["slide.next_steps.title"]

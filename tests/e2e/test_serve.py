@@ -1,6 +1,7 @@
 """`make serve` for real: two Streamlit workers behind Debian's nginx, reached through the proxy
 (health, the page, gzip, the upload limit, sticky workers, a browser over the websocket), then stopped
 with nothing left running. Skipped only where nginx is not installed (`make test` and CI install it)."""
+
 from __future__ import annotations
 
 import http.client
@@ -76,9 +77,25 @@ def served(demo_db, tmp_path_factory):
     port, base_port = _ports()
     log = open(work / "serve.log", "w")
     proc = subprocess.Popen(
-        [sys.executable, "deploy/serve.py", "--workers", "2", "--port", str(port), "--base-port", str(base_port),
-         "--db", str(db), "--run-dir", str(run_dir)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-        env=dict(os.environ, PYTHONPATH=str(ROOT)))
+        [
+            sys.executable,
+            "deploy/serve.py",
+            "--workers",
+            "2",
+            "--port",
+            str(port),
+            "--base-port",
+            str(base_port),
+            "--db",
+            str(db),
+            "--run-dir",
+            str(run_dir),
+        ],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )
     started = time.monotonic()
     try:
         while "serving http" not in (work / "serve.log").read_text():
@@ -160,7 +177,12 @@ def test_a_browser_runs_the_app_over_the_websocket_and_the_loader_works_meanwhil
         csv.write_text("ИНН;Год;Численность\n4029032450;1990;5\n", encoding="utf-8")
         done = subprocess.run(
             [sys.executable, "-m", "analytics.data.load_cli", "enterprise_years", str(csv), "--db", str(db)],
-            cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True, text=True, timeout=120)
+            cwd=ROOT,
+            env=dict(os.environ, PYTHONPATH=str(ROOT)),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert done.returncode == 0, done.stderr
         page.goto(base + "/about-data")  # a rerun on the same worker moves to the new snapshot
         wait_for_app(page)
@@ -170,16 +192,20 @@ def test_a_browser_runs_the_app_over_the_websocket_and_the_loader_works_meanwhil
 
 def test_a_worker_that_dies_is_started_again_and_the_proxy_keeps_answering(served):
     base, _run_dir, ports, _db = served
-    [victim] = [int(line.split(":")[0]) for line in _processes_mentioning(f"--server.port {ports[0]} ")
-                if "streamlit" in line]
+    [victim] = [
+        int(line.split(":")[0]) for line in _processes_mentioning(f"--server.port {ports[0]} ") if "streamlit" in line
+    ]
     os.kill(victim, signal.SIGKILL)
     deadline = time.monotonic() + 120
     restarted = False
     while time.monotonic() < deadline:
         status, _, body = _get(base + "/_stcore/health")  # the other worker, or the restarted one, answers
         assert (status, body) == (200, b"ok")
-        pids = [int(line.split(":")[0]) for line in _processes_mentioning(f"--server.port {ports[0]} ")
-                if "streamlit" in line]
+        pids = [
+            int(line.split(":")[0])
+            for line in _processes_mentioning(f"--server.port {ports[0]} ")
+            if "streamlit" in line
+        ]
         if pids and pids != [victim] and serve._healthy(ports[0]):
             restarted = True
             break

@@ -6,6 +6,7 @@ DataFrames in, plotly figures out (the frames come from
 projects_effect`); they never query the store. :func:`ui.sections.io_section.portfolio_effect_section` draws the whole
 Subsidies-page section in one call (the service through :func:`ui.core.state.cached`).
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -44,8 +45,9 @@ def _lines(labels: list[str]) -> int:
     return max((label.count("<br>") + 1 for label in labels), default=1)
 
 
-def multiplier_bars(frame: pd.DataFrame, *, lang: str, region_name: str, russia_name: str,
-                    x_title: str, type2_name: str) -> go.Figure:
+def multiplier_bars(
+    frame: pd.DataFrame, *, lang: str, region_name: str, russia_name: str, x_title: str, type2_name: str
+) -> go.Figure:
     """Horizontal bars of the Type I output multiplier by product: the region against Russia; a
     diamond marks the region's Type II multiplier (with household spending).
 
@@ -57,21 +59,43 @@ def multiplier_bars(frame: pd.DataFrame, *, lang: str, region_name: str, russia_
     russia_text = [fmt.number(v, lang, 2) for v in frame["output_russia"]]
     type2_text = [fmt.number(v, lang, 2) for v in frame["output_type2_region"]]
     fig = go.Figure()
-    fig.add_trace(go.Bar(
-        y=labels, x=frame["output_region"], name=region_name, orientation="h", marker_color=PALETTE[0],
-        text=region_text, textposition="outside", cliponaxis=False,
-        hovertemplate=f"{region_name}: %{{text}}<extra>%{{y}}</extra>",
-    ))
-    fig.add_trace(go.Bar(
-        y=labels, x=frame["output_russia"], name=russia_name, orientation="h", marker_color=NEUTRAL,
-        text=russia_text, textposition="outside", cliponaxis=False,
-        hovertemplate=f"{russia_name}: %{{text}}<extra>%{{y}}</extra>",
-    ))
-    fig.add_trace(go.Scatter(
-        y=labels, x=frame["output_type2_region"], name=type2_name, mode="markers",
-        marker=dict(symbol="diamond", size=14, color=PALETTE[1], line=dict(width=1.5, color="white")),
-        customdata=type2_text, hovertemplate=f"{type2_name}: %{{customdata}}<extra>%{{y}}</extra>",
-    ))
+    fig.add_trace(
+        go.Bar(
+            y=labels,
+            x=frame["output_region"],
+            name=region_name,
+            orientation="h",
+            marker_color=PALETTE[0],
+            text=region_text,
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate=f"{region_name}: %{{text}}<extra>%{{y}}</extra>",
+        )
+    )
+    fig.add_trace(
+        go.Bar(
+            y=labels,
+            x=frame["output_russia"],
+            name=russia_name,
+            orientation="h",
+            marker_color=NEUTRAL,
+            text=russia_text,
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate=f"{russia_name}: %{{text}}<extra>%{{y}}</extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            y=labels,
+            x=frame["output_type2_region"],
+            name=type2_name,
+            mode="markers",
+            marker=dict(symbol="diamond", size=14, color=PALETTE[1], line=dict(width=1.5, color="white")),
+            customdata=type2_text,
+            hovertemplate=f"{type2_name}: %{{customdata}}<extra>%{{y}}</extra>",
+        )
+    )
     top = float(max(frame["output_russia"].max(), frame["output_type2_region"].max(), 1.0)) if len(frame) else 1.0
     fig.update_layout(barmode="group", legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
     fig.update_yaxes(autorange="reversed", automargin=True, tickfont=dict(size=TICK_SIZE))
@@ -80,8 +104,9 @@ def multiplier_bars(frame: pd.DataFrame, *, lang: str, region_name: str, russia_
     return style(fig, lang, height=max(420, 110 + row * len(frame)))
 
 
-def linkage_scatter(frame: pd.DataFrame, *, lang: str, x_title: str, y_title: str, key_name: str,
-                    other_name: str, label_top: int = 5) -> go.Figure:
+def linkage_scatter(
+    frame: pd.DataFrame, *, lang: str, x_title: str, y_title: str, key_name: str, other_name: str, label_top: int = 5
+) -> go.Figure:
     """Rasmussen's linkages: x = backward (power of dispersion), y = forward (sensitivity of
     dispersion), lines at 1; key sectors (both > 1) coloured and the ``label_top`` strongest named.
 
@@ -94,13 +119,21 @@ def linkage_scatter(frame: pd.DataFrame, *, lang: str, x_title: str, y_title: st
     fig = go.Figure()
     for is_key, name, colour in ((False, other_name, NEUTRAL), (True, key_name, PALETTE[3])):
         part = data[data["key_sector"] == is_key]
-        hover = [f"<b>{lab}</b><br>{x_title}: {fmt.number(b, lang, 2)}<br>{y_title}: {fmt.number(f, lang, 2)}"
-                 for lab, b, f in zip(part["label"], part["backward"], part["forward"], strict=True)]
-        fig.add_trace(go.Scatter(
-            x=part["backward"], y=part["forward"], mode="markers", name=name,
-            marker=dict(size=12, color=colour, opacity=0.8, line=dict(width=1, color="white")),
-            customdata=hover, hovertemplate="%{customdata}<extra></extra>",
-        ))
+        hover = [
+            f"<b>{lab}</b><br>{x_title}: {fmt.number(b, lang, 2)}<br>{y_title}: {fmt.number(f, lang, 2)}"
+            for lab, b, f in zip(part["label"], part["backward"], part["forward"], strict=True)
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=part["backward"],
+                y=part["forward"],
+                mode="markers",
+                name=name,
+                marker=dict(size=12, color=colour, opacity=0.8, line=dict(width=1, color="white")),
+                customdata=hover,
+                hovertemplate="%{customdata}<extra></extra>",
+            )
+        )
     x_range, y_range = _padded(data["backward"], 1.0), _padded(data["forward"], 1.0)
     named = data[data["key_sector"]].nlargest(label_top, "backward").sort_values("forward", ascending=False)
     per_px = (y_range[1] - y_range[0]) / LINKAGE_PLOT_PX
@@ -110,10 +143,23 @@ def linkage_scatter(frame: pd.DataFrame, *, lang: str, x_title: str, y_title: st
         box = LABEL_LINE_PX * (text.count("<br>") + 1) + 8
         centre, top = y_range[1] - (top + box / 2) * per_px, top + box + 4
         fig.add_annotation(
-            x=row.backward, y=row.forward, text=text, axref="x", ayref="y",
-            ax=x_range[1], ay=centre, xanchor="right", yanchor="middle", align="right",
-            showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#6B7280", standoff=7,
-            bgcolor="rgba(255,255,255,0.9)", font=dict(size=FONT_SIZE - 5, color="#1F2937"),
+            x=row.backward,
+            y=row.forward,
+            text=text,
+            axref="x",
+            ayref="y",
+            ax=x_range[1],
+            ay=centre,
+            xanchor="right",
+            yanchor="middle",
+            align="right",
+            showarrow=True,
+            arrowhead=0,
+            arrowwidth=1,
+            arrowcolor="#6B7280",
+            standoff=7,
+            bgcolor="rgba(255,255,255,0.9)",
+            font=dict(size=FONT_SIZE - 5, color="#1F2937"),
         )
     fig.add_vline(x=1, line_dash="dash", line_color="#374151", line_width=2)
     fig.add_hline(y=1, line_dash="dash", line_color="#374151", line_width=2)
@@ -147,16 +193,20 @@ def portfolio_effect_bars(effects: pd.DataFrame, *, lang: str) -> go.Figure:
     for colour, col in zip(PALETTE, EFFECT_BARS, strict=False):
         values = effects.loc[list(EFFECTS[:3]), col]
         name = t(f"io_effect.col.{col}", lang)
-        fig.add_trace(go.Bar(
-            x=kinds, y=values, name=name, marker_color=colour,
-            text=[fmt.number(v, lang, 0) for v in values], textposition="outside", cliponaxis=False,
-            hovertemplate=f"{name}: %{{text}}<extra>%{{x}}</extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                x=kinds,
+                y=values,
+                name=name,
+                marker_color=colour,
+                text=[fmt.number(v, lang, 0) for v in values],
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate=f"{name}: %{{text}}<extra>%{{x}}</extra>",
+            )
+        )
     top = float(effects.loc[list(EFFECTS[:3]), list(EFFECT_BARS)].to_numpy().max()) if len(effects) else 1.0
     fig.update_layout(barmode="group", legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
-    fig.update_yaxes(title_text=t("io_effect.axis", lang), tickformat=fmt.d3_number(0),
-                     range=[0, max(top, 1.0) * 1.18])
+    fig.update_yaxes(title_text=t("io_effect.axis", lang), tickformat=fmt.d3_number(0), range=[0, max(top, 1.0) * 1.18])
     fig.update_xaxes(automargin=True)
     return style(fig, lang, height=440)
-
-

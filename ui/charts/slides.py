@@ -8,6 +8,7 @@ No text is cut. Long chart labels are wrapped at :data:`WRAP` characters a line 
 portfolio's bubbles carry their OKVED code only (rule: the code is the short name), and the full names of
 the labelled codes are in the slide's notes.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -51,9 +52,14 @@ class SlideView:
 
 
 def _big(fig: go.Figure, height: int) -> go.Figure:
-    fig.update_layout(font=dict(size=SLIDE_FONT), height=height, hoverlabel=dict(font_size=SLIDE_FONT),
-                      legend=dict(font=dict(size=SLIDE_FONT)), margin=dict(l=10, r=40, t=40, b=10),
-                      uniformtext=dict(minsize=SLIDE_FONT, mode="show"))
+    fig.update_layout(
+        font=dict(size=SLIDE_FONT),
+        height=height,
+        hoverlabel=dict(font_size=SLIDE_FONT),
+        legend=dict(font=dict(size=SLIDE_FONT)),
+        margin=dict(l=10, r=40, t=40, b=10),
+        uniformtext=dict(minsize=SLIDE_FONT, mode="show"),
+    )
     fig.update_annotations(font_size=SLIDE_FONT)
     fig.update_traces(textfont_size=SLIDE_FONT, selector=dict(type="bar"))
     fig.update_traces(textfont_size=SLIDE_FONT, selector=dict(type="scatter"))
@@ -86,20 +92,39 @@ def _profile(slide: Slide, lang: str, region_name: str, height: int) -> SlideVie
     n = slide.numbers
     clusters = slide.tables["by_cluster"].copy()
     clusters["label"] = [_label(v) for v in clusters[name_column(lang)].fillna(t("cluster.other", lang))]
-    fig = charts.horizontal_bars(clusters, label="label", value="employees", lang=lang,
-                                 value_title=t("col.employees", lang),
-                                 highlight_last=_label(t("cluster.other", lang)))
+    fig = charts.horizontal_bars(
+        clusters,
+        label="label",
+        value="employees",
+        lang=lang,
+        value_title=t("col.employees", lang),
+        highlight_last=_label(t("cluster.other", lang)),
+    )
     return SlideView(
         title=t("slide.profile.title", lang, region=_md(region_name), year=n["year"]),
-        message=t("slide.profile.message", lang, clusters=_quoted(n.get(f"top_{lang}"), lang),
-                  share=fmt.percent(n.get("top_share"), lang, 0)),
-        numbers=[(t("slide.profile.manufacturing", lang), fmt.thousands(n["manufacturing_employees"], lang)),
-                 (t("kpi.share_russia", lang), fmt.percent(n["share_of_russia"], lang, 2)),
-                 (t("kpi.enterprises", lang), fmt.integer(n["enterprises"], lang)),
-                 (t("kpi.employees", lang), fmt.thousands(n["employees"], lang))],
-        figure=_big(fig, height), filename="slide-1-profile",
-        notes=(t("slide.profile.two_figures", lang, manufacturing=fmt.thousands(n["manufacturing_employees"], lang),
-                 employees=fmt.thousands(n["employees"], lang), enterprises=fmt.integer(n["enterprises"], lang)),),
+        message=t(
+            "slide.profile.message",
+            lang,
+            clusters=_quoted(n.get(f"top_{lang}"), lang),
+            share=fmt.percent(n.get("top_share"), lang, 0),
+        ),
+        numbers=[
+            (t("slide.profile.manufacturing", lang), fmt.thousands(n["manufacturing_employees"], lang)),
+            (t("kpi.share_russia", lang), fmt.percent(n["share_of_russia"], lang, 2)),
+            (t("kpi.enterprises", lang), fmt.integer(n["enterprises"], lang)),
+            (t("kpi.employees", lang), fmt.thousands(n["employees"], lang)),
+        ],
+        figure=_big(fig, height),
+        filename="slide-1-profile",
+        notes=(
+            t(
+                "slide.profile.two_figures",
+                lang,
+                manufacturing=fmt.thousands(n["manufacturing_employees"], lang),
+                employees=fmt.thousands(n["employees"], lang),
+                enterprises=fmt.integer(n["enterprises"], lang),
+            ),
+        ),
     )
 
 
@@ -109,10 +134,14 @@ def _portfolio(slide: Slide, lang: str, region_name: str, height: int, cluster_n
     table["label"] = table["sector"].astype(str)  # the code is the bubble's short name; names in the notes
     table["hover"] = tables.portfolio_hover(table, lang, "sectors.measure.employees")
     fig = charts.portfolio_bubbles(
-        table, lang=lang, cluster_names={**cluster_names, "other": t("cluster.other", lang)},
+        table,
+        lang=lang,
+        cluster_names={**cluster_names, "other": t("cluster.other", lang)},
         quadrant_names={q: t(f"sectors.quadrant.{q}", lang) for q in ("Star", "Mature", "Emerging", "Transforming")},
-        x_title=t("sectors.lq_axis", lang), y_title=t("sectors.growth_axis", lang),
-        size_title=t("sectors.size_note", lang), label_top=PORTFOLIO_LABELS,
+        x_title=t("sectors.lq_axis", lang),
+        y_title=t("sectors.growth_axis", lang),
+        size_title=t("sectors.size_note", lang),
+        label_top=PORTFOLIO_LABELS,
     )
     fig.update_traces(textposition="middle right", selector=dict(type="scatter"))
     labelled = table.dropna(subset=["lq", "relative_growth"]).nlargest(PORTFOLIO_LABELS, "employees")
@@ -121,9 +150,12 @@ def _portfolio(slide: Slide, lang: str, region_name: str, height: int, cluster_n
     top_name = _md(f"{top['sector'].iloc[0]} {top[name_column(lang)].iloc[0]}") if len(top) else "–"
     return SlideView(
         title=t("slide.portfolio.title", lang, start=n["start"], end=n["end"]),
-        message=t("slide.portfolio.message", lang, stars=n["stars"], sector=top_name,
-                  lq=fmt.number(n["top_lq"], lang, 1)),
-        numbers=[], figure=_big(fig, height), filename="slide-2-portfolio",
+        message=t(
+            "slide.portfolio.message", lang, stars=n["stars"], sector=top_name, lq=fmt.number(n["top_lq"], lang, 1)
+        ),
+        numbers=[],
+        figure=_big(fig, height),
+        filename="slide-2-portfolio",
         notes=(t("slide.portfolio.codes", lang, codes=codes), t("glossary.lq", lang), t("glossary.pp", lang)),
     )
 
@@ -132,25 +164,37 @@ def _next_steps(slide: Slide, lang: str, region_name: str, height: int) -> Slide
     n = slide.numbers
     ranked = slide.tables["opportunities"].copy()
     ranked["label"] = _wrapped(ranked, lang, 40)
-    fig = charts.horizontal_bars(ranked, label="label", value="score", lang=lang,
-                                 value_title=t("col.score", lang), digits=2)
+    fig = charts.horizontal_bars(
+        ranked, label="label", value="score", lang=lang, value_title=t("col.score", lang), digits=2
+    )
     sectors = "; ".join(_md(f"{c} {name}") for c, name in zip(ranked["sector"], ranked[name_column(lang)]))
     decisions = [t("slide.decide.cluster", lang, cluster=_quoted([n.get(f"focus_{lang}")], lang))]
     if n.get("closest_dependence") is not None and not n.get("passing"):
-        decisions.append(t("slide.decide.registry", lang, cluster=_quoted([n.get(f"closest_{lang}")], lang),
-                           dependence=fmt.percent(n["closest_dependence"], lang, 1),
-                           threshold=fmt.percent(n["threshold"], lang, 0)))
-    decisions.append(t("slide.decide.sectors" if n["robust"] else "slide.decide.sectors_unstable", lang,
-                       sectors=sectors))
+        decisions.append(
+            t(
+                "slide.decide.registry",
+                lang,
+                cluster=_quoted([n.get(f"closest_{lang}")], lang),
+                dependence=fmt.percent(n["closest_dependence"], lang, 1),
+                threshold=fmt.percent(n["threshold"], lang, 0),
+            )
+        )
+    decisions.append(
+        t("slide.decide.sectors" if n["robust"] else "slide.decide.sectors_unstable", lang, sectors=sectors)
+    )
     decisions.append(t("slide.decide.subsidy", lang))
     few = [p for p in n.get("plausibility", ()) if p.code == "few_sectors"]
     notes = [t("glossary.opportunity", lang)]
     if few:
         notes.append(t("slide.next_steps.complexity_note", lang, sectors=few[0].params["sectors"]))
-    return SlideView(title=t("slide.next_steps.title", lang),
-                     message="\n".join(f"{i}. {d}" for i, d in enumerate(decisions, start=1)),
-                     numbers=[], figure=_big(fig, min(height, 420)), filename="slide-7-next-steps",
-                     notes=tuple(notes))
+    return SlideView(
+        title=t("slide.next_steps.title", lang),
+        message="\n".join(f"{i}. {d}" for i, d in enumerate(decisions, start=1)),
+        numbers=[],
+        figure=_big(fig, min(height, 420)),
+        filename="slide-7-next-steps",
+        notes=tuple(notes),
+    )
 
 
 def _name(numbers: dict, key: str, lang: str) -> str:
@@ -160,20 +204,36 @@ def _name(numbers: dict, key: str, lang: str) -> str:
 def _clusters(slide: Slide, lang: str, height: int) -> SlideView:
     n = slide.numbers
     table = slide.tables["candidates"].copy()
-    table["label"] = [f"{_label(name)} {'★' * int(stars)}" for name, stars in
-                      zip(table[name_column(lang)], table["stars"])]
-    fig = charts.horizontal_bars(table, label="label", value="score", lang=lang, value_title=t("slide.score_axis", lang))
+    table["label"] = [
+        f"{_label(name)} {'★' * int(stars)}" for name, stars in zip(table[name_column(lang)], table["stars"])
+    ]
+    fig = charts.horizontal_bars(
+        table, label="label", value="score", lang=lang, value_title=t("slide.score_axis", lang)
+    )
     if n.get("leader_edge"):
-        message = t("slide.clusters.message", lang, leader=_quoted([_name(n, "leader", lang)], lang),
-                    edge=t(f"slide.component.{n['leader_edge']}", lang),
-                    starred=_quoted([_name(n, "starred", lang)], lang), stars=n["starred_stars"])
+        message = t(
+            "slide.clusters.message",
+            lang,
+            leader=_quoted([_name(n, "leader", lang)], lang),
+            edge=t(f"slide.component.{n['leader_edge']}", lang),
+            starred=_quoted([_name(n, "starred", lang)], lang),
+            stars=n["starred_stars"],
+        )
     else:
-        message = t("slide.clusters.message_same", lang, leader=_quoted([_name(n, "leader", lang)], lang),
-                    stars=n["leader_stars"])
-    return SlideView(title=t("slide.clusters.title", lang, year=n["year"]),
-                     message=message + " " + t("slide.clusters.strong", lang, n=n["candidates"], strong=n["strong"]),
-                     numbers=[], figure=_big(fig, min(height, 560)), filename="slide-3-clusters",
-                     notes=(t("glossary.score", lang), t("glossary.stars", lang), t("glossary.us", lang)))
+        message = t(
+            "slide.clusters.message_same",
+            lang,
+            leader=_quoted([_name(n, "leader", lang)], lang),
+            stars=n["leader_stars"],
+        )
+    return SlideView(
+        title=t("slide.clusters.title", lang, year=n["year"]),
+        message=message + " " + t("slide.clusters.strong", lang, n=n["candidates"], strong=n["strong"]),
+        numbers=[],
+        figure=_big(fig, min(height, 560)),
+        filename="slide-3-clusters",
+        notes=(t("glossary.score", lang), t("glossary.stars", lang), t("glossary.us", lang)),
+    )
 
 
 def _registry(slide: Slide, lang: str, height: int) -> SlideView:
@@ -181,17 +241,34 @@ def _registry(slide: Slide, lang: str, height: int) -> SlideView:
     table = slide.tables["verdicts"].copy()
     table["label"] = [_label(v) for v in table[name_column(lang)]]
     table["passed"] = table["verdict"] == "pass"
-    fig = charts.threshold_bars(table, label="label", value="dependence", passed="passed", threshold=n["threshold"],
-                                lang=lang, value_title=t("slide.registry.axis", lang),
-                                threshold_name=t("slide.registry.threshold", lang))
+    fig = charts.threshold_bars(
+        table,
+        label="label",
+        value="dependence",
+        passed="passed",
+        threshold=n["threshold"],
+        lang=lang,
+        value_title=t("slide.registry.axis", lang),
+        threshold_name=t("slide.registry.threshold", lang),
+    )
     key = "slide.registry.message_none" if n["passing"] == 0 else "slide.registry.message"
-    message = t(key, lang, passing=n["passing"], n=n["candidates"],
-                closest=_quoted([_name(n, "closest", lang)], lang),
-                dependence=fmt.percent(n.get("closest_dependence"), lang, 1),
-                threshold=fmt.percent(n["threshold"], lang, 0))
-    return SlideView(title=t("slide.registry.title", lang), message=message,
-                     numbers=[], figure=_big(fig, min(height, 560)), filename="slide-4-registry",
-                     notes=(t("glossary.dependence", lang),))
+    message = t(
+        key,
+        lang,
+        passing=n["passing"],
+        n=n["candidates"],
+        closest=_quoted([_name(n, "closest", lang)], lang),
+        dependence=fmt.percent(n.get("closest_dependence"), lang, 1),
+        threshold=fmt.percent(n["threshold"], lang, 0),
+    )
+    return SlideView(
+        title=t("slide.registry.title", lang),
+        message=message,
+        numbers=[],
+        figure=_big(fig, min(height, 560)),
+        filename="slide-4-registry",
+        notes=(t("glossary.dependence", lang),),
+    )
 
 
 def _network(slide: Slide, lang: str, height: int) -> SlideView:
@@ -202,9 +279,13 @@ def _network(slide: Slide, lang: str, height: int) -> SlideView:
     links = slide.tables.get("links")
     # the gaps' labels (wrapped at GAP_WRAP characters, ≈ 12 px a character at 24 px) sit in the spacing
     # between the two panels: 34 characters ≈ 410 px of the 1808-px chart ≈ 0.23
-    fig = make_subplots(rows=1, cols=2, column_widths=[0.52, 0.48], horizontal_spacing=0.25,
-                        subplot_titles=(t("slide.network.links_title", lang, links=n["links"]),
-                                        t("slide.network.gaps_title", lang)))
+    fig = make_subplots(
+        rows=1,
+        cols=2,
+        column_widths=[0.52, 0.48],
+        horizontal_spacing=0.25,
+        subplot_titles=(t("slide.network.links_title", lang, links=n["links"]), t("slide.network.gaps_title", lang)),
+    )
     if members is not None and links is not None and len(members):
         role_names = {r: t(f"clusters.role.{r}", lang) for r in cluster_charts.ROLE_ORDER}
         net = cluster_charts.cooperation_network(members, links, lang=lang, role_names=role_names, label_top=2)
@@ -216,22 +297,51 @@ def _network(slide: Slide, lang: str, height: int) -> SlideView:
         fig.update_yaxes(visible=False, range=[-1.65, 1.7], row=1, col=1)
     if len(gaps):
         labels = _wrapped(gaps, lang, GAP_WRAP)
-        fig.add_trace(go.Bar(x=gaps["density"], y=labels, orientation="h", marker_color=charts.PALETTE[0],
-                             text=[fmt.number(v, lang, 2) for v in gaps["density"]], textposition="outside",
-                             cliponaxis=False, showlegend=False, hovertemplate="%{y}: %{text}<extra></extra>"),
-                      row=1, col=2)
+        fig.add_trace(
+            go.Bar(
+                x=gaps["density"],
+                y=labels,
+                orientation="h",
+                marker_color=charts.PALETTE[0],
+                text=[fmt.number(v, lang, 2) for v in gaps["density"]],
+                textposition="outside",
+                cliponaxis=False,
+                showlegend=False,
+                hovertemplate="%{y}: %{text}<extra></extra>",
+            ),
+            row=1,
+            col=2,
+        )
         top = float(gaps["density"].max())
         fig.update_yaxes(autorange="reversed", row=1, col=2)
-        fig.update_xaxes(title_text=t("col.density", lang), tickformat=fmt.d3_number(1), dtick=0.1,
-                         range=[0, top * 1.3], row=1, col=2)
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.02, x=0, itemsizing="constant"),
-                      plot_bgcolor="white")
+        fig.update_xaxes(
+            title_text=t("col.density", lang),
+            tickformat=fmt.d3_number(1),
+            dtick=0.1,
+            range=[0, top * 1.3],
+            row=1,
+            col=2,
+        )
+    fig.update_layout(
+        legend=dict(orientation="h", yanchor="top", y=-0.02, x=0, itemsizing="constant"), plot_bgcolor="white"
+    )
     charts.style(fig, lang, height=height)
-    return SlideView(title=t("slide.network.title", lang, cluster=_md(_name(n, "cluster", lang))),
-                     message=t("slide.network.message", lang, members=n["members"], linked=n.get("linked", 0),
-                               links=n["links"], cooperation=fmt.percent(n["cooperation"], lang, 0), gaps=n["gaps"]),
-                     numbers=[], figure=_big(fig, min(height, 700)), filename="slide-5-network-gaps",
-                     notes=(t("glossary.cooperation", lang), t("glossary.density", lang)))
+    return SlideView(
+        title=t("slide.network.title", lang, cluster=_md(_name(n, "cluster", lang))),
+        message=t(
+            "slide.network.message",
+            lang,
+            members=n["members"],
+            linked=n.get("linked", 0),
+            links=n["links"],
+            cooperation=fmt.percent(n["cooperation"], lang, 0),
+            gaps=n["gaps"],
+        ),
+        numbers=[],
+        figure=_big(fig, min(height, 700)),
+        filename="slide-5-network-gaps",
+        notes=(t("glossary.cooperation", lang), t("glossary.density", lang)),
+    )
 
 
 def _subsidy(slide: Slide, lang: str, height: int) -> SlideView:
@@ -241,26 +351,46 @@ def _subsidy(slide: Slide, lang: str, height: int) -> SlideView:
     balance = slide.tables["balance"]
     balance = balance[(balance["cum_subsidy_pv_mln_rub"] > 0) | (balance["cum_taxes_pv_mln_rub"] > 0)]
     fig = charts.cumulative_balance(
-        balance, x="year", outlay="cum_subsidy_pv_mln_rub", returned="cum_taxes_pv_mln_rub", lang=lang,
-        outlay_name=t("slide.subsidy.outlay", lang), returned_name=t("slide.subsidy.returned", lang),
+        balance,
+        x="year",
+        outlay="cum_subsidy_pv_mln_rub",
+        returned="cum_taxes_pv_mln_rub",
+        lang=lang,
+        outlay_name=t("slide.subsidy.outlay", lang),
+        returned_name=t("slide.subsidy.returned", lang),
         y_title=t("slide.subsidy.axis", lang),
-        break_even=n["break_even_year"], break_even_name=t("slide.subsidy.break_even", lang))
+        break_even=n["break_even_year"],
+        break_even_name=t("slide.subsidy.break_even", lang),
+    )
     year = n["break_even_year"]
     if n["projects"] == 0:  # nothing to weigh: say why instead of dashes
-        return SlideView(title=t("slide.subsidy.title", lang, share=fmt.percent(n["share"], lang, 0)),
-                         message=t("slide.subsidy.message_none", lang), numbers=[],
-                         figure=_big(fig, min(height, 560)), filename="slide-6-subsidy")
-    message = t("slide.subsidy.message" if year is not None else "slide.subsidy.message_no_break_even", lang,
-                subsidy=fmt.money_mln(n["subsidy_mln_rub"], lang, 0), projects=n["projects"],
-                leverage=fmt.number(n["leverage"], lang, 1),
-                effectiveness=fmt.number(n["effectiveness"], lang, 2),
-                gross=fmt.money_mln(n["taxes_gross_mln_rub"], lang, 0), year=year)
+        return SlideView(
+            title=t("slide.subsidy.title", lang, share=fmt.percent(n["share"], lang, 0)),
+            message=t("slide.subsidy.message_none", lang),
+            numbers=[],
+            figure=_big(fig, min(height, 560)),
+            filename="slide-6-subsidy",
+        )
+    message = t(
+        "slide.subsidy.message" if year is not None else "slide.subsidy.message_no_break_even",
+        lang,
+        subsidy=fmt.money_mln(n["subsidy_mln_rub"], lang, 0),
+        projects=n["projects"],
+        leverage=fmt.number(n["leverage"], lang, 1),
+        effectiveness=fmt.number(n["effectiveness"], lang, 2),
+        gross=fmt.money_mln(n["taxes_gross_mln_rub"], lang, 0),
+        year=year,
+    )
     if n.get("what_if"):
         message = t("slide.subsidy.what_if", lang) + " " + message
     return SlideView(
         title=t("slide.subsidy.title", lang, share=fmt.percent(n["share"], lang, 0)),
-        message=message, numbers=[], figure=_big(fig, min(height, 560)), filename="slide-6-subsidy",
-        notes=(assumption_text(n["assumption"], lang), t("glossary.discounted", lang)))
+        message=message,
+        numbers=[],
+        figure=_big(fig, min(height, 560)),
+        filename="slide-6-subsidy",
+        notes=(assumption_text(n["assumption"], lang), t("glossary.discounted", lang)),
+    )
 
 
 def _route_gaps(rules, n: dict, lang: str) -> list[str]:
@@ -272,8 +402,15 @@ def _route_gaps(rules, n: dict, lang: str) -> list[str]:
         if r.rule_id == "contracts":
             gaps.append(t("slide.route.gap.contracts", lang, n=fmt.integer(r.measured, lang)))
         elif r.rule_id == "dependence":
-            gaps.append(t("slide.route.gap.dependence", lang, now=fmt.percent(r.measured, lang, 1),
-                          threshold=fmt.percent(r.threshold, lang, 0), value=fmt.money_mln(n["needed_mln_rub"], lang, 0)))
+            gaps.append(
+                t(
+                    "slide.route.gap.dependence",
+                    lang,
+                    now=fmt.percent(r.measured, lang, 1),
+                    threshold=fmt.percent(r.threshold, lang, 0),
+                    value=fmt.money_mln(n["needed_mln_rub"], lang, 0),
+                )
+            )
         elif r.rule_id == "organising":
             gaps.append(t("slide.route.gap.organising", lang, rule=rule, n=fmt.integer(r.excess, lang)))
         else:
@@ -289,8 +426,11 @@ def _route(slide: Slide, lang: str, height: int) -> SlideView:
     addresses = [a for a in str(n["addresses"]).split(",") if a]
     gaps = _route_gaps(rules, n, lang)
     value = fmt.money_mln(n["value_mln_rub"], lang, 0)
-    remaining = [t(f"clusters.rule.{r.rule_id}", lang) for r in rules.itertuples()
-                 if r.status == "fail" and r.blocking and r.rule_id not in addresses]
+    remaining = [
+        t(f"clusters.rule.{r.rule_id}", lang)
+        for r in rules.itertuples()
+        if r.status == "fail" and r.blocking and r.rule_id not in addresses
+    ]
     if n["status"] == "no_solution":
         conclusion = t("slide.route.conclusion.no_solution", lang)
     elif not addresses and n["dependence_before"] is None:
@@ -303,8 +443,11 @@ def _route(slide: Slide, lang: str, height: int) -> SlideView:
             conclusion += t("slide.route.conclusion.unproven", lang)
     if remaining and n["status"] != "no_solution":
         conclusion += t("slide.route.conclusion.remaining", lang, rules="; ".join(remaining))
-    message = (t("slide.route.gaps", lang, gaps="; ".join(gaps)) if gaps else t("slide.route.gaps_none", lang)) \
-        + " " + conclusion
+    message = (
+        (t("slide.route.gaps", lang, gaps="; ".join(gaps)) if gaps else t("slide.route.gaps_none", lang))
+        + " "
+        + conclusion
+    )
     before, after = n["dependence_before"], n["dependence_after"]
     figure = None
     if before is not None and n["threshold"] is not None:
@@ -312,20 +455,38 @@ def _route(slide: Slide, lang: str, height: int) -> SlideView:
         if after is not None and n["contracts"]:
             bars = pd.concat([bars, pd.DataFrame({"label": [t("slide.route.after", lang)], "share": [after]})])
         bars["passed"] = bars["share"] >= n["threshold"] - 1e-12
-        chart = charts.threshold_bars(bars, label="label", value="share", passed="passed",
-                                      threshold=n["threshold"], lang=lang,
-                                      value_title=t("slide.registry.axis", lang),
-                                      threshold_name=t("slide.registry.threshold", lang))
+        chart = charts.threshold_bars(
+            bars,
+            label="label",
+            value="share",
+            passed="passed",
+            threshold=n["threshold"],
+            lang=lang,
+            value_title=t("slide.registry.axis", lang),
+            threshold_name=t("slide.registry.threshold", lang),
+        )
         chart.update_layout(bargap=0.45)  # two bars: slim ones, as on the registry slide
         figure = _big(chart, min(height - NUMBERS_ROW[1080], 420))
     shown_after = after if n["contracts"] else before
     return SlideView(
-        title=t("slide.route.title", lang, cluster=_name(n, "cluster", lang)), message=message,
-        numbers=[(t("slide.route.contracts", lang), fmt.integer(n["contracts"], lang)),
-                 (t("slide.route.value", lang), value),
-                 (t("slide.route.dependence", lang), t("slide.route.arrow", lang, before=fmt.percent(before, lang, 1),
-                                                       after=fmt.percent(shown_after, lang, 1)))],
-        figure=figure, filename="slide-route-to-registry")
+        title=t("slide.route.title", lang, cluster=_name(n, "cluster", lang)),
+        message=message,
+        numbers=[
+            (t("slide.route.contracts", lang), fmt.integer(n["contracts"], lang)),
+            (t("slide.route.value", lang), value),
+            (
+                t("slide.route.dependence", lang),
+                t(
+                    "slide.route.arrow",
+                    lang,
+                    before=fmt.percent(before, lang, 1),
+                    after=fmt.percent(shown_after, lang, 1),
+                ),
+            ),
+        ],
+        figure=figure,
+        filename="slide-route-to-registry",
+    )
 
 
 def view(slide: Slide, lang: str, *, region_name: str, cluster_names: dict[str, str], screen: int = 1080) -> SlideView:

@@ -6,6 +6,7 @@ icon shortcodes (``:material/…:``) or LaTeX. Both escapers first drop the invi
 can disguise text: bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F, U+061C)
 and zero-width ones (U+200B–U+200D, U+2060, U+FEFF). Visible characters are kept as they were.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,6 +41,10 @@ def html(text: Any) -> str:
 
 def html_series(text: pd.Series) -> pd.Series:
     """:func:`html` on every value of a Series (as text), vectorised for long member lists."""
-    return (text.astype(str).str.replace(_INVISIBLE, "", regex=True)
-            .str.replace("&", "&amp;", regex=False).str.replace("<", "&lt;", regex=False)
-            .str.replace(">", "&gt;", regex=False))
+    return (
+        text.astype(str)
+        .str.replace(_INVISIBLE, "", regex=True)
+        .str.replace("&", "&amp;", regex=False)
+        .str.replace("<", "&lt;", regex=False)
+        .str.replace(">", "&gt;", regex=False)
+    )

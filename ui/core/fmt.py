@@ -3,6 +3,7 @@
 Russian: ``1 234,5`` (narrow no-break space as the group separator, decimal comma), ``млн ₽``.
 English: ``1,234.5``, ``RUB mln``. Missing values (None, NaN) show as an en dash.
 """
+
 from __future__ import annotations
 
 import math

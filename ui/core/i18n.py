@@ -4,6 +4,7 @@
 ``KeyError`` in tests (both catalogs must have the same keys, checked by ``tests/test_i18n.py``).
 No Streamlit import: the catalogs serve exports and notebooks too.
 """
+
 from __future__ import annotations
 
 LANGS = ("ru", "en")
@@ -266,9 +267,8 @@ def _merge_page_catalogs() -> None:
 
 _merge_page_catalogs()
 
+
 def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     """The text for ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
     text = CATALOG[lang if lang in CATALOG else DEFAULT_LANG][key]
     return text.format(**values) if values else text
-
-

@@ -1,5 +1,6 @@
 """Names in the UI language: the column to read (``name_ru`` / ``name_en``) and names from frames
 and rows, Russian where the English name is missing."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -24,7 +25,7 @@ def name_of(row: Any, lang: str, prefix: str = "name") -> str:
         return en
     return ru if isinstance(ru, str) else str(ru)
 
+
 def name_column(lang: str) -> str:
     """The column holding names in ``lang`` (``name_ru`` / ``name_en``)."""
     return "name_en" if lang == "en" else "name_ru"
-

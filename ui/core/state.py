@@ -11,6 +11,7 @@ connection is a read-only one to the store's current published snapshot
 writes go through :func:`write_and_publish` (writer lock, the writer's file, publish). Without it
 (AppTest, a bare ``streamlit run``) the one connection is the writer's file itself, read-write.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -59,6 +60,8 @@ def snapshots_on() -> bool:
 
 
 _LOG = logging.getLogger("navigator.store")
+
+
 @st.cache_resource(show_spinner=False)
 def _connection(path: str):
     store.ensure_demo(path)
@@ -228,8 +231,7 @@ def _model(module: str, name: str, fingerprint: str) -> Any:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _cached_with(loader: tuple[str, str], module: str, name: str, fingerprint: str, args: tuple,
-                 kwargs: tuple) -> Any:
+def _cached_with(loader: tuple[str, str], module: str, name: str, fingerprint: str, args: tuple, kwargs: tuple) -> Any:
     model = _model(module=loader[0], name=loader[1], fingerprint=fingerprint)
     return getattr(importlib.import_module(module), name)(model, *args, **dict(kwargs))
 
@@ -248,8 +250,14 @@ def model(loader: Callable[..., Any]) -> Any:
 def cached_with(loader: Callable[..., Any], func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """``func(model(loader), *args, **kwargs)`` cached per data version: the model is built once
     (:func:`model`), each distinct call computed once."""
-    return _cached_with(loader=(loader.__module__, loader.__name__), module=func.__module__, name=func.__name__,
-                        fingerprint=fingerprint(), args=args, kwargs=tuple(sorted(kwargs.items())))
+    return _cached_with(
+        loader=(loader.__module__, loader.__name__),
+        module=func.__module__,
+        name=func.__name__,
+        fingerprint=fingerprint(),
+        args=args,
+        kwargs=tuple(sorted(kwargs.items())),
+    )
 
 
 #: Objects handed out by :func:`model`, by id: a figure's key names them instead of hashing their content
@@ -297,27 +305,42 @@ def _argument_key(value: Any) -> Any:
         except TypeError:  # cells pandas cannot hash (lists): their text
             digest = value.to_json(orient="split", default_handler=str).encode("utf-8")
         frame = value.to_frame() if isinstance(value, pd.Series) else value
-        return ("frame", tuple(map(str, frame.columns)), tuple(map(str, frame.dtypes)),
-                hashlib.blake2b(digest, digest_size=16).hexdigest())
+        return (
+            "frame",
+            tuple(map(str, frame.columns)),
+            tuple(map(str, frame.dtypes)),
+            hashlib.blake2b(digest, digest_size=16).hexdigest(),
+        )
     if isinstance(value, np.ndarray):
-        return ("array", str(value.dtype), value.shape,
-                hashlib.blake2b(np.ascontiguousarray(value).tobytes() if value.dtype != object
-                                else repr(value.tolist()).encode("utf-8"), digest_size=16).hexdigest())
+        return (
+            "array",
+            str(value.dtype),
+            value.shape,
+            hashlib.blake2b(
+                np.ascontiguousarray(value).tobytes()
+                if value.dtype != object
+                else repr(value.tolist()).encode("utf-8"),
+                digest_size=16,
+            ).hexdigest(),
+        )
     if isinstance(value, dict):
         return ("dict", tuple((str(k), _argument_key(v)) for k, v in value.items()))
     if isinstance(value, (list, tuple)):
         return (type(value).__name__, tuple(_argument_key(v) for v in value))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (type(value).__qualname__,
-                tuple((f.name, _argument_key(getattr(value, f.name))) for f in dataclasses.fields(value)))
+        return (
+            type(value).__qualname__,
+            tuple((f.name, _argument_key(getattr(value, f.name))) for f in dataclasses.fields(value)),
+        )
     if isinstance(value, (str, int, float, bool, type(None), np.generic, datetime.date, enum.Enum)):
         return value
     raise TypeError(f"no figure key for {type(value).__qualname__}")
 
 
 @st.cache_resource(show_spinner=False, max_entries=160)
-def _figure(module: str, name: str, fingerprint: str, key: Any, _build: Callable[..., Any], _args: tuple,
-            _kwargs: dict) -> _BuiltFigure:
+def _figure(
+    module: str, name: str, fingerprint: str, key: Any, _build: Callable[..., Any], _args: tuple, _kwargs: dict
+) -> _BuiltFigure:
     return _BuiltFigure(json.loads(_build(*_args, **_kwargs).to_json()))
 
 
@@ -335,8 +358,15 @@ def figure(build: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         key = (_argument_key(args), _argument_key(dict(sorted(kwargs.items()))))
     except TypeError:  # an argument that cannot be keyed safely: built for this view only
         return build(*args, **kwargs)
-    return _figure(module=build.__module__, name=build.__qualname__, fingerprint=fingerprint(), key=key, _build=build,
-                   _args=args, _kwargs=kwargs)
+    return _figure(
+        module=build.__module__,
+        name=build.__qualname__,
+        fingerprint=fingerprint(),
+        key=key,
+        _build=build,
+        _args=args,
+        _kwargs=kwargs,
+    )
 
 
 def clear_caches() -> None:
@@ -389,8 +419,9 @@ def upload_plan(data: bytes, file_name: str, table: str, mode: str) -> ingest.Lo
 _FIXED_SLOT = "fixed_plan"
 
 
-def corrected_plan(data: bytes, file_name: str, table: str, mode: str, plan: ingest.LoadPlan,
-                   edits: dict[int, dict[str, str]]) -> tuple[ingest.LoadPlan, bytes | None]:
+def corrected_plan(
+    data: bytes, file_name: str, table: str, mode: str, plan: ingest.LoadPlan, edits: dict[int, dict[str, str]]
+) -> tuple[ingest.LoadPlan, bytes | None]:
     """The file of ``plan`` (uploaded as ``data``) with the grid's ``edits`` put in and checked again by
     the loader (:func:`analytics.data.ingest.apply_corrections`): ``(plan, corrected file)``, kept in
     the session across reruns for the same file, store state and edits."""
@@ -398,8 +429,10 @@ def corrected_plan(data: bytes, file_name: str, table: str, mode: str, plan: ing
     from analytics.services import loading
 
     con = connection()
-    key = (*loading.plan_key(con, data, file_name, table, mode),
-           tuple(sorted((row, tuple(sorted(cells.items()))) for row, cells in edits.items())))
+    key = (
+        *loading.plan_key(con, data, file_name, table, mode),
+        tuple(sorted((row, tuple(sorted(cells.items()))) for row, cells in edits.items())),
+    )
 
     def correct() -> tuple[ingest.LoadPlan, bytes | None]:
         with st.spinner():
@@ -438,8 +471,9 @@ def fns_plan(data: bytes, file_name: str, region: str | None, include_entreprene
 
     def prepare() -> Any:
         with st.spinner():
-            return fns_load.prepare_fns(con, data, region=region, include_entrepreneurs=include_entrepreneurs,
-                                        file_name=file_name)
+            return fns_load.prepare_fns(
+                con, data, region=region, include_entrepreneurs=include_entrepreneurs, file_name=file_name
+            )
 
     return _held("fns_plan", loading.fns_plan_key(con, data, file_name, region, include_entrepreneurs), prepare)
 
@@ -487,7 +521,11 @@ def language_switch() -> None:
         requested = str(st.query_params.get(urls.LANG, "")).lower()
         st.session_state["lang"] = requested if requested in LANGS else DEFAULT_LANG
     st.sidebar.segmented_control(
-        _t("app.language", DEFAULT_LANG), options=list(LANGS), format_func=str.upper, required=True, key="lang",
+        _t("app.language", DEFAULT_LANG),
+        options=list(LANGS),
+        format_func=str.upper,
+        required=True,
+        key="lang",
     )
     if st.session_state["lang"] == DEFAULT_LANG:
         st.query_params.pop(urls.LANG, None)
@@ -569,7 +607,10 @@ def region_picker() -> str:
         code = requested if requested in names else fallback
     # One widget per language: a widget keeps the option labels it was first drawn with.
     choice = st.sidebar.selectbox(
-        t("app.region"), codes, index=codes.index(code), format_func=lambda c: names.get(c, c),
+        t("app.region"),
+        codes,
+        index=codes.index(code),
+        format_func=lambda c: names.get(c, c),
         key=f"region_select_{lang()}",
     )
     st.session_state["region_code"] = choice

@@ -5,6 +5,7 @@ The app's own keys are constants here; a subsidy scenario's keys (``regime``, ``
 all of them, by :func:`scenario_keys`; values are plain strings,
 parsed and range-checked where they are read (never unpickled).
 """
+
 from __future__ import annotations
 
 #: Interface language (``ru`` / ``en``).
@@ -23,7 +24,6 @@ CLUSTER = "cluster"
 INN = "inn"
 #: Keys that belong to the presentation mode (dropped when leaving it).
 PRESENTATION_KEYS: tuple[str, ...] = (PRESENT, SLIDE, SCREEN)
-
 
 
 def scenario_keys() -> tuple[str, ...]:

@@ -6,6 +6,7 @@ Static chart images need a browser engine: kaleido drives the system's Debian ch
 :class:`ExportUnavailable` and the app says so; the Excel workbook needs nothing extra. The PPTX and the
 PDF deck lay out the same :func:`deck_pages`.
 """
+
 from __future__ import annotations
 
 import io
@@ -68,8 +69,9 @@ def _chart_images(figures: list, *, scale: float) -> list[bytes | None]:
         async with kaleido.Kaleido(**options) as engine:
             for i, figure in jobs:
                 figure.update_layout(height=None, width=None)
-                out[i] = await engine.calc_fig(figure.to_dict(), opts=dict(
-                    format="png", width=CHART_WIDTH_PX, height=CHART_HEIGHT_PX, scale=scale))
+                out[i] = await engine.calc_fig(
+                    figure.to_dict(), opts=dict(format="png", width=CHART_WIDTH_PX, height=CHART_HEIGHT_PX, scale=scale)
+                )
         return out
 
     with ThreadPoolExecutor(max_workers=1) as pool:  # its own event loop, whatever the caller runs
@@ -85,15 +87,18 @@ class DeckPage:
     chart_png: bytes | None
 
 
-def deck_pages(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings, lang: str, region_name: str, *,
-               scale: float = 1) -> tuple[list[DeckPage], bool]:
+def deck_pages(
+    con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings, lang: str, region_name: str, *, scale: float = 1
+) -> tuple[list[DeckPage], bool]:
     """The storyline's slides as drawn for a 1080-line screen with their charts as PNG (``scale`` × 1600 px
     wide), and whether illustrative figures are behind them: what the PPTX and the PDF deck both lay out."""
     if not chart_engine_available():
         raise ExportUnavailable("briefing.no_chromium")
     names = sector_portfolio.cluster_names(con).get(lang, {})
-    views = [slides.view(slide, lang, region_name=region_name, cluster_names=names, screen=1080)
-             for slide in storyline.build(con, settings)]
+    views = [
+        slides.view(slide, lang, region_name=region_name, cluster_names=names, screen=1080)
+        for slide in storyline.build(con, settings)
+    ]
     images = _chart_images([v.figure for v in views], scale=scale)
     return [DeckPage(v, png) for v, png in zip(views, images)], provenance.is_illustrative(con)
 
@@ -102,8 +107,7 @@ def _message(v: slides.SlideView) -> str:
     return v.message + ("  ·  " + "  ·  ".join(f"{a}: {b}" for a, b in v.numbers) if v.numbers else "")
 
 
-def deck_bytes(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings, lang: str,
-               region_name: str) -> bytes:
+def deck_bytes(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings, lang: str, region_name: str) -> bytes:
     """A 16:9 PPTX: one slide per storyline slide with its title, message, key numbers and chart."""
     pages, demo = deck_pages(con, settings, lang, region_name)
     from pptx import Presentation
@@ -142,14 +146,16 @@ PDF_TITLE_PT, PDF_MESSAGE_PT, PDF_FOOTER_PT = 30, 18, 14
 PDF_CHART_SCALE = 2  #: charts at 3 200 px wide: sharp on a 4K projector and in print (~240 dpi)
 
 
-def deck_pdf_bytes(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings, lang: str,
-                   region_name: str) -> bytes:
+def deck_pdf_bytes(
+    con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings, lang: str, region_name: str
+) -> bytes:
     """The PPTX's slides as a PDF of 16:9 landscape pages: title, message with the key numbers (real text),
     the chart as a PNG at twice the PPTX's resolution under the message, fitted above the data-status
     footer."""
     pages, demo = deck_pages(con, settings, lang, region_name, scale=PDF_CHART_SCALE)
-    doc = pdf.Document(title=t("briefing.title", lang), lang=lang, page=pdf.SLIDE_PAGE_MM,
-                       margin=PDF_MARGIN_MM, footer=None)
+    doc = pdf.Document(
+        title=t("briefing.title", lang), lang=lang, page=pdf.SLIDE_PAGE_MM, margin=PDF_MARGIN_MM, footer=None
+    )
     doc.set_auto_page_break(False)
     width = doc.w - 2 * PDF_MARGIN_MM
     for p in pages:
@@ -173,7 +179,9 @@ def deck_pdf_bytes(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSetti
     return doc.bytes()
 
 
-def workbook_sheets(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings, lang: str) -> dict[str, pd.DataFrame]:
+def workbook_sheets(
+    con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings, lang: str
+) -> dict[str, pd.DataFrame]:
     """Every table the briefing shows, one frame per sheet, headers in ``lang``, numbers as numbers."""
     deck = {s.slide_id: s for s in storyline.build(con, settings)}
     sheets: dict[str, pd.DataFrame] = {}
@@ -181,21 +189,52 @@ def workbook_sheets(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSett
     clusters = deck["profile"].tables["by_cluster"].copy()
     clusters["label"] = clusters[name].fillna(t("cluster.other", lang))
     sheets[t("sheet.clusters", lang)] = tables.localise(
-        clusters, {"label": "col.cluster", "enterprises": "col.enterprises", "employees": "col.employees",
-                   "revenue_mln_rub": "col.revenue"}, lang)
+        clusters,
+        {
+            "label": "col.cluster",
+            "enterprises": "col.enterprises",
+            "employees": "col.employees",
+            "revenue_mln_rub": "col.revenue",
+        },
+        lang,
+    )
     portfolio = deck["portfolio"].tables["portfolio"].copy()
     portfolio["name"] = portfolio[name]
-    portfolio["quadrant"] = [t(f"sectors.quadrant.{q}", lang) if isinstance(q, str) else "" for q in portfolio["quadrant"]]
+    portfolio["quadrant"] = [
+        t(f"sectors.quadrant.{q}", lang) if isinstance(q, str) else "" for q in portfolio["quadrant"]
+    ]
     sheets[t("sheet.sectors", lang)] = tables.localise(
-        portfolio, {"sector": "col.code", "name": "col.sector", "value": "col.value", "share": "col.share",
-                    "lq": "col.lq", "lq_start": "col.lq_start", "cagr": "col.cagr",
-                    "benchmark_cagr": "col.benchmark_cagr", "relative_growth": "col.relative_growth",
-                    "quadrant": "col.quadrant", "strong": "col.strong"}, lang)
+        portfolio,
+        {
+            "sector": "col.code",
+            "name": "col.sector",
+            "value": "col.value",
+            "share": "col.share",
+            "lq": "col.lq",
+            "lq_start": "col.lq_start",
+            "cagr": "col.cagr",
+            "benchmark_cagr": "col.benchmark_cagr",
+            "relative_growth": "col.relative_growth",
+            "quadrant": "col.quadrant",
+            "strong": "col.strong",
+        },
+        lang,
+    )
     ranked = deck["next_steps"].tables["opportunities"].copy()
     ranked["name"] = ranked[name]
     sheet = tables.localise(
-        ranked, {"sector": "col.code", "name": "col.sector", "score": "col.score", "rca": "col.rca",
-                 "density": "col.density", "pci": "col.pci", "cog": "col.cog"}, lang)
+        ranked,
+        {
+            "sector": "col.code",
+            "name": "col.sector",
+            "score": "col.score",
+            "rca": "col.rca",
+            "density": "col.density",
+            "pci": "col.pci",
+            "cog": "col.cog",
+        },
+        lang,
+    )
     notes = tables.plausibility_notes(deck["next_steps"].numbers.get("plausibility", ()), lang)
     if notes:  # the ECI/PCI caution beside the PCI column, in the first row
         sheet[t("col.pci_note", lang)] = [" ".join(notes)] + [""] * (len(sheet) - 1)
@@ -203,43 +242,95 @@ def workbook_sheets(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSett
     candidates = deck["clusters"].tables["candidates"].copy()
     candidates["name"] = candidates[name]
     sheets[t("sheet.candidates", lang)] = tables.localise(
-        candidates, {"rank": "col.rank", "name": "col.cluster", "score": "col.score", "stars": "xl.stars",
-                     "members": "xl.members", "employees": "col.employees", "lq": "col.lq",
-                     "relative_growth": "col.relative_growth", "completeness": "xl.completeness",
-                     "cooperation": "xl.cooperation", "strong": "col.strong"}, lang)
+        candidates,
+        {
+            "rank": "col.rank",
+            "name": "col.cluster",
+            "score": "col.score",
+            "stars": "xl.stars",
+            "members": "xl.members",
+            "employees": "col.employees",
+            "lq": "col.lq",
+            "relative_growth": "col.relative_growth",
+            "completeness": "xl.completeness",
+            "cooperation": "xl.cooperation",
+            "strong": "col.strong",
+        },
+        lang,
+    )
     members = deck["network"].tables["members"].copy()
     members["name"] = members[name]
     sheets[t("sheet.members", lang)] = tables.localise(
-        members, {"inn": "xl.inn", "name": "xl.enterprise", "okved": "col.code", "role": "xl.role",
-                  "employees": "col.employees", "revenue_mln_rub": "col.revenue",
-                  "purchases_from_members": "xl.purchases_from_members"}, lang)
+        members,
+        {
+            "inn": "xl.inn",
+            "name": "xl.enterprise",
+            "okved": "col.code",
+            "role": "xl.role",
+            "employees": "col.employees",
+            "revenue_mln_rub": "col.revenue",
+            "purchases_from_members": "xl.purchases_from_members",
+        },
+        lang,
+    )
     verdicts = deck["registry"].tables["verdicts"].copy()
     verdicts["name"] = verdicts[name]
     verdicts["verdict"] = [t(f"xl.verdict.{v}", lang) for v in verdicts["verdict"]]
     verdicts["failed"] = [", ".join(map(str, f)) for f in verdicts["failed"]]
     sheets[t("sheet.registry", lang)] = tables.localise(
-        verdicts, {"name": "col.cluster", "verdict": "xl.verdict", "dependence": "xl.dependence",
-                   "threshold": "xl.threshold", "participants": "xl.members", "failed": "xl.failed"}, lang)
+        verdicts,
+        {
+            "name": "col.cluster",
+            "verdict": "xl.verdict",
+            "dependence": "xl.dependence",
+            "threshold": "xl.threshold",
+            "participants": "xl.members",
+            "failed": "xl.failed",
+        },
+        lang,
+    )
     gaps = deck["network"].tables["all_gaps"].copy()
     gaps["name"] = gaps[name]
     sheets[t("sheet.gaps", lang)] = tables.localise(
-        gaps, {"okved": "col.code", "name": "col.sector", "status": "xl.status", "firms": "xl.firms",
-               "lq": "col.lq", "density": "col.density"}, lang)
+        gaps,
+        {
+            "okved": "col.code",
+            "name": "col.sector",
+            "status": "xl.status",
+            "firms": "xl.firms",
+            "lq": "col.lq",
+            "density": "col.density",
+        },
+        lang,
+    )
     projects = deck["subsidy"].tables["projects"].copy()
     projects["name"] = projects[name]
     projects["assumption"] = assumption_text(deck["subsidy"].numbers["assumption"], lang)
     sheets[t("sheet.scenario", lang)] = tables.localise(
-        projects, {"project_id": "xl.project", "name": "xl.project_name", "eligible": "xl.eligible",
-                   "total_costs_mln_rub": "xl.costs", "subsidy_mln_rub": "xl.subsidy",
-                   "own_money_mln_rub": "xl.own_money", "npv_without_mln_rub": "xl.npv_without",
-                   "npv_with_mln_rub": "xl.npv_with", "pv_taxes_additional_mln_rub": "xl.pv_taxes_additional",
-                   "pv_taxes_gross_mln_rub": "xl.pv_taxes", "budget_effectiveness": "xl.effectiveness",
-                   "jobs": "xl.jobs", "assumption": "xl.assumption"}, lang)
+        projects,
+        {
+            "project_id": "xl.project",
+            "name": "xl.project_name",
+            "eligible": "xl.eligible",
+            "total_costs_mln_rub": "xl.costs",
+            "subsidy_mln_rub": "xl.subsidy",
+            "own_money_mln_rub": "xl.own_money",
+            "npv_without_mln_rub": "xl.npv_without",
+            "npv_with_mln_rub": "xl.npv_with",
+            "pv_taxes_additional_mln_rub": "xl.pv_taxes_additional",
+            "pv_taxes_gross_mln_rub": "xl.pv_taxes",
+            "budget_effectiveness": "xl.effectiveness",
+            "jobs": "xl.jobs",
+            "assumption": "xl.assumption",
+        },
+        lang,
+    )
     status = provenance.status_by_table(con)
     status["table"] = [t(f"table.{x}", lang) for x in status["table_name"]]
     status["status"] = [t(f"data.status.{x}", lang) for x in status["data_status"]]
     sheets[t("sheet.provenance", lang)] = tables.localise(
-        status, {"table": "col.table", "status": "col.status", "rows": "col.rows"}, lang)
+        status, {"table": "col.table", "status": "col.status", "rows": "col.rows"}, lang
+    )
     return sheets
 
 

@@ -4,6 +4,7 @@ a note saying which figures are illustrative and where the sources are listed.
 The bytes come from :mod:`analytics.data.export` (formula-safe CSV and XLSX); this module adds what the
 reader must know, in the UI language.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -22,7 +23,7 @@ PROJECT_TABLES = ("projects", "project_costs", "project_revenues")
 
 
 def status_label(statuses: Sequence[str], language: str) -> str:
-    """"публичный факт + условно": the statuses of the data behind a figure, in ``language``."""
+    """ "публичный факт + условно": the statuses of the data behind a figure, in ``language``."""
     return " + ".join(t(f"data.status.{s}", language) for s in statuses) or t("export.status_unknown", language)
 
 
@@ -82,4 +83,5 @@ def xlsx_file(sheets: Mapping[str, pd.DataFrame], ctx: ExportContext) -> bytes:
     """XLSX of ``sheets``: a first sheet with the note, then every table with its status column."""
     return export.excel_bytes(
         {name: _with_status(frame, ctx.statuses, ctx.language) for name, frame in sheets.items()},
-        note={t("export.note_sheet", ctx.language): note_lines(ctx.statuses, ctx.language)})
+        note={t("export.note_sheet", ctx.language): note_lines(ctx.statuses, ctx.language)},
+    )

@@ -4,6 +4,7 @@ No Streamlit here. The font lives in ``ui/downloads/fonts/`` (licence and source
 is made offline on a fresh machine. Text is written literally (no markdown, no markup): a name from
 the data cannot change the layout; a long word breaks inside its cell instead of overflowing it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -25,8 +26,16 @@ class Document(FPDF):
     """An fpdf2 document with the shipped font, margins of 15 mm and ``footer`` with the page number at
     the bottom of each page (``footer=None``: nothing there)."""
 
-    def __init__(self, *, title: str, lang: str, orientation: str = "P",
-                 page: str | tuple[float, float] = A4, footer: str | None = "", margin: float = 15.0):
+    def __init__(
+        self,
+        *,
+        title: str,
+        lang: str,
+        orientation: str = "P",
+        page: str | tuple[float, float] = A4,
+        footer: str | None = "",
+        margin: float = 15.0,
+    ):
         super().__init__(orientation=orientation, unit="mm", format=page)
         self.add_font(FAMILY, "", str(FONT_DIR / "DejaVuSans.ttf"))
         self.add_font(FAMILY, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
@@ -62,31 +71,59 @@ class Document(FPDF):
         if self.get_y() + mm > self.h - self.b_margin:
             self.add_page()
 
-    def paragraph(self, text: str, size: float = 10, *, bold: bool = False,
-                  colour: tuple[int, int, int] | None = None, fill: tuple[int, int, int] | None = None) -> None:
+    def paragraph(
+        self,
+        text: str,
+        size: float = 10,
+        *,
+        bold: bool = False,
+        colour: tuple[int, int, int] | None = None,
+        fill: tuple[int, int, int] | None = None,
+    ) -> None:
         """A wrapped paragraph of literal text."""
         self.set_font(FAMILY, "B" if bold else "", size)
         if colour:
             self.set_text_color(*colour)
         if fill:
             self.set_fill_color(*fill)
-        self.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, fill=fill is not None,
-                        padding=1.5 if fill else 0, align="L")
+        self.multi_cell(
+            0,
+            size * 0.5,
+            text,
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+            fill=fill is not None,
+            padding=1.5 if fill else 0,
+            align="L",
+        )
         self.set_text_color(0, 0, 0)
         self.set_fill_color(255, 255, 255)
         self.set_font(FAMILY, size=10)
         self.ln(1)
 
-    def table(self, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float], *,
-              numeric: Sequence[bool] = (), fills: Sequence[tuple[int, int, int] | None] = (),
-              size: float = 8, bold_last: bool = False) -> None:
+    def table(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        *,
+        numeric: Sequence[bool] = (),
+        fills: Sequence[tuple[int, int, int] | None] = (),
+        size: float = 8,
+        bold_last: bool = False,
+    ) -> None:
         """A table over the page width: ``widths`` relative, ``numeric`` columns right-aligned, ``fills``
         a background per row (None: none). Headings repeat on each page; text wraps in its cell."""
         self.set_font(FAMILY, size=size)
         aligns = tuple("RIGHT" if numeric and numeric[i] else "LEFT" for i in range(len(header)))
-        with super().table(col_widths=tuple(widths), text_align=aligns, line_height=size * 0.5,
-                           headings_style=FontFace(emphasis="BOLD", fill_color=HEAD_FILL),
-                           padding=1, width=self.epw) as table:
+        with super().table(
+            col_widths=tuple(widths),
+            text_align=aligns,
+            line_height=size * 0.5,
+            headings_style=FontFace(emphasis="BOLD", fill_color=HEAD_FILL),
+            padding=1,
+            width=self.epw,
+        ) as table:
             table.row(list(header))
             for i, values in enumerate(rows):
                 fill = fills[i] if i < len(fills) else None

@@ -1,5 +1,6 @@
 """The Subsidies page's workbooks: one scenario (summary, balance, projects, parameters) and a
 comparison of saved scenarios, as sheets for :func:`ui.downloads.exports.xlsx_file`."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -11,8 +12,9 @@ from ui.core.i18n import t
 from ui.tables.subsidy import comparison_export, header_text, parameters_table, projects_table
 
 
-def scenario_workbook(results: Any, lang: str, cluster_names: dict[str, str],
-                      assumption: str = "") -> dict[str, pd.DataFrame]:
+def scenario_workbook(
+    results: Any, lang: str, cluster_names: dict[str, str], assumption: str = ""
+) -> dict[str, pd.DataFrame]:
     """Sheets of the scenario's Excel file: projects, budget by year, portfolio metrics (attributed taxes
     first, gross beside, the assumption in one sentence), parameters."""
     balance = results.balance.rename(columns={c: t(f"subsidies.col.{c}", lang) for c in results.balance.columns})
@@ -30,13 +32,13 @@ def scenario_workbook(results: Any, lang: str, cluster_names: dict[str, str],
     }
 
 
-
 def comparison_workbook(frame: pd.DataFrame, items: tuple, lang: str) -> dict[str, pd.DataFrame]:
     """Sheets of the comparison's Excel file: the metrics side by side and each scenario's parameters."""
     keys = sorted({k for _, key in items for k, _ in key})
     params = pd.DataFrame({t("subsidies.col.parameter", lang): keys})
     for label, key in items:
         params[header_text(label)] = [dict(key).get(k, "") for k in keys]
-    return {t("subsidies.sheet.compare", lang): comparison_export(frame, lang),
-            t("subsidies.sheet.parameters", lang): params}
-
+    return {
+        t("subsidies.sheet.compare", lang): comparison_export(frame, lang),
+        t("subsidies.sheet.parameters", lang): params,
+    }

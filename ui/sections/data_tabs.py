@@ -1,6 +1,7 @@
 """The Data page's own tabs: loading a file (check, map columns, fix in the grid, preview, commit),
 the load history with rollback, the templates, and boundary GeoJSON with its map. Each function draws
 one tab; the page places them beside the Rosstat, FNS and input–output tabs of :mod:`ui.sections.loader`."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -32,13 +33,25 @@ def load_tab(analyst: str | None) -> None:
     left, right = st.columns([1, 1])
     with left:
         table = loader.table_picker("upload_table")
-    mode = right.radio(t("upload.mode"), list(ingest.MODES), key="upload_mode", horizontal=True,
-                       format_func=lambda m: t(f"upload.mode.{m}"), help=t("upload.mode_help"))
+    mode = right.radio(
+        t("upload.mode"),
+        list(ingest.MODES),
+        key="upload_mode",
+        horizontal=True,
+        format_func=lambda m: t(f"upload.mode.{m}"),
+        help=t("upload.mode_help"),
+    )
     nonce = st.session_state.get("upload_nonce", 0)
     uploaded = st.file_uploader(
-        t("upload.file"), type=["csv", "txt", "tsv", "xlsx"], key=f"upload_file_{nonce}",
-        help=t("upload.file_help", mb=fmt.integer(limits.max_bytes // 2**20, lang()),
-               rows=fmt.integer(limits.max_rows, lang())))
+        t("upload.file"),
+        type=["csv", "txt", "tsv", "xlsx"],
+        key=f"upload_file_{nonce}",
+        help=t(
+            "upload.file_help",
+            mb=fmt.integer(limits.max_bytes // 2**20, lang()),
+            rows=fmt.integer(limits.max_rows, lang()),
+        ),
+    )
     if uploaded is not None:
         uploaded_plan = upload_plan(uploaded.getvalue(), uploaded.name, table, mode)
         plan, corrected, edits = loader.corrected_upload(uploaded_plan, uploaded.getvalue(), uploaded.name, table, mode)
@@ -63,8 +76,9 @@ def load_tab(analyst: str | None) -> None:
                     drop_upload_plan()
                     if done.ok:
                         clear_caches()
-                        st.session_state["upload_flash"] = t("upload.committed", version=done.version_id,
-                                                             rows=fmt.integer(done.rows_loaded, lang()))
+                        st.session_state["upload_flash"] = t(
+                            "upload.committed", version=done.version_id, rows=fmt.integer(done.rows_loaded, lang())
+                        )
                         st.session_state["upload_nonce"] = nonce + 1
                         st.session_state.pop("upload_confirm", None)
                         st.rerun()
@@ -74,8 +88,12 @@ def load_tab(analyst: str | None) -> None:
 def history_tab(analyst: str | None) -> None:
     """Every load with its version, and the rollback of a table to an earlier version."""
     st.subheader(t("upload.history"))
-    st.dataframe(tables.styled(tables.versions_table(cached(provenance.versions), lang()), lang(),
-                               {t("col.rows"): "integer"}), hide_index=True, width="stretch", height=320)
+    st.dataframe(
+        tables.styled(tables.versions_table(cached(provenance.versions), lang()), lang(), {t("col.rows"): "integer"}),
+        hide_index=True,
+        width="stretch",
+        height=320,
+    )
     st.subheader(t("upload.rollback"))
     st.write(t("upload.rollback_intro"))
     rb_table = loader.table_picker("rollback_table")
@@ -83,8 +101,9 @@ def history_tab(analyst: str | None) -> None:
     if len(labels) < 2:
         st.info(t("upload.rollback_none"))
     else:
-        version = st.selectbox(t("upload.rollback_version"), list(labels)[1:], key="rollback_version",
-                               format_func=lambda v: labels[v])
+        version = st.selectbox(
+            t("upload.rollback_version"), list(labels)[1:], key="rollback_version", format_func=lambda v: labels[v]
+        )
         rb_plan = ingest.prepare_rollback(connection(), rb_table, version)
         loader.show_problems(rb_plan.report, "rollback")
         if rb_plan.report.ok:
@@ -97,8 +116,7 @@ def history_tab(analyst: str | None) -> None:
                 done = write_and_publish(ingest.rollback, rb_table, version, analyst, plan=rb_plan)
                 if done.ok:
                     clear_caches()
-                    st.session_state["upload_flash"] = t("upload.rollback_done", version=version,
-                                                         new=done.version_id)
+                    st.session_state["upload_flash"] = t("upload.rollback_done", version=version, new=done.version_id)
                     st.rerun()
                 loader.show_problems(done, "rollback_commit")
 
@@ -109,13 +127,30 @@ def templates_tab() -> None:
     tpl_table = loader.table_picker("template_table")
     st.dataframe(loader.template_columns(tpl_table), hide_index=True, width="stretch")
     b1, b2, b3 = st.columns(3)
-    b1.download_button(t("upload.template_ru"), ingest.template_csv(tpl_table, "ru"), mime="text/csv",
-                       file_name=f"{tpl_table}-template-ru.csv", key="template_ru", on_click="ignore")
-    b2.download_button(t("upload.template_en"), ingest.template_csv(tpl_table, "en"), mime="text/csv",
-                       file_name=f"{tpl_table}-template-en.csv", key="template_en", on_click="ignore")
-    b3.download_button(t("upload.template_xlsx"), ingest.template_xlsx(lang()), file_name=f"templates-{lang()}.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key="template_xlsx", on_click="ignore")
+    b1.download_button(
+        t("upload.template_ru"),
+        ingest.template_csv(tpl_table, "ru"),
+        mime="text/csv",
+        file_name=f"{tpl_table}-template-ru.csv",
+        key="template_ru",
+        on_click="ignore",
+    )
+    b2.download_button(
+        t("upload.template_en"),
+        ingest.template_csv(tpl_table, "en"),
+        mime="text/csv",
+        file_name=f"{tpl_table}-template-en.csv",
+        key="template_en",
+        on_click="ignore",
+    )
+    b3.download_button(
+        t("upload.template_xlsx"),
+        ingest.template_xlsx(lang()),
+        file_name=f"templates-{lang()}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="template_xlsx",
+        on_click="ignore",
+    )
 
 
 def boundaries_tab(analyst: str | None) -> None:
@@ -125,10 +160,18 @@ def boundaries_tab(analyst: str | None) -> None:
     if not held.empty:
         st.markdown("**" + t("upload.boundary_loaded") + "**")
         st.dataframe(loader.boundaries_held(held), hide_index=True)
-    level = st.radio(t("upload.boundary_level"), list(boundaries.LEVELS), horizontal=True, key="boundary_level",
-                     format_func=lambda lv: t(f"upload.level.{lv}"))
-    geojson = st.file_uploader(t("upload.boundary_file"), type=["geojson", "json"],
-                               key=f"boundary_file_{st.session_state.get('boundary_nonce', 0)}")
+    level = st.radio(
+        t("upload.boundary_level"),
+        list(boundaries.LEVELS),
+        horizontal=True,
+        key="boundary_level",
+        format_func=lambda lv: t(f"upload.level.{lv}"),
+    )
+    geojson = st.file_uploader(
+        t("upload.boundary_file"),
+        type=["geojson", "json"],
+        key=f"boundary_file_{st.session_state.get('boundary_nonce', 0)}",
+    )
     if geojson is not None:
         b_plan = boundaries.prepare_boundaries(connection(), level, geojson.getvalue(), file_name=geojson.name)
         loader.show_problems(b_plan.report, "boundaries")
@@ -141,15 +184,17 @@ def boundaries_tab(analyst: str | None) -> None:
                 if done.ok:
                     clear_caches()
                     st.session_state["upload_flash"] = t(
-                        "upload.boundary_done", n=fmt.integer(done.rows_loaded, lang()), version=done.version_id)
+                        "upload.boundary_done", n=fmt.integer(done.rows_loaded, lang()), version=done.version_id
+                    )
                     st.session_state["boundary_nonce"] = st.session_state.get("boundary_nonce", 0) + 1
                     st.rerun()
                 loader.show_problems(done, "boundaries_commit")
     shown = cached(loading.boundary_map, level, current_region())
     if not shown.empty:
         st.subheader(t("upload.boundary_map"))
-        fig = boundary_charts.boundary_map(shown.shapes, shown.values, lang=lang(),
-                                           value_title=t(f"upload.boundary_value.{level}"))
+        fig = boundary_charts.boundary_map(
+            shown.shapes, shown.values, lang=lang(), value_title=t(f"upload.boundary_value.{level}")
+        )
         st.plotly_chart(fig, theme=None, config=charts.plotly_config(f"boundaries-{level}"))
     else:
         st.caption(t("upload.boundary_none"))

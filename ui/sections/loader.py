@@ -1,6 +1,7 @@
 """Panels of the Data page: the login box, a file's report (how it was read, problems, warnings),
 the column-mapping form, the preview of a load or rollback, and the tables beside them. Library
 results in, Streamlit elements out; messages are the library's codes translated here."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -32,8 +33,13 @@ _COUNT_PARAMS = {"count", "rows", "limit", "matched", "found", "expected", "n", 
 def table_picker(key: str) -> str:
     """A select box of the tables an analyst can load (enterprises first chosen), names translated."""
     loadable = list(ingest.data_tables())
-    return st.selectbox(t("upload.table"), loadable, index=loadable.index("enterprises"), key=key,
-                        format_func=lambda name: t(f"table.{name}"))
+    return st.selectbox(
+        t("upload.table"),
+        loadable,
+        index=loadable.index("enterprises"),
+        key=key,
+        format_func=lambda name: t(f"table.{name}"),
+    )
 
 
 def column_label(spec: validate.TableSpec, column: str) -> str:
@@ -57,8 +63,26 @@ def message_text(message: validate.Message, table: str) -> str:
     return t("ingest." + message.code, **values)
 
 
-_ABBREVIATIONS = {"инн", "огрн", "огрнип", "оквэд", "октмо", "окато", "мсп", "кфх", "iso", "inn", "ogrn", "okved",
-                  "oktmo", "okato", "sme", "id", "kladr", "кладр"}
+_ABBREVIATIONS = {
+    "инн",
+    "огрн",
+    "огрнип",
+    "оквэд",
+    "октмо",
+    "окато",
+    "мсп",
+    "кфх",
+    "iso",
+    "inn",
+    "ogrn",
+    "okved",
+    "oktmo",
+    "okato",
+    "sme",
+    "id",
+    "kladr",
+    "кладр",
+}
 
 
 def header_label(header: str) -> str:
@@ -82,13 +106,15 @@ def column_shown(column: str | None, report: ingest.LoadReport) -> str:
 def issues_frame(issues: list, report: ingest.LoadReport) -> pd.DataFrame:
     """Issues as a table in the UI language: row (empty for the whole file), the column as the user knows
     it, the value, what is wrong and how to fix it."""
-    return pd.DataFrame({
-        t("upload.col_row"): pd.array([i.row for i in issues], dtype="Int64"),
-        t("upload.col_column"): [column_shown(i.column, report) for i in issues],
-        t("upload.col_value"): [i.value or "" for i in issues],
-        t("upload.col_message"): [message_text(i.message, report.table) for i in issues],
-        t("upload.col_fix"): [i.message.hint(lang()) or "" for i in issues],
-    })
+    return pd.DataFrame(
+        {
+            t("upload.col_row"): pd.array([i.row for i in issues], dtype="Int64"),
+            t("upload.col_column"): [column_shown(i.column, report) for i in issues],
+            t("upload.col_value"): [i.value or "" for i in issues],
+            t("upload.col_message"): [message_text(i.message, report.table) for i in issues],
+            t("upload.col_fix"): [i.message.hint(lang()) or "" for i in issues],
+        }
+    )
 
 
 def login_box() -> str | None:
@@ -151,7 +177,8 @@ def read_as(report: ingest.LoadReport) -> str:
         format=d.get("format", "").upper(),
         encoding=t("upload.read_encoding", value=d["encoding"]) if d.get("encoding") else "",
         delimiter=t("upload.read_delimiter", value=t("upload.tab_char") if delimiter == "\t" else delimiter)
-        if delimiter else "",
+        if delimiter
+        else "",
         header=t("upload.read_no_header") if d.get("layout") else "",
         sheet=t("upload.read_sheet", value=d["sheet"]) if d.get("sheet") else "",
         rows=fmt.integer(report.rows_in_file, lang()),
@@ -168,24 +195,45 @@ def show_problems(report: ingest.LoadReport, key: str) -> None:
     if report.errors:
         found = "upload.rollback_blocked_found" if key.startswith("rollback") else "upload.errors_found"
         st.error(t(found, n=fmt.integer(report.error_total, lang())), icon=":material/error:")
-        summary = pd.DataFrame({
-            t("upload.col_message"): [message_text(_first(report, code), report.table) for code in report.error_counts],
-            t("upload.col_count"): list(report.error_counts.values()),
-        })
+        summary = pd.DataFrame(
+            {
+                t("upload.col_message"): [
+                    message_text(_first(report, code), report.table) for code in report.error_counts
+                ],
+                t("upload.col_count"): list(report.error_counts.values()),
+            }
+        )
         st.markdown("**" + t("upload.errors_summary") + "**")
         st.table(summary.set_index(t("upload.col_message")))
         detail = issues_frame(report.errors, report)
         st.markdown("**" + t("upload.errors_detail", n=fmt.integer(len(detail), lang())) + "**")
-        st.dataframe(detail, hide_index=True, width="stretch", placeholder="",
-                     column_config={t("upload.col_row"): st.column_config.NumberColumn(format="%d", width="small"),
-                                    t("upload.col_message"): st.column_config.TextColumn(width="large"),
-                                    t("upload.col_fix"): st.column_config.TextColumn(width="large")})
-        st.download_button(t("upload.errors_download"), export.csv_bytes(detail), file_name="problems.csv",
-                           mime="text/csv", key=f"errors_csv_{key}", on_click="ignore")
+        st.dataframe(
+            detail,
+            hide_index=True,
+            width="stretch",
+            placeholder="",
+            column_config={
+                t("upload.col_row"): st.column_config.NumberColumn(format="%d", width="small"),
+                t("upload.col_message"): st.column_config.TextColumn(width="large"),
+                t("upload.col_fix"): st.column_config.TextColumn(width="large"),
+            },
+        )
+        st.download_button(
+            t("upload.errors_download"),
+            export.csv_bytes(detail),
+            file_name="problems.csv",
+            mime="text/csv",
+            key=f"errors_csv_{key}",
+            on_click="ignore",
+        )
     if report.warnings:
-        st.warning("\n".join(["**" + t("upload.warnings") + "**", ""] +
-                             [f"- {message_text(w.message, report.table)}" for w in report.warnings]),
-                   icon=":material/info:")
+        st.warning(
+            "\n".join(
+                ["**" + t("upload.warnings") + "**", ""]
+                + [f"- {message_text(w.message, report.table)}" for w in report.warnings]
+            ),
+            icon=":material/info:",
+        )
 
 
 def mapping_form(report: ingest.LoadReport, analyst: str | None) -> None:
@@ -201,8 +249,12 @@ def mapping_form(report: ingest.LoadReport, analyst: str | None) -> None:
     with st.form("mapping"):
         choices = {}
         for i, header in enumerate(report.unknown_headers):
-            choices[header] = st.selectbox(header, options, key=f"map_{report.table}_{i}",
-                                           format_func=lambda c: labels.get(c) or column_label(spec, c))
+            choices[header] = st.selectbox(
+                header,
+                options,
+                key=f"map_{report.table}_{i}",
+                format_func=lambda c: labels.get(c) or column_label(spec, c),
+            )
         applied = st.form_submit_button(t("upload.mapping_apply"), type="primary")
     if applied:
         chosen = {h: (None if c == "__skip__" else c) for h, c in choices.items() if c}
@@ -250,8 +302,9 @@ def _grid_key(plan: ingest.LoadPlan) -> str:
     return f"fix_grid_{(plan.report.sha256 or '')[:16]}"
 
 
-def corrected_upload(plan: ingest.LoadPlan, data: bytes, file_name: str, table: str, mode: str
-                     ) -> tuple[ingest.LoadPlan, bytes | None, dict[int, dict[str, str]]]:
+def corrected_upload(
+    plan: ingest.LoadPlan, data: bytes, file_name: str, table: str, mode: str
+) -> tuple[ingest.LoadPlan, bytes | None, dict[int, dict[str, str]]]:
     """The upload with the cells edited in its correction grid (:func:`fix_grid`) put in and checked
     again (:func:`ui.core.state.corrected_plan`): ``(plan to show and load, corrected file or None,
     edits)``; the uploaded plan itself while nothing is edited."""
@@ -271,8 +324,13 @@ def corrected_upload(plan: ingest.LoadPlan, data: bytes, file_name: str, table: 
     return fixed, corrected, edits
 
 
-def fix_grid(plan: ingest.LoadPlan, shown: ingest.LoadPlan, corrected: bytes | None, edits: dict[int, dict[str, str]],
-             file_name: str) -> None:
+def fix_grid(
+    plan: ingest.LoadPlan,
+    shown: ingest.LoadPlan,
+    corrected: bytes | None,
+    edits: dict[int, dict[str, str]],
+    file_name: str,
+) -> None:
     """The rows of ``plan`` (the upload) with errors, in an editable grid under the file's own headers,
     with the errors each row still has in ``shown`` (the plan after the edits); the corrected file to
     download in the original's encoding and delimiter."""
@@ -286,7 +344,8 @@ def fix_grid(plan: ingest.LoadPlan, shown: ingest.LoadPlan, corrected: bytes | N
             hint = issue.message.hint(lang())
             errors_in.setdefault(issue.row, []).append(
                 f"{column_shown(issue.column, shown.report)}: {message_text(issue.message, plan.report.table)}"
-                + (f" {hint}" if hint else ""))
+                + (f" {hint}" if hint else "")
+            )
     rows_with_errors = len({e.row for e in plan.report.errors if e.row is not None})
     st.caption(t("upload.fix_intro", n=fmt.integer(rows_with_errors, lang())))
     if rows_with_errors > len(grid):
@@ -294,47 +353,75 @@ def fix_grid(plan: ingest.LoadPlan, shown: ingest.LoadPlan, corrected: bytes | N
     row_label, errors_label = t("upload.col_row"), t("upload.col_errors")
     table_shown = grid.rename(columns={"_row": row_label})
     table_shown.insert(1, errors_label, ["; ".join(errors_in.get(int(r), [])) for r in grid["_row"]])
-    st.data_editor(table_shown, key=_grid_key(plan), num_rows="fixed", hide_index=True, width="stretch", placeholder="",
-                   disabled=[row_label, errors_label],
-                   column_config={row_label: st.column_config.NumberColumn(format="%d", width="small"),
-                                  errors_label: st.column_config.TextColumn(width="medium"),
-                                  **{h: st.column_config.TextColumn() for h in grid.columns if h != "_row"}})
+    st.data_editor(
+        table_shown,
+        key=_grid_key(plan),
+        num_rows="fixed",
+        hide_index=True,
+        width="stretch",
+        placeholder="",
+        disabled=[row_label, errors_label],
+        column_config={
+            row_label: st.column_config.NumberColumn(format="%d", width="small"),
+            errors_label: st.column_config.TextColumn(width="medium"),
+            **{h: st.column_config.TextColumn() for h in grid.columns if h != "_row"},
+        },
+    )
     if corrected is None:
         return
     st.caption(t("upload.fix_changed", n=fmt.integer(sum(len(c) for c in edits.values()), lang())))
     stem, dot, suffix = file_name.rpartition(".")
     xlsx = plan.report.dialect.get("format") == "xlsx"
-    st.download_button(t("upload.fix_download"), corrected, key="fix_download", on_click="ignore",
-                       file_name=f"{stem}-fixed.{suffix}" if dot else f"{file_name}-fixed",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" if xlsx else "text/csv")
+    st.download_button(
+        t("upload.fix_download"),
+        corrected,
+        key="fix_download",
+        on_click="ignore",
+        file_name=f"{stem}-fixed.{suffix}" if dot else f"{file_name}-fixed",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" if xlsx else "text/csv",
+    )
 
 
 def version_labels(candidates: pd.DataFrame) -> dict[int, str]:
     """Restorable versions (:func:`analytics.services.provenance.restorable`) → their labels, newest first."""
     return {
-        int(v): t("upload.version_label", version=int(v), when=str(when)[:16], action=t(f"action.{a}"),
-                  file=f or "—", user=u)
-        for v, when, a, f, u in zip(candidates["version_id"], candidates["loaded_at"], candidates["action"],
-                                    candidates["file_name"], candidates["user_name"])}
+        int(v): t(
+            "upload.version_label", version=int(v), when=str(when)[:16], action=t(f"action.{a}"), file=f or "—", user=u
+        )
+        for v, when, a, f, u in zip(
+            candidates["version_id"],
+            candidates["loaded_at"],
+            candidates["action"],
+            candidates["file_name"],
+            candidates["user_name"],
+        )
+    }
 
 
 def template_columns(table: str) -> pd.DataFrame:
     """What a file for ``table`` may hold: store column, Russian and English headers, required, example."""
     spec = validate.TABLES[table]
-    return pd.DataFrame({
-        t("upload.col_store"): spec.names,
-        t("upload.col_header_ru"): validate.template_headers(spec, "ru"),
-        t("upload.col_header_en"): validate.template_headers(spec, "en"),
-        t("upload.col_required"): [t("upload.yes") if c.required else t("upload.no") for c in spec.columns],
-        t("upload.col_example"): [c.example for c in spec.columns],
-    })
+    return pd.DataFrame(
+        {
+            t("upload.col_store"): spec.names,
+            t("upload.col_header_ru"): validate.template_headers(spec, "ru"),
+            t("upload.col_header_en"): validate.template_headers(spec, "en"),
+            t("upload.col_required"): [t("upload.yes") if c.required else t("upload.no") for c in spec.columns],
+            t("upload.col_example"): [c.example for c in spec.columns],
+        }
+    )
 
 
 def boundaries_held(held: pd.DataFrame) -> pd.DataFrame:
     """Stored boundaries per level (:func:`analytics.data.boundaries.summary`) with headers in the UI language."""
-    return held.assign(level=[t(f"upload.level.{lv}") for lv in held["level"]]).rename(columns={
-        "level": t("upload.col_level"), "units": t("upload.col_units"), "file_name": t("col.file"),
-        "version_id": t("col.version")})
+    return held.assign(level=[t(f"upload.level.{lv}") for lv in held["level"]]).rename(
+        columns={
+            "level": t("upload.col_level"),
+            "units": t("upload.col_units"),
+            "file_name": t("col.file"),
+            "version_id": t("col.version"),
+        }
+    )
 
 
 def committed(done: ingest.LoadReport, tab: str, nonce: int) -> None:
@@ -344,8 +431,9 @@ def committed(done: ingest.LoadReport, tab: str, nonce: int) -> None:
     drop_upload_plan(f"{tab}_plan")
     if done.ok:
         clear_caches()
-        st.session_state["upload_flash"] = t("upload.committed", version=done.version_id,
-                                             rows=fmt.integer(done.rows_loaded, lang()))
+        st.session_state["upload_flash"] = t(
+            "upload.committed", version=done.version_id, rows=fmt.integer(done.rows_loaded, lang())
+        )
         st.session_state[f"{tab}_nonce"] = nonce + 1
         st.session_state.pop(f"{tab}_confirm", None)
         st.rerun()
@@ -363,15 +451,19 @@ def rosstat_tab(analyst: str | None) -> None:
     if target == "region_sector_years":
         options["okved"] = o1.text_input(t("rosstat.okved"), "29", key="rosstat_okved", help=t("rosstat.okved_help"))
         measures = {t(f"rosstat.measure.{m}"): m for m in rosstat_load.MEASURES}
-        options["measure"] = measures[o2.selectbox(t("rosstat.measure"), list(measures), key=f"rosstat_measure_{lang()}")]
+        options["measure"] = measures[
+            o2.selectbox(t("rosstat.measure"), list(measures), key=f"rosstat_measure_{lang()}")
+        ]
     else:
-        options["indicator"] = o1.text_input(t("rosstat.indicator"), key="rosstat_indicator",
-                                             help=t("rosstat.indicator_help")) or None
+        options["indicator"] = (
+            o1.text_input(t("rosstat.indicator"), key="rosstat_indicator", help=t("rosstat.indicator_help")) or None
+        )
         options["unit"] = o2.text_input(t("rosstat.unit"), key="rosstat_unit") or None
         options["source_note"] = o3.text_input(t("rosstat.source"), key="rosstat_source") or None
     r_nonce = st.session_state.get("rosstat_nonce", 0)
-    r_file = st.file_uploader(t("rosstat.file"), type=["xls", "xlsx", "csv"], key=f"rosstat_file_{r_nonce}",
-                              help=t("rosstat.file_help"))
+    r_file = st.file_uploader(
+        t("rosstat.file"), type=["xls", "xlsx", "csv"], key=f"rosstat_file_{r_nonce}", help=t("rosstat.file_help")
+    )
     if r_file is not None:
         read = rosstat_table(r_file.getvalue(), r_file.name)
         if isinstance(read, str):
@@ -379,14 +471,19 @@ def rosstat_tab(analyst: str | None) -> None:
         else:
             s1, s2 = st.columns(2)
             if len(read.sheets) > 1:
-                options["sheet"] = s1.selectbox(t("rosstat.sheet"), read.sheets, key="rosstat_sheet",
-                                                help=t("rosstat.sheet_help"))
+                options["sheet"] = s1.selectbox(
+                    t("rosstat.sheet"), read.sheets, key="rosstat_sheet", help=t("rosstat.sheet_help")
+                )
             labels = read.row_labels(options.get("sheet"))
             if target == "region_sector_years" and len(labels) > 1:
                 options["row_label"] = s2.selectbox(t("rosstat.row_label"), labels, key="rosstat_row_label")
             if not read.has_regions(options.get("sheet")):
-                options["region_code"] = s2.text_input(t("rosstat.region_code"), "RU", key="rosstat_region_code",
-                                                       help=t("rosstat.region_code_help")) or None
+                options["region_code"] = (
+                    s2.text_input(
+                        t("rosstat.region_code"), "RU", key="rosstat_region_code", help=t("rosstat.region_code_help")
+                    )
+                    or None
+                )
             st.caption(t("rosstat.title", title=read.titles.get(options.get("sheet", read.sheets[0]), "") or "—"))
             load = rosstat_plan(r_file.getvalue(), r_file.name, options)
             report = load.report
@@ -409,18 +506,27 @@ def fns_tab(analyst: str | None) -> None:
     st.write(t("upload.fns_intro"))
     f1, f2 = st.columns(2)
     everywhere = f1.checkbox(t("upload.fns_all_regions"), key="fns_all_regions")
-    people = f2.checkbox(t("upload.fns_entrepreneurs"), key="fns_entrepreneurs", help=t("upload.fns_entrepreneurs_help"))
+    people = f2.checkbox(
+        t("upload.fns_entrepreneurs"), key="fns_entrepreneurs", help=t("upload.fns_entrepreneurs_help")
+    )
     nonce = st.session_state.get("fns_nonce", 0)
-    archive = st.file_uploader(t("upload.fns_file"), type=["zip", "xml"], key=f"fns_file_{nonce}",
-                               help=t("upload.fns_file_help"))
+    archive = st.file_uploader(
+        t("upload.fns_file"), type=["zip", "xml"], key=f"fns_file_{nonce}", help=t("upload.fns_file_help")
+    )
     if archive is None:
         return
     plan = fns_plan(archive.getvalue(), archive.name, None if everywhere else current_region(), people)
     report = plan.report
     if report.dataset:
-        st.caption(t("upload.fns_read_as", dataset=t(f"upload.fns_dataset.{report.dataset}"),
-                     dates=", ".join(d.strftime("%d.%m.%Y") for d in report.as_of),
-                     files=fmt.integer(report.files, lang()), documents=fmt.integer(report.documents, lang())))
+        st.caption(
+            t(
+                "upload.fns_read_as",
+                dataset=t(f"upload.fns_dataset.{report.dataset}"),
+                dates=", ".join(d.strftime("%d.%m.%Y") for d in report.as_of),
+                files=fmt.integer(report.files, lang()),
+                documents=fmt.integer(report.documents, lang()),
+            )
+        )
     show_problems(report, "fns")
     if not report.ok:
         return
@@ -438,12 +544,16 @@ def fns_tab(analyst: str | None) -> None:
 def io_held_table(held: pd.DataFrame) -> pd.DataFrame:
     """Input–output tables in the store by year (:func:`analytics.services.loading.io_held`), headers
     and statuses in the UI language, counts formatted."""
-    return pd.DataFrame({
-        t("io_load.col_year"): held["year"].astype(str),
-        t("io_load.col_products"): [fmt.integer(int(n), lang()) for n in held["products"]],
-        t("io_load.col_cells"): [fmt.integer(int(n), lang()) for n in held["cells"]],
-        t("io_load.col_status"): [", ".join(t(f"data.status.{v}") for v in str(s).split(";")) for s in held["data_status"]],
-    })
+    return pd.DataFrame(
+        {
+            t("io_load.col_year"): held["year"].astype(str),
+            t("io_load.col_products"): [fmt.integer(int(n), lang()) for n in held["products"]],
+            t("io_load.col_cells"): [fmt.integer(int(n), lang()) for n in held["cells"]],
+            t("io_load.col_status"): [
+                ", ".join(t(f"data.status.{v}") for v in str(s).split(";")) for s in held["data_status"]
+            ],
+        }
+    )
 
 
 def io_tab(analyst: str | None) -> None:
@@ -468,8 +578,12 @@ def io_tab(analyst: str | None) -> None:
         return
     products = load.tables.products
     with st.expander(t("io_load.products", n=fmt.integer(len(products), lang()))):
-        st.dataframe(products.rename(columns={"no": t("io_load.col_no"), "okpd2": t("io_load.col_okpd2"),
-                                              "name_ru": t("io_load.col_name")}), hide_index=True)
+        st.dataframe(
+            products.rename(
+                columns={"no": t("io_load.col_no"), "okpd2": t("io_load.col_okpd2"), "name_ru": t("io_load.col_name")}
+            ),
+            hide_index=True,
+        )
     preview(load.plan)
     if report.changes == 0:
         st.info(t("upload.nothing_to_do"))

@@ -1,5 +1,6 @@
 """The peer-region picker shared by the Sectors and Clusters pages: the suggested peers
 (:func:`analytics.services.peers.peer_regions`) preselected in a multiselect the user can change."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -23,9 +24,16 @@ def peer_picker(region: str, year: int, key: str) -> tuple[str, ...]:
     regions = cached(overview.regions)
     names = dict(zip(regions["code"], regions[name_column(L)]))
     options = [c for c in regions["code"] if c != region]
-    chosen = st.multiselect(t("peers.pick"), options, default=[c for c in suggested["code"] if c in options],
-                            format_func=lambda c: names.get(c, c), key=f"{key}_{region}_{year}_{L}")
-    st.caption(t("peers.caption") + "  \n" + "; ".join(escape_md(peer_label(row, L)) for _, row in suggested.iterrows()))
+    chosen = st.multiselect(
+        t("peers.pick"),
+        options,
+        default=[c for c in suggested["code"] if c in options],
+        format_func=lambda c: names.get(c, c),
+        key=f"{key}_{region}_{year}_{L}",
+    )
+    st.caption(
+        t("peers.caption") + "  \n" + "; ".join(escape_md(peer_label(row, L)) for _, row in suggested.iterrows())
+    )
     if not chosen:
         st.info(t("peers.none"))
     return tuple(chosen)

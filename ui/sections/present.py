@@ -1,4 +1,5 @@
 """Presentation mode chrome: projector CSS (static, no user text) and the slide number in the URL."""
+
 from __future__ import annotations
 
 from urllib.parse import urlencode

@@ -1,6 +1,7 @@
 """Parts of the Sectors page: the controls, the portfolio bubbles, shift-share and structure, the sector
 table with its downloads, the peers' comparison and the opportunities. Library results in (through
 :func:`ui.core.state.cached` and :func:`ui.core.state.figure`), Streamlit elements out."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -24,15 +25,37 @@ def controls(years: list[int]) -> tuple[str, str, str, int, int, str]:
     start, end, method)``."""
     c1, c2, c3 = st.columns(3)
     c4, c5 = st.columns([2, 1])
-    level = c1.segmented_control(t("sectors.level"), sp.LEVELS, default="division", required=True,
-                                 format_func=lambda v: t(f"sectors.level.{v}"), key="sectors_level")
-    measure = c2.segmented_control(t("sectors.measure"), sp.MEASURES, default="employees", required=True,
-                                   format_func=lambda v: t(f"sectors.measure.{v}"), key="sectors_measure")
-    benchmark = c3.segmented_control(t("sectors.benchmark"), ("russia", "district"), default="russia", required=True,
-                                     format_func=lambda v: t(f"sectors.benchmark.{v}"), key="sectors_benchmark")
+    level = c1.segmented_control(
+        t("sectors.level"),
+        sp.LEVELS,
+        default="division",
+        required=True,
+        format_func=lambda v: t(f"sectors.level.{v}"),
+        key="sectors_level",
+    )
+    measure = c2.segmented_control(
+        t("sectors.measure"),
+        sp.MEASURES,
+        default="employees",
+        required=True,
+        format_func=lambda v: t(f"sectors.measure.{v}"),
+        key="sectors_measure",
+    )
+    benchmark = c3.segmented_control(
+        t("sectors.benchmark"),
+        ("russia", "district"),
+        default="russia",
+        required=True,
+        format_func=lambda v: t(f"sectors.benchmark.{v}"),
+        key="sectors_benchmark",
+    )
     start, end = c4.select_slider(t("sectors.years"), options=years, value=(years[0], years[-1]), key="sectors_years")
-    method = c5.selectbox(t("sectors.method"), ("dunn", "esteban-marquillas", "dynamic"),
-                          format_func=lambda v: t(f"sectors.method.{v}"), key="sectors_method")
+    method = c5.selectbox(
+        t("sectors.method"),
+        ("dunn", "esteban-marquillas", "dynamic"),
+        format_func=lambda v: t(f"sectors.method.{v}"),
+        key="sectors_method",
+    )
     return level, measure, benchmark, start, end, method
 
 
@@ -44,21 +67,33 @@ def portfolio_chart(portfolio: pd.DataFrame, measure: str, region: str, start: i
     st.subheader(t("sectors.portfolio"))
     st.plotly_chart(
         figure(
-            charts.portfolio_bubbles, portfolio, lang=lang(),
+            charts.portfolio_bubbles,
+            portfolio,
+            lang=lang(),
             cluster_names={**cluster_names.get(lang(), {}), "other": t("cluster.other")},
             quadrant_names={q: t(f"sectors.quadrant.{q}") for q in ("Star", "Mature", "Emerging", "Transforming")},
-            x_title=t("sectors.lq_axis"), y_title=t("sectors.growth_axis"), size_title=t("sectors.size_note"),
+            x_title=t("sectors.lq_axis"),
+            y_title=t("sectors.growth_axis"),
+            size_title=t("sectors.size_note"),
         ),
-        theme=None, config=charts.plotly_config(f"sector-portfolio-{region}-{start}-{end}"),
+        theme=None,
+        config=charts.plotly_config(f"sector-portfolio-{region}-{start}-{end}"),
     )
-    st.caption(t("sectors.portfolio_caption") + " " + t("slide.portfolio.codes", codes=escape.markdown(
-        tables.labelled_codes(portfolio, lang(), charts.PORTFOLIO_LABELS))))
+    st.caption(
+        t("sectors.portfolio_caption")
+        + " "
+        + t(
+            "slide.portfolio.codes",
+            codes=escape.markdown(tables.labelled_codes(portfolio, lang(), charts.PORTFOLIO_LABELS)),
+        )
+    )
     with st.expander(t("sectors.help")):
         st.markdown(t("sectors.help_text"))
 
 
-def shift_share_and_structure(region: str, start: int, end: int, measure: str, benchmark: str, level: str,
-                              method: str) -> None:
+def shift_share_and_structure(
+    region: str, start: int, end: int, measure: str, benchmark: str, level: str, method: str
+) -> None:
     """Shift-share bars (left) and the structure indices (right)."""
     left, right = st.columns([3, 2])
     with left:
@@ -66,23 +101,45 @@ def shift_share_and_structure(region: str, start: int, end: int, measure: str, b
         shifts = cached(sp.region_shift_share, region, start, end, measure, benchmark, level, method).head(12)
         shifts["label"] = tables.sector_labels(shifts, lang(), 40)
         components = ["national_growth", "industry_mix", "competitive"] + (
-            ["allocation"] if "allocation" in shifts.columns else [])
+            ["allocation"] if "allocation" in shifts.columns else []
+        )
         st.plotly_chart(
-            figure(charts.shift_share_bars, shifts, lang=lang(),
-                                    components={c: t(f"sectors.component.{c}") for c in components},
-                                    change_name=t("sectors.component.change"), x_title=t("sectors.shift_axis")),
-            theme=None, config=charts.plotly_config(f"shift-share-{region}-{start}-{end}-{method}"),
+            figure(
+                charts.shift_share_bars,
+                shifts,
+                lang=lang(),
+                components={c: t(f"sectors.component.{c}") for c in components},
+                change_name=t("sectors.component.change"),
+                x_title=t("sectors.shift_axis"),
+            ),
+            theme=None,
+            config=charts.plotly_config(f"shift-share-{region}-{start}-{end}-{method}"),
         )
     with right:
         st.subheader(t("sectors.structure"))
         structure = cached(sp.region_structure, region, end, measure, level)
         structure["name"] = structure[name_column(lang())]
         st.dataframe(
-            tables.styled(tables.localise(structure, {"name": "col.region", "krugman": "col.krugman",
-                                                      "hachman": "col.hachman", "hhi": "col.hhi",
-                                                      "entropy": "col.entropy"}, lang()), lang(),
-                          {t("col.krugman"): "number2", t("col.hachman"): "number2", t("col.hhi"): "number3",
-                           t("col.entropy"): "number2"}),
+            tables.styled(
+                tables.localise(
+                    structure,
+                    {
+                        "name": "col.region",
+                        "krugman": "col.krugman",
+                        "hachman": "col.hachman",
+                        "hhi": "col.hhi",
+                        "entropy": "col.entropy",
+                    },
+                    lang(),
+                ),
+                lang(),
+                {
+                    t("col.krugman"): "number2",
+                    t("col.hachman"): "number2",
+                    t("col.hhi"): "number3",
+                    t("col.entropy"): "number2",
+                },
+            ),
             hide_index=True,
         )
 
@@ -91,26 +148,58 @@ def sector_table(portfolio: pd.DataFrame, region: str, start: int, end: int) -> 
     """Every sector with its figures, and the CSV/XLSX downloads."""
     st.subheader(t("sectors.table"))
     shown = tables.localise(
-        portfolio.assign(name=portfolio[name_column(lang())],
-                         quadrant=[t(f"sectors.quadrant.{q}") if isinstance(q, str) else "" for q in portfolio["quadrant"]],
-                         strong=[t("yes") if s else t("no") for s in portfolio["strong"]]),
-        {"sector": "col.code", "name": "col.sector", "value": "col.value", "share": "col.share", "lq": "col.lq",
-         "lq_start": "col.lq_start", "cagr": "col.cagr", "benchmark_cagr": "col.benchmark_cagr",
-         "relative_growth": "col.relative_growth", "quadrant": "col.quadrant", "strong": "col.strong"},
+        portfolio.assign(
+            name=portfolio[name_column(lang())],
+            quadrant=[t(f"sectors.quadrant.{q}") if isinstance(q, str) else "" for q in portfolio["quadrant"]],
+            strong=[t("yes") if s else t("no") for s in portfolio["strong"]],
+        ),
+        {
+            "sector": "col.code",
+            "name": "col.sector",
+            "value": "col.value",
+            "share": "col.share",
+            "lq": "col.lq",
+            "lq_start": "col.lq_start",
+            "cagr": "col.cagr",
+            "benchmark_cagr": "col.benchmark_cagr",
+            "relative_growth": "col.relative_growth",
+            "quadrant": "col.quadrant",
+            "strong": "col.strong",
+        },
         lang(),
     )
-    st.dataframe(tables.styled(shown, lang(), {  # numbers as the UI language writes them, not the browser
-        t("col.value"): "integer", t("col.share"): "percent", t("col.lq"): "number2", t("col.lq_start"): "number2",
-        t("col.cagr"): "percent", t("col.benchmark_cagr"): "percent", t("col.relative_growth"): "percent",
-    }), hide_index=True)
+    st.dataframe(
+        tables.styled(
+            shown,
+            lang(),
+            {  # numbers as the UI language writes them, not the browser
+                t("col.value"): "integer",
+                t("col.share"): "percent",
+                t("col.lq"): "number2",
+                t("col.lq_start"): "number2",
+                t("col.cagr"): "percent",
+                t("col.benchmark_cagr"): "percent",
+                t("col.relative_growth"): "percent",
+            },
+        ),
+        hide_index=True,
+    )
     d1, d2, _ = st.columns([1, 1, 4])
     export_ctx = exports.context(exports.SECTOR_TABLES)
-    d1.download_button(t("sectors.download_csv"), lambda: exports.csv_file(shown, export_ctx),
-                       f"sectors-{region}-{start}-{end}.csv", on_click="ignore",
-                       mime="text/csv")
-    d2.download_button(t("sectors.download_xlsx"), lambda: exports.xlsx_file({t("sectors.table"): shown}, export_ctx),
-                       f"sectors-{region}-{start}-{end}.xlsx", on_click="ignore",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    d1.download_button(
+        t("sectors.download_csv"),
+        lambda: exports.csv_file(shown, export_ctx),
+        f"sectors-{region}-{start}-{end}.csv",
+        on_click="ignore",
+        mime="text/csv",
+    )
+    d2.download_button(
+        t("sectors.download_xlsx"),
+        lambda: exports.xlsx_file({t("sectors.table"): shown}, export_ctx),
+        f"sectors-{region}-{start}-{end}.xlsx",
+        on_click="ignore",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
 
 
 def peer_comparison(region: str, start: int, end: int) -> None:
@@ -119,9 +208,17 @@ def peer_comparison(region: str, start: int, end: int) -> None:
     peers = peer_picker(region, end, key="sectors_peers")
     if peers:
         compared = cached(peer_service.peer_sectors, region, start, end, peers)
-        st.plotly_chart(figure(ec.peer_bars, compared, lang=lang(), lq_title=t("peers.lq", year=end),
-                                     growth_title=t("peers.growth", start=start, end=end)),
-                        theme=None, config=charts.plotly_config(f"peers-{region}-{start}-{end}"))
+        st.plotly_chart(
+            figure(
+                ec.peer_bars,
+                compared,
+                lang=lang(),
+                lq_title=t("peers.lq", year=end),
+                growth_title=t("peers.growth", start=start, end=end),
+            ),
+            theme=None,
+            config=charts.plotly_config(f"peers-{region}-{start}-{end}"),
+        )
 
 
 def opportunities(region: str, end: int, measure: str, level: str) -> None:
@@ -129,8 +226,13 @@ def opportunities(region: str, end: int, measure: str, level: str) -> None:
     st.subheader(t("sectors.opportunities"))
     st.caption(t("sectors.opportunities_method"))
     p1, p2 = st.columns([1, 2])
-    preset = p1.radio(t("sectors.preset"), [*OPPORTUNITY_PRESETS, "custom"], index=1,
-                      format_func=lambda v: t(f"sectors.preset.{v}"), key="sectors_preset")
+    preset = p1.radio(
+        t("sectors.preset"),
+        [*OPPORTUNITY_PRESETS, "custom"],
+        index=1,
+        format_func=lambda v: t(f"sectors.preset.{v}"),
+        key="sectors_preset",
+    )
     if preset == "custom":
         w1 = p1.slider(t("sectors.weight.density"), 0.0, 1.0, 0.5, 0.05, key="w_density")
         w2 = p1.slider(t("sectors.weight.pci"), 0.0, 1.0, 0.15, 0.05, key="w_pci")
@@ -143,15 +245,38 @@ def opportunities(region: str, end: int, measure: str, level: str) -> None:
         for note in tables.plausibility_notes(cached(sp.region_complexity_notes, level), lang()):
             st.warning(note, icon=":material/info:")
         if stability.picture_changes:
-            st.warning(t("sectors.not_robust", tau=fmt.number(stability.mean_tau, lang(), 2)), icon=":material/warning:")
+            st.warning(
+                t("sectors.not_robust", tau=fmt.number(stability.mean_tau, lang(), 2)), icon=":material/warning:"
+            )
         else:
-            st.success(t("sectors.robust", n=len(stability.robust_top_k), k=stability.top_k,
-                         share=fmt.percent(sp.ROBUST_SHARE, lang(), 0)), icon=":material/verified:")
+            st.success(
+                t(
+                    "sectors.robust",
+                    n=len(stability.robust_top_k),
+                    k=stability.top_k,
+                    share=fmt.percent(sp.ROBUST_SHARE, lang(), 0),
+                ),
+                icon=":material/verified:",
+            )
         ranked["name"] = ranked[name_column(lang())]
         st.dataframe(
-            tables.styled(tables.localise(ranked, {"rank": "col.rank", "sector": "col.code", "name": "col.sector",
-                                                   "score": "col.score", "rca": "col.rca", "density": "col.density",
-                                                   "pci": "col.pci", "cog": "col.cog"}, lang()), lang(),
-                          {t(k): "number2" for k in ("col.score", "col.rca", "col.density", "col.pci", "col.cog")}),
+            tables.styled(
+                tables.localise(
+                    ranked,
+                    {
+                        "rank": "col.rank",
+                        "sector": "col.code",
+                        "name": "col.sector",
+                        "score": "col.score",
+                        "rca": "col.rca",
+                        "density": "col.density",
+                        "pci": "col.pci",
+                        "cog": "col.cog",
+                    },
+                    lang(),
+                ),
+                lang(),
+                {t(k): "number2" for k in ("col.score", "col.rca", "col.density", "col.pci", "col.cog")},
+            ),
             hide_index=True,
         )

@@ -3,6 +3,7 @@
 Widget keys (``sub_*``) and the session state live here and nowhere else; the values go to
 :mod:`analytics.services.scenarios_view`, which knows the URL keys. Every function draws in place.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -67,9 +68,12 @@ def _on_open(cluster_ids: tuple, passing: tuple, regimes: dict) -> None:
 
 
 def _options(cluster_ids: tuple, passing: tuple) -> sv.PageOptions:
-    return sv.PageOptions(st.session_state[K + "objective"],
-                          sv.registry_option(st.session_state[K + "registry"], cluster_ids, passing),
-                          st.session_state[K + "sensitivity"], st.session_state.get("sub_pinned", ()))
+    return sv.PageOptions(
+        st.session_state[K + "objective"],
+        sv.registry_option(st.session_state[K + "registry"], cluster_ids, passing),
+        st.session_state[K + "sensitivity"],
+        st.session_state.get("sub_pinned", ()),
+    )
 
 
 def regimes_now(stored: dict) -> dict:
@@ -97,21 +101,37 @@ def messages() -> None:
     L = lang()
     url_error = st.session_state.pop("sub_url_error", None)
     if url_error is not None:
-        detail = subsidy_tables.parameter_error(url_error, L) if isinstance(url_error, ParameterError) else str(url_error)
+        detail = (
+            subsidy_tables.parameter_error(url_error, L) if isinstance(url_error, ParameterError) else str(url_error)
+        )
         st.error(t("subsidies.error.url", detail=detail), icon=":material/link_off:")
     for notice in st.session_state.pop("sub_notices", []):
-        st.info(t(f"subsidies.notice.{notice.code}", old=subsidy_tables.param_text(notice.field, notice.old, L),
-                  new=subsidy_tables.param_text(notice.field, notice.new, L)), icon=":material/info:")
+        st.info(
+            t(
+                f"subsidies.notice.{notice.code}",
+                old=subsidy_tables.param_text(notice.field, notice.old, L),
+                new=subsidy_tables.param_text(notice.field, notice.new, L),
+            ),
+            icon=":material/info:",
+        )
 
 
 def _slider(name: str, step: float, percent: bool = True) -> None:
     low, high = sv.slider_range(name, st.session_state[K + name])
     if percent:
-        st.slider(t(f"subsidies.{name}"), float(low), float(high), step=step, format="percent", key=K + name,
-                  help=t(f"subsidies.{name}_help"))
+        st.slider(
+            t(f"subsidies.{name}"),
+            float(low),
+            float(high),
+            step=step,
+            format="percent",
+            key=K + name,
+            help=t(f"subsidies.{name}_help"),
+        )
     else:
-        st.slider(t(f"subsidies.{name}"), int(low), int(high), step=int(step), key=K + name,
-                  help=t(f"subsidies.{name}_help"))
+        st.slider(
+            t(f"subsidies.{name}"), int(low), int(high), step=int(step), key=K + name, help=t(f"subsidies.{name}_help")
+        )
 
 
 def controls(regimes: dict, cluster_ids: tuple, cluster_names: dict, passing: tuple) -> None:
@@ -120,29 +140,74 @@ def controls(regimes: dict, cluster_ids: tuple, cluster_names: dict, passing: tu
     L = lang()
     with st.sidebar.container(border=True):
         st.subheader(t("subsidies.controls"), anchor=False)
-        st.radio(t("subsidies.regime"), list(regimes), key=K + "regime", on_change=_on_regime, args=(regimes,),
-                 help=t("subsidies.regime_help"),
-                 format_func=lambda r: escape_md(regimes[r].name_en if L == "en" else regimes[r].name_ru))
+        st.radio(
+            t("subsidies.regime"),
+            list(regimes),
+            key=K + "regime",
+            on_change=_on_regime,
+            args=(regimes,),
+            help=t("subsidies.regime_help"),
+            format_func=lambda r: escape_md(regimes[r].name_en if L == "en" else regimes[r].name_ru),
+        )
         limit = st.session_state[K + "r_share"]
-        st.slider(t("subsidies.fed", limit=fmt.percent(limit, L, 0)), 0.0, float(limit), step=0.01,
-                  format="percent", key=K + "fed", help=t("subsidies.fed_help", limit=fmt.percent(limit, L, 0)))
+        st.slider(
+            t("subsidies.fed", limit=fmt.percent(limit, L, 0)),
+            0.0,
+            float(limit),
+            step=0.01,
+            format="percent",
+            key=K + "fed",
+            help=t("subsidies.fed_help", limit=fmt.percent(limit, L, 0)),
+        )
         _slider("top_up", 0.01)
-        st.plotly_chart(sc.support_level(st.session_state[K + "fed"], st.session_state[K + "top_up"], limit, L),
-                        theme=None, config={**charts.plotly_config("support-level"), "displayModeBar": False},
-                        key="sub_support_chart")
+        st.plotly_chart(
+            sc.support_level(st.session_state[K + "fed"], st.session_state[K + "top_up"], limit, L),
+            theme=None,
+            config={**charts.plotly_config("support-level"), "displayModeBar": False},
+            key="sub_support_chart",
+        )
         st.caption(t("subsidies.support.caption"))
         legal_cap = st.session_state[K + "r_cap"]
-        st.number_input(t("subsidies.cap"), min_value=0.0, max_value=legal_cap if legal_cap is not None else 1e7,
-                        value=None, step=10.0, format="%.1f", key=K + "cap",
-                        help=t("subsidies.cap_legal", cap=fmt.money_mln(legal_cap, L, 0),
-                               basis=t(f"subsidies.basis.{st.session_state[K + 'r_basis']}"))
-                        if legal_cap is not None else t("subsidies.cap_none"))
-        st.segmented_control(t("subsidies.cap_basis"), subsidy.CAP_BASES, key=K + "cap_basis", required=True,
-                             format_func=lambda b: t(f"subsidies.basis.{b}"))
-        st.number_input(t("subsidies.budget"), min_value=0.0, max_value=1e7, value=None, step=50.0, format="%.0f",
-                        key=K + "budget", help=t("subsidies.budget_help"))
-        st.selectbox(t("subsidies.objective"), list(subsidy.OBJECTIVES), key=K + "objective",
-                     format_func=lambda o: t(f"subsidies.objective.{o}"), help=t("subsidies.objective_help"))
+        st.number_input(
+            t("subsidies.cap"),
+            min_value=0.0,
+            max_value=legal_cap if legal_cap is not None else 1e7,
+            value=None,
+            step=10.0,
+            format="%.1f",
+            key=K + "cap",
+            help=t(
+                "subsidies.cap_legal",
+                cap=fmt.money_mln(legal_cap, L, 0),
+                basis=t(f"subsidies.basis.{st.session_state[K + 'r_basis']}"),
+            )
+            if legal_cap is not None
+            else t("subsidies.cap_none"),
+        )
+        st.segmented_control(
+            t("subsidies.cap_basis"),
+            subsidy.CAP_BASES,
+            key=K + "cap_basis",
+            required=True,
+            format_func=lambda b: t(f"subsidies.basis.{b}"),
+        )
+        st.number_input(
+            t("subsidies.budget"),
+            min_value=0.0,
+            max_value=1e7,
+            value=None,
+            step=50.0,
+            format="%.0f",
+            key=K + "budget",
+            help=t("subsidies.budget_help"),
+        )
+        st.selectbox(
+            t("subsidies.objective"),
+            list(subsidy.OBJECTIVES),
+            key=K + "objective",
+            format_func=lambda o: t(f"subsidies.objective.{o}"),
+            help=t("subsidies.objective_help"),
+        )
         st.toggle(t("subsidies.assume_reg"), key=K + "assume_reg", help=t("subsidies.assume_reg_help"))
 
     with st.sidebar.container(border=True):
@@ -151,52 +216,117 @@ def controls(regimes: dict, cluster_ids: tuple, cluster_names: dict, passing: tu
         _slider("add", 0.05)
         _slider("lag", 1, percent=False)
         _slider("rate", 0.005)
-        st.number_input(t("subsidies.tax"), min_value=0.0, max_value=1.0, value=None, step=0.005, format="%.3f",
-                        key=K + "tax", help=t("subsidies.tax_help"))
+        st.number_input(
+            t("subsidies.tax"),
+            min_value=0.0,
+            max_value=1.0,
+            value=None,
+            step=0.005,
+            format="%.3f",
+            key=K + "tax",
+            help=t("subsidies.tax_help"),
+        )
         _slider("margin", 0.01)
         _slider("horizon", 1, percent=False)
         _slider("revenue", 0.05)
-        st.segmented_control(t("subsidies.taxes"), ("reported", "rate"), key=K + "taxes", required=True,
-                             format_func=lambda v: t(f"subsidies.taxes.{v}"), help=t("subsidies.taxes_help"))
-        st.number_input(t("subsidies.base_year"), min_value=2000, max_value=2100, value=None, step=1, format="%d",
-                        key=K + "base_year", help=t("subsidies.base_year_help"))
+        st.segmented_control(
+            t("subsidies.taxes"),
+            ("reported", "rate"),
+            key=K + "taxes",
+            required=True,
+            format_func=lambda v: t(f"subsidies.taxes.{v}"),
+            help=t("subsidies.taxes_help"),
+        )
+        st.number_input(
+            t("subsidies.base_year"),
+            min_value=2000,
+            max_value=2100,
+            value=None,
+            step=1,
+            format="%d",
+            key=K + "base_year",
+            help=t("subsidies.base_year_help"),
+        )
 
     regime_now = regimes[st.session_state[K + "regime"]]
     with st.sidebar.expander(t("subsidies.regime_editor"), icon=":material/gavel:"):
         st.caption(t("subsidies.regime_source", source=subsidy_tables.regime_source(regime_now, L)))
         if regime_now.to_verify:
-            st.info(t("subsidies.to_verify", fields=", ".join(
-                t(f"subsidies.field.regime.{f}") for f in regime_now.to_verify)), icon=":material/help:")
+            st.info(
+                t(
+                    "subsidies.to_verify",
+                    fields=", ".join(t(f"subsidies.field.regime.{f}") for f in regime_now.to_verify),
+                ),
+                icon=":material/help:",
+            )
         low, high = sv.slider_range("r_share", st.session_state[K + "r_share"])
-        st.slider(t("subsidies.r_share"), low, high, step=0.01, format="percent", key=K + "r_share",
-                  on_change=_on_limits)
-        st.number_input(t("subsidies.r_cap"), min_value=0.0, max_value=1e7, value=None, step=10.0, format="%.1f",
-                        key=K + "r_cap", on_change=_on_limits)
-        st.segmented_control(t("subsidies.r_basis"), subsidy.CAP_BASES, key=K + "r_basis", required=True,
-                             format_func=lambda b: t(f"subsidies.basis.{b}"))
+        st.slider(
+            t("subsidies.r_share"), low, high, step=0.01, format="percent", key=K + "r_share", on_change=_on_limits
+        )
+        st.number_input(
+            t("subsidies.r_cap"),
+            min_value=0.0,
+            max_value=1e7,
+            value=None,
+            step=10.0,
+            format="%.1f",
+            key=K + "r_cap",
+            on_change=_on_limits,
+        )
+        st.segmented_control(
+            t("subsidies.r_basis"),
+            subsidy.CAP_BASES,
+            key=K + "r_basis",
+            required=True,
+            format_func=lambda b: t(f"subsidies.basis.{b}"),
+        )
         st.number_input(t("subsidies.r_minp"), min_value=1, max_value=100, step=1, key=K + "r_minp")
-        st.multiselect(t("subsidies.r_cats"), subsidy.COST_CATEGORIES, key=K + "r_cats",
-                       format_func=lambda c: t(f"subsidies.category.{c}"))
-        st.multiselect(t("subsidies.r_stages"), subsidy.PROJECT_STAGES, key=K + "r_stages",
-                       format_func=lambda s: t(f"subsidies.stage.{s}"))
+        st.multiselect(
+            t("subsidies.r_cats"),
+            subsidy.COST_CATEGORIES,
+            key=K + "r_cats",
+            format_func=lambda c: t(f"subsidies.category.{c}"),
+        )
+        st.multiselect(
+            t("subsidies.r_stages"),
+            subsidy.PROJECT_STAGES,
+            key=K + "r_stages",
+            format_func=lambda s: t(f"subsidies.stage.{s}"),
+        )
         d1, d2 = st.columns(2)
         first, last = date_bounds(st.session_state[K + "r_from"], st.session_state[K + "r_to"])
-        d1.date_input(t("subsidies.r_from"), value=None, min_value=first, max_value=last, format="DD.MM.YYYY",
-                      key=K + "r_from")
-        d2.date_input(t("subsidies.r_to"), value=None, min_value=first, max_value=last, format="DD.MM.YYYY",
-                      key=K + "r_to")
+        d1.date_input(
+            t("subsidies.r_from"), value=None, min_value=first, max_value=last, format="DD.MM.YYYY", key=K + "r_from"
+        )
+        d2.date_input(
+            t("subsidies.r_to"), value=None, min_value=first, max_value=last, format="DD.MM.YYYY", key=K + "r_to"
+        )
         st.checkbox(t("subsidies.r_supplier"), key=K + "r_supplier", help=t("subsidies.r_supplier_help"))
-        st.multiselect(t("subsidies.registry"), list(cluster_ids), key=K + "registry",
-                       format_func=lambda c: cluster_names.get(c, c), help=t("subsidies.registry_help"))
-    st.sidebar.button(t("subsidies.reset"), icon=":material/restart_alt:", on_click=_on_reset,
-                      args=(passing, regimes), key=K + "reset")
+        st.multiselect(
+            t("subsidies.registry"),
+            list(cluster_ids),
+            key=K + "registry",
+            format_func=lambda c: cluster_names.get(c, c),
+            help=t("subsidies.registry_help"),
+        )
+    st.sidebar.button(
+        t("subsidies.reset"),
+        icon=":material/restart_alt:",
+        on_click=_on_reset,
+        args=(passing, regimes),
+        key=K + "reset",
+    )
 
 
 def analysis_switches() -> tuple[str, bool, bool]:
     """The tornado's metric and the on-request switches for a large portfolio's tornado and sweep."""
     with st.sidebar.expander(t("subsidies.chart.tornado"), icon=":material/tune:"):
-        sensitivity = st.selectbox(t("subsidies.sensitivity"), subsidy.TORNADO_METRICS, key=K + "sensitivity",
-                                   format_func=lambda m: t(f"subsidies.metric.{m}"))
+        sensitivity = st.selectbox(
+            t("subsidies.sensitivity"),
+            subsidy.TORNADO_METRICS,
+            key=K + "sensitivity",
+            format_func=lambda m: t(f"subsidies.metric.{m}"),
+        )
         tornado = st.toggle(t("subsidies.tornado.toggle_any"), key=K + "tornado")
         sweep = st.toggle(t("subsidies.sweep.toggle"), key=K + "sweep", help=t("subsidies.sweep.help"))
     return sensitivity, tornado, sweep
@@ -228,14 +358,28 @@ def comparison_items(scenario: subsidy.Scenario, options: sv.PageOptions, saved:
     """The comparison picker: preset federal shares, pinned scenarios (session + URL, no login) or saved
     ones; returns (label, scenario key) items."""
     L = lang()
-    mode = st.segmented_control(t("subsidies.compare_mode"), ("preset", "pinned", "saved"), default="preset",
-                                required=True, key=K + "cmp_mode", format_func=lambda m: t(f"subsidies.compare_mode.{m}"))
+    mode = st.segmented_control(
+        t("subsidies.compare_mode"),
+        ("preset", "pinned", "saved"),
+        default="preset",
+        required=True,
+        key=K + "cmp_mode",
+        format_func=lambda m: t(f"subsidies.compare_mode.{m}"),
+    )
     if mode == "preset":
-        return tuple((t("subsidies.compare_fed", share=fmt.percent(share, L, 0)), key)
-                     for share, key in sv.preset_items(scenario))
+        return tuple(
+            (t("subsidies.compare_fed", share=fmt.percent(share, L, 0)), key)
+            for share, key in sv.preset_items(scenario)
+        )
     if mode == "pinned":
-        st.button(t("subsidies.pin"), on_click=_pin, args=(scenario, options), key=K + "pin",
-                  icon=":material/push_pin:", help=t("subsidies.pin_help"))
+        st.button(
+            t("subsidies.pin"),
+            on_click=_pin,
+            args=(scenario, options),
+            key=K + "pin",
+            icon=":material/push_pin:",
+            help=t("subsidies.pin_help"),
+        )
         labels = [t("subsidies.pinned_label", n=i + 1) for i in range(len(options.pinned))]
         for i, column in enumerate(st.columns(max(1, len(options.pinned)))):
             if i < len(options.pinned):
@@ -243,14 +387,23 @@ def comparison_items(scenario: subsidy.Scenario, options: sv.PageOptions, saved:
         if not options.pinned:
             st.caption(t("subsidies.pinned_none"))
         return tuple(zip(labels, options.pinned))
-    picked = st.multiselect(t("subsidies.compare_pick"), ["__current__", *saved["name"]], default=["__current__"],
-                            max_selections=subsidy.MAX_COMPARED, key=K + "cmp_saved",
-                            format_func=lambda n: t("subsidies.compare_current") if n == "__current__" else n)
+    picked = st.multiselect(
+        t("subsidies.compare_pick"),
+        ["__current__", *saved["name"]],
+        default=["__current__"],
+        max_selections=subsidy.MAX_COMPARED,
+        key=K + "cmp_saved",
+        format_func=lambda n: t("subsidies.compare_current") if n == "__current__" else n,
+    )
     found, broken = [], []
     for pick in picked:
         try:
-            found.append((t("subsidies.compare_current") if pick == "__current__" else pick,
-                          sv.scenario_key(scenario) if pick == "__current__" else sv.saved_key(connection(), pick)))
+            found.append(
+                (
+                    t("subsidies.compare_current") if pick == "__current__" else pick,
+                    sv.scenario_key(scenario) if pick == "__current__" else sv.saved_key(connection(), pick),
+                )
+            )
         except (KeyError, ParameterError):
             broken.append(pick)
     if broken:
@@ -287,10 +440,19 @@ def saving(scenario: subsidy.Scenario, saved: Any, cluster_ids: tuple, passing: 
         st.dataframe(subsidy_tables.saved_table(saved, L), hide_index=True, height=min(250, 35 * (len(saved) + 1) + 3))
         st.selectbox(t("subsidies.saved_pick"), list(saved["name"]), key=K + "saved_pick")
         o1, o2 = st.columns(2)
-        o1.button(t("subsidies.open"), on_click=_on_open, args=(cluster_ids, passing, regimes), key=K + "open",
-                  icon=":material/open_in_browser:")
-        if o2.button(t("subsidies.delete"), disabled=not st.session_state.get("analyst"), key=K + "delete",
-                     icon=":material/delete:"):
+        o1.button(
+            t("subsidies.open"),
+            on_click=_on_open,
+            args=(cluster_ids, passing, regimes),
+            key=K + "open",
+            icon=":material/open_in_browser:",
+        )
+        if o2.button(
+            t("subsidies.delete"),
+            disabled=not st.session_state.get("analyst"),
+            key=K + "delete",
+            icon=":material/delete:",
+        ):
             write_and_publish(subsidy.delete_scenario, st.session_state[K + "saved_pick"])
             st.rerun()
 
@@ -298,9 +460,7 @@ def saving(scenario: subsidy.Scenario, saved: Any, cluster_ids: tuple, passing: 
 FIRST_DATE = date(2000, 1, 1)
 
 
-
 LAST_DATE = date(2100, 12, 31)
-
 
 
 def date_bounds(*values: date | None) -> tuple[date, date]:
@@ -308,5 +468,5 @@ def date_bounds(*values: date | None) -> tuple[date, date]:
     given = [v for v in values if v is not None]
     return min([FIRST_DATE, *given]), max([LAST_DATE, *given])
 
-#: Project table: library column → catalog key of its header (in this order).
 
+#: Project table: library column → catalog key of its header (in this order).

@@ -1,4 +1,5 @@
 """Turning library frames into what people read: labels, translated headers, formatted hover text."""
+
 from __future__ import annotations
 
 import textwrap
@@ -33,8 +34,7 @@ def sector_labels(frame: pd.DataFrame, lang: str, limit: int = 34) -> pd.Series:
     """``"29 Производство<br>автотранспортных средств, …"``: the code and the whole name in ``lang``, wrapped
     at ``limit`` characters a line (plotly ``<br>``): nothing is cut."""
     names = frame[name_column(lang)]
-    return pd.Series([wrap(f"{code} {name}", limit) for code, name in zip(frame["sector"], names)],
-                     index=frame.index)
+    return pd.Series([wrap(f"{code} {name}", limit) for code, name in zip(frame["sector"], names)], index=frame.index)
 
 
 def labelled_codes(frame: pd.DataFrame, lang: str, top: int) -> str:
@@ -53,8 +53,9 @@ def portfolio_hover(frame: pd.DataFrame, lang: str, measure_key: str) -> pd.Seri
     """Hover text of a portfolio bubble, numbers in the language's format."""
     name = frame[name_column(lang)]
     rows = []
-    for code, n, lq, rel, emp, value in zip(frame["sector"], name, frame["lq"], frame["relative_growth"],
-                                            frame["employees"], frame["value"]):
+    for code, n, lq, rel, emp, value in zip(
+        frame["sector"], name, frame["lq"], frame["relative_growth"], frame["employees"], frame["value"]
+    ):
         rows.append(
             f"<b>{code} {short(n, 60)}</b><br>"
             f"LQ: {fmt.number(lq, lang, 2)}<br>"
@@ -73,40 +74,73 @@ def table_name(table: str, lang: str) -> str:
 
 #: Columns of the load history as shown (store column → catalog key of its header).
 VERSION_COLUMNS: dict[str, str] = {
-    "version_id": "col.version", "table": "col.table", "action_label": "col.action", "file_name": "col.file",
-    "user_name": "col.user", "loaded_at": "col.loaded_at", "rows_after": "col.rows",
+    "version_id": "col.version",
+    "table": "col.table",
+    "action_label": "col.action",
+    "file_name": "col.file",
+    "user_name": "col.user",
+    "loaded_at": "col.loaded_at",
+    "rows_after": "col.rows",
 }
 
 
 def versions_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The load history (:func:`analytics.services.provenance.versions`) as people read it: table and
     action translated, headers in ``lang``; row counts stay numbers (``st.column_config`` formats them)."""
-    shown = history.assign(table=[table_name(n, lang) for n in history["table_name"]],
-                           action_label=[t(f"action.{a}", lang) for a in history["action"]])
+    shown = history.assign(
+        table=[table_name(n, lang) for n in history["table_name"]],
+        action_label=[t(f"action.{a}", lang) for a in history["action"]],
+    )
     return localise(shown, VERSION_COLUMNS, lang)
 
 
 def registry_clusters(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Real clusters from public sources as shown: name, region, specialisation, in registry (bool),
     status as the source words it, date, source link; headers in ``lang``."""
-    return localise(frame, {"cluster_name_ru": "col.cluster_name", "region_ru": "col.region",
-                            "specialisation": "col.specialisation", "in_registry": "col.in_registry",
-                            "registry_status": "col.registry_status", "status_date": "col.status_date",
-                            "source_url": "col.source"}, lang)
+    return localise(
+        frame,
+        {
+            "cluster_name_ru": "col.cluster_name",
+            "region_ru": "col.region",
+            "specialisation": "col.specialisation",
+            "in_registry": "col.in_registry",
+            "registry_status": "col.registry_status",
+            "status_date": "col.status_date",
+            "source_url": "col.source",
+        },
+        lang,
+    )
 
 
 def programme_totals(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Decree 41 programme totals as published: period, indicator, value (text as in the source), unit,
     source link; headers in ``lang``."""
-    return localise(frame, {"period": "col.period", "indicator": "col.indicator", "value": "col.value",
-                            "unit": "col.unit", "source_url": "col.source"}, lang)
+    return localise(
+        frame,
+        {
+            "period": "col.period",
+            "indicator": "col.indicator",
+            "value": "col.value",
+            "unit": "col.unit",
+            "source_url": "col.source",
+        },
+        lang,
+    )
 
 
 def programme_projects(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Named Decree 41 projects: year of selection, cluster, region, project, source link."""
-    return localise(frame, {"selection_year": "col.selection_year", "cluster_name_ru": "col.cluster_name",
-                            "region_ru": "col.region", "project_name_ru": "col.project",
-                            "source_url": "col.source"}, lang)
+    return localise(
+        frame,
+        {
+            "selection_year": "col.selection_year",
+            "cluster_name_ru": "col.cluster_name",
+            "region_ru": "col.region",
+            "project_name_ru": "col.project",
+            "source_url": "col.source",
+        },
+        lang,
+    )
 
 
 def finding_text(finding, lang: str) -> str:
@@ -120,8 +154,7 @@ def finding_text(finding, lang: str) -> str:
     values: dict[str, object] = {}
     if f"names_{suffix}" in v:
         names = [md(n) for n in v[f"names_{suffix}"] if n]
-        values["names"] = (" и " if lang == "ru" else " and ").join(
-            f"«{n}»" if lang == "ru" else n for n in names)
+        values["names"] = (" и " if lang == "ru" else " and ").join(f"«{n}»" if lang == "ru" else n for n in names)
     if f"name_{suffix}" in v:
         values["name"] = md(v[f"name_{suffix}"])
     if "sector" in v:
@@ -146,7 +179,7 @@ CELL_FORMATS = {
     "number1": lambda v, lang: fmt.number(v, lang, 1),
     "number2": lambda v, lang: fmt.number(v, lang, 2),
     "number3": lambda v, lang: fmt.number(v, lang, 3),
-    "percent": lambda v, lang: fmt.percent(v, lang, 1),    # a share 0–1
+    "percent": lambda v, lang: fmt.percent(v, lang, 1),  # a share 0–1
     "percent2": lambda v, lang: fmt.percent(v, lang, 2),
     "plain": lambda v, lang: str(int(v)),  # years and row numbers: no group separator
 }

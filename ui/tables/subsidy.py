@@ -2,6 +2,7 @@
 saved-scenario, sweep and comparison tables with their column formats, and the model's assumption in
 one sentence. Frames from :mod:`analytics.services.scenarios_view` in, frames and strings out; no store
 access and no sums."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -18,13 +19,20 @@ from ui.core.escape import markdown as escape_md
 from ui.core.i18n import CATALOG, t
 from ui.tables.common import short
 
-_SHARE_FIELDS = {"federal_share", "regional_share", "discount_rate", "tax_rate", "cash_margin", "regime.max_share",
-                 "additionality", "profit_share", "property_share"}
-
+_SHARE_FIELDS = {
+    "federal_share",
+    "regional_share",
+    "discount_rate",
+    "tax_rate",
+    "cash_margin",
+    "regime.max_share",
+    "additionality",
+    "profit_share",
+    "property_share",
+}
 
 
 _MONEY_FIELDS = {"cap_mln_rub", "budget_mln_rub", "regime.cap_mln_rub"}
-
 
 
 def project_name(row: Any, lang: str, limit: int = 34) -> str:
@@ -38,7 +46,6 @@ def project_name(row: Any, lang: str, limit: int = 34) -> str:
 
 
 # --- Texts -------------------------------------------------------------------------------------------
-
 
 
 def param_text(field: str, value: Any, lang: str) -> str:
@@ -58,23 +65,24 @@ def param_text(field: str, value: Any, lang: str) -> str:
     return plain(value)
 
 
-
 def parameter_error(error: ParameterError, lang: str) -> str:
     """A refused parameter in plain words: which field, what value, what is allowed."""
     key = f"subsidies.field.{error.field}"
     field = t(key, lang) if key in CATALOG[lang] else error.field
     if error.reason == "out_of_range" and isinstance(error.allowed, tuple) and len(error.allowed) == 2:
         low, high = error.allowed
-        allowed = t("subsidies.error.range", lang, low=param_text(error.field, low, lang),
-                    high=param_text(error.field, high, lang))
+        allowed = t(
+            "subsidies.error.range",
+            lang,
+            low=param_text(error.field, low, lang),
+            high=param_text(error.field, high, lang),
+        )
     elif error.reason == "not_an_option" and isinstance(error.allowed, tuple):
         allowed = t("subsidies.error.options", lang, options=", ".join(plain(a) for a in error.allowed[:12]))
     else:
         allowed = t(f"subsidies.error.{error.reason}", lang)
     value = error.value if not isinstance(error.value, str) else short(error.value, 40)
-    return t("subsidies.error.refused", lang, field=field, value=param_text(error.field, value, lang),
-             allowed=allowed)
-
+    return t("subsidies.error.refused", lang, field=field, value=param_text(error.field, value, lang), allowed=allowed)
 
 
 def regime_source(regime: Any, lang: str) -> str:
@@ -86,7 +94,6 @@ def regime_source(regime: Any, lang: str) -> str:
     if BUILTIN_REGIMES.get(regime.regime_id) == regime and key in CATALOG[lang]:
         return t(key, lang)
     return escape_md(regime.source or regime.regime_id)
-
 
 
 def metric_text(metric: str, value: Any, lang: str) -> str:
@@ -102,7 +109,6 @@ def metric_text(metric: str, value: Any, lang: str) -> str:
     return fmt.integer(float(value), lang)
 
 
-
 def comparison_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The comparison (metrics × scenarios) as text: translated metric names, formatted cells."""
     out = pd.DataFrame({t("subsidies.col.metric", lang): [t(f"subsidies.metric.{m}", lang) for m in frame.index]})
@@ -111,13 +117,11 @@ def comparison_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
-
 def header_text(label: Any) -> str:
     """A column header from user text (a scenario name) that a spreadsheet must not read as a formula:
     :func:`analytics.data.export.neutralise` guards cells, not headers."""
     text = str(label)
     return "'" + text if text.startswith(export.FORMULA_PREFIXES) else text
-
 
 
 def comparison_export(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -130,34 +134,56 @@ def comparison_export(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 # --- Charts ------------------------------------------------------------------------------------------
 
 
-
 PROJECT_COLUMNS: dict[str, str] = {
-    "project_id": "subsidies.col.project_id", "name": "subsidies.col.name", "cluster": "subsidies.col.cluster",
-    "stage": "subsidies.col.stage", "selected": "subsidies.col.selected", "why": "subsidies.col.reason",
-    "total_costs_mln_rub": "subsidies.col.total_costs", "eligible_costs_mln_rub": "subsidies.col.eligible_costs",
-    "subsidy_federal_mln_rub": "subsidies.col.federal", "subsidy_regional_mln_rub": "subsidies.col.regional",
-    "own_money_mln_rub": "subsidies.col.own", "npv_without_mln_rub": "subsidies.col.npv_without",
-    "npv_with_mln_rub": "subsidies.col.npv_with", "irr_without": "subsidies.col.irr_without",
-    "irr_with": "subsidies.col.irr_with", "irr": "subsidies.col.irr_note",
-    "payback_with_years": "subsidies.col.payback", "pv_subsidy_mln_rub": "subsidies.col.pv_subsidy",
-    "pv_taxes_gross_mln_rub": "subsidies.col.pv_taxes", "attribution": "subsidies.col.attribution",
+    "project_id": "subsidies.col.project_id",
+    "name": "subsidies.col.name",
+    "cluster": "subsidies.col.cluster",
+    "stage": "subsidies.col.stage",
+    "selected": "subsidies.col.selected",
+    "why": "subsidies.col.reason",
+    "total_costs_mln_rub": "subsidies.col.total_costs",
+    "eligible_costs_mln_rub": "subsidies.col.eligible_costs",
+    "subsidy_federal_mln_rub": "subsidies.col.federal",
+    "subsidy_regional_mln_rub": "subsidies.col.regional",
+    "own_money_mln_rub": "subsidies.col.own",
+    "npv_without_mln_rub": "subsidies.col.npv_without",
+    "npv_with_mln_rub": "subsidies.col.npv_with",
+    "irr_without": "subsidies.col.irr_without",
+    "irr_with": "subsidies.col.irr_with",
+    "irr": "subsidies.col.irr_note",
+    "payback_with_years": "subsidies.col.payback",
+    "pv_subsidy_mln_rub": "subsidies.col.pv_subsidy",
+    "pv_taxes_gross_mln_rub": "subsidies.col.pv_taxes",
+    "attribution": "subsidies.col.attribution",
     "pv_taxes_additional_mln_rub": "subsidies.col.pv_taxes_additional",
     "pv_taxes_federal_mln_rub": "subsidies.col.pv_taxes_federal",
     "pv_taxes_regional_mln_rub": "subsidies.col.pv_taxes_regional",
     "pv_taxes_local_mln_rub": "subsidies.col.pv_taxes_local",
     "pv_taxes_social_funds_mln_rub": "subsidies.col.pv_taxes_social_funds",
-    "budget_effectiveness": "subsidies.col.effectiveness", "break_even_year": "subsidies.col.break_even",
-    "leverage": "subsidies.col.leverage", "jobs": "subsidies.col.jobs", "jobs_per_mln_rub": "subsidies.col.jobs_per_mln",
+    "budget_effectiveness": "subsidies.col.effectiveness",
+    "break_even_year": "subsidies.col.break_even",
+    "leverage": "subsidies.col.leverage",
+    "jobs": "subsidies.col.jobs",
+    "jobs_per_mln_rub": "subsidies.col.jobs_per_mln",
 }
 
 
-
-_MONEY_COLUMNS = ("total_costs_mln_rub", "eligible_costs_mln_rub", "subsidy_federal_mln_rub",
-                  "subsidy_regional_mln_rub", "own_money_mln_rub", "npv_without_mln_rub", "npv_with_mln_rub",
-                  "pv_subsidy_mln_rub", "pv_taxes_gross_mln_rub", "pv_taxes_additional_mln_rub",
-                  "pv_taxes_federal_mln_rub", "pv_taxes_regional_mln_rub", "pv_taxes_local_mln_rub",
-                  "pv_taxes_social_funds_mln_rub")
-
+_MONEY_COLUMNS = (
+    "total_costs_mln_rub",
+    "eligible_costs_mln_rub",
+    "subsidy_federal_mln_rub",
+    "subsidy_regional_mln_rub",
+    "own_money_mln_rub",
+    "npv_without_mln_rub",
+    "npv_with_mln_rub",
+    "pv_subsidy_mln_rub",
+    "pv_taxes_gross_mln_rub",
+    "pv_taxes_additional_mln_rub",
+    "pv_taxes_federal_mln_rub",
+    "pv_taxes_regional_mln_rub",
+    "pv_taxes_local_mln_rub",
+    "pv_taxes_social_funds_mln_rub",
+)
 
 
 def _reason_text(reason: Any, cost_reason: Any, eligible: bool, lang: str) -> str:
@@ -169,7 +195,6 @@ def _reason_text(reason: Any, cost_reason: Any, eligible: bool, lang: str) -> st
     return text
 
 
-
 def _names(frame: pd.DataFrame, lang: str) -> pd.Series:
     """Full project names in ``lang`` (the other language, then the id, where missing)."""
     first, second = ("name_en", "name_ru") if lang == "en" else ("name_ru", "name_en")
@@ -179,7 +204,6 @@ def _names(frame: pd.DataFrame, lang: str) -> pd.Series:
 
     names = frame[first].astype(object).where(given(first), frame[second].astype(object))
     return names.where(given(first) | given(second), frame["project_id"].astype(object))
-
 
 
 def projects_table(table: pd.DataFrame, lang: str, cluster_names: dict[str, str]) -> pd.DataFrame:
@@ -196,14 +220,17 @@ def projects_table(table: pd.DataFrame, lang: str, cluster_names: dict[str, str]
     return frame[list(PROJECT_COLUMNS)].rename(columns={c: t(k, lang) for c, k in PROJECT_COLUMNS.items()})
 
 
-
 def projects_formats(lang: str) -> dict[str, str]:
     """Number formats of :func:`projects_table`'s columns (kinds of :data:`ui.tables.common.CELL_FORMATS`):
     the UI language's separators whatever the browser's locale."""
     kinds = {t(PROJECT_COLUMNS[c], lang): "number1" for c in _MONEY_COLUMNS}
     kinds.update({t(PROJECT_COLUMNS[c], lang): "percent" for c in ("irr_without", "irr_with")})
-    kinds.update({t(PROJECT_COLUMNS[c], lang): "number2"
-                  for c in ("budget_effectiveness", "leverage", "jobs_per_mln_rub", "attribution")})
+    kinds.update(
+        {
+            t(PROJECT_COLUMNS[c], lang): "number2"
+            for c in ("budget_effectiveness", "leverage", "jobs_per_mln_rub", "attribution")
+        }
+    )
     kinds.update({t(PROJECT_COLUMNS[c], lang): "plain" for c in ("break_even_year", "payback_with_years")})
     return kinds
 
@@ -213,58 +240,72 @@ def projects_columns(lang: str) -> dict[str, Any]:
     return {t(PROJECT_COLUMNS["selected"], lang): st.column_config.CheckboxColumn()}
 
 
-
 def parameters_table(key: tuple[tuple[str, str], ...], lang: str) -> pd.DataFrame:
     """A scenario's URL parameters with their meaning (for the workbook: a reader can rebuild the link)."""
     names = [t(f"subsidies.param.{k}", lang) if f"subsidies.param.{k}" in CATALOG[lang] else k for k, _ in key]
-    return pd.DataFrame({t("subsidies.col.parameter", lang): [k for k, _ in key],
-                         t("subsidies.col.meaning", lang): names,
-                         t("subsidies.col.value", lang): [v for _, v in key]})
-
+    return pd.DataFrame(
+        {
+            t("subsidies.col.parameter", lang): [k for k, _ in key],
+            t("subsidies.col.meaning", lang): names,
+            t("subsidies.col.value", lang): [v for _, v in key],
+        }
+    )
 
 
 def assumption_text(note: dict[str, Any], lang: str) -> str:
     """The one plain sentence behind the attributed taxes (:func:`scenarios_view.attribution_note`)."""
-    base = t("subsidies.assumption.year", lang, year=note["base_year"]) if note["base_year"] is not None \
+    base = (
+        t("subsidies.assumption.year", lang, year=note["base_year"])
+        if note["base_year"] is not None
         else t("subsidies.assumption.first_year", lang)
-    text = t("subsidies.assumption", lang, additionality=fmt.percent(note["additionality"], lang, 0),
-             lag=fmt.integer(note["lag"], lang), base_year=base, rate=fmt.percent(note["rate"], lang, 1))
+    )
+    text = t(
+        "subsidies.assumption",
+        lang,
+        additionality=fmt.percent(note["additionality"], lang, 0),
+        lag=fmt.integer(note["lag"], lang),
+        base_year=base,
+        rate=fmt.percent(note["rate"], lang, 1),
+    )
     if note["assume_registered"]:
         text += " " + t("subsidies.assumption.registered", lang)
     return text
 
 
-
 def saved_table(saved: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Saved scenarios for reading: name, comment, author, last change."""
-    return pd.DataFrame({
-        t("subsidies.col.scenario", lang): saved["name"],
-        t("subsidies.col.note", lang): saved["note"].fillna(""),
-        t("subsidies.col.user", lang): saved["user_name"],
-        t("subsidies.col.updated", lang): pd.to_datetime(saved["updated_at"]).dt.strftime("%d.%m.%Y %H:%M"),
-    })
-
+    return pd.DataFrame(
+        {
+            t("subsidies.col.scenario", lang): saved["name"],
+            t("subsidies.col.note", lang): saved["note"].fillna(""),
+            t("subsidies.col.user", lang): saved["user_name"],
+            t("subsidies.col.updated", lang): pd.to_datetime(saved["updated_at"]).dt.strftime("%d.%m.%Y %H:%M"),
+        }
+    )
 
 
 def sweep_table(summary: pd.DataFrame, objective: str, lang: str) -> pd.DataFrame:
     """The budget sweep per budget: projects chosen, their subsidy, the objective's value, optimality."""
-    return pd.DataFrame({
-        t("subsidies.col.budget", lang): summary["budget_mln_rub"],
-        t("subsidies.col.n_selected", lang): summary["n_selected"],
-        t("subsidies.col.subsidy_total", lang): summary["subsidy_mln_rub"],
-        t(f"subsidies.objective_value.{objective}", lang): summary["value"],
-        t("subsidies.col.optimal", lang): summary["optimal"],
-    })
-
+    return pd.DataFrame(
+        {
+            t("subsidies.col.budget", lang): summary["budget_mln_rub"],
+            t("subsidies.col.n_selected", lang): summary["n_selected"],
+            t("subsidies.col.subsidy_total", lang): summary["subsidy_mln_rub"],
+            t(f"subsidies.objective_value.{objective}", lang): summary["value"],
+            t("subsidies.col.optimal", lang): summary["optimal"],
+        }
+    )
 
 
 def sweep_formats(objective: str, lang: str) -> dict[str, str]:
     """Number formats of :func:`sweep_table`'s columns (kinds of :data:`ui.tables.common.CELL_FORMATS`)."""
-    return {t("subsidies.col.budget", lang): "number1", t("subsidies.col.subsidy_total", lang): "number1",
-            t(f"subsidies.objective_value.{objective}", lang): "number1"}
+    return {
+        t("subsidies.col.budget", lang): "number1",
+        t("subsidies.col.subsidy_total", lang): "number1",
+        t(f"subsidies.objective_value.{objective}", lang): "number1",
+    }
 
 
 def sweep_columns(objective: str, lang: str) -> dict[str, Any]:
     """``st.dataframe`` column types of :func:`sweep_table` (numbers: :func:`sweep_formats`)."""
     return {t("subsidies.col.optimal", lang): st.column_config.CheckboxColumn()}
-

@@ -1,5 +1,6 @@
 """Strings of the Clusters page: candidates, members, map, cooperation network, registry check, gaps,
 discovered clusters."""
+
 RU: dict[str, str] = {
     "nav.clusters": "Кластеры",
     "clusters.title": "{region}: кластеры",
@@ -129,8 +130,7 @@ RU: dict[str, str] = {
         "странице «Данные»."
     ),
     "clusters.map_choropleth_caption": (
-        "Заливка — занятые у участников по муниципалитетам (границы загружены на странице «Данные»); "
-        "точки — участники."
+        "Заливка — занятые у участников по муниципалитетам (границы загружены на странице «Данные»); точки — участники."
     ),
     "clusters.map_no_points": "У участников нет координат: карту построить нельзя.",
     "clusters.map_municipality": "Муниципалитет",
@@ -357,8 +357,7 @@ EN: dict[str, str] = {
     "clusters.weight.cooperation": "Cooperation",
     "clusters.registry_params": "Registry thresholds (Decree No. 779)",
     "clusters.registry_params_caption": (
-        "Defaults come from the decree; those marked “to verify” were not confirmed in full text and "
-        "stay editable."
+        "Defaults come from the decree; those marked “to verify” were not confirmed in full text and stay editable."
     ),
     "clusters.to_verify": "to verify",
     "clusters.param.dependence_min": "Functional dependence at least, %",

@@ -2,6 +2,7 @@
 
 The loader's own messages (``ingest.<code>``) live in the library, :mod:`analytics.data.messages`, and
 are merged into the catalogs by :mod:`ui.core.i18n`."""
+
 RU: dict[str, str] = {
     "nav.load": "Данные",
     "table.boundaries": "Границы",
@@ -150,8 +151,7 @@ RU: dict[str, str] = {
     "upload.fns_all_regions": "Все регионы (иначе только текущий регион)",
     "upload.fns_entrepreneurs": "Загрузить ИП и глав КФХ",
     "upload.fns_entrepreneurs_help": (
-        "ИНН из 12 цифр — персональные данные: по умолчанию они не загружаются и никогда не попадают "
-        "в выгрузки."
+        "ИНН из 12 цифр — персональные данные: по умолчанию они не загружаются и никогда не попадают в выгрузки."
     ),
     "upload.fns_read_as": "Прочитано: {dataset} на {dates}; файлов {files}, документов {documents}.",
     "upload.fns_dataset.rsmp": "реестр МСП",

@@ -1,5 +1,6 @@
 """Strings of the Enterprise page (search, profile, network) and of the peer-region sections of the
 Sectors and Clusters pages."""
+
 RU: dict[str, str] = {
     "nav.enterprise": "Предприятие",
     "enterprise.title": "Профиль предприятия",

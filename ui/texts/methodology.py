@@ -6,6 +6,7 @@ checks that every metric the library computes has a section, and — through :da
 each section names library code that exists and quotes the code's constants as they are: change a
 threshold in the code without the text (or the text without the code) and the test fails.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -38,85 +39,173 @@ _R = "analytics.models.rules."
 _C = "analytics.models.clusters."
 _S = "analytics.metrics.specialization."
 DESCRIBES: dict[str, Describes] = {
-    "lq": Describes((_S + "location_quotient", "analytics.services.sector_portfolio.portfolio",
-                     _C + "find_candidates")),
-    "strong": Describes((_S + "strong_clusters",), (
-        Quote(_S + "STRONG_CLUSTER_LQ_PERCENTILE", 0.75, "75-го перцентиля", "75th percentile"),
-        Quote(_S + "STRONG_CLUSTER_LQ_PERCENTILE_STRICT", 0.90, "90-й перцентиль", "90th percentile"),
-        Quote(_S + "STRONG_CLUSTER_SIZE_PERCENTILE", 0.25, "25-го перцентиля", "25th percentile"),
-    )),
-    "complexity": Describes(("analytics.metrics.complexity.economic_complexity",
-                             "analytics.metrics.complexity.complexity_plausibility"), (
-        Quote("analytics.metrics.complexity.PLAUSIBILITY_MIN_SECTORS", 50, "меньше 50", "fewer than 50"),
-    )),
-    "opportunities": Describes(("analytics.metrics.complexity.opportunities",), (
-        Quote("analytics.metrics.complexity.OPPORTUNITY_PRESETS.low_hanging_fruit", (0.60, 0.15, 0.25),
-              "60/15/25", "60/15/25"),
-        Quote("analytics.metrics.complexity.OPPORTUNITY_PRESETS.balanced", (0.50, 0.15, 0.35),
-              "50/15/35", "50/15/35"),
-        Quote("analytics.metrics.complexity.OPPORTUNITY_PRESETS.long_jump", (0.45, 0.20, 0.35),
-              "45/20/35", "45/20/35"),
-    )),
-    "robustness": Describes(("analytics.services.sector_portfolio.opportunity_robustness",), (
-        Quote("analytics.services.sector_portfolio.ROBUST_SHARE", 0.75, "75 %", "75%"),
-    )),
-    "stars": Describes((_C + "find_candidates", _C + "StarParams"), (
-        Quote(_C + "StarParams.size_top", 0.10, "размер — верхние 10 %", "size — top 10%"),
-        Quote(_C + "StarParams.specialisation_lq", 2.0, "LQ ≥ 2", "LQ ≥ 2"),
-        Quote(_C + "StarParams.focus_top", 0.10, "фокус — верхние 10 %", "focus — top 10%"),
-        Quote(_C + "StarParams.productivity_top", 0.10, "производительность — верхние 10 %",
-              "productivity — top 10%"),
-        Quote(_C + "StarParams.dynamism_top", 0.10, "динамика — верхние 10 %", "dynamism — top 10%"),
-    )),
-    "composite": Describes((_C + "score", _C + "ScoreWeights"), (
-        Quote(_C + "SCORE_COMPONENTS", ("size", "specialisation", "growth", "completeness", "cooperation"),
-              "размер, специализация, рост, полнота цепочки, кооперация",
-              "size, specialisation, growth, completeness, cooperation"),
-    )),
-    "registry": Describes(("analytics.models.registry.evaluate", "analytics.models.registry.registry_check"), (
-        Quote(_R + "FUNCTIONAL_DEPENDENCE_MIN", 0.20, "не ниже 20 %", "at least 20%"),
-        Quote(_R + "FUNCTIONAL_DEPENDENCE_MIN_RELAXED", 0.10, "не ниже 10 %", "at least 10%"),
-        Quote(_R + "RELAXED_TRIGGER_PARTICIPANT_SHARE", 0.30, "не менее 30 % участников",
-              "at least 30% of the participants"),
-        Quote(_R + "MAX_ORGANISING_PRODUCTION", 3, "не более 3 участников", "at most 3 participants"),
-        Quote(_R + "MIN_INDUSTRIAL_PARTICIPANTS", 10, "не менее 10 промышленных участников",
-              "at least 10 industrial participants"),
-        Quote(_R + "MIN_INFRASTRUCTURE_ORGANISATIONS", 1, "не менее 1 организации инфраструктуры",
-              "at least 1 infrastructure organisation"),
-        Quote(_R + "MIN_SPECIALISED_ORGANISATIONS", 1, "не менее 1 специализированной организации",
-              "at least 1 specialised organisation"),
-        Quote(_R + "FUNCTIONAL_DEPENDENCE_SUPPLIERS", "others", "не друг у друга", "not from one another"),
-        Quote(_R + "DECREE_779_CLAUSES.779:req:a", ("Требования, подп. «а»", "Requirements, sub-clause «a»",
-                                                   "confirmed"), "подп. «а»", "sub-clause «a»"),
-    )),
-    "roadmap": Describes(("analytics.models.roadmap.registry_roadmap", "analytics.metrics.io_links.code_coefficients",
-                          "analytics.services.application_pack.application_pack"), (
-        Quote("analytics.models.roadmap.MIN_COEFFICIENT", 0.01, "не меньше 0,01 ₽", "at least 0.01 ₽"),
-        Quote("analytics.models.roadmap.MAX_SUPPLIER_SHARE", 0.25, "25 % его выручки", "25% of its revenue"),
-        Quote("analytics.models.roadmap.MIN_LINK_MLN_RUB", 0.1, "не меньше 0,1 млн ₽", "at least RUB 0.1 mln"),
-    )),
-    "regimes": Describes(("analytics.models.subsidy.evaluate",), (
-        Quote(_R + "REGIMES.joint_2016.max_share", 0.50, "2016–2018: до 50 %", "2016–2018: up to 50%"),
-        Quote(_R + "REGIMES.joint_2019.max_share", 0.30, "2019–2022: до 30 %", "2019–2022: up to 30%"),
-        Quote(_R + "REGIMES.components_2023.max_share", 0.50, "с 2023 года: до 50 %", "from 2023: up to 50%"),
-        Quote(_R + "REGIMES.components_2023.cap_mln_rub", 150.0, "150 млн ₽", "150 mln ₽"),
-    )),
+    "lq": Describes(
+        (_S + "location_quotient", "analytics.services.sector_portfolio.portfolio", _C + "find_candidates")
+    ),
+    "strong": Describes(
+        (_S + "strong_clusters",),
+        (
+            Quote(_S + "STRONG_CLUSTER_LQ_PERCENTILE", 0.75, "75-го перцентиля", "75th percentile"),
+            Quote(_S + "STRONG_CLUSTER_LQ_PERCENTILE_STRICT", 0.90, "90-й перцентиль", "90th percentile"),
+            Quote(_S + "STRONG_CLUSTER_SIZE_PERCENTILE", 0.25, "25-го перцентиля", "25th percentile"),
+        ),
+    ),
+    "complexity": Describes(
+        ("analytics.metrics.complexity.economic_complexity", "analytics.metrics.complexity.complexity_plausibility"),
+        (Quote("analytics.metrics.complexity.PLAUSIBILITY_MIN_SECTORS", 50, "меньше 50", "fewer than 50"),),
+    ),
+    "opportunities": Describes(
+        ("analytics.metrics.complexity.opportunities",),
+        (
+            Quote(
+                "analytics.metrics.complexity.OPPORTUNITY_PRESETS.low_hanging_fruit",
+                (0.60, 0.15, 0.25),
+                "60/15/25",
+                "60/15/25",
+            ),
+            Quote(
+                "analytics.metrics.complexity.OPPORTUNITY_PRESETS.balanced", (0.50, 0.15, 0.35), "50/15/35", "50/15/35"
+            ),
+            Quote(
+                "analytics.metrics.complexity.OPPORTUNITY_PRESETS.long_jump", (0.45, 0.20, 0.35), "45/20/35", "45/20/35"
+            ),
+        ),
+    ),
+    "robustness": Describes(
+        ("analytics.services.sector_portfolio.opportunity_robustness",),
+        (Quote("analytics.services.sector_portfolio.ROBUST_SHARE", 0.75, "75 %", "75%"),),
+    ),
+    "stars": Describes(
+        (_C + "find_candidates", _C + "StarParams"),
+        (
+            Quote(_C + "StarParams.size_top", 0.10, "размер — верхние 10 %", "size — top 10%"),
+            Quote(_C + "StarParams.specialisation_lq", 2.0, "LQ ≥ 2", "LQ ≥ 2"),
+            Quote(_C + "StarParams.focus_top", 0.10, "фокус — верхние 10 %", "focus — top 10%"),
+            Quote(
+                _C + "StarParams.productivity_top", 0.10, "производительность — верхние 10 %", "productivity — top 10%"
+            ),
+            Quote(_C + "StarParams.dynamism_top", 0.10, "динамика — верхние 10 %", "dynamism — top 10%"),
+        ),
+    ),
+    "composite": Describes(
+        (_C + "score", _C + "ScoreWeights"),
+        (
+            Quote(
+                _C + "SCORE_COMPONENTS",
+                ("size", "specialisation", "growth", "completeness", "cooperation"),
+                "размер, специализация, рост, полнота цепочки, кооперация",
+                "size, specialisation, growth, completeness, cooperation",
+            ),
+        ),
+    ),
+    "registry": Describes(
+        ("analytics.models.registry.evaluate", "analytics.models.registry.registry_check"),
+        (
+            Quote(_R + "FUNCTIONAL_DEPENDENCE_MIN", 0.20, "не ниже 20 %", "at least 20%"),
+            Quote(_R + "FUNCTIONAL_DEPENDENCE_MIN_RELAXED", 0.10, "не ниже 10 %", "at least 10%"),
+            Quote(
+                _R + "RELAXED_TRIGGER_PARTICIPANT_SHARE",
+                0.30,
+                "не менее 30 % участников",
+                "at least 30% of the participants",
+            ),
+            Quote(_R + "MAX_ORGANISING_PRODUCTION", 3, "не более 3 участников", "at most 3 participants"),
+            Quote(
+                _R + "MIN_INDUSTRIAL_PARTICIPANTS",
+                10,
+                "не менее 10 промышленных участников",
+                "at least 10 industrial participants",
+            ),
+            Quote(
+                _R + "MIN_INFRASTRUCTURE_ORGANISATIONS",
+                1,
+                "не менее 1 организации инфраструктуры",
+                "at least 1 infrastructure organisation",
+            ),
+            Quote(
+                _R + "MIN_SPECIALISED_ORGANISATIONS",
+                1,
+                "не менее 1 специализированной организации",
+                "at least 1 specialised organisation",
+            ),
+            Quote(_R + "FUNCTIONAL_DEPENDENCE_SUPPLIERS", "others", "не друг у друга", "not from one another"),
+            Quote(
+                _R + "DECREE_779_CLAUSES.779:req:a",
+                ("Требования, подп. «а»", "Requirements, sub-clause «a»", "confirmed"),
+                "подп. «а»",
+                "sub-clause «a»",
+            ),
+        ),
+    ),
+    "roadmap": Describes(
+        (
+            "analytics.models.roadmap.registry_roadmap",
+            "analytics.metrics.io_links.code_coefficients",
+            "analytics.services.application_pack.application_pack",
+        ),
+        (
+            Quote("analytics.models.roadmap.MIN_COEFFICIENT", 0.01, "не меньше 0,01 ₽", "at least 0.01 ₽"),
+            Quote("analytics.models.roadmap.MAX_SUPPLIER_SHARE", 0.25, "25 % его выручки", "25% of its revenue"),
+            Quote("analytics.models.roadmap.MIN_LINK_MLN_RUB", 0.1, "не меньше 0,1 млн ₽", "at least RUB 0.1 mln"),
+        ),
+    ),
+    "regimes": Describes(
+        ("analytics.models.subsidy.evaluate",),
+        (
+            Quote(_R + "REGIMES.joint_2016.max_share", 0.50, "2016–2018: до 50 %", "2016–2018: up to 50%"),
+            Quote(_R + "REGIMES.joint_2019.max_share", 0.30, "2019–2022: до 30 %", "2019–2022: up to 30%"),
+            Quote(_R + "REGIMES.components_2023.max_share", 0.50, "с 2023 года: до 50 %", "from 2023: up to 50%"),
+            Quote(_R + "REGIMES.components_2023.cap_mln_rub", 150.0, "150 млн ₽", "150 mln ₽"),
+        ),
+    ),
     "npv_irr": Describes(("analytics.metrics.finance.npv", "analytics.metrics.finance.irr")),
-    "peers": Describes(("analytics.metrics.peers.peer_similarity", "analytics.services.peers.peer_regions"), (
-        Quote("analytics.metrics.peers.MAX_SIZE_RATIO", 10.0, "в 10 раз", "10 times"),
-    )),
-    "budget": Describes(("analytics.models.subsidy.evaluate",), (
-        Quote("analytics.models.subsidy.Scenario.payment_lag_years", 1, "по умолчанию лаг 1 год",
-              "default lag of 1 year", pending="subsidy"),
-        Quote("analytics.models.subsidy.Scenario.additionality", 0.0, "(по умолчанию 0)", "(default 0)",
-              pending="subsidy"),
-    )),
+    "peers": Describes(
+        ("analytics.metrics.peers.peer_similarity", "analytics.services.peers.peer_regions"),
+        (Quote("analytics.metrics.peers.MAX_SIZE_RATIO", 10.0, "в 10 раз", "10 times"),),
+    ),
+    "budget": Describes(
+        ("analytics.models.subsidy.evaluate",),
+        (
+            Quote(
+                "analytics.models.subsidy.Scenario.payment_lag_years",
+                1,
+                "по умолчанию лаг 1 год",
+                "default lag of 1 year",
+                pending="subsidy",
+            ),
+            Quote(
+                "analytics.models.subsidy.Scenario.additionality",
+                0.0,
+                "(по умолчанию 0)",
+                "(default 0)",
+                pending="subsidy",
+            ),
+        ),
+    ),
 }
 
 SECTIONS: tuple[str, ...] = (
-    "lq", "growth", "shift_share", "structure", "peers", "strong", "quadrants", "proximity", "complexity",
-    "opportunities", "robustness", "stars", "composite", "registry", "roadmap", "regimes", "npv_irr",
-    "budget", "io", "io_regional", "data",
+    "lq",
+    "growth",
+    "shift_share",
+    "structure",
+    "peers",
+    "strong",
+    "quadrants",
+    "proximity",
+    "complexity",
+    "opportunities",
+    "robustness",
+    "stars",
+    "composite",
+    "registry",
+    "roadmap",
+    "regimes",
+    "npv_irr",
+    "budget",
+    "io",
+    "io_regional",
+    "data",
 )
 
 RU: dict[str, str] = {
@@ -481,7 +570,7 @@ EN: dict[str, str] = {
     "method.roadmap.title": "Route to the registry: the smallest set of contracts",
     "method.roadmap.body": (
         "Which new supply contracts between participants would close the failing contract and functional "
-        "dependence rules. A pair \"supplier $s$ → buyer $b$\" is plausible when both are participants, "
+        'dependence rules. A pair "supplier $s$ → buyer $b$" is plausible when both are participants, '
         "$s \\ne b$, they have no contract yet, and the buyer's product uses the supplier's product in "
         "Rosstat's 2021 symmetric input–output table (total use) at a coefficient of at least 0.01 ₽ per "
         "₽ of output,\n\n"
@@ -493,7 +582,7 @@ EN: dict[str, str] = {
         "The smallest set is a mixed-integer programme (scipy, HiGHS): fewest contracts first, then least "
         "money with that many, subject to $\\sum v \\ge T \\cdot P - S$ (the missing purchases "
         "from participants; $T$ the rule's threshold, $P$ all purchases of final producers, $S$ their "
-        "purchases from participants now) and \"every participant without a contract has one in the set\". Optimality is proven "
+        'purchases from participants now) and "every participant without a contract has one in the set". Optimality is proven '
         "by the solver (or by lower bounds for a large problem); without a solution the page says what "
         "binds: suppliers' limits, buyers' purchases or no plausible partner. The application pack (Excel) "
         "lays out the dependence calculation as live formulas."

@@ -189,8 +189,7 @@ RU: dict[str, str] = {
         "Сейчас ни один проект не получает поддержку: кластеры не в реестре. Если бы они вошли в реестр:"
     ),
     "glossary.discounted": (
-        "Дисконт. — суммы разных лет приведены к году начала по ставке дисконтирования: рубль позже стоит "
-        "меньше."
+        "Дисконт. — суммы разных лет приведены к году начала по ставке дисконтирования: рубль позже стоит меньше."
     ),
 }
 
@@ -290,7 +289,7 @@ EN: dict[str, str] = {
     "slide.subsidy.message_none": (
         "No project gets support in this scenario: the clusters do not pass the Decree No. 779 check or the "
         "projects started outside the regime's years. For a what-if, use the Subsidies page with \"assume "
-        "every cluster is registered\"."
+        'every cluster is registered".'
     ),
     "slide.subsidy.axis": "RUB mln",
     "slide.subsidy.break_even": "break-even",
@@ -375,8 +374,7 @@ EN: dict[str, str] = {
     ),
     "glossary.cooperation": "Lines are supplies between members (width: value); circles are members (size: employees).",
     "glossary.density": (
-        "Density (0–1): how close a sector is to what the region already makes; higher means easier to "
-        "attract."
+        "Density (0–1): how close a sector is to what the region already makes; higher means easier to attract."
     ),
     "glossary.opportunity": (
         "Score (0–1): closeness to the region's current industry (density), the sector's complexity and the "

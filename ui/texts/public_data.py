@@ -1,5 +1,6 @@
 """Strings of the real public data: table names, the Russia map, and the public figures on Home and
 Clusters (the Rosstat loader's messages ``ingest.rosstat_*`` are in :mod:`analytics.data.messages`)."""
+
 RU: dict[str, str] = {
     "table.region_reference": "Справочник субъектов РФ (коды)",
     "table.region_indicators": "Показатели регионов (Росстат)",

@@ -1,5 +1,6 @@
 """Strings of the "Route to the registry" tab of the Clusters page and of the application pack's labels
 shown on the page."""
+
 RU: dict[str, str] = {
     "clusters.tab.roadmap": "Путь в реестр",
     "roadmap.intro": (
@@ -244,8 +245,7 @@ EN: dict[str, str] = {
     "roadmap.status.cannot_judge": "The contract and dependence rules cannot be checked on these data:",
     "roadmap.why.contracts_no_data": "contract rule: the store holds no supplies for this region and year.",
     "roadmap.why.dependence_no_data": (
-        "functional dependence cannot be computed (no purchases or supply data): no contracts are chosen for "
-        "it."
+        "functional dependence cannot be computed (no purchases or supply data): no contracts are chosen for it."
     ),
     "roadmap.gaps": "Gap per requirement",
     "roadmap.col.rule": "Requirement",
@@ -349,7 +349,7 @@ EN: dict[str, str] = {
         "before filing."
     ),
     "roadmap.pdf.not_public": (
-        "Not all data is public: the status of every figure is in the \"Data status\" columns. Check them "
+        'Not all data is public: the status of every figure is in the "Data status" columns. Check them '
         "against the participants' documents before filing."
     ),
     "roadmap.pdf.statuses": "Data status in this summary: {statuses}.",

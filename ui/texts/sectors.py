@@ -1,4 +1,5 @@
 """Strings of the Sectors page (and shared metric column headers)."""
+
 RU: dict[str, str] = {
     "nav.sectors": "Отрасли",
     "sectors.title": "{region}: отраслевая специализация",
@@ -69,8 +70,7 @@ RU: dict[str, str] = {
     ),
     "sectors.robust": "Устойчиво: {n} из первых {k} остаются в топе в {share} вариантов расчёта",
     "sectors.not_robust": (
-        "Неустойчиво: при другом пороге, базе или показателе верх списка меняется "
-        "(средний τ Кендалла {tau})"
+        "Неустойчиво: при другом пороге, базе или показателе верх списка меняется (средний τ Кендалла {tau})"
     ),
     "sectors.no_data": "Для этого региона нет отраслевых данных за выбранные годы.",
     "sectors.help": "Как читать показатели",
@@ -183,8 +183,7 @@ EN: dict[str, str] = {
     ),
     "sectors.robust": "Robust: {n} of the top {k} stay on top in {share} of calculation variants",
     "sectors.not_robust": (
-        "Not robust: another threshold, benchmark or measure changes the top of the list "
-        "(mean Kendall τ {tau})"
+        "Not robust: another threshold, benchmark or measure changes the top of the list (mean Kendall τ {tau})"
     ),
     "sectors.no_data": "No sector data for this region in the chosen years.",
     "sectors.help": "How to read the metrics",
@@ -228,4 +227,3 @@ EN: dict[str, str] = {
     "yes": "yes",
     "no": "no",
 }
-

@@ -42,6 +42,7 @@ templates), :mod:`~analytics.data.ingest.commit` (commit, load_file, rollback), 
 (corrections typed in the page's grid, the corrected file in the original dialect). The names above are
 importable from this package.
 """
+
 from __future__ import annotations
 
 from analytics.data.ingest.checks import SAMPLE_ROWS, STAGE_TABLE, diff, stage, store_checks, unstage

@@ -1,6 +1,7 @@
 """Checks against the store on the staged rows, in SQL: keys already present, references to other
 tables, rows other tables still reference; the preview diff (added, changed, removed).
 """
+
 from __future__ import annotations
 
 import re
@@ -25,9 +26,14 @@ STAGE_TABLE = "_ingest_stage"
 
 
 def _table_columns(cur: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]]:
-    return [(r[0], r[1]) for r in cur.execute(
-        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? AND table_schema = 'main' "
-        "ORDER BY ordinal_position", [table]).fetchall()]
+    return [
+        (r[0], r[1])
+        for r in cur.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? AND table_schema = 'main' "
+            "ORDER BY ordinal_position",
+            [table],
+        ).fetchall()
+    ]
 
 
 def stage(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, *, materialise: bool = True) -> None:
@@ -42,18 +48,26 @@ def stage(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, *, ma
     select = joined(sql("CAST({c} AS {t}) AS {c}", c=c, t=sql_type(t)) for c, t in typed)
     _drop_stage(cur)
     if materialise:
-        create = sql("CREATE TEMP TABLE {stage} AS SELECT {select}, CAST(_row AS BIGINT) AS _row FROM _ingest_frame",
-                     stage=STAGE_TABLE, select=select)
+        create = sql(
+            "CREATE TEMP TABLE {stage} AS SELECT {select}, CAST(_row AS BIGINT) AS _row FROM _ingest_frame",
+            stage=STAGE_TABLE,
+            select=select,
+        )
     else:
-        create = sql("CREATE TEMP VIEW {stage} AS SELECT {select}, CAST(_row AS BIGINT) AS _row FROM _ingest_frame",
-                     stage=STAGE_TABLE, select=select)
+        create = sql(
+            "CREATE TEMP VIEW {stage} AS SELECT {select}, CAST(_row AS BIGINT) AS _row FROM _ingest_frame",
+            stage=STAGE_TABLE,
+            select=select,
+        )
     cur.execute(create)
     if materialise:
         cur.unregister("_ingest_frame")
 
 
 def _drop_stage(cur: duckdb.DuckDBPyConnection) -> None:
-    kinds = cur.execute("SELECT table_type FROM information_schema.tables WHERE table_name = ?", [STAGE_TABLE]).fetchall()
+    kinds = cur.execute(
+        "SELECT table_type FROM information_schema.tables WHERE table_name = ?", [STAGE_TABLE]
+    ).fetchall()
     for (kind,) in kinds:
         if kind == "VIEW":
             cur.execute(sql("DROP VIEW IF EXISTS {stage}", stage=STAGE_TABLE))
@@ -80,8 +94,9 @@ def _referrers(table: str) -> list[tuple[str, str, str]]:
     return [(child, col, pcol) for child, col, parent, pcol in store.REFERENCES if parent == table]
 
 
-def store_checks(cur: duckdb.DuckDBPyConnection, spec: TableSpec, mode: str, frame: pd.DataFrame,
-                 source: str = STAGE_TABLE) -> tuple[list[Issue], dict[str, int]]:
+def store_checks(
+    cur: duckdb.DuckDBPyConnection, spec: TableSpec, mode: str, frame: pd.DataFrame, source: str = STAGE_TABLE
+) -> tuple[list[Issue], dict[str, int]]:
     """References out of the new rows, keys already in the store (append) and rows other tables
     would lose (replace). ``frame`` holds the new rows with ``_row``; ``source`` is the same rows
     staged in SQL."""
@@ -98,13 +113,32 @@ def store_checks(cur: duckdb.DuckDBPyConnection, spec: TableSpec, mode: str, fra
     for col, parent, pcol in _references(table):
         # Membership in Arrow (one hash pass over the file's column) rather than an anti-join in SQL:
         # the parent's keys are read inside the caller's transaction, so the check is just as exact.
-        values = pc.cast(pa.array(frame[col].array if isinstance(frame[col].array, pd.arrays.ArrowStringArray)
-                                  else frame[col].astype("str").array), pa.large_string())
-        known = cur.sql(sql("SELECT DISTINCT CAST({pcol} AS VARCHAR) FROM {parent} WHERE {pcol} IS NOT NULL",
-                            pcol=pcol, parent=parent)).to_arrow_table().column(0)
+        values = pc.cast(
+            pa.array(
+                frame[col].array
+                if isinstance(frame[col].array, pd.arrays.ArrowStringArray)
+                else frame[col].astype("str").array
+            ),
+            pa.large_string(),
+        )
+        known = (
+            cur.sql(
+                sql(
+                    "SELECT DISTINCT CAST({pcol} AS VARCHAR) FROM {parent} WHERE {pcol} IS NOT NULL",
+                    pcol=pcol,
+                    parent=parent,
+                )
+            )
+            .to_arrow_table()
+            .column(0)
+        )
         known = pc.cast(known, pa.large_string()).combine_chunks() if len(known) else pa.array([], pa.large_string())
-        missing = np.asarray(pc.fill_null(pc.and_(pc.is_valid(values), pc.invert(pc.is_in(values, value_set=known))),
-                                          False).to_numpy(zero_copy_only=False), dtype=bool)
+        missing = np.asarray(
+            pc.fill_null(pc.and_(pc.is_valid(values), pc.invert(pc.is_in(values, value_set=known))), False).to_numpy(
+                zero_copy_only=False
+            ),
+            dtype=bool,
+        )
         n = int(missing.sum())
         if not n:
             continue
@@ -123,47 +157,100 @@ def store_checks(cur: duckdb.DuckDBPyConnection, spec: TableSpec, mode: str, fra
             issues.append(Issue(None if pd.isna(row) else int(row), col, str(value), msg(code, **params)))
         codes = {i.message.code for i in issues}
         for code in codes:
-            add(code, n if len(codes) == 1 else sum(1 for i in issues if i.message.code == code),
-                [i for i in issues if i.message.code == code])
+            add(
+                code,
+                n if len(codes) == 1 else sum(1 for i in issues if i.message.code == code),
+                [i for i in issues if i.message.code == code],
+            )
     if table == "sectors":
         if mode == "append":
             parents = sql("SELECT code FROM {source} UNION ALL SELECT code FROM sectors", source=source)
         else:
             parents = sql("SELECT code FROM {source}", source=source)
         where = sql("s.parent IS NOT NULL AND s.parent NOT IN ({parents})", parents=parents)
-        n = cur.execute(sql("SELECT count(*) FROM {source} s WHERE {where}", source=source, where=where)).fetchall()[0][0]
+        n = cur.execute(sql("SELECT count(*) FROM {source} s WHERE {where}", source=source, where=where)).fetchall()[0][
+            0
+        ]
         if n:
-            bad = cur.execute(sql("SELECT _row, parent FROM {source} s WHERE {where} ORDER BY _row LIMIT ?",
-                                  source=source, where=where), [CAP_PER_CODE]).fetchall()
-            add("ref_missing", n, [Issue(int(r) if r is not None else None, "parent", str(v),
-                                         msg("ref_missing", table="sectors")) for r, v in bad])
+            bad = cur.execute(
+                sql(
+                    "SELECT _row, parent FROM {source} s WHERE {where} ORDER BY _row LIMIT ?",
+                    source=source,
+                    where=where,
+                ),
+                [CAP_PER_CODE],
+            ).fetchall()
+            add(
+                "ref_missing",
+                n,
+                [
+                    Issue(int(r) if r is not None else None, "parent", str(v), msg("ref_missing", table="sectors"))
+                    for r, v in bad
+                ],
+            )
         cycles = _parent_cycles(cur, source, mode)
-        add("sector_cycle", len(cycles), [Issue(row, "parent", code, msg("sector_cycle", codes=" → ".join(path)))
-                                          for row, code, path in cycles[:CAP_PER_CODE]])
+        add(
+            "sector_cycle",
+            len(cycles),
+            [
+                Issue(row, "parent", code, msg("sector_cycle", codes=" → ".join(path)))
+                for row, code, path in cycles[:CAP_PER_CODE]
+            ],
+        )
     on = equal(spec.key, "t", "s")
     if mode == "append":
-        n = cur.execute(sql("SELECT count(*) FROM {source} s JOIN {table} t ON {on}",
-                            source=source, table=table, on=on)).fetchall()[0][0]
+        n = cur.execute(
+            sql("SELECT count(*) FROM {source} s JOIN {table} t ON {on}", source=source, table=table, on=on)
+        ).fetchall()[0][0]
         if n:
-            bad = cur.execute(sql("SELECT s._row, {keys} FROM {source} s JOIN {table} t ON {on} ORDER BY s._row LIMIT ?",
-                                  keys=columns(spec.key, "s"), source=source, table=table, on=on),
-                              [CAP_PER_CODE]).fetchall()
-            add("duplicate_in_store", n, [Issue(int(r[0]) if r[0] is not None else None, ", ".join(spec.key),
-                                                " / ".join(str(v) for v in r[1:]), msg("duplicate_in_store"))
-                                          for r in bad])
+            bad = cur.execute(
+                sql(
+                    "SELECT s._row, {keys} FROM {source} s JOIN {table} t ON {on} ORDER BY s._row LIMIT ?",
+                    keys=columns(spec.key, "s"),
+                    source=source,
+                    table=table,
+                    on=on,
+                ),
+                [CAP_PER_CODE],
+            ).fetchall()
+            add(
+                "duplicate_in_store",
+                n,
+                [
+                    Issue(
+                        int(r[0]) if r[0] is not None else None,
+                        ", ".join(spec.key),
+                        " / ".join(str(v) for v in r[1:]),
+                        msg("duplicate_in_store"),
+                    )
+                    for r in bad
+                ],
+            )
     else:
         for child, col, pcol in _referrers(table):
             if child == table:
                 continue
-            lost = cur.execute(sql(
-                "SELECT c.{col} AS value, count(*) AS n FROM {child} c WHERE c.{col} IS NOT NULL "
-                "AND EXISTS (SELECT 1 FROM {table} p WHERE p.{pcol} = c.{col}) "
-                "AND NOT EXISTS (SELECT 1 FROM {source} s WHERE s.{pcol} = c.{col}) GROUP BY 1 ORDER BY 1",
-                col=col, child=child, table=table, pcol=pcol, source=source)).fetchall()
+            lost = cur.execute(
+                sql(
+                    "SELECT c.{col} AS value, count(*) AS n FROM {child} c WHERE c.{col} IS NOT NULL "
+                    "AND EXISTS (SELECT 1 FROM {table} p WHERE p.{pcol} = c.{col}) "
+                    "AND NOT EXISTS (SELECT 1 FROM {source} s WHERE s.{pcol} = c.{col}) GROUP BY 1 ORDER BY 1",
+                    col=col,
+                    child=child,
+                    table=table,
+                    pcol=pcol,
+                    source=source,
+                )
+            ).fetchall()
             if lost:
-                add("still_referenced", len(lost), [
-                    Issue(None, pcol, str(value), msg("still_referenced", table=child, count=int(n)))
-                    for value, n in lost[:CAP_PER_CODE]])
+                add(
+                    "still_referenced",
+                    len(lost),
+                    [
+                        Issue(None, pcol, str(value), msg("still_referenced", table=child, count=int(n)))
+                        for value, n in lost[:CAP_PER_CODE]
+                    ],
+                )
     return errors, counts
 
 
@@ -171,7 +258,9 @@ def _parent_cycles(cur: duckdb.DuckDBPyConnection, source: str, mode: str) -> li
     """Cycles in the sector hierarchy the load would leave (a code its own parent, or a ring of any
     length): ``(file row, first code, [code, its parent, …, code])`` per cycle, each starting at its
     smallest code. The classifier is a few thousand codes: walked in Python."""
-    staged = cur.execute(sql("SELECT code, parent, _row FROM {source} WHERE code IS NOT NULL", source=source)).fetchall()
+    staged = cur.execute(
+        sql("SELECT code, parent, _row FROM {source} WHERE code IS NOT NULL", source=source)
+    ).fetchall()
     parent = {code: up for code, up, _ in staged}
     rows = {code: row for code, _, row in staged}
     if mode == "append":
@@ -187,7 +276,7 @@ def _parent_cycles(cur: duckdb.DuckDBPyConnection, source: str, mode: str) -> li
             path.append(node)
             node = parent[node]
         if node is not None and state.get(node) == 1:  # came back onto the current path: a cycle
-            ring = path[path.index(node):]
+            ring = path[path.index(node) :]
             first = ring.index(min(ring))
             ring = ring[first:] + ring[:first]
             cycles.append((None if rows.get(ring[0]) is None else int(rows[ring[0]]), ring[0], [*ring, ring[0]]))
@@ -203,37 +292,58 @@ def _diff_sql(spec: TableSpec, names: list[str], source: str) -> tuple[SQL, SQL,
     others = [c for c in names if c not in spec.key]
     differs = joined((sql("s.{c} IS DISTINCT FROM t.{c}", c=c) for c in others), " OR ") if others else SQL("FALSE")
     table = spec.name
-    added = sql("FROM {source} s WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {on})",
-                source=source, table=table, on=on)
-    removed = sql("FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM {source} s WHERE {on})",
-                  source=source, table=table, on=on)
-    changed = sql("FROM {source} s JOIN {table} t ON {on} WHERE {differs}",
-                  source=source, table=table, on=on, differs=differs)
-    same = sql("FROM {source} s JOIN {table} t ON {on} WHERE NOT ({differs})",
-               source=source, table=table, on=on, differs=differs)
+    added = sql(
+        "FROM {source} s WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {on})", source=source, table=table, on=on
+    )
+    removed = sql(
+        "FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM {source} s WHERE {on})", source=source, table=table, on=on
+    )
+    changed = sql(
+        "FROM {source} s JOIN {table} t ON {on} WHERE {differs}", source=source, table=table, on=on, differs=differs
+    )
+    same = sql(
+        "FROM {source} s JOIN {table} t ON {on} WHERE NOT ({differs})",
+        source=source,
+        table=table,
+        on=on,
+        differs=differs,
+    )
     return added, removed, changed, same
 
 
-def diff(cur: duckdb.DuckDBPyConnection, spec: TableSpec, mode: str, source: str = STAGE_TABLE,
-         samples: int = SAMPLE_ROWS) -> tuple[dict[str, int], dict[str, pd.DataFrame]]:
+def diff(
+    cur: duckdb.DuckDBPyConnection, spec: TableSpec, mode: str, source: str = STAGE_TABLE, samples: int = SAMPLE_ROWS
+) -> tuple[dict[str, int], dict[str, pd.DataFrame]]:
     """Rows the load adds, changes and removes (by primary key), with a few of each for the preview."""
     names = [c for c, _ in _table_columns(cur, spec.name)]
     added, removed, changed, same = _diff_sql(spec, names, source)
     cols = columns(names, "s")
     counts = {"added": cur.execute(sql("SELECT count(*) {rows}", rows=added)).fetchall()[0][0]}
-    shown = {"added": cur.execute(sql("SELECT s._row, {cols} {rows} ORDER BY s._row LIMIT ?", cols=cols, rows=added),
-                                  [samples]).df()}
+    shown = {
+        "added": cur.execute(
+            sql("SELECT s._row, {cols} {rows} ORDER BY s._row LIMIT ?", cols=cols, rows=added), [samples]
+        ).df()
+    }
     if mode == "replace":
         counts["removed"] = cur.execute(sql("SELECT count(*) {rows}", rows=removed)).fetchall()[0][0]
         counts["changed"] = cur.execute(sql("SELECT count(*) {rows}", rows=changed)).fetchall()[0][0]
         counts["unchanged"] = cur.execute(sql("SELECT count(*) {rows}", rows=same)).fetchall()[0][0]
         tcols = columns(names, "t")
-        shown["removed"] = cur.execute(sql("SELECT {tcols} {rows} ORDER BY {order} LIMIT ?",
-                                           tcols=tcols, rows=removed, order=columns(spec.key, "t")), [samples]).df()
-        new = cur.execute(sql("SELECT s._row, {cols} {rows} ORDER BY s._row LIMIT ?", cols=cols, rows=changed),
-                          [samples]).df()
-        old = cur.execute(sql("SELECT s._row, {tcols} {rows} ORDER BY s._row LIMIT ?", tcols=tcols, rows=changed),
-                          [samples]).df()
+        shown["removed"] = cur.execute(
+            sql(
+                "SELECT {tcols} {rows} ORDER BY {order} LIMIT ?",
+                tcols=tcols,
+                rows=removed,
+                order=columns(spec.key, "t"),
+            ),
+            [samples],
+        ).df()
+        new = cur.execute(
+            sql("SELECT s._row, {cols} {rows} ORDER BY s._row LIMIT ?", cols=cols, rows=changed), [samples]
+        ).df()
+        old = cur.execute(
+            sql("SELECT s._row, {tcols} {rows} ORDER BY s._row LIMIT ?", tcols=tcols, rows=changed), [samples]
+        ).df()
         shown["changed"] = _changed_view(new, old, spec)
     else:
         counts.update(removed=0, changed=0, unchanged=0)
@@ -266,10 +376,22 @@ def _keep_absent(cur: duckdb.DuckDBPyConnection, spec: TableSpec, absent: tuple[
     keep = [c for c in spec.keep_when_absent if c in absent]
     if not keep:
         return 0
-    kept = cur.execute(sql("SELECT count(*) FROM {stage} s JOIN {table} t ON {on}",
-                           stage=STAGE_TABLE, table=spec.name, on=equal(spec.key, "t", "s"))).fetchall()[0][0]
+    kept = cur.execute(
+        sql(
+            "SELECT count(*) FROM {stage} s JOIN {table} t ON {on}",
+            stage=STAGE_TABLE,
+            table=spec.name,
+            on=equal(spec.key, "t", "s"),
+        )
+    ).fetchall()[0][0]
     if kept:
-        cur.execute(sql("UPDATE {stage} SET {sets} FROM {table} t WHERE {on}",
-                        stage=STAGE_TABLE, sets=equal(keep, None, "t", ", "), table=spec.name,
-                        on=equal(spec.key, "t", STAGE_TABLE)))
+        cur.execute(
+            sql(
+                "UPDATE {stage} SET {sets} FROM {table} t WHERE {on}",
+                stage=STAGE_TABLE,
+                sets=equal(keep, None, "t", ", "),
+                table=spec.name,
+                on=equal(spec.key, "t", STAGE_TABLE),
+            )
+        )
     return kept

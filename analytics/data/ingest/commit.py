@@ -1,6 +1,7 @@
 """Writing a plan: one transaction with a ``dataset_versions`` row (re-checked against the store);
 :func:`load_file` (prepare + commit) and rollback to an earlier version.
 """
+
 from __future__ import annotations
 
 import os
@@ -36,8 +37,13 @@ from analytics.store import versions
 WRITER_LOCK = threading.RLock()
 
 
-def commit(con: duckdb.DuckDBPyConnection, plan: LoadPlan, user: str | None = None, *,
-           on_progress: Callable[[str], None] | None = None) -> LoadReport:
+def commit(
+    con: duckdb.DuckDBPyConnection,
+    plan: LoadPlan,
+    user: str | None = None,
+    *,
+    on_progress: Callable[[str], None] | None = None,
+) -> LoadReport:
     """Write a validated plan in one transaction, after checking it against the store again.
 
     A plan from :func:`prepare` is refused (``store_changed``) when the store changed since the
@@ -62,9 +68,18 @@ def commit(con: duckdb.DuckDBPyConnection, plan: LoadPlan, user: str | None = No
             _set_numbers(report, numbers)
             progress("staged")
             version_id = versions.apply(
-                cur, spec.name, STAGE_TABLE, action=report.mode, file_name=report.file_name, sha256=report.sha256,
-                user=user, rows_in_file=report.rows_in_file, key=spec.key, new_rows=numbers["added"],
-                in_key_order=validate.key_order(plan.frame, spec.key)[0])
+                cur,
+                spec.name,
+                STAGE_TABLE,
+                action=report.mode,
+                file_name=report.file_name,
+                sha256=report.sha256,
+                user=user,
+                rows_in_file=report.rows_in_file,
+                key=spec.key,
+                new_rows=numbers["added"],
+                in_key_order=validate.key_order(plan.frame, spec.key)[0],
+            )
             unstage(cur)
             progress("written")
     except duckdb.Error as exc:
@@ -75,10 +90,18 @@ def commit(con: duckdb.DuckDBPyConnection, plan: LoadPlan, user: str | None = No
     return report
 
 
-def load_file(con: duckdb.DuckDBPyConnection, table: str, source: str | os.PathLike[str] | bytes | BinaryIO, *,
-              mode: str = "append", user: str | None = None, mapping: Mapping[str, str | None] | None = None,
-              file_name: str | None = None, limits: Limits | None = None,
-              on_progress: Callable[[str], None] | None = None) -> LoadReport:
+def load_file(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    source: str | os.PathLike[str] | bytes | BinaryIO,
+    *,
+    mode: str = "append",
+    user: str | None = None,
+    mapping: Mapping[str, str | None] | None = None,
+    file_name: str | None = None,
+    limits: Limits | None = None,
+    on_progress: Callable[[str], None] | None = None,
+) -> LoadReport:
     """Validate ``source`` and, when it is clean, load it into ``table`` in one transaction.
 
     ``on_progress(stage)`` is called with ``read``, ``parsed``, ``validated``, ``previewed``,
@@ -91,12 +114,13 @@ def load_file(con: duckdb.DuckDBPyConnection, table: str, source: str | os.PathL
     return commit(con, plan, user, on_progress=on_progress)
 
 
-
 def _as_rollback(errors: list, counts: dict[str, int]) -> tuple[list, dict[str, int]]:
     """A rollback that would take away rows another table refers to: ``rollback_blocked`` (roll the
     other table back first), not the file's ``still_referenced``."""
-    errors = [e._replace(message=validate.msg("rollback_blocked", **e.message.values))
-              if e.code == "still_referenced" else e for e in errors]
+    errors = [
+        e._replace(message=validate.msg("rollback_blocked", **e.message.values)) if e.code == "still_referenced" else e
+        for e in errors
+    ]
     if "still_referenced" in counts:
         counts = {("rollback_blocked" if k == "still_referenced" else k): v for k, v in counts.items()}
     return errors, counts
@@ -106,8 +130,9 @@ def prepare_rollback(con: duckdb.DuckDBPyConnection, table: str, version_id: int
     """Preview restoring ``table`` to its state right after ``version_id``: rows added, changed,
     removed, and the same reference checks as a ``replace`` load (a restored row must not point to a
     sector or enterprise that is gone, and no other table may lose rows it references)."""
-    report = LoadReport(ok=False, rows_loaded=0, errors=[], warnings=[], version_id=None, table=table,
-                        mode="replace", file_name=None)
+    report = LoadReport(
+        ok=False, rows_loaded=0, errors=[], warnings=[], version_id=None, table=table, mode="replace", file_name=None
+    )
     if table not in validate.TABLES:
         return LoadPlan(_finish(report, [_file_error("table_unknown", table=table)], {"table_unknown": 1}))
     known = versions.restorable(con, table)
@@ -134,8 +159,14 @@ def prepare_rollback(con: duckdb.DuckDBPyConnection, table: str, version_id: int
     return plan
 
 
-def rollback(con: duckdb.DuckDBPyConnection, table: str, version_id: int, user: str | None = None, *,
-             plan: LoadPlan | None = None) -> LoadReport:
+def rollback(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    version_id: int,
+    user: str | None = None,
+    *,
+    plan: LoadPlan | None = None,
+) -> LoadReport:
     """Restore ``table`` to its state right after ``version_id``, recorded as a new ``rollback``
     version (so it can be undone the same way). Same checks and atomicity as a load."""
     plan = plan or prepare_rollback(con, table, version_id)
@@ -153,9 +184,16 @@ def rollback(con: duckdb.DuckDBPyConnection, table: str, version_id: int, user: 
             if store.data_fingerprint(cur) != plan.fingerprint:
                 tx.rollback()
                 return _finish(report, [_file_error("store_changed")], {"store_changed": 1})
-            new_version = versions.apply(cur, table, STAGE_TABLE, action="rollback", user=user,
-                                         rows_in_file=len(plan.frame), key=spec.key,
-                                         note=f"restored version {int(version_id)}")
+            new_version = versions.apply(
+                cur,
+                table,
+                STAGE_TABLE,
+                action="rollback",
+                user=user,
+                rows_in_file=len(plan.frame),
+                key=spec.key,
+                note=f"restored version {int(version_id)}",
+            )
             unstage(cur)
     except duckdb.Error as exc:
         return _rejected(report, exc)

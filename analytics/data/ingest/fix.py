@@ -13,6 +13,7 @@ Corrections are text, as a user types them into a cell; in a column whose number
 with a decimal comma, ``54.5`` is written ``54,5``. Nothing here validates: the corrected bytes go
 through :func:`~analytics.data.ingest.plan.prepare` like any upload.
 """
+
 from __future__ import annotations
 
 import csv
@@ -82,7 +83,9 @@ def corrected_cells(raw: RawTable, edits: Mapping[int, Mapping[str, str]]) -> Ra
         if int(row) not in where:
             raise KeyError(f"row {row} is not a data row of the file")
         for header, value in changes.items():
-            by_column.setdefault(headers.index(header), {})[where[int(row)]] = "" if value is None else str(value).strip()
+            by_column.setdefault(headers.index(header), {})[where[int(row)]] = (
+                "" if value is None else str(value).strip()
+            )
     cells = raw.cells.copy(deep=False)
     for position, new_texts in by_column.items():
         comma = _uses_decimal_comma(raw.cells[position])
@@ -90,8 +93,15 @@ def corrected_cells(raw: RawTable, edits: Mapping[int, Mapping[str, str]]) -> Ra
         for index, text in new_texts.items():
             values[index] = _DECIMAL_POINT.sub(r"\1,\2", text) if comma else text
         cells[position] = pd.Series(values, dtype=raw.cells[position].dtype)
-    return RawTable(list(raw.headers), cells, raw.rows.copy(), raw.header_row, dict(raw.dialect),
-                    dict(raw.numeric), list(raw.warnings))
+    return RawTable(
+        list(raw.headers),
+        cells,
+        raw.rows.copy(),
+        raw.header_row,
+        dict(raw.dialect),
+        dict(raw.numeric),
+        list(raw.warnings),
+    )
 
 
 def write_back(raw: RawTable) -> bytes:
@@ -103,8 +113,12 @@ def write_back(raw: RawTable) -> bytes:
         return _xlsx(raw)
     newline = dialect.get("newline", "\r\n")
     out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=dialect.get("delimiter", ";"), lineterminator=newline,
-                        quoting=csv.QUOTE_ALL if dialect.get("quote_all") else csv.QUOTE_MINIMAL)
+    writer = csv.writer(
+        out,
+        delimiter=dialect.get("delimiter", ";"),
+        lineterminator=newline,
+        quoting=csv.QUOTE_ALL if dialect.get("quote_all") else csv.QUOTE_MINIMAL,
+    )
     if raw.header_row is not None:
         out.write(dialect.get("preamble", ""))
         if "header_line" in dialect:
@@ -150,7 +164,7 @@ def patch_lines(original: bytes, raw: RawTable, rows: Iterable[int]) -> bytes | 
         return None
     encoding = dialect.get("encoding") or "utf-8"
     bom = b"\xef\xbb\xbf" if encoding == "utf-8-sig" else b""
-    text = original[len(bom):].decode("utf-8" if bom else encoding)
+    text = original[len(bom) :].decode("utf-8" if bom else encoding)
     newline = dialect["newline"]
     lines = text.split(newline)
     if '"' in text and any(line.count('"') % 2 for line in lines):  # a quoted line break: lines ≠ records
@@ -158,15 +172,22 @@ def patch_lines(original: bytes, raw: RawTable, rows: Iterable[int]) -> bytes | 
     where = {int(r): i for i, r in enumerate(raw.rows)}
     for row in rows:
         out = io.StringIO(newline="")
-        csv.writer(out, delimiter=dialect.get("delimiter", ";"), lineterminator="",
-                   quoting=csv.QUOTE_ALL if dialect.get("quote_all") else csv.QUOTE_MINIMAL
-                   ).writerow(["" if pd.isna(v) else str(v) for v in raw.cells.iloc[where[int(row)]]])
+        csv.writer(
+            out,
+            delimiter=dialect.get("delimiter", ";"),
+            lineterminator="",
+            quoting=csv.QUOTE_ALL if dialect.get("quote_all") else csv.QUOTE_MINIMAL,
+        ).writerow(["" if pd.isna(v) else str(v) for v in raw.cells.iloc[where[int(row)]]])
         lines[int(row) - 1] = out.getvalue()
     return bom + newline.join(lines).encode("utf-8" if bom else encoding)
 
 
-def apply_corrections(con: duckdb.DuckDBPyConnection, plan: LoadPlan, edits: Mapping[int, Mapping[str, str]],
-                      original: bytes | None = None) -> tuple[LoadPlan, bytes | None]:
+def apply_corrections(
+    con: duckdb.DuckDBPyConnection,
+    plan: LoadPlan,
+    edits: Mapping[int, Mapping[str, str]],
+    original: bytes | None = None,
+) -> tuple[LoadPlan, bytes | None]:
     """Put ``edits`` into the file of ``plan`` and check it again: ``(the new plan, the corrected file)``.
 
     The corrected file is in the original's dialect and is prepared like an upload of the same name,
@@ -183,10 +204,23 @@ def apply_corrections(con: duckdb.DuckDBPyConnection, plan: LoadPlan, edits: Map
         data = patch_lines(original, raw, edits) if original is not None else None
         data = data if data is not None else write_back(raw)
     except UnicodeEncodeError as exc:
-        failed = LoadReport(ok=False, rows_loaded=0, errors=[], warnings=[], version_id=None, table=report.table,
-                            mode=report.mode, file_name=report.file_name)
-        bad = exc.object[exc.start: exc.end]
-        return LoadPlan(_finish(failed, [_file_error("fix_not_encodable", value=bad,
-                                                     encoding=raw.dialect.get("encoding", ""))],
-                                {"fix_not_encodable": 1}), raw=plan.raw), None
+        failed = LoadReport(
+            ok=False,
+            rows_loaded=0,
+            errors=[],
+            warnings=[],
+            version_id=None,
+            table=report.table,
+            mode=report.mode,
+            file_name=report.file_name,
+        )
+        bad = exc.object[exc.start : exc.end]
+        return LoadPlan(
+            _finish(
+                failed,
+                [_file_error("fix_not_encodable", value=bad, encoding=raw.dialect.get("encoding", ""))],
+                {"fix_not_encodable": 1},
+            ),
+            raw=plan.raw,
+        ), None
     return prepare(con, report.table, data, mode=report.mode, file_name=report.file_name), data

@@ -1,6 +1,7 @@
 """File headers → store columns: the remembered manual mapping per table, unknown / missing / twice-mapped
 columns, and the columns a layout derives (sector level, parent, section) or copies (``name_en``).
 """
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,9 @@ def remembered_mapping(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, 
     return {h: (c if isinstance(c, str) and c else None) for h, c in zip(frame["header"], frame["column_name"])}
 
 
-def save_mapping(con: duckdb.DuckDBPyConnection, table: str, mapping: Mapping[str, str | None],
-                 user: str | None = None) -> int:
+def save_mapping(
+    con: duckdb.DuckDBPyConnection, table: str, mapping: Mapping[str, str | None], user: str | None = None
+) -> int:
     """Remember ``mapping`` (file header → store column, or ``None`` to skip) for ``table``."""
     spec = validate.TABLES[table]
     rows = []
@@ -37,12 +39,15 @@ def save_mapping(con: duckdb.DuckDBPyConnection, table: str, mapping: Mapping[st
         for row in rows:
             cur.execute(
                 "INSERT OR REPLACE INTO column_mappings (table_name, header, column_name, user_name, updated_at) "
-                "VALUES (?, ?, ?, ?, current_timestamp)", row)
+                "VALUES (?, ?, ?, ?, current_timestamp)",
+                row,
+            )
     return len(rows)
 
 
-def _map_headers(raw: RawTable, spec: TableSpec, mapping: Mapping[str, str | None]
-                 ) -> tuple[dict[int, str], dict[str, float], list[Issue], list[Issue], list[str], dict[str, str]]:
+def _map_headers(
+    raw: RawTable, spec: TableSpec, mapping: Mapping[str, str | None]
+) -> tuple[dict[int, str], dict[str, float], list[Issue], list[Issue], list[str], dict[str, str]]:
     """Place each file column: (position → store column, money scales, errors, warnings, unknown, header map)."""
     placed: dict[int, str] = {}
     scales: dict[str, float] = {}
@@ -82,8 +87,9 @@ def _map_headers(raw: RawTable, spec: TableSpec, mapping: Mapping[str, str | Non
             continue
         if column in placed.values():
             other = next(raw.headers[p] for p, c in placed.items() if c == column)
-            errors.append(Issue(header_row, column, header, msg("column_twice", column=column,
-                                                                 headers=f"{other} / {header}")))
+            errors.append(
+                Issue(header_row, column, header, msg("column_twice", column=column, headers=f"{other} / {header}"))
+            )
             continue
         placed[position] = column
         shown[header] = column
@@ -102,12 +108,16 @@ _COPIED = {"municipalities": {"name_en": "name_ru"}, "regions": {"name_en": "nam
 
 def _missing_required(spec: TableSpec, present: set[str]) -> list[Issue]:
     derivable = set(_DERIVED.get(spec.name, ())) | set(_COPIED.get(spec.name, {}))
-    return [Issue(None, c.name, None, msg("column_missing", column=c.name))
-            for c in spec.columns if c.required and c.name not in present and c.name not in derivable]
+    return [
+        Issue(None, c.name, None, msg("column_missing", column=c.name))
+        for c in spec.columns
+        if c.required and c.name not in present and c.name not in derivable
+    ]
 
 
-def _derive(frame: pd.DataFrame, spec: TableSpec, present: set[str], rows: np.ndarray
-            ) -> tuple[pd.DataFrame, list[Issue], list[Issue]]:
+def _derive(
+    frame: pd.DataFrame, spec: TableSpec, present: set[str], rows: np.ndarray
+) -> tuple[pd.DataFrame, list[Issue], list[Issue]]:
     """Fill derivable columns: sector level/parent/section from the code; English names from Russian."""
     errors: list[Issue] = []
     warnings: list[Issue] = []
@@ -119,15 +129,21 @@ def _derive(frame: pd.DataFrame, spec: TableSpec, present: set[str], rows: np.nd
         if "level" not in present:
             frame["level"] = pd.Series(levels, dtype="str")
         if "parent" not in present:
-            frame["parent"] = pd.Series(codes.map(lambda c: validate.okved_parent(c, known)
-                                                  if isinstance(c, str) else None), dtype="str")
+            frame["parent"] = pd.Series(
+                codes.map(lambda c: validate.okved_parent(c, known) if isinstance(c, str) else None), dtype="str"
+            )
         if "section" in present:
             given = frame["section"]
             wrong = (given.notna() & derived_section.notna() & (given != derived_section)).to_numpy()
             for pos in np.flatnonzero(wrong)[:CAP_PER_CODE]:
-                errors.append(Issue(int(rows[pos]), "section", str(given.iloc[pos]),
-                                    msg("okved_section", code=str(codes.iloc[pos]),
-                                        section=str(derived_section.iloc[pos]))))
+                errors.append(
+                    Issue(
+                        int(rows[pos]),
+                        "section",
+                        str(given.iloc[pos]),
+                        msg("okved_section", code=str(codes.iloc[pos]), section=str(derived_section.iloc[pos])),
+                    )
+                )
             frame["section"] = given.where(given.notna(), derived_section)
         else:
             frame["section"] = pd.Series(derived_section, dtype="str")

@@ -1,6 +1,7 @@
 """Preparing a load: validate a file into a :class:`LoadPlan` with its :class:`LoadReport` and preview
 (no write); templates and the list of loadable tables.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -72,15 +73,14 @@ class LoadPlan:
     """A validated file ready to commit: typed rows, the preview and the store state it was made on."""
 
     report: LoadReport
-    frame: pd.DataFrame | None = None           #: store columns in store order, plus ``_row``
+    frame: pd.DataFrame | None = None  #: store columns in store order, plus ``_row``
     samples: dict[str, pd.DataFrame] = field(default_factory=dict)  #: added / changed / removed
-    fingerprint: str = ""                         #: store state the preview was computed on
-    absent: tuple[str, ...] = ()                  #: optional columns the file did not have
+    fingerprint: str = ""  #: store state the preview was computed on
+    absent: tuple[str, ...] = ()  #: optional columns the file did not have
     #: a file with errors: its typed rows with the cells that have an error emptied (for the store checks)
     checked: pd.DataFrame | None = None
     #: the file's text cells under its own headers (the page's preview and correction grid)
     raw: RawTable | None = None
-
 
 
 def _finish(report: LoadReport, errors: list[Issue], counts: dict[str, int]) -> LoadReport:
@@ -90,9 +90,16 @@ def _finish(report: LoadReport, errors: list[Issue], counts: dict[str, int]) -> 
     return report
 
 
-def _validate_file(con: duckdb.DuckDBPyConnection, table: str, source: str | os.PathLike[str] | bytes | BinaryIO,
-                   mode: str, mapping: Mapping[str, str | None] | None, file_name: str | None,
-                   limits: Limits | None, progress: Callable[[str], None]) -> LoadPlan:
+def _validate_file(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    source: str | os.PathLike[str] | bytes | BinaryIO,
+    mode: str,
+    mapping: Mapping[str, str | None] | None,
+    file_name: str | None,
+    limits: Limits | None,
+    progress: Callable[[str], None],
+) -> LoadPlan:
     """Everything that needs only the file (and the remembered mappings): read, map, type, rules."""
     limits = limits or Limits.from_env()
     report = LoadReport(ok=False, rows_loaded=0, errors=[], warnings=[], version_id=None, table=table, mode=mode)
@@ -193,8 +200,10 @@ def _template_note(plan: LoadPlan) -> LoadPlan:
     for note in reversed(notes):
         report.errors.insert(0, note)
     if notes:
-        report.error_counts = {**{n.code: sum(1 for m in notes if m.code == n.code) for n in notes},
-                               **report.error_counts}
+        report.error_counts = {
+            **{n.code: sum(1 for m in notes if m.code == n.code) for n in notes},
+            **report.error_counts,
+        }
     return plan
 
 
@@ -224,8 +233,9 @@ def _store_errors_too(con: duckdb.DuckDBPyConnection, plan: LoadPlan) -> LoadPla
     return _template_note(plan)
 
 
-def _store_phase(cur: duckdb.DuckDBPyConnection, plan: LoadPlan, samples: int) -> tuple[list[Issue], dict[str, int],
-                                                                                        dict[str, int]]:
+def _store_phase(
+    cur: duckdb.DuckDBPyConnection, plan: LoadPlan, samples: int
+) -> tuple[list[Issue], dict[str, int], dict[str, int]]:
     """Stage the plan's rows on ``cur`` and check them against the store: (errors, error counts, diff counts).
 
     Leaves the staging table in place for a write; fills ``plan.samples`` when ``samples`` > 0.
@@ -251,9 +261,17 @@ def _set_numbers(report: LoadReport, numbers: dict[str, int]) -> None:
     report.removed, report.unchanged = numbers["removed"], numbers["unchanged"]
 
 
-def prepare(con: duckdb.DuckDBPyConnection, table: str, source: str | os.PathLike[str] | bytes | BinaryIO, *,
-            mode: str = "append", mapping: Mapping[str, str | None] | None = None, file_name: str | None = None,
-            limits: Limits | None = None, on_progress: Callable[[str], None] | None = None) -> LoadPlan:
+def prepare(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    source: str | os.PathLike[str] | bytes | BinaryIO,
+    *,
+    mode: str = "append",
+    mapping: Mapping[str, str | None] | None = None,
+    file_name: str | None = None,
+    limits: Limits | None = None,
+    on_progress: Callable[[str], None] | None = None,
+) -> LoadPlan:
     """Read and validate a file and compute its preview (rows added, changed, removed), writing nothing.
 
     ``mapping``: file header → store column (``None`` to skip the column); it adds to, and wins
@@ -278,8 +296,9 @@ def prepare(con: duckdb.DuckDBPyConnection, table: str, source: str | os.PathLik
 
 def _rejected(report: LoadReport, exc: duckdb.Error) -> LoadReport:
     """Report what DuckDB refused (the transaction has rolled the write back: the store is as it was)."""
-    return _finish(report, [_file_error("store_rejected", detail=str(exc).splitlines()[0][:300])],
-                   {"store_rejected": 1})
+    return _finish(
+        report, [_file_error("store_rejected", detail=str(exc).splitlines()[0][:300])], {"store_rejected": 1}
+    )
 
 
 def _count(issues: list[Issue]) -> dict[str, int]:
@@ -291,7 +310,6 @@ def _count(issues: list[Issue]) -> dict[str, int]:
 
 def _sorted(issues: list[Issue]) -> list[Issue]:
     return sorted(issues, key=lambda i: (i.row is not None, i.row or 0, i.column or ""))
-
 
 
 def template_csv(table: str, lang: str = "ru") -> bytes:

@@ -1,6 +1,7 @@
 """Reading a file's bytes: source, size limits, encoding (UTF-8, UTF-16, Windows-1251), CSV dialect and
 header row, XLSX cells, the Rosstat OKVED layout — into a :class:`RawTable` of text cells.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -65,10 +66,12 @@ class Limits:
         rows = os.environ.get("NAVIGATOR_MAX_ROWS")
         seconds = os.environ.get("NAVIGATOR_PARSE_SECONDS")
         memory = os.environ.get("NAVIGATOR_PARSE_MEMORY_MB")
-        return cls(max_bytes=int(float(mb) * 1024 * 1024) if mb else cls.max_bytes,
-                   max_rows=int(rows) if rows else cls.max_rows,
-                   parse_seconds=float(seconds) if seconds else cls.parse_seconds,
-                   parse_memory_mb=int(memory) if memory else cls.parse_memory_mb)
+        return cls(
+            max_bytes=int(float(mb) * 1024 * 1024) if mb else cls.max_bytes,
+            max_rows=int(rows) if rows else cls.max_rows,
+            parse_seconds=float(seconds) if seconds else cls.parse_seconds,
+            parse_memory_mb=int(memory) if memory else cls.parse_memory_mb,
+        )
 
 
 def read_source(source: str | os.PathLike[str] | bytes | BinaryIO) -> tuple[bytes, str | None]:
@@ -161,7 +164,7 @@ def detect_encoding(data: bytes) -> tuple[str | None, str | None, Issue | None]:
 
 def _head(data: bytes, encoding: str, skip: int = 0) -> str:
     """The first :data:`HEAD_BYTES` of ``data`` after ``skip``, cut after the last line break, decoded."""
-    chunk = data[skip: skip + HEAD_BYTES]
+    chunk = data[skip : skip + HEAD_BYTES]
     if len(data) - skip > HEAD_BYTES and b"\n" in chunk:
         chunk = chunk[: chunk.rfind(b"\n") + 1]
     return chunk.decode(encoding, errors="replace")
@@ -177,15 +180,14 @@ def _csv_payload(data: bytes, encoding: str) -> tuple[pa.Buffer | bytes, str]:
     return data, ("utf8" if encoding == "utf-8" else encoding)
 
 
-
 @dataclass
 class RawTable:
     """Text cells of a file under its own headers, with the spreadsheet row of each record."""
 
     headers: list[str]
-    cells: pd.DataFrame                 #: columns 0..k-1 (positions), str values, "" for empty
-    rows: np.ndarray                    #: spreadsheet row of each record
-    header_row: int | None              #: 1-based; None for a header-less layout
+    cells: pd.DataFrame  #: columns 0..k-1 (positions), str values, "" for empty
+    rows: np.ndarray  #: spreadsheet row of each record
+    header_row: int | None  #: 1-based; None for a header-less layout
     dialect: dict[str, Any]
     numeric: dict[int, np.ndarray] = field(default_factory=dict)  #: XLSX cells stored as numbers
     warnings: list[Issue] = field(default_factory=list)
@@ -225,8 +227,11 @@ def _sniff(text: str, spec: TableSpec, mapping: Mapping[str, str | None]) -> tup
     scored = []
     for delimiter in DELIMITERS:
         try:
-            records = list(itertools.islice(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter),
-                                            HEADER_SEARCH_ROWS + 20))
+            records = list(
+                itertools.islice(
+                    csv.reader(io.StringIO(head, newline=""), delimiter=delimiter), HEADER_SEARCH_ROWS + 20
+                )
+            )
         except csv.Error:
             continue
         if not any(records):
@@ -272,8 +277,9 @@ def _line_too_long(row: int) -> Issue:
 BLOCK_BYTES = 1 << 22
 
 
-def read_csv(data: bytes, head: str, encoding: str, spec: TableSpec, mapping: Mapping[str, str | None]
-             ) -> RawTable | list[Issue]:
+def read_csv(
+    data: bytes, head: str, encoding: str, spec: TableSpec, mapping: Mapping[str, str | None]
+) -> RawTable | list[Issue]:
     """Parse CSV bytes in ``encoding`` into a :class:`RawTable`, or the file's errors.
 
     ``head``: the decoded start of the file (:func:`detect_encoding`), enough to find the delimiter
@@ -305,12 +311,21 @@ def read_csv(data: bytes, head: str, encoding: str, spec: TableSpec, mapping: Ma
     def parse(threads: bool) -> pa.Table:
         return pacsv.read_csv(
             pa.BufferReader(payload),
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=header_index + 1, use_threads=threads,
-                                           block_size=BLOCK_BYTES, encoding=arrow_encoding),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False,
-                                              invalid_row_handler=on_invalid),
-            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
+            read_options=pacsv.ReadOptions(
+                column_names=names,
+                skip_rows=header_index + 1,
+                use_threads=threads,
+                block_size=BLOCK_BYTES,
+                encoding=arrow_encoding,
+            ),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=on_invalid
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
         )
 
     try:
@@ -333,14 +348,20 @@ def read_csv(data: bytes, head: str, encoding: str, spec: TableSpec, mapping: Ma
         elif row_text.count('"') % 2 == 1 or (actual < expected and "\n" in row_text):
             errors.append(Issue(number, None, row_text[:80], msg("quote_unclosed", row=number)))
         else:
-            errors.append(Issue(number, None, row_text[:80], msg("field_count", row=number, found=actual,
-                                                                  expected=expected)))
+            errors.append(
+                Issue(number, None, row_text[:80], msg("field_count", row=number, found=actual, expected=expected))
+            )
     if errors:
         return errors
     cells = pd.DataFrame({i: pd.Series(pd.arrays.ArrowStringArray(table.column(n))) for i, n in enumerate(names)})
     rows = np.arange(header_index + 2, header_index + 2 + len(cells))
-    dialect = {"format": "csv", "encoding": encoding, "delimiter": delimiter, **_layout_of(head, data, header_index),
-               "decimal": decimal_mark(cells)}
+    dialect = {
+        "format": "csv",
+        "encoding": encoding,
+        "delimiter": delimiter,
+        **_layout_of(head, data, header_index),
+        "decimal": decimal_mark(cells),
+    }
     return _drop_blank(RawTable(headers, cells, rows, header_index + 1, dialect, warnings=warnings))
 
 
@@ -372,9 +393,13 @@ def _layout_of(head: str, data: bytes, header_index: int) -> dict[str, Any]:
     newline = parts[1] if len(parts) > 1 else "\r\n"
     header_line = parts[2 * header_index] if len(parts) > 2 * header_index else ""
     tail = data[-4:]
-    return {"newline": newline, "quote_all": header_line.startswith('"'),
-            "final_newline": tail.endswith((b"\n", b"\r", b"\n\x00", b"\r\x00")),
-            "preamble": "".join(parts[: 2 * header_index]), "header_line": header_line}
+    return {
+        "newline": newline,
+        "quote_all": header_line.startswith('"'),
+        "final_newline": tail.endswith((b"\n", b"\r", b"\n\x00", b"\r\x00")),
+        "preamble": "".join(parts[: 2 * header_index]),
+        "header_line": header_line,
+    }
 
 
 def _long_line_row(data: bytes) -> int:
@@ -426,23 +451,33 @@ def _read_rosstat_okved(payload: pa.Buffer | bytes, arrow_encoding: str) -> RawT
     """The Rosstat OKVED 2 classifier as a :class:`RawTable` of ``code``, ``section``, ``name_ru``."""
     table = pacsv.read_csv(
         pa.BufferReader(payload),
-        read_options=pacsv.ReadOptions(column_names=["section", "code", "name_ru"], use_threads=False,
-                                       encoding=arrow_encoding),
+        read_options=pacsv.ReadOptions(
+            column_names=["section", "code", "name_ru"], use_threads=False, encoding=arrow_encoding
+        ),
         parse_options=pacsv.ParseOptions(delimiter=";", newlines_in_values=True, ignore_empty_lines=False),
-        convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in ("section", "code", "name_ru")},
-                                             strings_can_be_null=False, quoted_strings_can_be_null=False),
+        convert_options=pacsv.ConvertOptions(
+            column_types={n: pa.string() for n in ("section", "code", "name_ru")},
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
     ).to_pandas()
     section = table["section"].astype("str").str.strip()
     code = table["code"].astype("str").str.strip()
     code = code.where(code != "", section)  # a section's own row has a blank code
     cells = pd.DataFrame({0: code, 1: section, 2: table["name_ru"].astype("str")})
-    raw = RawTable(["code", "section", "name_ru"], cells, np.arange(1, len(cells) + 1), None,
-                   {"format": "csv", "delimiter": ";", "layout": "rosstat_okved2"},
-                   warnings=[Issue(None, None, None, msg("layout_used", layout="Росстат ОКВЭД 2 / Rosstat OKVED 2"))])
+    raw = RawTable(
+        ["code", "section", "name_ru"],
+        cells,
+        np.arange(1, len(cells) + 1),
+        None,
+        {"format": "csv", "delimiter": ";", "layout": "rosstat_okved2"},
+        warnings=[Issue(None, None, None, msg("layout_used", layout="Росстат ОКВЭД 2 / Rosstat OKVED 2"))],
+    )
     return _drop_blank(raw)
 
 
 # --- XLSX -------------------------------------------------------------------------------------------
+
 
 def _cell_text(value: Any) -> tuple[str, bool]:
     """(text, stored as a number) of an openpyxl cell value."""
@@ -485,9 +520,14 @@ def xlsx_preflight(data: bytes, limits: Limits) -> Issue | None:
     for info in members:
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > limits.max_xml_bytes or (info.file_size >= _RATIO_FROM_BYTES and ratio > limits.max_ratio):
-            return _file_error("xlsx_bomb", member=info.filename[:100], size_mb=round(info.file_size / 2**20, 1),
-                               ratio=round(ratio), limit_mb=round(limits.max_xml_bytes / 2**20),
-                               max_ratio=round(limits.max_ratio))
+            return _file_error(
+                "xlsx_bomb",
+                member=info.filename[:100],
+                size_mb=round(info.file_size / 2**20, 1),
+                ratio=round(ratio),
+                limit_mb=round(limits.max_xml_bytes / 2**20),
+                max_ratio=round(limits.max_ratio),
+            )
     strings = next((i for i in members if i.filename.lower().endswith("sharedstrings.xml")), None)
     if strings is not None:
         count, tail = 0, b""
@@ -542,8 +582,7 @@ def _isolated(func: Any, args: tuple, limits: Limits) -> Any:
     # the server process imports the loader once; each child forks from it ready to parse
     context.set_forkserver_preload(["analytics.data.ingest.read"])
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_limited_child, args=(send, limits.parse_memory_mb * 2**20, func, args),
-                            daemon=True)
+    child = context.Process(target=_limited_child, args=(send, limits.parse_memory_mb * 2**20, func, args), daemon=True)
     child.start()
     send.close()
     result = None
@@ -560,8 +599,9 @@ def _isolated(func: Any, args: tuple, limits: Limits) -> Any:
     return result
 
 
-def _read_xlsx_isolated(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], limits: Limits
-                        ) -> RawTable | list[Issue]:
+def _read_xlsx_isolated(
+    data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], limits: Limits
+) -> RawTable | list[Issue]:
     result = _isolated(read_xlsx, (data, spec, dict(mapping), limits.max_rows, limits.max_cells), limits)
     if result is None:
         return [_file_error("parse_limit", seconds=round(limits.parse_seconds), memory_mb=limits.parse_memory_mb)]
@@ -570,8 +610,9 @@ def _read_xlsx_isolated(data: bytes, spec: TableSpec, mapping: Mapping[str, str 
     return result
 
 
-def read_xlsx(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], max_rows: int,
-              max_cells: int | None = None) -> RawTable | list[Issue]:
+def read_xlsx(
+    data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], max_rows: int, max_cells: int | None = None
+) -> RawTable | list[Issue]:
     """The first sheet with a recognisable header (else the first non-empty sheet) as a :class:`RawTable`.
 
     Call :func:`xlsx_preflight` first (:func:`read_table` does, and parses in a child process)."""
@@ -584,8 +625,10 @@ def read_xlsx(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], m
     try:
         chosen = None
         for sheet in book.worksheets:
-            head = [[_cell_text(v)[0] for v in row]
-                    for _, row in zip(range(HEADER_SEARCH_ROWS), sheet.iter_rows(values_only=True))]
+            head = [
+                [_cell_text(v)[0] for v in row]
+                for _, row in zip(range(HEADER_SEARCH_ROWS), sheet.iter_rows(values_only=True))
+            ]
             head = [r for r in head if any(x.strip() for x in r)]
             if not head:
                 continue
@@ -628,25 +671,37 @@ def read_xlsx(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], m
     while header and not header[-1] and all(len(r) < len(header) or not r[len(header) - 1] for r in records):
         header.pop()
     width = len(header)
-    cells = pd.DataFrame({i: pd.Series([(r[i] if i < len(r) else "") for r in records], dtype="str")
-                          for i in range(width)})
+    cells = pd.DataFrame(
+        {i: pd.Series([(r[i] if i < len(r) else "") for r in records], dtype="str") for i in range(width)}
+    )
     numeric_masks = {i: np.array([(r[i] if i < len(r) else False) for r in numeric], dtype=bool) for i in range(width)}
     warnings = []
     if len(book.worksheets) > 1:
         warnings.append(Issue(None, None, None, msg("sheet_used", sheet=sheet.title)))
     if header_row and header_row > 1:
         warnings.append(Issue(header_row, None, None, msg("header_row", row=header_row)))
-    raw = RawTable(header, cells, np.array(rows, dtype=np.int64), header_row,
-                   {"format": "xlsx", "sheet": sheet.title}, numeric=numeric_masks, warnings=warnings)
+    raw = RawTable(
+        header,
+        cells,
+        np.array(rows, dtype=np.int64),
+        header_row,
+        {"format": "xlsx", "sheet": sheet.title},
+        numeric=numeric_masks,
+        warnings=warnings,
+    )
     return _drop_blank(raw)
 
 
-def read_table(data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], limits: Limits
-               ) -> RawTable | list[Issue]:
+def read_table(
+    data: bytes, spec: TableSpec, mapping: Mapping[str, str | None], limits: Limits
+) -> RawTable | list[Issue]:
     """Bytes → :class:`RawTable` (CSV or XLSX), or the file-level errors."""
     if len(data) > limits.max_bytes:
-        return [_file_error("file_too_large", size_mb=round(len(data) / 2**20, 1),
-                            limit_mb=round(limits.max_bytes / 2**20, 1))]
+        return [
+            _file_error(
+                "file_too_large", size_mb=round(len(data) / 2**20, 1), limit_mb=round(limits.max_bytes / 2**20, 1)
+            )
+        ]
     if not re.search(rb"[^ \t\r\n\xef\xbb\xbf]", data):
         return [_file_error("empty_file")]
     if data.startswith(b"PK\x03\x04"):

@@ -33,6 +33,7 @@ Modules: :mod:`~analytics.data.validate.issues` (messages, :class:`Issue`),
 checks), :mod:`~analytics.data.validate.rules` (pandera rules, duplicates). The names are importable
 from this package.
 """
+
 from __future__ import annotations
 
 from analytics.data.validate import hints

@@ -1,6 +1,7 @@
 """Reading cells: numbers (decimal comma or point, thousands separators, Unicode minus), dates, years,
 booleans, suppressed marks (missing, never zero), identifiers kept as text and diagnosed, unsafe text.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
@@ -46,8 +47,10 @@ _BIDI = r"[\x{202a}-\x{202e}\x{2066}-\x{2069}]"
 #: A Markdown link or image: ``[text](address)``, ``![alt](address)``.
 _MARKDOWN_LINK = r"\[[^\]]*\]\s*\("
 #: Excel's error values (English and Russian Excel) standing in a cell instead of data.
-_EXCEL_ERROR = (r"(?i)#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|"
-                r"CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|ПУСТО!|ДЕЛ/0!|ЗНАЧ!|ССЫЛКА!|ИМЯ\?|ЧИСЛО!|Н/Д)")
+_EXCEL_ERROR = (
+    r"(?i)#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|"
+    r"CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|ПУСТО!|ДЕЛ/0!|ЗНАЧ!|ССЫЛКА!|ИМЯ\?|ЧИСЛО!|Н/Д)"
+)
 #: ``[`` of a Markdown link and ``#`` of an Excel error (the invisible characters are found by
 #: :func:`~analytics.data.validate.text._cells_with_invisible`).
 _SUSPECT_MORE = bytes(1 if b in (ord("["), ord("#")) else 0 for b in range(256))
@@ -57,9 +60,16 @@ _SCAN_IDENT = bytes(a | b for a, b in zip(_SUSPECT_IDENT, _SUSPECT_MORE))
 _CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 _SPACES = r"[ \t\x{00a0}\x{202f}\x{2009}\x{2007}']"
 #: Identifiers as they should be (cells matching these need no cleaning or diagnosis).
-_VALID = {"inn": "[0-9]{10}|[0-9]{12}", "ogrn": "[0-9]{13}|[0-9]{15}", "okved": OKVED_PATTERN[1:-1],
-          "sector": OKVED_PATTERN[1:-1] + "|[A-U]", "oktmo": "[0-9]{8}|[0-9]{11}", "region": "[0-9]{2}",
-          "section": "[A-U]", "cluster_id": "[a-z][a-z0-9_]*"}
+_VALID = {
+    "inn": "[0-9]{10}|[0-9]{12}",
+    "ogrn": "[0-9]{13}|[0-9]{15}",
+    "okved": OKVED_PATTERN[1:-1],
+    "sector": OKVED_PATTERN[1:-1] + "|[A-U]",
+    "oktmo": "[0-9]{8}|[0-9]{11}",
+    "region": "[0-9]{2}",
+    "section": "[A-U]",
+    "cluster_id": "[a-z][a-z0-9_]*",
+}
 
 #: Identifiers that are plain digit strings, and their allowed lengths (same as their _VALID patterns).
 _DIGIT_WIDTHS = {"inn": (10, 12), "ogrn": (13, 15), "oktmo": (8, 11), "region": (2,)}
@@ -85,11 +95,11 @@ def _yes_no(values: pa_.ChunkedArray) -> np.ndarray:
 class Cells(NamedTuple):
     """Typed columns of a file and what went wrong while reading them."""
 
-    frame: pd.DataFrame              #: store columns, typed; RangeIndex in file order
-    issues: list[Issue]              #: errors (capped per code, see ``counts``)
+    frame: pd.DataFrame  #: store columns, typed; RangeIndex in file order
+    issues: list[Issue]  #: errors (capped per code, see ``counts``)
     warnings: list[Issue]
-    counts: dict[str, int]           #: errors per code, uncapped
-    flagged: dict[str, np.ndarray]   #: per column, cells that already have an error
+    counts: dict[str, int]  #: errors per code, uncapped
+    flagged: dict[str, np.ndarray]  #: per column, cells that already have an error
 
 
 class _Collector:
@@ -103,8 +113,15 @@ class _Collector:
         self.listed: dict[str, int] = {}
         self.flagged: dict[str, np.ndarray] = {}
 
-    def add(self, column: str, mask: np.ndarray, values: pa_.ChunkedArray, code: str,
-            params_of: Callable[[str], dict[str, Any]] | None = None, **params: Any) -> None:
+    def add(
+        self,
+        column: str,
+        mask: np.ndarray,
+        values: pa_.ChunkedArray,
+        code: str,
+        params_of: Callable[[str], dict[str, Any]] | None = None,
+        **params: Any,
+    ) -> None:
         """Flag the cells of ``mask`` with ``code``; ``params_of(value)`` gives per-cell parameters."""
         seen = self.flagged.setdefault(column, np.zeros(len(mask), dtype=bool))
         mask = mask & ~seen  # one message per cell: the first (most specific) wins
@@ -120,8 +137,14 @@ class _Collector:
         self.listed[code] = self.listed.get(code, 0) + len(where)
         message = msg(code, **params)
         for pos, value in zip(where, values.take(pa_.array(where)).to_pylist()):
-            self.issues.append(Issue(int(self.rows[pos]), column, None if value is None else str(value)[:200],
-                                     message if params_of is None else msg(code, **params_of(value))))
+            self.issues.append(
+                Issue(
+                    int(self.rows[pos]),
+                    column,
+                    None if value is None else str(value)[:200],
+                    message if params_of is None else msg(code, **params_of(value)),
+                )
+            )
 
 
 def _map_unique(arr: pa_.ChunkedArray, func: Callable[[str], str | None]) -> tuple[pa_.Array, np.ndarray]:
@@ -172,8 +195,9 @@ def _numbers_read(arr: pa_.ChunkedArray) -> tuple[pd.Series, np.ndarray, np.ndar
     return (*_numbers_general(arr, suppressed, empty), True)
 
 
-def _numbers_general(arr: pa_.ChunkedArray, suppressed: np.ndarray, empty: np.ndarray
-                     ) -> tuple[pd.Series, np.ndarray, np.ndarray]:
+def _numbers_general(
+    arr: pa_.ChunkedArray, suppressed: np.ndarray, empty: np.ndarray
+) -> tuple[pd.Series, np.ndarray, np.ndarray]:
     """Every accepted spelling of :func:`parse_numbers` (grouping, both separators, Unicode minus)."""
     plain = _full(arr, r"-?[0-9]+([.,][0-9]+)?")
     if (plain | empty).all():  # the usual case: one decimal separator, no grouping
@@ -188,7 +212,7 @@ def _numbers_general(arr: pa_.ChunkedArray, suppressed: np.ndarray, empty: np.nd
     if (commas > 0).any():
         both = (commas > 0) & (dots > 0)
         if both.any():
-            comma_last = (pc.find_substring_regex(arr, r",[^.]*$").to_numpy(zero_copy_only=False) >= 0)
+            comma_last = pc.find_substring_regex(arr, r",[^.]*$").to_numpy(zero_copy_only=False) >= 0
             euro = pc.replace_substring(pc.replace_substring(arr, ".", ""), ",", ".")
             arr = pc.if_else(pa_.array(both & comma_last), euro, arr)
             arr = pc.if_else(pa_.array(both & ~comma_last), pc.replace_substring(arr, ",", ""), arr)
@@ -227,8 +251,10 @@ def ambiguous_separators(arr: pa_.ChunkedArray) -> tuple[np.ndarray, str | None]
     both = (commas > 0) & (dots > 0)
     if both.any():
         comma_last[both] = _full(arr.filter(pa_.array(both)), r".*,[^.]*")
-    for sep, count, other, groups in ((",", commas, dots, ((commas > 1) & (dots == 0)) | (both & ~comma_last)),
-                                      (".", dots, commas, ((dots > 1) & (commas == 0)) | (both & comma_last))):
+    for sep, count, other, groups in (
+        (",", commas, dots, ((commas > 1) & (dots == 0)) | (both & ~comma_last)),
+        (".", dots, commas, ((dots > 1) & (commas == 0)) | (both & comma_last)),
+    ):
         if not groups.any():
             continue
         lone = (count == 1) & (other == 0)
@@ -241,9 +267,14 @@ def ambiguous_separators(arr: pa_.ChunkedArray) -> tuple[np.ndarray, str | None]
 
 def _readings(example: str | None) -> Callable[[str], dict[str, Any]]:
     """Message parameters of an ambiguous cell: its decimal and its thousands reading."""
+
     def params(value: str) -> dict[str, Any]:
-        return {"decimal": value.replace(",", "."), "grouped": value.replace(",", "").replace(".", ""),
-                "example": example or ""}
+        return {
+            "decimal": value.replace(",", "."),
+            "grouped": value.replace(",", "").replace(".", ""),
+            "example": example or "",
+        }
+
     return params
 
 
@@ -257,8 +288,9 @@ def _years_from(arr: pa_.ChunkedArray) -> tuple[pd.Series, np.ndarray]:
     iso = _subset(arr, others, r"[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?")
     years = np.full(len(arr), np.nan)
     if year_only.any():
-        years[year_only] = pc.cast(pc.utf8_slice_codeunits(arr.filter(pa_.array(year_only)), 0, 4),
-                                   pa_.float64()).to_numpy(zero_copy_only=False)
+        years[year_only] = pc.cast(
+            pc.utf8_slice_codeunits(arr.filter(pa_.array(year_only)), 0, 4), pa_.float64()
+        ).to_numpy(zero_copy_only=False)
     for mask, fmt in ((ru, "%d.%m.%Y"), (iso, "%Y-%m-%d")):
         if mask.any():
             text = arr.filter(pa_.array(mask))
@@ -290,14 +322,16 @@ def _default_column(column: Column, n: int) -> pd.Series:
     return _constant(default, n)
 
 
-def _read_column(column: Column, raw: pd.Series, rows: np.ndarray, scale: float, numeric: np.ndarray | None,
-                 cap: int) -> tuple[pd.Series, _Collector, list[Issue]]:
+def _read_column(
+    column: Column, raw: pd.Series, rows: np.ndarray, scale: float, numeric: np.ndarray | None, cap: int
+) -> tuple[pd.Series, _Collector, list[Issue]]:
     """One column of text cells → (typed values, its issues, its warnings)."""
     return _read_column_(column, raw, rows, scale, numeric, cap)
 
 
-def _read_column_(column: Column, raw: pd.Series, rows: np.ndarray, scale: float, numeric: np.ndarray | None,
-                  cap: int) -> tuple[pd.Series, _Collector, list[Issue]]:
+def _read_column_(
+    column: Column, raw: pd.Series, rows: np.ndarray, scale: float, numeric: np.ndarray | None, cap: int
+) -> tuple[pd.Series, _Collector, list[Issue]]:
     name, kind, default = column.name, column.kind, column.default
     out = _Collector(rows, cap)
     warnings: list[Issue] = []
@@ -407,8 +441,15 @@ def _read_column_(column: Column, raw: pd.Series, rows: np.ndarray, scale: float
     return value.reset_index(drop=True), out, warnings
 
 
-def read_cells(raw: pd.DataFrame, spec: TableSpec, rows: np.ndarray, *, scales: Mapping[str, float] | None = None,
-               numeric_cells: Mapping[str, np.ndarray] | None = None, cap: int = 200) -> Cells:
+def read_cells(
+    raw: pd.DataFrame,
+    spec: TableSpec,
+    rows: np.ndarray,
+    *,
+    scales: Mapping[str, float] | None = None,
+    numeric_cells: Mapping[str, np.ndarray] | None = None,
+    cap: int = 200,
+) -> Cells:
     """Turn the file's text cells (store column names, ``""`` for empty) into typed columns.
 
     ``rows``: spreadsheet row of each record. ``scales``: unit factors of money columns (from the
@@ -421,12 +462,27 @@ def read_cells(raw: pd.DataFrame, spec: TableSpec, rows: np.ndarray, *, scales: 
     numeric_cells = numeric_cells or {}
     n = len(raw)
     # Free text and numbers first: the slowest columns start early and the two threads finish together.
-    given = sorted((c for c in spec.columns if c.name in raw.columns),
-                   key=lambda c: (c.kind not in ("text", "name", "ident"), c.kind not in ("int", "float", "money")))
+    given = sorted(
+        (c for c in spec.columns if c.name in raw.columns),
+        key=lambda c: (c.kind not in ("text", "name", "ident"), c.kind not in ("int", "float", "money")),
+    )
     with ThreadPoolExecutor(max_workers=2) as pool:
-        results = dict(zip([c.name for c in given], pool.map(
-            lambda c: _read_column(c, raw[c.name].reset_index(drop=True), rows, scales.get(c.name, 1.0),
-                                   numeric_cells.get(c.name), cap), given)))
+        results = dict(
+            zip(
+                [c.name for c in given],
+                pool.map(
+                    lambda c: _read_column(
+                        c,
+                        raw[c.name].reset_index(drop=True),
+                        rows,
+                        scales.get(c.name, 1.0),
+                        numeric_cells.get(c.name),
+                        cap,
+                    ),
+                    given,
+                ),
+            )
+        )
     frame: dict[str, pd.Series] = {}
     issues: list[Issue] = []
     warnings: list[Issue] = []

@@ -1,6 +1,7 @@
 """Headers: Russian or English, any case and order, punctuation and units ignored; money units read
 from the header («Выручка, тыс. руб.» → × 0.001 to mln ₽); templates for analysts.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,10 +15,16 @@ from analytics.data.validate.tables import Column, TableSpec
 _HEADER_PUNCT = re.compile(r"[\s_\-–—.,;:()\[\]{}\"'«»/\\№#*]+")
 _MONEY_UNITS: tuple[tuple[str, float], ...] = (
     # unit suffix of a normalised header → factor to mln ₽
-    (r"(млн|миллионов?) (руб|рублей|р|₽)|млн ₽|млн|(mln|million|millions) (rub|rubles|roubles)"
-     r"|rub (mln|million)|rub m|mln", 1.0),
-    (r"(тыс|тысяч) (руб|рублей|р|₽)|тыс ₽|тыс|(thousand|thousands|th|k) (rub|rubles|roubles)"
-     r"|rub (thousand|th|k)|k rub", 1e-3),
+    (
+        r"(млн|миллионов?) (руб|рублей|р|₽)|млн ₽|млн|(mln|million|millions) (rub|rubles|roubles)"
+        r"|rub (mln|million)|rub m|mln",
+        1.0,
+    ),
+    (
+        r"(тыс|тысяч) (руб|рублей|р|₽)|тыс ₽|тыс|(thousand|thousands|th|k) (rub|rubles|roubles)"
+        r"|rub (thousand|th|k)|k rub",
+        1e-3,
+    ),
     (r"руб|рублей|₽|rub|rubles|roubles", 1e-6),
 )
 _COUNT_UNITS = r"(чел|человек|persons|people|ед|единиц|units)"
@@ -46,8 +53,8 @@ def _aliases(spec: TableSpec) -> dict[str, str]:
 
 
 class HeaderMatch(NamedTuple):
-    column: str | None      #: the store column, ``None`` when unknown
-    scale: float = 1.0      #: factor to the store's unit (money: to mln ₽)
+    column: str | None  #: the store column, ``None`` when unknown
+    scale: float = 1.0  #: factor to the store's unit (money: to mln ₽)
     unit: str | None = None  #: the unit read from the header (``тыс руб``), when converted or assumed
 
 

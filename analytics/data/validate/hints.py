@@ -6,6 +6,7 @@ mod 11, mod 10; 12 digits — the 11th with w = 7,2,4,10,3,5,9,4,6,8 over the fi
 w = 3,7,2,4,10,3,5,9,4,6,8 over the first 11. OGRN: the 13th digit is (the first 12 as a number) mod 11
 mod 10; OGRNIP: the 15th is (the first 14) mod 13 mod 10.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -50,8 +51,10 @@ def nearest_okved(code: str, known: Iterable[str], k: int = 3) -> list[str]:
     same = [c for c in pool if c[:2] == text[:2]]
     if not same:
         return difflib.get_close_matches(text, pool, n=k, cutoff=0.5)
-    return sorted(same, key=lambda c: (-_common_prefix(c, text), abs(_depth(c) - _depth(text)),
-                                       abs(_fraction(c) - _fraction(text)), c))[:k]
+    return sorted(
+        same,
+        key=lambda c: (-_common_prefix(c, text), abs(_depth(c) - _depth(text)), abs(_fraction(c) - _fraction(text)), c),
+    )[:k]
 
 
 def _common_prefix(a: str, b: str) -> int:

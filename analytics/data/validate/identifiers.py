@@ -3,6 +3,7 @@
 Rules: ``docs/regulations.md`` (INN 10/12 digits with check digits, OGRN 13/15, OKVED 2
 ``dd[.d[d][.d[d]]]``).
 """
+
 from __future__ import annotations
 
 import re
@@ -16,10 +17,27 @@ from analytics.data.validate.text import _digit_strings
 
 #: OKVED 2 divisions by section (OK 029-2014, Rosstat; the division ranges are fixed by the standard).
 OKVED2_SECTION_DIVISIONS: dict[str, tuple[int, int]] = {
-    "A": (1, 3), "B": (5, 9), "C": (10, 33), "D": (35, 35), "E": (36, 39), "F": (41, 43),
-    "G": (45, 47), "H": (49, 53), "I": (55, 56), "J": (58, 63), "K": (64, 66), "L": (68, 68),
-    "M": (69, 75), "N": (77, 82), "O": (84, 84), "P": (85, 85), "Q": (86, 88), "R": (90, 93),
-    "S": (94, 96), "T": (97, 98), "U": (99, 99),
+    "A": (1, 3),
+    "B": (5, 9),
+    "C": (10, 33),
+    "D": (35, 35),
+    "E": (36, 39),
+    "F": (41, 43),
+    "G": (45, 47),
+    "H": (49, 53),
+    "I": (55, 56),
+    "J": (58, 63),
+    "K": (64, 66),
+    "L": (68, 68),
+    "M": (69, 75),
+    "N": (77, 82),
+    "O": (84, 84),
+    "P": (85, 85),
+    "Q": (86, 88),
+    "R": (90, 93),
+    "S": (94, 96),
+    "T": (97, 98),
+    "U": (99, 99),
 }
 #: Two-digit numbers inside the ranges above that are *not* OKVED 2 divisions (gaps of the standard).
 OKVED2_MISSING_DIVISIONS = frozenset({4, 34, 40, 44, 48, 54, 57, 67, 76, 83, 89})
@@ -88,8 +106,8 @@ def _digits(s: pd.Series, width: int) -> tuple[np.ndarray, np.ndarray]:
     if selected.any():
         sub = arr.filter(pa_.array(selected))
         offset_type = np.int64 if pa_.types.is_large_string(sub.type) else np.int32
-        offsets = np.frombuffer(sub.buffers()[1], dtype=offset_type)[sub.offset: sub.offset + len(sub) + 1]
-        data = np.frombuffer(sub.buffers()[2], dtype=np.uint8)[offsets[0]: offsets[-1]]
+        offsets = np.frombuffer(sub.buffers()[1], dtype=offset_type)[sub.offset : sub.offset + len(sub) + 1]
+        data = np.frombuffer(sub.buffers()[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
         matrix = data.reshape(len(sub), width) - np.uint8(48)
     return selected, matrix
 

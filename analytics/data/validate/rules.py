@@ -1,6 +1,7 @@
 """Rules on typed columns: a ``pandera`` schema per table (ranges, check digits, required values),
 duplicate keys within a file, INN region hints.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -63,8 +64,9 @@ def check_rules(cells: Cells, spec: TableSpec, rows: np.ndarray, cap: int = 200)
         failures = exc.failure_cases
     flagged = {c: m.copy() for c, m in cells.flagged.items()}
     per_code: dict[str, int] = {}
-    for column, check, value, index in zip(failures["column"], failures["check"], failures["failure_case"],
-                                           failures["index"]):
+    for column, check, value, index in zip(
+        failures["column"], failures["check"], failures["failure_case"], failures["index"]
+    ):
         if index is None or pd.isna(index):
             continue
         position = int(index)
@@ -118,8 +120,9 @@ def key_order(frame: pd.DataFrame, key: tuple[str, ...]) -> tuple[bool, bool]:
         return True, False
     out_of_order = tied = None
     for column in key:
-        values = pa_.array(frame[column].array if isinstance(frame[column].array, pd.arrays.ArrowStringArray)
-                           else frame[column])
+        values = pa_.array(
+            frame[column].array if isinstance(frame[column].array, pd.arrays.ArrowStringArray) else frame[column]
+        )
         before, after = values[:-1], values[1:]
         less, equal = pc.less(after, before), pc.equal(after, before)
         out_of_order = less if out_of_order is None else pc.or_(out_of_order, pc.and_(tied, less))
@@ -127,8 +130,9 @@ def key_order(frame: pd.DataFrame, key: tuple[str, ...]) -> tuple[bool, bool]:
     return not pc.any(out_of_order).as_py(), bool(pc.any(tied).as_py())
 
 
-def duplicates_in_file(frame: pd.DataFrame, key: tuple[str, ...], rows: np.ndarray, cap: int = 200
-                       ) -> tuple[list[Issue], int]:
+def duplicates_in_file(
+    frame: pd.DataFrame, key: tuple[str, ...], rows: np.ndarray, cap: int = 200
+) -> tuple[list[Issue], int]:
     """Rows whose key repeats an earlier row of the file: ``(issues, count)``.
 
     Each repeat names the first row with the same key (``duplicate of row 7``).
@@ -139,8 +143,15 @@ def duplicates_in_file(frame: pd.DataFrame, key: tuple[str, ...], rows: np.ndarr
     ascending, neighbours_tie = key_order(frame, key) if not keys.isna().any(axis=None) else (False, True)
     if ascending and not neighbours_tie:  # fast path for a file in key order: no hashing
         return [], 0
-    parts = [pc.cast(pa_.array(keys[k].array if isinstance(keys[k].array, pd.arrays.ArrowStringArray)
-                                else keys[k].astype("str").array), pa_.large_string()) for k in key]
+    parts = [
+        pc.cast(
+            pa_.array(
+                keys[k].array if isinstance(keys[k].array, pd.arrays.ArrowStringArray) else keys[k].astype("str").array
+            ),
+            pa_.large_string(),
+        )
+        for k in key
+    ]
     parts = [pc.fill_null(p, "\x00") for p in parts]
     separator = pa_.scalar("\x1f", pa_.large_string())
     joined = parts[0] if len(parts) == 1 else pc.binary_join_element_wise(*parts, separator)
@@ -157,8 +168,14 @@ def duplicates_in_file(frame: pd.DataFrame, key: tuple[str, ...], rows: np.ndarr
     issues = []
     for pos in np.flatnonzero(dup)[:cap]:
         value = " / ".join("" if pd.isna(v) else str(v) for v in keys.iloc[pos])
-        issues.append(Issue(int(rows[pos]), key[0] if len(key) == 1 else ", ".join(key), value,
-                            msg("duplicate_in_file", first_row=first_row_of_group[int(first_pos[pos])])))
+        issues.append(
+            Issue(
+                int(rows[pos]),
+                key[0] if len(key) == 1 else ", ".join(key),
+                value,
+                msg("duplicate_in_file", first_row=first_row_of_group[int(first_pos[pos])]),
+            )
+        )
     return issues, n
 
 
@@ -172,4 +189,6 @@ def inn_region_mismatch(frame: pd.DataFrame) -> int:
         return 0
     inn = _arrow(frame["inn"])
     both = _digit_strings(inn, (10, 12)) & frame["region_code"].notna().to_numpy()
-    return int((both & (frame["inn"].str.slice(0, 2) != frame["region_code"]).to_numpy(dtype=bool, na_value=False)).sum())
+    return int(
+        (both & (frame["inn"].str.slice(0, 2) != frame["region_code"]).to_numpy(dtype=bool, na_value=False)).sum()
+    )

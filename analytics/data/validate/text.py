@@ -3,6 +3,7 @@ r"""Text cells as Arrow arrays: trimming, whole-cell patterns (RE2), byte scans 
 Text is handled with pyarrow.compute (multithreaded C++): pandas' ``.str`` falls back to a Python
 loop for ``\d`` on non-ASCII data, ``\s`` and several other patterns.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -77,8 +78,8 @@ def _cells_with_hits(arr: pa_.ChunkedArray, find: Callable[[memoryview], np.ndar
         if not n or chunk.buffers()[2] is None:
             continue
         offset_type = np.int64 if chunk.type in (pa_.large_string(), pa_.large_binary()) else np.int32
-        offsets = np.frombuffer(chunk.buffers()[1], dtype=offset_type)[chunk.offset: chunk.offset + n + 1]
-        hits = find(memoryview(chunk.buffers()[2])[offsets[0]: offsets[-1]])
+        offsets = np.frombuffer(chunk.buffers()[1], dtype=offset_type)[chunk.offset : chunk.offset + n + 1]
+        hits = find(memoryview(chunk.buffers()[2])[offsets[0] : offsets[-1]])
         if not len(hits):
             continue
         mask[np.searchsorted(offsets, hits + offsets[0], side="right") - 1] = True
@@ -90,6 +91,7 @@ def _cells_with_hits(arr: pa_.ChunkedArray, find: Callable[[memoryview], np.ndar
 def _cells_with_bytes(arr: pa_.ChunkedArray, table: bytes) -> np.ndarray:
     """Cells containing a byte that ``table`` (see :func:`_byte_table`) marks: ``bytes.translate``
     over each chunk's data buffer (four times faster than a regular expression on a million names)."""
+
     def find(data: memoryview) -> np.ndarray:
         marked = bytes(data).translate(table)
         if b"\x01" not in marked:
@@ -101,14 +103,17 @@ def _cells_with_bytes(arr: pa_.ChunkedArray, table: bytes) -> np.ndarray:
 
 #: UTF-8 of the zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and bidi controls
 #: (U+202A–U+202E, U+2066–U+2069): lead byte → second byte → allowed third bytes.
-_INVISIBLE_UTF8 = {0xE2: {0x80: (0x8B, 0x8C, 0x8D, 0xAA, 0xAB, 0xAC, 0xAD, 0xAE), 0x81: (0xA0, 0xA6, 0xA7, 0xA8, 0xA9)},
-                   0xEF: {0xBB: (0xBF,)}}
+_INVISIBLE_UTF8 = {
+    0xE2: {0x80: (0x8B, 0x8C, 0x8D, 0xAA, 0xAB, 0xAC, 0xAD, 0xAE), 0x81: (0xA0, 0xA6, 0xA7, 0xA8, 0xA9)},
+    0xEF: {0xBB: (0xBF,)},
+}
 
 
 def _cells_with_invisible(arr: pa_.ChunkedArray) -> np.ndarray:
     """Cells containing a zero-width character or a bidi control: the three-byte UTF-8 sequences
     matched with numpy on each chunk's data buffer (common characters sharing the lead byte, such
     as «№», «—», «…», cost one comparison each, not a regular expression per cell)."""
+
     def find(buffer: memoryview) -> np.ndarray:
         data = np.frombuffer(buffer, dtype=np.uint8)
         hits = []

@@ -58,6 +58,7 @@ form), :mod:`.projects` (:class:`Projects`, :func:`load_projects`), :mod:`.evalu
 :mod:`.taxes`, :mod:`.allocation`, :mod:`.sensitivity` (budget sweep, comparison, tornado),
 :mod:`.storage` (saved scenarios and regimes). Every public name is re-exported here.
 """
+
 from __future__ import annotations
 
 from analytics.metrics._panel import DataWarning

@@ -1,4 +1,5 @@
 """Allocation under an annual budget: a 0/1 multi-year knapsack solved by scipy's HiGHS."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -61,8 +62,9 @@ def _greedy(values: np.ndarray, weights: np.ndarray, budget: float) -> np.ndarra
     return chosen
 
 
-def _solve(values: np.ndarray, weights: np.ndarray, budget: float, *, exact: bool,
-           time_limit: float) -> tuple[np.ndarray, bool, float, str]:
+def _solve(
+    values: np.ndarray, weights: np.ndarray, budget: float, *, exact: bool, time_limit: float
+) -> tuple[np.ndarray, bool, float, str]:
     """0/1 multi-year knapsack: max values·x subject to weights[:, y]·x ≤ budget for every year."""
     n = len(values)
     if n == 0:
@@ -70,8 +72,13 @@ def _solve(values: np.ndarray, weights: np.ndarray, budget: float, *, exact: boo
     scale = max(float(np.abs(values).max()), 1e-12)
     cols = np.flatnonzero(weights.max(axis=0) > 0)
     constraints = LinearConstraint(weights[:, cols].T, -np.inf, budget) if cols.size else ()
-    result = milp(-values / scale, constraints=constraints, integrality=np.ones(n), bounds=Bounds(0, 1),
-                  options={"mip_rel_gap": 0.0 if exact else APPROX_GAP, "time_limit": time_limit})
+    result = milp(
+        -values / scale,
+        constraints=constraints,
+        integrality=np.ones(n),
+        bounds=Bounds(0, 1),
+        options={"mip_rel_gap": 0.0 if exact else APPROX_GAP, "time_limit": time_limit},
+    )
     if result.x is None:
         return _greedy(values, weights, budget), False, np.nan, "greedy"
     chosen = result.x > 0.5
@@ -90,8 +97,14 @@ def _solve(values: np.ndarray, weights: np.ndarray, budget: float, *, exact: boo
     return chosen, bool(optimal), 0.0 if optimal else gap, "milp"
 
 
-def allocate(projects: Projects | Evaluation, scenario: Scenario | None = None, objective: str = "npv_uplift", *,
-             budget_mln_rub: float | None = None, time_limit: float = DEFAULT_TIME_LIMIT) -> Allocation:
+def allocate(
+    projects: Projects | Evaluation,
+    scenario: Scenario | None = None,
+    objective: str = "npv_uplift",
+    *,
+    budget_mln_rub: float | None = None,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+) -> Allocation:
     """Choose the eligible projects that maximise ``objective`` within the annual budget.
 
     ``projects`` may be an :class:`Evaluation` already computed for the scenario (a budget sweep
@@ -117,8 +130,11 @@ def allocate(projects: Projects | Evaluation, scenario: Scenario | None = None, 
     scenario = evaluation.scenario if scenario is None else scenario
     table = evaluation.table
     values = _objective_values(table, objective)
-    budget = scenario.budget_mln_rub if budget_mln_rub is None else _number(
-        "budget_mln_rub", budget_mln_rub, *RANGES["budget_mln_rub"])
+    budget = (
+        scenario.budget_mln_rub
+        if budget_mln_rub is None
+        else _number("budget_mln_rub", budget_mln_rub, *RANGES["budget_mln_rub"])
+    )
     subsidy = evaluation.subsidy
     candidate = table["eligible"].to_numpy(dtype=bool) & (subsidy.sum(axis=1) > 0) & (values > 0)
     idx = np.flatnonzero(candidate)
@@ -126,11 +142,21 @@ def allocate(projects: Projects | Evaluation, scenario: Scenario | None = None, 
     chosen = np.ones(len(idx), dtype=bool)
     optimal, gap, method = True, 0.0, "all"
     if budget is not None and len(idx) and np.any(weights.sum(axis=0) > budget):
-        chosen, optimal, gap, method = _solve(values[idx], weights, budget, exact=len(idx) <= EXACT_LIMIT,
-                                              time_limit=time_limit)
+        chosen, optimal, gap, method = _solve(
+            values[idx], weights, budget, exact=len(idx) <= EXACT_LIMIT, time_limit=time_limit
+        )
     picked = idx[chosen]
     ids = tuple(sorted(table["project_id"].to_numpy(dtype=object)[picked]))
     spend = pd.DataFrame({"year": evaluation.years, "subsidy_mln_rub": subsidy[picked].sum(axis=0)})
     spend["budget_mln_rub"] = np.nan if budget is None else budget
-    return Allocation(selected=ids, objective=objective, value=float(values[picked].sum()), spend=spend,
-                      budget_mln_rub=budget, optimal=optimal, gap=gap, method=method, candidates=len(idx))
+    return Allocation(
+        selected=ids,
+        objective=objective,
+        value=float(values[picked].sum()),
+        spend=spend,
+        budget_mln_rub=budget,
+        optimal=optimal,
+        gap=gap,
+        method=method,
+        candidates=len(idx),
+    )

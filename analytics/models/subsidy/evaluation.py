@@ -17,6 +17,7 @@ horizon counts even when it falls after it.
   federal subsidy; regional = α × regional taxes ÷ PV of the regional top-up. A change of base year
   multiplies numerator and denominator by the same factor, so the ratios do not move.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -84,8 +85,9 @@ def _category_mask(regime: ProgrammeRegime) -> np.ndarray:
     return np.array([c in regime.eligible_categories for c in COST_CATEGORIES])
 
 
-def _cost_checks(a: _Arrays, scenario: Scenario, in_horizon: np.ndarray,
-                 project_ok: np.ndarray) -> list[tuple[str, np.ndarray]]:
+def _cost_checks(
+    a: _Arrays, scenario: Scenario, in_horizon: np.ndarray, project_ok: np.ndarray
+) -> list[tuple[str, np.ndarray]]:
     """(cost reason, row passes) in the order of :data:`COST_REASONS`."""
     regime = scenario.regime
     lo = regime.costs_from.toordinal() if regime.costs_from else np.iinfo(np.int64).min
@@ -105,8 +107,10 @@ def _cost_checks(a: _Arrays, scenario: Scenario, in_horizon: np.ndarray,
 
 def in_force_years(regime: ProgrammeRegime) -> tuple[int | None, int | None]:
     """First and last calendar year of the regime's in-force period (None: open end)."""
-    return (regime.in_force_from.year if regime.in_force_from else None,
-            regime.in_force_to.year if regime.in_force_to else None)
+    return (
+        regime.in_force_from.year if regime.in_force_from else None,
+        regime.in_force_to.year if regime.in_force_to else None,
+    )
 
 
 def _project_checks(a: _Arrays, scenario: Scenario) -> list[tuple[str, np.ndarray]]:
@@ -155,7 +159,6 @@ def _recovery_year(gap: np.ndarray, tol: np.ndarray, years: np.ndarray, floor_co
     return out
 
 
-
 def _horizon(a: _Arrays, scenario: Scenario, n_years: int) -> np.ndarray:
     """Projects × years: True within each project's horizon (from its first year)."""
     offset = np.arange(n_years)[None, :] - a.t0_col[:, None]
@@ -170,13 +173,16 @@ def _discount_factors(years: np.ndarray, scenario: Scenario) -> tuple[np.ndarray
     return (1.0 + scenario.discount_rate) ** (-(years - base).astype("float64")), base
 
 
-def _eligible_costs(a: _Arrays, scenario: Scenario, in_h: np.ndarray, project_ok: np.ndarray,
-                    n_years: int) -> np.ndarray:
+def _eligible_costs(
+    a: _Arrays, scenario: Scenario, in_h: np.ndarray, project_ok: np.ndarray, n_years: int
+) -> np.ndarray:
     n = len(a.ids)
-    row_ok = np.logical_and.reduce([ok for _, ok in _cost_checks(a, scenario, in_h, project_ok)]) \
-        if len(a.c_p) else np.zeros(0, dtype=bool)
-    return np.bincount(a.c_p * n_years + a.c_y, weights=a.c_amount * row_ok,
-                       minlength=n * n_years).reshape(n, n_years)
+    row_ok = (
+        np.logical_and.reduce([ok for _, ok in _cost_checks(a, scenario, in_h, project_ok)])
+        if len(a.c_p)
+        else np.zeros(0, dtype=bool)
+    )
+    return np.bincount(a.c_p * n_years + a.c_y, weights=a.c_amount * row_ok, minlength=n * n_years).reshape(n, n_years)
 
 
 def _federal_subsidy(a: _Arrays, scenario: Scenario, eligible_costs: np.ndarray) -> np.ndarray:
@@ -204,8 +210,15 @@ def _paid(by_cost_year: np.ndarray, lag: int) -> np.ndarray:
     return out
 
 
-def _taxes(a: _Arrays, scenario: Scenario, revenue: np.ndarray, costs: np.ndarray, in_h: np.ndarray,
-           years: np.ndarray, pad: int) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+def _taxes(
+    a: _Arrays,
+    scenario: Scenario,
+    revenue: np.ndarray,
+    costs: np.ndarray,
+    in_h: np.ndarray,
+    years: np.ndarray,
+    pad: int,
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """Gross taxes and taxes by budget level (projects × years), see :mod:`.taxes`."""
     property_base = scenario.property_share * np.cumsum(costs, axis=1) * in_h
     by_type = tax_model.taxes_by_type(a.tax_shares, years, revenue, property_base, scenario.profit_share)
@@ -222,8 +235,9 @@ def _taxes(a: _Arrays, scenario: Scenario, revenue: np.ndarray, costs: np.ndarra
     return sum(levels.values()), levels
 
 
-def _attribution(supported: np.ndarray, npv_without: np.ndarray, npv_with: np.ndarray,
-                 additionality: float) -> np.ndarray:
+def _attribution(
+    supported: np.ndarray, npv_without: np.ndarray, npv_with: np.ndarray, additionality: float
+) -> np.ndarray:
     """α per project: 0 without support; ``additionality`` when viable without it (NPV without ≥ 0);
     1 when support makes it viable (NPV without < 0 ≤ NPV with); 0 when not viable even with it."""
     alpha = np.where(npv_without >= 0, additionality, np.where(npv_with >= 0, 1.0, 0.0))
@@ -308,8 +322,12 @@ def evaluate_detail(projects: Projects, scenario: Scenario, *, irr: bool = True)
     pv_additional = alpha * pv_gross
 
     first_subsidy_col = np.argmax(subsidy > 0, axis=1) if n_years else np.zeros(n, dtype=np.int64)
-    break_even = _recovery_year((alpha[:, None] * taxes * discount) - subsidy * discount_all,
-                                1e-12 * (pv_subsidy + pv_gross), years, first_subsidy_col)
+    break_even = _recovery_year(
+        (alpha[:, None] * taxes * discount) - subsidy * discount_all,
+        1e-12 * (pv_subsidy + pv_gross),
+        years,
+        first_subsidy_col,
+    )
     break_even[~supported] = np.nan
 
     reason = np.full(n, None, dtype=object)
@@ -322,53 +340,66 @@ def evaluate_detail(projects: Projects, scenario: Scenario, *, irr: bool = True)
     own = total_costs - subsidy_total
     per_subsidy = _ratio(np.ones(n), subsidy_total)
     federal_total = federal.sum(axis=1)
-    table = pd.DataFrame({
-        # the projects' own columns as they are (no second conversion of their text)
-        "project_id": p["project_id"],
-        "name_ru": p["name_ru"],
-        "name_en": p["name_en"],
-        "cluster_id": p["cluster_id"],
-        "applicant_inn": p["initiator_inn"],
-        "stage": p["stage"],
-        "start_year": p["start_year"],
-        "jobs": a.jobs,
-        "n_participants": a.n_participants,
-        "eligible": eligible,
-        "reason": pd.Series(reason, dtype=object),
-        "total_costs_mln_rub": total_costs,
-        "eligible_costs_mln_rub": e_total,
-        "subsidy_federal_mln_rub": federal_total,
-        "subsidy_regional_mln_rub": regional.sum(axis=1),
-        "subsidy_mln_rub": subsidy_total,
-        "capped": uncapped_total - federal_total > 1e-9 * np.maximum(1.0, uncapped_total),
-        "own_money_mln_rub": own,
-        "npv_without_mln_rub": npv_without,
-        "npv_with_mln_rub": npv_with,
-        "npv_uplift_mln_rub": pv_subsidy,
-        "irr_without": irr_without,
-        "irr_with": irr_with,
-        "irr_without_status": irr_without_status,
-        "irr_with_status": irr_with_status,
-        "payback_without_years": _payback(flow_without, discount, a.t0_col),
-        "payback_with_years": _payback(flow_with, discount_all * (in_h | (subsidy != 0)), a.t0_col),
-        "pv_subsidy_mln_rub": pv_subsidy,
-        "pv_subsidy_federal_mln_rub": pv_federal,
-        "pv_subsidy_regional_mln_rub": pv_regional,
-        "taxes_mln_rub": taxes.sum(axis=1),
-        "pv_taxes_gross_mln_rub": pv_gross,
-        "attribution": alpha,
-        "pv_taxes_additional_mln_rub": pv_additional,
-        **{f"pv_taxes_{level}_mln_rub": pv_levels[level] for level in LEVELS},
-        "budget_effectiveness": _ratio(pv_additional, pv_subsidy),
-        "budget_effectiveness_federal": _ratio(alpha * pv_levels["federal"], pv_federal),
-        "budget_effectiveness_regional": _ratio(alpha * pv_levels["regional"], pv_regional),
-        "break_even_year": break_even,
-        "leverage": own * per_subsidy,
-        "jobs_per_mln_rub": a.jobs * per_subsidy,
-    })
-    return Evaluation(scenario=s, table=table, years=years, eligible_costs=eligible_costs, federal=federal,
-                      regional=regional, taxes=taxes, discount=discount, discount_all=discount_all,
-                      taxes_by_level=taxes_by_level, attribution=alpha, base_year=base_year)
+    table = pd.DataFrame(
+        {
+            # the projects' own columns as they are (no second conversion of their text)
+            "project_id": p["project_id"],
+            "name_ru": p["name_ru"],
+            "name_en": p["name_en"],
+            "cluster_id": p["cluster_id"],
+            "applicant_inn": p["initiator_inn"],
+            "stage": p["stage"],
+            "start_year": p["start_year"],
+            "jobs": a.jobs,
+            "n_participants": a.n_participants,
+            "eligible": eligible,
+            "reason": pd.Series(reason, dtype=object),
+            "total_costs_mln_rub": total_costs,
+            "eligible_costs_mln_rub": e_total,
+            "subsidy_federal_mln_rub": federal_total,
+            "subsidy_regional_mln_rub": regional.sum(axis=1),
+            "subsidy_mln_rub": subsidy_total,
+            "capped": uncapped_total - federal_total > 1e-9 * np.maximum(1.0, uncapped_total),
+            "own_money_mln_rub": own,
+            "npv_without_mln_rub": npv_without,
+            "npv_with_mln_rub": npv_with,
+            "npv_uplift_mln_rub": pv_subsidy,
+            "irr_without": irr_without,
+            "irr_with": irr_with,
+            "irr_without_status": irr_without_status,
+            "irr_with_status": irr_with_status,
+            "payback_without_years": _payback(flow_without, discount, a.t0_col),
+            "payback_with_years": _payback(flow_with, discount_all * (in_h | (subsidy != 0)), a.t0_col),
+            "pv_subsidy_mln_rub": pv_subsidy,
+            "pv_subsidy_federal_mln_rub": pv_federal,
+            "pv_subsidy_regional_mln_rub": pv_regional,
+            "taxes_mln_rub": taxes.sum(axis=1),
+            "pv_taxes_gross_mln_rub": pv_gross,
+            "attribution": alpha,
+            "pv_taxes_additional_mln_rub": pv_additional,
+            **{f"pv_taxes_{level}_mln_rub": pv_levels[level] for level in LEVELS},
+            "budget_effectiveness": _ratio(pv_additional, pv_subsidy),
+            "budget_effectiveness_federal": _ratio(alpha * pv_levels["federal"], pv_federal),
+            "budget_effectiveness_regional": _ratio(alpha * pv_levels["regional"], pv_regional),
+            "break_even_year": break_even,
+            "leverage": own * per_subsidy,
+            "jobs_per_mln_rub": a.jobs * per_subsidy,
+        }
+    )
+    return Evaluation(
+        scenario=s,
+        table=table,
+        years=years,
+        eligible_costs=eligible_costs,
+        federal=federal,
+        regional=regional,
+        taxes=taxes,
+        discount=discount,
+        discount_all=discount_all,
+        taxes_by_level=taxes_by_level,
+        attribution=alpha,
+        base_year=base_year,
+    )
 
 
 def evaluate(projects: Projects, scenario: Scenario) -> pd.DataFrame:
@@ -405,8 +436,11 @@ def eligibility(projects: Projects, scenario: Scenario) -> pd.DataFrame:
     table = evaluate(projects, scenario)
     p = projects.projects
     fields = {
-        "cluster_not_registered": ("cluster_id", p["cluster_id"].to_numpy(dtype=object),
-                                   tuple(sorted(projects.registered_clusters or ())) or "registry"),
+        "cluster_not_registered": (
+            "cluster_id",
+            p["cluster_id"].to_numpy(dtype=object),
+            tuple(sorted(projects.registered_clusters or ())) or "registry",
+        ),
         "outside_regime_period": ("start_year", a.start_year, in_force_years(regime)),
         "not_joint": ("is_joint", a.is_joint, (True,)),
         "too_few_participants": ("n_participants", a.n_participants, (regime.min_participants, None)),
@@ -420,16 +454,24 @@ def eligibility(projects: Projects, scenario: Scenario) -> pd.DataFrame:
         failed = ~checks[code]
         if failed.any():
             name, values, allowed = fields[code]
-            frames.append(pd.DataFrame({
-                "project_id": a.ids[failed], "reason": code, "field": name,
-                "value": pd.Series(values[failed], dtype=object), "allowed": [allowed] * int(failed.sum()),
-            }))
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "project_id": a.ids[failed],
+                        "reason": code,
+                        "field": name,
+                        "value": pd.Series(values[failed], dtype=object),
+                        "allowed": [allowed] * int(failed.sum()),
+                    }
+                )
+            )
     if not frames:
         return pd.DataFrame(columns=["project_id", "reason", "field", "value", "allowed"])
     out = pd.concat(frames, ignore_index=True)
     order = {code: i for i, code in enumerate(REASONS)}
-    return out.sort_values(["project_id", "reason"], key=lambda c: c.map(order) if c.name == "reason" else c,
-                           kind="stable").reset_index(drop=True)
+    return out.sort_values(
+        ["project_id", "reason"], key=lambda c: c.map(order) if c.name == "reason" else c, kind="stable"
+    ).reset_index(drop=True)
 
 
 def cost_eligibility(projects: Projects, scenario: Scenario) -> pd.DataFrame:
@@ -438,8 +480,7 @@ def cost_eligibility(projects: Projects, scenario: Scenario) -> pd.DataFrame:
     n, n_years = len(a.ids), len(a.years)
     offset = np.arange(n_years)[None, :] - a.t0_col[:, None]
     in_h = (offset >= 0) & (offset < scenario.horizon_years)
-    project_ok = np.logical_and.reduce([ok for _, ok in _project_checks(a, scenario)]) \
-        if n else np.zeros(0, dtype=bool)
+    project_ok = np.logical_and.reduce([ok for _, ok in _project_checks(a, scenario)]) if n else np.zeros(0, dtype=bool)
     out = projects.costs.copy()
     reason = np.full(len(out), None, dtype=object)
     checks = _cost_checks(a, scenario, in_h, project_ok) if len(out) else []
@@ -466,7 +507,12 @@ def subsidy_by_year(evaluation: Evaluation, selected: Iterable[str] | None = Non
         "taxes_mln_rub": evaluation.taxes[m],
         "taxes_attributed_mln_rub": evaluation.taxes_attributed[m],
     }
-    out = pd.DataFrame({"project_id": np.repeat(ids, len(years)), "year": np.tile(years, len(ids)),
-                        **{k: v.ravel() for k, v in parts.items()}})
+    out = pd.DataFrame(
+        {
+            "project_id": np.repeat(ids, len(years)),
+            "year": np.tile(years, len(ids)),
+            **{k: v.ravel() for k, v in parts.items()},
+        }
+    )
     keep = np.logical_or.reduce([out[k].to_numpy() != 0 for k in parts]) if len(out) else np.zeros(0, dtype=bool)
     return out[keep].reset_index(drop=True)

@@ -3,6 +3,7 @@
 Shares are 0–1, money mln ₽, years calendar years. A refused value raises :class:`ParameterError`
 (never clipped).
 """
+
 from __future__ import annotations
 
 import math
@@ -12,8 +13,15 @@ import numpy as np
 
 #: Cost categories of ``project_costs.category`` (the schema's CHECK list, same order).
 COST_CATEGORIES: tuple[str, ...] = (
-    "rd", "design_docs", "ip_licences", "engineering", "equipment", "loan_interest", "leasing",
-    "component_batches", "other",
+    "rd",
+    "design_docs",
+    "ip_licences",
+    "engineering",
+    "equipment",
+    "loan_interest",
+    "leasing",
+    "component_batches",
+    "other",
 )
 CAP_BASES: tuple[str, ...] = ("applicant", "project")
 #: ``reported``: a project's reported taxes where the data has them, else the modelled ones;
@@ -31,12 +39,12 @@ OBJECTIVES: dict[str, str] = {
 #: Project-level reasons for ineligibility, in the order they are checked (the first one is the
 #: ``reason`` column of :func:`evaluate`; :func:`eligibility` lists all of them).
 REASONS: tuple[str, ...] = (
-    "cluster_not_registered",   # field cluster_id — the project's cluster is not on the registry
-    "outside_regime_period",    # field start_year — the project starts outside the regime's in-force years
-    "not_joint",                # field is_joint — the project is not declared a joint project
-    "too_few_participants",     # field n_participants — fewer than the regime's minimum
-    "stage_not_eligible",       # field stage — the regime does not fund this stage
-    "no_eligible_costs",        # field eligible_costs_mln_rub — nothing left after the cost checks
+    "cluster_not_registered",  # field cluster_id — the project's cluster is not on the registry
+    "outside_regime_period",  # field start_year — the project starts outside the regime's in-force years
+    "not_joint",  # field is_joint — the project is not declared a joint project
+    "too_few_participants",  # field n_participants — fewer than the regime's minimum
+    "stage_not_eligible",  # field stage — the regime does not fund this stage
+    "no_eligible_costs",  # field eligible_costs_mln_rub — nothing left after the cost checks
 )
 #: Cost-row reasons (:func:`cost_eligibility`), in the order they are checked.
 COST_REASONS: tuple[str, ...] = (
@@ -52,7 +60,7 @@ COST_REASONS: tuple[str, ...] = (
 
 # Modelling assumptions (not law): starting values of a new scenario, all editable.
 DEFAULT_DISCOUNT_RATE = 0.10
-DEFAULT_CASH_MARGIN = 0.15     # participants' free cash flow per ₽ of revenue, after costs and taxes
+DEFAULT_CASH_MARGIN = 0.15  # participants' free cash flow per ₽ of revenue, after costs and taxes
 DEFAULT_HORIZON_YEARS = 10
 #: Share of the taxes of a project viable without support still credited to support. 0 = the
 #: incentive-effect test of state-aid practice taken strictly (a project that happens anyway adds no
@@ -71,9 +79,9 @@ DEFAULT_PROPERTY_SHARE = 0.0
 
 #: Allowed ranges of scenario fields (inclusive). Shares are 0–1, money mln ₽.
 RANGES: dict[str, tuple[float, float]] = {
-    "federal_share": (0.0, 1.0),      # and never above the regime's max_share
-    "regional_share": (0.0, 1.0),     # and federal + regional ≤ 1
-    "cap_mln_rub": (0.0, 1e7),        # and never above the regime's legal cap
+    "federal_share": (0.0, 1.0),  # and never above the regime's max_share
+    "regional_share": (0.0, 1.0),  # and federal + regional ≤ 1
+    "cap_mln_rub": (0.0, 1e7),  # and never above the regime's legal cap
     "budget_mln_rub": (0.0, 1e7),
     "discount_rate": (0.0, 1.0),
     "tax_rate": (0.0, 1.0),
@@ -93,18 +101,40 @@ _SHARE_TOL = 1e-12  # float noise allowed above a share limit (0.1 + 0.2 style),
 
 #: Headline metrics of a portfolio (rows of :func:`compare_scenarios`), units in the names.
 HEADLINE_METRICS: tuple[str, ...] = (
-    "n_projects", "n_eligible", "n_selected", "total_costs_mln_rub", "subsidy_mln_rub",
-    "subsidy_federal_mln_rub", "subsidy_regional_mln_rub", "peak_annual_subsidy_mln_rub",
-    "own_money_mln_rub", "leverage", "npv_without_mln_rub", "npv_with_mln_rub", "npv_uplift_mln_rub",
-    "pv_subsidy_mln_rub", "pv_subsidy_federal_mln_rub", "pv_subsidy_regional_mln_rub", "taxes_mln_rub",
-    "pv_taxes_gross_mln_rub", "pv_taxes_additional_mln_rub", "pv_taxes_federal_mln_rub",
-    "pv_taxes_regional_mln_rub", "pv_taxes_local_mln_rub", "pv_taxes_social_funds_mln_rub",
-    "budget_effectiveness", "budget_effectiveness_federal", "budget_effectiveness_regional",
-    "break_even_year", "jobs", "jobs_per_mln_rub",
+    "n_projects",
+    "n_eligible",
+    "n_selected",
+    "total_costs_mln_rub",
+    "subsidy_mln_rub",
+    "subsidy_federal_mln_rub",
+    "subsidy_regional_mln_rub",
+    "peak_annual_subsidy_mln_rub",
+    "own_money_mln_rub",
+    "leverage",
+    "npv_without_mln_rub",
+    "npv_with_mln_rub",
+    "npv_uplift_mln_rub",
+    "pv_subsidy_mln_rub",
+    "pv_subsidy_federal_mln_rub",
+    "pv_subsidy_regional_mln_rub",
+    "taxes_mln_rub",
+    "pv_taxes_gross_mln_rub",
+    "pv_taxes_additional_mln_rub",
+    "pv_taxes_federal_mln_rub",
+    "pv_taxes_regional_mln_rub",
+    "pv_taxes_local_mln_rub",
+    "pv_taxes_social_funds_mln_rub",
+    "budget_effectiveness",
+    "budget_effectiveness_federal",
+    "budget_effectiveness_regional",
+    "break_even_year",
+    "jobs",
+    "jobs_per_mln_rub",
 )
 
 
 # --- Errors ------------------------------------------------------------------------------------------
+
 
 class ParameterError(ValueError):
     """A parameter refused (never clipped): ``field``, ``value``, ``allowed`` and a ``reason`` code.
@@ -122,8 +152,9 @@ class ParameterError(ValueError):
         super().__init__(f"{field}: {value!r} refused ({reason}); allowed: {allowed!r}")
 
 
-def _number(field_name: str, value: object, low: float | None, high: float | None, *, integer: bool = False,
-            tol: float = 0.0) -> float | int:
+def _number(
+    field_name: str, value: object, low: float | None, high: float | None, *, integer: bool = False, tol: float = 0.0
+) -> float | int:
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
         raise ParameterError(field_name, value, (low, high), "not_a_number")
     number = float(value)

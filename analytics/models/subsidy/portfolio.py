@@ -1,4 +1,5 @@
 """Portfolio sums of an evaluation: budget balance by year and headline metrics."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -38,23 +39,26 @@ def _balance(evaluation: Evaluation, m: np.ndarray) -> BudgetBalance:
     subsidy_pv = (evaluation.subsidy[m] * evaluation.discount_all[m]).sum(axis=0)
     taxes = evaluation.taxes_attributed[m].sum(axis=0)
     taxes_pv = (evaluation.taxes_attributed[m] * evaluation.discount[m]).sum(axis=0)
-    table = pd.DataFrame({
-        "year": evaluation.years,
-        "subsidy_mln_rub": subsidy,
-        "subsidy_pv_mln_rub": subsidy_pv,
-        "taxes_gross_mln_rub": evaluation.taxes[m].sum(axis=0),
-        "taxes_gross_pv_mln_rub": (evaluation.taxes[m] * evaluation.discount[m]).sum(axis=0),
-        "taxes_mln_rub": taxes,
-        "taxes_pv_mln_rub": taxes_pv,
-        "cum_subsidy_pv_mln_rub": np.cumsum(subsidy_pv),
-        "cum_taxes_pv_mln_rub": np.cumsum(taxes_pv),
-    })
+    table = pd.DataFrame(
+        {
+            "year": evaluation.years,
+            "subsidy_mln_rub": subsidy,
+            "subsidy_pv_mln_rub": subsidy_pv,
+            "taxes_gross_mln_rub": evaluation.taxes[m].sum(axis=0),
+            "taxes_gross_pv_mln_rub": (evaluation.taxes[m] * evaluation.discount[m]).sum(axis=0),
+            "taxes_mln_rub": taxes,
+            "taxes_pv_mln_rub": taxes_pv,
+            "cum_subsidy_pv_mln_rub": np.cumsum(subsidy_pv),
+            "cum_taxes_pv_mln_rub": np.cumsum(taxes_pv),
+        }
+    )
     table["balance_mln_rub"] = table["cum_taxes_pv_mln_rub"] - table["cum_subsidy_pv_mln_rub"]
     year = None
     if subsidy.sum() > 0:
         tol = np.array([1e-12 * (subsidy_pv.sum() + taxes_pv.sum())])
-        found = _recovery_year((taxes_pv - subsidy_pv)[None, :], tol, evaluation.years,
-                               np.array([int(np.argmax(subsidy > 0))]))[0]
+        found = _recovery_year(
+            (taxes_pv - subsidy_pv)[None, :], tol, evaluation.years, np.array([int(np.argmax(subsidy > 0))])
+        )[0]
         year = None if np.isnan(found) else int(found)
     return BudgetBalance(table=table, break_even_year=year)
 
@@ -106,10 +110,12 @@ def portfolio_summary(evaluation: Evaluation, selected: Iterable[str] | None = N
         "pv_taxes_local_mln_rub": total("pv_taxes_local_mln_rub"),
         "pv_taxes_social_funds_mln_rub": total("pv_taxes_social_funds_mln_rub"),
         "budget_effectiveness": ratio(total("pv_taxes_additional_mln_rub"), total("pv_subsidy_mln_rub")),
-        "budget_effectiveness_federal": ratio(float((alpha * column("pv_taxes_federal_mln_rub")).sum()),
-                                              total("pv_subsidy_federal_mln_rub")),
-        "budget_effectiveness_regional": ratio(float((alpha * column("pv_taxes_regional_mln_rub")).sum()),
-                                               total("pv_subsidy_regional_mln_rub")),
+        "budget_effectiveness_federal": ratio(
+            float((alpha * column("pv_taxes_federal_mln_rub")).sum()), total("pv_subsidy_federal_mln_rub")
+        ),
+        "budget_effectiveness_regional": ratio(
+            float((alpha * column("pv_taxes_regional_mln_rub")).sum()), total("pv_subsidy_regional_mln_rub")
+        ),
         "break_even_year": balance.break_even_year,
         "jobs": total("jobs"),
         "jobs_per_mln_rub": ratio(total("jobs"), subsidy),

@@ -1,6 +1,7 @@
 """The projects to appraise (:class:`Projects`): frames validated once and turned into numpy arrays
 over projects × calendar years, so that :func:`analytics.models.subsidy.evaluate` is fast.
 """
+
 from __future__ import annotations
 
 import copy
@@ -27,29 +28,29 @@ class _Arrays:
 
     ids: np.ndarray
     years: np.ndarray
-    t0_col: np.ndarray           # column of each project's first year
+    t0_col: np.ndarray  # column of each project's first year
     stage_code: np.ndarray
     registered: np.ndarray
     is_joint: np.ndarray
     n_participants: np.ndarray
     jobs: np.ndarray
-    applicant: np.ndarray        # applicant (initiator) code per project
+    applicant: np.ndarray  # applicant (initiator) code per project
     n_applicants: int
-    costs: np.ndarray            # all costs, P × Y
-    revenue: np.ndarray          # P × Y
-    taxes_reported: np.ndarray   # P × Y, 0 where unknown
-    taxes_known: np.ndarray      # P × Y bool
-    c_p: np.ndarray              # cost rows: project index
-    c_y: np.ndarray              # cost rows: year column
-    c_cat: np.ndarray            # cost rows: category code
+    costs: np.ndarray  # all costs, P × Y
+    revenue: np.ndarray  # P × Y
+    taxes_reported: np.ndarray  # P × Y, 0 where unknown
+    taxes_known: np.ndarray  # P × Y bool
+    c_p: np.ndarray  # cost rows: project index
+    c_y: np.ndarray  # cost rows: year column
+    c_cat: np.ndarray  # cost rows: category code
     c_amount: np.ndarray
-    c_first_day: np.ndarray      # cost rows: first and last day (ordinal) the row may date from
+    c_first_day: np.ndarray  # cost rows: first and last day (ordinal) the row may date from
     c_last_day: np.ndarray
     c_supplier_missing: np.ndarray
     c_supplier_is_applicant: np.ndarray
     c_supplier_in_cluster: np.ndarray
-    start_year: np.ndarray       # P, calendar year the project starts
-    tax_shares: np.ndarray       # P × 4: value added, compensation, wages, other taxes per ₽ of output
+    start_year: np.ndarray  # P, calendar year the project starts
+    tax_shares: np.ndarray  # P × 4: value added, compensation, wages, other taxes per ₽ of output
 
 
 def _require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
@@ -69,8 +70,10 @@ def _is_leap(year: np.ndarray) -> np.ndarray:
 def _known_projects(frame: pd.DataFrame, ids: pd.Index, what: str) -> pd.DataFrame:
     unknown = ~frame["project_id"].isin(ids)
     if unknown.any():
-        warn(f"{what}: {int(unknown.sum())} row(s) of unknown projects left out "
-             f"(e.g. {frame.loc[unknown, 'project_id'].iloc[0]!r})")
+        warn(
+            f"{what}: {int(unknown.sum())} row(s) of unknown projects left out "
+            f"(e.g. {frame.loc[unknown, 'project_id'].iloc[0]!r})"
+        )
         frame = frame.loc[~unknown]
     return frame
 
@@ -132,13 +135,17 @@ class Projects:
         p = p.sort_values("project_id", kind="stable").reset_index(drop=True)
         ids = pd.Index(p["project_id"])
 
-        parts = (self.participants if self.participants is not None
-                 else pd.DataFrame(columns=["project_id", "inn"])).copy()
+        parts = (
+            self.participants if self.participants is not None else pd.DataFrame(columns=["project_id", "inn"])
+        ).copy()
         _require(parts, ["project_id", "inn"], "participants")
         parts = _known_projects(parts, ids, "participants")
 
-        costs = (self.costs if self.costs is not None
-                 else pd.DataFrame(columns=["project_id", "year", "category", "amount_mln_rub"])).copy()
+        costs = (
+            self.costs
+            if self.costs is not None
+            else pd.DataFrame(columns=["project_id", "year", "category", "amount_mln_rub"])
+        ).copy()
         _require(costs, ["project_id", "year", "category", "amount_mln_rub"], "costs")
         costs = _known_projects(costs, ids, "costs")
         if "supplier_inn" not in costs:
@@ -147,8 +154,9 @@ class Projects:
             costs["cost_date"] = pd.NaT
         bad_cat = ~costs["category"].isin(COST_CATEGORIES)
         if bad_cat.any():
-            raise ValueError(f"costs: unknown category {costs.loc[bad_cat, 'category'].iloc[0]!r}; "
-                             f"allowed {COST_CATEGORIES}")
+            raise ValueError(
+                f"costs: unknown category {costs.loc[bad_cat, 'category'].iloc[0]!r}; allowed {COST_CATEGORIES}"
+            )
         costs["amount_mln_rub"] = pd.to_numeric(costs["amount_mln_rub"], errors="raise").astype("float64")
         if costs["amount_mln_rub"].isna().any() or (costs["amount_mln_rub"] < 0).any():
             raise ValueError("costs: amount_mln_rub must be a number ≥ 0")
@@ -158,8 +166,11 @@ class Projects:
         if (costs.loc[dated, "cost_date"].dt.year != costs.loc[dated, "year"]).any():
             raise ValueError("costs: cost_date must fall in the row's year")
 
-        revs = (self.revenues if self.revenues is not None
-                else pd.DataFrame(columns=["project_id", "year", "revenue_mln_rub"])).copy()
+        revs = (
+            self.revenues
+            if self.revenues is not None
+            else pd.DataFrame(columns=["project_id", "year", "revenue_mln_rub"])
+        ).copy()
         _require(revs, ["project_id", "year", "revenue_mln_rub"], "revenues")
         revs = _known_projects(revs, ids, "revenues")
         if "taxes_mln_rub" not in revs:
@@ -175,8 +186,9 @@ class Projects:
         if isinstance(self.registered_clusters, str):
             raise ValueError("registered_clusters must be a collection of cluster ids, not one string")
         registered = None if self.registered_clusters is None else frozenset(self.registered_clusters)
-        members = None if self.cluster_members is None else {
-            str(k): frozenset(v) for k, v in self.cluster_members.items()}
+        members = (
+            None if self.cluster_members is None else {str(k): frozenset(v) for k, v in self.cluster_members.items()}
+        )
         set_("projects", p)
         set_("participants", parts.reset_index(drop=True))
         set_("costs", costs.reset_index(drop=True))
@@ -194,8 +206,11 @@ class Projects:
         if isinstance(registered_clusters, str):
             raise ValueError("registered_clusters must be a collection of cluster ids, not one string")
         registered = None if registered_clusters is None else frozenset(registered_clusters)
-        flags = (np.ones(len(self.projects), dtype=bool) if registered is None
-                 else self.projects["cluster_id"].isin(registered).to_numpy())
+        flags = (
+            np.ones(len(self.projects), dtype=bool)
+            if registered is None
+            else self.projects["cluster_id"].isin(registered).to_numpy()
+        )
         out = copy.copy(self)
         object.__setattr__(out, "registered_clusters", registered)
         object.__setattr__(out, "arrays", dataclasses.replace(self.arrays, registered=flags))
@@ -243,10 +258,17 @@ class Projects:
         known = ~np.isnan(taxes)
 
         # Who takes part: the initiator always counts.
-        people = pd.concat([
-            pd.DataFrame({"project_id": p["project_id"], "inn": p["initiator_inn"]}),
-            parts[["project_id", "inn"]],
-        ], ignore_index=True).dropna().drop_duplicates()
+        people = (
+            pd.concat(
+                [
+                    pd.DataFrame({"project_id": p["project_id"], "inn": p["initiator_inn"]}),
+                    parts[["project_id", "inn"]],
+                ],
+                ignore_index=True,
+            )
+            .dropna()
+            .drop_duplicates()
+        )
         n_participants = people.groupby("project_id").size().reindex(index, fill_value=0).to_numpy()
         applicant, applicants = pd.factorize(p["initiator_inn"])
 
@@ -263,8 +285,11 @@ class Projects:
         else:
             pairs = [(c, inn) for c, inns in self.cluster_members.items() for inn in inns]
             member_pairs = pd.MultiIndex.from_tuples(pairs) if pairs else pd.MultiIndex.from_arrays([[], []])
-        in_cluster = (pd.MultiIndex.from_arrays([cluster_of_row, supplier_text]).isin(member_pairs)
-                      if len(costs) else np.zeros(0, dtype=bool))
+        in_cluster = (
+            pd.MultiIndex.from_arrays([cluster_of_row, supplier_text]).isin(member_pairs)
+            if len(costs)
+            else np.zeros(0, dtype=bool)
+        )
 
         # Day numbers as date.toordinal(); an undated row spans 1 Jan … 31 Dec of its year.
         epoch = date(1970, 1, 1).toordinal()
@@ -276,8 +301,11 @@ class Projects:
         c_first_day = np.where(dated, day, year_start)
         c_last_day = np.where(dated, day, year_start + np.where(_is_leap(row_year), 365, 364))
 
-        registered = (np.ones(n, dtype=bool) if self.registered_clusters is None
-                      else p["cluster_id"].isin(self.registered_clusters).to_numpy())
+        registered = (
+            np.ones(n, dtype=bool)
+            if self.registered_clusters is None
+            else p["cluster_id"].isin(self.registered_clusters).to_numpy()
+        )
         return _Arrays(
             ids=ids,
             years=years,
@@ -307,8 +335,9 @@ class Projects:
         )
 
 
-def registered_by_check(con: duckdb.DuckDBPyConnection, region: str | None = None,
-                        year: int | None = None) -> frozenset[str]:
+def registered_by_check(
+    con: duckdb.DuckDBPyConnection, region: str | None = None, year: int | None = None
+) -> frozenset[str]:
     """Cluster ids on the registry by default: those whose Decree No. 779 check
     (:func:`analytics.models.registry.verdicts`) passes in ``region`` and ``year`` (None: the region of most
     project initiators, the latest year of its enterprise data), and those marked registered in loaded
@@ -324,9 +353,14 @@ def registered_by_check(con: duckdb.DuckDBPyConnection, region: str | None = Non
     return frozenset(table.loc[table["verdict"] == "pass", "cluster_id"]) | registered_in_data(con, region)
 
 
-def load_projects(con: duckdb.DuckDBPyConnection, *, registered_clusters: Collection[str] | None = None,
-                  cluster_members: Mapping[str, Collection[str]] | None = None, region: str | None = None,
-                  year: int | None = None) -> Projects:
+def load_projects(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    registered_clusters: Collection[str] | None = None,
+    cluster_members: Mapping[str, Collection[str]] | None = None,
+    region: str | None = None,
+    year: int | None = None,
+) -> Projects:
     """Read ``projects``, ``project_participants``, ``project_costs`` and ``project_revenues``.
 
     ``registered_clusters``: cluster ids on the registry (marked registered); None (default): the
@@ -341,5 +375,11 @@ def load_projects(con: duckdb.DuckDBPyConnection, *, registered_clusters: Collec
     if cluster_members is None:
         cluster_members = frames.members.groupby("cluster_id")["inn"].agg(frozenset).to_dict()
     projects, participants, costs, revenues = frames.projects, frames.participants, frames.costs, frames.revenues
-    return Projects(projects, participants, costs, revenues,
-                    registered_clusters=registered_clusters, cluster_members=cluster_members)
+    return Projects(
+        projects,
+        participants,
+        costs,
+        revenues,
+        registered_clusters=registered_clusters,
+        cluster_members=cluster_members,
+    )

@@ -4,6 +4,7 @@ The built-in ones come from :mod:`analytics.models.rules` (2016–2018 joint pro
 up to 30%, from 2023 starting batches of components up to 50% and 150 mln ₽ per applicant). Edited and
 new regimes are stored by :mod:`analytics.models.subsidy.storage`.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -63,8 +64,7 @@ class ProgrammeRegime:
         if share <= 0:
             raise ParameterError("regime.max_share", self.max_share, (low, high))
         set_("max_share", share)
-        set_("eligible_categories", _options("regime.eligible_categories", self.eligible_categories,
-                                             COST_CATEGORIES))
+        set_("eligible_categories", _options("regime.eligible_categories", self.eligible_categories, COST_CATEGORIES))
         set_("eligible_stages", _options("regime.eligible_stages", self.eligible_stages, PROJECT_STAGES))
         for name in ("costs_from", "costs_to", "in_force_from", "in_force_to"):
             value = getattr(self, name)
@@ -77,11 +77,12 @@ class ProgrammeRegime:
         if self.cap_mln_rub is not None:
             set_("cap_mln_rub", _number("regime.cap_mln_rub", self.cap_mln_rub, *RANGES["regime.cap_mln_rub"]))
         _option("regime.cap_basis", self.cap_basis, CAP_BASES)
-        set_("min_participants", _number("regime.min_participants", self.min_participants,
-                                         *RANGES["regime.min_participants"], integer=True))
+        set_(
+            "min_participants",
+            _number("regime.min_participants", self.min_participants, *RANGES["regime.min_participants"], integer=True),
+        )
         if not isinstance(self.supplier_in_cluster, (bool, np.bool_)):
-            raise ParameterError("regime.supplier_in_cluster", self.supplier_in_cluster, (True, False),
-                                 "not_an_option")
+            raise ParameterError("regime.supplier_in_cluster", self.supplier_in_cluster, (True, False), "not_an_option")
         set_("supplier_in_cluster", bool(self.supplier_in_cluster))
         set_("to_verify", tuple(self.to_verify))
         if not self.name_ru:
@@ -95,8 +96,18 @@ class ProgrammeRegime:
 
 
 _REGIME_FIELDS = (
-    "max_share", "eligible_categories", "eligible_stages", "costs_from", "costs_to", "cap_mln_rub",
-    "cap_basis", "min_participants", "supplier_in_cluster", "name_ru", "name_en", "in_force_from",
+    "max_share",
+    "eligible_categories",
+    "eligible_stages",
+    "costs_from",
+    "costs_to",
+    "cap_mln_rub",
+    "cap_basis",
+    "min_participants",
+    "supplier_in_cluster",
+    "name_ru",
+    "name_en",
+    "in_force_from",
     "in_force_to",
 )
 
@@ -128,8 +139,19 @@ def regime_sources(regime_id: str | None = None) -> pd.DataFrame:
         if regime_id is not None and rid != regime_id:
             continue
         for name, v in values.items():
-            rows.append({"regime_id": rid, "field": name, "value": v.value, "unit": v.unit, "source": v.source,
-                         "edition": v.edition, "applies_from": v.applies_from, "status": v.status,
-                         "note": v.note})
-    return pd.DataFrame(rows, columns=["regime_id", "field", "value", "unit", "source", "edition",
-                                       "applies_from", "status", "note"])
+            rows.append(
+                {
+                    "regime_id": rid,
+                    "field": name,
+                    "value": v.value,
+                    "unit": v.unit,
+                    "source": v.source,
+                    "edition": v.edition,
+                    "applies_from": v.applies_from,
+                    "status": v.status,
+                    "note": v.note,
+                }
+            )
+    return pd.DataFrame(
+        rows, columns=["regime_id", "field", "value", "unit", "source", "edition", "applies_from", "status", "note"]
+    )

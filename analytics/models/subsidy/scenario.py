@@ -3,6 +3,7 @@
 URLs carry plain values, parsed and range-checked on the way back (:meth:`Scenario.from_query_params`);
 nothing is evaluated or unpickled.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -199,22 +200,33 @@ class Scenario:
         regime = self.regime
         fed = regime.max_share if self.federal_share is None else self.federal_share
         set_("federal_share", _number("federal_share", fed, 0.0, regime.max_share, tol=_SHARE_TOL))
-        set_("regional_share", _number("regional_share", self.regional_share, 0.0, 1.0 - self.federal_share,
-                                       tol=_SHARE_TOL))
+        set_(
+            "regional_share",
+            _number("regional_share", self.regional_share, 0.0, 1.0 - self.federal_share, tol=_SHARE_TOL),
+        )
         if self.cap_mln_rub is not None:
             high = regime.cap_mln_rub if regime.cap_mln_rub is not None else RANGES["cap_mln_rub"][1]
             set_("cap_mln_rub", _number("cap_mln_rub", self.cap_mln_rub, 0.0, high))
-        set_("cap_basis", _option("cap_basis", regime.cap_basis if self.cap_basis is None else self.cap_basis,
-                                  CAP_BASES))
+        set_(
+            "cap_basis", _option("cap_basis", regime.cap_basis if self.cap_basis is None else self.cap_basis, CAP_BASES)
+        )
         if self.budget_mln_rub is not None:
             set_("budget_mln_rub", _number("budget_mln_rub", self.budget_mln_rub, *RANGES["budget_mln_rub"]))
-        for name in ("discount_rate", "cash_margin", "revenue_factor", "additionality", "profit_share",
-                     "property_share"):
+        for name in (
+            "discount_rate",
+            "cash_margin",
+            "revenue_factor",
+            "additionality",
+            "profit_share",
+            "property_share",
+        ):
             set_(name, _number(name, getattr(self, name), *RANGES[name]))
         if self.tax_rate is not None:
             set_("tax_rate", _number("tax_rate", self.tax_rate, *RANGES["tax_rate"]))
-        set_("payment_lag_years", _number("payment_lag_years", self.payment_lag_years,
-                                          *RANGES["payment_lag_years"], integer=True))
+        set_(
+            "payment_lag_years",
+            _number("payment_lag_years", self.payment_lag_years, *RANGES["payment_lag_years"], integer=True),
+        )
         if not isinstance(self.assume_registered, (bool, np.bool_)):
             raise ParameterError("assume_registered", self.assume_registered, (True, False), "not_an_option")
         set_("assume_registered", bool(self.assume_registered))
@@ -258,8 +270,9 @@ class Scenario:
         return out
 
     @classmethod
-    def from_query_params(cls, params: Mapping[str, object],
-                          base_regimes: Mapping[str, ProgrammeRegime] | None = None) -> Scenario:
+    def from_query_params(
+        cls, params: Mapping[str, object], base_regimes: Mapping[str, ProgrammeRegime] | None = None
+    ) -> Scenario:
         """Parse and range-check plain query values (strings, or lists of strings: the last one counts).
 
         Keys this class does not know (``lang``, ``region`` …) are ignored; missing keys take their
@@ -274,20 +287,20 @@ class Scenario:
             raise ParameterError("regime", regime_id, tuple(base_regimes), "not_an_option")
         overrides = {
             name: _decode(key, params[key], kind, "regime." + name)
-            for key, (name, kind) in _REGIME_QUERY_KEYS.items() if key in params
+            for key, (name, kind) in _REGIME_QUERY_KEYS.items()
+            if key in params
         }
         base = base_regimes.get(regime_id)
         if base is not None:
-            regime = base.replace(**overrides, source=base.source + " — edited (query parameters)") \
-                if overrides else base
+            regime = (
+                base.replace(**overrides, source=base.source + " — edited (query parameters)") if overrides else base
+            )
         else:
             missing = [k for k in _REGIME_QUERY_KEYS if k not in params]
             if missing:
                 raise ParameterError("regime", regime_id, tuple(base_regimes), "not_an_option")
-            regime = ProgrammeRegime(regime_id=regime_id, source="query parameters",
-                                     **overrides)  # type: ignore[arg-type]
+            regime = ProgrammeRegime(regime_id=regime_id, source="query parameters", **overrides)  # type: ignore[arg-type]
         values = {
-            name: _decode(key, params[key], kind, name)
-            for key, (name, kind) in _QUERY_KEYS.items() if key in params
+            name: _decode(key, params[key], kind, name) for key, (name, kind) in _QUERY_KEYS.items() if key in params
         }
         return cls(regime=regime, **values)  # type: ignore[arg-type]

@@ -1,4 +1,5 @@
 """What moves the answer: selections across budgets, scenarios side by side, a tornado of factors."""
+
 from __future__ import annotations
 
 import math
@@ -29,8 +30,14 @@ class BudgetSweep:
     summary: pd.DataFrame
 
 
-def budget_sweep(projects: Projects | Evaluation, scenario: Scenario | None, budgets: Sequence[float],
-                 objective: str = "npv_uplift", *, time_limit: float = DEFAULT_TIME_LIMIT) -> BudgetSweep:
+def budget_sweep(
+    projects: Projects | Evaluation,
+    scenario: Scenario | None,
+    budgets: Sequence[float],
+    objective: str = "npv_uplift",
+    *,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+) -> BudgetSweep:
     """Run :func:`allocate` for each annual budget: which projects drop out as the budget moves.
 
     A knapsack's selection need not be nested: a project may leave when the budget grows and another,
@@ -47,17 +54,24 @@ def budget_sweep(projects: Projects | Evaluation, scenario: Scenario | None, bud
     values = _objective_values(table, objective)
     candidate = table["eligible"].to_numpy(dtype=bool) & (evaluation.subsidy.sum(axis=1) > 0) & (values > 0)
     ids = table["project_id"].to_numpy(dtype=object)[candidate]
-    membership = pd.DataFrame({b: pd.Series(ids).isin(r.selected).to_numpy() for b, r in zip(budgets, results)},
-                              index=pd.Index(ids, name="project_id"))
+    membership = pd.DataFrame(
+        {b: pd.Series(ids).isin(r.selected).to_numpy() for b, r in zip(budgets, results)},
+        index=pd.Index(ids, name="project_id"),
+    )
     rows, previous = [], None
     for b, r in zip(budgets, results):
         now = set(r.selected)
-        rows.append({
-            "budget_mln_rub": b, "n_selected": len(r.selected), "value": r.value,
-            "subsidy_mln_rub": float(r.spend["subsidy_mln_rub"].sum()), "optimal": r.optimal,
-            "added": tuple(sorted(now - previous)) if previous is not None else (),
-            "dropped": tuple(sorted(previous - now)) if previous is not None else (),
-        })
+        rows.append(
+            {
+                "budget_mln_rub": b,
+                "n_selected": len(r.selected),
+                "value": r.value,
+                "subsidy_mln_rub": float(r.spend["subsidy_mln_rub"].sum()),
+                "optimal": r.optimal,
+                "added": tuple(sorted(now - previous)) if previous is not None else (),
+                "dropped": tuple(sorted(previous - now)) if previous is not None else (),
+            }
+        )
         previous = now
     return BudgetSweep(membership=membership, summary=pd.DataFrame(rows))
 
@@ -67,8 +81,11 @@ def budget_sweep(projects: Projects | Evaluation, scenario: Scenario | None, bud
 MAX_COMPARED = 3
 
 
-def compare_scenarios(projects: Projects, scenarios: Mapping[str, Scenario] | Sequence[tuple[str, Scenario]],
-                      objective: str = "npv_uplift") -> pd.DataFrame:
+def compare_scenarios(
+    projects: Projects,
+    scenarios: Mapping[str, Scenario] | Sequence[tuple[str, Scenario]],
+    objective: str = "npv_uplift",
+) -> pd.DataFrame:
     """Headline metrics, one column per scenario (at most three), one row per :data:`HEADLINE_METRICS`.
 
     Each scenario's portfolio is what :func:`allocate` selects under its budget with ``objective``;
@@ -88,13 +105,24 @@ def compare_scenarios(projects: Projects, scenarios: Mapping[str, Scenario] | Se
 
 
 TORNADO_FACTORS: tuple[str, ...] = ("support_rate", "discount_rate", "revenue")
-TORNADO_METRICS: tuple[str, ...] = ("npv_with_mln_rub", "budget_effectiveness", "pv_taxes_additional_mln_rub",
-                                    "npv_uplift_mln_rub", "subsidy_mln_rub")
+TORNADO_METRICS: tuple[str, ...] = (
+    "npv_with_mln_rub",
+    "budget_effectiveness",
+    "pv_taxes_additional_mln_rub",
+    "npv_uplift_mln_rub",
+    "subsidy_mln_rub",
+)
 
 
-def tornado(projects: Projects, scenario: Scenario, metric: str = "npv_with_mln_rub", delta: float = 0.2, *,
-            selected: Iterable[str] | None = None,
-            factors: Sequence[str] = TORNADO_FACTORS) -> pd.DataFrame:
+def tornado(
+    projects: Projects,
+    scenario: Scenario,
+    metric: str = "npv_with_mln_rub",
+    delta: float = 0.2,
+    *,
+    selected: Iterable[str] | None = None,
+    factors: Sequence[str] = TORNADO_FACTORS,
+) -> pd.DataFrame:
     """Sensitivity of a portfolio metric to each factor moved by ±``delta`` (relative, 0.2 = ±20%).
 
     Factors: ``support_rate`` (the federal share), ``discount_rate``, ``revenue`` (revenue factor).
@@ -111,8 +139,11 @@ def tornado(projects: Projects, scenario: Scenario, metric: str = "npv_with_mln_
     chosen = list(base_eval.table["project_id"][base_eval.mask(selected)])
     base_value = portfolio_summary(base_eval, chosen)[metric]
     fields = {"support_rate": "federal_share", "discount_rate": "discount_rate", "revenue": "revenue_factor"}
-    limits = {"support_rate": (0.0, scenario.regime.max_share), "discount_rate": RANGES["discount_rate"],
-              "revenue": RANGES["revenue_factor"]}
+    limits = {
+        "support_rate": (0.0, scenario.regime.max_share),
+        "discount_rate": RANGES["discount_rate"],
+        "revenue": RANGES["revenue_factor"],
+    }
     rows = []
     for factor in factors:
         if factor not in fields:
@@ -126,14 +157,29 @@ def tornado(projects: Projects, scenario: Scenario, metric: str = "npv_with_mln_
         for side, sign in (("low", -1.0), ("high", 1.0)):
             wanted = base_input * (1.0 + sign * delta)
             used = min(max(wanted, low_limit), high_limit)
-            value = portfolio_summary(evaluate_detail(projects, scenario.replace(**{name: used}), irr=False),
-                                      chosen)[metric]
+            value = portfolio_summary(evaluate_detail(projects, scenario.replace(**{name: used}), irr=False), chosen)[
+                metric
+            ]
             row[f"{side}_input"] = used
             row[f"{side}_value"] = value
             row[f"{side}_change"] = value - base_value if value is not None and base_value is not None else np.nan
             row[f"{side}_limited"] = not math.isclose(used, wanted, rel_tol=0, abs_tol=1e-15)
         rows.append(row)
-    out = pd.DataFrame(rows, columns=["factor", "low_input", "base_input", "high_input", "low_value", "base_value",
-                                      "high_value", "low_change", "high_change", "low_limited", "high_limited"])
+    out = pd.DataFrame(
+        rows,
+        columns=[
+            "factor",
+            "low_input",
+            "base_input",
+            "high_input",
+            "low_value",
+            "base_value",
+            "high_value",
+            "low_change",
+            "high_change",
+            "low_limited",
+            "high_limited",
+        ],
+    )
     out["swing"] = (out["high_value"].astype(float) - out["low_value"].astype(float)).abs()
     return out.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)

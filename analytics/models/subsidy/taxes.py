@@ -26,6 +26,7 @@ When the data reports a project-year's total taxes (``taxes="reported"``), or th
 proportions of that cell (of the revenue-based taxes where the cell has none). The levels of a cell
 always add up to its total.
 """
+
 from __future__ import annotations
 
 import functools
@@ -64,20 +65,31 @@ def io_shares() -> pd.DataFrame:
     """
     tables = load_io_tables()
     correspondence = pd.read_csv(DEFAULT_ROOT / "okpd2_okved2.csv", dtype=str).set_index("no")
-    frame = pd.DataFrame({"output": tables.output, "value_added": tables.value_added,
-                          "compensation": tables.compensation, "wages": tables.wages,
-                          "other_taxes": tables.other_taxes})
+    frame = pd.DataFrame(
+        {
+            "output": tables.output,
+            "value_added": tables.value_added,
+            "compensation": tables.compensation,
+            "wages": tables.wages,
+            "other_taxes": tables.other_taxes,
+        }
+    )
     frame.index = frame.index.astype(str)
     divisions = frame.assign(key=correspondence["okved2_divisions"].str.split(";")).explode("key")
     sections = frame.assign(key=correspondence["okved2_section"])
-    summed = pd.concat([divisions, sections]).groupby("key")[
-        ["output", "value_added", "compensation", "wages", "other_taxes"]].sum()
-    out = pd.DataFrame({
-        "value_added_share": summed["value_added"] / summed["output"],
-        "compensation_share": summed["compensation"] / summed["output"],
-        "wages_share": summed["wages"] / summed["output"],
-        "other_taxes_share": summed["other_taxes"] / summed["output"],
-    })
+    summed = (
+        pd.concat([divisions, sections])
+        .groupby("key")[["output", "value_added", "compensation", "wages", "other_taxes"]]
+        .sum()
+    )
+    out = pd.DataFrame(
+        {
+            "value_added_share": summed["value_added"] / summed["output"],
+            "compensation_share": summed["compensation"] / summed["output"],
+            "wages_share": summed["wages"] / summed["output"],
+            "other_taxes_share": summed["other_taxes"] / summed["output"],
+        }
+    )
     return out[summed["output"] > 0]
 
 
@@ -138,15 +150,16 @@ def year_rates(years: np.ndarray) -> YearRates:
     )
 
 
-def taxes_by_type(shares: np.ndarray, years: np.ndarray, revenue: np.ndarray, property_base: np.ndarray,
-                  profit_share: float) -> dict[str, np.ndarray]:
+def taxes_by_type(
+    shares: np.ndarray, years: np.ndarray, revenue: np.ndarray, property_base: np.ndarray, profit_share: float
+) -> dict[str, np.ndarray]:
     """Modelled taxes (mln ₽, projects × years) by type of :data:`TAX_TYPES`.
 
     ``shares``: projects × 4 in the order of :data:`SHARE_COLUMNS`; ``revenue`` and ``property_base``
     (taxable property, mln ₽): projects × ``years``.
     """
     rates = year_rates(years)
-    va, comp, wages, other = (shares[:, i:i + 1] for i in range(4))
+    va, comp, wages, other = (shares[:, i : i + 1] for i in range(4))
     surplus = np.maximum(va - comp - other, 0.0)
     profit = profit_share * surplus * revenue
     pit = rates.personal_income * wages * revenue
@@ -171,15 +184,24 @@ def split_by_level(by_type: dict[str, np.ndarray], total: np.ndarray | None = No
     if total is None:
         return levels
     modelled = sum(levels.values())
-    revenue_based = {level: sum((by_type[k] for k, lv in TAX_TYPES.items() if lv == level and k != "property"),
-                                np.zeros_like(modelled)) for level in LEVELS}
+    revenue_based = {
+        level: sum(
+            (by_type[k] for k, lv in TAX_TYPES.items() if lv == level and k != "property"), np.zeros_like(modelled)
+        )
+        for level in LEVELS
+    }
     revenue_sum = sum(revenue_based.values())
     out = {}
     for level in LEVELS:
         with np.errstate(divide="ignore", invalid="ignore"):
-            share = np.where(modelled > 0, levels[level] / np.where(modelled > 0, modelled, 1.0),
-                             np.where(revenue_sum > 0, revenue_based[level] / np.where(revenue_sum > 0, revenue_sum,
-                                                                                        1.0),
-                                      1.0 if level == "federal" else 0.0))
+            share = np.where(
+                modelled > 0,
+                levels[level] / np.where(modelled > 0, modelled, 1.0),
+                np.where(
+                    revenue_sum > 0,
+                    revenue_based[level] / np.where(revenue_sum > 0, revenue_sum, 1.0),
+                    1.0 if level == "federal" else 0.0,
+                ),
+            )
         out[level] = total * share
     return out

@@ -13,6 +13,7 @@ region; footnote lines under the table; a second sheet with another indicator.
 indicator headings and a region heading its own lines; ``regional_cp1251.csv`` is the first sheet as
 a Windows-1251 ``;`` CSV. Needs openpyxl and xlwt (requirements-dev.txt).
 """
+
 from __future__ import annotations
 
 import csv
@@ -21,8 +22,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-CONTENTS = [["Содержание:"], [None, "1. Среднегодовая численность занятых в обрабатывающих производствах"],
-            [None, "2. Численность рабочей силы"], [None, "Обновлено: 01.03.2024"]]
+CONTENTS = [
+    ["Содержание:"],
+    [None, "1. Среднегодовая численность занятых в обрабатывающих производствах"],
+    [None, "2. Численность рабочей силы"],
+    [None, "Обновлено: 01.03.2024"],
+]
 SHEET_1 = [
     ["К содержанию"],
     ["5.12. СРЕДНЕГОДОВАЯ ЧИСЛЕННОСТЬ ЗАНЯТЫХ В ОБРАБАТЫВАЮЩИХ ПРОИЗВОДСТВАХ"],
