@@ -1,5 +1,7 @@
 """Browser smoke tests: the app as a person sees it, with screenshots under test-artifacts/."""
 
+import re
+
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS, wait_for_app
@@ -184,7 +186,7 @@ def test_subsidies_slider_redraws_the_charts_and_a_link_restores_them(server, br
     page.goto(server + "/subsidies?regime=joint_2016&assume_reg=1")  # no demo cluster passes Decree 779
     wait_for_app(page)
     page.locator(_BALANCE).locator(".scatterlayer .trace").first.wait_for(timeout=30_000)
-    page.get_by_text("предел 50%").first.wait_for(timeout=30_000)  # the federal limit, drawn on the bar
+    page.get_by_text(re.compile(r"предел 50\s?%")).first.wait_for(timeout=30_000)  # the federal limit, drawn on the bar
     before = page.evaluate(_LAST_OUTLAY)
     kpi_before = page.locator('[data-testid="stMetricValue"]').first.inner_text()
 
