@@ -64,3 +64,53 @@ def test_installed_only_on_the_checked_streamlit(monkeypatch):
     monkeypatch.setattr(streamlit, "__version__", "9.9.9")
     assert streamlit_patches.apply() is False
     assert pandas_styler_utils._use_display_values is streamlit_patches.ORIGINAL
+
+
+# --- format-only tables: the message Streamlit sends is the same byte for byte ------------------------------
+from streamlit.proto.ArrowData_pb2 import ArrowData as ArrowProto  # noqa: E402
+
+
+def _both(frame, formats, lang, **styler_kwargs):
+    fast = styled(frame, lang, formats).set_uuid("42")  # pandas gives each Styler a random one
+    slow = styled(frame, lang, formats).set_uuid("42")
+    for key, value in styler_kwargs.items():
+        getattr(fast, key)(**value)
+        getattr(slow, key)(**value)
+    mine, theirs = ArrowProto(), ArrowProto()
+    streamlit_patches.marshall_styler(mine, fast, "42")
+    streamlit_patches.ORIGINAL_MARSHALL(theirs, slow, "42")
+    return mine, theirs
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("case", range(4))
+def test_a_format_only_table_is_sent_as_streamlit_sends_it(case, lang):
+    frame, formats = list(_frames())[case]
+    mine, theirs = _both(frame, formats, lang)
+    assert mine.styler.display_values  # the display values were sent
+    assert streamlit_patches.format_only(styled(frame, lang, formats))  # by the fast path
+    assert mine.SerializeToString(deterministic=True) == theirs.SerializeToString(deterministic=True)
+
+
+def test_a_real_table_of_the_demo_is_sent_as_streamlit_sends_it(demo_db):
+    from analytics import store
+    from analytics.services import regional_io
+
+    with store.connect(demo_db, read_only=True) as con:
+        table = regional_io.sector_io_view(con, "40", 2023).table
+    numbers = {c: "number2" for c in table.columns if pd.api.types.is_float_dtype(table[c])}
+    assert len(numbers) >= 5 and len(table) >= 30
+    for lang in ("ru", "en"):
+        mine, theirs = _both(table, numbers, lang)
+        assert mine.SerializeToString(deterministic=True) == theirs.SerializeToString(deterministic=True)
+
+
+def test_a_styler_that_does_more_than_format_goes_to_streamlits_own_code():
+    frame, formats = next(_frames())
+    styler = styled(frame, "ru", formats).highlight_max(subset=["Выручка"])
+    assert not streamlit_patches.format_only(styler)
+    mine = ArrowProto()
+    streamlit_patches.marshall_styler(mine, styler, "42")
+    assert "background-color" in mine.styler.styles  # the highlight is sent: Streamlit's path ran
+    hidden = styled(frame, "ru", formats).hide(axis="columns", subset=["Год"])
+    assert not streamlit_patches.format_only(hidden)
