@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 import pytest
 import streamlit
-from streamlit import dataframe_util
 
 import ui.core.state  # noqa: F401 - importing the state applies the patch
 from ui.core import streamlit_patches
@@ -30,40 +29,26 @@ def _frames():
     yield pd.DataFrame(columns=["a", "b"]), {"a": "integer"}  # empty
 
 
-@pytest.mark.parametrize("lang", ["ru", "en"])
-@pytest.mark.parametrize("case", range(4))
-def test_display_values_equal_streamlits_own(case, lang):
-    frame, formats = list(_frames())[case]
-    styler = styled(frame, lang, formats)
-    styler._compute()
-    styles = styler._translate(False, False)
-    expected = streamlit_patches.ORIGINAL(frame, styles)
-    got = streamlit_patches.use_display_values(frame, styles)
-    pd.testing.assert_frame_equal(got, expected)
-    assert dataframe_util.convert_pandas_df_to_arrow_bytes(got) == dataframe_util.convert_pandas_df_to_arrow_bytes(
-        expected
-    )
-
-
 def test_the_display_values_are_the_formatted_numbers():
     frame, formats = next(_frames())
-    styler = styled(frame, "ru", formats)
-    styler._compute()
-    got = streamlit_patches.use_display_values(frame, styler._translate(False, False))
+    got = streamlit_patches.display_values(styled(frame, "ru", formats))
     assert got["Выручка"].tolist() == ["1\u00a0234,5", "–", "0,0"]
     assert got["Доля"].tolist() == ["23,8\u00a0%", "1,2\u00a0%", "100,0\u00a0%"]
     assert got["Год"].tolist() == ["2021", "2022", "2023"]
 
 
 def test_installed_only_on_the_checked_streamlit(monkeypatch):
+    from streamlit.elements import arrow
     from streamlit.elements.lib import pandas_styler_utils
 
     assert streamlit.__version__ == streamlit_patches.CHECKED_VERSION  # a new Streamlit: check the function again
-    assert pandas_styler_utils._use_display_values is streamlit_patches.use_display_values  # ui.core.state applied it
-    monkeypatch.setattr(pandas_styler_utils, "_use_display_values", streamlit_patches.ORIGINAL)
+    assert arrow.marshall_styler is streamlit_patches.marshall_styler  # ui.core.state applied it
+    assert pandas_styler_utils.marshall_styler is streamlit_patches.marshall_styler
+    for module in (arrow, pandas_styler_utils):
+        monkeypatch.setattr(module, "marshall_styler", streamlit_patches.ORIGINAL_MARSHALL)
     monkeypatch.setattr(streamlit, "__version__", "9.9.9")
     assert streamlit_patches.apply() is False
-    assert pandas_styler_utils._use_display_values is streamlit_patches.ORIGINAL
+    assert arrow.marshall_styler is streamlit_patches.ORIGINAL_MARSHALL
 
 
 # --- format-only tables: the message Streamlit sends is the same byte for byte ------------------------------
