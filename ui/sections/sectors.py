@@ -98,17 +98,13 @@ def shift_share_and_structure(
     left, right = st.columns([3, 2])
     with left:
         st.subheader(t("sectors.shift_share"))
-        shifts = cached(sp.region_shift_share, region, start, end, measure, benchmark, level, method).head(12)
-        shifts["label"] = tables.sector_labels(shifts, lang(), 40)
-        components = ["national_growth", "industry_mix", "competitive"] + (
-            ["allocation"] if "allocation" in shifts.columns else []
-        )
+        shifts = cached(sp.shift_share_view, region, start, end, measure, benchmark, level, method)
         st.plotly_chart(
             figure(
                 charts.shift_share_bars,
-                shifts,
+                shifts.table.assign(label=tables.sector_labels(shifts.table, lang(), 40)),
                 lang=lang(),
-                components={c: t(f"sectors.component.{c}") for c in components},
+                components={c: t(f"sectors.component.{c}") for c in shifts.components},
                 change_name=t("sectors.component.change"),
                 x_title=t("sectors.shift_axis"),
             ),
