@@ -14,6 +14,7 @@ from ui.charts.input_output import portfolio_effect_bars
 from ui.core import fmt, i18n
 from ui.core.names import name_column
 from ui.core.state import cached, figure, lang, region_name, t
+from ui.sections.common import one_of
 from ui.tables import common as tables
 from ui.tables.input_output import portfolio_effect_table
 
@@ -23,14 +24,7 @@ def draw(region: str, end: int) -> None:
     st.subheader(t("sectors.io.title"))
     st.caption(t("sectors.io.intro"))
     i1, i2 = st.columns([1, 2])
-    io_method = i1.segmented_control(
-        t("sectors.io.method"),
-        regional_io.METHODS,
-        default="flq",
-        required=True,
-        format_func=lambda v: t(f"sectors.io.method.{v}"),
-        key="io_method",
-    )
+    io_method = one_of(i1, "sectors.io.method", regional_io.METHODS, "flq", "io_method")
     io_delta = i2.slider(
         t("sectors.io.delta"),
         *regional_io.DELTA_LITERATURE,
