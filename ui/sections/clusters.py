@@ -17,6 +17,7 @@ from ui.core import names as naming
 from ui.core.names import name_column
 from ui.core.state import cached, figure, lang, t
 from ui.downloads import exports
+from ui.sections.common import table_downloads
 from ui.tables import clusters as ct
 from ui.tables import common as tables
 
@@ -26,7 +27,6 @@ BADGE = {
     "not_enough_data": ("gray", ":material/help:"),
 }
 STAR_KEYS = ("size", "specialisation", "focus", "productivity", "dynamism")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def registry_params(region: str, container) -> registry.RegistryParams:
@@ -210,24 +210,14 @@ def members_tab(choice: str, members: pd.DataFrame, args: dict, lang: str) -> No
         ),
         hide_index=True,
     )
-    d1, d2, _ = st.columns([1, 1, 4])
-    # the files are made when a button is pressed, not on every rerun (a workbook of 2,000 rows: 0.6 s)
-    export_ctx = exports.context(exports.MEMBER_TABLES)
-    d1.download_button(
-        t("clusters.download_csv"),
-        lambda: exports.csv_file(shown, export_ctx),
-        f"cluster-{choice}-{region}-{year}.csv",
-        mime="text/csv",
-        key="clusters_csv",
-        on_click="ignore",
-    )
-    d2.download_button(
-        t("clusters.download_xlsx"),
-        lambda: exports.xlsx_file({t("clusters.tab.members"): shown}, export_ctx),
-        f"cluster-{choice}-{region}-{year}.xlsx",
-        key="clusters_xlsx",
-        on_click="ignore",
-        mime=XLSX,
+    table_downloads(
+        shown,
+        exports.MEMBER_TABLES,
+        f"cluster-{choice}-{region}-{year}",
+        csv_label=t("clusters.download_csv"),
+        xlsx_label=t("clusters.download_xlsx"),
+        sheet=t("clusters.tab.members"),
+        key="clusters",
     )
     taxes = cached(member_taxes.member_taxes, choice, **args)
     st.subheader(t("clusters.taxes.title"), anchor=False)
