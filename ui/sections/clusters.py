@@ -94,6 +94,7 @@ def registry_params(region: str, container) -> registry.RegistryParams:
         monotowns = st.multiselect(
             t("clusters.param.monotown_oktmo"),
             list(place_names),
+            placeholder=t("widget.choose_many"),
             format_func=lambda o: place_names[o],
             key="reg_monotowns",
         )

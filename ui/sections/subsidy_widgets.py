@@ -262,12 +262,14 @@ def controls(regimes: dict, cluster_ids: tuple, cluster_names: dict, passing: tu
         st.multiselect(
             t("subsidies.r_cats"),
             subsidy.COST_CATEGORIES,
+            placeholder=t("widget.choose_many"),
             key=K + "r_cats",
             format_func=lambda c: t(f"subsidies.category.{c}"),
         )
         st.multiselect(
             t("subsidies.r_stages"),
             subsidy.PROJECT_STAGES,
+            placeholder=t("widget.choose_many"),
             key=K + "r_stages",
             format_func=lambda s: t(f"subsidies.stage.{s}"),
         )
@@ -283,6 +285,7 @@ def controls(regimes: dict, cluster_ids: tuple, cluster_names: dict, passing: tu
         st.multiselect(
             t("subsidies.registry"),
             list(cluster_ids),
+            placeholder=t("widget.choose_many"),
             key=K + "registry",
             format_func=lambda c: cluster_names.get(c, c),
             help=t("subsidies.registry_help"),
@@ -368,6 +371,7 @@ def comparison_items(scenario: subsidy.Scenario, options: sv.PageOptions, saved:
     picked = st.multiselect(
         t("subsidies.compare_pick"),
         ["__current__", *saved["name"]],
+        placeholder=t("widget.choose_many"),
         default=["__current__"],
         max_selections=subsidy.MAX_COMPARED,
         key=K + "cmp_saved",
