@@ -32,9 +32,9 @@ def stars_text(n: int, total: int = 5) -> str:
     return "★" * n + "☆" * (total - n)
 
 
-def percent_share(share: float) -> str:
-    """A share as a short percentage for help texts (0.1 → "10 %")."""
-    return f"{100 * share:g} %"
+def percent_share(share: float, lang: str) -> str:
+    """A share as a short percentage for help texts (0.1 → ``10 %`` / ``10%``; 0.125 → ``12,5 %``)."""
+    return fmt.percent_short(share, lang)
 
 
 def _names(missing: dict, lang: str, limit: int = 6) -> str:
