@@ -358,7 +358,7 @@ def discovered(found, template_names: dict, lang: str) -> None:
         return
     for _, row in found.candidates.iterrows():
         with st.container(border=True, key=f"found_{row['cluster_id']}"):
-            st.subheader(tables.short(naming.name_of(row, L), 70), anchor=False)
+            st.subheader(naming.name_of(row, L), anchor=False)
             if row["new"]:
                 st.badge(t("clusters.discovered_new"), color="violet", icon=":material/new_releases:")
             else:
