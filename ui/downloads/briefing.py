@@ -19,6 +19,7 @@ import pandas as pd
 from analytics.data import export
 from analytics.services import provenance, sector_portfolio, storyline
 from ui.charts import slides
+from ui.core import escape
 from ui.core.i18n import t
 from ui.core.names import name_column
 from ui.downloads import exports, pdf
@@ -107,8 +108,15 @@ def _message(v: slides.SlideView) -> str:
     return v.message + ("  ·  " + "  ·  ".join(f"{a}: {b}" for a, b in v.numbers) if v.numbers else "")
 
 
+def notes_text(v: slides.SlideView) -> str:
+    """The slide's notes as plain text, one note a line: what the screen shows under the slide (glossary,
+    full names of short labels), Markdown undone (:func:`ui.core.escape.unmarkdown`)."""
+    return "\n".join(escape.unmarkdown(n) for n in v.notes)
+
+
 def deck_bytes(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings, lang: str, region_name: str) -> bytes:
-    """A 16:9 PPTX: one slide per storyline slide with its title, message, key numbers and chart."""
+    """A 16:9 PPTX: one slide per storyline slide with its title, message, key numbers and chart; the
+    slide's notes (:func:`notes_text`) as the speaker notes."""
     pages, demo = deck_pages(con, settings, lang, region_name)
     from pptx import Presentation
     from pptx.util import Emu, Pt
@@ -135,6 +143,8 @@ def deck_bytes(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings,
             footer.text_frame.text = t("export.demo_note_short", lang)
             footer.text_frame.paragraphs[0].runs[0].font.size = Pt(14)
             footer.name = "Data status"
+        if v.notes:
+            page.notes_slide.notes_text_frame.text = notes_text(v)
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()
@@ -143,39 +153,106 @@ def deck_bytes(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings,
 #: PDF deck: pages of the PPTX's size (13.333 × 7.5 in), its margins (0.5 in) and its text sizes (pt).
 PDF_MARGIN_MM, PDF_FOOTER_MM = 12.7, 175.3
 PDF_TITLE_PT, PDF_MESSAGE_PT, PDF_FOOTER_PT = 30, 18, 14
+#: The notes under the chart: the largest of these sizes (pt) whose lines fit ``PDF_NOTES_MAX_MM`` of height.
+PDF_NOTES_PT, PDF_NOTES_MAX_MM = (12, 11, 10, 9, 8), 45.0
+PDF_LINE_MM_PER_PT = 0.45  #: line height, mm per pt of font size (about 1.28 × the font size)
+PDF_GAP_MM = 2.0
 PDF_CHART_SCALE = 2  #: charts at 3 200 px wide: sharp on a 4K projector and in print (~240 dpi)
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on a PDF page, mm from the top left corner."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+
+@dataclass(frozen=True)
+class PdfSlideLayout:
+    """Where a PDF slide's parts go: title, message, chart (None without one), notes (None without any) with
+    their font size, and the data-status footer."""
+
+    title: Box
+    message: Box
+    chart: Box | None
+    notes: Box | None
+    notes_pt: float
+    footer: Box
+
+
+def _lines(doc: pdf.Document, text: str, width: float, size: float, style: str = "") -> int:
+    doc.set_font(pdf.FAMILY, style, size)
+    return len(doc.multi_cell(width, size * PDF_LINE_MM_PER_PT, text, dry_run=True, output="LINES"))
+
+
+def pdf_layout(doc: pdf.Document, v: slides.SlideView, *, chart: bool) -> PdfSlideLayout:
+    """Lay out one slide on ``doc``'s page: the title from the top margin, the message under it, the notes
+    (:func:`notes_text`) in a band above the footer at the largest size of ``PDF_NOTES_PT`` that fits
+    ``PDF_NOTES_MAX_MM``, and the chart (16:9 of ``CHART_WIDTH_PX × CHART_HEIGHT_PX``) fitted between the
+    message and the notes, centred. Text is measured with the document's fonts (fpdf2 dry run)."""
+    width = doc.w - 2 * PDF_MARGIN_MM
+    title = Box(PDF_MARGIN_MM, 6.35, width, _lines(doc, v.title, width, PDF_TITLE_PT, "B") * PDF_TITLE_PT * 0.45)
+    top = max(title.bottom + PDF_GAP_MM, 25.4)
+    message = Box(PDF_MARGIN_MM, top, width, _lines(doc, _message(v), width, PDF_MESSAGE_PT) * PDF_MESSAGE_PT * 0.45)
+    footer = Box(PDF_MARGIN_MM, PDF_FOOTER_MM, width, PDF_FOOTER_PT * 0.45)
+    notes, size = None, PDF_NOTES_PT[0]
+    if v.notes:
+        text = notes_text(v)
+        for size in PDF_NOTES_PT:
+            height = _lines(doc, text, width, size) * size * PDF_LINE_MM_PER_PT
+            if height <= PDF_NOTES_MAX_MM:
+                break
+        notes = Box(PDF_MARGIN_MM, footer.y - PDF_GAP_MM - height, width, height)
+    box = None
+    if chart:
+        top = max(message.bottom + 3, 43.2)
+        room = (notes.y if notes else footer.y) - PDF_GAP_MM - top
+        w = min(width, room * CHART_WIDTH_PX / CHART_HEIGHT_PX)
+        box = Box(PDF_MARGIN_MM + (width - w) / 2, top, w, w * CHART_HEIGHT_PX / CHART_WIDTH_PX)
+    return PdfSlideLayout(title, message, box, notes, size, footer)
 
 
 def deck_pdf_bytes(
     con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings, lang: str, region_name: str
 ) -> bytes:
-    """The PPTX's slides as a PDF of 16:9 landscape pages: title, message with the key numbers (real text),
-    the chart as a PNG at twice the PPTX's resolution under the message, fitted above the data-status
-    footer."""
+    """The PPTX's slides as a PDF of 16:9 landscape pages (:func:`pdf_layout`): title, message with the key
+    numbers (real text), the chart as a PNG at twice the PPTX's resolution, the slide's notes as real text
+    under it, the data-status footer."""
     pages, demo = deck_pages(con, settings, lang, region_name, scale=PDF_CHART_SCALE)
     doc = pdf.Document(
         title=t("briefing.title", lang), lang=lang, page=pdf.SLIDE_PAGE_MM, margin=PDF_MARGIN_MM, footer=None
     )
     doc.set_auto_page_break(False)
-    width = doc.w - 2 * PDF_MARGIN_MM
     for p in pages:
         v = p.view
         doc.add_page()
-        doc.set_xy(PDF_MARGIN_MM, 6.35)
-        doc.set_font(pdf.FAMILY, "B", PDF_TITLE_PT)
-        doc.multi_cell(width, PDF_TITLE_PT * 0.45, v.title, align="L", new_x="LMARGIN", new_y="NEXT")
-        doc.set_font(pdf.FAMILY, "", PDF_MESSAGE_PT)
-        doc.set_y(max(doc.get_y() + 2, 25.4))
-        doc.multi_cell(width, PDF_MESSAGE_PT * 0.45, _message(v), align="L", new_x="LMARGIN", new_y="NEXT")
-        if p.chart_png is not None:
-            top = max(doc.get_y() + 3, 43.2)
-            room = PDF_FOOTER_MM - 2 - top
-            w = min(width, room * CHART_WIDTH_PX / CHART_HEIGHT_PX)
-            doc.image(io.BytesIO(p.chart_png), x=PDF_MARGIN_MM + (width - w) / 2, y=top, w=w)
+        layout = pdf_layout(doc, v, chart=p.chart_png is not None)
+        for box, text, style, size in (
+            (layout.title, v.title, "B", PDF_TITLE_PT),
+            (layout.message, _message(v), "", PDF_MESSAGE_PT),
+        ):
+            doc.set_xy(box.x, box.y)
+            doc.set_font(pdf.FAMILY, style, size)
+            doc.multi_cell(box.w, size * 0.45, text, align="L", new_x="LMARGIN", new_y="NEXT")
+        if layout.chart is not None:
+            doc.image(io.BytesIO(p.chart_png), x=layout.chart.x, y=layout.chart.y, w=layout.chart.w)
+        if layout.notes is not None:
+            doc.set_xy(layout.notes.x, layout.notes.y)
+            doc.set_font(pdf.FAMILY, "", layout.notes_pt)
+            doc.set_text_color(75, 85, 99)  # the on-screen notes' grey (#4B5563)
+            doc.multi_cell(layout.notes.w, layout.notes_pt * PDF_LINE_MM_PER_PT, notes_text(v), align="L")
+            doc.set_text_color(0, 0, 0)
         if demo:
-            doc.set_xy(PDF_MARGIN_MM, PDF_FOOTER_MM)
+            doc.set_xy(layout.footer.x, layout.footer.y)
             doc.set_font(pdf.FAMILY, "", PDF_FOOTER_PT)
-            doc.cell(width, PDF_FOOTER_PT * 0.45, t("export.demo_note_short", lang))
+            doc.cell(layout.footer.w, layout.footer.h, t("export.demo_note_short", lang))
     return doc.bytes()
 
 
