@@ -76,6 +76,21 @@ def test_the_pptx_carries_each_slides_notes_as_speaker_notes(con, lang):
         for key in GLOSSARY.get(slide_id, ()):
             assert CATALOG[lang][key] in notes.split("\n"), (slide_id, key)
     assert sum(bool(v.notes) for v in views) >= len(GLOSSARY)
+    # the slide's parts where pdf_layout puts them (speaker notes off the slide), apart and on the slide
+    mm = briefing.EMU_PER_MM
+    assert deck.slide_width / deck.slide_height == pytest.approx(16 / 9, rel=1e-3)
+    for page in pages:
+        shapes = {s.name: s for s in page.shapes if s.shape_type != 13}
+        pictures = [s for s in page.shapes if s.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
+        title, message, footer = shapes["Title"], shapes["Message"], shapes["Data status"]
+        assert title.top + title.height <= message.top
+        assert footer.top == round(briefing.PDF_FOOTER_MM * mm)
+        for picture in pictures:
+            assert message.top + message.height < picture.top
+            assert picture.top + picture.height <= footer.top
+            assert picture.left >= round(briefing.PDF_MARGIN_MM * mm) - 1
+            assert picture.left + picture.width <= deck.slide_width - round(briefing.PDF_MARGIN_MM * mm) + 1
+        assert footer.top + footer.height <= deck.slide_height
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
