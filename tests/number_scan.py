@@ -27,6 +27,8 @@ these stated rules (and nothing else):
   store's public-source strings (public facts' values, registry statuses, named programme projects) or to
   an example of a file's cell on the upload page (what to type in the file, not a number the UI wrote).
 
+Not detected: digit groups joined by a plain (breakable) space — ``12 345`` reads as two numbers.
+
 Markup is not read: HTML tags with their attributes (CSS sizes such as ``0.5rem``), ``<style>`` blocks and
 link targets (``](…)``, ``http…``) are removed before scanning.
 """
