@@ -130,3 +130,25 @@ def test_percent_of_a_tie_is_the_same_in_both_languages():
     # 100 × 0.0125 in binary is 1.2500000000000002; on the decimal form it is exactly 1.25 → 1.2 (half to even)
     assert fmt.percent(0.0125, "ru") == f"1,2{NB}%"
     assert fmt.percent(0.0125, "en") == "1.2%"
+
+
+def test_percent_short_uses_the_fewest_decimals_that_write_the_share_exactly():
+    assert fmt.percent_short(0.1, "ru") == "10\u00a0%"
+    assert fmt.percent_short(0.1, "en") == "10%"
+    assert fmt.percent_short(0.125, "ru") == "12,5\u00a0%"
+    assert fmt.percent_short(0.1234, "en") == "12.34%"
+    assert fmt.percent_short(0.12346, "en") == "12.35%"  # at most two decimals
+    assert fmt.percent_short(None, "ru") == fmt.DASH
+
+
+def test_timestamp_is_to_the_minute_in_the_languages_date_format():
+    import datetime as dt
+
+    import pandas as pd
+
+    moment = pd.Timestamp("2026-12-07 04:13:30.029844")
+    assert fmt.timestamp(moment, "ru") == "07.12.2026 04:13"
+    assert fmt.timestamp(moment, "en") == "2026-12-07 04:13"
+    assert fmt.timestamp(dt.datetime(2025, 1, 2, 9, 5), "ru") == "02.01.2025 09:05"
+    assert fmt.timestamp(pd.NaT, "ru") == fmt.DASH
+    assert fmt.timestamp(None, "en") == fmt.DASH

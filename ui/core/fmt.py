@@ -145,3 +145,20 @@ def percent_ticks(values, lang: str = "ru", count: int = 5, include_zero: bool =
         ticks.append(round(first + len(ticks) * step, 12))
     digits = next(d for d in range(5) if abs(round(step * 100, d) - step * 100) < 1e-9)
     return {"tickvals": ticks, "ticktext": [percent(v, lang, digits) for v in ticks]}
+
+
+def timestamp(x, lang: str = "ru") -> str:
+    """A moment to the minute: ``07.12.2026 04:13`` / ``2026-12-07 04:13`` (no seconds, no fraction of them).
+    Takes a ``datetime`` or a pandas ``Timestamp``; missing values show as an en dash."""
+    if x is None or (isinstance(x, Real) and math.isnan(float(x))) or str(x) in ("NaT", "nan"):
+        return DASH
+    return x.strftime("%d.%m.%Y %H:%M" if lang == "ru" else "%Y-%m-%d %H:%M")
+
+
+def percent_short(share: float | None, lang: str = "ru") -> str:
+    """A share 0–1 as a percentage with the fewest decimals (at most two) that write it exactly: 0.1 →
+    ``10 %`` / ``10%``, 0.125 → ``12,5 %`` / ``12.5%`` (thresholds quoted in help texts)."""
+    if _missing(share):
+        return DASH
+    digits = next((d for d in range(3) if abs(round(100 * float(share), d) - 100 * float(share)) < 1e-9), 2)
+    return percent(share, lang, digits)

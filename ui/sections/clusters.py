@@ -119,11 +119,11 @@ def star_help(lang: str) -> str:
     stars = clusters.StarParams()
     return t(
         "clusters.stars_help",
-        size=ct.percent_share(stars.size_top),
+        size=ct.percent_share(stars.size_top, lang),
         lq=fmt.number(stars.specialisation_lq, lang, 0),
-        focus=ct.percent_share(stars.focus_top),
-        productivity=ct.percent_share(stars.productivity_top),
-        dynamism=ct.percent_share(stars.dynamism_top),
+        focus=ct.percent_share(stars.focus_top, lang),
+        productivity=ct.percent_share(stars.productivity_top, lang),
+        dynamism=ct.percent_share(stars.dynamism_top, lang),
     )
 
 
@@ -349,7 +349,7 @@ def discovered(found, template_names: dict, lang: str) -> None:
         return
     for _, row in found.candidates.iterrows():
         with st.container(border=True, key=f"found_{row['cluster_id']}"):
-            st.subheader(tables.short(naming.name_of(row, L), 70), anchor=False)
+            st.subheader(naming.name_of(row, L), anchor=False)
             if row["new"]:
                 st.badge(t("clusters.discovered_new"), color="violet", icon=":material/new_releases:")
             else:
@@ -379,17 +379,17 @@ def method_and_templates(start_year: int, lang: str) -> None:
             t(
                 "clusters.method_text",
                 start=start_year,
-                size=ct.percent_share(stars.size_top),
+                size=ct.percent_share(stars.size_top, lang),
                 lq=fmt.number(stars.specialisation_lq, lang, 0),
-                focus=ct.percent_share(stars.focus_top),
-                productivity=ct.percent_share(stars.productivity_top),
-                dynamism=ct.percent_share(stars.dynamism_top),
+                focus=ct.percent_share(stars.focus_top, lang),
+                productivity=ct.percent_share(stars.productivity_top, lang),
+                dynamism=ct.percent_share(stars.dynamism_top, lang),
             )
         )
     with st.expander(t("clusters.templates")):
         st.caption(t("clusters.templates_caption"))
         template_table = ct.templates_table(cached(clusters.templates), lang)
-        st.dataframe(template_table, hide_index=True)
+        st.dataframe(tables.styled(template_table, lang, {t("clusters.col.weight"): "number2"}), hide_index=True)
         template_ctx = exports.context(("cluster_templates",))
         st.download_button(
             t("clusters.download_csv"),

@@ -95,6 +95,12 @@ def versions_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
     return localise(shown, VERSION_COLUMNS, lang)
 
 
+def versions_formats(lang: str) -> dict[str, str]:
+    """Cell formats of :func:`versions_table` for :func:`styled`: row counts grouped, the load time to the
+    minute in the language's date format."""
+    return {t("col.rows", lang): "integer", t("col.loaded_at", lang): "timestamp"}
+
+
 def registry_clusters(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Real clusters from public sources as shown: name, region, specialisation, in registry (bool),
     status as the source words it, date, source link; headers in ``lang``."""
@@ -183,6 +189,7 @@ CELL_FORMATS = {
     "percent": lambda v, lang: fmt.percent(v, lang, 1),  # a share 0–1
     "percent2": lambda v, lang: fmt.percent(v, lang, 2),
     "plain": lambda v, lang: str(int(v)),  # years and row numbers: no group separator
+    "timestamp": lambda v, lang: fmt.timestamp(v, lang),  # a load's date and time, to the minute
 }
 
 
