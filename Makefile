@@ -31,9 +31,9 @@ $(DB): | $(VENV)/.runtime
 run: $(VENV)/.runtime $(DB)
 	NAVIGATOR_SNAPSHOTS=1 $(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS) --server.headless true
 
-## N Streamlit workers (default: one per core) behind nginx on http://$(ADDRESS):$${PORT:-8080}; see README, Deployment.
+## N Streamlit workers (default: two per core, see deploy/serve.py default_workers) behind nginx on http://$(ADDRESS):$${PORT:-8080}; see README, Deployment.
 ## WORKERS=4 PORT=9000 ADDRESS=0.0.0.0 make serve. Workers read published snapshots of the store (loads never block them).
-WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+WORKERS ?= $(shell echo $$((2 * $$(nproc 2>/dev/null || echo 1))))
 serve: $(VENV)/.runtime $(DB) nginx
 	PYTHONPATH=$(CURDIR) $(PY) deploy/serve.py --workers $(WORKERS) --port $(if $(filter environment command line,$(origin PORT)),$(PORT),8080) --address $(ADDRESS)
 

@@ -1,6 +1,6 @@
 """Load test of `make serve`: simultaneous sessions speaking Streamlit's websocket protocol through nginx.
 
-Starts ``deploy/serve.py`` (workers = cores, unless ``--workers``) on a fresh demo store in a temporary
+Starts ``deploy/serve.py`` (two workers per core, as ``make serve``, unless ``--workers``) on a fresh demo store in a temporary
 directory, on free loopback ports, and stops it at the end. Each session is what a browser tab does
 without think time: open the home page, sectors, clusters, subsidies, move one slider on the subsidies
 page, open the presentation. A step's time runs from sending the rerun to the server's
@@ -299,7 +299,9 @@ def analyst_file(db: Path, path: Path, years: int) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument(
+        "--workers", type=int, default=2 * (os.cpu_count() or 1), help="default: two per core, as make serve"
+    )
     parser.add_argument("--levels", default="1,5,10,20")
     parser.add_argument("--rounds", type=int, default=2, help="each session runs its six steps this many times")
     parser.add_argument("--analyst-sessions", type=int, default=10, help="0 skips the run during a load")
