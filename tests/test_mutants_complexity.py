@@ -1,0 +1,82 @@
+"""Tests that kill mutants `make mutation` found alive in analytics/metrics/complexity.py (docs/mutation.md).
+
+Expected values are worked out by hand on test_complexity.py's three-region example (``HAND``: RCA
+R1 a 1.25, b 1.25, c 0; R2 a 2.5; R3 b 1.25, c 2.5), or come from the PyPI ``ecomplexity`` package.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analytics.metrics import complexity as cx
+from tests.test_complexity import HAND, random_table, run_ecomplexity
+
+
+def test_proximity_against_a_benchmark_of_sector_totals():
+    # benchmark shares a 0.6, b 0.2, c 0.2: RCA R1 a .5/.6 < 1, b .5/.2 = 2.5; R2 a 1/.6 = 1.67;
+    # R3 b 2.5, c 2.5 → M: R1 {b}, R2 {a}, R3 {b, c}; ubiquity a 1, b 2, c 1.
+    # Only b and c share a region (R3): φ_bc = 1 / max(2, 1) = 0.5; φ_ab = φ_ac = 0.
+    benchmark = pd.DataFrame({"okved": ["a", "b", "c"], "amount": [60.0, 20.0, 20.0]})
+    table = HAND.rename(columns={"sector": "okved", "value": "amount"})
+    out = cx.proximity(table, sector="okved", value="amount", benchmark=benchmark)
+    phi = out.set_index(["sector_1", "sector_2"])["proximity"]
+    assert phi[("b", "c")] == pytest.approx(0.5) and phi[("c", "b")] == pytest.approx(0.5)
+    assert phi[("a", "b")] == 0.0 and phi[("a", "c")] == 0.0
+    # national benchmark (the default): a and b share R1 → φ_ab = 0.5
+    assert cx.proximity(HAND).set_index(["sector_1", "sector_2"])["proximity"][("a", "b")] == pytest.approx(0.5)
+
+
+def test_opportunities_are_sorted_by_region_then_rank():
+    # candidates (RCA < 1): R1 {c}, R2 {b (rank 1), c (rank 2)}, R3 {a}
+    out = cx.opportunities(HAND)
+    assert list(zip(out["region"], out["sector"], out["rank"])) == [
+        ("R1", "c", 1),
+        ("R2", "b", 1),
+        ("R2", "c", 2),
+        ("R3", "a", 1),
+    ]
+
+
+def test_score_opportunities_with_its_default_column_names():
+    # R2's two candidates: balanced scores +0.7 (b) and −0.7 (c), as in test_opportunities_by_hand
+    out = cx.score_opportunities(cx.economic_complexity(HAND))
+    r2 = out[out["region"] == "R2"].set_index("sector")["score"]
+    assert r2["b"] == pytest.approx(0.7) and r2["c"] == pytest.approx(-0.7)
+
+
+def test_opportunities_with_another_sector_column():
+    out = cx.opportunities(HAND.rename(columns={"sector": "okved"}), sector="okved")
+    assert "okved" in out.columns and "sector" not in out.columns
+    r2 = out[out["region"] == "R2"].set_index("okved")["score"]
+    assert r2["b"] == pytest.approx(0.7) and r2["c"] == pytest.approx(-0.7)
+
+
+@pytest.mark.filterwarnings("ignore::analytics.metrics._panel.DataWarning")
+def test_opportunities_at_threshold_two():
+    # presence RCA ≥ 2: only R2 a (2.5) and R3 c (2.5). No two sectors share a region, so every
+    # proximity is 0 and density (Σ M φ / Σ φ) is undefined (NaN), hence no rank.
+    # Candidates RCA < 2: R1 a, b, c; R2 b, c; R3 a, b (the 1.25s now count as candidates).
+    out = cx.opportunities(HAND, threshold=2.0)
+    assert sorted(zip(out["region"], out["sector"])) == [
+        ("R1", "a"),
+        ("R1", "b"),
+        ("R1", "c"),
+        ("R2", "b"),
+        ("R2", "c"),
+        ("R3", "a"),
+        ("R3", "b"),
+    ]
+    assert out["density"].isna().all() and out["rank"].isna().all()
+
+
+def test_opportunities_pass_the_sd_convention_on():
+    # PCI and COG in the PyPI package's convention (diagonal 1, sd over regions with ddof 0)
+    df = random_table(0, 8, 12)
+    ref = run_ecomplexity(df).dropna(subset=["eci"])
+    out = cx.opportunities(df.drop(columns="year"), diagonal=1, sd="numpy")
+    both = out.merge(ref, on=["region", "sector"], suffixes=("", "_ref"), validate="one_to_one")
+    assert len(both) == len(out) > 0
+    np.testing.assert_allclose(both["pci"], both["pci_ref"], rtol=0, atol=1e-9)
+    np.testing.assert_allclose(both["cog"], both["cog_ref"], rtol=0, atol=1e-9)

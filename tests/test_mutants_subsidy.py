@@ -1,0 +1,214 @@
+"""Tests that kill mutants `make mutation` found alive in analytics/models/subsidy/ (docs/mutation.md).
+
+The hand-made project is test_subsidy.py's ``HAND``: 2016 regime, 50 %; equipment 100 in 2017, revenue
+500 (2018) and 550 (2019); margin 20 %, taxes 10 % of revenue, discount rate 10 %, horizon 2017–2019,
+support paid in the year of the cost. The expected column lists are those the docstrings promise.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from analytics import store
+from analytics.models import subsidy
+from analytics.models.subsidy import ParameterError, ProgrammeRegime, Scenario
+from analytics.models.subsidy import allocation as allocation_module
+from analytics.models.subsidy.storage import _check_name
+from tests.test_subsidy import HAND, HAND_SCENARIO, WITH_B, make
+
+# P1 = HAND; P2: applicant C with participant B, R&D 300 in 2017, no revenue → subsidy 150, NPV with −150
+TWO_PROJECTS = dict(
+    HAND,
+    projects=[
+        {"project_id": "P1", "jobs": 20, "start_year": 2017},
+        {"project_id": "P2", "start_year": 2017, "initiator_inn": "C"},
+    ],
+    participants=WITH_B + [("P2", "C"), ("P2", "B")],
+    costs=HAND["costs"] + [{"project_id": "P2", "year": 2017, "category": "rd", "amount_mln_rub": 300.0}],
+)
+
+
+# --- column lists the docstrings promise ------------------------------------------------------------------
+
+
+def test_subsidy_by_year_columns_and_values():
+    # P1: cost 100 and subsidy 50 in 2017; taxes 10 % of revenue: 50 (2018), 55 (2019); additionality 1 → α = 1
+    evaluation = subsidy.evaluate_detail(make(**HAND), HAND_SCENARIO.replace(additionality=1.0))
+    out = subsidy.subsidy_by_year(evaluation)
+    assert list(out.columns) == [
+        "project_id",
+        "year",
+        "eligible_costs_mln_rub",
+        "subsidy_federal_mln_rub",
+        "subsidy_regional_mln_rub",
+        "subsidy_mln_rub",
+        "taxes_mln_rub",
+        "taxes_attributed_mln_rub",
+    ]
+    by_year = out.set_index("year")
+    assert by_year["subsidy_mln_rub"].to_dict() == {2017: 50.0, 2018: 0.0, 2019: 0.0}
+    assert by_year["taxes_mln_rub"].tolist() == pytest.approx([0.0, 50.0, 55.0])
+    assert by_year["taxes_attributed_mln_rub"].tolist() == pytest.approx([0.0, 50.0, 55.0])
+    # nothing selected: an empty table
+    assert subsidy.subsidy_by_year(evaluation, []).empty
+
+
+def test_budget_balance_columns():
+    balance = subsidy.budget_balance(subsidy.evaluate_detail(make(**HAND), HAND_SCENARIO.replace(additionality=1.0)))
+    t = balance.table
+    assert list(t.columns) == [
+        "year",
+        "subsidy_mln_rub",
+        "subsidy_pv_mln_rub",
+        "taxes_gross_mln_rub",
+        "taxes_gross_pv_mln_rub",
+        "taxes_mln_rub",
+        "taxes_pv_mln_rub",
+        "cum_subsidy_pv_mln_rub",
+        "cum_taxes_pv_mln_rub",
+        "balance_mln_rub",
+    ]
+    # subsidy 50 paid in 2017 (the base year: PV 50); attributed taxes 50 and 55 → PV 50/1.1 and 55/1.21
+    assert t["subsidy_pv_mln_rub"].tolist() == pytest.approx([50.0, 0.0, 0.0])
+    assert t["taxes_pv_mln_rub"].tolist() == pytest.approx([0.0, 50 / 1.1, 55 / 1.21])
+
+
+def test_portfolio_summary_counts_the_regional_top_up():
+    # federal 50 % plus a regional top-up of 20 % of the eligible 100: federal 50, regional 20
+    scenario = HAND_SCENARIO.replace(regional_share=0.2)
+    summary = subsidy.portfolio_summary(subsidy.evaluate_detail(make(**HAND), scenario))
+    assert summary["subsidy_federal_mln_rub"] == pytest.approx(50.0)
+    assert summary["subsidy_regional_mln_rub"] == pytest.approx(20.0)
+    assert summary["subsidy_mln_rub"] == pytest.approx(70.0)
+
+
+def test_eligibility_of_an_eligible_portfolio_is_an_empty_table_with_its_columns():
+    out = subsidy.eligibility(make(**HAND), HAND_SCENARIO)
+    assert out.empty and list(out.columns) == ["project_id", "reason", "field", "value", "allowed"]
+
+
+def test_eligibility_values_keep_their_own_kind():
+    # P1 starts in 2015, before the 2016 regime's first year: the value column holds the year itself
+    projects = make(**dict(HAND, projects=[{"project_id": "P1", "start_year": 2015}]))
+    out = subsidy.eligibility(projects, HAND_SCENARIO)
+    first = out.set_index("reason").loc["outside_regime_period"]
+    assert first["field"] == "start_year" and first["value"] == 2015
+    assert out["value"].dtype == object  # years, codes and flags share one column
+
+
+# --- allocation -------------------------------------------------------------------------------------------
+
+
+def test_allocation_spend_by_year():
+    # no budget: P1 and P2 both chosen; subsidy 50 + 150 = 200 paid in 2017
+    result = subsidy.allocate(make(**TWO_PROJECTS), HAND_SCENARIO, "npv_uplift")
+    assert result.selected == ("P1", "P2")
+    assert list(result.spend.columns) == ["year", "subsidy_mln_rub", "budget_mln_rub"]
+    assert result.spend.set_index("year")["subsidy_mln_rub"].to_dict() == {2017: 200.0, 2018: 0.0, 2019: 0.0}
+
+
+def test_a_small_portfolio_asks_the_solver_for_a_proven_optimum(monkeypatch):
+    # "Exact … up to EXACT_LIMIT candidates": the solver is asked for a relative gap of 0
+    seen = []
+
+    def spy(*args, **kwargs):
+        seen.append(kwargs["options"]["mip_rel_gap"])
+        return real(*args, **kwargs)
+
+    real = allocation_module.milp
+    monkeypatch.setattr(allocation_module, "milp", spy)
+    result = subsidy.allocate(make(**TWO_PROJECTS), HAND_SCENARIO.replace(budget_mln_rub=100.0), "npv_uplift")
+    # budget 100 in 2017: P2 (150) cannot fit, P1 (50) can
+    assert result.selected == ("P1",) and result.optimal and seen == [0.0]
+
+
+def test_the_greedy_fallback_takes_the_best_value_per_budget_share_first():
+    # budget 10: value per share of the budget — project 0: 10 / 1.0, projects 1 and 2: 6 / 0.5 = 12 each.
+    # Greedy takes 1 and 2 (spend 10), then 0 no longer fits.
+    chosen = allocation_module._greedy(np.array([10.0, 6.0, 6.0]), np.array([[10.0], [5.0], [5.0]]), 10.0)
+    assert chosen.tolist() == [False, True, True]
+
+
+def test_the_solver_finding_nothing_falls_back_to_greedy(monkeypatch):
+    class NoAnswer:
+        x = None
+
+    monkeypatch.setattr(allocation_module, "milp", lambda *a, **k: NoAnswer())
+    result = subsidy.allocate(make(**TWO_PROJECTS), HAND_SCENARIO.replace(budget_mln_rub=100.0), "npv_uplift")
+    assert result.method == "greedy" and not result.optimal and np.isnan(result.gap)
+    assert result.selected == ("P1",)
+
+
+# --- tornado ------------------------------------------------------------------------------------------------
+
+
+def test_tornado_base_value_is_that_of_the_selected_projects():
+    # selected P1 only: NPV with support −50 + 100/1.1 + 110/1.21 (P2's −150 is left out)
+    out = subsidy.tornado(make(**TWO_PROJECTS), HAND_SCENARIO, "npv_with_mln_rub", 0.2, selected=["P1"])
+    assert out["base_value"].iloc[0] == pytest.approx(-50 + 100 / 1.1 + 110 / 1.21)
+
+
+def test_tornado_refuses_an_unknown_metric_naming_the_field():
+    with pytest.raises(ParameterError) as err:
+        subsidy.tornado(make(**HAND), HAND_SCENARIO, "irr_with")
+    assert (err.value.field, err.value.value, err.value.reason) == ("metric", "irr_with", "not_an_option")
+
+
+# --- refusals name field, value, what is allowed and why ------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["", "   ", None])
+def test_an_empty_scenario_name_is_refused(name):
+    with pytest.raises(ParameterError) as err:
+        _check_name(name)
+    assert (err.value.field, err.value.value, err.value.allowed, err.value.reason) == ("name", name, (1, 100), "empty")
+
+
+def test_a_regime_date_that_is_not_a_date_names_its_field():
+    with pytest.raises(ParameterError) as err:
+        ProgrammeRegime(regime_id="x", max_share=0.5, eligible_categories=("rd",), costs_from="2023-01-01")
+    assert (err.value.field, err.value.reason) == ("regime.costs_from", "not_a_date")
+
+
+def test_a_regime_without_names_is_named_by_its_id():
+    regime = ProgrammeRegime(regime_id="custom_1", max_share=0.5, eligible_categories=("rd",))
+    assert (regime.name_ru, regime.name_en) == ("custom_1", "custom_1")
+
+
+def test_an_infinite_number_in_a_url_says_it_must_be_finite():
+    with pytest.raises(ParameterError) as err:
+        Scenario.from_query_params({"budget": "1e999"})
+    assert (err.value.field, err.value.allowed, err.value.reason) == (
+        "budget_mln_rub",
+        "a finite number",
+        "not_a_number",
+    )
+
+
+def test_a_malformed_regime_id_in_a_url_is_not_an_option():
+    with pytest.raises(ParameterError) as err:
+        Scenario.from_query_params({"regime": "Bad-Id"})
+    assert (err.value.field, err.value.value, err.value.reason) == ("regime", "Bad-Id", "not_an_option")
+
+
+def test_a_saved_regime_round_trips():
+    con = store.connect(":memory:")
+    regime = ProgrammeRegime(
+        regime_id="custom_1", max_share=0.4, eligible_categories=("rd",), costs_from=date(2024, 1, 1), name_en="Mine"
+    )
+    subsidy.save_regime(con, regime)
+    loaded = subsidy.list_regimes(con)["custom_1"]
+    assert loaded == regime and loaded.name_en == "Mine" and loaded.costs_from == date(2024, 1, 1)
+    con.close()
+
+
+def test_the_greedy_fallback_weighs_every_project_by_its_own_years():
+    # three projects over two years, budget 10 a year. Shares: project 0 (8 + 8) / 10 = 1.6 → 9 / 1.6 = 5.6;
+    # project 1 (5 + 0) / 10 = 0.5 → 4 / 0.5 = 8; project 2 (0 + 5) / 10 = 0.5 → 3 / 0.5 = 6.
+    # Order 1, 2, 0: 1 and 2 fit (5 in each year), then 0 would bring each year to 13 > 10.
+    weights = np.array([[8.0, 8.0], [5.0, 0.0], [0.0, 5.0]])
+    chosen = allocation_module._greedy(np.array([9.0, 4.0, 3.0]), weights, 10.0)
+    assert chosen.tolist() == [False, True, True]
