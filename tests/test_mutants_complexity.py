@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from analytics.metrics import complexity as cx
+from analytics.metrics._panel import DataWarning
 from tests.test_complexity import HAND, random_table, run_ecomplexity
 
 
@@ -80,3 +81,48 @@ def test_opportunities_pass_the_sd_convention_on():
     assert len(both) == len(out) > 0
     np.testing.assert_allclose(both["pci"], both["pci_ref"], rtol=0, atol=1e-9)
     np.testing.assert_allclose(both["cog"], both["cog_ref"], rtol=0, atol=1e-9)
+
+
+# Five regions, four sectors; presence at RCA ≥ 1.5. R5 (5, 5, 5, 3 of a total 18) has RCA
+# (5/18)/(25/88) = 0.98 in a, b, c and (3/18)/(13/88) = 1.13 in d: below 1.5 everywhere, no presence.
+SPREAD = pd.DataFrame(
+    [
+        (r, s, v)
+        for r, row in {
+            "R1": (10, 10, 0, 0),
+            "R2": (10, 0, 0, 0),
+            "R3": (0, 10, 10, 0),
+            "R4": (0, 0, 10, 10),
+            "R5": (5, 5, 5, 3),
+        }.items()
+        for s, v in zip("abcd", row)
+    ],
+    columns=["region", "sector", "value"],
+)
+
+
+@pytest.mark.filterwarnings("ignore::analytics.metrics._panel.DataWarning")
+def test_a_region_without_presence_has_neither_eci_nor_coi():
+    # "Regions with no presence get NaN ECI/COI"; the others' COI is standardised among themselves:
+    # with sd="numpy" (over regions, ddof 0) their COI has mean 0 and sd 1
+    out = cx.economic_complexity(SPREAD, threshold=1.5, sd="numpy").groupby("region").first()
+    assert out.at["R5", "diversity"] == 0
+    assert np.isnan(out.at["R5", "eci"]) and np.isnan(out.at["R5", "coi"])
+    others = out.loc[["R1", "R2", "R3", "R4"], "coi"].to_numpy()
+    assert others.mean() == pytest.approx(0.0, abs=1e-12) and others.std() == pytest.approx(1.0)
+
+
+def test_warnings_say_why_eci_is_undefined():
+    # one region only: fewer than two regions with presence
+    one = pd.DataFrame({"region": ["R1", "R1"], "sector": ["a", "b"], "value": [1.0, 2.0]})
+    with pytest.warns(DataWarning, match="fewer than two regions or sectors with presence: ECI and PCI are undefined"):
+        cx.economic_complexity(one)
+
+
+def test_a_warning_says_when_eci_has_no_spread():
+    # two regions with the same two sectors in the same proportions: both present everywhere, all alike
+    alike = pd.DataFrame({"region": ["R1", "R1", "R2", "R2"], "sector": ["a", "b"] * 2, "value": [1.0, 1.0, 2.0, 2.0]})
+    with pytest.warns(DataWarning) as caught:
+        out = cx.economic_complexity(alike)
+    assert any("ECI has no spread (all regions alike): ECI, PCI and COG are NaN" in str(w.message) for w in caught)
+    assert out["eci"].isna().all()

@@ -298,3 +298,25 @@ def test_check_all_names_each_result_and_sees_missing_links(hand_store):
     result = registry.registry_check_all(con, "40", 2023)["auto"]
     assert result.rule("contracts").status == "not_enough_data"
     assert result.rule("dependence").status == "not_enough_data"
+
+
+def test_without_links_data_the_contract_rule_says_so():
+    members, table = cluster()
+    rule = evaluate("x", members, table, region="40", year=2023, links_loaded=False).rule("contracts")
+    assert rule.status == "not_enough_data" and rule.missing == {"code": "no_links_data"}
+
+
+def test_the_relaxed_threshold_needs_a_qualifying_participant():
+    # trigger share set to 0 %: with no participant in a qualifying region or monotown the 20 % still applies
+    rule = check(*cluster(dependence=0.15), relaxed_trigger_share=0.0).rule("dependence")
+    assert rule.threshold == pytest.approx(0.20) and rule.details["relaxed"] is False and rule.status == "fail"
+
+
+def test_proposed_industrial_firms_largest_first_then_by_inn():
+    # min_industrial 13 with 10 participants: 3 proposed — N2 and N1 (50 employees each: by INN), then N3 (unknown)
+    members, table = cluster()
+    extra = [firm("N2", declared=False, employees=50.0), firm("N1", declared=False, employees=50.0)]
+    extra.append(firm("N3", declared=False, employees=float("nan")))
+    members = pd.concat([members, pd.DataFrame(extra)], ignore_index=True)
+    missing = check(members, table, min_industrial=13).rule("min_industrial").missing
+    assert missing["missing"] == 3 and missing["inns"] == ["N1", "N2", "N3"]
