@@ -6,6 +6,8 @@ R1 a 1.25, b 1.25, c 0; R2 a 2.5; R3 b 1.25, c 2.5), or come from the PyPI ``eco
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -112,6 +114,7 @@ def test_a_region_without_presence_has_neither_eci_nor_coi():
     assert others.mean() == pytest.approx(0.0, abs=1e-12) and others.std() == pytest.approx(1.0)
 
 
+@pytest.mark.filterwarnings("ignore::analytics.metrics._panel.DataWarning")
 def test_warnings_say_why_eci_is_undefined():
     # one region only: fewer than two regions with presence
     one = pd.DataFrame({"region": ["R1", "R1"], "sector": ["a", "b"], "value": [1.0, 2.0]})
@@ -126,3 +129,35 @@ def test_a_warning_says_when_eci_has_no_spread():
         out = cx.economic_complexity(alike)
     assert any("ECI has no spread (all regions alike): ECI, PCI and COG are NaN" in str(w.message) for w in caught)
     assert out["eci"].isna().all()
+
+
+def test_dropped_regions_and_sectors_are_named_in_the_warning():
+    table = pd.concat([HAND, pd.DataFrame({"region": ["R4", "R1"], "sector": ["a", "d"], "value": [0.0, 0.0]})])
+    with pytest.warns(DataWarning) as caught:
+        cx.economic_complexity(table)
+    messages = [str(w.message) for w in caught]
+    assert "regions with a zero total dropped from the complexity measures: ['R4']" in messages
+    assert "sectors with a zero total dropped from the complexity measures: ['d']" in messages
+
+
+def test_a_benchmark_without_its_columns_is_named_in_the_message():
+    with pytest.raises(ValueError, match="^benchmark has no column"):
+        cx.economic_complexity(HAND, benchmark=pd.DataFrame({"sector": ["a"], "amount": [1.0]}))
+    with pytest.raises(TypeError, match="benchmark must be None, a DataFrame of sector totals or a region"):
+        cx.economic_complexity(HAND, benchmark=[1, 2])
+
+
+def test_a_sector_missing_from_the_benchmark_has_no_rca_and_no_numpy_warning():
+    # benchmark shares a 0.5, b 0.5, c absent (share 0): RCA of c is x / 0, undefined → NaN, quietly
+    benchmark = pd.DataFrame({"sector": ["a", "b"], "value": [1.0, 1.0]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        out = cx.economic_complexity(HAND, benchmark=benchmark)
+    rca = out.set_index(["region", "sector"])["rca"]
+    assert np.isnan(rca[("R3", "c")]) and rca[("R1", "a")] == pytest.approx((10 / 20) / 0.5)
+
+
+def test_by_year_rows_are_numbered_afresh():
+    two = pd.concat([HAND.assign(year=2022), HAND.assign(year=2023)], ignore_index=True)
+    out = cx.economic_complexity(two, by="year")
+    assert out.index.equals(pd.RangeIndex(len(out))) and len(out) == 2 * 9

@@ -212,3 +212,52 @@ def test_the_greedy_fallback_weighs_every_project_by_its_own_years():
     weights = np.array([[8.0, 8.0], [5.0, 0.0], [0.0, 5.0]])
     chosen = allocation_module._greedy(np.array([9.0, 4.0, 3.0]), weights, 10.0)
     assert chosen.tolist() == [False, True, True]
+
+
+# --- projects: defaults and messages -----------------------------------------------------------------------
+
+
+def test_a_project_with_unknown_jobs_counts_none():
+    # jobs missing (NaN) → 0 jobs: the portfolio's jobs are P1's 20 only
+    hand = dict(TWO_PROJECTS, projects=[dict(p) for p in TWO_PROJECTS["projects"]])
+    hand["projects"][1]["jobs"] = float("nan")
+    summary = subsidy.portfolio_summary(subsidy.evaluate_detail(make(**hand), HAND_SCENARIO))
+    assert summary["jobs"] == 20.0
+
+
+def test_negative_jobs_are_refused_with_a_message():
+    with pytest.raises(ValueError, match="^projects: jobs must be ≥ 0$"):
+        make(**dict(HAND, projects=[{"project_id": "P1", "jobs": -1, "start_year": 2017}]))
+
+
+def test_an_unknown_joint_flag_counts_as_joint():
+    # is_joint missing → True (the default): P1 stays eligible, subsidy 50 % of 100
+    projects = make(**dict(HAND, projects=[{"project_id": "P1", "jobs": 20, "start_year": 2017, "is_joint": None}]))
+    t = subsidy.evaluate(projects, HAND_SCENARIO).set_index("project_id")
+    assert bool(t.at["P1", "eligible"]) and t.at["P1", "subsidy_mln_rub"] == 50.0
+
+
+def test_participants_without_their_columns_are_named_in_the_message():
+    p = make(**HAND).projects
+    with pytest.raises(ValueError, match="participants"):
+        subsidy.Projects(p, p[["project_id"]])
+
+
+def test_projects_without_costs_or_revenues():
+    # costs and revenues are optional: no cost, no subsidy, nothing eligible
+    p = make(**HAND)
+    bare = subsidy.Projects(p.projects, p.participants)
+    assert list(bare.costs.columns)[:4] == ["project_id", "year", "category", "amount_mln_rub"]
+    t = subsidy.evaluate(bare, HAND_SCENARIO).set_index("project_id")
+    assert t.at["P1", "subsidy_mln_rub"] == 0.0 and t.at["P1", "reason"] == "no_eligible_costs"
+
+
+def test_tax_shares_without_an_okved_column_fall_back_and_given_shares_win():
+    import pandas as pd
+
+    from analytics.models.subsidy import taxes
+
+    plain = taxes.project_shares(pd.DataFrame({"project_id": ["P1"]}))
+    assert plain["share_source"].tolist() == ["io2021:" + taxes.FALLBACK_SECTION]
+    given = taxes.project_shares(pd.DataFrame({"okved": ["29.10"], "value_added_share": [0.25]}))
+    assert given["share_source"].tolist() == ["given"] and given["value_added_share"].tolist() == [0.25]
