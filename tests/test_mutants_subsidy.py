@@ -261,3 +261,45 @@ def test_tax_shares_without_an_okved_column_fall_back_and_given_shares_win():
     assert plain["share_source"].tolist() == ["io2021:" + taxes.FALLBACK_SECTION]
     given = taxes.project_shares(pd.DataFrame({"okved": ["29.10"], "value_added_share": [0.25]}))
     assert given["share_source"].tolist() == ["given"] and given["value_added_share"].tolist() == [0.25]
+
+
+def test_eligible_costs_below_one_million_still_count():
+    # equipment of 0.5 mln ₽ at 50 %: eligible, subsidy 0.25
+    hand = dict(HAND, costs=[{"project_id": "P1", "year": 2017, "category": "equipment", "amount_mln_rub": 0.5}])
+    t = subsidy.evaluate(make(**hand), HAND_SCENARIO).set_index("project_id")
+    assert bool(t.at["P1", "eligible"]) and t.at["P1", "subsidy_mln_rub"] == pytest.approx(0.25)
+
+
+@pytest.mark.parametrize("cut, capped", [(0.0, False), (1.5e-9, True)])
+def test_a_cap_is_reported_when_it_cuts_the_subsidy(cut, capped):
+    # equipment 2.0 at 50 % → 1.0 uncapped; a scenario cap of 1.0 − cut: rounding noise below 1e-9 of
+    # max(1, subsidy) is not a cut, 1.5e-9 on a subsidy of 1.0 is
+    hand = dict(HAND, costs=[{"project_id": "P1", "year": 2017, "category": "equipment", "amount_mln_rub": 2.0}])
+    t = subsidy.evaluate(make(**hand), HAND_SCENARIO.replace(cap_mln_rub=1.0 - cut)).set_index("project_id")
+    assert bool(t.at["P1", "capped"]) is capped
+
+
+def test_evaluation_says_why_an_irr_is_what_it_is():
+    # HAND's flows −100, 100, 110 change sign once: one IRR, with and without support
+    from analytics.metrics import finance
+
+    t = subsidy.evaluate(make(**HAND), HAND_SCENARIO).set_index("project_id")
+    assert (
+        t.at["P1", "irr_without_status"] == finance.IRR_UNIQUE and t.at["P1", "irr_with_status"] == finance.IRR_UNIQUE
+    )
+
+
+def test_a_value_that_is_not_a_number_is_refused_with_its_range():
+    with pytest.raises(ParameterError) as err:
+        ProgrammeRegime(regime_id="x", max_share="half", eligible_categories=("rd",))
+    assert (err.value.field, err.value.reason) == ("regime.max_share", "not_a_number")
+    assert err.value.allowed == subsidy.RANGES["regime.max_share"]
+
+
+def test_a_cell_without_any_modelled_tax_goes_to_the_federal_budget():
+    from analytics.models.subsidy import taxes
+
+    zero = {kind: np.zeros((1, 2)) for kind in taxes.TAX_TYPES}
+    out = taxes.split_by_level(zero, np.array([[10.0, 4.0]]))
+    assert out["federal"].tolist() == [[10.0, 4.0]]
+    assert all(out[level].tolist() == [[0.0, 0.0]] for level in taxes.LEVELS if level != "federal")
