@@ -161,3 +161,11 @@ def test_by_year_rows_are_numbered_afresh():
     two = pd.concat([HAND.assign(year=2022), HAND.assign(year=2023)], ignore_index=True)
     out = cx.economic_complexity(two, by="year")
     assert out.index.equals(pd.RangeIndex(len(out))) and len(out) == 2 * 9
+
+
+def test_an_empty_table_with_peer_groups_gives_an_empty_result():
+    empty = pd.DataFrame(
+        {"region": pd.Series([], dtype=str), "sector": pd.Series([], dtype=str), "value": pd.Series([], dtype=float)}
+    )
+    out = cx.economic_complexity(empty, benchmark={"R1": "north"})
+    assert out.empty and "eci" in out.columns
