@@ -169,3 +169,15 @@ def test_an_empty_table_with_peer_groups_gives_an_empty_result():
     )
     out = cx.economic_complexity(empty, benchmark={"R1": "north"})
     assert out.empty and "eci" in out.columns
+
+
+def test_weights_must_be_three():
+    with pytest.raises(ValueError, match=r"^weights are three numbers: \(distance, PCI, COG\)$"):
+        cx.opportunities(HAND, weights=(0.5, 0.5))
+
+
+def test_opportunities_against_a_benchmark():
+    # benchmark shares a 0.6, b 0.2, c 0.2: R1 a (10/20) / 0.6 = 0.833 < 1 is now a candidate of R1
+    benchmark = pd.DataFrame({"sector": ["a", "b", "c"], "value": [60.0, 20.0, 20.0]})
+    out = cx.opportunities(HAND, benchmark=benchmark).set_index(["region", "sector"])
+    assert out.at[("R1", "a"), "rca"] == pytest.approx(0.5 / 0.6)

@@ -320,3 +320,24 @@ def test_proposed_industrial_firms_largest_first_then_by_inn():
     members = pd.concat([members, pd.DataFrame(extra)], ignore_index=True)
     missing = check(members, table, min_industrial=13).rule("min_industrial").missing
     assert missing["missing"] == 3 and missing["inns"] == ["N1", "N2", "N3"]
+
+
+def test_parameter_messages_and_percent_forms():
+    with pytest.raises(ValueError, match="^dependence_suppliers must be 'others' or 'all'$"):
+        RegistryParams(dependence_suppliers="core")
+    p = RegistryParams.from_percentages(
+        dependence_min_pct=25, dependence_min_relaxed_pct=12, relaxed_trigger_pct=40, min_industrial=5
+    )
+    assert (p.dependence_min, p.dependence_min_relaxed, p.relaxed_trigger_share, p.min_industrial) == (
+        0.25,
+        0.12,
+        0.40,
+        5,
+    )
+
+
+def test_verdicts_follow_the_parameters(hand_store):
+    # the hand cluster: 260 / 1500 from other participants (fails 20 %), 360 / 1500 = 0.24 with core → core
+    con, _ = hand_store
+    row = registry.verdicts(con, "40", 2023, RegistryParams(dependence_suppliers="all")).set_index("cluster_id")
+    assert row.at["auto", "dependence"] == pytest.approx(0.24) and row.at["auto", "verdict"] == "pass"

@@ -17,7 +17,10 @@ from analytics.models import subsidy
 from analytics.models.subsidy import ParameterError, ProgrammeRegime, Scenario
 from analytics.models.subsidy import allocation as allocation_module
 from analytics.models.subsidy.storage import _check_name
+from tests import test_registry
 from tests.test_subsidy import HAND, HAND_SCENARIO, WITH_B, make
+
+hand_store = test_registry.hand_store  # a fixture: the tiny registry store
 
 # P1 = HAND; P2: applicant C with participant B, R&D 300 in 2017, no revenue → subsidy 150, NPV with −150
 TWO_PROJECTS = dict(
@@ -303,3 +306,103 @@ def test_a_cell_without_any_modelled_tax_goes_to_the_federal_budget():
     out = taxes.split_by_level(zero, np.array([[10.0, 4.0]]))
     assert out["federal"].tolist() == [[10.0, 4.0]]
     assert all(out[level].tolist() == [[0.0, 0.0]] for level in taxes.LEVELS if level != "federal")
+
+
+# --- more refusals, the solver's repair, the tornado's limits ------------------------------------------------
+
+
+def test_refusals_list_what_is_allowed():
+    with pytest.raises(ParameterError) as err:
+        subsidy.allocate(make(**HAND), HAND_SCENARIO, "jobs_per_rouble")
+    assert err.value.allowed == tuple(subsidy.OBJECTIVES)
+    with pytest.raises(ParameterError) as err:
+        ProgrammeRegime(regime_id="x", max_share=0.5, eligible_categories=("rd",), supplier_in_cluster="yes")
+    assert err.value.allowed == (True, False)
+    with pytest.raises(ParameterError) as err:
+        Scenario.from_query_params({"r_supplier": "yes"})
+    assert err.value.allowed == ("1", "0")
+
+
+def test_a_set_over_the_budget_from_the_solver_is_repaired(monkeypatch):
+    # the "solver" returns both projects (subsidy 50 + 150 in 2017) against a budget of 160: over by 40.
+    # The repair drops the chosen project with the least value per budget rouble in that year:
+    # P1 npv uplift 50 / 50 = 1, P2 150 / 150 = 1 — a tie, the first (P1) goes; P2 (150 ≤ 160) stays,
+    # and a repaired set is not reported as proven optimal.
+    class Both:
+        x = np.array([1.0, 1.0])
+        status = 0
+        mip_gap = 0.0
+
+    monkeypatch.setattr(allocation_module, "milp", lambda *a, **k: Both())
+    result = subsidy.allocate(make(**TWO_PROJECTS), HAND_SCENARIO.replace(budget_mln_rub=160.0), "npv_uplift")
+    assert result.selected == ("P2",) and not result.optimal
+    assert result.spend["subsidy_mln_rub"].max() <= 160.0
+
+
+def test_the_applicant_cap_leaves_no_numpy_warning():
+    # one applicant, costs in 2017 only: its 2018 and 2019 totals are 0 (0 / 0 is never shown)
+    import warnings
+
+    scenario = Scenario(regime=subsidy.BUILTIN_REGIMES["joint_2016"], cap_mln_rub=30.0, cap_basis="applicant")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        t = subsidy.evaluate(make(**HAND), scenario.replace(horizon_years=3)).set_index("project_id")
+    assert t.at["P1", "subsidy_mln_rub"] == pytest.approx(30.0)  # min(50, 30)
+
+
+def test_break_even_counts_from_the_first_year_with_any_subsidy():
+    # subsidy 0.5 in 2017 (equipment 1.0) and 5 in 2018 (equipment 10); revenue 100 a year from 2017 → taxes
+    # 10 a year, all credited (additionality 1). Cumulative discounted balance: 2017 10 − 0.5 ≥ 0 and stays
+    # ≥ 0 → break-even 2017 (not 2018, the first year with a subsidy above 1)
+    hand = dict(
+        HAND,
+        costs=[
+            {"project_id": "P1", "year": 2017, "category": "equipment", "amount_mln_rub": 1.0},
+            {"project_id": "P1", "year": 2018, "category": "equipment", "amount_mln_rub": 10.0},
+        ],
+        revenues=[{"project_id": "P1", "year": y, "revenue_mln_rub": 100.0} for y in (2017, 2018, 2019)],
+    )
+    balance = subsidy.budget_balance(subsidy.evaluate_detail(make(**hand), HAND_SCENARIO.replace(additionality=1.0)))
+    assert balance.table["subsidy_mln_rub"].tolist() == pytest.approx([0.5, 5.0, 0.0])
+    assert balance.break_even_year == 2017
+
+
+def test_tornado_support_rate_stops_where_support_would_pass_all_costs():
+    # federal 30 % + regional 65 %: +20 % would be 36 %, but federal + regional may not pass 100 % → 35 %
+    scenario = HAND_SCENARIO.replace(federal_share=0.3, regional_share=0.65)
+    out = subsidy.tornado(make(**HAND), scenario, "npv_with_mln_rub", 0.2, factors=("support_rate",))
+    assert list(out.columns) == [
+        "factor",
+        "low_input",
+        "base_input",
+        "high_input",
+        "low_value",
+        "base_value",
+        "high_value",
+        "low_change",
+        "high_change",
+        "low_limited",
+        "high_limited",
+        "swing",
+    ]
+    r = out.iloc[0]
+    assert r["high_input"] == pytest.approx(0.35) and bool(r["high_limited"])
+    assert r["low_input"] == pytest.approx(0.24) and not bool(r["low_limited"])
+
+
+def test_registered_clusters_in_a_region_asked_for(hand_store):
+    # one more supply S4 → F1 of 100 lifts the hand cluster's FD to (260 + 100) / 1500 = 0.24 ≥ 20 %: it passes.
+    # Asked for region 41 (no enterprise there) it is not registered there, whatever region the data suggest.
+    con, inn = hand_store
+    con.execute(
+        "INSERT INTO supply_links (supplier_inn, buyer_inn, year, value_mln_rub) VALUES (?, ?, 2023, 100.0)",
+        [inn["S4"], inn["F1"]],
+    )
+    # one project by F1 (region 40): the data suggest region 40 and its latest year, 2023
+    con.execute(
+        "INSERT INTO projects (project_id, name_ru, cluster_id, initiator_inn, stage, start_year) "
+        "VALUES ('P1', 'Проект', 'auto', ?, 'serial', 2023)",
+        [inn["F1"]],
+    )
+    assert subsidy.registered_by_check(con) == frozenset({"auto"})
+    assert subsidy.registered_by_check(con, region="41") == frozenset()
