@@ -143,7 +143,9 @@ def test_dropped_regions_and_sectors_are_named_in_the_warning():
 def test_a_benchmark_without_its_columns_is_named_in_the_message():
     with pytest.raises(ValueError, match="^benchmark has no column"):
         cx.economic_complexity(HAND, benchmark=pd.DataFrame({"sector": ["a"], "amount": [1.0]}))
-    with pytest.raises(TypeError, match="benchmark must be None, a DataFrame of sector totals or a region"):
+    with pytest.raises(
+        TypeError, match="^benchmark must be None, a DataFrame of sector totals or a region → group mapping$"
+    ):
         cx.economic_complexity(HAND, benchmark=[1, 2])
 
 
@@ -181,3 +183,41 @@ def test_opportunities_against_a_benchmark():
     benchmark = pd.DataFrame({"sector": ["a", "b", "c"], "value": [60.0, 20.0, 20.0]})
     out = cx.opportunities(HAND, benchmark=benchmark).set_index(["region", "sector"])
     assert out.at[("R1", "a"), "rca"] == pytest.approx(0.5 / 0.6)
+
+
+def test_a_region_without_a_peer_group_has_no_rca_and_no_presence():
+    # one peer group "g" of R1 and R2 (shares a 20/30, b 10/30); R3 has none: RCA NaN, M 0
+    with pytest.warns(DataWarning, match=r"regions without a peer group get RCA NaN: \['R3'\]"):
+        out = cx.economic_complexity(HAND, benchmark={"R1": "g", "R2": "g"})
+    r3 = out[out["region"] == "R3"]
+    assert r3["rca"].isna().all() and (r3["m"] == 0).all()
+    r1 = out.set_index(["region", "sector"])
+    assert r1.at[("R1", "a"), "rca"] == pytest.approx((10 / 20) / (20 / 30))
+
+
+def test_equal_diversity_leaves_no_numpy_warning():
+    # every region in two of three sectors: diversity (2, 2, 2) has no variance, its correlation is undefined
+    ring = pd.DataFrame({"region": ["R1", "R1", "R2", "R2", "R3", "R3"], "sector": list("abbcac"), "value": [1.0] * 6})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)
+        warnings.simplefilter("error", RuntimeWarning)
+        out = cx.economic_complexity(ring)
+    assert (out["diversity"] == 2).all()
+
+
+def test_an_unknown_sd_convention_is_refused_by_name():
+    with pytest.raises(ValueError, match="^sd must be 'stata' or 'numpy', not 'R'$"):
+        cx.economic_complexity(HAND, sd="R")
+
+
+def test_binary_counts_are_integers_and_continuous_ones_are_not():
+    binary = cx.economic_complexity(HAND)
+    assert {binary[c].dtype.name for c in ("m", "diversity", "ubiquity")} == {"int64"}
+    continuous = cx.economic_complexity(HAND, presence="continuous")
+    assert {continuous[c].dtype.name for c in ("m", "diversity", "ubiquity")} == {"float64"}
+
+
+def test_rows_without_a_year_form_their_own_cross_section():
+    two = pd.concat([HAND.assign(year=2023.0), HAND.assign(year=float("nan"))], ignore_index=True)
+    out = cx.economic_complexity(two, by="year")
+    assert len(out) == 2 * 9 and out["year"].isna().sum() == 9

@@ -341,3 +341,28 @@ def test_verdicts_follow_the_parameters(hand_store):
     con, _ = hand_store
     row = registry.verdicts(con, "40", 2023, RegistryParams(dependence_suppliers="all")).set_index("cluster_id")
     assert row.at["auto", "dependence"] == pytest.approx(0.24) and row.at["auto", "verdict"] == "pass"
+
+
+def test_dependence_without_final_producers_or_purchases_keeps_its_unit_and_clause():
+    # no core producer in Pskov (60, relaxed): not enough data, a share rule under the relaxed clause
+    members, table = cluster()
+    rule = check(members.assign(role="supplier"), table, region="60").rule("dependence")
+    assert (rule.status, rule.unit, rule.threshold) == ("not_enough_data", "share", 0.10)
+    assert rule.clause == rules.FUNCTIONAL_DEPENDENCE_MIN_RELAXED.clause and rule.details["final_producers"] == 0
+    # the final producer's purchases are 0: nothing to divide by
+    rule = check(members.assign(purchases_mln_rub=0.0), table).rule("dependence")
+    assert (rule.status, rule.unit, rule.missing) == ("not_enough_data", "share", {"code": "no_purchases_data"})
+
+
+def test_dependence_details_by_hand():
+    # hand_cluster: final producers F1, F2; from the other participants 260, all their purchases 1500
+    members, table = test_registry.hand_cluster()
+    details = check(members, table).rule("dependence").details
+    assert details["final_producers"] == 2 and details["without_purchases"] == 0
+    assert details["purchases_from_participants_mln_rub"] == pytest.approx(260.0)
+    assert details["purchases_mln_rub"] == pytest.approx(1500.0)
+
+
+def test_too_many_organisers_is_a_count():
+    rule = check(*cluster(unlinked=4, organising=4)).rule("organising")
+    assert (rule.status, rule.unit, rule.measured, rule.threshold) == ("fail", "count", 4, 3)

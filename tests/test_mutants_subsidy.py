@@ -406,3 +406,10 @@ def test_registered_clusters_in_a_region_asked_for(hand_store):
     )
     assert subsidy.registered_by_check(con) == frozenset({"auto"})
     assert subsidy.registered_by_check(con, region="41") == frozenset()
+
+
+def test_leap_years_by_the_gregorian_rule():
+    from analytics.models.subsidy.projects import _is_leap
+
+    years = np.array([1900, 2000, 2023, 2024, 2100])
+    assert _is_leap(years).tolist() == [False, True, False, True, False]
