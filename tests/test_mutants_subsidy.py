@@ -413,3 +413,48 @@ def test_leap_years_by_the_gregorian_rule():
 
     years = np.array([1900, 2000, 2023, 2024, 2100])
     assert _is_leap(years).tolist() == [False, True, False, True, False]
+
+
+def test_without_irr_the_status_says_not_computed():
+    evaluation = subsidy.evaluate_detail(make(**HAND), HAND_SCENARIO, irr=False)
+    t = evaluation.table.set_index("project_id")
+    assert np.isnan(t.at["P1", "irr_without"]) and t.at["P1", "irr_without_status"] == "not_computed"
+
+
+def test_no_projects_give_an_empty_table_with_number_columns():
+    p = make(**HAND)
+    empty = subsidy.Projects(p.projects.iloc[0:0], p.participants.iloc[0:0], p.costs.iloc[0:0], p.revenues.iloc[0:0])
+    t = subsidy.evaluate(empty, HAND_SCENARIO)
+    assert t.empty and t["irr_without"].dtype == "float64" and t["irr_with"].dtype == "float64"
+
+
+def test_payback_does_not_depend_on_the_unit_of_money():
+    # HAND in units a billion times smaller: cumulative discounted flows −1e−7, −9.1e−9, +8.2e−8 (× 1e−9
+    # of the original −100, −9.09, +81.8): still recovered in the third year, payback 2 years
+    tiny = dict(
+        HAND,
+        costs=[{**c, "amount_mln_rub": c["amount_mln_rub"] * 1e-9} for c in HAND["costs"]],
+        revenues=[{**r, "revenue_mln_rub": r["revenue_mln_rub"] * 1e-9} for r in HAND["revenues"]],
+    )
+    t = subsidy.evaluate(make(**tiny), HAND_SCENARIO).set_index("project_id")
+    assert t.at["P1", "payback_without_years"] == 2.0 and t.at["P1", "payback_with_years"] == 1.0
+
+
+def test_revenue_frames_are_checked_with_messages():
+    p = make(**HAND)
+    with pytest.raises(ValueError, match="^revenues has no column"):
+        subsidy.Projects(p.projects, p.participants, p.costs, p.revenues.drop(columns="revenue_mln_rub"))
+    with pytest.raises(ValueError, match="^revenues: taxes_mln_rub must be ≥ 0$"):
+        subsidy.Projects(p.projects, p.participants, p.costs, p.revenues.assign(taxes_mln_rub=-1.0))
+
+
+def test_a_small_modelled_tax_is_split_in_its_own_proportions():
+    # modelled VAT 0.3 (federal) and property tax 0.2 (regional), 0.5 in all: a reported total of 10 splits
+    # 6 federal / 4 regional — proportions of the cell's modelled taxes, however small they are
+    from analytics.models.subsidy import taxes
+
+    by_type = {kind: np.zeros((1, 1)) for kind in taxes.TAX_TYPES}
+    by_type["vat"] = np.array([[0.3]])
+    by_type["property"] = np.array([[0.2]])
+    out = taxes.split_by_level(by_type, np.array([[10.0]]))
+    assert out["federal"][0, 0] == pytest.approx(6.0) and out["regional"][0, 0] == pytest.approx(4.0)
