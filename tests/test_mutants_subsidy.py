@@ -242,7 +242,7 @@ def test_an_unknown_joint_flag_counts_as_joint():
 
 def test_participants_without_their_columns_are_named_in_the_message():
     p = make(**HAND).projects
-    with pytest.raises(ValueError, match="participants"):
+    with pytest.raises(ValueError, match="^participants has no column"):
         subsidy.Projects(p, p[["project_id"]])
 
 
@@ -271,6 +271,7 @@ def test_eligible_costs_below_one_million_still_count():
     hand = dict(HAND, costs=[{"project_id": "P1", "year": 2017, "category": "equipment", "amount_mln_rub": 0.5}])
     t = subsidy.evaluate(make(**hand), HAND_SCENARIO).set_index("project_id")
     assert bool(t.at["P1", "eligible"]) and t.at["P1", "subsidy_mln_rub"] == pytest.approx(0.25)
+    assert t.at["P1", "reason"] is None  # eligible: no failed check
 
 
 @pytest.mark.parametrize("cut, capped", [(0.0, False), (1.5e-9, True)])
@@ -458,3 +459,18 @@ def test_a_small_modelled_tax_is_split_in_its_own_proportions():
     by_type["property"] = np.array([[0.2]])
     out = taxes.split_by_level(by_type, np.array([[10.0]]))
     assert out["federal"][0, 0] == pytest.approx(6.0) and out["regional"][0, 0] == pytest.approx(4.0)
+
+
+@pytest.mark.parametrize(
+    "changes, field",
+    [
+        ({"max_share": float("inf")}, "regime.max_share"),
+        ({"max_share": float("nan")}, "regime.max_share"),
+        ({"min_participants": 2.5}, "regime.min_participants"),
+    ],
+)
+def test_infinite_or_fractional_numbers_are_refused_with_their_range(changes, field):
+    with pytest.raises(ParameterError) as err:
+        ProgrammeRegime(**{"regime_id": "x", "max_share": 0.5, "eligible_categories": ("rd",), **changes})
+    assert (err.value.field, err.value.reason) == (field, "not_a_number")
+    assert err.value.allowed == subsidy.RANGES[field]
