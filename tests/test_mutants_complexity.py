@@ -221,3 +221,23 @@ def test_rows_without_a_year_form_their_own_cross_section():
     two = pd.concat([HAND.assign(year=2023.0), HAND.assign(year=float("nan"))], ignore_index=True)
     out = cx.economic_complexity(two, by="year")
     assert len(out) == 2 * 9 and out["year"].isna().sum() == 9
+
+
+def test_opportunities_are_ranked_within_each_year_even_an_unknown_one():
+    # the same table in 2023 and in rows without a year: each year ranks R2's b 1 and c 2 (scores ±0.7)
+    two = pd.concat([HAND.assign(year=2023.0), HAND.assign(year=float("nan"))], ignore_index=True)
+    out = cx.opportunities(two, by="year")
+    r2 = out[out["region"] == "R2"]
+    assert len(out) == 8 and r2["rank"].tolist() == [1, 2, 1, 2]
+    assert r2["score"].tolist() == pytest.approx([0.7, -0.7, 0.7, -0.7])
+
+
+def test_score_opportunities_reads_nullable_columns():
+    # PCI as a nullable Float64 column with c's value missing (<NA>): for R2, c has no score; b keeps
+    # z(density) = +1 and z(COG) = +1 of the pair, and z(PCI) = 0 (one value, no spread):
+    # 0.5·1 + 0.15·0 + 0.35·1 = 0.85
+    table = cx.economic_complexity(HAND).astype({"pci": "Float64"})
+    table.loc[table["sector"] == "c", "pci"] = pd.NA
+    r2 = cx.score_opportunities(table).query("region == 'R2'").set_index("sector")
+    assert r2.at["b", "score"] == pytest.approx(0.85) and pd.isna(r2.at["c", "score"])
+    assert r2.at["b", "rank"] == 1 and pd.isna(r2.at["c", "rank"])

@@ -303,7 +303,10 @@ def test_check_all_names_each_result_and_sees_missing_links(hand_store):
 def test_without_links_data_the_contract_rule_says_so():
     members, table = cluster()
     rule = evaluate("x", members, table, region="40", year=2023, links_loaded=False).rule("contracts")
-    assert rule.status == "not_enough_data" and rule.missing == {"code": "no_links_data"}
+    assert rule.status == "not_enough_data" and rule.missing == {"code": "no_links_data"} and rule.unit == "count"
+    # with the links loaded and every participant linked: a pass, still a count (0 without a contract)
+    passed = evaluate("x", members, table, region="40", year=2023).rule("contracts")
+    assert (passed.status, passed.unit, passed.measured) == ("pass", "count", 0)
 
 
 def test_the_relaxed_threshold_needs_a_qualifying_participant():

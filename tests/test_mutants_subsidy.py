@@ -474,3 +474,92 @@ def test_infinite_or_fractional_numbers_are_refused_with_their_range(changes, fi
         ProgrammeRegime(**{"regime_id": "x", "max_share": 0.5, "eligible_categories": ("rd",), **changes})
     assert (err.value.field, err.value.reason) == (field, "not_a_number")
     assert err.value.allowed == subsidy.RANGES[field]
+
+
+# --- third sample's survivors --------------------------------------------------------------------------------
+
+
+def test_the_greedy_fallback_keeps_the_input_order_among_equals():
+    # 40 equal projects (value 1, subsidy 1 each), budget 20: the first 20 in the given order are taken
+    chosen = allocation_module._greedy(np.ones(40), np.ones((40, 1)), 20.0)
+    assert chosen.tolist() == [True] * 20 + [False] * 20
+
+
+def test_the_repair_may_drop_a_project_of_less_than_one_million(monkeypatch):
+    # P1: equipment 1.0 → subsidy 0.5; P2: R&D 300 → 150; budget 150.2, both "chosen" → over by 0.3.
+    # Value per budget rouble: P1 0.5 / 0.5 = 1, P2 150 / 150 = 1: the first (P1) is dropped, P2 stays.
+    class Both:
+        x = np.array([1.0, 1.0])
+        status = 0
+        mip_gap = 0.0
+
+    monkeypatch.setattr(allocation_module, "milp", lambda *a, **k: Both())
+    two = dict(TWO_PROJECTS, costs=[{**HAND["costs"][0], "amount_mln_rub": 1.0}, TWO_PROJECTS["costs"][1]])
+    result = subsidy.allocate(make(**two), HAND_SCENARIO.replace(budget_mln_rub=150.2), "npv_uplift")
+    assert result.selected == ("P2",) and result.candidates == 2
+
+
+def test_eligibility_rows_name_the_field_and_come_by_project():
+    # a 2016 regime narrowed to serial production; P1 and P2 are R&D projects starting in 2015, before the
+    # regime: both fail on the period and on the stage (and so have no eligible costs)
+    scenario = HAND_SCENARIO.with_regime(HAND_SCENARIO.regime.replace(eligible_stages=("serial",)))
+    hand = dict(TWO_PROJECTS, projects=[{**p, "stage": "rd", "start_year": 2015} for p in TWO_PROJECTS["projects"]])
+    out = subsidy.eligibility(make(**hand), scenario)
+    stage = out[out["reason"] == "stage_not_eligible"]
+    assert stage["field"].tolist() == ["stage", "stage"] and stage["value"].tolist() == ["rd", "rd"]
+    assert out["project_id"].tolist() == sorted(out["project_id"]) and len(out) > 2
+    # within a project the reasons keep the order of REASONS
+    order = {code: i for i, code in enumerate(subsidy.REASONS)}
+    for _, rows in out.groupby("project_id"):
+        assert rows["reason"].map(order).is_monotonic_increasing
+
+
+def test_portfolio_ratios_of_one_project_equal_its_own():
+    # one project: the portfolio's ratios of sums are the project's own ratios
+    scenario = HAND_SCENARIO.replace(additionality=1.0, regional_share=0.2)
+    evaluation = subsidy.evaluate_detail(make(**HAND), scenario)
+    summary, own = subsidy.portfolio_summary(evaluation), evaluation.table.set_index("project_id").loc["P1"]
+    for ratio in ("budget_effectiveness", "budget_effectiveness_federal", "budget_effectiveness_regional"):
+        assert summary[ratio] == pytest.approx(own[ratio]) and summary[ratio] > 0
+
+
+def test_a_subset_keeps_only_its_own_rows_quietly():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        one = make(**TWO_PROJECTS).subset(["P1"])
+    assert set(one.participants["project_id"]) == {"P1"} and set(one.costs["project_id"]) == {"P1"}
+
+
+def test_more_refusals_carry_what_was_given():
+    with pytest.raises(ParameterError) as err:
+        ProgrammeRegime(regime_id="x", max_share=0.5, eligible_categories=("rd",), costs_to="2023-12-31")
+    assert (err.value.field, err.value.value) == ("regime.costs_to", "2023-12-31")
+    with pytest.raises(ParameterError) as err:
+        ProgrammeRegime(regime_id="x", max_share=0.5, eligible_categories=("rd",), supplier_in_cluster=1)
+    assert (err.value.field, err.value.value) == ("regime.supplier_in_cluster", 1)
+    with pytest.raises(ParameterError) as err:
+        ProgrammeRegime(regime_id="x", max_share=0.5, eligible_categories=())
+    assert (err.value.field, err.value.value, err.value.reason) == ("regime.eligible_categories", (), "empty")
+    with pytest.raises(ParameterError) as err:
+        Scenario.from_query_params({"fed": []})
+    assert (err.value.field, err.value.value, err.value.reason) == ("federal_share", [], "empty")
+    with pytest.raises(ParameterError) as err:
+        subsidy.tornado(make(**HAND), HAND_SCENARIO, "npv_with_mln_rub", -0.1)
+    assert (err.value.field, err.value.allowed) == ("delta", (0.0, 1.0))
+
+
+def test_regime_sources_columns():
+    table = subsidy.regime_sources("joint_2016")
+    assert list(table.columns)[:9] == [
+        "regime_id",
+        "field",
+        "value",
+        "unit",
+        "source",
+        "edition",
+        "applies_from",
+        "status",
+        "note",
+    ]
