@@ -369,3 +369,24 @@ def test_dependence_details_by_hand():
 def test_too_many_organisers_is_a_count():
     rule = check(*cluster(unlinked=4, organising=4)).rule("organising")
     assert (rule.status, rule.unit, rule.measured, rule.threshold) == ("fail", "count", 4, 3)
+
+
+def test_final_producers_are_not_proposed_as_suppliers_under_the_decree_reading():
+    # P1 (purchases 1000) and P2 (500) are the final producers; S1 sells P1 100 (its whole capacity:
+    # 0.5 · 200 − 100 = 0), I1 sells P2 1 (0.5 · 2 − 1 = 0). FD = 101 / 1500 < 20 %: only P1 and P2 could sell
+    # more, and under the
+    # decree's reading their sales do not count — nothing to propose. Counting core → core ("all"), they may.
+    rows = [
+        firm("P1", purchases=1000.0),
+        firm("P2", purchases=500.0),
+        firm("S1", role="supplier", revenue=200.0),
+        firm("I1", kind="infrastructure", role="infrastructure", revenue=2.0),
+        firm("X1", kind="specialised", role="specialised"),
+    ]
+    members, table = pd.DataFrame(rows), links(("S1", "P1", 100.0), ("I1", "P2", 1.0))
+    result = check(members, table, min_industrial=0)
+    assert result.year == 2023
+    rule = result.rule("dependence")
+    assert rule.status == "fail" and rule.missing["links"] == [] and not rule.missing["closes"]
+    wide = check(members, table, min_industrial=0, dependence_suppliers="all").rule("dependence")
+    assert {s["supplier_inn"] for s in wide.missing["links"]} <= {"P1", "P2"} and wide.missing["links"]

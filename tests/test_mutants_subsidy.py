@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from analytics import store
@@ -563,3 +564,36 @@ def test_regime_sources_columns():
         "status",
         "note",
     ]
+
+
+def test_taxes_by_level_add_up_to_the_gross_taxes():
+    # HAND: taxes 10 % of revenue, 50 (2018) and 55 (2019), split over the four budget levels
+    evaluation = subsidy.evaluate_detail(make(**HAND), HAND_SCENARIO)
+    assert set(evaluation.taxes_by_level) == {"federal", "regional", "local", "social_funds"}
+    total = sum(evaluation.taxes_by_level.values())
+    np.testing.assert_allclose(total, evaluation.taxes, atol=1e-9)
+    assert total.sum() == pytest.approx(105.0)
+
+
+def test_project_frames_are_checked_with_messages():
+    p = make(**HAND)
+    with pytest.raises(ValueError, match="^projects has no column"):
+        subsidy.Projects(p.projects.drop(columns="start_year"))
+    with pytest.raises(ValueError, match="^registered_clusters must be a collection of cluster ids"):
+        subsidy.Projects(p.projects, registered_clusters="auto")
+
+
+def test_scenario_numbers_are_plain_floats():
+    s = Scenario(regime=subsidy.BUILTIN_REGIMES["joint_2016"], tax_rate=np.float32(0.25), discount_rate=0)
+    assert type(s.tax_rate) is float and s.tax_rate == 0.25
+    assert type(s.discount_rate) is float
+
+
+def test_given_tax_shares_of_every_kind_win():
+    from analytics.models.subsidy import taxes
+
+    given = taxes.project_shares(
+        pd.DataFrame({"okved": ["29.10"], "compensation_share": [0.3], "other_taxes_share": [0.05]})
+    )
+    assert given["compensation_share"].tolist() == [0.3] and given["other_taxes_share"].tolist() == [0.05]
+    assert given["share_source"].tolist() == ["given"]
