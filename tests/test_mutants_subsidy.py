@@ -597,3 +597,5 @@ def test_given_tax_shares_of_every_kind_win():
     )
     assert given["compensation_share"].tolist() == [0.3] and given["other_taxes_share"].tolist() == [0.05]
     assert given["share_source"].tolist() == ["given"]
+    # every row says from when its value applies (each built-in value of rules.py carries that date)
+    assert table["applies_from"].notna().all()
