@@ -33,7 +33,7 @@ else:
 
 st.subheader(t("data.versions"))
 st.dataframe(
-    tables.styled(tables.versions_table(cached(provenance.versions), lang()), lang(), {t("col.rows"): "integer"}),
+    tables.styled(tables.versions_table(cached(provenance.versions), lang()), lang(), tables.versions_formats(lang())),
     hide_index=True,
 )
 st.info(t("data.sources"))

@@ -212,21 +212,29 @@ def worker_rss_mb(ports: list[int]) -> dict[int, float]:
     return found
 
 
-def worker_cpu_s(ports: list[int]) -> float:
-    """CPU seconds (user + system) used so far by the worker processes: a cost per step that depends far
-    less on what else the shared machine runs than the wall-clock times do."""
+def worker_cpu_by_port(ports: list[int]) -> dict[int, float]:
+    """CPU seconds (user + system) used so far by each worker process (by its port): a cost per step that
+    depends far less on what else the shared machine runs than the wall-clock times do."""
     tick = os.sysconf("SC_CLK_TCK")
-    total = 0.0
+    found: dict[int, float] = {}
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             cmd = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-            if b"--server.port" not in cmd or int(cmd[cmd.index(b"--server.port") + 1]) not in ports:
+            if b"--server.port" not in cmd:
+                continue
+            port = int(cmd[cmd.index(b"--server.port") + 1])
+            if port not in ports:
                 continue
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / tick
+            found[port] = found.get(port, 0.0) + (int(fields[11]) + int(fields[12])) / tick
         except (OSError, ValueError, IndexError):
             continue
-    return total
+    return found
+
+
+def worker_cpu_s(ports: list[int]) -> float:
+    """CPU seconds used so far by all the workers together."""
+    return sum(worker_cpu_by_port(ports).values())
 
 
 def report(
@@ -344,11 +352,18 @@ def main(argv: list[str] | None = None) -> int:
         warm = asyncio.run(run_level(base, 2 * args.workers + 2, 1, "w", ports))
         report("warm-up (not a figure)", warm, ports, None)
         for n in levels:
-            cpu, client, began = worker_cpu_s(ports), time.process_time(), time.perf_counter()
+            by_port, client, began = worker_cpu_by_port(ports), time.process_time(), time.perf_counter()
+            cpu = sum(by_port.values())
             level = asyncio.run(run_level(base, n, args.rounds, f"l{n}", ports))
             wall, client = time.perf_counter() - began, time.process_time() - client
             target = TARGET_P95_1 if n == 1 else TARGET_P95_20 if n == 20 else None
             report(f"{n} sessions", level, ports, target, worker_cpu_s(ports) - cpu, client, wall)
+            after = worker_cpu_by_port(ports)
+            print(
+                " " * 26
+                + "cores each worker used: "
+                + ", ".join(f":{p} {(after.get(p, 0.0) - by_port.get(p, 0.0)) / wall:.2f}" for p in sorted(after))
+            )
 
         if args.analyst_sessions <= 0:
             return 0

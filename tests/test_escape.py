@@ -11,6 +11,8 @@ import re
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as hst
 
 from ui.core import escape
 
@@ -87,3 +89,18 @@ def test_html_series_matches_html_per_value():
 def test_entities_and_setext_underlines_stay_text():
     assert escape.markdown("AT&amp;T") == r"AT\&amp;T"  # not rendered as "AT&T"
     assert escape.markdown("x\n===") == "x\n\\=\\=\\="  # not a heading
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_unmarkdown_undoes_markdown(text):
+    assert escape.unmarkdown(escape.markdown(text)) == escape.visible(text)
+
+
+def test_unmarkdown_drops_bold_markers_and_escapes_by_hand():
+    assert escape.unmarkdown("**Сводная оценка** = 100 · \\(a\\) \\& b") == "Сводная оценка = 100 · (a) & b"
+    assert escape.unmarkdown("10\u00a0% \\— x") == "10\u00a0% \\— x"  # only ASCII punctuation was escaped
+
+
+@given(hst.text())
+def test_unmarkdown_undoes_markdown_for_any_text(text):
+    assert escape.unmarkdown(escape.markdown(text)) == escape.visible(text)

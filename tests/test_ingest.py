@@ -343,3 +343,13 @@ def test_a_write_the_database_refuses_is_reported_and_rolled_back(con, monkeypat
     assert report.errors[0].message.values["detail"] == "Constraint Error: simulated refusal"
     pd.testing.assert_frame_equal(table(con, "enterprises"), before)
     assert con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()[0][0] is True
+
+
+def test_a_refused_file_reports_one_error_naming_no_row():
+    report = ingest.LoadReport.refused("io_cells", "table.xlsx", "io_no_year")
+    assert not report.ok and report.rows_loaded == 0 and report.version_id is None
+    assert (report.table, report.mode, report.file_name) == ("io_cells", "replace", "table.xlsx")
+    assert report.errors == [validate.Issue(None, None, None, validate.msg("io_no_year"))] and report.warnings == []
+    assert report.error_counts == {"io_no_year": 1} and report.error_total == 1
+    detailed = ingest.LoadReport.refused("region_indicators", None, "rosstat_unreadable", detail="bad zip")
+    assert detailed.errors[0].message.values["detail"] == "bad zip" and detailed.file_name is None

@@ -67,7 +67,7 @@ def test_formulas_are_balanced_for_katex():
 
 def test_key_thresholds_from_the_decrees_are_stated():
     ru = " ".join(v for k, v in CATALOG["ru"].items() if k.startswith("method."))
-    for fact in ("20 %", "10 %", "150 млн ₽", "до 50 %", "до 30 %"):
+    for fact in ("20\u00a0%", "10\u00a0%", "150 млн ₽", "до 50\u00a0%", "до 30\u00a0%"):
         assert fact in ru
     en = " ".join(v for k, v in CATALOG["en"].items() if k.startswith("method."))
     assert re.search(r"at least 20%", en) and "150 mln ₽" in en

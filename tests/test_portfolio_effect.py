@@ -117,3 +117,24 @@ def test_the_section_draws_in_one_call(demo_db, tmp_path, monkeypatch):
     assert list(table.iloc[:, 0]) == ["Direct", "Indirect (suppliers)", "Induced (workers' spending)", "Total"]
     assert "1,105.5" == table.iloc[0, 1]  # 404.925 + 700.5375 mln ₽: the two projects' mean revenue
     st.cache_resource.clear()
+
+
+def test_the_revenue_total_is_the_sum_over_codes():
+    revenue = pd.DataFrame({"okved": ["29.10", "21.20"], "revenue_mln_rub": [404.925, 700.5375], "projects": [1, 1]})
+    result = rio.PortfolioEffect(revenue, None, 2023, 2021)
+    assert result.revenue_total_mln_rub == pytest.approx(1105.4625)  # 404.925 + 700.5375
+    assert rio.PortfolioEffect(revenue.iloc[:0], None, 2023, 2021).revenue_total_mln_rub == 0.0
+
+
+def test_the_chosen_projects_are_the_selected_rows_sorted_once():
+    table = pd.DataFrame({"project_id": ["B", "A", "C", "B"], "selected": [True, True, False, 1]})
+    assert rio.chosen_project_ids(table) == ("A", "B")
+    assert rio.chosen_project_ids(table[["project_id"]]) == ("A", "B", "C")  # no `selected`: every row
+    assert rio.chosen_project_ids(["X-2", "X-1", "X-2"]) == ("X-1", "X-2")
+    assert rio.chosen_project_ids([]) == ()
+
+
+def test_no_year_takes_the_latest_year_of_employment(con):
+    latest = store.query(con, "SELECT max(year) AS y FROM region_sector_years WHERE employees IS NOT NULL")["y"][0]
+    ids = store.query(con, "SELECT project_id FROM projects")["project_id"].tolist()
+    assert rio.projects_effect(con, "40", None, ids).employment_year == int(latest)

@@ -127,6 +127,26 @@ def test_shift_share_parts_sum_to_change_and_residuals_dropped(con):
     assert table["change"].iloc[0] == -30
 
 
+def test_shift_share_view_keeps_the_top_rows_and_the_method_s_components(con):
+    # Division level, region 40 against Russia: g = 1000/1000 − 1 = 0; 29: g_s = 450/500 − 1 = −0.1,
+    # g_rs = 50/100 − 1 = −0.5 → mix = 100·(−0.1) = −10, competitive = 100·(−0.5 + 0.1) = −40, change −50;
+    # 21: g_s = +0.1, g_rs = +0.5 → mix = +10, competitive = +40, change +50.
+    view = sp.shift_share_view(con, "40", 2016, 2023)
+    assert view.components == ("national_growth", "industry_mix", "competitive")
+    rows = view.table.set_index("sector")
+    assert sorted(rows.index) == ["21", "29"]
+    assert rows.loc["29", ["national_growth", "industry_mix", "competitive", "change"]].tolist() == pytest.approx(
+        [0, -10, -40, -50]
+    )
+    assert rows.loc["21", ["industry_mix", "competitive", "change"]].tolist() == pytest.approx([10, 40, 50])
+    assert "name_ru" in rows.columns
+    assert len(sp.shift_share_view(con, "40", 2016, 2023, top=1).table) == 1
+    # Esteban-Marquillas adds `allocation`: x̂ = 200 · 500/1000 = 100 = x⁰, so allocation = 0 for 29
+    em = sp.shift_share_view(con, "40", 2016, 2023, method="esteban-marquillas")
+    assert em.components == ("national_growth", "industry_mix", "competitive", "allocation")
+    assert em.table.set_index("sector").loc["29", ["competitive", "allocation"]].tolist() == pytest.approx([-40, 0])
+
+
 def test_structure_against_district_peers(con):
     table = sp.region_structure(con, "40", 2023)
     assert table["region"].tolist()[0] == "40" and set(table["region"]) == {"40", "77"}

@@ -75,6 +75,7 @@ def test_an_invalidated_connection_is_opened_again_and_the_page_is_drawn(app_on,
     at = AppTest.from_file(APP, default_timeout=90).run()  # opens the connection
     first = state._connection(str(app_on))
     st.cache_data.clear()
+    state._shared_call.clear()  # the results cached() shares (not the connection, also a cache_resource)
     monkeypatch.setattr(overview, "regions", regions_once_broken)
     at.run()
     assert not at.exception, [e.value for e in at.exception]

@@ -124,18 +124,7 @@ def _final_order(code: str) -> tuple[int, str]:
 
 
 def _failed(file_name: str | None, code: str, **params) -> IOLoad:
-    report = ingest.LoadReport(
-        ok=False,
-        rows_loaded=0,
-        errors=[Issue(None, None, None, msg(code, **params))],
-        warnings=[],
-        version_id=None,
-        table=TABLE,
-        mode="replace",
-        file_name=file_name,
-        error_counts={code: 1},
-    )
-    return IOLoad(ingest.LoadPlan(report))
+    return IOLoad(ingest.LoadPlan(ingest.LoadReport.refused(TABLE, file_name, code, **params)))
 
 
 def prepare_io_load(

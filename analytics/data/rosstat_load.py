@@ -74,18 +74,7 @@ class RosstatLoad:
 
 
 def _failed(target: str, file_name: str | None, code: str, **params) -> RosstatLoad:
-    report = ingest.LoadReport(
-        ok=False,
-        rows_loaded=0,
-        errors=[Issue(None, None, None, msg(code, **params))],
-        warnings=[],
-        version_id=None,
-        table=target,
-        mode="replace",
-        file_name=file_name,
-        error_counts={code: 1},
-    )
-    return RosstatLoad(ingest.LoadPlan(report))
+    return RosstatLoad(ingest.LoadPlan(ingest.LoadReport.refused(target, file_name, code, **params)))
 
 
 def _file_rows(frame: pd.DataFrame, target: str, region_code: str | None) -> pd.DataFrame:

@@ -318,7 +318,7 @@ REGIMES: dict[str, dict[str, SourcedValue]] = {
     # The regime of the source article: up to 50% of joint-project costs, R&D to serial production.
     "joint_2016": {
         "name_ru": SourcedValue(
-            "Совместные проекты, 2016–2018 (до 50%)", "", DECREE_41, EDITION_2016, date(2016, 1, 28), "confirmed"
+            "Совместные проекты, 2016–2018 (до 50\u00a0%)", "", DECREE_41, EDITION_2016, date(2016, 1, 28), "confirmed"
         ),
         "name_en": SourcedValue(
             "Joint projects, 2016–2018 (up to 50%)", "", DECREE_41, EDITION_2016, date(2016, 1, 28), "confirmed"
@@ -372,7 +372,7 @@ REGIMES: dict[str, dict[str, SourcedValue]] = {
     },
     "joint_2019": {
         "name_ru": SourcedValue(
-            "Совместные проекты, 2019–2022 (до 30%)", "", DECREE_41, EDITION_2019, date(2019, 1, 1), "confirmed"
+            "Совместные проекты, 2019–2022 (до 30\u00a0%)", "", DECREE_41, EDITION_2019, date(2019, 1, 1), "confirmed"
         ),
         "name_en": SourcedValue(
             "Joint projects, 2019–2022 (up to 30%)", "", DECREE_41, EDITION_2019, date(2019, 1, 1), "confirmed"
@@ -411,7 +411,7 @@ REGIMES: dict[str, dict[str, SourcedValue]] = {
     },
     "components_2023": {
         "name_ru": SourcedValue(
-            "Стартовые партии комплектующих, с 2023 (до 50%, 150 млн ₽)",
+            "Стартовые партии комплектующих, с 2023 (до 50\u00a0%, 150 млн ₽)",
             "",
             DECREE_41,
             "amendment of December 2022",

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -605,11 +605,26 @@ class PortfolioEffect:
     employment_year: int | None
     io_year: int | None
 
+    @property
+    def revenue_total_mln_rub(self) -> float:
+        """The portfolio's average annual revenue over all codes, mln ₽ (Σ ``revenue_mln_rub``)."""
+        return float(self.revenue["revenue_mln_rub"].sum())
+
+
+def chosen_project_ids(projects: pd.DataFrame | Iterable[str]) -> tuple[str, ...]:
+    """The ids of the chosen projects, sorted and each once: ``projects`` is a frame with a
+    ``project_id`` column (when it also has a boolean ``selected`` column, e.g. the Subsidies page's
+    ``ScenarioResults.table``, only those rows) or the ids themselves."""
+    if isinstance(projects, pd.DataFrame):
+        chosen = projects[projects["selected"].astype(bool)] if "selected" in projects.columns else projects
+        projects = chosen["project_id"]
+    return tuple(sorted({str(p) for p in projects}))
+
 
 def projects_effect(
     con: duckdb.DuckDBPyConnection,
     region: str,
-    year: int,
+    year: int | None,
     project_ids: list[str] | tuple[str, ...],
     *,
     delta: float = io.DEFAULT_DELTA,
@@ -617,8 +632,8 @@ def projects_effect(
 ) -> PortfolioEffect:
     """The economy-wide effect of the projects ``project_ids``: each project's average annual expected
     revenue (mln ₽, over its years with revenue rows) is final demand for its initiator's OKVED 2 code;
-    the sum by code goes through :func:`portfolio_effect`. Raises ``LookupError`` when the region has no
-    employment by OKVED in any year."""
+    the sum by code goes through :func:`portfolio_effect` with the region's employment of ``year`` (``None``:
+    the latest year held). Raises ``LookupError`` when the region has no employment by OKVED in any year."""
     rows = io_queries.project_revenues_by_okved(con, list(project_ids))
     per_project = rows.groupby(["project_id", "okved"], as_index=False)["revenue_mln_rub"].mean()
     revenue = per_project.groupby("okved", as_index=False).agg(
@@ -628,7 +643,7 @@ def projects_effect(
     years = io_queries.employment_years(con)
     if not years:
         raise LookupError("no employment by OKVED in the store")
-    held = [y for y in years if y <= int(year)]
+    held = years if year is None else [y for y in years if y <= int(year)]
     employment_year = max(held) if held else min(years)
     nat = national_model(con)
     if revenue.empty:

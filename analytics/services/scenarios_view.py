@@ -152,8 +152,8 @@ SCENARIO_KEYS: tuple[str, ...] = _all_scenario_keys()
 PAGE_KEYS: tuple[str, ...] = ("objective", "registry", "sensitivity", "cmp1", "cmp2", "cmp3")
 #: Query keys of the pinned scenarios (each holds a scenario's own query string, url-encoded).
 PIN_KEYS: tuple[str, ...] = ("cmp1", "cmp2", "cmp3")
-#: Widget values of a scenario (:func:`inputs_from`), in the order the page draws them.
-INPUT_FIELDS: tuple[str, ...] = (
+#: Widget values that describe the regime itself (the regime editor's), in the order the page draws them.
+_REGIME_INPUTS: tuple[str, ...] = (
     "regime",
     "r_share",
     "r_cap",
@@ -164,6 +164,10 @@ INPUT_FIELDS: tuple[str, ...] = (
     "r_from",
     "r_to",
     "r_supplier",
+)
+#: Widget values of a scenario (:func:`inputs_from`), in the order the page draws them.
+INPUT_FIELDS: tuple[str, ...] = (
+    *_REGIME_INPUTS,
     "fed",
     "top_up",
     "cap",
@@ -413,19 +417,7 @@ def switch_regime(inputs: Mapping[str, Any], regime: ProgrammeRegime) -> tuple[d
     federal share restarting from its maximum, its cap basis; an own cap above its legal cap dropped."""
     out = dict(inputs)
     fresh = inputs_from(Scenario(regime=regime))
-    for key in (
-        "regime",
-        "r_share",
-        "r_cap",
-        "r_basis",
-        "r_minp",
-        "r_cats",
-        "r_stages",
-        "r_from",
-        "r_to",
-        "r_supplier",
-        "cap_basis",
-    ):
+    for key in (*_REGIME_INPUTS, "cap_basis"):
         out[key] = fresh[key]
     notices = []
     if inputs.get("fed") != regime.max_share:

@@ -44,6 +44,8 @@ BenchmarkName = Literal["russia", "district"]
 MEASURES: tuple[str, ...] = ("employees", "revenue_mln_rub")
 #: A sector is robustly in the top when it stays there in at least this share of variants.
 ROBUST_SHARE = 0.75
+#: Shift-share components in drawing order (``allocation`` only from Esteban-Marquillas).
+SHIFT_SHARE_COMPONENTS: tuple[str, ...] = ("national_growth", "industry_mix", "competitive", "allocation")
 
 
 def _benchmark_regions(
@@ -245,6 +247,32 @@ def region_shift_share(
     settings = PortfolioSettings(region=region, start=start, end=end, measure=measure, benchmark=benchmark)
     table = shift_share_table(sector_panel(con, level), settings, method, districts(con))
     return table.merge(sector_labels(con), on="sector", how="left")
+
+
+@dataclass(frozen=True)
+class ShiftShareView:
+    """What the Sectors page draws of a shift-share: ``table``, the first ``top`` rows of
+    :func:`region_shift_share` (largest absolute change first, with sector names); ``components``, the
+    columns of :data:`SHIFT_SHARE_COMPONENTS` the method gave, in that order."""
+
+    table: pd.DataFrame
+    components: tuple[str, ...]
+
+
+def shift_share_view(
+    con: duckdb.DuckDBPyConnection,
+    region: str,
+    start: int,
+    end: int,
+    measure: Measure = "employees",
+    benchmark: BenchmarkName = "russia",
+    level: Level = "division",
+    method: str = "dunn",
+    top: int = 12,
+) -> ShiftShareView:
+    """The ``top`` sectors of :func:`region_shift_share` and the components to draw (:class:`ShiftShareView`)."""
+    table = region_shift_share(con, region, start, end, measure, benchmark, level, method).head(top)
+    return ShiftShareView(table, tuple(c for c in SHIFT_SHARE_COMPONENTS if c in table.columns))
 
 
 def region_structure(

@@ -3,6 +3,7 @@ Russian and English: the automotive candidate's proposed contracts on the networ
 no SVG text cut with "…"; screenshots under test-artifacts/ (viewport at the tab, and the whole page)."""
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.e2e.conftest import ARTIFACTS, wait_for_app
 from ui.core.i18n import CATALOG
@@ -24,8 +25,16 @@ def test_route_tab_draws_the_plan_without_cut_text(server, browser, lang, width,
     wait_for_app(page, timeout=90_000)
     select = page.locator(".st-key-clusters_selected")
     select.scroll_into_view_if_needed()
-    select.click()
-    page.get_by_role("option", name=CLUSTER[lang], exact=True).click()
+    option = page.get_by_role("option", name=CLUSTER[lang], exact=True)
+    for attempt in range(3):  # on a busy machine the list can open after the first click's wait
+        select.click()
+        try:
+            option.click(timeout=20_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
     wait_for_app(page, timeout=90_000)
     page.get_by_role("tab", name=text["clusters.tab.roadmap"]).click()
     wait_for_app(page, timeout=120_000)

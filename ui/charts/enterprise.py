@@ -12,9 +12,13 @@ from plotly.subplots import make_subplots
 from ui.charts.common import PALETTE, style
 from ui.core import escape, fmt
 from ui.core.names import name_column, names
-from ui.tables.common import short
+from ui.tables.common import wrap
 
 SUPPLIER_COLOUR, BUYER_COLOUR, SELF_COLOUR = PALETTE[1], PALETTE[2], PALETTE[0]
+
+#: Line widths (characters) at which names are wrapped (plotly ``<br>``), never cut: a partner beside its
+#: dot, the firm under its diamond, a division's code and name on the peer chart's axis.
+LABEL_WRAP, CENTRE_WRAP, SECTOR_WRAP = 24, 36, 32
 
 
 def _column(values: list[float]) -> np.ndarray:
@@ -72,7 +76,7 @@ def partner_network(
                 mode="markers+text",
                 name=title,
                 marker=dict(size=16, color=colour, line=dict(width=1, color="#FFFFFF")),
-                text=[escape.html(short(n, 28)) for n in labels],
+                text=[wrap(escape.html(n), LABEL_WRAP) for n in labels],
                 textposition="middle left" if x < 0 else "middle right",
                 textfont=dict(size=14),
                 hovertext=hover,
@@ -84,9 +88,9 @@ def partner_network(
             x=[0.0],
             y=[0.0],
             mode="markers+text",
-            name=escape.html(short(center_name, 40)),
+            name=escape.html(center_name),
             marker=dict(size=26, color=SELF_COLOUR, symbol="diamond"),
-            text=[escape.html(short(center_name, 40))],
+            text=[wrap(escape.html(center_name), CENTRE_WRAP)],
             textposition="bottom center",
             hovertext=[escape.html(center_name)],
             hoverinfo="text",
@@ -112,7 +116,7 @@ def peer_bars(frame: pd.DataFrame, *, lang: str, lq_title: str, growth_title: st
         horizontal_spacing=0.10,
         subplot_titles=(escape.html(lq_title), escape.html(growth_title)),
     )
-    labels = [f"{s} {short(n, 26)}" for s, n in zip(frame["sector"], names(frame, lang, "sector"))]
+    labels = [wrap(escape.html(f"{s} {n}"), SECTOR_WRAP) for s, n in zip(frame["sector"], names(frame, lang, "sector"))]
     frame = frame.assign(label=labels)
     order = list(dict.fromkeys(frame["label"]))
     regions = frame.drop_duplicates("code")

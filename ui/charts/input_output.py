@@ -55,36 +55,22 @@ def multiplier_bars(
     ``output_type2_region`` (mln ₽ of output per mln ₽ of final demand), in the order to draw.
     """
     labels = product_labels(frame, lang)
-    region_text = [fmt.number(v, lang, 2) for v in frame["output_region"]]
-    russia_text = [fmt.number(v, lang, 2) for v in frame["output_russia"]]
     type2_text = [fmt.number(v, lang, 2) for v in frame["output_type2_region"]]
     fig = go.Figure()
-    fig.add_trace(
-        go.Bar(
-            y=labels,
-            x=frame["output_region"],
-            name=region_name,
-            orientation="h",
-            marker_color=PALETTE[0],
-            text=region_text,
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate=f"{region_name}: %{{text}}<extra>%{{y}}</extra>",
+    for column, name, colour in (("output_region", region_name, PALETTE[0]), ("output_russia", russia_name, NEUTRAL)):
+        fig.add_trace(
+            go.Bar(
+                y=labels,
+                x=frame[column],
+                name=name,
+                orientation="h",
+                marker_color=colour,
+                text=[fmt.number(v, lang, 2) for v in frame[column]],
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate=f"{name}: %{{text}}<extra>%{{y}}</extra>",
+            )
         )
-    )
-    fig.add_trace(
-        go.Bar(
-            y=labels,
-            x=frame["output_russia"],
-            name=russia_name,
-            orientation="h",
-            marker_color=NEUTRAL,
-            text=russia_text,
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate=f"{russia_name}: %{{text}}<extra>%{{y}}</extra>",
-        )
-    )
     fig.add_trace(
         go.Scatter(
             y=labels,

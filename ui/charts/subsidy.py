@@ -134,7 +134,7 @@ def support_level(federal: float, regional: float, limit: float, lang: str) -> g
         showlegend=False,
         bargap=0.15,
         margin=dict(l=8, r=8, t=34, b=8),
-        xaxis=dict(range=[0, 100], ticksuffix=" %" if lang == "ru" else "%", dtick=25, fixedrange=True),
+        xaxis=dict(range=[0, 100], ticksuffix=fmt.percent_sign(lang), dtick=25, fixedrange=True),
         yaxis=dict(visible=False, fixedrange=True),
         shapes=[_vline(100 * limit, LIMIT, 4, "dash")],
         annotations=[

@@ -33,6 +33,18 @@ def markdown(text: Any) -> str:
     return _MD_SPECIAL.sub(r"\\\1", visible(text))
 
 
+#: A backslash escape of ASCII punctuation (what :func:`markdown` adds) and bold markers of catalog texts.
+_MD_ESCAPED = re.compile(r"(\\[!-/:-@\[-`{-~])")
+
+
+def unmarkdown(text: Any) -> str:
+    """Markdown text as plain text for files that do not render Markdown (PPTX notes, PDF): the backslash
+    escapes of :func:`markdown` undone and ``**`` bold markers dropped; ``unmarkdown(markdown(x))`` is
+    ``visible(x)`` (a literal ``**`` in data stays, escaped as ``\\*\\*``)."""
+    parts = _MD_ESCAPED.split(visible(text))
+    return "".join(part[1] if i % 2 else part.replace("**", "") for i, part in enumerate(parts))
+
+
 def html(text: Any) -> str:
     """Text made inert for plotly's HTML-like labels and hover texts: ``&``, ``<``, ``>`` as entities,
     invisible controls removed."""

@@ -14,6 +14,7 @@ writes go through :func:`write_and_publish` (writer lock, the writer's file, pub
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime
 import enum
@@ -22,6 +23,7 @@ import importlib
 import json
 import logging
 import os
+import pickle
 import threading
 import uuid
 from collections.abc import Callable
@@ -36,13 +38,15 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 
 from analytics import store
 from analytics.services import overview
-from ui.core import urls
+from ui.core import streamlit_patches, urls
 from ui.core.i18n import DEFAULT_LANG, LANGS
 from ui.core.i18n import t as _t
 from ui.core.names import name_column
 
 if TYPE_CHECKING:
     from analytics.data import auth, ingest
+
+streamlit_patches.apply()  # styled tables' display values set once per column (see the module)
 
 DB_ENV = "NAVIGATOR_DB"
 SNAPSHOTS_ENV = "NAVIGATOR_SNAPSHOTS"
@@ -115,6 +119,7 @@ def _store_failure(reason: str, exc: BaseException) -> NoReturn:
 
 def _reset_connection() -> None:
     """Forget (and close) this process's store connections; the next call opens them afresh."""
+    _RUN.__dict__.pop("fingerprint", None)
     if snapshots_on():
         _forget_snapshot()
         _snapshot_fingerprint.clear()
@@ -150,9 +155,20 @@ def connection():
 
 
 def fingerprint() -> str:
-    """The data version of what :func:`connection` reads (the cache key of every cached call)."""
+    """The data version of what :func:`connection` reads (the cache key of every cached call).
+
+    Without snapshots it is read once per script run, like ``CURRENT`` (a query each time otherwise, about
+    2 ms, asked by every cached call of a page); a write through :func:`write_and_publish` forgets it."""
     if not snapshots_on():
-        return store.data_fingerprint(connection())
+        db = str(db_path())
+        ctx = get_script_run_ctx(suppress_warning=True)
+        held = getattr(_RUN, "fingerprint", None)
+        if ctx is not None and held is not None and held[0] is ctx.cursors and held[1] == db:
+            return held[2]
+        value = store.data_fingerprint(connection())
+        if ctx is not None:
+            _RUN.fingerprint = (ctx.cursors, db, value)
+        return value
     connection()  # opens the current snapshot (or reads CURRENT again if it just went)
     return _snapshot_fingerprint(path=_current_snapshot())
 
@@ -174,6 +190,7 @@ def write_and_publish(func: Callable[..., Any], *args: Any, **kwargs: Any) -> An
                 _store_failure("write", exc)
             raise
         finally:
+            _RUN.__dict__.pop("fingerprint", None)  # the rest of this run shows what it just wrote
             if not store.health.usable(connection()):
                 _reset_connection()
     done: dict[str, Any] = {}
@@ -202,23 +219,76 @@ def _cached_call(module: str, name: str, fingerprint: str, args: tuple, kwargs: 
     return func(connection(), *args, **dict(kwargs))
 
 
+# Results shared by the sessions of this process, not pickled: unpickling a result on every call (what
+# st.cache_data does, a deep copy) cost about a tenth of a served page step. Each caller gets a fresh shell
+# over the same data (_fresh); pandas' copy-on-write keeps the kept frames as they are when a caller
+# changes its copy. Arguments are keyed by _argument_key (frames by their pickle), not by Streamlit's hasher.
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _shared_call(module: str, name: str, fingerprint: str, key: Any, _args: tuple, _kwargs: dict) -> Any:
+    func = getattr(importlib.import_module(module), name)
+    return func(connection(), *_args, **_kwargs)
+
+
+_IMMUTABLE = (str, bytes, int, float, complex, bool, type(None), np.generic, datetime.date, enum.Enum, frozenset, range)
+
+
+def _fresh(value: Any) -> Any:
+    """``value`` for one caller: new frames, containers and dataclass instances over the same (copy-on-write)
+    data, so nothing the caller does to it reaches the shared result. Numpy arrays are copied; an object of
+    another kind is deep-copied."""
+    if isinstance(value, (pd.DataFrame, pd.Series, pd.Index)):
+        return value.copy(deep=False)
+    if isinstance(value, _IMMUTABLE):
+        return value
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if isinstance(value, list):
+        return [_fresh(v) for v in value]
+    if isinstance(value, tuple):
+        items = [_fresh(v) for v in value]
+        return type(value)(*items) if hasattr(value, "_fields") else type(value)(items)
+    if isinstance(value, dict):
+        shell = copy.copy(value)  # keeps the kind of dict (defaultdict, OrderedDict)
+        for k, v in value.items():
+            shell[k] = _fresh(v)
+        return shell
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        shell = copy.copy(value)
+        for f in dataclasses.fields(value):
+            object.__setattr__(shell, f.name, _fresh(getattr(value, f.name)))  # frozen ones too
+        return shell
+    return copy.deepcopy(value)
+
+
 def cached(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Call ``func(connection(), *args, **kwargs)`` from ``analytics``, cached per data version.
+    """Call ``func(connection(), *args, **kwargs)`` from ``analytics``, cached per data version and shared
+    by the sessions of this process (each caller gets its own copy, :func:`_fresh`).
 
     When the store connection turns out broken (DuckDB invalidated it after a fatal error) it is opened
     again and the call repeated once; if that fails too, the user is told in their language.
     """
-    key = (func.__module__, func.__name__)
-    frozen = tuple(sorted(kwargs.items()))
+    module, name = func.__module__, func.__name__
     try:
-        return _cached_call(module=key[0], name=key[1], fingerprint=fingerprint(), args=args, kwargs=frozen)
+        key = (_argument_key(args), _argument_key(dict(sorted(kwargs.items()))))
+    except TypeError:  # an argument _argument_key cannot key: Streamlit's hasher and pickled results
+        key = None
+
+    def call() -> Any:
+        if key is None:
+            frozen = tuple(sorted(kwargs.items()))
+            return _cached_call(module=module, name=name, fingerprint=fingerprint(), args=args, kwargs=frozen)
+        shared = _shared_call(module=module, name=name, fingerprint=fingerprint(), key=key, _args=args, _kwargs=kwargs)
+        return _fresh(shared)
+
+    try:
+        return call()
     except Exception as exc:
         if not store.health.invalidated(exc):
             raise
         _LOG.warning("store connection invalidated (%s); opening it again", exc)
         _reset_connection()
     try:
-        return _cached_call(module=key[0], name=key[1], fingerprint=fingerprint(), args=args, kwargs=frozen)
+        return call()
     except Exception as exc:
         if store.health.is_store_error(exc):
             _store_failure("invalidated", exc)
@@ -300,9 +370,11 @@ def _argument_key(value: Any) -> Any:
     if held is not None and held[0] is value:
         return ("model", held[1])
     if isinstance(value, (pd.DataFrame, pd.Series)):
+        # The frame's pickle: equal bytes mean equal frames (two equal frames laid out differently in memory
+        # may differ, which only builds the figure once more); 8× faster than hash_pandas_object here.
         try:
-            digest = pd.util.hash_pandas_object(value, index=True).to_numpy().tobytes()
-        except TypeError:  # cells pandas cannot hash (lists): their text
+            digest = pickle.dumps(value, protocol=5)
+        except (TypeError, AttributeError, pickle.PicklingError):  # cells that cannot be pickled: their text
             digest = value.to_json(orient="split", default_handler=str).encode("utf-8")
         frame = value.to_frame() if isinstance(value, pd.Series) else value
         return (
@@ -372,6 +444,7 @@ def figure(build: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
 def clear_caches() -> None:
     """Drop cached results (after a load or rollback)."""
     _cached_call.clear()
+    _shared_call.clear()
     _cached_with.clear()
     _model.clear()
     _figure.clear()

@@ -4,7 +4,7 @@ No Streamlit here: the same functions serve the app's download buttons and a not
 Static chart images need a browser engine: kaleido drives the system's Debian chromium
 (``apt-get install chromium``). Without it :func:`deck_bytes` and :func:`deck_pdf_bytes` raise
 :class:`ExportUnavailable` and the app says so; the Excel workbook needs nothing extra. The PPTX and the
-PDF deck lay out the same :func:`deck_pages`.
+PDF deck lay out the same :func:`deck_pages` with the same boxes (:func:`pdf_layout`, mm; EMU in the PPTX).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import pandas as pd
 from analytics.data import export
 from analytics.services import provenance, sector_portfolio, storyline
 from ui.charts import slides
+from ui.core import escape
 from ui.core.i18n import t
 from ui.core.names import name_column
 from ui.downloads import exports, pdf
@@ -48,7 +49,7 @@ def chart_engine_available() -> bool:
     return any(shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome"))
 
 
-#: Chart area of a slide image, px at scale 1 (the PPTX places it 12.333 in wide).
+#: Chart area of a slide image, px at scale 1 (both decks place it by :func:`pdf_layout`).
 CHART_WIDTH_PX, CHART_HEIGHT_PX = SLIDE_WIDTH_PX, SLIDE_HEIGHT_PX - 260
 
 
@@ -107,75 +108,175 @@ def _message(v: slides.SlideView) -> str:
     return v.message + ("  ·  " + "  ·  ".join(f"{a}: {b}" for a, b in v.numbers) if v.numbers else "")
 
 
+def notes_text(v: slides.SlideView) -> str:
+    """The slide's notes as plain text, one note a line: what the screen shows under the slide (glossary,
+    full names of short labels), Markdown undone (:func:`ui.core.escape.unmarkdown`)."""
+    return "\n".join(escape.unmarkdown(n) for n in v.notes)
+
+
+#: EMU (PowerPoint's unit) per millimetre: the PPTX places the boxes of :func:`pdf_layout` (same page size).
+EMU_PER_MM = 36000
+
+
 def deck_bytes(con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings, lang: str, region_name: str) -> bytes:
-    """A 16:9 PPTX: one slide per storyline slide with its title, message, key numbers and chart."""
+    """A 16:9 PPTX: one slide per storyline slide with its title, message, key numbers and chart where
+    :func:`pdf_layout` puts them on the PDF's page of the same size (the notes are the speaker notes here,
+    so the chart reaches down to the footer); the slide's notes (:func:`notes_text`) as the speaker notes."""
     pages, demo = deck_pages(con, settings, lang, region_name)
     from pptx import Presentation
-    from pptx.util import Emu, Pt
+    from pptx.util import Emu
 
+    def emu(mm: float) -> Emu:
+        return Emu(round(mm * EMU_PER_MM))
+
+    measure = _page_document(lang)
+    measure.add_page()  # fpdf2 measures text on a page
     deck = Presentation()
-    deck.slide_width, deck.slide_height = Emu(12192000), Emu(6858000)  # 13.333 × 7.5 in
+    deck.slide_width, deck.slide_height = emu(measure.w), emu(measure.h)  # 13.333 × 7.5 in
     blank = deck.slide_layouts[6]
     for p in pages:
         v = p.view
+        layout = pdf_layout(measure, v, chart=p.chart_png is not None, notes=False)
         page = deck.slides.add_slide(blank)
-        title = page.shapes.add_textbox(Emu(457200), Emu(228600), Emu(11277600), Emu(685800))
-        title.text_frame.text = v.title
-        title.text_frame.paragraphs[0].runs[0].font.size = Pt(34)
-        title.text_frame.paragraphs[0].runs[0].font.bold = True
-        title.name = "Title"
-        message = page.shapes.add_textbox(Emu(457200), Emu(914400), Emu(11277600), Emu(548640))
-        message.text_frame.word_wrap = True
-        message.text_frame.text = _message(v)
-        message.text_frame.paragraphs[0].runs[0].font.size = Pt(18)
-        if p.chart_png is not None:
-            page.shapes.add_picture(io.BytesIO(p.chart_png), Emu(457200), Emu(1554480), width=Emu(11277600))
+        _text_box(page, layout.title, v.title, PDF_TITLE_PT, "Title", bold=True)
+        _text_box(page, layout.message, _message(v), PDF_MESSAGE_PT, "Message")
+        if layout.chart is not None:
+            c = layout.chart
+            page.shapes.add_picture(io.BytesIO(p.chart_png), emu(c.x), emu(c.y), width=emu(c.w), height=emu(c.h))
         if demo:  # every slide says it when illustrative figures are behind it
-            footer = page.shapes.add_textbox(Emu(457200), Emu(6309360), Emu(11277600), Emu(365760))
-            footer.text_frame.text = t("export.demo_note_short", lang)
-            footer.text_frame.paragraphs[0].runs[0].font.size = Pt(14)
-            footer.name = "Data status"
+            _text_box(page, layout.footer, t("export.demo_note_short", lang), PDF_FOOTER_PT, "Data status")
+        if v.notes:
+            page.notes_slide.notes_text_frame.text = notes_text(v)
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()
 
 
+def _text_box(page, box: Box, text: str, size: float, name: str, bold: bool = False) -> None:
+    """A PPTX text box over ``box`` (mm), no inner margins (as the PDF's cells), DejaVu Sans as measured."""
+    from pptx.util import Emu, Pt
+
+    shape = page.shapes.add_textbox(*(Emu(round(v * EMU_PER_MM)) for v in (box.x, box.y, box.w, box.h)))
+    shape.name = name
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+    frame.text = text
+    for paragraph in frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.size, run.font.bold, run.font.name = Pt(size), bold, "DejaVu Sans"
+
+
+def _page_document(lang: str) -> pdf.Document:
+    """A PDF document of the deck's page size, margins and fonts (also what :func:`pdf_layout` measures with)."""
+    doc = pdf.Document(
+        title=t("briefing.title", lang), lang=lang, page=pdf.SLIDE_PAGE_MM, margin=PDF_MARGIN_MM, footer=None
+    )
+    doc.set_auto_page_break(False)
+    return doc
+
+
 #: PDF deck: pages of the PPTX's size (13.333 × 7.5 in), its margins (0.5 in) and its text sizes (pt).
 PDF_MARGIN_MM, PDF_FOOTER_MM = 12.7, 175.3
 PDF_TITLE_PT, PDF_MESSAGE_PT, PDF_FOOTER_PT = 30, 18, 14
+#: The notes under the chart: the largest of these sizes (pt) whose lines fit ``PDF_NOTES_MAX_MM`` of height.
+PDF_NOTES_PT, PDF_NOTES_MAX_MM = (12, 11, 10, 9, 8), 45.0
+PDF_LINE_MM_PER_PT = 0.45  #: line height, mm per pt of font size (about 1.28 × the font size)
+PDF_GAP_MM = 2.0
 PDF_CHART_SCALE = 2  #: charts at 3 200 px wide: sharp on a 4K projector and in print (~240 dpi)
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on a PDF page, mm from the top left corner."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+
+@dataclass(frozen=True)
+class PdfSlideLayout:
+    """Where a PDF slide's parts go: title, message, chart (None without one), notes (None without any) with
+    their font size, and the data-status footer."""
+
+    title: Box
+    message: Box
+    chart: Box | None
+    notes: Box | None
+    notes_pt: float
+    footer: Box
+
+
+def _lines(doc: pdf.Document, text: str, width: float, size: float, style: str = "") -> int:
+    doc.set_font(pdf.FAMILY, style, size)
+    return len(doc.multi_cell(width, size * PDF_LINE_MM_PER_PT, text, dry_run=True, output="LINES"))
+
+
+def pdf_layout(doc: pdf.Document, v: slides.SlideView, *, chart: bool, notes: bool = True) -> PdfSlideLayout:
+    """Lay out one slide on ``doc``'s page (the PDF's and, in EMU, the PPTX's): the title from the top
+    margin, the message under it, the notes (:func:`notes_text`; unless ``notes`` is False — the PPTX keeps
+    them as speaker notes) in a band above the footer at the largest size of ``PDF_NOTES_PT`` that fits
+    ``PDF_NOTES_MAX_MM``, and the chart (of ``CHART_WIDTH_PX × CHART_HEIGHT_PX``) fitted between the
+    message and the notes, centred. Text is measured with the document's fonts (fpdf2 dry run)."""
+    width = doc.w - 2 * PDF_MARGIN_MM
+    title = Box(PDF_MARGIN_MM, 6.35, width, _lines(doc, v.title, width, PDF_TITLE_PT, "B") * PDF_TITLE_PT * 0.45)
+    top = max(title.bottom + PDF_GAP_MM, 25.4)
+    message = Box(PDF_MARGIN_MM, top, width, _lines(doc, _message(v), width, PDF_MESSAGE_PT) * PDF_MESSAGE_PT * 0.45)
+    footer = Box(PDF_MARGIN_MM, PDF_FOOTER_MM, width, PDF_FOOTER_PT * 0.45)
+    band, size = None, PDF_NOTES_PT[0]
+    if v.notes and notes:
+        text = notes_text(v)
+        for size in PDF_NOTES_PT:
+            height = _lines(doc, text, width, size) * size * PDF_LINE_MM_PER_PT
+            if height <= PDF_NOTES_MAX_MM:
+                break
+        band = Box(PDF_MARGIN_MM, footer.y - PDF_GAP_MM - height, width, height)
+    box = None
+    if chart:
+        top = max(message.bottom + 3, 43.2)
+        room = (band.y if band else footer.y) - PDF_GAP_MM - top
+        w = min(width, room * CHART_WIDTH_PX / CHART_HEIGHT_PX)
+        box = Box(PDF_MARGIN_MM + (width - w) / 2, top, w, w * CHART_HEIGHT_PX / CHART_WIDTH_PX)
+    return PdfSlideLayout(title, message, box, band, size, footer)
 
 
 def deck_pdf_bytes(
     con: duckdb.DuckDBPyConnection, settings: storyline.DeckSettings, lang: str, region_name: str
 ) -> bytes:
-    """The PPTX's slides as a PDF of 16:9 landscape pages: title, message with the key numbers (real text),
-    the chart as a PNG at twice the PPTX's resolution under the message, fitted above the data-status
-    footer."""
+    """The PPTX's slides as a PDF of 16:9 landscape pages (:func:`pdf_layout`): title, message with the key
+    numbers (real text), the chart as a PNG at twice the PPTX's resolution, the slide's notes as real text
+    under it, the data-status footer."""
     pages, demo = deck_pages(con, settings, lang, region_name, scale=PDF_CHART_SCALE)
-    doc = pdf.Document(
-        title=t("briefing.title", lang), lang=lang, page=pdf.SLIDE_PAGE_MM, margin=PDF_MARGIN_MM, footer=None
-    )
-    doc.set_auto_page_break(False)
-    width = doc.w - 2 * PDF_MARGIN_MM
+    doc = _page_document(lang)
     for p in pages:
         v = p.view
         doc.add_page()
-        doc.set_xy(PDF_MARGIN_MM, 6.35)
-        doc.set_font(pdf.FAMILY, "B", PDF_TITLE_PT)
-        doc.multi_cell(width, PDF_TITLE_PT * 0.45, v.title, align="L", new_x="LMARGIN", new_y="NEXT")
-        doc.set_font(pdf.FAMILY, "", PDF_MESSAGE_PT)
-        doc.set_y(max(doc.get_y() + 2, 25.4))
-        doc.multi_cell(width, PDF_MESSAGE_PT * 0.45, _message(v), align="L", new_x="LMARGIN", new_y="NEXT")
-        if p.chart_png is not None:
-            top = max(doc.get_y() + 3, 43.2)
-            room = PDF_FOOTER_MM - 2 - top
-            w = min(width, room * CHART_WIDTH_PX / CHART_HEIGHT_PX)
-            doc.image(io.BytesIO(p.chart_png), x=PDF_MARGIN_MM + (width - w) / 2, y=top, w=w)
+        layout = pdf_layout(doc, v, chart=p.chart_png is not None)
+        for box, text, style, size in (
+            (layout.title, v.title, "B", PDF_TITLE_PT),
+            (layout.message, _message(v), "", PDF_MESSAGE_PT),
+        ):
+            doc.set_xy(box.x, box.y)
+            doc.set_font(pdf.FAMILY, style, size)
+            doc.multi_cell(box.w, size * 0.45, text, align="L", new_x="LMARGIN", new_y="NEXT")
+        if layout.chart is not None:
+            doc.image(io.BytesIO(p.chart_png), x=layout.chart.x, y=layout.chart.y, w=layout.chart.w)
+        if layout.notes is not None:
+            doc.set_xy(layout.notes.x, layout.notes.y)
+            doc.set_font(pdf.FAMILY, "", layout.notes_pt)
+            doc.set_text_color(75, 85, 99)  # the on-screen notes' grey (#4B5563)
+            doc.multi_cell(layout.notes.w, layout.notes_pt * PDF_LINE_MM_PER_PT, notes_text(v), align="L")
+            doc.set_text_color(0, 0, 0)
         if demo:
-            doc.set_xy(PDF_MARGIN_MM, PDF_FOOTER_MM)
+            doc.set_xy(layout.footer.x, layout.footer.y)
             doc.set_font(pdf.FAMILY, "", PDF_FOOTER_PT)
-            doc.cell(width, PDF_FOOTER_PT * 0.45, t("export.demo_note_short", lang))
+            doc.cell(layout.footer.w, layout.footer.h, t("export.demo_note_short", lang))
     return doc.bytes()
 
 

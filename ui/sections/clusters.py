@@ -17,6 +17,7 @@ from ui.core import names as naming
 from ui.core.names import name_column
 from ui.core.state import cached, figure, lang, t
 from ui.downloads import exports
+from ui.sections.common import table_downloads
 from ui.tables import clusters as ct
 from ui.tables import common as tables
 
@@ -26,7 +27,6 @@ BADGE = {
     "not_enough_data": ("gray", ":material/help:"),
 }
 STAR_KEYS = ("size", "specialisation", "focus", "productivity", "dynamism")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def registry_params(region: str, container) -> registry.RegistryParams:
@@ -94,6 +94,7 @@ def registry_params(region: str, container) -> registry.RegistryParams:
         monotowns = st.multiselect(
             t("clusters.param.monotown_oktmo"),
             list(place_names),
+            placeholder=t("widget.choose_many"),
             format_func=lambda o: place_names[o],
             key="reg_monotowns",
         )
@@ -118,11 +119,11 @@ def star_help(lang: str) -> str:
     stars = clusters.StarParams()
     return t(
         "clusters.stars_help",
-        size=ct.percent_share(stars.size_top),
+        size=ct.percent_share(stars.size_top, lang),
         lq=fmt.number(stars.specialisation_lq, lang, 0),
-        focus=ct.percent_share(stars.focus_top),
-        productivity=ct.percent_share(stars.productivity_top),
-        dynamism=ct.percent_share(stars.dynamism_top),
+        focus=ct.percent_share(stars.focus_top, lang),
+        productivity=ct.percent_share(stars.productivity_top, lang),
+        dynamism=ct.percent_share(stars.dynamism_top, lang),
     )
 
 
@@ -210,24 +211,14 @@ def members_tab(choice: str, members: pd.DataFrame, args: dict, lang: str) -> No
         ),
         hide_index=True,
     )
-    d1, d2, _ = st.columns([1, 1, 4])
-    # the files are made when a button is pressed, not on every rerun (a workbook of 2,000 rows: 0.6 s)
-    export_ctx = exports.context(exports.MEMBER_TABLES)
-    d1.download_button(
-        t("clusters.download_csv"),
-        lambda: exports.csv_file(shown, export_ctx),
-        f"cluster-{choice}-{region}-{year}.csv",
-        mime="text/csv",
-        key="clusters_csv",
-        on_click="ignore",
-    )
-    d2.download_button(
-        t("clusters.download_xlsx"),
-        lambda: exports.xlsx_file({t("clusters.tab.members"): shown}, export_ctx),
-        f"cluster-{choice}-{region}-{year}.xlsx",
-        key="clusters_xlsx",
-        on_click="ignore",
-        mime=XLSX,
+    table_downloads(
+        shown,
+        exports.MEMBER_TABLES,
+        f"cluster-{choice}-{region}-{year}",
+        csv_label=t("clusters.download_csv"),
+        xlsx_label=t("clusters.download_xlsx"),
+        sheet=t("clusters.tab.members"),
+        key="clusters",
     )
     taxes = cached(member_taxes.member_taxes, choice, **args)
     st.subheader(t("clusters.taxes.title"), anchor=False)
@@ -358,7 +349,7 @@ def discovered(found, template_names: dict, lang: str) -> None:
         return
     for _, row in found.candidates.iterrows():
         with st.container(border=True, key=f"found_{row['cluster_id']}"):
-            st.subheader(tables.short(naming.name_of(row, L), 70), anchor=False)
+            st.subheader(naming.name_of(row, L), anchor=False)
             if row["new"]:
                 st.badge(t("clusters.discovered_new"), color="violet", icon=":material/new_releases:")
             else:
@@ -388,17 +379,17 @@ def method_and_templates(start_year: int, lang: str) -> None:
             t(
                 "clusters.method_text",
                 start=start_year,
-                size=ct.percent_share(stars.size_top),
+                size=ct.percent_share(stars.size_top, lang),
                 lq=fmt.number(stars.specialisation_lq, lang, 0),
-                focus=ct.percent_share(stars.focus_top),
-                productivity=ct.percent_share(stars.productivity_top),
-                dynamism=ct.percent_share(stars.dynamism_top),
+                focus=ct.percent_share(stars.focus_top, lang),
+                productivity=ct.percent_share(stars.productivity_top, lang),
+                dynamism=ct.percent_share(stars.dynamism_top, lang),
             )
         )
     with st.expander(t("clusters.templates")):
         st.caption(t("clusters.templates_caption"))
         template_table = ct.templates_table(cached(clusters.templates), lang)
-        st.dataframe(template_table, hide_index=True)
+        st.dataframe(tables.styled(template_table, lang, {t("clusters.col.weight"): "number2"}), hide_index=True)
         template_ctx = exports.context(("cluster_templates",))
         st.download_button(
             t("clusters.download_csv"),

@@ -89,7 +89,9 @@ def history_tab(analyst: str | None) -> None:
     """Every load with its version, and the rollback of a table to an earlier version."""
     st.subheader(t("upload.history"))
     st.dataframe(
-        tables.styled(tables.versions_table(cached(provenance.versions), lang()), lang(), {t("col.rows"): "integer"}),
+        tables.styled(
+            tables.versions_table(cached(provenance.versions), lang()), lang(), tables.versions_formats(lang())
+        ),
         hide_index=True,
         width="stretch",
         height=320,

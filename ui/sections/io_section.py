@@ -14,6 +14,7 @@ from ui.charts.input_output import portfolio_effect_bars
 from ui.core import fmt, i18n
 from ui.core.names import name_column
 from ui.core.state import cached, figure, lang, region_name, t
+from ui.sections.common import one_of
 from ui.tables import common as tables
 from ui.tables.input_output import portfolio_effect_table
 
@@ -23,14 +24,7 @@ def draw(region: str, end: int) -> None:
     st.subheader(t("sectors.io.title"))
     st.caption(t("sectors.io.intro"))
     i1, i2 = st.columns([1, 2])
-    io_method = i1.segmented_control(
-        t("sectors.io.method"),
-        regional_io.METHODS,
-        default="flq",
-        required=True,
-        format_func=lambda v: t(f"sectors.io.method.{v}"),
-        key="io_method",
-    )
+    io_method = one_of(i1, "sectors.io.method", regional_io.METHODS, "flq", "io_method")
     io_delta = i2.slider(
         t("sectors.io.delta"),
         *regional_io.DELTA_LITERATURE,
@@ -164,22 +158,10 @@ def portfolio_effect_section(
     ``io_section.portfolio_effect_section(current_region(), None, view.results.table, L)`` (``year=None``:
     the latest year of employment in the store).
     """
-    import streamlit as st
-
-    from analytics.services import regional_io, sector_portfolio
-    from ui.core.state import cached
-
-    if year is None:  # the latest year of the region's employment in the store
-        year = cached(sector_portfolio.years_available)[-1]
-    if isinstance(projects, pd.DataFrame):
-        chosen = projects[projects["selected"].astype(bool)] if "selected" in projects.columns else projects
-        ids = chosen["project_id"]
-    else:
-        ids = projects
-    ids = tuple(sorted({str(p) for p in ids}))
     st.subheader(i18n.t("io_effect.title", lang))
     try:
-        result = cached(regional_io.projects_effect, region, int(year), ids)
+        ids = regional_io.chosen_project_ids(projects)
+        result = cached(regional_io.projects_effect, region, None if year is None else int(year), ids)
     except LookupError:
         st.info(i18n.t("io_effect.no_data", lang))
         return
@@ -190,7 +172,7 @@ def portfolio_effect_section(
         i18n.t(
             "io_effect.revenue",
             lang,
-            total=fmt.number(result.revenue["revenue_mln_rub"].sum(), lang, 1),
+            total=fmt.number(result.revenue_total_mln_rub, lang, 1),
             n=fmt.integer(len(result.revenue), lang),
         )
     )

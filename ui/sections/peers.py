@@ -27,6 +27,7 @@ def peer_picker(region: str, year: int, key: str) -> tuple[str, ...]:
     chosen = st.multiselect(
         t("peers.pick"),
         options,
+        placeholder=t("widget.choose_many"),
         default=[c for c in suggested["code"] if c in options],
         format_func=lambda c: names.get(c, c),
         key=f"{key}_{region}_{year}_{L}",

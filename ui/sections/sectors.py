@@ -16,6 +16,7 @@ from ui.core import escape, fmt
 from ui.core.names import name_column
 from ui.core.state import cached, figure, lang, t
 from ui.downloads import exports
+from ui.sections.common import one_of, table_downloads
 from ui.sections.peers import peer_picker
 from ui.tables import common as tables
 
@@ -25,30 +26,9 @@ def controls(years: list[int]) -> tuple[str, str, str, int, int, str]:
     start, end, method)``."""
     c1, c2, c3 = st.columns(3)
     c4, c5 = st.columns([2, 1])
-    level = c1.segmented_control(
-        t("sectors.level"),
-        sp.LEVELS,
-        default="division",
-        required=True,
-        format_func=lambda v: t(f"sectors.level.{v}"),
-        key="sectors_level",
-    )
-    measure = c2.segmented_control(
-        t("sectors.measure"),
-        sp.MEASURES,
-        default="employees",
-        required=True,
-        format_func=lambda v: t(f"sectors.measure.{v}"),
-        key="sectors_measure",
-    )
-    benchmark = c3.segmented_control(
-        t("sectors.benchmark"),
-        ("russia", "district"),
-        default="russia",
-        required=True,
-        format_func=lambda v: t(f"sectors.benchmark.{v}"),
-        key="sectors_benchmark",
-    )
+    level = one_of(c1, "sectors.level", sp.LEVELS, "division", "sectors_level")
+    measure = one_of(c2, "sectors.measure", sp.MEASURES, "employees", "sectors_measure")
+    benchmark = one_of(c3, "sectors.benchmark", ("russia", "district"), "russia", "sectors_benchmark")
     start, end = c4.select_slider(t("sectors.years"), options=years, value=(years[0], years[-1]), key="sectors_years")
     method = c5.selectbox(
         t("sectors.method"),
@@ -98,17 +78,13 @@ def shift_share_and_structure(
     left, right = st.columns([3, 2])
     with left:
         st.subheader(t("sectors.shift_share"))
-        shifts = cached(sp.region_shift_share, region, start, end, measure, benchmark, level, method).head(12)
-        shifts["label"] = tables.sector_labels(shifts, lang(), 40)
-        components = ["national_growth", "industry_mix", "competitive"] + (
-            ["allocation"] if "allocation" in shifts.columns else []
-        )
+        shifts = cached(sp.shift_share_view, region, start, end, measure, benchmark, level, method)
         st.plotly_chart(
             figure(
                 charts.shift_share_bars,
-                shifts,
+                shifts.table.assign(label=tables.sector_labels(shifts.table, lang(), 40)),
                 lang=lang(),
-                components={c: t(f"sectors.component.{c}") for c in components},
+                components={c: t(f"sectors.component.{c}") for c in shifts.components},
                 change_name=t("sectors.component.change"),
                 x_title=t("sectors.shift_axis"),
             ),
@@ -184,21 +160,13 @@ def sector_table(portfolio: pd.DataFrame, region: str, start: int, end: int) -> 
         ),
         hide_index=True,
     )
-    d1, d2, _ = st.columns([1, 1, 4])
-    export_ctx = exports.context(exports.SECTOR_TABLES)
-    d1.download_button(
-        t("sectors.download_csv"),
-        lambda: exports.csv_file(shown, export_ctx),
-        f"sectors-{region}-{start}-{end}.csv",
-        on_click="ignore",
-        mime="text/csv",
-    )
-    d2.download_button(
-        t("sectors.download_xlsx"),
-        lambda: exports.xlsx_file({t("sectors.table"): shown}, export_ctx),
-        f"sectors-{region}-{start}-{end}.xlsx",
-        on_click="ignore",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    table_downloads(
+        shown,
+        exports.SECTOR_TABLES,
+        f"sectors-{region}-{start}-{end}",
+        csv_label=t("sectors.download_csv"),
+        xlsx_label=t("sectors.download_xlsx"),
+        sheet=t("sectors.table"),
     )
 
 

@@ -134,6 +134,35 @@ def _slider(name: str, step: float, percent: bool = True) -> None:
         )
 
 
+def _number(name: str, step: float, number_format: str, low: float = 0.0, high: float = 1e7, **widget: Any) -> None:
+    """A number input for the scenario field ``name`` that may be left empty (``None``): label
+    ``subsidies.<name>``, help ``subsidies.<name>_help`` unless ``widget`` gives ``help``; the other
+    ``widget`` keywords (``on_change`` …) go to ``st.number_input`` as they are."""
+    if "help" not in widget:
+        widget["help"] = t(f"subsidies.{name}_help")
+    st.number_input(
+        t(f"subsidies.{name}"),
+        min_value=low,
+        max_value=high,
+        value=None,
+        step=step,
+        format=number_format,
+        key=K + name,
+        **widget,
+    )
+
+
+def _cap_basis(name: str) -> None:
+    """The choice of what a cap counts against (:data:`subsidy.CAP_BASES`) for the field ``name``."""
+    st.segmented_control(
+        t(f"subsidies.{name}"),
+        subsidy.CAP_BASES,
+        key=K + name,
+        required=True,
+        format_func=lambda b: t(f"subsidies.basis.{b}"),
+    )
+
+
 def controls(regimes: dict, cluster_ids: tuple, cluster_names: dict, passing: tuple) -> None:
     """The scenario's widgets in the sidebar: regime, shares, caps, budget, objective, assumptions, the
     regime editor and the registry."""
@@ -168,14 +197,11 @@ def controls(regimes: dict, cluster_ids: tuple, cluster_names: dict, passing: tu
         )
         st.caption(t("subsidies.support.caption"))
         legal_cap = st.session_state[K + "r_cap"]
-        st.number_input(
-            t("subsidies.cap"),
-            min_value=0.0,
-            max_value=legal_cap if legal_cap is not None else 1e7,
-            value=None,
-            step=10.0,
-            format="%.1f",
-            key=K + "cap",
+        _number(
+            "cap",
+            10.0,
+            "%.1f",
+            high=legal_cap if legal_cap is not None else 1e7,
             help=t(
                 "subsidies.cap_legal",
                 cap=fmt.money_mln(legal_cap, L, 0),
@@ -184,23 +210,8 @@ def controls(regimes: dict, cluster_ids: tuple, cluster_names: dict, passing: tu
             if legal_cap is not None
             else t("subsidies.cap_none"),
         )
-        st.segmented_control(
-            t("subsidies.cap_basis"),
-            subsidy.CAP_BASES,
-            key=K + "cap_basis",
-            required=True,
-            format_func=lambda b: t(f"subsidies.basis.{b}"),
-        )
-        st.number_input(
-            t("subsidies.budget"),
-            min_value=0.0,
-            max_value=1e7,
-            value=None,
-            step=50.0,
-            format="%.0f",
-            key=K + "budget",
-            help=t("subsidies.budget_help"),
-        )
+        _cap_basis("cap_basis")
+        _number("budget", 50.0, "%.0f")
         st.selectbox(
             t("subsidies.objective"),
             list(subsidy.OBJECTIVES),
@@ -216,16 +227,7 @@ def controls(regimes: dict, cluster_ids: tuple, cluster_names: dict, passing: tu
         _slider("add", 0.05)
         _slider("lag", 1, percent=False)
         _slider("rate", 0.005)
-        st.number_input(
-            t("subsidies.tax"),
-            min_value=0.0,
-            max_value=1.0,
-            value=None,
-            step=0.005,
-            format="%.3f",
-            key=K + "tax",
-            help=t("subsidies.tax_help"),
-        )
+        _number("tax", 0.005, "%.3f", high=1.0)
         _slider("margin", 0.01)
         _slider("horizon", 1, percent=False)
         _slider("revenue", 0.05)
@@ -237,16 +239,7 @@ def controls(regimes: dict, cluster_ids: tuple, cluster_names: dict, passing: tu
             format_func=lambda v: t(f"subsidies.taxes.{v}"),
             help=t("subsidies.taxes_help"),
         )
-        st.number_input(
-            t("subsidies.base_year"),
-            min_value=2000,
-            max_value=2100,
-            value=None,
-            step=1,
-            format="%d",
-            key=K + "base_year",
-            help=t("subsidies.base_year_help"),
-        )
+        _number("base_year", 1, "%d", 2000, 2100)
 
     regime_now = regimes[st.session_state[K + "regime"]]
     with st.sidebar.expander(t("subsidies.regime_editor"), icon=":material/gavel:"):
@@ -263,33 +256,20 @@ def controls(regimes: dict, cluster_ids: tuple, cluster_names: dict, passing: tu
         st.slider(
             t("subsidies.r_share"), low, high, step=0.01, format="percent", key=K + "r_share", on_change=_on_limits
         )
-        st.number_input(
-            t("subsidies.r_cap"),
-            min_value=0.0,
-            max_value=1e7,
-            value=None,
-            step=10.0,
-            format="%.1f",
-            key=K + "r_cap",
-            on_change=_on_limits,
-        )
-        st.segmented_control(
-            t("subsidies.r_basis"),
-            subsidy.CAP_BASES,
-            key=K + "r_basis",
-            required=True,
-            format_func=lambda b: t(f"subsidies.basis.{b}"),
-        )
+        _number("r_cap", 10.0, "%.1f", help=None, on_change=_on_limits)
+        _cap_basis("r_basis")
         st.number_input(t("subsidies.r_minp"), min_value=1, max_value=100, step=1, key=K + "r_minp")
         st.multiselect(
             t("subsidies.r_cats"),
             subsidy.COST_CATEGORIES,
+            placeholder=t("widget.choose_many"),
             key=K + "r_cats",
             format_func=lambda c: t(f"subsidies.category.{c}"),
         )
         st.multiselect(
             t("subsidies.r_stages"),
             subsidy.PROJECT_STAGES,
+            placeholder=t("widget.choose_many"),
             key=K + "r_stages",
             format_func=lambda s: t(f"subsidies.stage.{s}"),
         )
@@ -305,6 +285,7 @@ def controls(regimes: dict, cluster_ids: tuple, cluster_names: dict, passing: tu
         st.multiselect(
             t("subsidies.registry"),
             list(cluster_ids),
+            placeholder=t("widget.choose_many"),
             key=K + "registry",
             format_func=lambda c: cluster_names.get(c, c),
             help=t("subsidies.registry_help"),
@@ -390,6 +371,7 @@ def comparison_items(scenario: subsidy.Scenario, options: sv.PageOptions, saved:
     picked = st.multiselect(
         t("subsidies.compare_pick"),
         ["__current__", *saved["name"]],
+        placeholder=t("widget.choose_many"),
         default=["__current__"],
         max_selections=subsidy.MAX_COMPARED,
         key=K + "cmp_saved",

@@ -32,9 +32,9 @@ def stars_text(n: int, total: int = 5) -> str:
     return "★" * n + "☆" * (total - n)
 
 
-def percent_share(share: float) -> str:
-    """A share as a short percentage for help texts (0.1 → "10 %")."""
-    return f"{100 * share:g} %"
+def percent_share(share: float, lang: str) -> str:
+    """A share as a short percentage for help texts (0.1 → ``10 %`` / ``10%``; 0.125 → ``12,5 %``)."""
+    return fmt.percent_short(share, lang)
 
 
 def _names(missing: dict, lang: str, limit: int = 6) -> str:
@@ -282,14 +282,13 @@ def member_taxes_caption(taxes: Any, lang: str) -> str:
     )
 
 
-def gaps_table(gaps: pd.DataFrame, lang: str, limit: int = 48) -> pd.DataFrame:
-    """The gap list as shown: code, name, weight, firms, employees, LQ, density, status, where else."""
-    from ui.tables.common import short
-
+def gaps_table(gaps: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The gap list as shown: code, whole name (never cut), weight, firms, employees, LQ, density, status,
+    where else."""
     return pd.DataFrame(
         {
             t("col.code", lang): gaps["okved"].to_numpy(),
-            t("col.sector", lang): names(gaps, lang).map(lambda n: short(n, limit)).to_numpy(),
+            t("col.sector", lang): names(gaps, lang).to_numpy(),
             t("clusters.col.weight", lang): gaps["weight"].to_numpy(),
             t("clusters.col.firms", lang): gaps["firms"].to_numpy(),
             t("clusters.col.stat_employees", lang): gaps["stat_employees"].to_numpy(),

@@ -9,6 +9,7 @@ import pandas as pd
 from ui.core import fmt
 from ui.core.i18n import CATALOG, DEFAULT_LANG, t
 from ui.core.names import name_column
+from ui.core.streamlit_patches import format_only_styler
 
 
 def short(text: str | None, limit: int = 34) -> str:
@@ -92,6 +93,12 @@ def versions_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
         action_label=[t(f"action.{a}", lang) for a in history["action"]],
     )
     return localise(shown, VERSION_COLUMNS, lang)
+
+
+def versions_formats(lang: str) -> dict[str, str]:
+    """Cell formats of :func:`versions_table` for :func:`styled`: row counts grouped, the load time to the
+    minute in the language's date format."""
+    return {t("col.rows", lang): "integer", t("col.loaded_at", lang): "timestamp"}
 
 
 def registry_clusters(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -182,6 +189,7 @@ CELL_FORMATS = {
     "percent": lambda v, lang: fmt.percent(v, lang, 1),  # a share 0–1
     "percent2": lambda v, lang: fmt.percent(v, lang, 2),
     "plain": lambda v, lang: str(int(v)),  # years and row numbers: no group separator
+    "timestamp": lambda v, lang: fmt.timestamp(v, lang),  # a load's date and time, to the minute
 }
 
 
@@ -194,4 +202,4 @@ def styled(frame: pd.DataFrame, lang: str, formats: dict[str, str]):
     def cell(value, kind: str) -> str:
         return fmt.DASH if value is None or pd.isna(value) else CELL_FORMATS[kind](value, lang)
 
-    return frame.style.format({c: (lambda v, k=k: cell(v, k)) for c, k in present.items()})
+    return format_only_styler(frame).format({c: (lambda v, k=k: cell(v, k)) for c, k in present.items()})

@@ -232,6 +232,7 @@ def projects_formats(lang: str) -> dict[str, str]:
         }
     )
     kinds.update({t(PROJECT_COLUMNS[c], lang): "plain" for c in ("break_even_year", "payback_with_years")})
+    kinds[t(PROJECT_COLUMNS["jobs"], lang)] = "integer"
     return kinds
 
 

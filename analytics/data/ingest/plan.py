@@ -57,6 +57,22 @@ class LoadReport:
     #: file headers the loader could not place (the page offers a mapping for them)
     unknown_headers: list[str] = field(default_factory=list)
 
+    @classmethod
+    def refused(cls, table: str, file_name: str | None, code: str, **params: Any) -> LoadReport:
+        """The report of a whole file refused before any row is stored (mode ``replace``): one error, the
+        message ``code`` with ``params``, naming no row, column or value."""
+        return cls(
+            ok=False,
+            rows_loaded=0,
+            errors=[Issue(None, None, None, msg(code, **params))],
+            warnings=[],
+            version_id=None,
+            table=table,
+            mode="replace",
+            file_name=file_name,
+            error_counts={code: 1},
+        )
+
     @property
     def changes(self) -> int:
         """Rows the load would add, change or remove (0: the store already holds the file)."""

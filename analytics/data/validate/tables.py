@@ -139,6 +139,48 @@ def _money(
     return Column(name, "money", ru, en, required=required, low=0, high=MAX_MONEY_MLN, example=example)
 
 
+#: Headers of a row's Russian name: the two shared by every table, then the English ones.
+_NAME_RU = ("наименование", "название")
+_NAME_RU_EN = ("name", "name (russian)", "name ru", "russian name")
+#: Headers of a row's English name, Russian then English.
+_NAME_EN_RU = ("наименование на английском", "название англ")
+_NAME_EN_EN = ("name (english)", "name en", "english name")
+#: Headers of a region's code where a row refers to its region.
+_REGION_CODE_RU = ("код региона", "регион", "код субъекта")
+_REGION_CODE_EN = ("region code", "region")
+
+
+def _name_ru(
+    example: str, *more_ru: str, ru: tuple[str, ...] | None = None, en: tuple[str, ...] = _NAME_RU_EN
+) -> Column:
+    """The required ``name_ru`` column: headers :data:`_NAME_RU` followed by ``more_ru`` (or ``ru`` instead)."""
+    return Column("name_ru", "name", ru or (*_NAME_RU, *more_ru), en, required=True, example=example)
+
+
+def _name_en(
+    example: str, required: bool = False, ru: tuple[str, ...] = _NAME_EN_RU, en: tuple[str, ...] = _NAME_EN_EN
+) -> Column:
+    """The ``name_en`` column with the shared headers unless ``ru``/``en`` are given."""
+    return Column("name_en", "name", ru, en, required=required, example=example)
+
+
+def _region_code(
+    kind: str = "region", ru: tuple[str, ...] = _REGION_CODE_RU, en: tuple[str, ...] = _REGION_CODE_EN
+) -> Column:
+    """The required ``region_code`` column (example: Kaluga's code 40) with the shared headers unless given."""
+    return Column("region_code", kind, ru, en, required=True, example="40")
+
+
+#: The ``code`` key of the region tables (``regions``, ``region_reference``).
+_REGION_KEY = Column(
+    "code", "region", ("код региона", "код субъекта", "код"), ("region code", "code"), required=True, example="40"
+)
+#: A link to the public source of a row (registry, public facts, programme projects).
+_SOURCE_URL = Column(
+    "source_url", "text", ("источник", "ссылка"), ("source", "source url", "link"), required=True, example="https://…"
+)
+
+
 def bounds(column: Column) -> tuple[float, float]:
     """The (low, high) a number in ``column`` must lie within: the column's own, else ±:data:`MAX_NUMBER`."""
     return (-MAX_NUMBER if column.low is None else column.low, MAX_NUMBER if column.high is None else column.high)
@@ -148,30 +190,9 @@ TABLES: dict[str, TableSpec] = {
     "regions": TableSpec(
         "regions",
         (
-            Column(
-                "code",
-                "region",
-                ("код региона", "код субъекта", "код"),
-                ("region code", "code"),
-                required=True,
-                example="40",
-            ),
-            Column(
-                "name_ru",
-                "name",
-                ("наименование", "название", "субъект рф", "регион"),
-                ("name", "name (russian)", "name ru", "russian name"),
-                required=True,
-                example="Калужская область",
-            ),
-            Column(
-                "name_en",
-                "name",
-                ("наименование на английском", "название англ"),
-                ("name (english)", "name en", "english name"),
-                required=True,
-                example="Kaluga Oblast",
-            ),
+            _REGION_KEY,
+            _name_ru("Калужская область", "субъект рф", "регион"),
+            _name_en("Kaluga Oblast", required=True),
             Column(
                 "federal_district",
                 "text",
@@ -190,29 +211,9 @@ TABLES: dict[str, TableSpec] = {
             Column(
                 "oktmo", "oktmo", ("октмо", "код октмо"), ("oktmo", "oktmo code"), required=True, example="29701000"
             ),
-            Column(
-                "region_code",
-                "region",
-                ("код региона", "регион"),
-                ("region code", "region"),
-                required=True,
-                example="40",
-            ),
-            Column(
-                "name_ru",
-                "name",
-                ("наименование", "название", "муниципальное образование", "муниципалитет"),
-                ("name", "name (russian)", "name ru", "russian name"),
-                required=True,
-                example="Город Калуга",
-            ),
-            Column(
-                "name_en",
-                "name",
-                ("наименование на английском", "название англ"),
-                ("name (english)", "name en", "english name"),
-                example="Kaluga",
-            ),
+            _region_code(ru=("код региона", "регион")),
+            _name_ru("Город Калуга", "муниципальное образование", "муниципалитет"),
+            _name_en("Kaluga"),
             Column(
                 "kind",
                 "enum",
@@ -285,21 +286,8 @@ TABLES: dict[str, TableSpec] = {
                 example="subclass",
             ),
             Column("section", "section", ("раздел",), ("section",), example="C"),
-            Column(
-                "name_ru",
-                "name",
-                ("наименование", "название"),
-                ("name", "name (russian)", "name ru", "russian name"),
-                required=True,
-                example="Производство ремней безопасности, подушек безопасности, их частей и принадлежностей кузовов",
-            ),
-            Column(
-                "name_en",
-                "name",
-                ("наименование на английском", "название англ"),
-                ("name (english)", "name en", "english name"),
-                example="Manufacture of seat belts, airbags and their parts, and of body accessories",
-            ),
+            _name_ru("Производство ремней безопасности, подушек безопасности, их частей и принадлежностей кузовов"),
+            _name_en("Manufacture of seat belts, airbags and their parts, and of body accessories"),
         ),
         key=("code",),
         keep_when_absent=("name_en",),
@@ -316,27 +304,8 @@ TABLES: dict[str, TableSpec] = {
                 example="4029032450",
             ),
             Column("ogrn", "ogrn", ("огрн", "огрнип"), ("ogrn", "ogrnip"), example="1027700132195"),
-            Column(
-                "name_ru",
-                "name",
-                (
-                    "наименование",
-                    "название",
-                    "наименование организации",
-                    "полное наименование",
-                    "сокращенное наименование",
-                ),
-                ("name", "name (russian)", "name ru", "russian name"),
-                required=True,
-                example="АО «Пример»",
-            ),
-            Column(
-                "name_en",
-                "name",
-                ("наименование на английском", "название англ"),
-                ("name (english)", "name en", "english name"),
-                example="Primer JSC",
-            ),
+            _name_ru("АО «Пример»", "наименование организации", "полное наименование", "сокращенное наименование"),
+            _name_en("Primer JSC"),
             Column(
                 "okved",
                 "okved",
@@ -352,14 +321,7 @@ TABLES: dict[str, TableSpec] = {
                 required=True,
                 example="29.10",
             ),
-            Column(
-                "region_code",
-                "region",
-                ("код региона", "регион", "код субъекта"),
-                ("region code", "region"),
-                required=True,
-                example="40",
-            ),
+            _region_code(),
             Column("oktmo", "oktmo", ("октмо", "код октмо"), ("oktmo", "oktmo code"), example="29701000"),
             _LAT,
             _LON,
@@ -496,14 +458,7 @@ TABLES: dict[str, TableSpec] = {
     "region_sector_years": TableSpec(
         "region_sector_years",
         (
-            Column(
-                "region_code",
-                "region",
-                ("код региона", "регион", "код субъекта"),
-                ("region code", "region"),
-                required=True,
-                example="40",
-            ),
+            _region_code(),
             Column(
                 "okved",
                 "okved",
@@ -609,21 +564,12 @@ TABLES: dict[str, TableSpec] = {
         "projects",
         (
             _PROJECT_ID,
-            Column(
-                "name_ru",
-                "name",
-                ("наименование", "название проекта", "название"),
-                ("name", "name (russian)", "name ru", "project name", "project name (russian)"),
-                required=True,
-                example="Локализация производства",
+            _name_ru(
+                "Локализация производства",
+                ru=("наименование", "название проекта", "название"),
+                en=("name", "name (russian)", "name ru", "project name", "project name (russian)"),
             ),
-            Column(
-                "name_en",
-                "name",
-                ("наименование на английском", "название англ"),
-                ("name (english)", "name en", "project name (english)"),
-                example="Localisation of production",
-            ),
+            _name_en("Localisation of production", en=("name (english)", "name en", "project name (english)")),
             _CLUSTER_ID,
             Column(
                 "initiator_inn",
@@ -757,14 +703,7 @@ TABLES: dict[str, TableSpec] = {
                 default="total",
                 example="Обрабатывающие производства",
             ),
-            Column(
-                "region_code",
-                "ident",
-                ("код региона", "регион", "код субъекта"),
-                ("region code", "region"),
-                required=True,
-                example="40",
-            ),
+            _region_code("ident"),
             _YEAR,
             Column("value", "float", ("значение",), ("value",), example="565,8"),
             Column("unit", "text", ("единица", "единица измерения"), ("unit",), example="тыс. человек"),
@@ -787,30 +726,9 @@ TABLES: dict[str, TableSpec] = {
     "region_reference": TableSpec(
         "region_reference",
         (
-            Column(
-                "code",
-                "region",
-                ("код региона", "код субъекта", "код"),
-                ("region code", "code"),
-                required=True,
-                example="40",
-            ),
-            Column(
-                "name_ru",
-                "name",
-                ("наименование", "субъект рф"),
-                ("name", "name ru"),
-                required=True,
-                example="Калужская обл",
-            ),
-            Column(
-                "name_en",
-                "name",
-                ("наименование на английском",),
-                ("name en", "english name"),
-                required=True,
-                example="Kaluga",
-            ),
+            _REGION_KEY,
+            _name_ru("Калужская обл", ru=("наименование", "субъект рф"), en=("name", "name ru")),
+            _name_en("Kaluga", required=True, ru=("наименование на английском",), en=("name en", "english name")),
             Column(
                 "federal_district",
                 "text",
@@ -877,14 +795,7 @@ TABLES: dict[str, TableSpec] = {
                 example="ГК «Обнинские Фильтры»",
             ),
             Column("notes", "text", ("примечание",), ("notes", "note"), example=""),
-            Column(
-                "source_url",
-                "text",
-                ("источник", "ссылка"),
-                ("source", "source url", "link"),
-                required=True,
-                example="https://…",
-            ),
+            _SOURCE_URL,
             _STATUS,
             # migration 9: the template a registered cluster is (it then counts as registered for Decree 41)
             Column(
@@ -907,14 +818,7 @@ TABLES: dict[str, TableSpec] = {
             Column("value_number", "float", ("значение числом",), ("value number",), example="24"),
             Column("unit", "text", ("единица",), ("unit",), example="projects"),
             Column("confidence", "text", ("достоверность",), ("confidence",), example="high"),
-            Column(
-                "source_url",
-                "text",
-                ("источник", "ссылка"),
-                ("source", "source url", "link"),
-                required=True,
-                example="https://…",
-            ),
+            _SOURCE_URL,
             Column("note", "text", ("примечание",), ("note",), example=""),
             _STATUS,
         ),
@@ -938,14 +842,7 @@ TABLES: dict[str, TableSpec] = {
             Column("participants", "text", ("участники", "инициатор"), ("participants", "initiator"), example=""),
             _money("subsidy_mln_rub", ("субсидия",), ("subsidy",)),
             _money("project_cost_mln_rub", ("стоимость проекта",), ("project cost",)),
-            Column(
-                "source_url",
-                "text",
-                ("источник", "ссылка"),
-                ("source", "source url", "link"),
-                required=True,
-                example="https://…",
-            ),
+            _SOURCE_URL,
             Column("note", "text", ("примечание",), ("note",), example=""),
             _STATUS,
         ),
