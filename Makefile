@@ -68,7 +68,7 @@ MODULE ?=
 SAMPLE ?=
 JOBS ?= 2
 mutation: $(VENV)/.dev
-	PYTEST_ADDOPTS="-p tests.mutation_scope" nice -n 10 $(VENV)/bin/mutmut run --max-children $(JOBS) $(if $(SAMPLE),$$($(PY) bench/mutation_report.py --sample $(SAMPLE) $(MODULE)),$(if $(MODULE),"$(MODULE).*"))
+	PYTEST_ADDOPTS="-p tests.mutation_scope" nice -n 10 $(PY) $(VENV)/bin/mutmut run --max-children $(JOBS) $(if $(SAMPLE),$$($(PY) bench/mutation_report.py --sample $(SAMPLE) $(MODULE)),$(if $(MODULE),"$(MODULE).*"))
 	$(PY) bench/mutation_report.py $(MODULE)
 
 ## Debian's chromium for the browser tests (Playwright must not download its own browser).

@@ -271,9 +271,10 @@ def _complexity(
     kp0 = np.nan_to_num(kp, nan=0.0)
     absent = 1.0 - m
     coi_raw = np.nan_to_num(density * absent * kp0[np.newaxis, :]).sum(axis=1)
+    coi_raw[np.isnan(kc)] = np.nan  # a region with no presence has no ECI, and no COI either
     weights = np.nan_to_num(phi * divide(kp0, phi.sum(axis=1))[:, np.newaxis])
     cog = absent * (absent @ weights) / spread
-    coi_mean, coi_spread = _spread(np.where(np.isnan(kc), np.nan, coi_raw), n_sectors=n_sectors, sd=sd)
+    coi_mean, coi_spread = _spread(coi_raw, n_sectors=n_sectors, sd=sd)
     return _Complexity(
         matrix=mat,
         rca=rca,

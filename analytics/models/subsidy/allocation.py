@@ -50,8 +50,10 @@ def _objective_values(table: pd.DataFrame, objective: str) -> np.ndarray:
 
 
 def _greedy(values: np.ndarray, weights: np.ndarray, budget: float) -> np.ndarray:
-    """Best value per share of the budget first, each taken when it still fits (no optimality bound)."""
-    load = weights.sum(axis=0) / max(budget, 1e-12)
+    """Best value per share of the budget first, each taken when it still fits (no optimality bound).
+
+    A project's share of the budget: its subsidy summed over the years ÷ the annual budget."""
+    load = weights.sum(axis=1) / max(budget, 1e-12)
     order = np.argsort(-values / np.maximum(load, 1e-12), kind="stable")
     used = np.zeros(weights.shape[1])
     chosen = np.zeros(len(values), dtype=bool)
