@@ -269,7 +269,7 @@ def cached(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """
     module, name = func.__module__, func.__name__
     try:
-        key = (_argument_key(args), _argument_key(dict(sorted(kwargs.items()))))
+        key = _digest((_argument_key(args), _argument_key(dict(sorted(kwargs.items())))))
     except TypeError:  # an argument _argument_key cannot key: Streamlit's hasher and pickled results
         key = None
 
@@ -363,6 +363,13 @@ class _BuiltFigure(BaseFigure):
         return self._document.get("layout", {})
 
 
+def _digest(key: Any) -> str:
+    """A short string for a key of :func:`_argument_key`: Streamlit hashes one string faster than it walks a
+    nested tuple (about 0.5 ms a cached call). ``repr`` of the key's values (strings, numbers, dates, enums,
+    digests) tells any two apart."""
+    return hashlib.blake2b(repr(key).encode("utf-8"), digest_size=20).hexdigest()
+
+
 def _argument_key(value: Any) -> Any:
     """A hashable stand-in for a figure builder's argument: frames by their values, objects from
     :func:`model` by name, containers element by element."""
@@ -427,7 +434,7 @@ def figure(build: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     try:
         if "<" in build.__qualname__:  # a lambda or a local function: no name to key it by
             raise TypeError(build.__qualname__)
-        key = (_argument_key(args), _argument_key(dict(sorted(kwargs.items()))))
+        key = _digest((_argument_key(args), _argument_key(dict(sorted(kwargs.items())))))
     except TypeError:  # an argument that cannot be keyed safely: built for this view only
         return build(*args, **kwargs)
     return _figure(
