@@ -99,3 +99,29 @@ def test_a_styler_that_does_more_than_format_goes_to_streamlits_own_code():
     assert "background-color" in mine.styler.styles  # the highlight is sent: Streamlit's path ran
     hidden = styled(frame, "ru", formats).hide(axis="columns", subset=["Год"])
     assert not streamlit_patches.format_only(hidden)
+
+
+def test_a_tables_display_values_are_formatted_once_per_content_language_and_formats(monkeypatch):
+    frame, formats = next(_frames())
+    made = []
+    real = streamlit_patches.display_values
+    monkeypatch.setattr(streamlit_patches, "display_values", lambda s: made.append(1) or real(s))
+    monkeypatch.setattr(streamlit_patches, "_KEPT", type(streamlit_patches._KEPT)())
+
+    def send(table, lang, kinds) -> bytes:
+        proto = ArrowProto()
+        streamlit_patches.marshall_styler(proto, styled(table, lang, kinds).set_uuid("42"), "42")
+        return proto.styler.display_values
+
+    first = send(frame, "ru", formats)
+    assert send(frame.copy(), "ru", formats) == first and len(made) == 1  # equal content: kept
+    english = send(frame, "en", formats)
+    assert english != first and len(made) == 2  # another language
+    assert send(frame, "ru", {**formats, "Выручка": "number2"}) != first and len(made) == 3  # other formats
+    changed = frame.copy()
+    changed.loc[0, "Выручка"] = 1234.6
+    assert send(changed, "ru", formats) != first and len(made) == 4  # another value
+    # what was kept is what Streamlit itself would send
+    theirs = ArrowProto()
+    streamlit_patches.ORIGINAL_MARSHALL(theirs, styled(frame, "ru", formats).set_uuid("42"), "42")
+    assert first == theirs.styler.display_values

@@ -12,7 +12,9 @@ eighth (``bench/bench_load.py`` with py-spy on the workers).
 For a Styler made by :func:`format_only_styler` that still only formats (:func:`format_only`),
 :func:`marshall_styler` sends the same message — the uuid, the caption, no CSS (such a Styler has
 none), the display values — from display values computed column by column with the display functions
-pandas itself calls (:func:`display_values`); any other Styler goes to Streamlit's own function.
+pandas itself calls (:func:`display_values`), and kept per frame content when the Styler says what else
+they depend on (:func:`keep_display`: the same table seen by twenty sessions is formatted once); any other
+Styler goes to Streamlit's own function.
 ``tests/test_streamlit_patches.py`` compares the two messages byte for byte, on made-up tables and on
 the demo's input–output table, in both languages. :func:`apply` installs the function only on the
 Streamlit version it was checked against, so an upgrade falls back to Streamlit's own code until
@@ -21,6 +23,11 @@ checked again.
 
 from __future__ import annotations
 
+import hashlib
+import pickle
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
 from enum import Enum
 from typing import Any
 
@@ -81,6 +88,45 @@ def display_values(styler: Styler) -> pd.DataFrame:
     return new_df
 
 
+#: the attribute :func:`keep_display` sets: what, beside the frame, the display values depend on
+DISPLAY_KEY = "_navigator_display_key"
+#: display values (Arrow bytes) kept per frame content and key, most recently used last
+_KEPT: OrderedDict[str, bytes] = OrderedDict()
+_KEPT_MAX = 128
+_KEPT_LOCK = threading.Lock()
+
+
+def keep_display(styler: Styler, key: Hashable) -> Styler:
+    """Mark a formatted :func:`format_only_styler` whose display values depend only on its frame and
+    ``key`` (e.g. the language and the column formats); :func:`marshall_styler` then computes them once per
+    frame content and key, and every later session and rerun showing the same table reuses them. The
+    Styler must not be formatted again after this."""
+    setattr(styler, DISPLAY_KEY, key)
+    return styler
+
+
+def _display_bytes(styler: Styler) -> bytes:
+    """The Arrow bytes of :func:`display_values`, kept when the Styler is marked by :func:`keep_display`."""
+    key = getattr(styler, DISPLAY_KEY, None)
+    if key is None:
+        return dataframe_util.convert_pandas_df_to_arrow_bytes(display_values(styler))
+    try:
+        digest = hashlib.blake2b(pickle.dumps((styler.data, key), protocol=5), digest_size=20).hexdigest()
+    except (TypeError, AttributeError, pickle.PicklingError):  # a frame that cannot be pickled: not kept
+        return dataframe_util.convert_pandas_df_to_arrow_bytes(display_values(styler))
+    with _KEPT_LOCK:
+        kept = _KEPT.get(digest)
+        if kept is not None:
+            _KEPT.move_to_end(digest)
+            return kept
+    made = dataframe_util.convert_pandas_df_to_arrow_bytes(display_values(styler))
+    with _KEPT_LOCK:
+        _KEPT[digest] = made
+        while len(_KEPT) > _KEPT_MAX:
+            _KEPT.popitem(last=False)
+    return made
+
+
 def marshall_styler(proto: Any, styler: Styler, default_uuid: str) -> None:
     """Streamlit's ``marshall_styler``, without the per-cell translation for a format-only Styler."""
     if not format_only(styler):
@@ -91,7 +137,7 @@ def marshall_styler(proto: Any, styler: Styler, default_uuid: str) -> None:
         return
     pandas_styler_utils._marshall_uuid(proto, styler, default_uuid)
     pandas_styler_utils._marshall_caption(proto, styler)
-    proto.styler.display_values = dataframe_util.convert_pandas_df_to_arrow_bytes(display_values(styler))
+    proto.styler.display_values = _display_bytes(styler)
 
 
 def apply() -> bool:

@@ -9,7 +9,7 @@ import pandas as pd
 from ui.core import fmt
 from ui.core.i18n import CATALOG, DEFAULT_LANG, t
 from ui.core.names import name_column
-from ui.core.streamlit_patches import format_only_styler
+from ui.core.streamlit_patches import format_only_styler, keep_display
 
 
 def short(text: str | None, limit: int = 34) -> str:
@@ -202,4 +202,5 @@ def styled(frame: pd.DataFrame, lang: str, formats: dict[str, str]):
     def cell(value, kind: str) -> str:
         return fmt.DASH if value is None or pd.isna(value) else CELL_FORMATS[kind](value, lang)
 
-    return format_only_styler(frame).format({c: (lambda v, k=k: cell(v, k)) for c, k in present.items()})
+    styler = format_only_styler(frame).format({c: (lambda v, k=k: cell(v, k)) for c, k in present.items()})
+    return keep_display(styler, ("styled", lang, tuple(present.items())))  # the display values depend on these only
