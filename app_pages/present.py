@@ -7,6 +7,7 @@ from analytics.services import provenance, sector_portfolio, storyline
 from ui.charts import slides
 from ui.core import urls
 from ui.core.state import cached, current_region, lang, region_name, t
+from ui.core.state import view as state_view
 from ui.downloads import briefing
 from ui.sections import present
 from ui.sections.present import deck_link
@@ -76,16 +77,16 @@ if bad is not None:
 deck = cached(storyline.build, settings)
 index = present.slide_index(len(deck))
 names = cached(sector_portfolio.cluster_names).get(lang(), {})
-view = slides.view(deck[index], lang(), region_name=region_name(current_region()), cluster_names=names)
+view = state_view(
+    slides.view, deck[index], lang(), region_name=region_name(current_region()), cluster_names=names, stretch=True
+)
 
 st.title(view.title)  # names from the data come escaped for Markdown (ui.charts.slides)
 st.markdown(view.message.replace("\n", "  \n"))
 if view.numbers:
     for column, (label, value) in zip(st.columns(len(view.numbers)), view.numbers):
         column.metric(label, value)
-if view.figure is not None:
-    # the chart takes the room the texts leave on the measured window (see present.PROJECTOR_CSS)
-    view.figure.update_layout(height=None, autosize=True)
+if view.figure is not None:  # stretched over the room the texts leave on the window (present.PROJECTOR_CSS)
     st.plotly_chart(view.figure, theme=None, config={"displayModeBar": False}, height="stretch", key="slide-chart")
 if view.notes:
     with st.container(key="slide-notes"):

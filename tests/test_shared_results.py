@@ -126,3 +126,40 @@ def test_fresh_gives_an_equal_value(value):
     got = state._fresh(value)
     assert type(got) is type(value)
     assert repr(got) == repr(value)
+
+
+# --- state.view: a builder's dataclass of texts and figures, built once and shared ----------------------------
+import plotly.graph_objects as go  # noqa: E402
+
+
+@dataclasses.dataclass
+class Card:
+    title: str
+    figure: go.Figure | None
+    notes: list
+
+
+def card(frame: pd.DataFrame, lang: str, *, tall: bool = False) -> Card:
+    CALLS.append(("card", lang, tall))
+    fig = go.Figure(go.Bar(x=frame["code"], y=frame["value"]))
+    fig.update_layout(height=None if tall else 300)
+    return Card(title=f"{lang}: {len(frame)}", figure=fig, notes=["a"])
+
+
+def test_a_view_is_built_once_and_its_figure_kept_as_json(fresh):
+    frame = pd.DataFrame({"code": ["29", "30"], "value": [1.0, 2.0]})
+    first = state.view(card, frame, "ru")
+    again = state.view(card, frame.copy(), "ru")
+    assert CALLS == [("card", "ru", False)]
+    assert first is not again and first.figure is again.figure  # one read-only figure document
+    assert isinstance(first.figure, state._BuiltFigure)
+    assert first.figure.to_dict()["layout"]["height"] == 300
+    assert first.figure.data[0]["x"] == ["29", "30"]
+    first.notes.append("mine")  # the rest is the caller's own
+    assert again.notes == ["a"]
+    state.view(card, frame, "ru", tall=True)
+    state.view(card, frame, "en")
+    assert len(CALLS) == 3
+    fresh["now"] = "v2"
+    state.view(card, frame, "ru")
+    assert len(CALLS) == 4

@@ -489,9 +489,25 @@ def _route(slide: Slide, lang: str, height: int) -> SlideView:
     )
 
 
-def view(slide: Slide, lang: str, *, region_name: str, cluster_names: dict[str, str], screen: int = 1080) -> SlideView:
+def view(
+    slide: Slide,
+    lang: str,
+    *,
+    region_name: str,
+    cluster_names: dict[str, str],
+    screen: int = 1080,
+    stretch: bool = False,
+) -> SlideView:
     """The :class:`SlideView` of ``slide`` in ``lang``. ``screen`` (1080 or 720) sets the figure's height for
-    exports only: the presentation page stretches the chart over the room left on the measured window."""
+    exports; ``stretch`` leaves the height to the page instead (the presentation page stretches the chart
+    over the room left on the measured window)."""
+    shown = _view(slide, lang, region_name=region_name, cluster_names=cluster_names, screen=screen)
+    if stretch and shown.figure is not None:
+        shown.figure.update_layout(height=None, autosize=True)
+    return shown
+
+
+def _view(slide: Slide, lang: str, *, region_name: str, cluster_names: dict[str, str], screen: int) -> SlideView:
     screen = 720 if screen == 720 else 1080
     height = CHART_HEIGHT[screen] - (NUMBERS_ROW[screen] if slide.slide_id == "profile" else 0)
     if slide.slide_id == "profile":

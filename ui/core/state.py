@@ -238,7 +238,7 @@ def _fresh(value: Any) -> Any:
     another kind is deep-copied."""
     if isinstance(value, (pd.DataFrame, pd.Series, pd.Index)):
         return value.copy(deep=False)
-    if isinstance(value, _IMMUTABLE):
+    if isinstance(value, _IMMUTABLE) or isinstance(value, _BuiltFigure):  # a kept figure is read-only
         return value
     if isinstance(value, np.ndarray):
         return value.copy()
@@ -448,6 +448,42 @@ def figure(build: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     )
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _view(
+    module: str, name: str, fingerprint: str, key: Any, _build: Callable[..., Any], _args: tuple, _kwargs: dict
+) -> Any:
+    built = _build(*_args, **_kwargs)
+    if dataclasses.is_dataclass(built):
+        for field in dataclasses.fields(built):
+            value = getattr(built, field.name)
+            if isinstance(value, BaseFigure) and not isinstance(value, _BuiltFigure):
+                object.__setattr__(built, field.name, _BuiltFigure(json.loads(value.to_json())))
+    return built
+
+
+def view(build: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``build(*args, **kwargs)`` — a builder of :mod:`ui.charts` returning a dataclass of texts and figures
+    (a slide) — built once per data version and arguments and shared by every session of this process. Its
+    figures are kept as their JSON, read-only like :func:`figure`'s (set what the page needs, e.g. the
+    height, through the builder's arguments); each caller gets its own copy of the rest (:func:`_fresh`)."""
+    try:
+        if "<" in build.__qualname__:
+            raise TypeError(build.__qualname__)
+        key = _digest((_argument_key(args), _argument_key(dict(sorted(kwargs.items())))))
+    except TypeError:  # an argument that cannot be keyed safely: built for this view only
+        return build(*args, **kwargs)
+    shared = _view(
+        module=build.__module__,
+        name=build.__qualname__,
+        fingerprint=fingerprint(),
+        key=key,
+        _build=build,
+        _args=args,
+        _kwargs=kwargs,
+    )
+    return _fresh(shared)
+
+
 def clear_caches() -> None:
     """Drop cached results (after a load or rollback)."""
     _cached_call.clear()
@@ -455,6 +491,7 @@ def clear_caches() -> None:
     _cached_with.clear()
     _model.clear()
     _figure.clear()
+    _view.clear()
     with _SHARED_LOCK:
         _SHARED.clear()
 
