@@ -354,6 +354,11 @@ def suggest_links(
     return out
 
 
+def _truthy(flags: pd.Series) -> pd.Series:
+    """A flag column as booleans: missing (NaN, None) is False, any other value its truth (1.0 → True)."""
+    return flags.astype(object).where(flags.notna(), False).astype(bool)
+
+
 def evaluate(
     cluster_id: str,
     members: pd.DataFrame,
@@ -415,7 +420,7 @@ def evaluate(
     ]
     producing = participants[participants["kind"] != "specialised"]
     flag = (
-        producing["organising_production"].fillna(False).astype(bool)
+        _truthy(producing["organising_production"])
         if "organising_production" in producing
         else pd.Series(False, index=producing.index)
     )
