@@ -193,3 +193,89 @@ def test_strong_clusters_with_their_own_column_names():
         "lq_change",
         "quadrant",
     ]
+
+
+# --- survivors of a seeded random sample of 150 (session 5) -------------------------------------------------
+
+
+def _years_panel() -> pd.DataFrame:
+    return pd.DataFrame(
+        [("A", "s", 2020, 10.0), ("A", "s", 2022, 40.0), ("B", "s", 2020, 10.0), ("B", "s", 2022, 10.0)],
+        columns=["region", "sector", "year", "value"],
+    )
+
+
+@pytest.mark.parametrize("call", [spec.growth, spec.shift_share])
+def test_the_start_year_must_come_before_the_end_year(call):
+    # the docstrings' growth runs from start to end: one year is no period (CAGR would divide by 0 years)
+    with pytest.raises(ValueError, match="before"):
+        call(_years_panel(), start=2020, end=2020)
+    with pytest.raises(ValueError, match="before"):
+        call(_years_panel(), start=2022, end=2020)
+
+
+def test_a_benchmark_without_the_start_year_gives_no_benchmark_growth():
+    # CAGR of A: (40/10)^(1/2) − 1 = 1.0; the benchmark has only 2022, so its growth is unknown (NaN)
+    benchmark = pd.DataFrame({"sector": ["s"], "year": [2022], "value": [100.0]})
+    out = spec.growth(_years_panel(), start=2020, end=2022, benchmark=benchmark).set_index("region")
+    assert out.loc["A", "cagr"] == pytest.approx(1.0)
+    assert out["benchmark_cagr"].isna().all()
+
+
+def test_a_sector_with_nothing_in_a_region_is_not_present_in_its_structure():
+    # A: 50, 50, 0 → shares ½, ½, 0: entropy = −2 · ½ log₂ ½ = 1 bit, HHI = ½, 2 sectors present;
+    # the empty sector adds nothing (0 · log 0 = 0 by the usual convention), it does not make the index unknown
+    frame = pd.DataFrame(
+        {
+            "region": ["A", "A", "A", "B", "B", "B"],
+            "sector": ["x", "y", "z"] * 2,
+            "value": [50.0, 50.0, 0.0, 10, 20, 30],
+        }
+    )
+    out = spec.structure_indices(frame).set_index("region")
+    assert out.loc["A", "entropy"] == pytest.approx(1.0)
+    assert out.loc["A", "hhi"] == pytest.approx(0.5)
+    assert out.loc["A", "sectors"] == 2
+    # Hachman: benchmark shares x 60/160, y 70/160, z 30/160; Σ s·LQ = Σ s²/b = ¼·160/60 + ¼·160/70 = 26/21
+    assert out.loc["A", "hachman"] == pytest.approx(21 / 26)
+
+
+def test_a_sector_whose_firms_have_no_known_value_totals_zero():
+    # two firms, both unknown: no known firm, two missing, a total of 0 (nothing known), shares unknown
+    frame = pd.DataFrame({"sector": ["s", "s", "t"], "value": [math.nan, math.nan, 5.0]})
+    out = spec.concentration(frame).set_index("sector")
+    assert (out.loc["s", "firms"], out.loc["s", "firms_missing"]) == (0, 2)
+    assert out.loc["s", "total"] == 0.0
+    assert out.loc["t", "total"] == 5.0 and out.loc["t", "hhi"] == 1.0
+
+
+def test_a_shift_share_against_a_benchmark_without_the_start_year_has_no_national_effect():
+    # the national growth rate g = N_end / N_start − 1 needs the benchmark's start-year total: unknown here
+    benchmark = pd.DataFrame({"sector": ["s"], "year": [2022], "value": [100.0]})
+    out = spec.shift_share(_years_panel(), start=2020, end=2022, benchmark=benchmark)
+    assert len(out) == 2
+    assert out["national_growth"].isna().all()
+
+
+def test_a_sector_the_benchmark_lacks_has_a_benchmark_share_of_zero():
+    # A: x 50, y 50 → s = ½, ½; the benchmark has only x (b_x = 1, b_y = 0):
+    # Krugman = Σ |s − b| = |½ − 1| + |½ − 0| = 1 (known, not NaN); LQ_y = ½ / 0 is NaN
+    frame = pd.DataFrame({"region": ["A", "A"], "sector": ["x", "y"], "value": [50.0, 50.0]})
+    benchmark = pd.DataFrame({"sector": ["x"], "value": [100.0]})
+    out = spec.structure_indices(frame, benchmark=benchmark)
+    assert out.loc[0, "krugman"] == pytest.approx(1.0)
+    lq = spec.location_quotient(frame, benchmark=benchmark).set_index("sector")["lq"]
+    assert lq["x"] == pytest.approx(0.5) and math.isnan(lq["y"])
+
+
+def test_a_benchmark_without_a_value_column_is_named_in_the_error():
+    frame = pd.DataFrame({"region": ["A"], "sector": ["x"], "value": [1.0]})
+    with pytest.raises(ValueError, match="^benchmark has no column"):
+        spec.structure_indices(frame, benchmark=pd.DataFrame({"sector": ["x"]}))
+
+
+def test_structure_indices_come_sorted_by_region_with_a_fresh_index():
+    frame = pd.DataFrame({"region": ["B", "B", "A"], "sector": ["x", "y", "x"], "value": [1.0, 3.0, 2.0]})
+    out = spec.structure_indices(frame)
+    assert out["region"].tolist() == ["A", "B"]
+    assert out.index.tolist() == [0, 1]
