@@ -8,6 +8,7 @@ E 10 infrastructure, F 5 specialised), with B's and E's headcounts changed per c
 
 from __future__ import annotations
 
+import json
 import math
 
 import pandas as pd
@@ -214,3 +215,84 @@ def test_members_carry_their_names_places_and_details(con):
     assert members.loc[INN["C"], ["municipality_ru", "municipality_en"]].tolist() == ["Боровский район", "Borovsky"]
     assert members.loc[INN["F"], ["municipality_ru", "municipality_en"]].isna().all()  # F has no OKTMO
     assert {"sme_category", "data_status", "source", "taxes_federal_mln_rub"} <= set(members.columns)
+
+
+# --- survivors of a seeded random sample of 150 (session 5) -------------------------------------------------
+
+
+def test_ancestors_are_the_okved_levels_above_a_code():
+    # OKVED 2: class dd, subclass dd.d, group dd.dd, subgroup dd.dd.d — a prefix ending in "." is no code
+    assert clusters.ancestors("29.10.1") == ["29", "29.1", "29.10", "29.10.1"]
+    assert clusters.ancestors("29.1") == ["29", "29.1"]
+    assert clusters.ancestors("29") == ["29"]
+    assert clusters.ancestors("29.") == ["29"]
+    assert clusters.ancestors("") == []
+
+
+def test_a_discovered_definition_takes_every_code_as_core_once():
+    frame = clusters.codes_definition("d1", ("29.10", "22.29", "29.10"))
+    assert frame["okved"].tolist() == ["29.10", "22.29"]
+    assert set(frame["role"]) == {"core"} and set(frame["weight"]) == {1.0}
+    assert set(frame["source"]) == {"discovered"} and set(frame["name_ru"]) == {"d1"}
+
+
+def test_a_municipality_without_members_shows_zero_members(con):
+    # composites (22.29, 20.16, 13.96): C 22.29 and D 13.96, both in Borovsky (29606000); none in Kaluga
+    places = clusters.member_municipalities(con, "comp", region="40", year=2023).set_index("oktmo")
+    assert places.loc["29701000", "members"] == 0 and places.loc["29701000", "employees"] == 0.0
+    assert places.loc["29606000", "members"] == 2 and places.loc["29606000", "employees"] == 150
+    assert places["members"].dtype == "int64"
+
+
+def test_member_links_are_the_links_between_members_of_the_year(con):
+    # auto's members: A, B, C, E and F (D, 13.96, declares itself to composites); H → A crosses the
+    # region's border (H is in 77) and D → C starts outside the cluster: both left out
+    links = clusters.member_links(con, "auto", region="40", year=2023)
+    got = list(zip(links["supplier_inn"], links["buyer_inn"], links["value_mln_rub"]))
+    assert got == [
+        (INN["A"], INN["B"], 10.0),
+        (INN["B"], INN["A"], 150.0),
+        (INN["C"], INN["A"], 300.0),
+        (INN["E"], INN["A"], 5.0),
+    ]
+    assert clusters.member_links(con, "auto", region="40", year=2020).empty  # no links recorded that year
+
+
+def test_the_region_outline_is_the_loaded_region_boundary(con):
+    assert clusters.region_outline(con, "40") is None  # the table exists, nothing loaded
+    square = {"type": "Polygon", "coordinates": [[[35, 54], [36, 54], [36, 55], [35, 54]]]}
+    con.execute(
+        "INSERT INTO boundaries (level, code, name, geometry) VALUES ('municipality', '29701000', 'x', '{}'), "
+        "('region', '40', 'Калужская область', ?)",
+        [json.dumps(square)],
+    )
+    outline = clusters.region_outline(con, "40")
+    assert outline == {
+        "type": "FeatureCollection",
+        "features": [{"type": "Feature", "id": "40", "properties": {"code": "40"}, "geometry": square}],
+    }
+    assert clusters.region_outline(con, "77") is None
+
+
+def test_gaps_give_their_documented_columns_with_counts_as_integers(con):
+    out = clusters.gaps(con, "auto", region="40", year=2023)
+    assert list(out.columns) == [
+        "okved",
+        "name_ru",
+        "name_en",
+        "weight",
+        "firms",
+        "stat_employees",
+        "lq",
+        "density",
+        "status",
+        "elsewhere",
+    ]
+    assert out.index.tolist() == list(range(len(out)))
+    assert out["firms"].dtype == "int64"
+
+
+def test_candidate_counts_are_integers(con):
+    found = clusters.find_candidates(con, "40", 2023)
+    for column in ("members", "declared", "industrial", "infrastructure", "specialised", "sme", "anchors"):
+        assert found[column].dtype == "int64", column
