@@ -46,7 +46,7 @@ from ui.core.names import name_column
 if TYPE_CHECKING:
     from analytics.data import auth, ingest
 
-streamlit_patches.apply()  # styled tables' display values set once per column (see the module)
+streamlit_patches.apply()  # format-only tables sent without pandas' per-cell translation (see the module)
 
 DB_ENV = "NAVIGATOR_DB"
 SNAPSHOTS_ENV = "NAVIGATOR_SNAPSHOTS"
@@ -97,6 +97,11 @@ def _current_snapshot() -> str:
     return path
 
 
+def _forget_fingerprint() -> None:
+    """Read the data version again at the next call (without snapshots: after this run wrote)."""
+    _RUN.__dict__.pop("fingerprint", None)
+
+
 def _forget_snapshot() -> None:
     """Read ``CURRENT`` again at the next call (after this run published, or when a snapshot vanished)."""
     _RUN.__dict__.pop("snapshot", None)
@@ -119,7 +124,7 @@ def _store_failure(reason: str, exc: BaseException) -> NoReturn:
 
 def _reset_connection() -> None:
     """Forget (and close) this process's store connections; the next call opens them afresh."""
-    _RUN.__dict__.pop("fingerprint", None)
+    _forget_fingerprint()
     if snapshots_on():
         _forget_snapshot()
         _snapshot_fingerprint.clear()
@@ -190,7 +195,7 @@ def write_and_publish(func: Callable[..., Any], *args: Any, **kwargs: Any) -> An
                 _store_failure("write", exc)
             raise
         finally:
-            _RUN.__dict__.pop("fingerprint", None)  # the rest of this run shows what it just wrote
+            _forget_fingerprint()  # the rest of this run shows what it just wrote
             if not store.health.usable(connection()):
                 _reset_connection()
     done: dict[str, Any] = {}
@@ -269,7 +274,7 @@ def cached(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """
     module, name = func.__module__, func.__name__
     try:
-        key = _digest((_argument_key(args), _argument_key(dict(sorted(kwargs.items())))))
+        key = _call_key(args, kwargs)
     except TypeError:  # an argument _argument_key cannot key: Streamlit's hasher and pickled results
         key = None
 
@@ -363,11 +368,21 @@ class _BuiltFigure(BaseFigure):
         return self._document.get("layout", {})
 
 
-def _digest(key: Any) -> str:
-    """A short string for a key of :func:`_argument_key`: Streamlit hashes one string faster than it walks a
-    nested tuple (about 0.5 ms a cached call). ``repr`` of the key's values (strings, numbers, dates, enums,
-    digests) tells any two apart."""
+def _call_key(args: tuple, kwargs: dict) -> str:
+    """The cache key of a call's arguments (:func:`_argument_key`) as one short string: Streamlit hashes one
+    string faster than it walks a nested tuple (about 0.5 ms a cached call). ``repr`` of the key's values
+    (strings, numbers, dates, enums, digests) tells any two apart. Raises ``TypeError`` for an argument that
+    cannot be keyed."""
+    key = (_argument_key(args), _argument_key(dict(sorted(kwargs.items()))))
     return hashlib.blake2b(repr(key).encode("utf-8"), digest_size=20).hexdigest()
+
+
+def _builder_key(build: Callable[..., Any], args: tuple, kwargs: dict) -> str:
+    """:func:`_call_key` for a UI builder, which must have a name to be kept by (not a lambda or a local
+    function: ``TypeError``)."""
+    if "<" in build.__qualname__:
+        raise TypeError(build.__qualname__)
+    return _call_key(args, kwargs)
 
 
 def _argument_key(value: Any) -> Any:
@@ -432,9 +447,7 @@ def figure(build: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     their values; pass large read-only inputs (boundaries) from :func:`model`, keyed by name.
     """
     try:
-        if "<" in build.__qualname__:  # a lambda or a local function: no name to key it by
-            raise TypeError(build.__qualname__)
-        key = _digest((_argument_key(args), _argument_key(dict(sorted(kwargs.items())))))
+        key = _builder_key(build, args, kwargs)
     except TypeError:  # an argument that cannot be keyed safely: built for this view only
         return build(*args, **kwargs)
     return _figure(
@@ -467,9 +480,7 @@ def view(build: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     figures are kept as their JSON, read-only like :func:`figure`'s (set what the page needs, e.g. the
     height, through the builder's arguments); each caller gets its own copy of the rest (:func:`_fresh`)."""
     try:
-        if "<" in build.__qualname__:
-            raise TypeError(build.__qualname__)
-        key = _digest((_argument_key(args), _argument_key(dict(sorted(kwargs.items())))))
+        key = _builder_key(build, args, kwargs)
     except TypeError:  # an argument that cannot be keyed safely: built for this view only
         return build(*args, **kwargs)
     shared = _view(
